@@ -1,0 +1,23 @@
+/**
+ * Reads a talk length from front matter `duration`: a number of minutes (`15`), or a string such as
+ * `15m`, `15 min`, `1h 30m`, `90s`, `12:30` (minutes:seconds). Returns seconds, or undefined when the
+ * value cannot be read.
+ */
+export function parseDuration(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.round(value * 60) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().toLowerCase();
+  const clock = /^(\d{1,3}):([0-5]\d)$/.exec(text);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  if (/^\d+(\.\d+)?$/.test(text)) return parseDuration(Number(text));
+  const unit = /(\d+(?:\.\d+)?)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)\b/g;
+  let total = 0;
+  let matched = '';
+  for (let m = unit.exec(text); m; m = unit.exec(text)) {
+    const n = Number(m[1]);
+    total += m[2].startsWith('h') ? n * 3600 : m[2].startsWith('m') ? n * 60 : n;
+    matched += m[0];
+  }
+  if (!matched || text.replace(unit, '').trim() !== '') return undefined;
+  return total > 0 ? Math.round(total) : undefined;
+}

@@ -1,0 +1,70 @@
+import { parseDocument } from 'yaml';
+import type { Problem } from './types';
+
+export interface FrontMatterResult {
+  data: Record<string, unknown>;
+  /** 1-based lines of the block including both fences; undefined when the text has no front matter. */
+  range?: { line: number; endLine: number };
+  problems: Problem[];
+}
+
+const FENCE = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Reads a YAML front matter block that starts on the first line with `---` and ends with `---` or `...`.
+ * An opening fence without a closing one is not front matter (Markdown reads it as a thematic break).
+ * YAML errors become positioned problems; this function never throws.
+ */
+export function readFrontMatter(lines: readonly string[]): FrontMatterResult {
+  if (lines.length < 2 || !FENCE.test(lines[0])) return { data: {}, problems: [] };
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (CLOSE.test(lines[i])) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return { data: {}, problems: [] };
+
+  const range = { line: 1, endLine: close + 1 };
+  const source = lines.slice(1, close).join('\n');
+  const problems: Problem[] = [];
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  for (const error of doc.errors) {
+    const [start, end] = error.linePos ?? [];
+    const line = (start?.line ?? 1) + 1;
+    const column = start?.col ?? 1;
+    problems.push({
+      code: 'front-matter-syntax',
+      message: `Front matter is not valid YAML: ${firstLine(error.message)}`,
+      line,
+      column,
+      endLine: end ? end.line + 1 : line,
+      endColumn: end ? end.col : (lines[line - 1]?.length ?? 0) + 1,
+    });
+  }
+  if (problems.length > 0) return { data: {}, range, problems };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    problems.push(wholeBlock(range, lines, 'front-matter-syntax', `Front matter could not be read: ${firstLine(String((e as Error).message ?? e))}`));
+    return { data: {}, range, problems };
+  }
+  if (value === null || value === undefined) return { data: {}, range, problems };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(wholeBlock(range, lines, 'front-matter-type', 'Front matter must be a set of `key: value` pairs.'));
+    return { data: {}, range, problems };
+  }
+  return { data: value as Record<string, unknown>, range, problems };
+}
+
+function wholeBlock(range: { line: number; endLine: number }, lines: readonly string[], code: Problem['code'], message: string): Problem {
+  return { code, message, line: range.line, column: 1, endLine: range.endLine, endColumn: lines[range.endLine - 1].length + 1 };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}

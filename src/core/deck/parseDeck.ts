@@ -1,0 +1,291 @@
+import type { Token } from 'markdown-it';
+import { sharedParser } from '../render/markdown';
+import { detectBeats } from './beats';
+import { beatMarkerIds, classifyComment, commentText, directives } from './comments';
+import { readFrontMatter } from './frontMatter';
+import { isBeatId, type BeatId, type Block, type BlockKind, type Comment, type Deck, type Problem, type Slide } from './types';
+
+/**
+ * Speaking rate used for time estimates. 130 words per minute is the middle of the 120–150 wpm range
+ * usually measured for presentations: slower than conversation (~160 wpm) because speakers pause for
+ * slides to land, faster than reading aloud to a room that takes notes.
+ */
+export const WORDS_PER_MINUTE = 130;
+/** Even a title slide holds the room for a moment. */
+export const MIN_SLIDE_SECONDS = 10;
+/** Larger inputs are refused with a problem instead of being parsed (UTF-16 code units, ~10 MB). */
+export const MAX_DECK_CHARS = 10 * 1024 * 1024;
+
+const LINE_BREAK = /\r\n|\r|\n/;
+const PLACEHOLDER = /^\s*(?:(?:TODO|TBD|TK|FIXME|XXX)\b.*|\[[^\]]*\]|[.…\-–—_*\s]*|lorem ipsum.*)$/is;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,\-]*/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Parses a narrative into slides with notes, beats and timing. Never throws; input problems are reported in `problems`. */
+export function parseDeck(text: string): Deck {
+  const lines = text.split(LINE_BREAK);
+  if (text.length > MAX_DECK_CHARS) {
+    return emptyDeck(text, lines, [wholeFile(lines, 'too-large', `This file is ${(text.length / 1048576).toFixed(1)} MB; StoryDeck reads narratives up to ${MAX_DECK_CHARS / 1048576} MB.`)]);
+  }
+  if (text.includes('\u0000')) {
+    return emptyDeck(text, lines, [wholeFile(lines, 'binary', 'This file contains NUL bytes: it looks like a binary file, not a Markdown narrative.')]);
+  }
+
+  const fm = readFrontMatter(lines);
+  const problems: Problem[] = [...fm.problems];
+  // Blank the front matter out rather than cutting it, so markdown-it's line numbers stay the file's.
+  const body = fm.range ? '\n'.repeat(fm.range.endLine) + lines.slice(fm.range.endLine).join('\n') : lines.join('\n');
+  const tokens = sharedParser().parse(body, {});
+
+  const builder = new SlideBuilder(lines, headingDividerLevels(fm.data.headingDivider));
+  builder.start(fm.range ? fm.range.endLine : 0);
+  builder.consume(tokens, problems);
+  const slides = builder.finish(lines.length);
+
+  const fmTitle = typeof fm.data.title === 'string' ? fm.data.title.trim() : '';
+  return {
+    text,
+    lines,
+    frontMatter: fm.data,
+    frontMatterRange: fm.range,
+    title: fmTitle || (slides.find((s) => s.title)?.title ?? ''),
+    slides,
+    problems,
+    estimatedSeconds: slides.reduce((sum, s) => sum + s.estimatedSeconds, 0),
+  };
+}
+
+interface Draft {
+  /** 0-based first line. */
+  start: number;
+  blocks: Block[];
+  comments: Comment[];
+  visible: boolean;
+}
+
+class SlideBuilder {
+  private readonly slides: Slide[] = [];
+  private draft: Draft = { start: 0, blocks: [], comments: [], visible: false };
+
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly dividerLevels: ReadonlySet<number>,
+  ) {}
+
+  start(line0: number): void {
+    this.draft = { start: line0, blocks: [], comments: [], visible: false };
+  }
+
+  consume(tokens: Token[], problems: Problem[]): void {
+    const containers: string[] = [];
+    let listDepth = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      const map = token.map;
+      if (token.level === 0 && token.type === 'hr' && map) {
+        this.close(map[0] - 1);
+        this.start(map[1]);
+        continue;
+      }
+      if (token.level === 0 && token.type === 'heading_open' && map && this.dividerLevels.has(Number(token.tag.slice(1))) && this.draft.visible) {
+        this.close(map[0] - 1);
+        this.start(map[0]);
+      }
+      switch (token.type) {
+        case 'bullet_list_open':
+        case 'ordered_list_open':
+          listDepth++;
+          break;
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+          listDepth--;
+          break;
+        case 'blockquote_open':
+          containers.push('blockquote');
+          break;
+        case 'blockquote_close':
+          containers.pop();
+          break;
+        case 'heading_open':
+          this.addBlock('heading', tokens[i + 1], map, Number(token.tag.slice(1)));
+          break;
+        case 'paragraph_open': {
+          const kind: BlockKind = listDepth > 0 ? 'list_item' : containers.length > 0 ? 'blockquote' : 'paragraph';
+          this.addBlock(kind, tokens[i + 1], map, listDepth);
+          break;
+        }
+        case 'tr_open':
+          this.addTableRow(tokens, i);
+          break;
+        case 'fence':
+        case 'code_block':
+          this.draft.visible = true;
+          if (map) this.draft.blocks.push({ kind: 'code', text: token.content, line: map[0] + 1, endLine: map[1], level: 0 });
+          if (token.type === 'fence' && map) this.checkFence(token, map, problems);
+          break;
+        case 'html_block':
+          this.addHtmlBlock(token);
+          break;
+        case 'hr':
+          this.draft.visible = true;
+          break;
+      }
+    }
+  }
+
+  private addBlock(kind: BlockKind, inline: Token | undefined, map: [number, number] | null, level: number): void {
+    if (!inline || inline.type !== 'inline' || !map) return;
+    const text = this.inlineText(inline, map[0]);
+    this.draft.visible = true;
+    this.draft.blocks.push({ kind, text, line: map[0] + 1, endLine: map[1], level });
+  }
+
+  private addTableRow(tokens: Token[], open: number): void {
+    const cells: string[] = [];
+    let i = open + 1;
+    const map = tokens[open].map;
+    for (; i < tokens.length && tokens[i].type !== 'tr_close'; i++) {
+      if (tokens[i].type === 'inline') cells.push(this.inlineText(tokens[i], map ? map[0] : 0));
+    }
+    if (!map) return;
+    this.draft.visible = true;
+    this.draft.blocks.push({ kind: 'table', text: cells.filter(Boolean).join(' · '), line: map[0] + 1, endLine: map[1], level: 0 });
+  }
+
+  private addHtmlBlock(token: Token): void {
+    const map = token.map;
+    if (!map) return;
+    const raw = token.content.trimStart();
+    if (raw.startsWith('<!--')) {
+      this.addComment(commentText(raw) ?? '', map[0] + 1, map[1]);
+      return;
+    }
+    this.draft.visible = true;
+    this.draft.blocks.push({ kind: 'html', text: stripTags(raw), line: map[0] + 1, endLine: map[1], level: 0 });
+  }
+
+  private addComment(text: string, line: number, endLine: number): void {
+    const kind = classifyComment(text);
+    if (kind === 'ignored') return;
+    if (kind === 'note' && text === '') return;
+    this.draft.comments.push({ kind, text, line, endLine });
+  }
+
+  /** Plain text of an inline token; comments inside it become comments of the slide. */
+  private inlineText(inline: Token, line0: number): string {
+    let out = '';
+    let line = line0 + 1;
+    for (const child of inline.children ?? []) {
+      switch (child.type) {
+        case 'text':
+        case 'code_inline':
+          out += child.content;
+          break;
+        case 'softbreak':
+          out += ' ';
+          line++;
+          break;
+        case 'hardbreak':
+          out += '\n';
+          line++;
+          break;
+        case 'image':
+          out += child.content;
+          break;
+        case 'html_inline': {
+          const text = commentText(child.content);
+          if (text !== undefined) this.addComment(text, line, line);
+          break;
+        }
+      }
+    }
+    return out.trim();
+  }
+
+  private checkFence(token: Token, map: [number, number], problems: Problem[]): void {
+    if (map[1] < this.lines.length) return;
+    const last = this.lines[map[1] - 1]?.trim() ?? '';
+    const marker = token.markup;
+    const closed = map[1] - map[0] > 1 && last.startsWith(marker) && new RegExp(`^\\${marker[0]}+$`).test(last);
+    if (closed) return;
+    const line = map[0] + 1;
+    problems.push({
+      code: 'unterminated-fence',
+      message: `The code block opened here with ${marker} is never closed, so everything after it is shown as code.`,
+      line,
+      column: 1,
+      endLine: line,
+      endColumn: this.lines[line - 1].length + 1,
+    });
+  }
+
+  /** Ends the draft slide at 0-based line `end0` (inclusive). */
+  close(end0: number): void {
+    const { start, blocks, comments } = this.draft;
+    const line = start + 1;
+    const endLine = Math.max(line, end0 + 1);
+    const marker = comments.find((comment) => comment.kind === 'beat');
+    const explicit = marker ? beatMarkerIds(marker.text).filter(isBeatId) : undefined;
+    const empty = !blocks.some((block) => block.kind !== 'heading' && !PLACEHOLDER.test(block.text));
+    const beats: BeatId[] = explicit ?? (empty ? [] : detectBeats(blocks));
+    const notes = comments.filter((comment) => comment.kind === 'note').map((comment) => comment.text);
+    const words = blocks.reduce((sum, block) => (block.kind === 'code' ? sum : sum + countWords(block.text)), 0);
+    const noteWords = notes.reduce((sum, note) => sum + countWords(note), 0);
+    const titleBlock = blocks.find((block) => block.kind === 'heading') ?? blocks.find((block) => block.kind !== 'code' && block.text);
+    const slideDirectives = Object.assign({}, ...comments.filter((cm) => cm.kind === 'directive').map((cm) => directives(cm.text)));
+    this.slides.push({
+      index: this.slides.length + 1,
+      line,
+      endLine,
+      title: titleBlock ? shortTitle(titleBlock.text) : '',
+      titleLine: titleBlock ? titleBlock.line : line,
+      blocks,
+      comments,
+      notes,
+      directives: slideDirectives,
+      beats,
+      explicitBeats: explicit !== undefined,
+      empty,
+      words,
+      noteWords,
+      estimatedSeconds: empty && noteWords === 0 ? 0 : Math.max(MIN_SLIDE_SECONDS, Math.round((Math.max(words, noteWords) / WORDS_PER_MINUTE) * 60)),
+    });
+  }
+
+  finish(lineCount: number): Slide[] {
+    this.close(lineCount - 1);
+    return this.slides;
+  }
+}
+
+/** Words spoken: whitespace-separated words, plus one word for every two CJK characters (which have no spaces). */
+export function countWords(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const latin = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
+  return latin + Math.ceil(cjk / 2);
+}
+
+function headingDividerLevels(value: unknown): Set<number> {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6) {
+    return new Set(Array.from({ length: value }, (_, i) => i + 1));
+  }
+  if (Array.isArray(value)) return new Set(value.filter((v): v is number => Number.isInteger(v) && v >= 1 && v <= 6));
+  return new Set();
+}
+
+function shortTitle(text: string): string {
+  const first = text.split('\n')[0].trim();
+  return first.length > 80 ? first.slice(0, 79).trimEnd() + '…' : first;
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function wholeFile(lines: readonly string[], code: Problem['code'], message: string): Problem {
+  return { code, message, line: 1, column: 1, endLine: 1, endColumn: Math.min(lines[0]?.length ?? 0, 1000) + 1 };
+}
+
+function emptyDeck(text: string, lines: string[], problems: Problem[]): Deck {
+  return { text, lines, frontMatter: {}, title: '', slides: [], problems, estimatedSeconds: 0 };
+}

@@ -1,0 +1,87 @@
+/** The nine beats of a "why before what" narrative, in the order a story tells them. */
+export const BEAT_IDS = ['why', 'pain', 'value', 'business', 'strategy', 'what', 'how', 'outcome', 'ask'] as const;
+export type BeatId = (typeof BEAT_IDS)[number];
+
+export function isBeatId(value: string): value is BeatId {
+  return (BEAT_IDS as readonly string[]).includes(value);
+}
+
+/** A 1-based, end-inclusive span of the source text. Columns count UTF-16 code units, from 1. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Something wrong with the input itself (not with the story): bad front matter, binary data, a huge file. */
+export interface Problem extends Range {
+  code: 'front-matter-syntax' | 'front-matter-type' | 'binary' | 'too-large' | 'unterminated-fence';
+  message: string;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list_item' | 'blockquote' | 'code' | 'table' | 'html';
+
+/** A leaf block of a slide with its plain text, used by beat detection and lint rules. */
+export interface Block {
+  kind: BlockKind;
+  /** Plain text without Markdown markup. */
+  text: string;
+  line: number;
+  endLine: number;
+  /** Heading level (1-6) for headings, nesting depth for list items, 0 otherwise. */
+  level: number;
+}
+
+/** An HTML comment that means something to StoryDeck or Marp rather than to the audience. */
+export interface Comment {
+  kind: 'note' | 'directive' | 'lint' | 'beat' | 'guidance';
+  /** The comment's text without `<!--`, `-->` and surrounding white space. */
+  text: string;
+  line: number;
+  endLine: number;
+}
+
+export interface Slide {
+  /** 1-based position in the deck. */
+  index: number;
+  /** First and last source line of the slide (1-based, inclusive), separators excluded. */
+  line: number;
+  endLine: number;
+  /** The first heading, or else the first line of text; '' for an empty slide. */
+  title: string;
+  /** Line of the title, or of the slide start when there is no title. */
+  titleLine: number;
+  blocks: Block[];
+  comments: Comment[];
+  /** Speaker notes: the text of comments that are neither directives, lint comments, beat markers nor guidance. */
+  notes: string[];
+  /** Marp local directives set on this slide (`<!-- _class: lead -->`, `<!-- paginate: true -->`). */
+  directives: Record<string, unknown>;
+  /** Beats this slide plays: explicit `<!-- beat: … -->` markers win over detection. */
+  beats: BeatId[];
+  /** True when beats come from a marker rather than detection. */
+  explicitBeats: boolean;
+  /** True when the slide has no content besides headings, placeholders (`TODO`, `TBD`, `…`) and guidance. */
+  empty: boolean;
+  /** Words the audience reads on the slide (headings, text, lists, tables; not code, notes or guidance). */
+  words: number;
+  /** Words in the speaker notes. */
+  noteWords: number;
+  estimatedSeconds: number;
+}
+
+export interface Deck {
+  /** The source text as given. */
+  text: string;
+  /** Source lines without line terminators; `lines[0]` is line 1. */
+  lines: string[];
+  frontMatter: Record<string, unknown>;
+  /** Lines of the front matter block including its fences, or undefined when there is none. */
+  frontMatterRange?: { line: number; endLine: number };
+  /** Front matter `title`, else the first slide's title. */
+  title: string;
+  slides: Slide[];
+  problems: Problem[];
+  estimatedSeconds: number;
+}

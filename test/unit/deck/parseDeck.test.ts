@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseDeck, countWords, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS } from '../../../src/core/deck';
+
+const example = readFileSync('examples/town-hall.md', 'utf8');
+
+describe('parseDeck', () => {
+  it('splits the example narrative into its slides with 1-based line ranges', () => {
+    const deck = parseDeck(example);
+    assert.equal(deck.slides.length, 10);
+    assert.equal(deck.title, "Handoffs that don't drop patients");
+    assert.equal(deck.slides[0].line, 12);
+    for (const [i, slide] of deck.slides.entries()) {
+      assert.equal(slide.index, i + 1);
+      assert.ok(slide.endLine >= slide.line);
+      if (i > 0) assert.equal(slide.line, deck.slides[i - 1].endLine + 2, 'a slide starts right after the separator that ends the previous one');
+    }
+    assert.equal(deck.slides.at(-1)!.endLine, deck.lines.length);
+  });
+
+  it('tells the example story in why-before-what order', () => {
+    const beats = parseDeck(example).slides.map((s) => s.beats);
+    assert.deepEqual(beats.slice(1), [['why'], ['pain'], ['value'], ['business'], ['strategy'], ['what'], ['how'], ['outcome'], ['ask']]);
+  });
+
+  it('reads front matter and reports YAML errors with their line instead of throwing', () => {
+    const good = parseDeck('---\ntitle: T\nduration: 5\n---\n# One\n');
+    assert.deepEqual(good.frontMatter, { title: 'T', duration: 5 });
+    assert.deepEqual(good.frontMatterRange, { line: 1, endLine: 4 });
+    assert.equal(good.slides[0].line, 5);
+
+    const bad = parseDeck('---\ntitle: [unclosed\nother: x\n---\n# One\n');
+    assert.equal(bad.problems.length > 0, true);
+    assert.equal(bad.problems[0].code, 'front-matter-syntax');
+    assert.ok(bad.problems[0].line >= 2 && bad.problems[0].line <= 4, `line ${bad.problems[0].line}`);
+    assert.deepEqual(bad.frontMatter, {});
+    assert.equal(bad.slides.length, 1);
+
+    const scalar = parseDeck('---\njust a string\n---\nBody');
+    assert.equal(scalar.problems[0].code, 'front-matter-type');
+  });
+
+  it('keeps notes, drops directives, lint comments, beat markers and guidance from notes', () => {
+    const deck = parseDeck(
+      [
+        '# Slide',
+        '<!-- _class: lead -->',
+        '<!-- storydeck-disable jargon -->',
+        '<!-- beat: pain -->',
+        '<!-- guide: Tell one customer story -->',
+        '<!-- Say hello -->',
+        'Text with <!-- inline note --> inside.',
+      ].join('\n'),
+    );
+    const slide = deck.slides[0];
+    assert.deepEqual(slide.notes, ['Say hello', 'inline note']);
+    assert.deepEqual(slide.directives, { _class: 'lead' });
+    assert.deepEqual(slide.beats, ['pain']);
+    assert.equal(slide.explicitBeats, true);
+    assert.deepEqual(
+      slide.comments.map((c) => c.kind),
+      ['directive', 'lint', 'beat', 'guidance', 'note', 'note'],
+    );
+  });
+
+  it('gives empty and TODO sections no beats', () => {
+    const deck = parseDeck('## The problem\n\nTODO: write this\n\n---\n\n## The ask\n\n---\n\n## Why\n\n…\n');
+    assert.deepEqual(
+      deck.slides.map((s) => [s.empty, s.beats]),
+      [
+        [true, []],
+        [true, []],
+        [true, []],
+      ],
+    );
+    assert.equal(deck.estimatedSeconds, 0);
+  });
+
+  it('does not split on --- inside code fences or under setext headings', () => {
+    const deck = parseDeck('Title\n---\n\n```\n---\n```\n\n---\n\nSecond\n');
+    assert.equal(deck.slides.length, 2);
+    assert.equal(deck.slides[0].title, 'Title');
+  });
+
+  it('splits at headings when front matter sets headingDivider', () => {
+    const deck = parseDeck('---\nheadingDivider: 2\n---\n# A\ntext\n## B\ntext\n### C\ntext\n');
+    assert.deepEqual(deck.slides.map((s) => s.title), ['A', 'B']);
+  });
+
+  it('estimates speaking time at the documented rate', () => {
+    const words = Array.from({ length: 260 }, (_, i) => `word${i}`).join(' ');
+    const deck = parseDeck(`# T\n\n${words}\n`);
+    assert.equal(deck.slides[0].words, 261);
+    assert.equal(deck.slides[0].estimatedSeconds, Math.round((261 / WORDS_PER_MINUTE) * 60));
+    assert.equal(parseDeck('# Hi\n\nShort.').slides[0].estimatedSeconds, MIN_SLIDE_SECONDS);
+  });
+
+  it('counts words in spaced and unspaced scripts', () => {
+    assert.equal(countWords("Maria's 12-minute handover, today."), 4);
+    assert.equal(countWords('患者の引き継ぎ'), 4);
+  });
+
+  describe('bad input never throws', () => {
+    const cases: [string, string][] = [
+      ['an empty file', ''],
+      ['no front matter', '# Only a heading'],
+      ['an unterminated fence', '# A\n\n```js\nconst x = 1;\n---\nmore'],
+      ['NUL bytes', 'PK\u0003\u0004\u0000\u0000binary'],
+      ['an unterminated front matter', '---\ntitle: x\n# body'],
+      ['CRLF line endings', '# A\r\n\r\n---\r\n\r\n# B\r\n'],
+    ];
+    for (const [name, text] of cases) {
+      it(name, () => {
+        const deck = parseDeck(text);
+        assert.ok(Array.isArray(deck.slides));
+        assert.ok(Array.isArray(deck.problems));
+      });
+    }
+
+    it('reports binary input and an unterminated fence as problems', () => {
+      assert.equal(parseDeck('a\u0000b').problems[0].code, 'binary');
+      const fence = parseDeck('# A\n\n```js\nconst x = 1;\n---\nmore');
+      assert.deepEqual(fence.problems.map((p) => [p.code, p.line]), [['unterminated-fence', 3]]);
+      assert.equal(fence.slides.length, 1, 'the --- inside the open fence is code, as Markdown renders it');
+    });
+
+    it('parses a 5 MB narrative', () => {
+      const slide = example.split('\n---\n').slice(1).join('\n---\n');
+      let big = '';
+      while (big.length < 5 * 1024 * 1024) big += slide + '\n\n---\n\n';
+      const deck = parseDeck(big);
+      assert.equal(deck.problems.length, 0);
+      assert.ok(deck.slides.length > 5000);
+    });
+  });
+});
