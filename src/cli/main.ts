@@ -1,13 +1,5 @@
-import * as outline from './commands/outline';
+import { COMMANDS } from './commands';
 import { EXIT, UsageError, type Io } from './io';
-
-interface Command {
-  summary: string;
-  usage: string;
-  run(args: string[], io: Io): number | Promise<number>;
-}
-
-const COMMANDS: Record<string, Command> = { outline };
 
 function help(): string {
   const rows = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
