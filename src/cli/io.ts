@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 /** Where a command writes; tests pass their own to capture output. */
 export interface Io {
@@ -43,5 +43,20 @@ export function describeFsError(e: unknown): string {
       return 'it is a folder.';
     default:
       return String((e as Error)?.message ?? e);
+  }
+}
+
+/**
+ * Writes through a temporary file in the same folder, then renames it over the target, so an
+ * interrupted or failed write never leaves a truncated file where a good one was.
+ */
+export function writeAtomically(file: string, data: string | Uint8Array): void {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new UsageError(`cannot write ${file}: ${describeFsError(e)}`);
   }
 }

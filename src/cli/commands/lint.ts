@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fixText, lintText, loadConfigFile, loadNearestConfig, rulesFor, type ConfigHost, type Finding, type LoadedConfig } from '../../core/lint';
+import { expandPaths } from '../files';
+import { formatJson, formatSarif, formatText } from '../formatters';
+import { EXIT, readTextFile, UsageError, writeAtomically, type Io } from '../io';
+import { formatOption } from '../options';
+import { loadPlugins } from '../plugins';
+
+export const summary = 'Check narratives for the parts that make people act.';
+export const usage = 'storydeck lint [paths...] [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix]';
+
+declare const STORYDECK_VERSION: string;
+
+export const nodeConfigHost: ConfigHost = {
+  readFile(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  dirname,
+  resolve,
+};
+
+export function run(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      fix: { type: 'boolean', default: false },
+    },
+  });
+  const format = formatOption(values.format, ['text', 'json', 'sarif']);
+  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number (got "${values['max-warnings']}").`);
+  const files = expandPaths(positionals.length ? positionals : ['.'], io.cwd);
+  if (files.length === 0) throw new UsageError(`no Markdown files found in ${positionals.join(' ') || '.'}.`);
+
+  const explicit = values.config ? loadConfigFile(resolve(io.cwd, values.config), nodeConfigHost) : undefined;
+  if (explicit?.problems.length) throw new UsageError(configProblemLine(explicit));
+  const configs = new Map<string, LoadedConfig>();
+  const configFor = (file: string): LoadedConfig => {
+    if (explicit) return explicit;
+    const dir = dirname(resolve(io.cwd, file));
+    let loaded = configs.get(dir);
+    if (!loaded) {
+      loaded = loadNearestConfig(dir, nodeConfigHost);
+      if (loaded.problems.length) throw new UsageError(configProblemLine(loaded));
+      configs.set(dir, loaded);
+    }
+    return loaded;
+  };
+
+  const findings: Finding[] = [];
+  const allRules = new Map<string, ReturnType<typeof rulesFor>[number]>();
+  for (const file of files) {
+    const { config } = configFor(file);
+    const plugins = loadPlugins(config.plugins ?? []);
+    if (plugins.problems.length) throw new UsageError(plugins.problems[0]);
+    const text = readTextFile(resolve(io.cwd, file));
+    if (values.fix) {
+      const result = fixText(text, config, { file, plugins: plugins.rules });
+      if (result.text !== text) writeAtomically(resolve(io.cwd, file), result.text);
+      findings.push(...result.findings);
+    } else {
+      findings.push(...lintText(text, config, { file, plugins: plugins.rules }).findings);
+    }
+    for (const rule of rulesFor(config, plugins.rules)) {
+      allRules.set(rule.id, rule);
+    }
+  }
+
+  const version = typeof STORYDECK_VERSION === 'string' ? STORYDECK_VERSION : 'dev';
+  const output = format === 'json' ? formatJson(findings) : format === 'sarif' ? formatSarif(findings, [...allRules.values()], version) : formatText(findings);
+  if (output) io.out(output);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (format === 'text' && warnings > maxWarnings) io.err(`${warnings} warnings is more than --max-warnings ${maxWarnings}.`);
+  return errors > 0 || warnings > maxWarnings ? EXIT.findings : EXIT.ok;
+}
+
+function configProblemLine(loaded: LoadedConfig): string {
+  const [first] = loaded.problems;
+  const more = loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more problem${loaded.problems.length > 2 ? 's' : ''})` : '';
+  return `config ${first.source}: ${first.message}${more}`;
+}

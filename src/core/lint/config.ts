@@ -1,0 +1,132 @@
+import { SEVERITIES, type Severity } from './types';
+
+/** Per-rule setting: off, on, a severity, or an options object (which may carry `severity`). */
+export type RuleSetting = boolean | Severity | ({ severity?: Severity } & Record<string, unknown>);
+
+export interface DeclarativeRuleConfig {
+  id: string;
+  type: 'existence' | 'occurrence' | 'substitution';
+  message?: string;
+  severity?: Severity;
+  /** existence and occurrence: literal words or phrases. */
+  tokens?: string[];
+  /** occurrence: how many matches the narrative needs at least. */
+  min?: number;
+  /** substitution: prefer the value over the key. */
+  swap?: Record<string, string>;
+  /** Match case-insensitively (default true). */
+  ignorecase?: boolean;
+}
+
+export interface StoryDeckConfig {
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  strategy?: { objectives?: string[] };
+  declarative?: DeclarativeRuleConfig[];
+  /** Paths of JavaScript rule modules; loaded only in a trusted workspace. */
+  plugins?: string[];
+}
+
+export interface ConfigProblem {
+  message: string;
+  /** The config file, or `front matter`. */
+  source: string;
+}
+
+export interface ResolvedRuleSetting {
+  enabled: boolean;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+const TOP_LEVEL = new Set(['$schema', 'extends', 'rules', 'strategy', 'declarative', 'plugins']);
+const DECLARATIVE_TYPES = new Set(['existence', 'occurrence', 'substitution']);
+const RULE_ID = /^[a-z][a-z0-9-]*$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/**
+ * Checks a parsed config object and returns the usable part with one problem per mistake, so a typo in
+ * one rule never silences the others. `schemas/storydeck.schema.json` describes the same shape for editors.
+ */
+export function validateConfig(raw: unknown, source: string): { config: StoryDeckConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const problem = (message: string) => problems.push({ message, source });
+  const config: StoryDeckConfig = {};
+  if (raw === null || raw === undefined) return { config, problems };
+  if (!isObject(raw)) {
+    problem('the configuration must be an object of settings.');
+    return { config, problems };
+  }
+  for (const key of Object.keys(raw)) if (!TOP_LEVEL.has(key)) problem(`unknown setting "${key}" (known: ${[...TOP_LEVEL].filter((k) => k !== '$schema').join(', ')}).`);
+
+  if (raw.extends !== undefined) {
+    if (typeof raw.extends === 'string' || isStringArray(raw.extends)) config.extends = raw.extends;
+    else problem('"extends" must be a path or a list of paths.');
+  }
+  if (raw.rules !== undefined) {
+    if (!isObject(raw.rules)) problem('"rules" must map rule ids to false, true, a severity or an options object.');
+    else {
+      config.rules = {};
+      for (const [id, value] of Object.entries(raw.rules)) {
+        if (typeof value === 'boolean' || (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value))) config.rules[id] = value as RuleSetting;
+        else if (isObject(value) && (value.severity === undefined || (SEVERITIES as readonly unknown[]).includes(value.severity))) config.rules[id] = value as RuleSetting;
+        else problem(`rule "${id}": use false, true, "error", "warning", "info" or an options object (got ${JSON.stringify(value)}).`);
+      }
+    }
+  }
+  if (raw.strategy !== undefined) {
+    if (!isObject(raw.strategy) || (raw.strategy.objectives !== undefined && !isStringArray(raw.strategy.objectives))) problem('"strategy.objectives" must be a list of objective names.');
+    else config.strategy = { objectives: raw.strategy.objectives as string[] | undefined };
+  }
+  if (raw.plugins !== undefined) {
+    if (isStringArray(raw.plugins)) config.plugins = raw.plugins;
+    else problem('"plugins" must be a list of paths to JavaScript rule modules.');
+  }
+  if (raw.declarative !== undefined) {
+    if (!Array.isArray(raw.declarative)) problem('"declarative" must be a list of rules.');
+    else config.declarative = raw.declarative.filter((rule, i) => validDeclarative(rule, i, problem));
+  }
+  return { config, problems };
+}
+
+function validDeclarative(rule: unknown, i: number, problem: (m: string) => void): rule is DeclarativeRuleConfig {
+  const where = `declarative rule ${i + 1}`;
+  if (!isObject(rule)) return problem(`${where} must be an object.`), false;
+  if (typeof rule.id !== 'string' || !RULE_ID.test(rule.id)) return problem(`${where} needs an "id" of lower-case letters, digits and dashes.`), false;
+  const name = `declarative rule "${rule.id}"`;
+  if (typeof rule.type !== 'string' || !DECLARATIVE_TYPES.has(rule.type)) return problem(`${name}: "type" must be existence, occurrence or substitution.`), false;
+  if (rule.severity !== undefined && !(SEVERITIES as readonly unknown[]).includes(rule.severity)) return problem(`${name}: "severity" must be error, warning or info.`), false;
+  if (rule.type === 'substitution') {
+    if (!isObject(rule.swap) || !Object.values(rule.swap).every((v) => typeof v === 'string') || Object.keys(rule.swap).length === 0)
+      return problem(`${name}: "swap" must map words to avoid to the words to use.`), false;
+  } else if (!isStringArray(rule.tokens) || rule.tokens.length === 0 || rule.tokens.some((t) => t.trim() === '')) {
+    return problem(`${name}: "tokens" must be a non-empty list of words or phrases.`), false;
+  }
+  if (rule.type === 'occurrence' && (typeof rule.min !== 'number' || !Number.isInteger(rule.min) || rule.min < 1)) return problem(`${name}: "min" must be a whole number of at least 1.`), false;
+  return true;
+}
+
+/** `override` on top of `base`: rule settings merge per rule (objects key by key), lists of rules and plugins add up. */
+export function mergeConfig(base: StoryDeckConfig, override: StoryDeckConfig): StoryDeckConfig {
+  const rules: Record<string, RuleSetting> = { ...base.rules };
+  for (const [id, value] of Object.entries(override.rules ?? {})) {
+    const previous = rules[id];
+    rules[id] = isObject(previous) && isObject(value) ? { ...previous, ...value } : value;
+  }
+  return {
+    rules,
+    strategy: { objectives: override.strategy?.objectives ?? base.strategy?.objectives },
+    declarative: [...(base.declarative ?? []), ...(override.declarative ?? [])],
+    plugins: [...(base.plugins ?? []), ...(override.plugins ?? [])],
+  };
+}
+
+export function resolveRuleSetting(setting: RuleSetting | undefined, defaultSeverity: Severity, defaultOptions: Record<string, unknown> = {}): ResolvedRuleSetting {
+  if (setting === undefined || setting === true) return { enabled: true, severity: defaultSeverity, options: { ...defaultOptions } };
+  if (setting === false) return { enabled: false, severity: defaultSeverity, options: { ...defaultOptions } };
+  if (typeof setting === 'string') return { enabled: true, severity: setting, options: { ...defaultOptions } };
+  const { severity, ...options } = setting;
+  return { enabled: true, severity: severity ?? defaultSeverity, options: { ...defaultOptions, ...options } };
+}

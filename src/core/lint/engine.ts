@@ -1,0 +1,73 @@
+import { parseDeck, type Deck } from '../deck';
+import { mergeConfig, resolveRuleSetting, validateConfig, type StoryDeckConfig } from './config';
+import { createContext } from './context';
+import { declarativeRules } from './declarative';
+import { applyEdits } from './fixes';
+import { BUILTIN_RULES } from './rules';
+import { suppress } from './suppress';
+import type { Finding, Rule } from './types';
+
+export interface LintOptions {
+  /** The file name findings carry. */
+  file?: string;
+  /** Rules from JavaScript modules: the caller passes them only in a trusted workspace. */
+  plugins?: readonly Rule[];
+}
+
+/** The config in force for a deck: the given config, then the front matter's `storydeck:` object on top. */
+export function effectiveConfig(deck: Deck, config: StoryDeckConfig): StoryDeckConfig {
+  const local = deck.frontMatter.storydeck;
+  if (typeof local !== 'object' || local === null) return config;
+  return mergeConfig(config, validateConfig(local, 'front matter').config);
+}
+
+/** Every rule that could run for this config: built-in, declarative, then plugins; the first of an id wins. */
+export function rulesFor(config: StoryDeckConfig, plugins: readonly Rule[] = []): Rule[] {
+  const byId = new Map<string, Rule>();
+  for (const rule of [...BUILTIN_RULES, ...declarativeRules(config.declarative ?? []), ...plugins]) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  return [...byId.values()];
+}
+
+/** Lints a parsed narrative. Never throws: a rule that fails reports that as a finding of its own. */
+export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOptions = {}): Finding[] {
+  const file = options.file ?? '';
+  const effective = effectiveConfig(deck, config);
+  const objectives = effective.strategy?.objectives ?? [];
+  const findings: Finding[] = [];
+  for (const rule of rulesFor(effective, options.plugins)) {
+    const setting = resolveRuleSetting(effective.rules?.[rule.id], rule.defaultSeverity, rule.defaultOptions);
+    if (!setting.enabled) continue;
+    const ctx = createContext(deck, setting.options, objectives);
+    try {
+      rule.check(ctx, ({ message, range, fix }) => {
+        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: setting.severity, message, ...(fix ? { fix } : {}) });
+      });
+    } catch (e) {
+      findings.push({ file, ...ctx.documentRange(), ruleId: rule.id, severity: 'warning', message: `Rule ${rule.id} failed and was skipped: ${(e as Error)?.message ?? e}` });
+    }
+  }
+  return suppress(findings, deck).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+export function lintText(text: string, config: StoryDeckConfig = {}, options: LintOptions = {}): { deck: Deck; findings: Finding[] } {
+  const deck = parseDeck(text);
+  return { deck, findings: lint(deck, config, options) };
+}
+
+export const MAX_FIX_PASSES = 10;
+
+/** Applies every available fix, re-linting after each pass until nothing is left to fix. */
+export function fixText(text: string, config: StoryDeckConfig = {}, options: LintOptions = {}): { text: string; fixed: number; findings: Finding[] } {
+  let current = text;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { findings } = lintText(current, config, options);
+    const edits = findings.flatMap((f) => f.fix ?? []);
+    if (edits.length === 0) return { text: current, fixed, findings };
+    const result = applyEdits(current, edits);
+    if (result.text === current) return { text: current, fixed, findings };
+    current = result.text;
+    fixed += result.applied;
+  }
+  return { text: current, fixed, findings: lintText(current, config, options).findings };
+}

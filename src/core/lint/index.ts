@@ -1,0 +1,7 @@
+export * from './types';
+export * from './config';
+export { lint, lintText, fixText, rulesFor, effectiveConfig, type LintOptions } from './engine';
+export { applyEdits } from './fixes';
+export { declarativeRules } from './declarative';
+export { BUILTIN_RULES } from './rules';
+export { loadConfigFile, loadNearestConfig, findConfigFile, CONFIG_FILE_NAMES, type ConfigHost, type LoadedConfig } from './configFile';

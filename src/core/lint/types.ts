@@ -1,0 +1,63 @@
+import type { BeatId, Block, Deck, Range, Slide } from '../deck';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Replace the text in a range (1-based lines and columns, end column exclusive) with `text`. */
+export interface TextEdit extends Range {
+  text: string;
+}
+
+/** A finding as every adapter sees it: lines and columns 1-based, end column exclusive. */
+export interface Finding extends Range {
+  file: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Text edits that fix this finding, when the rule knows a safe fix. Not part of the JSON output. */
+  fix?: TextEdit[];
+}
+
+export interface Report {
+  message: string;
+  range: Range;
+  fix?: TextEdit[];
+}
+
+/** A match of a pattern in the audience-visible text of the deck, positioned in the source. */
+export interface TextMatch extends Range {
+  match: RegExpExecArray;
+  slide: Slide;
+}
+
+export interface RuleContext {
+  deck: Deck;
+  /** The rule's options: its defaults overridden by configuration. */
+  options: Record<string, unknown>;
+  /** Company objectives from `strategy.objectives`. */
+  objectives: string[];
+  /** Non-empty slides that play `beat`, in order. */
+  slidesWith(beat: BeatId): Slide[];
+  /** Where findings about the whole narrative go: the first slide's title (or line 1). */
+  documentRange(): Range;
+  /** The whole title line of a slide. */
+  titleRange(slide: Slide): Range;
+  /** Audience-visible text of a slide: headings, paragraphs, lists, quotes and tables; no code, notes or guidance. */
+  slideText(slide: Slide): string;
+  /** Visible blocks of a slide (no code blocks). */
+  visibleBlocks(slide: Slide): Block[];
+  /** Every match of a global (`g`) pattern in visible text, line by line, with source positions. */
+  matches(pattern: RegExp, slides?: readonly Slide[]): TextMatch[];
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  tags: string[];
+  defaultSeverity: Severity;
+  /** Path of the rule's documentation page, relative to the project root: `docs/rules/<id>.md`. */
+  docs: string;
+  /** Default options, overridden key by key by configuration. */
+  defaultOptions?: Record<string, unknown>;
+  check(ctx: RuleContext, report: (report: Report) => void): void;
+}

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../src/cli/main';
+
+async function run(cwd: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n'), cwd });
+  return { code, stdout, stderr };
+}
+
+const solutionFirst = '# Introducing X\n\nWe are building a new app for synergy.\n';
+
+describe('storydeck lint', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storydeck-lint-'));
+  mkdirSync(join(dir, 'talks', 'nested'), { recursive: true });
+  writeFileSync(join(dir, 'talks', 'a.md'), solutionFirst);
+  writeFileSync(join(dir, 'talks', 'nested', 'b.md'), solutionFirst);
+  writeFileSync(join(dir, 'talks', 'notes.txt'), 'not markdown');
+
+  it('lints the example clean', async () => {
+    const { code, stdout, stderr } = await run(process.cwd(), 'lint', 'examples/');
+    assert.equal(stdout.trim(), '', stdout);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+  });
+
+  it('walks folders and globs, prints JSON findings with the contract fields only', async () => {
+    for (const target of ['talks', 'talks/**/*.md']) {
+      const { code, stdout } = await run(dir, 'lint', target, '--format', 'json');
+      const findings = JSON.parse(stdout);
+      const files = [...new Set(findings.map((f: { file: string }) => f.file))];
+      assert.deepEqual(files, [join('talks', 'a.md'), join('talks', 'nested', 'b.md')], target);
+      assert.deepEqual(Object.keys(findings[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message']);
+      assert.equal(code, findings.some((f: { severity: string }) => f.severity === 'error') ? 1 : 0);
+    }
+  });
+
+  it('exits 1 when warnings exceed --max-warnings, or on an error-severity finding', async () => {
+    assert.equal((await run(dir, 'lint', 'talks/a.md', '--max-warnings', '0')).code, 1);
+    writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { 'why-before-what': 'error' } }));
+    assert.equal((await run(dir, 'lint', 'talks/a.md', '--config', 'strict.json')).code, 1);
+    writeFileSync(join(dir, 'off.json'), JSON.stringify({ rules: Object.fromEntries(['why-before-what'].map((id) => [id, false])) }));
+    const off = await run(dir, 'lint', 'talks/a.md', '--config', 'off.json', '--format', 'json');
+    assert.ok(!JSON.parse(off.stdout).some((f: { ruleId: string }) => f.ruleId === 'why-before-what'));
+  });
+
+  it('writes SARIF 2.1.0 with rules and located results', async () => {
+    const { stdout } = await run(dir, 'lint', 'talks/a.md', '--format', 'sarif');
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.ok(run0.tool.driver.rules.length > 0);
+    const result = run0.results.find((r: { ruleId: string }) => r.ruleId === 'why-before-what');
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'why-before-what');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'talks/a.md');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 1);
+  });
+
+  it('--fix rewrites the file with declarative substitutions and reports what is left', async () => {
+    const fixDir = mkdtempSync(join(tmpdir(), 'storydeck-fix-'));
+    writeFileSync(join(fixDir, '.storydeck.yaml'), 'declarative:\n  - id: plain-words\n    type: substitution\n    swap:\n      synergy: working together\n');
+    writeFileSync(join(fixDir, 'talk.md'), solutionFirst);
+    const { stdout } = await run(fixDir, 'lint', 'talk.md', '--fix', '--format', 'json');
+    assert.match(readFileSync(join(fixDir, 'talk.md'), 'utf8'), /for working together\./);
+    assert.ok(!JSON.parse(stdout).some((f: { ruleId: string }) => f.ruleId === 'plain-words'));
+  });
+
+  it('loads JavaScript rule modules from the config', async () => {
+    const pluginDir = mkdtempSync(join(tmpdir(), 'storydeck-plugin-'));
+    writeFileSync(
+      join(pluginDir, 'rule.js'),
+      "module.exports = { id: 'house-style', defaultSeverity: 'error', check(ctx, report) { if (!/Acme/.test(ctx.deck.text)) report({ message: 'Name the company: Acme.', range: ctx.documentRange() }); } };\n",
+    );
+    writeFileSync(join(pluginDir, '.storydeck.json'), JSON.stringify({ plugins: ['./rule.js'] }));
+    writeFileSync(join(pluginDir, 'talk.md'), solutionFirst);
+    const { code, stdout } = await run(pluginDir, 'lint', 'talk.md', '--format', 'json');
+    assert.ok(JSON.parse(stdout).some((f: { ruleId: string }) => f.ruleId === 'house-style'));
+    assert.equal(code, 1);
+  });
+
+  it('exits 2 with one line for a broken config, a missing path or a bad option', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'storydeck-broken-'));
+    writeFileSync(join(broken, '.storydeck.json'), '{ nope');
+    writeFileSync(join(broken, 'talk.md'), solutionFirst);
+    for (const [cwd, argv] of [
+      [broken, ['lint', 'talk.md']],
+      [dir, ['lint', 'missing.md']],
+      [dir, ['lint', 'talks', '--max-warnings', 'many']],
+      [dir, ['lint', 'talks', '--format', 'xml']],
+      [dir, ['lint', 'nothing/*.md']],
+    ] as const) {
+      const { code, stderr } = await run(cwd, ...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import Ajv from 'ajv';
+import { loadConfigFile, loadNearestConfig, lintText, mergeConfig, validateConfig, type ConfigHost } from '../../../src/core/lint';
+
+const host: ConfigHost = {
+  readFile: (p) => {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  dirname,
+  resolve,
+};
+
+const schema = JSON.parse(readFileSync('schemas/storydeck.schema.json', 'utf8'));
+const validateSchema = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+describe('configuration', () => {
+  const samples: [string, unknown, boolean][] = [
+    ['empty', {}, true],
+    ['rule settings of every shape', { rules: { jargon: false, 'talk-time': 'error', 'slide-density': { maxWords: 60, severity: 'info' }, 'why-before-what': true } }, true],
+    ['objectives', { strategy: { objectives: ['Grow in mid-size hospitals'] } }, true],
+    ['declarative rules', { declarative: [{ id: 'no-synergy', type: 'existence', tokens: ['synergy'] }, { id: 'say-customers', type: 'substitution', swap: { users: 'customers' } }, { id: 'name-maria', type: 'occurrence', tokens: ['Maria'], min: 2 }] }, true],
+    ['extends and plugins', { extends: ['./base.yaml'], plugins: ['./rules/x.js'] }, true],
+    ['unknown top-level key', { rulez: {} }, false],
+    ['bad severity', { rules: { jargon: 'loud' } }, false],
+    ['objectives not a list', { strategy: { objectives: 'growth' } }, false],
+    ['occurrence without min', { declarative: [{ id: 'x', type: 'occurrence', tokens: ['a'] }] }, false],
+    ['substitution without swap', { declarative: [{ id: 'x', type: 'substitution', tokens: ['a'] }] }, false],
+    ['bad declarative id', { declarative: [{ id: 'Bad Id', type: 'existence', tokens: ['a'] }] }, false],
+    ['not an object', ['a'], false],
+  ];
+  for (const [name, value, valid] of samples) {
+    it(`the validator and the shipped JSON schema agree: ${name}`, () => {
+      const { problems } = validateConfig(value, 'test');
+      assert.equal(problems.length === 0, valid, JSON.stringify(problems));
+      assert.equal(validateSchema(value), valid, JSON.stringify(validateSchema.errors));
+    });
+  }
+
+  it('keeps the valid part of a config with a mistake in it', () => {
+    const { config, problems } = validateConfig({ rules: { jargon: false, 'talk-time': 'loud' } }, 'test');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /talk-time/);
+    assert.deepEqual(config.rules, { jargon: false });
+  });
+
+  it('merges rule options key by key, later wins', () => {
+    const merged = mergeConfig({ rules: { 'slide-density': { maxWords: 60, maxBullets: 5 } } }, { rules: { 'slide-density': { maxWords: 80 } } });
+    assert.deepEqual(merged.rules, { 'slide-density': { maxWords: 80, maxBullets: 5 } });
+  });
+
+  describe('files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storydeck-config-'));
+    mkdirSync(join(dir, 'team', 'talks'), { recursive: true });
+    writeFileSync(join(dir, 'base.yaml'), 'rules:\n  jargon: false\n  talk-time: error\nstrategy:\n  objectives: [Base objective]\n');
+    writeFileSync(join(dir, 'team', '.storydeck.json'), JSON.stringify({ extends: '../base.yaml', rules: { 'talk-time': 'info' }, plugins: ['./rule.js'] }));
+    writeFileSync(join(dir, 'loop-a.yaml'), 'extends: ./loop-b.yaml\n');
+    writeFileSync(join(dir, 'loop-b.yaml'), 'extends: ./loop-a.yaml\n');
+    writeFileSync(join(dir, 'broken.json'), '{ "rules": { "jargon": false, }\n');
+    writeFileSync(join(dir, 'broken.yaml'), 'rules:\n  jargon: [false\n');
+
+    it('finds the nearest config upward and follows extends, the nearer file winning', () => {
+      const loaded = loadNearestConfig(join(dir, 'team', 'talks'), host);
+      assert.deepEqual(loaded.problems, []);
+      assert.deepEqual(loaded.files, [join(dir, 'team', '.storydeck.json'), join(dir, 'base.yaml')]);
+      assert.deepEqual(loaded.config.rules, { jargon: false, 'talk-time': 'info' });
+      assert.deepEqual(loaded.config.strategy?.objectives, ['Base objective']);
+      assert.deepEqual(loaded.config.plugins, [join(dir, 'team', 'rule.js')]);
+    });
+
+    it('reports an extends cycle, broken JSON and broken YAML as problems naming the file', () => {
+      const loop = loadConfigFile(join(dir, 'loop-a.yaml'), host);
+      assert.match(loop.problems[0].message, /circle/);
+      const json = loadConfigFile(join(dir, 'broken.json'), host);
+      assert.equal(json.problems[0].source, join(dir, 'broken.json'));
+      assert.match(json.problems[0].message, /not valid JSON/);
+      const yaml = loadConfigFile(join(dir, 'broken.yaml'), host);
+      assert.match(yaml.problems[0].message, /not valid YAML \(line \d+\)/);
+    });
+  });
+
+  it('front matter `storydeck:` settings override the config file', () => {
+    const body = '# Introducing X\n\nWe are building a new app.\n';
+    const config = { rules: { 'why-before-what': 'error' as const } };
+    const plain = lintText(`---\ntitle: X\n---\n${body}`, config).findings.filter((f) => f.ruleId === 'why-before-what');
+    assert.deepEqual(plain.map((f) => f.severity), ['error'], 'the config file alone makes it an error');
+    const local = lintText(`---\ntitle: X\nstorydeck:\n  rules:\n    why-before-what: false\n---\n${body}`, config).findings;
+    assert.ok(!local.some((f) => f.ruleId === 'why-before-what'), 'front matter turned it off');
+  });
+});
