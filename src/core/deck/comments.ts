@@ -1,13 +1,41 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Comment } from './types';
 
-/** Marp's built-in and marp-core's directives; a comment that sets any of them is a directive, not a note. */
-const MARP_DIRECTIVES = new Set([
-  // global
-  'headingDivider', 'style', 'theme', 'lang', 'size', 'math', 'marp', 'title', 'description', 'author', 'image', 'keywords', 'url', 'transition',
-  // local
-  'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'class', 'color', 'footer', 'header', 'paginate',
-]);
+/**
+ * Directives as Marp reads them from a comment: Marpit's own, Marp Core's (`size`, `math`) and Marp CLI's (metadata,
+ * `transition`). A comment that sets any of them is a directive, not a note. `marp: true` is not among them: Marp for
+ * VS Code reads it from front matter only, and every Marp tool shows it as a note when it is written in a comment.
+ */
+const MARPIT_GLOBAL = ['headingDivider', 'style', 'theme', 'lang'];
+const MARPIT_LOCAL = ['backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'class', 'color', 'footer', 'header', 'paginate'];
+const GLOBAL_DIRECTIVES = new Set([...MARPIT_GLOBAL, 'size', 'math', 'title', 'description', 'author', 'image', 'keywords', 'url']);
+/** Local directives apply from their slide on; with a leading `_` (a spot directive) to their slide only. Globals take no `_`. */
+const LOCAL_DIRECTIVES = new Set([...MARPIT_LOCAL, 'transition']);
+
+const isDirectiveKey = (key: string): boolean => GLOBAL_DIRECTIVES.has(key) || LOCAL_DIRECTIVES.has(key) || (key.startsWith('_') && LOCAL_DIRECTIVES.has(key.slice(1)));
+
+/**
+ * Marp Core parses comments as "loose" YAML: a line that sets one of Marpit's own directives gets its value quoted, so
+ * `<!-- footer: Team: Platform -->` is a directive rather than invalid YAML. Values that start with a YAML quote, flow,
+ * block, alias or anchor character are left as they are.
+ */
+const LOOSE_LINE = new RegExp(String.raw`^((["']?)_?(?:${[...MARPIT_GLOBAL, ...MARPIT_LOCAL].join('|')})\2\s*:)(.+)$`);
+const YAML_SPECIAL = `["'{|>~&*`;
+
+function looseYaml(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) =>
+      line.replace(LOOSE_LINE, (original, prop: string, _quote: string, value: string) => {
+        const trimmed = value.trim();
+        if (trimmed === '' || YAML_SPECIAL.includes(trimmed[0])) return original;
+        const spaces = value.slice(0, value.length - value.trimStart().length);
+        return `${prop}${spaces}"${trimmed.replaceAll('"', '\\"')}"`;
+      }),
+    )
+    .join('\n')
+    .trim();
+}
 
 /** Comments other tools use for their own purposes; Marp does not show them as notes and neither do we. */
 const MAGIC = [/^prettier-ignore(-(start|end))?$/, /^markdownlint-((disable|enable).*|capture|restore)$/, /^lint (disable|enable|ignore).*$/];
@@ -35,14 +63,17 @@ export function classifyComment(text: string): Comment['kind'] | 'ignored' {
 /** The directive keys and values a comment sets, or undefined when it sets none. */
 export function directives(text: string): Record<string, unknown> | undefined {
   if (!text.includes(':')) return undefined;
+  // Like Marp, a comment that is not valid (loose) YAML, such as one with a duplicate key, sets nothing.
   let value: unknown;
   try {
-    value = parseYaml(text, { schema: 'failsafe', logLevel: 'silent' });
+    const doc = parseDocument(looseYaml(text), { schema: 'failsafe', logLevel: 'silent' });
+    if (doc.errors.length > 0) return undefined;
+    value = doc.toJS();
   } catch {
     return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const found = Object.keys(value).filter((key) => MARP_DIRECTIVES.has(key.replace(/^_/, '')));
+  const found = Object.keys(value).filter(isDirectiveKey);
   if (found.length === 0) return undefined;
   return Object.fromEntries(found.map((key) => [key, (value as Record<string, unknown>)[key]]));
 }

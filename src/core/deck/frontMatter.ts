@@ -8,19 +8,23 @@ export interface FrontMatterResult {
   problems: Problem[];
 }
 
-const FENCE = /^---[ \t]*$/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const OPEN = /^(-{3,})[ \t]*$/;
+const CLOSE = /^(-{3,}|\.\.\.)[ \t]*$/;
 
 /**
- * Reads a YAML front matter block that starts on the first line with `---` and ends with `---` or `...`.
- * An opening fence without a closing one is not front matter (Markdown reads it as a thematic break).
+ * Reads a YAML front matter block the way Marp (markdown-it-front-matter) does: it opens with a line of three or more
+ * dashes on the first line and closes with `...` or a line of at least as many dashes. Unlike Marp, the closing fence
+ * must start in the first column, so an indented `---` inside a YAML block scalar stays part of the YAML, and an opening
+ * fence without a closing one is not front matter (Markdown reads it as a thematic break) rather than the whole file.
  * YAML errors become positioned problems; this function never throws.
  */
 export function readFrontMatter(lines: readonly string[]): FrontMatterResult {
-  if (lines.length < 2 || !FENCE.test(lines[0])) return { data: {}, problems: [] };
+  const open = lines.length < 2 ? null : OPEN.exec(lines[0]);
+  if (!open) return { data: {}, problems: [] };
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
-    if (CLOSE.test(lines[i])) {
+    const fence = CLOSE.exec(lines[i]);
+    if (fence && (fence[1] === '...' || fence[1].length >= open[1].length)) {
       close = i;
       break;
     }

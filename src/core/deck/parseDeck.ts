@@ -17,6 +17,8 @@ export const MIN_SLIDE_SECONDS = 10;
 export const MAX_DECK_CHARS = 10 * 1024 * 1024;
 
 const LINE_BREAK = /\r\n|\r|\n/;
+/** Marp Core's fitting header: `# <!-- fit --> Title`. */
+const FITTING_HEADER = 'fit';
 const PLACEHOLDER = /^\s*(?:(?:TODO|TBD|TK|FIXME|XXX)\b.*|\[[^\]]*\]|[.…\-–—_*\s]*|lorem ipsum.*)$/is;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,\-]*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -34,10 +36,10 @@ export function parseDeck(text: string): Deck {
   const fm = readFrontMatter(lines);
   const problems: Problem[] = [...fm.problems];
   // Blank the front matter out rather than cutting it, so markdown-it's line numbers stay the file's.
-  const body = fm.range ? '\n'.repeat(fm.range.endLine) + lines.slice(fm.range.endLine).join('\n') : lines.join('\n');
+  const body = markdownSource(lines, fm.range);
   const tokens = sharedParser().parse(body, {});
 
-  const builder = new SlideBuilder(lines, headingDividerLevels(fm.data.headingDivider));
+  const builder = new SlideBuilder(lines, headingDividerLevels(fm.data, tokens));
   builder.start(fm.range ? fm.range.endLine : 0);
   builder.consume(tokens, problems);
   const slides = builder.finish(lines.length);
@@ -107,7 +109,7 @@ class SlideBuilder {
           containers.pop();
           break;
         case 'heading_open':
-          this.addBlock('heading', tokens[i + 1], map, Number(token.tag.slice(1)));
+          this.addBlock('heading', tokens[i + 1], map, Number(token.tag.slice(1)), true);
           break;
         case 'paragraph_open': {
           const kind: BlockKind = listDepth > 0 ? 'list_item' : containers.length > 0 ? 'blockquote' : 'paragraph';
@@ -133,9 +135,9 @@ class SlideBuilder {
     }
   }
 
-  private addBlock(kind: BlockKind, inline: Token | undefined, map: [number, number] | null, level: number): void {
+  private addBlock(kind: BlockKind, inline: Token | undefined, map: [number, number] | null, level: number, heading = false): void {
     if (!inline || inline.type !== 'inline' || !map) return;
-    const text = this.inlineText(inline, map[0]);
+    const text = this.inlineText(inline, map[0], heading);
     this.draft.visible = true;
     this.draft.blocks.push({ kind, text, line: map[0] + 1, endLine: map[1], level });
   }
@@ -171,8 +173,11 @@ class SlideBuilder {
     this.draft.comments.push({ kind, text, line, endLine });
   }
 
-  /** Plain text of an inline token; comments inside it become comments of the slide. */
-  private inlineText(inline: Token, line0: number): string {
+  /**
+   * Plain text of an inline token; comments inside it become comments of the slide, except Marp's `<!-- fit -->` in a
+   * heading, which asks for the heading to be scaled to the slide's width.
+   */
+  private inlineText(inline: Token, line0: number, heading = false): string {
     let out = '';
     let line = line0 + 1;
     for (const child of inline.children ?? []) {
@@ -194,7 +199,7 @@ class SlideBuilder {
           break;
         case 'html_inline': {
           const text = commentText(child.content);
-          if (text !== undefined) this.addComment(text, line, line);
+          if (text !== undefined && !(heading && text === FITTING_HEADER)) this.addComment(text, line, line);
           break;
         }
       }
@@ -222,7 +227,9 @@ class SlideBuilder {
   /** Ends the draft slide at 0-based line `end0` (inclusive). */
   close(end0: number): void {
     const { start, blocks, comments } = this.draft;
-    const line = start + 1;
+    // A separator or front matter on the last line without a line break after it leaves an empty slide with no line
+    // of its own: it is placed on the last line, so that every position stays inside the document.
+    const line = Math.min(start + 1, this.lines.length);
     const endLine = Math.max(line, end0 + 1);
     const marker = comments.find((comment) => comment.kind === 'beat');
     const explicit = marker ? beatMarkerIds(marker.text).filter(isBeatId) : undefined;
@@ -258,6 +265,14 @@ class SlideBuilder {
   }
 }
 
+/**
+ * The text handed to markdown-it: the front matter blanked out rather than cut, so that token line
+ * numbers stay the file's. The renderer parses the same text, so slides and blocks agree.
+ */
+export function markdownSource(lines: readonly string[], frontMatterRange: Deck['frontMatterRange']): string {
+  return frontMatterRange ? '\n'.repeat(frontMatterRange.endLine) + lines.slice(frontMatterRange.endLine).join('\n') : lines.join('\n');
+}
+
 /** Words spoken: whitespace-separated words, plus one word for every two CJK characters (which have no spaces). */
 export function countWords(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
@@ -265,12 +280,48 @@ export function countWords(text: string): number {
   return latin + Math.ceil(cjk / 2);
 }
 
-function headingDividerLevels(value: unknown): Set<number> {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6) {
-    return new Set(Array.from({ length: value }, (_, i) => i + 1));
+/**
+ * Heading levels that start a new slide. `headingDivider` is a global directive: front matter sets it, and any comment
+ * may set it again for the whole deck (the last valid value wins). Values are read as Marp reads them: a level 1-6
+ * splits at that level and above, a list splits at exactly those levels, `false` turns splitting off, anything else is
+ * ignored.
+ */
+function headingDividerLevels(frontMatter: Record<string, unknown>, tokens: readonly Token[]): ReadonlySet<number> {
+  let levels: ReadonlySet<number> = new Set();
+  const apply = (value: unknown) => {
+    levels = parseHeadingDivider(value) ?? levels;
+  };
+  if ('headingDivider' in frontMatter) apply(frontMatter.headingDivider);
+  for (const text of commentTexts(tokens)) {
+    const set = directives(text);
+    if (set && 'headingDivider' in set) apply(set.headingDivider);
   }
-  if (Array.isArray(value)) return new Set(value.filter((v): v is number => Number.isInteger(v) && v >= 1 && v <= 6));
-  return new Set();
+  return levels;
+}
+
+function parseHeadingDivider(value: unknown): Set<number> | undefined {
+  const level = (v: unknown) => (typeof v === 'object' ? NaN : Number.parseInt(String(v), 10));
+  if (Array.isArray(value)) {
+    const wanted = value.map(level);
+    return new Set([1, 2, 3, 4, 5, 6].filter((n) => wanted.includes(n)));
+  }
+  if (value === false || value === 'false') return new Set();
+  const n = level(value);
+  return n >= 1 && n <= 6 ? new Set(Array.from({ length: n }, (_, i) => i + 1)) : undefined;
+}
+
+/** The text of every comment in the token stream, block or inline, at any depth, in source order. */
+function* commentTexts(tokens: readonly Token[]): Generator<string> {
+  for (const token of tokens) {
+    if (token.type === 'html_block' && token.content.trimStart().startsWith('<!--')) {
+      yield commentText(token.content) ?? '';
+    } else if (token.type === 'inline') {
+      for (const child of token.children ?? []) {
+        const text = child.type === 'html_inline' ? commentText(child.content) : undefined;
+        if (text !== undefined) yield text;
+      }
+    }
+  }
 }
 
 function shortTitle(text: string): string {
