@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findBuiltinTemplatesDir, listTemplates, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateList } from '../../core/scaffold';
+import { EXIT, UsageError, type Io } from '../io';
+import { formatOption } from '../options';
+
+export const summary = 'List the narrative templates (built-in and .storydeck/templates).';
+export const usage = 'storydeck templates [--format text|json]';
+
+export interface LoadedTemplates extends TemplateList {
+  builtinDir: string | undefined;
+  workspaceDir: string;
+}
+
+/**
+ * The templates `storydeck new` can use: the built-in ones (the `templates/` folder at the package root,
+ * found from this module both in the sources and in the `dist/cli.js` bundle), then the workspace's
+ * `.storydeck/templates/` under `cwd`, whose templates replace built-ins with the same id.
+ */
+export function loadTemplates(cwd: string): LoadedTemplates {
+  const builtinDir = findBuiltinTemplatesDir(__dirname);
+  const workspaceDir = resolve(cwd, WORKSPACE_TEMPLATES_DIR);
+  const list = listTemplates([builtinDir, workspaceDir]);
+  const errors = builtinDir ? list.errors : [new TemplateError(__dirname, undefined, 'the built-in templates folder was not found; is StoryDeck installed completely?'), ...list.errors];
+  return { ...list, errors, builtinDir, workspaceDir };
+}
+
+export function isBuiltin(template: Template, loaded: LoadedTemplates): boolean {
+  return loaded.builtinDir !== undefined && resolve(template.file).startsWith(resolve(loaded.builtinDir));
+}
+
+export function run(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+  const format = formatOption(values.format, ['text', 'json']);
+  if (positionals.length > 0) throw new UsageError(`templates takes no files. Usage: ${usage}`);
+  const loaded = loadTemplates(io.cwd);
+  for (const error of loaded.errors) io.err(error.message);
+  if (format === 'json') {
+    const rows = loaded.templates.map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      source: isBuiltin(t, loaded) ? 'built-in' : 'workspace',
+      file: t.file,
+      prompts: t.prompts.map(({ key, question, default: dflt, required }) => ({ key, question, default: dflt, required })),
+    }));
+    io.out(JSON.stringify(rows, null, 2));
+  } else {
+    const width = Math.max(0, ...loaded.templates.map((t) => t.id.length));
+    const rows = loaded.templates.flatMap((t) => [
+      `${t.id.padEnd(width)}  ${t.name}${isBuiltin(t, loaded) ? '' : ' (workspace)'}: ${t.description}`,
+      `${''.padEnd(width)}  --set ${t.prompts.map((p) => `${p.key}${p.required ? ' (required)' : ''}`).join(', ') || '(no prompts)'}`,
+    ]);
+    io.out(rows.length ? rows.join('\n') : 'No templates found.');
+  }
+  // A broken template is unreadable input: still list the others, but say so in the exit code.
+  return loaded.errors.length > 0 ? EXIT.usage : EXIT.ok;
+}

@@ -1,0 +1,23 @@
+export { escapeComment, escapeMarkdown, singleLine, yamlScalar } from './escape';
+export { BEAT_SKELETONS, beatSkeleton, type BeatSkeletonOverrides, type BeatSkeletonText } from './skeletons';
+export { buildSnippets, snippetsFileText, type Snippet } from './snippets';
+export {
+  AnswerError,
+  parseTemplate,
+  renderTemplate,
+  resolveAnswers,
+  TemplateError,
+  type Template,
+  type TemplateHeader,
+  type TemplatePrompt,
+} from './template';
+// Node-only (node:fs): reading template folders. Everything above runs anywhere.
+export {
+  collectTemplates,
+  findBuiltinTemplatesDir,
+  listTemplates,
+  TEMPLATE_EXTENSION,
+  WORKSPACE_TEMPLATES_DIR,
+  type TemplateList,
+  type TemplateSource,
+} from './load';
