@@ -1,6 +1,10 @@
-// Builds the three bundles: the extension host (node, cjs, `vscode` external), the CLI (node) and the
-// preview webview (browser). `--watch` rebuilds on change; `--production` minifies and drops source maps.
+// Builds the bundles: the extension host (node, cjs, `vscode` external), the preview webview (browser),
+// the slide player (browser, dist/player.js + dist/player.css) and the CLI (node). The CLI's HTML export
+// inlines the player and the themes, so the player is built first and embedded into the CLI as the
+// STORYDECK_EXPORT_ASSETS constant. `--watch` rebuilds on change (the CLI after every player build);
+// `--production` minifies and drops source maps.
 // Types are checked separately by `npm run typecheck` because esbuild does not check them.
+const { readdirSync, readFileSync } = require('node:fs');
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
 
@@ -32,15 +36,6 @@ const bundles = [
   },
   {
     ...common,
-    entryPoints: { cli: 'src/cli/index.ts' },
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-    outdir: 'dist',
-  },
-  {
-    ...common,
     entryPoints: { webview: 'src/webview/main.ts' },
     platform: 'browser',
     format: 'iife',
@@ -49,14 +44,64 @@ const bundles = [
   },
 ];
 
+/** @type {import('esbuild').BuildOptions} */
+const player = {
+  ...common,
+  entryPoints: { player: 'src/webview/player/index.ts' },
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  // Inlined into exported pages, where a source map link would point at a file that is not there.
+  sourcemap: false,
+  outdir: 'dist',
+};
+
+/** The CLI, with what the HTML export inlines read from the player build and media/themes. */
+function cli() {
+  const themes = Object.fromEntries(
+    readdirSync('media/themes')
+      .filter((file) => file.endsWith('.css'))
+      .map((file) => [file.slice(0, -'.css'.length), readFileSync(`media/themes/${file}`, 'utf8')]),
+  );
+  const assets = { playerJs: readFileSync('dist/player.js', 'utf8'), playerCss: readFileSync('dist/player.css', 'utf8'), themes };
+  /** @type {import('esbuild').BuildOptions} */
+  const options = {
+    ...common,
+    entryPoints: { cli: 'src/cli/index.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ...common.define, STORYDECK_EXPORT_ASSETS: JSON.stringify(assets) },
+    outdir: 'dist',
+  };
+  return options;
+}
+
+async function watchAll() {
+  const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+  let cliContext;
+  const rebuildCli = {
+    name: 'rebuild-cli',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length > 0) return;
+        await cliContext?.dispose();
+        cliContext = await esbuild.context(cli());
+        await cliContext.watch();
+      });
+    },
+  };
+  const playerContext = await esbuild.context({ ...player, plugins: [rebuildCli] });
+  await playerContext.watch();
+  console.log('esbuild: watching for changes…');
+}
+
 async function main() {
-  if (watch) {
-    const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
-    await Promise.all(contexts.map((ctx) => ctx.watch()));
-    console.log('esbuild: watching for changes…');
-    return;
-  }
-  const results = await Promise.all(bundles.map((options) => esbuild.build(options)));
+  if (watch) return watchAll();
+  const results = await Promise.all([...bundles, player].map((options) => esbuild.build(options)));
+  results.push(await esbuild.build(cli()));
   for (const result of results) {
     for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
       if (!file.endsWith('.map')) console.log(`${file.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB`);

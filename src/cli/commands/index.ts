@@ -1,6 +1,9 @@
 import type { Io } from '../io';
+import * as exportCommand from './export';
 import * as lint from './lint';
 import * as outline from './outline';
+import * as newCommand from './new';
+import * as templates from './templates';
 
 export interface Command {
   summary: string;
@@ -12,4 +15,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   lint,
   outline,
+  new: newCommand,
+  templates,
+  export: exportCommand,
 };

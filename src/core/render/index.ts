@@ -1,0 +1,5 @@
+export { renderDeck } from './renderDeck';
+export { escapeHtml } from './escape';
+export { THEME_NAMES, isThemeName, themeName, type ThemeName } from './themes';
+export { linkKind, isSafeImageSource, type LinkKind } from './urls';
+export type { RenderOptions, RenderedDeck, RenderedSlide } from './types';

@@ -1,0 +1,171 @@
+import type { Env, MarkdownIt, Token } from 'markdown-it';
+import { parseDuration } from '../deck/duration';
+import type { Deck, Slide } from '../deck/types';
+import { markdownSource } from '../deck/parseDeck';
+import { escapeHtml } from './escape';
+import { createMarkdownIt } from './markdown';
+import { themeName } from './themes';
+import type { RenderedDeck, RenderedSlide, RenderOptions } from './types';
+import { isSafeImageSource, linkKind } from './urls';
+
+/**
+ * Renders every slide of a parsed deck to HTML. The Markdown is parsed once, exactly as `parseDeck`
+ * parses it, and the token stream is cut at the slides' first lines, so slides, line numbers and
+ * reference links agree with the `Deck`. Pure: no DOM, no file system.
+ */
+export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
+  const md = slideRenderer();
+  const env: RenderEnv = { resolveImage: options.resolveImage };
+  // A refused input (binary, too large) has no slides, and nothing to parse.
+  const tokens = deck.slides.length > 0 ? md.parse(markdownSource(deck.lines, deck.frontMatterRange), env) : [];
+  const perSlide = splitTokens(tokens, deck.slides);
+  const classes = slideClasses(deck);
+  const slides = deck.slides.map((slide, i): RenderedSlide => ({
+    index: slide.index,
+    line: slide.line,
+    endLine: slide.endLine,
+    title: slide.title,
+    beats: slide.beats,
+    ...(classes[i] ? { className: classes[i] } : {}),
+    html: md.renderer.render(perSlide[i], md.options, env),
+    notesHtml: notesHtml(slide.notes),
+    estimatedSeconds: slide.estimatedSeconds,
+  }));
+  const durationSeconds = parseDuration(deck.frontMatter.duration);
+  return {
+    title: deck.title,
+    theme: themeName(deck.frontMatter.theme),
+    lang: languageTag(deck.frontMatter.lang),
+    ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+    estimatedSeconds: deck.estimatedSeconds,
+    slides,
+  };
+}
+
+interface RenderEnv extends Env {
+  resolveImage?: RenderOptions['resolveImage'];
+}
+
+/**
+ * Gives each top-level block to the last slide starting at or before its first line, drops the
+ * separators, and marks block tokens with their 1-based source line.
+ */
+function splitTokens(tokens: Token[], slides: readonly Slide[]): Token[][] {
+  const out: Token[][] = slides.map(() => []);
+  let s = 0;
+  for (const token of tokens) {
+    if (token.level === 0 && token.map) {
+      const line = token.map[0] + 1;
+      while (s + 1 < slides.length && slides[s + 1].line <= line) s++;
+      if (token.type === 'hr') continue;
+    }
+    if (token.map && token.type !== 'inline') token.attrSet('data-line', String(token.map[0] + 1));
+    moveAlignmentToClass(token);
+    out[s].push(token);
+  }
+  return out;
+}
+
+/** markdown-it aligns table cells with `style` attributes, which a strict CSP blocks; use classes instead. */
+function moveAlignmentToClass(token: Token): void {
+  if (token.type !== 'th_open' && token.type !== 'td_open') return;
+  const align = /^text-align:(left|center|right)$/.exec(String(token.attrGet('style') ?? ''))?.[1];
+  if (!align) return;
+  token.attrs = token.attrs?.filter(([name]) => name !== 'style') ?? null;
+  token.attrJoin('class', `sd-align-${align}`);
+}
+
+let renderer: MarkdownIt | undefined;
+
+/** The shared markdown-it configuration with StoryDeck's safe rendering rules. */
+function slideRenderer(): MarkdownIt {
+  if (renderer) return renderer;
+  const md = createMarkdownIt();
+  const rules = md.renderer.rules;
+
+  // Raw HTML is shown as text; comments (notes, directives, lint and beat markers, guidance) vanish.
+  rules.html_block = (tokens, idx, _options, _env, self) => {
+    const text = withoutComments(tokens[idx].content).trim();
+    return text ? `<div class="sd-raw-html"${self.renderAttrs(tokens[idx])}>${escapeHtml(text)}</div>\n` : '';
+  };
+  rules.html_inline = (tokens, idx) => escapeHtml(withoutComments(tokens[idx].content));
+
+  // markdown-it puts a fence's attributes on <code>; data-line belongs on the block, <pre>.
+  rules.fence = (tokens, idx, _options, _env, self) => {
+    const token = tokens[idx];
+    const language = md.utils.unescapeAll(token.info).trim().split(/\s+/)[0];
+    const code = language ? `<code class="language-${escapeHtml(language)}">` : '<code>';
+    return `<pre${self.renderAttrs(token)}>${code}${escapeHtml(token.content)}</code></pre>\n`;
+  };
+
+  rules.link_open = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx];
+    const kind = linkKind(String(token.attrGet('href') ?? ''));
+    if (!kind) {
+      token.meta = { blocked: true };
+      return '';
+    }
+    if (kind === 'web') {
+      token.attrSet('target', '_blank');
+      token.attrSet('rel', 'noopener noreferrer');
+    }
+    return self.renderToken(tokens, idx, options);
+  };
+  rules.link_close = (tokens, idx, options, _env, self) => {
+    // Links do not nest, so the nearest link_open before this token is its own.
+    const open = tokens.findLast((token, i) => i < idx && token.type === 'link_open');
+    return open?.meta?.blocked ? '' : self.renderToken(tokens, idx, options);
+  };
+
+  rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const alt = withoutComments(self.renderInlineAsText(token.children ?? [], options, env));
+    const src = String(token.attrGet('src') ?? '');
+    const resolve = (env as RenderEnv | undefined)?.resolveImage;
+    const url = !isSafeImageSource(src) ? undefined : resolve ? resolve(src) : src;
+    if (url === undefined) return `<span class="sd-image-missing">${escapeHtml(alt)}</span>`;
+    token.attrSet('src', url);
+    token.attrSet('alt', alt);
+    return self.renderToken(tokens, idx, options);
+  };
+
+  renderer = md;
+  return md;
+}
+
+/** Removes HTML comments, including one left open (which hides the rest of the text, as in a browser). */
+function withoutComments(html: string): string {
+  return html.replace(/<!--(?:-?>|[\s\S]*?--!?>|[\s\S]*$)/g, '');
+}
+
+/** Each note as escaped paragraphs (blank lines separate them). */
+function notesHtml(notes: readonly string[]): string {
+  return notes
+    .flatMap((note) => note.split(/\n[ \t]*\n/))
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join('\n');
+}
+
+/**
+ * Marp's class directives: `class` applies from its slide on (front matter sets the first value),
+ * `_class` to its own slide only.
+ */
+function slideClasses(deck: Deck): Array<string | undefined> {
+  let inherited = className(deck.frontMatter.class);
+  return deck.slides.map((slide) => {
+    if ('class' in slide.directives) inherited = className(slide.directives.class);
+    return '_class' in slide.directives ? className(slide.directives._class) : inherited;
+  });
+}
+
+function className(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const clean = value.replace(/[^a-zA-Z0-9_ -]/g, '').replace(/\s+/g, ' ').trim();
+  return clean || undefined;
+}
+
+function languageTag(value: unknown): string {
+  return typeof value === 'string' && /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(value) ? value : 'en';
+}

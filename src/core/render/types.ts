@@ -1,0 +1,44 @@
+import type { BeatId } from '../deck/types';
+import type { ThemeName } from './themes';
+
+export interface RenderOptions {
+  /**
+   * Rewrites an image source as written in the Markdown (already checked to be http(s), relative or a
+   * `data:image/png|jpeg|gif|webp` URI) into the URL the page should load: the preview returns webview
+   * URIs, the HTML export data URIs. `undefined` means the image cannot be shown; its alt text is shown
+   * instead. Without a resolver, sources are kept as written.
+   */
+  resolveImage?: (src: string) => string | undefined;
+}
+
+/** One slide as HTML; `html` and `notesHtml` are safe to insert into a page (raw HTML in the Markdown is escaped). */
+export interface RenderedSlide {
+  /** 1-based position in the deck. */
+  index: number;
+  /** First and last source line (1-based, inclusive), as in `Slide`. */
+  line: number;
+  endLine: number;
+  /** Plain text (not HTML). */
+  title: string;
+  beats: BeatId[];
+  /** From Marp's `class` / `_class` directives, reduced to `[a-zA-Z0-9_ -]`; absent when none applies. */
+  className?: string;
+  /** The slide's content; every block element carries `data-line`, its 1-based source line. */
+  html: string;
+  /** The speaker notes as escaped paragraphs; '' when the slide has none. */
+  notesHtml: string;
+  estimatedSeconds: number;
+}
+
+export interface RenderedDeck {
+  /** Plain text (not HTML). */
+  title: string;
+  /** The front matter `theme` when StoryDeck has it, else `light`. */
+  theme: ThemeName;
+  /** The front matter `lang` when it is a language tag, else `en`. */
+  lang: string;
+  /** The talk length from front matter `duration`, when given. */
+  durationSeconds?: number;
+  estimatedSeconds: number;
+  slides: RenderedSlide[];
+}

@@ -1,0 +1,18 @@
+// The player of an exported HTML file: reads the deck embedded as JSON, shows the slide named in the
+// URL fragment (#3), keeps the fragment in step, and takes keyboard navigation.
+import type { RenderedDeck } from '../../core/render/types';
+import { Player } from './player';
+import './player.css';
+
+const data = document.getElementById('storydeck-deck');
+const root = document.getElementById('storydeck');
+if (data && root) {
+  const deck = JSON.parse(data.textContent ?? '') as RenderedDeck;
+  const player = new Player(root, deck, {
+    start: Number(/^#(\d+)$/.exec(location.hash)?.[1] ?? 1) - 1,
+    onShow: (index) => location.replace(`#${index + 1}`),
+  });
+  window.addEventListener('keydown', (event) => {
+    if (player.handleKey(event)) event.preventDefault();
+  });
+}

@@ -1,0 +1,182 @@
+import type { RenderedDeck, RenderedSlide } from '../../core/render/types';
+
+/** Slides are laid out at this width (and 9/16 of it high) and scaled to whatever frame shows them. */
+const DESIGN_WIDTH = 1280;
+
+export type PlayerMode = 'slide' | 'overview' | 'presenter';
+
+export interface PlayerOptions {
+  /** 0-based slide to show first. */
+  start?: number;
+  /** Called with the 0-based index every time a slide is shown. */
+  onShow?: (index: number) => void;
+}
+
+/**
+ * Shows rendered slides one at a time, as an overview grid, or as a presenter view (current and next
+ * slide, speaker notes, elapsed time against the plan). Everything it draws lives inside `root`;
+ * `data-mode` on `root` selects the layout in player.css.
+ */
+export class Player {
+  private readonly frames: HTMLElement[];
+  private readonly notes: HTMLElement;
+  private readonly position: HTMLElement;
+  private readonly elapsed: HTMLElement;
+  private readonly plan: HTMLElement;
+  private readonly jumpHint: HTMLElement;
+  private current = 0;
+  private jump = '';
+  private startedAt: number | undefined;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deck: RenderedDeck,
+    private readonly options: PlayerOptions = {},
+  ) {
+    this.frames = deck.slides.map((slide, i) => this.frame(slide, i));
+    this.notes = element('div', 'sd-notes');
+    this.position = element('span', 'sd-position');
+    this.elapsed = element('span', 'sd-elapsed');
+    this.plan = element('span', 'sd-plan');
+    this.jumpHint = element('div', 'sd-jump');
+    const bar = element('div', 'sd-presenter-bar');
+    bar.append(this.position, this.elapsed, this.plan);
+    root.replaceChildren(...this.frames, this.notes, bar, this.jumpHint);
+
+    const scale = new ResizeObserver((entries) => {
+      for (const entry of entries) (entry.target as HTMLElement).style.setProperty('--sd-scale', String(entry.contentRect.width / DESIGN_WIDTH));
+    });
+    for (const frame of this.frames) scale.observe(frame);
+
+    root.dataset.mode = 'slide';
+    this.tick();
+    this.show(options.start ?? 0);
+    window.setInterval(() => this.tick(), 1000);
+  }
+
+  get mode(): PlayerMode {
+    return this.root.dataset.mode as PlayerMode;
+  }
+
+  /** Shows slide `index` (0-based, clamped to the deck). */
+  show(index: number): void {
+    if (this.frames.length === 0) return;
+    this.current = Math.max(0, Math.min(index, this.frames.length - 1));
+    this.frames.forEach((frame, i) => {
+      frame.classList.toggle('sd-current', i === this.current);
+      frame.classList.toggle('sd-next', i === this.current + 1);
+    });
+    this.revealInOverview();
+    const slide = this.deck.slides[this.current];
+    this.notes.innerHTML = slide.notesHtml || '<p class="sd-no-notes">No speaker notes for this slide.</p>';
+    this.position.textContent = `Slide ${this.current + 1} of ${this.frames.length}`;
+    this.plan.textContent = this.planText();
+    this.options.onShow?.(this.current);
+  }
+
+  setMode(mode: PlayerMode): void {
+    this.root.dataset.mode = mode;
+    if (mode === 'presenter') this.startedAt ??= Date.now();
+    this.tick();
+    this.revealInOverview();
+  }
+
+  /** Handles a key press; returns true when the key meant something to the player. */
+  handleKey(event: KeyboardEvent): boolean {
+    if (event.ctrlKey || event.metaKey || event.altKey) return false;
+    const key = event.key;
+    if (/^[0-9]$/.test(key)) {
+      this.setJump(this.jump + key);
+      return true;
+    }
+    if (key === 'Enter' && this.jump) {
+      this.show(Number(this.jump) - 1);
+      this.setJump('');
+      return true;
+    }
+    this.setJump('');
+    switch (key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+      case 'PageDown':
+      case ' ':
+        this.show(this.current + 1);
+        return true;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+      case 'PageUp':
+        this.show(this.current - 1);
+        return true;
+      case 'Home':
+        this.show(0);
+        return true;
+      case 'End':
+        this.show(this.frames.length - 1);
+        return true;
+      case 'o':
+        this.setMode(this.mode === 'overview' ? 'slide' : 'overview');
+        return true;
+      case 'p':
+        this.setMode(this.mode === 'presenter' ? 'slide' : 'presenter');
+        return true;
+      case 'Enter':
+      case 'Escape':
+        if (this.mode === 'slide') return false;
+        this.setMode('slide');
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private frame(slide: RenderedSlide, index: number): HTMLElement {
+    const section = element('section', 'sd-slide');
+    if (slide.className) section.classList.add(...slide.className.split(' '));
+    section.dataset.line = String(slide.line);
+    section.setAttribute('aria-label', `Slide ${slide.index}${slide.title ? `: ${slide.title}` : ''}`);
+    section.innerHTML = slide.html;
+    const frame = element('div', 'sd-frame');
+    frame.append(section);
+    frame.addEventListener('click', () => {
+      if (this.mode !== 'overview') return;
+      this.show(index);
+      this.setMode('slide');
+    });
+    return frame;
+  }
+
+  private revealInOverview(): void {
+    if (this.mode === 'overview') this.frames[this.current]?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private setJump(digits: string): void {
+    this.jump = digits;
+    this.jumpHint.textContent = digits ? `Go to slide ${digits}` : '';
+  }
+
+  private tick(): void {
+    this.elapsed.textContent = `Elapsed ${clock(this.startedAt === undefined ? 0 : (Date.now() - this.startedAt) / 1000)}`;
+  }
+
+  /** This slide's estimate, and where the talk should be at its end against the planned length. */
+  private planText(): string {
+    const slides = this.deck.slides;
+    const byEnd = slides.slice(0, this.current + 1).reduce((sum, slide) => sum + slide.estimatedSeconds, 0);
+    const total = this.deck.durationSeconds === undefined ? `${clock(this.deck.estimatedSeconds)} estimated` : `${clock(this.deck.durationSeconds)} planned`;
+    return `This slide ≈ ${clock(slides[this.current].estimatedSeconds)} · by its end ≈ ${clock(byEnd)} of ${total}`;
+  }
+}
+
+function element(tag: string, className: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  return node;
+}
+
+/** 75 → "1:15"; 3725 → "1:02:05". */
+function clock(seconds: number): string {
+  const s = Math.floor(seconds);
+  const mm = String(Math.floor((s % 3600) / 60));
+  const ss = String(s % 60).padStart(2, '0');
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm.padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../../src/cli/main';
+
+// Exporting inlines the player that esbuild embeds in dist/cli.js, so exports run the built bin;
+// usage errors, found before anything is exported, run in process.
+const cli = resolve('dist/cli.js');
+
+function run(cwd: string, ...argv: string[]) {
+  const result = spawnSync(process.execPath, [cli, 'export', ...argv], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function runInProcess(cwd: string, ...argv: string[]) {
+  let stderr = '';
+  const code = await main(['export', ...argv], { out: () => undefined, err: (t) => (stderr += t + '\n'), cwd });
+  return { code, stderr };
+}
+
+/** A 1×1 PNG. */
+const DOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+describe('storydeck export', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storydeck-export-'));
+    writeFileSync(join(dir, 'talk.md'), readFileSync('examples/town-hall.md'));
+  });
+
+  it('writes one HTML file next to the source by default', () => {
+    const { code, stdout, stderr } = run(dir, 'talk.md', '--to', 'html');
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
+    assert.match(stdout, /^Exported 10 slides to talk\.html \(\d+ KiB\)\.\n$/);
+    const html = readFileSync(join(dir, 'talk.html'), 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.equal(JSON.parse(/<script type="application\/json" id="storydeck-deck">([^]*?)<\/script>/.exec(html)![1]).slides.length, 10);
+    assert.deepEqual(readdirSync(dir).sort(), ['talk.html', 'talk.md'], 'no temporary file left behind');
+  });
+
+  it('refuses to replace an existing file without --force, and leaves it untouched', () => {
+    const out = join(dir, 'out.html');
+    writeFileSync(out, 'precious');
+    const refused = run(dir, 'talk.md', '--to', 'html', '-o', 'out.html');
+    assert.equal(refused.code, 2);
+    assert.equal(refused.stderr, 'storydeck export: out.html already exists; use --force to replace it.\n');
+    assert.equal(readFileSync(out, 'utf8'), 'precious');
+
+    const forced = run(dir, 'talk.md', '--to', 'html', '-o', 'out.html', '--force', '--theme', 'dark');
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(readFileSync(out, 'utf8'), /--sd-bg: #11161d/, 'the dark theme');
+
+    const unwritable = run(dir, 'talk.md', '--to', 'html', '-o', 'no/such/dir/out.html');
+    assert.equal(unwritable.code, 2);
+    assert.match(unwritable.stderr, /^storydeck export: cannot write .*out\.html: no such file\.\n$/);
+    assert.deepEqual(readdirSync(dir).sort(), ['out.html', 'talk.md']);
+  });
+
+  it('inlines local images as data URIs and warns about the ones it cannot include', () => {
+    mkdirSync(join(dir, 'img'));
+    writeFileSync(join(dir, 'img', 'a dot.png'), DOT);
+    writeFileSync(
+      join(dir, 'pics.md'),
+      '# Pictures\n\n![dot](<img/a dot.png>) ![again](img/a%20dot.png) ![gone](missing.png) ![remote](https://example.com/x.png) ![text](notes.txt)\n\n<!-- guide: SECRET-GUIDANCE -->\n<!-- storydeck-disable why-before-what -->\n',
+    );
+    const { code, stderr } = run(dir, 'pics.md', '--to', 'html');
+    assert.equal(code, 0, stderr);
+    const warnings = stderr.trim().split('\n');
+    assert.equal(warnings.length, 3, stderr);
+    assert.match(warnings[0], /^pics\.md: image missing\.png \(missing\.png\) cannot be read: no such file\. Exported without it\.$/);
+    assert.match(warnings[1], /^pics\.md: image https:\/\/example\.com\/x\.png is not on this computer/);
+    assert.match(warnings[2], /^pics\.md: image notes\.txt is not a PNG, JPEG, GIF, WebP, AVIF or SVG file/);
+    const html = readFileSync(join(dir, 'pics.html'), 'utf8');
+    assert.equal(html.split(`data:image/png;base64,${DOT.toString('base64')}`).length - 1, 2);
+    assert.doesNotMatch(html, /SECRET-GUIDANCE|storydeck-disable|https:\/\/example\.com/);
+  });
+
+  it('exits 2 with one clear line for formats it cannot write yet and for bad usage', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['talk.md', '--to', 'pptx'], /export to PPTX is not available yet; use --to html\./],
+      [['talk.md', '--to', 'pdf'], /export to PDF is not available yet/],
+      [['talk.md'], /--to must be one of html, pptx, pdf \(got nothing\)/],
+      [['talk.md', '--to', 'docx'], /--to must be one of html, pptx, pdf \(got "docx"\)/],
+      [['talk.md', '--to', 'html', '--theme', 'neon'], /--theme must be one of light, dark, corporate \(got "neon"\)/],
+      [['nope.md', '--to', 'html'], /Cannot read .*nope\.md: no such file\./],
+      [['talk.md', '--to', 'html', '-o', 'talk.md', '--force'], /is the source file itself/],
+      [['a.md', 'b.md', '--to', 'html'], /exactly one file/],
+    ];
+    const before = statSync(join(dir, 'talk.md')).mtimeMs;
+    for (const [argv, message] of cases) {
+      const { code, stderr } = await runInProcess(dir, ...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.equal(stderr.trim().split('\n').length, 1, `one line for ${argv.join(' ')}: ${stderr}`);
+      assert.match(stderr, message);
+    }
+    assert.equal(statSync(join(dir, 'talk.md')).mtimeMs, before);
+    assert.deepEqual(readdirSync(dir), ['talk.md']);
+  });
+});
