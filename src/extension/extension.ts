@@ -1,13 +1,57 @@
 import * as vscode from 'vscode';
 import { formatOutline, parseDeck } from '../core/deck';
+import { StoryDeckCodeActions, fixAll } from './codeActions';
+import { NarrativeLinter } from './diagnostics';
+import { readSettings } from './settings';
 
 let output: vscode.OutputChannel | undefined;
+const channel = () => (output ??= vscode.window.createOutputChannel('StoryDeck'));
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns; the integration tests use it to wait for lint results. */
+export interface StoryDeckApi {
+  onDidLint: vscode.Event<vscode.Uri>;
+}
+
+// Activation stays light: the lint core only. Preview, export and browser code load on first use.
+export function activate(context: vscode.ExtensionContext): StoryDeckApi {
+  const linter = new NarrativeLinter(context.extensionUri, (line) => channel().appendLine(line));
+  const markdown: vscode.DocumentSelector = { language: 'markdown' };
+
   context.subscriptions.push(
-    vscode.commands.registerCommand('storydeck.showOutline', () => showOutline()),
+    linter,
     { dispose: () => output?.dispose() },
+    vscode.commands.registerCommand('storydeck.showOutline', () => showOutline()),
+    vscode.commands.registerCommand('storydeck.fixAll', () => fixAllInEditor(linter)),
+    vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
+
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document.languageId === 'markdown') linter.schedule(document, 0);
+    }),
+    vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+      if (contentChanges.length === 0 || document.languageId !== 'markdown') return;
+      if (readSettings(document.uri).run === 'onType') linter.schedule(document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.languageId === 'markdown') linter.schedule(document, 0);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => linter.forget(document.uri)),
+
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('storydeck')) linter.relintAll();
+    }),
+    // JavaScript rules from the workspace may now run.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => linter.relintAll()),
   );
+
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.storydeck.{json,yaml,yml}');
+  const configChanged = () => {
+    linter.configs.clear();
+    linter.relintAll();
+  };
+  context.subscriptions.push(watcher, watcher.onDidChange(configChanged), watcher.onDidCreate(configChanged), watcher.onDidDelete(configChanged));
+
+  linter.relintAll();
+  return { onDidLint: linter.onDidLint };
 }
 
 export function deactivate(): void {}
@@ -18,10 +62,25 @@ function showOutline(): void {
     void vscode.window.showInformationMessage('StoryDeck: open a Markdown narrative to see its outline.');
     return;
   }
-  output ??= vscode.window.createOutputChannel('StoryDeck');
   const deck = parseDeck(editor.document.getText());
-  output.clear();
-  output.appendLine(formatOutline(deck));
-  for (const problem of deck.problems) output.appendLine(`line ${problem.line}: ${problem.message}`);
-  output.show(true);
+  const out = channel();
+  out.clear();
+  out.appendLine(formatOutline(deck));
+  for (const problem of deck.problems) out.appendLine(`line ${problem.line}: ${problem.message}`);
+  out.show(true);
+}
+
+async function fixAllInEditor(linter: NarrativeLinter): Promise<boolean> {
+  const document = vscode.window.activeTextEditor?.document;
+  const state = document && linter.state(document.uri);
+  if (!document || !state || state.version !== document.version) {
+    void vscode.window.showInformationMessage('StoryDeck: open a narrative to fix its problems.');
+    return false;
+  }
+  const action = fixAll(document, state, vscode.CodeActionKind.QuickFix);
+  if (!action?.edit) {
+    void vscode.window.showInformationMessage('StoryDeck: nothing to fix automatically.');
+    return false;
+  }
+  return vscode.workspace.applyEdit(action.edit);
 }

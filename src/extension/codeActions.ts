@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import { fixText, type Finding, type TextEdit } from '../core/lint';
+import { SOURCE, ruleIdOf, toRange, type LintState, type NarrativeLinter } from './diagnostics';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(SOURCE);
+
+const NEXT_LINE = /^(\s*)<!--\s*storydeck-disable-next-line\b(.*?)-->\s*$/;
+const FILE_DISABLE = /^(\s*)<!--\s*storydeck-disable\b(?!-)(.*?)-->\s*$/;
+
+/**
+ * Quick fixes for StoryDeck diagnostics: the rule's own fix, "disable <rule> for this line", "disable
+ * <rule> for this file", and "fix all" (also as `source.fixAll.storydeck` for editor.codeActionsOnSave).
+ */
+export class StoryDeckCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(private readonly linter: NarrativeLinter) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const state = this.linter.state(document.uri);
+    if (!state || state.version !== document.version) return [];
+    const actions: vscode.CodeAction[] = [];
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
+
+    if (wants(vscode.CodeActionKind.QuickFix)) {
+      for (const diagnostic of context.diagnostics) {
+        const ruleId = ruleIdOf(diagnostic);
+        const finding = ruleId && findingFor(state, diagnostic, ruleId);
+        if (!ruleId || !finding) continue;
+        if (finding.fix?.length) actions.push(ruleFix(document, finding, diagnostic));
+        const line = disableForLine(document, state, finding, diagnostic);
+        if (line) actions.push(line);
+        actions.push(disableForFile(document, state, finding, diagnostic));
+      }
+      if (actions.length && state.findings.filter((f) => f.fix?.length).length > 1) {
+        const all = fixAll(document, state, vscode.CodeActionKind.QuickFix);
+        if (all) actions.push(all);
+      }
+    }
+    if (wants(FIX_ALL_KIND) && context.only && state.findings.some((f) => f.fix?.length)) {
+      const all = fixAll(document, state, FIX_ALL_KIND);
+      if (all) actions.push(all);
+    }
+    return actions;
+  }
+}
+
+function findingFor(state: LintState, diagnostic: vscode.Diagnostic, ruleId: string): Finding | undefined {
+  return state.findings.find((f) => f.ruleId === ruleId && f.message === diagnostic.message && toRange(f).isEqual(diagnostic.range));
+}
+
+function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, document.validateRange(toRange(e)), e.text);
+  return edit;
+}
+
+function ruleFix(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const edits = finding.fix ?? [];
+  const only = edits.length === 1 ? edits[0] : undefined;
+  const old = only && only.line === only.endLine ? document.getText(toRange(only)) : '';
+  const title = only && old && only.text ? `Replace "${old}" with "${only.text}"` : only && old && !only.text ? `Remove "${old}"` : `Fix this ${finding.ruleId} problem`;
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.edit = toWorkspaceEdit(document, edits);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
+}
+
+/** `<!-- storydeck-disable-next-line id -->` above the finding's first line (joins one already there). */
+function disableForLine(document: vscode.TextDocument, state: LintState, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+  const fm = state.deck.frontMatterRange;
+  if (fm && finding.line <= fm.endLine) return undefined; // no HTML comments inside YAML
+  const line = Math.min(finding.line - 1, document.lineCount - 1);
+  const action = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  const above = line > 0 ? NEXT_LINE.exec(document.lineAt(line - 1).text) : null;
+  if (above) {
+    const ids = above[2].split(/[\s,]+/).filter(Boolean);
+    if (ids.length === 0 || ids.includes(finding.ruleId)) return undefined;
+    action.edit.replace(document.uri, document.lineAt(line - 1).range, `${above[1]}<!-- storydeck-disable-next-line ${[...ids, finding.ruleId].join(' ')} -->`);
+  } else {
+    const indent = /^\s*/.exec(document.lineAt(line).text)![0];
+    action.edit.insert(document.uri, new vscode.Position(line, 0), `${indent}<!-- storydeck-disable-next-line ${finding.ruleId} -->${eol(document)}`);
+  }
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
+/** `<!-- storydeck-disable id -->` at the start of the first slide, after the front matter. */
+function disableForFile(document: vscode.TextDocument, state: LintState, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const first = state.deck.slides[0]?.line ?? (state.deck.frontMatterRange ? state.deck.frontMatterRange.endLine + 1 : 1);
+  const line = Math.min(Math.max(first - 1, 0), document.lineCount);
+  const action = new vscode.CodeAction(`Disable ${finding.ruleId} for this file`, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  const existing = line < document.lineCount ? FILE_DISABLE.exec(document.lineAt(line).text) : null;
+  const ids = existing ? existing[2].split(/[\s,]+/).filter(Boolean) : [];
+  if (existing && ids.length > 0) {
+    action.edit.replace(document.uri, document.lineAt(line).range, `${existing[1]}<!-- storydeck-disable ${[...ids, finding.ruleId].join(' ')} -->`);
+  } else {
+    const atEnd = line >= document.lineCount;
+    action.edit.insert(document.uri, atEnd ? document.lineAt(document.lineCount - 1).range.end : new vscode.Position(line, 0), atEnd ? `${eol(document)}<!-- storydeck-disable ${finding.ruleId} -->` : `<!-- storydeck-disable ${finding.ruleId} -->${eol(document)}`);
+  }
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
+/** Every available fix, re-linting after each pass (as `storydeck lint --fix`), as one edit. */
+export function fixAll(document: vscode.TextDocument, state: LintState, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
+  const text = document.getText();
+  const result = fixText(text, state.config, { file: document.uri.fsPath, plugins: state.plugins });
+  if (result.text === text) return undefined;
+  const action = new vscode.CodeAction('Fix all auto-fixable StoryDeck problems', kind);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), result.text);
+  return action;
+}
+
+function eol(document: vscode.TextDocument): string {
+  return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+}

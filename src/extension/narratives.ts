@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { readFrontMatter } from '../core/deck/frontMatter';
+import type { ConfigCache } from './config';
+import type { LintSettings } from './settings';
+
+/** Front matter is at the top; this many lines is plenty to find its end. */
+const FRONT_MATTER_SCAN_LINES = 200;
+
+export type NarrativeReason = 'front matter' | 'storydeck.files' | 'config file';
+
+/**
+ * Whether a Markdown document is a StoryDeck narrative, and why. Never every README by surprise:
+ * - front matter with a `storydeck:` key opts in (`storydeck: false` opts out, whatever else matches);
+ * - a `storydeck.files` glob (relative to the document's workspace folder) opts in;
+ * - so does a `.storydeck.json/.yaml/.yml` in the document's folder or above it, inside its workspace folder.
+ */
+export async function narrativeReason(document: vscode.TextDocument, settings: LintSettings, configs: ConfigCache): Promise<NarrativeReason | undefined> {
+  if (document.languageId !== 'markdown') return undefined;
+  const optIn = frontMatterOptIn(document);
+  if (optIn !== undefined) return optIn ? 'front matter' : undefined;
+  if (matchesFilesSetting(document, settings.files)) return 'storydeck.files';
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (document.isUntitled) return undefined;
+  const root = folder && folder.uri.scheme === document.uri.scheme && folder.uri.authority === document.uri.authority ? folder.uri.path : parentPath(document.uri.path);
+  return (await configs.nearestWithin(document.uri, root)) ? 'config file' : undefined;
+}
+
+/** true: `storydeck:` is set (to anything but false); false: `storydeck: false`; undefined: no key. */
+export function frontMatterOptIn(document: vscode.TextDocument): boolean | undefined {
+  const first = document.lineCount > 0 ? document.lineAt(0).text : '';
+  if (!/^---[ \t]*$/.test(first)) return undefined;
+  const lines: string[] = [];
+  for (let i = 0; i < Math.min(document.lineCount, FRONT_MATTER_SCAN_LINES); i++) lines.push(document.lineAt(i).text);
+  const { data } = readFrontMatter(lines);
+  if (!Object.prototype.hasOwnProperty.call(data, 'storydeck')) return undefined;
+  return data.storydeck !== false;
+}
+
+function matchesFilesSetting(document: vscode.TextDocument, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  return globs.some((glob) => vscode.languages.match({ pattern: folder ? new vscode.RelativePattern(folder, glob) : glob }, document) > 0);
+}
+
+function parentPath(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}

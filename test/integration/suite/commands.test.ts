@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { BUILTIN_RULES } from '../../../src/core/lint';
+import { EXTENSION_ID, activate, diagnosticOf, openAndLint, waitFor, type StoryDeckApi } from './helpers';
+
+interface Manifest {
+  contributes: {
+    commands?: { command: string; category?: string }[];
+    menus?: { commandPalette?: { command: string; when?: string }[] };
+    configuration?: { properties: Record<string, { default?: unknown; scope?: string; markdownDescription?: string }> };
+    views?: Record<string, { id: string }[]>;
+  };
+}
+
+describe('manifest', () => {
+  let manifest: Manifest;
+  let extension: vscode.Extension<StoryDeckApi>;
+
+  before(async () => {
+    await activate();
+    extension = vscode.extensions.getExtension<StoryDeckApi>(EXTENSION_ID)!;
+    manifest = extension.packageJSON as Manifest;
+  });
+
+  it('registers every contributed command, under the StoryDeck category, in the palette only for Markdown', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = manifest.contributes.commands ?? [];
+    assert.ok(contributed.length > 0);
+    for (const { command, category } of contributed) {
+      assert.ok(registered.has(command), `${command} is contributed but not registered`);
+      assert.equal(category, 'StoryDeck', command);
+      const palette = manifest.contributes.menus?.commandPalette?.find((m) => m.command === command);
+      assert.match(palette?.when ?? '', /markdown/, `${command} needs a Markdown "when" clause in the command palette`);
+    }
+  });
+
+  it('registers every contributed setting with its default, resource scope and a markdownDescription', () => {
+    const properties = manifest.contributes.configuration?.properties ?? {};
+    assert.ok(Object.keys(properties).length > 0);
+    for (const [key, property] of Object.entries(properties)) {
+      const inspected = vscode.workspace.getConfiguration().inspect(key);
+      assert.ok(inspected, `${key} is not registered`);
+      assert.deepEqual(inspected.defaultValue, property.default, `${key} default`);
+      assert.equal(property.scope, 'resource', `${key} scope`);
+      assert.ok(property.markdownDescription, `${key} has no markdownDescription`);
+    }
+  });
+
+  it('registers every contributed view', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const view of Object.values(manifest.contributes.views ?? {}).flat()) assert.ok(registered.has(`${view.id}.focus`), `view ${view.id}`);
+  });
+
+  it('ships a docs page for every built-in rule', async () => {
+    const missing: string[] = [];
+    for (const rule of BUILTIN_RULES) {
+      assert.equal(rule.docs, `docs/rules/${rule.id}.md`, rule.id);
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, rule.docs)).then(undefined, () => missing.push(rule.docs));
+    }
+    assert.deepEqual(missing, [], `rules without a docs page: ${missing.join(', ')}`);
+  });
+});
+
+describe('commands', () => {
+  let api: StoryDeckApi;
+
+  before(async () => {
+    api = await activate();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('storydeck.showOutline runs on a narrative', async () => {
+    await openAndLint(api, 'outline.md');
+    await vscode.commands.executeCommand('storydeck.showOutline');
+  });
+
+  it('storydeck.fixAll applies every available fix', async () => {
+    const { document } = await openAndLint(api, 'talks/fix-all.md');
+    await waitFor('plain-words', () => diagnosticOf(document.uri, 'plain-words'));
+    assert.equal(await vscode.commands.executeCommand('storydeck.fixAll'), true);
+    assert.match(document.getText(), /on one Handoff Board\./);
+    await waitFor('plain-words to be gone', () => !diagnosticOf(document.uri, 'plain-words'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});

@@ -1,0 +1,113 @@
+import { appendFileSync, existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'storydeck.storydeck';
+
+export interface StoryDeckApi {
+  onDidLint: vscode.Event<vscode.Uri>;
+}
+
+export async function activate(): Promise<StoryDeckApi> {
+  const extension = vscode.extensions.getExtension<StoryDeckApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return extension.activate();
+}
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the fixture workspace is not open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** StoryDeck's diagnostics of a document. */
+export function storydeckDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'storydeck');
+}
+
+export function ruleIds(uri: vscode.Uri): string[] {
+  return storydeckDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+}
+
+export function diagnosticOf(uri: vscode.Uri, ruleId: string): vscode.Diagnostic | undefined {
+  return storydeckDiagnostics(uri).find((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === ruleId);
+}
+
+/** Polls `check` (and re-checks on every diagnostics change) until it returns a value that is not undefined/false. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise<void>((resolve) => {
+      const sub = vscode.languages.onDidChangeDiagnostics(() => done());
+      const timer = setTimeout(() => done(), 50);
+      function done() {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}
+
+/** Opens a fixture and resolves once StoryDeck has linted it (whether or not it found anything). */
+export async function openAndLint(api: StoryDeckApi, relative: string): Promise<vscode.TextEditor> {
+  const uri = workspaceUri(relative);
+  // A document still open from an earlier test was linted when it was opened, and after each change.
+  const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+  const linted = alreadyOpen ? Promise.resolve() : nextLint(api, uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  await linted;
+  return editor;
+}
+
+/** Resolves at the next lint result for `uri`. */
+export function nextLint(api: StoryDeckApi, uri: vscode.Uri, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no lint result for ${uri.path} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const sub = api.onDidLint((linted) => {
+      if (linted.toString() !== uri.toString()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
+  return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  // Global (user) settings live in the run's temporary user-data-dir, not in the fixture folder.
+  await vscode.workspace.getConfiguration('storydeck').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
+ * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
+ */
+export async function askLauncher(request: 'screenshot' | 'trust', timeoutMs = 20_000): Promise<boolean> {
+  const log = process.env.STORYDECK_TEST_LOG;
+  if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
+  appendFileSync(log, `##storydeck-request:${request}##\n`);
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(`${log}.${request}-done`)) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+/** A screenshot of the workbench, when STORYDECK_TEST_SCREENSHOT names a file. */
+export async function screenshot(): Promise<void> {
+  if (process.env.STORYDECK_TEST_SCREENSHOT) await askLauncher('screenshot');
+}
