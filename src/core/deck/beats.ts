@@ -1,4 +1,4 @@
-import { BEAT_IDS, type BeatId, type Block } from './types';
+import { BEAT_IDS, type BeatId, type Block, type Range } from './types';
 
 /**
  * Beat detection reads two signals: the slide's headings and the words under them.
@@ -21,7 +21,7 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   why: /\b(why|purpose|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
   pain: /\b(problem|pain|struggl\w*|challenge|meet [A-Z\p{Lu}]\w*|frustrat\w*|keeps? .* up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
   value: /\b(what changes|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|after|imagine)\b/i,
-  business: /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|cost of (doing nothing|inaction))\b/i,
+  business: /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
   what: /\b(what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|our proposal|proposal|the idea|our idea|the feature|feature|what it is|how it works|demo)\b/i,
   how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach)\b/i,
@@ -47,7 +47,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(every (morning|day|week|night|month|shift|quarter)|each (morning|day|week|shift))\b/i),
     c(/\b(manual(ly)?|spreadsheets?|workarounds?|by hand|sticky notes|error-prone|tedious|painful|frustrat\w*|headaches?|nightmare|broken)\b/i),
     c(/\b(hours?|minutes|days|weeks) (a|per|every|each) (day|week|month|shift|ticket|call|order)\b/i),
-    c(/["“][^"”\n]{12,}["”]/, 1),
+    c(/["“][^"”\n]{12,400}["”]/, 1),
     c(/\b(meet|this is) [A-Z\p{Lu}][\p{L}]+\b/u, 2),
   ],
   value: [
@@ -61,8 +61,8 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(market (size|share|demand|opportunity)|tam|sam|som|addressable market|total addressable)\b/i, 2),
     c(/\b(retention|churn|renewals?|net revenue retention|nrr|expansion)\b/i),
     c(/\b(cost(s)? (of|per)|support costs?|save the company|operating costs?|headcount costs?|cost savings?)\b/i, 2),
-    c(/[$€£¥]\s?\d[\d,.]*\s?(k|m|bn|b|million|billion|thousand)?\b/i),
-    c(/\b\d[\d,.]*\s?(million|billion|thousand|k|m|bn)\b/i),
+    c(/[$€£¥]\s?\d[\d,.]{0,15}\s?(k|m|bn|b|million|billion|thousand)?\b/i),
+    c(/(?<![\d,.])\d[\d,.]{0,15}\s?(million|billion|thousand|k|m|bn)\b/i),
     c(/\b(competitors?|competition|analysts? (say|expect)|waitlist|customers (are )?asking|requested by|demand)\b/i),
     c(/\b(growth|grow|market)\b/i),
   ],
@@ -81,7 +81,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
   ],
   outcome: [
     c(/\b(we'?ll know (it worked|we succeeded|this worked)|success (is|means|looks like|will be)|measure(d)? (success|by)|we will measure|our target|the target|key results?|kpis?)\b/i, 2),
-    c(/\bfrom\s+[$€£]?\d[\d,.]*\s?(%|percent|minutes|hours|days|seconds|k|m)?\s+to\s+[$€£]?\d[\d,.]*\s?(%|percent|minutes|hours|days|seconds|k|m)?/i, 2),
+    c(/\bfrom\s{1,5}[$€£]?\d[\d,.]{0,15}\s?(%|percent|minutes|hours|days|seconds|k|m)?\s{1,5}to\s{1,5}[$€£]?\d[\d,.]{0,15}\s?(%|percent|minutes|hours|days|seconds|k|m)?/i, 2),
     c(/\b(increase|reduce|cut|raise|lift|grow|improve|decrease|lower|drop)\w*\b[^.\n]{0,60}\b(by|to)\s+[$€£]?\d/i, 2),
     c(/\b(baseline|target|measure|metric|outcome)\b/i),
   ],
@@ -120,4 +120,187 @@ export function detectBeats(blocks: readonly Block[]): BeatId[] {
     }
   }
   return BEAT_IDS.filter((beat) => (scores.get(beat) ?? 0) >= CONTENT_THRESHOLD);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Story signals: the vocabulary and passage model the story rules (customer-pain, customer-value,
+ * business-value, strategic-tie-in, outcome-metric, vanity-metric, call-to-action) share. They read
+ * the words of every non-empty section, so a headless narrative (paragraphs between `---`) is
+ * understood, and a heading over an empty or TODO section counts for nothing.
+ * Every pattern is linear: single alternations anchored on word boundaries, bounded gaps only.
+ * ------------------------------------------------------------------------------------------- */
+
+/** Text that only holds a place: TODO, TBD, `[placeholder]`, dots or dashes. Same as the slide parser's. */
+export const PLACEHOLDER_TEXT = /^\s*(?:(?:TODO|TBD|TK|FIXME|XXX)\b.*|\[[^\]]*\]|[.…\-–—_*\s]*|lorem ipsum.*)$/is;
+
+/** One sentence (or a heading) of a non-empty section, with the beat its section's heading names. */
+export interface Passage {
+  text: string;
+  block: Block;
+  /** Beats the section is about: its heading's beat, or the slide's explicit `<!-- beat: -->` markers. */
+  context: readonly BeatId[];
+  /** Position of the section in the slide (0-based); passages of one section share it. */
+  section: number;
+}
+
+/** Minimal slide shape the passage model needs (a `Slide` fits). */
+export interface PassageSource {
+  blocks: readonly Block[];
+  beats: readonly BeatId[];
+  explicitBeats: boolean;
+  empty: boolean;
+}
+
+const passageCache = new WeakMap<object, Passage[]>();
+const SENTENCE_END = /(?<=[.!?…])\s+(?=[^\p{Ll}])|\n+/u;
+
+/** Splits text into sentences at `.`, `!`, `?` followed by a space and a non-lower-case letter, and at line breaks. */
+export function sentences(text: string): string[] {
+  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * The passages of a slide: sentences of every section that has content. A section is a heading and
+ * the blocks up to the next heading; the blocks before the first heading form a section of their own.
+ * Code blocks are never read. Empty slides have no passages.
+ */
+export function slidePassages(slide: PassageSource): Passage[] {
+  const cached = passageCache.get(slide);
+  if (cached) return cached;
+  const out: Passage[] = [];
+  if (!slide.empty) {
+    const explicit = slide.explicitBeats ? slide.beats : [];
+    let section = -1;
+    let heading: Block | undefined;
+    let body: Block[] = [];
+    const flush = () => {
+      section++;
+      const content = body.filter((b) => !PLACEHOLDER_TEXT.test(b.text));
+      if (content.length === 0) return;
+      const named = heading ? headingBeat(heading.text) : undefined;
+      const context: BeatId[] = explicit.length ? [...explicit] : named ? [named] : [];
+      for (const block of heading ? [heading, ...content] : content) {
+        for (const text of sentences(block.text)) out.push({ text, block, context, section });
+      }
+    };
+    for (const block of slide.blocks) {
+      if (block.kind === 'code') continue;
+      if (block.kind === 'heading') {
+        if (heading || body.length) flush();
+        heading = block;
+        body = [];
+      } else {
+        body.push(block);
+      }
+    }
+    if (heading || body.length) flush();
+  }
+  passageCache.set(slide, out);
+  return out;
+}
+
+/** Roles and segments that make a customer concrete (lower-case alternation, plurals included). */
+export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|someone|everyone|anyone|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
+
+const PERSON_RE = new RegExp(String.raw`\b(?:${PERSON_WORDS})\b`, 'i');
+const NAME = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})`;
+const ROLE = String.raw`(?:${PERSON_WORDS}|[\p{L}-]{1,30}(?:er|or|ist|ian|ant|ent|nurse|rep|lead)s?)`;
+const NAME_INTRODUCTIONS: RegExp[] = [
+  new RegExp(String.raw`\b(?:[Mm]eet|[Tt]his is)\s${NAME}`, 'gu'),
+  new RegExp(String.raw`${NAME},?\s(?:is|was|works as)?\s?(?:a|an|our|one of our|the)\b[^,.;:!?\n]{0,40}?\b${ROLE}\b`, 'gu'),
+  new RegExp(String.raw`[—–-]\s?${NAME}(?:,|\s\p{Lu})`, 'gu'),
+  new RegExp(String.raw`(?:^|[.!?:]\s)${NAME}\s(?:spends|spent|waits|waited|copies|copied|juggles|chases|dreads|runs|manages|works|has to|had to|starts|opens|calls|needs|wants|tries|checks|said|says|told|asked|wrote|explains|remembers)\b`, 'gu'),
+];
+const NOT_NAMES = new Set(
+  'The This That These Those Today Tomorrow Yesterday It Its We Our Us You Your They Their There Here What When Where Why How Who Every Each Last Next And But So Now Then Also Still Instead Currently Often Sometimes Meanwhile However Before After With Without For From In On At By To Of If As Or Not No Yes One Two Three All Most Some Many Few Both Either Neither Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Customer Customers User Users Team Teams Engineering Product Design Sales Marketing Finance Support Everyone Nobody Someone Anyone People Success Phase Step Pilot Plan Goal Target Q1 Q2 Q3 Q4 Note Notes Slide Example Imagine Picture Let Please Thanks Thank Welcome Hello Hi'.split(' '),
+);
+
+/** First names the narrative introduces ("Meet Maria", "Priya, a dispatcher", "— Sam, store owner"); at most 20. */
+export function introducedNames(texts: Iterable<string>): string[] {
+  const names = new Set<string>();
+  for (const text of texts) {
+    for (const re of NAME_INTRODUCTIONS) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const name = m[1].replace(/['’]s?$/, '');
+        if (name.length > 1 && !NOT_NAMES.has(name)) names.add(name);
+        if (names.size >= 20) return [...names];
+      }
+    }
+  }
+  return [...names];
+}
+
+/** Does this text name a concrete customer: a role, a segment, a pronoun, or one of `names`? */
+export function personMatcher(names: readonly string[]): (text: string) => boolean {
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const named = escaped.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])`, 'u') : undefined;
+  return (text) => PERSON_RE.test(text) || (named !== undefined && named.test(text));
+}
+
+/** Spelled-out numbers that count as figures in targets and ratios. */
+export const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|zero`;
+/** A figure, bounded so that no pattern backtracks over a long run of digits. */
+const NUM = String.raw`(?:\d[\d,.]{0,15}|${NUMBER_WORDS})`;
+
+/** Months, weekdays and quarters a date can name. */
+export const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+export const WEEKDAYS = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri`;
+
+/** A target value: "from 12 to 5 minutes", "under 1 minute", "30%", "9 in 10", "by 20%", "double", "NPS 50+". */
+export const TARGET_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`\bfrom\s(?:about\s|around\s|roughly\s|over\s|under\s|~)?[$€£]?${NUM}\b[^.;\n]{0,30}?\bto\s(?:under\s|below\s|less than\s|fewer than\s|over\s|above\s|more than\s|at least\s|about\s|around\s|~|<\s?|>\s?)?[$€£]?${NUM}\b`, 'i'),
+  new RegExp(String.raw`(?:\b(?:under|below|above|over|less than|fewer than|more than|at least|at most|no more than|up to|beyond)\s|[<>≤≥]=?\s?)[$€£]?${NUM}(?![\p{L}\p{N}])`, 'iu'),
+  new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|x\b|×)`, 'iu'),
+  new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s(?:in|out of)\s${NUM}\b`, 'iu'),
+  new RegExp(String.raw`\b(?:increas|reduc|cut|rais|lift|grow|improv|decreas|lower|drop|fall|fell|rise|rose|shrink|boost|reach|hit|get|bring|move|halv|doubl|climb|shorten|speed)\w*\b[^.;\n]{0,60}?\b(?:by|to)\s(?:under\s|below\s|over\s|above\s|at least\s|~)?[$€£]?${NUM}(?![\p{L}])`, 'iu'),
+  /\b(?:halve|halving|halved|double|doubling|doubled|triple|tripling|in half|to zero|zero (?:incidents|errors|defects|outages|complaints|escalations|misses|missed))\b/i,
+  /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b[^.;\n]{0,30}?\d/i,
+  /(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\+(?![\p{L}\p{N}])/u,
+];
+
+/** A timeframe for a target: "by June", "within two quarters", "in Q3", "by the end of the year", "in 90 days". */
+export const TIMEFRAME = new RegExp(
+  [
+    String.raw`\b(?:by|in|before|until|through|during|from)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|next\s(?:week|month|quarter|year|sprint|half)\b|this\s(?:quarter|year|month|half)\b)`,
+    String.raw`\b(?:within|in|after|over|for)\s(?:the\s)?(?:first\s|next\s|its\s)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety)\s(?:days?|weeks?|months?|quarters?|years?|sprints?)\b`,
+    String.raw`\b(?:end|close)\sof\s(?:the\s)?(?:year|quarter|month|half|pilot|trial|beta|sprint|fiscal year|q[1-4]|h[12])\b`,
+    String.raw`\b(?:in|within|over|after|during|for)\sthe\s(?:first|next|last|coming|following)\s(?:day|week|month|quarter|year|sprint|half|season)\b`,
+    String.raw`\b(?:q[1-4]|h[12])\s?(?:20)?\d\d\b|\bfy\s?\d{2,4}\b`,
+    String.raw`\b(?:${MONTHS})\s20\d\d\b`,
+    String.raw`\b(?:by|at)\s(?:the\s)?end\sof\s`,
+  ].join('|'),
+  'i',
+);
+
+/** Words that say a request follows: the explicit ask of a narrative. */
+export const ASK_STRONG = new RegExp(
+  String.raw`\b(?:(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)\s(?:asking|requesting|looking for)|we(?:'d|’d|\swould)\slike\s(?:you|your|a|an|approval|to ask)|(?:we|i)\sask\s(?:you|for|that)|(?:our|my|the|one|a clear)\sasks?\b|(?:we|i)\s(?:need|want)\s(?:you|your|a decision|approval|sign-?off|funding|budget|headcount|\d|two|three|four|five|one|an?\s(?:decision|engineer|designer|budget|owner|sponsor|volunteer|pm|analyst)|people|engineers|volunteers|help|support|the\s(?:budget|go-ahead|green light))|what (?:we|i) need from (?:you|this)|decisions? (?:needed|required|requested|we need)|(?:please|kindly)\s(?:approve|decide|join|send|review|reply|tell|share|sign|fund|lend|nominate|give|let|come|book|vote|pick|choose|help|confirm|introduce|talk|reach|try|email|contact|comment|register|volunteer|allocate|assign|back|sponsor|support|bring|invite|schedule|read|add|put|grab|fill)|call to action|can (?:we|i) count on|(?:approve|fund|green-?light|sign off on)\s(?:the|this|our|a|\$|\d)|help us\s(?:by|with|find|test|pilot|reach|recruit|get|spread|make)|join (?:us|the pilot|the beta|our)|volunteer (?:to|for|your|by)|sign up (?:to|for|here|at|by)|next steps?\b|action items?)`,
+  'i',
+);
+
+const namesCache = new WeakMap<object, string[]>();
+
+/** Names introduced anywhere in these slides' passages; computed once per slide list. */
+export function deckNames(slides: readonly PassageSource[]): string[] {
+  const cached = namesCache.get(slides);
+  if (cached) return cached;
+  const texts = function* () {
+    for (const slide of slides) for (const p of slidePassages(slide)) yield p.text;
+  };
+  const names = introducedNames(texts());
+  namesCache.set(slides, names);
+  return names;
+}
+
+/** A range moved inside the document (1-based lines; columns within the line, end column exclusive). */
+export function rangeInside(lines: readonly string[], range: Range): Range {
+  const count = Math.max(lines.length, 1);
+  const len = (line: number) => (lines[line - 1] ?? '').length;
+  const line = Math.min(Math.max(Math.floor(range.line) || 1, 1), count);
+  const column = Math.min(Math.max(Math.floor(range.column) || 1, 1), len(line) + 1);
+  const endLine = Math.min(Math.max(Math.floor(range.endLine) || line, line), count);
+  let endColumn = Math.min(Math.max(Math.floor(range.endColumn) || 1, 1), len(endLine) + 1);
+  if (endLine === line && endColumn < column) endColumn = column;
+  return { line, column, endLine, endColumn };
 }

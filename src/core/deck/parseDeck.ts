@@ -208,7 +208,9 @@ class SlideBuilder {
   }
 
   private checkFence(token: Token, map: [number, number], problems: Problem[]): void {
-    if (map[1] < this.lines.length) return;
+    // markdown-it does not count the empty line after a final line break.
+    const contentLines = this.lines.at(-1) === '' ? this.lines.length - 1 : this.lines.length;
+    if (map[1] < contentLines) return;
     const last = this.lines[map[1] - 1]?.trim() ?? '';
     const marker = token.markup;
     const closed = map[1] - map[0] > 1 && last.startsWith(marker) && new RegExp(`^\\${marker[0]}+$`).test(last);

@@ -36,6 +36,8 @@ export interface ConfigProblem {
 export interface ResolvedRuleSetting {
   enabled: boolean;
   severity: Severity;
+  /** True when configuration chose the severity, so it overrides what the rule reports. */
+  severityConfigured: boolean;
   options: Record<string, unknown>;
 }
 
@@ -124,9 +126,8 @@ export function mergeConfig(base: StoryDeckConfig, override: StoryDeckConfig): S
 }
 
 export function resolveRuleSetting(setting: RuleSetting | undefined, defaultSeverity: Severity, defaultOptions: Record<string, unknown> = {}): ResolvedRuleSetting {
-  if (setting === undefined || setting === true) return { enabled: true, severity: defaultSeverity, options: { ...defaultOptions } };
-  if (setting === false) return { enabled: false, severity: defaultSeverity, options: { ...defaultOptions } };
-  if (typeof setting === 'string') return { enabled: true, severity: setting, options: { ...defaultOptions } };
+  if (setting === undefined || typeof setting === 'boolean') return { enabled: setting !== false, severity: defaultSeverity, severityConfigured: false, options: { ...defaultOptions } };
+  if (typeof setting === 'string') return { enabled: true, severity: setting, severityConfigured: true, options: { ...defaultOptions } };
   const { severity, ...options } = setting;
-  return { enabled: true, severity: severity ?? defaultSeverity, options: { ...defaultOptions, ...options } };
+  return { enabled: true, severity: severity ?? defaultSeverity, severityConfigured: severity !== undefined, options: { ...defaultOptions, ...options } };
 }

@@ -34,13 +34,17 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
   const effective = effectiveConfig(deck, config);
   const objectives = effective.strategy?.objectives ?? [];
   const findings: Finding[] = [];
+  // A file that could not be read as a narrative (binary, too large) has no slides: only input rules speak.
+  const unreadable = deck.slides.length === 0;
   for (const rule of rulesFor(effective, options.plugins)) {
+    if (unreadable && !rule.tags.includes('input')) continue;
     const setting = resolveRuleSetting(effective.rules?.[rule.id], rule.defaultSeverity, rule.defaultOptions);
     if (!setting.enabled) continue;
     const ctx = createContext(deck, setting.options, objectives);
     try {
-      rule.check(ctx, ({ message, range, fix }) => {
-        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: setting.severity, message, ...(fix ? { fix } : {}) });
+      rule.check(ctx, ({ message, range, fix, severity }) => {
+        const graded = setting.severityConfigured ? setting.severity : (severity ?? setting.severity);
+        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message, ...(fix ? { fix } : {}) });
       });
     } catch (e) {
       findings.push({ file, ...ctx.documentRange(), ruleId: rule.id, severity: 'warning', message: `Rule ${rule.id} failed and was skipped: ${(e as Error)?.message ?? e}` });

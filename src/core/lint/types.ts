@@ -22,6 +22,8 @@ export interface Report {
   message: string;
   range: Range;
   fix?: TextEdit[];
+  /** A rule may grade one finding below or above its default; a severity set in configuration still wins. */
+  severity?: Severity;
 }
 
 /** A match of a pattern in the audience-visible text of the deck, positioned in the source. */

@@ -122,6 +122,8 @@ describe('parseDeck', () => {
       const fence = parseDeck('# A\n\n```js\nconst x = 1;\n---\nmore');
       assert.deepEqual(fence.problems.map((p) => [p.code, p.line]), [['unterminated-fence', 3]]);
       assert.equal(fence.slides.length, 1, 'the --- inside the open fence is code, as Markdown renders it');
+      assert.equal(parseDeck('# A\n\n```js\nconst x = 1;\n').problems[0]?.code, 'unterminated-fence', 'with a final line break too');
+      assert.deepEqual(parseDeck('# A\n\n```js\nconst x = 1;\n```\n').problems, [], 'a fence closed on the last line');
     });
 
     it('parses a 5 MB narrative', () => {

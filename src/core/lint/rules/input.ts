@@ -1,0 +1,49 @@
+import type { Deck, Problem, Range } from '../../deck';
+import type { Report, Rule, Severity } from '../types';
+
+const FRONT_MATTER_CODES: ReadonlySet<Problem['code']> = new Set(['front-matter-syntax', 'front-matter-type']);
+
+const ADVICE: Partial<Record<Problem['code'], string>> = {
+  binary: 'Open the Markdown (.md) file of your narrative instead.',
+  'too-large': 'Split the narrative into smaller files, or move data and appendices out of it.',
+  'unterminated-fence': 'Add a closing fence line after the code so the rest of your story shows again.',
+};
+
+const SEVERITY: Partial<Record<Problem['code'], Severity>> = { binary: 'error', 'too-large': 'error', 'unterminated-fence': 'warning' };
+
+/** A range moved inside the document, so a problem's position can always be shown. */
+export function clampRange(deck: Deck, range: Range): Range {
+  const count = Math.max(deck.lines.length, 1);
+  const lineLength = (line: number) => (deck.lines[line - 1] ?? '').length;
+  const line = Math.min(Math.max(Math.floor(range.line) || 1, 1), count);
+  const column = Math.min(Math.max(Math.floor(range.column) || 1, 1), lineLength(line) + 1);
+  let endLine = Math.min(Math.max(Math.floor(range.endLine) || line, line), count);
+  let endColumn = Math.min(Math.max(Math.floor(range.endColumn) || 1, 1), lineLength(endLine) + 1);
+  if (endLine === line && endColumn < column) {
+    endLine = line;
+    endColumn = column;
+  }
+  return { line, column, endLine, endColumn };
+}
+
+const rule: Rule = {
+  id: 'input',
+  description: 'The file can be read as a Markdown narrative: not binary, not too large, no unclosed code block.',
+  tags: ['input'],
+  defaultSeverity: 'error',
+  docs: 'docs/rules/input.md',
+  check(ctx, report) {
+    for (const problem of ctx.deck.problems) {
+      if (FRONT_MATTER_CODES.has(problem.code)) continue;
+      const advice = ADVICE[problem.code];
+      const finding: Report = {
+        severity: SEVERITY[problem.code] ?? 'error',
+        message: advice ? `${problem.message} ${advice}` : problem.message,
+        range: clampRange(ctx.deck, problem),
+      };
+      report(finding);
+    }
+  },
+};
+
+export default rule;

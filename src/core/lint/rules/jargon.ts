@@ -1,0 +1,335 @@
+import type { Slide } from '../../deck';
+import type { Rule, RuleContext, TextEdit } from '../types';
+
+/**
+ * Buzzwords with a plain alternative; each finding comes with a fix. Separators match any run of spaces
+ * or hyphens, so "best in class" and "best-in-class" are one entry. No alternative is itself on a list.
+ */
+export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
+  leverage: 'use',
+  leverages: 'uses',
+  leveraged: 'used',
+  leveraging: 'using',
+  utilize: 'use',
+  utilizes: 'uses',
+  utilized: 'used',
+  utilizing: 'using',
+  utilization: 'use',
+  utilise: 'use',
+  utilises: 'uses',
+  utilised: 'used',
+  utilising: 'using',
+  utilisation: 'use',
+  synergy: 'working together',
+  synergies: 'gains from working together',
+  'best-in-class': 'leading',
+  'paradigm shift': 'big change',
+  'move the needle': 'make a difference',
+  'moves the needle': 'makes a difference',
+  'moving the needle': 'making a difference',
+  'circle back': 'follow up',
+  'circling back': 'following up',
+  'circled back': 'followed up',
+  'touch base': 'talk',
+  'going forward': 'from now on',
+  'low-hanging fruit': 'quick wins',
+  'deep dive': 'close look',
+  incentivize: 'encourage',
+  incentivise: 'encourage',
+  operationalize: 'put into practice',
+  operationalise: 'put into practice',
+  learnings: 'lessons',
+  'value-add': 'benefit',
+  'win-win': 'good for both sides',
+  'mission-critical': 'essential',
+  'cutting-edge': 'new',
+  'next-generation': 'new',
+  'next-gen': 'new',
+  seamless: 'smooth',
+  seamlessly: 'smoothly',
+  'at the end of the day': 'in the end',
+  'net-net': 'in short',
+  'boil the ocean': 'do everything at once',
+};
+
+/** Buzzwords with no one plain replacement: say what you actually mean. */
+export const DEFAULT_BUZZWORDS: readonly string[] = [
+  'game-changer', 'game-changing', 'disruptive', 'world-class', 'industry-leading', 'best of breed', 'bleeding-edge',
+  'revolutionary', 'thought leadership', 'thought leader', 'holistic', 'think outside the box', 'hit the ground running',
+  'secret sauce', 'blue-sky thinking', 'ducks in a row', 'single pane of glass', 'rockstar', 'ninja', 'growth hacking',
+];
+
+/** Acronyms most people in a company room know. Roman numerals and placeholders are not acronyms. */
+export const DEFAULT_ACRONYMS: readonly string[] = [
+  'CEO', 'CFO', 'CTO', 'COO', 'CMO', 'CPO', 'CIO', 'VP', 'SVP', 'EVP', 'HR', 'IT', 'PM', 'AM', 'HQ',
+  'API', 'UI', 'UX', 'AI', 'ML', 'PDF', 'URL', 'HTML', 'CSS', 'JSON', 'PR', 'QA', 'MVP', 'B2B', 'B2C', 'CRM', 'SLA',
+  'KPI', 'OKR', 'ROI', 'FAQ', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'FY', 'YTD',
+  'US', 'USA', 'UK', 'EU', 'UN', 'NYC', 'USD', 'EUR', 'GBP', 'GMT', 'UTC',
+  'OK', 'TV', 'ID', 'DIY', 'ASAP', 'FYI', 'ETA', 'NB', 'PS', 'COVID',
+  'TODO', 'TBD', 'TK', 'FIXME', 'XXX',
+  'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'XX',
+];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : []);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Lower case with every run of spaces and hyphens as one space: the key a phrase is looked up by. */
+export const normalizePhrase = (s: string) => s.toLowerCase().split(/[\s\-]+/).filter(Boolean).join(' ');
+
+/** A pattern of literal phrases at word boundaries; literals only, so it runs in linear time. */
+function phrasePattern(phrases: readonly string[]): RegExp | undefined {
+  const alternatives = [...new Set(phrases.map(normalizePhrase))]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(' ').map(escape).join('[\\s\\-]+'));
+  if (alternatives.length === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+}
+
+/** The replacement with the first letter upper-cased when the replaced word started with a capital. */
+export function matchCase(found: string, replacement: string): string {
+  const first = found.charAt(0);
+  if (replacement === '' || first === first.toLowerCase() || first !== first.toUpperCase()) return replacement;
+  const cp = replacement.codePointAt(0)!;
+  const head = String.fromCodePoint(cp);
+  return head.toUpperCase() + replacement.slice(head.length);
+}
+
+/**
+ * The line with spans the audience never reads as prose blanked out (same length, so columns hold):
+ * inline code, HTML tags and comments, link destinations and bare URLs. Each pass moves forward only.
+ */
+export function maskLine(text: string): string {
+  const chars = text.split('');
+  const blank = (from: number, to: number) => {
+    for (let i = from; i <= to && i < chars.length; i++) chars[i] = ' ';
+  };
+  const pairs = (open: string, close: string, keep?: (from: number) => boolean) => {
+    let pos = 0;
+    for (;;) {
+      const i = text.indexOf(open, pos);
+      if (i < 0) return;
+      const j = text.indexOf(close, i + open.length);
+      if (j < 0) return;
+      if (!keep || keep(i)) {
+        blank(i, j + close.length - 1);
+        pos = j + close.length;
+      } else {
+        pos = i + 1;
+      }
+    }
+  };
+  pairs('`', '`');
+  pairs('<', '>', (i) => /[A-Za-z/!?]/.test(text.charAt(i + 1)));
+  pairs('](', ')');
+  const url = /\b(?:https?:\/\/|www\.)[^\s<>()[\]]*/gi;
+  for (let m = url.exec(text); m; m = url.exec(text)) blank(m.index, m.index + m[0].length - 1);
+  return chars.join('');
+}
+
+/**
+ * A candidate acronym: 2–6 capitals and digits starting with a capital, optionally a plural `s`; not
+ * the tail of a hyphenated code (`O2-KR3`, `COVID-19` is allowed by name).
+ */
+const ACRONYM = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)[A-Z][A-Z0-9]{1,5}s?(?![\p{L}\p{N}_])/gu;
+/** Labels and identifiers rather than acronyms: one or two letters and a number (`KR3`, `P1`, `HL7`). */
+const LABEL = /^[A-Z]{1,2}\d+$/;
+const WORD = /[\p{L}\p{N}]+/gu;
+const STOP = new Set(['of', 'and', 'the', 'for', 'to', 'a', 'an', 'in', 'on', 'as', 'at', 'by', 'with', 'or']);
+const LEADING_STOP = new Set(['the', 'a', 'an', 'our', 'your', 'their']);
+const CAPITALIZED = /^\p{Lu}\p{Ll}/u;
+
+const letters = (acronym: string) => acronym.replace(/[0-9]/g, '');
+
+interface Position {
+  line: number;
+  column: number;
+}
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.column < b.column);
+
+/** Source lines of audience-visible text, in document order (as `ctx.matches` reads them). */
+function visibleLines(ctx: RuleContext): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const slide of ctx.deck.slides) {
+    for (const block of ctx.visibleBlocks(slide)) {
+      for (let line = block.line; line <= block.endLine; line++) {
+        if (seen.has(line)) continue;
+        seen.add(line);
+        out.push(line);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Where each run of Capitalised Words first spells an acronym ("Net Promoter Score" -> NPS, with small
+ * words either skipped or counted: "Objectives and Key Results" -> OKR, "Department of Justice" -> DOJ).
+ */
+function expansionIndex(ctx: RuleContext, masked: (line: number) => string): Map<string, Position> {
+  const index = new Map<string, Position>();
+  const add = (initials: string, at: Position[]) => {
+    for (let i = 0; i < initials.length; i++) {
+      for (let len = 2; len <= 6 && i + len <= initials.length; len++) {
+        const key = initials.slice(i, i + len);
+        const previous = index.get(key);
+        if (!previous || before(at[i], previous)) index.set(key, at[i]);
+      }
+    }
+  };
+  for (const line of visibleLines(ctx)) {
+    const text = masked(line);
+    let run: { word: string; stop: boolean; at: Position }[] = [];
+    const flush = () => {
+      while (run.length && run[run.length - 1].stop) run.pop();
+      if (run.length >= 2) {
+        const caps = run.filter((w) => !w.stop);
+        add(caps.map((w) => w.word[0].toUpperCase()).join(''), caps.map((w) => w.at));
+        if (caps.length !== run.length) add(run.map((w) => w.word[0].toUpperCase()).join(''), run.map((w) => w.at));
+      }
+      run = [];
+    };
+    let lastEnd = 0;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      const gap = text.slice(lastEnd, m.index);
+      lastEnd = m.index + m[0].length;
+      if (run.length && !/^[\s\-–&*_/]*$/.test(gap)) flush();
+      const word = m[0];
+      const at = { line, column: m.index + 1 };
+      if (CAPITALIZED.test(word)) run.push({ word, stop: false, at });
+      else if (run.length && STOP.has(word)) run.push({ word, stop: true, at });
+      else flush();
+    }
+    flush();
+  }
+  return index;
+}
+
+/** "ARR (annual recurring revenue)", "Annual Recurring Revenue (ARR)" or "ARR stands for …" at this use. */
+function explainedHere(acronym: string, text: string, start: number, end: number): boolean {
+  const first = acronym[0].toLowerCase();
+  const after = text.slice(end).trimStart();
+  if (after.startsWith('(')) {
+    const close = after.indexOf(')');
+    const inner = close > 0 ? after.slice(1, Math.min(close, 200)) : '';
+    const words: string[] = [...(inner.match(WORD) ?? [])];
+    while (words.length && LEADING_STOP.has(words[0].toLowerCase())) words.shift();
+    if (words.length >= 2 && words[0].charAt(0).toLowerCase() === first) return true;
+  }
+  if (/^(?:stands for|is short for|means)\b/i.test(after.slice(0, 20))) return true;
+  const head = text.slice(0, start).trimEnd();
+  if (head.endsWith('(') && text.slice(end).trimStart().startsWith(')')) {
+    const words: string[] = [...(head.slice(Math.max(0, head.length - 201), -1).match(WORD) ?? [])].slice(-8);
+    if (words.some((w) => w.charAt(0).toLowerCase() === first && w !== acronym)) return true;
+  }
+  return false;
+}
+
+const rule: Rule = {
+  id: 'jargon',
+  description: 'Plain words instead of buzzwords, and acronyms spelled out the first time.',
+  tags: ['language', 'clarity'],
+  defaultSeverity: 'warning',
+  docs: 'docs/rules/jargon.md',
+  defaultOptions: {
+    substitutions: { ...DEFAULT_SUBSTITUTIONS },
+    buzzwords: [...DEFAULT_BUZZWORDS],
+    ignore: [],
+    acronyms: { allow: [...DEFAULT_ACRONYMS] },
+  },
+  check(ctx, report) {
+    const options = ctx.options;
+    const ignore = new Set(strings(options.ignore).map(normalizePhrase));
+    const ignoreUpper = new Set(strings(options.ignore).map((s) => s.trim().toUpperCase()));
+
+    // Your substitutions and buzzwords add to the built-in ones; map a built-in to false to drop it.
+    const substitutions = new Map<string, string>();
+    const userSubstitutions = isObject(options.substitutions) ? options.substitutions : {};
+    for (const [phrase, value] of Object.entries({ ...DEFAULT_SUBSTITUTIONS, ...userSubstitutions })) {
+      const key = normalizePhrase(phrase);
+      if (!key || ignore.has(key)) continue;
+      if (typeof value === 'string') substitutions.set(key, value);
+      else substitutions.delete(key);
+    }
+    const buzzwords = new Set<string>();
+    for (const phrase of [...DEFAULT_BUZZWORDS, ...strings(options.buzzwords)]) {
+      const key = normalizePhrase(phrase);
+      if (key && !ignore.has(key) && !substitutions.has(key)) buzzwords.add(key);
+    }
+
+    const maskCache = new Map<number, string>();
+    const masked = (line: number) => {
+      let text = maskCache.get(line);
+      if (text === undefined) {
+        text = maskLine(ctx.deck.lines[line - 1] ?? '');
+        maskCache.set(line, text);
+      }
+      return text;
+    };
+    const isMasked = (line: number, column: number) => masked(line).charAt(column - 1) === ' ' && (ctx.deck.lines[line - 1] ?? '').charAt(column - 1) !== ' ';
+
+    // Someone's own words are theirs: quotes are not rewritten.
+    const quoteLines = new Set<number>();
+    const blocksOf = (slide: Slide) => ctx.visibleBlocks(slide);
+    for (const slide of ctx.deck.slides) for (const b of blocksOf(slide)) if (b.kind === 'blockquote') for (let l = b.line; l <= b.endLine; l++) quoteLines.add(l);
+
+    const phrases = phrasePattern([...substitutions.keys(), ...buzzwords]);
+    if (phrases) {
+      for (const m of ctx.matches(phrases)) {
+        if (quoteLines.has(m.line) || isMasked(m.line, m.column)) continue;
+        const found = m.match[0];
+        const key = normalizePhrase(found);
+        const replacement = substitutions.get(key);
+        const range = { line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn };
+        if (replacement !== undefined) {
+          const text = matchCase(found, replacement);
+          const fix: TextEdit[] = [{ ...range, text }];
+          report({ message: `Say "${text}" instead of "${found}": plain words land faster with a mixed audience.`, range, fix });
+        } else if (buzzwords.has(key)) {
+          report({ message: `"${found}" is a buzzword: the room hears it and moves on. Say what actually changes, for whom, and by how much.`, range });
+        }
+      }
+    }
+
+    const acronyms = options.acronyms;
+    if (acronyms === false) return;
+    const allow = new Set([...DEFAULT_ACRONYMS, ...(isObject(acronyms) ? strings(acronyms.allow) : [])].map((s) => s.trim().toUpperCase()));
+    for (const s of ignoreUpper) allow.add(s);
+
+    // Lines written in capitals (shouted headings) say nothing about acronyms.
+    const shouting = new Map<number, boolean>();
+    const isShouting = (line: number) => {
+      let value = shouting.get(line);
+      if (value === undefined) {
+        const text = masked(line);
+        value = !/\p{Ll}/u.test(text) && (text.match(ACRONYM)?.length ?? 0) >= 2;
+        shouting.set(line, value);
+      }
+      return value;
+    };
+
+    const firstUse = new Map<string, { line: number; column: number; endColumn: number; start: number; end: number }>();
+    for (const m of ctx.matches(ACRONYM)) {
+      let acronym = m.match[0];
+      if (acronym.endsWith('s')) acronym = acronym.slice(0, -1);
+      if (letters(acronym).length < 2 || LABEL.test(acronym) || allow.has(acronym) || firstUse.has(acronym)) continue;
+      if (isMasked(m.line, m.column) || isShouting(m.line)) continue;
+      firstUse.set(acronym, { line: m.line, column: m.column, endColumn: m.column + acronym.length, start: m.column - 1, end: m.column - 1 + acronym.length });
+    }
+    let index: Map<string, Position> | undefined;
+    for (const [acronym, use] of firstUse) {
+      if (explainedHere(acronym, masked(use.line), use.start, use.end)) continue;
+      index ??= expansionIndex(ctx, masked);
+      const expanded = index.get(letters(acronym));
+      if (expanded && before(expanded, use)) continue;
+      report({
+        message: `"${acronym}" is never spelled out, and not everyone in the room knows it. The first time, write the words and then the acronym in brackets — "… (${acronym})" — or just say it in plain words.`,
+        range: { line: use.line, column: use.column, endLine: use.line, endColumn: use.endColumn },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,90 @@
+import { TARGET_PATTERNS, TIMEFRAME, rangeInside, slidePassages, type Passage } from '../../deck/beats';
+import type { Slide } from '../../deck';
+import type { Rule, RuleContext } from '../types';
+import { beatRange } from './customer-pain';
+import { SUCCESS, VANITY, isVanity } from './vanity-metric';
+
+/** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
+const FUTURE_CHANGE = new RegExp(
+  [
+    String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay|be)\b`,
+    String.raw`\b(?:we|i)\s(?:expect|aim|plan|want|hope|commit|forecast|project|predict|intend)\b`,
+    String.raw`\b(?:fall|falls|drop|drops|rise|rises|go|goes|improve|improves|shrink|shrinks|grow|grows|increase|increases|decrease|decreases|climb|climbs|come|comes|move|moves)\s(?:down\s|up\s|back\s)?from\s`,
+  ].join('|'),
+  'i',
+);
+
+/** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
+const BARE_DATE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d)\b/;
+
+/** Sections about the plan or the ask: their numbers are effort and dates, not success criteria. */
+const NOT_MEASURES = new Set(['how', 'ask', 'pain', 'why']);
+
+/** A sentence holding a target for a measure that is not a vanity number. */
+export function hasTarget(text: string): boolean {
+  if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
+  // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
+  return text.split(/[;:]\s|,\s|\s(?:and|plus|as well as)\s/).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause));
+}
+
+function vanityIn(text: string): boolean {
+  for (const { kind, re } of VANITY) {
+    re.lastIndex = 0;
+    if (re.test(text) && isVanity(kind, text)) return true;
+  }
+  return false;
+}
+
+/** The passages that state a measurable success criterion: a measure with a target value. */
+export function findTargets(ctx: RuleContext): { slide: Slide; passage: Passage }[] {
+  const outcome = new Set(ctx.slidesWith('outcome'));
+  const found: { slide: Slide; passage: Passage }[] = [];
+  for (const slide of ctx.deck.slides) {
+    for (const p of slidePassages(slide)) {
+      const measuring =
+        p.context.includes('outcome') ||
+        SUCCESS.test(p.text) ||
+        FUTURE_CHANGE.test(p.text) ||
+        (outcome.has(slide) && !p.context.some((b) => NOT_MEASURES.has(b)));
+      if (measuring && hasTarget(p.text)) found.push({ slide, passage: p });
+    }
+  }
+  return found;
+}
+
+const rule: Rule = {
+  id: 'outcome-metric',
+  description: 'Define success as a measurable outcome with a target value, and say by when.',
+  tags: ['story', 'outcome'],
+  defaultSeverity: 'warning',
+  docs: 'docs/rules/outcome-metric.md',
+  defaultOptions: { requireTimeframe: true },
+  check(ctx, report) {
+    if (ctx.deck.slides.length === 0) return;
+    const targets = findTargets(ctx);
+    if (targets.length === 0) {
+      report({
+        message: 'No measurable success criterion yet: how will you know it worked? Name the outcome and its target — e.g. “handover time drops from 12 to 5 minutes by June”.',
+        range: beatRange(ctx, 'outcome'),
+      });
+      return;
+    }
+    if (ctx.options.requireTimeframe === false) return;
+    // The timeframe may sit in the target's sentence or elsewhere in its section ("By June: …").
+    const timedSections = new Map<Slide, Set<number>>();
+    for (const slide of new Set(targets.map((t) => t.slide))) {
+      timedSections.set(slide, new Set(slidePassages(slide).filter((p) => TIMEFRAME.test(p.text) || BARE_DATE.test(p.text)).map((p) => p.section)));
+    }
+    // A quarterly review names its period once, in the title: "Q3 OKR review".
+    const titled = [ctx.deck.title, ...targets.map((t) => t.slide.title)].some((title) => TIMEFRAME.test(title) || BARE_DATE.test(title));
+    const timed = titled || targets.some(({ slide, passage }) => TIMEFRAME.test(passage.text) || timedSections.get(slide)?.has(passage.section));
+    if (timed) return;
+    const first = targets[0].passage;
+    report({
+      message: 'Minor (info): your success target has no timeframe. Say by when — “by June”, “within two quarters”, “in Q3” — so people know when to judge it. Set `requireTimeframe: false` to skip this check.',
+      range: rangeInside(ctx.deck.lines, { line: first.block.line, column: 1, endLine: first.block.line, endColumn: (ctx.deck.lines[first.block.line - 1] ?? '').length + 1 }),
+    });
+  },
+};
+
+export default rule;

@@ -1,0 +1,276 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fixText, lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
+import { DEFAULT_BUZZWORDS, DEFAULT_SUBSTITUTIONS, matchCase, normalizePhrase } from '../../../src/core/lint/rules/jargon';
+import { editDistance, suggestKey } from '../../../src/core/lint/rules/front-matter';
+import { countFigures } from '../../../src/core/lint/rules/stats-without-story';
+
+/** Options, edge cases and fixes of the form rules that fixture files cannot express. */
+const FORM_RULES = ['stats-without-story', 'slide-density', 'talk-time', 'jargon', 'front-matter', 'input'];
+
+const of = (ruleId: string, text: string, config: StoryDeckConfig = {}): Finding[] => lintText(text, config).findings.filter((f) => f.ruleId === ruleId);
+const withOptions = (ruleId: string, options: Record<string, unknown>): StoryDeckConfig => ({ rules: { [ruleId]: options } });
+
+describe('form rules', () => {
+  it('find nothing to say about examples/town-hall.md', () => {
+    const findings = lintText(readFileSync('examples/town-hall.md', 'utf8')).findings.filter((f) => FORM_RULES.includes(f.ruleId));
+    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.line}: ${f.message}`), []);
+  });
+
+  describe('docs examples', () => {
+    for (const id of FORM_RULES) {
+      it(`${id}: the failing example fires and the passing one stays quiet`, () => {
+        const page = readFileSync(`docs/rules/${id}.md`, 'utf8');
+        const example = (heading: string) => {
+          const section = page.split(`## ${heading}\n`)[1] ?? '';
+          const m = /^(`{3,})markdown\n([\s\S]*?)\n\1$/m.exec(section);
+          assert.ok(m, `docs/rules/${id}.md has a ${heading.toLowerCase()} in a markdown code block`);
+          return m[2];
+        };
+        assert.ok(of(id, example('Failing example')).length > 0, 'failing example fires');
+        assert.deepEqual(of(id, example('Passing example')).map((f) => f.message), []);
+      });
+    }
+  });
+
+  describe('jargon', () => {
+    it('replaces a buzzword with an exact edit and keeps a capital first letter', () => {
+      const text = '## Plan\n\nLeverage the data. We leverage it daily. Synergy matters.\n';
+      const found = of('jargon', text);
+      assert.deepEqual(
+        found.map((f) => f.fix),
+        [
+          [{ line: 3, column: 1, endLine: 3, endColumn: 9, text: 'Use' }],
+          [{ line: 3, column: 23, endLine: 3, endColumn: 31, text: 'use' }],
+          [{ line: 3, column: 42, endLine: 3, endColumn: 49, text: 'Working together' }],
+        ],
+      );
+      const fixed = fixText(text);
+      assert.equal(fixed.text, '## Plan\n\nUse the data. We use it daily. Working together matters.\n');
+      assert.equal(of('jargon', fixed.text).length, 0);
+    });
+
+    it('matches phrases across spaces and hyphens, whatever the case', () => {
+      const found = of('jargon', '## Plan\n\nThis will Move  the needle with best in class tools.\n');
+      assert.deepEqual(found.map((f) => [f.column, f.endColumn, f.fix?.[0].text]), [[11, 27, 'Make a difference'], [33, 46, 'leading']]);
+    });
+
+    it('takes custom substitutions on top of the built-in ones, and drops a built-in mapped to false', () => {
+      const config = withOptions('jargon', { substitutions: { 'end users': 'customers', leverage: false } });
+      const text = '## Plan\n\nEnd users leverage synergy.\n';
+      const found = of('jargon', text, config);
+      assert.deepEqual(found.map((f) => f.fix?.[0].text), ['Customers', 'working together']);
+      assert.equal(fixText(text, config).text, '## Plan\n\nCustomers leverage working together.\n');
+    });
+
+    it('reports custom buzzwords without a fix, and never reports ignored words', () => {
+      const config = withOptions('jargon', { buzzwords: ['omnichannel'], ignore: ['synergy', 'game-changer'] });
+      const found = of('jargon', '## Plan\n\nAn omnichannel game-changer with synergy.\n', config);
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /"omnichannel" is a buzzword/);
+      assert.equal(found[0].fix, undefined);
+    });
+
+    it('leaves code, links, URLs and quoted customers alone', () => {
+      const text = '## Plan\n\nSee `leverage()` at https://example.com/leverage and [docs](https://x.io/synergy).\n\n> "We leverage sticky notes today," says Maria.\n\n```\nsynergy\n```\n';
+      assert.deepEqual(of('jargon', text).map((f) => f.message), []);
+    });
+
+    it('no default alternative is itself jargon, so fixing converges', () => {
+      const phrases = new Set([...Object.keys(DEFAULT_SUBSTITUTIONS), ...DEFAULT_BUZZWORDS].map(normalizePhrase));
+      for (const value of Object.values(DEFAULT_SUBSTITUTIONS)) {
+        const words = normalizePhrase(value).split(' ');
+        for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) assert.ok(!phrases.has(words.slice(i, j).join(' ')), `${value} contains a listed phrase`);
+      }
+      assert.equal(matchCase('LEVERAGE', 'use'), 'Use');
+      assert.equal(matchCase('leverage', 'API calls'), 'API calls');
+      assert.equal(matchCase('Ütilize', 'use'), 'Use');
+    });
+
+    describe('acronyms', () => {
+      const acronyms = (text: string, config?: StoryDeckConfig) => of('jargon', text, config).map((f) => `${f.line}:${f.column}-${f.endColumn} ${/"([^"]+)"/.exec(f.message)?.[1]}`);
+
+      it('reports only the first unexplained use of each acronym', () => {
+        assert.deepEqual(acronyms('## Money\n\nARR grew, and ARR will grow.\n\n---\n\nOur EHR and ARR.\n'), ['3:1-4 ARR', '7:5-8 EHR']);
+      });
+
+      it('accepts an explanation at the first use, in either order, or spelled out in capitals before it', () => {
+        assert.deepEqual(acronyms('## Money\n\nOur ARR (annual recurring revenue) grew. ARR matters.\n'), []);
+        assert.deepEqual(acronyms('## Money\n\nOur annual recurring revenue (ARR) grew.\n'), []);
+        assert.deepEqual(acronyms('## Money\n\nARR stands for annual recurring revenue.\n'), []);
+        assert.deepEqual(acronyms('## Money\n\nAnnual Recurring Revenue grew.\n\n---\n\nARR is what the board watches.\n'), []);
+        assert.deepEqual(acronyms('## Goals\n\nOur Objectives and Key Results are set. The first OKRs are ours.\n', withOptions('jargon', { acronyms: { allow: [] } })), []);
+        assert.deepEqual(acronyms('## Law\n\nThe Department of Justice agreed. DOJ said yes.\n'), []);
+      });
+
+      it('does not accept an explanation that comes after the first use', () => {
+        assert.deepEqual(acronyms('## Money\n\nARR grew.\n\n---\n\nAnnual Recurring Revenue (ARR) is our main number.\n'), ['3:1-4 ARR']);
+        assert.deepEqual(acronyms('## Money\n\nNPS (we track it) went up.\n'), ['3:1-4 NPS'], 'brackets that do not spell it out are no explanation');
+      });
+
+      it('allows the common acronyms, and yours on top', () => {
+        assert.deepEqual(acronyms('## Plan\n\nThe CEO wants the API and the UI in Q1, with KPIs and OKRs. ROI by Q3.\n'), []);
+        assert.deepEqual(acronyms('## Plan\n\nOur NPS and EHR work.\n', withOptions('jargon', { acronyms: { allow: ['NPS'] } })), ['3:13-16 EHR']);
+        assert.deepEqual(acronyms('## Plan\n\nOur NPS and EHR work.\n', withOptions('jargon', { ignore: ['ehr'] })), ['3:5-8 NPS']);
+        assert.deepEqual(acronyms('## Plan\n\nOur NPS and EHR work.\n', withOptions('jargon', { acronyms: false })), []);
+      });
+
+      it('reads a plural as its acronym, and skips code, URLs and shouted lines', () => {
+        assert.deepEqual(acronyms('## Plan\n\nThree MSAs signed.\n'), ['3:7-10 MSA']);
+        assert.deepEqual(acronyms('## Plan\n\nThis is O2-KR3 of our OKRs; KR3 and P1 are labels.\n'), []);
+        assert.deepEqual(acronyms('## Plan\n\nCall `GET /EHR` via <https://x.io/NPS> today.\n\n# WHY THIS MATTERS NOW\n'), []);
+      });
+    });
+  });
+
+  describe('talk-time', () => {
+    /** Three slides of about 10 seconds each: an estimate of 30 s. */
+    const deck = (duration: string) => `---\ntitle: Update\nduration: ${duration}\n---\n\n## One\n\nFirst point.\n\n---\n\n## Two\n\nSecond point.\n\n---\n\n## Three\n\nThird point.\n`;
+
+    it('fires when the estimate exceeds duration, at the duration line', () => {
+      const [finding, ...rest] = of('talk-time', deck('20s'));
+      assert.equal(rest.length, 0);
+      assert.deepEqual([finding.line, finding.column, finding.endLine, finding.endColumn], [3, 1, 3, 14]);
+      assert.match(finding.message, /about 30 s, but you have 20 s\. Cut about 10 s/);
+      assert.equal(of('talk-time', deck('30s')).length, 0, 'exactly on time is on time');
+    });
+
+    it('reads every duration format', () => {
+      for (const ok of ['1', '1m', '1 min', '0.5', '"0:30"', '30 seconds', '1h', '"1h 30m"']) assert.equal(of('talk-time', deck(ok)).length, 0, ok);
+      for (const short of ['0.25', '"0:20"', '20s', '20 sec']) assert.equal(of('talk-time', deck(short)).length, 1, short);
+    });
+
+    it('allows the tolerance, in percent of duration', () => {
+      assert.equal(of('talk-time', deck('25s')).length, 1);
+      assert.equal(of('talk-time', deck('25s'), withOptions('talk-time', { tolerance: 20 })).length, 0);
+      assert.equal(of('talk-time', deck('25s'), withOptions('talk-time', { tolerance: 10 })).length, 1);
+      assert.equal(of('talk-time', deck('25s'), withOptions('talk-time', { tolerance: 'lots' })).length, 1, 'a bad tolerance counts as 0');
+    });
+
+    it('reports an unreadable duration once, and says nothing without one', () => {
+      const [finding, ...rest] = of('talk-time', deck('a while'));
+      assert.equal(rest.length, 0);
+      assert.equal(finding.line, 3);
+      assert.match(finding.message, /can't read the talk length "a while"/);
+      assert.equal(of('talk-time', '---\ntitle: Update\n---\n\n## One\n\nText.\n').length, 0);
+      assert.equal(of('talk-time', '---\nduration:\n---\n\n## One\n\nText.\n').length, 0, 'an empty duration is no duration');
+    });
+
+    it('falls back to the document range when the duration line cannot be found', () => {
+      const [finding] = of('talk-time', '---\n{ title: Update, duration: 5s }\n---\n\n## One\n\nFirst point.\n');
+      assert.deepEqual([finding.line, finding.column], [5, 1], 'the first slide title');
+    });
+  });
+
+  describe('front-matter', () => {
+    it('renames a misspelt key in place with fixText', () => {
+      const text = '---\ntitel: Plan\n"durration": 8m\nAudience: Town hall\n---\n\n## Why\n\nWe believe in it.\n';
+      const found = of('front-matter', text);
+      assert.deepEqual(found.map((f) => /Did you mean `(\w+)`\?/.exec(f.message)?.[1]), ['title', 'duration', 'audience']);
+      assert.deepEqual(found[1].fix, [{ line: 3, column: 2, endLine: 3, endColumn: 11, text: 'duration' }]);
+      const fixed = fixText(text);
+      assert.equal(fixed.text, '---\ntitle: Plan\n"duration": 8m\naudience: Town hall\n---\n\n## Why\n\nWe believe in it.\n');
+      assert.equal(of('front-matter', fixed.text).length, 0);
+    });
+
+    it('offers no fix that would duplicate a key', () => {
+      const text = '---\ntitle: Plan\ntitel: Other\ntitl: Third\n---\n\n## Why\n\nWe believe in it.\n';
+      const found = of('front-matter', text);
+      assert.equal(found.length, 2);
+      assert.ok(found.every((f) => !f.fix));
+      assert.match(found[0].message, /`title` is set too/);
+    });
+
+    it('suggests only near keys: two edits at most, one for short keys', () => {
+      assert.equal(suggestKey('durration'), 'duration');
+      assert.equal(suggestKey('titel'), 'title');
+      assert.equal(suggestKey('backgroundcolour'), 'backgroundColor');
+      assert.equal(suggestKey('dat'), 'date');
+      assert.equal(suggestKey('tag'), undefined);
+      assert.equal(suggestKey('tags'), undefined);
+      assert.equal(editDistance('titel', 'title'), 1);
+      assert.equal(editDistance('abc', 'abcdefgh'), 5);
+    });
+
+    it('reports unknown keys without a fix, and accepts allowKeys, Marp keys and _-prefixed local directives', () => {
+      const text = '---\nlayout: talk\nmarp: true\n_class: lead\nbackgroundSize: cover\n---\n\n## Why\n\nWe believe in it.\n';
+      const [finding, ...rest] = of('front-matter', text);
+      assert.equal(rest.length, 0);
+      assert.equal(finding.line, 2);
+      assert.equal(finding.fix, undefined);
+      assert.equal(of('front-matter', text, withOptions('front-matter', { allowKeys: ['layout'] })).length, 0);
+    });
+
+    it('checks types and reports each storydeck settings problem at the storydeck line', () => {
+      const text = '---\ntitle: 42\ndescription: [a, b]\nduration: 1 fortnight\nstorydeck:\n  rules:\n    jargon: loud\n  extend: base.json\n---\n\n## Why\n\nWe believe in it.\n';
+      const found = of('front-matter', text);
+      assert.deepEqual(found.map((f) => f.line), [2, 3, 4, 5, 5]);
+      assert.match(found[0].message, /`title` should be text, but it is the number 42/);
+      assert.ok(found.slice(3).every((f) => f.message.startsWith('StoryDeck settings in the front matter:')));
+      assert.equal(of('front-matter', '---\nstorydeck: yes\n---\n\n## Why\n\nWe believe.\n').length, 1);
+      assert.equal(of('front-matter', '---\nstorydeck: true\n---\n\n## Why\n\nWe believe.\n').length, 0);
+    });
+
+    it('reports broken YAML where the parser stopped, and nothing else about the block', () => {
+      const found = of('front-matter', '---\ntitel: [oops\n---\n\n## Why\n\nWe believe.\n');
+      assert.ok(found.length >= 1);
+      assert.ok(found.every((f) => f.message.startsWith('Front matter is not valid YAML') && f.line >= 2 && f.line <= 3));
+      const notMapping = of('front-matter', '---\n- a\n- b\n---\n\n## Why\n\nWe believe.\n');
+      assert.equal(notMapping.length, 1);
+      assert.match(notMapping[0].message, /key: value/);
+    });
+  });
+
+  describe('slide-density', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    it('counts visible words against maxWords and list items against maxBullets', () => {
+      const text = `## Title\n\n${words(70)}\n`;
+      assert.equal(of('slide-density', text).length, 0, '71 words is under the default');
+      const [finding] = of('slide-density', text, withOptions('slide-density', { maxWords: 50 }));
+      assert.match(finding.message, /^Slide 1 has 71 words/);
+      const bullets = '## Title\n\n- a\n- b\n- c\n  - nested\n';
+      assert.equal(of('slide-density', bullets).length, 0);
+      assert.match(of('slide-density', bullets, withOptions('slide-density', { maxBullets: 3 }))[0].message, /4 bullets/);
+      assert.match(of('slide-density', `## T\n\n${words(100)}\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n`)[0].message, /words in 7 bullets/);
+    });
+
+    it('ignores speaker notes and nonsense options', () => {
+      const text = `## Title\n\nShort.\n\n<!-- ${words(300)} -->\n`;
+      assert.equal(of('slide-density', text).length, 0);
+      assert.equal(of('slide-density', `## T\n\n${words(70)}\n`, withOptions('slide-density', { maxWords: -3 })).length, 0, 'a bad limit falls back to the default');
+    });
+  });
+
+  describe('stats-without-story', () => {
+    it('counts figures, not years or labels', () => {
+      assert.equal(countFigures('Revenue grew 18% to $4.2M in 2024, Q1 up 1,240.'), 3);
+      assert.equal(countFigures('v2 of H1 plans, 1.,.,., 7'), 2);
+    });
+
+    it('takes minFigures, and exempts outcome slides and slides with a person', () => {
+      const dump = '## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n';
+      assert.equal(of('stats-without-story', dump).length, 0, 'three figures are not a dump by default');
+      assert.equal(of('stats-without-story', dump, withOptions('stats-without-story', { minFigures: 3 })).length, 1);
+      assert.equal(of('stats-without-story', '## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n- 9 nurses\n').length, 1);
+      assert.equal(of('stats-without-story', '<!-- beat: outcome -->\n## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n- 9 nurses\n').length, 0);
+      assert.equal(of('stats-without-story', '## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n- 9 nurses, and one nurse, Ana, said it is too many\n').length, 0);
+      assert.equal(of('stats-without-story', '## Numbers\n\nWe grew. We hired. We shipped. It went well. Sales: 4 deals, 9 demos, 12 calls, 30 emails.\n').length, 1, 'one line of prose with four figures is all figures');
+      assert.equal(of('stats-without-story', '## Numbers\n\nWe grew.\n\nWe hired.\n\nWe shipped.\n\nSales: 4 deals, 9 demos, 12 calls, 30 emails.\n').length, 0, 'most lines carry no figure');
+    });
+  });
+
+  describe('input', () => {
+    it('reports binary input on line 1 and nothing for a readable file', () => {
+      const [finding] = of('input', 'PK\u0003\u0004\u0000\u0000binary');
+      assert.deepEqual([finding.line, finding.column], [1, 1]);
+      assert.match(finding.message, /binary/);
+      assert.equal(of('input', '## Why\n\nWe believe.\n').length, 0);
+    });
+
+    it('reports an unclosed code block at its opening fence', () => {
+      const [finding] = of('input', '## How\n\n~~~\ncode');
+      assert.deepEqual([finding.line, finding.column, finding.endColumn], [3, 1, 4]);
+      assert.match(finding.message, /never closed/);
+    });
+  });
+});

@@ -1,0 +1,239 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
+import { namesObjective } from '../../../src/core/lint/rules/strategic-tie-in';
+import { introducedNames, sentences, slidePassages } from '../../../src/core/deck/beats';
+import { parseDeck } from '../../../src/core/deck';
+
+/** Options, configuration and edge cases of the story rules that fixture files cannot express. */
+const STORY_RULES = ['customer-pain', 'customer-value', 'business-value', 'strategic-tie-in', 'outcome-metric', 'vanity-metric', 'call-to-action'];
+
+const of = (ruleId: string, text: string, config: StoryDeckConfig = {}): Finding[] => lintText(text, config).findings.filter((f) => f.ruleId === ruleId);
+
+describe('story rules', () => {
+  it('find nothing to say about examples/town-hall.md', () => {
+    const findings = lintText(readFileSync('examples/town-hall.md', 'utf8')).findings.filter((f) => STORY_RULES.includes(f.ruleId));
+    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.line}: ${f.message}`), []);
+  });
+
+  it('all fire on an empty-headed skeleton, once each, and stay inside the document', () => {
+    const text = '# Title\n\n---\n\n## The problem\n\nTODO\n\n---\n\n## The ask\n\nTBD\n';
+    const { deck, findings } = lintText(text);
+    for (const id of STORY_RULES.filter((r) => r !== 'vanity-metric')) {
+      const own = findings.filter((f) => f.ruleId === id);
+      assert.equal(own.length, 1, id);
+      assert.ok(own[0].line >= 1 && own[0].line <= deck.lines.length, id);
+    }
+    assert.equal(findings.find((f) => f.ruleId === 'customer-pain')?.line, 5, 'reported at the empty "The problem" heading');
+    assert.equal(findings.find((f) => f.ruleId === 'call-to-action')?.line, 11, 'reported at the empty "The ask" heading');
+  });
+
+  it('never report past the end of the document', () => {
+    for (const text of ['', '---\n---', '---\n', '\n---', '# x\n---']) {
+      const { deck, findings } = lintText(text);
+      for (const f of findings.filter((x) => STORY_RULES.includes(x.ruleId))) {
+        assert.ok(f.line >= 1 && f.endLine <= deck.lines.length, `${f.ruleId} at ${f.line} of ${deck.lines.length} in ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
+  describe('docs examples', () => {
+    for (const id of STORY_RULES) {
+      it(`${id}: the failing example fires and the passing one stays quiet`, () => {
+        const page = readFileSync(`docs/rules/${id}.md`, 'utf8');
+        const example = (heading: string) => {
+          const section = page.split(`## ${heading}\n`)[1] ?? '';
+          const m = /^(`{3,})markdown\n([\s\S]*?)\n\1$/m.exec(section);
+          assert.ok(m, `docs/rules/${id}.md has a ${heading.toLowerCase()} in a markdown code block`);
+          return m[2];
+        };
+        assert.ok(of(id, example('Failing example')).length > 0, 'failing example fires');
+        assert.deepEqual(of(id, example('Passing example')).map((f) => f.message), []);
+      });
+    }
+  });
+
+  describe('strategic-tie-in and strategy.objectives', () => {
+    const generic = '## Where this fits\n\nThis supports our strategy of delighting customers.\n';
+    const named = '## Plan\n\nThis helps us **win the mid market** this year.\n';
+    const objectives: StoryDeckConfig = { strategy: { objectives: ['Win the mid-market', 'Halve support contacts per customer'] } };
+
+    it('without objectives, any tie to strategy is enough', () => {
+      assert.equal(of('strategic-tie-in', generic).length, 0);
+      assert.equal(of('strategic-tie-in', named).length, 1, 'a phrase alone, with no strategy word, is not a tie-in');
+    });
+
+    it('with objectives configured, the narrative must name one of them', () => {
+      const [finding] = of('strategic-tie-in', generic, objectives);
+      assert.ok(finding);
+      assert.match(finding.message, /“Win the mid-market”, “Halve support contacts per customer”/);
+      assert.equal(finding.line, 3, 'reported at the generic tie-in');
+      assert.equal(of('strategic-tie-in', named, objectives).length, 0);
+    });
+
+    it('reads objectives from front matter, as the engine applies it', () => {
+      const fm = '---\nstorydeck:\n  strategy:\n    objectives: [Safer care at every handoff]\n---\n';
+      assert.equal(of('strategic-tie-in', fm + generic).length, 1);
+      assert.equal(of('strategic-tie-in', fm + '## Fit\n\nFirst project under SAFER CARE at every hand-off.\n').length, 0);
+    });
+
+    it('ignores objectives that are blank', () => {
+      assert.equal(of('strategic-tie-in', generic, { strategy: { objectives: ['  ', ''] } }).length, 0);
+    });
+
+    it('matches objectives whatever the case, punctuation and spacing, but only on word boundaries', () => {
+      assert.ok(namesObjective('Our bet for WIN THE MID MARKET!', 'Win the mid-market'));
+      assert.ok(namesObjective('win the midmarket', 'Win the mid-market'));
+      assert.ok(namesObjective("Handoffs that don’t drop patients", "Handoffs that don't drop patients"));
+      assert.ok(!namesObjective('regrowth in hospitals', 'Growth'));
+      assert.ok(!namesObjective('anything', '—'));
+    });
+  });
+
+  describe('outcome-metric', () => {
+    it('reports a target without a timeframe as a minor finding, unless requireTimeframe is false', () => {
+      const text = '## Success\n\nAverage handle time falls from 11 to 7 minutes.\n';
+      const [finding] = of('outcome-metric', text);
+      assert.match(finding.message, /^Minor \(info\)/);
+      assert.equal(finding.line, 3);
+      assert.equal(of('outcome-metric', text, { rules: { 'outcome-metric': { requireTimeframe: false } } }).length, 0);
+      assert.equal(of('outcome-metric', text.replace('minutes.', 'minutes by June.')).length, 0);
+    });
+
+    it('accepts the target forms product people write', () => {
+      for (const line of [
+        'Handover time drops from 12 to 5 minutes by June.',
+        'Time to first invite under 1 hour in Q3.',
+        'Incidents fall by 30% within two quarters.',
+        'Nine in ten nurses use it on every shift by the end of the year.',
+        'We aim to halve wait times by March.',
+        'NPS 50+ by Q4.',
+      ]) {
+        assert.deepEqual(of('outcome-metric', `## How we'll know it worked\n\n${line}\n`).map((f) => f.message), [], line);
+      }
+    });
+
+    it('does not take numbers on the pain or plan slides, or vanity numbers, as targets', () => {
+      assert.equal(of('outcome-metric', '## The problem\n\nAgents spend 40% of their time searching.\n').length, 1);
+      assert.equal(of('outcome-metric', '## Plan\n\n- Pilot with 2 wards in Q1\n- 4 engineers\n').length, 1);
+      assert.equal(of('outcome-metric', '## Success\n\n- 50,000 downloads in the first month\n').length, 1);
+    });
+  });
+
+  describe('vanity-metric', () => {
+    it('reports each vanity measure where it is written', () => {
+      const text = '## Success\n\n- 1M page views and 50k downloads by Q3\n- Launch by June\n';
+      assert.deepEqual(
+        of('vanity-metric', text).map((f) => [f.line, f.column, f.endColumn]),
+        [
+          [3, 6, 16],
+          [3, 25, 34],
+          [4, 3, 17],
+        ],
+      );
+    });
+
+    it('leaves dates on plan slides and qualified counts alone', () => {
+      assert.equal(of('vanity-metric', '## Plan\n\nLaunch by June, ship to everyone in Q3.\n').length, 0);
+      assert.equal(of('vanity-metric', '## Success\n\nSign-ups who stay active for 30 days rise to 40% by Q3.\n').length, 0);
+      assert.equal(of('vanity-metric', '## Success\n\nWe will not count downloads; we track weekly use.\n').length, 0);
+    });
+
+    it('reports vanity numbers on any slide that talks about measuring success', () => {
+      assert.equal(of('vanity-metric', 'We will measure success by the number of features shipped this year.\n').length, 1);
+    });
+  });
+
+  describe('call-to-action', () => {
+    it('fires with a weaker message for an ask without owner or date', () => {
+      const [finding] = of('call-to-action', '## The ask\n\nWe need your support and more engineers.\n');
+      assert.match(finding.message, /no owner and no date/);
+      assert.equal(finding.line, 1);
+    });
+
+    it('is satisfied by an owner or a date in the same section as the ask', () => {
+      for (const ask of [
+        'We need two engineers. Please tell Priya.',
+        'We need two engineers by Friday.',
+        'We need two engineers; owner: the VP of Engineering.',
+        'We need a decision at the next steering committee.',
+        '- **Engineering leads:** lend us one engineer each.',
+        'Approve the budget. Sam will send the plan.',
+      ]) {
+        assert.deepEqual(of('call-to-action', `## The ask\n\n${ask}\n`).map((f) => f.message), [], ask);
+      }
+    });
+
+    it('does not borrow a date from another section', () => {
+      const text = '## Success\n\nTime falls from 2 to 1 minute by June.\n\n## The ask\n\nWe need your support.\n';
+      assert.match(of('call-to-action', text)[0]?.message ?? '', /no owner and no date/);
+    });
+
+    it('fires the main message when there is no ask at all, or an explicit "no asks"', () => {
+      assert.match(of('call-to-action', '## Thanks\n\nQuestions welcome.\n')[0].message, /No explicit ask/);
+      assert.match(of('call-to-action', 'Status: all green. No asks this week.\n')[0].message, /No explicit ask/);
+    });
+  });
+
+  describe('customer-pain and customer-value', () => {
+    it('need a person and a struggle, not a heading', () => {
+      assert.equal(of('customer-pain', '## The problem\n\nThe platform is old and expensive to maintain.\n').length, 1);
+      assert.equal(of('customer-pain', '## The problem\n\nOur dispatchers retype every order by hand.\n').length, 0);
+      assert.equal(of('customer-pain', 'Finance teams reconcile 300 invoices by hand at month-end.\n').length, 0);
+    });
+
+    it('do not read the future as pain, or the pain as value', () => {
+      assert.equal(of('customer-pain', 'With the new view, nurses no longer copy anything by hand.\n').length, 1);
+      assert.equal(of('customer-value', 'Nurses spend an hour of every shift on paperwork instead of patients.\n').length, 1);
+      assert.equal(of('customer-value', 'Nurses will no longer spend an hour on paperwork.\n').length, 0);
+    });
+
+    it('recognise people the narrative introduces by name', () => {
+      assert.deepEqual(introducedNames(['Meet Maria.', 'Priya, a dispatcher in Rotterdam, waits.', '— Grace, who sells ceramics', 'Today, a nurse']), ['Maria', 'Priya', 'Grace']);
+      assert.equal(of('customer-value', '## Meet Tom\n\nTom queues for lunch.\n\n---\n\nTom pays on his phone and is back at his desk in a minute, finally.\n').length, 0);
+    });
+  });
+
+  describe('passages', () => {
+    it('skip empty and TODO sections and code, and split sentences', () => {
+      const deck = parseDeck('## The problem\n\nTODO\n\n## Meet Maria\n\nMaria waits. She copies vitals.\n\n```\nwaits by hand\n```\n');
+      const passages = slidePassages(deck.slides[0]);
+      assert.deepEqual(passages.map((p) => [p.text, p.context.join()]), [
+        ['Meet Maria', 'pain'],
+        ['Maria waits.', 'pain'],
+        ['She copies vitals.', 'pain'],
+      ]);
+      assert.deepEqual(sentences('At 7 a.m. she has twelve minutes. St. Anne\'s is busy!'), ['At 7 a.m. she has twelve minutes.', "St.", "Anne's is busy!"]);
+    });
+  });
+
+  it('never throw and stay linear on long, hostile input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const { findings, deck } = lintText(text);
+        for (const f of findings.filter((x) => STORY_RULES.includes(x.ruleId))) assert.ok(f.line >= 1 && f.line <= deck.lines.length);
+      }),
+      { numRuns: 200 },
+    );
+    const hostile = [
+      '1'.repeat(200_000),
+      '1,'.repeat(100_000),
+      'from 1 '.repeat(30_000),
+      'Meet Maria, a '.repeat(20_000),
+      'spend '.repeat(40_000),
+      '## Success\n\n' + 'launch '.repeat(40_000),
+      '## The ask\n\n' + 'tell '.repeat(40_000),
+      '“'.repeat(60_000),
+      'A. '.repeat(20_000),
+      '## Success\n\n' + 'page views '.repeat(6_000),
+      '## Success\n\n' + 'downloads. '.repeat(6_000),
+      '## The ask\n\n' + 'We need you. '.repeat(5_000),
+    ];
+    for (const text of hostile) {
+      const start = Date.now();
+      lintText(text);
+      assert.ok(Date.now() - start < 3000, `linted ${text.slice(0, 20)}… in ${Date.now() - start} ms`);
+    }
+  });
+});
