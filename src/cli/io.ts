@@ -1,4 +1,6 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, lstatSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** Where a command writes; tests pass their own to capture output. */
 export interface Io {
@@ -47,16 +49,51 @@ export function describeFsError(e: unknown): string {
 }
 
 /**
- * Writes through a temporary file in the same folder, then renames it over the target, so an
- * interrupted or failed write never leaves a truncated file where a good one was.
+ * Writes `data` to `target` atomically: to a temporary file in the same folder, then moved into place,
+ * so an interrupted or failed write never leaves a truncated file where a good one was. Unless `replace`
+ * is set, an existing file is never replaced, not even one created between the check and the move: the
+ * move is then a hard link, which fails if the name exists (rename only where hard links are missing).
+ * `shown` is the name used in messages.
  */
-export function writeAtomically(file: string, data: string | Uint8Array): void {
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+export function writeAtomically(target: string, data: string | Uint8Array, { replace, shown = target }: { replace: boolean; shown?: string }): void {
+  const existing = statOrUndefined(target);
+  if (existing?.isDirectory()) throw new UsageError(`${shown} is a folder; give a file name.`);
+  if (existing && !replace) throw new UsageError(`${shown} already exists; use --force to replace it.`);
+
+  const dir = dirname(target);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temp, data);
-    renameSync(temp, file);
+    writeFileSync(temp, data, { flag: 'wx' });
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    throw new UsageError(code === 'ENOENT' ? `cannot write ${shown}: the folder ${dir} does not exist.` : `cannot write ${shown}: ${describeFsError(e)}`);
+  }
+  try {
+    if (replace) {
+      renameSync(temp, target);
+      return;
+    }
+    try {
+      linkSync(temp, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      if (code === 'EEXIST') throw new UsageError(`${shown} already exists; use --force to replace it.`);
+      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code ?? '')) throw e;
+      if (statOrUndefined(target)) throw new UsageError(`${shown} already exists; use --force to replace it.`);
+      renameSync(temp, target);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot write ${shown}: ${describeFsError(e)}`);
+  } finally {
     rmSync(temp, { force: true });
-    throw new UsageError(`cannot write ${file}: ${describeFsError(e)}`);
+  }
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }

@@ -48,7 +48,7 @@ export function run(args: string[], io: Io): number {
   const deck = parseDeck(readTextFile(source));
   for (const problem of deck.problems) io.err(`${file}:${problem.line}:${problem.column}: ${problem.message}`);
   const html = exportHtml(deck, { theme: values.theme, resolveImage: imageInliner(dirname(source), (message) => io.err(`${file}: ${message}`)) });
-  writeAtomically(target, html);
+  writeAtomically(target, html, { replace: values.force === true, shown: output });
   io.out(`Exported ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'} to ${output} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB).`);
   return EXIT.ok;
 }

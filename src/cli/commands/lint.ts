@@ -66,7 +66,7 @@ export function run(args: string[], io: Io): number {
     const text = readTextFile(resolve(io.cwd, file));
     if (values.fix) {
       const result = fixText(text, config, { file, plugins: plugins.rules });
-      if (result.text !== text) writeAtomically(resolve(io.cwd, file), result.text);
+      if (result.text !== text) writeAtomically(resolve(io.cwd, file), result.text, { replace: true, shown: file });
       findings.push(...result.findings);
     } else {
       findings.push(...lintText(text, config, { file, plugins: plugins.rules }).findings);

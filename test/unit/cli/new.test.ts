@@ -91,7 +91,7 @@ describe('storydeck new', () => {
   });
 
   it('reports a missing folder or a folder as -o with one line', async () => {
-    assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '-o', 'no/such/dir/talk.md'), /Cannot write no\/such\/dir\/talk\.md: the folder .* does not exist/);
+    assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '-o', 'no/such/dir/talk.md'), /cannot write no\/such\/dir\/talk\.md: the folder .* does not exist/);
     mkdirSync(join(dir, 'talk.md'));
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '-o', 'talk.md', '--force'), /talk\.md is a folder/);
   });
