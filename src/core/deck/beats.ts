@@ -19,8 +19,8 @@ const HEADING_PRIORITY: readonly BeatId[] = ['ask', 'outcome', 'strategy', 'busi
 
 export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   why: /\b(why|purpose|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
-  pain: /\b(problem|pain|struggl\w*|challenge|meet [A-Z\p{Lu}]\w*|frustrat\w*|keeps? .* up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
-  value: /\b(what changes|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|after|imagine)\b/i,
+  pain: /\b(problem|pain|struggl\w*|challenge|meet (?!(?:the |our |my )?(?:team|squad|crew)\b|us\b|you\b|me\b)\p{L}\w*|frustrat\w*|keeps? [^\n]{0,60}? up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
+  value: /\b(what changes|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
   business: /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
   what: /\b(what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|our proposal|proposal|the idea|our idea|the feature|feature|what it is|how it works|demo)\b/i,
@@ -209,6 +209,7 @@ const NAME_INTRODUCTIONS: RegExp[] = [
   new RegExp(String.raw`\b(?:[Mm]eet|[Tt]his is)\s${NAME}`, 'gu'),
   new RegExp(String.raw`${NAME},?\s(?:is|was|works as)?\s?(?:a|an|our|one of our|the)\b[^,.;:!?\n]{0,40}?\b${ROLE}\b`, 'gu'),
   new RegExp(String.raw`[—–-]\s?${NAME}(?:,|\s\p{Lu})`, 'gu'),
+  new RegExp(String.raw`${NAME},\s(?:who|whose)\s`, 'gu'),
   new RegExp(String.raw`(?:^|[.!?:]\s)${NAME}\s(?:spends|spent|waits|waited|copies|copied|juggles|chases|dreads|runs|manages|works|has to|had to|starts|opens|calls|needs|wants|tries|checks|said|says|told|asked|wrote|explains|remembers)\b`, 'gu'),
 ];
 const NOT_NAMES = new Set(
@@ -275,7 +276,7 @@ export const TIMEFRAME = new RegExp(
 
 /** Words that say a request follows: the explicit ask of a narrative. */
 export const ASK_STRONG = new RegExp(
-  String.raw`\b(?:(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)\s(?:asking|requesting|looking for)|we(?:'d|’d|\swould)\slike\s(?:you|your|a|an|approval|to ask)|(?:we|i)\sask\s(?:you|for|that)|(?:our|my|the|one|a clear)\sasks?\b|(?:we|i)\s(?:need|want)\s(?:you|your|a decision|approval|sign-?off|funding|budget|headcount|\d|two|three|four|five|one|an?\s(?:decision|engineer|designer|budget|owner|sponsor|volunteer|pm|analyst)|people|engineers|volunteers|help|support|the\s(?:budget|go-ahead|green light))|what (?:we|i) need from (?:you|this)|decisions? (?:needed|required|requested|we need)|(?:please|kindly)\s(?:approve|decide|join|send|review|reply|tell|share|sign|fund|lend|nominate|give|let|come|book|vote|pick|choose|help|confirm|introduce|talk|reach|try|email|contact|comment|register|volunteer|allocate|assign|back|sponsor|support|bring|invite|schedule|read|add|put|grab|fill)|call to action|can (?:we|i) count on|(?:approve|fund|green-?light|sign off on)\s(?:the|this|our|a|\$|\d)|help us\s(?:by|with|find|test|pilot|reach|recruit|get|spread|make)|join (?:us|the pilot|the beta|our)|volunteer (?:to|for|your|by)|sign up (?:to|for|here|at|by)|next steps?\b|action items?)`,
+  String.raw`(?:^|[:;,]\s|\bplease\s)(?:give|lend|send|loan)\sus\b|\b(?:(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)\s(?:asking|requesting|looking for)|(?:we|i)(?:'d|’d|\swould)\s(?:like|love)\s(?:you|your|a|an|approval|to ask)|(?:my|our|one)\srequests?\b|here(?:'s|’s|\sis|\sare)\s(?:my|our|what (?:we|i) need)\b|(?:we|i)\sask\s(?:you|for|that)|(?:our|my|the|one|a clear)\sasks?\b|(?:we|i)\s(?:need|want)\s(?:you|your|a decision|approval|sign-?off|funding|budget|headcount|\d|two|three|four|five|one|an?\s(?:decision|engineer|designer|budget|owner|sponsor|volunteer|pm|analyst)|people|engineers|volunteers|help|support|the\s(?:budget|go-ahead|green light))|what (?:we|i) need from (?:you|this)|decisions? (?:needed|required|requested|we need)|(?:please|kindly)\s(?:approve|decide|join|send|review|reply|tell|share|sign|fund|lend|nominate|give|let|come|book|vote|pick|choose|help|confirm|introduce|talk|reach|try|email|contact|comment|register|volunteer|allocate|assign|back|sponsor|support|bring|invite|schedule|read|add|put|grab|fill)|call to action|can (?:we|i) count on|(?:approve|fund|green-?light|sign off on)\s(?:the|this|our|a|\$|\d)|help us\s(?:by|with|find|test|pilot|reach|recruit|get|spread|make)|join (?:us|the pilot|the beta|our)|volunteer (?:to|for|your|by)|sign up (?:to|for|here|at|by)|next steps?\b|action items?)`,
   'i',
 );
 

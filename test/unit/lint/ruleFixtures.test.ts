@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { BUILTIN_RULES, fixText, lintText } from '../../../src/core/lint';
 
 /**
- * Every built-in rule has fixtures in test/fixtures/rules/<id>/:
+ * Every built-in rule has a docs page whose failing and passing examples behave as they say, and
+ * fixtures in test/fixtures/rules/<id>/:
  * `fires-*.md` must produce at least one finding of the rule, `quiet-*.md` none.
  * A fixture may pin expected lines with a first-line comment `<!-- expect-lines: 3, 9 -->`.
  * Fixes are applied and the result re-linted: a fixed finding must not come back.
@@ -22,6 +23,19 @@ describe('built-in rules against their fixtures', () => {
         assert.ok(files.some((f) => f.startsWith('quiet-')), `no quiet-*.md in ${dir}`);
         assert.equal(rule.docs, `docs/rules/${rule.id}.md`);
         assert.ok(existsSync(rule.docs), `missing ${rule.docs}`);
+      });
+
+      it('its docs page has a failing example that fires and a passing example that stays quiet', () => {
+        const page = readFileSync(rule.docs, 'utf8');
+        const example = (heading: string) => {
+          const section = page.split(`## ${heading}\n`)[1] ?? '';
+          const m = /^(`{3,})markdown\n([\s\S]*?)\n\1$/m.exec(section);
+          assert.ok(m, `${rule.docs} has a ${heading.toLowerCase()} in a markdown code block`);
+          return m[2];
+        };
+        const own = (t: string) => lintText(t).findings.filter((f) => f.ruleId === rule.id);
+        assert.ok(own(example('Failing example')).length > 0, 'failing example fires');
+        assert.deepEqual(own(example('Passing example')).map((f) => f.message), []);
       });
 
       for (const file of files) {

@@ -12,6 +12,8 @@ const CLEAR_IMPERATIVE = /^(?:\*\*)?(?:approve|fund|join us|lend us|decide|nomin
 /** Saying there is nothing to ask is not an ask. */
 const NO_ASK = /\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for now|yet|right now)|nothing to (?:ask|decide)|no action (?:needed|required))\b/i;
 
+const QUOTED = /["“][^"”\n]{4,400}["”]/;
+
 /** Someone who owns the next step: a named person, a handle, an owner, a role. */
 const OWNER_WORDS = /@[\w.-]+|\b(?:owners?|owned by|owns|dri|point person|accountable|responsible|led by|driven by|sponsored by)\b|\b(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp|svp|evp|gm|head of \w+|director of \w+)\b|\b(?:engineering|product|design|sales|marketing|finance|support|ops|operations|customer success|legal|security|data|platform|infra\w*|hr|exec\w*|leadership|steering|site|ward|clinical|nursing|team|store|regional|district)\s(?:leads?|managers?|directors?|vps?|heads?|committee|council|leadership|leaders|owners?)\b/i;
 const NAME_AFTER_VERB = /\b(?:tell|ask|email|ping|message|contact|reply to|send (?:it |them |this |your \w+ )?to|talk to|reach out to|see|find|call|dm|slack|loop in|cc|meet with|book (?:time|a slot) with|schedule (?:time )?with|work with|owner:|owner is|owned by|led by|with)\s@?(\S+)/gi;
@@ -62,7 +64,8 @@ export function findAsks(ctx: RuleContext): Ask[] {
   const asks: Ask[] = [];
   for (const slide of ctx.deck.slides) {
     for (const p of slidePassages(slide)) {
-      if (NO_ASK.test(p.text)) continue;
+      // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me".
+      if (NO_ASK.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
       const body = p.block.kind !== 'heading';
       // Under an ask heading, any request, owner or date counts; on a headless slide that reads as an ask, a clear one.
       const underAskHeading = body && p.context.includes('ask');

@@ -1,5 +1,5 @@
 import { deckNames, headingBeat, personMatcher, rangeInside, slidePassages, type Passage } from '../../deck/beats';
-import type { BeatId, Block, Slide } from '../../deck';
+import type { BeatId, Block, Range, Slide } from '../../deck';
 import type { Rule, RuleContext } from '../types';
 
 /**
@@ -40,7 +40,7 @@ const CONCRETE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelv
  * Phrases that describe the better future rather than today's pain: what follows them up to the
  * next comma or full stop is not read as a struggle ("no one has to type anything twice").
  */
-export const FUTURE_PHRASE = /\b(?:(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new)\b[^.,;\n]{0,80}/gi;
+export const FUTURE_PHRASE = /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new)\b[^.,;\n]{0,80}/gi;
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
@@ -91,10 +91,18 @@ export function findPain(ctx: RuleContext): Passage | undefined {
   return undefined;
 }
 
-/** Where a missing beat is reported: the first slide whose heading names it (even an empty one), else the start. */
-export function beatRange(ctx: RuleContext, beat: BeatId, fallback?: Slide) {
-  const slide = ctx.deck.slides.find((s) => s.blocks.some((b) => b.kind === 'heading' && headingBeat(b.text) === beat)) ?? fallback;
-  return rangeInside(ctx.deck.lines, slide ? ctx.titleRange(slide) : ctx.documentRange());
+/** Where a missing beat is reported: the first heading that names it (even over an empty section), else `fallback`'s title, else the start. */
+export function beatRange(ctx: RuleContext, beat: BeatId, fallback?: Slide): Range {
+  for (const slide of ctx.deck.slides) {
+    const heading = slide.blocks.find((b) => b.kind === 'heading' && headingBeat(b.text) === beat);
+    if (heading) return lineRange(ctx, heading.line);
+  }
+  return rangeInside(ctx.deck.lines, fallback ? ctx.titleRange(fallback) : ctx.documentRange());
+}
+
+/** The whole of one source line, kept inside the document. */
+export function lineRange(ctx: RuleContext, line: number): Range {
+  return rangeInside(ctx.deck.lines, { line, column: 1, endLine: line, endColumn: (ctx.deck.lines[line - 1] ?? '').length + 1 });
 }
 
 const rule: Rule = {

@@ -1,7 +1,7 @@
-import { TARGET_PATTERNS, TIMEFRAME, rangeInside, slidePassages, type Passage } from '../../deck/beats';
+import { TARGET_PATTERNS, TIMEFRAME, slidePassages, type Passage } from '../../deck/beats';
 import type { Slide } from '../../deck';
 import type { Rule, RuleContext } from '../types';
-import { beatRange } from './customer-pain';
+import { beatRange, lineRange } from './customer-pain';
 import { SUCCESS, VANITY, isVanity } from './vanity-metric';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
@@ -17,8 +17,8 @@ const FUTURE_CHANGE = new RegExp(
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
 const BARE_DATE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d)\b/;
 
-/** Sections about the plan or the ask: their numbers are effort and dates, not success criteria. */
-const NOT_MEASURES = new Set(['how', 'ask', 'pain', 'why']);
+/** A figure that is not a date: money, or a number before a word that is not a month or a duration. */
+const OUTCOME_FIGURE = /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
 
 /** A sentence holding a target for a measure that is not a vanity number. */
 export function hasTarget(text: string): boolean {
@@ -41,12 +41,16 @@ export function findTargets(ctx: RuleContext): { slide: Slide; passage: Passage 
   const found: { slide: Slide; passage: Passage }[] = [];
   for (const slide of ctx.deck.slides) {
     for (const p of slidePassages(slide)) {
+      const underOutcome = p.context.includes('outcome');
       const measuring =
-        p.context.includes('outcome') ||
+        underOutcome ||
         SUCCESS.test(p.text) ||
         FUTURE_CHANGE.test(p.text) ||
-        (outcome.has(slide) && !p.context.some((b) => NOT_MEASURES.has(b)));
-      if (measuring && hasTarget(p.text)) found.push({ slide, passage: p });
+        (outcome.has(slide) && p.context.length === 0);
+      // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
+      if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text) && !vanityIn(p.text)))) {
+        found.push({ slide, passage: p });
+      }
     }
   }
   return found;
@@ -81,8 +85,9 @@ const rule: Rule = {
     if (timed) return;
     const first = targets[0].passage;
     report({
-      message: 'Minor (info): your success target has no timeframe. Say by when — “by June”, “within two quarters”, “in Q3” — so people know when to judge it. Set `requireTimeframe: false` to skip this check.',
-      range: rangeInside(ctx.deck.lines, { line: first.block.line, column: 1, endLine: first.block.line, endColumn: (ctx.deck.lines[first.block.line - 1] ?? '').length + 1 }),
+      severity: 'info',
+      message: 'Your success target has no timeframe. Say by when — “by June”, “within two quarters”, “in Q3” — so people know when to judge it. Set `requireTimeframe: false` to skip this check.',
+      range: lineRange(ctx, first.block.line),
     });
   },
 };

@@ -1,6 +1,6 @@
-import { rangeInside, slidePassages, type Passage } from '../../deck/beats';
+import { slidePassages, type Passage } from '../../deck/beats';
 import type { Rule, RuleContext } from '../types';
-import { beatRange } from './customer-pain';
+import { beatRange, lineRange } from './customer-pain';
 
 /** Words that tie work to the company's strategy. */
 export const STRATEGY = new RegExp(
@@ -68,15 +68,18 @@ const rule: Rule = {
     if (ctx.deck.slides.length === 0) return;
     const objectives = ctx.objectives.filter((o) => typeof o === 'string' && words(o).length > 0);
     if (objectives.length > 0) {
-      const text = ctx.deck.slides.map((s) => slidePassages(s).map((p) => p.text).join('\n')).join('\n');
-      if (objectives.some((o) => namesObjective(text, o))) return;
+      // Slide by slide, so a narrative that names an objective early is read no further.
+      if (ctx.deck.slides.some((s) => {
+        const text = slidePassages(s).map((p) => p.text).join('\n');
+        return objectives.some((o) => namesObjective(text, o));
+      })) return;
       const list = objectives.map((o) => `“${o.trim()}”`).join(', ');
       const tieIn = findTieIn(ctx);
       report({
         message: tieIn
           ? `This narrative doesn't name any of your company objectives (${list}). Say which one this work serves, in the objective's own words.`
           : `Nothing ties this work to your company objectives yet: say which of ${list} it serves, and how.`,
-        range: tieIn ? rangeInside(ctx.deck.lines, { line: tieIn.block.line, column: 1, endLine: tieIn.block.line, endColumn: (ctx.deck.lines[tieIn.block.line - 1] ?? '').length + 1 }) : beatRange(ctx, 'strategy'),
+        range: tieIn ? lineRange(ctx, tieIn.block.line) : beatRange(ctx, 'strategy'),
       });
       return;
     }
