@@ -55,7 +55,7 @@ describe('storydeck export', () => {
 
     const unwritable = run(dir, 'talk.md', '--to', 'html', '-o', 'no/such/dir/out.html');
     assert.equal(unwritable.code, 2);
-    assert.match(unwritable.stderr, /^storydeck export: cannot write .*out\.html: no such file\.\n$/);
+    assert.match(unwritable.stderr, /^storydeck export: cannot write .*out\.html: the folder .*no\/such\/dir does not exist\.\n$/);
     assert.deepEqual(readdirSync(dir).sort(), ['out.html', 'talk.md']);
   });
 
