@@ -60,9 +60,26 @@ export function classifyComment(text: string): Comment['kind'] | 'ignored' {
   return directives(text) ? 'directive' : 'note';
 }
 
+/**
+ * Parsed comment texts. Parsing one deck asks about each comment more than once (the headingDivider pass,
+ * classification, the slide's directives), and the editor re-parses a deck on every pause in typing with
+ * almost all of its comments unchanged; YAML parsing is the costly part, so each text is parsed once.
+ * Callers never mutate the returned objects.
+ */
+const DIRECTIVE_CACHE_LIMIT = 2000;
+const directiveCache = new Map<string, Record<string, unknown> | undefined>();
+
 /** The directive keys and values a comment sets, or undefined when it sets none. */
 export function directives(text: string): Record<string, unknown> | undefined {
   if (!text.includes(':')) return undefined;
+  if (directiveCache.has(text)) return directiveCache.get(text);
+  if (directiveCache.size >= DIRECTIVE_CACHE_LIMIT) directiveCache.clear();
+  const found = parseDirectives(text);
+  directiveCache.set(text, found);
+  return found;
+}
+
+function parseDirectives(text: string): Record<string, unknown> | undefined {
   // Like Marp, a comment that is not valid (loose) YAML, such as one with a duplicate key, sets nothing.
   let value: unknown;
   try {
