@@ -62,9 +62,9 @@ apt_install() {
   local aptlog="$CACHE_ROOT/apt.log"
   log "installing Debian packages: $* (log: $aptlog)"
   export DEBIAN_FRONTEND=noninteractive
-  if ! "${apt[@]}" install -y -q "$@" >"$aptlog" 2>&1; then
+  if ! "${apt[@]}" -o DPkg::Lock::Timeout=600 install -y -q "$@" >"$aptlog" 2>&1; then
     # A fresh container has no package lists yet.
-    if ! { "${apt[@]}" update -q && "${apt[@]}" install -y -q "$@"; } >>"$aptlog" 2>&1; then
+    if ! { "${apt[@]}" update -q && "${apt[@]}" -o DPkg::Lock::Timeout=600 install -y -q "$@"; } >>"$aptlog" 2>&1; then
       tail -n 20 "$aptlog" >&2
       die "apt-get install $* failed"
     fi
