@@ -3,6 +3,7 @@
 //   out/integration/suite/*.test.js     one bundle per test file (vscode and mocha external)
 //   out/integration/run.js              code-server + headless chromium launcher (scripts/code-server-test.sh)
 //   out/integration/run-electron.js     @vscode/test-electron launcher (VSCODE_EXECUTABLE or a download)
+//   out/smoke/index.js, smoke.test.js   the suite run against the installed .vsix (scripts/vsix-test.sh)
 const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 const esbuild = require('esbuild');
@@ -20,6 +21,12 @@ Promise.all([
     ...common,
     entryPoints: [join(suite, 'index.ts'), ...tests.map((f) => join(suite, f))],
     outdir: join(root, 'out/integration/suite'),
+    external: ['vscode', 'mocha'],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: { index: join(suite, 'index.ts'), 'smoke.test': join(here, '../smoke/smoke.test.ts') },
+    outdir: join(root, 'out/smoke'),
     external: ['vscode', 'mocha'],
   }),
   esbuild.build({

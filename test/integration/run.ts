@@ -12,12 +12,14 @@
  *   STORYDECK_TEST_VERBOSE=1   also print code-server's and the browser's logs
  *   STORYDECK_TEST_KEEP=1      keep the temporary folder
  *   STORYDECK_TEST_TRUST=0     start with Workspace Trust disabled (the trust test is then skipped)
+ *   STORYDECK_TEST_VSIX        a packaged .vsix: install it into code-server and run the smoke suite
+ *                              (test/smoke) against it instead of the development folder
  *
  * The suite's exit code comes from the workbench's `codeAutomationExit` (enable-smoke-test-driver);
  * mocha's report is written by the suite to a log file that this script prints as it grows.
  * Exit code: the suite's; 2 when the harness fails; 124 on timeout.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,8 +28,12 @@ import { StringDecoder } from 'node:string_decoder';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../..'); // out/integration/run.js -> repository root
-const TESTS = join(ROOT, 'out/integration/suite/index.js');
-const FIXTURES = join(ROOT, 'test/integration/fixtures/workspace');
+const VSIX = process.env.STORYDECK_TEST_VSIX ? resolve(process.env.STORYDECK_TEST_VSIX) : undefined;
+// With a .vsix, StoryDeck is the installed extension; the development path is an empty harness extension
+// that only gives the smoke suite a place to run.
+const DEVELOPMENT = VSIX ? join(ROOT, 'test/smoke/harness') : ROOT;
+const TESTS = join(ROOT, VSIX ? 'out/smoke/index.js' : 'out/integration/suite/index.js');
+const FIXTURES = join(ROOT, VSIX ? 'test/smoke/workspace' : 'test/integration/fixtures/workspace');
 /** A line the suite writes to ask the launcher for something only the browser can do. */
 const REQUEST = /^##storydeck-request:(screenshot|trust)##$/;
 const HARMLESS = /authentication provider|open-vsx\.org|ENOTFOUND|getaddrinfo|chat|copilot|integration tests? failed|is already registered/i;
@@ -59,6 +65,7 @@ async function main(): Promise<number> {
   const serverLog = join(temp, 'code-server.log');
   // Tests edit, save and create files: they get a copy of the fixture workspace, never the repository's.
   cpSync(FIXTURES, workspace, { recursive: true });
+  if (VSIX) cpSync(join(ROOT, 'examples/town-hall.md'), join(workspace, 'town-hall.md'));
   mkdirSync(join(dataDir, 'User'), { recursive: true });
   writeFileSync(
     join(dataDir, 'User/settings.json'),
@@ -80,6 +87,8 @@ async function main(): Promise<number> {
   mkdirSync(join(profile, 'Default'), { recursive: true });
   writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
   writeFileSync(logFile, '');
+
+  if (VSIX) installVsix(node, entry, dataDir, VSIX);
 
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
@@ -184,11 +193,11 @@ async function main(): Promise<number> {
 
   const remote = (path: string) => `vscode-remote://${host}${path}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionDevelopmentPath', remote(DEVELOPMENT)],
     ['extensionTestsPath', remote(TESTS)],
   ];
   const url = `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  say(`opening the workbench with the extension from ${ROOT}`);
+  say(VSIX ? `opening the workbench with ${VSIX} installed` : `opening the workbench with the extension from ${ROOT}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   const code = await Promise.race([exited, delay(Math.max(timeoutMs - (Date.now() - started), 1000)).then(() => -1)]);
@@ -204,6 +213,18 @@ async function main(): Promise<number> {
   if (code !== 0 && !verbose && workbenchErrors.length) say(`workbench errors:\n${workbenchErrors.slice(-20).join('\n')}`);
   say(`extension tests exited with ${code}`);
   return code;
+}
+
+/** `code-server --install-extension`, into the run's own extensions folder. */
+function installVsix(node: string, entry: string, dataDir: string, vsix: string): void {
+  if (!existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first.`);
+  const result = spawnSync(node, [entry, '--user-data-dir', dataDir, '--extensions-dir', join(dataDir, 'extensions'), '--install-extension', vsix], {
+    encoding: 'utf8',
+    env: stripVscodeEnv(env),
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`installing ${vsix} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+  say(`installed ${vsix}: ${result.stdout.trim().split('\n').pop()}`);
 }
 
 function stripVscodeEnv(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import JSZip from 'jszip';
+
+/**
+ * The packaged extension (`npm run package`, run first by scripts/vsix-test.sh): what is in it and how big it
+ * is. The budget: 1 MiB for the whole .vsix, so that installing StoryDeck costs about as much as a photo.
+ */
+const BUDGET_BYTES = 1024 * 1024;
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const file = `storydeck-${version}.vsix`;
+
+describe(`${file}`, () => {
+  let files: string[];
+
+  before(async () => {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    files = Object.keys(zip.files)
+      .filter((name) => !zip.files[name].dir && name.startsWith('extension/'))
+      .map((name) => name.slice('extension/'.length));
+  });
+
+  it(`is within the size budget of ${BUDGET_BYTES / 1024} KiB`, () => {
+    const size = statSync(file).size;
+    assert.ok(size <= BUDGET_BYTES, `${file} is ${(size / 1024).toFixed(0)} KiB, over the ${BUDGET_BYTES / 1024} KiB budget`);
+  });
+
+  it('holds what the extension runs and shows', () => {
+    for (const needed of ['package.json', 'dist/extension.js', 'dist/exporter.js', 'dist/webview.js', 'media/icon.png', 'schemas/storydeck.schema.json', 'snippets/storydeck.code-snippets.json', 'templates/town-hall.hbs', 'docs/rules/why-before-what.md', 'media/walkthrough/new.md']) {
+      assert.ok(files.includes(needed), `${needed} is missing from the package`);
+    }
+  });
+
+  it('holds no sources, tests, fixtures, benchmarks, source maps or dependencies', () => {
+    const unwanted = files.filter((name) => /^(src|test|bench|scripts|examples|out|node_modules)\/|\.map$|\.ts$|^\.|\/\./.test(name));
+    assert.deepEqual(unwanted, []);
+  });
+
+  it('ships every file the manifest points at', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+    const referenced = [
+      manifest.main.replace(/^\.\//, ''),
+      manifest.icon,
+      ...(manifest.contributes.snippets ?? []).map((s: { path: string }) => s.path),
+      ...manifest.contributes.jsonValidation.map((v: { url: string }) => v.url),
+      ...manifest.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: string } }[] }) => w.steps.map((s) => s.media.markdown ?? s.media.image)),
+    ].map((path: string) => path.replace(/^\.\//, ''));
+    for (const path of referenced) assert.ok(files.includes(path), `package.json names ${path}, which is not in the package`);
+  });
+});
