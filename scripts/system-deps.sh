@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the browser tests need when they are missing: chromium (unless
-# CHROME_PATH names a browser) and poppler-utils (pdfinfo). Silent when everything is present;
-# runs `apt-get update` once, then `apt-get install`, as root or through sudo.
+# CHROME_PATH names a browser), poppler-utils (pdfinfo) and libreoffice-impress (opens exported
+# .pptx files). Silent when everything is present; runs `apt-get update` once, then `apt-get install`,
+# as root or through sudo.
 set -euo pipefail
 
 packages=()
 if [ -z "${CHROME_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
 if ! command -v pdfinfo >/dev/null 2>&1; then packages+=(poppler-utils); fi
+if ! command -v libreoffice >/dev/null 2>&1; then packages+=(libreoffice-impress); fi
 [ ${#packages[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

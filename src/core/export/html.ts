@@ -23,13 +23,18 @@ export interface HtmlExportOptions extends RenderOptions {
 
 declare const STORYDECK_EXPORT_ASSETS: ExportAssets | undefined;
 
+/** The assets esbuild embeds in a bundle (see esbuild.js); undefined when running from source. */
+export function bundledAssets(): ExportAssets | undefined {
+  return typeof STORYDECK_EXPORT_ASSETS === 'undefined' ? undefined : STORYDECK_EXPORT_ASSETS;
+}
+
 /**
  * One self-contained HTML file that presents the deck offline: styles, player and data inlined, local
  * images as the caller's `resolveImage` returns them (data: URIs), and a Content-Security-Policy that
  * lets the page load nothing but its own nonce-tagged style and script and data: images.
  */
 export function exportHtml(deck: Deck, options: HtmlExportOptions = {}): string {
-  const assets = options.assets ?? (typeof STORYDECK_EXPORT_ASSETS === 'undefined' ? undefined : STORYDECK_EXPORT_ASSETS);
+  const assets = options.assets ?? bundledAssets();
   if (!assets) throw new Error('exportHtml needs the player bundle: pass options.assets or run from a build made by esbuild.js.');
   const rendered = renderDeck(deck, options);
   const theme = options.theme ?? rendered.theme;

@@ -15,10 +15,7 @@ import { isSafeImageSource, linkKind } from './urls';
  */
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
   const md = slideRenderer();
-  const env: RenderEnv = { resolveImage: options.resolveImage };
-  // A refused input (binary, too large) has no slides, and nothing to parse.
-  const tokens = deck.slides.length > 0 ? md.parse(markdownSource(deck.lines, deck.frontMatterRange), env) : [];
-  const perSlide = splitTokens(tokens, deck.slides);
+  const { perSlide, env } = slideTokens(deck, options);
   const classes = slideClasses(deck);
   const slides = deck.slides.map((slide, i): RenderedSlide => ({
     index: slide.index,
@@ -42,8 +39,20 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   };
 }
 
-interface RenderEnv extends Env {
+export interface RenderEnv extends Env {
   resolveImage?: RenderOptions['resolveImage'];
+}
+
+/**
+ * The deck's Markdown parsed once with the shared configuration and cut into one token array per slide
+ * (separators dropped, block tokens marked with `data-line`, table alignment as `sd-align-*` classes),
+ * with the env the tokens were parsed in. The HTML renderer and the PPTX export both walk these.
+ */
+export function slideTokens(deck: Deck, options: RenderOptions = {}): { perSlide: Token[][]; env: RenderEnv } {
+  const env: RenderEnv = { resolveImage: options.resolveImage };
+  // A refused input (binary, too large) has no slides, and nothing to parse.
+  const tokens = deck.slides.length > 0 ? slideRenderer().parse(markdownSource(deck.lines, deck.frontMatterRange), env) : [];
+  return { perSlide: splitTokens(tokens, deck.slides), env };
 }
 
 /**
@@ -120,9 +129,7 @@ function slideRenderer(): MarkdownIt {
   rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
     const alt = withoutComments(self.renderInlineAsText(token.children ?? [], options, env));
-    const src = String(token.attrGet('src') ?? '');
-    const resolve = (env as RenderEnv | undefined)?.resolveImage;
-    const url = !isSafeImageSource(src) ? undefined : resolve ? resolve(src) : src;
+    const url = imageUrl(String(token.attrGet('src') ?? ''), env as RenderEnv | undefined);
     if (url === undefined) return `<span class="sd-image-missing">${escapeHtml(alt)}</span>`;
     token.attrSet('src', url);
     token.attrSet('alt', alt);
@@ -133,8 +140,14 @@ function slideRenderer(): MarkdownIt {
   return md;
 }
 
+/** What an image source becomes: the resolver's URL for a safe source, the source itself without a resolver, else undefined. */
+export function imageUrl(src: string, env: RenderEnv | undefined): string | undefined {
+  if (!isSafeImageSource(src)) return undefined;
+  return env?.resolveImage ? env.resolveImage(src) : src;
+}
+
 /** Removes HTML comments, including one left open (which hides the rest of the text, as in a browser). */
-function withoutComments(html: string): string {
+export function withoutComments(html: string): string {
   return html.replace(/<!--(?:-?>|[\s\S]*?--!?>|[\s\S]*$)/g, '');
 }
 

@@ -1,0 +1,345 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { parseDeck } from '../../../src/core/deck';
+import { exportPptx, themeStyle, type PptxExportOptions } from '../../../src/core/export/pptx';
+import { THEME_NAMES } from '../../../src/core/render';
+
+const themes = Object.fromEntries(THEME_NAMES.map((name) => [name, readFileSync(`media/themes/${name}.css`, 'utf8')]));
+
+interface Pptx {
+  zip: JSZip;
+  slideCount: number;
+  /** ppt/slides/slideN.xml */
+  slide(n: number): Promise<string>;
+  /** The notes slide the slide's relationships point at. */
+  notes(n: number): Promise<string>;
+  /** Targets of the slide's hyperlink relationships. */
+  links(n: number): Promise<string[]>;
+  part(path: string): Promise<string>;
+  /** Every text part (XML), by path. */
+  parts(): Promise<Map<string, string>>;
+}
+
+async function exportDeck(markdown: string, options: PptxExportOptions = {}): Promise<Pptx> {
+  const zip = await JSZip.loadAsync(await exportPptx(parseDeck(markdown), { assets: { themes }, ...options }));
+  const part = async (path: string) => {
+    const file = zip.file(path);
+    assert.ok(file, `${path} is in the file`);
+    return file.async('string');
+  };
+  const rels = (n: number) => part(`ppt/slides/_rels/slide${n}.xml.rels`);
+  return {
+    zip,
+    slideCount: Object.keys(zip.files).filter((path) => /^ppt\/slides\/slide\d+\.xml$/.test(path)).length,
+    slide: (n) => part(`ppt/slides/slide${n}.xml`),
+    async notes(n) {
+      const target = /Type="[^"]*\/notesSlide" Target="\.\.\/notesSlides\/([^"]+)"/.exec(await rels(n))?.[1];
+      assert.ok(target, `slide ${n} has a notes slide`);
+      return part(`ppt/notesSlides/${target}`);
+    },
+    async links(n) {
+      return [...(await rels(n)).matchAll(/Type="[^"]*\/hyperlink" Target="([^"]*)"/g)].map(([, target]) => decodeXml(target));
+    },
+    part,
+    async parts() {
+      const out = new Map<string, string>();
+      for (const path of Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p))) out.set(path, await part(path));
+      return out;
+    },
+  };
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+}
+
+/** The text of each paragraph of an XML part, runs joined. */
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map(([, p]) => decodeXml([...p.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(([, t]) => t).join('')));
+}
+
+/** Runs as { text, props } where props are the attributes of `<a:rPr>`. */
+function runs(xml: string): Array<{ text: string; props: string; body: string }> {
+  return [...xml.matchAll(/<a:r><a:rPr([^>]*)>([\s\S]*?)<\/a:rPr><a:t>([^<]*)<\/a:t><\/a:r>/g)].map(([, props, body, text]) => ({ text: decodeXml(text), props, body }));
+}
+
+function run(xml: string, text: string) {
+  const found = runs(xml).find((r) => r.text === text);
+  assert.ok(found, `a run "${text}" in ${paragraphs(xml).join(' | ')}`);
+  return found;
+}
+
+/** A PNG of the given size (one colour), as a data: URI. */
+function pngDataUri(width: number, height: number): string {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+const EMU_PER_INCH = 914400;
+
+/** Position and size (EMU) of each shape or picture in a slide, with its XML. */
+function shapes(xml: string): Array<{ x: number; y: number; w: number; h: number; xml: string }> {
+  return [...xml.matchAll(/<p:(sp|pic|graphicFrame)>[\s\S]*?<\/p:\1>/g)].map(([shape]) => {
+    const [, x, y] = /<a:off x="(\d+)" y="(\d+)"\/>/.exec(shape) ?? [];
+    const [, w, h] = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape) ?? [];
+    return { x: Number(x), y: Number(y), w: Number(w), h: Number(h), xml: shape };
+  });
+}
+
+describe('exportPptx', () => {
+  const townHall = readFileSync('examples/town-hall.md', 'utf8');
+  const townHallDeck = parseDeck(townHall);
+
+  it('writes one slide per slide of the deck, each with its title in a title text box', async () => {
+    const pptx = await exportDeck(townHall);
+    assert.equal(pptx.slideCount, townHallDeck.slides.length);
+    for (const slide of townHallDeck.slides) {
+      const title = shapes(await pptx.slide(slide.index)).find((shape) => shape.xml.includes('name="Title"'));
+      assert.ok(title, `slide ${slide.index} has a title box`);
+      assert.deepEqual(paragraphs(title.xml), [slide.title]);
+    }
+    assert.match(await pptx.part('ppt/presentation.xml'), /<p:sldSz cx="12192000" cy="6858000"\/>/, '16:9, 13.33 × 7.5 in');
+  });
+
+  it('keeps the text of every paragraph and list item', async () => {
+    const pptx = await exportDeck(townHall);
+    const why = paragraphs(await pptx.slide(2));
+    assert.ok(why.includes('We believe no patient should be put at risk because information fell between two shifts.'), why.join('\n'));
+    const ask = await pptx.slide(10);
+    assert.ok(paragraphs(ask).includes('Engineering leads: lend us one engineer each for the Q1 pilot. Please tell Priya by Friday.'));
+    assert.match(run(ask, 'Engineering leads:').props, /\bb="1"/);
+    assert.doesNotMatch(run(ask, ' lend us one engineer each for the Q1 pilot. Please tell Priya by Friday.').props, /\bb="1"/);
+  });
+
+  it('puts each slide\'s speaker notes, and only those, in its notes slide', async () => {
+    const pptx = await exportDeck(townHall);
+    let withNotes = 0;
+    for (const slide of townHallDeck.slides) {
+      const notes = paragraphs(await pptx.notes(slide.index)).join('\n');
+      for (const note of slide.notes) assert.ok(notes.includes(note), `slide ${slide.index}: ${note}`);
+      if (slide.notes.length > 0) withNotes++;
+      else assert.doesNotMatch(notes, /[a-z]{3}/i, `slide ${slide.index} has no notes`);
+    }
+    assert.ok(withNotes >= 3, 'the example has notes to check');
+  });
+
+  it('names sections after the beats, in order, with every slide in exactly one', async () => {
+    const pptx = await exportDeck(townHall);
+    const presentation = await pptx.part('ppt/presentation.xml');
+    const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"[^>]*><p14:sldIdLst>([\s\S]*?)<\/p14:sldIdLst>/g)];
+    const slideIds = [...presentation.matchAll(/<p:sldId id="(\d+)"/g)].map(([, id]) => id);
+    assert.deepEqual(sections.flatMap(([, , list]) => [...list.matchAll(/id="(\d+)"/g)].map(([, id]) => id)), slideIds);
+    const beats = [...new Set(townHallDeck.slides.flatMap((slide) => slide.beats))];
+    assert.deepEqual(sections.map(([, name]) => name), ['opening', ...beats]);
+  });
+
+  it('makes section names unique when a beat comes back, and keeps beat-less slides in the section before', async () => {
+    const pptx = await exportDeck('# Why we exist\n\n<!-- beat: why -->\n\n---\n\n## Thanks\n\n---\n\n## Now\n\n<!-- beat: what -->\n\n---\n\n## Again\n\n<!-- beat: why -->\n');
+    const presentation = await pptx.part('ppt/presentation.xml');
+    const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"[^>]*><p14:sldIdLst>([\s\S]*?)<\/p14:sldIdLst>/g)];
+    assert.deepEqual(
+      sections.map(([, name, list]) => [name, [...list.matchAll(/<p14:sldId /g)].length]),
+      [['why', 2], ['what', 1], ['why (2)', 1]],
+    );
+  });
+
+  it('writes bold, italic, code and strike-through as run properties, and live links only for safe targets', async () => {
+    const pptx = await exportDeck(
+      '# Runs\n\nPlain *italic* **bold** ***both*** `code` ~~gone~~ [web](https://example.com/a?b=1&c=2) [mail](mailto:a@example.com) [page](other.md#top) ' +
+        '[ftp](ftp://example.com/x) [host](//evil.example/x) [js](javascript:alert(1)) [tab](java&#9;script:alert(1)) [ref][evil]\n\n[evil]: javascript:alert(1)\n',
+    );
+    const xml = await pptx.slide(1);
+    assert.match(run(xml, 'italic').props, /\bi="1"/);
+    assert.doesNotMatch(run(xml, 'italic').props, /\bb="1"/);
+    assert.match(run(xml, 'bold').props, /\bb="1"/);
+    assert.match(run(xml, 'both').props, /\bb="1" i="1"/);
+    assert.match(run(xml, 'gone').props, /\bstrike="sngStrike"/);
+    assert.doesNotMatch(run(xml, 'Plain ').props, /\b[bi]="1"/);
+    const mono = themeStyle(themes.light).monoFont;
+    assert.ok(mono);
+    assert.ok(run(xml, 'code').body.includes(`<a:latin typeface="${mono}"`), 'code in the theme\'s monospace font');
+
+    assert.deepEqual(await pptx.links(1), ['https://example.com/a?b=1&c=2', 'mailto:a@example.com', 'other.md#top']);
+    for (const text of ['web', 'mail', 'page']) assert.match(run(xml, text).body, /<a:hlinkClick r:id="rId\d+"/, text);
+    for (const text of ['ftp', 'host']) assert.doesNotMatch(run(xml, text).body, /hlinkClick/, `${text} stays text`);
+    assert.equal(xml.match(/<a:hlinkClick /g)?.length, 3);
+    assert.ok(paragraphs(xml)[1].includes('[js](javascript:alert(1))'), 'what markdown-it refuses as a link stays text');
+  });
+
+  it('writes nested bullet and numbered lists as PowerPoint bullets and numbering', async () => {
+    const pptx = await exportDeck('# Lists\n\n3. Third\n   - nested *one*\n   - nested two\n4. Fourth\n\n   more of fourth\n\n- top\n');
+    const xml = await pptx.slide(1);
+    const paras = [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map(([p]) => p);
+    const para = (text: string) => {
+      const found = paras.find((p) => paragraphs(p)[0].startsWith(text));
+      assert.ok(found, text);
+      return found;
+    };
+    assert.match(para('Third'), /<a:buAutoNum type="arabicPeriod" startAt="3"\/>/);
+    assert.match(para('Fourth'), /<a:buAutoNum type="arabicPeriod" startAt="3"\/>/, 'one numbering that starts at 3');
+    assert.match(para('nested one'), /<a:pPr lvl="1" marL="\d+" indent="-\d+"><a:spcAft>[\s\S]*<a:buChar /);
+    assert.match(para('top'), /<a:buChar /);
+    assert.doesNotMatch(para('top'), /lvl=/);
+    assert.match(para('Fourth'), /<a:br\/>[\s\S]*more of fourth/, 'a later paragraph of an item stays in the item');
+  });
+
+  it('writes a table as a PowerPoint table with a bold header row and the column alignment', async () => {
+    const pptx = await exportDeck('# Table\n\n| Name | Value |\n|:--|--:|\n| **a** | 1 |\n| b | [x](https://example.com) |\n');
+    const xml = await pptx.slide(1);
+    const table = /<a:tbl>[\s\S]*<\/a:tbl>/.exec(xml)?.[0];
+    assert.ok(table, 'an a:tbl');
+    const rows = [...table.matchAll(/<a:tr [^>]*>([\s\S]*?)<\/a:tr>/g)].map(([, row]) => [...row.matchAll(/<a:tc>([\s\S]*?)<\/a:tc>/g)].map(([, cell]) => cell));
+    assert.deepEqual(rows.map((row) => row.map((cell) => paragraphs(cell).join(''))), [['Name', 'Value'], ['a', '1'], ['b', 'x']]);
+    assert.match(run(rows[0][0], 'Name').props, /\bb="1"/);
+    assert.doesNotMatch(run(rows[2][0], 'b').props, /\bb="1"/);
+    assert.match(rows[1][1], /algn="r"/);
+    assert.deepEqual(await pptx.links(1), ['https://example.com']);
+  });
+
+  it('writes fenced code in a filled box in the monospace font, line by line', async () => {
+    const pptx = await exportDeck('# Code\n\n```js\nconst x = 1;\n\n  return x; // <b>&\n```\n');
+    const style = themeStyle(themes.light);
+    const box = shapes(await pptx.slide(1)).find((shape) => shape.xml.includes('const x'));
+    assert.ok(box);
+    assert.deepEqual(paragraphs(box.xml), ['const x = 1;', ' ', '  return x; // <b>&']);
+    assert.match(box.xml, new RegExp(`<p:spPr>[\\s\\S]*<a:solidFill><a:srgbClr val="${style.codeBg}"/>`));
+    assert.ok(box.xml.includes(`<a:latin typeface="${style.monoFont}"`));
+  });
+
+  it('embeds PNG images the resolver returns, keeping their aspect ratio, and shows the alt text of the others', async () => {
+    const image = pngDataUri(300, 150);
+    const asked: string[] = [];
+    const resolveImage = (src: string) => {
+      asked.push(src);
+      return src === 'chart.png' ? image : undefined;
+    };
+    const pptx = await exportDeck('# Pictures\n\n![A chart](chart.png)\n\n![Gone](missing.png) and ![Remote](https://example.com/x.png)\n', { resolveImage });
+    assert.deepEqual(asked.sort(), ['chart.png', 'https://example.com/x.png', 'missing.png']);
+    const media = Object.keys(pptx.zip.files).filter((path) => path.startsWith('ppt/media/') && !path.endsWith('/'));
+    assert.equal(media.length, 1);
+    assert.deepEqual(await pptx.zip.file(media[0])!.async('nodebuffer'), Buffer.from(image.split(',')[1], 'base64'));
+    const xml = await pptx.slide(1);
+    const picture = shapes(xml).find((shape) => shape.xml.startsWith('<p:pic>'));
+    assert.ok(picture);
+    assert.ok(Math.abs(picture.w / picture.h - 2) < 0.01, `aspect ${picture.w}/${picture.h}`);
+    assert.match(picture.xml, /descr="A chart"/);
+    assert.ok(paragraphs(xml).includes('[Gone] and [Remote]'), paragraphs(xml).join(' | '));
+  });
+
+  it('colours the slides with the theme\'s CSS custom properties', async () => {
+    const deck = '# Title\n\nText with a [link](https://example.com) and `code`.\n\n> A quote\n\n| H |\n|---|\n| c |\n';
+    for (const name of THEME_NAMES) {
+      const css = themes[name];
+      const hex = (property: string) => new RegExp(`${property}:\\s*#([0-9a-f]{6})`, 'i').exec(css)?.[1]?.toUpperCase();
+      const xml = await (await exportDeck(deck, { theme: name })).slide(1);
+      assert.match(xml, new RegExp(`<p:bg><p:bgPr><a:solidFill><a:srgbClr val="${hex('--sd-bg')}"/>`), `${name} background`);
+      assert.ok(run(xml, 'Title').body.includes(`val="${hex('--sd-heading')}"`), `${name} heading`);
+      assert.ok(run(xml, 'Text with a ').body.includes(`val="${hex('--sd-fg')}"`), `${name} text`);
+      assert.ok(run(xml, 'link').body.includes(`val="${hex('--sd-link')}"`), `${name} link`);
+      assert.ok(run(xml, 'code').body.includes(`val="${hex('--sd-code-fg')}"`), `${name} code`);
+      assert.ok(run(xml, 'A quote').body.includes(`val="${hex('--sd-quote')}"`), `${name} quote`);
+      for (const property of ['--sd-accent', '--sd-table-head', '--sd-border']) assert.ok(xml.includes(`val="${hex(property)}"`), `${name} ${property}`);
+    }
+    const corporate = await exportDeck('---\ntheme: corporate\n---\n# Hi\n');
+    assert.ok((await corporate.slide(1)).includes(`val="${themeStyle(themes.corporate).bg}"`), 'the front matter theme');
+  });
+
+  it('reads colours and font faces from the style sheet, resolving var() and skipping browser-only fonts', () => {
+    const style = themeStyle(':root { --sd-bg: #fff; --sd-fg: #102030; --sd-font: system-ui, -apple-system, "My Sans", sans-serif; --sd-heading-font: var(--sd-font); --sd-mono-font: ui-monospace, SFMono-Regular, Fira Code, monospace; }');
+    assert.equal(style.bg, 'FFFFFF');
+    assert.equal(style.fg, '102030');
+    assert.equal(style.heading, '102030', 'a missing colour falls back to a related one');
+    assert.equal(style.font, 'My Sans');
+    assert.equal(style.headingFont, 'My Sans');
+    assert.equal(style.monoFont, 'Fira Code');
+    assert.throws(() => themeStyle(':root { --sd-fg: #000; }', 'broken'), /the broken theme style sheet gives no hex colour for --sd-bg/);
+  });
+
+  it('shrinks the text of a long slide so that it stays on the slide', async () => {
+    const long = `# Long\n\n${Array.from({ length: 40 }, (_, i) => `- Point ${i} with enough words in it to wrap onto a second line of the slide when set at full size`).join('\n')}\n`;
+    const xml = await (await exportDeck(long)).slide(1);
+    const sizes = runs(xml).filter((r) => r.text.startsWith('Point')).map((r) => Number(/\bsz="(\d+)"/.exec(r.props)?.[1]));
+    assert.equal(sizes.length, 40);
+    assert.ok(sizes.every((size) => size < 2400), `smaller than the 24 pt body text: ${sizes[0]}`);
+    for (const shape of shapes(xml)) assert.ok(shape.y + shape.h <= 7.5 * EMU_PER_INCH, `inside the slide: ${shape.y + shape.h}`);
+    assert.match(xml, /<a:normAutofit\/>/, 'and PowerPoint may shrink it further');
+  });
+
+  it('never writes guidance, lint or beat comments, in slides or notes', async () => {
+    const pptx = await exportDeck(
+      '# Why\n\n<!-- guide: SECRET-GUIDE -->\n<!-- storydeck-disable SECRET-LINT -->\n<!-- beat: why -->\n\nText <!-- an inline note --> here.\n\n<!-- The real note -->\n\n' +
+        '<!-- storydeck-disable-next-line SECRET-NEXT -->\n- item <!-- guidance: SECRET-ITEM -->\n',
+    );
+    const notes = paragraphs(await pptx.notes(1)).join('\n');
+    assert.ok(notes.includes('The real note') && notes.includes('an inline note'), notes);
+    for (const [path, xml] of await pptx.parts()) {
+      assert.doesNotMatch(xml, /SECRET|storydeck-disable|beat:|guide:|<!--|&lt;!--/, path);
+    }
+    assert.ok(paragraphs(await pptx.slide(1)).includes('Text  here.'));
+  });
+
+  it('writes a paragraph\'s properties once, first, as the schema requires', async () => {
+    const pptx = await exportDeck(`${townHall}\n\n---\n\n# More\n\nA *b* **c** \`d\`  \nafter a break [e](https://example.com)\n\n- x *y* z\n\n| *a* | b |\n|---|---|\n| c **d** | e |\n`);
+    for (let n = 1; n <= pptx.slideCount; n++) {
+      for (const [p] of (await pptx.slide(n)).matchAll(/<a:p>[\s\S]*?<\/a:p>/g)) {
+        assert.ok((p.match(/<a:pPr\b/g)?.length ?? 0) <= 1, p);
+        if (p.includes('<a:pPr')) assert.ok(p.startsWith('<a:p><a:pPr'), p);
+      }
+    }
+  });
+
+  it('exports the hostile fixture without running or keeping anything from it', async () => {
+    const pptx = await exportDeck(readFileSync('test/fixtures/xss.md', 'utf8'));
+    assert.equal(pptx.slideCount, parseDeck(readFileSync('test/fixtures/xss.md', 'utf8')).slides.length);
+    for (const [path, xml] of await pptx.parts()) {
+      assert.doesNotMatch(xml, /<(script|img|svg|iframe|style|link|meta|base|form|object|math)\b/i, `no raw markup element in ${path}`);
+      assert.doesNotMatch(xml, /SECRET-GUIDANCE|storydeck-disable/, path);
+      for (const [, target] of xml.matchAll(/Type="[^"]*\/hyperlink" Target="([^"]*)"/g)) assert.fail(`${path} links to ${target}`);
+    }
+    const links = paragraphs(await pptx.slide(2)).join(' ');
+    assert.ok(links.includes('javascript') && links.includes('upper case'), 'blocked links keep their text');
+    assert.ok(paragraphs(await pptx.slide(1)).some((p) => p.includes('<script>window.__pwned = 1')), 'raw HTML is shown as text');
+    const media = Object.keys(pptx.zip.files).filter((path) => path.startsWith('ppt/media/') && !path.endsWith('/'));
+    assert.equal(media.length, 1, 'only the GIF data: image is embedded (no remote, SVG or script image)');
+  });
+
+  it('drops characters XML cannot carry', async () => {
+    const pptx = await exportDeck('# Bell\u0007 title\n\nTab\tand vertical\u000Btab, lone \uD800 surrogate, emoji \uD83D\uDE00\r\n\n<!-- note \u0001 -->\n');
+    for (const [path, xml] of await pptx.parts()) assert.doesNotMatch(xml, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/, path);
+    assert.ok(paragraphs(await pptx.slide(1)).includes('Tab\tand verticaltab, lone  surrogate, emoji \uD83D\uDE00'));
+  });
+
+  it('says clearly why a refused input or a build without themes cannot be exported', async () => {
+    await assert.rejects(exportPptx(parseDeck('abc\u0000def'), { assets: { themes } }), (error: Error) => {
+      assert.equal(error.message, 'nothing to export: This file contains NUL bytes: it looks like a binary file, not a Markdown narrative.');
+      return true;
+    });
+    await assert.rejects(exportPptx(parseDeck('# Hi')), /exportPptx needs the theme style sheets/);
+    await assert.rejects(exportPptx(parseDeck('# Hi'), { assets: { themes: {} } }), /no style sheet for the light theme/);
+  });
+
+  it('exports an empty narrative as one empty slide', async () => {
+    const pptx = await exportDeck('');
+    assert.equal(pptx.slideCount, 1);
+  });
+});
