@@ -27,7 +27,8 @@ const common = {
 const bundles = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
+    // dist/preview.js: the preview panel, loaded on first use (src/extension/preview/register.ts).
+    entryPoints: { extension: 'src/extension/extension.ts', preview: 'src/extension/preview/manager.ts' },
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatOutline, parseDeck } from '../core/deck';
 import { StoryDeckCodeActions, fixAll } from './codeActions';
 import { NarrativeLinter } from './diagnostics';
+import { registerPreview } from './preview/register';
 import { readSettings } from './settings';
 
 let output: vscode.OutputChannel | undefined;
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
   };
   context.subscriptions.push(watcher, watcher.onDidChange(configChanged), watcher.onDidCreate(configChanged), watcher.onDidDelete(configChanged));
 
+  registerPreview(context, linter);
   linter.relintAll();
   return { onDidLint: linter.onDidLint };
 }

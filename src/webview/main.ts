@@ -1,34 +1,82 @@
-import type { HostToWebview, RenderedSlide } from './protocol';
+// The preview webview: shows the deck the host embedded in the page, takes the host's updates (only the
+// slides that changed), the editor's cursor and the linter's findings, and tells the host which slide
+// is on show, which line to reveal and which link the reader clicked. Links never navigate the webview.
+import { Badges } from './badges';
+import { Player } from './player/player';
+import './player/player.css';
+import type { HostToWebview, PreviewStartup, PreviewState, RenderedDeck, WebviewToHost } from './protocol';
+import './preview.css';
 
-const vscode = acquireVsCodeApi<{ current: number }>();
-const stage = document.getElementById('stage') as HTMLElement;
-let slides: RenderedSlide[] = [];
-let current = vscode.getState()?.current ?? 0;
+const vscode = acquireVsCodeApi<PreviewState>();
+const post = (message: WebviewToHost) => vscode.postMessage(message);
+const root = document.getElementById('storydeck') as HTMLElement;
+const startup = JSON.parse(root.dataset.state ?? '') as PreviewStartup;
+delete root.dataset.state;
+let deck: RenderedDeck = startup.deck;
 
-function show(index: number): void {
-  current = Math.max(0, Math.min(index, slides.length - 1));
-  stage.innerHTML = slides[current]?.html ?? '';
-  stage.dataset.index = String(current + 1);
-  vscode.setState({ current });
-}
+let locked = startup.locked;
+const player = new Player(root, deck, {
+  start: startup.start,
+  onShow: (index) => {
+    vscode.setState({ uri: startup.uri, locked, current: index });
+    post({ type: 'shown', index });
+  },
+});
+const badges = new Badges(root, player, (line) => post({ type: 'reveal', line }));
+badges.set(startup.findings);
+badges.render(deck);
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  if (event.data?.type === 'slides') {
-    slides = event.data.slides;
-    show(current);
+  const message = event.data;
+  switch (message?.type) {
+    case 'update': {
+      const { slideCount, ...summary } = message.deck;
+      const slides = deck.slides.slice(0, slideCount);
+      for (const { index, slide } of message.slides) slides[index] = slide;
+      deck = { ...summary, slides };
+      player.update(deck, message.slides.map(({ index }) => index));
+      badges.render(deck);
+      break;
+    }
+    case 'show':
+      player.show(message.index);
+      break;
+    case 'findings':
+      badges.set(message.findings);
+      badges.render(deck);
+      break;
+    case 'locked':
+      locked = message.locked;
+      vscode.setState({ uri: startup.uri, locked, current: player.index });
+      break;
   }
 });
 
 window.addEventListener('keydown', (event) => {
-  if (event.key === 'ArrowRight' || event.key === ' ' || event.key === 'PageDown') show(current + 1);
-  else if (event.key === 'ArrowLeft' || event.key === 'PageUp') show(current - 1);
-  else if (event.key === 'Home') show(0);
-  else if (event.key === 'End') show(slides.length - 1);
+  if (player.handleKey(event)) event.preventDefault();
 });
 
-stage.addEventListener('dblclick', () => {
-  const slide = slides[current];
-  if (slide) vscode.postMessage({ type: 'reveal', line: slide.line });
+// Double-click a slide: the editor shows its first line.
+root.addEventListener('dblclick', (event) => {
+  const frame = (event.target as Element).closest('.sd-frame');
+  const index = deck.slides.findIndex((_, i) => player.frameAt(i) === frame);
+  if (index >= 0) post({ type: 'reveal', line: deck.slides[index].line });
 });
 
-vscode.postMessage({ type: 'ready' });
+// Links go to the host, which asks before opening anything. Capturing on the window, before anyone
+// else, also keeps VS Code's own webview link handling from opening them unasked.
+for (const type of ['click', 'auxclick'] as const) {
+  window.addEventListener(
+    type,
+    (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!link) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      post({ type: 'openLink', href: link.getAttribute('href') ?? '' });
+    },
+    true,
+  );
+}
+
+post({ type: 'ready' });

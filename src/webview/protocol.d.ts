@@ -1,10 +1,55 @@
-/** Messages between the extension host and the preview webview (both sides import these types). */
-export interface RenderedSlide {
-  index: number;
+/**
+ * Messages between the extension host (src/extension/preview) and the preview webview (src/webview),
+ * both ways. Both sides import these types; nothing else crosses the boundary.
+ */
+import type { RenderedDeck, RenderedSlide } from '../core/render/types';
+
+export type { RenderedDeck, RenderedSlide };
+
+/** A lint finding as the preview shows it in a slide's badge (lines 1-based). */
+export interface PreviewFinding {
   line: number;
-  html: string;
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
 }
 
-export type HostToWebview = { type: 'slides'; slides: RenderedSlide[]; version: number };
+/** The page's startup data, as escaped JSON in the `data-state` attribute of `#storydeck`. */
+export interface PreviewStartup {
+  /** The document shown, so that a restored panel (after a window reload) can find it again. */
+  uri: string;
+  locked: boolean;
+  deck: RenderedDeck;
+  findings: PreviewFinding[];
+  /** 0-based slide to show first. */
+  start: number;
+}
 
-export type WebviewToHost = { type: 'ready' } | { type: 'reveal'; line: number };
+/** What the webview keeps across reloads with `vscode.setState`; the panel serializer reads it back. */
+export interface PreviewState {
+  uri: string;
+  locked: boolean;
+  current: number;
+}
+
+/** The deck without its slides: sent with every update. */
+export type DeckSummary = Omit<RenderedDeck, 'slides'> & { slideCount: number };
+
+export type HostToWebview =
+  /** The text changed: the slides listed (0-based index) replace their old versions; `slideCount` truncates or extends. */
+  | { type: 'update'; deck: DeckSummary; slides: Array<{ index: number; slide: RenderedSlide }> }
+  /** The editor's cursor moved into slide `index` (0-based). */
+  | { type: 'show'; index: number }
+  /** The linter's latest findings for the document. */
+  | { type: 'findings'; findings: PreviewFinding[] }
+  /** The preview was locked to its document, or unlocked (kept for a restore after a reload). */
+  | { type: 'locked'; locked: boolean };
+
+export type WebviewToHost =
+  | { type: 'ready' }
+  /** Slide `index` (0-based) is on show. */
+  | { type: 'shown'; index: number }
+  /** Reveal this 1-based source line in the editor. */
+  | { type: 'reveal'; line: number }
+  /** The reader clicked a link; the host asks before opening it. */
+  | { type: 'openLink'; href: string };

@@ -19,6 +19,7 @@ export interface PlayerOptions {
  */
 export class Player {
   private readonly frames: HTMLElement[];
+  private readonly scale: ResizeObserver;
   private readonly notes: HTMLElement;
   private readonly position: HTMLElement;
   private readonly elapsed: HTMLElement;
@@ -30,7 +31,7 @@ export class Player {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly deck: RenderedDeck,
+    private deck: RenderedDeck,
     private readonly options: PlayerOptions = {},
   ) {
     this.frames = deck.slides.map((slide, i) => this.frame(slide, i));
@@ -43,10 +44,10 @@ export class Player {
     bar.append(this.position, this.elapsed, this.plan);
     root.replaceChildren(...this.frames, this.notes, bar, this.jumpHint);
 
-    const scale = new ResizeObserver((entries) => {
+    this.scale = new ResizeObserver((entries) => {
       for (const entry of entries) (entry.target as HTMLElement).style.setProperty('--sd-scale', String(entry.contentRect.width / DESIGN_WIDTH));
     });
-    for (const frame of this.frames) scale.observe(frame);
+    for (const frame of this.frames) this.scale.observe(frame);
 
     root.dataset.mode = 'slide';
     this.tick();
@@ -72,6 +73,46 @@ export class Player {
     this.position.textContent = `Slide ${this.current + 1} of ${this.frames.length}`;
     this.plan.textContent = this.planText();
     this.options.onShow?.(this.current);
+  }
+
+  /** The 0-based index of the slide on show. */
+  get index(): number {
+    return this.current;
+  }
+
+  /** The frame (`.sd-frame`, holding the `.sd-slide`) of slide `index` (0-based). */
+  frameAt(index: number): HTMLElement | undefined {
+    return this.frames[index];
+  }
+
+  /**
+   * Takes a new rendering of the deck in which only the slides at `changed` (0-based) differ: their
+   * frames are rebuilt, frames past the new end removed, every other frame left as it is. The same slide
+   * stays on show (or the last one, when the deck got shorter).
+   */
+  update(deck: RenderedDeck, changed: readonly number[]): void {
+    this.deck = deck;
+    for (const frame of this.frames.splice(deck.slides.length)) {
+      this.scale.unobserve(frame);
+      frame.remove();
+    }
+    for (const i of [...changed].sort((a, b) => a - b)) {
+      const slide = deck.slides[i];
+      if (!slide) continue;
+      const frame = this.frame(slide, i);
+      const old = this.frames[i];
+      if (old) {
+        this.scale.unobserve(old);
+        old.replaceWith(frame);
+      } else if (i > 0) {
+        this.frames[i - 1].after(frame); // new slides come in order, after the existing ones
+      } else {
+        this.root.prepend(frame);
+      }
+      this.frames[i] = frame;
+      this.scale.observe(frame);
+    }
+    this.show(this.current);
   }
 
   setMode(mode: PlayerMode): void {

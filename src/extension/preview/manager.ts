@@ -1,0 +1,262 @@
+// The preview panel. Built into its own bundle, dist/preview.js (see esbuild.js), which register.ts loads
+// the first time a preview is opened or restored: activation never parses it.
+import * as vscode from 'vscode';
+import { parseDeck } from '../../core/deck';
+import type { Finding } from '../../core/lint';
+import { linkKind, renderDeck, type RenderedDeck } from '../../core/render';
+import { slideAtLine } from '../../webview/lines';
+import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../webview/protocol';
+import { deckUpdate, previewHtml, randomNonce } from './page';
+
+export const VIEW_TYPE = 'storydeck.preview';
+/** Typing pauses this long before the preview updates. */
+export const UPDATE_DELAY_MS = 100;
+
+/** The linter's last result per document (NarrativeLinter). */
+export interface LintSource {
+  state(uri: vscode.Uri): { findings: Finding[] } | undefined;
+  onDidLint: vscode.Event<vscode.Uri>;
+}
+
+/** Opens, restores and locks the one StoryDeck preview. */
+export class PreviewManager implements vscode.Disposable {
+  private preview: Preview | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly lint: LintSource,
+  ) {}
+
+  async open(toSide: boolean, uri?: vscode.Uri): Promise<void> {
+    const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'markdown') {
+      void vscode.window.showInformationMessage('StoryDeck: open a Markdown narrative to preview it.');
+      return;
+    }
+    if (this.preview) {
+      this.preview.show(document);
+      this.preview.panel.reveal(undefined, toSide);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'StoryDeck Preview',
+      toSide ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : vscode.ViewColumn.Active,
+      { enableScripts: true, enableFindWidget: true },
+    );
+    this.attach(panel, document, false);
+  }
+
+  /** A panel VS Code kept over a window reload: show its document again, at the slide it showed. */
+  async restore(panel: vscode.WebviewPanel, state: Partial<PreviewState> | undefined): Promise<void> {
+    const document = typeof state?.uri === 'string' ? await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri)).then(undefined, () => undefined) : undefined;
+    if (!document || this.preview) {
+      panel.dispose();
+      return;
+    }
+    this.attach(panel, document, state?.locked === true, typeof state?.current === 'number' ? state.current : 0);
+  }
+
+  toggleLock(): void {
+    this.preview?.toggleLock();
+  }
+
+  dispose(): void {
+    this.preview?.panel.dispose();
+  }
+
+  private attach(panel: vscode.WebviewPanel, document: vscode.TextDocument, locked: boolean, start?: number): void {
+    const preview = new Preview(panel, this.extensionUri, this.lint, locked);
+    this.preview = preview;
+    panel.onDidDispose(() => {
+      if (this.preview === preview) this.preview = undefined;
+    });
+    preview.show(document, start);
+  }
+}
+
+/** One panel showing one document (the active Markdown editor's, unless locked). */
+class Preview {
+  private document!: vscode.TextDocument;
+  /** The deck as the webview has it. */
+  private shown: RenderedDeck | undefined;
+  private theme = '';
+  private ready = false;
+  private current = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly lint: LintSource,
+    private locked: boolean,
+  ) {
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!this.locked && editor?.document.languageId === 'markdown' && editor.document !== this.document) this.show(editor.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+        if (document !== this.document || contentChanges.length === 0) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.update(), UPDATE_DELAY_MS);
+      }),
+      vscode.window.onDidChangeTextEditorSelection(({ textEditor, selections }) => {
+        if (textEditor.document !== this.document || !this.shown || !selections[0]) return;
+        const index = slideAtLine(this.shown.slides, selections[0].active.line + 1);
+        if (index !== this.current) this.post({ type: 'show', index });
+      }),
+      lint.onDidLint((uri) => {
+        if (uri.toString() === this.document.uri.toString()) this.post({ type: 'findings', findings: this.findings() });
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('storydeck.preview', this.document.uri)) this.show(this.document, this.current);
+      }),
+    );
+    panel.onDidDispose(() => {
+      clearTimeout(this.timer);
+      for (const subscription of this.subscriptions) subscription.dispose();
+    });
+  }
+
+  /** Loads `document` into a fresh page, at slide `start` (default: the one under the editor's cursor). */
+  show(document: vscode.TextDocument, start?: number): void {
+    clearTimeout(this.timer);
+    this.document = document;
+    this.ready = false;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const webview = this.panel.webview;
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist'), ...(folder ? [folder.uri] : [])],
+    };
+    const { deck, theme } = this.render();
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    this.current = start ?? (editor ? slideAtLine(deck.slides, editor.selection.active.line + 1) : 0);
+    this.shown = deck;
+    this.theme = theme;
+    this.title();
+    const asset = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, path)).toString();
+    webview.html = previewHtml(
+      { uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current },
+      { cspSource: webview.cspSource, script: asset('dist/webview.js'), style: asset('dist/webview.css'), theme, nonce: randomNonce() },
+    );
+  }
+
+  toggleLock(): void {
+    this.locked = !this.locked;
+    this.title();
+    this.post({ type: 'locked', locked: this.locked });
+  }
+
+  /** Sends the webview only the slides that changed since what it shows; a new theme needs a new page. */
+  private update(): void {
+    if (!this.ready || !this.shown) return;
+    const { deck, theme } = this.render();
+    if (theme !== this.theme) return this.show(this.document, this.current);
+    const message = deckUpdate(this.shown, deck);
+    this.shown = deck;
+    if (message) this.post(message);
+  }
+
+  private receive(message: WebviewToHost): void {
+    switch (message?.type) {
+      case 'ready':
+        this.ready = true;
+        this.update(); // edits made while the page loaded
+        break;
+      case 'shown':
+        this.current = message.index;
+        break;
+      case 'reveal':
+        void this.reveal(message.line);
+        break;
+      case 'openLink':
+        void this.openLink(message.href);
+        break;
+    }
+  }
+
+  private post(message: HostToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private title(): void {
+    const name = this.document.uri.path.split('/').pop() ?? '';
+    this.panel.title = `${this.locked ? '[Locked] ' : ''}Preview ${name}`;
+  }
+
+  private render(): { deck: RenderedDeck; theme: string } {
+    const parsed = parseDeck(this.document.getText());
+    const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src) });
+    return { deck, theme: this.themeUrl(parsed.frontMatter.theme, deck.theme) };
+  }
+
+  private findings(): PreviewFinding[] {
+    return (this.lint.state(this.document.uri)?.findings ?? []).map(({ line, ruleId, severity, message }) => ({ line, ruleId, severity, message }));
+  }
+
+  /** http(s) and data: images as written; a relative path only when it stays inside the document's workspace folder. */
+  private resolveImage(src: string): string | undefined {
+    if (/^(?:https?|data):/i.test(src.trim())) return src;
+    const target = this.workspaceFile(src);
+    return target && this.panel.webview.asWebviewUri(target).toString();
+  }
+
+  /** A path from the document (relative to it, or to its workspace folder when it starts with /), if it is inside that folder. */
+  private workspaceFile(reference: string): vscode.Uri | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
+    if (!folder) return undefined;
+    let path: string;
+    try {
+      path = decodeURIComponent(reference.replace(/[?#].*$/s, ''));
+    } catch {
+      return undefined;
+    }
+    if (!path) return undefined;
+    const target = path.startsWith('/') ? vscode.Uri.joinPath(folder.uri, path) : vscode.Uri.joinPath(this.document.uri, '..', path);
+    return inside(folder.uri, target) ? target : undefined;
+  }
+
+  /** A workspace theme from `storydeck.preview.themes` whose file name the front matter names, else one of ours. */
+  private themeUrl(wanted: unknown, builtIn: string): string {
+    const webview = this.panel.webview;
+    const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
+    const paths = vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get<unknown>('themes');
+    if (folder && typeof wanted === 'string' && Array.isArray(paths)) {
+      for (const path of paths) {
+        if (typeof path !== 'string' || !path.endsWith('.css')) continue;
+        const uri = vscode.Uri.joinPath(folder.uri, path);
+        if (inside(folder.uri, uri) && uri.path.split('/').pop() === `${wanted}.css`) return webview.asWebviewUri(uri).toString();
+      }
+    }
+    return webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media/themes', `${builtIn}.css`)).toString();
+  }
+
+  private async reveal(line: number): Promise<void> {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    const at = new vscode.Range(line - 1, 0, line - 1, 0);
+    const shown = await vscode.window.showTextDocument(this.document, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One, selection: at });
+    shown.revealRange(at, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Web and mail links open outside after the user confirms; a relative link opens its workspace file. */
+  private async openLink(href: string): Promise<void> {
+    const kind = linkKind(href);
+    if (kind === 'relative') {
+      const target = this.workspaceFile(href);
+      if (target) await vscode.commands.executeCommand('vscode.open', target);
+      return;
+    }
+    if (!kind) return;
+    const open = 'Open';
+    const choice = await vscode.window.showWarningMessage(`Open ${href}?`, { modal: true, detail: 'The link is in the narrative you are previewing.' }, open);
+    if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(href, true));
+  }
+}
+
+function inside(folder: vscode.Uri, target: vscode.Uri): boolean {
+  const root = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return target.scheme === folder.scheme && target.authority === folder.authority && target.path.startsWith(root);
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { LintSource, PreviewManager } from './manager';
+
+/**
+ * The preview's commands and panel serializer, registered at activation. The preview itself lives in
+ * dist/preview.js and is loaded the first time one of them runs.
+ */
+export function registerPreview(context: vscode.ExtensionContext, lint: LintSource): void {
+  let manager: PreviewManager | undefined;
+  const previews = (): PreviewManager => {
+    if (!manager) {
+      // A path esbuild cannot follow: dist/preview.js stays out of dist/extension.js.
+      const bundle = require(join(__dirname, 'preview.js')) as typeof import('./manager');
+      manager = new bundle.PreviewManager(context.extensionUri, lint);
+      context.subscriptions.push(manager);
+    }
+    return manager;
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('storydeck.openPreview', (uri?: vscode.Uri) => previews().open(false, uri)),
+    vscode.commands.registerCommand('storydeck.openPreviewToSide', (uri?: vscode.Uri) => previews().open(true, uri)),
+    vscode.commands.registerCommand('storydeck.preview.toggleLock', () => previews().toggleLock()),
+    vscode.window.registerWebviewPanelSerializer('storydeck.preview', {
+      deserializeWebviewPanel: (panel, state: unknown) => previews().restore(panel, state as Partial<import('../../webview/protocol').PreviewState> | undefined),
+    }),
+  );
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { parseDeck } from '../../src/core/deck';
+import { renderDeck, type RenderedDeck } from '../../src/core/render';
+import { previewHtml, randomNonce } from '../../src/extension/preview/page';
+import type { HostToWebview, PreviewFinding, WebviewToHost } from '../../src/webview/protocol';
+
+/** Renders Markdown as the preview host does (images kept as written: there is no webview to map them). */
+export function renderText(markdown: string): RenderedDeck {
+  return renderDeck(parseDeck(markdown));
+}
+
+/**
+ * Writes the preview's page, built by the host's own `previewHtml` around the built bundle (`npm run
+ * build` first), into a fresh folder, and returns the file. A test harness stands in for VS Code: a
+ * nonce-tagged script before the bundle defines `acquireVsCodeApi`, recording what the webview posts in
+ * `window.__posted` and its state in `window.__state`.
+ */
+export function writePreviewPage(deck: RenderedDeck, options: { findings?: PreviewFinding[]; start?: number } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'storydeck-preview-'));
+  const nonce = randomNonce();
+  const url = (path: string) => pathToFileURL(resolve(path)).href;
+  const html = previewHtml(
+    { uri: 'file:///talk.md', locked: false, deck, findings: options.findings ?? [], start: options.start ?? 0 },
+    { cspSource: 'file:', script: url('dist/webview.js'), style: url('dist/webview.css'), theme: url(`media/themes/${deck.theme}.css`), nonce },
+  );
+  writeFileSync(
+    join(dir, 'fake-vscode-api.js'),
+    `window.__posted = [];
+window.acquireVsCodeApi = () => ({
+  postMessage: (message) => window.__posted.push(message),
+  getState: () => window.__state,
+  setState: (state) => { window.__state = state; },
+});
+`,
+  );
+  const file = join(dir, 'preview.html');
+  const bundle = `<script nonce="${nonce}" src="`;
+  if (!html.includes(bundle)) throw new Error('previewHtml no longer loads its bundle with a nonce-tagged script');
+  writeFileSync(file, html.replace(bundle, `<script nonce="${nonce}" src="fake-vscode-api.js"></script>\n${bundle}`));
+  return file;
+}
+
+/** What the page's `window` does with a message, in a project whose types have no DOM. */
+interface Window {
+  postMessage(message: unknown, targetOrigin: string): void;
+}
+
+/** Posts a message to the webview the way VS Code delivers the host's `postMessage`. */
+export async function send(page: Page, message: HostToWebview): Promise<void> {
+  await page.evaluate((m) => (globalThis as unknown as Window).postMessage(m, '*'), message);
+}
+
+/** Everything the webview has posted to the host so far. */
+export function posted(page: Page): Promise<WebviewToHost[]> {
+  return page.evaluate('window.__posted') as Promise<WebviewToHost[]>;
+}
