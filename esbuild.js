@@ -1,7 +1,8 @@
 // Builds the bundles: the extension host (node, cjs, `vscode` external), the preview webview (browser),
-// the slide player (browser, dist/player.js + dist/player.css) and the CLI (node). The CLI's HTML export
-// inlines the player and the themes, so the player is built first and embedded into the CLI as the
-// STORYDECK_EXPORT_ASSETS constant. `--watch` rebuilds on change (the CLI after every player build);
+// the slide player (browser, dist/player.js + dist/player.css), the CLI (node) and the exporter (node,
+// dist/exporter.js, which the extension loads on its first export). The HTML export inlines the player
+// and the themes, so the player is built first and embedded into the CLI and the exporter as the
+// STORYDECK_EXPORT_ASSETS constant. `--watch` rebuilds on change (those two after every player build);
 // `--production` minifies and drops source maps.
 // Types are checked separately by `npm run typecheck` because esbuild does not check them.
 const { readdirSync, readFileSync } = require('node:fs');
@@ -57,8 +58,8 @@ const player = {
   outdir: 'dist',
 };
 
-/** The CLI, with what the HTML export inlines read from the player build and media/themes. */
-function cli() {
+/** The CLI and the exporter, with what the HTML export inlines read from the player build and media/themes. */
+function exportBundles() {
   const themes = Object.fromEntries(
     readdirSync('media/themes')
       .filter((file) => file.endsWith('.css'))
@@ -66,31 +67,32 @@ function cli() {
   );
   const assets = { playerJs: readFileSync('dist/player.js', 'utf8'), playerCss: readFileSync('dist/player.css', 'utf8'), themes };
   /** @type {import('esbuild').BuildOptions} */
-  const options = {
+  const node = {
     ...common,
-    entryPoints: { cli: 'src/cli/index.ts' },
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
     define: { ...common.define, STORYDECK_EXPORT_ASSETS: JSON.stringify(assets) },
     outdir: 'dist',
   };
-  return options;
+  return [
+    { ...node, entryPoints: { cli: 'src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' } },
+    { ...node, entryPoints: { exporter: 'src/node/exporter.ts' } },
+  ];
 }
 
 async function watchAll() {
   const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((ctx) => ctx.watch()));
-  let cliContext;
+  let exportContexts = [];
   const rebuildCli = {
     name: 'rebuild-cli',
     setup(build) {
       build.onEnd(async (result) => {
         if (result.errors.length > 0) return;
-        await cliContext?.dispose();
-        cliContext = await esbuild.context(cli());
-        await cliContext.watch();
+        await Promise.all(exportContexts.map((ctx) => ctx.dispose()));
+        exportContexts = await Promise.all(exportBundles().map((options) => esbuild.context(options)));
+        await Promise.all(exportContexts.map((ctx) => ctx.watch()));
       });
     },
   };
@@ -102,7 +104,7 @@ async function watchAll() {
 async function main() {
   if (watch) return watchAll();
   const results = await Promise.all([...bundles, player].map((options) => esbuild.build(options)));
-  results.push(await esbuild.build(cli()));
+  results.push(...(await Promise.all(exportBundles().map((options) => esbuild.build(options)))));
   for (const result of results) {
     for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
       if (!file.endsWith('.map')) console.log(`${file.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB`);

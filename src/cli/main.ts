@@ -1,5 +1,6 @@
 import { COMMANDS } from './commands';
-import { EXIT, UsageError, type Io } from './io';
+import { FileExistsError, UserError } from '../node/errors';
+import { EXIT, type Io } from './io';
 
 function help(): string {
   const rows = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
@@ -30,9 +31,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** One line for the user: our own usage errors as written, argument errors from parseArgs, anything else briefly. */
+/** One line for the user: our own usage and user errors as written, argument errors from parseArgs, anything else briefly. */
 function errorLine(e: unknown): string {
-  if (e instanceof UsageError) return e.message;
+  if (e instanceof FileExistsError) return `${e.shown} already exists; use --force to replace it.`;
+  if (e instanceof UserError) return e.message;
   const code = (e as { code?: string })?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (e as Error).message;
   return `unexpected error: ${(e as Error)?.message ?? String(e)}`;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatOutline, parseDeck } from '../core/deck';
 import { StoryDeckCodeActions, fixAll } from './codeActions';
 import { NarrativeLinter } from './diagnostics';
+import { registerExport } from './export';
 import { registerPreview } from './preview/register';
 import { readSettings } from './settings';
 
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     { dispose: () => output?.dispose() },
     vscode.commands.registerCommand('storydeck.showOutline', () => showOutline()),
     vscode.commands.registerCommand('storydeck.fixAll', () => fixAllInEditor(linter)),
+    registerExport((line) => channel().appendLine(line)),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
 
     vscode.workspace.onDidOpenTextDocument((document) => {

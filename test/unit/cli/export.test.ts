@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { main } from '../../../src/cli/main';
 
 // Exporting inlines the player that esbuild embeds in dist/cli.js, so exports run the built bin;
@@ -39,6 +40,21 @@ describe('storydeck export', () => {
     assert.match(html, /^<!DOCTYPE html>/);
     assert.equal(JSON.parse(/<script type="application\/json" id="storydeck-deck">([^]*?)<\/script>/.exec(html)![1]).slides.length, 10);
     assert.deepEqual(readdirSync(dir).sort(), ['talk.html', 'talk.md'], 'no temporary file left behind');
+  });
+
+  it('writes an editable PowerPoint with --to pptx, local images included', async () => {
+    mkdirSync(join(dir, 'img'));
+    writeFileSync(join(dir, 'img', 'dot.png'), DOT);
+    writeFileSync(join(dir, 'talk.md'), `${readFileSync(join(dir, 'talk.md'), 'utf8')}\n---\n\n## A picture\n\n![dot](img/dot.png)\n`);
+    const { code, stdout, stderr } = run(dir, 'talk.md', '--to', 'pptx');
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^Exported 11 slides to talk\.pptx \(\d+ KiB\)\.\n$/);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'talk.pptx')));
+    assert.equal(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length, 11);
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('ppt/media/') && !zip.files[f].dir);
+    assert.equal(media.length, 1);
+    assert.deepEqual(Buffer.from(await zip.file(media[0])!.async('uint8array')), DOT);
+    assert.deepEqual(readdirSync(dir).sort(), ['img', 'talk.md', 'talk.pptx']);
   });
 
   it('refuses to replace an existing file without --force, and leaves it untouched', () => {
@@ -78,10 +94,10 @@ describe('storydeck export', () => {
     assert.doesNotMatch(html, /SECRET-GUIDANCE|storydeck-disable|https:\/\/example\.com/);
   });
 
-  it('exits 2 with one clear line for formats it cannot write yet and for bad usage', async () => {
+  it('exits 2 with one clear line for bad usage, unreadable input and a browser that is not there', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['talk.md', '--to', 'pptx'], /export to PPTX is not available yet; use --to html\./],
-      [['talk.md', '--to', 'pdf'], /export to PDF is not available yet/],
+      [['talk.md', '--to', 'pdf', '--browser', join(dir, 'no-browser')], /The browser at .*no-browser cannot be run: no such file\. .*storydeck\.export\.browserPath.*CHROME_PATH.*--browser PATH/],
+      [['talk.md', '--to', 'html', '--browser', '/usr/bin/chromium'], /--browser only applies to --to pdf\./],
       [['talk.md'], /--to must be one of html, pptx, pdf \(got nothing\)/],
       [['talk.md', '--to', 'docx'], /--to must be one of html, pptx, pdf \(got "docx"\)/],
       [['talk.md', '--to', 'html', '--theme', 'neon'], /--theme must be one of light, dark, corporate \(got "neon"\)/],

@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import * as vscode from 'vscode';
+import type * as Exporter from '../node/exporter';
+
+type ExportFormat = Exporter.ExportFormat;
+
+/** For tests: `false` never replaces an existing output, `true` replaces it without asking. */
+export interface ExportCommandOptions {
+  overwrite?: boolean;
+}
+
+const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = [
+  { label: 'HTML', description: 'One self-contained file that presents offline in any browser', format: 'html' },
+  { label: 'PowerPoint', description: 'An editable .pptx, with the speaker notes in the notes pane', format: 'pptx' },
+  { label: 'PDF', description: 'One page per slide, printed by Chromium, Chrome or Edge', format: 'pdf' },
+];
+
+let exporter: typeof Exporter | undefined;
+
+/** The export code: dist/exporter.js, loaded on the first export so that activation never loads it. */
+function loadExporter(): typeof Exporter {
+  return (exporter ??= require(join(__dirname, 'exporter.js')) as typeof Exporter);
+}
+
+/**
+ * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the
+ * format and whether to replace an existing file. Resolves with the written file, or undefined.
+ */
+export function registerExport(log: (line: string) => void): vscode.Disposable {
+  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, uri, format, options));
+}
+
+async function exportCommand(log: (line: string) => void, uri: vscode.Uri | undefined, format: ExportFormat | undefined, options: ExportCommandOptions = {}): Promise<vscode.Uri | undefined> {
+  // An open document brings its unsaved edits: the export shows what the editor shows.
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document || document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage('StoryDeck: open a Markdown narrative to export it.');
+    return undefined;
+  }
+  if (document.uri.scheme !== 'file') {
+    void vscode.window.showInformationMessage('StoryDeck: save the narrative to a file first; the export is written next to it.');
+    return undefined;
+  }
+  const picked = format ? FORMATS.find((f) => f.format === format) : await vscode.window.showQuickPick(FORMATS, { title: 'StoryDeck: Export', placeHolder: `Export ${basename(document.uri.fsPath)} as` });
+  if (!picked) {
+    if (format) void vscode.window.showErrorMessage(`StoryDeck: cannot export to "${format}"; choose html, pptx or pdf.`);
+    return undefined;
+  }
+
+  const settings = vscode.workspace.getConfiguration('storydeck', document.uri);
+  const file = document.uri.fsPath;
+  const output = join(outputFolder(document.uri, settings.get<string>('export.outputDir', '')), `${basename(file, extname(file))}.${picked.format}`);
+  const name = basename(output);
+  let replace = false;
+  if (existsSync(output)) {
+    if (options.overwrite === false) return undefined;
+    if (options.overwrite === undefined) {
+      const choice = await vscode.window.showWarningMessage(`${name} already exists in ${dirname(output)}. Replace it?`, { modal: true }, 'Replace');
+      if (choice !== 'Replace') return undefined;
+    }
+    replace = true;
+  }
+
+  const exporting = loadExporter();
+  let warnings = 0;
+  try {
+    const { slides } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `StoryDeck: exporting ${basename(file)} to ${picked.label}…`, cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const cancelled = token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
+        try {
+          mkdirSync(dirname(output), { recursive: true });
+          return await exporting.exportNarrative({
+            text: document.getText(),
+            file,
+            format: picked.format,
+            output,
+            shown: name,
+            replace,
+            browser: settings.get<string>('export.browserPath') || undefined,
+            signal: controller.signal,
+            warn: (message, line) => {
+              warnings++;
+              log(`${basename(file)}${line === undefined ? '' : `:${line}`}: ${message}`);
+            },
+          });
+        } finally {
+          cancelled.dispose();
+        }
+      },
+    );
+    const done = `StoryDeck: exported ${slides} slide${slides === 1 ? '' : 's'} to ${name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'} in the StoryDeck output)` : ''}.`;
+    const target = vscode.Uri.file(output);
+    void vscode.window.showInformationMessage(done, 'Open').then((choice) => {
+      // HTML opens in the default browser, PowerPoint and PDF in the application the system has for them.
+      if (choice === 'Open') void vscode.env.openExternal(target);
+    });
+    return target;
+  } catch (e) {
+    if (e instanceof vscode.CancellationError) return undefined;
+    if (e instanceof exporting.UserError) void vscode.window.showErrorMessage(`StoryDeck: ${e.message}`);
+    else {
+      log(`export failed: ${(e as Error)?.stack ?? e}`);
+      void vscode.window.showErrorMessage(`StoryDeck: the export failed: ${(e as Error)?.message ?? e}`);
+    }
+    return undefined;
+  }
+}
+
+/** `storydeck.export.outputDir`, relative to the narrative's workspace folder (or its own folder outside one); else the narrative's folder. */
+function outputFolder(source: vscode.Uri, setting: string): string {
+  const here = dirname(source.fsPath);
+  if (!setting.trim()) return here;
+  if (isAbsolute(setting)) return setting;
+  return resolve(vscode.workspace.getWorkspaceFolder(source)?.uri.fsPath ?? here, setting);
+}

@@ -1,0 +1,85 @@
+/**
+ * Node-side export, shared by the `storydeck export` command and VS Code's `StoryDeck: Export…`.
+ * The CLI bundles this module; the extension loads it from dist/exporter.js on its first export, so
+ * activation never loads export code. Both bundles embed the player and themes the HTML export inlines
+ * (STORYDECK_EXPORT_ASSETS, see esbuild.js).
+ */
+import { dirname, resolve } from 'node:path';
+import { parseDeck } from '../core/deck';
+import { exportHtml } from '../core/export/html';
+import { exportPptx } from '../core/export/pptx';
+import type { ThemeName } from '../core/render/themes';
+import { findBrowser } from './browser';
+import { FileExistsError, UserError } from './errors';
+import { imageInliner } from './images';
+import { printPdf } from './pdf';
+import { exists, writeAtomically } from './write';
+
+export { BROWSER_HELP, findBrowser } from './browser';
+export { describeFsError, FileExistsError, UserError } from './errors';
+export { writeAtomically } from './write';
+
+export const EXPORT_FORMATS = ['html', 'pptx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportRequest {
+  /** The narrative's text (in VS Code, the editor's text with unsaved edits). */
+  text: string;
+  /** The narrative's path: images are resolved relative to its folder. */
+  file: string;
+  format: ExportFormat;
+  /** Where to write. */
+  output: string;
+  /** Replace an existing output; otherwise FileExistsError, with the file untouched. */
+  replace: boolean;
+  /** Overrides the front matter `theme`. */
+  theme?: ThemeName;
+  /** PDF: the browser the user named (setting or --browser); otherwise findBrowser looks. */
+  browser?: string;
+  /** Receives what the export had to leave out or could not read; `line` when it has a place in the file. */
+  warn?: (message: string, line?: number, column?: number) => void;
+  /** Cancels the export (and stops the browser); nothing is written. */
+  signal?: AbortSignal;
+  /** The output's name in messages; defaults to `output`. */
+  shown?: string;
+}
+
+export interface ExportResult {
+  slides: number;
+  bytes: number;
+}
+
+/**
+ * Parses the narrative, exports it and writes the output atomically (temporary file, then rename), so a
+ * failed or cancelled export never leaves a truncated file where a good one was. Throws UserError (one
+ * line for the user) or the signal's reason when cancelled.
+ */
+export async function exportNarrative(request: ExportRequest): Promise<ExportResult> {
+  const { format, output, replace, theme, signal, warn = () => undefined } = request;
+  const shown = request.shown ?? output;
+  // Fail before any work (a PDF takes seconds); the write checks again.
+  if (!replace && exists(output)) throw new FileExistsError(shown);
+
+  const deck = parseDeck(request.text);
+  if (deck.slides.length === 0) throw new UserError(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
+  for (const problem of deck.problems) warn(problem.message, problem.line, problem.column);
+  const resolveImage = imageInliner(dirname(resolve(request.file)), (message) => warn(message));
+
+  let data: string | Uint8Array;
+  switch (format) {
+    case 'html':
+      data = exportHtml(deck, { theme, resolveImage });
+      break;
+    case 'pdf': {
+      const browser = findBrowser(request.browser);
+      data = await printPdf(exportHtml(deck, { theme, resolveImage }), { browser, signal });
+      break;
+    }
+    case 'pptx':
+      data = await exportPptx(deck, { theme, resolveImage });
+      break;
+  }
+  signal?.throwIfAborted();
+  writeAtomically(output, data, { replace, shown });
+  return { slides: deck.slides.length, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
+}

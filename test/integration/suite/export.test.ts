@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import JSZip from 'jszip';
+import * as vscode from 'vscode';
+import { activate, setSetting, workspaceUri } from './helpers';
+
+/** The deck a self-contained HTML export carries. */
+function deckOf(html: string): { slides: { title: string; html: string; notesHtml: string }[] } {
+  return JSON.parse(/<script type="application\/json" id="storydeck-deck">([^]*?)<\/script>/.exec(html)![1]);
+}
+
+const exportTo = (uri: vscode.Uri, format: string, options?: { overwrite?: boolean }) => vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', uri, format, options);
+
+describe('StoryDeck: Export…', () => {
+  const source = workspaceUri('export/talk.md');
+  const html = workspaceUri('export/talk.html');
+  const folder = dirname(source.fsPath);
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    await activate();
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
+    // Unsaved edits are exported as the editor shows them.
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n---\n\n## Added in the editor\n\nUNSAVED-EDIT, not on disk.\n'));
+    assert.ok(editor.document.isDirty);
+  });
+
+  after(async () => {
+    await setSetting('export.outputDir', undefined);
+    await setSetting('export.browserPath', undefined);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    for (const name of ['talk.html', 'talk.pdf']) rmSync(`${folder}/${name}`, { force: true });
+    rmSync(workspaceUri('exports').fsPath, { recursive: true, force: true });
+  });
+
+  it('exports the editor text, unsaved edits included, to one self-contained HTML file next to the narrative', async () => {
+    const written = await exportTo(source, 'html');
+    assert.equal(written?.fsPath, html.fsPath);
+    const page = readFileSync(html.fsPath, 'utf8');
+    const { slides } = deckOf(page);
+    assert.deepEqual(
+      slides.map((s) => s.title),
+      ['Why handoffs matter', 'The ask', 'Added in the editor'],
+    );
+    assert.match(slides[2].html, /UNSAVED-EDIT/);
+    assert.match(slides[0].notesHtml, /Say it slowly/);
+    const dot = readFileSync(`${folder}/img/dot.png`).toString('base64');
+    assert.ok(page.includes(`data:image/png;base64,${dot}`), 'the relative image, inlined');
+    assert.doesNotMatch(page, /SECRET-GUIDANCE|storydeck-disable/);
+    assert.deepEqual(readdirSync(folder).sort(), ['img', 'talk.html', 'talk.md'], 'no temporary file left behind');
+  });
+
+  it('never replaces an existing export unless the user agrees', async () => {
+    writeFileSync(html.fsPath, 'precious');
+    assert.equal(await exportTo(source, 'html', { overwrite: false }), undefined);
+    assert.equal(readFileSync(html.fsPath, 'utf8'), 'precious');
+    assert.equal((await exportTo(source, 'html', { overwrite: true }))?.fsPath, html.fsPath);
+    assert.match(readFileSync(html.fsPath, 'utf8'), /^<!DOCTYPE html>/);
+  });
+
+  it('exports an editable PowerPoint with speaker notes into storydeck.export.outputDir', async () => {
+    await setSetting('export.outputDir', 'exports/decks');
+    const written = await exportTo(source, 'pptx');
+    assert.equal(written?.fsPath, workspaceUri('exports/decks/talk.pptx').fsPath);
+    const zip = await JSZip.loadAsync(readFileSync(written.fsPath));
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    assert.equal(slides.length, 3);
+    const texts = await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/(slides|notesSlides)\/\w+\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    assert.ok(texts.some((xml) => xml.includes('UNSAVED-EDIT')), 'the unsaved edit');
+    assert.ok(texts.some((xml) => xml.includes('Say it slowly')), 'the speaker notes');
+    assert.ok(Object.keys(zip.files).some((f) => f.startsWith('ppt/media/') && !zip.files[f].dir), 'the image');
+    assert.ok(!texts.some((xml) => xml.includes('SECRET-GUIDANCE')));
+  });
+
+  it('prints a PDF with the browser storydeck.export.browserPath names, and writes nothing when it names none', async function () {
+    this.timeout(90_000);
+    await setSetting('export.browserPath', `${folder}/no-such-browser`);
+    assert.equal(await exportTo(source, 'pdf'), undefined);
+    assert.ok(!existsSync(`${folder}/talk.pdf`));
+
+    const browser = process.env.CHROME_PATH || '/usr/bin/chromium';
+    if (!existsSync(browser)) this.skip();
+    await setSetting('export.browserPath', browser);
+    await setSetting('export.outputDir', undefined);
+    const written = await exportTo(source, 'pdf');
+    assert.equal(written?.fsPath, `${folder}/talk.pdf`);
+    assert.equal(readFileSync(written.fsPath).subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+});

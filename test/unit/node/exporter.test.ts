@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UserError as SourceUserError } from '../../../src/node/errors';
+import type * as Exporter from '../../../src/node/exporter';
+import { printPdf } from '../../../src/node/pdf';
+
+// The HTML export inlines the player that esbuild embeds in the bundle, so these tests load the built
+// dist/exporter.js (`npm run build`), the module VS Code loads on its first export.
+const exporter: typeof Exporter = require(resolve('dist/exporter.js'));
+const { exportNarrative, FileExistsError, UserError } = exporter;
+
+/** A 1×1 PNG. */
+const DOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+const NARRATIVE = '# Why handoffs matter\n\nMaria loses ten minutes a shift.\n\n![dot](img/dot.png)\n\n<!-- Say it slowly. -->\n\n---\n\n## The ask\n\nOne engineer by Friday.\n';
+
+describe('exportNarrative', () => {
+  let dir: string;
+  let temp: string;
+  let savedTmp: string | undefined;
+
+  /** A stand-in for a browser: a shell script that logs its arguments and does `body`. */
+  function fakeBrowser(name: string, body: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, `#!/bin/sh\nfor a in "$@"; do echo "$a" >> "${join(dir, `${name}.args`)}"; case "$a" in --print-to-pdf=*) out="\${a#--print-to-pdf=}";; esac; done\n${body}\n`);
+    chmodSync(path, 0o755);
+    return path;
+  }
+  const request = (format: Exporter.ExportFormat, output: string, more: Partial<Exporter.ExportRequest> = {}): Exporter.ExportRequest => ({
+    text: NARRATIVE,
+    file: join(dir, 'talks', 'talk.md'),
+    format,
+    output,
+    replace: false,
+    ...more,
+  });
+  /** Everything in the output folder but the narrative's folder. */
+  const outputs = () => readdirSync(dir).filter((f) => !f.endsWith('.args') && !f.startsWith('browser-') && f !== 'talks');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storydeck-exporter-'));
+    mkdirSync(join(dir, 'talks', 'img'), { recursive: true });
+    writeFileSync(join(dir, 'talks', 'img', 'dot.png'), DOT);
+    // Temporary files of the PDF export go here, so the tests can see that none are left.
+    temp = join(dir, 'tmp');
+    mkdirSync(temp);
+    savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+  });
+  afterEach(() => {
+    process.env.TMPDIR = savedTmp;
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exports to HTML with images resolved relative to the narrative, and reports the slides and bytes', async () => {
+    const output = join(dir, 'talk.html');
+    const warnings: string[] = [];
+    const result = await exportNarrative(request('html', output, { warn: (m) => warnings.push(m) }));
+    const html = readFileSync(output, 'utf8');
+    assert.deepEqual(result, { slides: 2, bytes: Buffer.byteLength(html) });
+    assert.deepEqual(warnings, []);
+    assert.ok(html.includes(`data:image/png;base64,${DOT.toString('base64')}`), 'the image, inlined');
+    assert.ok(html.includes('Say it slowly.'), 'the notes');
+  });
+
+  it('warns about what it leaves out and about problems in the narrative, with their line', async () => {
+    const warnings: Array<[string, number | undefined]> = [];
+    const text = '# Pictures\n\n![gone](missing.png)\n\n```\nunclosed fence\n';
+    await exportNarrative(request('html', join(dir, 'pics.html'), { text, warn: (m, line) => warnings.push([m, line]) }));
+    assert.ok(warnings.some(([m, line]) => /^image missing\.png \(missing\.png\) cannot be read: no such file\./.test(m) && line === undefined), JSON.stringify(warnings));
+    assert.ok(warnings.some(([, line]) => line === 5), `a problem on line 5: ${JSON.stringify(warnings)}`);
+  });
+
+  it('never replaces a file unless asked to, and replaces it atomically when asked', async () => {
+    const output = join(dir, 'talk.html');
+    writeFileSync(output, 'precious');
+    await assert.rejects(exportNarrative(request('html', output, { shown: 'talk.html' })), (e: Error) => e instanceof FileExistsError && e.message === 'talk.html already exists.');
+    assert.equal(readFileSync(output, 'utf8'), 'precious');
+    await exportNarrative(request('html', output, { replace: true }));
+    assert.match(readFileSync(output, 'utf8'), /^<!DOCTYPE html>/);
+    assert.deepEqual(outputs().sort(), ['talk.html', 'tmp']);
+  });
+
+  it('prints a PDF with a headless browser from a temporary page and profile, and removes them', async () => {
+    const browser = fakeBrowser('browser-ok', 'printf "%%PDF-1.7 fake" > "$out"');
+    const output = join(dir, 'talk.pdf');
+    const result = await exportNarrative(request('pdf', output, { browser }));
+    assert.equal(readFileSync(output, 'latin1'), '%PDF-1.7 fake');
+    assert.deepEqual(result, { slides: 2, bytes: 13 });
+    const args = readFileSync(`${browser}.args`, 'utf8').trim().split('\n');
+    for (const flag of ['--headless', '--no-pdf-header-footer', '--disable-background-networking', '--no-first-run']) assert.ok(args.includes(flag), flag);
+    assert.ok(args.some((a) => a.startsWith(`--user-data-dir=${temp}`)), 'a fresh profile in the temp folder');
+    assert.match(args.at(-1)!, /^file:\/\/.*\.html$/);
+    assert.deepEqual(readdirSync(temp), [], 'page, profile and PDF removed');
+  });
+
+  it('leaves the old file intact and no temporary file behind when the browser fails', async () => {
+    const output = join(dir, 'talk.pdf');
+    writeFileSync(output, 'the good old PDF');
+    const failures: Array<[string, string, RegExp]> = [
+      ['browser-exits', 'exit 3', /^The browser at .*browser-exits exited \(exit code 3\) without printing the PDF; StoryDeck needs Chromium, Google Chrome or Microsoft Edge\.$/],
+      ['browser-garbage', 'printf "<html>oops" > "$out"', /^The browser at .*browser-garbage printed something that is not a PDF \(exit code 0\)/],
+      ['browser-empty', ': > "$out"', /printed something that is not a PDF/],
+    ];
+    for (const [name, body, message] of failures) {
+      const browser = fakeBrowser(name, body);
+      await assert.rejects(exportNarrative(request('pdf', output, { browser, replace: true })), (e: Error) => e instanceof UserError && message.test(e.message), name);
+      assert.equal(readFileSync(output, 'utf8'), 'the good old PDF', name);
+      assert.deepEqual(outputs().sort(), ['talk.pdf', 'tmp'], name);
+      assert.deepEqual(readdirSync(temp), [], name);
+    }
+  });
+
+  it('stops the browser when cancelled, writes nothing and removes its temporary files', async () => {
+    const pidFile = join(dir, 'browser-pid');
+    const browser = fakeBrowser('browser-slow', `echo $$ > "${pidFile}"; exec sleep 60`);
+    const controller = new AbortController();
+    const exporting = exportNarrative(request('pdf', join(dir, 'talk.pdf'), { browser, signal: controller.signal }));
+    while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 20));
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    controller.abort(new Error('cancelled by the test'));
+    await assert.rejects(exporting, /cancelled by the test/);
+    assert.throws(() => process.kill(pid, 0), { code: 'ESRCH' }, 'the browser was stopped');
+    assert.deepEqual(outputs(), ['tmp']);
+    assert.deepEqual(readdirSync(temp), []);
+  });
+
+  it('names a browser that is not there in one line and writes nothing', async () => {
+    await assert.rejects(exportNarrative(request('pdf', join(dir, 'talk.pdf'), { browser: join(dir, 'no-such-browser') })), (e: Error) => e instanceof UserError && /cannot be run: no such file\..*storydeck\.export\.browserPath/.test(e.message));
+    assert.deepEqual(outputs(), ['tmp']);
+    assert.deepEqual(readdirSync(temp), []);
+  });
+
+  it('gives up on a browser that never finishes, and stops it', async () => {
+    const pidFile = join(dir, 'browser-pid');
+    const browser = fakeBrowser('browser-stuck', `echo $$ > "${pidFile}"; exec sleep 60`);
+    await assert.rejects(printPdf('<!DOCTYPE html>', { browser, timeoutMs: 300 }), (e: Error) => e instanceof SourceUserError && /^The browser at .*browser-stuck did not finish printing the PDF within 0\.3 s\.$/.test(e.message));
+    assert.throws(() => process.kill(Number(readFileSync(pidFile, 'utf8')), 0), { code: 'ESRCH' });
+    assert.deepEqual(readdirSync(temp), []);
+  });
+
+  it('is loaded by VS Code only on the first export: the activation bundle carries none of it', () => {
+    const extension = readFileSync('dist/extension.js', 'utf8');
+    const bundle = readFileSync('dist/exporter.js', 'utf8');
+    for (const marker of ['PptxGenJS', '--print-to-pdf', 'storydeck-deck']) {
+      assert.ok(bundle.includes(marker), `dist/exporter.js has ${marker}`);
+      assert.ok(!extension.includes(marker), `dist/extension.js has ${marker}`);
+    }
+  });
+});
