@@ -36,14 +36,19 @@ export async function exportPptx(deck: Deck, options: PptxExportOptions = {}): P
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = xmlText(deck.title);
   pptx.theme = { headFontFace: style.headingFont, bodyFontFace: style.font };
+  // Titles go into the layout's title placeholder, so PowerPoint knows them (outline view, accessibility).
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: style.bg },
+    objects: [{ placeholder: { options: { name: 'title', type: 'title', x: PAD_X, y: PAD_Y, w: CONTENT_W, h: TITLE_BOX_H, margin: 0, align: 'left', valign: 'top' }, text: '' } }],
+  });
 
   const { perSlide, env } = slideTokens(deck, options);
   const sections = sectionNames(deck);
   deck.slides.forEach((slide, i) => {
     const sectionTitle = sections[i];
     if (sectionTitle !== sections[i - 1]) pptx.addSection({ title: sectionTitle });
-    const target = pptx.addSlide({ sectionTitle });
-    target.background = { color: style.bg };
+    const target = pptx.addSlide({ masterName: MASTER, sectionTitle });
     drawSlide(pptx, target, slideContent(perSlide[i], env), style);
     const notes = xmlText(slide.notes.join('\n\n'));
     if (notes.trim()) target.addNotes(notes);
@@ -170,6 +175,8 @@ interface Picture {
   width: number;
   height: number;
   alt: string;
+  /** The link around the image, when it may be live. */
+  href?: string;
 }
 
 type Piece =
@@ -349,7 +356,7 @@ function inlineRuns(children: Token[], env: RenderEnv, pictures: Picture[]): Run
         const alt = withoutComments(plainText(token.children ?? []));
         const url = imageUrl(String(token.attrGet('src') ?? ''), env);
         const picture = url === undefined ? undefined : pictureOf(url, alt);
-        if (picture) pictures.push(picture);
+        if (picture) pictures.push(style.href ? { ...picture, href: style.href } : picture);
         else add(alt ? `[${alt}]` : '[image]', { missing: true });
         break;
       }
@@ -435,6 +442,7 @@ const TABLE_PT = 26 * PT;
 /** Images are at most 520 px high, as in the player. */
 const IMAGE_MAX_H = 520 / 96;
 const GAP = 0.15;
+const MASTER = 'StoryDeck';
 const TITLE_RULE = 0.06;
 /** Below this, text is too small to read; PowerPoint's own shrink-on-overflow takes over. */
 const MIN_SCALE = 0.4;
@@ -443,7 +451,12 @@ const MIN_SCALE = 0.4;
 const LINE = 1.2;
 const CHAR = { sans: 0.5, mono: 0.6 };
 
-const inches = (pt: number) => pt / 72;
+/** The title placeholder holds two lines of the largest heading; content starts below the title as set. */
+const TITLE_BOX_H = inches(HEADING_PT[0] * LINE * 2);
+
+function inches(pt: number): number {
+  return pt / 72;
+}
 
 function paragraphSize(paragraph: Paragraph): number {
   return paragraph.kind === 'heading' ? HEADING_PT[(paragraph.level ?? 1) - 1] : paragraph.kind === 'raw' ? CODE_PT : BODY_PT;
@@ -520,10 +533,8 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
   if (content.title) {
     const size = paragraphSize(content.title);
     const h = runsHeight(content.title.runs, size, CONTENT_W);
-    slide.addText(textProps([content.title], 1, style, style.heading, style.headingFont), {
-      x: PAD_X, y, w: CONTENT_W, h, margin: 0, valign: 'top', fit: 'shrink', objectName: 'Title',
-    });
-    y += h + 0.1;
+    slide.addText(textProps([content.title], 1, style, style.heading, style.headingFont), { placeholder: 'title', fit: 'shrink' });
+    y += h + 0.15;
     slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y, w: 1, h: TITLE_RULE, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
     y += TITLE_RULE + 0.3;
   }
@@ -563,7 +574,8 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
         break;
       case 'image': {
         const box = imageBox(piece.picture, scale * squeeze);
-        slide.addImage({ data: piece.picture.data, x: PAD_X, y, ...box, altText: piece.picture.alt });
+        const { data, alt, href } = piece.picture;
+        slide.addImage({ data, x: PAD_X, y, ...box, altText: alt, ...(href ? { hyperlink: { url: href } } : {}) });
         break;
       }
     }

@@ -17,6 +17,8 @@ interface Pptx {
   notes(n: number): Promise<string>;
   /** Targets of the slide's hyperlink relationships. */
   links(n: number): Promise<string[]>;
+  /** The slide layout the slide uses. */
+  layout(n: number): Promise<string>;
   part(path: string): Promise<string>;
   /** Every text part (XML), by path. */
   parts(): Promise<Map<string, string>>;
@@ -38,6 +40,11 @@ async function exportDeck(markdown: string, options: PptxExportOptions = {}): Pr
       const target = /Type="[^"]*\/notesSlide" Target="\.\.\/notesSlides\/([^"]+)"/.exec(await rels(n))?.[1];
       assert.ok(target, `slide ${n} has a notes slide`);
       return part(`ppt/notesSlides/${target}`);
+    },
+    async layout(n) {
+      const target = /Type="[^"]*\/slideLayout" Target="\.\.\/slideLayouts\/([^"]+)"/.exec(await rels(n))?.[1];
+      assert.ok(target, `slide ${n} has a layout`);
+      return part(`ppt/slideLayouts/${target}`);
     },
     async links(n) {
       return [...(await rels(n)).matchAll(/Type="[^"]*\/hyperlink" Target="([^"]*)"/g)].map(([, target]) => decodeXml(target));
@@ -110,12 +117,12 @@ describe('exportPptx', () => {
   const townHall = readFileSync('examples/town-hall.md', 'utf8');
   const townHallDeck = parseDeck(townHall);
 
-  it('writes one slide per slide of the deck, each with its title in a title text box', async () => {
+  it('writes one slide per slide of the deck, each with its title in the title placeholder', async () => {
     const pptx = await exportDeck(townHall);
     assert.equal(pptx.slideCount, townHallDeck.slides.length);
     for (const slide of townHallDeck.slides) {
-      const title = shapes(await pptx.slide(slide.index)).find((shape) => shape.xml.includes('name="Title"'));
-      assert.ok(title, `slide ${slide.index} has a title box`);
+      const title = shapes(await pptx.slide(slide.index)).find((shape) => /<p:ph\s[^>]*type="title"/.test(shape.xml));
+      assert.ok(title, `slide ${slide.index} has its title in the title placeholder`);
       assert.deepEqual(paragraphs(title.xml), [slide.title]);
     }
     assert.match(await pptx.part('ppt/presentation.xml'), /<p:sldSz cx="12192000" cy="6858000"\/>/, '16:9, 13.33 × 7.5 in');
@@ -233,8 +240,9 @@ describe('exportPptx', () => {
       asked.push(src);
       return src === 'chart.png' ? image : undefined;
     };
-    const pptx = await exportDeck('# Pictures\n\n![A chart](chart.png)\n\n![Gone](missing.png) and ![Remote](https://example.com/x.png)\n', { resolveImage });
+    const pptx = await exportDeck('# Pictures\n\n[![A chart](chart.png)](https://example.com/chart)\n\n![Gone](missing.png) and ![Remote](https://example.com/x.png)\n', { resolveImage });
     assert.deepEqual(asked.sort(), ['chart.png', 'https://example.com/x.png', 'missing.png']);
+    assert.deepEqual(await pptx.links(1), ['https://example.com/chart'], 'the picture keeps its link');
     const media = Object.keys(pptx.zip.files).filter((path) => path.startsWith('ppt/media/') && !path.endsWith('/'));
     assert.equal(media.length, 1);
     assert.deepEqual(await pptx.zip.file(media[0])!.async('nodebuffer'), Buffer.from(image.split(',')[1], 'base64'));
@@ -243,6 +251,7 @@ describe('exportPptx', () => {
     assert.ok(picture);
     assert.ok(Math.abs(picture.w / picture.h - 2) < 0.01, `aspect ${picture.w}/${picture.h}`);
     assert.match(picture.xml, /descr="A chart"/);
+    assert.match(picture.xml, /<a:hlinkClick r:id="rId\d+"/);
     assert.ok(paragraphs(xml).includes('[Gone] and [Remote]'), paragraphs(xml).join(' | '));
   });
 
@@ -251,8 +260,9 @@ describe('exportPptx', () => {
     for (const name of THEME_NAMES) {
       const css = themes[name];
       const hex = (property: string) => new RegExp(`${property}:\\s*#([0-9a-f]{6})`, 'i').exec(css)?.[1]?.toUpperCase();
-      const xml = await (await exportDeck(deck, { theme: name })).slide(1);
-      assert.match(xml, new RegExp(`<p:bg><p:bgPr><a:solidFill><a:srgbClr val="${hex('--sd-bg')}"/>`), `${name} background`);
+      const pptx = await exportDeck(deck, { theme: name });
+      const xml = await pptx.slide(1);
+      assert.match(await pptx.layout(1), new RegExp(`<p:bg><p:bgPr><a:solidFill><a:srgbClr val="${hex('--sd-bg')}"/>`), `${name} background`);
       assert.ok(run(xml, 'Title').body.includes(`val="${hex('--sd-heading')}"`), `${name} heading`);
       assert.ok(run(xml, 'Text with a ').body.includes(`val="${hex('--sd-fg')}"`), `${name} text`);
       assert.ok(run(xml, 'link').body.includes(`val="${hex('--sd-link')}"`), `${name} link`);
@@ -261,7 +271,7 @@ describe('exportPptx', () => {
       for (const property of ['--sd-accent', '--sd-table-head', '--sd-border']) assert.ok(xml.includes(`val="${hex(property)}"`), `${name} ${property}`);
     }
     const corporate = await exportDeck('---\ntheme: corporate\n---\n# Hi\n');
-    assert.ok((await corporate.slide(1)).includes(`val="${themeStyle(themes.corporate).bg}"`), 'the front matter theme');
+    assert.ok((await corporate.slide(1)).includes(`val="${themeStyle(themes.corporate).heading}"`), 'the front matter theme');
   });
 
   it('reads colours and font faces from the style sheet, resolving var() and skipping browser-only fonts', () => {
