@@ -25,7 +25,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../..'); // out/integration/run.js -> repository root
 const VSIX = process.env.STORYDECK_TEST_VSIX ? resolve(process.env.STORYDECK_TEST_VSIX) : undefined;
@@ -35,7 +35,7 @@ const DEVELOPMENT = VSIX ? join(ROOT, 'test/smoke/harness') : ROOT;
 const TESTS = join(ROOT, VSIX ? 'out/smoke/index.js' : 'out/integration/suite/index.js');
 const FIXTURES = join(ROOT, VSIX ? 'test/smoke/workspace' : 'test/integration/fixtures/workspace');
 /** A line the suite writes to ask the launcher for something only the browser can do. */
-const REQUEST = /^##storydeck-request:(screenshot|trust)##$/;
+const REQUEST = /^##storydeck-request:(screenshot|trust|preview)##$/;
 const HARMLESS = /authentication provider|open-vsx\.org|ENOTFOUND|getaddrinfo|chat|copilot|integration tests? failed|is already registered/i;
 
 const env = process.env;
@@ -185,7 +185,9 @@ async function main(): Promise<number> {
             (e: Error) => say(`could not grant workspace trust: ${e.message.split('\n')[0]}`),
           );
       }
-      writeFileSync(`${logFile}.${request[1]}-done`, '');
+      // The preview's slide on show, read from the webview's DOM: the reply is the done file's content.
+      const reply = request[1] === 'preview' ? JSON.stringify(await previewSlide(page)) : '';
+      writeFileSync(`${logFile}.${request[1]}-done`, reply);
     }
   };
   let pumping = Promise.resolve();
@@ -225,6 +227,38 @@ function installVsix(node: string, entry: string, dataDir: string, vsix: string)
   });
   if (result.status !== 0) throw new Error(`installing ${vsix} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   say(`installed ${vsix}: ${result.stdout.trim().split('\n').pop()}`);
+}
+
+/** What the StoryDeck preview shows, read from inside its webview's frame (the extension host cannot see it). */
+export interface PreviewSlideReply {
+  /** The shown slide's aria-label, "Slide 2: Title"; absent when no preview frame was found within 15 s. */
+  label?: string;
+  /** The text the slide shows. */
+  text?: string;
+  /** The slide's images: the page loaded them (a local file through the webview's resource loader) or not. */
+  images?: Array<{ alt: string; loaded: boolean }>;
+}
+
+/** The parts of an HTMLImageElement read here (the launcher's types have no DOM). */
+type Img = { alt: string; naturalWidth: number; decode(): Promise<void> };
+
+async function previewSlide(page: Page): Promise<PreviewSlideReply> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const slide = frame.locator('.sd-frame.sd-current .sd-slide');
+      if ((await slide.count().catch(() => 0)) !== 1) continue;
+      // Images take a moment to arrive through the webview's service worker.
+      await slide.locator('img').evaluateAll((images) => Promise.all((images as unknown as Img[]).map((i) => i.decode().catch(() => undefined)))).catch(() => undefined);
+      return {
+        label: (await slide.getAttribute('aria-label')) ?? '',
+        text: await slide.innerText(),
+        images: await slide.locator('img').evaluateAll((images) => (images as unknown as Img[]).map((i) => ({ alt: i.alt, loaded: i.naturalWidth > 0 }))),
+      };
+    }
+    await delay(250);
+  }
+  return {};
 }
 
 function stripVscodeEnv(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

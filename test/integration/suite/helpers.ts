@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'storydeck.storydeck';
@@ -95,9 +95,10 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
  * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
  */
-export async function askLauncher(request: 'screenshot' | 'trust', timeoutMs = 20_000): Promise<boolean> {
+export async function askLauncher(request: 'screenshot' | 'trust' | 'preview', timeoutMs = 20_000): Promise<boolean> {
   const log = process.env.STORYDECK_TEST_LOG;
   if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
+  rmSync(`${log}.${request}-done`, { force: true }); // the same request may come again
   appendFileSync(log, `##storydeck-request:${request}##\n`);
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(`${log}.${request}-done`)) {
