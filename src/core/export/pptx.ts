@@ -15,6 +15,9 @@ export interface PptxExportOptions extends RenderOptions {
   assets?: Pick<ExportAssets, 'themes'>;
 }
 
+/** The one slide layout, with the title placeholder. */
+const MASTER = 'StoryDeck';
+
 /**
  * An editable PowerPoint file (16:9) of the deck: each slide's title, text, lists, quotes, tables, code
  * and images as real PowerPoint objects in the theme's colours and fonts, its speaker notes in the
@@ -301,13 +304,13 @@ function slideContent(tokens: Token[], env: RenderEnv): SlideContent {
 /** A paragraph's inline tokens as runs; images become pictures (or their alt text when they cannot be embedded). */
 function inlineRuns(children: Token[], env: RenderEnv, pictures: Picture[]): Run[] {
   const runs: Run[] = [];
-  const style: Omit<Run, 'text'> = {};
+  let href: string | undefined;
   let bold = 0;
   let italic = 0;
   let strike = 0;
   let breakNext = false;
   const add = (text: string, extra: Omit<Run, 'text'> = {}) => {
-    for (const run of textRuns(text, { ...style, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}), ...(strike ? { strike: true } : {}), ...extra })) {
+    for (const run of textRuns(text, { ...(href ? { href } : {}), ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}), ...(strike ? { strike: true } : {}), ...extra })) {
       runs.push(breakNext ? { ...run, br: true } : run);
       breakNext = false;
     }
@@ -333,12 +336,12 @@ function inlineRuns(children: Token[], env: RenderEnv, pictures: Picture[]): Run
         strike--;
         break;
       case 'link_open': {
-        const href = String(token.attrGet('href') ?? '');
-        if (linkKind(href)) style.href = href;
+        const target = String(token.attrGet('href') ?? '');
+        href = linkKind(target) ? target : undefined;
         break;
       }
       case 'link_close':
-        delete style.href;
+        href = undefined;
         break;
       case 'softbreak':
         add(' ');
@@ -356,7 +359,7 @@ function inlineRuns(children: Token[], env: RenderEnv, pictures: Picture[]): Run
         const alt = withoutComments(plainText(token.children ?? []));
         const url = imageUrl(String(token.attrGet('src') ?? ''), env);
         const picture = url === undefined ? undefined : pictureOf(url, alt);
-        if (picture) pictures.push(style.href ? { ...picture, href: style.href } : picture);
+        if (picture) pictures.push(href ? { ...picture, href } : picture);
         else add(alt ? `[${alt}]` : '[image]', { missing: true });
         break;
       }
@@ -442,7 +445,6 @@ const TABLE_PT = 26 * PT;
 /** Images are at most 520 px high, as in the player. */
 const IMAGE_MAX_H = 520 / 96;
 const GAP = 0.15;
-const MASTER = 'StoryDeck';
 const TITLE_RULE = 0.06;
 /** Below this, text is too small to read; PowerPoint's own shrink-on-overflow takes over. */
 const MIN_SCALE = 0.4;

@@ -255,6 +255,26 @@ describe('exportPptx', () => {
     assert.ok(paragraphs(xml).includes('[Gone] and [Remote]'), paragraphs(xml).join(' | '));
   });
 
+  it('reads the size of JPEG and GIF pictures, and shows the alt text of types it does not embed', async () => {
+    // A JPEG header: SOI, an APP0 segment to skip, then SOF0 with height 30 and width 40.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 30, 0x00, 40, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xd9]);
+    const gif = Buffer.from('GIF89a\x0a\x00\x05\x00\x00\x00\x00;', 'latin1');
+    const sources: Record<string, string> = {
+      'a.jpg': `data:image/jpeg;base64,${jpeg.toString('base64')}`,
+      'b.gif': `data:image/gif;base64,${gif.toString('base64')}`,
+      'c.webp': 'data:image/webp;base64,UklGRhIAAABXRUJQVlA4TAYAAAAvAAAAAAfQ//73',
+      'd.svg': 'data:image/svg+xml;base64,PHN2Zy8+',
+      'e.png': 'data:image/png;base64,bm90IGEgcG5n',
+    };
+    const pptx = await exportDeck('# P\n\n![jay](a.jpg)\n\n![gee](b.gif)\n\n![web p](c.webp) ![svg](d.svg) ![broken](e.png)\n', { resolveImage: (src) => sources[src] });
+    const xml = await pptx.slide(1);
+    const pictures = shapes(xml).filter((shape) => shape.xml.startsWith('<p:pic>'));
+    assert.deepEqual(pictures.map((p) => /descr="([^"]*)"/.exec(p.xml)?.[1]), ['jay', 'gee']);
+    assert.ok(Math.abs(pictures[0].w / pictures[0].h - 4 / 3) < 0.01, 'JPEG 40×30');
+    assert.ok(Math.abs(pictures[1].w / pictures[1].h - 2) < 0.01, 'GIF 10×5');
+    assert.ok(paragraphs(xml).includes('[web p] [svg] [broken]'), paragraphs(xml).join(' | '));
+  });
+
   it('colours the slides with the theme\'s CSS custom properties', async () => {
     const deck = '# Title\n\nText with a [link](https://example.com) and `code`.\n\n> A quote\n\n| H |\n|---|\n| c |\n';
     for (const name of THEME_NAMES) {
