@@ -29,7 +29,7 @@ const bundles = [
   {
     ...common,
     // dist/preview.js: the preview panel, loaded on first use (src/extension/preview/register.ts).
-    entryPoints: { extension: 'src/extension/extension.ts', preview: 'src/extension/preview/manager.ts' },
+    entryPoints: { extension: 'src/extension/extension.ts', preview: 'src/extension/preview/manager.ts', newNarrative: 'src/extension/newNarrative.ts' },
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { fixText, type Finding, type TextEdit } from '../core/lint';
+import { missingBeatEdit } from '../core/scaffold/insertBeat';
 import { SOURCE, ruleIdOf, toRange, type LintState, type NarrativeLinter } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(SOURCE);
@@ -8,8 +9,8 @@ const NEXT_LINE = /^(\s*)<!--\s*storydeck-disable-next-line\b(.*?)-->\s*$/;
 const FILE_DISABLE = /^(\s*)<!--\s*storydeck-disable\b(?!-)(.*?)-->\s*$/;
 
 /**
- * Quick fixes for StoryDeck diagnostics: the rule's own fix, "disable <rule> for this line", "disable
- * <rule> for this file", and "fix all" (also as `source.fixAll.storydeck` for editor.codeActionsOnSave).
+ * Quick fixes for StoryDeck diagnostics: the rule's own fix, "insert a '<beat>' slide" for a missing beat,
+ * "disable <rule> for this line", "disable <rule> for this file", and "fix all" (also as `source.fixAll.storydeck` for editor.codeActionsOnSave).
  */
 export class StoryDeckCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -28,6 +29,8 @@ export class StoryDeckCodeActions implements vscode.CodeActionProvider {
         const finding = ruleId && findingFor(state, diagnostic, ruleId);
         if (!ruleId || !finding) continue;
         if (finding.fix?.length) actions.push(ruleFix(document, finding, diagnostic));
+        const beat = insertBeat(document, state, finding, diagnostic);
+        if (beat) actions.push(beat);
         const line = disableForLine(document, state, finding, diagnostic);
         if (line) actions.push(line);
         actions.push(disableForFile(document, state, finding, diagnostic));
@@ -62,6 +65,17 @@ function ruleFix(document: vscode.TextDocument, finding: Finding, diagnostic: vs
   const title = only && old && only.text ? `Replace "${old}" with "${only.text}"` : only && old && !only.text ? `Remove "${old}"` : `Fix this ${finding.ruleId} problem`;
   const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(document, edits);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
+}
+
+/** The missing beat's slide skeleton, where the story needs it (see src/core/scaffold/insertBeat.ts). */
+function insertBeat(document: vscode.TextDocument, state: LintState, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+  const insert = missingBeatEdit(state.deck, finding, eol(document));
+  if (!insert) return undefined;
+  const action = new vscode.CodeAction(`Insert a '${insert.beat}' slide`, vscode.CodeActionKind.QuickFix);
+  action.edit = toWorkspaceEdit(document, [insert.edit]);
   action.diagnostics = [diagnostic];
   action.isPreferred = true;
   return action;

@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { formatOutline, parseDeck } from '../core/deck';
 import { StoryDeckCodeActions, fixAll } from './codeActions';
 import { NarrativeLinter } from './diagnostics';
+import type * as NewNarrative from './newNarrative';
 import { registerExport } from './export';
 import { registerPreview } from './preview/register';
 import { readSettings } from './settings';
+import { registerStoryStatus, registerStoryView, type StoryStatusSnapshot, type StoryTreeProvider } from './story';
 
 let output: vscode.OutputChannel | undefined;
 const channel = () => (output ??= vscode.window.createOutputChannel('StoryDeck'));
@@ -12,6 +15,10 @@ const channel = () => (output ??= vscode.window.createOutputChannel('StoryDeck')
 /** What activate() returns; the integration tests use it to wait for lint results. */
 export interface StoryDeckApi {
   onDidLint: vscode.Event<vscode.Uri>;
+  /** What the story status item shows now. */
+  storyStatus(): StoryStatusSnapshot;
+  /** The Story view's data. */
+  storyView: StoryTreeProvider;
 }
 
 // Activation stays light: the lint core only. Preview, export and browser code load on first use.
@@ -24,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     { dispose: () => output?.dispose() },
     vscode.commands.registerCommand('storydeck.showOutline', () => showOutline()),
     vscode.commands.registerCommand('storydeck.fixAll', () => fixAllInEditor(linter)),
+    // dist/newNarrative.js (templates, Handlebars) loads on first use.
+    vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => (require(join(__dirname, 'newNarrative.js')) as typeof NewNarrative).newNarrative(context.extensionUri, ...args)),
     registerExport((line) => channel().appendLine(line)),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
 
@@ -54,8 +63,10 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
   context.subscriptions.push(watcher, watcher.onDidChange(configChanged), watcher.onDidCreate(configChanged), watcher.onDidDelete(configChanged));
 
   registerPreview(context, linter);
+  const storyStatus = registerStoryStatus(context, linter);
+  const storyView = registerStoryView(context, linter);
   linter.relintAll();
-  return { onDidLint: linter.onDidLint };
+  return { onDidLint: linter.onDidLint, storyStatus, storyView };
 }
 
 export function deactivate(): void {}

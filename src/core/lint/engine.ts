@@ -42,9 +42,9 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
     if (!setting.enabled) continue;
     const ctx = createContext(deck, setting.options, objectives);
     try {
-      rule.check(ctx, ({ message, range, fix, severity }) => {
+      rule.check(ctx, ({ message, range, fix, severity, missingBeat }) => {
         const graded = setting.severityConfigured ? setting.severity : (severity ?? setting.severity);
-        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message, ...(fix ? { fix } : {}) });
+        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message, ...(fix ? { fix } : {}), ...(missingBeat ? { missingBeat } : {}) });
       });
     } catch (e) {
       findings.push({ file, ...ctx.documentRange(), ruleId: rule.id, severity: 'warning', message: `Rule ${rule.id} failed and was skipped: ${(e as Error)?.message ?? e}` });

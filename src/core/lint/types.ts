@@ -16,12 +16,16 @@ export interface Finding extends Range {
   message: string;
   /** Text edits that fix this finding, when the rule knows a safe fix. Not part of the JSON output. */
   fix?: TextEdit[];
+  /** The beat this finding says the narrative lacks, so an editor can offer to insert its slide. Not part of the JSON output. */
+  missingBeat?: BeatId;
 }
 
 export interface Report {
   message: string;
   range: Range;
   fix?: TextEdit[];
+  /** Set when the finding means "this beat is absent" (not "present but weak"). */
+  missingBeat?: BeatId;
   /** A rule may grade one finding below or above its default; a severity set in configuration still wins. */
   severity?: Severity;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { BEAT_IDS } from '../../../src/core/deck/types';
 import { BUILTIN_RULES } from '../../../src/core/lint';
 import { EXTENSION_ID, activate, diagnosticOf, openAndLint, waitFor, type StoryDeckApi } from './helpers';
 
@@ -9,8 +10,14 @@ interface Manifest {
     menus?: { commandPalette?: { command: string; when?: string }[] };
     configuration?: { properties: Record<string, { default?: unknown; scope?: string; markdownDescription?: string }> };
     views?: Record<string, { id: string }[]>;
+    snippets?: { language: string; path: string }[];
   };
 }
+
+/** Commands meant to work with no Markdown file open, and why; every other command shows in the palette only for Markdown. */
+const ANYWHERE: Record<string, string> = {
+  'storydeck.newNarrative': 'it starts a narrative, so there is often no Markdown file open yet',
+};
 
 describe('manifest', () => {
   let manifest: Manifest;
@@ -22,7 +29,7 @@ describe('manifest', () => {
     manifest = extension.packageJSON as Manifest;
   });
 
-  it('registers every contributed command, under the StoryDeck category, in the palette only for Markdown', async () => {
+  it('registers every contributed command, under the StoryDeck category, in the palette only for Markdown (but for a few meant for anywhere)', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed = manifest.contributes.commands ?? [];
     assert.ok(contributed.length > 0);
@@ -30,8 +37,10 @@ describe('manifest', () => {
       assert.ok(registered.has(command), `${command} is contributed but not registered`);
       assert.equal(category, 'StoryDeck', command);
       const palette = manifest.contributes.menus?.commandPalette?.find((m) => m.command === command);
-      assert.match(palette?.when ?? '', /markdown/, `${command} needs a Markdown "when" clause in the command palette`);
+      if (command in ANYWHERE) assert.equal(palette?.when, undefined, `${command} must stay in the palette everywhere: ${ANYWHERE[command]}`);
+      else assert.match(palette?.when ?? '', /markdown/, `${command} needs a Markdown "when" clause in the command palette`);
     }
+    for (const command of Object.keys(ANYWHERE)) assert.ok(contributed.some((c) => c.command === command), `${command} is allowed anywhere but not contributed`);
   });
 
   it('registers every contributed setting with its default, resource scope and a markdownDescription', () => {
@@ -49,6 +58,14 @@ describe('manifest', () => {
   it('registers every contributed view', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const view of Object.values(manifest.contributes.views ?? {}).flat()) assert.ok(registered.has(`${view.id}.focus`), `view ${view.id}`);
+  });
+
+  it('contributes the sd-<beat> snippets for Markdown', async () => {
+    const snippets = manifest.contributes.snippets ?? [];
+    assert.deepEqual(snippets.map((s) => s.language), ['markdown']);
+    const file = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, snippets[0].path));
+    const prefixes = Object.values(JSON.parse(new TextDecoder().decode(file)) as Record<string, { prefix: string }>).map((s) => s.prefix);
+    assert.deepEqual(prefixes, BEAT_IDS.map((beat) => `sd-${beat}`));
   });
 
   it('ships a docs page for every built-in rule', async () => {

@@ -1,11 +1,11 @@
 import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
+import type { StoryDeckApi } from '../../../src/extension/extension';
 
 export const EXTENSION_ID = 'storydeck.storydeck';
 
-export interface StoryDeckApi {
-  onDidLint: vscode.Event<vscode.Uri>;
-}
+/** What the extension's activate() returns. */
+export type { StoryDeckApi } from '../../../src/extension/extension';
 
 export async function activate(): Promise<StoryDeckApi> {
   const extension = vscode.extensions.getExtension<StoryDeckApi>(EXTENSION_ID);

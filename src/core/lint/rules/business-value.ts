@@ -60,6 +60,7 @@ const rule: Rule = {
     report({
       message: 'No business value yet: say what this is worth to the company — revenue, cost, retention, growth or demand from the market — ideally with a number leaders can compare.',
       range: beatRange(ctx, 'business'),
+      missingBeat: 'business',
     });
   },
 };

@@ -94,6 +94,7 @@ const rule: Rule = {
       report({
         message: 'No explicit ask yet: what do you need from this audience? End with a decision, people, budget or a next step — and who does it by when.',
         range: beatRange(ctx, 'ask', last),
+        missingBeat: 'ask',
       });
       return;
     }

@@ -116,6 +116,7 @@ const rule: Rule = {
     report({
       message: 'No customer pain yet: who is struggling today, and how? Tell it as one customer’s story — who they are, what goes wrong, and what it costs them.',
       range: beatRange(ctx, 'pain'),
+      missingBeat: 'pain',
     });
   },
 };

@@ -93,6 +93,7 @@ const rule: Rule = {
     report({
       message: 'Nothing says what changes for the customer yet: describe their day once this ships — what they no longer have to do, or what they can do now that they couldn’t before.',
       range: beatRange(ctx, 'value'),
+      missingBeat: 'value',
     });
   },
 };

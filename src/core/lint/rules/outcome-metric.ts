@@ -70,6 +70,7 @@ const rule: Rule = {
       report({
         message: 'No measurable success criterion yet: how will you know it worked? Name the outcome and its target — e.g. “handover time drops from 12 to 5 minutes by June”.',
         range: beatRange(ctx, 'outcome'),
+        missingBeat: 'outcome',
       });
       return;
     }

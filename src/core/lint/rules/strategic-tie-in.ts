@@ -80,6 +80,7 @@ const rule: Rule = {
           ? `This narrative doesn't name any of your company objectives (${list}). Say which one this work serves, in the objective's own words.`
           : `Nothing ties this work to your company objectives yet: say which of ${list} it serves, and how.`,
         range: tieIn ? lineRange(ctx, tieIn.block.line) : beatRange(ctx, 'strategy'),
+        missingBeat: tieIn ? undefined : 'strategy',
       });
       return;
     }
@@ -87,6 +88,7 @@ const rule: Rule = {
     report({
       message: 'Nothing ties this work to company strategy yet: name the objective, pillar or OKR it serves, so leaders see why it deserves priority now.',
       range: beatRange(ctx, 'strategy'),
+      missingBeat: 'strategy',
     });
   },
 };

@@ -13,6 +13,7 @@ const rule: Rule = {
       report({
         message: 'No "why" yet: before the solution, say why it matters — the purpose behind the work, or the customer pain it ends.',
         range: what ? ctx.titleRange(what) : ctx.documentRange(),
+        missingBeat: 'why',
       });
     } else if (what && what.index < why.index) {
       report({

@@ -1,0 +1,114 @@
+import { parseDuration } from '../deck/duration';
+import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
+import type { Finding } from './types';
+
+/**
+ * What an editor shows about a narrative at a glance (a status item) and as a tree (the Story view), from
+ * one lint result. Pure: the VS Code adapter only turns these into a status bar item and tree items.
+ */
+export interface StorySummary {
+  /** Beats played by a slide with content, in {@link BEAT_IDS} order. */
+  present: BeatId[];
+  /** The other beats, in order. */
+  missing: BeatId[];
+  estimatedSeconds: number;
+  /** Front matter `duration`, when it can be read. */
+  plannedSeconds?: number;
+  findings: number;
+}
+
+export function storySummary(deck: Deck, findings: readonly Finding[]): StorySummary {
+  const played = new Set(deck.slides.filter((s) => !s.empty).flatMap((s) => s.beats));
+  return {
+    present: BEAT_IDS.filter((b) => played.has(b)),
+    missing: BEAT_IDS.filter((b) => !played.has(b)),
+    estimatedSeconds: deck.estimatedSeconds,
+    plannedSeconds: parseDuration(deck.frontMatter.duration),
+    findings: findings.length,
+  };
+}
+
+/** `7/9 beats · 6:30 of 8:00 · 3 findings` */
+export function storyStatusText(summary: StorySummary): string {
+  const time = clock(summary.estimatedSeconds) + (summary.plannedSeconds ? ` of ${clock(summary.plannedSeconds)}` : '');
+  return `${summary.present.length}/${BEAT_IDS.length} beats · ${time} · ${count(summary.findings, 'finding')}`;
+}
+
+/** Which beats are missing, and how the talk time compares with the plan. */
+export function storyStatusTooltip(summary: StorySummary): string {
+  const beats = summary.missing.length ? `Missing ${summary.missing.length === 1 ? 'beat' : 'beats'}: ${summary.missing.join(', ')}.` : 'Every beat is there.';
+  const planned = summary.plannedSeconds;
+  const time = planned
+    ? `About ${clock(summary.estimatedSeconds)} of speaking for a ${clock(planned)} slot${summary.estimatedSeconds > planned ? ': too long' : ''}.`
+    : `About ${clock(summary.estimatedSeconds)} of speaking (set \`duration\` in the front matter to compare).`;
+  return `${beats}\n${time}`;
+}
+
+/** A node of the Story view: beats (and "No beat") holding slides, slides holding their findings. */
+export type StoryNode = StoryGroupNode | StorySlideNode | StoryFindingNode;
+
+export interface StoryGroupNode {
+  kind: 'group';
+  /** The beat, or undefined for slides that play none and for findings in the front matter. */
+  beat?: BeatId;
+  label: string;
+  description: string;
+  children: (StorySlideNode | StoryFindingNode)[];
+}
+
+export interface StorySlideNode {
+  kind: 'slide';
+  index: number;
+  label: string;
+  description: string;
+  /** 1-based line the slide is revealed at: its title. */
+  line: number;
+  children: StoryFindingNode[];
+}
+
+export interface StoryFindingNode {
+  kind: 'finding';
+  finding: Finding;
+  label: string;
+  description: string;
+  line: number;
+}
+
+/**
+ * The Story view's tree: one group per beat in why-before-what order (a slide playing two beats is under
+ * both; a beat no slide plays says "missing"), then "No beat" for slides that play none, and "Front matter"
+ * for findings above the first slide. Each slide lists the findings on its lines.
+ */
+export function storyTree(deck: Deck, findings: readonly Finding[]): StoryGroupNode[] {
+  const first = deck.slides[0]?.line ?? Infinity;
+  const slide = (s: Slide): StorySlideNode => {
+    const own = findings.filter((f) => f.line >= s.line && f.line <= s.endLine).map(findingNode);
+    const parts = [s.empty ? 'to write' : clock(s.estimatedSeconds), ...(own.length ? [count(own.length, 'finding')] : [])];
+    return { kind: 'slide', index: s.index, label: `${s.index}. ${s.title || '(untitled)'}`, description: parts.join(' · '), line: s.titleLine, children: own };
+  };
+  const groups: StoryGroupNode[] = BEAT_IDS.map((beat) => {
+    const slides = deck.slides.filter((s) => s.beats.includes(beat));
+    const written = slides.filter((s) => !s.empty).length;
+    const description = slides.length === 0 ? 'missing' : written === 0 ? 'to write' : count(slides.length, 'slide');
+    return { kind: 'group', beat, label: beat, description, children: slides.map(slide) };
+  });
+  const none = deck.slides.filter((s) => s.beats.length === 0);
+  if (none.length) groups.push({ kind: 'group', label: 'No beat', description: count(none.length, 'slide'), children: none.map(slide) });
+  const above = findings.filter((f) => f.line < first);
+  if (above.length) groups.unshift({ kind: 'group', label: 'Front matter', description: count(above.length, 'finding'), children: above.map(findingNode) });
+  return groups;
+}
+
+function findingNode(finding: Finding): StoryFindingNode {
+  return { kind: 'finding', finding, label: finding.message, description: finding.ruleId, line: finding.line };
+}
+
+/** Seconds as m:ss. */
+export function clock(seconds: number): string {
+  const total = Math.round(seconds);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,152 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import * as vscode from 'vscode';
+import { AnswerError, collectTemplates, renderTemplate, TEMPLATE_EXTENSION, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateSource } from '../core/scaffold';
+
+// Loaded on the first `StoryDeck: New Narrative` (Handlebars is not needed before).
+
+export type NarrativeTarget = 'untitled' | vscode.Uri;
+/** The command's optional arguments, for scripting it. */
+export type NewNarrativeArgs = [templateId?: string, answers?: Record<string, string>, target?: NarrativeTarget];
+
+/**
+ * `StoryDeck: New Narrative`: pick a template (built-in, then the workspace's `.storydeck/templates/` when the
+ * workspace is trusted), answer its prompts, then open the draft as an untitled document or save it as a new
+ * file. Esc at any step leaves nothing behind; an existing file is never overwritten. The arguments script it
+ * (tests): a template id, the answers (no prompts are shown then) and the target. Resolves to the new
+ * document's URI, or undefined when nothing was created.
+ */
+export async function newNarrative(extensionUri: vscode.Uri, ...[templateId, answers, target]: NewNarrativeArgs): Promise<vscode.Uri | undefined> {
+  const { templates, skipped } = await loadTemplates(extensionUri);
+  const template = templateId === undefined ? await pickTemplate(templates, skipped) : templates.find((t) => t.id === templateId);
+  if (!template) {
+    const untrusted = skipped ? ' Workspace templates load only in a trusted workspace.' : '';
+    if (templateId !== undefined) void vscode.window.showErrorMessage(`StoryDeck: there is no template "${templateId}". Templates: ${templates.map((t) => t.id).join(', ')}.${untrusted}`);
+    return undefined;
+  }
+  const given = answers ?? (await askAnswers(template));
+  if (!given) return undefined;
+  let text: string;
+  try {
+    text = renderTemplate(template, given);
+  } catch (e) {
+    if (!(e instanceof AnswerError || e instanceof TemplateError)) throw e;
+    void vscode.window.showErrorMessage(`StoryDeck: ${e.message}`);
+    return undefined;
+  }
+  const where = target ?? (await pickTarget(template, given));
+  if (!where) return undefined;
+  if (where === 'untitled') {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(document);
+    return document.uri;
+  }
+  const created = await createFile(where, text).catch((e: Error) => e);
+  if (created !== true) {
+    const path = vscode.workspace.asRelativePath(where);
+    void vscode.window.showErrorMessage(created ? `StoryDeck: cannot write ${path}: ${created.message}` : `StoryDeck: ${path} already exists. StoryDeck never overwrites a file: choose another name.`);
+    return undefined;
+  }
+  await vscode.window.showTextDocument(where);
+  return where;
+}
+
+/** Built-in templates, and the workspace's only in a trusted workspace: Handlebars compiles them. */
+async function loadTemplates(extensionUri: vscode.Uri): Promise<{ templates: Template[]; skipped: number }> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, WORKSPACE_TEMPLATES_DIR));
+  const builtin = await readTemplates(vscode.Uri.joinPath(extensionUri, 'templates'));
+  const workspace = await Promise.all(folders.map(readTemplates));
+  const trusted = vscode.workspace.isTrusted;
+  const { templates, errors } = collectTemplates(trusted ? [builtin, ...workspace] : [builtin]);
+  if (errors.length) {
+    const list = errors.map((e) => `${vscode.workspace.asRelativePath(e.file)}${e.line ? `:${e.line}` : ''}: ${e.reason}`);
+    void vscode.window.showWarningMessage(`StoryDeck: ${errors.length === 1 ? 'a template was' : `${errors.length} templates were`} left out. ${list.join(' · ')}`);
+  }
+  return { templates, skipped: trusted ? 0 : workspace.flat().length };
+}
+
+async function readTemplates(dir: vscode.Uri): Promise<TemplateSource[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(dir);
+  } catch {
+    return []; // no such folder
+  }
+  const names = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith(TEMPLATE_EXTENSION)).map(([name]) => name).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const uri = vscode.Uri.joinPath(dir, name);
+      return { file: uri.scheme === 'file' ? uri.fsPath : uri.toString(), source: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+    }),
+  );
+}
+
+async function pickTemplate(templates: readonly Template[], skipped: number): Promise<Template | undefined> {
+  const items = templates.map((template) => ({ label: template.name, description: template.id, detail: template.description, template }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'New narrative: choose a template',
+    placeHolder: skipped
+      ? `${skipped} workspace template${skipped === 1 ? ' is' : 's are'} not shown: templates run code, so they load only in a trusted workspace.`
+      : 'Each template tells the story why before what.',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.template;
+}
+
+/** One InputBox per prompt, its default filled in; undefined when one is cancelled. */
+async function askAnswers(template: Template): Promise<Record<string, string> | undefined> {
+  const answers: Record<string, string> = {};
+  for (const [i, prompt] of template.prompts.entries()) {
+    const value = await vscode.window.showInputBox({
+      title: `${template.name} (${i + 1}/${template.prompts.length})`,
+      prompt: prompt.question,
+      value: prompt.default,
+      ignoreFocusOut: true,
+      validateInput: (text) => (prompt.required && text.trim() === '' ? 'An answer is required.' : undefined),
+    });
+    if (value === undefined) return undefined;
+    answers[prompt.key] = value;
+  }
+  return answers;
+}
+
+async function pickTarget(template: Template, answers: Record<string, string>): Promise<NarrativeTarget | undefined> {
+  const untitled = 'Untitled document';
+  const picked = await vscode.window.showQuickPick([untitled, 'Save in workspace…'], { title: 'New narrative: where should it go?' });
+  if (picked === undefined) return undefined;
+  if (picked === untitled) return 'untitled';
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = `${slug(answers.title ?? '') || template.id}.md`;
+  return vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, name), filters: { Markdown: ['md'] }, title: 'Save the new narrative' });
+}
+
+/** Writes a new file; false when one is already there (it is left untouched). */
+async function createFile(uri: vscode.Uri, text: string): Promise<boolean> {
+  const bytes = new TextEncoder().encode(text);
+  if (uri.scheme === 'file') {
+    try {
+      await mkdir(dirname(uri.fsPath), { recursive: true });
+      await writeFile(uri.fsPath, bytes, { flag: 'wx' }); // fails if the file exists, atomically
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
+  }
+  const exists = await vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return false;
+  await vscode.workspace.fs.writeFile(uri, bytes);
+  return true;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}

@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { storyStatusText, storyStatusTooltip, storySummary, storyTree, type StoryNode } from '../core/lint';
+import type { NarrativeLinter } from './diagnostics';
+
+export const STORY_VIEW = 'storydeck.story';
+
+/** What the status item shows, for the integration tests. */
+export interface StoryStatusSnapshot {
+  visible: boolean;
+  text: string;
+  tooltip: string;
+}
+
+const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
+
+/**
+ * The active narrative at a glance in the status bar: beats present, talk time against `duration`, number of
+ * findings; the tooltip lists the missing beats and a click opens the Story view. Hidden for other files.
+ */
+export function registerStoryStatus(context: vscode.ExtensionContext, linter: NarrativeLinter): () => StoryStatusSnapshot {
+  const item = vscode.window.createStatusBarItem('storydeck.story', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'StoryDeck story';
+  item.command = { title: 'Show the Story view', command: `${STORY_VIEW}.focus` };
+  let visible = false;
+  const update = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const state = document && linter.state(document.uri);
+    visible = state !== undefined;
+    if (!state) {
+      item.hide();
+      return;
+    }
+    const summary = storySummary(state.deck, state.findings);
+    item.text = `$(book) StoryDeck ${storyStatusText(summary)}`;
+    item.tooltip = `${storyStatusTooltip(summary)}\nClick to open the Story view.`;
+    item.show();
+  };
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    linter.onDidLint((uri) => {
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
+    }),
+  );
+  update();
+  return () => ({ visible, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '') });
+}
+
+/** The Story view: the slides of the last active narrative grouped by beat, with their findings; a click reveals the line. */
+export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** The narrative shown: the active Markdown editor's, kept while another kind of editor is active. */
+  private uri: vscode.Uri | undefined;
+
+  constructor(private readonly linter: NarrativeLinter) {
+    this.uri = markdownUri(vscode.window.activeTextEditor);
+  }
+
+  /** Follow the active editor, when it is Markdown. */
+  follow(editor: vscode.TextEditor | undefined): void {
+    const uri = markdownUri(editor);
+    if (!uri || uri.toString() === this.uri?.toString()) return;
+    this.uri = uri;
+    this.changed.fire();
+  }
+
+  linted(uri: vscode.Uri): void {
+    if (uri.toString() === this.uri?.toString()) this.changed.fire();
+  }
+
+  getChildren(node?: StoryNode): StoryNode[] {
+    if (node) return node.kind === 'finding' ? [] : node.children;
+    const state = this.uri && this.linter.state(this.uri);
+    return state ? storyTree(state.deck, state.findings) : [];
+  }
+
+  getTreeItem(node: StoryNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.label);
+    item.description = node.description;
+    if (node.kind === 'group') {
+      item.collapsibleState = node.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+      item.iconPath = new vscode.ThemeIcon(node.description === 'missing' ? 'circle-large-outline' : node.beat ? 'pass' : 'symbol-misc');
+      return item;
+    }
+    if (node.kind === 'slide') {
+      item.collapsibleState = node.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+      item.iconPath = new vscode.ThemeIcon('preview');
+    } else {
+      item.iconPath = new vscode.ThemeIcon(SEVERITY_ICON[node.finding.severity]);
+      item.tooltip = `${node.finding.message} (${node.finding.ruleId})`;
+    }
+    if (this.uri) {
+      const at = new vscode.Range(node.line - 1, 0, node.line - 1, 0);
+      item.command = { title: 'Reveal', command: 'vscode.open', arguments: [this.uri, { selection: at } satisfies vscode.TextDocumentShowOptions] };
+    }
+    return item;
+  }
+}
+
+export function registerStoryView(context: vscode.ExtensionContext, linter: NarrativeLinter): StoryTreeProvider {
+  const provider = new StoryTreeProvider(linter);
+  context.subscriptions.push(
+    vscode.window.createTreeView(STORY_VIEW, { treeDataProvider: provider, showCollapseAll: true }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => provider.follow(editor)),
+    linter.onDidLint((uri) => provider.linted(uri)),
+  );
+  return provider;
+}
+
+function markdownUri(editor: vscode.TextEditor | undefined): vscode.Uri | undefined {
+  return editor?.document.languageId === 'markdown' ? editor.document.uri : undefined;
+}

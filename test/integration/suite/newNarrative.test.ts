@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
+import { listTemplates, renderTemplate } from '../../../src/core/scaffold';
+import { activate, EXTENSION_ID, sleep, workspaceUri } from './helpers';
+
+const NEW = 'storydeck.newNarrative';
+
+/** What the built-in template gives for these answers, rendered here by the core. */
+function rendered(id: string, answers: Record<string, string>): string {
+  const dir = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'templates');
+  return renderTemplate(listTemplates([dir.fsPath]).templates.find((t) => t.id === id)!, answers);
+}
+
+const untitled = () => vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed).length;
+
+describe('New Narrative', () => {
+  before(async () => {
+    await activate();
+  });
+
+  afterEach(async () => {
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('with scripted answers, opens an untitled draft with the template’s slides, why before what', async () => {
+    const answers = { title: 'Handoffs <script>alert(1)</script>', presenter: 'Maria' };
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(NEW, 'town-hall', answers, 'untitled');
+    assert.ok(uri, 'a document was created');
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!;
+    assert.equal(document.isUntitled, true);
+    assert.equal(document.languageId, 'markdown');
+    assert.equal(vscode.window.activeTextEditor?.document, document);
+    const deck = parseDeck(document.getText());
+    assert.equal(deck.frontMatter.title, 'Handoffs <script>alert(1)</script>');
+    assert.equal(deck.frontMatter.storydeck, true);
+    assert.equal(document.getText(), rendered('town-hall', answers));
+    const beats = deck.slides.flatMap((s) => s.beats);
+    assert.deepEqual(beats, [...BEAT_IDS], 'every beat, in why-before-what order');
+    assert.ok(!document.getText().includes('<script>'), 'the answer is escaped');
+    assert.match(document.getText(), /Maria/);
+  });
+
+  it('saves to a new file in the workspace, and refuses to overwrite an existing one', async () => {
+    const target = workspaceUri('new/pitch.md');
+    await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(NEW, 'product-pitch', { title: 'Handoff Board' }, target);
+    assert.equal(created?.toString(), target.toString());
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.equal(parseDeck(written).frontMatter.title, 'Handoff Board');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
+
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>(NEW, 'town-hall', { title: 'Something else' }, target);
+    assert.equal(again, undefined, 'nothing is created');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), written, 'the file is unchanged');
+    await vscode.workspace.fs.delete(target);
+  });
+
+  it('refuses missing required answers and unknown templates, creating nothing', async () => {
+    const before = untitled();
+    assert.equal(await vscode.commands.executeCommand(NEW, 'town-hall', { audience: 'Everyone' }, 'untitled'), undefined);
+    assert.equal(await vscode.commands.executeCommand(NEW, 'no-such-template', {}, 'untitled'), undefined);
+    assert.equal(untitled(), before);
+  });
+
+  it('offers the workspace’s own templates only in a trusted workspace', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(NEW, 'team-offsite', { title: 'Q3 offsite' }, 'untitled');
+    if (!vscode.workspace.isTrusted) {
+      assert.equal(uri, undefined, 'Handlebars must not compile a template from an untrusted workspace');
+      return;
+    }
+    assert.ok(uri);
+    const text = vscode.window.activeTextEditor!.document.getText();
+    assert.match(text, /^## Why we are here$/m);
+    assert.deepEqual(parseDeck(text).slides.flatMap((s) => s.beats), ['why', 'ask']);
+  });
+
+  it('Esc while answering leaves nothing behind', async () => {
+    const before = untitled();
+    const run = vscode.commands.executeCommand<vscode.Uri | undefined>(NEW);
+    // The template picker, then the first question: accept the first template, then cancel.
+    await sleep(1000);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await sleep(1000);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await run, undefined);
+    assert.equal(untitled(), before);
+  });
+});

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { beatSkeleton } from '../../../src/core/scaffold/skeletons';
+import { activate, codeActions, diagnosticOf, nextLint, openAndLint, storydeckDiagnostics, waitFor, type StoryDeckApi } from './helpers';
+
+const INSERT_PAIN = "Insert a 'pain' slide";
+
+describe('story', () => {
+  let api: StoryDeckApi;
+
+  before(async () => {
+    api = await activate();
+  });
+
+  afterEach(async () => {
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('quick fix inserts the missing beat’s skeleton in story order; the finding then points at it', async () => {
+    const { document } = await openAndLint(api, 'story/insert-pain.md');
+    const before = await waitFor('customer-pain', () => diagnosticOf(document.uri, 'customer-pain'));
+    const actions = await codeActions(document.uri, before.range, vscode.CodeActionKind.QuickFix.value);
+    const insert = actions.find((a) => a.title === INSERT_PAIN);
+    assert.ok(insert?.edit, `no "${INSERT_PAIN}" in: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(!actions.some((a) => a.title.startsWith('Insert a ') && a.title !== INSERT_PAIN), 'only the beat this finding misses');
+
+    const linted = nextLint(api, document.uri);
+    assert.ok(await vscode.workspace.applyEdit(insert.edit));
+    await linted;
+    const text = document.getText();
+    const at = text.indexOf(`\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n`);
+    assert.ok(at > 0, 'the skeleton, between separators');
+    assert.ok(text.indexOf('## Why we exist') < at && at < text.indexOf('## What changes for Maria'), 'after the why, before the value');
+
+    // A skeleton is still to write, so the rule keeps asking — on the new slide's heading — and offers no second insert.
+    const heading = text.slice(0, at).split('\n').length + 3; // 0-based line of "## The problem"
+    assert.equal(document.lineAt(heading).text, '## The problem');
+    const after = await waitFor('customer-pain on the skeleton', () => {
+      const d = diagnosticOf(document.uri, 'customer-pain');
+      return d && d.range.start.line === heading && d;
+    });
+    const again = await codeActions(document.uri, after.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(!again.some((a) => a.title === INSERT_PAIN), again.map((a) => a.title).join(' | '));
+  });
+
+  it('status item: beats present, time against duration, findings; missing beats in the tooltip; hidden elsewhere', async () => {
+    const { document } = await openAndLint(api, 'story/status.md');
+    const status = await waitFor('the story status', () => api.storyStatus().visible && api.storyStatus());
+    const findings = storydeckDiagnostics(document.uri).length;
+    assert.ok(findings > 0);
+    assert.match(status.text, new RegExp(`StoryDeck 8/9 beats · \\d+:\\d\\d of 8:00 · ${findings} findings?$`));
+    assert.match(status.tooltip, /Missing beat: pain\./);
+
+    // Writing the pain beat updates the status.
+    const edit = new vscode.WorkspaceEdit();
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    edit.insert(document.uri, end, '\n\n---\n\n<!-- beat: pain -->\n## Meet Maria\n\nMaria is a night-shift nurse. She copies vitals from three screens by hand, every shift.\n');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('9/9 beats', () => api.storyStatus().text.includes('StoryDeck 9/9 beats'), 15_000);
+    assert.match(api.storyStatus().tooltip, /Every beat is there\./);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    await openAndLint(api, 'README.md');
+    await waitFor('the status to hide for a file that is not a narrative', () => !api.storyStatus().visible);
+  });
+
+  it('Story view: slides grouped by beat in story order, with findings; a click reveals the slide', async () => {
+    const editor = await openAndLint(api, 'story/tree.md');
+    const groups = await waitFor('the story tree', () => {
+      const g = api.storyView.getChildren();
+      return g.length > 0 && g;
+    });
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['why', 'pain', 'value', 'business', 'strategy', 'what', 'how', 'outcome', 'ask', 'No beat'],
+    );
+    const byLabel = new Map(groups.map((g) => [g.label, g]));
+    assert.equal(byLabel.get('pain')!.description, 'missing');
+    const [value] = api.storyView.getChildren(byLabel.get('value')!);
+    assert.equal(value.label, '3. What changes for Maria');
+
+    // Findings hang under the slide they are on (here the title slide, where the missing pain is reported).
+    const [title] = api.storyView.getChildren(byLabel.get('No beat')!);
+    const children = api.storyView.getChildren(title);
+    assert.ok(children.some((c) => c.kind === 'finding' && c.finding.ruleId === 'customer-pain'), children.map((c) => c.label).join(' | '));
+
+    const item = api.storyView.getTreeItem(value);
+    assert.equal(item.command?.command, 'vscode.open');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const line = editor.document.getText().split('\n').indexOf('## What changes for Maria');
+    await waitFor('the slide revealed', () => vscode.window.activeTextEditor?.selection.active.line === line);
+  });
+});

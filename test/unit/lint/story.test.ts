@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
+import { clock, lint, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/lint';
+import { beatSkeleton } from '../../../src/core/scaffold';
+
+const TOWN_HALL = readFileSync('examples/town-hall.md', 'utf8');
+
+describe('story status', () => {
+  it('counts the beats, the time against the duration and the findings', () => {
+    const deck = parseDeck(TOWN_HALL);
+    const summary = storySummary(deck, lint(deck));
+    assert.deepEqual(summary.present, [...BEAT_IDS]);
+    assert.equal(summary.plannedSeconds, 8 * 60);
+    assert.equal(storyStatusText(summary), `9/9 beats · ${clock(deck.estimatedSeconds)} of 8:00 · 0 findings`);
+    assert.match(storyStatusTooltip(summary), /^Every beat is there\.\nAbout \d+:\d\d of speaking for a 8:00 slot\.$/);
+  });
+
+  it('leaves out beats whose slide is still a skeleton, and lists them as missing', () => {
+    const text = `---\nstorydeck: true\n---\n\n# Talk\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n`;
+    const deck = parseDeck(text);
+    const findings = lint(deck);
+    const summary = storySummary(deck, findings);
+    assert.deepEqual(summary.present, ['why']);
+    assert.deepEqual(summary.missing, BEAT_IDS.filter((b) => b !== 'why'));
+    assert.equal(summary.plannedSeconds, undefined);
+    assert.equal(storyStatusText(summary), `1/9 beats · ${clock(deck.estimatedSeconds)} · ${findings.length} findings`);
+    assert.match(storyStatusTooltip(summary), /^Missing beats: pain, value, business, strategy, what, how, outcome, ask\.\n.*set `duration`/);
+  });
+
+  it('says when the talk runs over', () => {
+    const deck = parseDeck(TOWN_HALL.replace('duration: 8m', 'duration: 1m'));
+    const summary = storySummary(deck, lint(deck));
+    assert.match(storyStatusText(summary), / of 1:00 · 1 finding$/);
+    assert.match(storyStatusTooltip(summary), /for a 1:00 slot: too long\.$/);
+  });
+
+  it('formats times as m:ss', () => {
+    assert.deepEqual([0, 9, 60, 390, 3599.6].map(clock), ['0:00', '0:09', '1:00', '6:30', '60:00']);
+  });
+});
+
+describe('story tree', () => {
+  it('groups slides by beat in why-before-what order, then the slides without one', () => {
+    const deck = parseDeck(TOWN_HALL);
+    const tree = storyTree(deck, []);
+    assert.deepEqual(tree.map((g) => g.label), [...BEAT_IDS, 'No beat']);
+    assert.deepEqual(tree.map((g) => g.children.map((c) => c.label)), [
+      ['2. Why we exist'],
+      ['3. Meet Maria'],
+      ['4. What changes for Maria'],
+      ['5. Why it matters for the business'],
+      ['6. Where this fits'],
+      ["7. What we're building"],
+      ["8. How we'll get there"],
+      ["9. How we'll know it worked"],
+      ['10. What we need from you'],
+      ["1. Handoffs that don't drop patients"],
+    ]);
+    const why = tree[0].children[0];
+    assert.equal(why.kind, 'slide');
+    assert.equal(why.line, deck.slides[1].titleLine);
+    assert.equal(why.description, clock(deck.slides[1].estimatedSeconds));
+  });
+
+  it('puts each finding under the slide it is on, and front matter findings first', () => {
+    const text = TOWN_HALL.replace('theme: light', 'theem: light').replace("## What we need from you", '## What we need from you\n\nWe need to leverage synergy.');
+    const deck = parseDeck(text);
+    const findings = lint(deck);
+    assert.ok(findings.length >= 2);
+    const tree = storyTree(deck, findings);
+    assert.equal(tree[0].label, 'Front matter');
+    assert.deepEqual(tree[0].children.map((c) => c.kind === 'finding' && c.finding.ruleId), ['front-matter']);
+    const ask = tree.find((g) => g.beat === 'ask')!.children[0];
+    assert.equal(ask.kind, 'slide');
+    const onAsk = findings.filter((f) => f.line >= deck.slides[9].line);
+    assert.ok(onAsk.length > 0);
+    assert.deepEqual(ask.children.map((c) => c.finding), onAsk);
+    assert.match(ask.description, new RegExp(`· ${onAsk.length} findings?$`));
+    // Every finding is in the tree.
+    const listed = tree.flatMap((g) => g.children.flatMap((c) => (c.kind === 'finding' ? [c.finding] : c.children.map((f) => f.finding))));
+    for (const f of findings) assert.ok(listed.includes(f), `${f.ruleId} on line ${f.line}`);
+  });
+
+  it('marks missing beats and beats whose slide is still to write; a slide playing two beats is under both', () => {
+    const text = `# Talk\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n<!-- beat: why ask -->\n## Why, and our ask\n\nWe believe in calm handovers. Approve the pilot by Friday, Priya.\n`;
+    const tree = storyTree(parseDeck(text), []);
+    const by = Object.fromEntries(tree.map((g) => [g.label, g]));
+    assert.equal(by.pain.description, 'to write');
+    assert.equal(by.pain.children[0].description, 'to write');
+    assert.equal(by.value.description, 'missing');
+    assert.deepEqual(by.value.children, []);
+    assert.deepEqual([by.why.children[0].label, by.ask.children[0].label], ['3. Why, and our ask', '3. Why, and our ask']);
+    assert.deepEqual(by['No beat'].children.map((c) => c.label), ['1. Talk']);
+  });
+});
