@@ -481,12 +481,13 @@ function paragraphsHeight(paragraphs: Paragraph[], width: number, scale: number)
   return paragraphs.reduce((sum, p) => {
     const size = paragraphSize(p) * scale;
     const indent = p.bullet ? BULLET_IN * (p.indent + 1) : 0;
-    return sum + runsHeight(p.runs, size, width - indent, p.kind === 'raw') + inches(spaceAfter(size));
+    return sum + runsHeight(p.runs, size, width - indent, p.kind === 'raw') + inches(spaceAfter(p, size));
   }, 0);
 }
 
-function spaceAfter(size: number): number {
-  return size * 0.4;
+/** As in the player: 0.6 em after a block, 0.25 em between list items. */
+function spaceAfter(paragraph: Paragraph, size: number): number {
+  return size * (paragraph.bullet ? 0.25 : 0.6);
 }
 
 const QUOTE_INSET = 0.3;
@@ -598,7 +599,7 @@ function textProps(paragraphs: Paragraph[], scale: number, style: ThemeStyle, co
         ...runOptions({ ...base, ...(heading ? { bold: true } : {}), ...run }, size, style, paragraphColor, face),
         ...(i === 0
           ? {
-              paraSpaceAfter: spaceAfter(size),
+              paraSpaceAfter: spaceAfter(paragraph, size),
               ...(paragraph.bullet
                 ? { bullet: paragraph.bullet.numbered ? { type: 'number', numberStartAt: paragraph.bullet.start } : true, indentLevel: paragraph.indent }
                 : {}),
