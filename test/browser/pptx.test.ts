@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,7 @@ function libreOfficePdf(pptx: string): string {
     [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, pptx],
     { encoding: 'utf8', timeout: 120_000 },
   );
+  rmSync(profile, { recursive: true, force: true });
   assert.equal(result.status, 0, `libreoffice failed: ${result.error?.message ?? ''} ${result.stderr}`);
   return pptx.replace(/\.pptx$/, '.pdf');
 }
