@@ -29,6 +29,7 @@ import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lintText, rulesFor } from '../src/core/lint';
 import { BENCH_SIZES, writeDecks } from './generate';
+import { stats, type Stats } from './stats';
 
 const ROOT = resolve(__dirname, '..');
 const DEFAULT_CLI = join(ROOT, 'dist', 'cli.js');
@@ -39,13 +40,6 @@ interface Options {
   budgetSeconds: number;
   keep: boolean;
   cli: string;
-}
-
-interface Stats {
-  n: number;
-  median: number;
-  p95: number;
-  min: number;
 }
 
 interface Row {
@@ -70,15 +64,6 @@ function parseOptions(argv: string[]): Options {
     else console.warn(`bench: ignoring unknown argument ${arg}`);
   }
   return options;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  // Nearest-rank percentiles.
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { n: sorted.length, median, p95: rank(0.95), min: sorted[0] };
 }
 
 /** Runs `a` and `b` in alternating order (A B, B A, A B, …) until `more()` says stop. */

@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     { dispose: () => output?.dispose() },
     vscode.commands.registerCommand('storydeck.showOutline', () => showOutline()),
     vscode.commands.registerCommand('storydeck.fixAll', () => fixAllInEditor(linter)),
-    // dist/newNarrative.js (templates, Handlebars) loads on first use.
+    // dist/newNarrative.js (templates and their compiler) loads on first use.
     vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => (require(join(__dirname, 'newNarrative.js')) as typeof NewNarrative).newNarrative(context.extensionUri, ...args)),
     registerExport((line) => channel().appendLine(line)),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
