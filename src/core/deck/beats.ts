@@ -1,3 +1,4 @@
+import { memoByText } from './memo';
 import { BEAT_IDS, type BeatId, type Block, type Range } from './types';
 
 /**
@@ -114,13 +115,20 @@ export function detectBeats(blocks: readonly Block[]): BeatId[] {
       body += block.text + '\n';
     }
   }
-  for (const beat of BEAT_IDS) {
-    for (const cue of CONTENT_CUES[beat]) {
-      if (cue.re.test(body)) add(beat, cue.weight);
-    }
-  }
+  for (const [beat, score] of cueScores(body)) add(beat, score);
   return BEAT_IDS.filter((beat) => (scores.get(beat) ?? 0) >= CONTENT_THRESHOLD);
 }
+
+/** What the content cues add up to per beat in a slide's body text (beats with no cue left out). */
+const cueScores = memoByText((body: string): [BeatId, number][] => {
+  const scores: [BeatId, number][] = [];
+  for (const beat of BEAT_IDS) {
+    let score = 0;
+    for (const cue of CONTENT_CUES[beat]) if (cue.re.test(body)) score += cue.weight;
+    if (score > 0) scores.push([beat, score]);
+  }
+  return scores;
+});
 
 /* ---------------------------------------------------------------------------------------------
  * Story signals: the vocabulary and passage model the story rules (customer-pain, customer-value,
@@ -220,17 +228,26 @@ const NOT_NAMES = new Set(
 export function introducedNames(texts: Iterable<string>): string[] {
   const names = new Set<string>();
   for (const text of texts) {
-    for (const re of NAME_INTRODUCTIONS) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const name = m[1].replace(/['’]s?$/, '');
-        if (name.length > 1 && !NOT_NAMES.has(name)) names.add(name);
-        if (names.size >= 20) return [...names];
-      }
+    for (const name of namesIn(text)) {
+      names.add(name);
+      if (names.size >= 20) return [...names];
     }
   }
   return [...names];
 }
+
+/** The names one text introduces, in the order introducedNames takes them. */
+const namesIn = memoByText((text: string): string[] => {
+  const names: string[] = [];
+  for (const re of NAME_INTRODUCTIONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const name = m[1].replace(/['’]s?$/, '');
+      if (name.length > 1 && !NOT_NAMES.has(name)) names.push(name);
+    }
+  }
+  return names;
+});
 
 /** Does this text name a concrete customer: a role, a segment, a pronoun, or one of `names`? */
 export function personMatcher(names: readonly string[]): (text: string) => boolean {

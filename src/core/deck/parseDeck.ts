@@ -3,6 +3,7 @@ import { sharedParser } from '../render/markdown';
 import { detectBeats } from './beats';
 import { beatMarkerIds, classifyComment, commentText, directives } from './comments';
 import { readFrontMatter } from './frontMatter';
+import { memoByText } from './memo';
 import { isBeatId, type BeatId, type Block, type BlockKind, type Comment, type Deck, type Problem, type Slide } from './types';
 
 /**
@@ -276,11 +277,11 @@ export function markdownSource(lines: readonly string[], frontMatterRange: Deck[
 }
 
 /** Words spoken: whitespace-separated words, plus one word for every two CJK characters (which have no spaces). */
-export function countWords(text: string): number {
+export const countWords = memoByText((text: string): number => {
   const cjk = text.match(CJK)?.length ?? 0;
   const latin = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
   return latin + Math.ceil(cjk / 2);
-}
+});
 
 /**
  * Heading levels that start a new slide. `headingDivider` is a global directive: front matter sets it, and any comment
