@@ -10,7 +10,8 @@ const FILE_DISABLE = /^(\s*)<!--\s*storydeck-disable\b(?!-)(.*?)-->\s*$/;
 
 /**
  * Quick fixes for StoryDeck diagnostics: the rule's own fix, "insert a '<beat>' slide" for a missing beat,
- * "disable <rule> for this line", "disable <rule> for this file", and "fix all" (also as `source.fixAll.storydeck` for editor.codeActionsOnSave).
+ * "disable <rule> for this line", "disable <rule> for this file", and "fix all" (also as
+ * `source.fixAll.storydeck` for editor.codeActionsOnSave).
  */
 export class StoryDeckCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];

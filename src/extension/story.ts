@@ -9,6 +9,8 @@ export interface StoryStatusSnapshot {
   visible: boolean;
   text: string;
   tooltip: string;
+  /** What a click runs. */
+  command: string | undefined;
 }
 
 const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
@@ -18,7 +20,7 @@ const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as co
  * findings; the tooltip lists the missing beats and a click opens the Story view. Hidden for other files.
  */
 export function registerStoryStatus(context: vscode.ExtensionContext, linter: NarrativeLinter): () => StoryStatusSnapshot {
-  const item = vscode.window.createStatusBarItem('storydeck.story', vscode.StatusBarAlignment.Right, 100);
+  const item = vscode.window.createStatusBarItem('storydeck.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'StoryDeck story';
   item.command = { title: 'Show the Story view', command: `${STORY_VIEW}.focus` };
   let visible = false;
@@ -43,7 +45,8 @@ export function registerStoryStatus(context: vscode.ExtensionContext, linter: Na
     }),
   );
   update();
-  return () => ({ visible, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '') });
+  const command = () => (typeof item.command === 'string' ? item.command : item.command?.command);
+  return () => ({ visible, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''), command: command() });
 }
 
 /** The Story view: the slides of the last active narrative grouped by beat, with their findings; a click reveals the line. */
@@ -65,7 +68,8 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
     this.changed.fire();
   }
 
-  linted(uri: vscode.Uri): void {
+  /** Redraw when the narrative shown was linted again or closed. */
+  refresh(uri: vscode.Uri): void {
     if (uri.toString() === this.uri?.toString()) this.changed.fire();
   }
 
@@ -103,7 +107,8 @@ export function registerStoryView(context: vscode.ExtensionContext, linter: Narr
   context.subscriptions.push(
     vscode.window.createTreeView(STORY_VIEW, { treeDataProvider: provider, showCollapseAll: true }),
     vscode.window.onDidChangeActiveTextEditor((editor) => provider.follow(editor)),
-    linter.onDidLint((uri) => provider.linted(uri)),
+    linter.onDidLint((uri) => provider.refresh(uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => provider.refresh(document.uri)),
   );
   return provider;
 }

@@ -54,6 +54,9 @@ describe('story', () => {
     assert.ok(findings > 0);
     assert.match(status.text, new RegExp(`StoryDeck 8/9 beats · \\d+:\\d\\d of 8:00 · ${findings} findings?$`));
     assert.match(status.tooltip, /Missing beat: pain\./);
+    // A click opens the Story view.
+    assert.equal(status.command, 'storydeck.story.focus');
+    await vscode.commands.executeCommand(status.command);
 
     // Writing the pain beat updates the status.
     const edit = new vscode.WorkspaceEdit();
