@@ -14,11 +14,13 @@ const startup = JSON.parse(root.dataset.state ?? '') as PreviewStartup;
 delete root.dataset.state;
 let deck: RenderedDeck = startup.deck;
 
-let locked = startup.locked;
+// The same page loaded again (a hidden preview shown again) goes back to the slide it showed.
+const saved = vscode.getState();
+let locked = saved?.page === startup.page ? saved.locked : startup.locked;
 const player = new Player(root, deck, {
-  start: startup.start,
+  start: saved?.page === startup.page ? saved.current : startup.start,
   onShow: (index) => {
-    vscode.setState({ uri: startup.uri, locked, current: index });
+    vscode.setState({ page: startup.page, uri: startup.uri, locked, current: index });
     post({ type: 'shown', index });
   },
 });
@@ -47,7 +49,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'locked':
       locked = message.locked;
-      vscode.setState({ uri: startup.uri, locked, current: player.index });
+      vscode.setState({ page: startup.page, uri: startup.uri, locked, current: player.index });
       break;
   }
 });

@@ -16,6 +16,8 @@ export interface PreviewFinding {
 
 /** The page's startup data, as escaped JSON in the `data-state` attribute of `#storydeck`. */
 export interface PreviewStartup {
+  /** New for every page the host builds: VS Code loads the same page again when a hidden preview is shown. */
+  page: string;
   /** The document shown, so that a restored panel (after a window reload) can find it again. */
   uri: string;
   locked: boolean;
@@ -27,6 +29,7 @@ export interface PreviewStartup {
 
 /** What the webview keeps across reloads with `vscode.setState`; the panel serializer reads it back. */
 export interface PreviewState {
+  page: string;
   uri: string;
   locked: boolean;
   current: number;

@@ -38,7 +38,17 @@ describe('the preview webview in chromium', () => {
     assert.equal(await currentSlide(page), "Slide 1: Handoffs that don't drop patients");
     assert.equal(await page.locator('#storydeck').getAttribute('data-state'), null, 'the startup data is read once and removed');
     assert.deepEqual(await posted(page), [{ type: 'shown', index: 0 }, { type: 'ready' }]);
-    assert.deepEqual(await page.evaluate('window.__state'), { uri: 'file:///talk.md', locked: false, current: 0 });
+    const { page: id, ...state } = (await page.evaluate("JSON.parse(sessionStorage.getItem('state'))")) as { page: string };
+    assert.deepEqual(state, { uri: 'file:///talk.md', locked: false, current: 0 });
+    assert.match(id, /^[0-9a-f]{32}$/);
+  });
+
+  it('goes back to the slide it showed when VS Code loads the same page again (a hidden preview shown again)', async () => {
+    const { page } = await open({ start: 1 });
+    await page.keyboard.press('End');
+    await page.reload();
+    await page.locator('.sd-frame.sd-current').waitFor();
+    assert.equal(await currentSlide(page), 'Slide 10: What we need from you');
   });
 
   it('starts at the slide the host asks for', async () => {

@@ -17,14 +17,14 @@ export function renderText(markdown: string): RenderedDeck {
  * Writes the preview's page, built by the host's own `previewHtml` around the built bundle (`npm run
  * build` first), into a fresh folder, and returns the file. A test harness stands in for VS Code: a
  * nonce-tagged script before the bundle defines `acquireVsCodeApi`, recording what the webview posts in
- * `window.__posted` and its state in `window.__state`.
+ * `window.__posted` and keeping its state, as VS Code does, across a reload of the page (sessionStorage).
  */
 export function writePreviewPage(deck: RenderedDeck, options: { findings?: PreviewFinding[]; start?: number } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'storydeck-preview-'));
   const nonce = randomNonce();
   const url = (path: string) => pathToFileURL(resolve(path)).href;
   const html = previewHtml(
-    { uri: 'file:///talk.md', locked: false, deck, findings: options.findings ?? [], start: options.start ?? 0 },
+    { page: randomNonce(), uri: 'file:///talk.md', locked: false, deck, findings: options.findings ?? [], start: options.start ?? 0 },
     { cspSource: 'file:', script: url('dist/webview.js'), style: url('dist/webview.css'), theme: url(`media/themes/${deck.theme}.css`), nonce },
   );
   writeFileSync(
@@ -32,8 +32,8 @@ export function writePreviewPage(deck: RenderedDeck, options: { findings?: Previ
     `window.__posted = [];
 window.acquireVsCodeApi = () => ({
   postMessage: (message) => window.__posted.push(message),
-  getState: () => window.__state,
-  setState: (state) => { window.__state = state; },
+  getState: () => JSON.parse(sessionStorage.getItem('state') ?? 'null') ?? undefined,
+  setState: (state) => sessionStorage.setItem('state', JSON.stringify(state)),
 });
 `,
   );

@@ -20,7 +20,7 @@
  * Exit code: the suite's; 2 when the harness fails; 124 on timeout.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -35,7 +35,7 @@ const DEVELOPMENT = VSIX ? join(ROOT, 'test/smoke/harness') : ROOT;
 const TESTS = join(ROOT, VSIX ? 'out/smoke/index.js' : 'out/integration/suite/index.js');
 const FIXTURES = join(ROOT, VSIX ? 'test/smoke/workspace' : 'test/integration/fixtures/workspace');
 /** A line the suite writes to ask the launcher for something only the browser can do. */
-const REQUEST = /^##storydeck-request:(screenshot|trust|preview)##$/;
+const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick)##$/;
 const HARMLESS = /authentication provider|open-vsx\.org|ENOTFOUND|getaddrinfo|chat|copilot|integration tests? failed|is already registered/i;
 
 const env = process.env;
@@ -185,9 +185,12 @@ async function main(): Promise<number> {
             (e: Error) => say(`could not grant workspace trust: ${e.message.split('\n')[0]}`),
           );
       }
-      // The preview's slide on show, read from the webview's DOM: the reply is the done file's content.
-      const reply = request[1] === 'preview' ? JSON.stringify(await previewSlide(page)) : '';
-      writeFileSync(`${logFile}.${request[1]}-done`, reply);
+      // The preview's slide on show, read from the webview's DOM (after a double-click on it, for
+      // preview-dblclick): the reply is the done file's content.
+      const reply = request[1].startsWith('preview') ? JSON.stringify(await previewSlide(page, request[1] === 'preview-dblclick')) : '';
+      // Written whole, then renamed: the suite reads the reply as soon as the file exists.
+      writeFileSync(`${logFile}.${request[1]}-reply`, reply);
+      renameSync(`${logFile}.${request[1]}-reply`, `${logFile}.${request[1]}-done`);
     }
   };
   let pumping = Promise.resolve();
@@ -231,30 +234,49 @@ function installVsix(node: string, entry: string, dataDir: string, vsix: string)
 
 /** What the StoryDeck preview shows, read from inside its webview's frame (the extension host cannot see it). */
 export interface PreviewSlideReply {
-  /** The shown slide's aria-label, "Slide 2: Title"; absent when no preview frame was found within 15 s. */
+  /** The shown slide's aria-label, "Slide 2: Title"; absent when no preview frame was found within 10 s. */
   label?: string;
   /** The text the slide shows. */
   text?: string;
   /** The slide's images: the page loaded them (a local file through the webview's resource loader) or not. */
   images?: Array<{ alt: string; loaded: boolean }>;
+  /** The slide's computed background colour: what the theme's style sheet made of it. */
+  background?: string;
 }
 
 /** The parts of an HTMLImageElement read here (the launcher's types have no DOM). */
 type Img = { alt: string; naturalWidth: number; decode(): Promise<void> };
+type Slide = { getAttribute(name: string): string | null; innerText: string; querySelectorAll(selector: string): Iterable<Img> };
+type WithStyle = { getComputedStyle(element: unknown): { backgroundColor: string } };
 
-async function previewSlide(page: Page): Promise<PreviewSlideReply> {
-  const deadline = Date.now() + 15_000;
+async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlideReply> {
+  const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       const slide = frame.locator('.sd-frame.sd-current .sd-slide');
-      if ((await slide.count().catch(() => 0)) !== 1) continue;
-      // Images take a moment to arrive through the webview's service worker.
-      await slide.locator('img').evaluateAll((images) => Promise.all((images as unknown as Img[]).map((i) => i.decode().catch(() => undefined)))).catch(() => undefined);
-      return {
-        label: (await slide.getAttribute('aria-label')) ?? '',
-        text: await slide.innerText(),
-        images: await slide.locator('img').evaluateAll((images) => (images as unknown as Img[]).map((i) => ({ alt: i.alt, loaded: i.naturalWidth > 0 }))),
-      };
+      // Short timeouts: a page the preview is replacing (another document) may vanish at any moment.
+      try {
+        if ((await slide.count()) !== 1) continue;
+        if (dblclick) await slide.dblclick({ timeout: 2000 });
+        return await slide.evaluate(
+          async (element) => {
+            const e = element as unknown as Slide;
+            const images = [...e.querySelectorAll('img')];
+            // Images take a moment to arrive through the webview's service worker.
+            await Promise.all(images.map((i) => i.decode().catch(() => undefined)));
+            return {
+              label: e.getAttribute('aria-label') ?? '',
+              text: e.innerText,
+              images: images.map((i) => ({ alt: i.alt, loaded: i.naturalWidth > 0 })),
+              background: (globalThis as unknown as WithStyle).getComputedStyle(element).backgroundColor,
+            };
+          },
+          undefined,
+          { timeout: 2000 },
+        );
+      } catch {
+        // gone meanwhile: look again
+      }
     }
     await delay(250);
   }

@@ -78,11 +78,14 @@ export class PreviewManager implements vscode.Disposable {
 /** One panel showing one document (the active Markdown editor's, unless locked). */
 class Preview {
   private document!: vscode.TextDocument;
-  /** The deck as the webview has it. */
+  /** The deck as the webview has it, and as the page was built with (VS Code reloads a hidden preview's page). */
   private shown: RenderedDeck | undefined;
+  private page: RenderedDeck | undefined;
   private theme = '';
   private ready = false;
   private current = 0;
+  /** The slide the editor's cursor moved to while the page was loading. */
+  private cursorMoved: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -105,7 +108,8 @@ class Preview {
       vscode.window.onDidChangeTextEditorSelection(({ textEditor, selections }) => {
         if (textEditor.document !== this.document || !this.shown || !selections[0]) return;
         const index = slideAtLine(this.shown.slides, selections[0].active.line + 1);
-        if (index !== this.current) this.post({ type: 'show', index });
+        if (!this.ready) this.cursorMoved = index; // shown when the page is ready
+        else if (index !== this.current) this.post({ type: 'show', index });
       }),
       lint.onDidLint((uri) => {
         if (uri.toString() === this.document.uri.toString()) this.post({ type: 'findings', findings: this.findings() });
@@ -125,6 +129,7 @@ class Preview {
     clearTimeout(this.timer);
     this.document = document;
     this.ready = false;
+    this.cursorMoved = undefined;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const webview = this.panel.webview;
     webview.options = {
@@ -134,12 +139,12 @@ class Preview {
     const { deck, theme } = this.render();
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     this.current = start ?? (editor ? slideAtLine(deck.slides, editor.selection.active.line + 1) : 0);
-    this.shown = deck;
+    this.shown = this.page = deck;
     this.theme = theme;
     this.title();
     const asset = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, path)).toString();
     webview.html = previewHtml(
-      { uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current },
+      { page: randomNonce(), uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current },
       { cspSource: webview.cspSource, script: asset('dist/webview.js'), style: asset('dist/webview.css'), theme, nonce: randomNonce() },
     );
   }
@@ -163,8 +168,13 @@ class Preview {
   private receive(message: WebviewToHost): void {
     switch (message?.type) {
       case 'ready':
+        // The page has the deck and findings it was built with: bring it up to date.
         this.ready = true;
-        this.update(); // edits made while the page loaded
+        this.shown = this.page;
+        this.update();
+        this.post({ type: 'findings', findings: this.findings() });
+        if (this.cursorMoved !== undefined) this.post({ type: 'show', index: this.cursorMoved });
+        this.cursorMoved = undefined;
         break;
       case 'shown':
         this.current = message.index;

@@ -95,7 +95,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
  * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
  */
-export async function askLauncher(request: 'screenshot' | 'trust' | 'preview', timeoutMs = 20_000): Promise<boolean> {
+export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick', timeoutMs = 20_000): Promise<boolean> {
   const log = process.env.STORYDECK_TEST_LOG;
   if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
   rmSync(`${log}.${request}-done`, { force: true }); // the same request may come again

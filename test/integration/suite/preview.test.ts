@@ -1,20 +1,21 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { parseDeck } from '../../../src/core/deck';
 import type { PreviewSlideReply } from '../run';
-import { activate, askLauncher, openAndLint, sleep, type StoryDeckApi } from './helpers';
+import { activate, askLauncher, openAndLint, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 /**
  * What the preview webview shows, read by the launcher from the webview's own DOM in the browser: the
  * extension host cannot see a webview, and a value the webview reported back would prove less. Waits
  * until `expected` holds; skips when no launcher listens (@vscode/test-electron).
  */
-async function previewShows(context: Mocha.Context, expected: (reply: PreviewSlideReply) => boolean, timeoutMs = 15_000): Promise<PreviewSlideReply> {
+async function previewShows(context: Mocha.Context, expected: (reply: PreviewSlideReply) => boolean, request: 'preview' | 'preview-dblclick' = 'preview', timeoutMs = 20_000): Promise<PreviewSlideReply> {
   const deadline = Date.now() + timeoutMs;
   let reply: PreviewSlideReply = {};
   while (Date.now() < deadline) {
-    if (!(await askLauncher('preview'))) context.skip();
-    reply = JSON.parse(readFileSync(`${process.env.STORYDECK_TEST_LOG}.preview-done`, 'utf8')) as PreviewSlideReply;
+    if (!(await askLauncher(request, 30_000))) context.skip();
+    reply = JSON.parse(readFileSync(`${process.env.STORYDECK_TEST_LOG}.${request}-done`, 'utf8')) as PreviewSlideReply;
     if (expected(reply)) return reply;
     await sleep(250);
   }
@@ -25,29 +26,35 @@ const previewBundleLoaded = () => Object.keys(require.cache).some((file) => /[\\
 
 describe('preview', () => {
   let api: StoryDeckApi;
-  let editor: vscode.TextEditor;
+  let talk: vscode.TextDocument;
+  /** The narrative in the first editor group, pinned (the preview is beside it, in the second). */
+  const edit = (document = talk) => vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
 
   before(async () => {
     api = await activate();
   });
   after(async () => {
+    await setSetting('preview.themes', undefined);
+    if (talk) await edit();
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('loads its code on first use and shows the narrative as slides beside the text', async function () {
     assert.equal(previewBundleLoaded(), false, 'activation did not load dist/preview.js');
-    editor = await openAndLint(api, 'preview/talk.md');
+    talk = (await openAndLint(api, 'preview/talk.md')).document;
+    await edit();
     await vscode.commands.executeCommand('storydeck.openPreviewToSide');
     assert.equal(previewBundleLoaded(), true);
     const reply = await previewShows(this, (r) => r.label !== undefined);
     assert.equal(reply.label, 'Slide 1: Handoffs that hold');
     assert.match(reply.text ?? '', /Care Coordination team/);
-    assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the editor keeps the focus');
+    assert.equal(vscode.window.activeTextEditor?.document, talk, 'the editor keeps the focus');
   });
 
   it('shows the slide under the cursor, with a workspace image loaded and one from outside as its alt text', async function () {
-    const line = editor.document.getText().split('\n').indexOf('## Meet Maria');
+    const editor = await edit();
+    const line = talk.getText().split('\n').indexOf('## Meet Maria');
     editor.selection = new vscode.Selection(line + 2, 0, line + 2, 0);
     const reply = await previewShows(this, (r) => r.label === 'Slide 2: Meet Maria');
     assert.deepEqual(reply.images, [{ alt: "Maria's ward at 7 a.m.", loaded: true }]);
@@ -55,9 +62,48 @@ describe('preview', () => {
   });
 
   it('updates the slide as you type', async function () {
-    const line = editor.document.getText().split('\n').indexOf('## Meet Maria');
-    await editor.edit((edit) => edit.insert(new vscode.Position(line, '## Meet Maria'.length), ', night nurse'));
+    const editor = await edit();
+    const line = talk.getText().split('\n').indexOf('## Meet Maria');
+    await editor.edit((e) => e.insert(new vscode.Position(line, '## Meet Maria'.length), ', night nurse'));
     const reply = await previewShows(this, (r) => r.label === 'Slide 2: Meet Maria, night nurse');
     assert.deepEqual(reply.images, [{ alt: "Maria's ward at 7 a.m.", loaded: true }]);
+  });
+
+  it('puts the cursor on the first line of a slide that is double-clicked', async function () {
+    const editor = await edit();
+    const slide = parseDeck(talk.getText()).slides[1];
+    editor.selection = new vscode.Selection(slide.endLine - 1, 0, slide.endLine - 1, 0);
+    await previewShows(this, (r) => r.label === 'Slide 2: Meet Maria, night nurse', 'preview-dblclick');
+    for (let i = 0; i < 40 && editor.selection.active.line !== slide.line - 1; i++) await sleep(100);
+    assert.equal(editor.selection.active.line + 1, slide.line);
+  });
+
+  it('follows the active Markdown editor unless locked', async function () {
+    this.timeout(90_000);
+    const previewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /Preview /.test(t.label));
+    const outline = await vscode.workspace.openTextDocument(workspaceUri('outline.md'));
+    await edit(outline);
+    await previewShows(this, (r) => r.label === 'Slide 1: Introducing Handoff Board');
+    await waitFor('the preview titled Preview outline.md', () => previewTab()?.label === 'Preview outline.md');
+    const editor = await edit();
+    const line = talk.getText().split('\n').findIndex((text) => text.startsWith('## Meet Maria'));
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await previewShows(this, (r) => r.label?.startsWith('Slide 2: Meet Maria') === true);
+    await vscode.commands.executeCommand('storydeck.preview.toggleLock');
+    await waitFor('the preview titled [Locked] Preview talk.md', () => previewTab()?.label === '[Locked] Preview talk.md');
+    await edit(outline);
+    await sleep(500);
+    assert.match((await previewShows(this, () => true)).label ?? '', /^Slide 2: Meet Maria/, 'a locked preview stays on its document');
+    await vscode.commands.executeCommand('storydeck.preview.toggleLock');
+    await waitFor('the preview titled Preview talk.md', () => previewTab()?.label === 'Preview talk.md');
+    await edit();
+  });
+
+  it('styles slides with a workspace theme from storydeck.preview.themes that the front matter names', async function () {
+    assert.equal((await previewShows(this, (r) => r.label !== undefined)).background, 'rgb(255, 255, 255)', 'the built-in light theme');
+    await setSetting('preview.themes', ['preview/acme.css']);
+    const editor = await edit();
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'theme: acme\n'));
+    await previewShows(this, (r) => r.background === 'rgb(1, 2, 3)');
   });
 });

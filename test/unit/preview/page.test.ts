@@ -11,7 +11,7 @@ const resources = { cspSource: 'https://webview.test', script: 'https://webview.
 
 describe('preview page', () => {
   const deck = render(readFileSync('test/fixtures/xss.md', 'utf8'));
-  const startup: PreviewStartup = { uri: 'file:///talk.md', locked: false, deck, findings: [], start: 0 };
+  const startup: PreviewStartup = { page: 'p1', uri: 'file:///talk.md', locked: false, deck, findings: [], start: 0 };
   const html = previewHtml(startup, resources);
 
   it('has a strict Content-Security-Policy: nothing inline, scripts only with the nonce, no eval', () => {
