@@ -15,9 +15,7 @@ import { imageInliner } from './images';
 import { printPdf } from './pdf';
 import { exists, writeAtomically } from './write';
 
-export { BROWSER_HELP, findBrowser } from './browser';
-export { describeFsError, FileExistsError, UserError } from './errors';
-export { writeAtomically } from './write';
+export { FileExistsError, UserError } from './errors';
 
 export const EXPORT_FORMATS = ['html', 'pptx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
@@ -92,6 +92,26 @@ describe('storydeck export', () => {
     const html = readFileSync(join(dir, 'pics.html'), 'utf8');
     assert.equal(html.split(`data:image/png;base64,${DOT.toString('base64')}`).length - 1, 2);
     assert.doesNotMatch(html, /SECRET-GUIDANCE|storydeck-disable|https:\/\/example\.com/);
+  });
+
+  it('stops the browser on Ctrl+C, writes nothing and leaves no temporary file', async () => {
+    const temp = join(dir, 'tmp');
+    mkdirSync(temp);
+    const pidFile = join(dir, 'browser.pid');
+    const browser = join(dir, 'browser');
+    writeFileSync(browser, `#!/bin/sh\necho $$ > "${pidFile}"\nexec sleep 60\n`);
+    chmodSync(browser, 0o755);
+    const child = spawn(process.execPath, [cli, 'export', 'talk.md', '--to', 'pdf', '--browser', browser], { cwd: dir, env: { ...process.env, TMPDIR: temp } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.on('exit', done));
+    while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    assert.equal(await exited, 2);
+    assert.equal(stderr, 'storydeck export: stopped by SIGINT; nothing was written.\n');
+    assert.throws(() => process.kill(Number(readFileSync(pidFile, 'utf8')), 0), { code: 'ESRCH' }, 'the browser was stopped');
+    assert.deepEqual(readdirSync(temp), []);
+    assert.deepEqual(readdirSync(dir).sort(), ['browser', 'browser.pid', 'talk.md', 'tmp']);
   });
 
   it('exits 2 with one clear line for bad usage, unreadable input and a browser that is not there', async () => {
