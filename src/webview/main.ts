@@ -17,10 +17,11 @@ let deck: RenderedDeck = startup.deck;
 // The same page loaded again (a hidden preview shown again) goes back to the slide it showed.
 const saved = vscode.getState();
 let locked = saved?.page === startup.page ? saved.locked : startup.locked;
+const save = (current: number) => vscode.setState({ page: startup.page, uri: startup.uri, locked, current });
 const player = new Player(root, deck, {
   start: saved?.page === startup.page ? saved.current : startup.start,
   onShow: (index) => {
-    vscode.setState({ page: startup.page, uri: startup.uri, locked, current: index });
+    save(index);
     post({ type: 'shown', index });
   },
 });
@@ -49,7 +50,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'locked':
       locked = message.locked;
-      vscode.setState({ page: startup.page, uri: startup.uri, locked, current: player.index });
+      save(player.index);
       break;
   }
 });

@@ -34,7 +34,7 @@ export class PreviewManager implements vscode.Disposable {
       return;
     }
     if (this.preview) {
-      this.preview.show(document);
+      if (this.preview.document !== document) this.preview.show(document);
       this.preview.panel.reveal(undefined, toSide);
       return;
     }
@@ -77,7 +77,7 @@ export class PreviewManager implements vscode.Disposable {
 
 /** One panel showing one document (the active Markdown editor's, unless locked). */
 class Preview {
-  private document!: vscode.TextDocument;
+  document!: vscode.TextDocument;
   /** The deck as the webview has it, and as the page was built with (VS Code reloads a hidden preview's page). */
   private shown: RenderedDeck | undefined;
   private page: RenderedDeck | undefined;
