@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { PreviewState } from '../../webview/protocol';
 import type { LintSource, PreviewManager } from './manager';
 
 /**
@@ -21,8 +22,9 @@ export function registerPreview(context: vscode.ExtensionContext, lint: LintSour
     vscode.commands.registerCommand('storydeck.openPreview', (uri?: vscode.Uri) => previews().open(false, uri)),
     vscode.commands.registerCommand('storydeck.openPreviewToSide', (uri?: vscode.Uri) => previews().open(true, uri)),
     vscode.commands.registerCommand('storydeck.preview.toggleLock', () => previews().toggleLock()),
+    // VIEW_TYPE in manager.ts, and the onWebviewPanel activation event in package.json.
     vscode.window.registerWebviewPanelSerializer('storydeck.preview', {
-      deserializeWebviewPanel: (panel, state: unknown) => previews().restore(panel, state as Partial<import('../../webview/protocol').PreviewState> | undefined),
+      deserializeWebviewPanel: (panel, state: unknown) => previews().restore(panel, state as Partial<PreviewState> | undefined),
     }),
   );
 }
