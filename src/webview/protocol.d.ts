@@ -4,7 +4,7 @@
  */
 import type { RenderedDeck, RenderedSlide } from '../core/render/types';
 
-export type { RenderedDeck, RenderedSlide };
+export type { RenderedDeck };
 
 /** A lint finding as the preview shows it in a slide's badge (lines 1-based). */
 export interface PreviewFinding {

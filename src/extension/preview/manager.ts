@@ -8,9 +8,9 @@ import { slideAtLine } from '../../webview/lines';
 import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../webview/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
 
-export const VIEW_TYPE = 'storydeck.preview';
+const VIEW_TYPE = 'storydeck.preview';
 /** Typing pauses this long before the preview updates. */
-export const UPDATE_DELAY_MS = 100;
+const UPDATE_DELAY_MS = 100;
 
 /** The linter's last result per document (NarrativeLinter). */
 export interface LintSource {
