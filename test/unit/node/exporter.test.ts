@@ -74,6 +74,14 @@ describe('exportNarrative', () => {
     assert.ok(warnings.some(([, line]) => line === 5), `a problem on line 5: ${JSON.stringify(warnings)}`);
   });
 
+  it('refuses a file with nothing to export in one line, and writes nothing', async () => {
+    await assert.rejects(
+      exportNarrative(request('html', join(dir, 'bin.html'), { text: 'PK\u0000\u0003 not a narrative' })),
+      (e: Error) => e instanceof UserError && /^nothing to export: This file contains NUL bytes: it looks like a binary file/.test(e.message),
+    );
+    assert.deepEqual(outputs(), ['tmp']);
+  });
+
   it('never replaces a file unless asked to, and replaces it atomically when asked', async () => {
     const output = join(dir, 'talk.html');
     writeFileSync(output, 'precious');
