@@ -26,28 +26,13 @@ import type { HostToWebview } from '../src/webview/protocol';
 import { launchBrowser } from '../test/browser/harness';
 import { writePreviewPage } from '../test/browser/previewPage';
 import { generateDeck } from './generate';
+import { stats, type Stats } from './stats';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number`);
   return value;
-}
-
-interface Stats {
-  n: number;
-  median: number;
-  p95: number;
-}
-
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return {
-    n: sorted.length,
-    median: sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2,
-    p95: sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)],
-  };
 }
 
 const ms = (s: Stats) => `${s.median.toFixed(1)} (${s.p95.toFixed(1)})`;
