@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 
 /**
@@ -26,9 +27,15 @@ describe(`${file}`, () => {
   });
 
   it('holds what the extension runs and shows', () => {
-    for (const needed of ['package.json', 'dist/extension.js', 'dist/exporter.js', 'dist/webview.js', 'media/icon.png', 'schemas/storydeck.schema.json', 'snippets/storydeck.code-snippets.json', 'templates/town-hall.hbs', 'docs/rules/why-before-what.md', 'media/walkthrough/new.md']) {
+    for (const needed of ['package.json', 'dist/extension.js', 'dist/webview.js', 'media/icon.png', 'schemas/storydeck.schema.json', 'snippets/storydeck.code-snippets.json', 'templates/town-hall.hbs', 'docs/rules/why-before-what.md', 'media/walkthrough/new.md']) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
+  });
+
+  it('holds every bundle the extension loads on first use', () => {
+    const lazy = sourceFiles('src/extension').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/require\(join\(__dirname, '([\w.-]+\.js)'\)\)/g)].map((m) => `dist/${m[1]}`));
+    assert.ok(lazy.length >= 3, `found only ${lazy.join(', ')}`);
+    for (const bundle of lazy) assert.ok(files.includes(bundle), `${bundle} is loaded by the extension but not in the package`);
   });
 
   it('holds no sources, tests, fixtures, benchmarks, source maps or dependencies', () => {
@@ -48,3 +55,7 @@ describe(`${file}`, () => {
     for (const path of referenced) assert.ok(files.includes(path), `package.json names ${path}, which is not in the package`);
   });
 });
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+}

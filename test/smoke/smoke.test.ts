@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activate, openAndLint, ruleIds, waitFor, workspaceUri } from '../integration/suite/helpers';
+import { EXTENSION_ID, activate, openAndLint, previewShows, ruleIds, waitFor, workspaceUri } from '../integration/suite/helpers';
 
 /**
  * Runs against StoryDeck installed from the packaged .vsix (scripts/vsix-test.sh), not the development
@@ -28,14 +28,13 @@ describe('the packaged .vsix', () => {
     assert.ok(ids.includes('call-to-action'), ids.join(', '));
   });
 
-  it('opens the preview beside the example', async () => {
+  it('opens the preview beside the example, showing its first slide', async function () {
     const api = await activate();
     await openAndLint(api, 'town-hall.md');
     await vscode.commands.executeCommand('storydeck.openPreviewToSide');
-    const tab = await waitFor('a StoryDeck preview tab', () =>
-      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /storydeck/i.test(t.input.viewType)),
-    );
-    assert.match(tab.label, /Handoffs|Preview/);
+    // Read from the webview's own DOM by the launcher, not reported by the extension.
+    const shown = await previewShows(this, (reply) => reply.label !== undefined);
+    assert.equal(shown.label, "Slide 1: Handoffs that don't drop patients");
   });
 
   it('exports the example to a self-contained HTML deck', async () => {

@@ -1,6 +1,8 @@
-import { appendFileSync, existsSync, rmSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { StoryDeckApi } from '../../../src/extension/extension';
+import type { PreviewSlideReply } from '../run';
 
 export const EXTENSION_ID = 'storydeck.storydeck';
 
@@ -111,4 +113,21 @@ export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 
 /** A screenshot of the workbench, when STORYDECK_TEST_SCREENSHOT names a file. */
 export async function screenshot(): Promise<void> {
   if (process.env.STORYDECK_TEST_SCREENSHOT) await askLauncher('screenshot');
+}
+
+/**
+ * What the preview webview shows, read by the launcher from the webview's own DOM in the browser: the
+ * extension host cannot see a webview, and a value the webview reported back would prove less. Waits
+ * until `expected` holds; skips when no launcher listens (@vscode/test-electron).
+ */
+export async function previewShows(context: Mocha.Context, expected: (reply: PreviewSlideReply) => boolean, request: 'preview' | 'preview-dblclick' = 'preview', timeoutMs = 20_000): Promise<PreviewSlideReply> {
+  const deadline = Date.now() + timeoutMs;
+  let reply: PreviewSlideReply = {};
+  while (Date.now() < deadline) {
+    if (!(await askLauncher(request, 30_000))) context.skip();
+    reply = JSON.parse(readFileSync(`${process.env.STORYDECK_TEST_LOG}.${request}-done`, 'utf8')) as PreviewSlideReply;
+    if (expected(reply)) return reply;
+    await sleep(250);
+  }
+  assert.fail(`the preview did not show what was expected in ${timeoutMs} ms; it showed ${JSON.stringify(reply)}`);
 }

@@ -1,26 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseDeck } from '../../../src/core/deck';
-import type { PreviewSlideReply } from '../run';
-import { activate, askLauncher, openAndLint, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
-
-/**
- * What the preview webview shows, read by the launcher from the webview's own DOM in the browser: the
- * extension host cannot see a webview, and a value the webview reported back would prove less. Waits
- * until `expected` holds; skips when no launcher listens (@vscode/test-electron).
- */
-async function previewShows(context: Mocha.Context, expected: (reply: PreviewSlideReply) => boolean, request: 'preview' | 'preview-dblclick' = 'preview', timeoutMs = 20_000): Promise<PreviewSlideReply> {
-  const deadline = Date.now() + timeoutMs;
-  let reply: PreviewSlideReply = {};
-  while (Date.now() < deadline) {
-    if (!(await askLauncher(request, 30_000))) context.skip();
-    reply = JSON.parse(readFileSync(`${process.env.STORYDECK_TEST_LOG}.${request}-done`, 'utf8')) as PreviewSlideReply;
-    if (expected(reply)) return reply;
-    await sleep(250);
-  }
-  assert.fail(`the preview did not show what was expected in ${timeoutMs} ms; it showed ${JSON.stringify(reply)}`);
-}
+import { activate, openAndLint, previewShows, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 const previewBundleLoaded = () => Object.keys(require.cache).some((file) => /[\\/]dist[\\/]preview\.js$/.test(file));
 
