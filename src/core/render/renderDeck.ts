@@ -41,6 +41,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
 
 export interface RenderEnv extends Env {
   resolveImage?: RenderOptions['resolveImage'];
+  rawHtml?: RenderOptions['rawHtml'];
 }
 
 /**
@@ -49,7 +50,7 @@ export interface RenderEnv extends Env {
  * with the env the tokens were parsed in. The HTML renderer and the PPTX export both walk these.
  */
 export function slideTokens(deck: Deck, options: RenderOptions = {}): { perSlide: Token[][]; env: RenderEnv } {
-  const env: RenderEnv = { resolveImage: options.resolveImage };
+  const env: RenderEnv = { resolveImage: options.resolveImage, rawHtml: options.rawHtml };
   // A refused input (binary, too large) has no slides, and nothing to parse.
   const tokens = deck.slides.length > 0 ? slideRenderer().parse(markdownSource(deck.lines, deck.frontMatterRange), env) : [];
   return { perSlide: splitTokens(tokens, deck.slides), env };
@@ -93,11 +94,24 @@ function slideRenderer(): MarkdownIt {
   const rules = md.renderer.rules;
 
   // Raw HTML is shown as text; comments (notes, directives, lint and beat markers, guidance) vanish.
-  rules.html_block = (tokens, idx, _options, _env, self) => {
+  // With `rawHtml: 'keep'` it is carried, as text in a `data-sd-html` attribute, for the page to sanitize.
+  rules.html_block = (tokens, idx, _options, env: RenderEnv | undefined, self) => {
     const text = withoutComments(tokens[idx].content).trim();
-    return text ? `<div class="sd-raw-html"${self.renderAttrs(tokens[idx])}>${escapeHtml(text)}</div>\n` : '';
+    if (!text) return '';
+    if (env?.rawHtml === 'keep') return `<div class="sd-raw-html"${self.renderAttrs(tokens[idx])} data-sd-html="${escapeHtml(text)}"></div>\n`;
+    return `<div class="sd-raw-html"${self.renderAttrs(tokens[idx])}>${escapeHtml(text)}</div>\n`;
   };
-  rules.html_inline = (tokens, idx) => escapeHtml(withoutComments(tokens[idx].content));
+  rules.html_inline = (tokens, idx, _options, env: RenderEnv | undefined) => {
+    const html = withoutComments(tokens[idx].content);
+    return env?.rawHtml === 'keep' ? html : escapeHtml(html);
+  };
+  // Inline raw HTML pairs up across tokens (`<kbd>`, text, `</kbd>`): the whole run of inline content is carried.
+  const renderInline = md.renderer.renderInline.bind(md.renderer);
+  md.renderer.renderInline = (tokens, options, env: RenderEnv | undefined) => {
+    const html = renderInline(tokens, options, env);
+    if (env?.rawHtml !== 'keep' || !tokens.some((token) => token.type === 'html_inline')) return html;
+    return `<span class="sd-raw-html" data-sd-html="${escapeHtml(html)}"></span>`;
+  };
 
   // markdown-it puts a fence's attributes on <code>; data-line belongs on the block, <pre>.
   rules.fence = (tokens, idx, _options, _env, self) => {

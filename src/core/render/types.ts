@@ -9,6 +9,13 @@ export interface RenderOptions {
    * instead. Without a resolver, sources are kept as written.
    */
   resolveImage?: (src: string) => string | undefined;
+  /**
+   * Raw HTML in the Markdown: `escape` (the default, and every export's) shows it as text; `keep` (the
+   * preview, when the user allows it in a trusted workspace) puts it, with the inline Markdown around it,
+   * as text in the `data-sd-html` attribute of an empty `.sd-raw-html` element, which the page must
+   * sanitize before it inserts anything. Comments are dropped either way.
+   */
+  rawHtml?: 'escape' | 'keep';
 }
 
 /** One slide as HTML; `html` and `notesHtml` are safe to insert into a page (raw HTML in the Markdown is escaped). */

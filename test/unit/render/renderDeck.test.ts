@@ -159,6 +159,31 @@ describe('renderDeck', () => {
     assert.equal(render('No notes here.').slides[0].notesHtml, '');
   });
 
+  it('renders byte for byte the same with rawHtml: escape as without the option', () => {
+    for (const text of [example, xss, '<kbd>Ctrl</kbd> H<sub>2</sub>O\n\n<div>\n<b>x</b>\n</div>\n']) {
+      assert.deepEqual(render(text, { rawHtml: 'escape' }), render(text));
+    }
+  });
+
+  it('with rawHtml: keep, carries raw HTML only as attribute text, for the page to sanitize', () => {
+    const html = render('<div>\n<b onclick="x()">block</b>\n</div>\n\nPress <kbd>Ctrl</kbd> and **H<sub>2</sub>O** <!-- guide: hidden -->[docs](https://example.com)\n\nPlain *text*\n', { rawHtml: 'keep' }).slides[0].html;
+    assert.equal(
+      html,
+      '<div class="sd-raw-html" data-line="1" data-sd-html="&lt;div&gt;\n&lt;b onclick=&quot;x()&quot;&gt;block&lt;/b&gt;\n&lt;/div&gt;"></div>\n' +
+        '<p data-line="5"><span class="sd-raw-html" data-sd-html="Press &lt;kbd&gt;Ctrl&lt;/kbd&gt; and &lt;strong&gt;H&lt;sub&gt;2&lt;/sub&gt;O&lt;/strong&gt; &lt;a href=&quot;https://example.com&quot; target=&quot;_blank&quot; rel=&quot;noopener noreferrer&quot;&gt;docs&lt;/a&gt;"></span></p>\n' +
+        '<p data-line="7">Plain <em>text</em></p>\n',
+    );
+    const kept = render(xss, { rawHtml: 'keep' }).slides.map((slide) => slide.html).join('');
+    const carried = [...kept.matchAll(/ data-sd-html="([^"]*)"/g)].map((m) => m[1]);
+    assert.ok(carried.some((text) => text.includes('&lt;script&gt;')));
+    assert.ok(carried.every((text) => !/[<>]/.test(text)));
+    for (const tag of tags(kept.replace(/ data-sd-html="[^"]*"/g, ''))) {
+      assert.ok(SAFE_TAGS.has(tag.name), tag.name);
+      for (const attribute of tag.attributes) assert.ok(SAFE_ATTRIBUTES.has(attribute), attribute);
+    }
+    assert.doesNotMatch(kept, /SECRET-GUIDANCE|storydeck-disable/);
+  });
+
   it('drops comments mixed into raw HTML and unclosed comments, keeping the rest escaped', () => {
     const html = render('<!-- guide: hidden --><b>shown</b>\n\nText\n\n<!-- guide: never closed\n\nmore').slides[0].html;
     assert.match(html, /&lt;b&gt;shown&lt;\/b&gt;/);
