@@ -5,6 +5,7 @@ import { Badges } from './badges';
 import { Player } from './player/player';
 import './player/player.css';
 import type { HostToWebview, PreviewStartup, PreviewState, RenderedDeck, WebviewToHost } from './protocol';
+import { showRawHtml } from './rawHtml';
 import './preview.css';
 
 const vscode = acquireVsCodeApi<PreviewState>();
@@ -24,6 +25,7 @@ const player = new Player(root, deck, {
     save(index);
     post({ type: 'shown', index });
   },
+  onSlide: showRawHtml,
 });
 const badges = new Badges(root, player, (line) => post({ type: 'reveal', line }));
 badges.set(startup.findings);

@@ -245,3 +245,85 @@ describe('the XSS fixture in the preview webview', () => {
     assert.doesNotMatch(await page.content(), /SECRET-GUIDANCE|storydeck-disable/);
   });
 });
+
+// With `storydeck.preview.html` on in a trusted workspace the host renders with rawHtml: 'keep', and the
+// webview sanitizes: the same payloads stay inert, while plain formatting shows as elements.
+describe('raw HTML in the preview webview, sanitized (storydeck.preview.html)', () => {
+  const source = readFileSync('test/fixtures/xss.md', 'utf8');
+  const deck = renderText(source, 'keep');
+  let browser: Browser;
+  let preview: OpenedDeck;
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(() => browser?.close());
+  afterEach(() => preview?.close());
+
+  it('runs nothing from the XSS fixture and loads nothing but https images, whatever the reader does', async () => {
+    preview = await openDeck(browser, writePreviewPage(deck));
+    const { page } = preview;
+    await page.locator('.sd-frame.sd-current').waitFor();
+    assert.equal(await page.locator('.sd-frame').count(), deck.slides.length);
+    for (const mode of ['', 'o', 'p']) {
+      if (mode) await page.keyboard.press(mode);
+      await page.keyboard.press('Home');
+      for (let i = 0; i < deck.slides.length; i++) {
+        for (const element of await page.locator('.sd-frame.sd-current .sd-slide *').all()) {
+          await element.hover({ force: true, timeout: 1000 }).catch(() => undefined);
+          await element.click({ force: true, timeout: 1000 }).catch(() => undefined);
+        }
+        await page.keyboard.press('ArrowRight');
+      }
+      if (mode) await page.keyboard.press(mode);
+    }
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
+    assert.equal(await page.title(), deck.title);
+    assert.deepEqual(preview.dialogs, []);
+    assert.deepEqual([...new Set(preview.requests)], ['https://example.com/track.png'], 'the Markdown image the existing test documents; the raw <img src=x> lost its source');
+    // DOMPurify parses with the browser's DOMParser, whose inert document shares the page's CSP: Chrome
+    // reports the handlers, <style> and <base> it reads there, though nothing from them reaches the page.
+    const reports = preview.errors.filter((error) => /violates the following Content Security Policy directive/.test(error));
+    assert.ok(reports.length > 0);
+    assert.deepEqual(preview.errors.filter((error) => !reports.includes(error)), ['Failed to load resource: net::ERR_BLOCKED_BY_CLIENT.Inspector']);
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'openLink'), [], 'the raw javascript: link is not live');
+    const active = 'script:not([nonce]), iframe, object, embed, svg, math, form, input, base, style, meta[http-equiv="refresh"], [srcdoc], [onerror], [onload], [onmouseover], [ontoggle], [onfocus], .sd-slide [style], .sd-slide a[href], [data-sd-html]';
+    assert.deepEqual(await page.locator(active).evaluateAll((found) => found.map((element) => element.outerHTML)), []);
+    assert.equal(await page.locator('link').count(), 2, 'the bundle style sheet and the theme');
+    // What the allow-list keeps: <b> without its handler, <details>/<summary> without ontoggle (the clicks toggled it).
+    assert.equal(await page.locator('.sd-slide .sd-html b').first().innerText(), 'bold');
+    assert.equal(await page.locator('.sd-slide details > summary').innerText(), 'x');
+    assert.doesNotMatch(await page.content(), /SECRET-GUIDANCE|storydeck-disable/);
+  });
+
+  it('shows allowed markup as elements, mixed with the Markdown around it, and keeps links going through the host', async () => {
+    const rendered = renderText('# H<sub>2</sub>O\n\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd>, **<mark>now</mark>** and [read](https://example.com/a)\n\n<table><tr><td>cell</td></tr></table>\n', 'keep');
+    preview = await openDeck(browser, writePreviewPage(rendered));
+    const { page } = preview;
+    const slide = page.locator('.sd-frame.sd-current .sd-slide');
+    await slide.waitFor();
+    assert.equal(await slide.locator('h1 sub').innerText(), '2');
+    assert.deepEqual(await slide.locator('p kbd').allInnerTexts(), ['Ctrl', 'S']);
+    assert.equal(await slide.locator('p strong > mark').innerText(), 'now');
+    assert.equal(await slide.locator('table td').innerText(), 'cell');
+    assert.equal(await slide.locator('h1').getAttribute('data-line'), '1', 'the renderer\'s block keeps its source line');
+    await slide.getByRole('link', { name: 'read' }).click();
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'openLink'), [{ type: 'openLink', href: 'https://example.com/a' }]);
+    assert.deepEqual(preview.requests, []);
+    assert.deepEqual(preview.errors, []);
+  });
+
+  it('sanitizes a slide the host updates', async () => {
+    const before = renderText('# One\n\nplain\n', 'keep');
+    preview = await openDeck(browser, writePreviewPage(before));
+    const { page } = preview;
+    await page.locator('.sd-frame.sd-current').waitFor();
+    await send(page, deckUpdate(before, renderText('# One\n\n<kbd>K</kbd> <img src=x onerror="window.__pwned = 1">\n', 'keep'))!);
+    await page.locator('.sd-frame.sd-current kbd').waitFor();
+    assert.equal(await page.locator('.sd-frame.sd-current img').count(), 1);
+    assert.equal(await page.locator('.sd-frame.sd-current img').getAttribute('src'), null);
+    assert.equal(await page.locator('[onerror]').count(), 0);
+    assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
+  });
+});

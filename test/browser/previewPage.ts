@@ -4,13 +4,13 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { parseDeck } from '../../src/core/deck';
-import { renderDeck, type RenderedDeck } from '../../src/core/render';
+import { renderDeck, type RenderedDeck, type RenderOptions } from '../../src/core/render';
 import { previewHtml, randomNonce } from '../../src/extension/preview/page';
 import type { HostToWebview, PreviewFinding, WebviewToHost } from '../../src/webview/protocol';
 
 /** Renders Markdown as the preview host does (images kept as written: there is no webview to map them). */
-export function renderText(markdown: string): RenderedDeck {
-  return renderDeck(parseDeck(markdown));
+export function renderText(markdown: string, rawHtml: RenderOptions['rawHtml'] = 'escape'): RenderedDeck {
+  return renderDeck(parseDeck(markdown), { rawHtml });
 }
 
 /**

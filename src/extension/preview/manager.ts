@@ -117,6 +117,8 @@ class Preview {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('storydeck.preview', this.document.uri)) this.show(this.document, this.current);
       }),
+      // `storydeck.preview.html` applies from now on.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.show(this.document, this.current)),
     );
     panel.onDidDispose(() => {
       clearTimeout(this.timer);
@@ -199,7 +201,9 @@ class Preview {
 
   private render(): { deck: RenderedDeck; theme: string } {
     const parsed = parseDeck(this.document.getText());
-    const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src) });
+    // Raw HTML reaches the page (sanitized there) only when the user allows it and trusts the workspace.
+    const html = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get('html') === true;
+    const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' });
     return { deck, theme: this.themeUrl(parsed.frontMatter.theme, deck.theme) };
   }
 

@@ -10,6 +10,8 @@ export interface PlayerOptions {
   start?: number;
   /** Called with the 0-based index every time a slide is shown. */
   onShow?: (index: number) => void;
+  /** Called with each slide's `.sd-slide` element once its HTML is in (not yet in the page). */
+  onSlide?: (slide: HTMLElement) => void;
 }
 
 /**
@@ -176,6 +178,7 @@ export class Player {
     section.dataset.line = String(slide.line);
     section.setAttribute('aria-label', `Slide ${slide.index}${slide.title ? `: ${slide.title}` : ''}`);
     section.innerHTML = slide.html;
+    this.options.onSlide?.(section);
     const frame = element('div', 'sd-frame');
     frame.append(section);
     frame.addEventListener('click', () => {
