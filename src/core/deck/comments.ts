@@ -69,9 +69,15 @@ export function classifyComment(text: string): Comment['kind'] | 'ignored' {
 const DIRECTIVE_CACHE_LIMIT = 2000;
 const directiveCache = new Map<string, Record<string, unknown> | undefined>();
 
+/**
+ * A comment sets a directive only if a directive's name is in its text: YAML spells a key out, letter by
+ * letter, unless a double-quoted key escapes letters with a backslash. Most notes name none, and skip YAML.
+ */
+const NAMES_A_DIRECTIVE = new RegExp([...GLOBAL_DIRECTIVES, ...LOCAL_DIRECTIVES, String.raw`\\`].join('|'));
+
 /** The directive keys and values a comment sets, or undefined when it sets none. */
 export function directives(text: string): Record<string, unknown> | undefined {
-  if (!text.includes(':')) return undefined;
+  if (!text.includes(':') || !NAMES_A_DIRECTIVE.test(text)) return undefined;
   if (directiveCache.has(text)) return directiveCache.get(text);
   if (directiveCache.size >= DIRECTIVE_CACHE_LIMIT) directiveCache.clear();
   const found = parseDirectives(text);

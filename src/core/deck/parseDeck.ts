@@ -18,11 +18,14 @@ export const MIN_SLIDE_SECONDS = 10;
 export const MAX_DECK_CHARS = 10 * 1024 * 1024;
 
 const LINE_BREAK = /\r\n|\r|\n/;
+const LINE_WITH_BREAK = /[^\r\n]*(?:\r\n|\r|\n)/y;
 /** Marp Core's fitting header: `# <!-- fit --> Title`. */
 const FITTING_HEADER = 'fit';
 const PLACEHOLDER = /^\s*(?:(?:TODO|TBD|TK|FIXME|XXX)\b.*|\[[^\]]*\]|[.…\-–—_*\s]*|lorem ipsum.*)$/is;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,\-]*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Every character of those four scripts is in these ranges (astral ones as surrogates): a quick test for none. */
+const MAYBE_CJK = /[\u1100-\u11ff\u2e80-\uffff]/;
 
 /** Parses a narrative into slides with notes, beats and timing. Never throws; input problems are reported in `problems`. */
 export function parseDeck(text: string): Deck {
@@ -37,7 +40,7 @@ export function parseDeck(text: string): Deck {
   const fm = readFrontMatter(lines);
   const problems: Problem[] = [...fm.problems];
   // Blank the front matter out rather than cutting it, so markdown-it's line numbers stay the file's.
-  const body = markdownSource(lines, fm.range);
+  const body = markdownSource(text, fm.range);
   const tokens = sharedParser().parse(body, {});
 
   const builder = new SlideBuilder(lines, headingDividerLevels(fm.data, tokens));
@@ -46,7 +49,7 @@ export function parseDeck(text: string): Deck {
   const slides = builder.finish(lines.length);
 
   const fmTitle = typeof fm.data.title === 'string' ? fm.data.title.trim() : '';
-  return {
+  const deck: Deck = {
     text,
     lines,
     frontMatter: fm.data,
@@ -56,6 +59,23 @@ export function parseDeck(text: string): Deck {
     problems,
     estimatedSeconds: slides.reduce((sum, s) => sum + s.estimatedSeconds, 0),
   };
+  parsedTokens.set(deck, tokens);
+  return deck;
+}
+
+/**
+ * The token stream of each deck's parse, kept for the first render of that deck (export and preview
+ * render right after parsing), so that the Markdown goes through markdown-it once. Not on the Deck
+ * itself, which stays plain data. Handed out once: rendering marks tokens up (source lines, classes,
+ * resolved image URLs), so a later render of the same deck parses afresh.
+ */
+const parsedTokens = new WeakMap<Deck, Token[]>();
+
+/** The tokens `parseDeck` produced for this deck, if nobody has taken them yet; undefined afterwards. */
+export function takeParsedTokens(deck: Deck): Token[] | undefined {
+  const tokens = parsedTokens.get(deck);
+  parsedTokens.delete(deck);
+  return tokens;
 }
 
 interface Draft {
@@ -270,14 +290,23 @@ class SlideBuilder {
 
 /**
  * The text handed to markdown-it: the front matter blanked out rather than cut, so that token line
- * numbers stay the file's. The renderer parses the same text, so slides and blocks agree.
+ * numbers stay the file's. The renderer parses the same text, so slides and blocks agree. Line breaks
+ * are left as they are: markdown-it reads `\r\n` and `\r` as `\n`, as LINE_BREAK does.
  */
-export function markdownSource(lines: readonly string[], frontMatterRange: Deck['frontMatterRange']): string {
-  return frontMatterRange ? '\n'.repeat(frontMatterRange.endLine) + lines.slice(frontMatterRange.endLine).join('\n') : lines.join('\n');
+export function markdownSource(text: string, frontMatterRange: Deck['frontMatterRange']): string {
+  if (!frontMatterRange) return text;
+  let at = 0;
+  for (let n = 0; n < frontMatterRange.endLine; n++) {
+    LINE_WITH_BREAK.lastIndex = at;
+    if (!LINE_WITH_BREAK.test(text)) return '\n'.repeat(frontMatterRange.endLine);
+    at = LINE_WITH_BREAK.lastIndex;
+  }
+  return '\n'.repeat(frontMatterRange.endLine) + text.slice(at);
 }
 
 /** Words spoken: whitespace-separated words, plus one word for every two CJK characters (which have no spaces). */
 export const countWords = memoByText((text: string): number => {
+  if (!MAYBE_CJK.test(text)) return text.match(WORD)?.length ?? 0;
   const cjk = text.match(CJK)?.length ?? 0;
   const latin = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
   return latin + Math.ceil(cjk / 2);

@@ -1,7 +1,7 @@
 import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { parseDuration } from '../deck/duration';
 import type { Deck, Slide } from '../deck/types';
-import { markdownSource } from '../deck/parseDeck';
+import { markdownSource, takeParsedTokens } from '../deck/parseDeck';
 import { escapeHtml } from './escape';
 import { createMarkdownIt } from './markdown';
 import { themeName } from './themes';
@@ -9,8 +9,8 @@ import type { RenderedDeck, RenderedSlide, RenderOptions } from './types';
 import { isSafeImageSource, linkKind } from './urls';
 
 /**
- * Renders every slide of a parsed deck to HTML. The Markdown is parsed once, exactly as `parseDeck`
- * parses it, and the token stream is cut at the slides' first lines, so slides, line numbers and
+ * Renders every slide of a parsed deck to HTML. The tokens are `parseDeck`'s own (or the Markdown parsed
+ * again exactly as `parseDeck` parses it), cut at the slides' first lines, so slides, line numbers and
  * reference links agree with the `Deck`. Pure: no DOM, no file system.
  */
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
@@ -45,14 +45,15 @@ export interface RenderEnv extends Env {
 }
 
 /**
- * The deck's Markdown parsed once with the shared configuration and cut into one token array per slide
+ * The deck's Markdown as parsed by `parseDeck` (or, when its tokens were used already or the deck did not
+ * come from `parseDeck` in this process, parsed again the same way), cut into one token array per slide
  * (separators dropped, block tokens marked with `data-line`, table alignment as `sd-align-*` classes),
- * with the env the tokens were parsed in. The HTML renderer and the PPTX export both walk these.
+ * with the env to render them in. The HTML renderer and the PPTX export both walk these.
  */
 export function slideTokens(deck: Deck, options: RenderOptions = {}): { perSlide: Token[][]; env: RenderEnv } {
   const env: RenderEnv = { resolveImage: options.resolveImage, rawHtml: options.rawHtml };
   // A refused input (binary, too large) has no slides, and nothing to parse.
-  const tokens = deck.slides.length > 0 ? slideRenderer().parse(markdownSource(deck.lines, deck.frontMatterRange), env) : [];
+  const tokens = deck.slides.length > 0 ? (takeParsedTokens(deck) ?? slideRenderer().parse(markdownSource(deck.text, deck.frontMatterRange), env)) : [];
   return { perSlide: splitTokens(tokens, deck.slides), env };
 }
 

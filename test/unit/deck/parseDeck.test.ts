@@ -63,6 +63,12 @@ describe('parseDeck', () => {
     );
   });
 
+  it('reads a directive key spelled with YAML escapes, and a comment naming no directive as a note', () => {
+    const deck = parseDeck(['# Slide', '<!-- "\\x5fcl\\u0061ss": lead -->', '<!-- Keep this short: one point, then pause -->'].join('\n'));
+    assert.deepEqual(deck.slides[0].directives, { _class: 'lead' });
+    assert.deepEqual(deck.slides[0].notes, ['Keep this short: one point, then pause']);
+  });
+
   it('gives empty and TODO sections no beats', () => {
     const deck = parseDeck('## The problem\n\nTODO: write this\n\n---\n\n## The ask\n\n---\n\n## Why\n\n…\n');
     assert.deepEqual(
@@ -98,6 +104,19 @@ describe('parseDeck', () => {
   it('counts words in spaced and unspaced scripts', () => {
     assert.equal(countWords("Maria's 12-minute handover, today."), 4);
     assert.equal(countWords('患者の引き継ぎ'), 4);
+  });
+
+  it('counts every Han, Hiragana, Katakana and Hangul character, astral ones included, as half a word', () => {
+    const script = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+    let checked = 0;
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if (!script.test(char)) continue;
+      checked++;
+      if (countWords(`Hi ${char}${char}`) !== 2) assert.fail(`U+${code.toString(16)} is not counted`);
+    }
+    assert.ok(checked > 90000);
   });
 
   describe('bad input never throws', () => {

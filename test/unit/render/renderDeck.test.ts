@@ -221,6 +221,39 @@ describe('renderDeck', () => {
     }
   });
 
+  it("renders parseDeck's own tokens once, and the same again from a second render or a deck that crossed JSON", () => {
+    const text = [
+      '---',
+      'title: Tokens',
+      '---',
+      '',
+      '# One [link][ref] <!-- a note -->',
+      '',
+      '![chart](img/chart.png) ![gone](missing.png)',
+      '',
+      '| a | b |',
+      '|:-:|--:|',
+      '| 1 | 2 |',
+      '',
+      '---',
+      '',
+      '```js',
+      'x()',
+      '```',
+      '',
+      '[ref]: https://example.com',
+      example,
+    ].join('\n');
+    const options: RenderOptions = { resolveImage: (src) => (src === 'missing.png' ? undefined : `resolved:${src}`) };
+    const deck = parseDeck(text);
+    const first = renderDeck(deck, options);
+    assert.match(first.slides[0].html, /<img src="resolved:img\/chart.png"/);
+    assert.match(first.slides[0].html, /<a href="https:\/\/example.com"/);
+    // Rendering marks tokens up (resolved image URLs, data-line, classes): a second render must not see that.
+    assert.deepEqual(renderDeck(deck, options), first);
+    assert.deepEqual(renderDeck(JSON.parse(JSON.stringify(deck)), options), first);
+  });
+
   it('renders an empty input as one empty slide and a refused one as none', () => {
     assert.deepEqual(render('').slides.map((s) => s.html), ['']);
     assert.deepEqual(render('a\u0000b').slides, []);
