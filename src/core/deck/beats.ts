@@ -97,9 +97,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
 export const CONTENT_THRESHOLD = 2;
 
 /** Heading text -> the one beat it names, or undefined. */
-export function headingBeat(heading: string): BeatId | undefined {
-  return HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(heading));
-}
+export const headingBeat = memoByText((heading: string): BeatId | undefined => HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(heading)));
 
 /** Beats a non-empty slide plays, in story order, from its blocks. */
 export function detectBeats(blocks: readonly Block[]): BeatId[] {

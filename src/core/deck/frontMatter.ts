@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { memoByText } from './memo';
 import type { Problem } from './types';
 
 export interface FrontMatterResult {
@@ -16,7 +17,8 @@ const CLOSE = /^(-{3,}|\.\.\.)[ \t]*$/;
  * dashes on the first line and closes with `...` or a line of at least as many dashes. Unlike Marp, the closing fence
  * must start in the first column, so an indented `---` inside a YAML block scalar stays part of the YAML, and an opening
  * fence without a closing one is not front matter (Markdown reads it as a thematic break) rather than the whole file.
- * YAML errors become positioned problems; this function never throws.
+ * YAML errors become positioned problems; this function never throws. Callers must not mutate the result
+ * (it is shared by every read of the same block).
  */
 export function readFrontMatter(lines: readonly string[]): FrontMatterResult {
   const open = lines.length < 2 ? null : OPEN.exec(lines[0]);
@@ -30,7 +32,16 @@ export function readFrontMatter(lines: readonly string[]): FrontMatterResult {
     }
   }
   if (close < 0) return { data: {}, problems: [] };
+  return readBlock(lines.slice(0, close + 1).join('\n'));
+}
 
+/**
+ * The result for one whole block, both fences included. Parsing YAML is the costly part, and an editor
+ * re-reads the same block after every pause in typing, so each block is parsed once.
+ */
+const readBlock = memoByText((block: string): FrontMatterResult => {
+  const lines = block.split('\n');
+  const close = lines.length - 1;
   const range = { line: 1, endLine: close + 1 };
   const source = lines.slice(1, close).join('\n');
   const problems: Problem[] = [];
@@ -63,7 +74,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatterResult {
     return { data: {}, range, problems };
   }
   return { data: value as Record<string, unknown>, range, problems };
-}
+}, 16);
 
 function wholeBlock(range: { line: number; endLine: number }, lines: readonly string[], code: Problem['code'], message: string): Problem {
   return { code, message, line: range.line, column: 1, endLine: range.endLine, endColumn: lines[range.endLine - 1].length + 1 };
