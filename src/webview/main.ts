@@ -26,6 +26,7 @@ const player = new Player(root, deck, {
     post({ type: 'shown', index });
   },
   onSlide: showRawHtml,
+  fullScreen: () => post({ type: 'fullScreen' }),
 });
 const badges = new Badges(root, player, (line) => post({ type: 'reveal', line }));
 badges.set(startup.findings);
@@ -53,6 +54,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'locked':
       locked = message.locked;
       save(player.index);
+      break;
+    case 'present':
+      player.setMode('presenter');
       break;
   }
 });

@@ -46,7 +46,9 @@ export type HostToWebview =
   /** The linter's latest findings for the document. */
   | { type: 'findings'; findings: PreviewFinding[] }
   /** The preview was locked to its document, or unlocked (kept for a restore after a reload). */
-  | { type: 'locked'; locked: boolean };
+  | { type: 'locked'; locked: boolean }
+  /** `StoryDeck: Present`: switch to the presenter view. */
+  | { type: 'present' };
 
 export type WebviewToHost =
   | { type: 'ready' }
@@ -55,4 +57,6 @@ export type WebviewToHost =
   /** Reveal this 1-based source line in the editor. */
   | { type: 'reveal'; line: number }
   /** The reader clicked a link; the host asks before opening it. */
-  | { type: 'openLink'; href: string };
+  | { type: 'openLink'; href: string }
+  /** The reader pressed `f`: the webview cannot use the Fullscreen API, VS Code toggles full screen. */
+  | { type: 'fullScreen' };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { deckUpdate } from '../../src/extension/preview/page';
 import type { PreviewFinding } from '../../src/webview/protocol';
-import { currentSlide, launchBrowser, openDeck, type OpenedDeck } from './harness';
+import { currentSlide, exportDeck, launchBrowser, openDeck, type OpenedDeck } from './harness';
 import { posted, renderText, send, writePreviewPage } from './previewPage';
 
 // The preview webview (dist/webview.js) in the page the host builds, with a harness in VS Code's place.
@@ -170,6 +170,19 @@ describe('the preview webview in chromium', () => {
     assert.equal(await page.locator('.sd-frame').nth(2).locator('.sd-badge').innerText(), '2', 'a rebuilt slide keeps its badge');
   });
 
+  it('switches to the presenter view when the host presents (StoryDeck: Present), and asks the host for full screen on f', async () => {
+    const { page } = await open({ start: 2 });
+    await send(page, { type: 'present' });
+    assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'presenter');
+    assert.equal(await currentSlide(page), 'Slide 3: Meet Maria', 'on the slide it showed');
+    await page.keyboard.press('f');
+    await page.keyboard.press('f');
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'fullScreen'), [{ type: 'fullScreen' }, { type: 'fullScreen' }]);
+    assert.equal(await page.evaluate('document.fullscreenElement'), null, 'the webview leaves full screen to VS Code');
+    await page.keyboard.press('p');
+    assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'slide');
+  });
+
   it('hands links to the host instead of following them', async () => {
     const rendered = renderText('# Links\n\n[the site](https://example.com/x) and [a file](other.md)\n');
     const { page } = await open({}, rendered);
@@ -184,6 +197,34 @@ describe('the preview webview in chromium', () => {
       { type: 'openLink', href: 'other.md' },
       { type: 'openLink', href: 'other.md' },
     ]);
+  });
+});
+
+// The player of an exported deck has no host to ask: `f` uses the Fullscreen API itself.
+describe('the f key in an exported deck', () => {
+  let browser: Browser;
+  let deck: OpenedDeck;
+
+  before(async () => {
+    browser = await launchBrowser();
+    deck = await openDeck(browser, exportDeck('examples/town-hall.md'));
+  });
+  after(async () => {
+    await deck?.close();
+    await browser?.close();
+  });
+
+  it('toggles full screen for the whole page, in the presenter view too', async () => {
+    const { page } = deck;
+    const fullScreen = () => page.evaluate('document.fullscreenElement === document.documentElement');
+    await page.keyboard.press('p');
+    await page.keyboard.press('f');
+    await page.waitForFunction('document.fullscreenElement === document.documentElement');
+    assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'presenter');
+    await page.keyboard.press('f');
+    await page.waitForFunction('document.fullscreenElement === null');
+    assert.equal(await fullScreen(), false);
+    assert.deepEqual(deck.errors, []);
   });
 });
 

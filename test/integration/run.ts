@@ -242,11 +242,20 @@ export interface PreviewSlideReply {
   images?: Array<{ alt: string; loaded: boolean }>;
   /** The slide's computed background colour: what the theme's style sheet made of it. */
   background?: string;
+  /** The player's mode (`data-mode`): slide, overview or presenter. */
+  mode?: string;
+  /** The names of the elements in the slide, each once, in document order. */
+  tags?: string[];
 }
 
 /** The parts of an HTMLImageElement read here (the launcher's types have no DOM). */
 type Img = { alt: string; naturalWidth: number; decode(): Promise<void> };
-type Slide = { getAttribute(name: string): string | null; innerText: string; querySelectorAll(selector: string): Iterable<Img> };
+type Slide = {
+  getAttribute(name: string): string | null;
+  innerText: string;
+  querySelectorAll(selector: string): Iterable<Img & { localName: string }>;
+  closest(selector: string): Slide | null;
+};
 type WithStyle = { getComputedStyle(element: unknown): { backgroundColor: string } };
 
 async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlideReply> {
@@ -269,6 +278,8 @@ async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlide
               text: e.innerText,
               images: images.map((i) => ({ alt: i.alt, loaded: i.naturalWidth > 0 })),
               background: (globalThis as unknown as WithStyle).getComputedStyle(element).backgroundColor,
+              mode: e.closest('#storydeck')?.getAttribute('data-mode') ?? '',
+              tags: [...new Set([...e.querySelectorAll('*')].map((child) => child.localName))],
             };
           },
           undefined,

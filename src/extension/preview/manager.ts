@@ -27,16 +27,17 @@ export class PreviewManager implements vscode.Disposable {
     private readonly lint: LintSource,
   ) {}
 
-  async open(toSide: boolean, uri?: vscode.Uri): Promise<void> {
+  /** Shows `uri` (or the active Markdown editor's document) in the preview; false when there is none. */
+  async open(toSide: boolean, uri?: vscode.Uri): Promise<boolean> {
     const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'markdown') {
       void vscode.window.showInformationMessage('StoryDeck: open a Markdown narrative to preview it.');
-      return;
+      return false;
     }
     if (this.preview) {
       if (this.preview.document !== document) this.preview.show(document);
       this.preview.panel.reveal(undefined, toSide);
-      return;
+      return true;
     }
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
@@ -45,6 +46,19 @@ export class PreviewManager implements vscode.Disposable {
       { enableScripts: true, enableFindWidget: true },
     );
     this.attach(panel, document, false);
+    return true;
+  }
+
+  /**
+   * `StoryDeck: Present`: the preview of `uri`, the active narrative or (from the preview itself) the one
+   * shown, in the presenter view, its editor group maximized and VS Code full screen.
+   */
+  async present(uri?: vscode.Uri): Promise<void> {
+    const shown = uri instanceof vscode.Uri || vscode.window.activeTextEditor ? undefined : this.preview?.document.uri;
+    if (!(await this.open(false, uri ?? shown))) return;
+    this.preview?.present();
+    await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
+    await toggleFullScreen();
   }
 
   /** A panel VS Code kept over a window reload: show its document again, at the slide it showed. */
@@ -86,6 +100,8 @@ class Preview {
   private current = 0;
   /** The slide the editor's cursor moved to while the page was loading. */
   private cursorMoved: number | undefined;
+  /** `present` came while the page was loading. */
+  private presentWhenReady = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -151,6 +167,12 @@ class Preview {
     );
   }
 
+  /** Switches the page to the presenter view, now or when it is ready. */
+  present(): void {
+    if (this.ready) this.post({ type: 'present' });
+    else this.presentWhenReady = true;
+  }
+
   toggleLock(): void {
     this.locked = !this.locked;
     this.title();
@@ -177,6 +199,8 @@ class Preview {
         this.post({ type: 'findings', findings: this.findings() });
         if (this.cursorMoved !== undefined) this.post({ type: 'show', index: this.cursorMoved });
         this.cursorMoved = undefined;
+        if (this.presentWhenReady) this.post({ type: 'present' });
+        this.presentWhenReady = false;
         break;
       case 'shown':
         this.current = message.index;
@@ -186,6 +210,9 @@ class Preview {
         break;
       case 'openLink':
         void this.openLink(message.href);
+        break;
+      case 'fullScreen':
+        void toggleFullScreen();
         break;
     }
   }
@@ -268,6 +295,11 @@ class Preview {
     const choice = await vscode.window.showWarningMessage(`Open ${href}?`, { modal: true, detail: 'The link is in the narrative you are previewing.' }, open);
     if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(href, true));
   }
+}
+
+/** VS Code's own full screen (a browser may refuse it, as code-server's does without a user gesture). */
+function toggleFullScreen(): Thenable<unknown> {
+  return vscode.commands.executeCommand('workbench.action.toggleFullScreen').then(undefined, () => undefined);
 }
 
 function inside(folder: vscode.Uri, target: vscode.Uri): boolean {

@@ -22,6 +22,7 @@ export function registerPreview(context: vscode.ExtensionContext, lint: LintSour
     vscode.commands.registerCommand('storydeck.openPreview', (uri?: vscode.Uri) => previews().open(false, uri)),
     vscode.commands.registerCommand('storydeck.openPreviewToSide', (uri?: vscode.Uri) => previews().open(true, uri)),
     vscode.commands.registerCommand('storydeck.preview.toggleLock', () => previews().toggleLock()),
+    vscode.commands.registerCommand('storydeck.present', (uri?: vscode.Uri) => previews().present(uri)),
     // VIEW_TYPE in manager.ts, and the onWebviewPanel activation event in package.json.
     vscode.window.registerWebviewPanelSerializer('storydeck.preview', {
       deserializeWebviewPanel: (panel, state: unknown) => previews().restore(panel, state as Partial<PreviewState> | undefined),

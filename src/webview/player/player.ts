@@ -12,6 +12,8 @@ export interface PlayerOptions {
   onShow?: (index: number) => void;
   /** Called with each slide's `.sd-slide` element once its HTML is in (not yet in the page). */
   onSlide?: (slide: HTMLElement) => void;
+  /** Toggles full screen, for the `f` key (which does nothing without it). */
+  fullScreen?: () => void;
 }
 
 /**
@@ -162,6 +164,9 @@ export class Player {
       case 'p':
         this.setMode(this.mode === 'presenter' ? 'slide' : 'presenter');
         return true;
+      case 'f':
+        this.options.fullScreen?.();
+        return this.options.fullScreen !== undefined;
       case 'Enter':
       case 'Escape':
         if (this.mode === 'slide') return false;

@@ -16,6 +16,7 @@ describe('preview', () => {
   });
   after(async () => {
     await setSetting('preview.themes', undefined);
+    await setSetting('preview.html', undefined);
     if (talk) await edit();
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -78,6 +79,35 @@ describe('preview', () => {
     await vscode.commands.executeCommand('storydeck.preview.toggleLock');
     await waitFor('the preview titled Preview talk.md', () => previewTab()?.label === 'Preview talk.md');
     await edit();
+  });
+
+  it('shows raw HTML sanitized with storydeck.preview.html in a trusted workspace, as text without it', async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    const editor = await edit();
+    const line = talk.getText().split('\n').indexOf('Care Coordination team');
+    await editor.edit((e) => e.insert(new vscode.Position(line, 0), 'Press <kbd>Ctrl</kbd> <img src=x onerror="alert(1)"> for '));
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    let reply = await previewShows(this, (r) => /Press <kbd>Ctrl<\/kbd>/.test(r.text ?? ''));
+    assert.equal(reply.tags?.includes('kbd'), false, 'off by default: the HTML is text');
+    await setSetting('preview.html', true);
+    reply = await previewShows(this, (r) => r.tags?.includes('kbd') === true);
+    assert.match(reply.text ?? '', /Press Ctrl\s+for Care Coordination team/);
+    assert.deepEqual(reply.images, [{ alt: '', loaded: false }], 'the raw <img> lost its source and its handler');
+    await setSetting('preview.html', undefined);
+    await previewShows(this, (r) => /Press <kbd>Ctrl<\/kbd>/.test(r.text ?? ''));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('presents (StoryDeck: Present): the preview in the presenter view, in front', async function () {
+    await edit();
+    await vscode.commands.executeCommand('storydeck.present');
+    const reply = await previewShows(this, (r) => r.mode === 'presenter');
+    assert.equal(reply.label, 'Slide 1: Handoffs that hold');
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(active?.input instanceof vscode.TabInputWebview && /storydeck\.preview$/.test(active.input.viewType), `the preview is the active tab, not ${active?.label}`);
+    // Back to the layout the next tests expect (the browser refused full screen: no user gesture).
+    await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
+    await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
   it('styles slides with a workspace theme from storydeck.preview.themes that the front matter names', async function () {
