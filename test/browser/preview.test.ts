@@ -98,6 +98,17 @@ describe('the preview webview in chromium', () => {
     assert.match(await page.locator('.sd-notes').innerText(), /^Open with a pause\. Ask the room/);
     assert.match(await page.locator('.sd-plan').innerText(), / of 8:00 planned$/);
     await page.locator('.sd-elapsed', { hasText: /^Elapsed 0:0[1-9]$/ }).waitFor();
+    // Each pane under its label: Now over this slide, Next over the next, Notes over the notes.
+    assert.deepEqual(await page.locator('.sd-label:visible').allInnerTexts(), ['NOW', 'NEXT', 'NOTES']);
+    for (const [label, pane] of [['.sd-label-now', '.sd-frame.sd-current'], ['.sd-label-next', '.sd-frame.sd-next'], ['.sd-label-notes', '.sd-notes']]) {
+      const above = (await page.locator(label).boundingBox())!;
+      const below = (await page.locator(pane).boundingBox())!;
+      assert.equal(above.x, below.x, label);
+      assert.ok(above.y + above.height <= below.y && below.y - (above.y + above.height) < 30, `${label} sits right above ${pane}`);
+    }
+    assert.ok(parseFloat(await page.locator('.sd-notes').evaluate((notes) => notes.ownerDocument.defaultView!.getComputedStyle(notes).fontSize)) >= 24, 'notes readable at a glance');
+    await page.keyboard.press('p');
+    assert.equal(await page.locator('.sd-label:visible').count(), 0, 'no labels outside the presenter view');
   });
 
   it('takes an update of one slide in place: same slide on show, only that slide rebuilt', async () => {

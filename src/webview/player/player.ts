@@ -46,7 +46,13 @@ export class Player {
     this.jumpHint = element('div', 'sd-jump');
     const bar = element('div', 'sd-presenter-bar');
     bar.append(this.position, this.elapsed, this.plan);
-    root.replaceChildren(...this.frames, this.notes, bar, this.jumpHint);
+    // The presenter view's headings (player.css hides them in the other modes).
+    const labels = ['Now', 'Next', 'Notes'].map((text) => {
+      const label = element('div', `sd-label sd-label-${text.toLowerCase()}`);
+      label.textContent = text;
+      return label;
+    });
+    root.replaceChildren(...this.frames, ...labels, this.notes, bar, this.jumpHint);
 
     this.scale = new ResizeObserver((entries) => {
       for (const entry of entries) (entry.target as HTMLElement).style.setProperty('--sd-scale', String(entry.contentRect.width / DESIGN_WIDTH));
