@@ -107,6 +107,9 @@ describe('the preview webview in chromium', () => {
       assert.ok(above.y + above.height <= below.y && below.y - (above.y + above.height) < 30, `${label} sits right above ${pane}`);
     }
     assert.ok(parseFloat(await page.locator('.sd-notes').evaluate((notes) => notes.ownerDocument.defaultView!.getComputedStyle(notes).fontSize)) >= 24, 'notes readable at a glance');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.sd-label:visible').count(), 0, 'printed from the presenter view: slides only');
+    await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('p');
     assert.equal(await page.locator('.sd-label:visible').count(), 0, 'no labels outside the presenter view');
   });
