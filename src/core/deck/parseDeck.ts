@@ -29,6 +29,7 @@ const MAYBE_CJK = /[\u1100-\u11ff\u2e80-\uffff]/;
 
 /** Parses a narrative into slides with notes, beats and timing. Never throws; input problems are reported in `problems`. */
 export function parseDeck(text: string): Deck {
+  lastParse = undefined;
   const lines = text.split(LINE_BREAK);
   if (text.length > MAX_DECK_CHARS) {
     return emptyDeck(text, lines, [wholeFile(lines, 'too-large', `This file is ${(text.length / 1048576).toFixed(1)} MB; StoryDeck reads narratives up to ${MAX_DECK_CHARS / 1048576} MB.`)]);
@@ -59,22 +60,25 @@ export function parseDeck(text: string): Deck {
     problems,
     estimatedSeconds: slides.reduce((sum, s) => sum + s.estimatedSeconds, 0),
   };
-  parsedTokens.set(deck, tokens);
+  lastParse = { deck, tokens };
   return deck;
 }
 
 /**
- * The token stream of each deck's parse, kept for the first render of that deck (export and preview
- * render right after parsing), so that the Markdown goes through markdown-it once. Not on the Deck
- * itself, which stays plain data. Handed out once: rendering marks tokens up (source lines, classes,
- * resolved image URLs), so a later render of the same deck parses afresh.
+ * The token stream of the latest parse, for a render of that deck right after it (export and preview
+ * render what they just parsed), so that the Markdown goes through markdown-it once. Not on the Deck,
+ * which stays plain data. Only the latest, and dropped when the next parse starts: tokens kept alive
+ * across the editor's parse after parse would cost the garbage collector more than a parse. Handed out
+ * once: rendering marks tokens up (source lines, classes, resolved image URLs), so a later render of
+ * the same deck parses afresh.
  */
-const parsedTokens = new WeakMap<Deck, Token[]>();
+let lastParse: { deck: Deck; tokens: Token[] } | undefined;
 
-/** The tokens `parseDeck` produced for this deck, if nobody has taken them yet; undefined afterwards. */
+/** The tokens `parseDeck` produced for this deck, if it is the latest parsed and nobody took them yet. */
 export function takeParsedTokens(deck: Deck): Token[] | undefined {
-  const tokens = parsedTokens.get(deck);
-  parsedTokens.delete(deck);
+  if (lastParse?.deck !== deck) return undefined;
+  const { tokens } = lastParse;
+  lastParse = undefined;
   return tokens;
 }
 

@@ -45,8 +45,8 @@ export interface RenderEnv extends Env {
 }
 
 /**
- * The deck's Markdown as parsed by `parseDeck` (or, when its tokens were used already or the deck did not
- * come from `parseDeck` in this process, parsed again the same way), cut into one token array per slide
+ * The deck's Markdown as parsed by `parseDeck` (or, unless the deck is the latest parsed and its tokens
+ * were not used yet, parsed again the same way), cut into one token array per slide
  * (separators dropped, block tokens marked with `data-line`, table alignment as `sd-align-*` classes),
  * with the env to render them in. The HTML renderer and the PPTX export both walk these.
  */

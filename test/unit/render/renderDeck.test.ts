@@ -252,6 +252,9 @@ describe('renderDeck', () => {
     // Rendering marks tokens up (resolved image URLs, data-line, classes): a second render must not see that.
     assert.deepEqual(renderDeck(deck, options), first);
     assert.deepEqual(renderDeck(JSON.parse(JSON.stringify(deck)), options), first);
+    const again = parseDeck(text);
+    parseDeck('# Another deck');
+    assert.deepEqual(renderDeck(again, options), first, 'a deck parsed before the latest is parsed again');
   });
 
   it('renders an empty input as one empty slide and a refused one as none', () => {
