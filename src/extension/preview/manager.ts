@@ -167,9 +167,9 @@ class Preview {
     );
   }
 
-  /** Switches the page to the presenter view, now or when it is ready. */
+  /** Switches the page to the presenter view, now or when it is ready (a hidden panel's page loads again when shown). */
   present(): void {
-    if (this.ready) this.post({ type: 'present' });
+    if (this.ready && this.panel.visible) this.post({ type: 'present' });
     else this.presentWhenReady = true;
   }
 

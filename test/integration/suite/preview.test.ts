@@ -98,23 +98,31 @@ describe('preview', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('presents (StoryDeck: Present): the preview in the presenter view, in front', async function () {
-    await edit();
-    await vscode.commands.executeCommand('storydeck.present');
-    const reply = await previewShows(this, (r) => r.mode === 'presenter');
-    assert.equal(reply.label, 'Slide 1: Handoffs that hold');
-    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
-    assert.ok(active?.input instanceof vscode.TabInputWebview && /storydeck\.preview$/.test(active.input.viewType), `the preview is the active tab, not ${active?.label}`);
-    // Back to the layout the next tests expect (the browser refused full screen: no user gesture).
-    await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
-    await vscode.commands.executeCommand('workbench.view.explorer');
-  });
-
   it('styles slides with a workspace theme from storydeck.preview.themes that the front matter names', async function () {
     assert.equal((await previewShows(this, (r) => r.label !== undefined)).background, 'rgb(255, 255, 255)', 'the built-in light theme');
     await setSetting('preview.themes', ['preview/acme.css']);
     const editor = await edit();
     await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'theme: acme\n'));
     await previewShows(this, (r) => r.background === 'rgb(1, 2, 3)');
+  });
+
+  it('presents (StoryDeck: Present): a new preview in the presenter view, in front', async function () {
+    if (talk) {
+      await edit();
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    talk = await vscode.workspace.openTextDocument(workspaceUri('preview/talk.md'));
+    const editor = await edit();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('storydeck.present');
+    const reply = await previewShows(this, (r) => r.mode === 'presenter');
+    assert.equal(reply.label, `Slide 1: ${parseDeck(talk.getText()).slides[0].title}`, 'the slide under the cursor');
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(active?.input instanceof vscode.TabInputWebview && /storydeck\.preview$/.test(active.input.viewType), `the preview is the active tab, not ${active?.label}`);
+    assert.equal(vscode.window.tabGroups.all.length, 1, 'in the narrative\'s own group');
+    // Back to the layout the next tests expect (a headless browser refuses full screen without a user gesture).
+    await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
+    await vscode.commands.executeCommand('workbench.view.explorer');
   });
 });
