@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type * as Exporter from '../node/exporter';
+import { loadBundle } from './lazy';
 
 type ExportFormat = Exporter.ExportFormat;
 
@@ -16,12 +17,8 @@ const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = 
   { label: 'PDF', description: 'One page per slide, printed by Chromium, Chrome or Edge', format: 'pdf' },
 ];
 
-let exporter: typeof Exporter | undefined;
-
 /** The export code: dist/exporter.js, loaded on the first export so that activation never loads it. */
-function loadExporter(): typeof Exporter {
-  return (exporter ??= require(join(__dirname, 'exporter.js')) as typeof Exporter);
-}
+const loadExporter = () => loadBundle<typeof Exporter>('exporter');
 
 /**
  * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { formatOutline, parseDeck } from '../core/deck';
 import { StoryDeckCodeActions, fixAll } from './codeActions';
 import { NarrativeLinter } from './diagnostics';
 import type * as NewNarrative from './newNarrative';
 import { registerExport } from './export';
+import { loadBundle } from './lazy';
 import { registerPreview } from './preview/register';
 import { readSettings } from './settings';
 import { registerStoryStatus, registerStoryView, type StoryStatusSnapshot, type StoryTreeProvider } from './story';
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     vscode.commands.registerCommand('storydeck.showOutline', () => showOutline()),
     vscode.commands.registerCommand('storydeck.fixAll', () => fixAllInEditor(linter)),
     // dist/newNarrative.js (templates and their compiler) loads on first use.
-    vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => (require(join(__dirname, 'newNarrative.js')) as typeof NewNarrative).newNarrative(context.extensionUri, ...args)),
+    vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => loadBundle<typeof NewNarrative>('newNarrative').newNarrative(context.extensionUri, ...args)),
     registerExport((line) => channel().appendLine(line)),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
 

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PreviewState } from '../../webview/protocol';
+import { loadBundle } from '../lazy';
 import type { LintSource, PreviewManager } from './manager';
 
 /**
@@ -11,8 +11,7 @@ export function registerPreview(context: vscode.ExtensionContext, lint: LintSour
   let manager: PreviewManager | undefined;
   const previews = (): PreviewManager => {
     if (!manager) {
-      // A path esbuild cannot follow: dist/preview.js stays out of dist/extension.js.
-      const bundle = require(join(__dirname, 'preview.js')) as typeof import('./manager');
+      const bundle = loadBundle<typeof import('./manager')>('preview');
       manager = new bundle.PreviewManager(context.extensionUri, lint);
       context.subscriptions.push(manager);
     }
