@@ -7,7 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { parseDeck } from '../core/deck';
 import { exportHtml } from '../core/export/html';
-import { exportPptx } from '../core/export/pptx';
+import { exportPptx, PPTX_IMAGE_TYPES } from '../core/export/pptx';
 import type { ThemeName } from '../core/render/themes';
 import { findBrowser } from './browser';
 import { FileExistsError, UserError } from './errors';
@@ -74,10 +74,21 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
       break;
     }
     case 'pptx':
-      data = await exportPptx(deck, { theme, resolveImage });
+      data = await exportPptx(deck, { theme, resolveImage: embeddable(PPTX_IMAGE_TYPES, resolveImage, (message) => warn(message)) });
       break;
   }
   signal?.throwIfAborted();
   writeAtomically(output, data, { replace, shown });
   return { slides: deck.slides.length, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
+}
+
+/** Wraps an image resolver for an output that embeds fewer image types than a browser shows, saying which pictures fall back to their alt text. */
+function embeddable(types: readonly string[], resolveImage: (src: string) => string | undefined, warn: (message: string) => void): (src: string) => string | undefined {
+  return (src) => {
+    const url = resolveImage(src);
+    const type = url === undefined ? undefined : /^data:([^;,]+)/i.exec(url)?.[1]?.toLowerCase();
+    if (type === undefined || types.includes(type)) return url;
+    warn(`image ${src.startsWith('data:') ? `(a ${type} data: URI)` : src} is ${type}; the PowerPoint file can hold ${types.map((t) => t.slice('image/'.length).toUpperCase()).join(', ')} pictures only, so it shows the alt text.`);
+    return undefined;
+  };
 }

@@ -391,10 +391,13 @@ function xmlText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
+/** The image types a PowerPoint export embeds; `resolveImage` results of any other type show their alt text. */
+export const PPTX_IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/gif'];
+
 /** A PNG, JPEG or GIF `data:` URI with its pixel size read from the image header; undefined for anything else. */
 function pictureOf(url: string, alt: string): Picture | undefined {
-  const match = /^data:(image\/(?:png|jpeg|gif));base64,([A-Za-z0-9+/=\s]+)$/i.exec(url);
-  if (!match) return undefined;
+  const match = /^data:(image\/[\w.+-]+);base64,([A-Za-z0-9+/=\s]+)$/i.exec(url);
+  if (!match || !PPTX_IMAGE_TYPES.includes(match[1].toLowerCase())) return undefined;
   let bytes: Uint8Array;
   try {
     bytes = Uint8Array.from(atob(match[2].replace(/\s+/g, '')), (c) => c.charCodeAt(0));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { UserError as SourceUserError } from '../../../src/node/errors';
 import type * as Exporter from '../../../src/node/exporter';
 import { printPdf } from '../../../src/node/pdf';
@@ -72,6 +73,19 @@ describe('exportNarrative', () => {
     await exportNarrative(request('html', join(dir, 'pics.html'), { text, warn: (m, line) => warnings.push([m, line]) }));
     assert.ok(warnings.some(([m, line]) => /^image missing\.png \(missing\.png\) cannot be read: no such file\./.test(m) && line === undefined), JSON.stringify(warnings));
     assert.ok(warnings.some(([, line]) => line === 5), `a problem on line 5: ${JSON.stringify(warnings)}`);
+  });
+
+  it('says which pictures a PowerPoint file cannot hold, and still embeds the PNG', async () => {
+    writeFileSync(join(dir, 'talks', 'img', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const warnings: string[] = [];
+    const text = NARRATIVE.replace('![dot](img/dot.png)', '![dot](img/dot.png) ![logo](img/logo.svg)');
+    await exportNarrative(request('pptx', join(dir, 'talk.pptx'), { text, warn: (message) => warnings.push(message) }));
+    assert.deepEqual(warnings, ['image img/logo.svg is image/svg+xml; the PowerPoint file can hold PNG, JPEG, GIF pictures only, so it shows the alt text.']);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'talk.pptx')));
+    assert.deepEqual(Object.keys(zip.files).filter((name) => name.startsWith('ppt/media/') && !zip.files[name].dir).length, 1, 'the PNG is embedded');
+    const html: string[] = [];
+    await exportNarrative(request('html', join(dir, 'talk.html'), { text, warn: (message) => html.push(message) }));
+    assert.deepEqual(html, [], 'a browser shows SVG: the HTML export keeps it');
   });
 
   it('refuses a file with nothing to export in one line, and writes nothing', async () => {
