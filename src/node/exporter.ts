@@ -5,9 +5,9 @@
  * (STORYDECK_EXPORT_ASSETS, see esbuild.js).
  */
 import { dirname, resolve } from 'node:path';
-import { parseDeck } from '../core/deck';
 import { exportHtml } from '../core/export/html';
 import { exportPptx, PPTX_IMAGE_TYPES } from '../core/export/pptx';
+import { parseForRender } from '../core/render';
 import type { ThemeName } from '../core/render/themes';
 import { findBrowser } from './browser';
 import { FileExistsError, UserError } from './errors';
@@ -58,7 +58,7 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   // Fail before any work (a PDF takes seconds); the write checks again.
   if (!replace && exists(output)) throw new FileExistsError(shown);
 
-  const deck = parseDeck(request.text);
+  const deck = parseForRender(request.text);
   if (deck.slides.length === 0) throw new UserError(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   for (const problem of deck.problems) warn(problem.message, problem.line, problem.column);
   const resolveImage = imageInliner(dirname(resolve(request.file)), (message) => warn(message));

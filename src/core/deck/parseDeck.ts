@@ -29,13 +29,17 @@ const MAYBE_CJK = /[\u1100-\u11ff\u2e80-\uffff]/;
 
 /** Parses a narrative into slides with notes, beats and timing. Never throws; input problems are reported in `problems`. */
 export function parseDeck(text: string): Deck {
-  lastParse = undefined;
+  return parseWithTokens(text).deck;
+}
+
+/** `parseDeck`, with the markdown-it tokens the slides were read from (none for a refused input), for the renderer. */
+export function parseWithTokens(text: string): { deck: Deck; tokens: Token[] } {
   const lines = text.split(LINE_BREAK);
   if (text.length > MAX_DECK_CHARS) {
-    return emptyDeck(text, lines, [wholeFile(lines, 'too-large', `This file is ${(text.length / 1048576).toFixed(1)} MB; StoryDeck reads narratives up to ${MAX_DECK_CHARS / 1048576} MB.`)]);
+    return { deck: emptyDeck(text, lines, [wholeFile(lines, 'too-large', `This file is ${(text.length / 1048576).toFixed(1)} MB; StoryDeck reads narratives up to ${MAX_DECK_CHARS / 1048576} MB.`)]), tokens: [] };
   }
   if (text.includes('\u0000')) {
-    return emptyDeck(text, lines, [wholeFile(lines, 'binary', 'This file contains NUL bytes: it looks like a binary file, not a Markdown narrative.')]);
+    return { deck: emptyDeck(text, lines, [wholeFile(lines, 'binary', 'This file contains NUL bytes: it looks like a binary file, not a Markdown narrative.')]), tokens: [] };
   }
 
   const fm = readFrontMatter(lines);
@@ -60,26 +64,7 @@ export function parseDeck(text: string): Deck {
     problems,
     estimatedSeconds: slides.reduce((sum, s) => sum + s.estimatedSeconds, 0),
   };
-  lastParse = { deck, tokens };
-  return deck;
-}
-
-/**
- * The token stream of the latest parse, for a render of that deck right after it (export and preview
- * render what they just parsed), so that the Markdown goes through markdown-it once. Not on the Deck,
- * which stays plain data. Only the latest, and dropped when the next parse starts: tokens kept alive
- * across the editor's parse after parse would cost the garbage collector more than a parse. Handed out
- * once: rendering marks tokens up (source lines, classes, resolved image URLs), so a later render of
- * the same deck parses afresh.
- */
-let lastParse: { deck: Deck; tokens: Token[] } | undefined;
-
-/** The tokens `parseDeck` produced for this deck, if it is the latest parsed and nobody took them yet. */
-export function takeParsedTokens(deck: Deck): Token[] | undefined {
-  if (lastParse?.deck !== deck) return undefined;
-  const { tokens } = lastParse;
-  lastParse = undefined;
-  return tokens;
+  return { deck, tokens };
 }
 
 interface Draft {

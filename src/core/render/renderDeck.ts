@@ -1,7 +1,7 @@
 import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { parseDuration } from '../deck/duration';
 import type { Deck, Slide } from '../deck/types';
-import { markdownSource, takeParsedTokens } from '../deck/parseDeck';
+import { markdownSource, parseWithTokens } from '../deck/parseDeck';
 import { escapeHtml } from './escape';
 import { createMarkdownIt } from './markdown';
 import { themeName } from './themes';
@@ -9,8 +9,8 @@ import type { RenderedDeck, RenderedSlide, RenderOptions } from './types';
 import { isSafeImageSource, linkKind } from './urls';
 
 /**
- * Renders every slide of a parsed deck to HTML. The tokens are `parseDeck`'s own (or the Markdown parsed
- * again exactly as `parseDeck` parses it), cut at the slides' first lines, so slides, line numbers and
+ * Renders every slide of a parsed deck to HTML. The tokens are those of `parseForRender` (or the Markdown
+ * parsed again exactly as `parseDeck` parses it), cut at the slides' first lines, so slides, line numbers and
  * reference links agree with the `Deck`. Pure: no DOM, no file system.
  */
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
@@ -39,21 +39,45 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   };
 }
 
+/**
+ * Parses a narrative that is rendered next (export, preview): the same Deck as `parseDeck`, and the
+ * first render of it reuses the tokens instead of running markdown-it again. Only these decks keep
+ * their tokens, until that render: lint parses on every pause in typing, and tokens kept alive through
+ * its rules would cost the garbage collector more than a second parse costs here.
+ */
+export function parseForRender(text: string): Deck {
+  const { deck, tokens } = parseWithTokens(text);
+  unrenderedTokens.set(deck, tokens);
+  return deck;
+}
+
+/**
+ * Tokens of decks from `parseForRender` not rendered yet. Handed out once: rendering marks tokens up
+ * (source lines, classes, resolved image URLs), so a later render of the same deck parses afresh.
+ */
+const unrenderedTokens = new WeakMap<Deck, Token[]>();
+
+function takeTokens(deck: Deck): Token[] | undefined {
+  const tokens = unrenderedTokens.get(deck);
+  unrenderedTokens.delete(deck);
+  return tokens;
+}
+
 export interface RenderEnv extends Env {
   resolveImage?: RenderOptions['resolveImage'];
   rawHtml?: RenderOptions['rawHtml'];
 }
 
 /**
- * The deck's Markdown as parsed by `parseDeck` (or, unless the deck is the latest parsed and its tokens
- * were not used yet, parsed again the same way), cut into one token array per slide
+ * The deck's Markdown as `parseForRender` parsed it (or else parsed again the same way as `parseDeck`
+ * does), cut into one token array per slide
  * (separators dropped, block tokens marked with `data-line`, table alignment as `sd-align-*` classes),
  * with the env to render them in. The HTML renderer and the PPTX export both walk these.
  */
 export function slideTokens(deck: Deck, options: RenderOptions = {}): { perSlide: Token[][]; env: RenderEnv } {
   const env: RenderEnv = { resolveImage: options.resolveImage, rawHtml: options.rawHtml };
   // A refused input (binary, too large) has no slides, and nothing to parse.
-  const tokens = deck.slides.length > 0 ? (takeParsedTokens(deck) ?? slideRenderer().parse(markdownSource(deck.text, deck.frontMatterRange), env)) : [];
+  const tokens = deck.slides.length > 0 ? (takeTokens(deck) ?? slideRenderer().parse(markdownSource(deck.text, deck.frontMatterRange), env)) : [];
   return { perSlide: splitTokens(tokens, deck.slides), env };
 }
 
