@@ -9,9 +9,9 @@ import type { RenderedDeck, RenderedSlide, RenderOptions } from './types';
 import { isSafeImageSource, linkKind } from './urls';
 
 /**
- * Renders every slide of a parsed deck to HTML. The tokens are those of `parseForRender` (or the Markdown
- * parsed again exactly as `parseDeck` parses it), cut at the slides' first lines, so slides, line numbers and
- * reference links agree with the `Deck`. Pure: no DOM, no file system.
+ * Renders every slide of a parsed deck to HTML. The tokens are those of `parseForRender` (or the
+ * Markdown parsed again exactly as `parseDeck` parses it), cut at the slides' first lines, so slides,
+ * line numbers and reference links agree with the `Deck`. Pure: no DOM, no file system.
  */
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
   const md = slideRenderer();
@@ -40,7 +40,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
 }
 
 /**
- * Parses a narrative that is rendered next (export, preview): the same Deck as `parseDeck`, and the
+ * Parses a narrative that is rendered next (as export does): the same Deck as `parseDeck`, and the
  * first render of it reuses the tokens instead of running markdown-it again. Only these decks keep
  * their tokens, until that render: lint parses on every pause in typing, and tokens kept alive through
  * its rules would cost the garbage collector more than a second parse costs here.
