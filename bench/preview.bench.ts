@@ -5,12 +5,12 @@
 //   npm run bench:preview                    # builds dist/ first, then runs this file
 //   npx tsx bench/preview.bench.ts [--slides 100] [--loads 20] [--updates 100]
 //
-// 1. First paint: host render (parseDeck + renderDeck + the page's HTML) plus the page's own time from
+// 1. First paint: host render (parseForRender + renderDeck + the page's HTML) plus the page's own time from
 //    navigation start to its first contentful paint (PerformanceObserver 'paint') — the slides are the
 //    page's only content, so that paint is the deck on screen. Each load is a fresh page, paired with
 //    a load of a one-slide deck: the page's fixed start-up cost.
 // 2. Keystroke to updated slide: one character typed into a different slide each time (the 100 ms
-//    typing pause is left out). Host: parseDeck + renderDeck + deckUpdate + JSON of the message (as
+//    typing pause is left out). Host: parseForRender + renderDeck + deckUpdate + JSON of the message (as
 //    VS Code serialises it); page: from the message being posted to the next animation frame after the
 //    changed slide's node was replaced.
 // Medians and nearest-rank 95th percentiles. A benchmark, not a test: it exits 0 whatever the timings.
@@ -19,8 +19,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, type as osType } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { parseDeck } from '../src/core/deck';
-import { renderDeck } from '../src/core/render';
+import { parseForRender, renderDeck } from '../src/core/render';
 import { deckUpdate, previewHtml, randomNonce } from '../src/extension/preview/page';
 import type { HostToWebview } from '../src/webview/protocol';
 import { launchBrowser } from '../test/browser/harness';
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
   const firstPaint = async (markdown: string, count: number) => {
     // Timed: what the host does before VS Code has the page (parse, render, the page's HTML).
     const t0 = performance.now();
-    const deck = renderDeck(parseDeck(markdown));
+    const deck = renderDeck(parseForRender(markdown));
     previewHtml({ page: randomNonce(), uri: 'file:///talk.md', locked: false, deck, findings: [], start: 0 }, { cspSource: 'file:', script: '', style: '', theme: '', nonce: randomNonce() });
     const hostMs = performance.now() - t0;
     // Not timed: the harness writes the same page, with the stand-in for VS Code, to a file.
@@ -86,7 +85,7 @@ async function main(): Promise<void> {
   // 2. Keystroke to updated slide, each keystroke in the next slide along.
   const page = await context.newPage();
   let current = text;
-  let shown = renderDeck(parseDeck(current));
+  let shown = renderDeck(parseForRender(current));
   await page.goto(pathToFileURL(writePreviewPage(shown)).href);
   await page.locator('.sd-frame.sd-current').waitFor();
   const lines = current.split('\n');
@@ -101,7 +100,7 @@ async function main(): Promise<void> {
     lines[at] += 'x';
     current = lines.join('\n');
     const t0 = performance.now();
-    const next = renderDeck(parseDeck(current));
+    const next = renderDeck(parseForRender(current));
     const message = deckUpdate(shown, next) as HostToWebview;
     const json = JSON.stringify(message);
     const hostMs = performance.now() - t0;

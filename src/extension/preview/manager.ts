@@ -1,9 +1,8 @@
 // The preview panel. Built into its own bundle, dist/preview.js (see esbuild.js), which register.ts loads
 // the first time a preview is opened or restored: activation never parses it.
 import * as vscode from 'vscode';
-import { parseDeck } from '../../core/deck';
 import type { Finding } from '../../core/lint';
-import { linkKind, renderDeck, type RenderedDeck } from '../../core/render';
+import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
 import { slideAtLine } from '../../webview/lines';
 import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../webview/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
@@ -227,7 +226,8 @@ class Preview {
   }
 
   private render(): { deck: RenderedDeck; theme: string } {
-    const parsed = parseDeck(this.document.getText());
+    // Parsed for this one render: the render reuses the parse's tokens instead of parsing again.
+    const parsed = parseForRender(this.document.getText());
     // Raw HTML reaches the page (sanitized there) only when the user allows it and trusts the workspace.
     const html = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get('html') === true;
     const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' });
