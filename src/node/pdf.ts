@@ -33,7 +33,8 @@ export async function printPdf(html: string, { browser, signal, timeoutMs = 120_
     writeFileSync(page, html);
     const args = [
       '--headless',
-      '--no-sandbox',
+      // Chromium refuses to start as root with its sandbox on; anyone else keeps it.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-gpu',
       '--no-pdf-header-footer',
       '--disable-background-networking',

@@ -115,6 +115,7 @@ describe('exportNarrative', () => {
     const args = readFileSync(`${browser}.args`, 'utf8').trim().split('\n');
     for (const flag of ['--headless', '--no-pdf-header-footer', '--disable-background-networking', '--no-first-run']) assert.ok(args.includes(flag), flag);
     assert.ok(args.some((a) => a.startsWith(`--user-data-dir=${temp}`)), 'a fresh profile in the temp folder');
+    assert.equal(args.includes('--no-sandbox'), process.getuid?.() === 0, "the browser's sandbox stays on unless we run as root");
     assert.match(args.at(-1)!, /^file:\/\/.*\.html$/);
     assert.deepEqual(readdirSync(temp), [], 'page, profile and PDF removed');
   });
