@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Deck } from '../core/deck';
 import { lintText, mergeConfig, rulesFor, type Finding, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
-import { loadPlugins } from '../cli/plugins';
+import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
 import { narrativeReason } from './narratives';
 import { readSettings } from './settings';

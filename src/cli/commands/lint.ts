@@ -6,7 +6,7 @@ import { expandPaths } from '../files';
 import { formatJson, formatSarif, formatText } from '../formatters';
 import { EXIT, readTextFile, UsageError, writeAtomically, type Io } from '../io';
 import { formatOption } from '../options';
-import { loadPlugins } from '../plugins';
+import { loadPlugins } from '../../node/plugins';
 
 export const summary = 'Check narratives for the parts that make people act.';
 export const usage = 'storydeck lint [paths...] [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix]';
