@@ -28,7 +28,7 @@ import { performance } from 'node:perf_hooks';
 import { readFrontMatter } from '../src/core/deck/frontMatter';
 import { lintText, rulesFor, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../src/core/lint';
 import { generateDeck } from './generate';
-import { stats, type Stats } from './stats';
+import { runBenchmark, stats, type Stats } from './stats';
 
 const ROOT = resolve(__dirname, '..');
 const WARMUP = 20;
@@ -211,11 +211,4 @@ function main(): void {
   for (const { file, kb } of bundles()) console.log(`  ${file.padEnd(24)} ${kb.toFixed(1).padStart(8)} KiB`);
 }
 
-try {
-  main();
-} catch (e) {
-  console.error(`bench: failed: ${(e as Error)?.stack ?? e}`);
-} finally {
-  // A benchmark, not a test: never fail the run on a number.
-  process.exitCode = 0;
-}
+runBenchmark(main);

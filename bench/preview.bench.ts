@@ -25,7 +25,7 @@ import type { HostToWebview } from '../src/webview/protocol';
 import { launchBrowser } from '../test/browser/harness';
 import { writePreviewPage } from '../test/browser/previewPage';
 import { generateDeck } from './generate';
-import { stats, type Stats } from './stats';
+import { runBenchmark, stats, type Stats } from './stats';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -141,7 +141,4 @@ async function main(): Promise<void> {
   console.log(rows.join('\n'));
 }
 
-main().catch((e: Error) => {
-  console.error(`bench:preview failed: ${e.message}`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -14,3 +14,13 @@ export function stats(samples: number[]): Stats {
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return { n: sorted.length, median, p95: rank(0.95), min: sorted[0] };
 }
+
+/** Runs a benchmark's main: a failure is printed, and the exit code is 0 either way (a benchmark asserts nothing). */
+export function runBenchmark(main: () => unknown): void {
+  Promise.resolve()
+    .then(main)
+    .catch((e: unknown) => console.error(`bench: failed: ${(e as Error)?.stack ?? e}`))
+    .finally(() => {
+      process.exitCode = 0;
+    });
+}
