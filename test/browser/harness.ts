@@ -72,3 +72,22 @@ export function pdfInfo(file: string): { pages: number; size: string } {
   if (result.status !== 0) throw new Error(`pdfinfo failed: ${result.stderr}`);
   return { pages: Number(/^Pages:\s+(\d+)/m.exec(result.stdout)?.[1]), size: /^Page size:\s+(.*)$/m.exec(result.stdout)?.[1]?.trim() ?? '' };
 }
+
+/**
+ * What a curious reader does to a hostile deck: in slide, overview and presenter mode, goes through every
+ * slide and hovers (and, with `click`, clicks) every element on it.
+ */
+export async function pokeEverything(page: Page, slides: number, { click = false } = {}): Promise<void> {
+  for (const mode of ['', 'o', 'p']) {
+    if (mode) await page.keyboard.press(mode);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < slides; i++) {
+      for (const element of await page.locator('.sd-frame.sd-current .sd-slide *').all()) {
+        await element.hover({ force: true, timeout: 1000 }).catch(() => undefined);
+        if (click) await element.click({ force: true, timeout: 1000 }).catch(() => undefined);
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    if (mode) await page.keyboard.press(mode);
+  }
+}

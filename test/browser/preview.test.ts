@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { deckUpdate } from '../../src/extension/preview/page';
 import type { PreviewFinding } from '../../src/webview/protocol';
-import { currentSlide, exportDeck, launchBrowser, openDeck, type OpenedDeck } from './harness';
+import { currentSlide, exportDeck, launchBrowser, openDeck, pokeEverything, type OpenedDeck } from './harness';
 import { posted, renderText, send, writePreviewPage } from './previewPage';
 
 // The preview webview (dist/webview.js) in the page the host builds, with a harness in VS Code's place.
@@ -263,18 +263,7 @@ describe('the XSS fixture in the preview webview', () => {
   it('executes nothing and loads nothing but the one remote image written as an image, whatever the reader does', async () => {
     const { page } = preview;
     assert.equal(await page.locator('.sd-frame').count(), deck.slides.length);
-    for (const mode of ['', 'o', 'p']) {
-      if (mode) await page.keyboard.press(mode);
-      await page.keyboard.press('Home');
-      for (let i = 0; i < deck.slides.length; i++) {
-        for (const element of await page.locator('.sd-frame.sd-current .sd-slide *').all()) {
-          await element.hover({ force: true, timeout: 1000 }).catch(() => undefined);
-          await element.click({ force: true, timeout: 1000 }).catch(() => undefined);
-        }
-        await page.keyboard.press('ArrowRight');
-      }
-      if (mode) await page.keyboard.press(mode);
-    }
+    await pokeEverything(page, deck.slides.length, { click: true });
     await page.locator('.sd-frame.sd-current').dblclick();
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
@@ -320,18 +309,7 @@ describe('raw HTML in the preview webview, sanitized (storydeck.preview.html)', 
     const { page } = preview;
     await page.locator('.sd-frame.sd-current').waitFor();
     assert.equal(await page.locator('.sd-frame').count(), deck.slides.length);
-    for (const mode of ['', 'o', 'p']) {
-      if (mode) await page.keyboard.press(mode);
-      await page.keyboard.press('Home');
-      for (let i = 0; i < deck.slides.length; i++) {
-        for (const element of await page.locator('.sd-frame.sd-current .sd-slide *').all()) {
-          await element.hover({ force: true, timeout: 1000 }).catch(() => undefined);
-          await element.click({ force: true, timeout: 1000 }).catch(() => undefined);
-        }
-        await page.keyboard.press('ArrowRight');
-      }
-      if (mode) await page.keyboard.press(mode);
-    }
+    await pokeEverything(page, deck.slides.length, { click: true });
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
     assert.equal(await page.title(), deck.title);
