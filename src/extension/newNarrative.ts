@@ -1,6 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { FileExistsError, UserError } from '../node/errors';
+import { writeAtomically } from '../node/write';
 import { AnswerError, collectTemplates, renderTemplate, TEMPLATE_EXTENSION, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateSource } from '../core/scaffold';
 
 // Loaded on the first `StoryDeck: New Narrative` (Handlebars is not needed before).
@@ -44,7 +46,8 @@ export async function newNarrative(extensionUri: vscode.Uri, ...[templateId, ans
   const created = await createFile(where, text).catch((e: Error) => e);
   if (created !== true) {
     const path = vscode.workspace.asRelativePath(where);
-    void vscode.window.showErrorMessage(created ? `StoryDeck: cannot write ${path}: ${created.message}` : `StoryDeck: ${path} already exists. StoryDeck never overwrites a file: choose another name.`);
+    const why = !created ? `${path} already exists. StoryDeck never overwrites a file: choose another name.` : created instanceof UserError ? created.message : `cannot write ${path}: ${created.message}`;
+    void vscode.window.showErrorMessage(`StoryDeck: ${why}`);
     return undefined;
   }
   await vscode.window.showTextDocument(where);
@@ -127,10 +130,11 @@ async function createFile(uri: vscode.Uri, text: string): Promise<boolean> {
   if (uri.scheme === 'file') {
     try {
       await mkdir(dirname(uri.fsPath), { recursive: true });
-      await writeFile(uri.fsPath, bytes, { flag: 'wx' }); // fails if the file exists, atomically
+      // The same writer as `storydeck new`: a temporary file moved into place only if the name is free.
+      writeAtomically(uri.fsPath, bytes, { replace: false, shown: basename(uri.fsPath) });
       return true;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      if (e instanceof FileExistsError) return false;
       throw e;
     }
   }
