@@ -11,6 +11,7 @@ import './preview.css';
 const vscode = acquireVsCodeApi<PreviewState>();
 const post = (message: WebviewToHost) => vscode.postMessage(message);
 const root = document.getElementById('storydeck') as HTMLElement;
+const theme = document.getElementById('storydeck-theme') as HTMLLinkElement;
 const startup = JSON.parse(root.dataset.state ?? '') as PreviewStartup;
 delete root.dataset.state;
 let deck: RenderedDeck = startup.deck;
@@ -44,6 +45,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       badges.render(deck);
       break;
     }
+    case 'theme':
+      theme.href = message.href;
+      break;
     case 'show':
       player.show(message.index);
       break;

@@ -41,6 +41,8 @@ export type DeckSummary = Omit<RenderedDeck, 'slides'> & { slideCount: number };
 export type HostToWebview =
   /** The text changed: the slides listed (0-based index) replace their old versions; `slideCount` truncates or extends. */
   | { type: 'update'; deck: DeckSummary; slides: Array<{ index: number; slide: RenderedSlide }> }
+  /** The theme's style sheet changed (front matter `theme:` or `storydeck.preview.themes`): swap it in place. */
+  | { type: 'theme'; href: string }
   /** The editor's cursor moved into slide `index` (0-based). */
   | { type: 'show'; index: number }
   /** The linter's latest findings for the document. */

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { deckUpdate } from '../../src/extension/preview/page';
 import type { PreviewFinding } from '../../src/webview/protocol';
@@ -146,6 +148,20 @@ describe('the preview webview in chromium', () => {
     await send(page, deckUpdate(longer, shorter)!);
     assert.equal(await page.locator('.sd-frame').count(), 3);
     assert.equal(await currentSlide(page), 'Slide 3: Meet Maria');
+  });
+
+  it('swaps its theme in place when the host sends a new one, keeping the slide and its nodes', async () => {
+    const { page } = await open({ start: 4 });
+    const background = 'getComputedStyle(document.querySelector(".sd-frame.sd-current .sd-slide")).backgroundColor';
+    const light = await page.evaluate(background);
+    const frames = await page.locator('.sd-frame').elementHandles();
+    await send(page, { type: 'theme', href: pathToFileURL(resolve('media/themes/dark.css')).href });
+    for (let i = 0; i < 50 && (await page.evaluate(background)) === light; i++) await page.waitForTimeout(100);
+    assert.notEqual(await page.evaluate(background), light, 'the dark theme applies');
+    assert.equal(await page.locator('link').count(), 2, 'the same link, pointing elsewhere');
+    assert.equal(await currentSlide(page), `Slide 5: ${deck.slides[4].title}`);
+    const same = await page.locator('.sd-frame').evaluateAll((now, old) => old.every((frame, i) => frame === now[i]), frames);
+    assert.equal(same, true, 'no slide rebuilt');
   });
 
   it('follows the editor (show) and asks the editor to reveal a slide that is double-clicked', async () => {

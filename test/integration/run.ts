@@ -242,6 +242,8 @@ export interface PreviewSlideReply {
   images?: Array<{ alt: string; loaded: boolean }>;
   /** The slide's computed background colour: what the theme's style sheet made of it. */
   background?: string;
+  /** The theme's style sheet: its file name, and whether it loaded. */
+  theme?: { file: string; loaded: boolean };
   /** The player's mode (`data-mode`): slide, overview or presenter. */
   mode?: string;
   /** The names of the elements in the slide, each once, in document order. */
@@ -255,6 +257,7 @@ type Slide = {
   innerText: string;
   querySelectorAll(selector: string): Iterable<Img & { localName: string }>;
   closest(selector: string): Slide | null;
+  ownerDocument: { getElementById(id: string): { href: string; sheet: object | null } | null };
 };
 type WithStyle = { getComputedStyle(element: unknown): { backgroundColor: string } };
 
@@ -266,11 +269,14 @@ async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlide
       // Short timeouts: a page the preview is replacing (another document) may vanish at any moment.
       try {
         if ((await slide.count()) !== 1) continue;
+        // The page on show: a webview loads a new page hidden, in its "pending-frame", until it is ready.
+        if ((await (await frame.frameElement()).getAttribute('id')) !== 'active-frame') continue;
         if (dblclick) await slide.dblclick({ timeout: 2000 });
         return await slide.evaluate(
           async (element) => {
             const e = element as unknown as Slide;
             const images = [...e.querySelectorAll('img')];
+            const theme = e.ownerDocument.getElementById('storydeck-theme');
             // Images take a moment to arrive through the webview's service worker.
             await Promise.all(images.map((i) => i.decode().catch(() => undefined)));
             return {
@@ -278,6 +284,7 @@ async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlide
               text: e.innerText,
               images: images.map((i) => ({ alt: i.alt, loaded: i.naturalWidth > 0 })),
               background: (globalThis as unknown as WithStyle).getComputedStyle(element).backgroundColor,
+              theme: theme ? { file: theme.href.split('/').pop() ?? '', loaded: theme.sheet !== null } : undefined,
               mode: e.closest('#storydeck')?.getAttribute('data-mode') ?? '',
               tags: [...new Set([...e.querySelectorAll('*')].map((child) => child.localName))],
             };

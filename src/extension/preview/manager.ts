@@ -88,13 +88,18 @@ export class PreviewManager implements vscode.Disposable {
   }
 }
 
+/** A rendering of the document: its slides and the URL of its theme's style sheet. */
+interface Rendering {
+  deck: RenderedDeck;
+  theme: string;
+}
+
 /** One panel showing one document (the active Markdown editor's, unless locked). */
 class Preview {
   document!: vscode.TextDocument;
-  /** The deck as the webview has it, and as the page was built with (VS Code reloads a hidden preview's page). */
-  private shown: RenderedDeck | undefined;
-  private page: RenderedDeck | undefined;
-  private theme = '';
+  /** What the webview shows, and what its page was built with (VS Code reloads a hidden preview's page). */
+  private shown: Rendering | undefined;
+  private page: Rendering | undefined;
   private ready = false;
   private current = 0;
   /** The slide the editor's cursor moved to while the page was loading. */
@@ -122,18 +127,18 @@ class Preview {
       }),
       vscode.window.onDidChangeTextEditorSelection(({ textEditor, selections }) => {
         if (textEditor.document !== this.document || !this.shown || !selections[0]) return;
-        const index = slideAtLine(this.shown.slides, selections[0].active.line + 1);
+        const index = slideAtLine(this.shown.deck.slides, selections[0].active.line + 1);
         if (!this.ready) this.cursorMoved = index; // shown when the page is ready
         else if (index !== this.current) this.post({ type: 'show', index });
       }),
       lint.onDidLint((uri) => {
         if (uri.toString() === this.document.uri.toString()) this.post({ type: 'findings', findings: this.findings() });
       }),
+      // A new theme or `storydeck.preview.html` applies at once, on the slide shown.
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('storydeck.preview', this.document.uri)) this.show(this.document, this.current);
+        if (e.affectsConfiguration('storydeck.preview', this.document.uri)) this.update();
       }),
-      // `storydeck.preview.html` applies from now on.
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.show(this.document, this.current)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()),
     );
     panel.onDidDispose(() => {
       clearTimeout(this.timer);
@@ -153,11 +158,11 @@ class Preview {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist'), ...(folder ? [folder.uri] : [])],
     };
-    const { deck, theme } = this.render();
+    const rendering = this.render();
+    const { deck, theme } = rendering;
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     this.current = start ?? (editor ? slideAtLine(deck.slides, editor.selection.active.line + 1) : 0);
-    this.shown = this.page = deck;
-    this.theme = theme;
+    this.shown = this.page = rendering;
     this.title();
     const asset = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, path)).toString();
     webview.html = previewHtml(
@@ -178,20 +183,20 @@ class Preview {
     this.post({ type: 'locked', locked: this.locked });
   }
 
-  /** Sends the webview only the slides that changed since what it shows; a new theme needs a new page. */
+  /** Sends the webview its new theme, if it changed, and only the slides that changed since what it shows. */
   private update(): void {
     if (!this.ready || !this.shown) return;
-    const { deck, theme } = this.render();
-    if (theme !== this.theme) return this.show(this.document, this.current);
-    const message = deckUpdate(this.shown, deck);
-    this.shown = deck;
+    const rendering = this.render();
+    if (rendering.theme !== this.shown.theme) this.post({ type: 'theme', href: rendering.theme });
+    const message = deckUpdate(this.shown.deck, rendering.deck);
+    this.shown = rendering;
     if (message) this.post(message);
   }
 
   private receive(message: WebviewToHost): void {
     switch (message?.type) {
       case 'ready':
-        // The page has the deck and findings it was built with: bring it up to date.
+        // The page has the rendering and findings it was built with: bring it up to date.
         this.ready = true;
         this.shown = this.page;
         this.update();
@@ -225,7 +230,7 @@ class Preview {
     this.panel.title = `${this.locked ? '[Locked] ' : ''}Preview ${name}`;
   }
 
-  private render(): { deck: RenderedDeck; theme: string } {
+  private render(): Rendering {
     // Parsed for this one render: the render reuses the parse's tokens instead of parsing again.
     const parsed = parseForRender(this.document.getText());
     // Raw HTML reaches the page (sanitized there) only when the user allows it and trusts the workspace.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseDeck } from '../../../src/core/deck';
+import type { PreviewSlideReply } from '../run';
 import { activate, openAndLint, previewShows, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 const previewBundleLoaded = () => Object.keys(require.cache).some((file) => /[\\/]dist[\\/]preview\.js$/.test(file));
@@ -8,8 +9,21 @@ const previewBundleLoaded = () => Object.keys(require.cache).some((file) => /[\\
 describe('preview', () => {
   let api: StoryDeckApi;
   let talk: vscode.TextDocument;
+  let original = '';
   /** The narrative in the first editor group, pinned (the preview is beside it, in the second). */
   const edit = (document = talk) => vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+  /**
+   * The narrative's text as the suite found it, saved. Not `workbench.action.files.revert`: changing a
+   * setting (setSetting) was seen to save the dirty narrative in code-server, and a revert then keeps the edits.
+   */
+  async function restore(): Promise<void> {
+    if (talk.getText() !== original) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(talk.uri, new vscode.Range(0, 0, talk.lineCount, 0), original);
+      await vscode.workspace.applyEdit(edit);
+    }
+    if (talk.isDirty) await talk.save();
+  }
 
   before(async () => {
     api = await activate();
@@ -17,14 +31,14 @@ describe('preview', () => {
   after(async () => {
     await setSetting('preview.themes', undefined);
     await setSetting('preview.html', undefined);
-    if (talk) await edit();
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (talk) await restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('loads its code on first use and shows the narrative as slides beside the text', async function () {
     assert.equal(previewBundleLoaded(), false, 'activation did not load dist/preview.js');
     talk = (await openAndLint(api, 'preview/talk.md')).document;
+    original = talk.getText();
     await edit();
     await vscode.commands.executeCommand('storydeck.openPreviewToSide');
     assert.equal(previewBundleLoaded(), true);
@@ -95,29 +109,24 @@ describe('preview', () => {
     assert.deepEqual(reply.images, [{ alt: '', loaded: false }], 'the raw <img> lost its source and its handler');
     await setSetting('preview.html', undefined);
     await previewShows(this, (r) => /Press <kbd>Ctrl<\/kbd>/.test(r.text ?? ''));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restore();
   });
 
   it('styles slides with a workspace theme from storydeck.preview.themes that the front matter names', async function () {
-    // Known flake (about 1 run in 5 on the 2-core CI machine): after the setting and the edit, the page
-    // sometimes keeps the light theme; not yet explained. One retry, from a clean start, keeps CI honest
-    // about real failures while that is investigated.
-    this.retries(1);
-    await edit();
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await setSetting('preview.themes', undefined);
-    assert.equal((await previewShows(this, (r) => r.label !== undefined)).background, 'rgb(255, 255, 255)', 'the built-in light theme');
+    await restore();
+    const loaded = (file: string) => (r: PreviewSlideReply) => r.theme?.file === file && r.theme.loaded;
+    assert.equal((await previewShows(this, loaded('light.css'))).background, 'rgb(255, 255, 255)', 'the built-in light theme');
     await setSetting('preview.themes', ['preview/acme.css']);
     const editor = await edit();
     await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'theme: acme\n'));
-    await previewShows(this, (r) => r.background === 'rgb(1, 2, 3)');
+    assert.equal((await previewShows(this, loaded('acme.css'))).background, 'rgb(1, 2, 3)');
+    await setSetting('preview.themes', undefined);
+    assert.equal((await previewShows(this, loaded('light.css'))).background, 'rgb(255, 255, 255)', 'without the setting, the built-in theme again');
+    await restore();
   });
 
   it('presents (StoryDeck: Present): a new preview in the presenter view, in front', async function () {
-    if (talk) {
-      await edit();
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    if (talk) await restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     talk = await vscode.workspace.openTextDocument(workspaceUri('preview/talk.md'));
     const editor = await edit();
