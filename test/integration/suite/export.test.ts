@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
-import { activate, setSetting, workspaceUri } from './helpers';
+import { activate, setSetting, waitFor, workspaceUri } from './helpers';
 
 /** The deck a self-contained HTML export carries. */
 function deckOf(html: string): { slides: { title: string; html: string; notesHtml: string }[] } {
@@ -88,5 +88,28 @@ describe('StoryDeck: Export…', () => {
     const written = await exportTo(source, 'pdf');
     assert.equal(written?.fsPath, `${folder}/talk.pdf`);
     assert.equal(readFileSync(written.fsPath).subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  it('never runs a browser the workspace settings name: storydeck.export.browserPath is the user\'s alone', async function () {
+    this.timeout(90_000);
+    if (!existsSync(process.env.CHROME_PATH || '/usr/bin/chromium')) this.skip();
+    await setSetting('export.browserPath', undefined);
+    const ran = `${folder}/the-workspace-browser-ran`;
+    const fake = `${folder}/browser.sh`;
+    writeFileSync(fake, `#!/bin/sh\ntouch '${ran}'\n`, { mode: 0o755 });
+    const settings = workspaceUri('.vscode/settings.json').fsPath;
+    mkdirSync(dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ 'storydeck.export.browserPath': fake, 'storydeck.export.outputDir': 'exports/workspace' }));
+    try {
+      await waitFor('the workspace settings', () => vscode.workspace.getConfiguration('storydeck', source).get('export.outputDir') === 'exports/workspace');
+      const written = await exportTo(source, 'pdf');
+      assert.equal(written?.fsPath, workspaceUri('exports/workspace/talk.pdf').fsPath, 'the workspace settings apply, all but the browser');
+      assert.equal(readFileSync(written.fsPath).subarray(0, 5).toString('latin1'), '%PDF-', 'printed by the browser found as usual');
+      assert.equal(existsSync(ran), false, 'the program the workspace named never ran');
+    } finally {
+      rmSync(dirname(settings), { recursive: true, force: true });
+      rmSync(fake, { force: true });
+      rmSync(ran, { force: true });
+    }
   });
 });
