@@ -92,4 +92,4 @@ for (const type of ['click', 'auxclick'] as const) {
   );
 }
 
-post({ type: 'ready' });
+post({ type: 'ready', page: startup.page });

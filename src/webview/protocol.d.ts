@@ -53,7 +53,8 @@ export type HostToWebview =
   | { type: 'present' };
 
 export type WebviewToHost =
-  | { type: 'ready' }
+  /** The page `page` (PreviewStartup.page) is listening: a late word from a page since replaced is ignored. */
+  | { type: 'ready'; page: string }
   /** Slide `index` (0-based) is on show. */
   | { type: 'shown'; index: number }
   /** Reveal this 1-based source line in the editor. */

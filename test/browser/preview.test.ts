@@ -39,10 +39,10 @@ describe('the preview webview in chromium', () => {
     assert.equal(await page.locator('.sd-frame:visible').count(), 1);
     assert.equal(await currentSlide(page), "Slide 1: Handoffs that don't drop patients");
     assert.equal(await page.locator('#storydeck').getAttribute('data-state'), null, 'the startup data is read once and removed');
-    assert.deepEqual(await posted(page), [{ type: 'shown', index: 0 }, { type: 'ready' }]);
     const { page: id, ...state } = (await page.evaluate("JSON.parse(sessionStorage.getItem('state'))")) as { page: string };
     assert.deepEqual(state, { uri: 'file:///talk.md', locked: false, current: 0 });
     assert.match(id, /^[0-9a-f]{32}$/);
+    assert.deepEqual(await posted(page), [{ type: 'shown', index: 0 }, { type: 'ready', page: id }]);
   });
 
   it('goes back to the slide it showed when VS Code loads the same page again (a hidden preview shown again)', async () => {

@@ -100,6 +100,8 @@ class Preview {
   /** What the webview shows, and what its page was built with (VS Code reloads a hidden preview's page). */
   private shown: Rendering | undefined;
   private page: Rendering | undefined;
+  /** The page the webview was last given (PreviewStartup.page), and whether it said it is ready. */
+  private pageId = '';
   private ready = false;
   private current = 0;
   /** The slide the editor's cursor moved to while the page was loading. */
@@ -165,8 +167,9 @@ class Preview {
     this.shown = this.page = rendering;
     this.title();
     const asset = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, path)).toString();
+    this.pageId = randomNonce();
     webview.html = previewHtml(
-      { page: randomNonce(), uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current },
+      { page: this.pageId, uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current },
       { cspSource: webview.cspSource, script: asset('dist/webview.js'), style: asset('dist/webview.css'), theme, nonce: randomNonce() },
     );
   }
@@ -196,6 +199,7 @@ class Preview {
   private receive(message: WebviewToHost): void {
     switch (message?.type) {
       case 'ready':
+        if (message.page !== this.pageId) break;
         // The page has the rendering and findings it was built with: bring it up to date.
         this.ready = true;
         this.shown = this.page;
