@@ -196,7 +196,8 @@ interface SlideContent {
 /** Walks a slide's block tokens once. The first block, when it is a heading, is the slide's title. */
 function slideContent(tokens: Token[], env: RenderEnv): SlideContent {
   const content: SlideContent = { pieces: [] };
-  const lists: Array<{ numbered: boolean; start: number }> = [];
+  /** The open lists, innermost last, each with the first paragraph of its current item. */
+  const lists: Array<{ numbered: boolean; start: number; item?: Paragraph }> = [];
   let quoteDepth = 0;
   let itemStarted = false;
   let heading: number | undefined;
@@ -219,16 +220,24 @@ function slideContent(tokens: Token[], env: RenderEnv): SlideContent {
     const list = lists.at(-1);
     const target = paragraphs();
     if (list && !itemStarted) {
-      // A list item's later paragraphs continue its first one after a line break.
-      const item = target.at(-1);
-      if (item) {
+      // A list item's later paragraph: after a line break in its first one, or, once a nested list
+      // came between them, a paragraph of its own without a bullet, after the nested items.
+      if (list.item && list.item === target.at(-1)) {
         runs[0] = { ...runs[0], br: true };
-        item.runs.push(...runs);
-        return;
+        list.item.runs.push(...runs);
+      } else {
+        target.push({ runs, kind, indent: 0 });
       }
+      return;
     }
     itemStarted = false;
-    target.push({ runs, kind, ...(level ? { level } : {}), ...(list ? { bullet: { ...list }, indent: lists.length - 1 } : { indent: 0 }) });
+    const paragraph: Paragraph = { runs, kind, ...(level ? { level } : {}), indent: 0 };
+    if (list) {
+      paragraph.bullet = { numbered: list.numbered, start: list.start };
+      paragraph.indent = lists.length - 1;
+      list.item = paragraph;
+    }
+    target.push(paragraph);
   };
 
   for (const token of tokens) {

@@ -210,6 +210,16 @@ describe('exportPptx', () => {
     assert.match(para('Fourth'), /<a:br\/>[\s\S]*more of fourth/, 'a later paragraph of an item stays in the item');
   });
 
+  it('keeps an item\'s paragraph that follows its nested list out of the last nested item', async () => {
+    const pptx = await exportDeck('# Lists\n\n- one\n  - one.a\n\n  After one.a, still in one.\n- two\n');
+    const paras = [...(await pptx.slide(1)).matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map(([p]) => p);
+    assert.deepEqual(
+      paras.map((p) => paragraphs(p).join('|')),
+      ['Lists', 'one', 'one.a', 'After one.a, still in one.', 'two'],
+    );
+    assert.match(paras[3], /<a:buNone\/>/, 'a paragraph of its own, without a bullet');
+  });
+
   it('writes a table as a PowerPoint table with a bold header row and the column alignment', async () => {
     const pptx = await exportDeck('# Table\n\n| Name | Value |\n|:--|--:|\n| **a** | 1 |\n| b | [x](https://example.com) |\n');
     const xml = await pptx.slide(1);
