@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import type { Token } from 'markdown-it';
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../deck/types';
-import { imageUrl, slideTokens, withoutComments, type RenderEnv } from '../render/renderDeck';
+import { imageUrl, languageTag, slideTokens, withoutComments, type RenderEnv } from '../render/renderDeck';
 import { themeName, type ThemeName } from '../render/themes';
 import type { RenderOptions } from '../render/types';
 import { linkKind } from '../render/urls';
@@ -33,7 +33,7 @@ export async function exportPptx(deck: Deck, options: PptxExportOptions = {}): P
   const theme = options.theme ?? themeName(deck.frontMatter.theme);
   const css = themes[theme];
   if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
-  const style = themeStyle(css, theme);
+  const style: DeckStyle = { ...themeStyle(css, theme), lang: languageTag(deck.frontMatter.lang) };
 
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
@@ -82,6 +82,11 @@ export interface ThemeStyle {
   font?: string;
   headingFont?: string;
   monoFont?: string;
+}
+
+/** The theme's style and the deck's language (front matter `lang:`; without one, pptxgenjs's en-US), for PowerPoint's proofing. */
+interface DeckStyle extends ThemeStyle {
+  lang?: string;
 }
 
 /** Reads the theme's `--sd-*` custom properties (from its `:root` rules, `var()` resolved). */
@@ -543,7 +548,7 @@ function imageBox(picture: Picture, scale: number): { w: number; h: number } {
   return { w: (picture.width / 96) * fit, h: (picture.height / 96) * fit };
 }
 
-function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: ThemeStyle): void {
+function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): void {
   let y = PAD_Y;
   if (content.title) {
     const size = paragraphSize(content.title);
@@ -599,7 +604,7 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
 }
 
 /** Paragraphs as pptxgenjs text runs: paragraph settings on the first run, a break after the last. */
-function textProps(paragraphs: Paragraph[], scale: number, style: ThemeStyle, color: string, fontFace: string | undefined, base: Omit<Run, 'text'> = {}): PptxGenJS.TextProps[] {
+function textProps(paragraphs: Paragraph[], scale: number, style: DeckStyle, color: string, fontFace: string | undefined, base: Omit<Run, 'text'> = {}): PptxGenJS.TextProps[] {
   return paragraphs.flatMap((paragraph) => {
     const size = paragraphSize(paragraph) * scale;
     const heading = paragraph.kind === 'heading';
@@ -623,7 +628,7 @@ function textProps(paragraphs: Paragraph[], scale: number, style: ThemeStyle, co
   });
 }
 
-function runOptions(run: Omit<Run, 'text'>, size: number, style: ThemeStyle, color: string, fontFace: string | undefined): PptxGenJS.TextPropsOptions {
+function runOptions(run: Omit<Run, 'text'>, size: number, style: DeckStyle, color: string, fontFace: string | undefined): PptxGenJS.TextPropsOptions {
   return {
     fontSize: size,
     fontFace: run.code ? style.monoFont : fontFace,
@@ -633,10 +638,11 @@ function runOptions(run: Omit<Run, 'text'>, size: number, style: ThemeStyle, col
     ...(run.strike ? { strike: 'sngStrike' as const } : {}),
     ...(run.href ? { hyperlink: { url: run.href } } : {}),
     ...(run.br ? { softBreakBefore: true } : {}),
+    ...(style.lang ? { lang: style.lang } : {}),
   };
 }
 
-function tableRows(rows: TableCell[][], scale: number, style: ThemeStyle): PptxGenJS.TableRow[] {
+function tableRows(rows: TableCell[][], scale: number, style: DeckStyle): PptxGenJS.TableRow[] {
   const columns = Math.max(...rows.map((row) => row.length));
   return rows.map((row) =>
     Array.from({ length: columns }, (_, c): PptxGenJS.TableCell => {

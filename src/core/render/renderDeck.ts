@@ -32,7 +32,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   return {
     title: deck.title,
     theme: themeName(deck.frontMatter.theme),
-    lang: languageTag(deck.frontMatter.lang),
+    lang: languageTag(deck.frontMatter.lang) ?? 'en',
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),
     estimatedSeconds: deck.estimatedSeconds,
     slides,
@@ -218,6 +218,7 @@ function className(value: unknown): string | undefined {
   return clean || undefined;
 }
 
-function languageTag(value: unknown): string {
-  return typeof value === 'string' && /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(value) ? value : 'en';
+/** Front matter `lang:` when it is a well-formed language tag (`de`, `pt-BR`), else undefined. */
+export function languageTag(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(value) ? value : undefined;
 }

@@ -210,6 +210,17 @@ describe('exportPptx', () => {
     assert.match(para('Fourth'), /<a:br\/>[\s\S]*more of fourth/, 'a later paragraph of an item stays in the item');
   });
 
+  it('tags the text with the deck\'s language, for PowerPoint\'s proofing tools', async () => {
+    const runLanguages = async (markdown: string) => {
+      const xml = await (await exportDeck(markdown)).slide(1);
+      return [...new Set([...xml.matchAll(/<a:rPr lang="([^"]+)"/g)].map(([, lang]) => lang))];
+    };
+    const body = '# Warum\n\nPflege, **heute**.\n\n| a | b |\n|--|--|\n| x | y |\n';
+    assert.deepEqual(await runLanguages(`---\nlang: de-DE\n---\n\n${body}`), ['de-DE']);
+    assert.deepEqual(await runLanguages(body), ['en-US'], 'without lang: PowerPoint\'s default');
+    assert.deepEqual(await runLanguages(`---\nlang: "x\\" onload=1"\n---\n\n${body}`), ['en-US'], 'a malformed tag is ignored');
+  });
+
   it('keeps an item\'s paragraph that follows its nested list out of the last nested item', async () => {
     const pptx = await exportDeck('# Lists\n\n- one\n  - one.a\n\n  After one.a, still in one.\n- two\n');
     const paras = [...(await pptx.slide(1)).matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map(([p]) => p);
