@@ -63,6 +63,9 @@ describe('StoryDeck: Export…', () => {
 
   it('exports an editable PowerPoint with speaker notes into storydeck.export.outputDir', async () => {
     await setSetting('export.outputDir', 'exports/decks');
+    // Changing a setting saves dirty documents in code-server: make the editor's text unsaved again.
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), '\nStill unsaved: PPTX-UNSAVED.\n'));
+    assert.ok(editor.document.isDirty);
     const written = await exportTo(source, 'pptx');
     assert.equal(written?.fsPath, workspaceUri('exports/decks/talk.pptx').fsPath);
     const zip = await JSZip.loadAsync(readFileSync(written.fsPath));
@@ -70,6 +73,7 @@ describe('StoryDeck: Export…', () => {
     assert.equal(slides.length, 3);
     const texts = await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/(slides|notesSlides)\/\w+\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
     assert.ok(texts.some((xml) => xml.includes('UNSAVED-EDIT')), 'the unsaved edit');
+    assert.ok(texts.some((xml) => xml.includes('PPTX-UNSAVED')), 'the edit made after the setting, unsaved');
     assert.ok(texts.some((xml) => xml.includes('Say it slowly')), 'the speaker notes');
     assert.ok(Object.keys(zip.files).some((f) => f.startsWith('ppt/media/') && !zip.files[f].dir), 'the image');
     assert.ok(!texts.some((xml) => xml.includes('SECRET-GUIDANCE')));
