@@ -254,6 +254,7 @@ export interface PreviewSlideReply {
 type Img = { alt: string; naturalWidth: number; decode(): Promise<void> };
 type Slide = {
   getAttribute(name: string): string | null;
+  isConnected: boolean;
   innerText: string;
   querySelectorAll(selector: string): Iterable<Img & { localName: string }>;
   closest(selector: string): Slide | null;
@@ -276,9 +277,11 @@ async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlide
           async (element) => {
             const e = element as unknown as Slide;
             const images = [...e.querySelectorAll('img')];
-            const theme = e.ownerDocument.getElementById('storydeck-theme');
             // Images take a moment to arrive through the webview's service worker.
             await Promise.all(images.map((i) => i.decode().catch(() => undefined)));
+            // An update may have replaced the slide meanwhile; a detached node has no computed style.
+            if (!e.isConnected) throw new Error('slide replaced while reading it');
+            const theme = e.ownerDocument.getElementById('storydeck-theme');
             return {
               label: e.getAttribute('aria-label') ?? '',
               text: e.innerText,
