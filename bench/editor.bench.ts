@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readFrontMatter } from '../src/core/deck/frontMatter';
 import { lintText, rulesFor, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../src/core/lint';
+import { benchArgs } from './args';
 import { generateDeck } from './generate';
 import { runBenchmark, stats, type Stats } from './stats';
 
@@ -41,16 +42,8 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [100, 500], keystrokes: 300, activations: 15 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => argv[++i] ?? '';
-    if (arg === '--sizes') options.sizes = value().split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-    else if (arg === '--keystrokes') options.keystrokes = Math.max(1, Number(value()) || options.keystrokes);
-    else if (arg === '--activations') options.activations = Math.max(1, Number(value()) || options.activations);
-    else console.warn(`bench: ignoring unknown argument ${arg}`);
-  }
-  return options;
+  const args = benchArgs(argv, ['sizes', 'keystrokes', 'activations']);
+  return { sizes: args.counts('sizes', [100, 500]), keystrokes: args.count('keystrokes', 300), activations: args.count('activations', 15) };
 }
 
 interface KeystrokeRow {

@@ -30,6 +30,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchArgs } from './args';
 import { writeDecks } from './generate';
 import { runBenchmark, stats, type Stats } from './stats';
 
@@ -69,18 +70,14 @@ interface Row {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [10, 100, 300], formats: [...FORMATS], reps: 5, keep: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => argv[++i] ?? '';
-    if (arg === '--sizes') options.sizes = value().split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-    else if (arg === '--formats') options.formats = value().split(',').filter((f): f is Format => (FORMATS as readonly string[]).includes(f));
-    else if (arg === '--reps') options.reps = Math.max(1, Number(value()) || options.reps);
-    else if (arg === '--heavy-reps') options.heavyReps = Math.max(1, Number(value()) || 1);
-    else if (arg === '--keep') options.keep = true;
-    else console.warn(`bench: ignoring unknown argument ${arg}`);
-  }
-  return options;
+  const args = benchArgs(argv, ['sizes', 'formats', 'reps', 'heavy-reps'], ['keep']);
+  return {
+    sizes: args.counts('sizes', [10, 100, 300]),
+    formats: args.choices('formats', FORMATS),
+    reps: args.count('reps', 5),
+    heavyReps: args.count('heavy-reps', undefined),
+    keep: args.flag('keep'),
+  };
 }
 
 function repsFor(format: Format, slides: number, options: Options): number {

@@ -6,7 +6,7 @@
 //
 //   --sizes   deck sizes in slides (default 10,100,1000)
 //   --reps    spawned-CLI runs per tool and size (default 15, after one warm-up run each)
-//   --budget  seconds of measured in-process lint per size (default 4; at least 15 iterations each)
+//   --budget  whole seconds of measured in-process lint per size (default 4; at least 15 iterations each)
 //   --keep    keep the temp folder with the generated decks and print its path
 //   --cli     the StoryDeck CLI bundle to spawn (default dist/cli.js)
 //
@@ -28,6 +28,7 @@ import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lintText, rulesFor } from '../src/core/lint';
+import { benchArgs } from './args';
 import { BENCH_SIZES, writeDecks } from './generate';
 import { runBenchmark, stats, type Stats } from './stats';
 
@@ -52,18 +53,14 @@ interface Row {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [...BENCH_SIZES], reps: 15, budgetSeconds: 4, keep: false, cli: DEFAULT_CLI };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => argv[++i] ?? '';
-    if (arg === '--sizes') options.sizes = value().split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-    else if (arg === '--reps') options.reps = Math.max(1, Number(value()) || options.reps);
-    else if (arg === '--budget') options.budgetSeconds = Math.max(0, Number(value()) || options.budgetSeconds);
-    else if (arg === '--keep') options.keep = true;
-    else if (arg === '--cli') options.cli = resolve(value());
-    else console.warn(`bench: ignoring unknown argument ${arg}`);
-  }
-  return options;
+  const args = benchArgs(argv, ['sizes', 'reps', 'budget', 'cli'], ['keep']);
+  return {
+    sizes: args.counts('sizes', BENCH_SIZES),
+    reps: args.count('reps', 15),
+    budgetSeconds: args.count('budget', 4, 0),
+    keep: args.flag('keep'),
+    cli: resolve(args.text('cli') ?? DEFAULT_CLI),
+  };
 }
 
 /** Runs `a` and `b` in alternating order (A B, B A, A B, …) until `more()` says stop. */

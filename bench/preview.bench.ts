@@ -24,22 +24,17 @@ import { deckUpdate, previewHtml, randomNonce } from '../src/extension/preview/p
 import type { HostToWebview } from '../src/webview/protocol';
 import { launchBrowser } from '../test/browser/harness';
 import { writePreviewPage } from '../test/browser/previewPage';
+import { benchArgs } from './args';
 import { generateDeck } from './generate';
 import { runBenchmark, stats, type Stats } from './stats';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number`);
-  return value;
-}
 
 const ms = (s: Stats) => `${s.median.toFixed(1)} (${s.p95.toFixed(1)})`;
 
 async function main(): Promise<void> {
-  const slides = option('slides', 100);
-  const loads = option('loads', 20);
-  const updates = option('updates', 100);
+  const args = benchArgs(process.argv.slice(2), ['slides', 'loads', 'updates']);
+  const slides = args.count('slides', 100);
+  const loads = args.count('loads', 20);
+  const updates = args.count('updates', 100);
   readFileSync('dist/webview.js'); // fails clearly when the bundle is not built
   const text = generateDeck(slides);
   const browser = await launchBrowser();

@@ -1,3 +1,5 @@
+import { UsageError } from './args';
+
 /** Summary of timing samples: median and nearest-rank 95th percentile (milliseconds). */
 export interface Stats {
   n: number;
@@ -19,7 +21,7 @@ export function stats(samples: number[]): Stats {
 export function runBenchmark(main: () => unknown): void {
   Promise.resolve()
     .then(main)
-    .catch((e: unknown) => console.error(`bench: failed: ${(e as Error)?.stack ?? e}`))
+    .catch((e: unknown) => console.error(e instanceof UsageError ? `bench: ${e.message}` : `bench: failed: ${(e as Error)?.stack ?? e}`))
     .finally(() => {
       process.exitCode = 0;
     });
