@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatOutline, outline, parseDeck } from '../../core/deck';
+import { describeKind, readKind } from '../../core/story/kinds';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
 
@@ -12,6 +13,8 @@ export function run(args: string[], io: Io): number {
   if (positionals.length !== 1) throw new UsageError(`outline takes exactly one file. Usage: ${usage}`);
   const deck = parseDeck(readTextFile(positionals[0]));
   for (const problem of deck.problems) io.err(`${positionals[0]}:${problem.line}:${problem.column}: ${problem.message}`);
-  io.out(format === 'json' ? JSON.stringify(outline(deck), null, 2) : formatOutline(deck));
+  const read = readKind(deck);
+  const kind = { ...read, description: describeKind(read) };
+  io.out(format === 'json' ? JSON.stringify(outline(deck, kind), null, 2) : formatOutline(deck, kind));
   return EXIT.ok;
 }

@@ -24,7 +24,7 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   value: /\b(what changes|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
   business: /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
-  what: /\b(what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|our proposal|proposal|the idea|our idea|the feature|feature|what it is|how it works|demo)\b/i,
+  what: /\b(what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|how it works|demo)\b/i,
   how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach)\b/i,
   outcome: /\b(success|measur\w*|metrics?|kpis?|outcomes?|how we'?ll know|results|targets?|what good looks like)\b/i,
   ask: /\b(the ask|our ask|ask|what we need|request|decision|next steps?|call to action|how you can help|we need you|what i need|your help|approval)\b/i,
@@ -74,6 +74,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
   what: [
     c(/\b(we'?re building|we are building|we will build|we'?ll build|we propose|we'?re proposing|introducing|the solution|our solution|we plan to build|we want to build)\b/i, 2),
     c(/\b(a new (feature|product|tool|app|service|dashboard|workflow|integration|api|platform)|the (app|tool|product|platform|feature) (will|lets|does|shows))\b/i, 2),
+    c(/\b\p{Lu}[\p{L}\p{N}]{1,30} is an? (?:[\p{L}-]{1,20} ){0,3}(?:app|application|tool|platform|service|product|system|dashboard|assistant|device)\b/u, 2),
     c(/\b(feature|prototype|mvp|beta|version|release|dashboard|integration|app|platform)\b/i),
   ],
   how: [

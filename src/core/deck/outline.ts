@@ -4,6 +4,8 @@ import type { BeatId, Deck } from './types';
 /** The outline contract of `storydeck outline --format json`. */
 export interface Outline {
   title: string;
+  /** The kind the narrative is read as (docs/kinds.md) and where that came from, when the caller read it. */
+  kind?: { id: string; source: string; evidence?: string };
   frontMatter: Record<string, unknown>;
   estimatedSeconds: number;
   slides: OutlineSlide[];
@@ -20,9 +22,19 @@ export interface OutlineSlide {
   estimatedSeconds: number;
 }
 
-export function outline(deck: Deck): Outline {
+/** What an outline says about the narrative's kind: read by the story layer, which sits above the deck. */
+export interface OutlineKind {
+  id: string;
+  source: string;
+  evidence?: string;
+  /** One line for people, e.g. "proposal (read from the headings “Motivation”, “Drawbacks”…)". */
+  description: string;
+}
+
+export function outline(deck: Deck, kind?: OutlineKind): Outline {
   return {
     title: deck.title,
+    ...(kind ? { kind: { id: kind.id, source: kind.source, ...(kind.evidence ? { evidence: kind.evidence } : {}) } } : {}),
     frontMatter: deck.frontMatter,
     estimatedSeconds: deck.estimatedSeconds,
     slides: deck.slides.map(({ index, line, endLine, title, beats, notes, words, estimatedSeconds }) => ({
@@ -39,7 +51,7 @@ export function outline(deck: Deck): Outline {
 }
 
 /** A human-readable outline: one line per slide, with its beats, time and notes marker. */
-export function formatOutline(deck: Deck): string {
+export function formatOutline(deck: Deck, kind?: OutlineKind): string {
   const rows = deck.slides.map((slide) => {
     const beats = slide.beats.length ? slide.beats.join(', ') : '—';
     const notes = slide.notes.length ? '  [notes]' : '';
@@ -49,7 +61,7 @@ export function formatOutline(deck: Deck): string {
   const planned = parseDuration(deck.frontMatter.duration);
   const duration = planned ? ` of ${formatDuration(planned)} planned` : '';
   const header = `${deck.title || '(untitled narrative)'} — ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'}, about ${formatDuration(deck.estimatedSeconds)}${duration}`;
-  return [header, ...rows].join('\n');
+  return [header, ...(kind ? [`Read as: ${kind.description}`] : []), ...rows].join('\n');
 }
 
 export function formatDuration(seconds: number): string {

@@ -48,7 +48,8 @@ export function parseWithTokens(text: string): { deck: Deck; tokens: Token[] } {
   const body = markdownSource(text, fm.range);
   const tokens = sharedParser().parse(body, {});
 
-  const builder = new SlideBuilder(lines, headingDividerLevels(fm.data, tokens));
+  const divider = headingDividerLevels(fm.data, tokens);
+  const builder = new SlideBuilder(lines, divider.levels);
   builder.start(fm.range ? fm.range.endLine : 0);
   builder.consume(tokens, problems);
   const slides = builder.finish(lines.length);
@@ -61,6 +62,7 @@ export function parseWithTokens(text: string): { deck: Deck; tokens: Token[] } {
     frontMatterRange: fm.range,
     title: fmTitle || (slides.find((s) => s.title)?.title ?? ''),
     slides,
+    prose: divider.prose,
     problems,
     estimatedSeconds: slides.reduce((sum, s) => sum + s.estimatedSeconds, 0),
   };
@@ -307,8 +309,8 @@ export const countWords = memoByText((text: string): number => {
  * splits at that level and above, a list splits at exactly those levels, `false` turns splitting off, anything else is
  * ignored.
  */
-function headingDividerLevels(frontMatter: Record<string, unknown>, tokens: readonly Token[]): ReadonlySet<number> {
-  let levels: ReadonlySet<number> = new Set();
+function headingDividerLevels(frontMatter: Record<string, unknown>, tokens: readonly Token[]): { levels: ReadonlySet<number>; prose: boolean } {
+  let levels: ReadonlySet<number> | undefined;
   const apply = (value: unknown) => {
     levels = parseHeadingDivider(value) ?? levels;
   };
@@ -317,7 +319,32 @@ function headingDividerLevels(frontMatter: Record<string, unknown>, tokens: read
     const set = directives(text);
     if (set && 'headingDivider' in set) apply(set.headingDivider);
   }
-  return levels;
+  if (levels) return { levels, prose: false };
+  const prose = proseLevels(frontMatter, tokens);
+  return prose ? { levels: prose, prose: true } : { levels: new Set(), prose: false };
+}
+
+/**
+ * A prose document — no slide break anywhere, no `headingDivider`, not a Marp deck (`marp: true`, which
+ * splits only where Marp does) — is read as a sequence of sections, as if its headings divided slides:
+ * at the shallowest heading level that, with the levels above it, opens two sections or more (a single
+ * `#` title then makes a title slide of its own, as Marp's headingDivider does). Up to level 3; undefined
+ * when there is nothing to divide.
+ */
+function proseLevels(frontMatter: Record<string, unknown>, tokens: readonly Token[]): Set<number> | undefined {
+  if (frontMatter.marp === true) return undefined;
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  for (const token of tokens) {
+    if (token.level !== 0) continue;
+    if (token.type === 'hr') return undefined;
+    if (token.type === 'heading_open') counts[Number(token.tag.slice(1))]++;
+  }
+  let opened = 0;
+  for (let level = 1; level <= 3; level++) {
+    opened += counts[level];
+    if (opened >= 2) return new Set(Array.from({ length: level }, (_, i) => i + 1));
+  }
+  return undefined;
 }
 
 function parseHeadingDivider(value: unknown): Set<number> | undefined {
@@ -359,5 +386,5 @@ function wholeFile(lines: readonly string[], code: Problem['code'], message: str
 }
 
 function emptyDeck(text: string, lines: string[], problems: Problem[]): Deck {
-  return { text, lines, frontMatter: {}, title: '', slides: [], problems, estimatedSeconds: 0 };
+  return { text, lines, frontMatter: {}, title: '', slides: [], prose: false, problems, estimatedSeconds: 0 };
 }

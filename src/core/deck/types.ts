@@ -82,6 +82,11 @@ export interface Deck {
   /** Front matter `title`, else the first slide's title. */
   title: string;
   slides: Slide[];
+  /**
+   * True for a prose document: one with no slide break, divided into sections at its headings (each
+   * section is then a slide), as a document written for reading rather than for presenting.
+   */
+  prose: boolean;
   problems: Problem[];
   estimatedSeconds: number;
 }

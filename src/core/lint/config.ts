@@ -1,3 +1,5 @@
+import { isBeatId, type BeatId } from '../deck/types';
+import type { KindProfile } from '../story/kinds';
 import { SEVERITIES, type Severity } from './types';
 
 /** Per-rule setting: off, on, a severity, or an options object (which may carry `severity`). */
@@ -25,6 +27,10 @@ export interface StoryDeckConfig {
   declarative?: DeclarativeRuleConfig[];
   /** Paths of JavaScript rule modules; loaded only in a trusted workspace. */
   plugins?: string[];
+  /** The kind of narrative (docs/kinds.md) when its front matter names none. */
+  kind?: string;
+  /** Kinds changed or added: which beats each expects, and which must come before the solution. */
+  kinds?: Record<string, KindProfile>;
 }
 
 export interface ConfigProblem {
@@ -41,7 +47,8 @@ export interface ResolvedRuleSetting {
   options: Record<string, unknown>;
 }
 
-const TOP_LEVEL = new Set(['$schema', 'extends', 'rules', 'strategy', 'declarative', 'plugins']);
+const TOP_LEVEL = new Set(['$schema', 'extends', 'rules', 'strategy', 'declarative', 'plugins', 'kind', 'kinds']);
+const KIND_ID = /^[a-z][a-z0-9-]*$/;
 const DECLARATIVE_TYPES = new Set(['existence', 'occurrence', 'substitution']);
 const RULE_ID = /^[a-z][a-z0-9-]*$/;
 
@@ -90,7 +97,32 @@ export function validateConfig(raw: unknown, source: string): { config: StoryDec
     if (!Array.isArray(raw.declarative)) problem('"declarative" must be a list of rules.');
     else config.declarative = raw.declarative.filter((rule, i) => validDeclarative(rule, i, problem));
   }
+  if (raw.kind !== undefined) {
+    if (typeof raw.kind === 'string' && KIND_ID.test(raw.kind)) config.kind = raw.kind;
+    else problem('"kind" must be the name of a kind, such as pitch, exec-ask or proposal (see docs/kinds.md).');
+  }
+  if (raw.kinds !== undefined) {
+    if (!isObject(raw.kinds)) problem('"kinds" must map kind names to { expects, beforeWhat } (see docs/kinds.md).');
+    else {
+      config.kinds = {};
+      for (const [id, value] of Object.entries(raw.kinds)) {
+        const profile = validKind(id, value, problem);
+        if (profile) config.kinds[id] = profile;
+      }
+    }
+  }
   return { config, problems };
+}
+
+function validKind(id: string, value: unknown, problem: (m: string) => void): KindProfile | undefined {
+  const beats = (list: unknown): BeatId[] | undefined => (isStringArray(list) && list.every(isBeatId) ? list : undefined);
+  const where = `kind "${id}"`;
+  if (!KIND_ID.test(id)) return problem(`${where}: a kind's name is lower-case letters, digits and dashes.`), undefined;
+  if (!isObject(value)) return problem(`${where} must be an object with "expects" and "beforeWhat".`), undefined;
+  const expects = beats(value.expects);
+  const beforeWhat = value.beforeWhat === undefined ? [] : beats(value.beforeWhat);
+  if (!expects || !beforeWhat) return problem(`${where}: "expects" and "beforeWhat" are lists of beats (why, pain, value, business, strategy, what, how, outcome, ask).`), undefined;
+  return { expects, beforeWhat };
 }
 
 function validDeclarative(rule: unknown, i: number, problem: (m: string) => void): rule is DeclarativeRuleConfig {
@@ -122,6 +154,8 @@ export function mergeConfig(base: StoryDeckConfig, override: StoryDeckConfig): S
     strategy: { objectives: override.strategy?.objectives ?? base.strategy?.objectives },
     declarative: [...(base.declarative ?? []), ...(override.declarative ?? [])],
     plugins: [...(base.plugins ?? []), ...(override.plugins ?? [])],
+    kind: override.kind ?? base.kind,
+    kinds: { ...base.kinds, ...override.kinds },
   };
 }
 

@@ -1,8 +1,9 @@
 import type { BeatId, Block, Deck, Range, Slide } from '../deck';
+import type { KindProfile, KindReading } from '../story/kinds';
 import type { RuleContext, TextMatch } from './types';
 
 /** Builds the helpers every rule gets; `options` are the rule's resolved options. */
-export function createContext(deck: Deck, options: Record<string, unknown>, objectives: string[]): RuleContext {
+export function createContext(deck: Deck, options: Record<string, unknown>, story: { objectives: string[]; kind: KindReading; kinds: Readonly<Record<string, KindProfile>> }): RuleContext {
   const visibleBlocks = (slide: Slide): Block[] => slide.blocks.filter((b) => b.kind !== 'code');
   const titleRange = (slide: Slide): Range => {
     const text = deck.lines[slide.titleLine - 1] ?? '';
@@ -11,7 +12,7 @@ export function createContext(deck: Deck, options: Record<string, unknown>, obje
   return {
     deck,
     options,
-    objectives,
+    ...story,
     slidesWith: (beat: BeatId) => deck.slides.filter((s) => !s.empty && s.beats.includes(beat)),
     documentRange: () => (deck.slides.length ? titleRange(deck.slides[0]) : { line: 1, column: 1, endLine: 1, endColumn: 1 }),
     titleRange,

@@ -1,4 +1,5 @@
 import { parseDeck, type Deck } from '../deck';
+import { kindTable, readKind } from '../story/kinds';
 import { mergeConfig, resolveRuleSetting, validateConfig, type StoryDeckConfig } from './config';
 import { createContext } from './context';
 import { declarativeRules } from './declarative';
@@ -32,7 +33,7 @@ export function rulesFor(config: StoryDeckConfig, plugins: readonly Rule[] = [])
 export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOptions = {}): Finding[] {
   const file = options.file ?? '';
   const effective = effectiveConfig(deck, config);
-  const objectives = effective.strategy?.objectives ?? [];
+  const story = { objectives: effective.strategy?.objectives ?? [], kind: readKind(deck, effective), kinds: kindTable(effective) };
   const findings: Finding[] = [];
   // A file that could not be read as a narrative (binary, too large) has no slides: only input rules speak.
   const unreadable = deck.slides.length === 0;
@@ -40,9 +41,11 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
     if (unreadable && !rule.tags.includes('input')) continue;
     const setting = resolveRuleSetting(effective.rules?.[rule.id], rule.defaultSeverity, rule.defaultOptions);
     if (!setting.enabled) continue;
-    const ctx = createContext(deck, setting.options, objectives);
+    const ctx = createContext(deck, setting.options, story);
     try {
       rule.check(ctx, ({ message, range, fix, severity, missingBeat }) => {
+        // A beat the narrative's kind does not expect is never reported missing (docs/kinds.md).
+        if (missingBeat && !story.kind.profile.expects.includes(missingBeat)) return;
         const graded = setting.severityConfigured ? setting.severity : (severity ?? setting.severity);
         findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message, ...(fix ? { fix } : {}), ...(missingBeat ? { missingBeat } : {}) });
       });

@@ -1,4 +1,5 @@
 import type { BeatId, Block, Deck, Range, Slide } from '../deck';
+import type { KindProfile, KindReading } from '../story/kinds';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -42,6 +43,10 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** Company objectives from `strategy.objectives`. */
   objectives: string[];
+  /** The kind the narrative is read as (docs/kinds.md): which beats are expected, and which come before the solution. */
+  kind: KindReading;
+  /** Every kind in force, built-in and configured, by name. */
+  kinds: Readonly<Record<string, KindProfile>>;
   /** Non-empty slides that play `beat`, in order. */
   slidesWith(beat: BeatId): Slide[];
   /** Where findings about the whole narrative go: the first slide's title (or line 1). */

@@ -150,9 +150,9 @@ describe('known, deliberate differences from Marp', () => {
         'Marp Core quotes directive values in front matter (`footer: Team: Platform`). StoryDeck reads front matter as ' +
         'strict YAML and reports the error with its position (front-matter rule) instead of guessing, so until it is ' +
         'fixed the settings in it, headingDivider included, are ignored. (In comments StoryDeck does read loose values.)',
-      text: '---\nheadingDivider: 1\nfooter: Team: Platform\n---\n# A\ntext\n# B\n',
-      marp: [[], []],
-      storyDeck: [[]],
+      text: '---\nheadingDivider: 1\nfooter: Team: Platform\n---\n# A\ntext\n# B\n\n---\n\nC\n',
+      marp: [[], [], []],
+      storyDeck: [[], []],
     },
   ];
 

@@ -176,13 +176,25 @@ describe('form rules', () => {
       assert.equal(editDistance('abc', 'abcdefgh'), 5);
     });
 
-    it('reports unknown keys without a fix, and accepts allowKeys, Marp keys and _-prefixed local directives', () => {
-      const text = '---\nlayout: talk\nmarp: true\n_class: lead\nbackgroundSize: cover\n---\n\n## Why\n\nWe believe in it.\n';
-      const [finding, ...rest] = of('front-matter', text);
+    it('leaves keys other tools read alone, reports likely typos of its own keys, and accepts allowKeys, Marp keys and _-prefixed local directives', () => {
+      const others = '---\nlayout: talk\nsidebar: false\nhighlighter: shiki\noutput: html_document\nmarp: true\n_class: lead\nbackgroundSize: cover\n---\n\n## Why\n\nWe believe in it.\n';
+      assert.deepEqual(of('front-matter', others), []);
+      const typo = '---\ntitel: Q3\nlayout: talk\n---\n\n## Why\n\nWe believe in it.\n';
+      const [finding, ...rest] = of('front-matter', typo);
       assert.equal(rest.length, 0);
       assert.equal(finding.line, 2);
-      assert.equal(finding.fix, undefined);
-      assert.equal(of('front-matter', text, withOptions('front-matter', { allowKeys: ['layout'] })).length, 0);
+      assert.match(finding.message, /Did you mean `title`/);
+      assert.equal(of('front-matter', typo, withOptions('front-matter', { allowKeys: ['titel'] })).length, 0);
+    });
+
+    it('reports a kind nobody defined at its line, and accepts built-in and configured kinds', () => {
+      const text = (kind: string) => `---\ntitle: Q3\nkind: ${kind}\n---\n\n## Why\n\nWe believe in it.\n`;
+      const [finding, ...rest] = of('front-matter', text('pitchh'));
+      assert.equal(rest.length, 0);
+      assert.equal(finding.line, 3);
+      assert.match(finding.message, /`kind: pitchh` is not a kind StoryDeck knows, so the narrative is read as a pitch/);
+      assert.deepEqual(of('front-matter', text('exec-ask')), []);
+      assert.deepEqual(of('front-matter', text('review'), { kinds: { review: { expects: ['ask'], beforeWhat: [] } } }), []);
     });
 
     it('checks types and reports each storydeck settings problem at the storydeck line', () => {

@@ -186,7 +186,7 @@ describe('story rules', () => {
   describe('passages', () => {
     it('skip empty and TODO sections and code, and split sentences', () => {
       const deck = parseDeck('## The problem\n\nTODO\n\n## Meet Maria\n\nMaria waits. She copies vitals.\n\n```\nwaits by hand\n```\n');
-      const passages = slidePassages(deck.slides[0]);
+      const passages = deck.slides.flatMap((slide) => slidePassages(slide));
       assert.deepEqual(passages.map((p) => [p.text, p.context.join()]), [
         ['Meet Maria', 'pain'],
         ['Maria waits.', 'pain'],

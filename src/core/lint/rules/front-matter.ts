@@ -4,7 +4,7 @@ import type { Rule, TextEdit } from '../types';
 import { clampRange } from './input';
 
 /** Keys StoryDeck reads. */
-export const STORYDECK_KEYS = ['title', 'audience', 'duration', 'theme', 'storydeck', 'date', 'author', 'description', 'lang'] as const;
+export const STORYDECK_KEYS = ['title', 'kind', 'audience', 'duration', 'theme', 'storydeck', 'date', 'author', 'description', 'lang'] as const;
 /** Marp's global directives and the local ones that may be set for every slide from front matter. */
 export const MARP_KEYS = [
   'marp', 'paginate', 'size', 'math', 'headingDivider', 'class', 'header', 'footer', 'backgroundColor', 'backgroundImage',
@@ -126,22 +126,20 @@ const rule: Rule = {
     const known = new Set([...KNOWN, ...extra]);
     const claimed = new Set(Object.keys(data));
 
+    // Other tools keep their own keys here (Slidev's `layout`, Quarto's `format`…): only a likely typo of a key StoryDeck or Marp reads is reported.
     for (const key of Object.keys(data)) {
       if (known.has(key) || (key.startsWith('_') && MARP_LOCAL.has(key.slice(1)))) continue;
       const suggestion = suggestKey(key);
-      if (suggestion) {
-        const at = lines.get(key);
-        // Renaming onto a key that is already there would break the YAML with a duplicate key.
-        const fix: TextEdit[] | undefined = at && !claimed.has(suggestion) ? [{ line: at.line, column: at.column, endLine: at.line, endColumn: at.endColumn, text: suggestion }] : undefined;
-        if (fix) claimed.add(suggestion);
-        const already = suggestion in data ? ` (\`${suggestion}\` is set too: keep one of the two)` : '';
-        report({ message: `\`${key}\` is not a front matter key StoryDeck knows, so it is ignored. Did you mean \`${suggestion}\`?${already}`, range: where(key), ...(fix ? { fix } : {}) });
-      } else {
-        report({
-          message: `\`${key}\` is not a front matter key StoryDeck or Marp knows, so it does nothing. Remove it, or list it in this rule's \`allowKeys\` if another tool reads it.`,
-          range: where(key),
-        });
-      }
+      if (!suggestion) continue;
+      const at = lines.get(key);
+      // Renaming onto a key that is already there would break the YAML with a duplicate key.
+      const fix: TextEdit[] | undefined = at && !claimed.has(suggestion) ? [{ line: at.line, column: at.column, endLine: at.line, endColumn: at.endColumn, text: suggestion }] : undefined;
+      if (fix) claimed.add(suggestion);
+      const already = suggestion in data ? ` (\`${suggestion}\` is set too: keep one of the two)` : '';
+      report({ message: `\`${key}\` is not a front matter key StoryDeck knows, so it is ignored. Did you mean \`${suggestion}\`?${already} If another tool reads it, list it in this rule's \`allowKeys\`.`, range: where(key), ...(fix ? { fix } : {}) });
+    }
+    if (ctx.kind.unknown !== undefined && 'kind' in data) {
+      report({ message: `\`kind: ${ctx.kind.unknown}\` is not a kind StoryDeck knows, so the narrative is read as a ${ctx.kind.id}. Use one of ${Object.keys(ctx.kinds).join(', ')}, or define it under \`kinds:\` in .storydeck.yaml.`, range: where('kind') });
     }
 
     for (const key of TEXT_KEYS) {

@@ -15,6 +15,8 @@ const rule: Rule = {
   docs: 'docs/rules/slide-density.md',
   defaultOptions: { maxWords: DEFAULT_MAX_WORDS, maxBullets: DEFAULT_MAX_BULLETS },
   check(ctx, report) {
+    // A prose document is written to be read, not presented: its sections are pages, not slides.
+    if (ctx.deck.prose) return;
     const maxWords = limit(ctx.options.maxWords, DEFAULT_MAX_WORDS);
     const maxBullets = limit(ctx.options.maxBullets, DEFAULT_MAX_BULLETS);
     for (const slide of ctx.deck.slides) {

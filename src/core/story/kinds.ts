@@ -1,0 +1,110 @@
+import type { BeatId, Deck } from '../deck';
+
+/**
+ * Document kinds as data: which beats a kind of narrative is expected to have (their absence is
+ * reported, each by its rule) and which of them must come before the solution. docs/kinds.md documents
+ * this table; configuration can change a kind or add one (`kinds:`), so no rule branches on a kind.
+ */
+export interface KindProfile {
+  /** Beats whose absence is reported. */
+  expects: readonly BeatId[];
+  /** The solution must come after at least one of these; empty: no order is required. */
+  beforeWhat: readonly BeatId[];
+}
+
+export const DEFAULT_KIND = 'pitch';
+
+export const BUILTIN_KINDS: Readonly<Record<string, KindProfile>> = {
+  pitch: { expects: ['why', 'pain', 'value', 'business', 'strategy', 'outcome', 'ask'], beforeWhat: ['why', 'pain'] },
+  'town-hall': { expects: ['why', 'pain', 'value', 'strategy', 'outcome', 'ask'], beforeWhat: ['why', 'pain'] },
+  'exec-ask': { expects: ['pain', 'value', 'business', 'strategy', 'outcome', 'ask'], beforeWhat: ['why', 'pain', 'business'] },
+  strategy: { expects: ['why', 'value', 'business', 'strategy', 'outcome'], beforeWhat: ['why', 'pain'] },
+  update: { expects: ['outcome'], beforeWhat: [] },
+  proposal: { expects: ['why', 'pain', 'ask'], beforeWhat: ['why', 'pain'] },
+  talk: { expects: ['why', 'pain', 'value'], beforeWhat: ['why', 'pain'] },
+};
+
+/** The kind a narrative is read as, and why. */
+export interface KindReading {
+  id: string;
+  profile: KindProfile;
+  /** Where the kind came from: the front matter, the configuration, the title and headings, or the default. */
+  source: 'front-matter' | 'config' | 'inferred' | 'default';
+  /** For an inferred kind, the words that decided it ("RFC headings: Motivation, Alternatives"). */
+  evidence?: string;
+  /** Set when the front matter or configuration names a kind nobody defined: the narrative is then read as a pitch. */
+  unknown?: string;
+}
+
+export interface KindConfig {
+  kind?: string;
+  kinds?: Record<string, KindProfile>;
+}
+
+/** The kinds in force: the built-in table with the configuration's changes and additions on top. */
+export function kindTable(config: KindConfig = {}): Record<string, KindProfile> {
+  return { ...BUILTIN_KINDS, ...config.kinds };
+}
+
+/** Reads a narrative's kind: front matter `kind:`, else the configuration's `kind`, else what its title and headings show, else a pitch. */
+export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
+  const table = kindTable(config);
+  const declared = (value: unknown, source: 'front-matter' | 'config'): KindReading | undefined => {
+    if (typeof value !== 'string' || value.trim() === '') return undefined;
+    const id = value.trim();
+    if (Object.hasOwn(table, id)) return { id, profile: table[id], source };
+    return { id: DEFAULT_KIND, profile: table[DEFAULT_KIND], source: 'default', unknown: id };
+  };
+  return (
+    declared(deck.frontMatter.kind, 'front-matter') ??
+    declared(config.kind, 'config') ??
+    inferKind(deck, table) ?? { id: DEFAULT_KIND, profile: table[DEFAULT_KIND], source: 'default' }
+  );
+}
+
+/** Headings that only an RFC-style design proposal has. */
+const PROPOSAL_HEADING = /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation)\s*:?$/i;
+/** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
+const PROPOSAL_TITLE = /^(?:rfc|pep|adr|kep|rfd)\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b/i;
+/** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results". */
+const UPDATE_TITLE = /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b/i;
+const UPDATE_HEADING = /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i;
+const STRATEGY_TITLE = /\bstrateg(?:y|ies|ic plan)\b|\b(?:product|technical|company) (?:direction|vision)\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
+const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\bkick-?off\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
+const EXEC_ASK_TITLE = /\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b/i;
+const TALK_TITLE = /\bkeynote\b|\b(?:conference|meetup|lightning) talk\b|\btalk (?:proposal|abstract|script)\b|\blecture\b|\bcfp\b/i;
+
+/** The kind a narrative's title and headings plainly show, or undefined when they show none. */
+export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS): KindReading | undefined {
+  const title = deck.title;
+  const headings = deck.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'heading').map((b) => b.text.trim()));
+  const read = (id: string, evidence: string): KindReading | undefined => (Object.hasOwn(table, id) ? { id, profile: table[id], source: 'inferred', evidence } : undefined);
+  const quoted = (list: string[]) => list.slice(0, 3).map((h) => `“${h}”`).join(', ');
+
+  const rfcHeadings = headings.filter((h) => PROPOSAL_HEADING.test(h));
+  if (PROPOSAL_TITLE.test(title)) return read('proposal', `the title “${title}”`);
+  if (rfcHeadings.length >= 2) return read('proposal', `the headings ${quoted(rfcHeadings)}`);
+  if (UPDATE_TITLE.test(title)) return read('update', `the title “${title}”`);
+  const updateHeadings = headings.filter((h) => UPDATE_HEADING.test(h));
+  if (updateHeadings.length >= 2) return read('update', `the headings ${quoted(updateHeadings)}`);
+  if (TOWN_HALL_TITLE.test(title)) return read('town-hall', `the title “${title}”`);
+  if (EXEC_ASK_TITLE.test(title)) return read('exec-ask', `the title “${title}”`);
+  if (TALK_TITLE.test(title)) return read('talk', `the title “${title}”`);
+  if (STRATEGY_TITLE.test(title)) return read('strategy', `the title “${title}”`);
+  return undefined;
+}
+
+/** One line for people: "proposal (from the front matter)", "update (read from the title “Q3 update”)". */
+export function describeKind(kind: KindReading): string {
+  if (kind.unknown) return `${kind.id} (the kind “${kind.unknown}” is not defined)`;
+  switch (kind.source) {
+    case 'front-matter':
+      return `${kind.id} (front matter)`;
+    case 'config':
+      return `${kind.id} (configuration)`;
+    case 'inferred':
+      return `${kind.id} (read from ${kind.evidence}; set \`kind:\` to change)`;
+    default:
+      return `${kind.id} (default)`;
+  }
+}

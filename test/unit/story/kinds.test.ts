@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { parseDeck } from '../../../src/core/deck';
+import { lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
+import { BUILTIN_KINDS, inferKind, readKind } from '../../../src/core/story/kinds';
+
+const MISSING_BEAT_RULES = ['why-before-what', 'customer-pain', 'customer-value', 'business-value', 'strategic-tie-in', 'outcome-metric', 'call-to-action'];
+const missing = (findings: Finding[]) => findings.filter((f) => f.missingBeat).map((f) => f.missingBeat);
+
+/** A narrative that plays only an outcome beat: what a quarterly update is. */
+const UPDATE_BODY = '## On-time delivery\n\nOn-time delivery rose from 81% to 93% this quarter; the target was 90% by the end of Q3.\n\n---\n\n## Leeds\n\nWe move the same checks to the Leeds depot.\n';
+
+describe('document kinds', () => {
+  it('a narrative with no kind is a pitch and gets every missing beat of a pitch reported', () => {
+    const { deck, findings } = lintText(`---\ntitle: Depot checks\n---\n\n${UPDATE_BODY}`);
+    assert.equal(readKind(deck).id, 'pitch');
+    assert.deepEqual(new Set(missing(findings)), new Set(['why', 'pain', 'value', 'business', 'strategy', 'ask']));
+  });
+
+  it('an update expects only an outcome: no why, pain, value, business, strategy or ask reported missing', () => {
+    const { findings } = lintText(`---\ntitle: Depot checks\nkind: update\n---\n\n${UPDATE_BODY}`);
+    assert.deepEqual(missing(findings), []);
+    assert.deepEqual(findings.filter((f) => MISSING_BEAT_RULES.includes(f.ruleId)).map((f) => f.message), []);
+  });
+
+  it('reports exactly the beats each built-in kind expects when a narrative has none of them', () => {
+    for (const [kind, profile] of Object.entries(BUILTIN_KINDS)) {
+      const { findings } = lintText(`---\ntitle: Empty\nkind: ${kind}\n---\n\n## Notes\n\nThe depot opens at six.\n`);
+      // why-before-what reports a missing why only; pain, when also expected, is customer-pain's.
+      assert.deepEqual(new Set(missing(findings)), new Set(profile.expects), kind);
+    }
+  });
+
+  it('judges the order by the kind: an exec ask may open with the business case', () => {
+    const text = (kind: string) =>
+      `---\ntitle: Close faster\nkind: ${kind}\n---\n\n## Why it matters for the business\n\nMonth-end close costs us £400k a year in overtime.\n\n---\n\n## What we're building\n\nWe're building a reconciliation tool that matches invoices automatically.\n\n---\n\n## The problem\n\nPriya spends three days every month copying invoices by hand.\n`;
+    const order = (kind: string) => lintText(text(kind)).findings.filter((f) => f.ruleId === 'why-before-what' && !f.missingBeat);
+    assert.equal(order('pitch').length, 1, 'a pitch needs a why or pain before the solution');
+    assert.match(order('pitch')[0].message, /before the why or pain on slide 3/);
+    assert.deepEqual(order('exec-ask'), []);
+  });
+
+  it('takes the kind from the configuration when the front matter names none, and a configured kind can be changed or added', () => {
+    const config: StoryDeckConfig = { kind: 'review', kinds: { review: { expects: ['ask'], beforeWhat: [] }, update: { expects: ['outcome', 'ask'], beforeWhat: [] } } };
+    const reviewed = lintText(`---\ntitle: Depot checks\n---\n\n${UPDATE_BODY}`, config);
+    assert.equal(readKind(reviewed.deck, config).source, 'config');
+    assert.deepEqual(missing(reviewed.findings), ['ask']);
+    const update = lintText(`---\ntitle: Depot checks\nkind: update\n---\n\n${UPDATE_BODY}`, config);
+    assert.deepEqual(missing(update.findings), ['ask']);
+  });
+
+  it('an unknown kind is read as a pitch and reported once by front-matter', () => {
+    const { deck, findings } = lintText(`---\ntitle: Depot checks\nkind: updat\n---\n\n${UPDATE_BODY}`);
+    const kind = readKind(deck);
+    assert.equal(kind.id, 'pitch');
+    assert.equal(kind.unknown, 'updat');
+    assert.equal(findings.filter((f) => f.ruleId === 'front-matter').length, 1);
+  });
+
+  describe('reading the kind from the title and headings', () => {
+    const kindOf = (text: string) => inferKind(parseDeck(text))?.id;
+    it('reads RFCs, updates, town halls, exec asks, talks and strategy pages', () => {
+      assert.equal(kindOf('# RFC 42: Shared calibration store\n\n## Summary\n\nA store.\n'), 'proposal');
+      assert.equal(kindOf('# Typecheck cache\n\n## Motivation\n\nSlow builds.\n\n## Alternatives considered\n\nNone.\n'), 'proposal');
+      assert.equal(kindOf('# Platform squad — Q3 update\n\nWe shipped.\n'), 'update');
+      assert.equal(kindOf('# Depot\n\n## What we shipped\n\nChecks.\n\n## What slipped\n\nLeeds.\n'), 'update');
+      assert.equal(kindOf('# October all-hands\n\nHello.\n'), 'town-hall');
+      assert.equal(kindOf('# Budget request: two engineers\n\nWe need them.\n'), 'exec-ask');
+      assert.equal(kindOf('# Keynote: the picker’s day\n\nHello.\n'), 'talk');
+      assert.equal(kindOf('# Product strategy 2027\n\nWhere we go.\n'), 'strategy');
+    });
+    it('reads nothing into an ordinary pitch, and says what decided a kind', () => {
+      assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## What we are building\n\nA screen.\n'), undefined);
+      const reading = inferKind(parseDeck('# Typecheck cache\n\n## Motivation\n\nSlow.\n\n## Drawbacks\n\nNone.\n'));
+      assert.equal(reading?.source, 'inferred');
+      assert.match(reading?.evidence ?? '', /“Motivation”, “Drawbacks”/);
+    });
+    it('lets the front matter decide over the title', () => {
+      assert.equal(readKind(parseDeck('---\ntitle: Q3 update\nkind: pitch\n---\n\n# Q3 update\n')).id, 'pitch');
+    });
+  });
+});
