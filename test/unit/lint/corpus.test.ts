@@ -58,11 +58,16 @@ class Corpus {
   readonly files: string[];
   readonly expected: Record<string, Label>;
 
-  constructor(readonly dir: string) {
+  /** `expected` defaults to the folder's expected.json; `excluded` lists cells (file → rules) left out of the scores. */
+  constructor(
+    readonly dir: string,
+    expected?: Record<string, Label>,
+    private readonly excluded = new Map<string, Set<string>>(),
+  ) {
     this.files = readdirSync(dir)
       .filter((f) => f.endsWith('.md') && f !== 'README.md')
       .sort();
-    this.expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Label>;
+    this.expected = expected ?? (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Label>);
   }
 
   /** Findings per file, linted once with the default configuration (front matter `storydeck:` still applies). */
@@ -75,6 +80,7 @@ class Corpus {
     const fp: string[] = [];
     const fn: string[] = [];
     for (const file of this.files) {
+      if (this.excluded.get(file)?.has(rule)) continue;
       const fired = (findings.get(file) ?? []).some((f) => f.ruleId === rule);
       const labelled = this.expected[file]?.rules.includes(rule) ?? false;
       if (fired && labelled) tp.push(file);
@@ -181,6 +187,65 @@ describe('narrative corpus: precision and recall per rule', () => {
       assert.fail(lines.join('\n'));
     });
   }
+});
+
+/**
+ * test/fixtures/corpus-blind: written blind and labelled twice, independently, per document and rule
+ * ("fire" or "quiet") for the nine content rules. Only the cells both labellers agree on are scored.
+ */
+const CONTENT_RULES = RULE_IDS.slice(0, 9);
+type BlindLabels = Record<string, { kind: string; labels: Record<string, 'fire' | 'quiet'>; notes?: string }>;
+
+function consensus(dir: string): { expected: Record<string, Label>; agreed: number; cells: number; excluded: Map<string, Set<string>> } {
+  const [a, b] = ['labels-1.json', 'labels-2.json'].map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as BlindLabels);
+  const expected: Record<string, Label> = {};
+  const excluded = new Map<string, Set<string>>();
+  let agreed = 0;
+  let cells = 0;
+  for (const file of Object.keys(a)) {
+    expected[file] = { rules: [] };
+    for (const rule of CONTENT_RULES) {
+      cells++;
+      const [x, y] = [a[file]?.labels[rule], b[file]?.labels[rule]];
+      if (x !== undefined && x === y) {
+        agreed++;
+        if (x === 'fire') expected[file].rules.push(rule);
+      } else {
+        excluded.set(file, (excluded.get(file) ?? new Set()).add(rule));
+      }
+    }
+  }
+  return { expected, agreed, cells, excluded };
+}
+
+describe('blind narrative corpus (labelled twice, measured, never tuned to)', () => {
+  const dir = 'test/fixtures/corpus-blind';
+  const { expected, agreed, cells, excluded } = consensus(dir);
+  const corpus = new Corpus(dir, expected, excluded);
+
+  before(() => {
+    const findings = corpus.lint();
+    const scores = CONTENT_RULES.map((rule) => corpus.score(rule, findings));
+    console.log(
+      `\n    Blind corpus: ${corpus.files.length} narratives; the labellers agree on ${agreed} of ${cells} cells (${((100 * agreed) / cells).toFixed(1)}%), only those are scored\n${corpus.table(scores).replace(/^/gm, '    ')}\n    ${overall(scores)}\n`,
+    );
+  });
+
+  it('has 60 narratives, each labelled by both labellers for every content rule', () => {
+    assert.ok(corpus.files.length >= 60, `only ${corpus.files.length} narratives`);
+    for (const f of ['labels-1.json', 'labels-2.json']) {
+      const labels = JSON.parse(readFileSync(join(dir, f), 'utf8')) as BlindLabels;
+      assert.deepEqual(Object.keys(labels).sort(), corpus.files, `${f} labels exactly the corpus's files`);
+      for (const [file, entry] of Object.entries(labels)) {
+        assert.deepEqual(Object.keys(entry.labels).sort(), [...CONTENT_RULES].sort(), `${f}: ${file} labels every content rule`);
+        for (const value of Object.values(entry.labels)) assert.ok(value === 'fire' || value === 'quiet', `${f}: ${file}: ${value}`);
+      }
+    }
+  });
+
+  it('uses no inline storydeck-disable comments (labels must come from the text)', () => {
+    for (const file of corpus.files) assert.doesNotMatch(readFileSync(join(dir, file), 'utf8'), /<!--\s*storydeck-(disable|enable)/, file);
+  });
 });
 
 describe('held-out narrative corpus (measured, never tuned to)', () => {
