@@ -132,8 +132,10 @@ describe('storydeck export', () => {
     execFileSync('mkfifo', [join(dir, 'pipe.png')]);
     writeFileSync(join(dir, 'dev.md'), '# Devices\n\n![zero](zero.png) ![pipe](pipe.png)\n');
     for (const flags of [[], ['--allow-local-files']]) {
-      // Before the fix, /dev/zero filled memory until the CLI crashed and the FIFO waited forever for a writer.
-      const result = spawnSync(process.execPath, [cli, 'export', 'dev.md', '--to', 'html', '--force', ...flags], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      // Before the fix, /dev/zero filled memory (3-4 GB) until the CLI crashed, and the FIFO waited for a
+      // writer forever: a 2 GB memory ceiling and a timeout keep such a regression from taking the machine.
+      const limited = ['-c', 'ulimit -v 2000000 && exec "$0" "$@"', process.execPath, cli, 'export', 'dev.md', '--to', 'html', '--force', ...flags];
+      const result = spawnSync('/bin/sh', limited, { cwd: dir, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
       assert.equal(result.status, 0, `${flags.join(' ')}: ${result.signal ?? ''} ${result.stderr}`);
       const warnings = result.stderr.trim().split('\n');
       assert.match(warnings[0], flags.length ? /^dev\.md: image zero\.png \(\/dev\/zero\) is not a regular file \(a device, FIFO or socket\); exported without it\.$/ : /^dev\.md: image zero\.png \(\/dev\/zero\) is outside /);
