@@ -123,6 +123,13 @@ describe('exportNarrative', () => {
           assert.deepEqual(await mediaOf(output), [DOT], 'only the picture inside the folder is embedded');
         }
       }
+      // A PDF prints the same page: the browser gets it without the picture.
+      const page = join(dir, 'printed.html');
+      const browser = fakeBrowser('browser-copies', `for a in "$@"; do page="\${a#file://}"; done; cp "$page" "${page}"; printf "%%PDF-1.7 fake" > "$out"`);
+      const warnings: string[] = [];
+      await exportNarrative(request('pdf', join(dir, 'talk.pdf'), { text: text(), browser, warn: (m) => warnings.push(m) }));
+      assert.equal(warnings.length, escapes().length);
+      assert.ok(!readFileSync(page, 'utf8').includes(SECRET.toString('base64')) && readFileSync(page, 'utf8').includes(DOT.toString('base64')));
     });
 
     it('includes them when the user allows local files, or when the root holds them', async () => {
