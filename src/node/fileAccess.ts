@@ -13,7 +13,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 export const MAX_READ_BYTES = 20 * 1024 * 1024;
 
 export interface ReadScope {
-  /** Only files whose real path (symbolic links resolved) is inside this folder's real path; undefined: any file. */
+  /** Only files whose real path (symbolic links resolved) is inside this folder's real path; undefined: anywhere. */
   root?: string;
   /** Larger files are refused; default MAX_READ_BYTES. */
   maxBytes?: number;

@@ -122,8 +122,9 @@ describe('StoryDeck: Export…', () => {
     this.timeout(60_000);
     const workspace = workspaceUri('.').fsPath;
     const outside = mkdtempSync(join(tmpdir(), 'storydeck-outside-'));
-    const secret = Buffer.concat([readFileSync(`${folder}/img/dot.png`), Buffer.from('SECRET')]).toString('base64');
-    writeFileSync(`${outside}/secret.png`, Buffer.from(secret, 'base64'));
+    const picture = Buffer.concat([readFileSync(`${folder}/img/dot.png`), Buffer.from('SECRET')]);
+    writeFileSync(`${outside}/secret.png`, picture);
+    const secret = picture.toString('base64');
     const pictures = workspaceUri('pictures').fsPath;
     mkdirSync(pictures);
     symlinkSync(`${outside}/secret.png`, `${pictures}/logo.png`);
