@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type * as Exporter from '../node/exporter';
 import { loadBundle } from './lazy';
+import { outputFolder } from './outputFolder';
 
 type ExportFormat = Exporter.ExportFormat;
 
@@ -47,7 +48,13 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
 
   const settings = vscode.workspace.getConfiguration('storydeck', document.uri);
   const file = document.uri.fsPath;
-  const output = join(outputFolder(document.uri, settings.get<string>('export.outputDir', '')), `${basename(file, extname(file))}.${picked.format}`);
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
+  const where = outputFolder(file, workspaceFolder, settings.inspect<string>('export.outputDir'));
+  if ('refused' in where) {
+    void vscode.window.showErrorMessage(`StoryDeck: ${where.refused}`);
+    return undefined;
+  }
+  const output = join(where.folder, `${basename(file, extname(file))}.${picked.format}`);
   const name = basename(output);
   let replace = false;
   if (existsSync(output)) {
@@ -77,6 +84,10 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
             shown: name,
             replace,
             browser: settings.get<string>('export.browserPath') || undefined,
+            // Pictures from the workspace folder only, unless the user's own settings allow any (the setting is machine-scoped).
+            root: workspaceFolder,
+            allowLocalFiles: settings.get<boolean>('export.allowLocalFiles') === true,
+            allowWith: 'To include it, turn on storydeck.export.allowLocalFiles in your user settings.',
             signal: controller.signal,
             warn: (message, line) => {
               warnings++;
@@ -104,12 +115,4 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
     }
     return undefined;
   }
-}
-
-/** `storydeck.export.outputDir`, relative to the narrative's workspace folder (or its own folder outside one); else the narrative's folder. */
-function outputFolder(source: vscode.Uri, setting: string): string {
-  const here = dirname(source.fsPath);
-  if (!setting.trim()) return here;
-  if (isAbsolute(setting)) return setting;
-  return resolve(vscode.workspace.getWorkspaceFolder(source)?.uri.fsPath ?? here, setting);
 }

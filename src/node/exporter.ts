@@ -11,6 +11,7 @@ import { parseForRender } from '../core/render';
 import type { ThemeName } from '../core/render/themes';
 import { findBrowser } from './browser';
 import { FileExistsError, UserError } from './errors';
+import { projectRoot } from './fileAccess';
 import { imageInliner } from './images';
 import { printPdf } from './pdf';
 import { exists, writeAtomically } from './write';
@@ -25,6 +26,15 @@ export interface ExportRequest {
   text: string;
   /** The narrative's path: images are resolved relative to its folder. */
   file: string;
+  /**
+   * The folder local pictures must be in, symbolic links resolved (VS Code: the workspace folder); default
+   * projectRoot(file): the narrative's repository, else its folder. Other pictures are left out with a warning.
+   */
+  root?: string;
+  /** Read pictures from anywhere instead (regular files within the size limit): the user allowed it. */
+  allowLocalFiles?: boolean;
+  /** A sentence telling how to allow a picture from outside `root`, for its warning (a flag, a setting). */
+  allowWith?: string;
   format: ExportFormat;
   /** Where to write. */
   output: string;
@@ -61,7 +71,8 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   const deck = parseForRender(request.text);
   if (deck.slides.length === 0) throw new UserError(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   for (const problem of deck.problems) warn(problem.message, problem.line, problem.column);
-  const resolveImage = imageInliner(dirname(resolve(request.file)), (message) => warn(message));
+  const root = request.allowLocalFiles ? undefined : (request.root ?? projectRoot(request.file));
+  const resolveImage = imageInliner(dirname(resolve(request.file)), { root, allowWith: request.allowWith }, (message) => warn(message));
 
   let data: string | Uint8Array;
   switch (format) {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { describeFsError } from './errors';
+import { readLocalFile, ReadRefused, type ReadScope } from './fileAccess';
 
 /** Image types an export may embed, by file extension. */
 const IMAGE_TYPES: Record<string, string> = {
@@ -13,12 +13,18 @@ const IMAGE_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** Which local pictures an export may read (see readLocalFile), and how the user allows more. */
+export interface PictureAccess extends ReadScope {
+  /** A sentence telling how to include a picture from outside `root`, added to its warning. */
+  allowWith?: string;
+}
+
 /**
  * Resolves image sources for an export that must load nothing from outside itself: data: URIs pass, local
- * files (relative to `base`, the narrative's folder) become data: URIs, anything else is left out with a
- * warning. Each source is read once.
+ * files (relative to `base`, the narrative's folder) that `access` allows become data: URIs, anything else
+ * is left out with a warning. Each source is read once.
  */
-export function imageInliner(base: string, warn: (message: string) => void): (src: string) => string | undefined {
+export function imageInliner(base: string, access: PictureAccess, warn: (message: string) => void): (src: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
   return (src) => {
     if (src.startsWith('data:')) return src;
@@ -38,9 +44,10 @@ export function imageInliner(base: string, warn: (message: string) => void): (sr
       return undefined;
     }
     try {
-      return `data:${type};base64,${readFileSync(path).toString('base64')}`;
+      return `data:${type};base64,${readLocalFile(path, access).toString('base64')}`;
     } catch (e) {
-      warn(`image ${src} (${basename(path)}) cannot be read: ${describeFsError(e)} Exported without it.`);
+      if (e instanceof ReadRefused) warn(`image ${src} (${e.real}) ${e.message}; exported without it.${e.outside && access.allowWith ? ` ${access.allowWith}` : ''}`);
+      else warn(`image ${src} (${basename(path)}) cannot be read: ${describeFsError(e)} Exported without it.`);
       return undefined;
     }
   }

@@ -6,7 +6,7 @@ import { UserError } from '../../node/errors';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
 
 export const summary = 'Export a narrative as slides: self-contained HTML, editable PowerPoint, or PDF.';
-export const usage = 'storydeck export FILE --to html|pptx|pdf [-o OUT] [--theme NAME] [--browser PATH] [--force]';
+export const usage = 'storydeck export FILE --to html|pptx|pdf [-o OUT] [--theme NAME] [--browser PATH] [--allow-local-files] [--force]';
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -16,6 +16,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       output: { type: 'string', short: 'o' },
       theme: { type: 'string' },
       browser: { type: 'string' },
+      'allow-local-files': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -47,6 +48,8 @@ export async function run(args: string[], io: Io): Promise<number> {
       replace: values.force === true,
       theme: values.theme,
       browser: values.browser,
+      allowLocalFiles: values['allow-local-files'],
+      allowWith: 'To include it, run again with --allow-local-files.',
       signal: controller.signal,
       warn: (message, line, column) => io.err(`${file}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${message}`),
     });

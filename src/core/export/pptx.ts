@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import type { Token } from 'markdown-it';
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../deck/types';
+import { escapeHtml } from '../render/escape';
 import { imageUrl, languageTag, slideTokens, withoutComments, type RenderEnv } from '../render/renderDeck';
 import { themeName, type ThemeName } from '../render/themes';
 import type { RenderOptions } from '../render/types';
@@ -151,7 +152,7 @@ interface Run {
   italic?: boolean;
   strike?: boolean;
   code?: boolean;
-  /** A link that may be live (`linkKind` accepts it). */
+  /** A link that may be live (`isPptxLink`). */
   href?: string;
   /** A line break before this run, inside the same paragraph. */
   br?: boolean;
@@ -351,7 +352,7 @@ function inlineRuns(children: Token[], env: RenderEnv, pictures: Picture[]): Run
         break;
       case 'link_open': {
         const target = String(token.attrGet('href') ?? '');
-        href = linkKind(target) ? target : undefined;
+        href = isPptxLink(target) ? target : undefined;
         break;
       }
       case 'link_close':
@@ -383,6 +384,17 @@ function inlineRuns(children: Token[], env: RenderEnv, pictures: Picture[]): Run
   }
   // Whitespace around a paragraph's text means nothing (an image alone leaves none).
   return runs.filter((run, i) => run.text.trim() || (i > 0 && i < runs.length - 1));
+}
+
+/**
+ * The links a PowerPoint file may hold: the HTML export's policy, web and mail only. A relative link
+ * would open a file next to the .pptx (`/Windows/System32/calc.exe`, or `file&#x3A;…` and `&#x5C;&#x5C;host`,
+ * which read as `file:` and UNC paths once unescaped), and PowerPoint opens it with one click. The
+ * target is written XML-escaped, so PowerPoint reads exactly the URL checked here.
+ */
+function isPptxLink(href: string): boolean {
+  const kind = linkKind(href);
+  return kind === 'web' || kind === 'mail';
 }
 
 /** Text as runs: XML-safe, one run per line, later lines after a line break. */
@@ -595,7 +607,8 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
       case 'image': {
         const box = imageBox(piece.picture, scale * squeeze);
         const { data, alt, href } = piece.picture;
-        slide.addImage({ data, x: PAD_X, y, ...box, altText: alt, ...(href ? { hyperlink: { url: href } } : {}) });
+        // pptxgenjs escapes a text run's link target but writes a picture's as given.
+        slide.addImage({ data, x: PAD_X, y, ...box, altText: alt, ...(href ? { hyperlink: { url: escapeHtml(href) } } : {}) });
         break;
       }
     }

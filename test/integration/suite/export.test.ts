@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
 import { activate, setSetting, waitFor, workspaceUri } from './helpers';
@@ -114,6 +115,49 @@ describe('StoryDeck: Export…', () => {
       rmSync(dirname(settings), { recursive: true, force: true });
       rmSync(fake, { force: true });
       rmSync(ran, { force: true });
+    }
+  });
+
+  it('keeps a workspace\'s settings from writing outside the workspace folder or reading pictures from outside it', async function () {
+    this.timeout(60_000);
+    const workspace = workspaceUri('.').fsPath;
+    const outside = mkdtempSync(join(tmpdir(), 'storydeck-outside-'));
+    const picture = Buffer.concat([readFileSync(`${folder}/img/dot.png`), Buffer.from('SECRET')]);
+    writeFileSync(`${outside}/secret.png`, picture);
+    const secret = picture.toString('base64');
+    const pictures = workspaceUri('pictures').fsPath;
+    mkdirSync(pictures);
+    symlinkSync(`${outside}/secret.png`, `${pictures}/logo.png`);
+    writeFileSync(`${pictures}/deck.md`, '# Logo\n\n![the logo](logo.png)\n');
+    const deck = workspaceUri('pictures/deck.md');
+    const settings = workspaceUri('.vscode/settings.json').fsPath;
+    mkdirSync(dirname(settings), { recursive: true });
+    const useSettings = async (values: Record<string, unknown>) => {
+      writeFileSync(settings, JSON.stringify(values));
+      await waitFor('the workspace settings', () => vscode.workspace.getConfiguration('storydeck', deck).get('export.outputDir') === values['storydeck.export.outputDir']);
+    };
+    try {
+      for (const outputDir of ['../escaped', outside]) {
+        await useSettings({ 'storydeck.export.outputDir': outputDir });
+        assert.equal(await exportTo(deck, 'html'), undefined, `${outputDir} is refused`);
+      }
+      assert.equal(existsSync(join(dirname(workspace), 'escaped')), false, 'nothing written outside the workspace');
+      assert.deepEqual(readdirSync(outside), ['secret.png']);
+
+      await useSettings({ 'storydeck.export.outputDir': 'exports/pictures', 'storydeck.export.allowLocalFiles': true });
+      const written = await exportTo(deck, 'html');
+      assert.equal(written?.fsPath, workspaceUri('exports/pictures/deck.html').fsPath);
+      const page = readFileSync(written.fsPath, 'utf8');
+      assert.ok(!page.includes(secret), 'the picture from outside the workspace is left out, whatever the workspace settings say');
+      assert.match(deckOf(page).slides[0].html, /the logo/, 'its alt text instead');
+
+      await setSetting('export.allowLocalFiles', true);
+      assert.ok(readFileSync((await exportTo(deck, 'html', { overwrite: true }))!.fsPath, 'utf8').includes(secret), 'the user setting lets it in');
+    } finally {
+      await setSetting('export.allowLocalFiles', undefined);
+      rmSync(dirname(settings), { recursive: true, force: true });
+      rmSync(pictures, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
@@ -92,6 +92,56 @@ describe('storydeck export', () => {
     const html = readFileSync(join(dir, 'pics.html'), 'utf8');
     assert.equal(html.split(`data:image/png;base64,${DOT.toString('base64')}`).length - 1, 2);
     assert.doesNotMatch(html, /SECRET-GUIDANCE|storydeck-disable|https:\/\/example\.com/);
+  });
+
+  it('reads pictures only from the repository the narrative is in, links resolved; --allow-local-files reads any', async () => {
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'talks'));
+    mkdirSync(join(repo, 'shared'));
+    writeFileSync(join(repo, 'shared', 'dot.png'), DOT);
+    const secret = Buffer.concat([DOT, Buffer.from('SECRET')]);
+    writeFileSync(join(dir, 'secret.png'), secret);
+    symlinkSync(join(dir, 'secret.png'), join(repo, 'talks', 'logo.png'));
+    writeFileSync(join(repo, 'talks', 'pics.md'), '# Pictures\n\n![shared](../shared/dot.png) ![logo](logo.png) ![up](../../secret.png) ![encoded](..%2F..%2Fsecret.png)\n\n---\n\n# Two\n');
+    const cwd = join(repo, 'talks');
+    for (const format of ['html', 'pptx']) {
+      const { code, stderr } = run(cwd, 'pics.md', '--to', format);
+      assert.equal(code, 0, stderr);
+      assert.deepEqual(
+        stderr.trim().split('\n'),
+        ['logo.png', '../../secret.png', '..%2F..%2Fsecret.png'].map((src) => `pics.md: image ${src} (${realpathSync(join(dir, 'secret.png'))}) is outside ${repo}; exported without it. To include it, run again with --allow-local-files.`),
+        format,
+      );
+    }
+    const html = readFileSync(join(cwd, 'pics.html'), 'utf8');
+    assert.ok(!html.includes(secret.toString('base64')));
+    assert.ok(html.includes(DOT.toString('base64')), 'a picture elsewhere in the repository is in');
+    const zip = await JSZip.loadAsync(readFileSync(join(cwd, 'pics.pptx')));
+    assert.equal(Object.keys(zip.files).filter((f) => f.startsWith('ppt/media/') && !zip.files[f].dir).length, 1);
+
+    const allowed = run(cwd, 'pics.md', '--to', 'html', '--allow-local-files', '--force');
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.equal(allowed.stderr, '');
+    assert.equal(readFileSync(join(cwd, 'pics.html'), 'utf8').split(secret.toString('base64')).length - 1, 3);
+  });
+
+  it('leaves out a device or a FIFO named as a picture, at once and without reading it, even with --allow-local-files', function () {
+    if (process.platform === 'win32') this.skip();
+    symlinkSync('/dev/zero', join(dir, 'zero.png'));
+    execFileSync('mkfifo', [join(dir, 'pipe.png')]);
+    writeFileSync(join(dir, 'dev.md'), '# Devices\n\n![zero](zero.png) ![pipe](pipe.png)\n');
+    for (const flags of [[], ['--allow-local-files']]) {
+      // Before the fix, /dev/zero filled memory (3-4 GB) until the CLI crashed, and the FIFO waited for a
+      // writer forever: a 2 GB memory ceiling and a timeout keep such a regression from taking the machine.
+      const limited = ['-c', 'ulimit -v 2000000 && exec "$0" "$@"', process.execPath, cli, 'export', 'dev.md', '--to', 'html', '--force', ...flags];
+      const result = spawnSync('/bin/sh', limited, { cwd: dir, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+      assert.equal(result.status, 0, `${flags.join(' ')}: ${result.signal ?? ''} ${result.stderr}`);
+      const warnings = result.stderr.trim().split('\n');
+      assert.match(warnings[0], flags.length ? /^dev\.md: image zero\.png \(\/dev\/zero\) is not a regular file \(a device, FIFO or socket\); exported without it\.$/ : /^dev\.md: image zero\.png \(\/dev\/zero\) is outside /);
+      assert.match(warnings[1], /^dev\.md: image pipe\.png \(.*pipe\.png\) is not a regular file \(a device, FIFO or socket\); exported without it\.$/);
+      assert.equal(warnings.length, 2, result.stderr);
+    }
   });
 
   it('stops the browser on Ctrl+C, writes nothing and leaves no temporary file', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
+import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { parseDeck } from '../../../src/core/deck';
 import { exportPptx, themeStyle, type PptxExportOptions } from '../../../src/core/export/pptx';
@@ -170,7 +171,7 @@ describe('exportPptx', () => {
     );
   });
 
-  it('writes bold, italic, code and strike-through as run properties, and live links only for safe targets', async () => {
+  it('writes bold, italic, code and strike-through as run properties, and live links only to the web and mail', async () => {
     const pptx = await exportDeck(
       '# Runs\n\nPlain *italic* **bold** ***both*** `code` ~~gone~~ [web](https://example.com/a?b=1&c=2) [mail](mailto:a@example.com) [page](other.md#top) ' +
         '[ftp](ftp://example.com/x) [host](//evil.example/x) [js](javascript:alert(1)) [tab](java&#9;script:alert(1)) [ref][evil]\n\n[evil]: javascript:alert(1)\n',
@@ -186,10 +187,10 @@ describe('exportPptx', () => {
     assert.ok(mono);
     assert.ok(run(xml, 'code').body.includes(`<a:latin typeface="${mono}"`), 'code in the theme\'s monospace font');
 
-    assert.deepEqual(await pptx.links(1), ['https://example.com/a?b=1&c=2', 'mailto:a@example.com', 'other.md#top']);
-    for (const text of ['web', 'mail', 'page']) assert.match(run(xml, text).body, /<a:hlinkClick r:id="rId\d+"/, text);
-    for (const text of ['ftp', 'host']) assert.doesNotMatch(run(xml, text).body, /hlinkClick/, `${text} stays text`);
-    assert.equal(xml.match(/<a:hlinkClick /g)?.length, 3);
+    assert.deepEqual(await pptx.links(1), ['https://example.com/a?b=1&c=2', 'mailto:a@example.com']);
+    for (const text of ['web', 'mail']) assert.match(run(xml, text).body, /<a:hlinkClick r:id="rId\d+"/, text);
+    for (const text of ['page', 'ftp', 'host']) assert.doesNotMatch(run(xml, text).body, /hlinkClick/, `${text} stays text`);
+    assert.equal(xml.match(/<a:hlinkClick /g)?.length, 2);
     assert.ok(paragraphs(xml)[1].includes('[js](javascript:alert(1))'), 'what markdown-it refuses as a link stays text');
   });
 
@@ -274,6 +275,40 @@ describe('exportPptx', () => {
     assert.match(picture.xml, /descr="A chart"/);
     assert.match(picture.xml, /<a:hlinkClick r:id="rId\d+"/);
     assert.ok(paragraphs(xml).includes('[Gone] and [Remote]'), paragraphs(xml).join(' | '));
+  });
+
+  it('links text and pictures to the web and mail only, as PowerPoint reads the targets, in well-formed XML', async () => {
+    const image = pngDataUri(4, 4);
+    const hostile = [
+      'file\\&#x3A;///C:/Windows/System32/calc.exe',
+      '\\&#x5C;\\&#x5C;host\\&#x5C;share',
+      '/Windows/System32/calc.exe',
+      '..\\\\..\\\\evil.exe',
+      'report.pptx',
+      'file:///etc/passwd',
+    ];
+    const markdown = [
+      '# Links',
+      ...hostile.flatMap((target) => [`[![q](logo.png)](${target}) [text](${target})`, '']),
+      '[![ok](logo.png)](https://example.com/?a=1&b=2) [both](https://example.com/?a=1&b=2) [mail](mailto:a@example.com?subject=x&body=y)',
+    ].join('\n');
+    const pptx = await exportDeck(markdown, { resolveImage: () => image });
+    const targets: string[] = [];
+    for (const [path, xml] of await pptx.parts()) {
+      const document = new DOMParser({
+        onError: (level, message) => {
+          throw new Error(`${path} is not well-formed XML (${level}): ${message}`);
+        },
+      }).parseFromString(xml, 'application/xml');
+      if (!path.endsWith('.rels')) continue;
+      for (const relationship of Array.from(document.getElementsByTagName('Relationship'))) {
+        if (relationship.getAttribute('Type')?.endsWith('/hyperlink')) targets.push(relationship.getAttribute('Target') ?? '');
+      }
+    }
+    assert.deepEqual(targets.sort(), ['https://example.com/?a=1&b=2', 'https://example.com/?a=1&b=2', 'mailto:a@example.com?subject=x&body=y']);
+    const pictures = shapes(await pptx.slide(1)).filter((shape) => shape.xml.startsWith('<p:pic>'));
+    assert.equal(pictures.length, hostile.length + 1, 'every picture kept, linked or not');
+    assert.equal(pictures.filter((picture) => picture.xml.includes('<a:hlinkClick')).length, 1, 'only the picture with a web link is linked');
   });
 
   it('reads the size of JPEG and GIF pictures, and shows the alt text of types it does not embed', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
@@ -86,6 +86,80 @@ describe('exportNarrative', () => {
     const html: string[] = [];
     await exportNarrative(request('html', join(dir, 'talk.html'), { text, warn: (message) => html.push(message) }));
     assert.deepEqual(html, [], 'a browser shows SVG: the HTML export keeps it');
+  });
+
+  describe('local pictures', () => {
+    /** A PNG that is not in the narrative's folder: its bytes must never reach an export unless allowed. */
+    const SECRET = Buffer.concat([DOT, Buffer.from('SECRET')]);
+    const ALLOW = 'To include it, run again with --allow-local-files.';
+    let secret: string;
+    beforeEach(() => {
+      secret = join(dir, 'secret.png');
+      writeFileSync(secret, SECRET);
+      symlinkSync(secret, join(dir, 'talks', 'img', 'logo.png'));
+    });
+    const escapes = () => ['img/logo.png', '../secret.png', secret, '..%2Fsecret.png', 'img/..%2F..%2Fsecret.png'];
+    const text = () => `${NARRATIVE}\n---\n\n## Pictures\n\n${escapes().map((src) => `![x](<${src}>)`).join(' ')}\n`;
+    const mediaOf = async (file: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      return Promise.all(Object.keys(zip.files).filter((name) => name.startsWith('ppt/media/') && !zip.files[name].dir).map((name) => zip.file(name)!.async('nodebuffer')));
+    };
+
+    it('leaves out pictures from outside the narrative\'s folder (links, .., absolute and encoded paths), naming each and the way to allow it', async () => {
+      for (const format of ['html', 'pptx'] as const) {
+        const warnings: string[] = [];
+        const output = join(dir, `talk.${format}`);
+        await exportNarrative(request(format, output, { text: text(), allowWith: ALLOW, warn: (m) => warnings.push(m) }));
+        assert.deepEqual(
+          warnings,
+          escapes().map((src) => `image ${src} (${realpathSync(secret)}) is outside ${join(dir, 'talks')}; exported without it. ${ALLOW}`),
+          format,
+        );
+        if (format === 'html') {
+          const html = readFileSync(output, 'utf8');
+          assert.ok(!html.includes(SECRET.toString('base64')), 'the secret is not in the page');
+          assert.ok(html.includes(DOT.toString('base64')), 'the picture inside the folder is');
+        } else {
+          assert.deepEqual(await mediaOf(output), [DOT], 'only the picture inside the folder is embedded');
+        }
+      }
+      // A PDF prints the same page: the browser gets it without the picture.
+      const page = join(dir, 'printed.html');
+      const browser = fakeBrowser('browser-copies', `for a in "$@"; do page="\${a#file://}"; done; cp "$page" "${page}"; printf "%%PDF-1.7 fake" > "$out"`);
+      const warnings: string[] = [];
+      await exportNarrative(request('pdf', join(dir, 'talk.pdf'), { text: text(), browser, warn: (m) => warnings.push(m) }));
+      assert.equal(warnings.length, escapes().length);
+      assert.ok(!readFileSync(page, 'utf8').includes(SECRET.toString('base64')) && readFileSync(page, 'utf8').includes(DOT.toString('base64')));
+    });
+
+    it('includes them when the user allows local files, or when the root holds them', async () => {
+      const warnings: string[] = [];
+      await exportNarrative(request('html', join(dir, 'allowed.html'), { text: text(), allowLocalFiles: true, warn: (m) => warnings.push(m) }));
+      assert.equal(readFileSync(join(dir, 'allowed.html'), 'utf8').split(SECRET.toString('base64')).length - 1, escapes().length);
+      await exportNarrative(request('pptx', join(dir, 'rooted.pptx'), { text: text(), root: dir, warn: (m) => warnings.push(m) }));
+      assert.deepEqual(warnings, []);
+      assert.equal((await mediaOf(join(dir, 'rooted.pptx'))).filter((media) => media.equals(SECRET)).length, escapes().length);
+    });
+
+    it('reads pictures anywhere in the narrative\'s repository, also through a linked folder', async () => {
+      mkdirSync(join(dir, '.git'));
+      symlinkSync(join(dir, 'talks'), join(dir, 'linked'));
+      const warnings: string[] = [];
+      await exportNarrative(request('html', join(dir, 'repo.html'), { text: text(), file: join(dir, 'linked', 'talk.md'), warn: (m) => warnings.push(m) }));
+      assert.deepEqual(warnings, []);
+      const html = readFileSync(join(dir, 'repo.html'), 'utf8');
+      assert.ok(html.includes(DOT.toString('base64')) && html.includes(SECRET.toString('base64')));
+    });
+
+    it('leaves out a picture over 20 MiB without reading it', async () => {
+      const big = join(dir, 'talks', 'img', 'big.png');
+      writeFileSync(big, DOT);
+      truncateSync(big, 20 * 1024 * 1024 + 1);
+      const warnings: string[] = [];
+      await exportNarrative(request('html', join(dir, 'big.html'), { text: `${NARRATIVE}\n![big](img/big.png)\n`, allowLocalFiles: true, warn: (m) => warnings.push(m) }));
+      assert.deepEqual(warnings, [`image img/big.png (${realpathSync(big)}) is larger than 20 MiB, the most StoryDeck reads; exported without it.`]);
+      assert.ok(statSync(join(dir, 'big.html')).size < 1024 * 1024);
+    });
   });
 
   it('refuses a file with nothing to export in one line, and writes nothing', async () => {

@@ -24,6 +24,20 @@ describe('release manifest', () => {
     assert.ok(existsSync('LICENSE'));
   });
 
+  /** Settings a workspace must not set, and why: user (machine) settings. Every other setting is resource-scoped. */
+  const MACHINE: Record<string, string> = {
+    'storydeck.export.browserPath': 'it names a program StoryDeck runs',
+    'storydeck.export.allowLocalFiles': 'it lets a narrative\'s pictures read any file on the computer into an export',
+  };
+
+  it('scopes every setting to the resource, but those a workspace must not set, which only the user sets (machine)', () => {
+    const properties: Record<string, { scope?: string }> = manifest.contributes.configuration.properties;
+    for (const [key, property] of Object.entries(properties)) {
+      assert.equal(property.scope, key in MACHINE ? 'machine' : 'resource', `${key} scope${key in MACHINE ? `: ${MACHINE[key]}` : ''}`);
+    }
+    for (const key of Object.keys(MACHINE)) assert.ok(key in properties, `${key} is not contributed`);
+  });
+
   it('packages from an allow-list: .vscodeignore leaves out everything it does not name', () => {
     const rules = readFileSync('.vscodeignore', 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
     assert.equal(rules[0], '**');
