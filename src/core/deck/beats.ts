@@ -110,7 +110,7 @@ export function detectBeats(blocks: readonly Block[]): BeatId[] {
     if (block.kind === 'heading') {
       const beat = headingBeat(block.text);
       if (beat) add(beat, CONTENT_THRESHOLD);
-    } else if (block.kind !== 'code') {
+    } else if (block.kind !== 'code' && !block.linkOnly) {
       body += block.text + '\n';
     }
   }
@@ -182,7 +182,7 @@ export function slidePassages(slide: PassageSource): Passage[] {
     let body: Block[] = [];
     const flush = () => {
       section++;
-      const content = body.filter((b) => !PLACEHOLDER_TEXT.test(b.text));
+      const content = body.filter((b) => !b.linkOnly && !PLACEHOLDER_TEXT.test(b.text));
       if (content.length === 0) return;
       const named = heading ? headingBeat(heading.text) : undefined;
       const context: BeatId[] = explicit.length ? [...explicit] : named ? [named] : [];

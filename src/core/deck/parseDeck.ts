@@ -75,11 +75,13 @@ interface Draft {
   blocks: Block[];
   comments: Comment[];
   visible: boolean;
+  /** After a reveal.js `Note:` line, the rest of the slide is speaker notes. */
+  inNotes: boolean;
 }
 
 class SlideBuilder {
   private readonly slides: Slide[] = [];
-  private draft: Draft = { start: 0, blocks: [], comments: [], visible: false };
+  private draft: Draft = { start: 0, blocks: [], comments: [], visible: false, inNotes: false };
 
   constructor(
     private readonly lines: readonly string[],
@@ -87,7 +89,7 @@ class SlideBuilder {
   ) {}
 
   start(line0: number): void {
-    this.draft = { start: line0, blocks: [], comments: [], visible: false };
+    this.draft = { start: line0, blocks: [], comments: [], visible: false, inNotes: false };
   }
 
   consume(tokens: Token[], problems: Problem[]): void {
@@ -121,9 +123,12 @@ class SlideBuilder {
           containers.pop();
           break;
         case 'heading_open':
+          // Slidev's per-slide front matter (`layout: center` between two `---`) reads as a setext heading: it is settings, not a title.
+          if (token.markup === '-' && token.level === 0 && this.draft.blocks.length === 0 && isSlideFrontMatter(tokens[i + 1])) break;
           this.addBlock('heading', tokens[i + 1], map, Number(token.tag.slice(1)), true);
           break;
         case 'paragraph_open': {
+          if (token.level === 0 && listDepth === 0 && REVEAL_NOTES.test(tokens[i + 1]?.content ?? '')) this.draft.inNotes = true;
           const kind: BlockKind = listDepth > 0 ? 'list_item' : containers.length > 0 ? 'blockquote' : 'paragraph';
           this.addBlock(kind, tokens[i + 1], map, listDepth);
           break;
@@ -151,7 +156,12 @@ class SlideBuilder {
     if (!inline || inline.type !== 'inline' || !map) return;
     const text = this.inlineText(inline, map[0], heading);
     this.draft.visible = true;
-    this.draft.blocks.push({ kind, text, line: map[0] + 1, endLine: map[1], level });
+    if (this.draft.inNotes) {
+      const note = text.replace(/^Notes?:\s*/, '');
+      if (note) this.draft.comments.push({ kind: 'note', text: note, line: map[0] + 1, endLine: map[1] });
+      return;
+    }
+    this.draft.blocks.push({ kind, text, line: map[0] + 1, endLine: map[1], level, ...(!heading && onlyLinks(inline) ? { linkOnly: true } : {}) });
   }
 
   private addTableRow(tokens: Token[], open: number): void {
@@ -195,6 +205,9 @@ class SlideBuilder {
     for (const child of inline.children ?? []) {
       switch (child.type) {
         case 'text':
+          // A bare address is where to read more, not words of the narrative.
+          out += child.content.replace(BARE_URL, '');
+          break;
         case 'code_inline':
           out += child.content;
           break;
@@ -247,7 +260,7 @@ class SlideBuilder {
     const endLine = Math.max(line, end0 + 1);
     const marker = comments.find((comment) => comment.kind === 'beat');
     const explicit = marker ? beatMarkerIds(marker.text).filter(isBeatId) : undefined;
-    const empty = !blocks.some((block) => block.kind !== 'heading' && !PLACEHOLDER.test(block.text));
+    const empty = !blocks.some((block) => block.kind !== 'heading' && !block.linkOnly && !PLACEHOLDER.test(block.text));
     const beats: BeatId[] = explicit ?? (empty ? [] : detectBeats(blocks));
     const notes = comments.filter((comment) => comment.kind === 'note').map((comment) => comment.text);
     const words = blocks.reduce((sum, block) => (block.kind === 'code' ? sum : sum + countWords(block.text)), 0);
@@ -293,6 +306,35 @@ export function markdownSource(text: string, frontMatterRange: Deck['frontMatter
     at = LINE_WITH_BREAK.lastIndex;
   }
   return '\n'.repeat(frontMatterRange.endLine) + text.slice(at);
+}
+
+/** A reveal.js speaker-notes line (`Note:`, also written `Notes:`): the rest of the slide is notes. */
+const REVEAL_NOTES = /^Notes?:[ \t]*(?:\n|$)/;
+/** A bare web address in text (markdown-it's linkify is off). Linear: one character class, no backtracking. */
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
+/** A Slidev slide's own front matter: every line a `key: value` pair. */
+const SLIDE_FRONT_MATTER_LINE = /^[A-Za-z_][\w-]{0,40}:(?:\s.*)?$/;
+
+function isSlideFrontMatter(inline: Token | undefined): boolean {
+  return !!inline && inline.content.split('\n').every((line) => SLIDE_FRONT_MATTER_LINE.test(line.trim()));
+}
+
+/** True when an inline token holds links and nothing else but white space: a pointer elsewhere, not content. */
+function onlyLinks(inline: Token): boolean {
+  let depth = 0;
+  let links = 0;
+  for (const child of inline.children ?? []) {
+    if (child.type === 'link_open') {
+      depth++;
+      links++;
+    } else if (child.type === 'link_close') {
+      depth--;
+    } else if (depth === 0 && child.type !== 'softbreak' && child.type !== 'hardbreak') {
+      if (child.type !== 'text' || child.content.replace(BARE_URL, '').trim() !== '') return false;
+      links += child.content.match(BARE_URL)?.length ?? 0;
+    }
+  }
+  return links > 0;
 }
 
 /** Words spoken: whitespace-separated words, plus one word for every two CJK characters (which have no spaces). */

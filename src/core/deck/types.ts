@@ -31,6 +31,8 @@ export interface Block {
   endLine: number;
   /** Heading level (1-6) for headings, nesting depth for list items, 0 otherwise. */
   level: number;
+  /** True when the block holds links and nothing else ("[Design doc](…)"): a pointer elsewhere, which plays no beat. */
+  linkOnly?: boolean;
 }
 
 /** An HTML comment that means something to StoryDeck or Marp rather than to the audience. */

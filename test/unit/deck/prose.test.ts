@@ -49,3 +49,27 @@ describe('prose documents: no slide breaks, read as sections', () => {
     assert.equal(parseDeck('Just a paragraph.\n\n## One heading\n').prose, false);
   });
 });
+
+describe('what is not the narrative’s own words', () => {
+  it('a section whose only content is a link is empty, and a bare address is not read', () => {
+    const deck = parseDeck('## The ask\n\n[Read the funding ask](https://example.com/ask/revenue)\n\n---\n\n## Pricing\n\nSee https://example.com/pricing-ask-revenue for the table.\n');
+    assert.equal(deck.slides[0].empty, true);
+    assert.deepEqual(deck.slides[0].beats, []);
+    assert.equal(deck.slides[0].blocks[1].linkOnly, true);
+    assert.equal(deck.slides[1].blocks[1].text, 'See  for the table.');
+    assert.equal(lintText('## Why\n\nWe believe in calm wards.\n\n---\n\n## Links\n\n<https://example.com/ask>\n').findings.filter((f) => f.ruleId === 'call-to-action').length, 1, 'a link named "ask" is not the ask');
+  });
+
+  it('reads a Slidev slide’s own front matter as settings, not as its title', () => {
+    const deck = parseDeck('---\ntitle: Herd sensors\n---\n\n# Herd sensors\n\n---\nlayout: center\nclass: text-center\n---\n\n# Meet Aoife\n\nAoife walks the herd at 5 am.\n');
+    assert.deepEqual(deck.slides.map((s) => s.title), ['Herd sensors', 'Meet Aoife']);
+    assert.equal(deck.slides[1].blocks.some((b) => /layout/.test(b.text)), false);
+  });
+
+  it('reads what follows a reveal.js `Note:` line as speaker notes, not slide text', () => {
+    const deck = parseDeck('## Line 3\n\nVibration sensors on every press.\n\nNotes:\nMention the night shift and the 40-minute stoppage on Tuesday.\n\n---\n\n## Next\n\nPilot in March.\n');
+    assert.deepEqual(deck.slides[0].blocks.map((b) => b.text), ['Line 3', 'Vibration sensors on every press.']);
+    assert.deepEqual(deck.slides[0].notes, ['Mention the night shift and the 40-minute stoppage on Tuesday.']);
+    assert.equal(parseDeck('## Plan\n\nNote: the pilot excludes ward 7.\n').slides[0].notes.length, 0, 'a sentence that starts with “Note:” stays on the slide');
+  });
+});
