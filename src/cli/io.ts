@@ -8,6 +8,27 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * What a terminal would act on instead of showing: C0 controls but tab and newline (escape sequences,
+ * a carriage return that overwrites the line), DEL, C1 controls (U+009B starts a sequence too), and the
+ * bidirectional embeddings, overrides and isolates that make text read other than it is stored.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text` with every terminal control written as a `\uXXXX` escape. The escape is JSON's own, so JSON and
+ * SARIF output stay valid and parse back to the same strings (JSON.stringify escapes C0 controls but
+ * leaves DEL, C1 and bidirectional controls as they are).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `io` with everything written through it escaped: text from a narrative, a file name or a config never drives the terminal. */
+export function terminalSafe(io: Io): Io {
+  return { ...io, out: (text) => io.out(escapeControls(text)), err: (text) => io.err(escapeControls(text)) };
+}
+
 /** Bad usage or unreadable input: reported as one line on stderr with exit code 2, like every UserError. */
 export class UsageError extends UserError {}
 
