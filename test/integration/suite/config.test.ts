@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { activate, diagnosticOf, openAndLint, ruleIds, storydeckDiagnostics, waitFor, workspaceUri } from './helpers';
+import { activate, diagnosticOf, nextLint, openAndLint, ruleIds, storydeckDiagnostics, waitFor, workspaceUri } from './helpers';
 
 // After 0-trust.test.ts: the workspace is trusted, so JavaScript rules from its own config files run.
 describe('config boundary', () => {
@@ -18,7 +18,7 @@ describe('config boundary', () => {
     writeFileSync(join(parent, 'shared.json'), JSON.stringify({ plugins: ['./planted.js'], declarative: [{ id: 'shared-words', type: 'existence', tokens: ['handoff'] }] }));
   });
   after(async () => {
-    for (const file of [planted, ran, join(parent, '.storydeck.json'), join(parent, 'shared.json'), extending.fsPath]) rmSync(file, { force: true });
+    for (const file of [planted, ran, join(parent, '.storydeck.json'), join(parent, 'shared.json'), join(parent, 'loose'), extending.fsPath]) rmSync(file, { force: true, recursive: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -41,5 +41,19 @@ describe('config boundary', () => {
     const { document } = await openAndLint(api, 'boundary/outside.md');
     assert.ok(!ruleIds(document.uri).includes('planted'), ruleIds(document.uri).join(', '));
     assert.equal(existsSync(ran), false, 'the rule module above the workspace folder ran');
+  });
+
+  it('searches only the own folder of a narrative outside every workspace folder', async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    const api = await activate();
+    mkdirSync(join(parent, 'loose'), { recursive: true });
+    const loose = vscode.Uri.file(join(parent, 'loose', 'talk.md'));
+    writeFileSync(loose.fsPath, '---\nstorydeck: true\n---\n\n# Why we exist\n\nNurses lose an hour a shift to handoffs.\n');
+    const linted = nextLint(api, loose);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(loose));
+    await linted;
+    assert.ok(ruleIds(loose).length > 0, 'the narrative was linted');
+    assert.ok(!ruleIds(loose).includes('planted'), ruleIds(loose).join(', '));
+    assert.equal(existsSync(ran), false, 'the rule module above the narrative\'s folder ran');
   });
 });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../../../src/node/errors';
+import { FileExistsError, UserError } from '../../../src/node/errors';
 import { isSameFile, writeAtomically } from '../../../src/node/write';
 
 describe('writeAtomically', () => {
@@ -21,6 +21,10 @@ describe('writeAtomically', () => {
     assert.equal(readFileSync(join(dir, 'real', 'talk.md'), 'utf8'), 'new');
     assert.deepEqual(readdirSync(join(dir, 'real')), ['talk.md'], 'no temporary file left next to the target');
     assert.deepEqual(readdirSync(dir).sort(), ['real', 'talk.md']);
+    symlinkSync('nowhere.md', join(dir, 'dangling.md'));
+    for (const link of ['talk.md', 'dangling.md']) assert.throws(() => writeAtomically(join(dir, link), 'newer', { replace: false }), FileExistsError, `without replace, ${link} is an existing file`);
+    assert.equal(readFileSync(join(dir, 'real', 'talk.md'), 'utf8'), 'new');
+    assert.deepEqual(readdirSync(dir).sort(), ['dangling.md', 'real', 'talk.md']);
   });
 
   it('keeps the permissions of the file it replaces, exactly (0600 stays private, 0666 is not narrowed by the umask)', () => {
