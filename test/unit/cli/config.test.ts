@@ -3,14 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../../src/cli/main';
-
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n'), cwd });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './run';
 
 /** The built CLI, for inputs that would hang or exhaust memory in-process if reading were unbounded. */
 function runBuilt(cwd: string, ...argv: string[]) {

@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/main';
-
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n'), cwd });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './run';
 
 /** Erase the line, return to its start, print a fake summary; an 8-bit CSI; a right-to-left override. */
 const ERASE = '\u001b[2K\r0 findings.';
