@@ -76,7 +76,7 @@ export class ConfigCache {
             try {
               store(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
             } catch (e) {
-              store({ problem: `${(e as Error)?.message ?? e}.` });
+              store({ problem: `${String((e as Error)?.message ?? e).replace(/\.$/, '')}.` });
             }
           },
           () => store(null),
