@@ -15,5 +15,6 @@ describe('restricted settings', () => {
     } finally {
       await configuration().update('themes', undefined, vscode.ConfigurationTarget.Workspace);
     }
+    assert.equal(configuration().inspect('themes')?.workspaceValue, undefined, 'the workspace value was removed');
   });
 });
