@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './io';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -68,4 +68,12 @@ function walk(dir: string): string[] {
     } else if (entry.isFile()) out.push(join(dir, entry.name));
   }
   return out;
+}
+
+/** The repository `dir` is in: the nearest folder at or above it that holds `.git` (a folder, or a file in a worktree or submodule). */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }

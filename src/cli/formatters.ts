@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { Finding, Rule } from '../core/lint';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -48,7 +49,7 @@ export function formatSarif(findings: readonly Finding[], rules: readonly Rule[]
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: uriReference(f.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.column) },
               },
             },
@@ -58,4 +59,9 @@ export function formatSarif(findings: readonly Finding[], rules: readonly Rule[]
     ],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/** A relative file path as a relative URI reference, each segment percent-encoded: `q3 plan #2.md` -> `q3%20plan%20%232.md`. */
+function uriReference(file: string): string {
+  return file.split(sep).map(encodeURIComponent).join('/');
 }

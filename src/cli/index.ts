@@ -1,3 +1,4 @@
+import { escapeControls } from './io';
 import { main } from './main';
 
 main(process.argv.slice(2), {
@@ -9,7 +10,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`storydeck: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.stderr.write(`storydeck: unexpected error: ${escapeControls((e as Error)?.message ?? String(e))}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { describeFsError, UserError } from '../node/errors';
+import { readTextBounded } from '../node/boundedRead';
+import { UserError } from '../node/errors';
 
 /** Where a command writes; tests pass their own to capture output. */
 export interface Io {
@@ -8,28 +8,40 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * What a terminal would act on instead of showing: C0 controls but tab and newline (escape sequences,
+ * a carriage return that overwrites the line), DEL, C1 controls (U+009B starts a sequence too), and the
+ * bidirectional embeddings, overrides and isolates that make text read other than it is stored.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text` with every terminal control written as a `\uXXXX` escape. The escape is JSON's own, so JSON and
+ * SARIF output stay valid and parse back to the same strings (JSON.stringify escapes C0 controls but
+ * leaves DEL, C1 and bidirectional controls as they are).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `io` with everything written through it escaped: text from a narrative, a file name or a config never drives the terminal. */
+export function terminalSafe(io: Io): Io {
+  return { ...io, out: (text) => io.out(escapeControls(text)), err: (text) => io.err(escapeControls(text)) };
+}
+
 /** Bad usage or unreadable input: reported as one line on stderr with exit code 2, like every UserError. */
 export class UsageError extends UserError {}
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-/** Reads a text file, turning every failure into one clear UsageError line. */
+/** Narratives larger than this are refused before they are read. */
+const NARRATIVE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Reads a narrative (a regular file, at most 64 MB), turning every failure into one clear UsageError line. */
 export function readTextFile(file: string): string {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new UsageError(`${file} is a folder, not a Markdown file.`);
-    size = stat.size;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`Cannot read ${file}: ${describeFsError(e)}`);
-  }
-  if (size > 64 * 1024 * 1024) throw new UsageError(`${file} is ${(size / 1048576).toFixed(0)} MB; that is not a narrative StoryDeck can read.`);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`Cannot read ${file}: ${describeFsError(e)}`);
-  }
+  const read = readTextBounded(file, NARRATIVE_MAX_BYTES);
+  if ('text' in read) return read.text;
+  throw new UsageError(`Cannot read ${file}: ${'problem' in read ? read.problem : 'no such file.'}`);
 }
 
 export { writeAtomically } from '../node/write';

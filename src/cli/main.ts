@@ -1,14 +1,18 @@
 import { COMMANDS } from './commands';
 import { FileExistsError, UserError } from '../node/errors';
-import { EXIT, type Io } from './io';
+import { EXIT, terminalSafe, type Io } from './io';
 
 function help(): string {
   const rows = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
   return ['Usage: storydeck <command> [options]', '', 'Commands:', ...rows].join('\n');
 }
 
-/** Runs the CLI and returns its exit code: 0 success, 1 findings over the bar, 2 bad usage or unreadable input. */
-export async function main(argv: string[], io: Io): Promise<number> {
+/**
+ * Runs the CLI and returns its exit code: 0 success, 1 findings over the bar, 2 bad usage or unreadable
+ * input. Everything it prints goes through terminalSafe.
+ */
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  const io = terminalSafe(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { findConfigFile, loadNearestConfig, type ConfigHost, type LoadedConfig } from '../core/lint';
+import { CONFIG_MAX_BYTES, unreadableReason } from '../node/boundedRead';
 
 /**
  * Loads `.storydeck.*` configs through `vscode.workspace.fs`, so it works for local, remote and virtual
@@ -8,11 +9,15 @@ import { findConfigFile, loadNearestConfig, type ConfigHost, type LoadedConfig }
  * pass records the paths it asked for and did not have, those are read, and the loader runs again until
  * it asks for nothing new. Paths are URI paths (posix) within one scheme and authority.
  *
+ * The search for a document's config stops at its workspace folder (or, for a file outside every folder,
+ * at the file's own folder): a config file above it does not apply. A config file may `extend` one
+ * outside, but the JavaScript rule modules that one names are withheld.
+ *
  * The cache lives until `clear()` (called when a config file changes, is created or deleted).
  */
 export class ConfigCache {
-  /** URI path -> text, or null when the file does not exist. */
-  private readonly files = new Map<string, string | null>();
+  /** URI path -> text, null when nothing is there, or why it cannot be read. */
+  private readonly files = new Map<string, string | null | { problem: string }>();
   private readonly pending = new Map<string, Promise<void>>();
   /** Bumped by clear(), so a read that was under way when a config changed is not cached. */
   private epoch = 0;
@@ -23,24 +28,16 @@ export class ConfigCache {
     this.pending.clear();
   }
 
-  /** The config for a document: the nearest config file at or above its folder, with what it extends. */
+  /** The config for a document: the nearest config file from its folder up to its root, with what it extends. */
   async load(document: vscode.Uri): Promise<LoadedConfig> {
-    const dir = posix.dirname(document.path);
-    return this.settle(document, (host) => loadNearestConfig(dir, host));
+    const root = configRoot(document);
+    const inside = root === '/' ? '/' : `${root}/`;
+    return this.settle(document, (host) => loadNearestConfig(posix.dirname(document.path), host, root, { pluginsAllowed: (file) => file.startsWith(inside) }));
   }
 
-  /** The nearest config file at or above `document`'s folder and not above `root` (a URI path), if any. */
-  async nearestWithin(document: vscode.Uri, root: string): Promise<string | undefined> {
-    const dir = posix.dirname(document.path);
-    const stop = root.endsWith('/') && root !== '/' ? root.slice(0, -1) : root;
-    const file = await this.settle(document, (host) =>
-      findConfigFile(dir, {
-        ...host,
-        // Stop the walk at the root: its parent is itself.
-        dirname: (p) => (p === stop || !p.startsWith(stop) ? p : posix.dirname(p)),
-      }),
-    );
-    return file && (file.startsWith(stop + '/') || stop === '/') ? file : undefined;
+  /** The nearest config file from the document's folder up to its root, if any. */
+  async nearest(document: vscode.Uri): Promise<string | undefined> {
+    return this.settle(document, (host) => findConfigFile(posix.dirname(document.path), host, configRoot(document)));
   }
 
   private async settle<T>(document: vscode.Uri, compute: (host: ConfigHost) => T): Promise<T> {
@@ -61,18 +58,27 @@ export class ConfigCache {
     }
   }
 
+  /** Reads one file into the cache: a regular file of at most CONFIG_MAX_BYTES, else why not (as the CLI does). */
   private fetch(uri: vscode.Uri): Promise<void> {
     const key = uri.path;
     let pending = this.pending.get(key);
     if (!pending) {
       const epoch = this.epoch;
-      const store = (text: string | null) => {
+      const store = (text: string | null | { problem: string }) => {
         // After clear() the answer may be stale; the next pass asks again.
         if (epoch === this.epoch) this.files.set(key, text);
       };
-      pending = Promise.resolve(vscode.workspace.fs.readFile(uri))
+      pending = Promise.resolve(vscode.workspace.fs.stat(uri))
         .then(
-          (bytes) => store(new TextDecoder().decode(bytes)),
+          async ({ type, size }) => {
+            const problem = unreadableReason({ isFile: (type & vscode.FileType.File) !== 0, isDirectory: (type & vscode.FileType.Directory) !== 0, size }, CONFIG_MAX_BYTES);
+            if (problem) return store({ problem });
+            try {
+              store(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+            } catch (e) {
+              store({ problem: `${String((e as Error)?.message ?? e).replace(/\.$/, '')}.` });
+            }
+          },
           () => store(null),
         )
         .finally(() => {
@@ -82,4 +88,12 @@ export class ConfigCache {
     }
     return pending;
   }
+}
+
+/** Where the config search for a document stops: its workspace folder, else the document's own folder. */
+function configRoot(document: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(document);
+  if (!folder || folder.uri.scheme !== document.scheme || folder.uri.authority !== document.authority) return posix.dirname(document.path);
+  const path = folder.uri.path;
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }

@@ -110,6 +110,9 @@ export class NarrativeLinter implements vscode.Disposable {
       const config = Object.keys(settings.rules).length ? mergeConfig(loaded.config, { rules: settings.rules }) : loaded.config;
       const diagnostics: vscode.Diagnostic[] = loaded.problems.map((p) => problemDiagnostic(`StoryDeck config ${p.source}: ${p.message}`));
       const plugins = this.plugins(document, config, diagnostics);
+      if (vscode.workspace.isTrusted) {
+        for (const { plugin, source } of loaded.withheldPlugins) diagnostics.push(problemDiagnostic(`StoryDeck: custom rule module ${plugin} not loaded: ${source} names it, and that config file is outside the workspace folder.`));
+      }
       const { deck, findings } = lintText(document.getText(), config, { file: document.uri.fsPath, plugins });
       const docs = new Map(rulesFor(config, plugins).map((rule) => [rule.id, rule.docs]));
       for (const finding of findings) diagnostics.push(this.toDiagnostic(finding, docs.get(finding.ruleId)));

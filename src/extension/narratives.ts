@@ -19,10 +19,8 @@ export async function narrativeReason(document: vscode.TextDocument, settings: L
   const optIn = frontMatterOptIn(document);
   if (optIn !== undefined) return optIn ? 'front matter' : undefined;
   if (matchesFilesSetting(document, settings.files)) return 'storydeck.files';
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (document.isUntitled) return undefined;
-  const root = folder && folder.uri.scheme === document.uri.scheme && folder.uri.authority === document.uri.authority ? folder.uri.path : parentPath(document.uri.path);
-  return (await configs.nearestWithin(document.uri, root)) ? 'config file' : undefined;
+  return (await configs.nearest(document.uri)) ? 'config file' : undefined;
 }
 
 /** true: `storydeck:` is set (to anything but false); false: `storydeck: false`; undefined: no key. */
@@ -40,9 +38,4 @@ function matchesFilesSetting(document: vscode.TextDocument, globs: readonly stri
   if (globs.length === 0) return false;
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   return globs.some((glob) => vscode.languages.match({ pattern: folder ? new vscode.RelativePattern(folder, glob) : glob }, document) > 0);
-}
-
-function parentPath(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
 }

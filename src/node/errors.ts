@@ -22,6 +22,8 @@ export function describeFsError(e: unknown): string {
       return 'permission denied.';
     case 'EISDIR':
       return 'it is a folder.';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder.';
     default:
       return String((e as Error)?.message ?? e);
   }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isThemeName, THEME_NAMES } from '../../core/render/themes';
 import { EXPORT_FORMATS, exportNarrative, type ExportFormat } from '../../node/exporter';
 import { UserError } from '../../node/errors';
+import { isSameFile } from '../../node/write';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
 
 export const summary = 'Export a narrative as slides: self-contained HTML, editable PowerPoint, or PDF.';
@@ -31,7 +32,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const source = resolve(io.cwd, file);
   const output = values.output ?? replaceExtension(file, `.${format}`);
   const target = resolve(io.cwd, output);
-  if (target === source) throw new UsageError(`the output ${output} is the source file itself; choose another with -o.`);
+  // Real files compared: -o through a linked folder, a symbolic or a hard link to the narrative is the narrative.
+  if (isSameFile(source, target)) throw new UsageError(`the output ${output} would replace the narrative itself; choose another with -o.`);
   const text = readTextFile(source);
 
   // Ctrl+C stops the browser a PDF export started and removes its temporary files.

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixText, lintText, loadConfigFile, loadNearestConfig, rulesFor, type ConfigHost, type Finding, type LoadedConfig } from '../../core/lint';
-import { expandPaths } from '../files';
+import { expandPaths, repositoryRoot } from '../files';
 import { formatJson, formatSarif, formatText } from '../formatters';
 import { EXIT, readTextFile, UsageError, writeAtomically, type Io } from '../io';
 import { formatOption } from '../options';
+import { CONFIG_MAX_BYTES, readTextBounded } from '../../node/boundedRead';
 import { loadPlugins } from '../../node/plugins';
 
 export const summary = 'Check narratives for the parts that make people act.';
@@ -13,13 +13,11 @@ export const usage = 'storydeck lint [paths...] [--format text|json|sarif] [--co
 
 declare const STORYDECK_VERSION: string;
 
+/** Config files through node:fs: regular files of at most 1 MB, or a problem naming why not. */
 export const nodeConfigHost: ConfigHost = {
   readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = readTextBounded(path, CONFIG_MAX_BYTES);
+    return 'text' in read ? read.text : 'problem' in read ? read : undefined;
   },
   dirname,
   resolve,
@@ -50,7 +48,9 @@ export function run(args: string[], io: Io): number {
     const dir = dirname(resolve(io.cwd, file));
     let loaded = configs.get(dir);
     if (!loaded) {
-      loaded = loadNearestConfig(dir, nodeConfigHost);
+      // Never above the narrative's repository (or, outside one, its folder): a config file in a shared
+      // parent folder must not choose the rules, nor run its JavaScript.
+      loaded = loadNearestConfig(dir, nodeConfigHost, repositoryRoot(dir) ?? dir);
       if (loaded.problems.length) throw new UsageError(configProblemLine(loaded));
       configs.set(dir, loaded);
     }

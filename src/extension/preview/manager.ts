@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
 import { slideAtLine } from '../../webview/lines';
+import { restrictedSetting } from '../restricted';
 import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../webview/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
 
@@ -273,7 +274,8 @@ class Preview {
   private themeUrl(wanted: unknown, builtIn: string): string {
     const webview = this.panel.webview;
     const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
-    const paths = vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get<unknown>('themes');
+    // Style sheets from the workspace's own settings only once it is trusted; the user's settings always.
+    const paths = restrictedSetting<unknown>(vscode.workspace.getConfiguration('storydeck.preview', this.document.uri), 'themes', vscode.workspace.isTrusted);
     if (folder && typeof wanted === 'string' && Array.isArray(paths)) {
       for (const path of paths) {
         if (typeof path !== 'string' || !path.endsWith('.css')) continue;

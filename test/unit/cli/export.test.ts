@@ -172,7 +172,7 @@ describe('storydeck export', () => {
       [['talk.md', '--to', 'docx'], /--to must be one of html, pptx, pdf \(got "docx"\)/],
       [['talk.md', '--to', 'html', '--theme', 'neon'], /--theme must be one of light, dark, corporate \(got "neon"\)/],
       [['nope.md', '--to', 'html'], /Cannot read .*nope\.md: no such file\./],
-      [['talk.md', '--to', 'html', '-o', 'talk.md', '--force'], /is the source file itself/],
+      [['talk.md', '--to', 'html', '-o', 'talk.md', '--force'], /would replace the narrative itself/],
       [['a.md', 'b.md', '--to', 'html'], /exactly one file/],
     ];
     const before = statSync(join(dir, 'talk.md')).mtimeMs;

@@ -66,12 +66,36 @@ describe('configuration', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'rules:\n  jargon: [false\n');
 
     it('finds the nearest config upward and follows extends, the nearer file winning', () => {
-      const loaded = loadNearestConfig(join(dir, 'team', 'talks'), host);
+      const loaded = loadNearestConfig(join(dir, 'team', 'talks'), host, dir);
       assert.deepEqual(loaded.problems, []);
       assert.deepEqual(loaded.files, [join(dir, 'team', '.storydeck.json'), join(dir, 'base.yaml')]);
       assert.deepEqual(loaded.config.rules, { jargon: false, 'talk-time': 'info' });
       assert.deepEqual(loaded.config.strategy?.objectives, ['Base objective']);
       assert.deepEqual(loaded.config.plugins, [join(dir, 'team', 'rule.js')]);
+    });
+
+    it('never looks above the root it is given, nor above the folder itself when the root is not above it', () => {
+      const nested = join(dir, 'team', 'talks');
+      assert.equal(loadNearestConfig(nested, host, nested).files.length, 0, 'the config in team/ is above the root');
+      assert.deepEqual(loadNearestConfig(nested, host, join(dir, 'team')).files[0], join(dir, 'team', '.storydeck.json'));
+      assert.equal(loadNearestConfig(nested, host, join(dir, 'elsewhere')).files.length, 0);
+    });
+
+    it('withholds the rule modules named by config files that pluginsAllowed refuses, extended ones included', () => {
+      mkdirSync(join(dir, 'ws', 'talks'), { recursive: true });
+      writeFileSync(join(dir, 'shared.yaml'), 'plugins: [./shared-rule.js]\n');
+      writeFileSync(join(dir, 'ws', '.storydeck.yaml'), 'extends: ../shared.yaml\nplugins: [./own-rule.js]\n');
+      const inside = join(dir, 'ws') + '/';
+      const loaded = loadNearestConfig(join(dir, 'ws', 'talks'), host, join(dir, 'ws'), { pluginsAllowed: (file) => file.startsWith(inside) });
+      assert.deepEqual(loaded.config.plugins, [join(dir, 'ws', 'own-rule.js')]);
+      assert.deepEqual(loaded.withheldPlugins, [{ plugin: join(dir, 'shared-rule.js'), source: join(dir, 'shared.yaml') }]);
+      assert.deepEqual(loadNearestConfig(join(dir, 'ws', 'talks'), host, join(dir, 'ws')).config.plugins, [join(dir, 'shared-rule.js'), join(dir, 'ws', 'own-rule.js')], 'without a policy every module runs');
+    });
+
+    it('reports a file the host cannot read as a config file as a problem naming it', () => {
+      const refusing: ConfigHost = { ...host, readFile: (p) => (p.endsWith('base.yaml') ? { problem: 'it is not a regular file (a device, a pipe or a socket).' } : host.readFile(p)) };
+      const loaded = loadNearestConfig(join(dir, 'team'), refusing, dir);
+      assert.deepEqual(loaded.problems, [{ source: join(dir, 'base.yaml'), message: 'the config file cannot be read: it is not a regular file (a device, a pipe or a socket).' }]);
     });
 
     it('reports an extends cycle, broken JSON and broken YAML as problems naming the file', () => {

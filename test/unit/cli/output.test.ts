@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli as run } from './run';
+
+/** Erase the line, return to its start, print a fake summary; an 8-bit CSI; a right-to-left override. */
+const ERASE = '\u001b[2K\r0 findings.';
+const C1 = '\u009b31m';
+const RLO = '\u202e';
+/** Raw controls a terminal would act on (tab and newline are fine). */
+const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+describe('terminal output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storydeck-output-'));
+  // YAML's double-quoted keys carry any character, written as escapes: a misspelt key is quoted back in the finding.
+  const frontMatter = '---\n"titel\\e[2K\\r0 findings.": x\n"dur\\x9b31m\\u202eation": 5 min\n---\n\n# Why we exist\n\nNurses lose an hour a shift.\n';
+  const evilName = `talk${ERASE}.md`;
+  writeFileSync(join(dir, evilName), frontMatter);
+
+  it('escapes controls from front matter keys and file names in text findings', async () => {
+    const { stdout } = await run(dir, 'lint', '.');
+    assert.doesNotMatch(stdout, RAW_CONTROLS, JSON.stringify(stdout));
+    assert.match(stdout, /^talk\\u001b\[2K\\u000d0 findings\.\.md:1:1 /m, 'the file name, escaped');
+    assert.ok(stdout.includes('titel\\u001b[2K\\u000d0 findings.'), 'the key, escaped');
+    assert.ok(stdout.includes('dur\\u009b31m\\u202eation'), 'C1 and bidi controls, escaped');
+  });
+
+  it('keeps JSON and SARIF valid: the escapes are JSON\'s own and parse back to the original text', async () => {
+    for (const format of ['json', 'sarif']) {
+      const { stdout } = await run(dir, 'lint', '.', '--format', format);
+      assert.doesNotMatch(stdout, RAW_CONTROLS, format);
+      const parsed = JSON.parse(stdout);
+      const messages: string[] = format === 'json' ? parsed.map((f: { message: string }) => f.message) : parsed.runs[0].results.map((r: { message: { text: string } }) => r.message.text);
+      assert.ok(messages.some((m) => m.includes(`dur${C1}${RLO}ation`)), `${format}: ${messages.join(' | ')}`);
+    }
+  });
+
+  it('escapes controls on stderr too', async () => {
+    const { code, stderr } = await run(dir, 'lint', `missing${ERASE}.md`);
+    assert.equal(code, 2);
+    assert.doesNotMatch(stderr, RAW_CONTROLS);
+    assert.equal(stderr, 'storydeck lint: cannot read missing\\u001b[2K\\u000d0 findings..md: no such file or folder.\n');
+  });
+
+  it('gives SARIF locations as percent-encoded URIs relative to the working folder', async () => {
+    const sarifDir = mkdtempSync(join(tmpdir(), 'storydeck-sarif-'));
+    mkdirSync(join(sarifDir, 'my talks'));
+    writeFileSync(join(sarifDir, 'my talks', 'q3 plan #2.md'), '# Introducing X\n\nWe are building a new app.\n');
+    const { stdout } = await run(sarifDir, 'lint', '.', '--format', 'sarif');
+    const locations = JSON.parse(stdout).runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0].physicalLocation.artifactLocation);
+    assert.ok(locations.length > 0);
+    for (const location of locations) assert.deepEqual(location, { uri: 'my%20talks/q3%20plan%20%232.md', uriBaseId: '%SRCROOT%' });
+  });
+});

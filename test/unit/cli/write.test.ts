@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli as run } from './run';
+
+describe('the CLI writes through to the user\'s files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storydeck-cli-write-'));
+  });
+
+  it('lint --fix fixes the file a symlinked narrative points at, and keeps it private', async () => {
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, 'drafts', 'talk.md'), '# Introducing X\n\nWe are building a new app for synergy.\n');
+    chmodSync(join(dir, 'drafts', 'talk.md'), 0o600);
+    symlinkSync('drafts/talk.md', join(dir, 'talk.md'));
+    writeFileSync(join(dir, '.storydeck.yaml'), 'declarative:\n  - id: plain-words\n    type: substitution\n    swap:\n      synergy: working together\n');
+    await run(dir, 'lint', 'talk.md', '--fix');
+    assert.ok(lstatSync(join(dir, 'talk.md')).isSymbolicLink(), 'the narrative is still a link');
+    assert.match(readFileSync(join(dir, 'drafts', 'talk.md'), 'utf8'), /for working together\./, 'the file it points at was fixed');
+    assert.equal(statSync(join(dir, 'drafts', 'talk.md')).mode & 0o777, 0o600);
+  });
+
+  it('export refuses an output that is the narrative through a linked folder', async () => {
+    writeFileSync(join(dir, 'talk.md'), '# Why\n\nBecause.\n');
+    symlinkSync('.', join(dir, 'same'));
+    const { code, stderr } = await run(dir, 'export', 'talk.md', '--to', 'html', '-o', 'same/talk.md', '--force');
+    assert.equal(code, 2);
+    assert.equal(stderr, 'storydeck export: the output same/talk.md would replace the narrative itself; choose another with -o.\n');
+    assert.equal(readFileSync(join(dir, 'talk.md'), 'utf8'), '# Why\n\nBecause.\n');
+  });
+
+  it('export says in one line that a folder on the output path is a file', () => {
+    writeFileSync(join(dir, 'talk.md'), '# Why\n\nBecause.\n');
+    const result = spawnSync(process.execPath, [resolve('dist/cli.js'), 'export', 'talk.md', '--to', 'html', '-o', 'talk.md/x.html'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'storydeck export: cannot write talk.md/x.html: a part of the path is a file, not a folder.\n');
+    assert.deepEqual(readdirSync(dir), ['talk.md']);
+  });
+});
