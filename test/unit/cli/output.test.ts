@@ -13,17 +13,17 @@ const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u206
 
 describe('terminal output', () => {
   const dir = mkdtempSync(join(tmpdir(), 'storydeck-output-'));
-  // YAML's double-quoted keys carry any character, written as escapes: a misspelt key is quoted back in the finding.
-  const frontMatter = '---\n"titel\\e[2K\\r0 findings.": x\n"dur\\x9b31m\\u202eation": 5 min\n---\n\n# Why we exist\n\nNurses lose an hour a shift.\n';
+  // YAML's double-quoted values carry any character, written as escapes: an unknown kind is quoted back in the finding.
+  const frontMatter = '---\nkind: "pitch\\e[2K\\r0 findings.\\x9b31m\\u202e"\n---\n\n# Why we exist\n\nNurses lose an hour a shift.\n';
   const evilName = `talk${ERASE}.md`;
   writeFileSync(join(dir, evilName), frontMatter);
 
   it('escapes controls from front matter keys and file names in text findings', async () => {
     const { stdout } = await run(dir, 'lint', '.');
     assert.doesNotMatch(stdout, RAW_CONTROLS, JSON.stringify(stdout));
-    assert.match(stdout, /^talk\\u001b\[2K\\u000d0 findings\.\.md:1:1 /m, 'the file name, escaped');
-    assert.ok(stdout.includes('titel\\u001b[2K\\u000d0 findings.'), 'the key, escaped');
-    assert.ok(stdout.includes('dur\\u009b31m\\u202eation'), 'C1 and bidi controls, escaped');
+    assert.match(stdout, /^talk\\u001b\[2K\\u000d0 findings\.\.md:\d+:\d+ /m, 'the file name, escaped');
+    assert.ok(stdout.includes('pitch\\u001b[2K\\u000d0 findings.'), 'the kind, escaped');
+    assert.ok(stdout.includes('findings.\\u009b31m\\u202e'), 'C1 and bidi controls, escaped');
   });
 
   it('keeps JSON and SARIF valid: the escapes are JSON\'s own and parse back to the original text', async () => {
@@ -32,7 +32,7 @@ describe('terminal output', () => {
       assert.doesNotMatch(stdout, RAW_CONTROLS, format);
       const parsed = JSON.parse(stdout);
       const messages: string[] = format === 'json' ? parsed.map((f: { message: string }) => f.message) : parsed.runs[0].results.map((r: { message: { text: string } }) => r.message.text);
-      assert.ok(messages.some((m) => m.includes(`dur${C1}${RLO}ation`)), `${format}: ${messages.join(' | ')}`);
+      assert.ok(messages.some((m) => m.includes(`findings.${C1}${RLO}`)), `${format}: ${messages.join(' | ')}`);
     }
   });
 
