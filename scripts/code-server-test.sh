@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the integration suites (test/integration/suite) inside a real VS Code extension host:
 # code-server from npm (a VS Code build with a Node extension host) driven by headless chromium.
-# See ../shared/notes/testing-in-vscode-here.md for why this route and not @vscode/test-electron.
+# test/integration/README.md says why this route and not only @vscode/test-electron.
 #
 #   bash scripts/code-server-test.sh                 build the test bundle if missing, install, run
 #   bash scripts/code-server-test.sh --install-only  install code-server and the system packages only

@@ -40,7 +40,8 @@ function looseYaml(text: string): string {
 /** Comments other tools use for their own purposes; Marp does not show them as notes and neither do we. */
 const MAGIC = [/^prettier-ignore(-(start|end))?$/, /^markdownlint-((disable|enable).*|capture|restore)$/, /^lint (disable|enable|ignore).*$/];
 
-const LINT = /^storydeck-(disable|enable|disable-next-line|disable-line)\b/;
+// `storydeck-expect` marks the line where a test fixture expects a finding (CONTRIBUTING.md); it is not a note either.
+const LINT = /^storydeck-(disable|enable|disable-next-line|disable-line|expect)\b/;
 const BEAT = /^beats?\s*:/i;
 const GUIDANCE = /^(guide|guidance)\s*:/i;
 

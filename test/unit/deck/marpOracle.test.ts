@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marp } from '@marp-team/marp-core';
 import { parseDeck } from '../../../src/core/deck';
+import { classifyComment } from '../../../src/core/deck/comments';
 
 /**
  * Marp is the oracle for where slides begin and what the speaker notes are: every deck in test/fixtures/marp must
@@ -27,10 +28,11 @@ function marpOracle(): Marp {
 }
 
 /**
- * StoryDeck's own comments (lint switches, beat markers, writing guidance) are not notes in StoryDeck but are in Marp,
- * which does not know them; they are dropped from Marp's side before comparing.
+ * StoryDeck's own comments (lint switches and fixture markers, beat markers, writing guidance) are not notes in
+ * StoryDeck but are in Marp, which does not know them; they are dropped from Marp's side before comparing.
  */
-const STORYDECK_COMMENT = /^(storydeck-(disable|enable|disable-next-line|disable-line)\b|beats?\s*:|guide\s*:|guidance\s*:)/i;
+const STORYDECK_KINDS: readonly ReturnType<typeof classifyComment>[] = ['lint', 'beat', 'guidance'];
+const isStoryDeckComment = (text: string) => STORYDECK_KINDS.includes(classifyComment(text));
 
 /** Notes per slide as Marp sees them. */
 function marpNotes(text: string): string[][] {
@@ -39,7 +41,7 @@ function marpNotes(text: string): string[][] {
   // per slide; inline SVG wraps each in <svg><foreignObject>).
   const sections = html.match(/<section\b[^>]*\sid="\d+"/g)?.length ?? 0;
   assert.equal(comments.length, sections, 'Marp: one comment list per rendered slide');
-  return comments.map((notes) => notes.filter((note) => note !== '' && !STORYDECK_COMMENT.test(note)));
+  return comments.map((notes) => notes.filter((note) => note !== '' && !isStoryDeckComment(note)));
 }
 
 function storyDeckNotes(text: string): string[][] {

@@ -1,28 +1,90 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILTIN_RULES, fixText, lintText } from '../../../src/core/lint';
+import { parseDeck } from '../../../src/core/deck';
+import { BUILTIN_RULES, fixText, lintText, type Finding } from '../../../src/core/lint';
 
 /**
- * Every built-in rule has a docs page whose failing and passing examples behave as they say, and
- * fixtures in test/fixtures/rules/<id>/:
- * `fires-*.md` must produce at least one finding of the rule, `quiet-*.md` none.
- * A fixture may pin expected lines with a first-line comment `<!-- expect-lines: 3, 9 -->`.
- * Fixes are applied and the result re-linted: a fixed finding must not come back.
+ * Every built-in rule runs on every fixture in test/fixtures/rules/<id>/, and each fixture says which findings it
+ * expects where: `<!-- storydeck-expect rule-id, other-id -->` on the line where each of those rules reports (a finding
+ * of that rule starts on that line), with an optional reason after ` -- `. In front matter the marker follows a YAML
+ * `#`. A finding no marker expects fails, and so does a marker no finding meets. Each folder's
+ * findings.snapshot.json holds every finding's message, range and fix; `UPDATE_SNAPSHOTS=1` rewrites it.
+ * `fires-*.md` fixtures expect their folder's rule, `quiet-*.md` ones do not. Fixes are applied and the result
+ * re-linted: a fixed finding must not come back. Each rule's docs page has a failing and a passing example that
+ * behave as they say.
  */
-const root = 'test/fixtures/rules';
+const ROOT = 'test/fixtures/rules';
+const SNAPSHOT = 'findings.snapshot.json';
+const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
+const MARKER = /<!--\s*storydeck-expect\s+(.*?)\s*-->/g;
+/** A marker with what comes before it on its line: a space, and the `#` of a YAML comment in front matter. */
+const MARKER_IN_LINE = /[ \t]*(?:#[ \t]*)?<!--\s*storydeck-expect\b.*?-->/g;
+
+interface Expected {
+  line: number;
+  ruleId: string;
+}
+
+type Snapshot = Record<string, Omit<Finding, 'file' | 'missingBeat'>[]>;
+
+function markers(text: string): Expected[] {
+  return text.split(/\r\n|\r|\n/).flatMap((line, i) =>
+    [...line.matchAll(MARKER)].flatMap((m) =>
+      m[1]
+        .split(' -- ')[0]
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((ruleId) => ({ line: i + 1, ruleId })),
+    ),
+  );
+}
+
+const at = (f: Expected) => `line ${f.line}: ${f.ruleId}`;
+
+function snapshotOf(findings: readonly Finding[]): Snapshot[string] {
+  return findings.map(({ ruleId, severity, line, column, endLine, endColumn, message, fix }) => ({ ruleId, severity, line, column, endLine, endColumn, message, ...(fix ? { fix } : {}) }));
+}
+
+const fixturesOf = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : [];
 
 describe('built-in rules against their fixtures', () => {
   for (const rule of BUILTIN_RULES) {
     describe(rule.id, () => {
-      const dir = join(root, rule.id);
-      const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+      const dir = join(ROOT, rule.id);
+      const files = fixturesOf(dir);
+      const texts = new Map(files.map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+      const snapshotFile = join(dir, SNAPSHOT);
+      const recorded: Snapshot = existsSync(snapshotFile) ? JSON.parse(readFileSync(snapshotFile, 'utf8')) : {};
+      const actual: Snapshot = {};
 
-      it('has fixtures that fire and fixtures that stay quiet, and a docs page', () => {
-        assert.ok(files.some((f) => f.startsWith('fires-')), `no fires-*.md in ${dir}`);
-        assert.ok(files.some((f) => f.startsWith('quiet-')), `no quiet-*.md in ${dir}`);
-        assert.equal(rule.docs, `docs/rules/${rule.id}.md`);
-        assert.ok(existsSync(rule.docs), `missing ${rule.docs}`);
+      after(() => {
+        if (UPDATE && Object.keys(actual).length === files.length) writeFileSync(snapshotFile, `${JSON.stringify(actual, null, 2)}\n`);
+      });
+
+      it('has fixtures that fire and fixtures that stay quiet, named for what they expect of it', () => {
+        const expectsRule = (file: string) => markers(texts.get(file)!).some((m) => m.ruleId === rule.id);
+        assert.ok(files.some(expectsRule), `no fixture in ${dir} expects ${rule.id}`);
+        assert.ok(
+          files.some((file) => !expectsRule(file)),
+          `every fixture in ${dir} expects ${rule.id}`,
+        );
+        for (const file of files) assert.equal(file.startsWith('fires-'), expectsRule(file), `${file}: fires-*.md expects ${rule.id}, quiet-*.md does not`);
+        assert.deepEqual(
+          files.filter((file) => !/^(fires|quiet)-/.test(file)),
+          [],
+          'fixtures are named fires-*.md or quiet-*.md',
+        );
+      });
+
+      it(`has ${SNAPSHOT} for exactly its fixtures`, function () {
+        if (UPDATE) this.skip();
+        assert.deepEqual(Object.keys(recorded).sort(), files, `run with UPDATE_SNAPSHOTS=1 to write ${snapshotFile}`);
       });
 
       it('its docs page has a failing example that fires and a passing example that stays quiet', () => {
@@ -35,31 +97,67 @@ describe('built-in rules against their fixtures', () => {
         };
         const own = (t: string) => lintText(t).findings.filter((f) => f.ruleId === rule.id);
         assert.ok(own(example('Failing example')).length > 0, 'failing example fires');
-        assert.deepEqual(own(example('Passing example')).map((f) => f.message), []);
+        assert.deepEqual(
+          own(example('Passing example')).map((f) => f.message),
+          [],
+        );
       });
 
       for (const file of files) {
-        const text = readFileSync(join(dir, file), 'utf8');
-        const own = (t: string) => lintText(t, {}, { file }).findings.filter((f) => f.ruleId === rule.id);
-        if (file.startsWith('fires-')) {
-          it(`fires on ${file}`, () => {
-            const findings = own(text);
-            assert.ok(findings.length > 0, `${rule.id} stayed quiet on ${file}`);
-            const pinned = /^<!-- expect-lines: ([\d,\s]+) -->/.exec(text);
-            if (pinned) assert.deepEqual(findings.map((f) => f.line), pinned[1].split(',').map((n) => Number(n.trim())));
-            for (const f of findings) assert.ok(f.message.length > 20, 'a message a product manager understands');
-            if (findings.some((f) => f.fix)) {
-              const fixed = fixText(text);
-              assert.notEqual(fixed.text, text, 'the fix changed the text');
-              assert.ok(own(fixed.text).filter((f) => f.fix).length < findings.filter((f) => f.fix).length, 'fixed findings are gone after re-lint');
-            }
-          });
-        } else if (file.startsWith('quiet-')) {
-          it(`stays quiet on ${file}`, () => {
-            assert.deepEqual(own(text).map((f) => `${f.line}: ${f.message}`), []);
+        it(`${file}: every rule reports exactly where the markers expect, as in the snapshot`, () => {
+          const text = texts.get(file)!;
+          const { findings } = lintText(text, {}, { file });
+          const expected = markers(text);
+          const expectedAt = new Set(expected.map(at));
+          const foundAt = new Set(findings.map(at));
+          assert.deepEqual(
+            findings.filter((f) => !expectedAt.has(at(f))).map((f) => `${at(f)}: ${f.message}`),
+            [],
+            'findings no marker expects',
+          );
+          assert.deepEqual(expected.filter((m) => !foundAt.has(at(m))).map(at), [], 'markers no finding meets');
+          for (const f of findings) assert.ok(f.message.length > 20, `${at(f)}: a message a product manager understands`);
+          actual[file] = snapshotOf(findings);
+          if (!UPDATE) assert.deepEqual(actual[file], recorded[file], `${file} differs from ${snapshotFile}; if the change is right, run with UPDATE_SNAPSHOTS=1`);
+        });
+
+        const fixable = lintText(texts.get(file)!, {}, { file }).findings.filter((f) => f.fix);
+        if (fixable.length > 0) {
+          it(`${file}: fixes apply, and what they fixed is gone after re-lint`, () => {
+            const text = texts.get(file)!;
+            const fixed = fixText(text, {}, { file });
+            assert.notEqual(fixed.text, text, 'the fixes changed the text');
+            const again = lintText(fixed.text, {}, { file }).findings;
+            assert.deepEqual(
+              again.filter((f) => fixable.some((x) => x.ruleId === f.ruleId && x.message === f.message)).map((f) => `${at(f)}: ${f.message}`),
+              [],
+            );
           });
         }
       }
     });
   }
+});
+
+describe('storydeck-expect markers', () => {
+  const fixtures = readdirSync(ROOT).flatMap((id) => fixturesOf(join(ROOT, id)).map((file) => join(ROOT, id, file)));
+
+  it('are lint comments: every fixture has the same slides, notes, words, talk time and findings without them', () => {
+    const reading = (text: string) => ({
+      slides: parseDeck(text).slides.map(({ title, notes, beats, empty, words, noteWords, estimatedSeconds }) => ({ title, notes, beats, empty, words, noteWords, estimatedSeconds })),
+      findings: lintText(text).findings.map((f) => `${at(f)}: ${f.message}`),
+    });
+    for (const path of fixtures) {
+      const text = readFileSync(path, 'utf8');
+      const without = text.replace(MARKER_IN_LINE, '');
+      assert.notEqual(without, text, `${path} has markers`);
+      assert.deepEqual(reading(text), reading(without), path);
+    }
+  });
+
+  it('are read only when they start the comment: a speaker note that says "expect…" stays a note', () => {
+    const deck = parseDeck('# Why\n\nWe believe in it. <!-- storydeck-expect jargon -->\n\n<!-- Expect questions on budget: storydeck-expect them -->\n');
+    assert.deepEqual(deck.slides[0].notes, ['Expect questions on budget: storydeck-expect them']);
+    assert.deepEqual(markers(deck.text), [{ line: 3, ruleId: 'jargon' }]);
+  });
 });
