@@ -270,3 +270,17 @@ describe('form rules', () => {
     });
   });
 });
+
+describe('jargon: acronyms that are names, labels or the document’s subject', () => {
+  const acronyms = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'jargon').map((f) => /"([^"]+)"/.exec(f.message)?.[1]);
+  it('leaves surnames in capitals, well-known organisations, fiscal labels and the kind of document the title names alone', () => {
+    assert.deepEqual(acronyms('# Sign-off\n\nOwner: Priya SHARMA, VP Operations\n\n— Dana PARK\n'), []);
+    assert.deepEqual(acronyms('# Partners\n\nWe piloted with IBM and the NHS.\n'), []);
+    assert.deepEqual(acronyms('# Results\n\nRevenue in FY23Q2 rose; OKR2 is on track.\n'), []);
+    assert.deepEqual(acronyms('# RFC 42: a typecheck cache\n\n## Motivation\n\nThis RFC proposes a cache.\n'), []);
+  });
+  it('still asks for an acronym to be spelled out', () => {
+    assert.deepEqual(acronyms('# Plan\n\nTrack CSAT weekly and fix the ETL jobs. Ask Priya about CSAT.\n'), ['CSAT', 'ETL']);
+    assert.deepEqual(acronyms('# Faster CI\n\nOur CI takes an hour.\n'), ['CI'], 'an acronym in the title is not explained by being there');
+  });
+});

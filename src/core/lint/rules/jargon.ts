@@ -68,6 +68,9 @@ export const DEFAULT_ACRONYMS: readonly string[] = [
   'OK', 'TV', 'ID', 'DIY', 'ASAP', 'FYI', 'ETA', 'NB', 'PS', 'COVID',
   'TODO', 'TBD', 'TK', 'FIXME', 'XXX',
   'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'XX',
+  // Organisations better known by their letters than by their names: spelling them out helps nobody.
+  'IBM', 'NASA', 'BBC', 'CNN', 'NPR', 'NHS', 'WHO', 'NATO', 'UNICEF', 'IKEA', 'BMW', 'UPS', 'DHL', 'AWS', 'GCP', 'SAP',
+  'HP', 'GE', 'AMD', 'KPMG', 'PWC', 'EY', 'MIT', 'UCLA', 'NYU', 'FDA', 'CDC', 'SEC', 'FBI', 'IRS', 'NFL', 'NBA', 'FIFA',
 ];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -132,14 +135,26 @@ export function maskLine(text: string): string {
  * the tail of a hyphenated code (`O2-KR3`, `COVID-19` is allowed by name).
  */
 const ACRONYM = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)[A-Z][A-Z0-9]{1,5}s?(?![\p{L}\p{N}_])/gu;
-/** Labels and identifiers rather than acronyms: one or two letters and a number (`KR3`, `P1`, `HL7`). */
-const LABEL = /^[A-Z]{1,2}\d+$/;
+/** Labels and identifiers rather than acronyms: up to three letters, then a number (`KR3`, `P1`, `HL7`, `OKR2`, `FY23Q2`). */
+const LABEL = /^[A-Z]{1,3}\d[A-Z0-9]*$/;
+/** Names of kinds of document, spelled out by nobody when the title says what the document is. */
+const DOCUMENT_KINDS = new Set(['RFC', 'PEP', 'ADR', 'KEP', 'RFD', 'PRD', 'QBR']);
+/** A surname in capitals after a first name, as name lists and sign-offs write it: "Priya SHARMA, VP Ops", "— Dana PARK". */
+const SURNAME = /\p{Lu}\p{Ll}+\s\p{Lu}{3,}(?=\s*(?:[,;)–—-]|$))/uy;
 const WORD = /[\p{L}\p{N}]+/gu;
 const STOP = new Set(['of', 'and', 'the', 'for', 'to', 'a', 'an', 'in', 'on', 'as', 'at', 'by', 'with', 'or']);
 const LEADING_STOP = new Set(['the', 'a', 'an', 'our', 'your', 'their']);
 const CAPITALIZED = /^\p{Lu}\p{Ll}/u;
 
 const letters = (acronym: string) => acronym.replace(/[0-9]/g, '');
+
+/** Whether the capitals at `start` in `text` are a surname after a first name (at most 20 letters back). */
+function isSurname(text: string, start: number): boolean {
+  const name = /\p{Lu}\p{Ll}{1,20}\s$/u.exec(text.slice(Math.max(0, start - 22), start));
+  if (!name) return false;
+  SURNAME.lastIndex = start - name[0].length;
+  return SURNAME.test(text);
+}
 
 interface Position {
   line: number;
@@ -297,6 +312,8 @@ const rule: Rule = {
     if (acronyms === false) return;
     const allow = new Set([...DEFAULT_ACRONYMS, ...(isObject(acronyms) ? strings(acronyms.allow) : [])].map((s) => s.trim().toUpperCase()));
     for (const s of ignoreUpper) allow.add(s);
+    // The kind of document its title names ("RFC 42: …", "PRD: …") is what the room came to read.
+    for (const word of ctx.deck.title.match(ACRONYM) ?? []) if (DOCUMENT_KINDS.has(word)) allow.add(word);
 
     // Lines written in capitals (shouted headings) say nothing about acronyms.
     const shouting = new Map<number, boolean>();
@@ -315,7 +332,7 @@ const rule: Rule = {
       let acronym = m.match[0];
       if (acronym.endsWith('s')) acronym = acronym.slice(0, -1);
       if (letters(acronym).length < 2 || LABEL.test(acronym) || allow.has(acronym) || firstUse.has(acronym)) continue;
-      if (isMasked(m.line, m.column) || isShouting(m.line)) continue;
+      if (isMasked(m.line, m.column) || isShouting(m.line) || isSurname(masked(m.line), m.column - 1)) continue;
       firstUse.set(acronym, { line: m.line, column: m.column, endColumn: m.column + acronym.length, start: m.column - 1, end: m.column - 1 + acronym.length });
     }
     let index: Map<string, Position> | undefined;
