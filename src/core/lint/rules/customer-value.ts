@@ -14,7 +14,7 @@ export const CHANGE = new RegExp(
     String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
     String.raw`\binstead of\b|\brather than\b`,
     String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
-    String.raw`\bgets? (?:back|home)\b|\bgo(?:es)? home on time\b|\b(?:leave|leaves|finish|finishes|start|starts|arrive|arrives) on time\b|\bfinally\b|\bpeace of mind\b|\bat a glance\b|\bin one place\b|\bone click\b|\bin (?:seconds|one step|a single step)\b|\bautomatically\b`,
+    String.raw`\bgets? (?:back|home)\b|\bgo(?:es)? home on time\b|\b(?:leave|leaves|finish|finishes|start|starts|arrive|arrives) on time\b|\bfinally\b|\bpeace of mind\b|\bat a glance\b|\bin one place\b|\bon (?:one|a single) (?:screen|page)\b|\bone click\b|\bin (?:one|two|three|a few) (?:taps|clicks|steps)\b|\bin (?:seconds|one step|a single step)\b|\bautomatically\b`,
     String.raw`\b(?:faster|quicker|sooner|easier|simpler|safer|less time|fewer|half the time|twice as|more time (?:to|for|with|on)|spend less)\b|\bfre(?:e|es|ed) (?:up|them|her|him|you)\b`,
     String.raw`\bwithin (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:seconds?|minutes?|hours?|days?|working days)\b`,
     String.raw`\bimagine\b|\bfrom now on\b|\bwhat changes\b|\bafter (?:this|the change|launch)\b`,
