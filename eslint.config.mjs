@@ -48,14 +48,6 @@ export const TEMPORARY_EXCEPTIONS = [
   { layer: 'deck', file: 'src/core/deck/parseDeck.ts', allow: ['../render/markdown'] },
   // Reading template folders from disk moves to src/node in #13's refactor.
   { layer: 'core', file: 'src/core/scaffold/load.ts', allow: ['node:fs', 'node:path'] },
-  // beatRange, lineRange, struggleIn, BUSINESS, SUCCESS, VANITY, isVanity and clampRange move to one shared
-  // reading/helpers module in #13's refactor.
-  { layer: 'rules', file: 'src/core/lint/rules/business-value.ts', allow: ['./customer-pain'] },
-  { layer: 'rules', file: 'src/core/lint/rules/call-to-action.ts', allow: ['./customer-pain'] },
-  { layer: 'rules', file: 'src/core/lint/rules/customer-value.ts', allow: ['./business-value', './customer-pain'] },
-  { layer: 'rules', file: 'src/core/lint/rules/front-matter.ts', allow: ['./input'] },
-  { layer: 'rules', file: 'src/core/lint/rules/outcome-metric.ts', allow: ['./customer-pain', './vanity-metric'] },
-  { layer: 'rules', file: 'src/core/lint/rules/strategic-tie-in.ts', allow: ['./customer-pain'] },
   // slideAtLine moves to a neutral folder shared by the extension and the webview in #13's refactor.
   { layer: 'extension', file: 'src/extension/preview/manager.ts', allow: ['../../webview/lines'] },
 ];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
-import { namesObjective } from '../../../src/core/lint/rules/strategic-tie-in';
+import { namesObjective } from '../../../src/core/story/strategy';
 import { introducedNames, sentences, slidePassages } from '../../../src/core/deck/beats';
 import { parseDeck } from '../../../src/core/deck';
 

@@ -1,53 +1,6 @@
-import { slidePassages, type Passage } from '../../deck/beats';
-import type { Rule, RuleContext } from '../types';
-import { beatRange } from './customer-pain';
-
-/** Business value or market demand in its own words: one of these is enough. */
-export const BUSINESS = new RegExp(
-  [
-    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|retention|renew\w*|nrr|net (?:revenue|dollar) retention|expansion|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
-    String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
-    String.raw`\bretain(?:s|ed|ing)? (?:customers|users|accounts|clients|members|subscribers|them|more)\b`,
-    String.raw`\bmarket (?:size|share|demand|opportunity|leader\w*|segment)\b|\baddressable\b|\bmarkets? worth\b`,
-    String.raw`\bcost (?:savings?|to serve|per \w+|of (?:doing nothing|inaction|delay|support|goods|errors?|churn))\b|\b(?:support|operating|operational|infrastructure|infra|cloud|hosting|aws|gcp|azure|headcount|labou?r|licen[cs]e|licensing|vendor|staffing|overtime|training|acquisition|compute|storage|tooling|on-call|warehouse|data|software|saas|marketing|ad|media|travel|it|maintenance|running|fulfil(?:l)?ment|shipping|customer service|contact[- ]cent(?:re|er)|call[- ]cent(?:re|er))\s(?:costs?|spend|bills?)\b|\b(?:under|over)\sbudget\b|\bcosts?\s(?:less|more|\w+)?\s?per\s(?:session|patient|customer|user|order|ticket|call|case|seat|unit|visit|transaction|shipment|parcel|claim)\b`,
-    String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\bftes?\b|\bcost us\b|\bcosts? the company\b`,
-    String.raw`\b(?:customers|clients|users|buyers|prospects) (?:are |keep |have been |kept )?(?:asking|begging) (?:us )?for\b|\b(?:customers|clients|prospects) (?:are |keep )?requesting\b|\basked (?:us )?for (?:this|it)\b|\bwaitlist\b|\brfps?\b|\b(?:top|most|#1|number one) (?:requested|request|complaint|reason)\b|\bfeature requests?\b`,
-    String.raw`\b\d[\d,.]{0,15}\s?(?:k\s)?(?:engineer(?:ing)?[- ]|person[- ]|staff[- ]|work(?:ing)?[- ])?hours\b[^.;\n]{0,40}?\b(?:a|per|each|every) (?:year|quarter|month)\b`,
-  ].join('|'),
-  'i',
-);
-
-/** Market-size acronyms, upper case only: "Sam" is a customer, "SAM" a market. */
-const MARKET_ACRONYMS = /\b(?:TAM|SAM|SOM)\b/;
-
-/** Money: "$2M", "€400k", "1.2 million". Counted unless the sentence asks for it (a budget is not a return). */
-const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]{0,15}\s?(?:million|billion|bn|mn)\b|\b\d[\d,.]{0,15}\s?(?:usd|eur|gbp|dollars|euros|pounds)\b/i;
-const ASKING_FOR_MONEY = /\b(?:ask\w*|request\w*|need|budget|fund\w*|approv\w*|invest\w*|spend on|to build|hire|headcount|cost to build)\b/i;
-
-/** Hints of business value that need a second hint, or a business heading, to count. */
-const WEAK = /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees)\b/gi;
-
-/** Finds the first passage that states business value or market demand, or undefined. */
-export function findBusiness(ctx: RuleContext): Passage | undefined {
-  for (const slide of ctx.deck.slides) {
-    const sectionHints = new Map<number, number>();
-    for (const p of slidePassages(slide)) {
-      // A customer's story ("before her renewal calls") and the ask ("a budget of $120k") are not the business case.
-      if (p.context.some((b) => b === 'ask' || b === 'pain' || b === 'value') && !p.context.includes('business')) continue;
-      if (BUSINESS.test(p.text) || MARKET_ACRONYMS.test(p.text)) return p;
-      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text)) return p;
-      const words = new Set((p.text.match(WEAK) ?? []).map((w) => w.toLowerCase().replace(/s$/, '')));
-      if (words.size >= 2) return p;
-      if (words.size === 0) continue;
-      if (p.context.includes('business')) {
-        const n = (sectionHints.get(p.section) ?? 0) + words.size;
-        sectionHints.set(p.section, n);
-        if (n >= 1 && p.block.kind !== 'heading') return p;
-      }
-    }
-  }
-  return undefined;
-}
+import { findBusiness } from '../../story/business';
+import { beatRange } from '../ranges';
+import type { Rule } from '../types';
 
 const rule: Rule = {
   id: 'business-value',

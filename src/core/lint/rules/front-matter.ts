@@ -1,7 +1,7 @@
 import { parseDuration, type Deck, type Range } from '../../deck';
 import { validateConfig } from '../config';
 import type { Rule, TextEdit } from '../types';
-import { clampRange } from './input';
+import { clampRange } from '../ranges';
 
 /** Keys StoryDeck reads. */
 export const STORYDECK_KEYS = ['title', 'kind', 'audience', 'duration', 'theme', 'storydeck', 'date', 'author', 'description', 'lang'] as const;

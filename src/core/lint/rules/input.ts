@@ -1,4 +1,5 @@
-import type { Deck, Problem, Range } from '../../deck';
+import type { Problem } from '../../deck';
+import { clampRange } from '../ranges';
 import type { Report, Rule, Severity } from '../types';
 
 const FRONT_MATTER_CODES: ReadonlySet<Problem['code']> = new Set(['front-matter-syntax', 'front-matter-type']);
@@ -11,20 +12,6 @@ const ADVICE: Partial<Record<Problem['code'], string>> = {
 
 const SEVERITY: Partial<Record<Problem['code'], Severity>> = { binary: 'error', 'too-large': 'error', 'unterminated-fence': 'warning' };
 
-/** A range moved inside the document, so a problem's position can always be shown. */
-export function clampRange(deck: Deck, range: Range): Range {
-  const count = Math.max(deck.lines.length, 1);
-  const lineLength = (line: number) => (deck.lines[line - 1] ?? '').length;
-  const line = Math.min(Math.max(Math.floor(range.line) || 1, 1), count);
-  const column = Math.min(Math.max(Math.floor(range.column) || 1, 1), lineLength(line) + 1);
-  let endLine = Math.min(Math.max(Math.floor(range.endLine) || line, line), count);
-  let endColumn = Math.min(Math.max(Math.floor(range.endColumn) || 1, 1), lineLength(endLine) + 1);
-  if (endLine === line && endColumn < column) {
-    endLine = line;
-    endColumn = column;
-  }
-  return { line, column, endLine, endColumn };
-}
 
 const rule: Rule = {
   id: 'input',

@@ -1,0 +1,57 @@
+import { TARGET_PATTERNS, slidePassages, type Passage } from '../deck/beats';
+import type { Slide } from '../deck';
+import type { ReadingContext } from './reading';
+import { SUCCESS, VANITY, isVanity } from './vanity';
+
+/** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
+const FUTURE_CHANGE = new RegExp(
+  [
+    String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay|be)\b`,
+    String.raw`\b(?:we|i)\s(?:expect|aim|plan|want|hope|commit|forecast|project|predict|intend)\b`,
+    String.raw`\b(?:fall|falls|drop|drops|rise|rises|go|goes|improve|improves|shrink|shrinks|grow|grows|increase|increases|decrease|decreases|climb|climbs|come|comes|move|moves)\s(?:down\s|up\s|back\s)?from\s`,
+  ].join('|'),
+  'i',
+);
+
+/** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
+export const BARE_DATE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d)\b/;
+
+/** A figure that is not a date: money, or a number before a word that is not a month or a duration. */
+const OUTCOME_FIGURE = /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
+
+/** A sentence holding a target for a measure that is not a vanity number. */
+export function hasTarget(text: string): boolean {
+  if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
+  // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
+  return text.split(/[;:]\s|,\s|\s(?:and|plus|as well as)\s/).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause));
+}
+
+function vanityIn(text: string): boolean {
+  for (const { kind, re } of VANITY) {
+    re.lastIndex = 0;
+    if (re.test(text) && isVanity(kind, text)) return true;
+  }
+  return false;
+}
+
+/** The passages that state a measurable success criterion: a measure with a target value. */
+export function findTargets(ctx: ReadingContext): { slide: Slide; passage: Passage }[] {
+  const outcome = new Set(ctx.slidesWith('outcome'));
+  const found: { slide: Slide; passage: Passage }[] = [];
+  for (const slide of ctx.deck.slides) {
+    for (const p of slidePassages(slide)) {
+      const underOutcome = p.context.includes('outcome');
+      const measuring =
+        underOutcome ||
+        SUCCESS.test(p.text) ||
+        FUTURE_CHANGE.test(p.text) ||
+        (outcome.has(slide) && p.context.length === 0);
+      // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
+      if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text) && !vanityIn(p.text)))) {
+        found.push({ slide, passage: p });
+      }
+    }
+  }
+  return found;
+}
+

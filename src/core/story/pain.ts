@@ -1,0 +1,93 @@
+import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
+import type { BeatId, Block } from '../deck';
+import type { ReadingContext } from './reading';
+
+/**
+ * A struggle told through what someone does or suffers: time lost, waiting, re-typing, giving up,
+ * not being able to. Strong enough on its own next to a person.
+ */
+export const STRUGGLE = new RegExp(
+  [
+    String.raw`\bstruggl\w*\sto\b`,
+    String.raw`\bspen(?:d|ds|t|ding)\b[^.;\n]{0,40}?\b(?:hours?|minutes?|days?|weeks?|an hour|half|most of|\d{1,3}\s?%|time (?:on|copying|chasing|searching|fixing|re-?entering|looking|typing|waiting))`,
+    String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|an? (?:hour|day|week|month)|(?:two|three|four|five|six|seven|eight|nine|ten|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
+    String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
+    String.raw`\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
+    String.raw`\b(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t|unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
+    String.raw`\b(?:has|have|had|having) to\b|\bforced to\b|\bend(?:s|ed)? up\b`,
+    String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon\w*|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
+    String.raw`\bre-?(?:enter|type|key)\w*|\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b`,
+    String.raw`\bby hand\b|\bmanual(?:ly)?\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
+    String.raw`\bmiss(?:es|ed|ing)?\s(?:a|an|the|their|her|his|deadlines?|calls?|changes?|\d|out|appointments?|shifts?|orders?)\b`,
+    String.raw`\b(?:stuck|locked out|overwhelm\w*|burn(?:ed|t)? out|overtime|error-prone|mistakes?|errors?|late (?:fees?|deliveries|payments?)|double-book\w*|escalat\w*|no-shows?)\b`,
+    String.raw`\b(?:hours?|minutes|days)\s(?:a|per|every|each)\s(?:day|week|month|shift|ticket|call|order|patient|visit|case|deploy|release|close)\b`,
+    String.raw`\bqueu(?:ed|ing)\b|\bin (?:the |a |long )?queues?\b|\b(?:long|huge|endless) queues?\b|\b(?:wait(?:s|ed|ing)?|stand(?:s|ing)?|stood) in (?:the |a )?line\b|\bwalk(?:s|ed)? (?:out|away)\b|\bleav(?:e|es|ing) without\b|\bputs? (?:it|them|the \w+|her \w+|his \w+) back\b|\bturned away\b`,
+    String.raw`\b(?:contact|call|email|chase|ring|phone|message|write|wrote|rang|visit)(?:s|ed|ing)?\s(?:us\s|them\s|support\s|the \w+\s)?(?:\w+\s)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|\d+)\stimes|again|twice|repeatedly)\b`,
+    String.raw`\b(?:contact|call|email|text|chase|ring|phone|message)(?:s|es|ed|ing)?\s(?:\d{1,4}|a dozen|dozens of|(?:ten|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s\w+)?)\s(?:people|colleagues|customers|suppliers|drivers|nurses|staff|parents|families|numbers|members)\b`,
+    String.raw`\brepeat(?:s|ed|ing)?\s(?:himself|herself|themselves|myself|the (?:story|problem|question)|their story|her story|his story)\b|\bexplain(?:s|ed|ing)? (?:the|her|his|their) (?:problem|issue|story|situation) (?:again|to)\b|\bstart(?:s|ed|ing)? (?:again|over|from scratch)\b`,
+    String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
+    String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Complaints that need a concrete detail next to them to count ("frustrated" alone is not a story). */
+const WEAK_STRUGGLE = /\b(?:struggl\w*|frustrat\w*|complain\w*|dread\w*|unhappy|annoy\w*|painful|pain points?|difficult|hard (?:to|time)|slow|confus\w*|clunky|tedious|outdated|dissatisf\w*|upset|angry|friction|hassle|stress\w*|anxious|worr(?:y|ied|ies))\b/i;
+/** In a section headed as the pain ("Meet Ines", "The problem") with a person in it, a problem word with a concrete detail is enough. */
+const MILD_PROBLEM = /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?)\b/i;
+const CONCRETE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?|hundreds?|thousands?|half|minutes?|hours?|days?|weeks?|months?|every|each|when|because|about|after|before|until)\b|["“]/i;
+
+/**
+ * Phrases that describe the better future rather than today's pain: what follows them up to the
+ * next comma or full stop is not read as a struggle ("no one has to type anything twice").
+ */
+export const FUTURE_PHRASE = /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new)\b[^.,;\n]{0,80}/gi;
+
+/** A quotation of a dozen characters or more: a customer's own words. */
+const QUOTE = /["“][^"”\n]{12,400}["”]/;
+
+/** Sections about the plan, the ask, the metrics, the business case or the strategy are not a customer's story. */
+const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['business', 'strategy', 'how', 'outcome', 'ask']);
+
+export function struggleIn(text: string): 'strong' | 'weak' | undefined {
+  const today = text.replace(FUTURE_PHRASE, ' ');
+  if (STRUGGLE.test(today)) return 'strong';
+  if (WEAK_STRUGGLE.test(today) && CONCRETE.test(today)) return 'weak';
+  return undefined;
+}
+
+function quotedStruggle(block: Block): boolean {
+  return (block.kind === 'blockquote' || QUOTE.test(block.text)) && struggleIn(block.text) !== undefined;
+}
+
+/** Finds the first passage that shows a concrete customer struggling, or undefined. */
+export function findPain(ctx: ReadingContext): Passage | undefined {
+  const isPerson = personMatcher(deckNames(ctx.deck.slides));
+  for (const slide of ctx.deck.slides) {
+    // Co-occurrence within one block (a paragraph, a list item), and within a section whose heading names the pain.
+    const blocks = new Map<object, { person: boolean; quoted: boolean; struggle?: Passage }>();
+    const sections = new Map<number, { person: boolean; struggle?: Passage }>();
+    for (const p of slidePassages(slide)) {
+      const pain = p.context.includes('pain');
+      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) continue;
+      const person = isPerson(p.text);
+      const struggle = struggleIn(p.text);
+      if (struggle && (person || QUOTE.test(p.text))) return p;
+      const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block) };
+      // A customer's own words: a quotation or a blockquote that tells a struggle.
+      if (block.quoted) return p;
+      block.person ||= person;
+      if (struggle === 'strong') block.struggle ??= p;
+      blocks.set(p.block, block);
+      if (block.person && block.struggle) return block.struggle;
+      if (pain) {
+        const section = sections.get(p.section) ?? { person: false };
+        section.person ||= person;
+        if (struggle || (p.block.kind !== 'heading' && MILD_PROBLEM.test(p.text.replace(FUTURE_PHRASE, ' ')) && CONCRETE.test(p.text))) section.struggle ??= p;
+        sections.set(p.section, section);
+        if (section.person && section.struggle) return section.struggle;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,59 @@
+import { slidePassages, type Passage } from '../deck/beats';
+import type { ReadingContext } from './reading';
+
+/** Words that tie work to the company's strategy. */
+export const STRATEGY = new RegExp(
+  [
+    String.raw`\b(?:strateg(?:y|ies|ic|ically)|okrs?|key results?|pillars?|north[- ]star|flywheel)\b`,
+    String.raw`\b(?:company|corporate|annual|strategic|business|top|org|organi[sz]ation(?:al)?|quarterly|yearly|fy\s?\d{0,4}|q[1-4]|h[12]|this year(?:'|’)?s|next year(?:'|’)?s|20\d\d|group|product|leadership|board)\s(?:goals?|objectives?|priorit(?:y|ies)|bets?|themes?|initiatives?|mandates?|commitments?)\b`,
+    String.raw`\b(?:aligns?|aligned|ladders? up|contributes?|maps?|ties?|tied|rolls? up)\s(?:directly\s|straight\s)?(?:to|with|into|in)\s(?:our|the company|the company(?:'|’)s|this year(?:'|’)s|one of our)\b`,
+    String.raw`\bin service of (?:our|the)\b|\bpart of (?:our|the company(?:'|’)?s?) (?:plan|strategy|goal|mission|bet|push|priority|objective|commitment)\b`,
+    String.raw`\b(?:company|board|leadership|ceo|exec\w*)(?:'|’)?s? (?:priority|mandate|goal|objective|bet|ask)\b`,
+    String.raw`\b(?:our|the company(?:'|’)s|three|top|(?:this|next) year(?:'|’)s|annual) (?:priorities|focus areas|big bets|bets)\b|\bfocus areas?\b|\b(?:this|next) year(?:'|’)?s? focus\b|\ba year of focus\b|\bwe said we(?:'|’)d focus\b|\bfocus (?:this|next) year\b`,
+    String.raw`\b(?:our|the) (?:objective|priority) (?:of|to|for this year|this year)\b|\bobjective\s?\d\b|\bkr\s?\d\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Under a heading like "Where this fits", these words are enough. */
+const FITS = /\b(?:fits?|aligns?|supports?|part of|under|objective|goal|priorit\w*|pillar|bet|theme|plan|okr|strateg\w*|mission|vision|focus|commit\w*)\b/i;
+
+/** Lower-case words without punctuation, apostrophes dropped: "Don't-drop, patients!" -> ["dont", "drop", "patients"]. */
+export function words(text: string): string[] {
+  return text.toLowerCase().normalize('NFKC').replace(/['’`]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * Does `text` name `objective`, whatever the case, punctuation and spacing? Compared word-aligned on
+ * the words run together, so "mid-size", "mid size" and "midsize" all match.
+ */
+export function namesObjective(text: string, objective: string): boolean {
+  const target = words(objective).join('');
+  if (!target) return false;
+  const tokens = words(text);
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  let joined = '';
+  for (const t of tokens) {
+    starts.add(joined.length);
+    joined += t;
+    ends.add(joined.length);
+  }
+  for (let at = joined.indexOf(target); at >= 0; at = joined.indexOf(target, at + 1)) {
+    if (starts.has(at) && ends.has(at + target.length)) return true;
+  }
+  return false;
+}
+
+/** Finds the first passage that ties the work to strategy, or undefined. */
+export function findTieIn(ctx: ReadingContext): Passage | undefined {
+  for (const slide of ctx.deck.slides) {
+    for (const p of slidePassages(slide)) {
+      if (p.block.kind === 'heading') continue;
+      if (STRATEGY.test(p.text)) return p;
+      if (p.context.includes('strategy') && FITS.test(p.text)) return p;
+    }
+  }
+  return undefined;
+}
+

@@ -1,0 +1,84 @@
+import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
+import type { BeatId } from '../deck';
+import { BUSINESS } from './business';
+import { struggleIn } from './pain';
+import type { ReadingContext } from './reading';
+
+/** Words that describe a change in someone's day: what they no longer do, what they can do now, what they get back. */
+export const CHANGE = new RegExp(
+  [
+    String.raw`\b(?:will\s|'ll\s|’ll\s|would\s)?no longer\b`,
+    String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
+    String.raw`\bwon(?:'|’)?t (?:have|need) to\b|\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
+    String.raw`\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
+    String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
+    String.raw`\binstead of\b|\brather than\b`,
+    String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
+    String.raw`\bgets? (?:back|home)\b|\bgo(?:es)? home on time\b|\b(?:leave|leaves|finish|finishes|start|starts|arrive|arrives) on time\b|\bfinally\b|\bpeace of mind\b|\bat a glance\b|\bin one place\b|\bon (?:one|a single) (?:screen|page)\b|\bone click\b|\bin (?:one|two|three|a few) (?:taps|clicks|steps)\b|\bin (?:seconds|one step|a single step)\b|\bautomatically\b`,
+    String.raw`\b(?:faster|quicker|sooner|easier|simpler|safer|less time|fewer|half the time|twice as|more time (?:to|for|with|on)|spend less)\b|\bfre(?:e|es|ed) (?:up|them|her|him|you)\b`,
+    String.raw`\bwithin (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:seconds?|minutes?|hours?|days?|working days)\b`,
+    String.raw`\bimagine\b|\bfrom now on\b|\bwhat changes\b|\bafter (?:this|the change|launch)\b`,
+    String.raw`\b(?:will|'ll|’ll)\s(?:know|see|get|find|start|finish|save|spend|never|always|catch|avoid|stop|focus|feel|trust|go home|hand over|walk|open|answer|resolve)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Softer signs of a better day, enough under a value heading that names the customer ("no paper planning", "home on time"). */
+const CHANGE_HINT = /\b(?:no|now|new|on time|home|back|less|more|better|same day|instantly|straight|directly|easily|simply|just|one|own)\b/i;
+
+/** "can no longer", "no longer works": the change is for the worse, not a benefit. */
+const WORSE = /\b(?:can(?:not)?|could|cannot) no longer\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b/i;
+
+/** A sentence that leads with the new thing and then the customer: "With self-serve returns, a shopper picks…". */
+const WITH_LEAD = /^(?:with (?:the |our |a |an |one )?[^,\n]{1,60}|once [^,\n]{1,60}\s(?:ships|is live|launches|lands|is in place)),\s/i;
+
+/** The clearest change words: enough without a person when the sentence is about the same task as the pain. */
+const STRONG_CHANGE = /\b(?:no longer|instead of|rather than|for the first time|without having to|won(?:'|’)?t have to|never again|in (?:seconds|one click|one step)|no more)\b/i;
+
+const STOPWORDS = new Set('about above after again being before below between could doing during every first their there these those through today under until where which while would should minutes hours days weeks months years takes taking every morning things thing people other another still always never often really every'.split(' '));
+
+/** Content words of a text: five letters or more, lower case, without the commonest ones. */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
+}
+
+/** Sections about the plan, the ask, the business or the metrics are not where a customer's day changes. */
+const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'strategy', 'how', 'outcome', 'ask']);
+
+/** Finds the first passage that says what changes for a customer, or undefined. */
+export function findValue(ctx: ReadingContext): Passage | undefined {
+  const isPerson = personMatcher(deckNames(ctx.deck.slides));
+  // The words of today's pain: a change sentence about the same task ("handover takes five minutes instead of twelve") is value.
+  const painWords = new Set<string>();
+  for (const slide of ctx.deck.slides) {
+    for (const p of slidePassages(slide)) {
+      if (painWords.size < 500 && p.block.kind !== 'heading' && !p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && struggleIn(p.text) === 'strong') {
+        for (const w of contentWords(p.text)) painWords.add(w);
+      }
+    }
+  }
+  for (const slide of ctx.deck.slides) {
+    const sections = new Map<number, { person: boolean; change?: Passage }>();
+    for (const p of slidePassages(slide)) {
+      if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
+      // "They spend an hour on paperwork instead of patients" is today's pain; "renew at a higher rate" is business.
+      const heading = p.block.kind === 'heading';
+      const change = !heading && CHANGE.test(p.text) && !WORSE.test(p.text) && struggleIn(p.text) !== 'strong' && !BUSINESS.test(p.text);
+      const person = isPerson(p.text);
+      if (change && person) return p;
+      if (!heading && person && WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)) return p;
+      if (change && STRONG_CHANGE.test(p.text) && contentWords(p.text).some((w) => painWords.has(w))) return p;
+      if (p.context.includes('value')) {
+        // Under a heading like "What changes for Gary", a change, or a person in the text, is enough.
+        const section = sections.get(p.section) ?? { person: false };
+        if (change) return p;
+        if (person && !heading) return p;
+        section.person ||= person;
+        sections.set(p.section, section);
+        if (section.person && !heading && (CHANGE_HINT.test(p.text) || p.block.kind === 'list_item')) return p;
+      }
+    }
+  }
+  return undefined;
+}
+
