@@ -1,19 +1,22 @@
-import type { BeatId, Block, Deck, Range, Slide } from '../deck';
-import type { KindProfile, KindReading } from '../story/kinds';
+import type { Block, Deck, Range, Slide } from '../deck';
+import type { KindProfile } from '../story/kinds';
+import { readingContext } from '../story/reading';
+import type { Story } from '../story/story';
 import type { RuleContext, TextMatch } from './types';
 
 /** Builds the helpers every rule gets; `options` are the rule's resolved options. */
-export function createContext(deck: Deck, options: Record<string, unknown>, story: { objectives: string[]; kind: KindReading; kinds: Readonly<Record<string, KindProfile>> }): RuleContext {
+export function createContext(deck: Deck, options: Record<string, unknown>, shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>> }): RuleContext {
   const visibleBlocks = (slide: Slide): Block[] => slide.blocks.filter((b) => b.kind !== 'code');
   const titleRange = (slide: Slide): Range => {
     const text = deck.lines[slide.titleLine - 1] ?? '';
     return { line: slide.titleLine, column: 1, endLine: slide.titleLine, endColumn: text.length + 1 };
   };
   return {
-    deck,
+    ...readingContext(deck, shared.objectives),
     options,
-    ...story,
-    slidesWith: (beat: BeatId) => deck.slides.filter((s) => !s.empty && s.beats.includes(beat)),
+    story: shared.story,
+    kind: shared.story.kind,
+    kinds: shared.kinds,
     documentRange: () => (deck.slides.length ? titleRange(deck.slides[0]) : { line: 1, column: 1, endLine: 1, endColumn: 1 }),
     titleRange,
     slideText: (slide) => visibleBlocks(slide).map((b) => b.text).join('\n'),

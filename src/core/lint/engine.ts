@@ -1,5 +1,6 @@
 import { parseDeck, type Deck } from '../deck';
-import { kindTable, readKind } from '../story/kinds';
+import { kindTable } from '../story/kinds';
+import { readStory } from '../story/story';
 import { mergeConfig, resolveRuleSetting, validateConfig, type StoryDeckConfig } from './config';
 import { createContext } from './context';
 import { declarativeRules } from './declarative';
@@ -33,7 +34,8 @@ export function rulesFor(config: StoryDeckConfig, plugins: readonly Rule[] = [])
 export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOptions = {}): Finding[] {
   const file = options.file ?? '';
   const effective = effectiveConfig(deck, config);
-  const story = { objectives: effective.strategy?.objectives ?? [], kind: readKind(deck, effective), kinds: kindTable(effective) };
+  const story = readStory(deck, effective);
+  const shared = { objectives: effective.strategy?.objectives ?? [], story, kinds: kindTable(effective) };
   const findings: Finding[] = [];
   // A file that could not be read as a narrative (binary, too large) has no slides: only input rules speak.
   const unreadable = deck.slides.length === 0;
@@ -41,7 +43,7 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
     if (unreadable && !rule.tags.includes('input')) continue;
     const setting = resolveRuleSetting(effective.rules?.[rule.id], rule.defaultSeverity, rule.defaultOptions);
     if (!setting.enabled) continue;
-    const ctx = createContext(deck, setting.options, story);
+    const ctx = createContext(deck, setting.options, shared);
     try {
       rule.check(ctx, ({ message, range, fix, severity, missingBeat }) => {
         // A beat the narrative's kind does not expect is never reported missing (docs/kinds.md).

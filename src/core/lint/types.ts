@@ -1,5 +1,7 @@
-import type { BeatId, Block, Deck, Range, Slide } from '../deck';
+import type { BeatId, Block, Range, Slide } from '../deck';
 import type { KindProfile, KindReading } from '../story/kinds';
+import type { ReadingContext } from '../story/reading';
+import type { Story } from '../story/story';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -37,18 +39,15 @@ export interface TextMatch extends Range {
   slide: Slide;
 }
 
-export interface RuleContext {
-  deck: Deck;
+export interface RuleContext extends ReadingContext {
   /** The rule's options: its defaults overridden by configuration. */
   options: Record<string, unknown>;
-  /** Company objectives from `strategy.objectives`. */
-  objectives: string[];
+  /** The one reading of the narrative every rule, the outline and the Story view share: which beats are there, where, and why. */
+  story: Story;
   /** The kind the narrative is read as (docs/kinds.md): which beats are expected, and which come before the solution. */
   kind: KindReading;
   /** Every kind in force, built-in and configured, by name. */
   kinds: Readonly<Record<string, KindProfile>>;
-  /** Non-empty slides that play `beat`, in order. */
-  slidesWith(beat: BeatId): Slide[];
   /** Where findings about the whole narrative go: the first slide's title (or line 1). */
   documentRange(): Range;
   /** The whole title line of a slide. */

@@ -1,6 +1,6 @@
 import { ASK_STRONG, MONTHS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
-import type { ReadingContext } from './reading';
+import { perDeck, type ReadingContext } from './reading';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
 const ASK_WORDS = /\b(?:approv\w*|sign-?off|sign off|green[- ]?light|decid\w*|decision|fund\w*|budget|headcount|allocat\w*|commit\w*|lend|loan|assign|nominat\w*|volunteer\w*|join|sign up|help|support|sponsor|reply|let us know|tell (?:us|me)|reach out|get in touch|come (?:to|talk|find|see)|book|register|vote|pick|choose|need|ask\w*|request\w*|want|invite|introduc\w*|share|review|try|test|comment|feedback|send|staff|hire|give|grant|lend|owner|please)\b/i;
@@ -59,7 +59,7 @@ export interface Ask {
 }
 
 /** The explicit requests of a narrative: strong ask phrases anywhere, and requests under an ask heading. */
-export function findAsks(ctx: ReadingContext): Ask[] {
+export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   const asks: Ask[] = [];
   for (const slide of ctx.deck.slides) {
     for (const p of slidePassages(slide)) {
@@ -77,5 +77,5 @@ export function findAsks(ctx: ReadingContext): Ask[] {
     }
   }
   return asks;
-}
+});
 

@@ -1,6 +1,6 @@
 import { TARGET_PATTERNS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
-import type { ReadingContext } from './reading';
+import { perDeck, type ReadingContext } from './reading';
 import { SUCCESS, VANITY, isVanity } from './vanity';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
@@ -35,7 +35,7 @@ function vanityIn(text: string): boolean {
 }
 
 /** The passages that state a measurable success criterion: a measure with a target value. */
-export function findTargets(ctx: ReadingContext): { slide: Slide; passage: Passage }[] {
+export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { slide: Slide; passage: Passage }[] {
   const outcome = new Set(ctx.slidesWith('outcome'));
   const found: { slide: Slide; passage: Passage }[] = [];
   for (const slide of ctx.deck.slides) {
@@ -53,5 +53,5 @@ export function findTargets(ctx: ReadingContext): { slide: Slide; passage: Passa
     }
   }
   return found;
-}
+});
 

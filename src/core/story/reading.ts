@@ -8,3 +8,17 @@ export interface ReadingContext {
   /** Non-empty slides that play `beat`, in order. */
   slidesWith(beat: BeatId): Slide[];
 }
+
+/** The reading context of a deck: beat detection's slides per beat, empty slides left out. */
+export function readingContext(deck: Deck, objectives: string[]): ReadingContext {
+  return { deck, objectives, slidesWith: (beat) => deck.slides.filter((s) => !s.empty && s.beats.includes(beat)) };
+}
+
+/** A reading that depends on the deck alone, done once per deck however many readers ask. */
+export function perDeck<T>(read: (ctx: ReadingContext) => T): (ctx: ReadingContext) => T {
+  const cache = new WeakMap<Deck, T>();
+  return (ctx) => {
+    if (!cache.has(ctx.deck)) cache.set(ctx.deck, read(ctx));
+    return cache.get(ctx.deck) as T;
+  };
+}

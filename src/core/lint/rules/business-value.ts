@@ -1,4 +1,3 @@
-import { findBusiness } from '../../story/business';
 import { beatRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -9,7 +8,7 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   docs: 'docs/rules/business-value.md',
   check(ctx, report) {
-    if (ctx.deck.slides.length === 0 || findBusiness(ctx)) return;
+    if (ctx.deck.slides.length === 0 || ctx.story.beats.business.present) return;
     report({
       message: 'No business value yet: say what this is worth to the company — revenue, cost, retention, growth or demand from the market — ideally with a number leaders can compare.',
       range: beatRange(ctx, 'business'),

@@ -12,8 +12,7 @@ const rule: Rule = {
   docs: 'docs/rules/call-to-action.md',
   check(ctx, report) {
     if (ctx.deck.slides.length === 0) return;
-    const asks = findAsks(ctx);
-    if (asks.length === 0) {
+    if (!ctx.story.beats.ask.present) {
       const last = [...ctx.deck.slides].reverse().find((s) => !s.empty) ?? ctx.deck.slides[ctx.deck.slides.length - 1];
       report({
         message: 'No explicit ask yet: what do you need from this audience? End with a decision, people, budget or a next step — and who does it by when.',
@@ -22,6 +21,8 @@ const rule: Rule = {
       });
       return;
     }
+    const asks = findAsks(ctx);
+    if (asks.length === 0) return;
     // Owner or date anywhere in a section that asks: "Engineering leads: lend us one engineer. Tell Priya by Friday."
     const specificSections = new Map<Slide, Set<number>>();
     for (const slide of new Set(asks.map((a) => a.slide))) {

@@ -1,4 +1,3 @@
-import { findPain } from '../../story/pain';
 import { beatRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -9,7 +8,7 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   docs: 'docs/rules/customer-pain.md',
   check(ctx, report) {
-    if (ctx.deck.slides.length === 0 || findPain(ctx)) return;
+    if (ctx.deck.slides.length === 0 || ctx.story.beats.pain.present) return;
     report({
       message: 'No customer pain yet: who is struggling today, and how? Tell it as one customer’s story — who they are, what goes wrong, and what it costs them.',
       range: beatRange(ctx, 'pain'),

@@ -1,4 +1,3 @@
-import { findValue } from '../../story/value';
 import { beatRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -9,7 +8,7 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   docs: 'docs/rules/customer-value.md',
   check(ctx, report) {
-    if (ctx.deck.slides.length === 0 || findValue(ctx)) return;
+    if (ctx.deck.slides.length === 0 || ctx.story.beats.value.present) return;
     report({
       message: 'Nothing says what changes for the customer yet: describe their day once this ships — what they no longer have to do, or what they can do now that they couldn’t before.',
       range: beatRange(ctx, 'value'),

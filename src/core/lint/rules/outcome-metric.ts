@@ -13,8 +13,7 @@ const rule: Rule = {
   defaultOptions: { requireTimeframe: true },
   check(ctx, report) {
     if (ctx.deck.slides.length === 0) return;
-    const targets = findTargets(ctx);
-    if (targets.length === 0) {
+    if (!ctx.story.beats.outcome.present) {
       report({
         message: 'No measurable success criterion yet: how will you know it worked? Name the outcome and its target — e.g. “handover time drops from 12 to 5 minutes by June”.',
         range: beatRange(ctx, 'outcome'),
@@ -22,7 +21,9 @@ const rule: Rule = {
       });
       return;
     }
-    if (ctx.options.requireTimeframe === false) return;
+    const targets = findTargets(ctx);
+    // A success slide the writer marked (`<!-- beat: outcome -->`) but with no target in it has nothing to time.
+    if (targets.length === 0 || ctx.options.requireTimeframe === false) return;
     // The timeframe may sit in the target's sentence or elsewhere in its section ("By June: …").
     const timedSections = new Map<Slide, Set<number>>();
     for (const slide of new Set(targets.map((t) => t.slide))) {

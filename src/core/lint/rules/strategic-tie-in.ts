@@ -1,5 +1,5 @@
 import { slidePassages } from '../../deck/beats';
-import { findTieIn, namesObjective, words } from '../../story/strategy';
+import { namesObjective, words } from '../../story/strategy';
 import { beatRange, lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -19,17 +19,17 @@ const rule: Rule = {
         return objectives.some((o) => namesObjective(text, o));
       })) return;
       const list = objectives.map((o) => `“${o.trim()}”`).join(', ');
-      const tieIn = findTieIn(ctx);
+      const tieIn = ctx.story.beats.strategy.evidence;
       report({
         message: tieIn
           ? `This narrative doesn't name any of your company objectives (${list}). Say which one this work serves, in the objective's own words.`
           : `Nothing ties this work to your company objectives yet: say which of ${list} it serves, and how.`,
-        range: tieIn ? lineRange(ctx, tieIn.block.line) : beatRange(ctx, 'strategy'),
+        range: tieIn ? lineRange(ctx, tieIn.line) : beatRange(ctx, 'strategy'),
         missingBeat: tieIn ? undefined : 'strategy',
       });
       return;
     }
-    if (findTieIn(ctx)) return;
+    if (ctx.story.beats.strategy.present) return;
     report({
       message: 'Nothing ties this work to company strategy yet: name the objective, pillar or OKR it serves, so leaders see why it deserves priority now.',
       range: beatRange(ctx, 'strategy'),

@@ -7,9 +7,10 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   docs: 'docs/rules/why-before-what.md',
   check(ctx, report) {
-    const { beforeWhat } = ctx.kind.profile;
-    const what = ctx.slidesWith('what')[0];
-    if (ctx.slidesWith('why').length === 0 && ctx.slidesWith('pain').length === 0) {
+    const { story, deck } = ctx;
+    const first = (beats: readonly string[]) => deck.slides.find((s, i) => !s.empty && story.slideBeats[i].some((b) => beats.includes(b)));
+    const what = first(['what']);
+    if (!story.beats.why.present && !story.beats.pain.present) {
       report({
         message: 'No "why" yet: before the solution, say why it matters — the purpose behind the work, or the customer pain it ends.',
         range: what ? ctx.titleRange(what) : ctx.documentRange(),
@@ -18,12 +19,13 @@ const rule: Rule = {
       return;
     }
     // The kind decides what must come first (docs/kinds.md); an update requires no order.
-    const first = beforeWhat.flatMap((beat) => ctx.slidesWith(beat)).sort((a, b) => a.index - b.index)[0];
-    if (what && beforeWhat.length > 0 && (!first || what.index < first.index)) {
+    const { beforeWhat } = ctx.kind.profile;
+    const opening = first(beforeWhat);
+    if (what && beforeWhat.length > 0 && (!opening || what.index < opening.index)) {
       const named = beforeWhat.join(', ').replace(/, ([^,]*)$/, ' or $1');
       report({
-        message: first
-          ? `The solution comes on slide ${what.index}, before the ${named} on slide ${first.index}. Open with the purpose or the customer’s pain, then present what you will build.`
+        message: opening
+          ? `The solution comes on slide ${what.index}, before the ${named} on slide ${opening.index}. Open with the purpose or the customer’s pain, then present what you will build.`
           : `The solution comes on slide ${what.index} with no ${named} before it. Open with the purpose or the customer’s pain, then present what you will build.`,
         range: ctx.titleRange(what),
       });

@@ -1,0 +1,96 @@
+import type { Passage } from '../deck/beats';
+import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck';
+import { findAsks } from './ask';
+import { findBusiness } from './business';
+import { readKind, type KindConfig, type KindReading } from './kinds';
+import { findTargets } from './outcome';
+import { findPain } from './pain';
+import { readingContext, type ReadingContext } from './reading';
+import { findTieIn } from './strategy';
+import { findValue } from './value';
+
+/** What decided that a beat is there: where, and the words. */
+export interface Evidence {
+  /** 1-based slide (or section) number. */
+  slide: number;
+  /** 1-based source line of the deciding words. */
+  line: number;
+  /** The sentence or heading that decided, or how the writer marked it. */
+  words: string;
+}
+
+export interface BeatReading {
+  present: boolean;
+  evidence?: Evidence;
+}
+
+/**
+ * One reading of a narrative, shared by every rule, the outline, the Story view and the status bar, so
+ * that none of them can say a beat is there while another says it is missing.
+ */
+export interface Story {
+  kind: KindReading;
+  beats: Record<BeatId, BeatReading>;
+  /** Beats the kind expects that the narrative does not play, in story order (a pain also answers the why). */
+  missing: BeatId[];
+  /** The beats each slide plays as this reading sees them, aligned with `deck.slides`. */
+  slideBeats: BeatId[][];
+}
+
+export interface StoryConfig extends KindConfig {
+  strategy?: { objectives?: string[] };
+}
+
+/**
+ * Beats a reading of the words decides, rather than the headings and cues of beat detection: a slide
+ * plays one of these only when this reading found it there (or the writer marked it).
+ */
+const READ: Readonly<Partial<Record<BeatId, (ctx: ReadingContext) => Passage | undefined>>> = {
+  pain: findPain,
+  value: findValue,
+  business: findBusiness,
+  strategy: findTieIn,
+  outcome: (ctx) => findTargets(ctx)[0]?.passage,
+  ask: (ctx) => findAsks(ctx)[0]?.passage,
+};
+
+const cache = new WeakMap<Deck, { key: string; story: Story }>();
+
+/** Reads a narrative's story once per deck and configuration. */
+export function readStory(deck: Deck, config: StoryConfig = {}): Story {
+  const objectives = config.strategy?.objectives ?? [];
+  const key = JSON.stringify([config.kind, config.kinds, objectives]);
+  const cached = cache.get(deck);
+  if (cached?.key === key) return cached.story;
+  const story = read(deck, config, readingContext(deck, objectives));
+  cache.set(deck, { key, story });
+  return story;
+}
+
+function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
+  const kind = readKind(deck, config);
+  const slideOf = (line: number): Slide | undefined => deck.slides.find((s) => line >= s.line && line <= s.endLine);
+  const beats = {} as Record<BeatId, BeatReading>;
+  for (const beat of BEAT_IDS) {
+    const marked = deck.slides.find((s) => s.explicitBeats && !s.empty && s.beats.includes(beat));
+    const finder = READ[beat];
+    const passage = finder ? finder(ctx) : undefined;
+    const slide = passage ? slideOf(passage.block.line) : undefined;
+    if (passage && slide) beats[beat] = { present: true, evidence: { slide: slide.index, line: passage.block.line, words: passage.text } };
+    else if (marked) beats[beat] = { present: true, evidence: { slide: marked.index, line: marked.titleLine, words: `marked <!-- beat: ${beat} -->` } };
+    else if (!finder) {
+      const detected = ctx.slidesWith(beat)[0];
+      beats[beat] = detected ? { present: true, evidence: { slide: detected.index, line: detected.titleLine, words: detected.title } } : { present: false };
+    } else beats[beat] = { present: false };
+  }
+  const slideBeats = deck.slides.map((s) =>
+    BEAT_IDS.filter((beat) => {
+      if (s.explicitBeats) return s.beats.includes(beat);
+      if (!READ[beat]) return s.beats.includes(beat);
+      return beats[beat].evidence?.slide === s.index || (beats[beat].present && s.beats.includes(beat));
+    }),
+  );
+  // A customer's pain answers "why" as well as a stated purpose does (why-before-what).
+  const missing = kind.profile.expects.filter((beat) => !beats[beat].present && !(beat === 'why' && beats.pain.present));
+  return { kind, beats, missing, slideBeats };
+}
