@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { MAX_DECK_CHARS } from '../../../src/core/deck';
 import { lintText, type StoryDeckConfig } from '../../../src/core/lint';
 import { parseTemplate } from '../../../src/core/scaffold';
 
@@ -71,6 +72,13 @@ function best<T>(family: Family<T>, size: number, runs: number, hopeless = Infin
 }
 
 describe('pathological inputs take linear time', () => {
+  it('refuses a narrative over 10 MB with one finding of the input rule', () => {
+    const { deck, findings } = lintText(`# Big\n\n${'word '.repeat(MAX_DECK_CHARS / 5)}`);
+    assert.deepEqual(deck.slides, []);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.line]), [['input', 'error', 1]]);
+    assert.match(findings[0].message, /up to 10 MB/);
+  });
+
   for (const family of FAMILIES) {
     it(family.name, () => {
       best(family, family.n, 1);
