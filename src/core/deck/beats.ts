@@ -137,8 +137,17 @@ const cueScores = memoByText((body: string): [BeatId, number][] => {
  * Every pattern is linear: single alternations anchored on word boundaries, bounded gaps only.
  * ------------------------------------------------------------------------------------------- */
 
-/** Text that only holds a place: TODO, TBD, `[placeholder]`, dots or dashes. Same as the slide parser's. */
-export const PLACEHOLDER_TEXT = /^\s*(?:(?:TODO|TBD|TK|FIXME|XXX)\b.*|\[[^\]]*\]|[.…\-–—_*\s]*|lorem ipsum.*)$/is;
+/**
+ * Text that only holds a place: TODO, TBD, `[placeholder]`, lorem ipsum, or nothing but dots, dashes and white space.
+ * No two quantifiers in these patterns can take the same characters, so even a long code block is read in linear time.
+ */
+const PLACEHOLDER_WORD = /^\s*(?:(?:TODO|TBD|TK|FIXME|XXX)\b|lorem ipsum|\[[^\]]*\]$)/i;
+const PLACEHOLDER_MARKS = /^[.…\-–—_*\s]*$/;
+
+/** Does this block's text only hold a place? The slide parser and the passage model both ask. */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER_MARKS.test(text) || PLACEHOLDER_WORD.test(text);
+}
 
 /** One sentence (or a heading) of a non-empty section, with the beat its section's heading names. */
 export interface Passage {
@@ -182,7 +191,7 @@ export function slidePassages(slide: PassageSource): Passage[] {
     let body: Block[] = [];
     const flush = () => {
       section++;
-      const content = body.filter((b) => !b.linkOnly && !PLACEHOLDER_TEXT.test(b.text));
+      const content = body.filter((b) => !b.linkOnly && !isPlaceholder(b.text));
       if (content.length === 0) return;
       const named = heading ? headingBeat(heading.text) : undefined;
       const context: BeatId[] = explicit.length ? [...explicit] : named ? [named] : [];

@@ -45,12 +45,22 @@ const LINT = /^storydeck-(disable|enable|disable-next-line|disable-line|expect)\
 const BEAT = /^beats?\s*:/i;
 const GUIDANCE = /^(guide|guidance)\s*:/i;
 
-const COMMENT = /<!--+\s*([\s\S]*?)\s*--+>/;
-
-/** The text of the first HTML comment in `html`, as Marp reads it; undefined when there is none. */
+/**
+ * The text of the first HTML comment in `html`, as Marp reads it (`<!--+` … `--+>`), trimmed; undefined when there is
+ * none. A plain scan rather than a regular expression: a pattern such as `<!--+\s*([\s\S]*?)\s*--+>` backtracks in
+ * cubic time over a comment that is never closed, and a narrative can hold one.
+ */
 export function commentText(html: string): string | undefined {
-  const match = COMMENT.exec(html);
-  return match ? match[1].trim() : undefined;
+  const open = html.indexOf('<!--');
+  if (open < 0) return undefined;
+  // Extra dashes belong to the opening, unless the comment is only dashes: `<!---->` is empty.
+  let start = open + 4;
+  while (html[start] === '-') start++;
+  const close = html.indexOf('-->', start);
+  if (close < 0) return html[start] === '>' && start - open >= 6 ? '' : undefined;
+  let end = close;
+  while (html[end - 1] === '-') end--;
+  return html.slice(start, end).trim();
 }
 
 export function classifyComment(text: string): Comment['kind'] | 'ignored' {

@@ -10,7 +10,9 @@ export function parseDuration(value: unknown): number | undefined {
   const clock = /^(\d{1,3}):([0-5]\d)$/.exec(text);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
   if (/^\d+(\.\d+)?$/.test(text)) return parseDuration(Number(text));
-  const unit = /(\d+(?:\.\d+)?)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)\b/g;
+  // A number starts after neither a digit nor a dot: tried from inside a long run of digits, the pattern would read the
+  // rest of the run again from every digit. (Such a match leaves a digit unread, so the value is refused either way.)
+  const unit = /(?<![\d.])(\d+(?:\.\d+)?)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)\b/g;
   let total = 0;
   let matched = '';
   for (let m = unit.exec(text); m; m = unit.exec(text)) {

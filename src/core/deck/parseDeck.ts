@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { sharedParser } from '../render/markdown';
-import { detectBeats } from './beats';
+import { detectBeats, isPlaceholder } from './beats';
 import { beatMarkerIds, classifyComment, commentText, directives } from './comments';
 import { readFrontMatter } from './frontMatter';
 import { memoByText } from './memo';
@@ -21,7 +21,6 @@ const LINE_BREAK = /\r\n|\r|\n/;
 const LINE_WITH_BREAK = /[^\r\n]*(?:\r\n|\r|\n)/y;
 /** Marp Core's fitting header: `# <!-- fit --> Title`. */
 const FITTING_HEADER = 'fit';
-const PLACEHOLDER = /^\s*(?:(?:TODO|TBD|TK|FIXME|XXX)\b.*|\[[^\]]*\]|[.…\-–—_*\s]*|lorem ipsum.*)$/is;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,\-]*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** Every character of those four scripts is in these ranges (astral ones as surrogates): a quick test for none. */
@@ -260,7 +259,7 @@ class SlideBuilder {
     const endLine = Math.max(line, end0 + 1);
     const marker = comments.find((comment) => comment.kind === 'beat');
     const explicit = marker ? beatMarkerIds(marker.text).filter(isBeatId) : undefined;
-    const empty = !blocks.some((block) => block.kind !== 'heading' && !block.linkOnly && !PLACEHOLDER.test(block.text));
+    const empty = !blocks.some((block) => block.kind !== 'heading' && !block.linkOnly && !isPlaceholder(block.text));
     const beats: BeatId[] = explicit ?? (empty ? [] : detectBeats(blocks));
     const notes = comments.filter((comment) => comment.kind === 'note').map((comment) => comment.text);
     const words = blocks.reduce((sum, block) => (block.kind === 'code' ? sum : sum + countWords(block.text)), 0);
@@ -419,8 +418,20 @@ function shortTitle(text: string): string {
   return first.length > 80 ? first.slice(0, 79).trimEnd() + '…' : first;
 }
 
+/**
+ * The text of an HTML block: every `<…>` tag becomes a space. A scan rather than `/<[^>]*>/g`, which reads to the end
+ * of the block from every `<` that is never closed (quadratic time).
+ */
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  let out = '';
+  let at = 0;
+  for (let open = html.indexOf('<'); open >= 0; open = html.indexOf('<', at)) {
+    const close = html.indexOf('>', open + 1);
+    if (close < 0) break;
+    out += html.slice(at, open) + ' ';
+    at = close + 1;
+  }
+  return (out + html.slice(at)).replace(/\s+/g, ' ').trim();
 }
 
 function wholeFile(lines: readonly string[], code: Problem['code'], message: string): Problem {

@@ -47,6 +47,15 @@ export interface ResolvedRuleSetting {
   options: Record<string, unknown>;
 }
 
+/**
+ * Caps on declarative rules, which any workspace may bring: tokens per rule (`tokens`, or the keys of `swap`), tokens
+ * in all the declarative rules of one config file (or one front matter), and characters per token. A rule over a cap is
+ * left out with a config problem. Matching takes time in proportion to the text times the longest token.
+ */
+export const MAX_TOKENS_PER_RULE = 1000;
+export const MAX_TOKENS_PER_CONFIG = 2000;
+export const MAX_TOKEN_CHARS = 100;
+
 const TOP_LEVEL = new Set(['$schema', 'extends', 'rules', 'strategy', 'declarative', 'plugins', 'kind', 'kinds']);
 const KIND_ID = /^[a-z][a-z0-9-]*$/;
 const DECLARATIVE_TYPES = new Set(['existence', 'occurrence', 'substitution']);
@@ -95,7 +104,14 @@ export function validateConfig(raw: unknown, source: string): { config: StoryDec
   }
   if (raw.declarative !== undefined) {
     if (!Array.isArray(raw.declarative)) problem('"declarative" must be a list of rules.');
-    else config.declarative = raw.declarative.filter((rule, i) => validDeclarative(rule, i, problem));
+    else {
+      let total = 0;
+      config.declarative = raw.declarative.filter((rule, i): rule is DeclarativeRuleConfig => {
+        if (!validDeclarative(rule, i, problem) || !withinCaps(rule, total, problem)) return false;
+        total += tokensOf(rule).length;
+        return true;
+      });
+    }
   }
   if (raw.kind !== undefined) {
     if (typeof raw.kind === 'string' && KIND_ID.test(raw.kind)) config.kind = raw.kind;
@@ -141,6 +157,22 @@ function validDeclarative(rule: unknown, i: number, problem: (m: string) => void
   if (rule.type === 'occurrence' && (typeof rule.min !== 'number' || !Number.isInteger(rule.min) || rule.min < 1)) return problem(`${name}: "min" must be a whole number of at least 1.`), false;
   return true;
 }
+
+/** Whether a valid declarative rule keeps to the caps, with `total` tokens in the rules of its config before it. */
+function withinCaps(rule: DeclarativeRuleConfig, total: number, problem: (m: string) => void): boolean {
+  const name = `declarative rule "${rule.id}"`;
+  const tokens = tokensOf(rule);
+  if (tokens.length > MAX_TOKENS_PER_RULE) return problem(`${name} has ${tokens.length} tokens; a rule takes at most ${MAX_TOKENS_PER_RULE}.`), false;
+  const long = tokens.find((t) => [...t].length > MAX_TOKEN_CHARS);
+  if (long !== undefined) return problem(`${name}: "${[...long].slice(0, 40).join('')}…" is longer than ${MAX_TOKEN_CHARS} characters; a token is a word or a phrase.`), false;
+  if (total + tokens.length > MAX_TOKENS_PER_CONFIG) {
+    return problem(`${name} is left out: with its ${tokens.length} tokens, the declarative rules of one config would have more than ${MAX_TOKENS_PER_CONFIG}.`), false;
+  }
+  return true;
+}
+
+/** The words and phrases a declarative rule looks for: its `tokens`, or the keys of its `swap`. */
+export const tokensOf = (rule: DeclarativeRuleConfig): string[] => (rule.type === 'substitution' ? Object.keys(rule.swap ?? {}) : (rule.tokens ?? []));
 
 /** `override` on top of `base`: rule settings merge per rule (objects key by key), lists of rules and plugins add up. */
 export function mergeConfig(base: StoryDeckConfig, override: StoryDeckConfig): StoryDeckConfig {

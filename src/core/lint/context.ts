@@ -4,9 +4,25 @@ import { readingContext } from '../story/reading';
 import type { Story } from '../story/story';
 import type { RuleContext, TextMatch } from './types';
 
+/** What the audience reads on a slide: every block but code. */
+export const visibleBlocks = (slide: Slide): Block[] => slide.blocks.filter((b) => b.kind !== 'code');
+
+/** Each source line that holds visible text of these slides, once per slide, in order. */
+export function* visibleLines(deck: Deck, slides: readonly Slide[]): Generator<{ slide: Slide; line: number; text: string }> {
+  for (const slide of slides) {
+    const seen = new Set<number>();
+    for (const block of visibleBlocks(slide)) {
+      for (let line = block.line; line <= block.endLine; line++) {
+        if (seen.has(line)) continue;
+        seen.add(line);
+        yield { slide, line, text: deck.lines[line - 1] ?? '' };
+      }
+    }
+  }
+}
+
 /** Builds the helpers every rule gets; `options` are the rule's resolved options. */
 export function createContext(deck: Deck, options: Record<string, unknown>, shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>> }): RuleContext {
-  const visibleBlocks = (slide: Slide): Block[] => slide.blocks.filter((b) => b.kind !== 'code');
   const titleRange = (slide: Slide): Range => {
     const text = deck.lines[slide.titleLine - 1] ?? '';
     return { line: slide.titleLine, column: 1, endLine: slide.titleLine, endColumn: text.length + 1 };
@@ -21,29 +37,21 @@ export function createContext(deck: Deck, options: Record<string, unknown>, shar
     titleRange,
     slideText: (slide) => visibleBlocks(slide).map((b) => b.text).join('\n'),
     visibleBlocks,
-    matches: (pattern, slides = deck.slides) => findMatches(deck, pattern, slides, visibleBlocks),
+    matches: (pattern, slides = deck.slides) => findMatches(deck, pattern, slides),
   };
 }
 
-function findMatches(deck: Deck, pattern: RegExp, slides: readonly Slide[], visible: (s: Slide) => Block[]): TextMatch[] {
+function findMatches(deck: Deck, pattern: RegExp, slides: readonly Slide[]): TextMatch[] {
   const re = pattern.global ? pattern : new RegExp(pattern.source, pattern.flags + 'g');
   const out: TextMatch[] = [];
-  for (const slide of slides) {
-    const seen = new Set<number>();
-    for (const block of visible(slide)) {
-      for (let line = block.line; line <= block.endLine; line++) {
-        if (seen.has(line)) continue;
-        seen.add(line);
-        const text = deck.lines[line - 1] ?? '';
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          if (m[0] === '') {
-            re.lastIndex++;
-            continue;
-          }
-          out.push({ match: m, slide, line, column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1 });
-        }
+  for (const { slide, line, text } of visibleLines(deck, slides)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0] === '') {
+        re.lastIndex++;
+        continue;
       }
+      out.push({ match: m, slide, line, column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1 });
     }
   }
   return out;

@@ -1,60 +1,59 @@
-import type { DeclarativeRuleConfig } from './config';
+import type { Deck } from '../deck';
+import { tokensOf, type DeclarativeRuleConfig } from './config';
+import { foldText, phraseMatchers } from './phrases';
 import type { Rule } from './types';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A token as it is matched: trimmed, with every run of white space inside it as one space. */
+const normalizeToken = (token: string): string => token.trim().split(/\s+/).join(' ');
 
-/** A pattern of literal phrases at word boundaries; literals only, so it runs in linear time on any input. */
-function phrasePattern(tokens: readonly string[], ignorecase: boolean): RegExp {
-  const alternatives = [...tokens].sort((a, b) => b.length - a.length).map((t) => escape(t.trim()).replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, ignorecase ? 'giu' : 'gu');
-}
+/** Tokens are literal words and phrases; a run of white space inside one matches any run. */
+const matcherFor = phraseMatchers({ gap: /\s/, word: /[\p{L}\p{N}]/u });
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (all, key: string) => values[key] ?? all);
 
 /**
- * Turns the `declarative` section of a config into rules. They need no code, so they run in any
- * workspace, trusted or not (Vale's existence, occurrence and substitution checks).
+ * Turns the `declarative` section of a config (as `validateConfig` returns it, within its caps) into rules. They need
+ * no code, so they run in any workspace, trusted or not (Vale's existence, occurrence and substitution checks). The
+ * tokens of all the rules are built into one matcher, once per config, and read the text in one pass.
  */
 export function declarativeRules(configs: readonly DeclarativeRuleConfig[]): Rule[] {
-  return configs.map((config): Rule => {
+  const matcher = matcherFor(configs.map((config) => ({ phrases: tokensOf(config), ignorecase: config.ignorecase !== false })));
+  return configs.map((config, index): Rule => {
     const ignorecase = config.ignorecase !== false;
+    const tokens = tokensOf(config);
+    const hits = (deck: Deck) => matcher.hits(deck)[index];
     const base = { id: config.id, tags: ['custom'], defaultSeverity: config.severity ?? 'warning', docs: '' };
     switch (config.type) {
-      case 'existence': {
-        const re = phrasePattern(config.tokens ?? [], ignorecase);
+      case 'existence':
         return {
           ...base,
-          description: `Avoid: ${(config.tokens ?? []).join(', ')}`,
+          description: `Avoid: ${tokens.join(', ')}`,
           check(ctx, report) {
-            for (const m of ctx.matches(re)) report({ message: fill(config.message ?? 'Avoid "{match}".', { match: m.match[0] }), range: m });
+            for (const { range, text } of hits(ctx.deck)) report({ message: fill(config.message ?? 'Avoid "{match}".', { match: text }), range });
           },
         };
-      }
       case 'occurrence': {
-        const re = phrasePattern(config.tokens ?? [], ignorecase);
         const min = config.min ?? 1;
         return {
           ...base,
-          description: `Use at least ${min}× one of: ${(config.tokens ?? []).join(', ')}`,
+          description: `Use at least ${min}× one of: ${tokens.join(', ')}`,
           check(ctx, report) {
-            const count = ctx.matches(re).length;
-            if (count < min) report({ message: fill(config.message ?? 'Mention {tokens} at least {min} times (found {count}).', { tokens: (config.tokens ?? []).join(' / '), min: String(min), count: String(count) }), range: ctx.documentRange() });
+            const count = hits(ctx.deck).length;
+            if (count < min) report({ message: fill(config.message ?? 'Mention {tokens} at least {min} times (found {count}).', { tokens: tokens.join(' / '), min: String(min), count: String(count) }), range: ctx.documentRange() });
           },
         };
       }
       case 'substitution': {
-        const swap = new Map(Object.entries(config.swap ?? {}).map(([k, v]) => [ignorecase ? k.toLowerCase().replace(/\s+/g, ' ') : k.replace(/\s+/g, ' '), v]));
-        const re = phrasePattern([...Object.keys(config.swap ?? {})], ignorecase);
+        const lookup = (phrase: string) => (ignorecase ? foldText(normalizeToken(phrase)) : normalizeToken(phrase));
+        const swap = new Map(Object.entries(config.swap ?? {}).map(([k, v]) => [lookup(k), v]));
         return {
           ...base,
           description: `Prefer: ${Object.entries(config.swap ?? {}).map(([k, v]) => `${v} over ${k}`).join(', ')}`,
           check(ctx, report) {
-            for (const m of ctx.matches(re)) {
-              const found = m.match[0];
-              const key = (ignorecase ? found.toLowerCase() : found).replace(/\s+/g, ' ');
-              const replacement = swap.get(key);
+            for (const { range, text } of hits(ctx.deck)) {
+              const replacement = swap.get(lookup(text));
               if (replacement === undefined) continue;
-              report({ message: fill(config.message ?? 'Prefer "{replacement}" over "{match}".', { match: found, replacement }), range: m, fix: [{ ...m, text: replacement }] });
+              report({ message: fill(config.message ?? 'Prefer "{replacement}" over "{match}".', { match: text, replacement }), range, fix: [{ ...range, text: replacement }] });
             }
           },
         };

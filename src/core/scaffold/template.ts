@@ -227,7 +227,8 @@ function structure(text: string): string {
 }
 
 function checkOutput(template: Template, output: string): string {
-  const text = output.replace(/^\n+/, '').replace(/\n*$/, '\n');
+  // `(?<!\n)`: the final line breaks are looked for from the start of their run only, not again from every line break.
+  const text = output.replace(/^\n+/, '').replace(/(?<!\n)\n*$/, '\n');
   const problem = parseDeck(text).problems[0];
   if (problem) {
     throw new TemplateError(template.file, undefined, `the narrative it produces has a problem on its line ${problem.line}: ${problem.message}`);

@@ -33,6 +33,11 @@ describe('configuration', () => {
     ['occurrence without min', { declarative: [{ id: 'x', type: 'occurrence', tokens: ['a'] }] }, false],
     ['substitution without swap', { declarative: [{ id: 'x', type: 'substitution', tokens: ['a'] }] }, false],
     ['bad declarative id', { declarative: [{ id: 'Bad Id', type: 'existence', tokens: ['a'] }] }, false],
+    ['a declarative rule at its caps', { declarative: [{ id: 'many', type: 'existence', tokens: Array.from({ length: 1000 }, (_, i) => `word${i}`) }, { id: 'long', type: 'substitution', swap: { ['x'.repeat(100)]: 'y' } }] }, true],
+    ['too many tokens in a rule', { declarative: [{ id: 'x', type: 'existence', tokens: Array.from({ length: 1001 }, (_, i) => `word${i}`) }] }, false],
+    ['too many words to swap in a rule', { declarative: [{ id: 'x', type: 'substitution', swap: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`word${i}`, 'w'])) }] }, false],
+    ['a token too long', { declarative: [{ id: 'x', type: 'existence', tokens: ['é'.repeat(101)] }] }, false],
+    ['a word to swap too long', { declarative: [{ id: 'x', type: 'substitution', swap: { ['x'.repeat(101)]: 'y' } }] }, false],
     ['not an object', ['a'], false],
   ];
   for (const [name, value, valid] of samples) {
@@ -42,6 +47,14 @@ describe('configuration', () => {
       assert.equal(validateSchema(value), valid, JSON.stringify(validateSchema.errors));
     });
   }
+
+  it('leaves out the declarative rules past the tokens one config may have, with a problem for each', () => {
+    const rule = (id: string, count: number) => ({ id, type: 'existence', tokens: Array.from({ length: count }, (_, i) => `${id}${i}`) });
+    const { config, problems } = validateConfig({ declarative: [rule('a', 1000), rule('b', 900), rule('c', 200), rule('d', 100)] }, 'test');
+    assert.deepEqual(config.declarative?.map((r) => r.id), ['a', 'b', 'd']);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /"c" is left out: with its 200 tokens, the declarative rules of one config would have more than 2000/);
+  });
 
   it('keeps the valid part of a config with a mistake in it', () => {
     const { config, problems } = validateConfig({ rules: { jargon: false, 'talk-time': 'loud' } }, 'test');

@@ -77,6 +77,28 @@ describe('lint engine', () => {
       const quiet = '# Why\n\nSynergyX is a name.\n\n```\nsynergy\n```\n';
       assert.equal(lintText(quiet, config).findings.filter((f) => f.ruleId === 'no-synergy').length, 0);
     });
+
+    it('takes the longest token at each place, each rule on its own', () => {
+      const rules = {
+        declarative: [
+          { id: 'long', type: 'existence' as const, tokens: ['move', 'move the needle', 'the'] },
+          { id: 'short', type: 'existence' as const, tokens: ['needle'], ignorecase: false },
+          { id: 'swap', type: 'substitution' as const, swap: { ' Move   THE ': 'shift the' } },
+        ],
+      };
+      const found = lintText('# Why\n\nMove the\tneedle, move the Needle and the needles.\n', rules).findings.filter((f) => ['long', 'short', 'swap'].includes(f.ruleId));
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, f.column, f.endColumn, f.message]),
+        [
+          ['long', 1, 16, 'Avoid "Move the\tneedle".'],
+          ['swap', 1, 9, 'Prefer "shift the" over "Move the".'],
+          ['short', 10, 16, 'Avoid "needle".'],
+          ['long', 18, 33, 'Avoid "move the Needle".'],
+          ['swap', 18, 26, 'Prefer "shift the" over "move the".'],
+          ['long', 38, 41, 'Avoid "the".'],
+        ],
+      );
+    });
   });
 
   it('applies non-overlapping edits in one pass and keeps line endings', () => {

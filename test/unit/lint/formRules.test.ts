@@ -55,6 +55,19 @@ describe('form rules', () => {
       assert.equal(found[0].fix, undefined);
     });
 
+    it('leaves out buzzwords longer than 100 characters, and says so once', () => {
+      const long = 'very '.repeat(25).trim();
+      const config = withOptions('jargon', { buzzwords: [long, `${long} long`, 'omnichannel'] });
+      const found = of('jargon', `## Plan\n\nAn omnichannel plan, ${long}.\n`, config);
+      assert.deepEqual(
+        found.map((f) => [f.line, f.message.slice(0, 60)]),
+        [
+          [1, '2 of your jargon phrases are longer than 100 characters and '],
+          [3, '"omnichannel" is a buzzword: the room hears it and moves on.'],
+        ],
+      );
+    });
+
     it('leaves code, links, URLs and quoted customers alone', () => {
       const text = '## Plan\n\nSee `leverage()` at https://example.com/leverage and [docs](https://x.io/synergy).\n\n> "We leverage sticky notes today," says Maria.\n\n```\nsynergy\n```\n';
       assert.deepEqual(of('jargon', text).map((f) => f.message), []);

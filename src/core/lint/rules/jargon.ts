@@ -1,4 +1,6 @@
 import type { Slide } from '../../deck';
+import { MAX_TOKEN_CHARS } from '../config';
+import { phraseMatchers } from '../phrases';
 import type { Rule, RuleContext, TextEdit } from '../types';
 
 /**
@@ -75,19 +77,11 @@ export const DEFAULT_ACRONYMS: readonly string[] = [
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : []);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Lower case with every run of spaces and hyphens as one space: the key a phrase is looked up by. */
 export const normalizePhrase = (s: string) => s.toLowerCase().split(/[\s\-]+/).filter(Boolean).join(' ');
 
-/** A pattern of literal phrases at word boundaries; literals only, so it runs in linear time. */
-function phrasePattern(phrases: readonly string[]): RegExp | undefined {
-  const alternatives = [...new Set(phrases.map(normalizePhrase))]
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(' ').map(escape).join('[\\s\\-]+'));
-  if (alternatives.length === 0) return undefined;
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
-}
+/** Literal phrases at word boundaries, a run of spaces and hyphens matching any run: "best in class" is "best-in-class". */
+const phraseMatcher = phraseMatchers({ gap: /[\s-]/, word: /[\p{L}\p{N}_]/u });
 
 /** The replacement with the first letter upper-cased when the replaced word started with a capital. */
 export function matchCase(found: string, replacement: string): string {
@@ -100,7 +94,8 @@ export function matchCase(found: string, replacement: string): string {
 
 /**
  * The line with spans the audience never reads as prose blanked out (same length, so columns hold):
- * inline code, HTML tags and comments, link destinations and bare URLs. Each pass moves forward only.
+ * inline code, HTML tags and comments, link destinations and bare URLs. Each pass moves forward only, and looks
+ * for the end of a span only from a start it keeps, so that a long line of `<` is read once.
  */
 export function maskLine(text: string): string {
   const chars = text.split('');
@@ -112,14 +107,14 @@ export function maskLine(text: string): string {
     for (;;) {
       const i = text.indexOf(open, pos);
       if (i < 0) return;
+      if (keep && !keep(i)) {
+        pos = i + 1;
+        continue;
+      }
       const j = text.indexOf(close, i + open.length);
       if (j < 0) return;
-      if (!keep || keep(i)) {
-        blank(i, j + close.length - 1);
-        pos = j + close.length;
-      } else {
-        pos = i + 1;
-      }
+      blank(i, j + close.length - 1);
+      pos = j + close.length;
     }
   };
   pairs('`', '`');
@@ -290,21 +285,23 @@ const rule: Rule = {
     const blocksOf = (slide: Slide) => ctx.visibleBlocks(slide);
     for (const slide of ctx.deck.slides) for (const b of blocksOf(slide)) if (b.kind === 'blockquote') for (let l = b.line; l <= b.endLine; l++) quoteLines.add(l);
 
-    const phrases = phrasePattern([...substitutions.keys(), ...buzzwords]);
-    if (phrases) {
-      for (const m of ctx.matches(phrases)) {
-        if (quoteLines.has(m.line) || isMasked(m.line, m.column)) continue;
-        const found = m.match[0];
-        const key = normalizePhrase(found);
-        const replacement = substitutions.get(key);
-        const range = { line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn };
-        if (replacement !== undefined) {
-          const text = matchCase(found, replacement);
-          const fix: TextEdit[] = [{ ...range, text }];
-          report({ message: `Say "${text}" instead of "${found}": plain words land faster with a mixed audience.`, range, fix });
-        } else if (buzzwords.has(key)) {
-          report({ message: `"${found}" is a buzzword: the room hears it and moves on. Say what actually changes, for whom, and by how much.`, range });
-        }
+    // The matcher reads ahead along a phrase from every word in the text: very long phrases would make that slow.
+    const phrases = [...substitutions.keys(), ...buzzwords];
+    const fits = (phrase: string) => [...phrase].length <= MAX_TOKEN_CHARS;
+    const long = phrases.filter((phrase) => !fits(phrase));
+    if (long.length) {
+      report({ message: `${long.length} of your jargon phrases are longer than ${MAX_TOKEN_CHARS} characters and left out of this check, the first "${[...long[0]].slice(0, 40).join('')}…": list words and short phrases.`, range: ctx.documentRange() });
+    }
+    for (const { range, text: found } of phraseMatcher([{ phrases: phrases.filter(fits), ignorecase: true }]).hits(ctx.deck)[0]) {
+      if (quoteLines.has(range.line) || isMasked(range.line, range.column)) continue;
+      const key = normalizePhrase(found);
+      const replacement = substitutions.get(key);
+      if (replacement !== undefined) {
+        const text = matchCase(found, replacement);
+        const fix: TextEdit[] = [{ ...range, text }];
+        report({ message: `Say "${text}" instead of "${found}": plain words land faster with a mixed audience.`, range, fix });
+      } else if (buzzwords.has(key)) {
+        report({ message: `"${found}" is a buzzword: the room hears it and moves on. Say what actually changes, for whom, and by how much.`, range });
       }
     }
 

@@ -1,0 +1,153 @@
+import type { Deck, Range } from '../deck';
+import { memoByText } from '../deck/memo';
+import { visibleLines } from './context';
+
+/** How phrases are matched. */
+export interface PhraseSyntax {
+  /** A character between words: each run of them in a phrase matches any run of them in the text. */
+  gap: RegExp;
+  /** A character of a word: a phrase matches only where none comes right before or right after it. */
+  word: RegExp;
+}
+
+/** One list of phrases, found apart from the others (a rule's tokens). */
+export interface PhraseList {
+  phrases: readonly string[];
+  ignorecase: boolean;
+}
+
+/** A phrase found on a line of visible text: where, and the text there. */
+export interface PhraseHit {
+  range: Range;
+  text: string;
+}
+
+/**
+ * One character compared without case: upper then lower case (so `ſ` meets `s` and `ς` meets `σ`), keeping the
+ * character wherever that would change its length (`ß`, `İ`), so that positions in the folded text stay those of the source.
+ */
+function fold(ch: string): string {
+  const upper = ch.toUpperCase();
+  const lower = (upper.length === ch.length ? upper : ch).toLowerCase();
+  return lower.length === ch.length ? lower : ch;
+}
+
+/** Text compared without case; as long as the text. */
+export const foldText = memoByText((text: string): string => text.replace(/[^]/gu, fold));
+
+/** The trie key of a gap between words (character codes are never negative). */
+const GAP_KEY = -1;
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The lists with a phrase that ends here. */
+  lists: number[];
+}
+
+const trieNode = (): TrieNode => ({ next: new Map(), lists: [] });
+
+/**
+ * Lists of literal phrases in one trie per case mode, read in one pass over a deck's visible text, line by line,
+ * however many lists and phrases there are. From each place that does not follow a word character it walks the trie as
+ * far as the text goes along one phrase: the work is the text's length times the longest phrase, never the number of
+ * phrases (an alternation of a thousand phrases that start alike tries every one of them at every word). Each list gets
+ * what a regular expression of its own would find, `(?<!word)(?:phrases, longest first)(?!word)` with gaps as `gap+`:
+ * the longest phrase at each place, and no match overlapping the list's previous one on the line.
+ */
+export class PhraseMatcher {
+  private readonly exact = trieNode();
+  private readonly folded = trieNode();
+  private readonly found = new WeakMap<Deck, PhraseHit[][]>();
+  private readonly wordBefore: RegExp;
+  private readonly wordAt: RegExp;
+
+  constructor(
+    private readonly lists: readonly PhraseList[],
+    private readonly syntax: PhraseSyntax,
+  ) {
+    this.wordBefore = new RegExp(`(?<=${syntax.word.source})`, 'uy');
+    this.wordAt = new RegExp(syntax.word.source, 'uy');
+    lists.forEach(({ phrases, ignorecase }, list) => {
+      const root = ignorecase ? this.folded : this.exact;
+      for (const phrase of phrases) {
+        let node = root;
+        for (const key of this.keys(phrase, ignorecase)) {
+          let child = node.next.get(key);
+          if (!child) node.next.set(key, (child = trieNode()));
+          node = child;
+        }
+        if (node !== root && !node.lists.includes(list)) node.lists.push(list);
+      }
+    });
+  }
+
+  /** The trie keys of a phrase: its UTF-16 code units (folded when case is ignored), GAP_KEY for each gap between words. */
+  private *keys(phrase: string, ignorecase: boolean): Generator<number> {
+    let started = false;
+    let gap = false;
+    for (const ch of phrase) {
+      if (this.syntax.gap.test(ch)) {
+        gap = started;
+        continue;
+      }
+      if (gap) yield GAP_KEY;
+      started = true;
+      gap = false;
+      const key = ignorecase ? fold(ch) : ch;
+      for (let i = 0; i < key.length; i++) yield key.charCodeAt(i);
+    }
+  }
+
+  /** Each list's hits in the deck's visible text, in order. */
+  hits(deck: Deck): PhraseHit[][] {
+    let hits = this.found.get(deck);
+    if (hits) return hits;
+    hits = this.lists.map(() => []);
+    for (const { line, text } of visibleLines(deck, deck.slides)) {
+      const free = new Map<number, number>();
+      const add = (list: number, start: number, end: number) => {
+        free.set(list, end);
+        hits[list].push({ range: { line, column: start + 1, endLine: line, endColumn: end + 1 }, text: text.slice(start, end) });
+      };
+      if (this.exact.next.size) this.scan(this.exact, text, text, free, add);
+      if (this.folded.next.size) this.scan(this.folded, foldText(text), text, free, add);
+    }
+    this.found.set(deck, hits);
+    return hits;
+  }
+
+  /** Walks `trie` from every place in `keys` (the line, or the line folded) where a phrase can start; `text` is the line itself. */
+  private scan(trie: TrieNode, keys: string, text: string, free: Map<number, number>, add: (list: number, start: number, end: number) => void): void {
+    const word = (re: RegExp, at: number) => {
+      re.lastIndex = at;
+      return re.test(text);
+    };
+    const { gap } = this.syntax;
+    const longest = new Map<number, number>();
+    for (let start = 0; start < keys.length; start++) {
+      let node = trie.next.get(keys.charCodeAt(start));
+      if (!node || word(this.wordBefore, start)) continue;
+      longest.clear();
+      for (let at = start + 1; ; ) {
+        if (node.lists.length && !word(this.wordAt, at)) for (const list of node.lists) if ((free.get(list) ?? 0) <= start) longest.set(list, at);
+        if (at >= keys.length) break;
+        let next: TrieNode | undefined;
+        if (gap.test(keys[at])) {
+          next = node.next.get(GAP_KEY);
+          if (next) while (at < keys.length && gap.test(keys[at])) at++;
+        } else {
+          next = node.next.get(keys.charCodeAt(at++));
+        }
+        if (!next) break;
+        node = next;
+      }
+      for (const [list, end] of longest) add(list, start, end);
+    }
+  }
+}
+
+/** Matchers for lists of phrases in one syntax: each set of lists is built into a matcher once, and kept while it is in use. */
+export function phraseMatchers(syntax: PhraseSyntax): (lists: readonly PhraseList[]) => PhraseMatcher {
+  const build = memoByText((key: string) => new PhraseMatcher(JSON.parse(key) as PhraseList[], syntax), 64);
+  return (lists) => build(JSON.stringify(lists));
+}

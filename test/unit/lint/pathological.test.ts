@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { MAX_DECK_CHARS } from '../../../src/core/deck';
+import { lintText, type StoryDeckConfig } from '../../../src/core/lint';
+import { parseTemplate } from '../../../src/core/scaffold';
+
+/**
+ * Small inputs that once took super-linear time: each family is timed at size n and 10n. Ten times the input may cost
+ * about ten times the time, so 20× plus a little is allowed; a quadratic scan costs 100× and a cubic one 1000×. Not a
+ * benchmark: no absolute limit. Each time is the best of a few runs, each on fresh text (`tag` differs), so that no
+ * cache answers for the scan being timed.
+ */
+const GROWTH = 20;
+const SLACK_MS = 50;
+
+interface Family<T> {
+  name: string;
+  n: number;
+  input: (n: number, tag: string) => T;
+  run: (input: T) => unknown;
+}
+
+const lint = (text: string) => lintText(text);
+const lintWith = ({ text, config }: { text: string; config: StoryDeckConfig }) => lintText(text, config);
+/** n lines of one word over and over, and n phrases that each start with ten of those words: the words are read once, not once per phrase. */
+const alike = (n: number, tag: string) => ({
+  text: `# Why ${tag}\n\n${`${'word '.repeat(20)}\n`.repeat(n)}`,
+  phrases: Array.from({ length: n }, (_, i) => `${'word '.repeat(10)}${String.fromCharCode(97 + (i % 26))}${i.toString(36).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}`),
+});
+const TEMPLATE_HEADER = '{{!--\nid: t\nname: T\ndescription: A template\nprompts: []\n--}}\n';
+
+const FAMILIES = [
+  { name: 'an HTML comment left open, then spaces', n: 200, input: (n, tag) => `# Roadmap\n<!--${' '.repeat(n)}${tag}`, run: lint },
+  { name: 'line after line that opens a comment', n: 1000, input: (n, tag) => `# Roadmap\n\n${`<!--${tag}\n`.repeat(n)}`, run: lint },
+  { name: 'a code block of spaces with a letter at its end', n: 5000, input: (n, tag) => `# Roadmap\n\n\`\`\`\n${' '.repeat(n)}${tag}\n\`\`\`\n`, run: lint },
+  { name: 'an HTML block of "<"', n: 5000, input: (n, tag) => `<div>\n${'<'.repeat(n)}${tag}\n`, run: lint },
+  { name: 'a front matter duration of digits', n: 2000, input: (n, tag) => `---\nduration: "${'1'.repeat(n)}${tag}"\n---\n# Talk\n`, run: lint },
+  {
+    name: 'declarative rules whose tokens start alike',
+    n: 100,
+    input: (n, tag) => {
+      const { text, phrases } = alike(n, tag);
+      return { text, config: { declarative: [{ id: 'house-style', type: 'existence', tokens: phrases }] } };
+    },
+    run: lintWith,
+  } satisfies Family<{ text: string; config: StoryDeckConfig }>,
+  {
+    name: 'jargon buzzwords that start alike',
+    n: 100,
+    input: (n, tag) => {
+      const { text, phrases } = alike(n, tag);
+      return { text, config: { rules: { jargon: { buzzwords: phrases } } } };
+    },
+    run: lintWith,
+  } satisfies Family<{ text: string; config: StoryDeckConfig }>,
+  { name: 'a template with a long run of line breaks', n: 1000, input: (n, tag) => `${TEMPLATE_HEADER}# Why\n\nWe believe.${'\n'.repeat(n)}${tag}\n`, run: (source: string) => parseTemplate(source, 't.hbs') },
+] as Family<unknown>[];
+
+let fresh = 0;
+
+/** The best of `runs` timings of `family` at `size`; it stops after the first that takes longer than `hopeless`. */
+function best<T>(family: Family<T>, size: number, runs: number, hopeless = Infinity): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const input = family.input(size, `v${(fresh++).toString(36)}`);
+    const start = performance.now();
+    family.run(input);
+    const time = performance.now() - start;
+    min = Math.min(min, time);
+    if (time > hopeless) break;
+  }
+  return min;
+}
+
+describe('pathological inputs take linear time', () => {
+  it('refuses a narrative over 10 MB with one finding of the input rule', () => {
+    const { deck, findings } = lintText(`# Big\n\n${'word '.repeat(MAX_DECK_CHARS / 5)}`);
+    assert.deepEqual(deck.slides, []);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.line]), [['input', 'error', 1]]);
+    assert.match(findings[0].message, /up to 10 MB/);
+  });
+
+  for (const family of FAMILIES) {
+    it(family.name, () => {
+      best(family, family.n, 1);
+      const small = best(family, family.n, 3);
+      const allowed = GROWTH * small + SLACK_MS;
+      const large = best(family, 10 * family.n, 3, 10 * allowed);
+      assert.ok(large < allowed, `n = ${family.n}: ${small.toFixed(1)} ms; 10n: ${large.toFixed(1)} ms, over the ${allowed.toFixed(0)} ms allowed`);
+    });
+  }
+});
