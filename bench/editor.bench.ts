@@ -26,7 +26,8 @@ import { cpus, loadavg, release, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readFrontMatter } from '../src/core/deck/frontMatter';
-import { lintText, rulesFor, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../src/core/lint';
+import { effectiveConfig, lintText, rulesFor } from '../src/core/lint';
+import { readStory, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../src/core/story';
 import { benchArgs } from './args';
 import { generateDeck } from './generate';
 import { runBenchmark, stats, type Stats } from './stats';
@@ -70,7 +71,7 @@ function typingOffset(text: string): number {
 }
 
 /** One lint after a keystroke, as src/extension/diagnostics.ts does it, minus the vscode calls. */
-function lintAsTheExtensionDoes(text: string): { lintMs: number; deck: ReturnType<typeof lintText>['deck']; findings: ReturnType<typeof lintText>['findings'] } {
+function lintAsTheExtensionDoes(text: string): { lintMs: number; deck: ReturnType<typeof lintText>['deck']; findings: ReturnType<typeof lintText>['findings']; story: ReturnType<typeof readStory> } {
   readFrontMatter(text.split('\n', 200)); // narratives.ts: the `storydeck:` opt-in
   const config = {};
   const start = performance.now();
@@ -84,11 +85,12 @@ function lintAsTheExtensionDoes(text: string): { lintMs: number; deck: ReturnTyp
     source: 'storydeck',
     code: { value: f.ruleId, target: docs.get(f.ruleId) },
   }));
-  const summary = storySummary(deck, findings); // story.ts: the status item on every lint result
+  const story = readStory(deck, effectiveConfig(deck, config)); // diagnostics.ts: the reading kept with the result
+  const summary = storySummary(deck, findings, story); // story.ts: the status item on every lint result
   storyStatusText(summary);
   storyStatusTooltip(summary);
   if (diagnostics.length !== findings.length) throw new Error('a finding was lost');
-  return { lintMs, deck, findings };
+  return { lintMs, deck, findings, story };
 }
 
 function keystrokes(slides: number, count: number): KeystrokeRow {
@@ -109,7 +111,7 @@ function keystrokes(slides: number, count: number): KeystrokeRow {
     const result = lintAsTheExtensionDoes(text);
     const t1 = performance.now();
     const c1 = process.cpuUsage(c0);
-    storyTree(result.deck, result.findings);
+    storyTree(result.deck, result.findings, result.story);
     const t2 = performance.now();
     if (i < WARMUP) continue;
     total.push(t1 - t0);

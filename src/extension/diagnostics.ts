@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Deck } from '../core/deck';
-import { lintText, mergeConfig, rulesFor, type Finding, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
+import { effectiveConfig, lintText, mergeConfig, rulesFor, type Finding, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
+import { readStory, type Story } from '../core/story';
 import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
 import { narrativeReason } from './narratives';
@@ -15,6 +16,8 @@ export interface LintState {
   version: number;
   deck: Deck;
   findings: Finding[];
+  /** The reading the findings were judged by (the same one, memoised per deck). */
+  story: Story;
   config: StoryDeckConfig;
   plugins: Rule[];
 }
@@ -116,7 +119,7 @@ export class NarrativeLinter implements vscode.Disposable {
       const { deck, findings } = lintText(document.getText(), config, { file: document.uri.fsPath, plugins });
       const docs = new Map(rulesFor(config, plugins).map((rule) => [rule.id, rule.docs]));
       for (const finding of findings) diagnostics.push(this.toDiagnostic(finding, docs.get(finding.ruleId)));
-      this.states.set(key, { version, deck, findings, config, plugins });
+      this.states.set(key, { version, deck, findings, story: readStory(deck, effectiveConfig(deck, config)), config, plugins });
       this.collection.set(document.uri, diagnostics);
       this.changed.fire(document.uri);
     } catch (e) {

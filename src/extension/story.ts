@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { storyStatusText, storyStatusTooltip, storySummary, storyTree, type StoryNode } from '../core/lint';
+import { storyStatusText, storyStatusTooltip, storySummary, storyTree, type StoryNode } from '../core/story';
 import type { NarrativeLinter } from './diagnostics';
 
 export const STORY_VIEW = 'storydeck.story';
@@ -32,7 +32,7 @@ export function registerStoryStatus(context: vscode.ExtensionContext, linter: Na
       item.hide();
       return;
     }
-    const summary = storySummary(state.deck, state.findings);
+    const summary = storySummary(state.deck, state.findings, state.story);
     item.text = `$(book) StoryDeck ${storyStatusText(summary)}`;
     item.tooltip = `${storyStatusTooltip(summary)}\nClick to open the Story view.`;
     item.show();
@@ -76,7 +76,7 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
   getChildren(node?: StoryNode): StoryNode[] {
     if (node) return node.kind === 'finding' ? [] : node.children;
     const state = this.uri && this.linter.state(this.uri);
-    return state ? storyTree(state.deck, state.findings) : [];
+    return state ? storyTree(state.deck, state.findings, state.story) : [];
   }
 
   getTreeItem(node: StoryNode): vscode.TreeItem {

@@ -5,4 +5,3 @@ export { applyEdits } from './fixes';
 export { declarativeRules } from './declarative';
 export { BUILTIN_RULES } from './rules';
 export { loadConfigFile, loadNearestConfig, findConfigFile, CONFIG_FILE_NAMES, type ConfigHost, type LoadedConfig, type LoadOptions } from './configFile';
-export { storySummary, storyStatusText, storyStatusTooltip, storyTree, clock, type StorySummary, type StoryNode, type StoryGroupNode, type StorySlideNode, type StoryFindingNode } from './story';

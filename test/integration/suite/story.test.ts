@@ -52,7 +52,7 @@ describe('story', () => {
     const status = await waitFor('the story status', () => api.storyStatus().visible && api.storyStatus());
     const findings = storydeckDiagnostics(document.uri).length;
     assert.ok(findings > 0);
-    assert.match(status.text, new RegExp(`StoryDeck 8/9 beats · \\d+:\\d\\d of 8:00 · ${findings} findings?$`));
+    assert.match(status.text, new RegExp(`StoryDeck 6/7 beats · \\d+:\\d\\d of 8:00 · ${findings} findings?$`));
     assert.match(status.tooltip, /Missing beat: pain\./);
     // A click opens the Story view.
     assert.equal(status.command, 'storydeck.story.focus');
@@ -63,8 +63,8 @@ describe('story', () => {
     const end = document.lineAt(document.lineCount - 1).range.end;
     edit.insert(document.uri, end, '\n\n---\n\n<!-- beat: pain -->\n## Meet Maria\n\nMaria is a night-shift nurse. She copies vitals from three screens by hand, every shift.\n');
     await vscode.workspace.applyEdit(edit);
-    await waitFor('9/9 beats', () => api.storyStatus().text.includes('StoryDeck 9/9 beats'), 15_000);
-    assert.match(api.storyStatus().tooltip, /Every beat is there\./);
+    await waitFor('7/7 beats', () => api.storyStatus().text.includes('StoryDeck 7/7 beats'), 15_000);
+    assert.match(api.storyStatus().tooltip, /Every beat a pitch needs is there\./);
     await vscode.commands.executeCommand('workbench.action.files.revert');
 
     await openAndLint(api, 'README.md');

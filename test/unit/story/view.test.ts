@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
-import { clock, lint, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/lint';
+import { lint } from '../../../src/core/lint';
+import { clock, readStory, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/story';
 import { beatSkeleton } from '../../../src/core/scaffold';
 
 const TOWN_HALL = readFileSync('examples/town-hall.md', 'utf8');
@@ -9,28 +10,34 @@ const TOWN_HALL = readFileSync('examples/town-hall.md', 'utf8');
 describe('story status', () => {
   it('counts the beats, the time against the duration and the findings', () => {
     const deck = parseDeck(TOWN_HALL);
-    const summary = storySummary(deck, lint(deck));
-    assert.deepEqual(summary.present, [...BEAT_IDS]);
+    const summary = storySummary(deck, lint(deck), readStory(deck));
+    assert.equal(summary.kind, 'pitch');
+    assert.deepEqual(summary.present, ['why', 'pain', 'value', 'business', 'strategy', 'outcome', 'ask']);
     assert.equal(summary.plannedSeconds, 8 * 60);
-    assert.equal(storyStatusText(summary), `9/9 beats · ${clock(deck.estimatedSeconds)} of 8:00 · 0 findings`);
-    assert.match(storyStatusTooltip(summary), /^Every beat is there\.\nAbout \d+:\d\d of speaking for a 8:00 slot\.$/);
+    assert.equal(storyStatusText(summary), `7/7 beats · ${clock(deck.estimatedSeconds)} of 8:00 · 0 findings`);
+    assert.match(storyStatusTooltip(summary), /^Every beat a pitch needs is there\.\nAbout \d+:\d\d of speaking for a 8:00 slot\.$/);
   });
 
   it('leaves out beats whose slide is still a skeleton, and lists them as missing', () => {
     const text = `---\nstorydeck: true\n---\n\n# Talk\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n`;
     const deck = parseDeck(text);
     const findings = lint(deck);
-    const summary = storySummary(deck, findings);
+    const summary = storySummary(deck, findings, readStory(deck));
     assert.deepEqual(summary.present, ['why']);
-    assert.deepEqual(summary.missing, BEAT_IDS.filter((b) => b !== 'why'));
+    assert.deepEqual(summary.missing, ['pain', 'value', 'business', 'strategy', 'outcome', 'ask']);
+    assert.deepEqual(
+      summary.missing,
+      findings.flatMap((f) => f.missingBeat ?? []).sort((a, b) => BEAT_IDS.indexOf(a) - BEAT_IDS.indexOf(b)),
+      'the beats lint reports missing, no more and no fewer',
+    );
     assert.equal(summary.plannedSeconds, undefined);
-    assert.equal(storyStatusText(summary), `1/9 beats · ${clock(deck.estimatedSeconds)} · ${findings.length} findings`);
-    assert.match(storyStatusTooltip(summary), /^Missing beats: pain, value, business, strategy, what, how, outcome, ask\.\n.*set `duration`/);
+    assert.equal(storyStatusText(summary), `1/7 beats · ${clock(deck.estimatedSeconds)} · ${findings.length} findings`);
+    assert.match(storyStatusTooltip(summary), /^Missing beats: pain, value, business, strategy, outcome, ask\.\n.*set `duration`/);
   });
 
   it('says when the talk runs over', () => {
     const deck = parseDeck(TOWN_HALL.replace('duration: 8m', 'duration: 1m'));
-    const summary = storySummary(deck, lint(deck));
+    const summary = storySummary(deck, lint(deck), readStory(deck));
     assert.match(storyStatusText(summary), / of 1:00 · 1 finding$/);
     assert.match(storyStatusTooltip(summary), /for a 1:00 slot: too long\.$/);
   });
@@ -43,7 +50,7 @@ describe('story status', () => {
 describe('story tree', () => {
   it('groups slides by beat in why-before-what order, then the slides without one', () => {
     const deck = parseDeck(TOWN_HALL);
-    const tree = storyTree(deck, []);
+    const tree = storyTree(deck, [], readStory(deck));
     assert.deepEqual(tree.map((g) => g.label), [...BEAT_IDS, 'No beat']);
     assert.deepEqual(tree.map((g) => g.children.map((c) => c.label)), [
       ['2. Why we exist'],
@@ -68,7 +75,7 @@ describe('story tree', () => {
     const deck = parseDeck(text);
     const findings = lint(deck);
     assert.ok(findings.length >= 2);
-    const tree = storyTree(deck, findings);
+    const tree = storyTree(deck, findings, readStory(deck));
     assert.equal(tree[0].label, 'Front matter');
     assert.deepEqual(tree[0].children.map((c) => c.kind === 'finding' && c.finding.ruleId), ['front-matter']);
     const ask = tree.find((g) => g.beat === 'ask')!.children[0];
@@ -84,11 +91,13 @@ describe('story tree', () => {
 
   it('marks missing beats and beats whose slide is still to write; a slide playing two beats is under both', () => {
     const text = `# Talk\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n<!-- beat: why ask -->\n## Why, and our ask\n\nWe believe in calm handovers. Approve the pilot by Friday, Priya.\n`;
-    const tree = storyTree(parseDeck(text), []);
+    const deck = parseDeck(text);
+    const tree = storyTree(deck, [], readStory(deck));
     const by = Object.fromEntries(tree.map((g) => [g.label, g]));
     assert.equal(by.pain.description, 'to write');
     assert.equal(by.pain.children[0].description, 'to write');
     assert.equal(by.value.description, 'missing');
+    assert.equal(by.how.description, 'not needed for a pitch');
     assert.deepEqual(by.value.children, []);
     assert.deepEqual([by.why.children[0].label, by.ask.children[0].label], ['3. Why, and our ask', '3. Why, and our ask']);
     assert.deepEqual(by['No beat'].children.map((c) => c.label), ['1. Talk']);

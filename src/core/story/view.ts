@@ -1,15 +1,19 @@
 import { parseDuration } from '../deck/duration';
 import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
-import type { Finding } from './types';
+import type { Finding } from '../lint/types';
+import type { Story } from './story';
 
 /**
  * What an editor shows about a narrative at a glance (a status item) and as a tree (the Story view), from
- * one lint result. Pure: the VS Code adapter only turns these into a status bar item and tree items.
+ * one lint result and the story it read. Pure: the VS Code adapter only turns these into a status bar
+ * item and tree items.
  */
 export interface StorySummary {
-  /** Beats played by a slide with content, in {@link BEAT_IDS} order. */
+  /** The kind the narrative is read as. */
+  kind: string;
+  /** Beats the kind expects that the narrative plays, in {@link BEAT_IDS} order. */
   present: BeatId[];
-  /** The other beats, in order. */
+  /** Beats the kind expects that it does not play, in order: the same beats lint reports missing. */
   missing: BeatId[];
   estimatedSeconds: number;
   /** Front matter `duration`, when it can be read. */
@@ -17,11 +21,11 @@ export interface StorySummary {
   findings: number;
 }
 
-export function storySummary(deck: Deck, findings: readonly Finding[]): StorySummary {
-  const played = new Set(deck.slides.filter((s) => !s.empty).flatMap((s) => s.beats));
+export function storySummary(deck: Deck, findings: readonly Finding[], story: Story): StorySummary {
   return {
-    present: BEAT_IDS.filter((b) => played.has(b)),
-    missing: BEAT_IDS.filter((b) => !played.has(b)),
+    kind: story.kind.id,
+    present: story.kind.profile.expects.filter((b) => !story.missing.includes(b)),
+    missing: story.missing,
     estimatedSeconds: deck.estimatedSeconds,
     plannedSeconds: parseDuration(deck.frontMatter.duration),
     findings: findings.length,
@@ -31,12 +35,12 @@ export function storySummary(deck: Deck, findings: readonly Finding[]): StorySum
 /** `7/9 beats · 6:30 of 8:00 · 3 findings` */
 export function storyStatusText(summary: StorySummary): string {
   const time = clock(summary.estimatedSeconds) + (summary.plannedSeconds ? ` of ${clock(summary.plannedSeconds)}` : '');
-  return `${summary.present.length}/${BEAT_IDS.length} beats · ${time} · ${count(summary.findings, 'finding')}`;
+  return `${summary.present.length}/${summary.present.length + summary.missing.length} beats · ${time} · ${count(summary.findings, 'finding')}`;
 }
 
 /** Which beats are missing, and how the talk time compares with the plan. */
 export function storyStatusTooltip(summary: StorySummary): string {
-  const beats = summary.missing.length ? `Missing ${summary.missing.length === 1 ? 'beat' : 'beats'}: ${summary.missing.join(', ')}.` : 'Every beat is there.';
+  const beats = summary.missing.length ? `Missing ${summary.missing.length === 1 ? 'beat' : 'beats'}: ${summary.missing.join(', ')}.` : `Every beat a ${summary.kind} needs is there.`;
   const planned = summary.plannedSeconds;
   const time = planned
     ? `About ${clock(summary.estimatedSeconds)} of speaking for a ${clock(planned)} slot${summary.estimatedSeconds > planned ? ': too long' : ''}.`
@@ -76,23 +80,26 @@ export interface StoryFindingNode {
 
 /**
  * The Story view's tree: one group per beat in why-before-what order (a slide playing two beats is under
- * both; a beat no slide plays says "missing"), then "No beat" for slides that play none, and "Front matter"
- * for findings above the first slide. Each slide lists the findings on its lines.
+ * both; a beat the kind expects and no slide plays says "missing", one it does not expect "not needed"),
+ * then "No beat" for slides that play none, and "Front matter" for findings above the first slide. Each
+ * slide lists the findings on its lines. Beats are the story's reading, the one lint judges by.
  */
-export function storyTree(deck: Deck, findings: readonly Finding[]): StoryGroupNode[] {
+export function storyTree(deck: Deck, findings: readonly Finding[], story: Story): StoryGroupNode[] {
   const first = deck.slides[0]?.line ?? Infinity;
   const slide = (s: Slide): StorySlideNode => {
     const own = findings.filter((f) => f.line >= s.line && f.line <= s.endLine).map(findingNode);
     const parts = [s.empty ? 'to write' : clock(s.estimatedSeconds), ...(own.length ? [count(own.length, 'finding')] : [])];
     return { kind: 'slide', index: s.index, label: `${s.index}. ${s.title || '(untitled)'}`, description: parts.join(' · '), line: s.titleLine, children: own };
   };
+  const beatsOf = (s: Slide) => story.slideBeats[s.index - 1] ?? [];
   const groups: StoryGroupNode[] = BEAT_IDS.map((beat) => {
-    const slides = deck.slides.filter((s) => s.beats.includes(beat));
+    const slides = deck.slides.filter((s) => beatsOf(s).includes(beat));
     const written = slides.filter((s) => !s.empty).length;
-    const description = slides.length === 0 ? 'missing' : written === 0 ? 'to write' : count(slides.length, 'slide');
+    const absent = story.missing.includes(beat) ? 'missing' : `not needed for a ${story.kind.id}`;
+    const description = slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
     return { kind: 'group', beat, label: beat, description, children: slides.map(slide) };
   });
-  const none = deck.slides.filter((s) => s.beats.length === 0);
+  const none = deck.slides.filter((s) => beatsOf(s).length === 0);
   if (none.length) groups.push({ kind: 'group', label: 'No beat', description: count(none.length, 'slide'), children: none.map(slide) });
   const above = findings.filter((f) => f.line < first);
   if (above.length) groups.unshift({ kind: 'group', label: 'Front matter', description: count(above.length, 'finding'), children: above.map(findingNode) });
