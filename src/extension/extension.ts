@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatOutline, parseDeck } from '../core/deck';
+import { parseDeck } from '../core/deck';
+import { formatOutline, readStory } from '../core/story';
 import { StoryDeckCodeActions, fixAll } from './codeActions';
 import { NarrativeLinter } from './diagnostics';
 import type * as NewNarrative from './newNarrative';
@@ -29,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
   context.subscriptions.push(
     linter,
     { dispose: () => output?.dispose() },
-    vscode.commands.registerCommand('storydeck.showOutline', () => showOutline()),
+    vscode.commands.registerCommand('storydeck.showOutline', () => showOutline(linter)),
     vscode.commands.registerCommand('storydeck.fixAll', () => fixAllInEditor(linter)),
     // dist/newNarrative.js (templates and their compiler) loads on first use.
     vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => loadBundle<typeof NewNarrative>('newNarrative').newNarrative(context.extensionUri, ...args)),
@@ -71,16 +72,18 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
 
 export function deactivate(): void {}
 
-function showOutline(): void {
+function showOutline(linter: NarrativeLinter): void {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage('StoryDeck: open a Markdown narrative to see its outline.');
     return;
   }
-  const deck = parseDeck(editor.document.getText());
+  // The story lint judged by, with the narrative's configuration; a file that is not linted is read on its own.
+  const state = linter.state(editor.document.uri);
+  const deck = state?.version === editor.document.version ? state.deck : parseDeck(editor.document.getText());
   const out = channel();
   out.clear();
-  out.appendLine(formatOutline(deck));
+  out.appendLine(formatOutline(deck, state?.deck === deck ? state.story : readStory(deck)));
   for (const problem of deck.problems) out.appendLine(`line ${problem.line}: ${problem.message}`);
   out.show(true);
 }

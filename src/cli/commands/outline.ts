@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { formatOutline, outline, parseDeck } from '../../core/deck';
-import { describeKind, readKind } from '../../core/story/kinds';
+import { parseDeck } from '../../core/deck';
+import { formatOutline, outline, readStory } from '../../core/story';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
 
@@ -13,8 +13,7 @@ export function run(args: string[], io: Io): number {
   if (positionals.length !== 1) throw new UsageError(`outline takes exactly one file. Usage: ${usage}`);
   const deck = parseDeck(readTextFile(positionals[0]));
   for (const problem of deck.problems) io.err(`${positionals[0]}:${problem.line}:${problem.column}: ${problem.message}`);
-  const read = readKind(deck);
-  const kind = { ...read, description: describeKind(read) };
-  io.out(format === 'json' ? JSON.stringify(outline(deck, kind), null, 2) : formatOutline(deck, kind));
+  const story = readStory(deck);
+  io.out(format === 'json' ? JSON.stringify(outline(deck, story), null, 2) : formatOutline(deck, story));
   return EXIT.ok;
 }

@@ -1,5 +1,4 @@
 export * from './types';
 export { parseDeck, markdownSource, countWords, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS, MAX_DECK_CHARS } from './parseDeck';
 export { detectBeats, headingBeat } from './beats';
-export { outline, formatOutline, type Outline, type OutlineSlide } from './outline';
 export { parseDuration } from './duration';

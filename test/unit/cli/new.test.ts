@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BEAT_IDS, outline, parseDeck } from '../../../src/core/deck';
+import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
+import { outline, readStory } from '../../../src/core/story';
 import { main } from '../../../src/cli/main';
 
 const BUILTIN_IDS = ['executive-ask', 'launch-announcement', 'product-pitch', 'quarterly-business-update', 'strategy-review', 'town-hall'];
@@ -39,7 +40,7 @@ describe('storydeck new', () => {
     assert.equal(deck.frontMatter.title, 'Hello "world" <script>');
     assert.doesNotMatch(stdout, /<script/);
     assert.deepEqual(
-      outline(deck)
+      outline(deck, readStory(deck))
         .slides.slice(1)
         .map((s) => s.beats[0]),
       [...BEAT_IDS],

@@ -17,8 +17,11 @@ describe('storydeck outline', () => {
     const { code, stdout } = await run('outline', 'examples/town-hall.md', '--format', 'json');
     assert.equal(code, 0);
     const outline = JSON.parse(stdout);
-    assert.deepEqual(Object.keys(outline), ['title', 'kind', 'frontMatter', 'estimatedSeconds', 'slides']);
+    assert.deepEqual(Object.keys(outline), ['title', 'kind', 'missing', 'evidence', 'frontMatter', 'estimatedSeconds', 'slides']);
     assert.deepEqual(outline.kind, { id: 'pitch', source: 'default' });
+    assert.deepEqual(outline.missing, []);
+    assert.deepEqual(outline.evidence.pain, { slide: 3, line: outline.evidence.pain.line, words: outline.evidence.pain.words });
+    assert.match(outline.evidence.pain.words, /copies vitals/);
     assert.deepEqual(Object.keys(outline.slides[0]), ['index', 'line', 'endLine', 'title', 'beats', 'notes', 'words', 'estimatedSeconds']);
     assert.equal(outline.slides[0].index, 1);
     assert.equal(outline.estimatedSeconds, outline.slides.reduce((s: number, x: { estimatedSeconds: number }) => s + x.estimatedSeconds, 0));
@@ -30,6 +33,24 @@ describe('storydeck outline', () => {
     assert.match(stdout, /10 slides/);
     assert.match(stdout, /Meet Maria\s+\(pain\)/);
     assert.match(stdout, /^Read as: pitch \(default\)$/m);
+    assert.match(stdout, /^Every beat a pitch needs is there\.$/m);
+  });
+
+  it('shows the beats lint judges by: a pain customer-pain does not accept is not on the outline, and is listed missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-outline-'));
+    try {
+      const text = '# Claims\n\n## The problem\n\nCustomers are frustrated with the current experience.\n\n## What we are building\n\nA new claims portal.\n';
+      writeFileSync(join(dir, 'claims.md'), text);
+      const { stdout } = await run('outline', join(dir, 'claims.md'), '--format', 'json');
+      const json = JSON.parse(stdout);
+      assert.deepEqual(json.slides[1].beats, [], 'a "problem" heading over a vague complaint plays no pain');
+      assert.ok(json.missing.includes('pain'));
+      const lint = await run('lint', join(dir, 'claims.md'), '--format', 'json');
+      const missing = JSON.parse(lint.stdout).filter((f: { ruleId: string }) => f.ruleId === 'customer-pain');
+      assert.equal(missing.length, 1, 'and lint reports it missing');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says which kind it read from the title or headings, and why', async () => {

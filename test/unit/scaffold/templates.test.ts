@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { BEAT_IDS, headingBeat, outline, parseDeck, type Deck } from '../../../src/core/deck';
+import { BEAT_IDS, headingBeat, parseDeck, type Deck } from '../../../src/core/deck';
+import { outline, readStory } from '../../../src/core/story';
 import {
   AnswerError,
   beatSkeleton,
@@ -66,7 +67,7 @@ describe('built-in templates', () => {
       });
 
       it('has an outline that shows the beats in why-before-what order, one slide each', () => {
-        const slides = outline(deck).slides;
+        const slides = outline(deck, readStory(deck)).slides;
         assert.equal(slides.length, 1 + BEAT_IDS.length);
         assert.deepEqual(slides[0].beats, [], 'the title slide plays no beat');
         assert.deepEqual(

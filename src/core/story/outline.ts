@@ -1,0 +1,73 @@
+import { parseDuration } from '../deck/duration';
+import type { BeatId, Deck } from '../deck/types';
+import { describeKind } from './kinds';
+import type { Evidence, Story } from './story';
+
+/** The outline contract of `storydeck outline --format json`. */
+export interface Outline {
+  title: string;
+  /** The kind the narrative is read as (docs/kinds.md) and where that came from. */
+  kind: { id: string; source: string; evidence?: string };
+  /** Beats the kind expects that the narrative does not play: exactly the ones lint reports missing. */
+  missing: BeatId[];
+  /** For each beat the narrative plays, what decided it: the slide, the line and the words. */
+  evidence: Partial<Record<BeatId, Evidence>>;
+  frontMatter: Record<string, unknown>;
+  estimatedSeconds: number;
+  slides: OutlineSlide[];
+}
+
+export interface OutlineSlide {
+  index: number;
+  line: number;
+  endLine: number;
+  title: string;
+  beats: BeatId[];
+  notes: string[];
+  words: number;
+  estimatedSeconds: number;
+}
+
+/** The outline contract, from the story every rule reads: its beats per slide are the ones lint judges by. */
+export function outline(deck: Deck, story: Story): Outline {
+  const { id, source, evidence } = story.kind;
+  return {
+    title: deck.title,
+    kind: { id, source, ...(evidence ? { evidence } : {}) },
+    missing: story.missing,
+    evidence: Object.fromEntries(Object.entries(story.beats).flatMap(([beat, reading]) => (reading.evidence ? [[beat, reading.evidence]] : []))),
+    frontMatter: deck.frontMatter,
+    estimatedSeconds: deck.estimatedSeconds,
+    slides: deck.slides.map(({ index, line, endLine, title, notes, words, estimatedSeconds }, i) => ({
+      index,
+      line,
+      endLine,
+      title,
+      beats: story.slideBeats[i],
+      notes,
+      words,
+      estimatedSeconds,
+    })),
+  };
+}
+
+/** A human-readable outline: the kind it was read as, one line per slide with its beats, time and notes marker, then the missing beats. */
+export function formatOutline(deck: Deck, story: Story): string {
+  const rows = deck.slides.map((slide, i) => {
+    const beats = story.slideBeats[i].length ? story.slideBeats[i].join(', ') : '—';
+    const notes = slide.notes.length ? '  [notes]' : '';
+    const title = slide.title || (slide.empty ? '(empty)' : '(untitled)');
+    return `${String(slide.index).padStart(3)}  L${String(slide.line).padEnd(5)} ${formatDuration(slide.estimatedSeconds).padStart(6)}  ${title}  (${beats})${notes}`;
+  });
+  const planned = parseDuration(deck.frontMatter.duration);
+  const duration = planned ? ` of ${formatDuration(planned)} planned` : '';
+  const header = `${deck.title || '(untitled narrative)'} — ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'}, about ${formatDuration(deck.estimatedSeconds)}${duration}`;
+  const missing = story.missing.length ? `Missing for a ${story.kind.id}: ${story.missing.join(', ')}` : `Every beat a ${story.kind.id} needs is there.`;
+  return [header, `Read as: ${describeKind(story.kind)}`, ...rows, missing].join('\n');
+}
+
+export function formatDuration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  return m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`;
+}
