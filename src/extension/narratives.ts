@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { readFrontMatter } from '../core/deck/frontMatter';
+import { FRONT_MATTER_SCAN_LINES, readFrontMatter, storydeckOptIn } from '../core/deck/frontMatter';
 import type { ConfigCache } from './config';
 import type { LintSettings } from './settings';
 
-/** Front matter is at the top; this many lines is plenty to find its end. */
-const FRONT_MATTER_SCAN_LINES = 200;
 
 export type NarrativeReason = 'front matter' | 'storydeck.files' | 'config file';
 
@@ -29,9 +27,7 @@ export function frontMatterOptIn(document: vscode.TextDocument): boolean | undef
   if (!/^---[ \t]*$/.test(first)) return undefined;
   const lines: string[] = [];
   for (let i = 0; i < Math.min(document.lineCount, FRONT_MATTER_SCAN_LINES); i++) lines.push(document.lineAt(i).text);
-  const { data } = readFrontMatter(lines);
-  if (!Object.prototype.hasOwnProperty.call(data, 'storydeck')) return undefined;
-  return data.storydeck !== false;
+  return storydeckOptIn(readFrontMatter(lines).data);
 }
 
 function matchesFilesSetting(document: vscode.TextDocument, globs: readonly string[]): boolean {

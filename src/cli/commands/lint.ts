@@ -1,5 +1,7 @@
-import { dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FRONT_MATTER_SCAN_LINES, readFrontMatter, storydeckOptIn } from '../../core/deck/frontMatter';
 import { fixText, lintText, loadConfigFile, loadNearestConfig, rulesFor, type ConfigHost, type Finding, type LoadedConfig } from '../../core/lint';
 import { expandPaths, repositoryRoot } from '../files';
 import { formatJson, formatSarif, formatText } from '../formatters';
@@ -9,9 +11,10 @@ import { CONFIG_MAX_BYTES, readTextBounded } from '../../node/boundedRead';
 import { loadPlugins } from '../../node/plugins';
 
 export const summary = 'Check narratives for the parts that make people act.';
-export const usage = 'storydeck lint [paths...] [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix]';
+export const usage = 'storydeck lint [paths...] [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix] [--all]';
 
 declare const STORYDECK_VERSION: string;
+
 
 /** Config files through node:fs: regular files of at most 1 MB, or a problem naming why not. */
 export const nodeConfigHost: ConfigHost = {
@@ -32,6 +35,7 @@ export function run(args: string[], io: Io): number {
       config: { type: 'string' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
     },
   });
   const format = formatOption(values.format, ['text', 'json', 'sarif']);
@@ -57,13 +61,21 @@ export function run(args: string[], io: Io): number {
     return loaded;
   };
 
+  // A folder or a glob lints the narratives in it, as the editor does; a file named on its own is linted.
+  const named = new Set(positionals.filter((p) => !/[*?]/.test(p) && isFile(resolve(io.cwd, p))).map((p) => relative(io.cwd, resolve(io.cwd, p)) || p));
   const findings: Finding[] = [];
+  const skipped: string[] = [];
   const allRules = new Map<string, ReturnType<typeof rulesFor>[number]>();
   for (const file of files) {
-    const { config } = configFor(file);
+    const loaded = configFor(file);
+    const { config } = loaded;
+    const text = readTextFile(resolve(io.cwd, file));
+    if (!values.all && !named.has(file) && !isNarrative(text, loaded)) {
+      skipped.push(file);
+      continue;
+    }
     const plugins = loadPlugins(config.plugins ?? []);
     if (plugins.problems.length) throw new UsageError(plugins.problems[0]);
-    const text = readTextFile(resolve(io.cwd, file));
     if (values.fix) {
       const result = fixText(text, config, { file, plugins: plugins.rules });
       if (result.text !== text) writeAtomically(resolve(io.cwd, file), result.text, { replace: true, shown: file });
@@ -82,7 +94,25 @@ export function run(args: string[], io: Io): number {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (format === 'text' && warnings > maxWarnings) io.err(`${warnings} warnings is more than --max-warnings ${maxWarnings}.`);
+  if (skipped.length) {
+    const some = skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? ', …' : '');
+    io.err(`Skipped ${skipped.length} Markdown file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not a narrative (${some}): no \`storydeck:\` in the front matter and no .storydeck config in scope. Name a file, or use --all, to lint it anyway.`);
+  }
   return errors > 0 || warnings > maxWarnings ? EXIT.findings : EXIT.ok;
+}
+
+/** A narrative, as the editor decides: `storydeck:` in its front matter (`storydeck: false` opts out), or a config file in scope. */
+function isNarrative(text: string, loaded: LoadedConfig): boolean {
+  const optIn = storydeckOptIn(readFrontMatter(text.split(/\r\n|\r|\n/, FRONT_MATTER_SCAN_LINES)).data);
+  return optIn ?? loaded.files.length > 0;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function configProblemLine(loaded: LoadedConfig): string {

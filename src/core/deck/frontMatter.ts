@@ -83,3 +83,15 @@ function wholeBlock(range: { line: number; endLine: number }, lines: readonly st
 function firstLine(message: string): string {
   return message.split('\n')[0].trim();
 }
+
+/** Front matter is at the top: this many lines is plenty to find its end when deciding whether a file is a narrative. */
+export const FRONT_MATTER_SCAN_LINES = 200;
+
+/**
+ * A narrative's own say on whether it is one: `true` when its front matter has a `storydeck:` key (set to
+ * anything but false), `false` for `storydeck: false`, undefined when it says nothing.
+ */
+export function storydeckOptIn(data: Record<string, unknown>): boolean | undefined {
+  if (!Object.prototype.hasOwnProperty.call(data, 'storydeck')) return undefined;
+  return data.storydeck !== false;
+}

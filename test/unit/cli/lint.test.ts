@@ -29,13 +29,36 @@ describe('storydeck lint', () => {
 
   it('walks folders and globs, prints JSON findings with the contract fields only', async () => {
     for (const target of ['talks', 'talks/**/*.md']) {
-      const { code, stdout } = await run(dir, 'lint', target, '--format', 'json');
+      const { code, stdout } = await run(dir, 'lint', target, '--format', 'json', '--all');
       const findings = JSON.parse(stdout);
       const files = [...new Set(findings.map((f: { file: string }) => f.file))];
       assert.deepEqual(files, [join('talks', 'a.md'), join('talks', 'nested', 'b.md')], target);
       assert.deepEqual(Object.keys(findings[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message']);
       assert.equal(code, findings.some((f: { severity: string }) => f.severity === 'error') ? 1 : 0);
     }
+  });
+
+  it('lints only narratives in a folder or glob, as the editor does, and says what it skipped', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'storydeck-narratives-'));
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, 'docs'));
+    mkdirSync(join(root, 'talks'));
+    writeFileSync(join(root, 'README.md'), solutionFirst);
+    writeFileSync(join(root, 'docs', 'install.md'), solutionFirst);
+    writeFileSync(join(root, 'docs', 'pitch.md'), `---\nstorydeck: true\n---\n\n${solutionFirst}`);
+    writeFileSync(join(root, 'docs', 'opted-out.md'), `---\nstorydeck: false\n---\n\n${solutionFirst}`);
+    writeFileSync(join(root, 'talks', '.storydeck.yaml'), 'rules: {}\n');
+    writeFileSync(join(root, 'talks', 'q3.md'), solutionFirst);
+    const files = (stdout: string) => [...new Set(JSON.parse(stdout).map((f: { file: string }) => f.file))].sort();
+
+    const all = await run(root, 'lint', '.', '--format', 'json');
+    assert.deepEqual(files(all.stdout), [join('docs', 'pitch.md'), join('talks', 'q3.md')]);
+    assert.equal(all.stderr, `Skipped 3 Markdown files that are not a narrative (README.md, ${join('docs', 'install.md')}, ${join('docs', 'opted-out.md')}): no \`storydeck:\` in the front matter and no .storydeck config in scope. Name a file, or use --all, to lint it anyway.\n`);
+    assert.deepEqual(files((await run(root, 'lint', 'docs/*.md', '--format', 'json')).stdout), [join('docs', 'pitch.md')]);
+    assert.deepEqual(files((await run(root, 'lint', 'README.md', '--format', 'json')).stdout), ['README.md'], 'a file named on its own is linted');
+    const forced = await run(root, 'lint', '.', '--format', 'json', '--all');
+    assert.equal(files(forced.stdout).length, 5);
+    assert.equal(forced.stderr, '');
   });
 
   it('exits 1 when warnings exceed --max-warnings, or on an error-severity finding', async () => {

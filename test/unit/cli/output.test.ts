@@ -19,7 +19,7 @@ describe('terminal output', () => {
   writeFileSync(join(dir, evilName), frontMatter);
 
   it('escapes controls from front matter keys and file names in text findings', async () => {
-    const { stdout } = await run(dir, 'lint', '.');
+    const { stdout } = await run(dir, 'lint', '.', '--all');
     assert.doesNotMatch(stdout, RAW_CONTROLS, JSON.stringify(stdout));
     assert.match(stdout, /^talk\\u001b\[2K\\u000d0 findings\.\.md:\d+:\d+ /m, 'the file name, escaped');
     assert.ok(stdout.includes('pitch\\u001b[2K\\u000d0 findings.'), 'the kind, escaped');
@@ -28,7 +28,7 @@ describe('terminal output', () => {
 
   it('keeps JSON and SARIF valid: the escapes are JSON\'s own and parse back to the original text', async () => {
     for (const format of ['json', 'sarif']) {
-      const { stdout } = await run(dir, 'lint', '.', '--format', format);
+      const { stdout } = await run(dir, 'lint', '.', '--all', '--format', format);
       assert.doesNotMatch(stdout, RAW_CONTROLS, format);
       const parsed = JSON.parse(stdout);
       const messages: string[] = format === 'json' ? parsed.map((f: { message: string }) => f.message) : parsed.runs[0].results.map((r: { message: { text: string } }) => r.message.text);
@@ -47,7 +47,7 @@ describe('terminal output', () => {
     const sarifDir = mkdtempSync(join(tmpdir(), 'storydeck-sarif-'));
     mkdirSync(join(sarifDir, 'my talks'));
     writeFileSync(join(sarifDir, 'my talks', 'q3 plan #2.md'), '# Introducing X\n\nWe are building a new app.\n');
-    const { stdout } = await run(sarifDir, 'lint', '.', '--format', 'sarif');
+    const { stdout } = await run(sarifDir, 'lint', '.', '--all', '--format', 'sarif');
     const locations = JSON.parse(stdout).runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0].physicalLocation.artifactLocation);
     assert.ok(locations.length > 0);
     for (const location of locations) assert.deepEqual(location, { uri: 'my%20talks/q3%20plan%20%232.md', uriBaseId: '%SRCROOT%' });
