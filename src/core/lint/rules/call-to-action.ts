@@ -30,10 +30,13 @@ const rule: Rule = {
     }
     const specific = asks.some(({ slide, passage }) => specificSections.get(slide)?.has(passage.section));
     if (specific) return;
-    const first = asks[0].slide;
+    // Unsure whether this is the ask a room can act on: a question at info, quoting what was read, and what would settle it.
+    const { slide, passage } = asks[0];
+    const words = passage.text.length > 90 ? `${passage.text.slice(0, 87)}…` : passage.text;
     report({
-      message: 'Your ask names no owner and no date: say who does what by when — e.g. “Engineering leads: lend us one engineer each; tell Priya by Friday.”',
-      range: rangeInside(ctx.deck.lines, ctx.titleRange(first)),
+      severity: 'info',
+      message: `Is this the ask? “${words}” names no owner and no date: say who does what by when — e.g. “Engineering leads: lend us one engineer each; tell Priya by Friday.”`,
+      range: rangeInside(ctx.deck.lines, ctx.titleRange(slide)),
     });
   },
 };
