@@ -78,6 +78,8 @@ function exportBundles() {
   return [
     { ...node, entryPoints: { cli: 'src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' } },
     { ...node, entryPoints: { exporter: 'src/node/exporter.ts' } },
+    // dist/mcp.js: the MCP server and its SDK, loaded by `storydeck mcp` and run by VS Code's MCP server definition.
+    { ...node, entryPoints: { mcp: 'src/cli/mcp/server.ts' } },
   ];
 }
 
