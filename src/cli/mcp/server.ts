@@ -67,7 +67,7 @@ export async function callTool(root: string, name: string, args: unknown): Promi
   try {
     const spec = TOOL_SPECS.find((s) => s.name === name && s.surfaces.includes('mcp'));
     if (!spec) throw new ToolInputError(`unknown tool "${name}"; this server offers ${TOOL_SPECS.filter((s) => s.surfaces.includes('mcp')).map((s) => s.name).join(', ')}.`);
-    const result = await run(root, spec.name as ToolName, args);
+    const result = await run(root, spec.name, args);
     return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }], structuredContent: result as Record<string, unknown> };
   } catch (e) {
     if (e instanceof ToolInputError || e instanceof UserError) throw new RpcError(ErrorCode.InvalidParams, e.message);

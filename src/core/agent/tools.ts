@@ -22,7 +22,7 @@ export interface InputSchema {
 }
 
 export interface ToolSpec {
-  name: string;
+  name: ToolName;
   /** A few words for people (VS Code's tool picker, an MCP client's list). */
   title: string;
   /** What the model reads to decide when to call the tool. */

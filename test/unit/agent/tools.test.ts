@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
+import { COACH_COMMANDS } from '../../../src/core/agent/coach';
 import { insertBeatResult, lintResult, outlineResult, TOOL_SPECS, ToolInputError, validateToolInput, type ToolName } from '../../../src/core/agent/tools';
 import { BEAT_IDS } from '../../../src/core/deck';
 
@@ -78,6 +80,26 @@ describe('agent tools', () => {
     it('names an unknown tool and the tools there are', () => {
       assert.throws(() => validateToolInput('storydeck_delete' as ToolName, {}), /unknown tool "storydeck_delete"; StoryDeck's tools are storydeck_lint, /);
     });
+  });
+
+  it('package.json contributes each VS Code tool as the shared spec defines it, the write tools for trusted workspaces only', () => {
+    const { contributes } = JSON.parse(readFileSync('package.json', 'utf8'));
+    const specs = TOOL_SPECS.filter((s) => s.surfaces.includes('vscode'));
+    assert.deepEqual(
+      contributes.languageModelTools.map((t: { name: string }) => t.name),
+      specs.map((s) => s.name),
+    );
+    for (const spec of specs) {
+      const tool = contributes.languageModelTools.find((t: { name: string }) => t.name === spec.name);
+      assert.deepEqual([tool.displayName, tool.modelDescription, tool.inputSchema], [spec.title, spec.description, JSON.parse(JSON.stringify(spec.inputSchema))], spec.name);
+      assert.equal(tool.when, spec.writes ? 'isWorkspaceTrusted' : undefined, spec.name);
+    }
+    const [participant] = contributes.chatParticipants;
+    assert.equal(participant.name, 'storydeck');
+    assert.deepEqual(
+      participant.commands.map((c: { name: string }) => c.name),
+      [...COACH_COMMANDS],
+    );
   });
 
   describe('results', () => {
