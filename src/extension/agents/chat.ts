@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { beatArgument, coachPrompt, COACH_COMMANDS, describeChange, fencedMarkdown, NO_MODEL, replaceAllEdit, reviewFromRules, beatDraftEdit, type CoachCommand, type CoachContext } from '../../core/agent/coach';
+import { beatArgument, beatDraftEdit, coachPrompt, COACH_COMMANDS, describeChange, fencedMarkdown, NO_MODEL, replaceAllEdit, reviewFromRules, type CoachCommand, type CoachContext } from '../../core/agent/coach';
 import { lintResult, outlineResult, ToolInputError, type LintToolResult } from '../../core/agent/tools';
+import type { BeatId } from '../../core/deck';
 import type { TextEdit } from '../../core/lint';
 import { toRange } from '../diagnostics';
 import { APPLY_COMMAND } from './register';
@@ -34,14 +35,14 @@ export async function handleChat(deps: AgentDeps, request: vscode.ChatRequest, _
   const { document, input } = narrative;
   const context: CoachContext = { file: input.file, text: input.text, lint: lintResult(input), outline: outlineResult(input) };
   let argument = request.prompt.trim();
-
+  let beat: BeatId | undefined;
   if (command === 'beat') {
     const parsed = beatArgument(argument, input.text, context.outline);
     if ('problem' in parsed) {
       stream.markdown(parsed.problem);
       return { metadata: { command } };
     }
-    argument = parsed.beat;
+    argument = beat = parsed.beat;
   }
   if (command === 'audience' && !argument) {
     if (!context.outline.audience) {
@@ -72,7 +73,7 @@ export async function handleChat(deps: AgentDeps, request: vscode.ChatRequest, _
 
   const draft = command === 'beat' || command === 'tighten' ? fencedMarkdown(answer) : undefined;
   if (draft !== undefined) {
-    const edit = command === 'beat' ? beatDraftEdit(input.text, argument as Parameters<typeof beatDraftEdit>[1], draft) : replaceAllEdit(input.text, draft);
+    const edit = beat ? beatDraftEdit(input.text, beat, draft) : replaceAllEdit(input.text, draft);
     if (edit) {
       const proposal: Proposal = { uri: document.uri.toString(), version: document.version, edit, before: context.lint };
       stream.button({ command: APPLY_COMMAND, title: command === 'beat' ? `Insert this '${argument}' slide` : 'Apply the tightened narrative', arguments: [proposal] });

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { TOOL_SPECS } from '../../../src/core/agent/tools';
+import { beatDraftEdit } from '../../../src/core/agent/coach';
+import { lintResult, TOOL_SPECS } from '../../../src/core/agent/tools';
+import { handleChat } from '../../../src/extension/agents/chat';
 import { prepareTool } from '../../../src/extension/agents/tools';
+import { NarrativeLinter } from '../../../src/extension/diagnostics';
 import { activate, askLauncher, openAndLint, ruleIds, workspaceUri, type StoryDeckApi } from './helpers';
 
 // StoryDeck's language-model tools as any chat extension or agent sees them: vscode.lm.tools and vscode.lm.invokeTool.
@@ -120,3 +123,46 @@ async function waitUntil(what: string, check: () => boolean, timeoutMs = 15_000)
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+// The participant's handler and its button's command in the real extension host. No chat request can be sent to a
+// participant from here, so the suite calls the handler as VS Code would, with a request that names no model; in
+// this code-server no extension provides a model, which is the no-model path. Prompts and edits from a model's
+// answer are unit-tested in test/unit/agent/coach.test.ts.
+describe('agents: @storydeck', () => {
+  let api: StoryDeckApi;
+  let linter: NarrativeLinter;
+  before(async () => {
+    api = await activate();
+    linter = new NarrativeLinter(vscode.Uri.file(__dirname));
+  });
+  after(async () => {
+    linter.dispose();
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('/review without a model says how to get one, and reviews from the rules alone', async function () {
+    if ((await vscode.lm.selectChatModels()).length > 0) this.skip(); // a model is installed: not the no-model path
+    await openAndLint(api, 'agents/draft.md');
+    const said: string[] = [];
+    const buttons: vscode.Command[] = [];
+    const stream = { markdown: (text: string) => said.push(text), button: (command: vscode.Command) => buttons.push(command) } as unknown as vscode.ChatResponseStream;
+    const request = { command: 'review', prompt: '', model: undefined } as unknown as vscode.ChatRequest;
+    const result = await handleChat({ linter, extensionUri: vscode.Uri.file(__dirname) }, request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    assert.deepEqual(result.metadata, { command: 'review', model: false });
+    assert.match(said[0], /^No language model is available to StoryDeck\. Install an extension that provides one/);
+    assert.match(said[1], /\*\*agents\/draft\.md\*\* is read as pitch \(default\)/);
+    assert.match(said[1], /- Line 7 · warning · `plain-words`: Call it "Handoff Board", not "shiftboard"\./, 'the folder\'s config applies');
+    assert.deepEqual(buttons, []);
+  });
+
+  it('its button applies a proposed slide, re-lints and says what changed', async () => {
+    const { document } = await openAndLint(api, 'agents/draft.md');
+    const input = { text: document.getText(), file: 'agents/draft.md', config: (await linter.configFor(document.uri)).config };
+    const edit = beatDraftEdit(input.text, 'value', '## Nurses start informed\n\nEvery night nurse starts the shift knowing what changed for each patient.')!;
+    const proposal = { uri: document.uri.toString(), version: document.version, edit, before: lintResult(input) };
+    const said = await vscode.commands.executeCommand<string | undefined>('storydeck.agents.apply', proposal);
+    assert.match(document.getText(), /## Nurses start informed\n\n<!-- beat: value -->/);
+    assert.match(said ?? '', /^StoryDeck: applied; resolved customer-value; \d+ findings remain \(\d+ error\(s\), \d+ warning\(s\)\)\.$/);
+    assert.equal(await vscode.commands.executeCommand('storydeck.agents.apply', proposal), undefined, 'a proposal for an older version of the text is not applied');
+  });
+});
