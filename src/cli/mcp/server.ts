@@ -10,7 +10,6 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolRequest, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
 import { insertBeatResult, lintResult, outlineResult, TOOL_SPECS, ToolInputError, validateToolInput, type ExportToolResult, type NarrativeInput, type ToolInputs, type ToolName } from '../../core/agent/tools';
 import { loadNearestConfig } from '../../core/lint';
 import type * as Exporter from '../../node/exporter';
@@ -26,13 +25,9 @@ import { loadTemplates, templateRows } from '../commands/templates';
 declare const STORYDECK_VERSION: string;
 const VERSION = typeof STORYDECK_VERSION === 'string' ? STORYDECK_VERSION : 'dev';
 
-export interface McpStreams {
-  input?: Readable;
-  output?: Writable;
-}
-
-/** Serves the tools on `input`/`output` (stdin/stdout by default) for files under `root`; resolves when the client closes the connection. */
-export async function serveMcp(root: string, { input = process.stdin, output = process.stdout }: McpStreams = {}): Promise<void> {
+/** Serves the tools on stdin/stdout for files under `root`; resolves when the client closes the connection. */
+export async function serveMcp(root: string): Promise<void> {
+  const { stdin: input, stdout: output } = process;
   const server = new Server({ name: 'storydeck', title: 'StoryDeck', version: VERSION }, { capabilities: { tools: {} }, instructions: `StoryDeck checks and exports Markdown narratives under ${root}. Paths are relative to that folder.` });
   server.setRequestHandler(ListToolsRequestSchema, () => ({
     tools: TOOL_SPECS.filter((spec) => spec.surfaces.includes('mcp')).map(({ name, title, description, inputSchema, writes }) => ({
@@ -51,8 +46,13 @@ export async function serveMcp(root: string, { input = process.stdin, output = p
   });
 
   const transport = new StdioServerTransport(input, output);
-  // A line that is not JSON, or JSON that is no JSON-RPC message, has no id to answer: JSON-RPC's reply is an error with id null.
+  // A line that is not JSON, or JSON that is no JSON-RPC message (the SDK's schema check fails with `issues`), has no
+  // id to answer: JSON-RPC's reply is an error with id null. Anything else (stdin failing) is said on stderr.
   transport.onerror = (error) => {
+    if (!(error instanceof SyntaxError) && !('issues' in error)) {
+      process.stderr.write(`storydeck mcp: ${error.message}\n`);
+      return;
+    }
     const code = error instanceof SyntaxError ? ErrorCode.ParseError : ErrorCode.InvalidRequest;
     output.write(`${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message: code === ErrorCode.ParseError ? `Parse error: ${error.message}` : 'Invalid Request: not a JSON-RPC 2.0 message.' } })}\n`);
   };
@@ -63,7 +63,7 @@ export async function serveMcp(root: string, { input = process.stdin, output = p
 }
 
 /** One tool call. Input the tool cannot take, a path outside the root, an unreadable file: a JSON-RPC error (InvalidParams) with one sentence. */
-export async function callTool(root: string, name: string, args: unknown): Promise<CallToolResult> {
+async function callTool(root: string, name: string, args: unknown): Promise<CallToolResult> {
   try {
     const spec = TOOL_SPECS.find((s) => s.name === name && s.surfaces.includes('mcp'));
     if (!spec) throw new ToolInputError(`unknown tool "${name}"; this server offers ${TOOL_SPECS.filter((s) => s.surfaces.includes('mcp')).map((s) => s.name).join(', ')}.`);
