@@ -28,8 +28,9 @@ const common = {
 const bundles = [
   {
     ...common,
-    // dist/preview.js: the preview panel, loaded on first use (src/extension/preview/register.ts).
-    entryPoints: { extension: 'src/extension/extension.ts', preview: 'src/extension/preview/manager.ts', newNarrative: 'src/extension/newNarrative.ts' },
+    // dist/preview.js: the preview panel, loaded on first use (src/extension/preview/register.ts); dist/agents.js:
+    // the language-model tools and chat participant, loaded on first use (src/extension/agents/register.ts).
+    entryPoints: { extension: 'src/extension/extension.ts', preview: 'src/extension/preview/manager.ts', newNarrative: 'src/extension/newNarrative.ts', agents: 'src/extension/agents/index.ts' },
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -78,6 +79,8 @@ function exportBundles() {
   return [
     { ...node, entryPoints: { cli: 'src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' } },
     { ...node, entryPoints: { exporter: 'src/node/exporter.ts' } },
+    // dist/mcp.js: the MCP server and its SDK, loaded by `storydeck mcp` and run by VS Code's MCP server definition.
+    { ...node, entryPoints: { mcp: 'src/cli/mcp/server.ts' } },
   ];
 }
 

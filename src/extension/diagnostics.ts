@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Deck } from '../core/deck';
-import { effectiveConfig, lintText, mergeConfig, rulesFor, type Finding, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
+import { effectiveConfig, lintText, mergeConfig, rulesFor, type Finding, type LoadedConfig, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
 import { readStory, type Story } from '../core/story';
 import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
@@ -108,9 +108,8 @@ export class NarrativeLinter implements vscode.Disposable {
         this.changed.fire(document.uri);
         return;
       }
-      const loaded = await this.configs.load(document.uri);
+      const { loaded, config } = await this.configFor(document.uri);
       if (!this.isCurrent(document, generation, version)) return;
-      const config = Object.keys(settings.rules).length ? mergeConfig(loaded.config, { rules: settings.rules }) : loaded.config;
       const diagnostics: vscode.Diagnostic[] = loaded.problems.map((p) => problemDiagnostic(`StoryDeck config ${p.source}: ${p.message}`));
       const plugins = this.plugins(document, config, diagnostics);
       if (vscode.workspace.isTrusted) {
@@ -126,6 +125,13 @@ export class NarrativeLinter implements vscode.Disposable {
       // The core never throws on text; anything here is a bug worth a line in the log, not a crash.
       this.log(`lint ${document.uri.toString(true)} failed: ${(e as Error)?.stack ?? e}`);
     }
+  }
+
+  /** The config in force for a document: the nearest `.storydeck.*` file, with the `storydeck.rules` setting on top. */
+  async configFor(uri: vscode.Uri): Promise<{ loaded: LoadedConfig; config: StoryDeckConfig }> {
+    const loaded = await this.configs.load(uri);
+    const { rules } = readSettings(uri);
+    return { loaded, config: Object.keys(rules).length ? mergeConfig(loaded.config, { rules }) : loaded.config };
   }
 
   /** JavaScript rules run only in a trusted workspace; declarative rules need no code and always run. */

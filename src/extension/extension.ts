@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseDeck } from '../core/deck';
 import { formatOutline, readStory } from '../core/story';
+import { registerAgents } from './agents/register';
 import { StoryDeckCodeActions, fixAll } from './codeActions';
 import { NarrativeLinter } from './diagnostics';
 import type * as NewNarrative from './newNarrative';
@@ -22,7 +23,7 @@ export interface StoryDeckApi {
   storyView: StoryTreeProvider;
 }
 
-// Activation stays light: the lint core only. Preview, export and browser code load on first use.
+// Activation stays light: the lint core only. Preview, export, browser and agent code load on first use.
 export function activate(context: vscode.ExtensionContext): StoryDeckApi {
   const linter = new NarrativeLinter(context.extensionUri, (line) => channel().appendLine(line));
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
   context.subscriptions.push(watcher, watcher.onDidChange(configChanged), watcher.onDidCreate(configChanged), watcher.onDidDelete(configChanged));
 
   registerPreview(context, linter);
+  registerAgents(context, linter);
   const storyStatus = registerStoryStatus(context, linter);
   const storyView = registerStoryView(context, linter);
   linter.relintAll();

@@ -73,6 +73,17 @@ export function isInside(root: string, path: string): boolean {
 }
 
 /**
+ * `path` (relative to `root`, or absolute) resolved for a caller confined to `root`, such as the MCP
+ * server: undefined when it lies outside once symbolic links are resolved — `../`, an absolute path
+ * elsewhere, or a link inside the root that points out of it. A path that does not exist yet is judged
+ * by its nearest existing folder.
+ */
+export function resolveInRoot(root: string, path: string): string | undefined {
+  const absolute = resolve(root, path);
+  return isInside(root, absolute) ? absolute : undefined;
+}
+
+/**
  * The folder a narrative's exports read pictures from by default: the repository it is in (the nearest
  * folder above it holding `.git`), else its own folder.
  */

@@ -1,6 +1,7 @@
 import type { Io } from '../io';
 import * as exportCommand from './export';
 import * as lint from './lint';
+import * as mcp from './mcp';
 import * as outline from './outline';
 import * as newCommand from './new';
 import * as templates from './templates';
@@ -18,4 +19,5 @@ export const COMMANDS: Record<string, Command> = {
   new: newCommand,
   templates,
   export: exportCommand,
+  mcp,
 };

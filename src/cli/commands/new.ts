@@ -1,8 +1,8 @@
 import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnswerError, renderTemplate, TEMPLATE_EXTENSION, TemplateError } from '../../core/scaffold';
+import { AnswerError, renderTemplate, TEMPLATE_EXTENSION, TemplateError, type Template } from '../../core/scaffold';
 import { EXIT, UsageError, writeAtomically, type Io } from '../io';
-import { loadTemplates } from './templates';
+import { loadTemplates, type LoadedTemplates } from './templates';
 
 export const summary = 'Start a new narrative from a template.';
 export const usage = 'storydeck new --template ID [--set key=value]... [-o FILE] [--force]';
@@ -18,26 +18,7 @@ export function run(args: string[], io: Io): number {
     },
     allowPositionals: false,
   });
-  const loaded = loadTemplates(io.cwd);
-  const ids = loaded.templates.map((t) => t.id).join(', ') || '(none)';
-  const id = values.template;
-  if (!id) throw new UsageError(`--template is required. Available templates: ${ids}. Usage: ${usage}`);
-  const template = loaded.templates.find((t) => t.id === id);
-  if (!template) {
-    const broken = loaded.errors.find((e) => basename(e.file, TEMPLATE_EXTENSION) === id);
-    if (broken) throw new UsageError(`template "${id}" cannot be used: ${broken.message}`);
-    throw new UsageError(`unknown template "${id}". Available templates: ${ids}.`);
-  }
-
-  let text: string;
-  try {
-    text = renderTemplate(template, parseSets(values.set ?? []));
-  } catch (e) {
-    if (e instanceof AnswerError) throw new UsageError(`${e.message} Set answers with --set key=value.`);
-    if (e instanceof TemplateError) throw new UsageError(e.message);
-    throw e;
-  }
-
+  const { template, text } = renderFromTemplate(loadTemplates(io.cwd), values.template, parseSets(values.set ?? []), 'Set answers with --set key=value.');
   if (values.output === undefined) {
     io.out(text);
     return EXIT.ok;
@@ -46,6 +27,29 @@ export function run(args: string[], io: Io): number {
   writeAtomically(target, text, { replace: values.force === true, shown: values.output });
   io.out(`Created ${relative(io.cwd, target) || values.output} from the ${template.id} template.`);
   return EXIT.ok;
+}
+
+/**
+ * The narrative that template `id` writes with `answers`, shared with the MCP server's storydeck_new. A
+ * missing, unknown or broken template, or a missing answer, is a UsageError; `how` ends that message by
+ * telling how to give answers.
+ */
+export function renderFromTemplate(loaded: LoadedTemplates, id: string | undefined, answers: Record<string, string>, how: string): { template: Template; text: string } {
+  const ids = loaded.templates.map((t) => t.id).join(', ') || '(none)';
+  if (!id) throw new UsageError(`--template is required. Available templates: ${ids}. Usage: ${usage}`);
+  const template = loaded.templates.find((t) => t.id === id);
+  if (!template) {
+    const broken = loaded.errors.find((e) => basename(e.file, TEMPLATE_EXTENSION) === id);
+    if (broken) throw new UsageError(`template "${id}" cannot be used: ${broken.message}`);
+    throw new UsageError(`unknown template "${id}". Available templates: ${ids}.`);
+  }
+  try {
+    return { template, text: renderTemplate(template, answers) };
+  } catch (e) {
+    if (e instanceof AnswerError) throw new UsageError(`${e.message} ${how}`);
+    if (e instanceof TemplateError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** `--set key=value` pairs; the value may contain `=`; a later pair for the same key wins. */

@@ -29,6 +29,18 @@ export function isBuiltin(template: Template, loaded: LoadedTemplates): boolean 
   return loaded.builtinDir !== undefined && resolve(template.file).startsWith(resolve(loaded.builtinDir));
 }
 
+/** The templates as `storydeck templates --format json` and the MCP server's storydeck_templates list them. */
+export function templateRows(loaded: LoadedTemplates) {
+  return loaded.templates.map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    source: isBuiltin(t, loaded) ? 'built-in' : 'workspace',
+    file: t.file,
+    prompts: t.prompts.map(({ key, question, default: dflt, required }) => ({ key, question, default: dflt, required })),
+  }));
+}
+
 export function run(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
   const format = formatOption(values.format, ['text', 'json']);
@@ -36,14 +48,7 @@ export function run(args: string[], io: Io): number {
   const loaded = loadTemplates(io.cwd);
   for (const error of loaded.errors) io.err(error.message);
   if (format === 'json') {
-    const rows = loaded.templates.map((t) => ({
-      id: t.id,
-      name: t.name,
-      description: t.description,
-      source: isBuiltin(t, loaded) ? 'built-in' : 'workspace',
-      file: t.file,
-      prompts: t.prompts.map(({ key, question, default: dflt, required }) => ({ key, question, default: dflt, required })),
-    }));
+    const rows = templateRows(loaded);
     io.out(JSON.stringify(rows, null, 2));
   } else {
     const width = Math.max(0, ...loaded.templates.map((t) => t.id.length));

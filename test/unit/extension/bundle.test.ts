@@ -10,6 +10,9 @@ const MARKERS: { what: string; marker: string; home: string }[] = [
   { what: 'the browser that prints PDFs', marker: '--print-to-pdf', home: 'dist/exporter.js' },
   { what: 'the slide player', marker: 'sd-presenter-bar', home: 'dist/player.js' },
   { what: 'Handlebars (New Narrative templates)', marker: 'Handlebars', home: 'dist/newNarrative.js' },
+  { what: 'the chat participant', marker: 'StoryDeck sends the narrative and its findings to the model you picked', home: 'dist/agents.js' },
+  { what: 'the language-model tools', marker: 'The edit goes into the editor, unsaved, where you can undo it', home: 'dist/agents.js' },
+  { what: 'the MCP server and its SDK', marker: 'Invalid tools/call request', home: 'dist/mcp.js' },
 ];
 
 function bundle(path: string): string {
@@ -26,4 +29,11 @@ describe('extension bundle', () => {
       assert.ok(!extension().includes(marker), `dist/extension.js contains "${marker}": ${what} must load on first use, not on activation`);
     });
   }
+});
+
+describe('CLI bundle', () => {
+  it('does not load the MCP server or its SDK for other commands: `storydeck mcp` loads dist/mcp.js', () => {
+    assert.ok(bundle('dist/mcp.js').includes('Invalid tools/call request'));
+    assert.ok(!bundle('dist/cli.js').includes('Invalid tools/call request'), 'dist/cli.js contains the MCP SDK');
+  });
 });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isInside, MAX_READ_BYTES, projectRoot, readLocalFile, ReadRefused } from '../../../src/node/fileAccess';
+import { isInside, MAX_READ_BYTES, projectRoot, readLocalFile, ReadRefused, resolveInRoot } from '../../../src/node/fileAccess';
 
 describe('file access', () => {
   let dir: string;
@@ -91,5 +91,16 @@ describe('file access', () => {
     rmSync(join(root, '.git'), { recursive: true });
     writeFileSync(join(root, '.git'), 'gitdir: /elsewhere/.git/worktrees/repo\n');
     assert.equal(projectRoot(join(root, 'talks', 'talk.md')), root, 'a worktree\'s .git file counts');
+  });
+
+  it('resolves paths for a caller confined to a root, refusing what leaves it through .., absolute paths or links', () => {
+    symlinkSync(dir, join(root, 'up'));
+    symlinkSync(join(root, 'talks'), join(dir, 'linked-root'));
+    assert.equal(resolveInRoot(root, 'talks/in.png'), join(root, 'talks', 'in.png'));
+    assert.equal(resolveInRoot(root, 'talks/new/deck.md'), join(root, 'talks', 'new', 'deck.md'), 'a file still to be written is judged by its folder');
+    assert.equal(resolveInRoot(join(dir, 'linked-root'), 'in.png'), join(dir, 'linked-root', 'in.png'), 'a root reached through a link keeps its files');
+    for (const outside of ['../secret.png', join(dir, 'secret.png'), 'up/secret.png', 'up/repo/../secret.png', 'talks/../../secret.png']) {
+      assert.equal(resolveInRoot(root, outside), undefined, outside);
+    }
   });
 });

@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { beatDraftEdit } from '../../../src/core/agent/coach';
+import { lintResult, TOOL_SPECS } from '../../../src/core/agent/tools';
+import { handleChat } from '../../../src/extension/agents/chat';
+import { prepareTool } from '../../../src/extension/agents/tools';
+import { NarrativeLinter } from '../../../src/extension/diagnostics';
+import { activate, askLauncher, openAndLint, ruleIds, workspaceUri, type StoryDeckApi } from './helpers';
+
+// StoryDeck's language-model tools as any chat extension or agent sees them: vscode.lm.tools and vscode.lm.invokeTool.
+describe('agents: language-model tools', () => {
+  let api: StoryDeckApi;
+  const DRAFT = 'agents/draft.md';
+
+  before(async () => {
+    api = await activate();
+  });
+  afterEach(async () => {
+    // Edits a test made stay unsaved: drop them, so the next test reads the fixture as it is on disk.
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  const invoke = async (name: string, input: object) => {
+    const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
+    const [part] = result.content;
+    assert.ok(part instanceof vscode.LanguageModelTextPart, `${name} answers with text`);
+    return JSON.parse(part.value);
+  };
+
+  it('refuses the write tools until the workspace is trusted', async function () {
+    if (vscode.workspace.isTrusted) this.skip(); // trusted by 0-trust.test.ts, or launched with Workspace Trust off
+    await openAndLint(api, DRAFT);
+    assert.throws(() => prepareTool('storydeck_insert_beat', { input: { path: DRAFT, beat: 'ask' } } as vscode.LanguageModelToolInvocationPrepareOptions<object>), /Insert a missing beat runs only in a trusted workspace/);
+    assert.ok((await invoke('storydeck_lint', { path: DRAFT })).findings.length > 0, 'read-only tools work everywhere');
+    // The rest of the suite writes: trust the workspace as 0-trust.test.ts does.
+    await vscode.commands.executeCommand('workbench.trust.manage');
+    if (!(await askLauncher('trust'))) this.skip();
+    await waitUntil('workspace trust', () => vscode.workspace.isTrusted);
+  });
+
+  it('lists each tool in vscode.lm.tools with the schema StoryDeck declares', async () => {
+    const specs = TOOL_SPECS.filter((s) => s.surfaces.includes('vscode'));
+    await waitUntil('the tools to be registered', () => specs.every((s) => vscode.lm.tools.some((t) => t.name === s.name)));
+    for (const spec of specs) {
+      const tool = vscode.lm.tools.find((t) => t.name === spec.name)!;
+      assert.equal(tool.description, spec.description);
+      assert.deepEqual(tool.inputSchema, spec.inputSchema);
+    }
+  });
+
+  it('storydeck_lint returns the findings the editor shows, through vscode.lm.invokeTool', async () => {
+    const { document } = await openAndLint(api, DRAFT);
+    const result = await invoke('storydeck_lint', { path: DRAFT });
+    assert.equal(result.file, DRAFT);
+    const found = [...new Set((result.findings as { ruleId: string }[]).map((f) => f.ruleId))].sort();
+    assert.deepEqual(found, [...new Set(ruleIds(document.uri))].sort(), 'the same rules as the diagnostics, with the folder\'s config (plain-words)');
+    assert.ok(found.includes('plain-words'));
+    const plain = (result.findings as { ruleId: string; range: { line: number } }[]).find((f) => f.ruleId === 'plain-words')!;
+    assert.equal(plain.range.line, 7);
+  });
+
+  it('storydeck_outline reads the narrative in the active editor, unsaved edits included', async () => {
+    const editor = await openAndLint(api, DRAFT);
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n---\n\n## Unsaved slide\n\nOnly in the editor.\n'));
+    const result = await invoke('storydeck_outline', {});
+    assert.equal(result.audience, 'Nursing leadership');
+    assert.equal(result.plannedSeconds, 300);
+    assert.deepEqual(
+      (result.slides as { title: string }[]).map((s) => s.title),
+      ['Introducing the shiftboard', 'Why now', 'Unsaved slide'],
+    );
+    assert.ok((result.missing as string[]).includes('ask'));
+  });
+
+  it('refuses a path outside the workspace with one message', async () => {
+    await assert.rejects(invoke('storydeck_lint', { path: '../../etc/passwd' }), /StoryDeck: \.\.\/\.\.\/etc\/passwd is not inside a workspace folder/);
+  });
+
+  // VS Code itself shows the confirmation and calls invoke only once the user agrees. Under extension tests its
+  // dialog service confirms without showing anything, so the suite checks what StoryDeck controls: the tool asks
+  // (prepareInvocation returns a confirmation) without touching the file, and writes only when invoked.
+  it('storydeck_insert_beat asks for confirmation, and preparing it changes nothing', async () => {
+    const { document } = await openAndLint(api, DRAFT);
+    const before = document.getText();
+    const prepared = prepareTool('storydeck_insert_beat', { input: { path: DRAFT, beat: 'ask' } } as vscode.LanguageModelToolInvocationPrepareOptions<object>);
+    assert.equal(prepared.confirmationMessages?.title, 'StoryDeck: Insert a missing beat');
+    assert.match(String(prepared.confirmationMessages?.message), /^Insert a 'ask' slide skeleton into agents\/draft\.md\? The edit goes into the editor, unsaved, where you can undo it\.$/);
+    assert.equal(document.getText(), before);
+    assert.equal(document.isDirty, false);
+    const exporting = prepareTool('storydeck_export', { input: { format: 'pdf' } } as vscode.LanguageModelToolInvocationPrepareOptions<object>);
+    assert.match(String(exporting.confirmationMessages?.message), /runs a local browser/);
+    assert.equal(prepareTool('storydeck_lint', { input: {} } as vscode.LanguageModelToolInvocationPrepareOptions<object>).confirmationMessages, undefined, 'read-only tools do not ask');
+  });
+
+  it('storydeck_insert_beat, once confirmed, inserts the skeleton into the editor for the user to keep or undo', async () => {
+    const { document } = await openAndLint(api, DRAFT);
+    const result = await invoke('storydeck_insert_beat', { path: DRAFT, beat: 'ask' });
+    assert.equal(result.beat, 'ask');
+    assert.match(document.getText(), /<!-- beat: ask -->/);
+    assert.ok(document.getText().includes(result.edit.text));
+    assert.equal(document.isDirty, true, 'the edit waits in the editor, unsaved');
+    await assert.rejects(invoke('storydeck_insert_beat', { path: DRAFT, beat: 'ask' }), /already has a slide for the 'ask' beat/);
+  });
+
+  it('storydeck_export writes through the editor\'s own export, and replaces a file only when asked', async () => {
+    const result = await invoke('storydeck_export', { path: DRAFT, format: 'html' });
+    assert.deepEqual(result, { output: 'agents/draft.html', format: 'html' });
+    const written = await vscode.workspace.fs.readFile(workspaceUri('agents/draft.html'));
+    assert.match(Buffer.from(written).toString('utf8'), /^<!doctype html>/i);
+    await assert.rejects(invoke('storydeck_export', { path: DRAFT, format: 'html' }), /an export of that name exists \(call again with "replace": true\)/);
+    assert.deepEqual(await invoke('storydeck_export', { path: DRAFT, format: 'html', replace: true }), result);
+  });
+});
+
+async function waitUntil(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// The participant's handler and its button's command in the real extension host. No chat request can be sent to a
+// participant from here, so the suite calls the handler as VS Code would, with a request that names no model; in
+// this code-server no extension provides a model, which is the no-model path. Prompts and edits from a model's
+// answer are unit-tested in test/unit/agent/coach.test.ts.
+describe('agents: @storydeck', () => {
+  let api: StoryDeckApi;
+  let linter: NarrativeLinter;
+  before(async () => {
+    api = await activate();
+    linter = new NarrativeLinter(vscode.Uri.file(__dirname));
+  });
+  after(async () => {
+    linter.dispose();
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('/review without a model says how to get one, and reviews from the rules alone', async function () {
+    if ((await vscode.lm.selectChatModels()).length > 0) this.skip(); // a model is installed: not the no-model path
+    await openAndLint(api, 'agents/draft.md');
+    const said: string[] = [];
+    const buttons: vscode.Command[] = [];
+    const stream = { markdown: (text: string) => said.push(text), button: (command: vscode.Command) => buttons.push(command) } as unknown as vscode.ChatResponseStream;
+    const request = { command: 'review', prompt: '', model: undefined } as unknown as vscode.ChatRequest;
+    const result = await handleChat({ linter, extensionUri: vscode.Uri.file(__dirname) }, request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    assert.deepEqual(result.metadata, { command: 'review', model: false });
+    assert.match(said[0], /^No language model is available to StoryDeck\. Install an extension that provides one/);
+    assert.match(said[1], /\*\*agents\/draft\.md\*\* is read as pitch \(default\)/);
+    assert.match(said[1], /- Line 7 · warning · `plain-words`: Call it "Handoff Board", not "shiftboard"\./, 'the folder\'s config applies');
+    assert.deepEqual(buttons, []);
+  });
+
+  it('its button applies a proposed slide, re-lints and says what changed', async () => {
+    const { document } = await openAndLint(api, 'agents/draft.md');
+    const input = { text: document.getText(), file: 'agents/draft.md', config: (await linter.configFor(document.uri)).config };
+    const edit = beatDraftEdit(input.text, 'value', '## Nurses start informed\n\nEvery night nurse starts the shift knowing what changed for each patient.')!;
+    const proposal = { uri: document.uri.toString(), version: document.version, edit, before: lintResult(input) };
+    const said = await vscode.commands.executeCommand<string | undefined>('storydeck.agents.apply', proposal);
+    assert.match(document.getText(), /## Nurses start informed\n\n<!-- beat: value -->/);
+    assert.match(said ?? '', /^StoryDeck: applied; resolved customer-value; \d+ findings remain \(\d+ error\(s\), \d+ warning\(s\)\)\.$/);
+    assert.equal(await vscode.commands.executeCommand('storydeck.agents.apply', proposal), undefined, 'a proposal for an older version of the text is not applied');
+  });
+});

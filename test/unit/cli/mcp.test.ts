@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { TOOL_SPECS } from '../../../src/core/agent/tools';
+
+// `storydeck mcp` as an MCP client sees it: dist/cli.js (built by `npm run test:unit`) started over stdio in a
+// folder of fixtures, driven by the SDK's own client.
+const CLI = resolve('dist/cli.js');
+const SOLUTION_FIRST = readFileSync('test/integration/fixtures/workspace/solution-first.md', 'utf8');
+
+describe('storydeck mcp', function () {
+  this.timeout(30_000);
+  let dir: string;
+  let root: string;
+  let client: Client;
+
+  before(async () => {
+    assert.ok(existsSync(CLI), 'dist/cli.js is missing: run npm run build');
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'storydeck-mcp-')));
+    root = join(dir, 'root');
+    mkdirSync(join(root, 'talks'), { recursive: true });
+    writeFileSync(join(root, 'talks', 'pitch.md'), SOLUTION_FIRST);
+    writeFileSync(join(dir, 'secret.md'), '# Outside the root\n');
+    symlinkSync(join(dir, 'secret.md'), join(root, 'talks', 'linked.md'));
+    client = new Client({ name: 'storydeck-test', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp'], cwd: root, stderr: 'pipe' }));
+  });
+  after(async () => {
+    await client?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const call = async (name: string, args: Record<string, unknown>) => {
+    const result = await client.callTool({ name, arguments: args });
+    const [content] = result.content as { type: string; text: string }[];
+    assert.equal(content.type, 'text');
+    assert.deepEqual(JSON.parse(content.text), result.structuredContent, 'the text and the structured content say the same');
+    return result.structuredContent as Record<string, unknown>;
+  };
+  const refusal = async (name: string, args: Record<string, unknown>) => {
+    try {
+      await client.callTool({ name, arguments: args });
+    } catch (e) {
+      return e as Error & { code: number };
+    }
+    assert.fail(`${name} ${JSON.stringify(args)} was not refused`);
+  };
+
+  it('lists the tools the shared specs give it, with their schemas and whether they only read', async () => {
+    const { tools } = await client.listTools();
+    const specs = TOOL_SPECS.filter((s) => s.surfaces.includes('mcp'));
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      specs.map((s) => s.name),
+    );
+    for (const tool of tools) {
+      const spec = specs.find((s) => s.name === tool.name)!;
+      assert.deepEqual(tool.inputSchema, spec.inputSchema);
+      assert.equal(tool.description, spec.description);
+      assert.equal(tool.annotations?.readOnlyHint, !spec.writes);
+    }
+  });
+
+  it('lints a narrative under its folder: findings with rule, message and range', async () => {
+    const result = await call('storydeck_lint', { path: 'talks/pitch.md' });
+    assert.equal(result.file, join('talks', 'pitch.md'));
+    const findings = result.findings as { ruleId: string; range: { line: number } }[];
+    const why = findings.find((f) => f.ruleId === 'why-before-what');
+    assert.ok(why, JSON.stringify(findings));
+    assert.ok(why.range.line >= 1);
+  });
+
+  it('outlines a narrative: slides, beats and the missing ones', async () => {
+    const result = await call('storydeck_outline', { path: 'talks/pitch.md' });
+    const slides = result.slides as { title: string; beats: string[] }[];
+    assert.ok(slides.length >= 2);
+    assert.ok((result.missing as string[]).includes('ask'), JSON.stringify(result.missing));
+  });
+
+  it('inserts a missing beat into the file and returns the edit', async () => {
+    const before = readFileSync(join(root, 'talks', 'pitch.md'), 'utf8');
+    const result = await call('storydeck_insert_beat', { path: 'talks/pitch.md', beat: 'pain' });
+    const edit = result.edit as { line: number; text: string };
+    const after = readFileSync(join(root, 'talks', 'pitch.md'), 'utf8');
+    assert.equal(after.length, before.length + edit.text.length);
+    assert.match(after, /<!-- beat: pain -->/);
+    const again = await refusal('storydeck_insert_beat', { path: 'talks/pitch.md', beat: 'pain' });
+    assert.equal(again.code, -32602);
+    assert.match(again.message, /already has a slide for the 'pain' beat/);
+  });
+
+  it('exports HTML next to the narrative, and never replaces it unless asked', async () => {
+    const result = await call('storydeck_export', { path: 'talks/pitch.md', format: 'html' });
+    assert.equal(result.output, join('talks', 'pitch.html'));
+    assert.match(readFileSync(join(root, 'talks', 'pitch.html'), 'utf8'), /^<!doctype html>/i);
+    const exists = await refusal('storydeck_export', { path: 'talks/pitch.md', format: 'html' });
+    assert.match(exists.message, /already exists/);
+    assert.equal((await call('storydeck_export', { path: 'talks/pitch.md', format: 'html', replace: true })).output, join('talks', 'pitch.html'));
+  });
+
+  it('lists templates and starts a narrative from one', async () => {
+    const { templates } = (await call('storydeck_templates', {})) as { templates: { id: string }[] };
+    assert.ok(templates.some((t) => t.id === 'town-hall'));
+    assert.deepEqual(await call('storydeck_new', { template: 'town-hall', output: 'talks/new.md', answers: { title: 'Handoffs' } }), { output: join('talks', 'new.md'), template: 'town-hall' });
+    assert.match(readFileSync(join(root, 'talks', 'new.md'), 'utf8'), /Handoffs/);
+  });
+
+  it('refuses every path outside its folder: .., absolute, and a link that leads out', async () => {
+    for (const [name, args] of [
+      ['storydeck_lint', { path: '../secret.md' }],
+      ['storydeck_outline', { path: join(dir, 'secret.md') }],
+      ['storydeck_lint', { path: 'talks/linked.md' }],
+      ['storydeck_insert_beat', { path: 'talks/linked.md', beat: 'why' }],
+      ['storydeck_new', { template: 'town-hall', output: '../escaped.md', answers: { title: 'x' } }],
+    ] as const) {
+      const error = await refusal(name, args);
+      assert.equal(error.code, -32602, `${name} ${JSON.stringify(args)}`);
+      assert.match(error.message, /is outside .*: the StoryDeck MCP server reads and writes only under the folder it was started in\.$/);
+    }
+    assert.equal(readFileSync(join(dir, 'secret.md'), 'utf8'), '# Outside the root\n');
+    assert.ok(!existsSync(join(dir, 'escaped.md')));
+  });
+
+  it('answers bad input with one JSON-RPC error: an unknown tool, arguments the schema refuses', async () => {
+    const unknown = await refusal('storydeck_delete', {});
+    assert.equal(unknown.code, -32602);
+    assert.match(unknown.message, /unknown tool "storydeck_delete"; this server offers storydeck_lint, /);
+    const format = await refusal('storydeck_export', { path: 'talks/pitch.md', format: 'docx' });
+    assert.match(format.message, /"format" must be one of html, pptx, pdf \(got "docx"\)\./);
+    const missing = await refusal('storydeck_lint', {});
+    assert.match(missing.message, /name the narrative with "path"/);
+  });
+
+  it('answers malformed messages with JSON-RPC errors and keeps serving', async () => {
+    const server = spawn(process.execPath, [CLI, 'mcp'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const replies: Record<string, unknown>[] = [];
+    const lines = createInterface({ input: server.stdout });
+    const got = (count: number) =>
+      new Promise<void>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`only ${replies.length} replies: ${JSON.stringify(replies)}`)), 10_000);
+        const check = () => replies.length >= count && (clearTimeout(timer), done());
+        lines.on('line', (line) => (replies.push(JSON.parse(line)), check()));
+        check();
+      });
+    const send = (message: string) => server.stdin.write(`${message}\n`);
+    send('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}');
+    send('this is not json');
+    send('{"hello":"world"}');
+    send('{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"arguments":{}}}');
+    send('{"jsonrpc":"2.0","id":3,"method":"storydeck/explode"}');
+    send('{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"storydeck_outline","arguments":{"path":"talks/pitch.md"}}}');
+    await got(6);
+    server.stdin.end();
+    const byId = (id: unknown) => replies.find((r) => r.id === id) as { error?: { code: number; message: string }; result?: unknown };
+    const nullIds = replies.filter((r) => r.id === null).map((r) => (r.error as { code: number }).code);
+    assert.deepEqual(nullIds, [-32700, -32600], 'a parse error, then an invalid request');
+    assert.equal(byId(2).error?.code, -32602);
+    assert.match(byId(2).error!.message, /Invalid tools\/call request/);
+    assert.equal(byId(3).error?.code, -32601);
+    assert.ok(byId(4).result, 'still serving after the malformed messages');
+    const code = await new Promise((done) => server.once('exit', done));
+    assert.equal(code, 0, 'ends when the client closes stdin');
+  });
+
+  it('serves the same tools when run as `node dist/mcp.js`, as VS Code\'s MCP server definition runs it, in the folder it starts in', async () => {
+    const direct = new Client({ name: 'storydeck-test', version: '1.0.0' });
+    await direct.connect(new StdioClientTransport({ command: process.execPath, args: [resolve('dist/mcp.js')], cwd: join(root, 'talks'), stderr: 'pipe' }));
+    try {
+      assert.deepEqual(
+        (await direct.listTools()).tools.map((t) => t.name),
+        (await client.listTools()).tools.map((t) => t.name),
+      );
+      const result = await direct.callTool({ name: 'storydeck_outline', arguments: { path: 'pitch.md' } });
+      assert.ok(Array.isArray((result.structuredContent as { slides: unknown[] }).slides));
+      // Its root is the folder it started in: the parent, where `storydeck mcp` above was started, is outside.
+      await direct.callTool({ name: 'storydeck_lint', arguments: { path: '../talks/pitch.md' } });
+      await assert.rejects(direct.callTool({ name: 'storydeck_new', arguments: { template: 'town-hall', output: '../up.md', answers: { title: 'x' } } }), new RegExp(`\\.\\./up\\.md is outside ${join(root, 'talks')}:`));
+      assert.ok(!existsSync(join(root, 'up.md')));
+    } finally {
+      await direct.close();
+    }
+  });
+});
