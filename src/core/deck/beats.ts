@@ -40,6 +40,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(we believe|i believe|our (purpose|mission|belief)|we exist (to|because|so)|the reason we|what we stand for)\b/i, 2),
     c(/\b(everyone|every (person|customer|team)|no one|nobody) (deserves?|should)\b/i, 2),
     c(/\bin a world where\b/i, 2),
+    c(/\b(?:we aim to|our aim is to|we set out to|we exist to|our goal is to) (?:help|make|give|let|enable|ensure|protect|keep)\b/i, 2),
     c(/\b(matters because|this matters|why (this|it) matters|why we'?re here)\b/i),
     c(/\b(believe|purpose|mission)\b/i),
   ],

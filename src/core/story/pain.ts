@@ -27,6 +27,7 @@ export const STRUGGLE = new RegExp(
     String.raw`\brepeat(?:s|ed|ing)?\s(?:himself|herself|themselves|myself|the (?:story|problem|question)|their story|her story|his story)\b|\bexplain(?:s|ed|ing)? (?:the|her|his|their) (?:problem|issue|story|situation) (?:again|to)\b|\bstart(?:s|ed|ing)? (?:again|over|from scratch)\b`,
     String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
     String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
+    String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
   ].join('|'),
   'i',
 );

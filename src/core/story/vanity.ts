@@ -23,6 +23,8 @@ export const VANITY: readonly VanityPattern[] = [
 const QUALIFIED = /\b(?:activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return\w*|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
 /** "from quarterly to weekly": a change in a measure, even without figures. */
 const CHANGE_FROM_TO = /\bfrom\s[^.;\n]{1,30}?\sto\s/i;
+/** A reach measure is counted: a figure, or a word that grows or targets one ("double our followers", "more page views"). */
+const COUNTED = /\d|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpi|measured? (?:by|in)|million|thousand|hundreds?|thousands?|millions?)\b/i;
 /** Sentences that name a vanity number to say it is not the measure. */
 const DISCLAIMED = /\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
 
@@ -40,6 +42,8 @@ export function measuringSlides(ctx: ReadingContext): Slide[] {
 export function isVanity(kind: Kind, sentence: string): boolean {
   if (DISCLAIMED.test(sentence)) return false;
   if (kind === 'acquisition' && QUALIFIED.test(sentence)) return false;
+  // "The design my manager likes best", "first impressions of the team": a count of attention needs a number or a change.
+  if (kind === 'reach' && !COUNTED.test(sentence)) return false;
   // A delivery date next to a real outcome target ("ship in Q3 and cut wait times by half") is a plan, not the measure.
   if (kind === 'date' && (CHANGE_FROM_TO.test(sentence) || TARGET_PATTERNS.some((re) => re.test(sentence.replace(VANITY[3].re, ' '))))) return false;
   return true;

@@ -26,4 +26,18 @@ describe('readings a new user met', () => {
     assert.equal(of('call-to-action', '## Picture this\n\nLet me ask you to imagine for a moment a build that takes ten seconds.\n').length, 1);
     assert.equal(of('outcome-metric', '## How it works\n\nWe sample the last 30 days of logs and predict the next week.\n').length, 1);
   });
+
+  it('reads the vocabulary real writers use, not only pitch-coach phrasing', () => {
+    assert.deepEqual(of('business-value', '## Where the market is\n\nOffline mode is table stakes in field service, and our key differentiator against the two incumbents.\n'), []);
+    assert.deepEqual(of('business-value', '## Why now\n\nSetup time is the main barrier to adoption in mid-size hospitals.\n'), []);
+    assert.deepEqual(of('customer-pain', '## Today\n\nOur users put up with slow builds because nothing better exists.\n'), []);
+    assert.deepEqual(of('customer-pain', '## Today\n\nFor small clinics the current scanners are cost-prohibitive.\n'), []);
+    assert.deepEqual(of('why-before-what', '## Our aim\n\nWe aim to help you spend your evenings at home.\n\n---\n\n## What we are building\n\nA rota app.\n'), []);
+  });
+
+  it('a verb or a plain noun is not a vanity metric: “likes”, “impressions” count attention only when counted', () => {
+    const text = (sentence: string) => `## How we will know\n\n${sentence}\n`;
+    assert.deepEqual(of('vanity-metric', text('We ship the design my manager likes best, and first impressions of the team were good.')), []);
+    assert.equal(of('vanity-metric', text('Success is 10,000 likes and 2 million impressions by June.')).length, 2);
+  });
 });
