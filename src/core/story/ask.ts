@@ -32,6 +32,8 @@ const DATE = new RegExp(
     String.raw`\b(?:${MONTHS})\.?\s\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(?:${MONTHS})\b`,
     String.raw`\b(?:at|in|during|before|after)\s(?:the\s|our\s|this\s|next\s|today(?:'|’)?s\s|tomorrow(?:'|’)?s\s|next week(?:'|’)?s\s|friday(?:'|’)?s\s|monday(?:'|’)?s\s)?(?:next\s)?(?:meeting|review|steering\s?(?:committee|meeting|group)?|staff meeting|all-hands|town hall|qbr|offsite|planning|sync|stand-?up|board meeting|exec review|leadership meeting|retro)\b`,
     String.raw`\bwithin\s(?:a|an|one|two|three|four|\d+)\s(?:days?|weeks?|months?)\b`,
+    // A plan that counts its weeks or sprints is dated: "Weeks 1–2: discovery", "Sprint 3".
+    String.raw`\b(?:weeks?|sprints?|days?)\s\d{1,2}(?:\s?[–-]\s?\d{1,2})?\b`,
     String.raw`\b(?:by|before|at|after|until)\s(?:the\s)?(?:end|close|start)\sof\s(?:the\s|this\s|our\s|next\s)?\w`,
   ].join('|'),
   'i',
@@ -41,8 +43,11 @@ export function hasDate(text: string): boolean {
   return DATE.test(text);
 }
 
+/** People named in full ("Dana Okafor and Luis Prieto"), not at the start of a sentence: who the ask funds or puts in charge. */
+const FULL_NAME = /(?<=[\p{Ll},;:(]\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[\s,.;:)]|$)/u;
+
 export function hasOwner(text: string): boolean {
-  if (OWNER_WORDS.test(text) || NAME_THEN_VERB.test(text)) return true;
+  if (OWNER_WORDS.test(text) || NAME_THEN_VERB.test(text) || FULL_NAME.test(text)) return true;
   const addressee = ADDRESSEE.exec(text);
   if (addressee && (ROLE_LABEL.test(addressee[1]) || /^\p{Lu}\p{Ll}+$/u.test(addressee[1].trim()))) return true;
   NAME_AFTER_VERB.lastIndex = 0;

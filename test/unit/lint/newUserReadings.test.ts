@@ -40,4 +40,13 @@ describe('readings a new user met', () => {
     assert.deepEqual(of('vanity-metric', text('We ship the design my manager likes best, and first impressions of the team were good.')), []);
     assert.equal(of('vanity-metric', text('Success is 10,000 likes and 2 million impressions by June.')).length, 2);
   });
+
+  it('a budget request naming the funded people and a week-by-week plan has an owner and a date', () => {
+    const text = '## The ask\n\nWe need £400k to fund two engineers, Dana Okafor and Luis Prieto, for a twelve-week build.\n\n- Weeks 1–2: discovery with the finance team\n- Weeks 3–10: build the matcher\n';
+    assert.deepEqual(of('call-to-action', text), []);
+    const vague = of('call-to-action', '## The ask\n\nWe need your support for the new matcher.\n');
+    assert.equal(vague.length, 1);
+    assert.equal(vague[0].severity, 'info');
+    assert.match(vague[0].message, /^Is this the ask\? “We need your support for the new matcher\.” names no owner and no date/);
+  });
 });

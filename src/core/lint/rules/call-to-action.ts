@@ -31,7 +31,8 @@ const rule: Rule = {
     const specific = asks.some(({ slide, passage }) => specificSections.get(slide)?.has(passage.section));
     if (specific) return;
     // Unsure whether this is the ask a room can act on: a question at info, quoting what was read, and what would settle it.
-    const { slide, passage } = asks[0];
+    // Quote the request itself rather than the heading over it.
+    const { slide, passage } = asks.find((a) => a.passage.block.kind !== 'heading') ?? asks[0];
     const words = passage.text.length > 90 ? `${passage.text.slice(0, 87)}…` : passage.text;
     report({
       severity: 'info',
