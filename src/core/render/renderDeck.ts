@@ -1,9 +1,9 @@
 import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { parseDuration } from '../deck/duration';
+import { createMarkdownIt } from '../deck/markdown';
 import type { Deck, Slide } from '../deck/types';
 import { markdownSource, parseWithTokens } from '../deck/parseDeck';
 import { escapeHtml } from './escape';
-import { createMarkdownIt } from './markdown';
 import { themeName } from './themes';
 import type { RenderedDeck, RenderedSlide, RenderOptions } from './types';
 import { isSafeImageSource, linkKind } from './urls';
