@@ -68,7 +68,8 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   // Fail before any work (a PDF takes seconds); the write checks again.
   if (!replace && exists(output)) throw new FileExistsError(shown);
 
-  const deck = parseForRender(request.text);
+  const parsed = parseForRender(request.text);
+  const { deck } = parsed;
   if (deck.slides.length === 0) throw new UserError(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   for (const problem of deck.problems) warn(problem.message, problem.line, problem.column);
   const root = request.allowLocalFiles ? undefined : (request.root ?? projectRoot(request.file));
@@ -77,15 +78,15 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   let data: string | Uint8Array;
   switch (format) {
     case 'html':
-      data = exportHtml(deck, { theme, resolveImage });
+      data = exportHtml(parsed, { theme, resolveImage });
       break;
     case 'pdf': {
       const browser = findBrowser(request.browser);
-      data = await printPdf(exportHtml(deck, { theme, resolveImage }), { browser, signal });
+      data = await printPdf(exportHtml(parsed, { theme, resolveImage }), { browser, signal });
       break;
     }
     case 'pptx':
-      data = await exportPptx(deck, { theme, resolveImage: embeddable(PPTX_IMAGE_TYPES, resolveImage, (message) => warn(message)) });
+      data = await exportPptx(parsed, { theme, resolveImage: embeddable(PPTX_IMAGE_TYPES, resolveImage, (message) => warn(message)) });
       break;
   }
   signal?.throwIfAborted();

@@ -1,6 +1,6 @@
 import type { Deck } from '../deck/types';
 import { escapeHtml } from '../render/escape';
-import { renderDeck } from '../render/renderDeck';
+import { renderDeck, type ParsedDeck } from '../render/renderDeck';
 import type { ThemeName } from '../render/themes';
 import type { RenderOptions } from '../render/types';
 
@@ -31,12 +31,13 @@ export function bundledAssets(): ExportAssets | undefined {
 /**
  * One self-contained HTML file that presents the deck offline: styles, player and data inlined, local
  * images as the caller's `resolveImage` returns them (data: URIs), and a Content-Security-Policy that
- * lets the page load nothing but its own nonce-tagged style and script and data: images.
+ * lets the page load nothing but its own nonce-tagged style and script and data: images. Pass what
+ * `parseForRender` returned to render from its tokens.
  */
-export function exportHtml(deck: Deck, options: HtmlExportOptions = {}): string {
+export function exportHtml(source: Deck | ParsedDeck, options: HtmlExportOptions = {}): string {
   const assets = options.assets ?? bundledAssets();
   if (!assets) throw new Error('exportHtml needs the player bundle: pass options.assets or run from a build made by esbuild.js.');
-  const rendered = renderDeck(deck, options);
+  const rendered = renderDeck(source, options);
   const theme = options.theme ?? rendered.theme;
   const themeCss = assets.themes[theme];
   if (themeCss === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);

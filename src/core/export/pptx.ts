@@ -3,7 +3,7 @@ import type { Token } from 'markdown-it';
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../deck/types';
 import { escapeHtml } from '../render/escape';
-import { imageUrl, languageTag, slideTokens, withoutComments, type RenderEnv } from '../render/renderDeck';
+import { deckOf, imageUrl, languageTag, slideTokens, withoutComments, type ParsedDeck, type RenderEnv } from '../render/renderDeck';
 import { themeName, type ThemeName } from '../render/themes';
 import type { RenderOptions } from '../render/types';
 import { linkKind } from '../render/urls';
@@ -24,8 +24,10 @@ const MASTER = 'StoryDeck';
  * and images as real PowerPoint objects in the theme's colours and fonts, its speaker notes in the
  * notes pane, and its beats as section names. Images are embedded only when `resolveImage` turns them
  * into PNG, JPEG or GIF `data:` URIs; any other image shows its alt text. Pure: no DOM, no file system.
+ * Pass what `parseForRender` returned to walk its tokens.
  */
-export async function exportPptx(deck: Deck, options: PptxExportOptions = {}): Promise<Uint8Array> {
+export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportOptions = {}): Promise<Uint8Array> {
+  const deck = deckOf(source);
   if (deck.slides.length === 0) {
     throw new Error(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   }
@@ -47,7 +49,7 @@ export async function exportPptx(deck: Deck, options: PptxExportOptions = {}): P
     objects: [{ placeholder: { options: { name: 'title', type: 'title', x: PAD_X, y: PAD_Y, w: CONTENT_W, h: TITLE_BOX_H, margin: 0, align: 'left', valign: 'top' }, text: '' } }],
   });
 
-  const { perSlide, env } = slideTokens(deck, options);
+  const { perSlide, env } = slideTokens(source, options);
   const sections = sectionNames(deck);
   deck.slides.forEach((slide, i) => {
     const sectionTitle = sections[i];

@@ -241,7 +241,7 @@ class Preview {
     // Raw HTML reaches the page (sanitized there) only when the user allows it and trusts the workspace.
     const html = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get('html') === true;
     const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' });
-    return { deck, theme: this.themeUrl(parsed.frontMatter.theme, deck.theme) };
+    return { deck, theme: this.themeUrl(parsed.deck.frontMatter.theme, deck.theme) };
   }
 
   private findings(): PreviewFinding[] {
