@@ -44,8 +44,6 @@ const LAYERS = {
  * Delete an entry when its move lands.
  */
 export const TEMPORARY_EXCEPTIONS = [
-  // Reading template folders from disk moves to src/node in #13's refactor.
-  { layer: 'core', file: 'src/core/scaffold/load.ts', allow: ['node:fs', 'node:path'] },
   // slideAtLine moves to a neutral folder shared by the extension and the webview in #13's refactor.
   { layer: 'extension', file: 'src/extension/preview/manager.ts', allow: ['../../webview/lines'] },
 ];
