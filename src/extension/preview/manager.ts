@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
-import { slideAtLine } from '../../webview/lines';
+import { slideAtLine } from '../../shared/lines';
 import { restrictedSetting } from '../restricted';
-import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../webview/protocol';
+import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../shared/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
 
 const VIEW_TYPE = 'storydeck.preview';
