@@ -17,15 +17,8 @@ export interface ExportAssets {
 export interface HtmlExportOptions extends RenderOptions {
   /** Overrides the front matter `theme`. */
   theme?: ThemeName;
-  /** Defaults to the assets esbuild embeds in the bundle (see esbuild.js). */
+  /** Needed: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: ExportAssets;
-}
-
-declare const STORYDECK_EXPORT_ASSETS: ExportAssets | undefined;
-
-/** The assets esbuild embeds in a bundle (see esbuild.js); undefined when running from source. */
-export function bundledAssets(): ExportAssets | undefined {
-  return typeof STORYDECK_EXPORT_ASSETS === 'undefined' ? undefined : STORYDECK_EXPORT_ASSETS;
 }
 
 /**
@@ -35,8 +28,8 @@ export function bundledAssets(): ExportAssets | undefined {
  * `parseForRender` returned to render from its tokens.
  */
 export function exportHtml(source: Deck | ParsedDeck, options: HtmlExportOptions = {}): string {
-  const assets = options.assets ?? bundledAssets();
-  if (!assets) throw new Error('exportHtml needs the player bundle: pass options.assets or run from a build made by esbuild.js.');
+  const { assets } = options;
+  if (!assets) throw new Error('exportHtml needs the player bundle: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
   const rendered = renderDeck(source, options);
   const theme = options.theme ?? rendered.theme;
   const themeCss = assets.themes[theme];

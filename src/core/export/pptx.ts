@@ -7,12 +7,12 @@ import { deckOf, imageUrl, languageTag, slideTokens, withoutComments, type Parse
 import { themeName, type ThemeName } from '../render/themes';
 import type { RenderOptions } from '../render/types';
 import { linkKind } from '../render/urls';
-import { bundledAssets, type ExportAssets } from './html';
+import type { ExportAssets } from './html';
 
 export interface PptxExportOptions extends RenderOptions {
   /** Overrides the front matter `theme`. */
   theme?: ThemeName;
-  /** Only the theme style sheets are read. Defaults to the assets esbuild embeds in the bundle (see esbuild.js). */
+  /** Needed, and only the theme style sheets are read: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: Pick<ExportAssets, 'themes'>;
 }
 
@@ -31,8 +31,8 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   if (deck.slides.length === 0) {
     throw new Error(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   }
-  const themes = options.assets?.themes ?? bundledAssets()?.themes;
-  if (!themes) throw new Error('exportPptx needs the theme style sheets: pass options.assets or run from a build made by esbuild.js.');
+  const themes = options.assets?.themes;
+  if (!themes) throw new Error('exportPptx needs the theme style sheets: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
   const theme = options.theme ?? themeName(deck.frontMatter.theme);
   const css = themes[theme];
   if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
