@@ -1,5 +1,5 @@
 import { memoByText } from './memo';
-import { BEAT_IDS, type BeatId, type Block, type Range } from './types';
+import { BEAT_IDS, type BeatId, type Block } from './types';
 
 /**
  * Beat detection reads two signals: the slide's headings and the words under them.
@@ -317,16 +317,4 @@ export function deckNames(slides: readonly PassageSource[]): string[] {
   const names = introducedNames(texts());
   namesCache.set(slides, names);
   return names;
-}
-
-/** A range moved inside the document (1-based lines; columns within the line, end column exclusive). */
-export function rangeInside(lines: readonly string[], range: Range): Range {
-  const count = Math.max(lines.length, 1);
-  const len = (line: number) => (lines[line - 1] ?? '').length;
-  const line = Math.min(Math.max(Math.floor(range.line) || 1, 1), count);
-  const column = Math.min(Math.max(Math.floor(range.column) || 1, 1), len(line) + 1);
-  const endLine = Math.min(Math.max(Math.floor(range.endLine) || line, line), count);
-  let endColumn = Math.min(Math.max(Math.floor(range.endColumn) || 1, 1), len(endLine) + 1);
-  if (endLine === line && endColumn < column) endColumn = column;
-  return { line, column, endLine, endColumn };
 }
