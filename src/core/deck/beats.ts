@@ -1,4 +1,5 @@
 import { memoByText } from './memo';
+import { escapeRegExp } from './regexp';
 import { BEAT_IDS, type BeatId, type Block } from './types';
 
 /**
@@ -259,7 +260,7 @@ const namesIn = memoByText((text: string): string[] => {
 
 /** Does this text name a concrete customer: a role, a segment, a pronoun, or one of `names`? */
 export function personMatcher(names: readonly string[]): (text: string) => boolean {
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = names.map(escapeRegExp);
   const named = escaped.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])`, 'u') : undefined;
   return (text) => PERSON_RE.test(text) || (named !== undefined && named.test(text));
 }
