@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { collectTemplates, TEMPLATE_EXTENSION, TemplateError, type TemplateList, type TemplateSource } from '../core/scaffold';
 import { readTextBounded } from './boundedRead';
 
-
 /** Larger template files are refused. */
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
@@ -21,7 +20,9 @@ export function listTemplates(dirs: readonly (string | undefined)[]): TemplateLi
     const group: TemplateSource[] = [];
     let names: string[];
     try {
-      names = readdirSync(dir).filter((name) => name.endsWith(TEMPLATE_EXTENSION)).sort();
+      names = readdirSync(dir)
+        .filter((name) => name.endsWith(TEMPLATE_EXTENSION))
+        .sort();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') errors.push(new TemplateError(dir, undefined, `cannot read this folder: ${(e as Error).message}`));
