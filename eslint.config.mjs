@@ -23,9 +23,9 @@ const NODE = boundary(`^(node:.+|${oneOf(builtinModules)})$`, 'Node built-ins ar
 const OUTER = (layers) => boundary(`^(\\.\\./)+(${layers.join('|')})(/|$)`, `Arrows point toward src/core: this folder may not import src/{${layers.join(',')}}.`);
 const DECK_UPWARD = boundary('^(\\.\\./)+(core/)?(render|lint|export|scaffold)(/|$)', 'src/core/deck is the bottom layer: it imports nothing from render, lint, export or scaffold.');
 const OTHER_RULE = boundary('^(\\./|(\\.\\./)+rules(/|$))', 'A rule imports no other rule: share code through a module outside src/core/lint/rules.');
-const WEBVIEW_AT_RUN_TIME = boundary('^(\\.\\./)+webview(/|$)', 'The extension imports nothing from src/webview at run time (import type is fine): shared code lives in a neutral folder.', true);
+const WEBVIEW_AT_RUN_TIME = boundary('^(\\.\\./)+webview(/|$)', 'The extension imports nothing from src/webview at run time (import type is fine): code both use lives in src/shared.', true);
 
-const CORE = [VSCODE, NODE, OUTER(['node', 'cli', 'extension', 'webview'])];
+const CORE = [VSCODE, NODE, OUTER(['node', 'cli', 'extension', 'webview', 'shared'])];
 
 /** Each layer's files and what they must not import. A file in two layers gets the later, more specific entry. */
 const LAYERS = {
@@ -36,29 +36,16 @@ const LAYERS = {
   cli: { files: ['src/cli/**/*.ts'], boundaries: [VSCODE, OUTER(['extension', 'webview'])] },
   extension: { files: ['src/extension/**/*.ts'], boundaries: [WEBVIEW_AT_RUN_TIME, OUTER(['cli'])] },
   webview: { files: ['src/webview/**/*.ts'], boundaries: [VSCODE, NODE, OUTER(['node', 'cli', 'extension'])] },
+  // What the extension and the webview both import (the message types, slideAtLine): it runs in both, and imports neither.
+  shared: { files: ['src/shared/**/*.ts'], boundaries: [VSCODE, NODE, OUTER(['node', 'cli', 'extension', 'webview'])] },
 };
 
 /**
- * Imports that break a boundary today, allowed for one file each until the refactor of issue #13 moves the code.
- * Each entry lets exactly the named specifiers through; every other import of its layer's boundaries stays an error.
- * Delete an entry when its move lands.
- */
-export const TEMPORARY_EXCEPTIONS = [
-  // markdown-it's shared parser moves out of render into a module deck may import, in #13's refactor.
-  { layer: 'deck', file: 'src/core/deck/parseDeck.ts', allow: ['../render/markdown'] },
-  // Reading template folders from disk moves to src/node in #13's refactor.
-  { layer: 'core', file: 'src/core/scaffold/load.ts', allow: ['node:fs', 'node:path'] },
-  // slideAtLine moves to a neutral folder shared by the extension and the webview in #13's refactor.
-  { layer: 'extension', file: 'src/extension/preview/manager.ts', allow: ['../../webview/lines'] },
-];
-
-/**
- * The rule setting for a list of boundaries, with `allow`ed specifiers let through.
+ * The rule setting for a list of boundaries.
  * @returns {import('eslint').Linter.RuleEntry}
  */
-function restrictImports(boundaries, allow = []) {
-  const except = allow.length ? `(?!(${oneOf(allow)})$)` : '';
-  const patterns = boundaries.map((b) => ({ regex: `${except}${b.regex}`, message: b.message, allowTypeImports: b.typesAllowed }));
+function restrictImports(boundaries) {
+  const patterns = boundaries.map((b) => ({ regex: b.regex, message: b.message, allowTypeImports: b.typesAllowed }));
   return ['error', { patterns }];
 }
 
@@ -76,12 +63,6 @@ const layerConfigs = Object.entries(LAYERS).map(([name, { files, ignores, bounda
   files,
   ...(ignores ? { ignores } : {}),
   rules: { '@typescript-eslint/no-restricted-imports': restrictImports(boundaries), 'no-restricted-syntax': restrictCalls(boundaries) },
-}));
-
-const exceptionConfigs = TEMPORARY_EXCEPTIONS.map(({ layer, file, allow }) => ({
-  name: `storydeck/boundaries/temporary-exception/${file}`,
-  files: [file],
-  rules: { '@typescript-eslint/no-restricted-imports': restrictImports(LAYERS[layer].boundaries, allow) },
 }));
 
 export default defineConfig(
@@ -116,6 +97,5 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   layerConfigs,
-  exceptionConfigs,
   prettier,
 );

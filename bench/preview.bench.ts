@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseForRender, renderDeck } from '../src/core/render';
 import { deckUpdate, previewHtml, randomNonce } from '../src/extension/preview/page';
-import type { HostToWebview } from '../src/webview/protocol';
+import type { HostToWebview } from '../src/shared/protocol';
 import { launchBrowser } from '../test/browser/harness';
 import { writePreviewPage } from '../test/browser/previewPage';
 import { benchArgs } from './args';

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { escapeRegExp } from '../core/deck/regexp';
 import { UsageError } from './io';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -49,7 +50,7 @@ export function globToRegExp(glob: string): RegExp {
       i += glob[i + 2] === '/' ? 2 : 1;
     } else if (ch === '*') out += '[^/]*';
     else if (ch === '?') out += '[^/]';
-    else out += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    else out += escapeRegExp(ch);
   }
   return new RegExp(`^${out}$`);
 }

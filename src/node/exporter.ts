@@ -5,7 +5,7 @@
  * (STORYDECK_EXPORT_ASSETS, see esbuild.js).
  */
 import { dirname, resolve } from 'node:path';
-import { exportHtml } from '../core/export/html';
+import { exportHtml, type ExportAssets } from '../core/export/html';
 import { exportPptx, PPTX_IMAGE_TYPES } from '../core/export/pptx';
 import { parseForRender } from '../core/render';
 import type { ThemeName } from '../core/render/themes';
@@ -52,6 +52,13 @@ export interface ExportRequest {
   shown?: string;
 }
 
+declare const STORYDECK_EXPORT_ASSETS: ExportAssets | undefined;
+
+/** The player and themes esbuild embeds in the CLI and exporter bundles (see esbuild.js); undefined when running from source. */
+function bundledAssets(): ExportAssets | undefined {
+  return typeof STORYDECK_EXPORT_ASSETS === 'undefined' ? undefined : STORYDECK_EXPORT_ASSETS;
+}
+
 export interface ExportResult {
   slides: number;
   bytes: number;
@@ -68,24 +75,26 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   // Fail before any work (a PDF takes seconds); the write checks again.
   if (!replace && exists(output)) throw new FileExistsError(shown);
 
-  const deck = parseForRender(request.text);
+  const parsed = parseForRender(request.text);
+  const { deck } = parsed;
   if (deck.slides.length === 0) throw new UserError(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   for (const problem of deck.problems) warn(problem.message, problem.line, problem.column);
   const root = request.allowLocalFiles ? undefined : (request.root ?? projectRoot(request.file));
   const resolveImage = imageInliner(dirname(resolve(request.file)), { root, allowWith: request.allowWith }, (message) => warn(message));
 
+  const assets = bundledAssets();
   let data: string | Uint8Array;
   switch (format) {
     case 'html':
-      data = exportHtml(deck, { theme, resolveImage });
+      data = exportHtml(parsed, { theme, resolveImage, assets });
       break;
     case 'pdf': {
       const browser = findBrowser(request.browser);
-      data = await printPdf(exportHtml(deck, { theme, resolveImage }), { browser, signal });
+      data = await printPdf(exportHtml(parsed, { theme, resolveImage, assets }), { browser, signal });
       break;
     }
     case 'pptx':
-      data = await exportPptx(deck, { theme, resolveImage: embeddable(PPTX_IMAGE_TYPES, resolveImage, (message) => warn(message)) });
+      data = await exportPptx(parsed, { theme, assets, resolveImage: embeddable(PPTX_IMAGE_TYPES, resolveImage, (message) => warn(message)) });
       break;
   }
   signal?.throwIfAborted();

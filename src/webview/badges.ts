@@ -1,6 +1,6 @@
-import { slideAtLine } from './lines';
+import { slideAtLine } from '../shared/lines';
+import type { PreviewFinding, RenderedDeck } from '../shared/protocol';
 import type { Player } from './player/player';
-import type { PreviewFinding, RenderedDeck } from './protocol';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 

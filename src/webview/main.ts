@@ -4,7 +4,7 @@
 import { Badges } from './badges';
 import { Player } from './player/player';
 import './player/player.css';
-import type { HostToWebview, PreviewStartup, PreviewState, RenderedDeck, WebviewToHost } from './protocol';
+import type { HostToWebview, PreviewStartup, PreviewState, RenderedDeck, WebviewToHost } from '../shared/protocol';
 import { showRawHtml } from './rawHtml';
 import './preview.css';
 

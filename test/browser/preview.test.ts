@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { deckUpdate } from '../../src/extension/preview/page';
-import type { PreviewFinding } from '../../src/webview/protocol';
+import type { PreviewFinding } from '../../src/shared/protocol';
 import { currentSlide, exportDeck, launchBrowser, openDeck, pokeEverything, type OpenedDeck } from './harness';
 import { posted, renderText, send, writePreviewPage } from './previewPage';
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { parseDeck } from '../../src/core/deck';
 import { renderDeck, type RenderedDeck, type RenderOptions } from '../../src/core/render';
 import { previewHtml, randomNonce } from '../../src/extension/preview/page';
-import type { HostToWebview, PreviewFinding, WebviewToHost } from '../../src/webview/protocol';
+import type { HostToWebview, PreviewFinding, WebviewToHost } from '../../src/shared/protocol';
 
 /** Renders Markdown as the preview host does (images kept as written: there is no webview to map them). */
 export function renderText(markdown: string, rawHtml: RenderOptions['rawHtml'] = 'escape'): RenderedDeck {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findBuiltinTemplatesDir, listTemplates, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateList } from '../../core/scaffold';
+import { TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateList } from '../../core/scaffold';
+import { findBuiltinTemplatesDir, listTemplates } from '../../node/templates';
 import { EXIT, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
 

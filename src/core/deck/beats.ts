@@ -1,5 +1,6 @@
 import { memoByText } from './memo';
-import { BEAT_IDS, type BeatId, type Block, type Range } from './types';
+import { escapeRegExp } from './regexp';
+import { BEAT_IDS, type BeatId, type Block } from './types';
 
 /**
  * Beat detection reads two signals: the slide's headings and the words under them.
@@ -32,8 +33,8 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
 
 const c = (re: RegExp, weight = 1): Cue => ({ re, weight });
 
-/** Words that make a customer concrete: a role, a segment or a named person introduced as one. */
-const PERSON = String.raw`(customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|agents?|admins?|administrators?|operators?|drivers?|teachers?|students?|shoppers?|buyers?|sellers?|merchants?|developers?|engineers?|analysts?|managers?|reps?|technicians?|dispatchers?|accountants?|owners?|parents?|members?|subscribers?|tenants?|farmers?|pharmacists?|she|he|they)`;
+/** Roles and segments that make a customer concrete (lower-case alternation, plurals included). */
+export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|someone|everyone|anyone|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
 
 export const CONTENT_CUES: Record<BeatId, Cue[]> = {
   why: [
@@ -45,7 +46,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(believe|purpose|mission)\b/i),
   ],
   pain: [
-    c(new RegExp(String.raw`\b${PERSON}\b[^.!?\n]{0,80}\b(struggl\w*|spends?|spent|wait(s|ed|ing)?|lose|loses|lost|can'?t|cannot|couldn'?t|has to|have to|had to|gives? up|gave up|re-?enter\w*|copy(ing)?|chas(e|es|ing)|frustrat\w*|miss(es|ed)?|abandon\w*|complain\w*|stuck|juggl\w*|dread\w*)\b`, 'i'), 2),
+    c(new RegExp(String.raw`\b(?:${PERSON_WORDS})\b[^.!?\n]{0,80}\b(struggl\w*|spends?|spent|wait(s|ed|ing)?|lose|loses|lost|can'?t|cannot|couldn'?t|has to|have to|had to|gives? up|gave up|re-?enter\w*|copy(ing)?|chas(e|es|ing)|frustrat\w*|miss(es|ed)?|abandon\w*|complain\w*|stuck|juggl\w*|dread\w*)\b`, 'i'), 2),
     c(/\b(every (morning|day|week|night|month|shift|quarter)|each (morning|day|week|shift))\b/i),
     c(/\b(manual(ly)?|spreadsheets?|workarounds?|by hand|sticky notes|error-prone|tedious|painful|frustrat\w*|headaches?|nightmare|broken)\b/i),
     c(/\b(hours?|minutes|days|weeks) (a|per|every|each) (day|week|month|shift|ticket|call|order)\b/i),
@@ -216,8 +217,6 @@ export function slidePassages(slide: PassageSource): Passage[] {
   return out;
 }
 
-/** Roles and segments that make a customer concrete (lower-case alternation, plurals included). */
-export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|someone|everyone|anyone|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
 
 const PERSON_RE = new RegExp(String.raw`\b(?:${PERSON_WORDS})\b`, 'i');
 const NAME = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})`;
@@ -260,7 +259,7 @@ const namesIn = memoByText((text: string): string[] => {
 
 /** Does this text name a concrete customer: a role, a segment, a pronoun, or one of `names`? */
 export function personMatcher(names: readonly string[]): (text: string) => boolean {
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = names.map(escapeRegExp);
   const named = escaped.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])`, 'u') : undefined;
   return (text) => PERSON_RE.test(text) || (named !== undefined && named.test(text));
 }
@@ -318,16 +317,4 @@ export function deckNames(slides: readonly PassageSource[]): string[] {
   const names = introducedNames(texts());
   namesCache.set(slides, names);
   return names;
-}
-
-/** A range moved inside the document (1-based lines; columns within the line, end column exclusive). */
-export function rangeInside(lines: readonly string[], range: Range): Range {
-  const count = Math.max(lines.length, 1);
-  const len = (line: number) => (lines[line - 1] ?? '').length;
-  const line = Math.min(Math.max(Math.floor(range.line) || 1, 1), count);
-  const column = Math.min(Math.max(Math.floor(range.column) || 1, 1), len(line) + 1);
-  const endLine = Math.min(Math.max(Math.floor(range.endLine) || line, line), count);
-  let endColumn = Math.min(Math.max(Math.floor(range.endColumn) || 1, 1), len(endLine) + 1);
-  if (endLine === line && endColumn < column) endColumn = column;
-  return { line, column, endLine, endColumn };
 }

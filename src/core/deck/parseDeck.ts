@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { sharedParser } from '../render/markdown';
+import { sharedParser } from './markdown';
 import { detectBeats, isPlaceholder } from './beats';
 import { beatMarkerIds, classifyComment, commentText, directives } from './comments';
 import { readFrontMatter } from './frontMatter';

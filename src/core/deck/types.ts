@@ -6,7 +6,12 @@ export function isBeatId(value: string): value is BeatId {
   return (BEAT_IDS as readonly string[]).includes(value);
 }
 
-/** A 1-based, end-inclusive span of the source text. Columns count UTF-16 code units, from 1. */
+/**
+ * A span of the source text, 1-based: it starts at `column` of `line` and ends on `endLine` just before
+ * `endColumn` (end column exclusive), so one line's text is `lines[line - 1].slice(column - 1, endColumn - 1)`
+ * and a whole line ends at its length + 1. Columns count UTF-16 code units. Problems, findings and fixes all
+ * use it.
+ */
 export interface Range {
   line: number;
   column: number;

@@ -1,6 +1,6 @@
 import type { Deck } from '../deck/types';
 import { escapeHtml } from '../render/escape';
-import { renderDeck } from '../render/renderDeck';
+import { renderDeck, type ParsedDeck } from '../render/renderDeck';
 import type { ThemeName } from '../render/themes';
 import type { RenderOptions } from '../render/types';
 
@@ -17,26 +17,20 @@ export interface ExportAssets {
 export interface HtmlExportOptions extends RenderOptions {
   /** Overrides the front matter `theme`. */
   theme?: ThemeName;
-  /** Defaults to the assets esbuild embeds in the bundle (see esbuild.js). */
+  /** Needed: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: ExportAssets;
-}
-
-declare const STORYDECK_EXPORT_ASSETS: ExportAssets | undefined;
-
-/** The assets esbuild embeds in a bundle (see esbuild.js); undefined when running from source. */
-export function bundledAssets(): ExportAssets | undefined {
-  return typeof STORYDECK_EXPORT_ASSETS === 'undefined' ? undefined : STORYDECK_EXPORT_ASSETS;
 }
 
 /**
  * One self-contained HTML file that presents the deck offline: styles, player and data inlined, local
  * images as the caller's `resolveImage` returns them (data: URIs), and a Content-Security-Policy that
- * lets the page load nothing but its own nonce-tagged style and script and data: images.
+ * lets the page load nothing but its own nonce-tagged style and script and data: images. Pass what
+ * `parseForRender` returned to render from its tokens.
  */
-export function exportHtml(deck: Deck, options: HtmlExportOptions = {}): string {
-  const assets = options.assets ?? bundledAssets();
-  if (!assets) throw new Error('exportHtml needs the player bundle: pass options.assets or run from a build made by esbuild.js.');
-  const rendered = renderDeck(deck, options);
+export function exportHtml(source: Deck | ParsedDeck, options: HtmlExportOptions = {}): string {
+  const { assets } = options;
+  if (!assets) throw new Error('exportHtml needs the player bundle: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
+  const rendered = renderDeck(source, options);
   const theme = options.theme ?? rendered.theme;
   const themeCss = assets.themes[theme];
   if (themeCss === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);

@@ -1,19 +1,16 @@
-import { headingBeat, rangeInside } from '../deck/beats';
-import type { BeatId, Deck, Range, Slide } from '../deck';
+import { headingBeat } from '../deck/beats';
+import type { BeatId, Range, Slide } from '../deck';
 import type { RuleContext } from './types';
 
-/** A range moved inside the document, so a problem's position can always be shown. */
-export function clampRange(deck: Deck, range: Range): Range {
-  const count = Math.max(deck.lines.length, 1);
-  const lineLength = (line: number) => (deck.lines[line - 1] ?? '').length;
+/** A range moved inside the document (`lines`), so a finding's position can always be shown; see `Range`. */
+export function rangeInside(lines: readonly string[], range: Range): Range {
+  const count = Math.max(lines.length, 1);
+  const len = (line: number) => (lines[line - 1] ?? '').length;
   const line = Math.min(Math.max(Math.floor(range.line) || 1, 1), count);
-  const column = Math.min(Math.max(Math.floor(range.column) || 1, 1), lineLength(line) + 1);
-  let endLine = Math.min(Math.max(Math.floor(range.endLine) || line, line), count);
-  let endColumn = Math.min(Math.max(Math.floor(range.endColumn) || 1, 1), lineLength(endLine) + 1);
-  if (endLine === line && endColumn < column) {
-    endLine = line;
-    endColumn = column;
-  }
+  const column = Math.min(Math.max(Math.floor(range.column) || 1, 1), len(line) + 1);
+  const endLine = Math.min(Math.max(Math.floor(range.endLine) || line, line), count);
+  let endColumn = Math.min(Math.max(Math.floor(range.endColumn) || 1, 1), len(endLine) + 1);
+  if (endLine === line && endColumn < column) endColumn = column;
   return { line, column, endLine, endColumn };
 }
 

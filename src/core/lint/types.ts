@@ -6,12 +6,12 @@ import type { Story } from '../story/story';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** Replace the text in a range (1-based lines and columns, end column exclusive) with `text`. */
+/** Replace the text in a range (a `Range`: 1-based, end column exclusive) with `text`. */
 export interface TextEdit extends Range {
   text: string;
 }
 
-/** A finding as every adapter sees it: lines and columns 1-based, end column exclusive. */
+/** A finding as every adapter sees it: a `Range` (lines and columns 1-based, end column exclusive). */
 export interface Finding extends Range {
   file: string;
   ruleId: string;

@@ -1,21 +1,22 @@
 import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { parseDuration } from '../deck/duration';
+import { createMarkdownIt } from '../deck/markdown';
 import type { Deck, Slide } from '../deck/types';
 import { markdownSource, parseWithTokens } from '../deck/parseDeck';
 import { escapeHtml } from './escape';
-import { createMarkdownIt } from './markdown';
 import { themeName } from './themes';
 import type { RenderedDeck, RenderedSlide, RenderOptions } from './types';
 import { isSafeImageSource, linkKind } from './urls';
 
 /**
- * Renders every slide of a parsed deck to HTML. The tokens are those of `parseForRender` (or the
+ * Renders every slide of a parsed deck to HTML. The tokens are those `parseForRender` kept (or the
  * Markdown parsed again exactly as `parseDeck` parses it), cut at the slides' first lines, so slides,
  * line numbers and reference links agree with the `Deck`. Pure: no DOM, no file system.
  */
-export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
+export function renderDeck(source: Deck | ParsedDeck, options: RenderOptions = {}): RenderedDeck {
   const md = slideRenderer();
-  const { perSlide, env } = slideTokens(deck, options);
+  const deck = deckOf(source);
+  const { perSlide, env } = slideTokens(source, options);
   const classes = slideClasses(deck);
   const slides = deck.slides.map((slide, i): RenderedSlide => ({
     index: slide.index,
@@ -40,26 +41,37 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
 }
 
 /**
- * Parses a narrative that is rendered next (as export does): the same Deck as `parseDeck`, and the
- * first render of it reuses the tokens instead of running markdown-it again. Only these decks keep
- * their tokens, until that render: lint parses on every pause in typing, and tokens kept alive through
- * its rules would cost the garbage collector more than a second parse costs here.
+ * A deck with the markdown-it tokens it was read from, from `parseForRender`, for the render that comes
+ * next. Only these values hold tokens, and only until that render: lint parses with `parseDeck` on every
+ * pause in typing, and tokens kept alive through its rules would cost the garbage collector more than a
+ * second parse costs here. Let the value go once it is rendered.
  */
-export function parseForRender(text: string): Deck {
-  const { deck, tokens } = parseWithTokens(text);
-  unrenderedTokens.set(deck, tokens);
-  return deck;
+export interface ParsedDeck {
+  readonly deck: Deck;
+  /**
+   * Handed out once: the first render takes them (and leaves undefined), because rendering marks tokens up
+   * (source lines, classes, resolved image URLs); a later render of the same deck parses afresh.
+   */
+  tokens?: Token[];
 }
 
 /**
- * Tokens of decks from `parseForRender` not rendered yet. Handed out once: rendering marks tokens up
- * (source lines, classes, resolved image URLs), so a later render of the same deck parses afresh.
+ * Parses a narrative that is rendered next (as export and the preview do): the same Deck as `parseDeck`,
+ * with its tokens, so that the first render reuses them instead of running markdown-it again.
  */
-const unrenderedTokens = new WeakMap<Deck, Token[]>();
+export function parseForRender(text: string): ParsedDeck {
+  return parseWithTokens(text);
+}
 
-function takeTokens(deck: Deck): Token[] | undefined {
-  const tokens = unrenderedTokens.get(deck);
-  unrenderedTokens.delete(deck);
+/** The deck, whether it came with its tokens or not. */
+export function deckOf(source: Deck | ParsedDeck): Deck {
+  return 'deck' in source ? source.deck : source;
+}
+
+function takeTokens(source: Deck | ParsedDeck): Token[] | undefined {
+  if (!('deck' in source)) return undefined;
+  const { tokens } = source;
+  source.tokens = undefined;
   return tokens;
 }
 
@@ -74,10 +86,11 @@ export interface RenderEnv extends Env {
  * (separators dropped, block tokens marked with `data-line`, table alignment as `sd-align-*` classes),
  * with the env to render them in. The HTML renderer and the PPTX export both walk these.
  */
-export function slideTokens(deck: Deck, options: RenderOptions = {}): { perSlide: Token[][]; env: RenderEnv } {
+export function slideTokens(source: Deck | ParsedDeck, options: RenderOptions = {}): { perSlide: Token[][]; env: RenderEnv } {
+  const deck = deckOf(source);
   const env: RenderEnv = { resolveImage: options.resolveImage, rawHtml: options.rawHtml };
   // A refused input (binary, too large) has no slides, and nothing to parse.
-  const tokens = deck.slides.length > 0 ? (takeTokens(deck) ?? slideRenderer().parse(markdownSource(deck.text, deck.frontMatterRange), env)) : [];
+  const tokens = deck.slides.length > 0 ? (takeTokens(source) ?? slideRenderer().parse(markdownSource(deck.text, deck.frontMatterRange), env)) : [];
   return { perSlide: splitTokens(tokens, deck.slides), env };
 }
 

@@ -11,13 +11,4 @@ export {
   type TemplateHeader,
   type TemplatePrompt,
 } from './template';
-// Node-only (node:fs): reading template folders. Everything above runs anywhere.
-export {
-  collectTemplates,
-  findBuiltinTemplatesDir,
-  listTemplates,
-  TEMPLATE_EXTENSION,
-  WORKSPACE_TEMPLATES_DIR,
-  type TemplateList,
-  type TemplateSource,
-} from './load';
+export { collectTemplates, TEMPLATE_EXTENSION, WORKSPACE_TEMPLATES_DIR, type TemplateList, type TemplateSource } from './collect';

@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
-import { slideAtLine } from '../../webview/lines';
+import { slideAtLine } from '../../shared/lines';
 import { restrictedSetting } from '../restricted';
-import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../webview/protocol';
+import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../shared/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
 
 const VIEW_TYPE = 'storydeck.preview';
@@ -241,7 +241,7 @@ class Preview {
     // Raw HTML reaches the page (sanitized there) only when the user allows it and trusts the workspace.
     const html = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get('html') === true;
     const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' });
-    return { deck, theme: this.themeUrl(parsed.frontMatter.theme, deck.theme) };
+    return { deck, theme: this.themeUrl(parsed.deck.frontMatter.theme, deck.theme) };
   }
 
   private findings(): PreviewFinding[] {

@@ -3,7 +3,7 @@
 // the benchmark drive the webview through these same functions.
 import { escapeHtml } from '../../core/render/escape';
 import type { RenderedDeck, RenderedSlide } from '../../core/render/types';
-import type { DeckSummary, HostToWebview, PreviewStartup } from '../../webview/protocol';
+import type { DeckSummary, HostToWebview, PreviewStartup } from '../../shared/protocol';
 
 export interface PageResources {
   /** `webview.cspSource`: where the page may load its script, styles and local images from. */

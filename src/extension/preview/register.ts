@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PreviewState } from '../../webview/protocol';
+import type { PreviewState } from '../../shared/protocol';
 import { loadBundle } from '../lazy';
 import type { LintSource, PreviewManager } from './manager';
 

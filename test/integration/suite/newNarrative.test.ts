@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
-import { listTemplates, renderTemplate } from '../../../src/core/scaffold';
+import { renderTemplate } from '../../../src/core/scaffold';
+import { listTemplates } from '../../../src/node/templates';
 import { activate, EXTENSION_ID, sleep, workspaceUri } from './helpers';
 
 const NEW = 'storydeck.newNarrative';

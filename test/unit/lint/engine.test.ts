@@ -39,6 +39,16 @@ describe('lint engine', () => {
     assert.deepEqual(seen.at(-1), { a: 1, b: 3 });
   });
 
+  it('reports ranges 1-based with the end column exclusive, as Range says: a finding covers exactly its words', () => {
+    const text = '# Why\n\nWe will leverage synergies with ARR.\n';
+    const lines = text.split('\n');
+    const jargon = lintText(text).findings.filter((f) => f.ruleId === 'jargon');
+    assert.deepEqual(
+      jargon.map((f) => (f.line === f.endLine ? lines[f.line - 1].slice(f.column - 1, f.endColumn - 1) : undefined)),
+      ['leverage', 'synergies', 'ARR'],
+    );
+  });
+
   it('reports a rule that throws as a finding instead of crashing', () => {
     const broken: Rule = { id: 'broken', description: 'x', tags: [], defaultSeverity: 'error', docs: '', check: () => { throw new Error('boom'); } };
     const findings = lint(parseDeck('# Hi\n'), {}, { plugins: [broken] }).filter((f) => f.ruleId === 'broken');

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDeck } from '../../../src/core/deck';
+import { escapeRegExp } from '../../../src/core/deck/regexp';
 import { createContext } from '../../../src/core/lint/context';
 import { PhraseMatcher, type PhraseSyntax } from '../../../src/core/lint/phrases';
 import { kindTable } from '../../../src/core/story/kinds';
 import { readStory } from '../../../src/core/story/story';
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What phrases matched as before the matcher: one alternation per list, longest phrase first. */
 function asRegExp(phrases: readonly string[], ignorecase: boolean, { gap, word }: PhraseSyntax): RegExp {
@@ -14,7 +13,7 @@ function asRegExp(phrases: readonly string[], ignorecase: boolean, { gap, word }
   const alternatives = phrases
     .map(words)
     .sort((a, b) => b.join(' ').length - a.join(' ').length)
-    .map((w) => w.map(escape).join(`${gap.source}+`));
+    .map((w) => w.map(escapeRegExp).join(`${gap.source}+`));
   return new RegExp(`(?<!${word.source})(?:${alternatives.join('|')})(?!${word.source})`, ignorecase ? 'giu' : 'gu');
 }
 

@@ -177,6 +177,13 @@ describe('story rules', () => {
       assert.equal(of('customer-value', 'Nurses will no longer spend an hour on paperwork.\n').length, 0);
     });
 
+    it('know the same people when beats are detected as when the story is read', () => {
+      for (const text of ['Residents wait three weeks for a repair.\n', 'Volunteers chase the same forms every week.\n']) {
+        assert.deepEqual(parseDeck(text).slides[0].beats, ['pain'], text);
+        assert.equal(of('customer-pain', text).length, 0, text);
+      }
+    });
+
     it('recognise people the narrative introduces by name', () => {
       assert.deepEqual(introducedNames(['Meet Maria.', 'Priya, a dispatcher in Rotterdam, waits.', '— Grace, who sells ceramics', 'Today, a nurse']), ['Maria', 'Priya', 'Grace']);
       assert.equal(of('customer-value', '## Meet Tom\n\nTom queues for lunch.\n\n---\n\nTom pays on his phone and is back at his desk in a minute, finally.\n').length, 0);

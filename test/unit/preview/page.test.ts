@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseDeck } from '../../../src/core/deck';
 import { renderDeck } from '../../../src/core/render';
 import { deckUpdate, previewHtml, randomNonce } from '../../../src/extension/preview/page';
-import { slideAtLine } from '../../../src/webview/lines';
-import type { PreviewStartup } from '../../../src/webview/protocol';
+import { slideAtLine } from '../../../src/shared/lines';
+import type { PreviewStartup } from '../../../src/shared/protocol';
 
 const render = (text: string) => renderDeck(parseDeck(text));
 const resources = { cspSource: 'https://webview.test', script: 'https://webview.test/dist/webview.js', style: 'https://webview.test/dist/webview.css', theme: 'https://webview.test/media/themes/light.css', nonce: 'abc123' };

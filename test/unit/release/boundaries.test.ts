@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 
 /**
  * The layer boundaries of docs/architecture.md fail `npm run lint` when broken: eslint.config.mjs is run on small
  * snippets, each placed at a path inside the layer it tests.
  */
-
-interface TemporaryException {
-  layer: string;
-  file: string;
-  allow: string[];
-}
 
 const BOUNDARY_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-syntax']);
 
@@ -34,20 +25,25 @@ const BROKEN: [string, string, RegExp][] = [
   ['src/core/export/probe.ts', "export const os = () => import('os');", /Node built-ins/],
   ['src/core/lint/probe.ts', "import { writeNew } from '../../node/write';", /Arrows point toward src\/core/],
   ['src/core/render/probe.ts', "import type { PreviewState } from '../../webview/protocol';", /Arrows point toward src\/core/],
+  ['src/core/render/probe.ts', "import { slideAtLine } from '../../shared/lines';", /Arrows point toward src\/core/],
   ['src/core/deck/probe.ts', "import { renderDeck } from '../render/renderDeck';", /src\/core\/deck is the bottom layer/],
   ['src/core/deck/probe.ts', "import type { Finding } from '../lint';", /src\/core\/deck is the bottom layer/],
   ['src/core/deck/probe.ts', "import { exportHtml } from '../export/html';", /src\/core\/deck is the bottom layer/],
   ['src/core/deck/probe.ts', "import { collectTemplates } from '../scaffold';", /src\/core\/deck is the bottom layer/],
   ['src/core/lint/rules/probe.ts', "import { beatRange } from './customer-pain';", /A rule imports no other rule/],
   ['src/core/lint/rules/probe.ts', "import jargon from '../rules/jargon';", /A rule imports no other rule/],
-  ['src/extension/probe.ts', "import { slideAtLine } from '../webview/lines';", /nothing from src\/webview at run time/],
-  ['src/extension/preview/probe.ts', "const lines = require('../../webview/lines');", /nothing from src\/webview at run time/],
+  ['src/extension/probe.ts', "import { Badges } from '../webview/badges';", /nothing from src\/webview at run time/],
+  ['src/extension/preview/probe.ts', "const badges = require('../../webview/badges');", /nothing from src\/webview at run time/],
   ['src/extension/probe.ts', "import { main } from '../cli/main';", /Arrows point toward src\/core/],
   ['src/node/probe.ts', "import * as vscode from 'vscode';", /Only src\/extension may import vscode/],
   ['src/node/probe.ts', "import { activate } from '../extension/extension';", /Arrows point toward src\/core/],
   ['src/cli/probe.ts', "import { activate } from '../extension/extension';", /Arrows point toward src\/core/],
   ['src/webview/probe.ts', "import { readFileSync } from 'node:fs';", /Node built-ins/],
   ['src/webview/player/probe.ts', "import { exportNarrative } from '../../node/exporter';", /Arrows point toward src\/core/],
+  ['src/shared/probe.ts', "import * as vscode from 'vscode';", /Only src\/extension may import vscode/],
+  ['src/shared/probe.ts', "import { readFileSync } from 'node:fs';", /Node built-ins/],
+  ['src/shared/probe.ts', "import { Badges } from '../webview/badges';", /Arrows point toward src\/core/],
+  ['src/shared/probe.ts', "import type { PreviewManager } from '../extension/preview/manager';", /Arrows point toward src\/core/],
 ];
 
 /** [where, code]: imports each layer may make. */
@@ -57,10 +53,12 @@ const RESPECTED: [string, string][] = [
   ['src/core/lint/rules/probe.ts', "import type { Rule } from '../types';\nimport { parseDuration } from '../../deck';"],
   ['src/core/lint/rules/index.ts', "import jargon from './jargon';"],
   ['src/core/export/probe.ts', "export const lazy = () => import('pptxgenjs');"],
-  ['src/extension/probe.ts', "import * as vscode from 'vscode';\nimport { join } from 'node:path';\nimport type { PreviewState } from '../webview/protocol';\nimport { lint } from '../core/lint';"],
+  ['src/extension/probe.ts', "import * as vscode from 'vscode';\nimport { join } from 'node:path';\nimport type { Player } from '../webview/player/player';\nimport { lint } from '../core/lint';"],
+  ['src/extension/preview/probe.ts', "import { slideAtLine } from '../../shared/lines';\nimport type { PreviewState } from '../../shared/protocol';"],
   ['src/node/probe.ts', "import { readFileSync } from 'node:fs';\nimport { exportHtml } from '../core/export/html';"],
   ['src/cli/probe.ts', "import { exportNarrative } from '../node/exporter';\nimport { lintText } from '../core/lint';"],
-  ['src/webview/probe.ts', "import { linkKind } from '../core/render/urls';\nimport DOMPurify from 'dompurify';"],
+  ['src/webview/probe.ts', "import { linkKind } from '../core/render/urls';\nimport DOMPurify from 'dompurify';\nimport { slideAtLine } from '../shared/lines';"],
+  ['src/shared/probe.ts', "import type { RenderedDeck } from '../core/render/types';"],
 ];
 
 describe('layer boundaries (eslint.config.mjs)', function () {
@@ -80,31 +78,4 @@ describe('layer boundaries (eslint.config.mjs)', function () {
       assert.deepEqual(await boundaryErrors(file, code), []);
     });
   }
-
-  describe('temporary exceptions, until the files move', () => {
-    let exceptions: TemporaryException[] = [];
-
-    before(async () => {
-      const config = (await import(pathToFileURL(resolve('eslint.config.mjs')).href)) as { TEMPORARY_EXCEPTIONS: TemporaryException[] };
-      exceptions = config.TEMPORARY_EXCEPTIONS;
-      assert.ok(exceptions.length > 0, 'none left: delete this block');
-    });
-
-    it('each names a file that still makes exactly the imports it allows, and nothing else of its layer passes', async () => {
-      for (const { file, allow } of exceptions) {
-        assert.ok(existsSync(file), `${file} moved: delete its exception in eslint.config.mjs`);
-        const code = readFileSync(file, 'utf8');
-        assert.deepEqual(await boundaryErrors(file, code), [], `${file} passes with its exception`);
-        const elsewhere = await boundaryErrors(join(dirname(file), 'probe.ts'), code);
-        const blocked = [...new Set(elsewhere.map((m) => /^'([^']+)'/.exec(m.message)?.[1]))].sort();
-        assert.deepEqual(blocked, [...allow].sort(), `${file}: the exception allows exactly the imports that break its layer's boundaries`);
-      }
-    });
-
-    it('let through only the specifiers they name: a neighbour of each is still an error', async () => {
-      for (const { file, allow } of exceptions) {
-        for (const specifier of allow) assert.equal((await boundaryErrors(file, `import '${specifier}-other';`)).length, 1, `${specifier}-other in ${file}`);
-      }
-    });
-  });
 });

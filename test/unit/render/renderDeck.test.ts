@@ -245,12 +245,15 @@ describe('renderDeck', () => {
       example,
     ].join('\n');
     const options: RenderOptions = { resolveImage: (src) => (src === 'missing.png' ? undefined : `resolved:${src}`) };
-    const deck = parseForRender(text);
+    const parsed = parseForRender(text);
+    const { deck } = parsed;
     assert.deepEqual(deck, parseDeck(text));
-    const first = renderDeck(deck, options);
+    const first = renderDeck(parsed, options);
     assert.match(first.slides[0].html, /<img src="resolved:img\/chart.png"/);
     assert.match(first.slides[0].html, /<a href="https:\/\/example.com"/);
+    assert.equal(parsed.tokens, undefined, 'the first render takes the tokens');
     // Rendering marks tokens up (resolved image URLs, data-line, classes): a second render must not see that.
+    assert.deepEqual(renderDeck(parsed, options), first);
     assert.deepEqual(renderDeck(deck, options), first);
     assert.deepEqual(renderDeck(JSON.parse(JSON.stringify(deck)), options), first);
     assert.deepEqual(renderDeck(parseDeck(text), options), first);

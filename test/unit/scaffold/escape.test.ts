@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { parseDeck } from '../../../src/core/deck';
-import { createMarkdownIt } from '../../../src/core/render/markdown';
+import { createMarkdownIt } from '../../../src/core/deck/markdown';
 import { escapeComment, escapeMarkdown, singleLine, yamlScalar } from '../../../src/core/scaffold';
 import { HOSTILE } from './hostile';
 

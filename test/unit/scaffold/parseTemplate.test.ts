@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseDeck } from '../../../src/core/deck';
-import {
-  AnswerError,
-  collectTemplates,
-  findBuiltinTemplatesDir,
-  listTemplates,
-  parseTemplate,
-  renderTemplate,
-  resolveAnswers,
-  TemplateError,
-} from '../../../src/core/scaffold';
+import { AnswerError, collectTemplates, parseTemplate, renderTemplate, resolveAnswers, TemplateError } from '../../../src/core/scaffold';
+import { findBuiltinTemplatesDir, listTemplates } from '../../../src/node/templates';
 
 const HEADER = `{{!--
 id: team-offsite
@@ -189,6 +182,26 @@ describe('listTemplates', () => {
     assert.equal(errors.length, 1);
     assert.equal(errors[0].file, join(workspace, 'broken.hbs'));
     assert.equal(errors[0].line, 23);
+  });
+
+  it('reports a template that links to /dev/zero, a pipe or a file over 1 MB as one error naming it, and reads the others', function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = join(root, 'templates');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'mine.hbs'), GOOD);
+    symlinkSync('/dev/zero', join(folder, 'zero.hbs'));
+    execFileSync('mkfifo', [join(folder, 'pipe.hbs')]);
+    writeFileSync(join(folder, 'large.hbs'), `${GOOD}${' '.repeat(1024 * 1024)}`);
+    const { templates, errors } = listTemplates([folder]);
+    assert.deepEqual(
+      templates.map((t) => t.id),
+      ['team-offsite'],
+    );
+    const notRegular = 'cannot read this file: it is not a regular file (a device, a pipe or a socket).';
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      [`${join(folder, 'large.hbs')}: cannot read this file: it is larger than 1 MB.`, `${join(folder, 'pipe.hbs')}: ${notRegular}`, `${join(folder, 'zero.hbs')}: ${notRegular}`],
+    );
   });
 
   it('reports a second template with the same id in one folder', () => {

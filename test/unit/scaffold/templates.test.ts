@@ -8,12 +8,12 @@ import {
   beatSkeleton,
   BEAT_SKELETONS,
   buildSnippets,
-  listTemplates,
   renderTemplate,
   singleLine,
   snippetsFileText,
   type Template,
 } from '../../../src/core/scaffold';
+import { listTemplates } from '../../../src/node/templates';
 import { HOSTILE } from './hostile';
 
 const BUILTIN_IDS = ['executive-ask', 'launch-announcement', 'product-pitch', 'quarterly-business-update', 'strategy-review', 'town-hall'];

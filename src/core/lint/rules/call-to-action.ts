@@ -1,7 +1,7 @@
-import { rangeInside, slidePassages } from '../../deck/beats';
+import { slidePassages } from '../../deck/beats';
 import type { Slide } from '../../deck';
 import { findAsks, hasDate, hasOwner } from '../../story/ask';
-import { beatRange } from '../ranges';
+import { beatRange, rangeInside } from '../ranges';
 import type { Rule } from '../types';
 
 const rule: Rule = {

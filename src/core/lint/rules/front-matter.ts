@@ -1,7 +1,7 @@
 import { parseDuration, type Deck, type Range } from '../../deck';
 import { validateConfig } from '../config';
 import type { Rule, TextEdit } from '../types';
-import { clampRange } from '../ranges';
+import { rangeInside } from '../ranges';
 
 /** Keys StoryDeck reads. */
 export const STORYDECK_KEYS = ['title', 'kind', 'audience', 'duration', 'theme', 'storydeck', 'date', 'author', 'description', 'lang'] as const;
@@ -114,13 +114,13 @@ const rule: Rule = {
       broken = true;
       // The finding carries the position, so the parser's own "at line 1, column 8" (counted inside the block) goes.
       const message = problem.message.replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]?$/, '.');
-      report({ message: `${message} Until it is fixed, StoryDeck ignores the title, duration and settings in it.`, range: clampRange(deck, problem) });
+      report({ message: `${message} Until it is fixed, StoryDeck ignores the title, duration and settings in it.`, range: rangeInside(deck.lines, problem) });
     }
     if (broken || !deck.frontMatterRange) return;
 
     const data = deck.frontMatter;
     const lines = frontMatterKeyLines(deck);
-    const fallback = (): Range => clampRange(deck, { line: deck.frontMatterRange!.line, column: 1, endLine: deck.frontMatterRange!.line, endColumn: 4 });
+    const fallback = (): Range => rangeInside(deck.lines, { line: deck.frontMatterRange!.line, column: 1, endLine: deck.frontMatterRange!.line, endColumn: 4 });
     const where = (key: string): Range => lines.get(key)?.lineRange ?? fallback();
     const extra = Array.isArray(ctx.options.allowKeys) ? ctx.options.allowKeys.filter((k): k is string => typeof k === 'string') : [];
     const known = new Set([...KNOWN, ...extra]);

@@ -1,5 +1,5 @@
 import type { Problem } from '../../deck';
-import { clampRange } from '../ranges';
+import { rangeInside } from '../ranges';
 import type { Report, Rule, Severity } from '../types';
 
 const FRONT_MATTER_CODES: ReadonlySet<Problem['code']> = new Set(['front-matter-syntax', 'front-matter-type']);
@@ -26,7 +26,7 @@ const rule: Rule = {
       const finding: Report = {
         severity: SEVERITY[problem.code] ?? 'error',
         message: advice ? `${problem.message} ${advice}` : problem.message,
-        range: clampRange(ctx.deck, problem),
+        range: rangeInside(ctx.deck.lines, problem),
       };
       report(finding);
     }

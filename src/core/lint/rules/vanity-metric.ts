@@ -1,6 +1,7 @@
-import { rangeInside, slidePassages, type Passage } from '../../deck/beats';
+import { slidePassages, type Passage } from '../../deck/beats';
 import type { Slide } from '../../deck';
 import { VANITY, isVanity, measuringSlides, type Kind } from '../../story/vanity';
+import { rangeInside } from '../ranges';
 import type { Rule, RuleContext, TextMatch } from '../types';
 
 const MESSAGE: Record<Kind, (m: string) => string> = {

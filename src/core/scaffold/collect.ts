@@ -1,13 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { parseTemplate, TemplateError, type Template } from './template';
 
 /** Where a workspace keeps its own templates, relative to the workspace root. */
 export const WORKSPACE_TEMPLATES_DIR = '.storydeck/templates';
 /** Template files end with this. */
 export const TEMPLATE_EXTENSION = '.hbs';
-/** Larger template files are refused. */
-const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 export interface TemplateList {
   /** Usable templates; a later folder's template replaces an earlier one with the same id, in its place. */
@@ -67,66 +63,6 @@ function parseCached(source: string, file: string): Template | TemplateError {
     cache.set(key, parsed);
   }
   return parsed;
-}
-
-/**
- * Lists the templates in `dirs` (`*.hbs`, sorted by file name), in precedence order: pass the built-in
- * folder first and the workspace's `.storydeck/templates` after it, so that a workspace template with a
- * built-in's id replaces it. Folders that do not exist are skipped. Never throws.
- */
-export function listTemplates(dirs: readonly (string | undefined)[]): TemplateList {
-  const groups: TemplateSource[][] = [];
-  const errors: TemplateError[] = [];
-  for (const dir of dirs) {
-    if (!dir) continue;
-    const group: TemplateSource[] = [];
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((name) => name.endsWith(TEMPLATE_EXTENSION)).sort();
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException)?.code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') errors.push(new TemplateError(dir, undefined, `cannot read this folder: ${(e as Error).message}`));
-      continue;
-    }
-    for (const name of names) {
-      const file = join(dir, name);
-      try {
-        const stat = statSync(file);
-        if (!stat.isFile()) continue;
-        if (stat.size > MAX_TEMPLATE_BYTES) {
-          errors.push(new TemplateError(file, undefined, `is ${(stat.size / 1048576).toFixed(1)} MB; a template must be under 1 MB`));
-          continue;
-        }
-        group.push({ file, source: readFileSync(file, 'utf8') });
-      } catch (e) {
-        errors.push(new TemplateError(file, undefined, `cannot read this file: ${(e as Error).message}`));
-      }
-    }
-    groups.push(group);
-  }
-  const list = collectTemplates(groups);
-  return { templates: list.templates, errors: [...errors, ...list.errors] };
-}
-
-/**
- * The built-in `templates/` folder: the nearest one beside a `package.json`, walking up from `from` (pass
- * the calling module's `__dirname`). This finds it from the sources (`src/cli/commands/`) and from the
- * bundles in `dist/` alike. Undefined when there is none.
- */
-export function findBuiltinTemplatesDir(from: string): string | undefined {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'templates');
-    if (existsSync(join(dir, 'package.json')) && isDirectory(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function idLine(source: string): number {

@@ -1,0 +1,68 @@
+import PptxGenJS from 'pptxgenjs';
+import type { Deck } from '../../deck/types';
+import { deckOf, languageTag, slideTokens, type ParsedDeck } from '../../render/renderDeck';
+import { themeName, type ThemeName } from '../../render/themes';
+import type { RenderOptions } from '../../render/types';
+import type { ExportAssets } from '../html';
+import { slideContent, xmlText } from './content';
+import { CONTENT_W, drawSlide, PAD_X, PAD_Y, TITLE_BOX_H } from './layout';
+import { sectionNames, validParagraphs } from './sections';
+import { themeStyle, type DeckStyle } from './theme';
+
+export { PPTX_IMAGE_TYPES } from './content';
+export { themeStyle, type ThemeStyle } from './theme';
+
+export interface PptxExportOptions extends RenderOptions {
+  /** Overrides the front matter `theme`. */
+  theme?: ThemeName;
+  /** Needed, and only the theme style sheets are read: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
+  assets?: Pick<ExportAssets, 'themes'>;
+}
+
+/** The one slide layout, with the title placeholder. */
+const MASTER = 'StoryDeck';
+
+/**
+ * An editable PowerPoint file (16:9) of the deck: each slide's title, text, lists, quotes, tables, code
+ * and images as real PowerPoint objects in the theme's colours and fonts, its speaker notes in the
+ * notes pane, and its beats as section names. Images are embedded only when `resolveImage` turns them
+ * into PNG, JPEG or GIF `data:` URIs; any other image shows its alt text. Pure: no DOM, no file system.
+ * Pass what `parseForRender` returned to walk its tokens.
+ */
+export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportOptions = {}): Promise<Uint8Array> {
+  const deck = deckOf(source);
+  if (deck.slides.length === 0) {
+    throw new Error(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
+  }
+  const themes = options.assets?.themes;
+  if (!themes) throw new Error('exportPptx needs the theme style sheets: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
+  const theme = options.theme ?? themeName(deck.frontMatter.theme);
+  const css = themes[theme];
+  if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
+  const style: DeckStyle = { ...themeStyle(css, theme), lang: languageTag(deck.frontMatter.lang) };
+
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = xmlText(deck.title);
+  pptx.theme = { headFontFace: style.headingFont, bodyFontFace: style.font };
+  // Titles go into the layout's title placeholder, so PowerPoint knows them (outline view, accessibility).
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: style.bg },
+    objects: [{ placeholder: { options: { name: 'title', type: 'title', x: PAD_X, y: PAD_Y, w: CONTENT_W, h: TITLE_BOX_H, margin: 0, align: 'left', valign: 'top' }, text: '' } }],
+  });
+
+  const { perSlide, env } = slideTokens(source, options);
+  const sections = sectionNames(deck);
+  deck.slides.forEach((slide, i) => {
+    const sectionTitle = sections[i];
+    if (sectionTitle !== sections[i - 1]) pptx.addSection({ title: sectionTitle });
+    const target = pptx.addSlide({ masterName: MASTER, sectionTitle });
+    drawSlide(pptx, target, slideContent(perSlide[i], env), style);
+    const notes = xmlText(slide.notes.join('\n\n'));
+    if (notes.trim()) target.addNotes(notes);
+  });
+
+  const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  return validParagraphs(written);
+}

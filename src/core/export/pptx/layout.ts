@@ -1,0 +1,218 @@
+import PptxGenJS from 'pptxgenjs';
+import { escapeHtml } from '../../render/escape';
+import type { Paragraph, Picture, Piece, Run, SlideContent, TableCell } from './content';
+import type { DeckStyle } from './theme';
+
+// ---------------------------------------------------------------------------------------------------
+// Layout: the player's 1280×720 px slide is PowerPoint's 13.333×7.5 in wide layout (96 px per inch), so
+// the sizes below are the player's (src/webview/player/player.css) in points (0.75 pt per px).
+
+const SLIDE_W = 13.333;
+const SLIDE_H = 7.5;
+const PAD_X = 88 / 96;
+const PAD_Y = 64 / 96;
+const CONTENT_W = SLIDE_W - 2 * PAD_X;
+const PT = 0.75;
+const BODY_PT = 32 * PT;
+const HEADING_PT = [64, 50, 40, 34, 32, 32].map((px) => px * PT);
+const CODE_PT = 22 * PT;
+const TABLE_PT = 26 * PT;
+/** Images are at most 520 px high, as in the player. */
+const IMAGE_MAX_H = 520 / 96;
+const GAP = 0.15;
+const TITLE_RULE = 0.06;
+/** Below this, text is too small to read; PowerPoint's own shrink-on-overflow takes over. */
+const MIN_SCALE = 0.4;
+
+/** Line height and average character width, as multiples of the font size, for estimating wrapped text. */
+const LINE = 1.2;
+const CHAR = { sans: 0.5, mono: 0.6 };
+
+/** The title placeholder holds two lines of the largest heading; content starts below the title as set. */
+const TITLE_BOX_H = inches(HEADING_PT[0] * LINE * 2);
+
+function inches(pt: number): number {
+  return pt / 72;
+}
+
+function paragraphSize(paragraph: Paragraph): number {
+  return paragraph.kind === 'heading' ? HEADING_PT[(paragraph.level ?? 1) - 1] : paragraph.kind === 'raw' ? CODE_PT : BODY_PT;
+}
+
+/** Estimated height (in) of runs set at `size` pt in a box `width` in wide. */
+function runsHeight(runs: Run[], size: number, width: number, mono = false): number {
+  const lines: number[] = [0];
+  for (const run of runs) {
+    if (run.br) lines.push(0);
+    lines[lines.length - 1] += run.text.length;
+  }
+  const perLine = Math.max(1, Math.floor(width / inches(size * (mono ? CHAR.mono : CHAR.sans))));
+  return lines.reduce((sum, chars) => sum + Math.max(1, Math.ceil(chars / perLine)), 0) * inches(size * LINE);
+}
+
+const BULLET_IN = 27 / 72;
+
+function paragraphsHeight(paragraphs: Paragraph[], width: number, scale: number): number {
+  return paragraphs.reduce((sum, p) => {
+    const size = paragraphSize(p) * scale;
+    const indent = p.bullet ? BULLET_IN * (p.indent + 1) : 0;
+    return sum + runsHeight(p.runs, size, width - indent, p.kind === 'raw') + inches(spaceAfter(p, size));
+  }, 0);
+}
+
+/** As in the player: 0.6 em after a block, 0.25 em between list items. */
+function spaceAfter(paragraph: Paragraph, size: number): number {
+  return size * (paragraph.bullet ? 0.25 : 0.6);
+}
+
+const QUOTE_INSET = 0.3;
+const CODE_MARGIN = 0.15;
+
+function pieceHeight(piece: Piece, scale: number): number {
+  switch (piece.kind) {
+    case 'text':
+      return paragraphsHeight(piece.paragraphs, CONTENT_W, scale);
+    case 'quote':
+      return paragraphsHeight(piece.paragraphs, CONTENT_W - QUOTE_INSET, scale);
+    case 'code':
+      return runsHeight(piece.lines.map((text, i) => ({ text, br: i > 0 })), CODE_PT * scale, CONTENT_W - 2 * CODE_MARGIN, true) + 2 * CODE_MARGIN;
+    case 'table':
+      return tableRowHeights(piece.rows, scale).reduce((a, b) => a + b, 0);
+    case 'image':
+      return imageBox(piece.picture, scale).h;
+  }
+}
+
+const CELL_MARGIN = 0.08;
+
+function tableColumnWidths(rows: TableCell[][]): number[] {
+  const columns = Math.max(...rows.map((row) => row.length));
+  const weights = Array.from({ length: columns }, (_, c) => Math.max(4, ...rows.map((row) => Math.min(60, cellText(row[c]).length))));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => (CONTENT_W * w) / total);
+}
+
+function cellText(cell: TableCell | undefined): string {
+  return cell?.runs.map((run) => run.text).join('') ?? '';
+}
+
+function tableRowHeights(rows: TableCell[][], scale: number): number[] {
+  const widths = tableColumnWidths(rows);
+  return rows.map((row) => Math.max(...row.map((cell, c) => runsHeight(cell.runs, TABLE_PT * scale, widths[c] - 2 * CELL_MARGIN)), inches(TABLE_PT * scale * LINE)) + 2 * CELL_MARGIN);
+}
+
+function imageBox(picture: Picture, scale: number): { w: number; h: number } {
+  const fit = Math.min(1, CONTENT_W / (picture.width / 96), IMAGE_MAX_H / (picture.height / 96)) * scale;
+  return { w: (picture.width / 96) * fit, h: (picture.height / 96) * fit };
+}
+
+function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): void {
+  let y = PAD_Y;
+  if (content.title) {
+    const size = paragraphSize(content.title);
+    const h = runsHeight(content.title.runs, size, CONTENT_W);
+    slide.addText(textProps([content.title], 1, style, style.heading, style.headingFont), { placeholder: 'title', fit: 'shrink' });
+    y += h + 0.15;
+    slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y, w: 1, h: TITLE_RULE, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
+    y += TITLE_RULE + 0.3;
+  }
+  if (content.pieces.length === 0) return;
+
+  // One scale for every piece, so that the slide fits; text boxes also shrink on overflow in PowerPoint.
+  const available = SLIDE_H - PAD_Y - y;
+  const total = (scale: number) => content.pieces.reduce((sum, piece) => sum + pieceHeight(piece, scale), 0) + GAP * (content.pieces.length - 1);
+  let scale = 1;
+  while (scale > MIN_SCALE && total(scale) > available) scale = Math.max(MIN_SCALE, scale - 0.05);
+  // Still too much: the boxes keep to the slide and PowerPoint shrinks their text further.
+  const squeeze = Math.min(1, Math.max(0, available) / total(scale));
+
+  for (const piece of content.pieces) {
+    const h = pieceHeight(piece, scale) * squeeze;
+    switch (piece.kind) {
+      case 'text':
+        slide.addText(textProps(piece.paragraphs, scale, style, style.fg, style.font), { x: PAD_X, y, w: CONTENT_W, h, margin: 0, valign: 'top', fit: 'shrink' });
+        break;
+      case 'quote':
+        slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y, w: 0.06, h, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
+        slide.addText(textProps(piece.paragraphs, scale, style, style.quote, style.font, { italic: true }), {
+          x: PAD_X + QUOTE_INSET, y, w: CONTENT_W - QUOTE_INSET, h, margin: 0, valign: 'top', fit: 'shrink',
+        });
+        break;
+      case 'code':
+        slide.addText(
+          piece.lines.map((line) => ({ text: line || ' ', options: { breakLine: true, fontFace: style.monoFont, fontSize: CODE_PT * scale, color: style.codeFg } })),
+          { x: PAD_X, y, w: CONTENT_W, h, margin: CODE_MARGIN * 72, valign: 'top', fit: 'shrink', fill: { color: style.codeBg }, rectRadius: 0.1, shape: pptx.ShapeType.roundRect },
+        );
+        break;
+      case 'table':
+        slide.addTable(tableRows(piece.rows, scale, style), {
+          x: PAD_X, y, w: CONTENT_W, colW: tableColumnWidths(piece.rows), rowH: tableRowHeights(piece.rows, scale).map((row) => row * squeeze), margin: CELL_MARGIN * 72,
+          border: { type: 'solid', pt: 1, color: style.border }, fontFace: style.font, fontSize: TABLE_PT * scale, color: style.fg, valign: 'top',
+        });
+        break;
+      case 'image': {
+        const box = imageBox(piece.picture, scale * squeeze);
+        const { data, alt, href } = piece.picture;
+        // pptxgenjs escapes a text run's link target but writes a picture's as given.
+        slide.addImage({ data, x: PAD_X, y, ...box, altText: alt, ...(href ? { hyperlink: { url: escapeHtml(href) } } : {}) });
+        break;
+      }
+    }
+    y += h + GAP * squeeze;
+  }
+}
+
+/** Paragraphs as pptxgenjs text runs: paragraph settings on the first run, a break after the last. */
+function textProps(paragraphs: Paragraph[], scale: number, style: DeckStyle, color: string, fontFace: string | undefined, base: Omit<Run, 'text'> = {}): PptxGenJS.TextProps[] {
+  return paragraphs.flatMap((paragraph) => {
+    const size = paragraphSize(paragraph) * scale;
+    const heading = paragraph.kind === 'heading';
+    const paragraphColor = heading ? style.heading : paragraph.kind === 'raw' ? style.muted : color;
+    const face = heading ? style.headingFont : paragraph.kind === 'raw' ? style.monoFont : fontFace;
+    return paragraph.runs.map((run, i): PptxGenJS.TextProps => ({
+      text: run.text,
+      options: {
+        ...runOptions({ ...base, ...(heading ? { bold: true } : {}), ...run }, size, style, paragraphColor, face),
+        ...(i === 0
+          ? {
+              paraSpaceAfter: spaceAfter(paragraph, size),
+              ...(paragraph.bullet
+                ? { bullet: paragraph.bullet.numbered ? { type: 'number', numberStartAt: paragraph.bullet.start } : true, indentLevel: paragraph.indent }
+                : {}),
+            }
+          : {}),
+        ...(i === paragraph.runs.length - 1 ? { breakLine: true } : {}),
+      },
+    }));
+  });
+}
+
+function runOptions(run: Omit<Run, 'text'>, size: number, style: DeckStyle, color: string, fontFace: string | undefined): PptxGenJS.TextPropsOptions {
+  return {
+    fontSize: size,
+    fontFace: run.code ? style.monoFont : fontFace,
+    color: run.href ? style.link : run.code ? style.codeFg : run.missing ? style.muted : run.bold ? style.strong : color,
+    ...(run.bold ? { bold: true } : {}),
+    ...(run.italic ? { italic: true } : {}),
+    ...(run.strike ? { strike: 'sngStrike' as const } : {}),
+    ...(run.href ? { hyperlink: { url: run.href } } : {}),
+    ...(run.br ? { softBreakBefore: true } : {}),
+    ...(style.lang ? { lang: style.lang } : {}),
+  };
+}
+
+function tableRows(rows: TableCell[][], scale: number, style: DeckStyle): PptxGenJS.TableRow[] {
+  const columns = Math.max(...rows.map((row) => row.length));
+  return rows.map((row) =>
+    Array.from({ length: columns }, (_, c): PptxGenJS.TableCell => {
+      const cell = row[c] ?? { runs: [], header: false };
+      const runs = cell.runs.map((run) => ({ text: run.text, options: runOptions({ ...(cell.header ? { bold: true } : {}), ...run }, TABLE_PT * scale, style, style.fg, style.font) }));
+      return {
+        text: runs.length > 0 ? runs : ' ',
+        options: { ...(cell.align ? { align: cell.align } : {}), ...(cell.header ? { bold: true, fill: { color: style.tableHead } } : {}) },
+      };
+    }),
+  );
+}
+
+export { CONTENT_W, drawSlide, PAD_X, PAD_Y, TITLE_BOX_H };

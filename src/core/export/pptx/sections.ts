@@ -1,0 +1,42 @@
+import JSZip from 'jszip';
+import type { Deck } from '../../deck/types';
+
+// ---------------------------------------------------------------------------------------------------
+// Sections and the file.
+
+/**
+ * Each slide's section, named after its beats: a new section starts where the beats change. Slides
+ * without a beat stay in the section before them; those at the start form "opening". Names are unique,
+ * because pptxgenjs files a slide under the first section of its name.
+ */
+function sectionNames(deck: Deck): string[] {
+  const used = new Map<string, number>();
+  let beats: string | undefined;
+  let section = '';
+  return deck.slides.map((slide) => {
+    const these = slide.beats.join(' + ');
+    if (beats === undefined || (these !== '' && these !== beats)) {
+      beats = these;
+      const name = these || 'opening';
+      const count = (used.get(name) ?? 0) + 1;
+      used.set(name, count);
+      section = count === 1 ? name : `${name} (${count})`;
+    }
+    return section;
+  });
+}
+
+/**
+ * pptxgenjs 4 writes paragraph properties before every run of a paragraph, which the schema (and
+ * PowerPoint, which then offers to repair the file) allows only first; keep the first in each paragraph.
+ */
+async function validParagraphs(file: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(file);
+  for (const name of Object.keys(zip.files).filter((path) => /^ppt\/slides\/slide\d+\.xml$/.test(path))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, xml.replace(/(<\/a:r>|<a:br\/>)<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, '$1'));
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+export { sectionNames, validParagraphs };
