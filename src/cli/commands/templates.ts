@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { findBuiltinTemplatesDir, listTemplates, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateList } from '../../core/scaffold';
 import { EXIT, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
+import type { OptionHelp } from './index';
 
 export const summary = 'List the narrative templates (built-in and .storydeck/templates).';
 export const usage = 'storydeck templates [--format text|json]';
@@ -29,8 +30,14 @@ export function isBuiltin(template: Template, loaded: LoadedTemplates): boolean 
   return loaded.builtinDir !== undefined && resolve(template.file).startsWith(resolve(loaded.builtinDir));
 }
 
+export const options = { format: { type: 'string', default: 'text' } } as const;
+
+export const optionHelp: Record<keyof typeof options, OptionHelp> = {
+  format: { value: 'text|json', text: 'How to print the list (default: text).' },
+};
+
 export function run(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
   const format = formatOption(values.format, ['text', 'json']);
   if (positionals.length > 0) throw new UsageError(`templates takes no files. Usage: ${usage}`);
   const loaded = loadTemplates(io.cwd);
