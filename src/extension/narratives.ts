@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readFrontMatter } from '../core/deck/frontMatter';
+import { readFrontMatter, shortFences } from '../core/deck/frontMatter';
 import type { ConfigCache } from './config';
 import type { LintSettings } from './settings';
 
@@ -25,10 +25,11 @@ export async function narrativeReason(document: vscode.TextDocument, settings: L
 
 /** true: `storydeck:` is set (to anything but false); false: `storydeck: false`; undefined: no key. */
 export function frontMatterOptIn(document: vscode.TextDocument): boolean | undefined {
-  const first = document.lineCount > 0 ? document.lineAt(0).text : '';
-  if (!/^---[ \t]*$/.test(first)) return undefined;
   const lines: string[] = [];
   for (let i = 0; i < Math.min(document.lineCount, FRONT_MATTER_SCAN_LINES); i++) lines.push(document.lineAt(i).text);
+  // Opened with `--` by mistake, it still says whether the file is a narrative: the front-matter rule then reports it.
+  for (const fence of shortFences(lines) ?? []) lines[fence] = '---';
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined;
   const { data } = readFrontMatter(lines);
   if (!Object.prototype.hasOwnProperty.call(data, 'storydeck')) return undefined;
   return data.storydeck !== false;

@@ -3,3 +3,4 @@ export { parseDeck, markdownSource, countWords, WORDS_PER_MINUTE, MIN_SLIDE_SECO
 export { detectBeats, headingBeat } from './beats';
 export { outline, formatOutline, type Outline, type OutlineSlide } from './outline';
 export { parseDuration } from './duration';
+export { shortFences } from './frontMatter';

@@ -31,6 +31,29 @@ describe('diagnostics', () => {
     await vscode.workspace.fs.stat(code.target); // the docs page ships with the extension
   });
 
+  it('lints a narrative whose front matter opens with `--`, says so on line 1 and fixes it', async () => {
+    const { document } = await openAndLint(api, 'short-fence.md');
+    const diagnostic = await waitFor('front-matter on short-fence.md', () => diagnosticOf(document.uri, 'front-matter'));
+    assert.equal(diagnostic.range.start.line, 0);
+    assert.match(diagnostic.message, /^The front matter starts with `--` instead of `---`/);
+    assert.deepEqual(
+      ruleIds(document.uri).filter((id) => id === 'front-matter' || id === 'input'),
+      ['front-matter'],
+      'one finding for the one problem',
+    );
+    const title = 'Replace "--" with "---"';
+    let actions: vscode.CodeAction[] = [];
+    for (let tries = 0; tries < 20 && !actions.some((a) => a.title === title); tries++) {
+      if (tries) await sleep(250);
+      actions = await codeActions(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    }
+    const fix = actions.find((a) => a.title === title);
+    assert.ok(fix?.isPreferred, actions.map((a) => a.title).join(' | '));
+    await vscode.workspace.applyEdit(fix.edit!);
+    await waitFor('the front-matter finding to go', () => !diagnosticOf(document.uri, 'front-matter'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('leaves a README without front matter alone', async () => {
     const { document } = await openAndLint(api, 'README.md');
     await sleep(200);

@@ -27,6 +27,17 @@ describe('storydeck lint', () => {
     assert.equal(code, 0);
   });
 
+  it('says once, on its line, that front matter opened with `--` is read as slide text, and --fix writes `---`', async () => {
+    writeFileSync(join(dir, 'fence.md'), '--\ntitle: Payroll consolidation\nduration: 10m\n---\n\n## Why\n\nWe believe.\n');
+    const { stdout } = await run(dir, 'lint', 'fence.md');
+    const lines = stdout.split('\n').filter((l) => /front matter/i.test(l));
+    assert.deepEqual(lines, [
+      'fence.md:1:1  warning  The front matter starts with `--` instead of `---`, so its lines show as text on the first slide. Until it is fixed, StoryDeck ignores the title, duration and settings in it.  [front-matter]',
+    ]);
+    await run(dir, 'lint', 'fence.md', '--fix');
+    assert.match(readFileSync(join(dir, 'fence.md'), 'utf8'), /^---\ntitle: Payroll consolidation\n/);
+  });
+
   it('walks folders and globs, prints JSON findings with the contract fields only', async () => {
     for (const target of ['talks', 'talks/**/*.md']) {
       const { code, stdout } = await run(dir, 'lint', target, '--format', 'json');

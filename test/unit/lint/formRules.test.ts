@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { parseDeck } from '../../../src/core/deck';
 import { fixText, lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
 import { DEFAULT_BUZZWORDS, DEFAULT_SUBSTITUTIONS, matchCase, normalizePhrase } from '../../../src/core/lint/rules/jargon';
 import { editDistance, suggestKey } from '../../../src/core/lint/rules/front-matter';
@@ -207,10 +208,48 @@ describe('form rules', () => {
       assert.equal(of('front-matter', '---\nstorydeck: true\n---\n\n## Why\n\nWe believe.\n').length, 0);
     });
 
-    it('reports broken YAML where the parser stopped, and nothing else about the block', () => {
+    it('says what a YAML mistake means, once, on the line to change', () => {
+      const body = '---\n\n## Why\n\nWe believe.\n';
+      const cases: Array<[string, number, RegExp]> = [
+        ['title: Payroll: the plan\nduration: 10m\n', 2, /the value of `title` has `: ` in it, which reads as a second key\. Put the value in double quotes: `title: "Payroll: the plan"`\./],
+        ['title: "Payroll\nduration: 10m\n', 2, /the " opened on this line is never closed\. End the value with "\./],
+        ['  title: Payroll\nduration: 10m\nstorydeck: true\n', 3, /write each setting as `key: value` on a line of its own, starting at the left edge/],
+        ['title: Payroll\n  audience: Executive team\nduration: 10m\n', 2, /a line under `title` is indented, so it reads as part of its value/],
+        ['title: Payroll\ntitle: Payroll plan\n', 3, /The front matter sets `title` twice\. Keep one\./],
+        ['title: Payroll\n\tduration: 10m\n', 3, /this line is indented with a tab\. Indent with spaces\./],
+        ['title: @payroll\n', 2, /a value cannot start with `@` unless it is in double quotes: `title: "@payroll"`/],
+      ];
+      for (const [yaml, line, message] of cases) {
+        const found = of('front-matter', `---\n${yaml}${body}`);
+        assert.equal(found.length, 1, yaml);
+        assert.equal(found[0].line, line, yaml);
+        assert.match(found[0].message, message);
+        assert.match(found[0].message, /Until it is fixed, StoryDeck ignores the title, duration and settings in it\.$/);
+      }
+    });
+
+    it('reports front matter opened with `--` on its first line, and fixes both fences', () => {
+      for (const [text, fixed] of [
+        ['--\ntitle: Payroll\nduration: 10m\n---\n\n## Why\n\nWe believe.\n', '---\ntitle: Payroll\nduration: 10m\n---\n\n## Why\n\nWe believe.\n'],
+        ['--\ntitle: Payroll\n--\n\n## Why\n\nWe believe.\n', '---\ntitle: Payroll\n---\n\n## Why\n\nWe believe.\n'],
+        ['—\ntitle: Payroll\n—\n\n## Why\n\nWe believe.\n', '---\ntitle: Payroll\n---\n\n## Why\n\nWe believe.\n'],
+      ]) {
+        const found = lintText(text).findings.filter((f) => f.ruleId === 'front-matter' || f.ruleId === 'input');
+        assert.equal(found.length, 1, text);
+        assert.equal(found[0].ruleId, 'front-matter');
+        assert.deepEqual([found[0].line, found[0].column, found[0].endLine], [1, 1, 1]);
+        assert.match(found[0].message, /^The front matter starts with `(--|—)` instead of `---`, so its lines show as text on the first slide\./);
+        assert.equal(fixText(text).text, fixed);
+        assert.equal(parseDeck(fixed).frontMatter.title, 'Payroll');
+      }
+      // A dash on its own line before ordinary text is not front matter.
+      assert.deepEqual(of('front-matter', '--\nThe plan, in short.\n\n---\n\n## Why\n\nWe believe.\n'), []);
+    });
+
+    it('reports broken YAML once, where the parser stopped, and nothing else about the block', () => {
       const found = of('front-matter', '---\ntitel: [oops\n---\n\n## Why\n\nWe believe.\n');
-      assert.ok(found.length >= 1);
-      assert.ok(found.every((f) => f.message.startsWith('Front matter is not valid YAML') && f.line >= 2 && f.line <= 3));
+      assert.equal(found.length, 1);
+      assert.ok(found[0].message.startsWith('StoryDeck cannot read the front matter from here: ') && found[0].line >= 2 && found[0].line <= 3);
       const notMapping = of('front-matter', '---\n- a\n- b\n---\n\n## Why\n\nWe believe.\n');
       assert.equal(notMapping.length, 1);
       assert.match(notMapping[0].message, /key: value/);

@@ -1,4 +1,4 @@
-import { parseDuration, type Deck, type Range } from '../../deck';
+import { parseDuration, shortFences, type Deck, type Range } from '../../deck';
 import { validateConfig } from '../config';
 import type { Rule, TextEdit } from '../types';
 import { clampRange } from './input';
@@ -110,11 +110,13 @@ const rule: Rule = {
     const { deck } = ctx;
     let broken = false;
     for (const problem of deck.problems) {
-      if (problem.code !== 'front-matter-syntax' && problem.code !== 'front-matter-type') continue;
+      if (problem.code !== 'front-matter-syntax' && problem.code !== 'front-matter-type' && problem.code !== 'front-matter-fence') continue;
       broken = true;
-      // The finding carries the position, so the parser's own "at line 1, column 8" (counted inside the block) goes.
-      const message = problem.message.replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]?$/, '.');
-      report({ message: `${message} Until it is fixed, StoryDeck ignores the title, duration and settings in it.`, range: clampRange(deck, problem) });
+      const message = problem.message.replace(/[.:]?$/, '.');
+      // Short fences: the fix writes `---` in their place.
+      const fences = problem.code === 'front-matter-fence' ? shortFences(deck.lines) : undefined;
+      const fix: TextEdit[] | undefined = fences?.map((i) => ({ line: i + 1, column: 1, endLine: i + 1, endColumn: deck.lines[i].length + 1, text: '---' }));
+      report({ message: `${message} Until it is fixed, StoryDeck ignores the title, duration and settings in it.`, range: clampRange(deck, problem), ...(fix ? { fix } : {}) });
     }
     if (broken || !deck.frontMatterRange) return;
 
