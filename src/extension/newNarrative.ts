@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { FileExistsError, UserError } from '../node/errors';
 import { writeAtomically } from '../node/write';
-import { AnswerError, collectTemplates, renderTemplate, TEMPLATE_EXTENSION, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateSource } from '../core/scaffold';
+import { AnswerError, answerProblem, collectTemplates, renderTemplate, TEMPLATE_EXTENSION, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateSource } from '../core/scaffold';
 
 // Loaded on the first `StoryDeck: New Narrative` (Handlebars is not needed before).
 
@@ -106,7 +106,7 @@ async function askAnswers(template: Template): Promise<Record<string, string> | 
       prompt: prompt.question,
       value: prompt.default,
       ignoreFocusOut: true,
-      validateInput: (text) => (prompt.required && text.trim() === '' ? 'An answer is required.' : undefined),
+      validateInput: (text) => answerProblem(prompt, text),
     });
     if (value === undefined) return undefined;
     answers[prompt.key] = value;

@@ -1,4 +1,4 @@
-import { parseDuration } from '../deck/duration';
+import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding } from './types';
 
@@ -14,23 +14,29 @@ export interface StorySummary {
   estimatedSeconds: number;
   /** Front matter `duration`, when it can be read. */
   plannedSeconds?: number;
+  /** Front matter `duration` as written, when it is set but cannot be read. */
+  unreadableDuration?: string;
   findings: number;
 }
 
 export function storySummary(deck: Deck, findings: readonly Finding[]): StorySummary {
   const played = new Set(deck.slides.filter((s) => !s.empty).flatMap((s) => s.beats));
+  const duration = deck.frontMatter.duration;
+  const plannedSeconds = parseDuration(duration);
   return {
     present: BEAT_IDS.filter((b) => played.has(b)),
     missing: BEAT_IDS.filter((b) => !played.has(b)),
     estimatedSeconds: deck.estimatedSeconds,
-    plannedSeconds: parseDuration(deck.frontMatter.duration),
+    plannedSeconds,
+    ...(plannedSeconds === undefined && duration !== undefined && duration !== null ? { unreadableDuration: String(duration) } : {}),
     findings: findings.length,
   };
 }
 
 /** `7/9 beats · 6:30 of 8:00 · 3 findings` */
 export function storyStatusText(summary: StorySummary): string {
-  const time = clock(summary.estimatedSeconds) + (summary.plannedSeconds ? ` of ${clock(summary.plannedSeconds)}` : '');
+  const planned = summary.plannedSeconds ? clock(summary.plannedSeconds) : summary.unreadableDuration !== undefined ? '?' : undefined;
+  const time = clock(summary.estimatedSeconds) + (planned ? ` of ${planned}` : '');
   return `${summary.present.length}/${BEAT_IDS.length} beats · ${time} · ${count(summary.findings, 'finding')}`;
 }
 
@@ -40,7 +46,9 @@ export function storyStatusTooltip(summary: StorySummary): string {
   const planned = summary.plannedSeconds;
   const time = planned
     ? `About ${clock(summary.estimatedSeconds)} of speaking for a ${clock(planned)} slot${summary.estimatedSeconds > planned ? ': too long' : ''}.`
-    : `About ${clock(summary.estimatedSeconds)} of speaking (set \`duration\` in the front matter to compare).`;
+    : summary.unreadableDuration !== undefined
+      ? `About ${clock(summary.estimatedSeconds)} of speaking; \`duration: ${summary.unreadableDuration}\` is not a talk length (write ${DURATION_FORMS}), so it is not compared.`
+      : `About ${clock(summary.estimatedSeconds)} of speaking (set \`duration\` in the front matter to compare).`;
   return `${beats}\n${time}`;
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { StoryDeckApi } from '../../../src/extension/extension';
-import type { PreviewSlideReply } from '../run';
+import type { KeyStep, PreviewSlideReply } from '../run';
 
 export const EXTENSION_ID = 'storydeck.storydeck';
 
@@ -97,11 +97,11 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
  * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
  */
-export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick', timeoutMs = 20_000): Promise<boolean> {
+export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
   const log = process.env.STORYDECK_TEST_LOG;
   if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
   rmSync(`${log}.${request}-done`, { force: true }); // the same request may come again
-  appendFileSync(log, `##storydeck-request:${request}##\n`);
+  appendFileSync(log, `##storydeck-request:${request}${payload === undefined ? '' : `:${JSON.stringify(payload)}`}##\n`);
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(`${log}.${request}-done`)) {
     if (Date.now() > deadline) return false;
@@ -110,9 +110,21 @@ export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 
   return true;
 }
 
-/** A screenshot of the workbench, when STORYDECK_TEST_SCREENSHOT names a file. */
-export async function screenshot(): Promise<void> {
-  if (process.env.STORYDECK_TEST_SCREENSHOT) await askLauncher('screenshot');
+/** A screenshot of the workbench, when STORYDECK_TEST_SCREENSHOT names a file; a `name`d one goes beside it as `<name>.png`. */
+export async function screenshot(name?: string): Promise<void> {
+  if (process.env.STORYDECK_TEST_SCREENSHOT) await askLauncher('screenshot', 20_000, name);
+}
+
+/** Types and presses keys in the browser, as a user does; skips the test when no launcher listens. */
+export async function pressKeys(context: Mocha.Context, ...steps: KeyStep[]): Promise<void> {
+  if (!(await askLauncher('keys', 30_000, steps))) context.skip();
+}
+
+/** Clicks the workbench element with this accessible role and name, as a user does; skips the test when no launcher listens. */
+export async function clickInWorkbench(context: Mocha.Context, role: string, name: string): Promise<void> {
+  if (!(await askLauncher('click', 30_000, { role, name }))) context.skip();
+  const failed = readFileSync(`${process.env.STORYDECK_TEST_LOG}.click-done`, 'utf8');
+  assert.equal(failed, '', `clicking the ${role} "${name}"`);
 }
 
 /**

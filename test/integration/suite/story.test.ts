@@ -71,6 +71,18 @@ describe('story', () => {
     await waitFor('the status to hide for a file that is not a narrative', () => !api.storyStatus().visible);
   });
 
+  it('status item: a duration that is not a talk length shows "of ?", says why, and is one finding', async () => {
+    const { document } = await openAndLint(api, 'story/unreadable-duration.md');
+    const status = await waitFor('the story status', () => api.storyStatus().visible && api.storyStatus());
+    assert.match(status.text, / · \d+:\d\d of \? · /);
+    assert.match(status.tooltip, /`duration: ten minutes` is not a talk length \(write minutes, e\.g\. 15m, 1h 30m, 90s or 12:30\), so it is not compared\./);
+    const onDuration = storydeckDiagnostics(document.uri).filter((d) => d.range.start.line === 2);
+    assert.deepEqual(
+      onDuration.map((d) => (d.code as { value: string }).value),
+      ['front-matter'],
+    );
+  });
+
   it('Story view: slides grouped by beat in story order, with findings; a click reveals the slide', async () => {
     const editor = await openAndLint(api, 'story/tree.md');
     const groups = await waitFor('the story tree', () => {

@@ -132,11 +132,13 @@ describe('form rules', () => {
       assert.equal(of('talk-time', deck('25s'), withOptions('talk-time', { tolerance: 'lots' })).length, 1, 'a bad tolerance counts as 0');
     });
 
-    it('reports an unreadable duration once, and says nothing without one', () => {
-      const [finding, ...rest] = of('talk-time', deck('a while'));
-      assert.equal(rest.length, 0);
-      assert.equal(finding.line, 3);
-      assert.match(finding.message, /can't read the talk length "a while"/);
+    it('leaves an unreadable duration to front-matter: one finding for one problem; says nothing without one', () => {
+      const found = lintText(deck('ten minutes')).findings.filter((f) => f.line === 3);
+      assert.deepEqual(
+        found.map((f) => f.ruleId),
+        ['front-matter'],
+      );
+      assert.equal(found[0].message, '`duration` should be the length of your talk, but it is "ten minutes", so your talk time is not checked. Write minutes, e.g. 15m, 1h 30m, 90s or 12:30.');
       assert.equal(of('talk-time', '---\ntitle: Update\n---\n\n## One\n\nText.\n').length, 0);
       assert.equal(of('talk-time', '---\nduration:\n---\n\n## One\n\nText.\n').length, 0, 'an empty duration is no duration');
     });

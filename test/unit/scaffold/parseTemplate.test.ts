@@ -107,6 +107,7 @@ describe('parseTemplate', () => {
     it('no header', () => assertBroken(BODY, 1, /must start with a \{\{!-- … --\}\} comment/));
     it('an unclosed header', () => assertBroken('{{!--\nid: x\n', 1, /never closed/));
     it('text after the header on its line', () => assertBroken(HEADER + ' ---\n' + BODY, 15, /nothing after --\}\}/));
+    it('a duration default that is not a talk length', () => assertBroken(GOOD.replace('default: 20', 'default: a while'), 12, /prompt "duration": the default will not do: "a while" is not a talk length: write minutes, e\.g\. 15m/));
     it('header YAML syntax', () => assertBroken(HEADER.replace('name: Team offsite', 'name: [Team offsite'), 4, /not valid YAML: Flow sequence/));
     it('an unknown header key', () => assertBroken(HEADER.replace('name:', 'nmae:'), 3, /unknown header key "nmae"/));
     it('a bad id', () => assertBroken(HEADER.replace('id: team-offsite', 'id: Team Offsite'), 2, /lower-case/));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { BEAT_IDS, headingBeat, outline, parseDeck, type Deck } from '../../../src/core/deck';
+import { BEAT_IDS, headingBeat, outline, parseDeck, parseDuration, type Deck } from '../../../src/core/deck';
 import {
   AnswerError,
   beatSkeleton,
@@ -23,9 +23,9 @@ function builtins(): Template[] {
   return templates;
 }
 
-/** Every answer the template asks for set to `value`. */
+/** Every answer the template asks for set to `value`, but the duration, which must be a talk length. */
 function allAnswers(template: Template, value: string): Record<string, string> {
-  return Object.fromEntries(template.prompts.map((p) => [p.key, value]));
+  return Object.fromEntries(template.prompts.filter((p) => p.key !== 'duration').map((p) => [p.key, value]));
 }
 
 /** The shape of a deck that answers must not change: per slide, its beats and the kinds of its blocks and comments. */
@@ -110,6 +110,7 @@ describe('built-in templates', () => {
           assert.doesNotMatch(text, /<script|<img/i, hostile);
           assert.equal(hostileDeck.frontMatter.title, hostile);
           assert.equal(hostileDeck.frontMatter.audience, hostile);
+          assert.equal(hostileDeck.frontMatter.duration, template.prompts.find((p) => p.key === 'duration')!.default);
           if (singleLine(hostile).length <= 80) assert.equal(hostileDeck.slides[0].title, singleLine(hostile), hostile);
           assert.deepEqual(Object.keys(hostileDeck.frontMatter), Object.keys(deck.frontMatter), hostile);
         }
@@ -118,7 +119,7 @@ describe('built-in templates', () => {
       it('keeps any answers as plain text (property)', () => {
         const text = fc.string({ unit: 'binary', maxLength: 40 });
         fc.assert(
-          fc.property(text.filter((s) => s.trim() !== ''), fc.dictionary(fc.constantFrom(...template.prompts.map((p) => p.key)), text), (title, others) => {
+          fc.property(text.filter((s) => s.trim() !== ''), fc.dictionary(fc.constantFrom(...template.prompts.filter((p) => p.key !== 'duration').map((p) => p.key)), text), (title, others) => {
             const answers = { ...others, title };
             const out = parseDeck(renderTemplate(template, answers));
             assert.deepEqual(out.problems, []);
@@ -131,6 +132,18 @@ describe('built-in templates', () => {
           }),
           { numRuns: 60 },
         );
+      });
+
+      it('takes a duration only as a talk length, and its question says how to write one', () => {
+        const prompt = template.prompts.find((p) => p.key === 'duration')!;
+        assert.match(prompt.question, /\bminutes, e\.g\. \d+m, 1h 30m or 12:30\b/);
+        for (const duration of ['20m', '1h 30m', '12:30', '45']) assert.notEqual(parseDuration(parseDeck(renderTemplate(template, { title: 'x', duration })).frontMatter.duration), undefined, duration);
+        for (const duration of ['ten minutes', 'soon', '-5', '<b>10</b>']) {
+          assert.throws(
+            () => renderTemplate(template, { title: 'x', duration }),
+            (e: unknown) => e instanceof AnswerError && e.message === `The answer for "duration" will not do: "${duration}" is not a talk length: write minutes, e.g. 15m, 1h 30m, 90s or 12:30.`,
+          );
+        }
       });
 
       it('refuses unknown and missing answers', () => {

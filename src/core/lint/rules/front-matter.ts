@@ -1,4 +1,4 @@
-import { parseDuration, shortFences, type Deck, type Range } from '../../deck';
+import { DURATION_FORMS, parseDuration, shortFences, type Deck, type Range } from '../../deck';
 import { validateConfig } from '../config';
 import type { Rule, TextEdit } from '../types';
 import { clampRange } from './input';
@@ -149,7 +149,7 @@ const rule: Rule = {
       report({ message: `\`${key}\` should be text, but it is ${describe(data[key])}. Write it in quotes, e.g. ${key}: "…".`, range: where(key) });
     }
     if ('duration' in data && parseDuration(data.duration) === undefined) {
-      report({ message: `\`duration\` should be the length of your talk, but it is ${describe(data.duration)}. Write minutes, e.g. \`duration: 15m\`, \`duration: 1h 30m\` or \`duration: "12:30"\`.`, range: where('duration') });
+      report({ message: `\`duration\` should be the length of your talk, but it is ${describe(data.duration)}, so your talk time is not checked. Write ${DURATION_FORMS}.`, range: where('duration') });
     }
     if ('storydeck' in data) {
       const value = data.storydeck;
