@@ -29,7 +29,9 @@ export class StoryDeckCodeActions implements vscode.CodeActionProvider {
         const ruleId = ruleIdOf(diagnostic);
         const finding = ruleId && findingFor(state, diagnostic, ruleId);
         if (!ruleId || !finding) continue;
-        if (finding.fix?.length) actions.push(ruleFix(document, finding, diagnostic));
+        if (finding.fix?.length) actions.push(ruleFix(document, finding, finding.fix, diagnostic, true));
+        // A suggestion is the writer's choice: offered, never preferred, never part of fix all.
+        if (finding.suggestion?.length) actions.push(ruleFix(document, finding, finding.suggestion, diagnostic, false));
         const beat = insertBeat(document, state, finding, diagnostic);
         if (beat) actions.push(beat);
         const line = disableForLine(document, state, finding, diagnostic);
@@ -59,15 +61,14 @@ function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit
   return edit;
 }
 
-function ruleFix(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const edits = finding.fix ?? [];
+function ruleFix(document: vscode.TextDocument, finding: Finding, edits: readonly TextEdit[], diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {
   const only = edits.length === 1 ? edits[0] : undefined;
   const old = only && only.line === only.endLine ? document.getText(toRange(only)) : '';
   const title = only && old && only.text ? `Replace "${old}" with "${only.text}"` : only && old && !only.text ? `Remove "${old}"` : `Fix this ${finding.ruleId} problem`;
   const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(document, edits);
   action.diagnostics = [diagnostic];
-  action.isPreferred = true;
+  action.isPreferred = preferred;
   return action;
 }
 

@@ -43,11 +43,11 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
     if (!setting.enabled) continue;
     const ctx = createContext(deck, setting.options, story);
     try {
-      rule.check(ctx, ({ message, range, fix, severity, missingBeat }) => {
+      rule.check(ctx, ({ message, range, fix, suggestion, severity, missingBeat }) => {
         // A beat the narrative's kind does not expect is never reported missing (docs/kinds.md).
         if (missingBeat && !story.kind.profile.expects.includes(missingBeat)) return;
         const graded = setting.severityConfigured ? setting.severity : (severity ?? setting.severity);
-        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message, ...(fix ? { fix } : {}), ...(missingBeat ? { missingBeat } : {}) });
+        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message, ...(fix ? { fix } : {}), ...(suggestion ? { suggestion } : {}), ...(missingBeat ? { missingBeat } : {}) });
       });
     } catch (e) {
       findings.push({ file, ...ctx.documentRange(), ruleId: rule.id, severity: 'warning', message: `Rule ${rule.id} failed and was skipped: ${(e as Error)?.message ?? e}` });

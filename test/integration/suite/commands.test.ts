@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BEAT_IDS } from '../../../src/core/deck/types';
 import { BUILTIN_RULES } from '../../../src/core/lint';
-import { EXTENSION_ID, activate, diagnosticOf, openAndLint, waitFor, type StoryDeckApi } from './helpers';
+import { EXTENSION_ID, activate, diagnosticOf, quickFix, openAndLint, waitFor, type StoryDeckApi } from './helpers';
 
 interface Manifest {
   contributes: {
@@ -92,6 +92,17 @@ describe('commands', () => {
   it('storydeck.showOutline runs on a narrative', async () => {
     await openAndLint(api, 'outline.md');
     await vscode.commands.executeCommand('storydeck.showOutline');
+  });
+
+  it('offers a jargon suggestion as a quick fix, and storydeck.fixAll leaves it to the writer', async () => {
+    const { document } = await openAndLint(api, 'story/synergies.md');
+    const diagnostic = await waitFor('jargon', () => diagnosticOf(document.uri, 'jargon'));
+    const before = document.getText();
+    const suggestion = await quickFix(document.uri, diagnostic.range, 'Replace "synergies" with "gains from working together"');
+    assert.ok(suggestion.edit);
+    assert.notEqual(suggestion.isPreferred, true, 'a suggestion is never the preferred fix');
+    assert.equal(await vscode.commands.executeCommand('storydeck.fixAll'), false);
+    assert.equal(document.getText(), before);
   });
 
   it('storydeck.fixAll applies every available fix', async () => {

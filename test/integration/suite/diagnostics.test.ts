@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, codeActions, diagnosticOf, nextLint, openAndLint, ruleIds, setSetting, sleep, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
+import { activate, codeActions, diagnosticOf, quickFix, nextLint, openAndLint, ruleIds, setSetting, sleep, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 describe('diagnostics', () => {
   let api: StoryDeckApi;
@@ -41,14 +41,8 @@ describe('diagnostics', () => {
       ['front-matter'],
       'one finding for the one problem',
     );
-    const title = 'Replace "--" with "---"';
-    let actions: vscode.CodeAction[] = [];
-    for (let tries = 0; tries < 20 && !actions.some((a) => a.title === title); tries++) {
-      if (tries) await sleep(250);
-      actions = await codeActions(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    }
-    const fix = actions.find((a) => a.title === title);
-    assert.ok(fix?.isPreferred, actions.map((a) => a.title).join(' | '));
+    const fix = await quickFix(document.uri, diagnostic.range, 'Replace "--" with "---"');
+    assert.equal(fix.isPreferred, true);
     await vscode.workspace.applyEdit(fix.edit!);
     await waitFor('the front-matter finding to go', () => !diagnosticOf(document.uri, 'front-matter'));
     await vscode.commands.executeCommand('workbench.action.files.revert');

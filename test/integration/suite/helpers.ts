@@ -86,6 +86,21 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: s
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
 }
 
+/**
+ * The quick fix titled `title` for `range`, once VS Code offers it: the workbench learns of new diagnostics a
+ * moment after the extension host, and offers no quick fix for them until then.
+ */
+export async function quickFix(uri: vscode.Uri, range: vscode.Range, title: string, timeoutMs = 10_000): Promise<vscode.CodeAction> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const actions = await codeActions(uri, range, vscode.CodeActionKind.QuickFix.value);
+    const action = actions.find((a) => a.title === title);
+    if (action) return action;
+    if (Date.now() > deadline) assert.fail(`no quick fix "${title}" within ${timeoutMs} ms; offered: ${actions.map((a) => a.title).join(' | ')}`);
+    await sleep(200);
+  }
+}
+
 export async function setSetting(key: string, value: unknown): Promise<void> {
   // Global (user) settings live in the run's temporary user-data-dir, not in the fixture folder.
   await vscode.workspace.getConfiguration('storydeck').update(key, value, vscode.ConfigurationTarget.Global);

@@ -38,6 +38,14 @@ describe('storydeck lint', () => {
     assert.match(readFileSync(join(dir, 'fence.md'), 'utf8'), /^---\ntitle: Payroll consolidation\n/);
   });
 
+  it('--fix leaves "synergies with the Payroll team" as written, and suggests plain words', async () => {
+    const text = '## Why\n\nWe see synergies with the Payroll team.\n';
+    writeFileSync(join(dir, 'synergies.md'), text);
+    const { stdout } = await run(dir, 'lint', 'synergies.md', '--fix');
+    assert.equal(readFileSync(join(dir, 'synergies.md'), 'utf8'), text);
+    assert.match(stdout, /synergies\.md:3:8 +warning +"synergies" is a buzzword: say it in plain words — "gains from working together", for example — and check that the sentence still reads\. +\[jargon\]/);
+  });
+
   it('walks folders and globs, prints JSON findings with the contract fields only', async () => {
     for (const target of ['talks', 'talks/**/*.md']) {
       const { code, stdout } = await run(dir, 'lint', target, '--format', 'json');

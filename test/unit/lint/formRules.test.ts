@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseDeck } from '../../../src/core/deck';
 import { fixText, lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
-import { DEFAULT_BUZZWORDS, DEFAULT_SUBSTITUTIONS, matchCase, normalizePhrase } from '../../../src/core/lint/rules/jargon';
+import { DEFAULT_BUZZWORDS, DEFAULT_SUBSTITUTIONS, DEFAULT_SUGGESTIONS, matchCase, normalizePhrase } from '../../../src/core/lint/rules/jargon';
 import { editDistance, suggestKey } from '../../../src/core/lint/rules/front-matter';
 import { countFigures } from '../../../src/core/lint/rules/stats-without-story';
 
@@ -20,18 +20,18 @@ describe('form rules', () => {
 
   describe('jargon', () => {
     it('replaces a buzzword with an exact edit and keeps a capital first letter', () => {
-      const text = '## Plan\n\nLeverage the data. We leverage it daily. Synergy matters.\n';
+      const text = '## Plan\n\nUtilize the data. We utilize it daily. Seamless handoffs matter.\n';
       const found = of('jargon', text);
       assert.deepEqual(
         found.map((f) => f.fix),
         [
-          [{ line: 3, column: 1, endLine: 3, endColumn: 9, text: 'Use' }],
-          [{ line: 3, column: 23, endLine: 3, endColumn: 31, text: 'use' }],
-          [{ line: 3, column: 42, endLine: 3, endColumn: 49, text: 'Working together' }],
+          [{ line: 3, column: 1, endLine: 3, endColumn: 8, text: 'Use' }],
+          [{ line: 3, column: 22, endLine: 3, endColumn: 29, text: 'use' }],
+          [{ line: 3, column: 40, endLine: 3, endColumn: 48, text: 'Smooth' }],
         ],
       );
       const fixed = fixText(text);
-      assert.equal(fixed.text, '## Plan\n\nUse the data. We use it daily. Working together matters.\n');
+      assert.equal(fixed.text, '## Plan\n\nUse the data. We use it daily. Smooth handoffs matter.\n');
       assert.equal(of('jargon', fixed.text).length, 0);
     });
 
@@ -41,11 +41,35 @@ describe('form rules', () => {
     });
 
     it('takes custom substitutions on top of the built-in ones, and drops a built-in mapped to false', () => {
-      const config = withOptions('jargon', { substitutions: { 'end users': 'customers', leverage: false } });
-      const text = '## Plan\n\nEnd users leverage synergy.\n';
+      const config = withOptions('jargon', { substitutions: { 'end users': 'customers', utilize: false } });
+      const text = '## Plan\n\nEnd users utilize seamless tools.\n';
       const found = of('jargon', text, config);
-      assert.deepEqual(found.map((f) => f.fix?.[0].text), ['Customers', 'working together']);
-      assert.equal(fixText(text, config).text, '## Plan\n\nCustomers leverage working together.\n');
+      assert.deepEqual(found.map((f) => f.fix?.[0].text), ['Customers', 'smooth']);
+      assert.equal(fixText(text, config).text, '## Plan\n\nCustomers utilize smooth tools.\n');
+    });
+
+    it('suggests, and never applies, an alternative that may not read in its sentence', () => {
+      const text = '## Plan\n\nWe see synergies with the Payroll team, and we leverage our scale.\n';
+      const found = of('jargon', text);
+      assert.deepEqual(
+        found.map((f) => [f.fix, f.suggestion?.[0].text]),
+        [
+          [undefined, 'gains from working together'],
+          [undefined, 'use'],
+        ],
+      );
+      assert.equal(found[0].message, '"synergies" is a buzzword: say it in plain words — "gains from working together", for example — and check that the sentence still reads.');
+      assert.equal(fixText(text).text, text, 'fix all leaves the sentence as written');
+      // Your own lists decide: a substitution makes a built-in suggestion a fix, and a suggestion of yours is only offered.
+      const config = withOptions('jargon', { substitutions: { synergies: 'shared savings' }, suggestions: { scale: 'size', leverage: false } });
+      assert.equal(fixText(text, config).text, '## Plan\n\nWe see shared savings with the Payroll team, and we leverage our scale.\n');
+      assert.deepEqual(
+        of('jargon', text, config).map((f) => [f.fix?.[0].text, f.suggestion?.[0].text]),
+        [
+          ['shared savings', undefined],
+          [undefined, 'size'],
+        ],
+      );
     });
 
     it('reports custom buzzwords without a fix, and never reports ignored words', () => {
@@ -62,8 +86,8 @@ describe('form rules', () => {
     });
 
     it('no default alternative is itself jargon, so fixing converges', () => {
-      const phrases = new Set([...Object.keys(DEFAULT_SUBSTITUTIONS), ...DEFAULT_BUZZWORDS].map(normalizePhrase));
-      for (const value of Object.values(DEFAULT_SUBSTITUTIONS)) {
+      const phrases = new Set([...Object.keys(DEFAULT_SUBSTITUTIONS), ...Object.keys(DEFAULT_SUGGESTIONS), ...DEFAULT_BUZZWORDS].map(normalizePhrase));
+      for (const value of [...Object.values(DEFAULT_SUBSTITUTIONS), ...Object.values(DEFAULT_SUGGESTIONS)]) {
         const words = normalizePhrase(value).split(' ');
         for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) assert.ok(!phrases.has(words.slice(i, j).join(' ')), `${value} contains a listed phrase`);
       }
