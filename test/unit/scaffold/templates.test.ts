@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { BEAT_IDS, headingBeat, outline, parseDeck, parseDuration, type Deck } from '../../../src/core/deck';
+import { BUILTIN_KINDS, readKind } from '../../../src/core/story/kinds';
 import {
   AnswerError,
   beatSkeleton,
@@ -16,6 +17,45 @@ import {
 import { HOSTILE } from './hostile';
 
 const BUILTIN_IDS = ['executive-ask', 'launch-announcement', 'product-pitch', 'quarterly-business-update', 'strategy-review', 'town-hall'];
+
+/** The kind of narrative each built-in template writes (docs/kinds.md). */
+const KINDS: Record<string, string> = {
+  'executive-ask': 'exec-ask',
+  'launch-announcement': 'talk',
+  'product-pitch': 'pitch',
+  'quarterly-business-update': 'update',
+  'strategy-review': 'strategy',
+  'town-hall': 'town-hall',
+};
+
+/** Answers people give: names and roles, with and without an article, dates and periods in several forms. */
+const REALISTIC: Record<string, string>[] = [
+  {
+    title: 'Payroll consolidation',
+    decision: 'Approve two engineers for Q3',
+    audience: 'Executive team',
+    product: 'Payroll Connect',
+    launchDate: '3 March 2026',
+    quarter: 'Q2 FY26',
+    team: 'Payroll team',
+    horizon: 'FY27',
+    objective: 'Close the books in three days',
+    presenter: 'Maria Chen',
+    duration: '10m',
+  },
+  {
+    title: 'One payroll for every country',
+    audience: 'the board',
+    product: 'the new payroll service',
+    launchDate: 'next Tuesday',
+    quarter: 'the second quarter',
+    team: 'Finance operations',
+    horizon: 'The next two years',
+    presenter: 'the Payroll team',
+    duration: '1h 30m',
+  },
+  { title: 'Why we close faster', audience: 'CFO', product: 'Ledger', quarter: 'Q3', team: 'Finance', horizon: '2027', duration: '12:30' },
+];
 
 function builtins(): Template[] {
   const { templates, errors } = listTemplates(['templates']);
@@ -73,6 +113,26 @@ describe('built-in templates', () => {
           slides.slice(1).map((s) => s.beats),
           BEAT_IDS.map((beat) => [beat]),
         );
+      });
+
+      it(`writes kind: ${KINDS[template.id]} in its front matter`, () => {
+        assert.equal(deck.frontMatter.kind, KINDS[template.id]);
+        assert.deepEqual(readKind(deck), { id: KINDS[template.id], profile: BUILTIN_KINDS[KINDS[template.id]], source: 'front-matter' });
+      });
+
+      it('never glues an answer into a sentence: each stands on its own, after a label or a ·', () => {
+        for (const answers of REALISTIC) {
+          const given = Object.fromEntries(template.prompts.filter((p) => answers[p.key] !== undefined).map((p) => [p.key, answers[p.key]]));
+          const text = renderTemplate(template, given);
+          const body = text.split('\n').slice(parseDeck(text).frontMatterRange!.endLine);
+          const uses = Object.entries(given).flatMap(([key, value]) => body.filter((line) => line.includes(value)).map((line) => [key, value, line]));
+          assert.ok(uses.length >= 2, 'the title and at least one other answer are on the slides');
+          for (const [key, value, line] of uses) {
+            const at = line.indexOf(value);
+            assert.match(line.slice(0, at), /(^|^# |· |: )$/, `${key} in "${line}"`);
+            assert.match(line.slice(at + value.length), /^( · |$)/, `${key} in "${line}"`);
+          }
+        }
       });
 
       it('keeps the title slide out of the story whatever the title says', () => {
