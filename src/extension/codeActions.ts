@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { fixText, type Finding, type TextEdit } from '../core/lint';
 import { missingBeatEdit } from '../core/scaffold/insertBeat';
+import { BEAT_SKELETONS } from '../core/scaffold/skeletons';
 import { SOURCE, ruleIdOf, toRange, type LintState, type NarrativeLinter } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(SOURCE);
@@ -72,12 +73,20 @@ function ruleFix(document: vscode.TextDocument, finding: Finding, edits: readonl
   return action;
 }
 
-/** The missing beat's slide skeleton, where the story needs it (see src/core/scaffold/insertBeat.ts). */
+/**
+ * The missing beat's slide skeleton, where the story needs it (see src/core/scaffold/insertBeat.ts); then its
+ * placeholder line is shown and selected, so what the writer types replaces it.
+ */
 function insertBeat(document: vscode.TextDocument, state: LintState, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
   const insert = missingBeatEdit(state.deck, finding, eol(document));
   if (!insert) return undefined;
-  const action = new vscode.CodeAction(`Insert a '${insert.beat}' slide`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(`Insert ${/^[aeiou]/.test(insert.beat) ? 'an' : 'a'} '${insert.beat}' slide`, vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(document, [insert.edit]);
+  const { todo } = BEAT_SKELETONS[insert.beat];
+  const before = insert.edit.text.slice(0, insert.edit.text.indexOf(todo));
+  const line = insert.edit.line - 1 + (before.match(/\n/g)?.length ?? 0);
+  const selection = new vscode.Range(line, 0, line, todo.length);
+  action.command = { title: 'Show the new slide', command: 'vscode.open', arguments: [document.uri, { selection } satisfies vscode.TextDocumentShowOptions] };
   action.diagnostics = [diagnostic];
   action.isPreferred = true;
   return action;

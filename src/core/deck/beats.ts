@@ -1,5 +1,5 @@
 import { memoByText } from './memo';
-import { BEAT_IDS, type BeatId, type Block, type Range } from './types';
+import { BEAT_IDS, type BeatId, type Block, type Range, type Slide } from './types';
 
 /**
  * Beat detection reads two signals: the slide's headings and the words under them.
@@ -320,4 +320,9 @@ export function rangeInside(lines: readonly string[], range: Range): Range {
   let endColumn = Math.min(Math.max(Math.floor(range.endColumn) || 1, 1), len(endLine) + 1);
   if (endLine === line && endColumn < column) endColumn = column;
   return { line, column, endLine, endColumn };
+}
+
+/** The first slide that plays `beat` (a skeleton still to be written counts) or has a heading that names it. */
+export function beatSlide(slides: readonly Slide[], beat: BeatId): Slide | undefined {
+  return slides.find((s) => s.beats.includes(beat) || s.blocks.some((b) => b.kind === 'heading' && headingBeat(b.text) === beat));
 }
