@@ -48,6 +48,19 @@ describe('diagnostics', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('reports a lint that fails: one diagnostic, and onDidLint fires so nothing waits for it', async function () {
+    if (!vscode.workspace.isTrusted) this.skip(); // the broken rule module loads only in a trusted workspace
+    const uri = workspaceUri('broken-rule/deck.md');
+    const linted = nextLint(api, uri);
+    await vscode.window.showTextDocument(uri);
+    await linted;
+    const [diagnostic, ...others] = storydeckDiagnostics(uri);
+    assert.deepEqual(others, []);
+    assert.equal(diagnostic.message, 'StoryDeck could not lint this file: this rule module is broken. The details are in the StoryDeck output.');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(api.storyStatus().visible, false, 'no stale story in the status bar');
+  });
+
   it('leaves a README without front matter alone', async () => {
     const { document } = await openAndLint(api, 'README.md');
     await sleep(200);
