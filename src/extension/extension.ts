@@ -7,6 +7,7 @@ import { registerExport } from './export';
 import { loadBundle } from './lazy';
 import { registerPreview } from './preview/register';
 import { readSettings } from './settings';
+import type { StoryNode } from '../core/lint';
 import { registerStoryStatus, registerStoryView, type StoryStatusSnapshot, type StoryTreeProvider } from './story';
 
 let output: vscode.OutputChannel | undefined;
@@ -19,6 +20,8 @@ export interface StoryDeckApi {
   storyStatus(): StoryStatusSnapshot;
   /** The Story view's data. */
   storyView: StoryTreeProvider;
+  /** The Story view itself (whether it is visible). */
+  storyTreeView: vscode.TreeView<StoryNode>;
 }
 
 // Activation stays light: the lint core only. Preview, export and browser code load on first use.
@@ -64,9 +67,9 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
 
   registerPreview(context, linter);
   const storyStatus = registerStoryStatus(context, linter);
-  const storyView = registerStoryView(context, linter);
+  const { provider: storyView, view: storyTreeView } = registerStoryView(context, linter);
   linter.relintAll();
-  return { onDidLint: linter.onDidLint, storyStatus, storyView };
+  return { onDidLint: linter.onDidLint, storyStatus, storyView, storyTreeView };
 }
 
 export function deactivate(): void {}

@@ -3,6 +3,8 @@ import { storyStatusText, storyStatusTooltip, storySummary, storyTree, type Stor
 import type { NarrativeLinter } from './diagnostics';
 
 export const STORY_VIEW = 'storydeck.story';
+/** The context key the Story view's `when` clause (package.json) reads: a narrative was linted in this window. */
+const HAS_NARRATIVE = 'storydeck.hasNarrative';
 
 /** What the status item shows, for the integration tests. */
 export interface StoryStatusSnapshot {
@@ -102,15 +104,24 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
   }
 }
 
-export function registerStoryView(context: vscode.ExtensionContext, linter: NarrativeLinter): StoryTreeProvider {
+export function registerStoryView(context: vscode.ExtensionContext, linter: NarrativeLinter): { provider: StoryTreeProvider; view: vscode.TreeView<StoryNode> } {
   const provider = new StoryTreeProvider(linter);
+  const view = vscode.window.createTreeView(STORY_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  // The view appears with the first narrative and stays, wherever the Explorer's selection is: it follows the
+  // active narrative editor, and for any other file says how to get a story.
+  let hasNarrative = false;
   context.subscriptions.push(
-    vscode.window.createTreeView(STORY_VIEW, { treeDataProvider: provider, showCollapseAll: true }),
+    view,
     vscode.window.onDidChangeActiveTextEditor((editor) => provider.follow(editor)),
-    linter.onDidLint((uri) => provider.refresh(uri)),
+    linter.onDidLint((uri) => {
+      provider.refresh(uri);
+      if (hasNarrative || !linter.state(uri)) return;
+      hasNarrative = true;
+      void vscode.commands.executeCommand('setContext', HAS_NARRATIVE, true);
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => provider.refresh(document.uri)),
   );
-  return provider;
+  return { provider, view };
 }
 
 function markdownUri(editor: vscode.TextEditor | undefined): vscode.Uri | undefined {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BEAT_SKELETONS, beatSkeleton } from '../../../src/core/scaffold/skeletons';
-import { activate, codeActions, diagnosticOf, nextLint, openAndLint, quickFix, storydeckDiagnostics, waitFor, type StoryDeckApi } from './helpers';
+import { activate, codeActions, diagnosticOf, nextLint, openAndLint, quickFix, screenshot, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 const INSERT_PAIN = "Insert a 'pain' slide";
 
@@ -102,6 +102,17 @@ describe('story', () => {
       onDuration.map((d) => (d.code as { value: string }).value),
       ['front-matter'],
     );
+  });
+
+  it('Story view: there for a narrative opened without the Explorer, and the status item shows it whatever the Explorer selects', async () => {
+    // Opened the way Ctrl+P opens it; then the Explorer selects a folder.
+    await openAndLint(api, 'story/tree.md');
+    await vscode.commands.executeCommand('revealInExplorer', workspaceUri('story'));
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    const status = await waitFor('the story status', () => api.storyStatus().visible && api.storyStatus());
+    await vscode.commands.executeCommand(status.command!);
+    await waitFor('the Story view to show', () => api.storyTreeView.visible);
+    await screenshot('story-view-from-status');
   });
 
   it('Story view: slides grouped by beat in story order, with findings; a click reveals the slide', async () => {
