@@ -5,6 +5,8 @@ import type { NarrativeLinter } from './diagnostics';
 export const STORY_VIEW = 'storydeck.story';
 /** The context key the Story view's `when` clause (package.json) reads: a narrative was linted in this window. */
 const HAS_NARRATIVE = 'storydeck.hasNarrative';
+/** The context key for menus that only a narrative gets (the slide preview button): the active editor is one. */
+const ACTIVE_NARRATIVE = 'storydeck.activeNarrative';
 
 /** What the status item shows, for the integration tests. */
 export interface StoryStatusSnapshot {
@@ -19,16 +21,18 @@ const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as co
 
 /**
  * The active narrative at a glance in the status bar: beats present, talk time against `duration`, number of
- * findings; the tooltip lists the missing beats and a click opens the Story view. Hidden for other files.
+ * findings; the tooltip lists the missing beats and a click opens the Story view. Hidden for other files,
+ * and the `storydeck.activeNarrative` context key says which it is.
  */
 export function registerStoryStatus(context: vscode.ExtensionContext, linter: NarrativeLinter): () => StoryStatusSnapshot {
   const item = vscode.window.createStatusBarItem('storydeck.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'StoryDeck story';
   item.command = { title: 'Show the Story view', command: `${STORY_VIEW}.focus` };
-  let visible = false;
+  let visible: boolean | undefined;
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
     const state = document && linter.state(document.uri);
+    if (visible !== (state !== undefined)) void vscode.commands.executeCommand('setContext', ACTIVE_NARRATIVE, state !== undefined);
     visible = state !== undefined;
     if (!state) {
       item.hide();
@@ -48,7 +52,7 @@ export function registerStoryStatus(context: vscode.ExtensionContext, linter: Na
   );
   update();
   const command = () => (typeof item.command === 'string' ? item.command : item.command?.command);
-  return () => ({ visible, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''), command: command() });
+  return () => ({ visible: visible === true, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''), command: command() });
 }
 
 /** The Story view: the slides of the last active narrative grouped by beat, with their findings; a click reveals the line. */

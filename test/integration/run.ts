@@ -35,7 +35,7 @@ const DEVELOPMENT = VSIX ? join(ROOT, 'test/smoke/harness') : ROOT;
 const TESTS = join(ROOT, VSIX ? 'out/smoke/index.js' : 'out/integration/suite/index.js');
 const FIXTURES = join(ROOT, VSIX ? 'test/smoke/workspace' : 'test/integration/fixtures/workspace');
 /** A line the suite writes to ask the launcher for something only the browser can do, with its JSON payload. */
-const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick|keys|click)(?::(.+))?##$/;
+const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick|keys|click|count)(?::(.+))?##$/;
 const HARMLESS = /authentication provider|open-vsx\.org|ENOTFOUND|getaddrinfo|chat|copilot|integration tests? failed|is already registered/i;
 
 const env = process.env;
@@ -167,7 +167,7 @@ async function main(): Promise<number> {
         continue;
       }
       const payload: unknown = request[2] === undefined ? undefined : JSON.parse(request[2]);
-      // What the browser did, for keys and click: the reply is the done file's content ('' when it worked).
+      // What the browser did or saw, for keys, click and count: the reply is the done file's content ('' when it worked).
       let done = '';
       if (request[1] === 'screenshot') {
         // A named screenshot goes next to the one STORYDECK_TEST_SCREENSHOT names.
@@ -184,8 +184,12 @@ async function main(): Promise<number> {
           if ('type' in step) await page.keyboard.type(step.type, { delay: 20 });
           else await page.keyboard.press(step.press);
         }
+      } else if (request[1] === 'count') {
+        // How many visible workbench elements have this role and name (a button in the editor title bar).
+        const { role, name, exact = true } = payload as RoleAndName;
+        done = String(await page.getByRole(role, { name, exact }).filter({ visible: true }).count());
       } else if (request[1] === 'click') {
-        const { role, name } = payload as { role: Parameters<Page['getByRole']>[0]; name: string };
+        const { role, name } = payload as RoleAndName;
         done = await page
           .getByRole(role, { name, exact: true })
           .first()
@@ -252,6 +256,9 @@ function installVsix(node: string, entry: string, dataDir: string, vsix: string)
   if (result.status !== 0) throw new Error(`installing ${vsix} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   say(`installed ${vsix}: ${result.stdout.trim().split('\n').pop()}`);
 }
+
+/** What `click` and `count` look for: an element's accessible role and name (the whole name, or `exact: false` for a part of it). */
+type RoleAndName = { role: Parameters<Page['getByRole']>[0]; name: string; exact?: boolean };
 
 /** One step of a `keys` request: text to type, or a key (or chord) to press, in playwright's names (`Enter`, `Control+A`). */
 export type KeyStep = { type: string } | { press: string };

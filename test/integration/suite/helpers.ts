@@ -112,7 +112,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
  * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
  */
-export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
+export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click' | 'count', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
   const log = process.env.STORYDECK_TEST_LOG;
   if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
   rmSync(`${log}.${request}-done`, { force: true }); // the same request may come again
@@ -133,6 +133,12 @@ export async function screenshot(name?: string): Promise<void> {
 /** Types and presses keys in the browser, as a user does; skips the test when no launcher listens. */
 export async function pressKeys(context: Mocha.Context, ...steps: KeyStep[]): Promise<void> {
   if (!(await askLauncher('keys', 30_000, steps))) context.skip();
+}
+
+/** How many visible workbench elements have this accessible role and name (or a name that contains `name`, with `exact` false); skips the test when no launcher listens. */
+export async function countInWorkbench(context: Mocha.Context, role: string, name: string, exact = true): Promise<number> {
+  if (!(await askLauncher('count', 30_000, { role, name, exact }))) context.skip();
+  return Number(readFileSync(`${process.env.STORYDECK_TEST_LOG}.count-done`, 'utf8'));
 }
 
 /** Clicks the workbench element with this accessible role and name, as a user does; skips the test when no launcher listens. */
