@@ -35,7 +35,7 @@ const DEVELOPMENT = VSIX ? join(ROOT, 'test/smoke/harness') : ROOT;
 const TESTS = join(ROOT, VSIX ? 'out/smoke/index.js' : 'out/integration/suite/index.js');
 const FIXTURES = join(ROOT, VSIX ? 'test/smoke/workspace' : 'test/integration/fixtures/workspace');
 /** A line the suite writes to ask the launcher for something only the browser can do, with its JSON payload. */
-const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick|keys|click|count)(?::(.+))?##$/;
+const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick|keys|click|count|fullscreen)(?::(.+))?##$/;
 const HARMLESS = /authentication provider|open-vsx\.org|ENOTFOUND|getaddrinfo|chat|copilot|integration tests? failed|is already registered/i;
 
 const env = process.env;
@@ -184,6 +184,9 @@ async function main(): Promise<number> {
           if ('type' in step) await page.keyboard.type(step.type, { delay: 20 });
           else await page.keyboard.press(step.press);
         }
+      } else if (request[1] === 'fullscreen') {
+        // Whether the workbench is in the browser's full screen (what VS Code's toggleFullScreen asks for in a browser).
+        done = String(await page.evaluate(() => (globalThis as unknown as { document: { fullscreenElement: unknown } }).document.fullscreenElement !== null));
       } else if (request[1] === 'count') {
         // How many visible workbench elements have this role and name (a button in the editor title bar).
         const { role, name, exact = true } = payload as RoleAndName;

@@ -51,14 +51,14 @@ export class PreviewManager implements vscode.Disposable {
 
   /**
    * `StoryDeck: Present`: the preview of `uri`, the active narrative or (from the preview itself) the one
-   * shown, in the presenter view, its editor group maximized and VS Code full screen.
+   * shown, in the presenter view, its editor group maximized and VS Code full screen (entered when the page
+   * says the window does not fill the screen yet: full screen is only toggled, never set).
    */
   async present(uri?: vscode.Uri): Promise<void> {
     const shown = uri instanceof vscode.Uri || vscode.window.activeTextEditor ? undefined : this.preview?.document.uri;
     if (!(await this.open(false, uri ?? shown))) return;
     this.preview?.present();
     await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
-    await toggleFullScreen();
   }
 
   /** A panel VS Code kept over a window reload: show its document again, at the slide it showed. */
@@ -222,6 +222,9 @@ class Preview {
         break;
       case 'fullScreen':
         void toggleFullScreen();
+        break;
+      case 'presenting':
+        if (!message.fullScreen) void toggleFullScreen();
         break;
     }
   }

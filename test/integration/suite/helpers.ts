@@ -53,6 +53,15 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
   }
 }
 
+/** Polls an asynchronous `check` (what the launcher sees, say) until it holds. */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
 /** Opens a fixture and resolves once StoryDeck has linted it (whether or not it found anything). */
 export async function openAndLint(api: StoryDeckApi, relative: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(relative);
@@ -112,7 +121,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
  * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
  */
-export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click' | 'count', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
+export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click' | 'count' | 'fullscreen', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
   const log = process.env.STORYDECK_TEST_LOG;
   if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
   rmSync(`${log}.${request}-done`, { force: true }); // the same request may come again
@@ -133,6 +142,12 @@ export async function screenshot(name?: string): Promise<void> {
 /** Types and presses keys in the browser, as a user does; skips the test when no launcher listens. */
 export async function pressKeys(context: Mocha.Context, ...steps: KeyStep[]): Promise<void> {
   if (!(await askLauncher('keys', 30_000, steps))) context.skip();
+}
+
+/** Whether the browser shows the workbench full screen; skips the test when no launcher listens. */
+export async function inFullScreen(context: Mocha.Context): Promise<boolean> {
+  if (!(await askLauncher('fullscreen', 30_000))) context.skip();
+  return readFileSync(`${process.env.STORYDECK_TEST_LOG}.fullscreen-done`, 'utf8') === 'true';
 }
 
 /** How many visible workbench elements have this accessible role and name (or a name that contains `name`, with `exact` false); skips the test when no launcher listens. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseDeck } from '../../../src/core/deck';
 import type { PreviewSlideReply } from '../run';
-import { activate, openAndLint, previewShows, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
+import { activate, eventually, inFullScreen, openAndLint, pressKeys, previewShows, screenshot, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 const previewBundleLoaded = () => Object.keys(require.cache).some((file) => /[\\/]dist[\\/]preview\.js$/.test(file));
 
@@ -138,6 +138,22 @@ describe('preview', () => {
     assert.ok(active?.input instanceof vscode.TabInputWebview && /storydeck\.preview$/.test(active.input.viewType), `the preview is the active tab, not ${active?.label}`);
     assert.equal(vscode.window.tabGroups.all.length, 1, 'in the narrative\'s own group');
     // Back to the layout the next tests expect (a headless browser refuses full screen without a user gesture).
+    await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
+  it('presents without leaving full screen when VS Code is full screen already', async function () {
+    // Full screen the way a user enters it: F11, a key press the browser accepts as a user gesture.
+    if (!(await inFullScreen(this))) await pressKeys(this, { press: 'F11' });
+    await eventually('full screen', () => inFullScreen(this));
+    await vscode.window.showTextDocument(workspaceUri('preview/talk.md'));
+    await vscode.commands.executeCommand('storydeck.present');
+    await previewShows(this, (r) => r.mode === 'presenter');
+    await sleep(1000); // time for a toggle that must not come
+    await screenshot('present-full-screen');
+    assert.equal(await inFullScreen(this), true, 'still full screen');
+    await pressKeys(this, { press: 'F11' });
+    await eventually('the window again', async () => !(await inFullScreen(this)));
     await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
