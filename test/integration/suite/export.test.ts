@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
-import { activate, setSetting, waitFor, workspaceUri } from './helpers';
+import { activate, clickInWorkbench, pressKeys, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 /** The deck a self-contained HTML export carries. */
 function deckOf(html: string): { slides: { title: string; html: string; notesHtml: string }[] } {
@@ -52,6 +52,31 @@ describe('StoryDeck: Export…', () => {
     assert.ok(page.includes(`data:image/png;base64,${dot}`), 'the relative image, inlined');
     assert.doesNotMatch(page, /SECRET-GUIDANCE|storydeck-disable/);
     assert.deepEqual(readdirSync(folder).sort(), ['img', 'talk.html', 'talk.md'], 'no temporary file left behind');
+  });
+
+  it('offers Save As for an untitled draft, then exports next to the saved file', async function () {
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('storydeck.newNarrative', 'town-hall', { title: 'Payroll consolidation' }, 'untitled');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), draft.toString());
+    const saved = workspaceUri('payroll-draft.md');
+    const run = vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', undefined, 'html');
+    await sleep(800);
+    // The notification's button, in the notification list (the headless workbench shows no toasts).
+    await vscode.commands.executeCommand('notifications.showList');
+    await sleep(300);
+    await screenshot('export-untitled-save-as');
+    await clickInWorkbench(this, 'button', 'Save As…');
+    // VS Code's own Save As (in a browser, a path typed in the quick input).
+    await sleep(800);
+    await pressKeys(this, { press: 'Control+A' }, { type: saved.fsPath }, { press: 'Enter' });
+    const written = await run;
+    assert.equal(written?.fsPath, workspaceUri('payroll-draft.html').fsPath);
+    assert.deepEqual(
+      deckOf(readFileSync(written.fsPath, 'utf8')).slides[0].title,
+      'Payroll consolidation',
+    );
+    assert.ok(existsSync(saved.fsPath), 'the draft was saved where the user said');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    for (const file of [saved, written]) rmSync(file.fsPath, { force: true });
   });
 
   it('never replaces an existing export unless the user agrees', async () => {
