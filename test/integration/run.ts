@@ -192,15 +192,18 @@ async function main(): Promise<number> {
         const { role, name, exact = true } = payload as RoleAndName;
         done = String(await page.getByRole(role, { name, exact }).filter({ visible: true }).count());
       } else if (request[1] === 'click') {
-        const { role, name } = payload as RoleAndName;
+        // With `download`, the click must start a download: the reply is then the downloaded file's name.
+        const { role, name, download } = payload as RoleAndName & { download?: boolean };
+        const downloaded = download ? page.waitForEvent('download', { timeout: 15_000 }).then((d) => d.suggestedFilename()) : undefined;
         done = await page
           .getByRole(role, { name, exact: true })
           .first()
           .click({ timeout: 10_000 })
           .then(
-            () => '',
+            () => downloaded ?? '',
             (e: Error) => e.message.split('\n')[0],
-          );
+          )
+          .catch((e: Error) => `no download: ${e.message.split('\n')[0]}`);
       } else if (request[1] === 'trust') {
         // Workspace Trust granted the way a user does it: the "Trust" button of the Workspace Trust editor
         // (the suite opens it with workbench.trust.manage), or "Yes, I trust the authors" in a prompt.

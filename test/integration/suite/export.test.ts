@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
-import { activate, clickInWorkbench, pressKeys, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { activate, clickInWorkbench, countInWorkbench, downloadFromWorkbench, pressKeys, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 /** The deck a self-contained HTML export carries. */
 function deckOf(html: string): { slides: { title: string; html: string; notesHtml: string }[] } {
@@ -77,6 +77,19 @@ describe('StoryDeck: Export…', () => {
     assert.ok(existsSync(saved.fsPath), 'the draft was saved where the user said');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     for (const file of [saved, written]) rmSync(file.fsPath, { force: true });
+  });
+
+  it('offers what works in a browser once exported: Reveal in Explorer and Download, not Open', async function () {
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web, 'code-server runs VS Code in a browser');
+    const written = await exportTo(source, 'html', { overwrite: true });
+    assert.ok(written);
+    await vscode.commands.executeCommand('notifications.showList');
+    await sleep(300);
+    await screenshot('export-done-in-browser');
+    assert.equal(await countInWorkbench(this, 'button', 'Open'), 0, 'no "Open" that would hand the browser a file: URL of the server');
+    assert.equal(await countInWorkbench(this, 'button', 'Reveal in Explorer'), 1);
+    assert.equal(await downloadFromWorkbench(this, 'button', 'Download'), 'talk.html');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('never replaces an existing export unless the user agrees', async () => {

@@ -163,6 +163,12 @@ export async function clickInWorkbench(context: Mocha.Context, role: string, nam
   assert.equal(failed, '', `clicking the ${role} "${name}"`);
 }
 
+/** Clicks a workbench element that starts a download in the browser; resolves with the downloaded file's name. */
+export async function downloadFromWorkbench(context: Mocha.Context, role: string, name: string): Promise<string> {
+  if (!(await askLauncher('click', 30_000, { role, name, download: true }))) context.skip();
+  return readFileSync(`${process.env.STORYDECK_TEST_LOG}.click-done`, 'utf8');
+}
+
 /**
  * What the preview webview shows, read by the launcher from the webview's own DOM in the browser: the
  * extension host cannot see a webview, and a value the webview reported back would prove less. Waits
