@@ -4,6 +4,7 @@ import { lintText, mergeConfig, rulesFor, type Finding, type Rule, type Severity
 import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
 import { narrativeReason } from './narratives';
+import { rulePageUri } from './rulePages';
 import { readSettings } from './settings';
 
 export const SOURCE = 'storydeck';
@@ -155,7 +156,7 @@ export class NarrativeLinter implements vscode.Disposable {
   }
 
   private docsUri(docs: string): vscode.Uri {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(docs) ? vscode.Uri.parse(docs) : vscode.Uri.joinPath(this.extensionUri, docs);
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(docs) ? vscode.Uri.parse(docs) : (rulePageUri(docs) ?? vscode.Uri.joinPath(this.extensionUri, docs));
   }
 
   dispose(): void {

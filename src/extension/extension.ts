@@ -6,6 +6,7 @@ import type * as NewNarrative from './newNarrative';
 import { registerExport } from './export';
 import { loadBundle } from './lazy';
 import { registerPreview } from './preview/register';
+import { registerRulePages } from './rulePages';
 import { readSettings } from './settings';
 import type { StoryNode } from '../core/lint';
 import { registerStoryStatus, registerStoryView, type StoryStatusSnapshot, type StoryTreeProvider } from './story';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     // dist/newNarrative.js (templates and their compiler) loads on first use.
     vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => loadBundle<typeof NewNarrative>('newNarrative').newNarrative(context.extensionUri, ...args)),
     registerExport((line) => channel().appendLine(line)),
+    registerRulePages(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
 
     vscode.workspace.onDidOpenTextDocument((document) => {

@@ -35,7 +35,7 @@ const DEVELOPMENT = VSIX ? join(ROOT, 'test/smoke/harness') : ROOT;
 const TESTS = join(ROOT, VSIX ? 'out/smoke/index.js' : 'out/integration/suite/index.js');
 const FIXTURES = join(ROOT, VSIX ? 'test/smoke/workspace' : 'test/integration/fixtures/workspace');
 /** A line the suite writes to ask the launcher for something only the browser can do, with its JSON payload. */
-const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick|keys|click|count|fullscreen)(?::(.+))?##$/;
+const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick|keys|click|count|fullscreen|webviews)(?::(.+))?##$/;
 const HARMLESS = /authentication provider|open-vsx\.org|ENOTFOUND|getaddrinfo|chat|copilot|integration tests? failed|is already registered/i;
 
 const env = process.env;
@@ -184,6 +184,9 @@ async function main(): Promise<number> {
           if ('type' in step) await page.keyboard.type(step.type, { delay: 20 });
           else await page.keyboard.press(step.press);
         }
+      } else if (request[1] === 'webviews') {
+        // The text every webview on show displays (a custom editor's page, say), as a JSON list.
+        done = JSON.stringify(await webviewTexts(page));
       } else if (request[1] === 'fullscreen') {
         // Whether the workbench is in the browser's full screen (what VS Code's toggleFullScreen asks for in a browser).
         done = String(await page.evaluate(() => (globalThis as unknown as { document: { fullscreenElement: unknown } }).document.fullscreenElement !== null));
@@ -298,6 +301,19 @@ type Slide = {
   ownerDocument: { getElementById(id: string): { href: string; sheet: object | null } | null };
 };
 type WithStyle = { getComputedStyle(element: unknown): { backgroundColor: string } };
+
+async function webviewTexts(page: Page): Promise<string[]> {
+  const texts: string[] = [];
+  for (const frame of page.frames()) {
+    try {
+      if ((await (await frame.frameElement()).getAttribute('id')) !== 'active-frame') continue;
+      texts.push(await frame.locator('body').innerText({ timeout: 2000 }));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return texts;
+}
 
 async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlideReply> {
   const deadline = Date.now() + 10_000;

@@ -95,7 +95,7 @@ interface Rendering {
   theme: string;
 }
 
-/** One panel showing one document (the active Markdown editor's, unless locked). */
+/** One panel showing one document (the active narrative editor's, unless locked). */
 class Preview {
   document!: vscode.TextDocument;
   /** What the webview shows, and what its page was built with (VS Code reloads a hidden preview's page). */
@@ -120,9 +120,7 @@ class Preview {
   ) {
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message)),
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (!this.locked && editor?.document.languageId === 'markdown' && editor.document !== this.document) this.show(editor.document);
-      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
         if (document !== this.document || contentChanges.length === 0) return;
         clearTimeout(this.timer);
@@ -136,6 +134,8 @@ class Preview {
       }),
       lint.onDidLint((uri) => {
         if (uri.toString() === this.document.uri.toString()) this.post({ type: 'findings', findings: this.findings() });
+        // A document opened just now is a narrative once it is linted.
+        else if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.follow(vscode.window.activeTextEditor);
       }),
       // A new theme or `storydeck.preview.html` applies at once, on the slide shown.
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -173,6 +173,12 @@ class Preview {
       { page: this.pageId, uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current },
       { cspSource: webview.cspSource, script: asset('dist/webview.js'), style: asset('dist/webview.css'), theme, nonce: randomNonce() },
     );
+  }
+
+  /** Shows the active editor's document, unless the preview is locked or it is not a narrative (a README, a page of docs). */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (this.locked || !editor || editor.document === this.document || !this.lint.state(editor.document.uri)) return;
+    this.show(editor.document);
   }
 
   /** Switches the page to the presenter view, now or when it is ready (a hidden panel's page loads again when shown). */

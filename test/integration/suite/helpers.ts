@@ -121,7 +121,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
  * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
  */
-export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click' | 'count' | 'fullscreen', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
+export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click' | 'count' | 'fullscreen' | 'webviews', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
   const log = process.env.STORYDECK_TEST_LOG;
   if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
   rmSync(`${log}.${request}-done`, { force: true }); // the same request may come again
@@ -142,6 +142,12 @@ export async function screenshot(name?: string): Promise<void> {
 /** Types and presses keys in the browser, as a user does; skips the test when no launcher listens. */
 export async function pressKeys(context: Mocha.Context, ...steps: KeyStep[]): Promise<void> {
   if (!(await askLauncher('keys', 30_000, steps))) context.skip();
+}
+
+/** The text of every webview on show (read by the launcher in their frames); skips the test when no launcher listens. */
+export async function webviewTexts(context: Mocha.Context): Promise<string[]> {
+  if (!(await askLauncher('webviews', 30_000))) context.skip();
+  return JSON.parse(readFileSync(`${process.env.STORYDECK_TEST_LOG}.webviews-done`, 'utf8')) as string[];
 }
 
 /** Whether the browser shows the workbench full screen; skips the test when no launcher listens. */

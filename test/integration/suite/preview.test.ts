@@ -95,6 +95,18 @@ describe('preview', () => {
     await edit();
   });
 
+  it('never follows a file that is not a narrative: a README, or a rule’s page', async function () {
+    const editor = await edit();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await previewShows(this, (r) => r.label === 'Slide 1: Handoffs that hold');
+    const readme = await openAndLint(api, 'README.md');
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse('storydeck-rule:/docs/rules/jargon.md'));
+    await vscode.window.showTextDocument(readme.document);
+    await sleep(500);
+    assert.equal((await previewShows(this, () => true)).label, 'Slide 1: Handoffs that hold', 'the preview stays on the narrative');
+    await edit();
+  });
+
   it('shows raw HTML sanitized with storydeck.preview.html in a trusted workspace, as text without it', async function () {
     if (!vscode.workspace.isTrusted) this.skip();
     const editor = await edit();
