@@ -40,7 +40,7 @@ export async function newNarrative(extensionUri: vscode.Uri, ...[templateId, ans
     }
     const where = target ?? (await pickTarget(questions, template, given));
     if (!where) return undefined;
-    questions.dispose();
+    questions.dispose(); // before the draft opens: closing the last question hands the focus back
     return await write(where, text);
   } finally {
     questions.dispose();

@@ -122,11 +122,12 @@ function shortFence(lines: readonly string[]): Problem[] {
 function yamlErrorInWords(error: YAMLError, line: string): string {
   const key = /^\s*([^:#\s][^:#]*?)\s*:/.exec(line)?.[1] ?? 'title';
   const value = line.slice(line.indexOf(':') + 1).replace(/\s+#.*$/, '').trim();
+  const quoted = `\`${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\``;
   const cannot = 'StoryDeck cannot read the front matter from here:';
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
       return value.includes(': ')
-        ? `${cannot} the value of \`${key}\` has \`: \` in it, which reads as a second key. Put the value in double quotes: \`${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\`.`
+        ? `${cannot} the value of \`${key}\` has \`: \` in it, which reads as a second key. Put the value in double quotes: ${quoted}.`
         : `${cannot} a line under \`${key}\` is indented, so it reads as part of its value. Start each setting at the left edge.`;
     case 'MISSING_CHAR':
       return `${cannot} a \`[\`, \`{\` or quote opened before this line is never closed. Close it, or put the whole value in double quotes.`;
@@ -135,7 +136,7 @@ function yamlErrorInWords(error: YAMLError, line: string): string {
     case 'TAB_AS_INDENT':
       return `${cannot} this line is indented with a tab. Indent with spaces.`;
     case 'BAD_SCALAR_START':
-      return `${cannot} a value cannot start with \`${value.charAt(0)}\` unless it is in double quotes: \`${key}: "${value}"\`.`;
+      return `${cannot} a value cannot start with \`${value.charAt(0)}\` unless it is in double quotes: ${quoted}.`;
     default:
       return `${cannot} write each setting as \`key: value\` on a line of its own, starting at the left edge, and put a value with \`:\`, \`#\` or quotes in it in double quotes (YAML says: ${firstLine(error.message).replace(/\.? at line \d+, column \d+:?$/, '')})`;
   }
