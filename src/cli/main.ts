@@ -1,11 +1,7 @@
-import { COMMANDS } from './commands';
+import { COMMANDS, type Command } from './commands';
+import { argumentErrorLine, asksForHelp, commandHelp, generalHelp } from './help';
 import { FileExistsError, UserError } from '../node/errors';
 import { EXIT, terminalSafe, type Io } from './io';
-
-function help(): string {
-  const rows = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
-  return ['Usage: storydeck <command> [options]', '', 'Commands:', ...rows].join('\n');
-}
 
 /**
  * Runs the CLI and returns its exit code: 0 success, 1 findings over the bar, 2 bad usage or unreadable
@@ -14,33 +10,40 @@ function help(): string {
 export async function main(argv: string[], rawIo: Io): Promise<number> {
   const io = terminalSafe(rawIo);
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
+  if (!name || ((name === '--help' || name === '-h' || name === 'help') && rest.length === 0)) {
+    io.out(generalHelp(COMMANDS));
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v') {
     io.out(VERSION);
     return EXIT.ok;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  // `storydeck help export` is `storydeck export --help`.
+  const helpFor = name === 'help' || name === '--help' || name === '-h' ? rest[0] : undefined;
+  const commandName = helpFor ?? name;
+  const command = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
   if (!command) {
-    io.err(`storydeck: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    io.err(`storydeck: unknown command "${commandName}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
     return EXIT.usage;
+  }
+  if (helpFor !== undefined || asksForHelp(rest)) {
+    io.out(commandHelp(command));
+    return EXIT.ok;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
-    io.err(`storydeck ${name}: ${errorLine(e)}`);
+    io.err(`storydeck ${name}: ${errorLine(command, e)}`);
     return EXIT.usage;
   }
 }
 
-/** One line for the user: our own usage and user errors as written, argument errors from parseArgs, anything else briefly. */
-function errorLine(e: unknown): string {
+/** One line for the user: our own usage and user errors as written, argument errors from parseArgs with the usage, anything else briefly. */
+function errorLine(command: Command, e: unknown): string {
   if (e instanceof FileExistsError) return `${e.shown} already exists; use --force to replace it.`;
   if (e instanceof UserError) return e.message;
   const code = (e as { code?: string })?.code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (e as Error).message;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return argumentErrorLine(command, (e as Error).message);
   return `unexpected error: ${(e as Error)?.message ?? String(e)}`;
 }
 

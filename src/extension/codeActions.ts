@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { fixText, type Finding, type TextEdit } from '../core/lint';
 import { missingBeatEdit } from '../core/scaffold/insertBeat';
+import { BEAT_SKELETONS } from '../core/scaffold/skeletons';
 import { SOURCE, ruleIdOf, toRange, type LintState, type NarrativeLinter } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(SOURCE);
@@ -29,7 +30,9 @@ export class StoryDeckCodeActions implements vscode.CodeActionProvider {
         const ruleId = ruleIdOf(diagnostic);
         const finding = ruleId && findingFor(state, diagnostic, ruleId);
         if (!ruleId || !finding) continue;
-        if (finding.fix?.length) actions.push(ruleFix(document, finding, diagnostic));
+        if (finding.fix?.length) actions.push(ruleFix(document, finding, finding.fix, diagnostic, true));
+        // A suggestion is the writer's choice: offered, never preferred, never part of fix all.
+        if (finding.suggestion?.length) actions.push(ruleFix(document, finding, finding.suggestion, diagnostic, false));
         const beat = insertBeat(document, state, finding, diagnostic);
         if (beat) actions.push(beat);
         const line = disableForLine(document, state, finding, diagnostic);
@@ -59,24 +62,31 @@ function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit
   return edit;
 }
 
-function ruleFix(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const edits = finding.fix ?? [];
+function ruleFix(document: vscode.TextDocument, finding: Finding, edits: readonly TextEdit[], diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {
   const only = edits.length === 1 ? edits[0] : undefined;
   const old = only && only.line === only.endLine ? document.getText(toRange(only)) : '';
   const title = only && old && only.text ? `Replace "${old}" with "${only.text}"` : only && old && !only.text ? `Remove "${old}"` : `Fix this ${finding.ruleId} problem`;
   const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(document, edits);
   action.diagnostics = [diagnostic];
-  action.isPreferred = true;
+  action.isPreferred = preferred;
   return action;
 }
 
-/** The missing beat's slide skeleton, where the story needs it (see src/core/scaffold/insertBeat.ts). */
+/**
+ * The missing beat's slide skeleton, where the story needs it (see src/core/scaffold/insertBeat.ts); then its
+ * placeholder line is shown and selected, so what the writer types replaces it.
+ */
 function insertBeat(document: vscode.TextDocument, state: LintState, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
   const insert = missingBeatEdit(state.deck, finding, eol(document));
   if (!insert) return undefined;
-  const action = new vscode.CodeAction(`Insert a '${insert.beat}' slide`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(`Insert ${/^[aeiou]/.test(insert.beat) ? 'an' : 'a'} '${insert.beat}' slide`, vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(document, [insert.edit]);
+  const { todo } = BEAT_SKELETONS[insert.beat];
+  const before = insert.edit.text.slice(0, insert.edit.text.indexOf(todo));
+  const line = insert.edit.line - 1 + (before.match(/\n/g)?.length ?? 0);
+  const selection = new vscode.Range(line, 0, line, todo.length);
+  action.command = { title: 'Show the new slide', command: 'vscode.open', arguments: [document.uri, { selection } satisfies vscode.TextDocumentShowOptions] };
   action.diagnostics = [diagnostic];
   action.isPreferred = true;
   return action;

@@ -5,6 +5,7 @@ import { readStory, type Story } from '../core/story';
 import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
 import { narrativeReason } from './narratives';
+import { rulePageUri } from './rulePages';
 import { readSettings } from './settings';
 
 export const SOURCE = 'storydeck';
@@ -122,8 +123,14 @@ export class NarrativeLinter implements vscode.Disposable {
       this.collection.set(document.uri, diagnostics);
       this.changed.fire(document.uri);
     } catch (e) {
-      // The core never throws on text; anything here is a bug worth a line in the log, not a crash.
+      // The core never throws on text; anything here is a bug (or a broken custom rule module): it goes to
+      // the log and, as one diagnostic, to the Problems panel, and the listeners hear that this lint is over.
       this.log(`lint ${document.uri.toString(true)} failed: ${(e as Error)?.stack ?? e}`);
+      if (!this.isCurrent(document, generation, version)) return;
+      this.states.delete(key);
+      const reason = String((e as Error)?.message ?? e).split('\n')[0];
+      this.collection.set(document.uri, [problemDiagnostic(`StoryDeck could not lint this file: ${reason}. The details are in the StoryDeck output.`, LINT_FAILED)]);
+      this.changed.fire(document.uri);
     }
   }
 
@@ -158,7 +165,7 @@ export class NarrativeLinter implements vscode.Disposable {
   }
 
   private docsUri(docs: string): vscode.Uri {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(docs) ? vscode.Uri.parse(docs) : vscode.Uri.joinPath(this.extensionUri, docs);
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(docs) ? vscode.Uri.parse(docs) : (rulePageUri(docs) ?? vscode.Uri.joinPath(this.extensionUri, docs));
   }
 
   dispose(): void {
@@ -169,10 +176,14 @@ export class NarrativeLinter implements vscode.Disposable {
   }
 }
 
-function problemDiagnostic(message: string): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Warning);
+/** The code of the diagnostic that says a lint failed. */
+const LINT_FAILED = 'lint-failed';
+
+/** A problem of the setup (config, rule modules) or of the lint itself, not a finding of a rule: no rule's quick fixes apply. */
+function problemDiagnostic(message: string, code: 'config' | typeof LINT_FAILED = 'config'): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, code === LINT_FAILED ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
   diagnostic.source = SOURCE;
-  diagnostic.code = 'config';
+  diagnostic.code = code;
   return diagnostic;
 }
 
@@ -181,5 +192,5 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
   if (diagnostic.source !== SOURCE) return undefined;
   const code = diagnostic.code;
   const id = typeof code === 'object' && code !== null ? code.value : code;
-  return id === undefined || id === 'config' ? undefined : String(id);
+  return id === undefined || id === 'config' || id === LINT_FAILED ? undefined : String(id);
 }

@@ -29,15 +29,47 @@ export function registerExport(log: (line: string) => void): vscode.Disposable {
   return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, uri, format, options));
 }
 
+const SAVE_AS = 'Save As…';
+
+/**
+ * What the user can do with an export where they are. On this computer's desktop: open it (HTML in the
+ * browser, PowerPoint and PDF in their applications). In a browser (code-server, vscode.dev) or a remote
+ * window the file is on another machine, where "open" would hand the browser a `file:` URL of the server:
+ * download it instead (the Explorer's own Download, on the revealed file). Anywhere, reveal it in the
+ * Explorer when it is in the workspace.
+ */
+function afterExport(target: vscode.Uri): Record<string, () => Thenable<unknown>> {
+  const here = vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined;
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(target) !== undefined;
+  const reveal = () => vscode.commands.executeCommand('revealInExplorer', target);
+  return {
+    ...(here ? { Open: () => vscode.env.openExternal(target) } : {}),
+    ...(inWorkspace ? { 'Reveal in Explorer': reveal } : {}),
+    ...(!here && inWorkspace ? { Download: () => reveal().then(() => vscode.commands.executeCommand('explorer.download')) } : {}),
+  };
+}
+
+/** Offers Save As for an untitled draft; resolves with the saved file, or undefined when the user declines or cancels. */
+async function saveDraft(document: vscode.TextDocument): Promise<vscode.Uri | undefined> {
+  const choice = await vscode.window.showInformationMessage('StoryDeck: save the draft first: an export is written next to its narrative. Once it is saved, the export goes on.', SAVE_AS);
+  return choice === SAVE_AS ? vscode.workspace.save(document.uri) : undefined;
+}
+
 async function exportCommand(log: (line: string) => void, uri: vscode.Uri | undefined, format: ExportFormat | undefined, options: ExportCommandOptions = {}): Promise<vscode.Uri | undefined> {
   // An open document brings its unsaved edits: the export shows what the editor shows.
-  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  let document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage('StoryDeck: open a Markdown narrative to export it.');
     return undefined;
   }
+  if (document.isUntitled) {
+    // A draft (from New Narrative) has no file yet, and the export goes next to it: save it first, then go on.
+    const saved = await saveDraft(document);
+    if (!saved) return undefined;
+    document = await vscode.workspace.openTextDocument(saved);
+  }
   if (document.uri.scheme !== 'file') {
-    void vscode.window.showInformationMessage('StoryDeck: save the narrative to a file first; the export is written next to it.');
+    void vscode.window.showInformationMessage(`StoryDeck: an export is written next to its narrative, which must be a file on disk, not a ${document.uri.scheme}: document. Save a copy as a file to export it.`);
     return undefined;
   }
   const picked = format ? FORMATS.find((f) => f.format === format) : await vscode.window.showQuickPick(FORMATS, { title: 'StoryDeck: Export', placeHolder: `Export ${basename(document.uri.fsPath)} as` });
@@ -101,10 +133,8 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
     );
     const done = `StoryDeck: exported ${slides} slide${slides === 1 ? '' : 's'} to ${name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'} in the StoryDeck output)` : ''}.`;
     const target = vscode.Uri.file(output);
-    void vscode.window.showInformationMessage(done, 'Open').then((choice) => {
-      // HTML opens in the default browser, PowerPoint and PDF in the application the system has for them.
-      if (choice === 'Open') void vscode.env.openExternal(target);
-    });
+    const actions = afterExport(target);
+    void vscode.window.showInformationMessage(done, ...Object.keys(actions)).then((choice) => choice && actions[choice]());
     return target;
   } catch (e) {
     if (e instanceof vscode.CancellationError) return undefined;

@@ -8,7 +8,9 @@ import type * as NewNarrative from './newNarrative';
 import { registerExport } from './export';
 import { loadBundle } from './lazy';
 import { registerPreview } from './preview/register';
+import { registerRulePages } from './rulePages';
 import { readSettings } from './settings';
+import type { StoryNode } from '../core/story';
 import { registerStoryStatus, registerStoryView, type StoryStatusSnapshot, type StoryTreeProvider } from './story';
 
 let output: vscode.OutputChannel | undefined;
@@ -21,6 +23,8 @@ export interface StoryDeckApi {
   storyStatus(): StoryStatusSnapshot;
   /** The Story view's data. */
   storyView: StoryTreeProvider;
+  /** The Story view itself (whether it is visible). */
+  storyTreeView: vscode.TreeView<StoryNode>;
 }
 
 // Activation stays light: the lint core only. Preview, export, browser and agent code load on first use.
@@ -36,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     // dist/newNarrative.js (templates and their compiler) loads on first use.
     vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => loadBundle<typeof NewNarrative>('newNarrative').newNarrative(context.extensionUri, ...args)),
     registerExport((line) => channel().appendLine(line)),
+    registerRulePages(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
 
     vscode.workspace.onDidOpenTextDocument((document) => {
@@ -67,9 +72,9 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
   registerPreview(context, linter);
   registerAgents(context, linter);
   const storyStatus = registerStoryStatus(context, linter);
-  const storyView = registerStoryView(context, linter);
+  const { provider: storyView, view: storyTreeView } = registerStoryView(context, linter);
   linter.relintAll();
-  return { onDidLint: linter.onDidLint, storyStatus, storyView };
+  return { onDidLint: linter.onDidLint, storyStatus, storyView, storyTreeView };
 }
 
 export function deactivate(): void {}

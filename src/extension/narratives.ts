@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FRONT_MATTER_SCAN_LINES, readFrontMatter, storydeckOptIn } from '../core/deck/frontMatter';
+import { FRONT_MATTER_SCAN_LINES, readFrontMatter, shortFences, storydeckOptIn } from '../core/deck/frontMatter';
 import type { ConfigCache } from './config';
 import type { LintSettings } from './settings';
 
@@ -23,10 +23,11 @@ export async function narrativeReason(document: vscode.TextDocument, settings: L
 
 /** true: `storydeck:` is set (to anything but false); false: `storydeck: false`; undefined: no key. */
 export function frontMatterOptIn(document: vscode.TextDocument): boolean | undefined {
-  const first = document.lineCount > 0 ? document.lineAt(0).text : '';
-  if (!/^---[ \t]*$/.test(first)) return undefined;
   const lines: string[] = [];
   for (let i = 0; i < Math.min(document.lineCount, FRONT_MATTER_SCAN_LINES); i++) lines.push(document.lineAt(i).text);
+  // Opened with `--` by mistake, it still says whether the file is a narrative: the front-matter rule then reports it.
+  for (const fence of shortFences(lines) ?? []) lines[fence] = '---';
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined;
   return storydeckOptIn(readFrontMatter(lines).data);
 }
 

@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { FileExistsError, UserError } from '../node/errors';
 import { writeAtomically } from '../node/write';
-import { AnswerError, collectTemplates, renderTemplate, TEMPLATE_EXTENSION, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateSource } from '../core/scaffold';
+import { AnswerError, answerProblem, collectTemplates, renderTemplate, TEMPLATE_EXTENSION, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateSource } from '../core/scaffold';
 
 // Loaded on the first `StoryDeck: New Narrative` (Handlebars is not needed before).
 
@@ -20,24 +20,35 @@ export type NewNarrativeArgs = [templateId?: string, answers?: Record<string, st
  */
 export async function newNarrative(extensionUri: vscode.Uri, ...[templateId, answers, target]: NewNarrativeArgs): Promise<vscode.Uri | undefined> {
   const { templates, skipped } = await loadTemplates(extensionUri);
-  const template = templateId === undefined ? await pickTemplate(templates, skipped) : templates.find((t) => t.id === templateId);
-  if (!template) {
-    const untrusted = skipped ? ' Workspace templates load only in a trusted workspace.' : '';
-    if (templateId !== undefined) void vscode.window.showErrorMessage(`StoryDeck: there is no template "${templateId}". Templates: ${templates.map((t) => t.id).join(', ')}.${untrusted}`);
-    return undefined;
-  }
-  const given = answers ?? (await askAnswers(template));
-  if (!given) return undefined;
-  let text: string;
+  const questions = new Questions();
   try {
-    text = renderTemplate(template, given);
-  } catch (e) {
-    if (!(e instanceof AnswerError || e instanceof TemplateError)) throw e;
-    void vscode.window.showErrorMessage(`StoryDeck: ${e.message}`);
-    return undefined;
+    const template = templateId === undefined ? await pickTemplate(questions, templates, skipped) : templates.find((t) => t.id === templateId);
+    if (!template) {
+      const untrusted = skipped ? ' Workspace templates load only in a trusted workspace.' : '';
+      if (templateId !== undefined) void vscode.window.showErrorMessage(`StoryDeck: there is no template "${templateId}". Templates: ${templates.map((t) => t.id).join(', ')}.${untrusted}`);
+      return undefined;
+    }
+    const given = answers ?? (await askAnswers(questions, template));
+    if (!given) return undefined;
+    let text: string;
+    try {
+      text = renderTemplate(template, given);
+    } catch (e) {
+      if (!(e instanceof AnswerError || e instanceof TemplateError)) throw e;
+      void vscode.window.showErrorMessage(`StoryDeck: ${e.message}`);
+      return undefined;
+    }
+    const where = target ?? (await pickTarget(questions, template, given));
+    if (!where) return undefined;
+    questions.dispose(); // before the draft opens: closing the last question hands the focus back
+    return await write(where, text);
+  } finally {
+    questions.dispose();
   }
-  const where = target ?? (await pickTarget(template, given));
-  if (!where) return undefined;
+}
+
+/** Opens the draft as an untitled document, or writes it as a new file and opens that; undefined when the file cannot be created. */
+async function write(where: NarrativeTarget, text: string): Promise<vscode.Uri | undefined> {
   if (where === 'untitled') {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     await vscode.window.showTextDocument(document);
@@ -84,29 +95,84 @@ async function readTemplates(dir: vscode.Uri): Promise<TemplateSource[]> {
   );
 }
 
-async function pickTemplate(templates: readonly Template[], skipped: number): Promise<Template | undefined> {
+/**
+ * The questions of one New Narrative, each shown over the one before without closing it: the focus stays in
+ * the quick input from the template to the last answer. (Closing a quick input gives the focus back to what
+ * had it before; run from a walkthrough's button, that is the walkthrough, and what the writer typed next went
+ * there instead of into the next question.)
+ */
+class Questions implements vscode.Disposable {
+  private shown: vscode.QuickInput | undefined;
+
+  /** The item picked; undefined on Esc. */
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string; placeholder?: string }): Promise<T | undefined> {
+    const quickPick = vscode.window.createQuickPick<T>();
+    quickPick.title = options.title;
+    quickPick.placeholder = options.placeholder;
+    quickPick.items = items;
+    quickPick.matchOnDescription = true;
+    quickPick.matchOnDetail = true;
+    return this.show(quickPick, (done) => [quickPick.onDidAccept(() => done(quickPick.selectedItems[0]))]);
+  }
+
+  /** The answer typed, once `problem` finds nothing wrong with it; undefined on Esc. */
+  ask(options: { title: string; prompt: string; value: string; problem: (text: string) => string | undefined }): Promise<string | undefined> {
+    const input = vscode.window.createInputBox();
+    input.title = options.title;
+    input.prompt = options.prompt;
+    input.value = options.value;
+    input.ignoreFocusOut = true;
+    return this.show(input, (done) => [
+      input.onDidChangeValue((text) => (input.validationMessage = options.problem(text))),
+      input.onDidAccept(() => {
+        input.validationMessage = options.problem(input.value);
+        if (!input.validationMessage) done(input.value);
+      }),
+    ]);
+  }
+
+  dispose(): void {
+    this.shown?.dispose();
+    this.shown = undefined;
+  }
+
+  private show<T>(input: vscode.QuickInput, wire: (done: (value: T) => void) => vscode.Disposable[]): Promise<T | undefined> {
+    return new Promise((resolve) => {
+      const subscriptions: vscode.Disposable[] = [];
+      const done = (value: T | undefined) => {
+        for (const subscription of subscriptions) subscription.dispose();
+        resolve(value);
+      };
+      subscriptions.push(...wire(done), input.onDidHide(() => done(undefined)));
+      // Shown over the previous question, which closes without handing the focus back.
+      const previous = this.shown;
+      this.shown = input;
+      input.show();
+      previous?.dispose();
+    });
+  }
+}
+
+async function pickTemplate(questions: Questions, templates: readonly Template[], skipped: number): Promise<Template | undefined> {
   const items = templates.map((template) => ({ label: template.name, description: template.id, detail: template.description, template }));
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await questions.pick(items, {
     title: 'New narrative: choose a template',
-    placeHolder: skipped
+    placeholder: skipped
       ? `${skipped} workspace template${skipped === 1 ? ' is' : 's are'} not shown: templates run code, so they load only in a trusted workspace.`
       : 'Each template tells the story why before what.',
-    matchOnDescription: true,
-    matchOnDetail: true,
   });
   return picked?.template;
 }
 
-/** One InputBox per prompt, its default filled in; undefined when one is cancelled. */
-async function askAnswers(template: Template): Promise<Record<string, string> | undefined> {
+/** One question per prompt, its default filled in; undefined when one is cancelled. */
+async function askAnswers(questions: Questions, template: Template): Promise<Record<string, string> | undefined> {
   const answers: Record<string, string> = {};
   for (const [i, prompt] of template.prompts.entries()) {
-    const value = await vscode.window.showInputBox({
+    const value = await questions.ask({
       title: `${template.name} (${i + 1}/${template.prompts.length})`,
       prompt: prompt.question,
       value: prompt.default,
-      ignoreFocusOut: true,
-      validateInput: (text) => (prompt.required && text.trim() === '' ? 'An answer is required.' : undefined),
+      problem: (text) => answerProblem(prompt, text),
     });
     if (value === undefined) return undefined;
     answers[prompt.key] = value;
@@ -114,11 +180,12 @@ async function askAnswers(template: Template): Promise<Record<string, string> | 
   return answers;
 }
 
-async function pickTarget(template: Template, answers: Record<string, string>): Promise<NarrativeTarget | undefined> {
+async function pickTarget(questions: Questions, template: Template, answers: Record<string, string>): Promise<NarrativeTarget | undefined> {
   const untitled = 'Untitled document';
-  const picked = await vscode.window.showQuickPick([untitled, 'Save in workspace…'], { title: 'New narrative: where should it go?' });
+  const picked = await questions.pick([{ label: untitled }, { label: 'Save in workspace…' }], { title: 'New narrative: where should it go?' });
   if (picked === undefined) return undefined;
-  if (picked === untitled) return 'untitled';
+  questions.dispose(); // the Save dialog comes next
+  if (picked.label === untitled) return 'untitled';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `${slug(answers.title ?? '') || template.id}.md`;
   return vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, name), filters: { Markdown: ['md'] }, title: 'Save the new narrative' });

@@ -3,6 +3,10 @@ import { storyStatusText, storyStatusTooltip, storySummary, storyTree, type Stor
 import type { NarrativeLinter } from './diagnostics';
 
 export const STORY_VIEW = 'storydeck.story';
+/** The context key the Story view's `when` clause (package.json) reads: a narrative was linted in this window. */
+const HAS_NARRATIVE = 'storydeck.hasNarrative';
+/** The context key for menus that only a narrative gets (the slide preview button): the active editor is one. */
+const ACTIVE_NARRATIVE = 'storydeck.activeNarrative';
 
 /** What the status item shows, for the integration tests. */
 export interface StoryStatusSnapshot {
@@ -17,16 +21,18 @@ const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as co
 
 /**
  * The active narrative at a glance in the status bar: beats present, talk time against `duration`, number of
- * findings; the tooltip lists the missing beats and a click opens the Story view. Hidden for other files.
+ * findings; the tooltip lists the missing beats and a click opens the Story view. Hidden for other files,
+ * and the `storydeck.activeNarrative` context key says which it is.
  */
 export function registerStoryStatus(context: vscode.ExtensionContext, linter: NarrativeLinter): () => StoryStatusSnapshot {
   const item = vscode.window.createStatusBarItem('storydeck.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'StoryDeck story';
   item.command = { title: 'Show the Story view', command: `${STORY_VIEW}.focus` };
-  let visible = false;
+  let visible: boolean | undefined;
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
     const state = document && linter.state(document.uri);
+    if (visible !== (state !== undefined)) void vscode.commands.executeCommand('setContext', ACTIVE_NARRATIVE, state !== undefined);
     visible = state !== undefined;
     if (!state) {
       item.hide();
@@ -46,7 +52,7 @@ export function registerStoryStatus(context: vscode.ExtensionContext, linter: Na
   );
   update();
   const command = () => (typeof item.command === 'string' ? item.command : item.command?.command);
-  return () => ({ visible, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''), command: command() });
+  return () => ({ visible: visible === true, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''), command: command() });
 }
 
 /** The Story view: the slides of the last active narrative grouped by beat, with their findings; a click reveals the line. */
@@ -102,15 +108,24 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
   }
 }
 
-export function registerStoryView(context: vscode.ExtensionContext, linter: NarrativeLinter): StoryTreeProvider {
+export function registerStoryView(context: vscode.ExtensionContext, linter: NarrativeLinter): { provider: StoryTreeProvider; view: vscode.TreeView<StoryNode> } {
   const provider = new StoryTreeProvider(linter);
+  const view = vscode.window.createTreeView(STORY_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  // The view appears with the first narrative and stays, wherever the Explorer's selection is: it follows the
+  // active narrative editor, and for any other file says how to get a story.
+  let hasNarrative = false;
   context.subscriptions.push(
-    vscode.window.createTreeView(STORY_VIEW, { treeDataProvider: provider, showCollapseAll: true }),
+    view,
     vscode.window.onDidChangeActiveTextEditor((editor) => provider.follow(editor)),
-    linter.onDidLint((uri) => provider.refresh(uri)),
+    linter.onDidLint((uri) => {
+      provider.refresh(uri);
+      if (hasNarrative || !linter.state(uri)) return;
+      hasNarrative = true;
+      void vscode.commands.executeCommand('setContext', HAS_NARRATIVE, true);
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => provider.refresh(document.uri)),
   );
-  return provider;
+  return { provider, view };
 }
 
 function markdownUri(editor: vscode.TextEditor | undefined): vscode.Uri | undefined {

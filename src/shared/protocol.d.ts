@@ -62,4 +62,9 @@ export type WebviewToHost =
   /** The reader clicked a link; the host asks before opening it. */
   | { type: 'openLink'; href: string }
   /** The reader pressed `f`: the webview cannot use the Fullscreen API, VS Code toggles full screen. */
-  | { type: 'fullScreen' };
+  | { type: 'fullScreen' }
+  /**
+   * The presenter view is on, after `present`. `fullScreen`: the window already fills the screen, so VS Code's
+   * full screen is left as it is (an extension cannot read it: the `isFullscreen` context key is for `when` clauses).
+   */
+  | { type: 'presenting'; fullScreen: boolean };

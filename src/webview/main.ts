@@ -61,6 +61,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'present':
       player.setMode('presenter');
+      // VS Code's own guess in a browser (detectFullscreen): a window as large as the screen is full screen already.
+      post({ type: 'presenting', fullScreen: window.outerWidth >= screen.width && window.outerHeight >= screen.height });
       break;
   }
 });

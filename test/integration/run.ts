@@ -34,8 +34,8 @@ const VSIX = process.env.STORYDECK_TEST_VSIX ? resolve(process.env.STORYDECK_TES
 const DEVELOPMENT = VSIX ? join(ROOT, 'test/smoke/harness') : ROOT;
 const TESTS = join(ROOT, VSIX ? 'out/smoke/index.js' : 'out/integration/suite/index.js');
 const FIXTURES = join(ROOT, VSIX ? 'test/smoke/workspace' : 'test/integration/fixtures/workspace');
-/** A line the suite writes to ask the launcher for something only the browser can do. */
-const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick)##$/;
+/** A line the suite writes to ask the launcher for something only the browser can do, with its JSON payload. */
+const REQUEST = /^##storydeck-request:(screenshot|trust|preview|preview-dblclick|keys|click|count|fullscreen|webviews)(?::(.+))?##$/;
 const HARMLESS = /authentication provider|open-vsx\.org|ENOTFOUND|getaddrinfo|chat|copilot|integration tests? failed|is already registered/i;
 
 const env = process.env;
@@ -166,13 +166,47 @@ async function main(): Promise<number> {
         process.stdout.write(line + '\n');
         continue;
       }
+      const payload: unknown = request[2] === undefined ? undefined : JSON.parse(request[2]);
+      // What the browser did or saw, for keys, click and count: the reply is the done file's content ('' when it worked).
+      let done = '';
       if (request[1] === 'screenshot') {
-        const file = resolve(env.STORYDECK_TEST_SCREENSHOT ?? 'storydeck-problems.png');
+        // A named screenshot goes next to the one STORYDECK_TEST_SCREENSHOT names.
+        const main = resolve(env.STORYDECK_TEST_SCREENSHOT ?? 'storydeck-problems.png');
+        const file = typeof payload === 'string' ? join(dirname(main), `${payload}.png`) : main;
         mkdirSync(dirname(file), { recursive: true });
         await page.screenshot({ path: file }).then(
           () => say(`screenshot: ${file}`),
           (e: Error) => say(`screenshot failed: ${e.message}`),
         );
+      } else if (request[1] === 'keys') {
+        // Typing and key presses the way a user makes them: into whatever has the focus in the workbench.
+        for (const step of payload as KeyStep[]) {
+          if ('type' in step) await page.keyboard.type(step.type, { delay: 20 });
+          else await page.keyboard.press(step.press);
+        }
+      } else if (request[1] === 'webviews') {
+        // The text every webview on show displays (a custom editor's page, say), as a JSON list.
+        done = JSON.stringify(await webviewTexts(page));
+      } else if (request[1] === 'fullscreen') {
+        // Whether the workbench is in the browser's full screen (what VS Code's toggleFullScreen asks for in a browser).
+        done = String(await page.evaluate(() => (globalThis as unknown as { document: { fullscreenElement: unknown } }).document.fullscreenElement !== null));
+      } else if (request[1] === 'count') {
+        // How many visible workbench elements have this role and name (a button in the editor title bar).
+        const { role, name, exact = true } = payload as RoleAndName;
+        done = String(await page.getByRole(role, { name, exact }).filter({ visible: true }).count());
+      } else if (request[1] === 'click') {
+        // With `download`, the click must start a download: the reply is then the downloaded file's name.
+        const { role, name, download } = payload as RoleAndName & { download?: boolean };
+        const downloaded = download ? page.waitForEvent('download', { timeout: 15_000 }).then((d) => d.suggestedFilename()) : undefined;
+        done = await page
+          .getByRole(role, { name, exact: true })
+          .first()
+          .click({ timeout: 10_000 })
+          .then(
+            () => downloaded ?? '',
+            (e: Error) => e.message.split('\n')[0],
+          )
+          .catch((e: Error) => `no download: ${e.message.split('\n')[0]}`);
       } else if (request[1] === 'trust') {
         // Workspace Trust granted the way a user does it: the "Trust" button of the Workspace Trust editor
         // (the suite opens it with workbench.trust.manage), or "Yes, I trust the authors" in a prompt.
@@ -187,7 +221,7 @@ async function main(): Promise<number> {
       }
       // The preview's slide on show, read from the webview's DOM (after a double-click on it, for
       // preview-dblclick): the reply is the done file's content.
-      const reply = request[1].startsWith('preview') ? JSON.stringify(await previewSlide(page, request[1] === 'preview-dblclick')) : '';
+      const reply = request[1].startsWith('preview') ? JSON.stringify(await previewSlide(page, request[1] === 'preview-dblclick')) : done;
       // Written whole, then renamed: the suite reads the reply as soon as the file exists.
       writeFileSync(`${logFile}.${request[1]}-reply`, reply);
       renameSync(`${logFile}.${request[1]}-reply`, `${logFile}.${request[1]}-done`);
@@ -232,6 +266,12 @@ function installVsix(node: string, entry: string, dataDir: string, vsix: string)
   say(`installed ${vsix}: ${result.stdout.trim().split('\n').pop()}`);
 }
 
+/** What `click` and `count` look for: an element's accessible role and name (the whole name, or `exact: false` for a part of it). */
+type RoleAndName = { role: Parameters<Page['getByRole']>[0]; name: string; exact?: boolean };
+
+/** One step of a `keys` request: text to type, or a key (or chord) to press, in playwright's names (`Enter`, `Control+A`). */
+export type KeyStep = { type: string } | { press: string };
+
 /** What the StoryDeck preview shows, read from inside its webview's frame (the extension host cannot see it). */
 export interface PreviewSlideReply {
   /** The shown slide's aria-label, "Slide 2: Title"; absent when no preview frame was found within 10 s. */
@@ -261,6 +301,19 @@ type Slide = {
   ownerDocument: { getElementById(id: string): { href: string; sheet: object | null } | null };
 };
 type WithStyle = { getComputedStyle(element: unknown): { backgroundColor: string } };
+
+async function webviewTexts(page: Page): Promise<string[]> {
+  const texts: string[] = [];
+  for (const frame of page.frames()) {
+    try {
+      if ((await (await frame.frameElement()).getAttribute('id')) !== 'active-frame') continue;
+      texts.push(await frame.locator('body').innerText({ timeout: 2000 }));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return texts;
+}
 
 async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlideReply> {
   const deadline = Date.now() + 10_000;

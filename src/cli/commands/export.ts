@@ -5,23 +5,31 @@ import { EXPORT_FORMATS, exportNarrative, type ExportFormat } from '../../node/e
 import { UserError } from '../../node/errors';
 import { isSameFile } from '../../node/write';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
+import type { OptionHelp } from './index';
 
 export const summary = 'Export a narrative as slides: self-contained HTML, editable PowerPoint, or PDF.';
 export const usage = 'storydeck export FILE --to html|pptx|pdf [-o OUT] [--theme NAME] [--browser PATH] [--allow-local-files] [--force]';
 
+export const options = {
+  to: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  theme: { type: 'string' },
+  browser: { type: 'string' },
+  'allow-local-files': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+} as const;
+
+export const optionHelp: Record<keyof typeof options, OptionHelp> = {
+  to: { value: EXPORT_FORMATS.join('|'), text: 'The format: one self-contained HTML file, an editable PowerPoint file or a PDF (required).', tried: ['format'] },
+  output: { value: 'OUT', text: 'The file to write (default: the narrative’s name with the format’s extension, next to it).' },
+  theme: { value: THEME_NAMES.join('|'), text: 'The theme, instead of the front matter’s theme.' },
+  browser: { value: 'PATH', text: 'The Chromium, Chrome or Edge that prints a PDF (default: CHROME_PATH, then the usual install paths).' },
+  'allow-local-files': { text: 'Include pictures from anywhere on this computer, not only from the narrative’s repository (or folder).' },
+  force: { text: 'Replace OUT if it exists.' },
+};
+
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      to: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      theme: { type: 'string' },
-      browser: { type: 'string' },
-      'allow-local-files': { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-    },
-    allowPositionals: true,
-  });
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError(`export takes exactly one file. Usage: ${usage}`);
   const format = values.to as ExportFormat | undefined;
   if (format === undefined || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to must be one of ${EXPORT_FORMATS.join(', ')} (got ${format === undefined ? 'nothing' : `"${format}"`}).`);

@@ -7,6 +7,7 @@ import { expandPaths, repositoryRoot } from '../files';
 import { formatJson, formatSarif, formatText } from '../formatters';
 import { EXIT, readTextFile, UsageError, writeAtomically, type Io } from '../io';
 import { formatOption } from '../options';
+import type { OptionHelp } from './index';
 import { CONFIG_MAX_BYTES, readTextBounded } from '../../node/boundedRead';
 import { loadPlugins } from '../../node/plugins';
 
@@ -26,18 +27,24 @@ export const nodeConfigHost: ConfigHost = {
   resolve,
 };
 
+export const options = {
+  format: { type: 'string', default: 'text' },
+  config: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  fix: { type: 'boolean', default: false },
+  all: { type: 'boolean', default: false },
+} as const;
+
+export const optionHelp: Record<keyof typeof options, OptionHelp> = {
+  format: { value: 'text|json|sarif', text: 'How to print the findings (default: text).' },
+  config: { value: 'FILE', text: 'The .storydeck.json or .storydeck.yaml to use, instead of the nearest one above each narrative.' },
+  'max-warnings': { value: 'N', text: 'Exit with code 1 when there are more than N warnings (errors always do).' },
+  fix: { text: 'Rewrite the files with every automatic fix applied, then print what is left.' },
+  all: { text: 'Lint every Markdown file in the folders and globs given, not only the narratives (storydeck: in the front matter, or a .storydeck config in scope).' },
+};
+
 export function run(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      config: { type: 'string' },
-      'max-warnings': { type: 'string' },
-      fix: { type: 'boolean', default: false },
-      all: { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
   const format = formatOption(values.format, ['text', 'json', 'sarif']);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number (got "${values['max-warnings']}").`);

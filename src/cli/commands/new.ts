@@ -2,22 +2,28 @@ import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnswerError, renderTemplate, TEMPLATE_EXTENSION, TemplateError, type Template } from '../../core/scaffold';
 import { EXIT, UsageError, writeAtomically, type Io } from '../io';
+import type { OptionHelp } from './index';
 import { loadTemplates, type LoadedTemplates } from './templates';
 
 export const summary = 'Start a new narrative from a template.';
 export const usage = 'storydeck new --template ID [--set key=value]... [-o FILE] [--force]';
 
+export const options = {
+  template: { type: 'string', short: 't' },
+  set: { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean', default: false },
+} as const;
+
+export const optionHelp: Record<keyof typeof options, OptionHelp> = {
+  template: { value: 'ID', text: 'The template to start from (storydeck templates lists them).' },
+  set: { value: 'key=value', text: 'An answer to one of the template’s questions, e.g. --set title="Faster month-end close"; repeat for each.' },
+  output: { value: 'FILE', text: 'The file to create (default: print the narrative).' },
+  force: { text: 'Replace FILE if it exists.' },
+};
+
 export function run(args: string[], io: Io): number {
-  const { values } = parseArgs({
-    args,
-    options: {
-      template: { type: 'string', short: 't' },
-      set: { type: 'string', multiple: true },
-      output: { type: 'string', short: 'o' },
-      force: { type: 'boolean', default: false },
-    },
-    allowPositionals: false,
-  });
+  const { values } = parseArgs({ args, options, allowPositionals: false });
   const { template, text } = renderFromTemplate(loadTemplates(io.cwd), values.template, parseSets(values.set ?? []), 'Set answers with --set key=value.');
   if (values.output === undefined) {
     io.out(text);

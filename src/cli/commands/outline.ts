@@ -3,12 +3,19 @@ import { parseDeck } from '../../core/deck';
 import { formatOutline, outline, readStory } from '../../core/story';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
+import type { OptionHelp } from './index';
 
 export const summary = 'Print the slides, beats and timing of a narrative.';
 export const usage = 'storydeck outline FILE [--format text|json]';
 
+export const options = { format: { type: 'string', default: 'text' } } as const;
+
+export const optionHelp: Record<keyof typeof options, OptionHelp> = {
+  format: { value: 'text|json', text: 'How to print the outline (default: text).' },
+};
+
 export function run(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
   const format = formatOption(values.format, ['text', 'json']);
   if (positionals.length !== 1) throw new UsageError(`outline takes exactly one file. Usage: ${usage}`);
   const deck = parseDeck(readTextFile(positionals[0]));

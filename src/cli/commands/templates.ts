@@ -4,6 +4,7 @@ import { TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateLis
 import { findBuiltinTemplatesDir, listTemplates } from '../../node/templates';
 import { EXIT, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
+import type { OptionHelp } from './index';
 
 export const summary = 'List the narrative templates (built-in and .storydeck/templates).';
 export const usage = 'storydeck templates [--format text|json]';
@@ -42,8 +43,14 @@ export function templateRows(loaded: LoadedTemplates) {
   }));
 }
 
+export const options = { format: { type: 'string', default: 'text' } } as const;
+
+export const optionHelp: Record<keyof typeof options, OptionHelp> = {
+  format: { value: 'text|json', text: 'How to print the list (default: text).' },
+};
+
 export function run(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
   const format = formatOption(values.format, ['text', 'json']);
   if (positionals.length > 0) throw new UsageError(`templates takes no files. Usage: ${usage}`);
   const loaded = loadTemplates(io.cwd);

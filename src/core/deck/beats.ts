@@ -1,6 +1,6 @@
 import { memoByText } from './memo';
 import { escapeRegExp } from './regexp';
-import { BEAT_IDS, type BeatId, type Block } from './types';
+import { BEAT_IDS, type BeatId, type Block, type Slide } from './types';
 
 /**
  * Beat detection reads two signals: the slide's headings and the words under them.
@@ -317,4 +317,9 @@ export function deckNames(slides: readonly PassageSource[]): string[] {
   const names = introducedNames(texts());
   namesCache.set(slides, names);
   return names;
+}
+
+/** The first slide that plays `beat` (a skeleton still to be written counts) or has a heading that names it. */
+export function beatSlide(slides: readonly Slide[], beat: BeatId): Slide | undefined {
+  return slides.find((s) => s.beats.includes(beat) || s.blocks.some((b) => b.kind === 'heading' && headingBeat(b.text) === beat));
 }

@@ -1,3 +1,6 @@
+/** How a talk length may be written, for messages and prompts. */
+export const DURATION_FORMS = 'minutes, e.g. 15m, 1h 30m, 90s or 12:30';
+
 /**
  * Reads a talk length from front matter `duration`: a number of minutes (`15`), or a string such as
  * `15m`, `15 min`, `1h 30m`, `90s`, `12:30` (minutes:seconds). Returns seconds, or undefined when the

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import { memoByText } from './memo';
 import type { Problem } from './types';
 
@@ -11,6 +11,10 @@ export interface FrontMatterResult {
 
 const OPEN = /^(-{3,})[ \t]*$/;
 const CLOSE = /^(-{3,}|\.\.\.)[ \t]*$/;
+/** A front matter fence typed short: one or two dashes, or the dash a word processor makes of `---`. */
+const SHORT_FENCE = /^(?:-{1,2}|[—–])[ \t]*$/;
+/** A top-level `key:` line of YAML. */
+const KEY_LINE = /^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)/;
 
 /**
  * Reads a YAML front matter block the way Marp (markdown-it-front-matter) does: it opens with a line of three or more
@@ -22,7 +26,7 @@ const CLOSE = /^(-{3,}|\.\.\.)[ \t]*$/;
  */
 export function readFrontMatter(lines: readonly string[]): FrontMatterResult {
   const open = lines.length < 2 ? null : OPEN.exec(lines[0]);
-  if (!open) return { data: {}, problems: [] };
+  if (!open) return { data: {}, problems: shortFence(lines) };
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
     const fence = CLOSE.exec(lines[i]);
@@ -46,20 +50,28 @@ const readBlock = memoByText((block: string): FrontMatterResult => {
   const source = lines.slice(1, close).join('\n');
   const problems: Problem[] = [];
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
-  for (const error of doc.errors) {
+  // The first error only: YAML's later ones are mostly the same mistake seen again from further on.
+  const [error] = doc.errors;
+  if (error) {
     const [start, end] = error.linePos ?? [];
     const line = (start?.line ?? 1) + 1;
-    const column = start?.col ?? 1;
-    problems.push({
-      code: 'front-matter-syntax',
-      message: `Front matter is not valid YAML: ${firstLine(error.message)}`,
-      line,
-      column,
-      endLine: end ? end.line + 1 : line,
-      endColumn: end ? end.col : (lines[line - 1]?.length ?? 0) + 1,
-    });
+    const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
+    // YAML notices a quote left open where the file ends or the next key starts: point at where it opened.
+    const opened = quote ? lines.findIndex((text, i) => i > 0 && i < line && text.split(quote).length % 2 === 0) + 1 : 0;
+    problems.push(
+      opened > 0
+        ? { code: 'front-matter-syntax', message: `StoryDeck cannot read the front matter from here: the ${quote} opened on this line is never closed. End the value with ${quote}.`, line: opened, column: 1, endLine: opened, endColumn: lines[opened - 1].length + 1 }
+        : {
+            code: 'front-matter-syntax',
+            message: yamlErrorInWords(error, lines[line - 1] ?? ''),
+            line,
+            column: start?.col ?? 1,
+            endLine: end ? end.line + 1 : line,
+            endColumn: end ? end.col : (lines[line - 1]?.length ?? 0) + 1,
+          },
+    );
+    return { data: {}, range, problems };
   }
-  if (problems.length > 0) return { data: {}, range, problems };
 
   let value: unknown;
   try {
@@ -94,4 +106,50 @@ export const FRONT_MATTER_SCAN_LINES = 200;
 export function storydeckOptIn(data: Record<string, unknown>): boolean | undefined {
   if (!Object.prototype.hasOwnProperty.call(data, 'storydeck')) return undefined;
   return data.storydeck !== false;
+}
+
+/**
+ * A block meant as front matter that opens with a short fence (`--`), which Markdown shows as text: `key:`
+ * lines up to a closing fence. Returns the fences that are not `---` (0-based lines: the opening one, and
+ * the closing one when it is short too), or undefined.
+ */
+export function shortFences(lines: readonly string[]): number[] | undefined {
+  if (!SHORT_FENCE.test(lines[0] ?? '') || !KEY_LINE.test(lines[1] ?? '')) return undefined;
+  for (let i = 2; i < lines.length; i++) {
+    if (SHORT_FENCE.test(lines[i])) return [0, i];
+    if (CLOSE.test(lines[i])) return [0];
+    if (lines[i].trim() !== '' && !KEY_LINE.test(lines[i]) && !/^[ \t#-]/.test(lines[i])) return undefined;
+  }
+  return undefined;
+}
+
+/** The problem of a short opening fence, on its line; nothing is read from the block. */
+function shortFence(lines: readonly string[]): Problem[] {
+  if (!shortFences(lines)) return [];
+  const message = `The front matter starts with \`${lines[0].trim()}\` instead of \`---\`, so its lines show as text on the first slide.`;
+  return [{ code: 'front-matter-fence', message, line: 1, column: 1, endLine: 1, endColumn: lines[0].length + 1 }];
+}
+
+/** What a YAML error means for someone writing a talk, about the line it is on. */
+function yamlErrorInWords(error: YAMLError, line: string): string {
+  const key = /^\s*([^:#\s][^:#]*?)\s*:/.exec(line)?.[1] ?? 'title';
+  const value = line.slice(line.indexOf(':') + 1).replace(/\s+#.*$/, '').trim();
+  const quoted = `\`${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\``;
+  const cannot = 'StoryDeck cannot read the front matter from here:';
+  switch (error.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return value.includes(': ')
+        ? `${cannot} the value of \`${key}\` has \`: \` in it, which reads as a second key. Put the value in double quotes: ${quoted}.`
+        : `${cannot} a line under \`${key}\` is indented, so it reads as part of its value. Start each setting at the left edge.`;
+    case 'MISSING_CHAR':
+      return `${cannot} a \`[\`, \`{\` or quote opened before this line is never closed. Close it, or put the whole value in double quotes.`;
+    case 'DUPLICATE_KEY':
+      return `The front matter sets \`${key}\` twice. Keep one.`;
+    case 'TAB_AS_INDENT':
+      return `${cannot} this line is indented with a tab. Indent with spaces.`;
+    case 'BAD_SCALAR_START':
+      return `${cannot} a value cannot start with \`${value.charAt(0)}\` unless it is in double quotes: ${quoted}.`;
+    default:
+      return `${cannot} write each setting as \`key: value\` on a line of its own, starting at the left edge, and put a value with \`:\`, \`#\` or quotes in it in double quotes (YAML says: ${firstLine(error.message).replace(/\.? at line \d+, column \d+:?$/, '')})`;
+  }
 }

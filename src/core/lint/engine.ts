@@ -1,4 +1,5 @@
-import { parseDeck, type Deck } from '../deck';
+import { parseDeck, type BeatId, type Deck } from '../deck';
+import { beatSlide } from '../deck/beats';
 import { kindTable } from '../story/kinds';
 import { readStory } from '../story/story';
 import { mergeConfig, resolveRuleSetting, validateConfig, type StoryDeckConfig } from './config';
@@ -45,17 +46,24 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
     if (!setting.enabled) continue;
     const ctx = createContext(deck, setting.options, shared);
     try {
-      rule.check(ctx, ({ message, range, fix, severity, missingBeat }) => {
+      rule.check(ctx, ({ message, range, fix, suggestion, severity, missingBeat }) => {
         // A beat the narrative's kind does not expect is never reported missing (docs/kinds.md).
         if (missingBeat && !story.kind.profile.expects.includes(missingBeat)) return;
         const graded = setting.severityConfigured ? setting.severity : (severity ?? setting.severity);
-        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message, ...(fix ? { fix } : {}), ...(missingBeat ? { missingBeat } : {}) });
+        const text = message + placeholderHint(deck, missingBeat);
+        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message: text, ...(fix ? { fix } : {}), ...(suggestion ? { suggestion } : {}), ...(missingBeat ? { missingBeat } : {}) });
       });
     } catch (e) {
       findings.push({ file, ...ctx.documentRange(), ruleId: rule.id, severity: 'warning', message: `Rule ${rule.id} failed and was skipped: ${(e as Error)?.message ?? e}` });
     }
   }
   return suppress(findings, deck).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** For a missing beat whose slide is there but still empty (a skeleton's TODO): say that writing it is what clears the finding. */
+function placeholderHint(deck: Deck, beat: BeatId | undefined): string {
+  const slide = beat && beatSlide(deck.slides, beat);
+  return slide?.empty ? ` Slide ${slide.index}${slide.title ? ` (“${slide.title}”)` : ''} is still to write: filling it in is what clears this finding.` : '';
 }
 
 export function lintText(text: string, config: StoryDeckConfig = {}, options: LintOptions = {}): { deck: Deck; findings: Finding[] } {

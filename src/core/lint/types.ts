@@ -19,6 +19,8 @@ export interface Finding extends Range {
   message: string;
   /** Text edits that fix this finding, when the rule knows a safe fix. Not part of the JSON output. */
   fix?: TextEdit[];
+  /** Text edits a writer may choose to apply (an editor offers them), never applied by a fix-all or `--fix`: they may not read well in every sentence. Not part of the JSON output. */
+  suggestion?: TextEdit[];
   /** The beat this finding says the narrative lacks, so an editor can offer to insert its slide. Not part of the JSON output. */
   missingBeat?: BeatId;
 }
@@ -27,6 +29,7 @@ export interface Report {
   message: string;
   range: Range;
   fix?: TextEdit[];
+  suggestion?: TextEdit[];
   /** Set when the finding means "this beat is absent" (not "present but weak"). */
   missingBeat?: BeatId;
   /** A rule may grade one finding below or above its default; a severity set in configuration still wins. */

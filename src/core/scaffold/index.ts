@@ -3,6 +3,7 @@ export { BEAT_SKELETONS, beatSkeleton, type BeatSkeletonOverrides, type BeatSkel
 export { buildSnippets, snippetsFileText, type Snippet } from './snippets';
 export {
   AnswerError,
+  answerProblem,
   parseTemplate,
   renderTemplate,
   resolveAnswers,

@@ -1,4 +1,4 @@
-import { headingBeat } from '../deck/beats';
+import { beatSlide } from '../deck/beats';
 import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding, TextEdit } from '../lint/types';
 import { beatSkeleton } from './skeletons';
@@ -8,7 +8,7 @@ const SEPARATOR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Whether any slide already plays `beat` (a skeleton still to be written counts) or has a heading that names it. */
 export function hasBeatSlide(deck: Deck, beat: BeatId): boolean {
-  return deck.slides.some((s) => s.beats.includes(beat) || s.blocks.some((b) => b.kind === 'heading' && headingBeat(b.text) === beat));
+  return beatSlide(deck.slides, beat) !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { parseDeck } from '../deck/parseDeck';
 import { BEAT_IDS, isBeatId, type BeatId } from '../deck/types';
 import { escapeComment, escapeMarkdown, yamlScalar } from './escape';
@@ -167,8 +168,19 @@ export function parseTemplate(source: string, file: string): Template {
 }
 
 /**
+ * What is wrong with an answer, in one sentence, or undefined when it will do: a required answer left blank,
+ * or a `duration` (it becomes the front matter's talk length) that is not a talk length.
+ */
+export function answerProblem(prompt: TemplatePrompt, value: string): string | undefined {
+  if (value.trim() === '') return prompt.required ? 'An answer is required.' : undefined;
+  if (prompt.key === 'duration' && parseDuration(value) === undefined) return `"${value.trim()}" is not a talk length: write ${DURATION_FORMS}.`;
+  return undefined;
+}
+
+/**
  * Checks answers against a template's prompts and fills in defaults. Unknown keys and missing required
- * answers (absent or blank) throw one {@link AnswerError} that lists them all.
+ * answers (absent or blank) throw one {@link AnswerError} that lists them all; else an answer that is not
+ * what its prompt needs ({@link answerProblem}) throws one naming it.
  */
 export function resolveAnswers(template: TemplateHeader, answers: Readonly<Record<string, string>>): Record<string, string> {
   const known = new Map(template.prompts.map((p) => [p.key, p]));
@@ -184,7 +196,13 @@ export function resolveAnswers(template: TemplateHeader, answers: Readonly<Recor
     if (prompt.required && value.trim() === '') missing.push(prompt.key);
     values[prompt.key] = value;
   }
-  if (unknown.length === 0 && missing.length === 0) return values;
+  if (unknown.length === 0 && missing.length === 0) {
+    for (const prompt of template.prompts) {
+      const problem = answerProblem(prompt, values[prompt.key]);
+      if (problem) throw new AnswerError(template.id, [], [], `The answer for "${prompt.key}" will not do: ${problem}`);
+    }
+    return values;
+  }
   const keys = template.prompts.map((p) => p.key).join(', ') || '(none)';
   const parts: string[] = [];
   if (unknown.length) parts.push(`unknown ${plural(unknown.length, 'key')} ${unknown.map((k) => `"${k}"`).join(', ')}`);
@@ -319,7 +337,10 @@ function parseHeaderYaml(yamlText: string, file: string): TemplateHeader {
       if (values.required !== undefined && values.required !== null && typeof values.required !== 'boolean') {
         throw new TemplateError(file, line, `prompt "${key}": "required" must be true or false`);
       }
-      prompts.push({ key, question: values.question.trim(), default: dflt === undefined || dflt === null ? '' : String(dflt), required: values.required === true });
+      const prompt = { key, question: values.question.trim(), default: dflt === undefined || dflt === null ? '' : String(dflt), required: values.required === true };
+      const wrongDefault = prompt.default && answerProblem(prompt, prompt.default);
+      if (wrongDefault) throw new TemplateError(file, line, `prompt "${key}": the default will not do: ${wrongDefault}`);
+      prompts.push(prompt);
     }
   }
   return { id, name, description, prompts };

@@ -1,4 +1,4 @@
-import { parseDuration } from '../deck/duration';
+import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding } from '../lint/types';
 import type { Story } from './story';
@@ -18,23 +18,29 @@ export interface StorySummary {
   estimatedSeconds: number;
   /** Front matter `duration`, when it can be read. */
   plannedSeconds?: number;
+  /** Front matter `duration` as written, when it is set but cannot be read. */
+  unreadableDuration?: string;
   findings: number;
 }
 
 export function storySummary(deck: Deck, findings: readonly Finding[], story: Story): StorySummary {
+  const duration = deck.frontMatter.duration;
+  const plannedSeconds = parseDuration(duration);
   return {
     kind: story.kind.id,
     present: story.kind.profile.expects.filter((b) => !story.missing.includes(b)),
     missing: story.missing,
     estimatedSeconds: deck.estimatedSeconds,
-    plannedSeconds: parseDuration(deck.frontMatter.duration),
+    plannedSeconds,
+    ...(plannedSeconds === undefined && duration !== undefined && duration !== null ? { unreadableDuration: String(duration) } : {}),
     findings: findings.length,
   };
 }
 
 /** `7/9 beats · 6:30 of 8:00 · 3 findings` */
 export function storyStatusText(summary: StorySummary): string {
-  const time = clock(summary.estimatedSeconds) + (summary.plannedSeconds ? ` of ${clock(summary.plannedSeconds)}` : '');
+  const planned = summary.plannedSeconds ? clock(summary.plannedSeconds) : summary.unreadableDuration !== undefined ? '?' : undefined;
+  const time = clock(summary.estimatedSeconds) + (planned ? ` of ${planned}` : '');
   return `${summary.present.length}/${summary.present.length + summary.missing.length} beats · ${time} · ${count(summary.findings, 'finding')}`;
 }
 
@@ -44,7 +50,9 @@ export function storyStatusTooltip(summary: StorySummary): string {
   const planned = summary.plannedSeconds;
   const time = planned
     ? `About ${clock(summary.estimatedSeconds)} of speaking for a ${clock(planned)} slot${summary.estimatedSeconds > planned ? ': too long' : ''}.`
-    : `About ${clock(summary.estimatedSeconds)} of speaking (set \`duration\` in the front matter to compare).`;
+    : summary.unreadableDuration !== undefined
+      ? `About ${clock(summary.estimatedSeconds)} of speaking; \`duration: ${summary.unreadableDuration}\` is not a talk length (write ${DURATION_FORMS}), so it is not compared.`
+      : `About ${clock(summary.estimatedSeconds)} of speaking (set \`duration\` in the front matter to compare).`;
   return `${beats}\n${time}`;
 }
 

@@ -51,14 +51,14 @@ export class PreviewManager implements vscode.Disposable {
 
   /**
    * `StoryDeck: Present`: the preview of `uri`, the active narrative or (from the preview itself) the one
-   * shown, in the presenter view, its editor group maximized and VS Code full screen.
+   * shown, in the presenter view, its editor group maximized and VS Code full screen (entered when the page
+   * says the window does not fill the screen yet: full screen is only toggled, never set).
    */
   async present(uri?: vscode.Uri): Promise<void> {
     const shown = uri instanceof vscode.Uri || vscode.window.activeTextEditor ? undefined : this.preview?.document.uri;
     if (!(await this.open(false, uri ?? shown))) return;
     this.preview?.present();
     await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
-    await toggleFullScreen();
   }
 
   /** A panel VS Code kept over a window reload: show its document again, at the slide it showed. */
@@ -95,7 +95,7 @@ interface Rendering {
   theme: string;
 }
 
-/** One panel showing one document (the active Markdown editor's, unless locked). */
+/** One panel showing one document (the active narrative editor's, unless locked). */
 class Preview {
   document!: vscode.TextDocument;
   /** What the webview shows, and what its page was built with (VS Code reloads a hidden preview's page). */
@@ -120,9 +120,7 @@ class Preview {
   ) {
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message)),
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (!this.locked && editor?.document.languageId === 'markdown' && editor.document !== this.document) this.show(editor.document);
-      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
         if (document !== this.document || contentChanges.length === 0) return;
         clearTimeout(this.timer);
@@ -136,6 +134,8 @@ class Preview {
       }),
       lint.onDidLint((uri) => {
         if (uri.toString() === this.document.uri.toString()) this.post({ type: 'findings', findings: this.findings() });
+        // A document opened just now is a narrative once it is linted.
+        else if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.follow(vscode.window.activeTextEditor);
       }),
       // A new theme or `storydeck.preview.html` applies at once, on the slide shown.
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -173,6 +173,12 @@ class Preview {
       { page: this.pageId, uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current },
       { cspSource: webview.cspSource, script: asset('dist/webview.js'), style: asset('dist/webview.css'), theme, nonce: randomNonce() },
     );
+  }
+
+  /** Shows the active editor's document, unless the preview is locked or it is not a narrative (a README, a page of docs). */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (this.locked || !editor || editor.document === this.document || !this.lint.state(editor.document.uri)) return;
+    this.show(editor.document);
   }
 
   /** Switches the page to the presenter view, now or when it is ready (a hidden panel's page loads again when shown). */
@@ -222,6 +228,9 @@ class Preview {
         break;
       case 'fullScreen':
         void toggleFullScreen();
+        break;
+      case 'presenting':
+        if (!message.fullScreen) void toggleFullScreen();
         break;
     }
   }

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BEAT_IDS } from '../../../src/core/deck/types';
 import { BUILTIN_RULES } from '../../../src/core/lint';
-import { EXTENSION_ID, activate, diagnosticOf, openAndLint, waitFor, type StoryDeckApi } from './helpers';
+import { EXTENSION_ID, activate, countInWorkbench, diagnosticOf, quickFix, openAndLint, screenshot, sleep, waitFor, type StoryDeckApi } from './helpers';
 
 interface Manifest {
   contributes: {
-    commands?: { command: string; category?: string }[];
+    commands?: { command: string; category?: string; title?: string }[];
     menus?: { commandPalette?: { command: string; when?: string }[] };
     configuration?: { properties: Record<string, { default?: unknown; scope?: string; markdownDescription?: string }> };
     views?: Record<string, { id: string }[]>;
@@ -92,6 +92,33 @@ describe('commands', () => {
   it('storydeck.showOutline runs on a narrative', async () => {
     await openAndLint(api, 'outline.md');
     await vscode.commands.executeCommand('storydeck.showOutline');
+  });
+
+  it('gives a narrative its own slide-preview button, unlike VS Code’s Markdown preview, and only a narrative', async function () {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+    const ours = manifest.contributes.commands?.find((c) => c.command === 'storydeck.openPreviewToSide');
+    const button = `${ours?.title} (Ctrl+Shift+Alt+V)`;
+    await openAndLint(api, 'solution-first.md');
+    await waitFor('the narrative to be active', () => api.storyStatus().visible);
+    await sleep(500);
+    await screenshot('editor-title-buttons');
+    assert.equal(await countInWorkbench(this, 'button', button), 1, 'ours, on a narrative');
+    assert.equal(await countInWorkbench(this, 'button', 'Open Preview to the Side', false), 1, 'VS Code’s own, beside it');
+    await openAndLint(api, 'README.md');
+    await waitFor('a file that is not a narrative to be active', () => !api.storyStatus().visible);
+    await sleep(500);
+    assert.equal(await countInWorkbench(this, 'button', button), 0, 'not on a file that is not a narrative');
+  });
+
+  it('offers a jargon suggestion as a quick fix, and storydeck.fixAll leaves it to the writer', async () => {
+    const { document } = await openAndLint(api, 'story/synergies.md');
+    const diagnostic = await waitFor('jargon', () => diagnosticOf(document.uri, 'jargon'));
+    const before = document.getText();
+    const suggestion = await quickFix(document.uri, diagnostic.range, 'Replace "synergies" with "gains from working together"');
+    assert.ok(suggestion.edit);
+    assert.notEqual(suggestion.isPreferred, true, 'a suggestion is never the preferred fix');
+    assert.equal(await vscode.commands.executeCommand('storydeck.fixAll'), false);
+    assert.equal(document.getText(), before);
   });
 
   it('storydeck.fixAll applies every available fix', async () => {

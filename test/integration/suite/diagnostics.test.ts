@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, codeActions, diagnosticOf, nextLint, openAndLint, ruleIds, setSetting, sleep, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
+import { EXTENSION_ID, activate, codeActions, diagnosticOf, quickFix, nextLint, openAndLint, ruleIds, screenshot, eventually, webviewTexts, setSetting, sleep, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 describe('diagnostics', () => {
   let api: StoryDeckApi;
@@ -27,8 +27,53 @@ describe('diagnostics', () => {
     assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character], [5, 0, 5, '# Introducing Handoff Board'.length]);
     const code = diagnostic.code as { value: string; target: vscode.Uri };
     assert.ok(code.target instanceof vscode.Uri, 'code.target is a Uri');
-    assert.ok(code.target.path.endsWith('/docs/rules/why-before-what.md'), code.target.toString());
-    await vscode.workspace.fs.stat(code.target); // the docs page ships with the extension
+    assert.equal(code.target.toString(), 'storydeck-rule:/docs/rules/why-before-what.md');
+    await vscode.workspace.fs.stat(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, code.target.path)); // the page ships with the extension
+  });
+
+  it('opens a rule’s page from its link read-only and rendered, not as an editable Markdown file', async function () {
+    const { document } = await openAndLint(api, 'solution-first.md');
+    const { target } = (await waitFor('why-before-what', () => diagnosticOf(document.uri, 'why-before-what'))).code as { value: string; target: vscode.Uri };
+    await vscode.commands.executeCommand('vscode.open', target);
+    await waitFor('the rule page', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === 'storydeck.rulePage' && tab.input.uri.toString() === target.toString();
+    });
+    assert.equal(vscode.window.activeTextEditor, undefined, 'no text editor');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.endsWith('/docs/rules/why-before-what.md')), 'the Markdown source is not open');
+    // Rendered: headings and text, not Markdown source.
+    await eventually('the page rendered', async () => (await webviewTexts(this)).some((text) => /^why-before-what\n/.test(text) && /\nWhy it matters\n/.test(text) && !text.includes('## ')));
+    await screenshot('rule-page');
+  });
+
+  it('lints a narrative whose front matter opens with `--`, says so on line 1 and fixes it', async () => {
+    const { document } = await openAndLint(api, 'short-fence.md');
+    const diagnostic = await waitFor('front-matter on short-fence.md', () => diagnosticOf(document.uri, 'front-matter'));
+    assert.equal(diagnostic.range.start.line, 0);
+    assert.match(diagnostic.message, /^The front matter starts with `--` instead of `---`/);
+    assert.deepEqual(
+      ruleIds(document.uri).filter((id) => id === 'front-matter' || id === 'input'),
+      ['front-matter'],
+      'one finding for the one problem',
+    );
+    const fix = await quickFix(document.uri, diagnostic.range, 'Replace "--" with "---"');
+    assert.equal(fix.isPreferred, true);
+    await vscode.workspace.applyEdit(fix.edit!);
+    await waitFor('the front-matter finding to go', () => !diagnosticOf(document.uri, 'front-matter'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('reports a lint that fails: one diagnostic, and onDidLint fires so nothing waits for it', async function () {
+    if (!vscode.workspace.isTrusted) this.skip(); // the broken rule module loads only in a trusted workspace
+    const uri = workspaceUri('broken-rule/deck.md');
+    const linted = nextLint(api, uri);
+    await vscode.window.showTextDocument(uri);
+    await linted;
+    const [diagnostic, ...others] = storydeckDiagnostics(uri);
+    assert.deepEqual(others, []);
+    assert.equal(diagnostic.message, 'StoryDeck could not lint this file: this rule module is broken. The details are in the StoryDeck output.');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(api.storyStatus().visible, false, 'no stale story in the status bar');
   });
 
   it('leaves a README without front matter alone', async () => {

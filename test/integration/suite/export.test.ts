@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
-import { activate, setSetting, waitFor, workspaceUri } from './helpers';
+import { activate, clickInWorkbench, countInWorkbench, downloadFromWorkbench, pressKeys, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 /** The deck a self-contained HTML export carries. */
 function deckOf(html: string): { slides: { title: string; html: string; notesHtml: string }[] } {
@@ -159,5 +159,45 @@ describe('StoryDeck: Export…', () => {
       rmSync(pictures, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('offers Save As for an untitled draft, then exports next to the saved file', async function () {
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('storydeck.newNarrative', 'town-hall', { title: 'Payroll consolidation' }, 'untitled');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), draft.toString());
+    const saved = workspaceUri('payroll-draft.md');
+    const run = vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', undefined, 'html');
+    await sleep(800);
+    // The notification's button, in the notification list (the headless workbench shows no toasts).
+    await vscode.commands.executeCommand('notifications.showList');
+    await sleep(300);
+    await screenshot('export-untitled-save-as');
+    await clickInWorkbench(this, 'button', 'Save As…');
+    // VS Code's own Save As (in a browser, a path typed in the quick input).
+    await sleep(800);
+    await pressKeys(this, { press: 'Control+A' }, { type: saved.fsPath }, { press: 'Enter' });
+    const written = await run;
+    assert.equal(written?.fsPath, workspaceUri('payroll-draft.html').fsPath);
+    assert.deepEqual(
+      deckOf(readFileSync(written.fsPath, 'utf8')).slides[0].title,
+      'Payroll consolidation',
+    );
+    assert.ok(existsSync(saved.fsPath), 'the draft was saved where the user said');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    for (const file of [saved, written]) rmSync(file.fsPath, { force: true });
+  });
+
+  it('offers what works in a browser once exported: Reveal in Explorer and Download, not Open', async function () {
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web, 'code-server runs VS Code in a browser');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const written = await exportTo(source, 'html', { overwrite: true });
+    assert.ok(written);
+    await vscode.commands.executeCommand('notifications.showList');
+    await sleep(300);
+    await screenshot('export-done-in-browser');
+    assert.equal(await countInWorkbench(this, 'button', 'Open'), 0, 'no "Open" that would hand the browser a file: URL of the server');
+    assert.equal(await countInWorkbench(this, 'button', 'Reveal in Explorer'), 1);
+    assert.equal(await downloadFromWorkbench(this, 'button', 'Download'), 'talk.html');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 });

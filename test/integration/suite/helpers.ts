@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { StoryDeckApi } from '../../../src/extension/extension';
-import type { PreviewSlideReply } from '../run';
+import type { KeyStep, PreviewSlideReply } from '../run';
 
 export const EXTENSION_ID = 'storydeck.storydeck';
 
@@ -53,6 +53,15 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
   }
 }
 
+/** Polls an asynchronous `check` (what the launcher sees, say) until it holds. */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
 /** Opens a fixture and resolves once StoryDeck has linted it (whether or not it found anything). */
 export async function openAndLint(api: StoryDeckApi, relative: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(relative);
@@ -86,6 +95,21 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: s
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
 }
 
+/**
+ * The quick fix titled `title` for `range`, once VS Code offers it: the workbench learns of new diagnostics a
+ * moment after the extension host, and offers no quick fix for them until then.
+ */
+export async function quickFix(uri: vscode.Uri, range: vscode.Range, title: string, timeoutMs = 10_000): Promise<vscode.CodeAction> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const actions = await codeActions(uri, range, vscode.CodeActionKind.QuickFix.value);
+    const action = actions.find((a) => a.title === title);
+    if (action) return action;
+    if (Date.now() > deadline) assert.fail(`no quick fix "${title}" within ${timeoutMs} ms; offered: ${actions.map((a) => a.title).join(' | ')}`);
+    await sleep(200);
+  }
+}
+
 export async function setSetting(key: string, value: unknown): Promise<void> {
   // Global (user) settings live in the run's temporary user-data-dir, not in the fixture folder.
   await vscode.workspace.getConfiguration('storydeck').update(key, value, vscode.ConfigurationTarget.Global);
@@ -97,11 +121,11 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
  * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
  */
-export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick', timeoutMs = 20_000): Promise<boolean> {
+export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click' | 'count' | 'fullscreen' | 'webviews', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
   const log = process.env.STORYDECK_TEST_LOG;
   if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
   rmSync(`${log}.${request}-done`, { force: true }); // the same request may come again
-  appendFileSync(log, `##storydeck-request:${request}##\n`);
+  appendFileSync(log, `##storydeck-request:${request}${payload === undefined ? '' : `:${JSON.stringify(payload)}`}##\n`);
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(`${log}.${request}-done`)) {
     if (Date.now() > deadline) return false;
@@ -110,9 +134,45 @@ export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 
   return true;
 }
 
-/** A screenshot of the workbench, when STORYDECK_TEST_SCREENSHOT names a file. */
-export async function screenshot(): Promise<void> {
-  if (process.env.STORYDECK_TEST_SCREENSHOT) await askLauncher('screenshot');
+/** A screenshot of the workbench, when STORYDECK_TEST_SCREENSHOT names a file; a `name`d one goes beside it as `<name>.png`. */
+export async function screenshot(name?: string): Promise<void> {
+  if (process.env.STORYDECK_TEST_SCREENSHOT) await askLauncher('screenshot', 20_000, name);
+}
+
+/** Types and presses keys in the browser, as a user does; skips the test when no launcher listens. */
+export async function pressKeys(context: Mocha.Context, ...steps: KeyStep[]): Promise<void> {
+  if (!(await askLauncher('keys', 30_000, steps))) context.skip();
+}
+
+/** The text of every webview on show (read by the launcher in their frames); skips the test when no launcher listens. */
+export async function webviewTexts(context: Mocha.Context): Promise<string[]> {
+  if (!(await askLauncher('webviews', 30_000))) context.skip();
+  return JSON.parse(readFileSync(`${process.env.STORYDECK_TEST_LOG}.webviews-done`, 'utf8')) as string[];
+}
+
+/** Whether the browser shows the workbench full screen; skips the test when no launcher listens. */
+export async function inFullScreen(context: Mocha.Context): Promise<boolean> {
+  if (!(await askLauncher('fullscreen', 30_000))) context.skip();
+  return readFileSync(`${process.env.STORYDECK_TEST_LOG}.fullscreen-done`, 'utf8') === 'true';
+}
+
+/** How many visible workbench elements have this accessible role and name (or a name that contains `name`, with `exact` false); skips the test when no launcher listens. */
+export async function countInWorkbench(context: Mocha.Context, role: string, name: string, exact = true): Promise<number> {
+  if (!(await askLauncher('count', 30_000, { role, name, exact }))) context.skip();
+  return Number(readFileSync(`${process.env.STORYDECK_TEST_LOG}.count-done`, 'utf8'));
+}
+
+/** Clicks the workbench element with this accessible role and name, as a user does; skips the test when no launcher listens. */
+export async function clickInWorkbench(context: Mocha.Context, role: string, name: string): Promise<void> {
+  if (!(await askLauncher('click', 30_000, { role, name }))) context.skip();
+  const failed = readFileSync(`${process.env.STORYDECK_TEST_LOG}.click-done`, 'utf8');
+  assert.equal(failed, '', `clicking the ${role} "${name}"`);
+}
+
+/** Clicks a workbench element that starts a download in the browser; resolves with the downloaded file's name. */
+export async function downloadFromWorkbench(context: Mocha.Context, role: string, name: string): Promise<string> {
+  if (!(await askLauncher('click', 30_000, { role, name, download: true }))) context.skip();
+  return readFileSync(`${process.env.STORYDECK_TEST_LOG}.click-done`, 'utf8');
 }
 
 /**

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
 import { renderTemplate } from '../../../src/core/scaffold';
 import { listTemplates } from '../../../src/node/templates';
-import { activate, EXTENSION_ID, sleep, workspaceUri } from './helpers';
+import { activate, EXTENSION_ID, pressKeys, screenshot, sleep, workspaceUri } from './helpers';
 
 const NEW = 'storydeck.newNarrative';
 
@@ -78,6 +78,30 @@ describe('New Narrative', () => {
     const text = vscode.window.activeTextEditor!.document.getText();
     assert.match(text, /^## Why we are here$/m);
     assert.deepEqual(parseDeck(text).slides.flatMap((s) => s.beats), ['why', 'ask']);
+  });
+
+  it('refuses a duration that is not a talk length where it is typed, and takes one that is', async function () {
+    const run = vscode.commands.executeCommand<vscode.Uri | undefined>(NEW);
+    const step = async (...keys: Parameters<typeof pressKeys> extends [unknown, ...infer K] ? K : never) => {
+      await sleep(800);
+      await pressKeys(this, ...keys);
+    };
+    await step({ press: 'Enter' }); // the first template: Executive decision ask
+    await step({ type: 'Payroll consolidation' }, { press: 'Enter' });
+    await step({ press: 'Enter' }); // no decision yet
+    await step({ press: 'Enter' }); // the default audience
+    await step({ press: 'Control+A' }, { type: 'ten minutes' }, { press: 'Enter' });
+    await sleep(500);
+    await screenshot('new-narrative-duration');
+    // Still the duration question: what is typed next replaces "ten minutes" there, not the presenter's answer.
+    await step({ press: 'Control+A' }, { type: '12:30' }, { press: 'Enter' });
+    await step({ press: 'Enter' }); // no presenter
+    await step({ press: 'Enter' }); // an untitled document
+    const uri = await run;
+    assert.ok(uri, 'a draft was created');
+    const deck = parseDeck(vscode.window.activeTextEditor!.document.getText());
+    assert.equal(deck.frontMatter.title, 'Payroll consolidation');
+    assert.equal(deck.frontMatter.duration, '12:30');
   });
 
   it('Esc while answering leaves nothing behind', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseDeck } from '../../../src/core/deck';
 import type { PreviewSlideReply } from '../run';
-import { activate, openAndLint, previewShows, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
+import { activate, eventually, inFullScreen, openAndLint, pressKeys, previewShows, screenshot, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 const previewBundleLoaded = () => Object.keys(require.cache).some((file) => /[\\/]dist[\\/]preview\.js$/.test(file));
 
@@ -95,6 +95,18 @@ describe('preview', () => {
     await edit();
   });
 
+  it('never follows a file that is not a narrative: a README, or a rule’s page', async function () {
+    const editor = await edit();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await previewShows(this, (r) => r.label === 'Slide 1: Handoffs that hold');
+    const readme = await openAndLint(api, 'README.md');
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse('storydeck-rule:/docs/rules/jargon.md'));
+    await vscode.window.showTextDocument(readme.document);
+    await sleep(500);
+    assert.equal((await previewShows(this, () => true)).label, 'Slide 1: Handoffs that hold', 'the preview stays on the narrative');
+    await edit();
+  });
+
   it('shows raw HTML sanitized with storydeck.preview.html in a trusted workspace, as text without it', async function () {
     if (!vscode.workspace.isTrusted) this.skip();
     const editor = await edit();
@@ -138,6 +150,22 @@ describe('preview', () => {
     assert.ok(active?.input instanceof vscode.TabInputWebview && /storydeck\.preview$/.test(active.input.viewType), `the preview is the active tab, not ${active?.label}`);
     assert.equal(vscode.window.tabGroups.all.length, 1, 'in the narrative\'s own group');
     // Back to the layout the next tests expect (a headless browser refuses full screen without a user gesture).
+    await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
+  it('presents without leaving full screen when VS Code is full screen already', async function () {
+    // Full screen the way a user enters it: F11, a key press the browser accepts as a user gesture.
+    if (!(await inFullScreen(this))) await pressKeys(this, { press: 'F11' });
+    await eventually('full screen', () => inFullScreen(this));
+    await vscode.window.showTextDocument(workspaceUri('preview/talk.md'));
+    await vscode.commands.executeCommand('storydeck.present');
+    await previewShows(this, (r) => r.mode === 'presenter');
+    await sleep(1000); // time for a toggle that must not come
+    await screenshot('present-full-screen');
+    assert.equal(await inFullScreen(this), true, 'still full screen');
+    await pressKeys(this, { press: 'F11' });
+    await eventually('the window again', async () => !(await inFullScreen(this)));
     await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
     await vscode.commands.executeCommand('workbench.view.explorer');
   });

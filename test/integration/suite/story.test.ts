@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { beatSkeleton } from '../../../src/core/scaffold/skeletons';
-import { activate, codeActions, diagnosticOf, nextLint, openAndLint, storydeckDiagnostics, waitFor, type StoryDeckApi } from './helpers';
+import { BEAT_SKELETONS, beatSkeleton } from '../../../src/core/scaffold/skeletons';
+import { activate, codeActions, diagnosticOf, nextLint, openAndLint, quickFix, screenshot, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 const INSERT_PAIN = "Insert a 'pain' slide";
 
@@ -23,10 +23,10 @@ describe('story', () => {
   it('quick fix inserts the missing beat’s skeleton in story order; the finding then points at it', async () => {
     const { document } = await openAndLint(api, 'story/insert-pain.md');
     const before = await waitFor('customer-pain', () => diagnosticOf(document.uri, 'customer-pain'));
+    const insert = await quickFix(document.uri, before.range, INSERT_PAIN);
+    assert.ok(insert.edit);
     const actions = await codeActions(document.uri, before.range, vscode.CodeActionKind.QuickFix.value);
-    const insert = actions.find((a) => a.title === INSERT_PAIN);
-    assert.ok(insert?.edit, `no "${INSERT_PAIN}" in: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.ok(!actions.some((a) => a.title.startsWith('Insert a ') && a.title !== INSERT_PAIN), 'only the beat this finding misses');
+    assert.ok(!actions.some((a) => a.title.startsWith('Insert a') && a.title !== INSERT_PAIN), 'only the beat this finding misses');
 
     const linted = nextLint(api, document.uri);
     assert.ok(await vscode.workspace.applyEdit(insert.edit));
@@ -36,15 +36,36 @@ describe('story', () => {
     assert.ok(at > 0, 'the skeleton, between separators');
     assert.ok(text.indexOf('## Why we exist') < at && at < text.indexOf('## What changes for Maria'), 'after the why, before the value');
 
-    // A skeleton is still to write, so the rule keeps asking — on the new slide's heading — and offers no second insert.
+    // Then the new slide is shown with its placeholder selected: what the writer types replaces it.
+    assert.ok(insert.command, 'the action shows the new slide once its edit is applied');
+    await vscode.commands.executeCommand(insert.command.command, ...(insert.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    const todo = text.slice(0, at).split("\n").length + 8; // 0-based line of "TODO: one customer…"
+    assert.equal(editor.document, document);
+    assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.line], [todo, 0, todo]);
+    assert.equal(editor.document.getText(editor.selection), BEAT_SKELETONS.pain.todo);
+    assert.ok(
+      editor.visibleRanges.some((r) => r.contains(editor.selection)),
+      'the placeholder is in sight',
+    );
+
+    // A skeleton is still to write, so the rule keeps asking — on the new slide's heading, saying that writing it
+    // is what clears the finding — and offers no second insert.
     const heading = text.slice(0, at).split('\n').length + 3; // 0-based line of "## The problem"
     assert.equal(document.lineAt(heading).text, '## The problem');
     const after = await waitFor('customer-pain on the skeleton', () => {
       const d = diagnosticOf(document.uri, 'customer-pain');
       return d && d.range.start.line === heading && d;
     });
+    assert.match(after.message, /Slide 3 \(“The problem”\) is still to write: filling it in is what clears this finding\.$/);
     const again = await codeActions(document.uri, after.range, vscode.CodeActionKind.QuickFix.value);
     assert.ok(!again.some((a) => a.title === INSERT_PAIN), again.map((a) => a.title).join(' | '));
+  });
+
+  it('names a beat that starts with a vowel with "an": Insert an \'ask\' slide', async () => {
+    const { document } = await openAndLint(api, 'story/insert-ask.md');
+    const finding = await waitFor('call-to-action', () => diagnosticOf(document.uri, 'call-to-action'));
+    assert.ok((await quickFix(document.uri, finding.range, "Insert an 'ask' slide")).edit);
   });
 
   it('status item: beats present, time against duration, findings; missing beats in the tooltip; hidden elsewhere', async () => {
@@ -69,6 +90,29 @@ describe('story', () => {
 
     await openAndLint(api, 'README.md');
     await waitFor('the status to hide for a file that is not a narrative', () => !api.storyStatus().visible);
+  });
+
+  it('status item: a duration that is not a talk length shows "of ?", says why, and is one finding', async () => {
+    const { document } = await openAndLint(api, 'story/unreadable-duration.md');
+    const status = await waitFor('the story status', () => api.storyStatus().visible && api.storyStatus());
+    assert.match(status.text, / · \d+:\d\d of \? · /);
+    assert.match(status.tooltip, /`duration: ten minutes` is not a talk length \(write minutes, e\.g\. 15m, 1h 30m, 90s or 12:30\), so it is not compared\./);
+    const onDuration = storydeckDiagnostics(document.uri).filter((d) => d.range.start.line === 2);
+    assert.deepEqual(
+      onDuration.map((d) => (d.code as { value: string }).value),
+      ['front-matter'],
+    );
+  });
+
+  it('Story view: there for a narrative opened without the Explorer, and the status item shows it whatever the Explorer selects', async () => {
+    // Opened the way Ctrl+P opens it; then the Explorer selects a folder.
+    await openAndLint(api, 'story/tree.md');
+    await vscode.commands.executeCommand('revealInExplorer', workspaceUri('story'));
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    const status = await waitFor('the story status', () => api.storyStatus().visible && api.storyStatus());
+    await vscode.commands.executeCommand(status.command!);
+    await waitFor('the Story view to show', () => api.storyTreeView.visible);
+    await screenshot('story-view-from-status');
   });
 
   it('Story view: slides grouped by beat in story order, with findings; a click reveals the slide', async () => {

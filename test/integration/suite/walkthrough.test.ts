@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activate } from './helpers';
+import { parseDeck } from '../../../src/core/deck';
+import type { KeyStep } from '../run';
+import { EXTENSION_ID, activate, clickInWorkbench, pressKeys, screenshot, sleep } from './helpers';
 
 interface Step {
   id: string;
@@ -40,6 +42,35 @@ describe('walkthrough', () => {
         if (command) assert.ok(linked.includes(command), `${step.id} completes on ${command} but does not link to it`);
       }
     }
+  });
+
+  it('starts New Narrative from its first step, and the title typed after the template pick goes into the question', async function () {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#storydeck.gettingStarted`, false);
+    await sleep(1500);
+    const created = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!editor?.document.isUntitled) return;
+        sub.dispose();
+        resolve(editor.document);
+      });
+    });
+    await clickInWorkbench(this, 'button', 'New Narrative');
+    const step = async (...keys: KeyStep[]) => {
+      await sleep(800);
+      await pressKeys(this, ...keys);
+    };
+    await step({ press: 'Enter' }); // the first template
+    await step({ type: 'Payroll consolidation' });
+    await sleep(300);
+    await screenshot('walkthrough-new-narrative-title');
+    await step({ press: 'Enter' });
+    for (let i = 0; i < 4; i++) await step({ press: 'Enter' }); // the other questions' defaults
+    await step({ press: 'Enter' }); // an untitled document
+    const document = await Promise.race([created, sleep(10_000).then(() => undefined)]);
+    assert.ok(document, 'a draft was created');
+    assert.equal(parseDeck(document.getText()).frontMatter.title, 'Payroll consolidation');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('ships every step page', async () => {

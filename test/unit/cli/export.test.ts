@@ -55,6 +55,9 @@ describe('storydeck export', () => {
     assert.equal(media.length, 1);
     assert.deepEqual(Buffer.from(await zip.file(media[0])!.async('uint8array')), DOT);
     assert.deepEqual(readdirSync(dir).sort(), ['img', 'talk.md', 'talk.pptx']);
+    // Sections in PowerPoint's slide pane read as the talk does: each named after its first slide.
+    const sections = [...(await zip.file('ppt/presentation.xml')!.async('string')).matchAll(/<p14:section name="([^"]*)"/g)].map(([, name]) => name);
+    assert.deepEqual(sections.slice(0, 4), ['Handoffs that don&apos;t drop patients', 'Why we exist', 'Meet Maria', 'What changes for Maria']);
   });
 
   it('refuses to replace an existing file without --force, and leaves it untouched', () => {

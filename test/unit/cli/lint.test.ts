@@ -27,6 +27,25 @@ describe('storydeck lint', () => {
     assert.equal(code, 0);
   });
 
+  it('says once, on its line, that front matter opened with `--` is read as slide text, and --fix writes `---`', async () => {
+    writeFileSync(join(dir, 'fence.md'), '--\ntitle: Payroll consolidation\nduration: 10m\n---\n\n## Why\n\nWe believe.\n');
+    const { stdout } = await run(dir, 'lint', 'fence.md');
+    const lines = stdout.split('\n').filter((l) => /front matter/i.test(l));
+    assert.deepEqual(lines, [
+      'fence.md:1:1  warning  The front matter starts with `--` instead of `---`, so its lines show as text on the first slide. Until it is fixed, StoryDeck ignores the title, duration and settings in it.  [front-matter]',
+    ]);
+    await run(dir, 'lint', 'fence.md', '--fix');
+    assert.match(readFileSync(join(dir, 'fence.md'), 'utf8'), /^---\ntitle: Payroll consolidation\n/);
+  });
+
+  it('--fix leaves "synergies with the Payroll team" as written, and suggests plain words', async () => {
+    const text = '## Why\n\nWe see synergies with the Payroll team.\n';
+    writeFileSync(join(dir, 'synergies.md'), text);
+    const { stdout } = await run(dir, 'lint', 'synergies.md', '--fix');
+    assert.equal(readFileSync(join(dir, 'synergies.md'), 'utf8'), text);
+    assert.match(stdout, /synergies\.md:3:8 +warning +"synergies" is a buzzword: say it in plain words — "gains from working together", for example — and check that the sentence still reads\. +\[jargon\]/);
+  });
+
   it('walks folders and globs, prints JSON findings with the contract fields only', async () => {
     for (const target of ['talks', 'talks/**/*.md']) {
       const { code, stdout } = await run(dir, 'lint', target, '--format', 'json', '--all');

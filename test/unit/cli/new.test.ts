@@ -79,7 +79,11 @@ describe('storydeck new', () => {
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title='), /missing required answer "title"/);
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title'), /--set needs key=value \(got "title"\)/);
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', 'extra.md'), /Unexpected argument 'extra\.md'/);
-    assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '--bogus'), /Unknown option '--bogus'/);
+    assertUsageError(
+      await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '--set', 'duration=ten minutes'),
+      /^storydeck new: The answer for "duration" will not do: "ten minutes" is not a talk length: write minutes, e\.g\. 15m, 1h 30m, 90s or 12:30\. Set answers with --set key=value\.\n$/,
+    );
+    assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '--bogus'), /unknown option --bogus\. Usage: storydeck new /);
     assert.deepEqual(readdirSync(dir), []);
   });
 

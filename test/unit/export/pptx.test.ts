@@ -151,23 +151,36 @@ describe('exportPptx', () => {
     assert.ok(withNotes >= 3, 'the example has notes to check');
   });
 
-  it('names sections after the beats, in order, with every slide in exactly one', async () => {
+  it('starts a section where the beat changes, named after its first slide, with every slide in exactly one', async () => {
     const pptx = await exportDeck(townHall);
     const presentation = await pptx.part('ppt/presentation.xml');
     const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"[^>]*><p14:sldIdLst>([\s\S]*?)<\/p14:sldIdLst>/g)];
     const slideIds = [...presentation.matchAll(/<p:sldId id="(\d+)"/g)].map(([, id]) => id);
     assert.deepEqual(sections.flatMap(([, , list]) => [...list.matchAll(/id="(\d+)"/g)].map(([, id]) => id)), slideIds);
-    const beats = [...new Set(townHallDeck.slides.flatMap((slide) => slide.beats))];
-    assert.deepEqual(sections.map(([, name]) => name), ['opening', ...beats]);
+    assert.deepEqual(
+      sections.map(([, name]) => decodeXml(name)),
+      townHallDeck.slides.map((slide) => slide.title),
+      'each slide of the example plays its own beat',
+    );
+    assert.equal(decodeXml(sections[0][1]), "Handoffs that don't drop patients");
   });
 
-  it('makes section names unique when a beat comes back, and keeps beat-less slides in the section before', async () => {
-    const pptx = await exportDeck('# Why we exist\n\n<!-- beat: why -->\n\n---\n\n## Thanks\n\n---\n\n## Now\n\n<!-- beat: what -->\n\n---\n\n## Again\n\n<!-- beat: why -->\n');
+  it('keeps beat-less slides in the section before, and makes section names unique, short and never empty', async () => {
+    const long = 'How the night shift hands over twelve patients in five minutes instead of twenty';
+    const pptx = await exportDeck(
+      `# Why we exist\n\n<!-- beat: why -->\n\n---\n\n## Thanks\n\n---\n\n## Now\n\n<!-- beat: what -->\n\n---\n\n# Why we exist\n\n<!-- beat: outcome -->\n\n---\n\n<!-- beat: ask -->\n\n![](chart.png)\n\n---\n\n## ${long}\n\n<!-- beat: how -->\n`,
+    );
     const presentation = await pptx.part('ppt/presentation.xml');
     const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"[^>]*><p14:sldIdLst>([\s\S]*?)<\/p14:sldIdLst>/g)];
     assert.deepEqual(
       sections.map(([, name, list]) => [name, [...list.matchAll(/<p14:sldId /g)].length]),
-      [['why', 2], ['what', 1], ['why (2)', 1]],
+      [
+        ['Why we exist', 2],
+        ['Now', 1],
+        ['Why we exist (2)', 1],
+        ['Slide 5', 1],
+        [`${long.slice(0, 59).trimEnd()}…`, 1],
+      ],
     );
   });
 

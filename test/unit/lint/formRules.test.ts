@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { parseDeck } from '../../../src/core/deck';
 import { fixText, lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
-import { DEFAULT_BUZZWORDS, DEFAULT_SUBSTITUTIONS, matchCase, normalizePhrase } from '../../../src/core/lint/rules/jargon';
+import { DEFAULT_BUZZWORDS, DEFAULT_SUBSTITUTIONS, DEFAULT_SUGGESTIONS, matchCase, normalizePhrase } from '../../../src/core/lint/rules/jargon';
 import { editDistance, suggestKey } from '../../../src/core/lint/rules/front-matter';
 import { countFigures } from '../../../src/core/lint/rules/stats-without-story';
 
@@ -19,18 +20,18 @@ describe('form rules', () => {
 
   describe('jargon', () => {
     it('replaces a buzzword with an exact edit and keeps a capital first letter', () => {
-      const text = '## Plan\n\nLeverage the data. We leverage it daily. Synergy matters.\n';
+      const text = '## Plan\n\nUtilize the data. We utilize it daily. Seamless handoffs matter.\n';
       const found = of('jargon', text);
       assert.deepEqual(
         found.map((f) => f.fix),
         [
-          [{ line: 3, column: 1, endLine: 3, endColumn: 9, text: 'Use' }],
-          [{ line: 3, column: 23, endLine: 3, endColumn: 31, text: 'use' }],
-          [{ line: 3, column: 42, endLine: 3, endColumn: 49, text: 'Working together' }],
+          [{ line: 3, column: 1, endLine: 3, endColumn: 8, text: 'Use' }],
+          [{ line: 3, column: 22, endLine: 3, endColumn: 29, text: 'use' }],
+          [{ line: 3, column: 40, endLine: 3, endColumn: 48, text: 'Smooth' }],
         ],
       );
       const fixed = fixText(text);
-      assert.equal(fixed.text, '## Plan\n\nUse the data. We use it daily. Working together matters.\n');
+      assert.equal(fixed.text, '## Plan\n\nUse the data. We use it daily. Smooth handoffs matter.\n');
       assert.equal(of('jargon', fixed.text).length, 0);
     });
 
@@ -40,11 +41,35 @@ describe('form rules', () => {
     });
 
     it('takes custom substitutions on top of the built-in ones, and drops a built-in mapped to false', () => {
-      const config = withOptions('jargon', { substitutions: { 'end users': 'customers', leverage: false } });
-      const text = '## Plan\n\nEnd users leverage synergy.\n';
+      const config = withOptions('jargon', { substitutions: { 'end users': 'customers', utilize: false } });
+      const text = '## Plan\n\nEnd users utilize seamless tools.\n';
       const found = of('jargon', text, config);
-      assert.deepEqual(found.map((f) => f.fix?.[0].text), ['Customers', 'working together']);
-      assert.equal(fixText(text, config).text, '## Plan\n\nCustomers leverage working together.\n');
+      assert.deepEqual(found.map((f) => f.fix?.[0].text), ['Customers', 'smooth']);
+      assert.equal(fixText(text, config).text, '## Plan\n\nCustomers utilize smooth tools.\n');
+    });
+
+    it('suggests, and never applies, an alternative that may not read in its sentence', () => {
+      const text = '## Plan\n\nWe see synergies with the Payroll team, and we leverage our scale.\n';
+      const found = of('jargon', text);
+      assert.deepEqual(
+        found.map((f) => [f.fix, f.suggestion?.[0].text]),
+        [
+          [undefined, 'gains from working together'],
+          [undefined, 'use'],
+        ],
+      );
+      assert.equal(found[0].message, '"synergies" is a buzzword: say it in plain words — "gains from working together", for example — and check that the sentence still reads.');
+      assert.equal(fixText(text).text, text, 'fix all leaves the sentence as written');
+      // Your own lists decide: a substitution makes a built-in suggestion a fix, and a suggestion of yours is only offered.
+      const config = withOptions('jargon', { substitutions: { synergies: 'shared savings' }, suggestions: { scale: 'size', leverage: false } });
+      assert.equal(fixText(text, config).text, '## Plan\n\nWe see shared savings with the Payroll team, and we leverage our scale.\n');
+      assert.deepEqual(
+        of('jargon', text, config).map((f) => [f.fix?.[0].text, f.suggestion?.[0].text]),
+        [
+          ['shared savings', undefined],
+          [undefined, 'size'],
+        ],
+      );
     });
 
     it('reports custom buzzwords without a fix, and never reports ignored words', () => {
@@ -74,8 +99,8 @@ describe('form rules', () => {
     });
 
     it('no default alternative is itself jargon, so fixing converges', () => {
-      const phrases = new Set([...Object.keys(DEFAULT_SUBSTITUTIONS), ...DEFAULT_BUZZWORDS].map(normalizePhrase));
-      for (const value of Object.values(DEFAULT_SUBSTITUTIONS)) {
+      const phrases = new Set([...Object.keys(DEFAULT_SUBSTITUTIONS), ...Object.keys(DEFAULT_SUGGESTIONS), ...DEFAULT_BUZZWORDS].map(normalizePhrase));
+      for (const value of [...Object.values(DEFAULT_SUBSTITUTIONS), ...Object.values(DEFAULT_SUGGESTIONS)]) {
         const words = normalizePhrase(value).split(' ');
         for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) assert.ok(!phrases.has(words.slice(i, j).join(' ')), `${value} contains a listed phrase`);
       }
@@ -144,11 +169,13 @@ describe('form rules', () => {
       assert.equal(of('talk-time', deck('25s'), withOptions('talk-time', { tolerance: 'lots' })).length, 1, 'a bad tolerance counts as 0');
     });
 
-    it('reports an unreadable duration once, and says nothing without one', () => {
-      const [finding, ...rest] = of('talk-time', deck('a while'));
-      assert.equal(rest.length, 0);
-      assert.equal(finding.line, 3);
-      assert.match(finding.message, /can't read the talk length "a while"/);
+    it('leaves an unreadable duration to front-matter: one finding for one problem; says nothing without one', () => {
+      const found = lintText(deck('ten minutes')).findings.filter((f) => f.line === 3);
+      assert.deepEqual(
+        found.map((f) => f.ruleId),
+        ['front-matter'],
+      );
+      assert.equal(found[0].message, '`duration` should be the length of your talk, but it is "ten minutes", so your talk time is not checked. Write minutes, e.g. 15m, 1h 30m, 90s or 12:30.');
       assert.equal(of('talk-time', '---\ntitle: Update\n---\n\n## One\n\nText.\n').length, 0);
       assert.equal(of('talk-time', '---\nduration:\n---\n\n## One\n\nText.\n').length, 0, 'an empty duration is no duration');
     });
@@ -220,10 +247,48 @@ describe('form rules', () => {
       assert.equal(of('front-matter', '---\nstorydeck: true\n---\n\n## Why\n\nWe believe.\n').length, 0);
     });
 
-    it('reports broken YAML where the parser stopped, and nothing else about the block', () => {
+    it('says what a YAML mistake means, once, on the line to change', () => {
+      const body = '---\n\n## Why\n\nWe believe.\n';
+      const cases: Array<[string, number, RegExp]> = [
+        ['title: Payroll: the plan\nduration: 10m\n', 2, /the value of `title` has `: ` in it, which reads as a second key\. Put the value in double quotes: `title: "Payroll: the plan"`\./],
+        ['title: "Payroll\nduration: 10m\n', 2, /the " opened on this line is never closed\. End the value with "\./],
+        ['  title: Payroll\nduration: 10m\nstorydeck: true\n', 3, /write each setting as `key: value` on a line of its own, starting at the left edge/],
+        ['title: Payroll\n  audience: Executive team\nduration: 10m\n', 2, /a line under `title` is indented, so it reads as part of its value/],
+        ['title: Payroll\ntitle: Payroll plan\n', 3, /The front matter sets `title` twice\. Keep one\./],
+        ['title: Payroll\n\tduration: 10m\n', 3, /this line is indented with a tab\. Indent with spaces\./],
+        ['title: @payroll\n', 2, /a value cannot start with `@` unless it is in double quotes: `title: "@payroll"`/],
+      ];
+      for (const [yaml, line, message] of cases) {
+        const found = of('front-matter', `---\n${yaml}${body}`);
+        assert.equal(found.length, 1, yaml);
+        assert.equal(found[0].line, line, yaml);
+        assert.match(found[0].message, message);
+        assert.match(found[0].message, /Until it is fixed, StoryDeck ignores the title, duration and settings in it\.$/);
+      }
+    });
+
+    it('reports front matter opened with `--` on its first line, and fixes both fences', () => {
+      for (const [text, fixed] of [
+        ['--\ntitle: Payroll\nduration: 10m\n---\n\n## Why\n\nWe believe.\n', '---\ntitle: Payroll\nduration: 10m\n---\n\n## Why\n\nWe believe.\n'],
+        ['--\ntitle: Payroll\n--\n\n## Why\n\nWe believe.\n', '---\ntitle: Payroll\n---\n\n## Why\n\nWe believe.\n'],
+        ['—\ntitle: Payroll\n—\n\n## Why\n\nWe believe.\n', '---\ntitle: Payroll\n---\n\n## Why\n\nWe believe.\n'],
+      ]) {
+        const found = lintText(text).findings.filter((f) => f.ruleId === 'front-matter' || f.ruleId === 'input');
+        assert.equal(found.length, 1, text);
+        assert.equal(found[0].ruleId, 'front-matter');
+        assert.deepEqual([found[0].line, found[0].column, found[0].endLine], [1, 1, 1]);
+        assert.match(found[0].message, /^The front matter starts with `(--|—)` instead of `---`, so its lines show as text on the first slide\./);
+        assert.equal(fixText(text).text, fixed);
+        assert.equal(parseDeck(fixed).frontMatter.title, 'Payroll');
+      }
+      // A dash on its own line before ordinary text is not front matter.
+      assert.deepEqual(of('front-matter', '--\nThe plan, in short.\n\n---\n\n## Why\n\nWe believe.\n'), []);
+    });
+
+    it('reports broken YAML once, where the parser stopped, and nothing else about the block', () => {
       const found = of('front-matter', '---\ntitel: [oops\n---\n\n## Why\n\nWe believe.\n');
-      assert.ok(found.length >= 1);
-      assert.ok(found.every((f) => f.message.startsWith('Front matter is not valid YAML') && f.line >= 2 && f.line <= 3));
+      assert.equal(found.length, 1);
+      assert.ok(found[0].message.startsWith('StoryDeck cannot read the front matter from here: ') && found[0].line >= 2 && found[0].line <= 3);
       const notMapping = of('front-matter', '---\n- a\n- b\n---\n\n## Why\n\nWe believe.\n');
       assert.equal(notMapping.length, 1);
       assert.match(notMapping[0].message, /key: value/);

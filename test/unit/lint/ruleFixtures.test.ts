@@ -43,7 +43,17 @@ function markers(text: string): Expected[] {
 const at = (f: Expected) => `line ${f.line}: ${f.ruleId}`;
 
 function snapshotOf(findings: readonly Finding[]): Snapshot[string] {
-  return findings.map(({ ruleId, severity, line, column, endLine, endColumn, message, fix }) => ({ ruleId, severity, line, column, endLine, endColumn, message, ...(fix ? { fix } : {}) }));
+  return findings.map(({ ruleId, severity, line, column, endLine, endColumn, message, fix, suggestion }) => ({
+    ruleId,
+    severity,
+    line,
+    column,
+    endLine,
+    endColumn,
+    message,
+    ...(fix ? { fix } : {}),
+    ...(suggestion ? { suggestion } : {}),
+  }));
 }
 
 const fixturesOf = (dir: string) =>

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { BEAT_IDS, headingBeat, parseDeck, type Deck } from '../../../src/core/deck';
+import { BEAT_IDS, headingBeat, parseDeck, parseDuration, type Deck } from '../../../src/core/deck';
 import { outline, readStory } from '../../../src/core/story';
+import { BUILTIN_KINDS, readKind } from '../../../src/core/story/kinds';
 import {
   AnswerError,
   beatSkeleton,
@@ -18,15 +19,54 @@ import { HOSTILE } from './hostile';
 
 const BUILTIN_IDS = ['executive-ask', 'launch-announcement', 'product-pitch', 'quarterly-business-update', 'strategy-review', 'town-hall'];
 
+/** The kind of narrative each built-in template writes (docs/kinds.md). */
+const KINDS: Record<string, string> = {
+  'executive-ask': 'exec-ask',
+  'launch-announcement': 'talk',
+  'product-pitch': 'pitch',
+  'quarterly-business-update': 'update',
+  'strategy-review': 'strategy',
+  'town-hall': 'town-hall',
+};
+
+/** Answers people give: names and roles, with and without an article, dates and periods in several forms. */
+const REALISTIC: Record<string, string>[] = [
+  {
+    title: 'Payroll consolidation',
+    decision: 'Approve two engineers for Q3',
+    audience: 'Executive team',
+    product: 'Payroll Connect',
+    launchDate: '3 March 2026',
+    quarter: 'Q2 FY26',
+    team: 'Payroll team',
+    horizon: 'FY27',
+    objective: 'Close the books in three days',
+    presenter: 'Maria Chen',
+    duration: '10m',
+  },
+  {
+    title: 'One payroll for every country',
+    audience: 'the board',
+    product: 'the new payroll service',
+    launchDate: 'next Tuesday',
+    quarter: 'the second quarter',
+    team: 'Finance operations',
+    horizon: 'The next two years',
+    presenter: 'the Payroll team',
+    duration: '1h 30m',
+  },
+  { title: 'Why we close faster', audience: 'CFO', product: 'Ledger', quarter: 'Q3', team: 'Finance', horizon: '2027', duration: '12:30' },
+];
+
 function builtins(): Template[] {
   const { templates, errors } = listTemplates(['templates']);
   assert.deepEqual(errors, []);
   return templates;
 }
 
-/** Every answer the template asks for set to `value`. */
+/** Every answer the template asks for set to `value`, but the duration, which must be a talk length. */
 function allAnswers(template: Template, value: string): Record<string, string> {
-  return Object.fromEntries(template.prompts.map((p) => [p.key, value]));
+  return Object.fromEntries(template.prompts.filter((p) => p.key !== 'duration').map((p) => [p.key, value]));
 }
 
 /** The shape of a deck that answers must not change: per slide, its beats and the kinds of its blocks and comments. */
@@ -76,6 +116,26 @@ describe('built-in templates', () => {
         );
       });
 
+      it(`writes kind: ${KINDS[template.id]} in its front matter`, () => {
+        assert.equal(deck.frontMatter.kind, KINDS[template.id]);
+        assert.deepEqual(readKind(deck), { id: KINDS[template.id], profile: BUILTIN_KINDS[KINDS[template.id]], source: 'front-matter' });
+      });
+
+      it('never glues an answer into a sentence: each stands on its own, after a label or a ·', () => {
+        for (const answers of REALISTIC) {
+          const given = Object.fromEntries(template.prompts.filter((p) => answers[p.key] !== undefined).map((p) => [p.key, answers[p.key]]));
+          const text = renderTemplate(template, given);
+          const body = text.split('\n').slice(parseDeck(text).frontMatterRange!.endLine);
+          const uses = Object.entries(given).flatMap(([key, value]) => body.filter((line) => line.includes(value)).map((line) => [key, value, line]));
+          assert.ok(uses.length >= 2, 'the title and at least one other answer are on the slides');
+          for (const [key, value, line] of uses) {
+            const at = line.indexOf(value);
+            assert.match(line.slice(0, at), /(^|^# |· |: )$/, `${key} in "${line}"`);
+            assert.match(line.slice(at + value.length), /^( · |$)/, `${key} in "${line}"`);
+          }
+        }
+      });
+
       it('keeps the title slide out of the story whatever the title says', () => {
         for (const title of ['Introducing Handoff View', 'Why we are here', 'The ask: fund the pilot', 'Meet Maria']) {
           const slides = parseDeck(renderTemplate(template, { ...allAnswers(template, title) })).slides;
@@ -111,6 +171,7 @@ describe('built-in templates', () => {
           assert.doesNotMatch(text, /<script|<img/i, hostile);
           assert.equal(hostileDeck.frontMatter.title, hostile);
           assert.equal(hostileDeck.frontMatter.audience, hostile);
+          assert.equal(hostileDeck.frontMatter.duration, template.prompts.find((p) => p.key === 'duration')!.default);
           if (singleLine(hostile).length <= 80) assert.equal(hostileDeck.slides[0].title, singleLine(hostile), hostile);
           assert.deepEqual(Object.keys(hostileDeck.frontMatter), Object.keys(deck.frontMatter), hostile);
         }
@@ -119,7 +180,7 @@ describe('built-in templates', () => {
       it('keeps any answers as plain text (property)', () => {
         const text = fc.string({ unit: 'binary', maxLength: 40 });
         fc.assert(
-          fc.property(text.filter((s) => s.trim() !== ''), fc.dictionary(fc.constantFrom(...template.prompts.map((p) => p.key)), text), (title, others) => {
+          fc.property(text.filter((s) => s.trim() !== ''), fc.dictionary(fc.constantFrom(...template.prompts.filter((p) => p.key !== 'duration').map((p) => p.key)), text), (title, others) => {
             const answers = { ...others, title };
             const out = parseDeck(renderTemplate(template, answers));
             assert.deepEqual(out.problems, []);
@@ -132,6 +193,18 @@ describe('built-in templates', () => {
           }),
           { numRuns: 60 },
         );
+      });
+
+      it('takes a duration only as a talk length, and its question says how to write one', () => {
+        const prompt = template.prompts.find((p) => p.key === 'duration')!;
+        assert.match(prompt.question, /\bminutes, e\.g\. \d+m, 1h 30m or 12:30\b/);
+        for (const duration of ['20m', '1h 30m', '12:30', '45']) assert.notEqual(parseDuration(parseDeck(renderTemplate(template, { title: 'x', duration })).frontMatter.duration), undefined, duration);
+        for (const duration of ['ten minutes', 'soon', '-5', '<b>10</b>']) {
+          assert.throws(
+            () => renderTemplate(template, { title: 'x', duration }),
+            (e: unknown) => e instanceof AnswerError && e.message === `The answer for "duration" will not do: "${duration}" is not a talk length: write minutes, e.g. 15m, 1h 30m, 90s or 12:30.`,
+          );
+        }
       });
 
       it('refuses unknown and missing answers', () => {

@@ -1,13 +1,18 @@
 import JSZip from 'jszip';
 import type { Deck } from '../../deck/types';
+import { xmlText } from './content';
 
 // ---------------------------------------------------------------------------------------------------
 // Sections and the file.
 
+/** Longer section names are cut: PowerPoint shows them in a narrow pane. */
+const SECTION_NAME_MAX = 60;
+
 /**
- * Each slide's section, named after its beats: a new section starts where the beats change. Slides
- * without a beat stay in the section before them; those at the start form "opening". Names are unique,
- * because pptxgenjs files a slide under the first section of its name.
+ * Each slide's section: a new section starts where the beats change, and is named after its first
+ * slide's title, the words the writer chose ("Slide 3" when it has none). Slides without a beat stay in
+ * the section before them. Names are unique, because pptxgenjs files a slide under the first section of
+ * its name.
  */
 function sectionNames(deck: Deck): string[] {
   const used = new Map<string, number>();
@@ -17,7 +22,8 @@ function sectionNames(deck: Deck): string[] {
     const these = slide.beats.join(' + ');
     if (beats === undefined || (these !== '' && these !== beats)) {
       beats = these;
-      const name = these || 'opening';
+      const title = xmlText(slide.title).trim();
+      const name = !title ? `Slide ${slide.index}` : [...title].length > SECTION_NAME_MAX ? `${[...title].slice(0, SECTION_NAME_MAX - 1).join('').trimEnd()}…` : title;
       const count = (used.get(name) ?? 0) + 1;
       used.set(name, count);
       section = count === 1 ? name : `${name} (${count})`;

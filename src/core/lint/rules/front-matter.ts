@@ -1,4 +1,4 @@
-import { parseDuration, type Deck, type Range } from '../../deck';
+import { DURATION_FORMS, parseDuration, shortFences, type Deck, type Range } from '../../deck';
 import { validateConfig } from '../config';
 import type { Rule, TextEdit } from '../types';
 import { rangeInside } from '../ranges';
@@ -110,11 +110,13 @@ const rule: Rule = {
     const { deck } = ctx;
     let broken = false;
     for (const problem of deck.problems) {
-      if (problem.code !== 'front-matter-syntax' && problem.code !== 'front-matter-type') continue;
+      if (problem.code !== 'front-matter-syntax' && problem.code !== 'front-matter-type' && problem.code !== 'front-matter-fence') continue;
       broken = true;
-      // The finding carries the position, so the parser's own "at line 1, column 8" (counted inside the block) goes.
-      const message = problem.message.replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]?$/, '.');
-      report({ message: `${message} Until it is fixed, StoryDeck ignores the title, duration and settings in it.`, range: rangeInside(deck.lines, problem) });
+      const message = problem.message.replace(/[.:]?$/, '.');
+      // Short fences: the fix writes `---` in their place.
+      const fences = problem.code === 'front-matter-fence' ? shortFences(deck.lines) : undefined;
+      const fix: TextEdit[] | undefined = fences?.map((i) => ({ line: i + 1, column: 1, endLine: i + 1, endColumn: deck.lines[i].length + 1, text: '---' }));
+      report({ message: `${message} Until it is fixed, StoryDeck ignores the title, duration and settings in it.`, range: rangeInside(deck.lines, problem), ...(fix ? { fix } : {}) });
     }
     if (broken || !deck.frontMatterRange) return;
 
@@ -147,7 +149,7 @@ const rule: Rule = {
       report({ message: `\`${key}\` should be text, but it is ${describe(data[key])}. Write it in quotes, e.g. ${key}: "…".`, range: where(key) });
     }
     if ('duration' in data && parseDuration(data.duration) === undefined) {
-      report({ message: `\`duration\` should be the length of your talk, but it is ${describe(data.duration)}. Write minutes, e.g. \`duration: 15m\`, \`duration: 1h 30m\` or \`duration: "12:30"\`.`, range: where('duration') });
+      report({ message: `\`duration\` should be the length of your talk, but it is ${describe(data.duration)}, so your talk time is not checked. Write ${DURATION_FORMS}.`, range: where('duration') });
     }
     if ('storydeck' in data) {
       const value = data.storydeck;

@@ -4,26 +4,21 @@ import { phraseMatchers } from '../phrases';
 import type { Rule, RuleContext, TextEdit } from '../types';
 
 /**
- * Buzzwords with a plain alternative; each finding comes with a fix. Separators match any run of spaces
- * or hyphens, so "best in class" and "best-in-class" are one entry. No alternative is itself on a list.
+ * Buzzwords with a plain alternative that reads the same in any sentence: each finding comes with a fix,
+ * which Fix All and `--fix` apply. Separators match any run of spaces or hyphens, so "best in class" and
+ * "best-in-class" are one entry. No alternative is itself on a list.
  */
 export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
-  leverage: 'use',
   leverages: 'uses',
-  leveraged: 'used',
   leveraging: 'using',
   utilize: 'use',
   utilizes: 'uses',
   utilized: 'used',
   utilizing: 'using',
-  utilization: 'use',
   utilise: 'use',
   utilises: 'uses',
   utilised: 'used',
   utilising: 'using',
-  utilisation: 'use',
-  synergy: 'working together',
-  synergies: 'gains from working together',
   'best-in-class': 'leading',
   'paradigm shift': 'big change',
   'move the needle': 'make a difference',
@@ -34,15 +29,9 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
   'circled back': 'followed up',
   'touch base': 'talk',
   'going forward': 'from now on',
-  'low-hanging fruit': 'quick wins',
-  'deep dive': 'close look',
   incentivize: 'encourage',
   incentivise: 'encourage',
-  operationalize: 'put into practice',
-  operationalise: 'put into practice',
   learnings: 'lessons',
-  'value-add': 'benefit',
-  'win-win': 'good for both sides',
   'mission-critical': 'essential',
   'cutting-edge': 'new',
   'next-generation': 'new',
@@ -50,8 +39,28 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
   seamless: 'smooth',
   seamlessly: 'smoothly',
   'at the end of the day': 'in the end',
-  'net-net': 'in short',
   'boil the ocean': 'do everything at once',
+};
+
+/**
+ * Buzzwords whose plain alternative fits some sentences only — another part of speech ("leverage" the noun),
+ * or a phrase that does not take the words around it ("synergies with the Payroll team"). Each finding
+ * suggests the alternative, which an editor offers to apply; nothing applies it automatically.
+ */
+export const DEFAULT_SUGGESTIONS: Readonly<Record<string, string>> = {
+  leverage: 'use',
+  leveraged: 'used',
+  utilization: 'use',
+  utilisation: 'use',
+  synergy: 'working together',
+  synergies: 'gains from working together',
+  'low-hanging fruit': 'quick wins',
+  'deep dive': 'close look',
+  operationalize: 'put into practice',
+  operationalise: 'put into practice',
+  'value-add': 'benefit',
+  'win-win': 'good for both sides',
+  'net-net': 'in short',
 };
 
 /** Buzzwords with no one plain replacement: say what you actually mean. */
@@ -245,6 +254,7 @@ const rule: Rule = {
   docs: 'docs/rules/jargon.md',
   defaultOptions: {
     substitutions: { ...DEFAULT_SUBSTITUTIONS },
+    suggestions: { ...DEFAULT_SUGGESTIONS },
     buzzwords: [...DEFAULT_BUZZWORDS],
     ignore: [],
     acronyms: { allow: [...DEFAULT_ACRONYMS] },
@@ -254,14 +264,23 @@ const rule: Rule = {
     const ignore = new Set(strings(options.ignore).map(normalizePhrase));
     const ignoreUpper = new Set(strings(options.ignore).map((s) => s.trim().toUpperCase()));
 
-    // Your substitutions and buzzwords add to the built-in ones; map a built-in to false to drop it.
-    const substitutions = new Map<string, string>();
-    const userSubstitutions = isObject(options.substitutions) ? options.substitutions : {};
-    for (const [phrase, value] of Object.entries({ ...DEFAULT_SUBSTITUTIONS, ...userSubstitutions })) {
-      const key = normalizePhrase(phrase);
-      if (!key || ignore.has(key)) continue;
-      if (typeof value === 'string') substitutions.set(key, value);
-      else substitutions.delete(key);
+    // Your substitutions, suggestions and buzzwords add to the built-in ones; map a built-in to false to drop
+    // it. Yours win over the built-in lists: your substitution of a built-in suggestion makes it a fix.
+    // (An option you did not set is the built-in list itself, which adds nothing.)
+    const substitutions = new Map<string, { text: string; automatic: boolean }>();
+    const lists: Array<[unknown, boolean, Readonly<Record<string, string>>]> = [
+      [DEFAULT_SUBSTITUTIONS, true, {}],
+      [DEFAULT_SUGGESTIONS, false, {}],
+      [options.substitutions, true, DEFAULT_SUBSTITUTIONS],
+      [options.suggestions, false, DEFAULT_SUGGESTIONS],
+    ];
+    for (const [list, automatic, builtIn] of lists) {
+      for (const [phrase, value] of Object.entries(isObject(list) ? list : {})) {
+        const key = normalizePhrase(phrase);
+        if (!key || ignore.has(key) || builtIn[phrase] === value) continue;
+        if (typeof value === 'string') substitutions.set(key, { text: value, automatic });
+        else substitutions.delete(key);
+      }
     }
     const buzzwords = new Set<string>();
     for (const phrase of [...DEFAULT_BUZZWORDS, ...strings(options.buzzwords)]) {
@@ -296,10 +315,13 @@ const rule: Rule = {
       if (quoteLines.has(range.line) || isMasked(range.line, range.column)) continue;
       const key = normalizePhrase(found);
       const replacement = substitutions.get(key);
-      if (replacement !== undefined) {
-        const text = matchCase(found, replacement);
-        const fix: TextEdit[] = [{ ...range, text }];
-        report({ message: `Say "${text}" instead of "${found}": plain words land faster with a mixed audience.`, range, fix });
+      if (replacement?.automatic) {
+        const text = matchCase(found, replacement.text);
+        report({ message: `Say "${text}" instead of "${found}": plain words land faster with a mixed audience.`, range, fix: [{ ...range, text }] });
+      } else if (replacement) {
+        const text = matchCase(found, replacement.text);
+        const suggestion: TextEdit[] = [{ ...range, text }];
+        report({ message: `"${found}" is a buzzword: say it in plain words — "${text}", for example — and check that the sentence still reads.`, range, suggestion });
       } else if (buzzwords.has(key)) {
         report({ message: `"${found}" is a buzzword: the room hears it and moves on. Say what actually changes, for whom, and by how much.`, range });
       }

@@ -1,5 +1,5 @@
 import { parseDuration, type Deck, type Range } from '../../deck';
-import type { Report, Rule, RuleContext } from '../types';
+import type { Rule, RuleContext } from '../types';
 
 /** Seconds as "8 min", "8 min 20 s" or "45 s". */
 export function formatSeconds(seconds: number): string {
@@ -37,18 +37,10 @@ const rule: Rule = {
   check(ctx: RuleContext, report) {
     const { deck } = ctx;
     const raw = deck.frontMatter.duration;
-    if (raw === undefined || raw === null) return;
-    const range = frontMatterKeyRange(deck, 'duration', ctx.documentRange);
     const budget = parseDuration(raw);
-    if (budget === undefined) {
-      const unreadable: Report = {
-        severity: 'info',
-        message: `StoryDeck can't read the talk length ${JSON.stringify(raw)}, so it can't check your timing. Write it as minutes, e.g. \`duration: 15m\`, \`duration: 1h 30m\` or \`duration: "12:30"\`.`,
-        range,
-      };
-      report(unreadable);
-      return;
-    }
+    // A duration that cannot be read is front-matter's finding: one problem, one finding.
+    if (budget === undefined) return;
+    const range = frontMatterKeyRange(deck, 'duration', ctx.documentRange);
     const estimate = deck.estimatedSeconds;
     const allowed = budget * (1 + tolerancePercent(ctx.options.tolerance) / 100);
     if (estimate <= allowed) return;
