@@ -198,7 +198,9 @@ function main(): void {
   }
 
   const activation = activations(options.activations);
-  console.log(`\nActivation (${options.activations} fresh processes, stub vscode): require dist/extension.js ${cell(activation.require)} ms, activate() ${cell(activation.activate)} ms; ${activation.subscriptions} disposables registered.`);
+  console.log(
+    `\nActivation (${options.activations} fresh processes, stub vscode): require dist/extension.js ${cell(activation.require)} ms, activate() ${cell(activation.activate)} ms; ${activation.subscriptions} disposables registered.`,
+  );
   const outside = activation.loaded.filter((k) => !k.endsWith(join('dist', 'extension.js')));
   console.log(`Modules loaded by activation besides dist/extension.js: ${outside.length ? outside.join(', ') : 'none'}`);
 

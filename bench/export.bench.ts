@@ -185,7 +185,10 @@ function browserVersion(): string {
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
   const cpu = cpus();
-  const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ');
   const out = [
     '## StoryDeck export vs marp-cli',
     '',

@@ -127,7 +127,11 @@ export function generateDeck(slides: number, seed: number = DEFAULT_SEED): strin
     const minutes = 8 + int(20);
     switch (kind) {
       case 'section':
-        return [`# Chapter ${ch}: ${pick(['Why we exist', 'The problem we keep hearing', 'What we learned this quarter', 'Where we go next'])}`, '', `We believe no ${p.role} should have to fight their tools to do the job well.`];
+        return [
+          `# Chapter ${ch}: ${pick(['Why we exist', 'The problem we keep hearing', 'What we learned this quarter', 'Where we go next'])}`,
+          '',
+          `We believe no ${p.role} should have to fight their tools to do the job well.`,
+        ];
       case 'story':
         return [
           `## Meet ${p.name}`,
@@ -244,7 +248,9 @@ export function generateDeck(slides: number, seed: number = DEFAULT_SEED): strin
 
   function notes(p: (typeof PEOPLE)[number]): string[] {
     return rnd() < 0.5
-      ? [`<!-- ${pick([`Pause here and let ${p.name}'s story land.`, 'Keep this short: one sentence per point.', 'Check the figures with finance before the meeting.', 'Ask for a show of hands.'])} -->`]
+      ? [
+          `<!-- ${pick([`Pause here and let ${p.name}'s story land.`, 'Keep this short: one sentence per point.', 'Check the figures with finance before the meeting.', 'Ask for a show of hands.'])} -->`,
+        ]
       : ['<!--', `${p.name} agreed to be quoted. Their words, not ours: read this slowly.`, `If time is short, skip to the ask; the numbers are in the appendix.`, '-->'];
   }
 }

@@ -230,14 +230,19 @@ function machine(): string {
     `- Node ${process.version} on ${osType()} ${release()} (${process.arch})`,
     `- CPU: ${model}, ${cpu.length} logical core${cpu.length === 1 ? '' : 's'}; ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM`,
     `- markdownlint-cli2 ${packageVersion('markdownlint-cli2')}, markdownlint ${packageVersion('markdownlint')}`,
-    `- StoryDeck rules that ran (default config): ${rulesFor({}).map((r) => r.id).join(', ')}`,
+    `- StoryDeck rules that ran (default config): ${rulesFor({})
+      .map((r) => r.id)
+      .join(', ')}`,
   ].join('\n');
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const { dir, files } = writeDecks(options.sizes);
-  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   const loadBefore = load();
   const out: string[] = ['## StoryDeck lint vs markdownlint (default rules)', '', machine()];
   const nodeMajor = Number(process.versions.node.split('.')[0]);
@@ -249,7 +254,10 @@ async function main(): Promise<void> {
     if (existsSync(options.cli)) {
       if (options.cli !== DEFAULT_CLI) out.push(`- StoryDeck CLI bundle: ${options.cli}`);
       const stale = newerThanBundle(options.cli);
-      if (stale.length) out.push(`- Note: ${basename(options.cli)} is older than ${stale.length} source file(s) (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}); \`npm run bench:lint\` rebuilds it first.`);
+      if (stale.length)
+        out.push(
+          `- Note: ${basename(options.cli)} is older than ${stale.length} source file(s) (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}); \`npm run bench:lint\` rebuilds it first.`,
+        );
       try {
         const cliRows = benchCli(files, dir, options);
         out.push('', table('Whole CLI, wall time of a spawned process', 'markdownlint-cli2', cliRows));

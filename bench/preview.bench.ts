@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     const file = writePreviewPage(deck);
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
-    await page.locator('.sd-frame').nth(count - 1).waitFor({ state: 'attached' });
+    await page
+      .locator('.sd-frame')
+      .nth(count - 1)
+      .waitFor({ state: 'attached' });
     const fcp = (await page.evaluate(`new Promise((resolve) => {
       new PerformanceObserver((list) => {
         const entry = list.getEntriesByName('first-contentful-paint')[0];

@@ -124,7 +124,11 @@ function disableForFile(document: vscode.TextDocument, state: LintState, finding
     action.edit.replace(document.uri, document.lineAt(line).range, `${existing[1]}<!-- storydeck-disable ${[...ids, finding.ruleId].join(' ')} -->`);
   } else {
     const atEnd = line >= document.lineCount;
-    action.edit.insert(document.uri, atEnd ? document.lineAt(document.lineCount - 1).range.end : new vscode.Position(line, 0), atEnd ? `${eol(document)}<!-- storydeck-disable ${finding.ruleId} -->` : `<!-- storydeck-disable ${finding.ruleId} -->${eol(document)}`);
+    action.edit.insert(
+      document.uri,
+      atEnd ? document.lineAt(document.lineCount - 1).range.end : new vscode.Position(line, 0),
+      atEnd ? `${eol(document)}<!-- storydeck-disable ${finding.ruleId} -->` : `<!-- storydeck-disable ${finding.ruleId} -->${eol(document)}`,
+    );
   }
   action.diagnostics = [diagnostic];
   return action;

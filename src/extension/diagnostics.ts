@@ -114,7 +114,8 @@ export class NarrativeLinter implements vscode.Disposable {
       const diagnostics: vscode.Diagnostic[] = loaded.problems.map((p) => problemDiagnostic(`StoryDeck config ${p.source}: ${p.message}`));
       const plugins = this.plugins(document, config, diagnostics);
       if (vscode.workspace.isTrusted) {
-        for (const { plugin, source } of loaded.withheldPlugins) diagnostics.push(problemDiagnostic(`StoryDeck: custom rule module ${plugin} not loaded: ${source} names it, and that config file is outside the workspace folder.`));
+        for (const { plugin, source } of loaded.withheldPlugins)
+          diagnostics.push(problemDiagnostic(`StoryDeck: custom rule module ${plugin} not loaded: ${source} names it, and that config file is outside the workspace folder.`));
       }
       const { deck, findings } = lintText(document.getText(), config, { file: document.uri.fsPath, plugins });
       const docs = new Map(rulesFor(config, plugins).map((rule) => [rule.id, rule.docs]));

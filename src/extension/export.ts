@@ -69,10 +69,14 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
     document = await vscode.workspace.openTextDocument(saved);
   }
   if (document.uri.scheme !== 'file') {
-    void vscode.window.showInformationMessage(`StoryDeck: an export is written next to its narrative, which must be a file on disk, not a ${document.uri.scheme}: document. Save a copy as a file to export it.`);
+    void vscode.window.showInformationMessage(
+      `StoryDeck: an export is written next to its narrative, which must be a file on disk, not a ${document.uri.scheme}: document. Save a copy as a file to export it.`,
+    );
     return undefined;
   }
-  const picked = format ? FORMATS.find((f) => f.format === format) : await vscode.window.showQuickPick(FORMATS, { title: 'StoryDeck: Export', placeHolder: `Export ${basename(document.uri.fsPath)} as` });
+  const picked = format
+    ? FORMATS.find((f) => f.format === format)
+    : await vscode.window.showQuickPick(FORMATS, { title: 'StoryDeck: Export', placeHolder: `Export ${basename(document.uri.fsPath)} as` });
   if (!picked) {
     if (format) void vscode.window.showErrorMessage(`StoryDeck: cannot export to "${format}"; choose html, pptx or pdf.`);
     return undefined;

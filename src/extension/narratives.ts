@@ -3,7 +3,6 @@ import { FRONT_MATTER_SCAN_LINES, readFrontMatter, shortFences, storydeckOptIn }
 import type { ConfigCache } from './config';
 import type { LintSettings } from './settings';
 
-
 export type NarrativeReason = 'front matter' | 'storydeck.files' | 'config file';
 
 /**

@@ -57,7 +57,11 @@ async function write(where: NarrativeTarget, text: string): Promise<vscode.Uri |
   const created = await createFile(where, text).catch((e: Error) => e);
   if (created !== true) {
     const path = vscode.workspace.asRelativePath(where);
-    const why = !created ? `${path} already exists. StoryDeck never overwrites a file: choose another name.` : created instanceof UserError ? created.message : `cannot write ${path}: ${created.message}`;
+    const why = !created
+      ? `${path} already exists. StoryDeck never overwrites a file: choose another name.`
+      : created instanceof UserError
+        ? created.message
+        : `cannot write ${path}: ${created.message}`;
     void vscode.window.showErrorMessage(`StoryDeck: ${why}`);
     return undefined;
   }
@@ -86,7 +90,10 @@ async function readTemplates(dir: vscode.Uri): Promise<TemplateSource[]> {
   } catch {
     return []; // no such folder
   }
-  const names = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith(TEMPLATE_EXTENSION)).map(([name]) => name).sort();
+  const names = entries
+    .filter(([name, type]) => type === vscode.FileType.File && name.endsWith(TEMPLATE_EXTENSION))
+    .map(([name]) => name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const uri = vscode.Uri.joinPath(dir, name);
@@ -143,7 +150,10 @@ class Questions implements vscode.Disposable {
         for (const subscription of subscriptions) subscription.dispose();
         resolve(value);
       };
-      subscriptions.push(...wire(done), input.onDidHide(() => done(undefined)));
+      subscriptions.push(
+        ...wire(done),
+        input.onDidHide(() => done(undefined)),
+      );
       // Shown over the previous question, which closes without handing the focus back.
       const previous = this.shown;
       this.shown = input;

@@ -53,7 +53,5 @@ export function installPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv):
     const apps = [join('Google', 'Chrome', 'Application', 'chrome.exe'), join('Microsoft', 'Edge', 'Application', 'msedge.exe'), join('Chromium', 'Application', 'chrome.exe')];
     return apps.flatMap((app) => roots.map((root) => join(root, app)));
   }
-  return ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable']
-    .map((name) => `/usr/bin/${name}`)
-    .concat(['/snap/bin/chromium']);
+  return ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable'].map((name) => `/usr/bin/${name}`).concat(['/snap/bin/chromium']);
 }

@@ -108,7 +108,9 @@ function embeddable(types: readonly string[], resolveImage: (src: string) => str
     const url = resolveImage(src);
     const type = url === undefined ? undefined : /^data:([^;,]+)/i.exec(url)?.[1]?.toLowerCase();
     if (type === undefined || types.includes(type)) return url;
-    warn(`image ${src.startsWith('data:') ? `(a ${type} data: URI)` : src} is ${type}; the PowerPoint file can hold ${types.map((t) => t.slice('image/'.length).toUpperCase()).join(', ')} pictures only, so it shows the alt text.`);
+    warn(
+      `image ${src.startsWith('data:') ? `(a ${type} data: URI)` : src} is ${type}; the PowerPoint file can hold ${types.map((t) => t.slice('image/'.length).toUpperCase()).join(', ')} pictures only, so it shows the alt text.`,
+    );
     return undefined;
   };
 }

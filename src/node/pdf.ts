@@ -52,7 +52,8 @@ export async function printPdf(html: string, { browser, signal, timeoutMs = 120_
     } catch {
       throw new UserError(`The browser at ${browser} exited (${exit}) without printing the PDF; StoryDeck needs Chromium, Google Chrome or Microsoft Edge.`);
     }
-    if (bytes.length === 0 || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`The browser at ${browser} printed something that is not a PDF (${exit}); StoryDeck needs Chromium, Google Chrome or Microsoft Edge.`);
+    if (bytes.length === 0 || bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+      throw new UserError(`The browser at ${browser} printed something that is not a PDF (${exit}); StoryDeck needs Chromium, Google Chrome or Microsoft Edge.`);
     return bytes;
   } finally {
     // The browser has exited; its profile folder can go. Retries cover files a dying child still holds.

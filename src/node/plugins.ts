@@ -20,7 +20,8 @@ export function loadPlugins(paths: readonly string[]): { rules: Rule[]; problems
     }
     const exported = (loaded as { default?: unknown })?.default ?? loaded;
     for (const candidate of Array.isArray(exported) ? exported : [exported]) {
-      if (isRule(candidate)) rules.push({ tags: [], docs: '', description: candidate.id, ...(candidate as Partial<Rule>), id: candidate.id, check: candidate.check, defaultSeverity: candidate.defaultSeverity });
+      if (isRule(candidate))
+        rules.push({ tags: [], docs: '', description: candidate.id, ...(candidate as Partial<Rule>), id: candidate.id, check: candidate.check, defaultSeverity: candidate.defaultSeverity });
       else problems.push(`${path} does not export a rule: a rule needs an "id", a "defaultSeverity" and a "check(ctx, report)" function.`);
     }
   }
@@ -29,5 +30,11 @@ export function loadPlugins(paths: readonly string[]): { rules: Rule[]; problems
 
 function isRule(value: unknown): value is Pick<Rule, 'id' | 'check' | 'defaultSeverity'> {
   const r = value as Partial<Rule> | null;
-  return !!r && typeof r.id === 'string' && /^[a-z][a-z0-9-]*$/.test(r.id) && typeof r.check === 'function' && (r.defaultSeverity === 'error' || r.defaultSeverity === 'warning' || r.defaultSeverity === 'info');
+  return (
+    !!r &&
+    typeof r.id === 'string' &&
+    /^[a-z][a-z0-9-]*$/.test(r.id) &&
+    typeof r.check === 'function' &&
+    (r.defaultSeverity === 'error' || r.defaultSeverity === 'warning' || r.defaultSeverity === 'info')
+  );
 }

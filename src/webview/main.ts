@@ -41,7 +41,10 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       const slides = deck.slides.slice(0, slideCount);
       for (const { index, slide } of message.slides) slides[index] = slide;
       deck = { ...summary, slides };
-      player.update(deck, message.slides.map(({ index }) => index));
+      player.update(
+        deck,
+        message.slides.map(({ index }) => index),
+      );
       badges.render(deck);
       break;
     }

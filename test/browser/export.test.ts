@@ -39,8 +39,15 @@ describe('exported HTML in chromium, offline from file://', () => {
   it('navigates with arrows, space, page keys, Home/End and number + Enter, keeping the slide in the URL', async () => {
     const { page } = deck;
     const steps: Array<[string, number]> = [
-      ['ArrowRight', 2], ['Space', 3], ['PageDown', 4], ['ArrowLeft', 3], ['PageUp', 2],
-      ['End', 10], ['ArrowRight', 10], ['Home', 1], ['ArrowLeft', 1],
+      ['ArrowRight', 2],
+      ['Space', 3],
+      ['PageDown', 4],
+      ['ArrowLeft', 3],
+      ['PageUp', 2],
+      ['End', 10],
+      ['ArrowRight', 10],
+      ['Home', 1],
+      ['ArrowLeft', 1],
     ];
     for (const [key, slide] of steps) {
       await page.keyboard.press(key);

@@ -18,11 +18,7 @@ const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdA
 function libreOfficePdf(pptx: string): string {
   const dir = join(pptx, '..');
   const profile = mkdtempSync(join(tmpdir(), 'storydeck-lo-'));
-  const result = spawnSync(
-    'libreoffice',
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, pptx],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
+  const result = spawnSync('libreoffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, pptx], { encoding: 'utf8', timeout: 120_000 });
   rmSync(profile, { recursive: true, force: true });
   assert.equal(result.status, 0, `libreoffice failed: ${result.error?.message ?? ''} ${result.stderr}`);
   return pptx.replace(/\.pptx$/, '.pdf');

@@ -42,7 +42,10 @@ describe('the preview webview in chromium', () => {
     const { page: id, ...state } = (await page.evaluate("JSON.parse(sessionStorage.getItem('state'))")) as { page: string };
     assert.deepEqual(state, { uri: 'file:///talk.md', locked: false, current: 0 });
     assert.match(id, /^[0-9a-f]{32}$/);
-    assert.deepEqual(await posted(page), [{ type: 'shown', index: 0 }, { type: 'ready', page: id }]);
+    assert.deepEqual(await posted(page), [
+      { type: 'shown', index: 0 },
+      { type: 'ready', page: id },
+    ]);
   });
 
   it('goes back to the slide it showed when VS Code loads the same page again (a hidden preview shown again)', async () => {
@@ -102,7 +105,11 @@ describe('the preview webview in chromium', () => {
     await page.locator('.sd-elapsed', { hasText: /^Elapsed 0:0[1-9]$/ }).waitFor();
     // Each pane under its label: Now over this slide, Next over the next, Notes over the notes.
     assert.deepEqual(await page.locator('.sd-label:visible').allInnerTexts(), ['NOW', 'NEXT', 'NOTES']);
-    for (const [label, pane] of [['.sd-label-now', '.sd-frame.sd-current'], ['.sd-label-next', '.sd-frame.sd-next'], ['.sd-label-notes', '.sd-notes']]) {
+    for (const [label, pane] of [
+      ['.sd-label-now', '.sd-frame.sd-current'],
+      ['.sd-label-next', '.sd-frame.sd-next'],
+      ['.sd-label-notes', '.sd-notes'],
+    ]) {
       const above = (await page.locator(label).boundingBox())!;
       const below = (await page.locator(pane).boundingBox())!;
       assert.equal(above.x, below.x, label);
@@ -183,7 +190,10 @@ describe('the preview webview in chromium', () => {
     assert.deepEqual(await page.locator('.sd-frame').evaluateAll((fs) => fs.map((f) => f.querySelector('.sd-badge')?.textContent ?? '')), ['', '', '', '', '', '', '', '1', '', '']);
     await send(page, { type: 'findings', findings });
     const badges = await page.locator('.sd-frame').evaluateAll((fs) => fs.map((f) => f.querySelector('.sd-badge')?.className ?? ''));
-    assert.deepEqual(badges.map((b, i) => (b ? i : -1)).filter((i) => i >= 0), [2, 7]);
+    assert.deepEqual(
+      badges.map((b, i) => (b ? i : -1)).filter((i) => i >= 0),
+      [2, 7],
+    );
     assert.equal(badges[2], 'sd-badge sd-error', 'coloured by the worst finding');
     await page.keyboard.press('3');
     await page.keyboard.press('Enter');
@@ -207,7 +217,10 @@ describe('the preview webview in chromium', () => {
     assert.equal(await currentSlide(page), 'Slide 3: Meet Maria', 'on the slide it showed');
     await page.keyboard.press('f');
     await page.keyboard.press('f');
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'fullScreen'), [{ type: 'fullScreen' }, { type: 'fullScreen' }]);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'fullScreen'),
+      [{ type: 'fullScreen' }, { type: 'fullScreen' }],
+    );
     assert.equal(await page.evaluate('document.fullscreenElement'), null, 'the webview leaves full screen to VS Code');
     await page.keyboard.press('p');
     assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'slide');
@@ -289,7 +302,11 @@ describe('the XSS fixture in the preview webview', () => {
     assert.deepEqual([...new Set(preview.requests)], ['https://example.com/track.png']);
     // The test's own network block, which failed that image, is the only error: no CSP violation, nothing tried.
     assert.deepEqual(preview.errors, ['Failed to load resource: net::ERR_BLOCKED_BY_CLIENT.Inspector']);
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'openLink'), [], 'no link from the fixture is live');
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'openLink'),
+      [],
+      'no link from the fixture is live',
+    );
   });
 
   it('leaves no active element from the Markdown in the page, only escaped text', async () => {
@@ -335,9 +352,17 @@ describe('raw HTML in the preview webview, sanitized (storydeck.preview.html)', 
     // reports the handlers, <style> and <base> it reads there, though nothing from them reaches the page.
     const reports = preview.errors.filter((error) => /violates the following Content Security Policy directive/.test(error));
     assert.ok(reports.length > 0);
-    assert.deepEqual(preview.errors.filter((error) => !reports.includes(error)), ['Failed to load resource: net::ERR_BLOCKED_BY_CLIENT.Inspector']);
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'openLink'), [], 'the raw javascript: link is not live');
-    const active = 'script:not([nonce]), iframe, object, embed, svg, math, form, input, base, style, meta[http-equiv="refresh"], [srcdoc], [onerror], [onload], [onmouseover], [ontoggle], [onfocus], .sd-slide [style], .sd-slide a[href], [data-sd-html]';
+    assert.deepEqual(
+      preview.errors.filter((error) => !reports.includes(error)),
+      ['Failed to load resource: net::ERR_BLOCKED_BY_CLIENT.Inspector'],
+    );
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'openLink'),
+      [],
+      'the raw javascript: link is not live',
+    );
+    const active =
+      'script:not([nonce]), iframe, object, embed, svg, math, form, input, base, style, meta[http-equiv="refresh"], [srcdoc], [onerror], [onload], [onmouseover], [ontoggle], [onfocus], .sd-slide [style], .sd-slide a[href], [data-sd-html]';
     assert.deepEqual(await page.locator(active).evaluateAll((found) => found.map((element) => element.outerHTML)), []);
     assert.equal(await page.locator('link').count(), 2, 'the bundle style sheet and the theme');
     // What the allow-list keeps: <b> without its handler, <details>/<summary> without ontoggle (the clicks toggled it).
@@ -356,9 +381,12 @@ describe('raw HTML in the preview webview, sanitized (storydeck.preview.html)', 
     assert.deepEqual(await slide.locator('p kbd').allInnerTexts(), ['Ctrl', 'S']);
     assert.equal(await slide.locator('p strong > mark').innerText(), 'now');
     assert.equal(await slide.locator('table td').innerText(), 'cell');
-    assert.equal(await slide.locator('h1').getAttribute('data-line'), '1', 'the renderer\'s block keeps its source line');
+    assert.equal(await slide.locator('h1').getAttribute('data-line'), '1', "the renderer's block keeps its source line");
     await slide.getByRole('link', { name: 'read' }).click();
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'openLink'), [{ type: 'openLink', href: 'https://example.com/a' }]);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'openLink'),
+      [{ type: 'openLink', href: 'https://example.com/a' }],
+    );
     assert.deepEqual(preview.requests, []);
     assert.deepEqual(preview.errors, []);
   });

@@ -36,7 +36,8 @@ describe('the XSS fixture, exported and opened in chromium', () => {
   it('leaves no active element from the Markdown in the page, only escaped text', async () => {
     const { page } = deck;
     assert.equal(await page.locator('script').count(), 2, 'the JSON data block and the player');
-    const active = 'iframe, object, embed, svg, math, form, input, base, link, style:not([nonce]), details, meta[http-equiv="refresh"], [srcdoc], [onerror], [onload], [onmouseover], [ontoggle], [onfocus], .sd-slide a';
+    const active =
+      'iframe, object, embed, svg, math, form, input, base, link, style:not([nonce]), details, meta[http-equiv="refresh"], [srcdoc], [onerror], [onload], [onmouseover], [ontoggle], [onfocus], .sd-slide a';
     assert.equal(await page.locator(active).count(), 0);
     assert.deepEqual(await page.locator('.sd-slide img').evaluateAll((images) => images.map((image) => image.getAttribute('src')?.slice(0, 15))), ['data:image/gif;']);
     await page.keyboard.press('Home');

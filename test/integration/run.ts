@@ -97,16 +97,21 @@ async function main(): Promise<number> {
     node,
     [
       entry,
-      '--auth', 'none',
-      '--bind-addr', host,
-      '--user-data-dir', dataDir,
-      '--extensions-dir', join(dataDir, 'extensions'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      host,
+      '--user-data-dir',
+      dataDir,
+      '--extensions-dir',
+      join(dataDir, 'extensions'),
       '--disable-telemetry',
       '--disable-update-check',
       // Workspace Trust stays on: the fresh user-data-dir starts untrusted, the trust suite grants it.
       ...(env.STORYDECK_TEST_TRUST === '0' ? ['--disable-workspace-trust'] : []),
       '--disable-getting-started-override',
-      '--vscode-option', 'enable-smoke-test-driver',
+      '--vscode-option',
+      'enable-smoke-test-driver',
     ],
     {
       detached: true, // its own process group: the extension host and every helper die with it

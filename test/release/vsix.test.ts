@@ -27,7 +27,18 @@ describe(`${file}`, () => {
   });
 
   it('holds what the extension runs and shows', () => {
-    for (const needed of ['package.json', 'dist/extension.js', 'dist/webview.js', 'dist/mcp.js', 'media/icon.png', 'schemas/storydeck.schema.json', 'snippets/storydeck.code-snippets.json', 'templates/town-hall.hbs', 'docs/rules/why-before-what.md', 'media/walkthrough/new.md']) {
+    for (const needed of [
+      'package.json',
+      'dist/extension.js',
+      'dist/webview.js',
+      'dist/mcp.js',
+      'media/icon.png',
+      'schemas/storydeck.schema.json',
+      'snippets/storydeck.code-snippets.json',
+      'templates/town-hall.hbs',
+      'docs/rules/why-before-what.md',
+      'media/walkthrough/new.md',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
   });

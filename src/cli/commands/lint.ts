@@ -16,7 +16,6 @@ export const usage = 'storydeck lint [paths...] [--format text|json|sarif] [--co
 
 declare const STORYDECK_VERSION: string;
 
-
 /** Config files through node:fs: regular files of at most 1 MB, or a problem naming why not. */
 export const nodeConfigHost: ConfigHost = {
   readFile(path) {
@@ -103,7 +102,9 @@ export function run(args: string[], io: Io): number {
   if (format === 'text' && warnings > maxWarnings) io.err(`${warnings} warnings is more than --max-warnings ${maxWarnings}.`);
   if (skipped.length) {
     const some = skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? ', …' : '');
-    io.err(`Skipped ${skipped.length} Markdown file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not a narrative (${some}): no \`storydeck:\` in the front matter and no .storydeck config in scope. Name a file, or use --all, to lint it anyway.`);
+    io.err(
+      `Skipped ${skipped.length} Markdown file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not a narrative (${some}): no \`storydeck:\` in the front matter and no .storydeck config in scope. Name a file, or use --all, to lint it anyway.`,
+    );
   }
   return errors > 0 || warnings > maxWarnings ? EXIT.findings : EXIT.ok;
 }

@@ -68,4 +68,3 @@ function parseSets(sets: readonly string[]): Record<string, string> {
   }
   return answers;
 }
-

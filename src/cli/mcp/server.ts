@@ -10,7 +10,18 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolRequest, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { insertBeatResult, lintResult, outlineResult, TOOL_SPECS, ToolInputError, validateToolInput, type ExportToolResult, type NarrativeInput, type ToolInputs, type ToolName } from '../../core/agent/tools';
+import {
+  insertBeatResult,
+  lintResult,
+  outlineResult,
+  TOOL_SPECS,
+  ToolInputError,
+  validateToolInput,
+  type ExportToolResult,
+  type NarrativeInput,
+  type ToolInputs,
+  type ToolName,
+} from '../../core/agent/tools';
 import { loadNearestConfig } from '../../core/lint';
 import type * as Exporter from '../../node/exporter';
 import { UserError } from '../../node/errors';
@@ -28,7 +39,10 @@ const VERSION = typeof STORYDECK_VERSION === 'string' ? STORYDECK_VERSION : 'dev
 /** Serves the tools on stdin/stdout for files under `root`; resolves when the client closes the connection. */
 export async function serveMcp(root: string): Promise<void> {
   const { stdin: input, stdout: output } = process;
-  const server = new Server({ name: 'storydeck', title: 'StoryDeck', version: VERSION }, { capabilities: { tools: {} }, instructions: `StoryDeck checks and exports Markdown narratives under ${root}. Paths are relative to that folder.` });
+  const server = new Server(
+    { name: 'storydeck', title: 'StoryDeck', version: VERSION },
+    { capabilities: { tools: {} }, instructions: `StoryDeck checks and exports Markdown narratives under ${root}. Paths are relative to that folder.` },
+  );
   server.setRequestHandler(ListToolsRequestSchema, () => ({
     tools: TOOL_SPECS.filter((spec) => spec.surfaces.includes('mcp')).map(({ name, title, description, inputSchema, writes }) => ({
       name,
@@ -54,7 +68,9 @@ export async function serveMcp(root: string): Promise<void> {
       return;
     }
     const code = error instanceof SyntaxError ? ErrorCode.ParseError : ErrorCode.InvalidRequest;
-    output.write(`${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message: code === ErrorCode.ParseError ? `Parse error: ${error.message}` : 'Invalid Request: not a JSON-RPC 2.0 message.' } })}\n`);
+    output.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message: code === ErrorCode.ParseError ? `Parse error: ${error.message}` : 'Invalid Request: not a JSON-RPC 2.0 message.' } })}\n`,
+    );
   };
   const closed = new Promise<void>((resolve) => (server.onclose = resolve));
   input.once('end', () => void server.close());
@@ -66,7 +82,12 @@ export async function serveMcp(root: string): Promise<void> {
 async function callTool(root: string, name: string, args: unknown): Promise<CallToolResult> {
   try {
     const spec = TOOL_SPECS.find((s) => s.name === name && s.surfaces.includes('mcp'));
-    if (!spec) throw new ToolInputError(`unknown tool "${name}"; this server offers ${TOOL_SPECS.filter((s) => s.surfaces.includes('mcp')).map((s) => s.name).join(', ')}.`);
+    if (!spec)
+      throw new ToolInputError(
+        `unknown tool "${name}"; this server offers ${TOOL_SPECS.filter((s) => s.surfaces.includes('mcp'))
+          .map((s) => s.name)
+          .join(', ')}.`,
+      );
     const result = await run(root, spec.name, args);
     return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }], structuredContent: result as Record<string, unknown> };
   } catch (e) {

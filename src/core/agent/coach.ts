@@ -25,7 +25,7 @@ export const NO_MODEL =
   'No language model is available to StoryDeck. Install an extension that provides one (GitHub Copilot Chat, or any other chat model provider), sign in if it asks, and pick the model in the chat view; StoryDeck sends the narrative only to the model you pick. Until then `/review` answers from the rules alone.';
 
 const ROLE =
-  'You are StoryDeck\'s coach for narratives that must win support: "why before what". StoryDeck\'s deterministic rules are the source of truth: take their findings as facts, never contradict them, and never invent findings of your own. Speak in the narrative\'s own terms: quote its words and name slides by number and title.';
+  "You are StoryDeck's coach for narratives that must win support: \"why before what\". StoryDeck's deterministic rules are the source of truth: take their findings as facts, never contradict them, and never invent findings of your own. Speak in the narrative's own terms: quote its words and name slides by number and title.";
 
 /** The messages sent to the model, in order (all user messages: the chat API has no system role). */
 export function coachPrompt(command: CoachCommand, argument: string, context: CoachContext): string[] {
@@ -61,9 +61,7 @@ const BEAT_HINTS: Record<BeatId, string> = {
 };
 
 function facts({ file, text, lint, outline }: CoachContext): string {
-  const findings = lint.findings.length
-    ? lint.findings.map((f) => `- line ${f.range.line}, ${f.severity}, ${f.ruleId}: ${f.message}`).join('\n')
-    : '- none: every rule is satisfied.';
+  const findings = lint.findings.length ? lint.findings.map((f) => `- line ${f.range.line}, ${f.severity}, ${f.ruleId}: ${f.message}`).join('\n') : '- none: every rule is satisfied.';
   const slides = outline.slides.map((s) => `${s.index}. ${s.title || '(untitled)'} — beats: ${s.beats.join(', ') || 'none'}; about ${formatDuration(s.estimatedSeconds)}`).join('\n');
   return [
     `Narrative: ${file}, read as ${lint.kind.description}${outline.audience ? `, for ${outline.audience}` : ''}; talk time about ${formatDuration(outline.estimatedSeconds)}${outline.plannedSeconds ? ` of ${formatDuration(outline.plannedSeconds)} planned` : ''}.`,

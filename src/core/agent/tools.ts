@@ -94,7 +94,7 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
   {
     name: 'storydeck_templates',
     title: 'List narrative templates',
-    description: 'The templates storydeck_new can start a narrative from (built-in and the folder\'s .storydeck/templates), each with the answers it asks for. Read-only.',
+    description: "The templates storydeck_new can start a narrative from (built-in and the folder's .storydeck/templates), each with the answers it asks for. Read-only.",
     inputSchema: { type: 'object', properties: {}, additionalProperties: false },
     writes: false,
     surfaces: ['mcp'],
@@ -158,7 +158,8 @@ function check(schema: InputSchema, value: unknown, where: string): void {
   for (const key of schema.required ?? []) if (!Object.hasOwn(record, key)) throw new ToolInputError(`${where} needs "${key}".`);
   for (const [key, item] of Object.entries(record)) {
     const property = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : schema.additionalProperties;
-    if (property === false || property === undefined) throw new ToolInputError(`${where} has "${key}", which the tool does not take; it takes ${Object.keys(schema.properties ?? {}).join(', ') || 'nothing'}.`);
+    if (property === false || property === undefined)
+      throw new ToolInputError(`${where} has "${key}", which the tool does not take; it takes ${Object.keys(schema.properties ?? {}).join(', ') || 'nothing'}.`);
     if (property !== true) check(property, item, `"${key}"`);
   }
 }
@@ -274,4 +275,3 @@ function toolFinding(finding: Finding): ToolFinding {
   const { ruleId, severity, message, line, column, endLine, endColumn, missingBeat, fix } = finding;
   return { ruleId, severity, message, range: { line, column, endLine, endColumn }, ...(missingBeat ? { missingBeat } : {}), fixable: (fix?.length ?? 0) > 0 };
 }
-

@@ -22,8 +22,10 @@ const HEADING_PRIORITY: readonly BeatId[] = ['ask', 'outcome', 'strategy', 'busi
 export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   why: /\b(why|purpose|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
   pain: /\b(problem|pain|struggl\w*|challenge|meet (?!(?:the |our |my )?(?:team|squad|crew)\b|us\b|you\b|me\b)\p{L}\w*|frustrat\w*|keeps? [^\n]{0,60}? up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
-  value: /\b(what changes|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
-  business: /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
+  value:
+    /\b(what changes|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
+  business:
+    /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
   what: /\b(what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|how it works|demo)\b/i,
   how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach)\b/i,
@@ -46,7 +48,13 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(believe|purpose|mission)\b/i),
   ],
   pain: [
-    c(new RegExp(String.raw`\b(?:${PERSON_WORDS})\b[^.!?\n]{0,80}\b(struggl\w*|spends?|spent|wait(s|ed|ing)?|lose|loses|lost|can'?t|cannot|couldn'?t|has to|have to|had to|gives? up|gave up|re-?enter\w*|copy(ing)?|chas(e|es|ing)|frustrat\w*|miss(es|ed)?|abandon\w*|complain\w*|stuck|juggl\w*|dread\w*)\b`, 'i'), 2),
+    c(
+      new RegExp(
+        String.raw`\b(?:${PERSON_WORDS})\b[^.!?\n]{0,80}\b(struggl\w*|spends?|spent|wait(s|ed|ing)?|lose|loses|lost|can'?t|cannot|couldn'?t|has to|have to|had to|gives? up|gave up|re-?enter\w*|copy(ing)?|chas(e|es|ing)|frustrat\w*|miss(es|ed)?|abandon\w*|complain\w*|stuck|juggl\w*|dread\w*)\b`,
+        'i',
+      ),
+      2,
+    ),
     c(/\b(every (morning|day|week|night|month|shift|quarter)|each (morning|day|week|shift))\b/i),
     c(/\b(manual(ly)?|spreadsheets?|workarounds?|by hand|sticky notes|error-prone|tedious|painful|frustrat\w*|headaches?|nightmare|broken)\b/i),
     c(/\b(hours?|minutes|days|weeks) (a|per|every|each) (day|week|month|shift|ticket|call|order)\b/i),
@@ -90,7 +98,10 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(baseline|target|measure|metric|outcome)\b/i),
   ],
   ask: [
-    c(/\b(we'?re asking|we are asking|i'?m asking|i am asking|our ask|the ask|we ask (you|for|that)|we request|we need (you|your|a decision|approval|\d+|funding|budget|headcount)|what we need from you)\b/i, 2),
+    c(
+      /\b(we'?re asking|we are asking|i'?m asking|i am asking|our ask|the ask|we ask (you|for|that)|we request|we need (you|your|a decision|approval|\d+|funding|budget|headcount)|what we need from you)\b/i,
+      2,
+    ),
     c(/\b(approve|approval|sign[- ]off|green[- ]light|decide|decision|fund|funding|budget of|headcount|allocate|commit(ment)?)\b/i),
     c(/\b(join us|volunteer|sign up to help|reply by|let us know by|come talk to|help us)\b/i, 2),
     c(/\bby (mon|tues|wednes|thurs|fri|satur|sun)day\b|\bby (the )?end of\b|\bby (january|february|march|april|may|june|july|august|september|october|november|december)\b/i),
@@ -174,7 +185,10 @@ const SENTENCE_END = /(?<=[.!?…])\s+(?=[^\p{Ll}])|\n+/u;
 
 /** Splits text into sentences at `.`, `!`, `?` followed by a space and a non-lower-case letter, and at line breaks. */
 export function sentences(text: string): string[] {
-  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -217,7 +231,6 @@ export function slidePassages(slide: PassageSource): Passage[] {
   return out;
 }
 
-
 const PERSON_RE = new RegExp(String.raw`\b(?:${PERSON_WORDS})\b`, 'i');
 const NAME = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})`;
 const ROLE = String.raw`(?:${PERSON_WORDS}|[\p{L}-]{1,30}(?:er|or|ist|ian|ant|ent|nurse|rep|lead)s?)`;
@@ -226,10 +239,15 @@ const NAME_INTRODUCTIONS: RegExp[] = [
   new RegExp(String.raw`${NAME},?\s(?:is|was|works as)?\s?(?:a|an|our|one of our|the)\b[^,.;:!?\n]{0,40}?\b${ROLE}\b`, 'gu'),
   new RegExp(String.raw`[—–-]\s?${NAME}(?:,|\s\p{Lu})`, 'gu'),
   new RegExp(String.raw`${NAME},\s(?:who|whose)\s`, 'gu'),
-  new RegExp(String.raw`(?:^|[.!?:]\s)${NAME}\s(?:spends|spent|waits|waited|copies|copied|juggles|chases|dreads|runs|manages|works|has to|had to|starts|opens|calls|needs|wants|tries|checks|said|says|told|asked|wrote|explains|remembers)\b`, 'gu'),
+  new RegExp(
+    String.raw`(?:^|[.!?:]\s)${NAME}\s(?:spends|spent|waits|waited|copies|copied|juggles|chases|dreads|runs|manages|works|has to|had to|starts|opens|calls|needs|wants|tries|checks|said|says|told|asked|wrote|explains|remembers)\b`,
+    'gu',
+  ),
 ];
 const NOT_NAMES = new Set(
-  'The This That These Those Today Tomorrow Yesterday It Its We Our Us You Your They Their There Here What When Where Why How Who Every Each Last Next And But So Now Then Also Still Instead Currently Often Sometimes Meanwhile However Before After With Without For From In On At By To Of If As Or Not No Yes One Two Three All Most Some Many Few Both Either Neither Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Customer Customers User Users Team Teams Engineering Product Design Sales Marketing Finance Support Everyone Nobody Someone Anyone People Success Phase Step Pilot Plan Goal Target Q1 Q2 Q3 Q4 Note Notes Slide Example Imagine Picture Let Please Thanks Thank Welcome Hello Hi'.split(' '),
+  'The This That These Those Today Tomorrow Yesterday It Its We Our Us You Your They Their There Here What When Where Why How Who Every Each Last Next And But So Now Then Also Still Instead Currently Often Sometimes Meanwhile However Before After With Without For From In On At By To Of If As Or Not No Yes One Two Three All Most Some Many Few Both Either Neither Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Customer Customers User Users Team Teams Engineering Product Design Sales Marketing Finance Support Everyone Nobody Someone Anyone People Success Phase Step Pilot Plan Goal Target Q1 Q2 Q3 Q4 Note Notes Slide Example Imagine Picture Let Please Thanks Thank Welcome Hello Hi'.split(
+    ' ',
+  ),
 );
 
 /** First names the narrative introduces ("Meet Maria", "Priya, a dispatcher", "— Sam, store owner"); at most 20. */
@@ -275,11 +293,17 @@ export const WEEKDAYS = String.raw`monday|tuesday|wednesday|thursday|friday|satu
 
 /** A target value: "from 12 to 5 minutes", "under 1 minute", "30%", "9 in 10", "by 20%", "double", "NPS 50+". */
 export const TARGET_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`\bfrom\s(?:about\s|around\s|roughly\s|over\s|under\s|~)?[$€£]?${NUM}\b[^.;\n]{0,30}?\bto\s(?:under\s|below\s|less than\s|fewer than\s|over\s|above\s|more than\s|at least\s|about\s|around\s|~|<\s?|>\s?)?[$€£]?${NUM}\b`, 'i'),
+  new RegExp(
+    String.raw`\bfrom\s(?:about\s|around\s|roughly\s|over\s|under\s|~)?[$€£]?${NUM}\b[^.;\n]{0,30}?\bto\s(?:under\s|below\s|less than\s|fewer than\s|over\s|above\s|more than\s|at least\s|about\s|around\s|~|<\s?|>\s?)?[$€£]?${NUM}\b`,
+    'i',
+  ),
   new RegExp(String.raw`(?:\b(?:under|below|above|over|less than|fewer than|more than|at least|at most|no more than|up to|beyond)\s|[<>≤≥]=?\s?)[$€£]?${NUM}(?![\p{L}\p{N}])`, 'iu'),
   new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|x\b|×)`, 'iu'),
   new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s(?:in|out of)\s${NUM}\b`, 'iu'),
-  new RegExp(String.raw`\b(?:increas|reduc|cut|rais|lift|grow|improv|decreas|lower|drop|fall|fell|rise|rose|shrink|boost|reach|hit|get|bring|move|halv|doubl|climb|shorten|speed)\w*\b[^.;\n]{0,60}?\b(?:by|to)\s(?:under\s|below\s|over\s|above\s|at least\s|~)?[$€£]?${NUM}(?![\p{L}])`, 'iu'),
+  new RegExp(
+    String.raw`\b(?:increas|reduc|cut|rais|lift|grow|improv|decreas|lower|drop|fall|fell|rise|rose|shrink|boost|reach|hit|get|bring|move|halv|doubl|climb|shorten|speed)\w*\b[^.;\n]{0,60}?\b(?:by|to)\s(?:under\s|below\s|over\s|above\s|at least\s|~)?[$€£]?${NUM}(?![\p{L}])`,
+    'iu',
+  ),
   /\b(?:halve|halving|halved|double|doubling|doubled|triple|tripling|in half|to zero|zero (?:incidents|errors|defects|outages|complaints|escalations|misses|missed))\b/i,
   /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b[^.;\n]{0,30}?\d/i,
   /(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\+(?![\p{L}\p{N}])/u,

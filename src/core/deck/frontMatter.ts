@@ -60,7 +60,14 @@ const readBlock = memoByText((block: string): FrontMatterResult => {
     const opened = quote ? lines.findIndex((text, i) => i > 0 && i < line && text.split(quote).length % 2 === 0) + 1 : 0;
     problems.push(
       opened > 0
-        ? { code: 'front-matter-syntax', message: `StoryDeck cannot read the front matter from here: the ${quote} opened on this line is never closed. End the value with ${quote}.`, line: opened, column: 1, endLine: opened, endColumn: lines[opened - 1].length + 1 }
+        ? {
+            code: 'front-matter-syntax',
+            message: `StoryDeck cannot read the front matter from here: the ${quote} opened on this line is never closed. End the value with ${quote}.`,
+            line: opened,
+            column: 1,
+            endLine: opened,
+            endColumn: lines[opened - 1].length + 1,
+          }
         : {
             code: 'front-matter-syntax',
             message: yamlErrorInWords(error, lines[line - 1] ?? ''),
@@ -133,7 +140,10 @@ function shortFence(lines: readonly string[]): Problem[] {
 /** What a YAML error means for someone writing a talk, about the line it is on. */
 function yamlErrorInWords(error: YAMLError, line: string): string {
   const key = /^\s*([^:#\s][^:#]*?)\s*:/.exec(line)?.[1] ?? 'title';
-  const value = line.slice(line.indexOf(':') + 1).replace(/\s+#.*$/, '').trim();
+  const value = line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\s+#.*$/, '')
+    .trim();
   const quoted = `\`${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\``;
   const cannot = 'StoryDeck cannot read the front matter from here:';
   switch (error.code) {

@@ -35,7 +35,10 @@ export function parseDeck(text: string): Deck {
 export function parseWithTokens(text: string): { deck: Deck; tokens: Token[] } {
   const lines = text.split(LINE_BREAK);
   if (text.length > MAX_DECK_CHARS) {
-    return { deck: emptyDeck(text, lines, [wholeFile(lines, 'too-large', `This file is ${(text.length / 1048576).toFixed(1)} MB; StoryDeck reads narratives up to ${MAX_DECK_CHARS / 1048576} MB.`)]), tokens: [] };
+    return {
+      deck: emptyDeck(text, lines, [wholeFile(lines, 'too-large', `This file is ${(text.length / 1048576).toFixed(1)} MB; StoryDeck reads narratives up to ${MAX_DECK_CHARS / 1048576} MB.`)]),
+      tokens: [],
+    };
   }
   if (text.includes('\u0000')) {
     return { deck: emptyDeck(text, lines, [wholeFile(lines, 'binary', 'This file contains NUL bytes: it looks like a binary file, not a Markdown narrative.')]), tokens: [] };

@@ -133,28 +133,28 @@ export function validateConfig(raw: unknown, source: string): { config: StoryDec
 function validKind(id: string, value: unknown, problem: (m: string) => void): KindProfile | undefined {
   const beats = (list: unknown): BeatId[] | undefined => (isStringArray(list) && list.every(isBeatId) ? list : undefined);
   const where = `kind "${id}"`;
-  if (!KIND_ID.test(id)) return problem(`${where}: a kind's name is lower-case letters, digits and dashes.`), undefined;
-  if (!isObject(value)) return problem(`${where} must be an object with "expects" and "beforeWhat".`), undefined;
+  if (!KIND_ID.test(id)) return (problem(`${where}: a kind's name is lower-case letters, digits and dashes.`), undefined);
+  if (!isObject(value)) return (problem(`${where} must be an object with "expects" and "beforeWhat".`), undefined);
   const expects = beats(value.expects);
   const beforeWhat = value.beforeWhat === undefined ? [] : beats(value.beforeWhat);
-  if (!expects || !beforeWhat) return problem(`${where}: "expects" and "beforeWhat" are lists of beats (why, pain, value, business, strategy, what, how, outcome, ask).`), undefined;
+  if (!expects || !beforeWhat) return (problem(`${where}: "expects" and "beforeWhat" are lists of beats (why, pain, value, business, strategy, what, how, outcome, ask).`), undefined);
   return { expects, beforeWhat };
 }
 
 function validDeclarative(rule: unknown, i: number, problem: (m: string) => void): rule is DeclarativeRuleConfig {
   const where = `declarative rule ${i + 1}`;
-  if (!isObject(rule)) return problem(`${where} must be an object.`), false;
-  if (typeof rule.id !== 'string' || !RULE_ID.test(rule.id)) return problem(`${where} needs an "id" of lower-case letters, digits and dashes.`), false;
+  if (!isObject(rule)) return (problem(`${where} must be an object.`), false);
+  if (typeof rule.id !== 'string' || !RULE_ID.test(rule.id)) return (problem(`${where} needs an "id" of lower-case letters, digits and dashes.`), false);
   const name = `declarative rule "${rule.id}"`;
-  if (typeof rule.type !== 'string' || !DECLARATIVE_TYPES.has(rule.type)) return problem(`${name}: "type" must be existence, occurrence or substitution.`), false;
-  if (rule.severity !== undefined && !(SEVERITIES as readonly unknown[]).includes(rule.severity)) return problem(`${name}: "severity" must be error, warning or info.`), false;
+  if (typeof rule.type !== 'string' || !DECLARATIVE_TYPES.has(rule.type)) return (problem(`${name}: "type" must be existence, occurrence or substitution.`), false);
+  if (rule.severity !== undefined && !(SEVERITIES as readonly unknown[]).includes(rule.severity)) return (problem(`${name}: "severity" must be error, warning or info.`), false);
   if (rule.type === 'substitution') {
     if (!isObject(rule.swap) || !Object.values(rule.swap).every((v) => typeof v === 'string') || Object.keys(rule.swap).length === 0)
-      return problem(`${name}: "swap" must map words to avoid to the words to use.`), false;
+      return (problem(`${name}: "swap" must map words to avoid to the words to use.`), false);
   } else if (!isStringArray(rule.tokens) || rule.tokens.length === 0 || rule.tokens.some((t) => t.trim() === '')) {
-    return problem(`${name}: "tokens" must be a non-empty list of words or phrases.`), false;
+    return (problem(`${name}: "tokens" must be a non-empty list of words or phrases.`), false);
   }
-  if (rule.type === 'occurrence' && (typeof rule.min !== 'number' || !Number.isInteger(rule.min) || rule.min < 1)) return problem(`${name}: "min" must be a whole number of at least 1.`), false;
+  if (rule.type === 'occurrence' && (typeof rule.min !== 'number' || !Number.isInteger(rule.min) || rule.min < 1)) return (problem(`${name}: "min" must be a whole number of at least 1.`), false);
   return true;
 }
 
@@ -162,11 +162,11 @@ function validDeclarative(rule: unknown, i: number, problem: (m: string) => void
 function withinCaps(rule: DeclarativeRuleConfig, total: number, problem: (m: string) => void): boolean {
   const name = `declarative rule "${rule.id}"`;
   const tokens = tokensOf(rule);
-  if (tokens.length > MAX_TOKENS_PER_RULE) return problem(`${name} has ${tokens.length} tokens; a rule takes at most ${MAX_TOKENS_PER_RULE}.`), false;
+  if (tokens.length > MAX_TOKENS_PER_RULE) return (problem(`${name} has ${tokens.length} tokens; a rule takes at most ${MAX_TOKENS_PER_RULE}.`), false);
   const long = tokens.find((t) => [...t].length > MAX_TOKEN_CHARS);
-  if (long !== undefined) return problem(`${name}: "${[...long].slice(0, 40).join('')}…" is longer than ${MAX_TOKEN_CHARS} characters; a token is a word or a phrase.`), false;
+  if (long !== undefined) return (problem(`${name}: "${[...long].slice(0, 40).join('')}…" is longer than ${MAX_TOKEN_CHARS} characters; a token is a word or a phrase.`), false);
   if (total + tokens.length > MAX_TOKENS_PER_CONFIG) {
-    return problem(`${name} is left out: with its ${tokens.length} tokens, the declarative rules of one config would have more than ${MAX_TOKENS_PER_CONFIG}.`), false;
+    return (problem(`${name} is left out: with its ${tokens.length} tokens, the declarative rules of one config would have more than ${MAX_TOKENS_PER_CONFIG}.`), false);
   }
   return true;
 }

@@ -35,7 +35,10 @@ export function createContext(deck: Deck, options: Record<string, unknown>, shar
     kinds: shared.kinds,
     documentRange: () => (deck.slides.length ? titleRange(deck.slides[0]) : { line: 1, column: 1, endLine: 1, endColumn: 1 }),
     titleRange,
-    slideText: (slide) => visibleBlocks(slide).map((b) => b.text).join('\n'),
+    slideText: (slide) =>
+      visibleBlocks(slide)
+        .map((b) => b.text)
+        .join('\n'),
     visibleBlocks,
     matches: (pattern, slides = deck.slides) => findMatches(deck, pattern, slides),
   };

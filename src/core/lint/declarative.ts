@@ -39,7 +39,11 @@ export function declarativeRules(configs: readonly DeclarativeRuleConfig[]): Rul
           description: `Use at least ${min}× one of: ${tokens.join(', ')}`,
           check(ctx, report) {
             const count = hits(ctx.deck).length;
-            if (count < min) report({ message: fill(config.message ?? 'Mention {tokens} at least {min} times (found {count}).', { tokens: tokens.join(' / '), min: String(min), count: String(count) }), range: ctx.documentRange() });
+            if (count < min)
+              report({
+                message: fill(config.message ?? 'Mention {tokens} at least {min} times (found {count}).', { tokens: tokens.join(' / '), min: String(min), count: String(count) }),
+                range: ctx.documentRange(),
+              });
           },
         };
       }
@@ -48,7 +52,9 @@ export function declarativeRules(configs: readonly DeclarativeRuleConfig[]): Rul
         const swap = new Map(Object.entries(config.swap ?? {}).map(([k, v]) => [lookup(k), v]));
         return {
           ...base,
-          description: `Prefer: ${Object.entries(config.swap ?? {}).map(([k, v]) => `${v} over ${k}`).join(', ')}`,
+          description: `Prefer: ${Object.entries(config.swap ?? {})
+            .map(([k, v]) => `${v} over ${k}`)
+            .join(', ')}`,
           check(ctx, report) {
             for (const { range, text } of hits(ctx.deck)) {
               const replacement = swap.get(lookup(text));

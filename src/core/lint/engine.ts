@@ -51,7 +51,19 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
         if (missingBeat && !story.kind.profile.expects.includes(missingBeat)) return;
         const graded = setting.severityConfigured ? setting.severity : (severity ?? setting.severity);
         const text = message + placeholderHint(deck, missingBeat);
-        findings.push({ file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, ruleId: rule.id, severity: graded, message: text, ...(fix ? { fix } : {}), ...(suggestion ? { suggestion } : {}), ...(missingBeat ? { missingBeat } : {}) });
+        findings.push({
+          file,
+          line: range.line,
+          column: range.column,
+          endLine: range.endLine,
+          endColumn: range.endColumn,
+          ruleId: rule.id,
+          severity: graded,
+          message: text,
+          ...(fix ? { fix } : {}),
+          ...(suggestion ? { suggestion } : {}),
+          ...(missingBeat ? { missingBeat } : {}),
+        });
       });
     } catch (e) {
       findings.push({ file, ...ctx.documentRange(), ruleId: rule.id, severity: 'warning', message: `Rule ${rule.id} failed and was skipped: ${(e as Error)?.message ?? e}` });

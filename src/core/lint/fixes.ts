@@ -30,9 +30,7 @@ export function rangeOffsets(starts: readonly number[], textLength: number, rang
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
   const starts = lineStarts(text);
-  const positioned = edits
-    .map((edit) => ({ edit, offsets: rangeOffsets(starts, text.length, edit) }))
-    .sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1]);
+  const positioned = edits.map((edit) => ({ edit, offsets: rangeOffsets(starts, text.length, edit) })).sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1]);
   const taken: typeof positioned = [];
   let end = -1;
   for (const p of positioned) {

@@ -128,7 +128,7 @@ export class PhraseMatcher {
       let node = trie.next.get(keys.charCodeAt(start));
       if (!node || word(this.wordBefore, start)) continue;
       longest.clear();
-      for (let at = start + 1; ; ) {
+      for (let at = start + 1; ;) {
         if (node.lists.length && !word(this.wordAt, at)) for (const list of node.lists) if ((free.get(list) ?? 0) <= start) longest.set(list, at);
         if (at >= keys.length) break;
         let next: TrieNode | undefined;

@@ -227,7 +227,10 @@ function slideClasses(deck: Deck): Array<string | undefined> {
 
 function className(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const clean = value.replace(/[^a-zA-Z0-9_ -]/g, '').replace(/\s+/g, ' ').trim();
+  const clean = value
+    .replace(/[^a-zA-Z0-9_ -]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean || undefined;
 }
 

@@ -26,11 +26,7 @@ const ENTITY_START = /&(?=#?[a-z0-9]+;)/gi;
  * which would start a new slide) or setext underline. A trailing ` #` cannot be eaten by an ATX heading.
  */
 export function escapeMarkdown(text: string): string {
-  let out = singleLine(text)
-    .replace(INLINE_SPECIAL, '\\$&')
-    .replace(ENTITY_START, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  let out = singleLine(text).replace(INLINE_SPECIAL, '\\$&').replace(ENTITY_START, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   // Block starts: `# `, `- `, `+ `, `= `/`===`, `---`, `1. `, `1) `. (`*`, `>` and `|` are already escaped.)
   out = out.replace(/^([#+\-=])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
   // The closing sequence of an ATX heading: `Title #` would lose its `#`.

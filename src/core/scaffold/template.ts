@@ -162,7 +162,11 @@ export function parseTemplate(source: string, file: string): Template {
     return structure(checkOutput(template, compiled(tricky))) !== expected;
   });
   if (changed) {
-    throw new TemplateError(file, undefined, 'answers can change the slides it produces (checked with Markdown, HTML and YAML in every answer); write answers with {{md key}} in slide text, {{yaml key}} as a whole front matter value and {{comment key}} inside comments');
+    throw new TemplateError(
+      file,
+      undefined,
+      'answers can change the slides it produces (checked with Markdown, HTML and YAML in every answer); write answers with {{md key}} in slide text, {{yaml key}} as a whole front matter value and {{comment key}} inside comments',
+    );
   }
   return template;
 }
@@ -223,25 +227,12 @@ export function renderTemplate(template: Template, answers: Readonly<Record<stri
 }
 
 /** Answers full of Markdown, HTML, YAML and Handlebars syntax, used to check that a template escapes answers. */
-const TRICKY_ANSWERS = [
-  '# a',
-  '- b',
-  '> c',
-  '1. d',
-  '---',
-  '```',
-  '<div>',
-  '<!-- e -->',
-  `"x' # y: [z] --- <!-- note --> --> *a* _b_ \`c\` <script>{{d}}</script>\n---\n- e\n# f`,
-];
+const TRICKY_ANSWERS = ['# a', '- b', '> c', '1. d', '---', '```', '<div>', '<!-- e -->', `"x' # y: [z] --- <!-- note --> --> *a* _b_ \`c\` <script>{{d}}</script>\n---\n- e\n# f`];
 
 /** What answers may not change: slides, their blocks and comments, and the front matter keys. (Beats may: they read the words.) */
 function structure(text: string): string {
   const deck = parseDeck(text);
-  return JSON.stringify([
-    Object.keys(deck.frontMatter),
-    deck.slides.map((s) => [s.blocks.map((b) => b.kind), s.comments.map((c) => c.kind)]),
-  ]);
+  return JSON.stringify([Object.keys(deck.frontMatter), deck.slides.map((s) => [s.blocks.map((b) => b.kind), s.comments.map((c) => c.kind)])]);
 }
 
 function checkOutput(template: Template, output: string): string {

@@ -3,24 +3,57 @@ import type { Slide } from '../deck';
 import { perDeck, type ReadingContext } from './reading';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
-const ASK_WORDS = /\b(?:approv\w*|sign-?off|sign off|green[- ]?light|decid\w*|decision|fund\w*|budget|headcount|allocat\w*|commit\w*|lend|loan|assign|nominat\w*|volunteer\w*|join|sign up|help|support|sponsor|reply|let us know|tell (?:us|me)|reach out|get in touch|come (?:to|talk|find|see)|book|register|vote|pick|choose|need|ask\w*|request\w*|want|invite|introduc\w*|share|review|try|test|comment|feedback|send|staff|hire|give|grant|lend|owner|please)\b/i;
+const ASK_WORDS =
+  /\b(?:approv\w*|sign-?off|sign off|green[- ]?light|decid\w*|decision|fund\w*|budget|headcount|allocat\w*|commit\w*|lend|loan|assign|nominat\w*|volunteer\w*|join|sign up|help|support|sponsor|reply|let us know|tell (?:us|me)|reach out|get in touch|come (?:to|talk|find|see)|book|register|vote|pick|choose|need|ask\w*|request\w*|want|invite|introduc\w*|share|review|try|test|comment|feedback|send|staff|hire|give|grant|lend|owner|please)\b/i;
 /** Under an ask heading, a list item or sentence that opens with an imperative verb is a request. */
-const IMPERATIVE = /^(?:\*\*)?(?:approve|fund|join|lend|send|review|pick|choose|decide|nominate|share|sign|book|try|give|assign|staff|commit|confirm|introduce|tell|reply|email|vote|allocate|hire|add|bring|invite|schedule|help|read|comment|test|sponsor|back|support|greenlight|grant|provide|come|talk|reach|ping|register|volunteer|agree|endorse|prioriti[sz]e|protect|free up)\b/i;
+const IMPERATIVE =
+  /^(?:\*\*)?(?:approve|fund|join|lend|send|review|pick|choose|decide|nominate|share|sign|book|try|give|assign|staff|commit|confirm|introduce|tell|reply|email|vote|allocate|hire|add|bring|invite|schedule|help|read|comment|test|sponsor|back|support|greenlight|grant|provide|come|talk|reach|ping|register|volunteer|agree|endorse|prioriti[sz]e|protect|free up)\b/i;
 /** Imperatives that cannot be mistaken for a noun opening a sentence ("Support tickets doubled"). */
-const CLEAR_IMPERATIVE = /^(?:\*\*)?(?:approve|fund|join us|lend us|decide|nominate|sign off|greenlight|green-light|allocate|assign|volunteer|reply|tell us|email us|vote|confirm|introduce us|endorse|please)\b/i;
+const CLEAR_IMPERATIVE =
+  /^(?:\*\*)?(?:approve|fund|join us|lend us|decide|nominate|sign off|greenlight|green-light|allocate|assign|volunteer|reply|tell us|email us|vote|confirm|introduce us|endorse|please)\b/i;
 /** Saying there is nothing to ask is not an ask. */
 const NO_ASK = /\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for now|yet|right now)|nothing to (?:ask|decide)|no action (?:needed|required))\b/i;
 
 const QUOTED = /["“][^"”\n]{4,400}["”]/;
 
 /** Someone who owns the next step: a named person, a handle, an owner, a role. */
-const OWNER_WORDS = /@[\w.-]+|\b(?:owners?|owned by|owns|dri|point person|accountable|responsible|led by|driven by|sponsored by)\b|\b(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp|svp|evp|gm|head of \w+|director of \w+)\b|\b(?:engineering|product|design|sales|marketing|finance|support|ops|operations|customer success|legal|security|data|platform|infra\w*|hr|exec\w*|leadership|steering|site|ward|clinical|nursing|team|store|regional|district)\s(?:leads?|managers?|directors?|vps?|heads?|committee|council|leadership|leaders|owners?)\b/i;
-const NAME_AFTER_VERB = /\b(?:tell|ask|email|ping|message|contact|reply to|send (?:it |them |this |your \w+ )?to|talk to|reach out to|see|find|call|dm|slack|loop in|cc|meet with|book (?:time|a slot) with|schedule (?:time )?with|work with|owner:|owner is|owned by|led by|with)\s@?(\S+)/gi;
-const NAME_THEN_VERB = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?\s(?:will|to|is going to|owns|leads|drives|runs|has agreed to|can|and I will|and I'll)\s(?:own|lead|drive|run|coordinate|follow up|send|schedule|set up|share|book|circulate|organi[sz]e|host|present|review|decide|approve|confirm|collect|contact|write|draft|prepare|start|kick off|report|update|pair|onboard|train)\b/u;
+const OWNER_WORDS =
+  /@[\w.-]+|\b(?:owners?|owned by|owns|dri|point person|accountable|responsible|led by|driven by|sponsored by)\b|\b(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp|svp|evp|gm|head of \w+|director of \w+)\b|\b(?:engineering|product|design|sales|marketing|finance|support|ops|operations|customer success|legal|security|data|platform|infra\w*|hr|exec\w*|leadership|steering|site|ward|clinical|nursing|team|store|regional|district)\s(?:leads?|managers?|directors?|vps?|heads?|committee|council|leadership|leaders|owners?)\b/i;
+const NAME_AFTER_VERB =
+  /\b(?:tell|ask|email|ping|message|contact|reply to|send (?:it |them |this |your \w+ )?to|talk to|reach out to|see|find|call|dm|slack|loop in|cc|meet with|book (?:time|a slot) with|schedule (?:time )?with|work with|owner:|owner is|owned by|led by|with)\s@?(\S+)/gi;
+const NAME_THEN_VERB =
+  /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?\s(?:will|to|is going to|owns|leads|drives|runs|has agreed to|can|and I will|and I'll)\s(?:own|lead|drive|run|coordinate|follow up|send|schedule|set up|share|book|circulate|organi[sz]e|host|present|review|decide|approve|confirm|collect|contact|write|draft|prepare|start|kick off|report|update|pair|onboard|train)\b/u;
 /** "Engineering leads: lend us…", "Priya —": a list item addressed to someone. */
 const ADDRESSEE = /^(?:\*\*)?([\p{L}][\p{L} &/'’-]{1,40})(?:\*\*)?\s?[:—–]/u;
-const ROLE_LABEL = /\b(?:leads?|managers?|team|teams|engineering|product|design|sales|marketing|finance|support|success|ops|operations|legal|security|data|platform|hr|people|leadership|execs?|executives?|everyone|all of you|you|pms?|ems?|directors?|vps?|owners?|champions?|sponsors?|committee)\b/i;
-const NOT_NAMES = new Set(['The', 'Us', 'Me', 'Our', 'Your', 'You', 'This', 'That', 'It', 'Them', 'Their', 'We', 'A', 'An', 'All', 'Everyone', 'Anyone', 'Someone', 'More', 'Next', 'Below', 'Above', 'Slide', 'Page', 'Step']);
+const ROLE_LABEL =
+  /\b(?:leads?|managers?|team|teams|engineering|product|design|sales|marketing|finance|support|success|ops|operations|legal|security|data|platform|hr|people|leadership|execs?|executives?|everyone|all of you|you|pms?|ems?|directors?|vps?|owners?|champions?|sponsors?|committee)\b/i;
+const NOT_NAMES = new Set([
+  'The',
+  'Us',
+  'Me',
+  'Our',
+  'Your',
+  'You',
+  'This',
+  'That',
+  'It',
+  'Them',
+  'Their',
+  'We',
+  'A',
+  'An',
+  'All',
+  'Everyone',
+  'Anyone',
+  'Someone',
+  'More',
+  'Next',
+  'Below',
+  'Above',
+  'Slide',
+  'Page',
+  'Step',
+]);
 
 /** A date or deadline: "by Friday", "by the end of the month", "on 3 May", "in Q2", "at the next review". */
 const DATE = new RegExp(
@@ -83,4 +116,3 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   }
   return asks;
 });
-

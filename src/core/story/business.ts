@@ -26,7 +26,8 @@ const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]{0,15}\s?(?:million|billion|bn|mn)\b|\b
 const ASKING_FOR_MONEY = /\b(?:ask\w*|request\w*|need|budget|fund\w*|approv\w*|invest\w*|spend on|to build|hire|headcount|cost to build)\b/i;
 
 /** Hints of business value that need a second hint, or a business heading, to count. */
-const WEAK = /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees)\b/gi;
+const WEAK =
+  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees)\b/gi;
 
 /** Finds the first passage that states business value or market demand, or undefined. */
 export function findBusiness(ctx: ReadingContext): Passage | undefined {
@@ -49,4 +50,3 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
   }
   return undefined;
 }
-

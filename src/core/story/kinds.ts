@@ -55,23 +55,24 @@ export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
     if (Object.hasOwn(table, id)) return { id, profile: table[id], source };
     return { id: DEFAULT_KIND, profile: table[DEFAULT_KIND], source: 'default', unknown: id };
   };
-  return (
-    declared(deck.frontMatter.kind, 'front-matter') ??
-    declared(config.kind, 'config') ??
-    inferKind(deck, table) ?? { id: DEFAULT_KIND, profile: table[DEFAULT_KIND], source: 'default' }
-  );
+  return declared(deck.frontMatter.kind, 'front-matter') ?? declared(config.kind, 'config') ?? inferKind(deck, table) ?? { id: DEFAULT_KIND, profile: table[DEFAULT_KIND], source: 'default' };
 }
 
 /** Headings that only an RFC-style design proposal has. */
-const PROPOSAL_HEADING = /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation)\s*:?$/i;
+const PROPOSAL_HEADING =
+  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation)\s*:?$/i;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
 const PROPOSAL_TITLE = /^(?:rfc|pep|adr|kep|rfd)\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b/i;
 /** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results". */
-const UPDATE_TITLE = /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b/i;
-const UPDATE_HEADING = /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i;
-const STRATEGY_TITLE = /\bstrateg(?:y|ies|ic plan)\b|\b(?:product|technical|company) (?:direction|vision)\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
+const UPDATE_TITLE =
+  /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b/i;
+const UPDATE_HEADING =
+  /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i;
+const STRATEGY_TITLE =
+  /\bstrateg(?:y|ies|ic plan)\b|\b(?:product|technical|company) (?:direction|vision)\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
 const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\bkick-?off\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
-const EXEC_ASK_TITLE = /\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b/i;
+const EXEC_ASK_TITLE =
+  /\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b/i;
 const TALK_TITLE = /\bkeynote\b|\b(?:conference|meetup|lightning) talk\b|\btalk (?:proposal|abstract|script)\b|\blecture\b|\bcfp\b/i;
 
 /** The kind a narrative's title and headings plainly show, or undefined when they show none. */
@@ -79,7 +80,11 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   const title = deck.title;
   const headings = deck.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'heading').map((b) => b.text.trim()));
   const read = (id: string, evidence: string): KindReading | undefined => (Object.hasOwn(table, id) ? { id, profile: table[id], source: 'inferred', evidence } : undefined);
-  const quoted = (list: string[]) => list.slice(0, 3).map((h) => `“${h}”`).join(', ');
+  const quoted = (list: string[]) =>
+    list
+      .slice(0, 3)
+      .map((h) => `“${h}”`)
+      .join(', ');
 
   const rfcHeadings = headings.filter((h) => PROPOSAL_HEADING.test(h));
   if (PROPOSAL_TITLE.test(title)) return read('proposal', `the title “${title}”`);

@@ -14,10 +14,12 @@ const FUTURE_CHANGE = new RegExp(
 );
 
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
-export const BARE_DATE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d)\b/;
+export const BARE_DATE =
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d)\b/;
 
 /** A figure that is not a date: money, or a number before a word that is not a month or a duration. */
-const OUTCOME_FIGURE = /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
+const OUTCOME_FIGURE =
+  /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
 
 /** A sentence holding a target for a measure that is not a vanity number. */
 export function hasTarget(text: string): boolean {
@@ -41,11 +43,7 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { 
   for (const slide of ctx.deck.slides) {
     for (const p of slidePassages(slide)) {
       const underOutcome = p.context.includes('outcome');
-      const measuring =
-        underOutcome ||
-        SUCCESS.test(p.text) ||
-        FUTURE_CHANGE.test(p.text) ||
-        (outcome.has(slide) && p.context.length === 0);
+      const measuring = underOutcome || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text) || (outcome.has(slide) && p.context.length === 0);
       // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
       if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text) && !vanityIn(p.text)))) {
         found.push({ slide, passage: p });
@@ -54,4 +52,3 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { 
   }
   return found;
 });
-

@@ -33,16 +33,20 @@ export const STRUGGLE = new RegExp(
 );
 
 /** Complaints that need a concrete detail next to them to count ("frustrated" alone is not a story). */
-const WEAK_STRUGGLE = /\b(?:struggl\w*|frustrat\w*|complain\w*|dread\w*|unhappy|annoy\w*|painful|pain points?|difficult|hard (?:to|time)|slow|confus\w*|clunky|tedious|outdated|dissatisf\w*|upset|angry|friction|hassle|stress\w*|anxious|worr(?:y|ied|ies))\b/i;
+const WEAK_STRUGGLE =
+  /\b(?:struggl\w*|frustrat\w*|complain\w*|dread\w*|unhappy|annoy\w*|painful|pain points?|difficult|hard (?:to|time)|slow|confus\w*|clunky|tedious|outdated|dissatisf\w*|upset|angry|friction|hassle|stress\w*|anxious|worr(?:y|ied|ies))\b/i;
 /** In a section headed as the pain ("Meet Ines", "The problem") with a person in it, a problem word with a concrete detail is enough. */
-const MILD_PROBLEM = /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?)\b/i;
-const CONCRETE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?|hundreds?|thousands?|half|minutes?|hours?|days?|weeks?|months?|every|each|when|because|about|after|before|until)\b|["“]/i;
+const MILD_PROBLEM =
+  /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?)\b/i;
+const CONCRETE =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?|hundreds?|thousands?|half|minutes?|hours?|days?|weeks?|months?|every|each|when|because|about|after|before|until)\b|["“]/i;
 
 /**
  * Phrases that describe the better future rather than today's pain: what follows them up to the
  * next comma or full stop is not read as a struggle ("no one has to type anything twice").
  */
-export const FUTURE_PHRASE = /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new)\b[^.,;\n]{0,80}/gi;
+export const FUTURE_PHRASE =
+  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new)\b[^.,;\n]{0,80}/gi;
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;

@@ -20,7 +20,12 @@ const FITS = /\b(?:fits?|aligns?|supports?|part of|under|objective|goal|priorit\
 
 /** Lower-case words without punctuation, apostrophes dropped: "Don't-drop, patients!" -> ["dont", "drop", "patients"]. */
 export function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').replace(/['’`]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/['’`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**
@@ -56,4 +61,3 @@ export function findTieIn(ctx: ReadingContext): Passage | undefined {
   }
   return undefined;
 }
-

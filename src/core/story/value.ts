@@ -35,7 +35,11 @@ const WITH_LEAD = /^(?:with (?:the |our |a |an |one )?[^,\n]{1,60}|once [^,\n]{1
 /** The clearest change words: enough without a person when the sentence is about the same task as the pain. */
 const STRONG_CHANGE = /\b(?:no longer|instead of|rather than|for the first time|without having to|won(?:'|’)?t have to|never again|in (?:seconds|one click|one step)|no more)\b/i;
 
-const STOPWORDS = new Set('about above after again being before below between could doing during every first their there these those through today under until where which while would should minutes hours days weeks months years takes taking every morning things thing people other another still always never often really every'.split(' '));
+const STOPWORDS = new Set(
+  'about above after again being before below between could doing during every first their there these those through today under until where which while would should minutes hours days weeks months years takes taking every morning things thing people other another still always never often really every'.split(
+    ' ',
+  ),
+);
 
 /** Content words of a text: five letters or more, lower case, without the commonest ones. */
 function contentWords(text: string): string[] {
@@ -81,4 +85,3 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
   }
   return undefined;
 }
-

@@ -13,24 +13,41 @@ const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|(?:
 
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
-  { kind: 'reach', re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|unique) visits|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?))\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi },
-  { kind: 'acquisition', re: /\b(?:downloads|installs|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups)\b/gi },
-  { kind: 'output', re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery)\b/gi },
-  { kind: 'date', re: new RegExp(String.raw`\b(?:launch(?:es|ing)?|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|be live|is live|goes out)\b[^.;\n]{0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b`, 'gi') },
+  {
+    kind: 'reach',
+    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|unique) visits|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?))\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
+  },
+  {
+    kind: 'acquisition',
+    re: /\b(?:downloads|installs|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups)\b/gi,
+  },
+  {
+    kind: 'output',
+    re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery)\b/gi,
+  },
+  {
+    kind: 'date',
+    re: new RegExp(
+      String.raw`\b(?:launch(?:es|ing)?|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|be live|is live|goes out)\b[^.;\n]{0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b`,
+      'gi',
+    ),
+  },
 ];
 
 /** Counts of people are fine when they are qualified by use, retention or conversion. */
-const QUALIFIED = /\b(?:activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return\w*|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
+const QUALIFIED =
+  /\b(?:activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return\w*|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
 /** "from quarterly to weekly": a change in a measure, even without figures. */
 const CHANGE_FROM_TO = /\bfrom\s[^.;\n]{1,30}?\sto\s/i;
 /** A reach measure is counted: a figure, or a word that grows or targets one ("double our followers", "more page views"). */
-const COUNTED = /\d|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpi|measured? (?:by|in)|million|thousand|hundreds?|thousands?|millions?)\b/i;
+const COUNTED =
+  /\d|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpi|measured? (?:by|in)|million|thousand|hundreds?|thousands?|millions?)\b/i;
 /** Sentences that name a vanity number to say it is not the measure. */
 const DISCLAIMED = /\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
 
 /** Words that say a slide is about measuring success. */
-export const SUCCESS = /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it))\b/i;
-
+export const SUCCESS =
+  /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it))\b/i;
 
 /** Slides where a number is a measure of success: outcome slides, and any slide that talks about measuring success. */
 export function measuringSlides(ctx: ReadingContext): Slide[] {
@@ -48,4 +65,3 @@ export function isVanity(kind: Kind, sentence: string): boolean {
   if (kind === 'date' && (CHANGE_FROM_TO.test(sentence) || TARGET_PATTERNS.some((re) => re.test(sentence.replace(VANITY[3].re, ' '))))) return false;
   return true;
 }
-

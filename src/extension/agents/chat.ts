@@ -1,5 +1,17 @@
 import * as vscode from 'vscode';
-import { beatArgument, beatDraftEdit, coachPrompt, COACH_COMMANDS, describeChange, fencedMarkdown, NO_MODEL, replaceAllEdit, reviewFromRules, type CoachCommand, type CoachContext } from '../../core/agent/coach';
+import {
+  beatArgument,
+  beatDraftEdit,
+  coachPrompt,
+  COACH_COMMANDS,
+  describeChange,
+  fencedMarkdown,
+  NO_MODEL,
+  replaceAllEdit,
+  reviewFromRules,
+  type CoachCommand,
+  type CoachContext,
+} from '../../core/agent/coach';
 import { lintResult, outlineResult, ToolInputError, type LintToolResult } from '../../core/agent/tools';
 import type { BeatId } from '../../core/deck';
 import type { TextEdit } from '../../core/lint';
@@ -22,7 +34,13 @@ export interface Proposal {
  * model the user picked (`request.model`, else the first of `vscode.lm.selectChatModels()`). Without a
  * model it says how to get one, and /review still answers from the rules.
  */
-export async function handleChat(deps: AgentDeps, request: vscode.ChatRequest, _context: vscode.ChatContext, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+export async function handleChat(
+  deps: AgentDeps,
+  request: vscode.ChatRequest,
+  _context: vscode.ChatContext,
+  stream: vscode.ChatResponseStream,
+  token: vscode.CancellationToken,
+): Promise<vscode.ChatResult> {
   const command: CoachCommand = (COACH_COMMANDS as readonly string[]).includes(request.command ?? '') ? (request.command as CoachCommand) : 'review';
   let narrative;
   try {
@@ -61,7 +79,11 @@ export async function handleChat(deps: AgentDeps, request: vscode.ChatRequest, _
   if (!model) return noModel(NO_MODEL);
   let answer = '';
   try {
-    const response = await model.sendRequest(coachPrompt(command, argument, context).map((text) => vscode.LanguageModelChatMessage.User(text)), { justification: 'StoryDeck sends the narrative and its findings to the model you picked.' }, token);
+    const response = await model.sendRequest(
+      coachPrompt(command, argument, context).map((text) => vscode.LanguageModelChatMessage.User(text)),
+      { justification: 'StoryDeck sends the narrative and its findings to the model you picked.' },
+      token,
+    );
     for await (const chunk of response.text) {
       answer += chunk;
       stream.markdown(chunk);

@@ -57,7 +57,10 @@ export async function invokeTool(name: ToolName, deps: AgentDeps, options: vscod
         const { document, input } = await openNarrative(deps, path);
         // The editor's own export (its output folder setting, its exporter bundle); `overwrite: false` never replaces a file.
         const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', document.uri, format, { overwrite: replace });
-        if (!written) throw new ToolInputError(`${input.file} was not exported to ${format}: an export of that name exists (call again with "replace": true) or the export failed (the StoryDeck output channel says why).`);
+        if (!written)
+          throw new ToolInputError(
+            `${input.file} was not exported to ${format}: an export of that name exists (call again with "replace": true) or the export failed (the StoryDeck output channel says why).`,
+          );
         return json({ output: vscode.workspace.asRelativePath(written, false), format } satisfies ExportToolResult);
       }
       default:

@@ -39,12 +39,10 @@ export class PreviewManager implements vscode.Disposable {
       this.preview.panel.reveal(undefined, toSide);
       return true;
     }
-    const panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      'StoryDeck Preview',
-      toSide ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : vscode.ViewColumn.Active,
-      { enableScripts: true, enableFindWidget: true },
-    );
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'StoryDeck Preview', toSide ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+    });
     this.attach(panel, document, false);
     return true;
   }
@@ -129,7 +127,8 @@ class Preview {
       vscode.window.onDidChangeTextEditorSelection(({ textEditor, selections }) => {
         if (textEditor.document !== this.document || !this.shown || !selections[0]) return;
         const index = slideAtLine(this.shown.deck.slides, selections[0].active.line + 1);
-        if (!this.ready) this.cursorMoved = index; // shown when the page is ready
+        if (!this.ready)
+          this.cursorMoved = index; // shown when the page is ready
         else if (index !== this.current) this.post({ type: 'show', index });
       }),
       lint.onDidLint((uri) => {

@@ -34,7 +34,10 @@ describe('agents: language-model tools', () => {
   it('refuses the write tools until the workspace is trusted', async function () {
     if (vscode.workspace.isTrusted) this.skip(); // trusted by 0-trust.test.ts, or launched with Workspace Trust off
     await openAndLint(api, DRAFT);
-    assert.throws(() => prepareTool('storydeck_insert_beat', { input: { path: DRAFT, beat: 'ask' } } as vscode.LanguageModelToolInvocationPrepareOptions<object>), /Insert a missing beat runs only in a trusted workspace/);
+    assert.throws(
+      () => prepareTool('storydeck_insert_beat', { input: { path: DRAFT, beat: 'ask' } } as vscode.LanguageModelToolInvocationPrepareOptions<object>),
+      /Insert a missing beat runs only in a trusted workspace/,
+    );
     assert.ok((await invoke('storydeck_lint', { path: DRAFT })).findings.length > 0, 'read-only tools work everywhere');
     // The rest of the suite writes: trust the workspace as 0-trust.test.ts does.
     await vscode.commands.executeCommand('workbench.trust.manage');
@@ -57,7 +60,7 @@ describe('agents: language-model tools', () => {
     const result = await invoke('storydeck_lint', { path: DRAFT });
     assert.equal(result.file, DRAFT);
     const found = [...new Set((result.findings as { ruleId: string }[]).map((f) => f.ruleId))].sort();
-    assert.deepEqual(found, [...new Set(ruleIds(document.uri))].sort(), 'the same rules as the diagnostics, with the folder\'s config (plain-words)');
+    assert.deepEqual(found, [...new Set(ruleIds(document.uri))].sort(), "the same rules as the diagnostics, with the folder's config (plain-words)");
     assert.ok(found.includes('plain-words'));
     const plain = (result.findings as { ruleId: string; range: { line: number } }[]).find((f) => f.ruleId === 'plain-words')!;
     assert.equal(plain.range.line, 7);
@@ -106,7 +109,7 @@ describe('agents: language-model tools', () => {
     await assert.rejects(invoke('storydeck_insert_beat', { path: DRAFT, beat: 'ask' }), /already has a slide for the 'ask' beat/);
   });
 
-  it('storydeck_export writes through the editor\'s own export, and replaces a file only when asked', async () => {
+  it("storydeck_export writes through the editor's own export, and replaces a file only when asked", async () => {
     const result = await invoke('storydeck_export', { path: DRAFT, format: 'html' });
     assert.deepEqual(result, { output: 'agents/draft.html', format: 'html' });
     const written = await vscode.workspace.fs.readFile(workspaceUri('agents/draft.html'));
@@ -151,7 +154,7 @@ describe('agents: @storydeck', () => {
     assert.deepEqual(result.metadata, { command: 'review', model: false });
     assert.match(said[0], /^No language model is available to StoryDeck\. Install an extension that provides one/);
     assert.match(said[1], /\*\*agents\/draft\.md\*\* is read as pitch \(default\)/);
-    assert.match(said[1], /- Line 7 · warning · `plain-words`: Call it "Handoff Board", not "shiftboard"\./, 'the folder\'s config applies');
+    assert.match(said[1], /- Line 7 · warning · `plain-words`: Call it "Handoff Board", not "shiftboard"\./, "the folder's config applies");
     assert.deepEqual(buttons, []);
   });
 

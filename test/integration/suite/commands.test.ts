@@ -40,7 +40,11 @@ describe('manifest', () => {
       if (command in ANYWHERE) assert.equal(palette?.when, undefined, `${command} must stay in the palette everywhere: ${ANYWHERE[command]}`);
       else assert.match(palette?.when ?? '', /markdown/, `${command} needs a Markdown "when" clause in the command palette`);
     }
-    for (const command of Object.keys(ANYWHERE)) assert.ok(contributed.some((c) => c.command === command), `${command} is allowed anywhere but not contributed`);
+    for (const command of Object.keys(ANYWHERE))
+      assert.ok(
+        contributed.some((c) => c.command === command),
+        `${command} is allowed anywhere but not contributed`,
+      );
   });
 
   // Which settings are machine-scoped, and why, is checked in test/unit/release/manifest.test.ts.
@@ -62,10 +66,16 @@ describe('manifest', () => {
 
   it('contributes the sd-<beat> snippets for Markdown', async () => {
     const snippets = manifest.contributes.snippets ?? [];
-    assert.deepEqual(snippets.map((s) => s.language), ['markdown']);
+    assert.deepEqual(
+      snippets.map((s) => s.language),
+      ['markdown'],
+    );
     const file = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, snippets[0].path));
     const prefixes = Object.values(JSON.parse(new TextDecoder().decode(file)) as Record<string, { prefix: string }>).map((s) => s.prefix);
-    assert.deepEqual(prefixes, BEAT_IDS.map((beat) => `sd-${beat}`));
+    assert.deepEqual(
+      prefixes,
+      BEAT_IDS.map((beat) => `sd-${beat}`),
+    );
   });
 
   it('ships a docs page for every built-in rule', async () => {

@@ -13,7 +13,10 @@ describe('config boundary', () => {
   const extending = workspaceUri('boundary/extends/.storydeck.json');
 
   before(() => {
-    writeFileSync(planted, "require('fs').writeFileSync(__dirname + '/ran', ''); module.exports = { id: 'planted', defaultSeverity: 'error', check(ctx, report) { report({ message: 'planted', range: ctx.documentRange() }); } };\n");
+    writeFileSync(
+      planted,
+      "require('fs').writeFileSync(__dirname + '/ran', ''); module.exports = { id: 'planted', defaultSeverity: 'error', check(ctx, report) { report({ message: 'planted', range: ctx.documentRange() }); } };\n",
+    );
     writeFileSync(join(parent, '.storydeck.json'), JSON.stringify({ plugins: ['./planted.js'] }));
     writeFileSync(join(parent, 'shared.json'), JSON.stringify({ plugins: ['./planted.js'], declarative: [{ id: 'shared-words', type: 'existence', tokens: ['handoff'] }] }));
   });
@@ -29,7 +32,9 @@ describe('config boundary', () => {
     writeFileSync(extending.fsPath, JSON.stringify({ extends: '../../../shared.json' }));
     const { document } = await openAndLint(api, 'boundary/extends/deck.md');
     await waitFor('the declarative rule from the extended config', () => diagnosticOf(document.uri, 'shared-words'));
-    const withheld = await waitFor('a word that the rule module was not loaded', () => storydeckDiagnostics(document.uri).find((d) => /planted\.js not loaded: .*shared\.json names it, and that config file is outside the workspace folder/.test(d.message)));
+    const withheld = await waitFor('a word that the rule module was not loaded', () =>
+      storydeckDiagnostics(document.uri).find((d) => /planted\.js not loaded: .*shared\.json names it, and that config file is outside the workspace folder/.test(d.message)),
+    );
     assert.equal(withheld.code, 'config');
     assert.ok(!ruleIds(document.uri).includes('planted'));
     assert.equal(existsSync(ran), false, 'the rule module from outside the workspace ran');
@@ -54,6 +59,6 @@ describe('config boundary', () => {
     await linted;
     assert.ok(ruleIds(loose).length > 0, 'the narrative was linted');
     assert.ok(!ruleIds(loose).includes('planted'), ruleIds(loose).join(', '));
-    assert.equal(existsSync(ran), false, 'the rule module above the narrative\'s folder ran');
+    assert.equal(existsSync(ran), false, "the rule module above the narrative's folder ran");
   });
 });

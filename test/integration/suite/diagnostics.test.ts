@@ -1,6 +1,24 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activate, codeActions, diagnosticOf, quickFix, nextLint, openAndLint, ruleIds, screenshot, eventually, webviewTexts, setSetting, sleep, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
+import {
+  EXTENSION_ID,
+  activate,
+  codeActions,
+  diagnosticOf,
+  quickFix,
+  nextLint,
+  openAndLint,
+  ruleIds,
+  screenshot,
+  eventually,
+  webviewTexts,
+  setSetting,
+  sleep,
+  storydeckDiagnostics,
+  waitFor,
+  workspaceUri,
+  type StoryDeckApi,
+} from './helpers';
 
 describe('diagnostics', () => {
   let api: StoryDeckApi;
@@ -18,9 +36,7 @@ describe('diagnostics', () => {
 
   it('lints a narrative that opts in with `storydeck: true` in its front matter', async () => {
     const { document } = await openAndLint(api, 'solution-first.md');
-    const diagnostic = await waitFor('why-before-what on solution-first.md', () =>
-      diagnosticOf(document.uri, 'why-before-what'),
-    );
+    const diagnostic = await waitFor('why-before-what on solution-first.md', () => diagnosticOf(document.uri, 'why-before-what'));
     assert.equal(diagnostic.source, 'storydeck');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     // "# Introducing Handoff Board" is line 6 (1-based), the whole line.

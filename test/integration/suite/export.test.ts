@@ -72,11 +72,27 @@ describe('StoryDeck: Export…', () => {
     const zip = await JSZip.loadAsync(readFileSync(written.fsPath));
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     assert.equal(slides.length, 3);
-    const texts = await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/(slides|notesSlides)\/\w+\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
-    assert.ok(texts.some((xml) => xml.includes('UNSAVED-EDIT')), 'the unsaved edit');
-    assert.ok(texts.some((xml) => xml.includes('PPTX-UNSAVED')), 'the edit made after the setting, unsaved');
-    assert.ok(texts.some((xml) => xml.includes('Say it slowly')), 'the speaker notes');
-    assert.ok(Object.keys(zip.files).some((f) => f.startsWith('ppt/media/') && !zip.files[f].dir), 'the image');
+    const texts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^ppt\/(slides|notesSlides)\/\w+\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    assert.ok(
+      texts.some((xml) => xml.includes('UNSAVED-EDIT')),
+      'the unsaved edit',
+    );
+    assert.ok(
+      texts.some((xml) => xml.includes('PPTX-UNSAVED')),
+      'the edit made after the setting, unsaved',
+    );
+    assert.ok(
+      texts.some((xml) => xml.includes('Say it slowly')),
+      'the speaker notes',
+    );
+    assert.ok(
+      Object.keys(zip.files).some((f) => f.startsWith('ppt/media/') && !zip.files[f].dir),
+      'the image',
+    );
     assert.ok(!texts.some((xml) => xml.includes('SECRET-GUIDANCE')));
   });
 
@@ -95,7 +111,7 @@ describe('StoryDeck: Export…', () => {
     assert.equal(readFileSync(written.fsPath).subarray(0, 5).toString('latin1'), '%PDF-');
   });
 
-  it('never runs a browser the workspace settings name: storydeck.export.browserPath is the user\'s alone', async function () {
+  it("never runs a browser the workspace settings name: storydeck.export.browserPath is the user's alone", async function () {
     this.timeout(90_000);
     if (!existsSync(process.env.CHROME_PATH || '/usr/bin/chromium')) this.skip();
     await setSetting('export.browserPath', undefined);
@@ -118,7 +134,7 @@ describe('StoryDeck: Export…', () => {
     }
   });
 
-  it('keeps a workspace\'s settings from writing outside the workspace folder or reading pictures from outside it', async function () {
+  it("keeps a workspace's settings from writing outside the workspace folder or reading pictures from outside it", async function () {
     this.timeout(60_000);
     const workspace = workspaceUri('.').fsPath;
     const outside = mkdtempSync(join(tmpdir(), 'storydeck-outside-'));
@@ -177,10 +193,7 @@ describe('StoryDeck: Export…', () => {
     await pressKeys(this, { press: 'Control+A' }, { type: saved.fsPath }, { press: 'Enter' });
     const written = await run;
     assert.equal(written?.fsPath, workspaceUri('payroll-draft.html').fsPath);
-    assert.deepEqual(
-      deckOf(readFileSync(written.fsPath, 'utf8')).slides[0].title,
-      'Payroll consolidation',
-    );
+    assert.deepEqual(deckOf(readFileSync(written.fsPath, 'utf8')).slides[0].title, 'Payroll consolidation');
     assert.ok(existsSync(saved.fsPath), 'the draft was saved where the user said');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.commands.executeCommand('notifications.clearAll');

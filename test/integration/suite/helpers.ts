@@ -121,7 +121,11 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Asks the launcher (test/integration/run.ts) for something only the browser can do, and waits until it
  * is done. Resolves false when no launcher listens (for example under @vscode/test-electron).
  */
-export async function askLauncher(request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click' | 'count' | 'fullscreen' | 'webviews', timeoutMs = 20_000, payload?: unknown): Promise<boolean> {
+export async function askLauncher(
+  request: 'screenshot' | 'trust' | 'preview' | 'preview-dblclick' | 'keys' | 'click' | 'count' | 'fullscreen' | 'webviews',
+  timeoutMs = 20_000,
+  payload?: unknown,
+): Promise<boolean> {
   const log = process.env.STORYDECK_TEST_LOG;
   if (!log || !process.env.STORYDECK_TEST_LAUNCHER) return false;
   rmSync(`${log}.${request}-done`, { force: true }); // the same request may come again
@@ -180,7 +184,12 @@ export async function downloadFromWorkbench(context: Mocha.Context, role: string
  * extension host cannot see a webview, and a value the webview reported back would prove less. Waits
  * until `expected` holds; skips when no launcher listens (@vscode/test-electron).
  */
-export async function previewShows(context: Mocha.Context, expected: (reply: PreviewSlideReply) => boolean, request: 'preview' | 'preview-dblclick' = 'preview', timeoutMs = 20_000): Promise<PreviewSlideReply> {
+export async function previewShows(
+  context: Mocha.Context,
+  expected: (reply: PreviewSlideReply) => boolean,
+  request: 'preview' | 'preview-dblclick' = 'preview',
+  timeoutMs = 20_000,
+): Promise<PreviewSlideReply> {
   const deadline = Date.now() + timeoutMs;
   let reply: PreviewSlideReply = {};
   while (Date.now() < deadline) {

@@ -22,7 +22,10 @@ export function run(): Promise<void> {
   }
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, slow: 2_000 });
   if (process.env.STORYDECK_TEST_GREP) mocha.grep(process.env.STORYDECK_TEST_GREP);
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
+  for (const file of readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(__dirname, file));
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => {

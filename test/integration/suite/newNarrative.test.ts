@@ -10,7 +10,10 @@ const NEW = 'storydeck.newNarrative';
 /** What the built-in template gives for these answers, rendered here by the core. */
 function rendered(id: string, answers: Record<string, string>): string {
   const dir = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'templates');
-  return renderTemplate(listTemplates([dir.fsPath]).templates.find((t) => t.id === id)!, answers);
+  return renderTemplate(
+    listTemplates([dir.fsPath]).templates.find((t) => t.id === id)!,
+    answers,
+  );
 }
 
 const untitled = () => vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed).length;
@@ -77,7 +80,10 @@ describe('New Narrative', () => {
     assert.ok(uri);
     const text = vscode.window.activeTextEditor!.document.getText();
     assert.match(text, /^## Why we are here$/m);
-    assert.deepEqual(parseDeck(text).slides.flatMap((s) => s.beats), ['why', 'ask']);
+    assert.deepEqual(
+      parseDeck(text).slides.flatMap((s) => s.beats),
+      ['why', 'ask'],
+    );
   });
 
   it('refuses a duration that is not a talk length where it is typed, and takes one that is', async function () {

@@ -82,7 +82,10 @@ describe('preview', () => {
     await previewShows(this, (r) => r.label === 'Slide 1: Introducing Handoff Board');
     await waitFor('the preview titled Preview outline.md', () => previewTab()?.label === 'Preview outline.md');
     const editor = await edit();
-    const line = talk.getText().split('\n').findIndex((text) => text.startsWith('## Meet Maria'));
+    const line = talk
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.startsWith('## Meet Maria'));
     editor.selection = new vscode.Selection(line, 0, line, 0);
     await previewShows(this, (r) => r.label?.startsWith('Slide 2: Meet Maria') === true);
     await vscode.commands.executeCommand('storydeck.preview.toggleLock');
@@ -148,7 +151,7 @@ describe('preview', () => {
     assert.equal(reply.label, `Slide 1: ${parseDeck(talk.getText()).slides[0].title}`, 'the slide under the cursor');
     const active = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(active?.input instanceof vscode.TabInputWebview && /storydeck\.preview$/.test(active.input.viewType), `the preview is the active tab, not ${active?.label}`);
-    assert.equal(vscode.window.tabGroups.all.length, 1, 'in the narrative\'s own group');
+    assert.equal(vscode.window.tabGroups.all.length, 1, "in the narrative's own group");
     // Back to the layout the next tests expect (a headless browser refuses full screen without a user gesture).
     await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
     await vscode.commands.executeCommand('workbench.view.explorer');

@@ -40,7 +40,7 @@ describe('story', () => {
     assert.ok(insert.command, 'the action shows the new slide once its edit is applied');
     await vscode.commands.executeCommand(insert.command.command, ...(insert.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor!;
-    const todo = text.slice(0, at).split("\n").length + 8; // 0-based line of "TODO: one customer…"
+    const todo = text.slice(0, at).split('\n').length + 8; // 0-based line of "TODO: one customer…"
     assert.equal(editor.document, document);
     assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.line], [todo, 0, todo]);
     assert.equal(editor.document.getText(editor.selection), BEAT_SKELETONS.pain.todo);
@@ -133,7 +133,10 @@ describe('story', () => {
     // Findings hang under the slide they are on (here the title slide, where the missing pain is reported).
     const [title] = api.storyView.getChildren(byLabel.get('No beat')!);
     const children = api.storyView.getChildren(title);
-    assert.ok(children.some((c) => c.kind === 'finding' && c.finding.ruleId === 'customer-pain'), children.map((c) => c.label).join(' | '));
+    assert.ok(
+      children.some((c) => c.kind === 'finding' && c.finding.ruleId === 'customer-pain'),
+      children.map((c) => c.label).join(' | '),
+    );
 
     const item = api.storyView.getTreeItem(value);
     assert.equal(item.command?.command, 'vscode.open');

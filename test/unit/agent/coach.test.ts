@@ -41,13 +41,16 @@ describe('the @storydeck coach', () => {
 
     it('/beat, /audience and /tighten ask for what each does, with the argument', () => {
       const ctx = context();
-      assert.match(coachPrompt('beat', 'value', ctx)[0], /Draft the missing 'value' beat \(what changes for the customer\)[\s\S]*```markdown fenced block: a "## " heading, then the line <!-- beat: value -->/);
+      assert.match(
+        coachPrompt('beat', 'value', ctx)[0],
+        /Draft the missing 'value' beat \(what changes for the customer\)[\s\S]*```markdown fenced block: a "## " heading, then the line <!-- beat: value -->/,
+      );
       assert.match(coachPrompt('audience', 'the CFO', ctx)[0], /The room: the CFO\./);
       assert.match(coachPrompt('tighten', '', ctx)[0], /cut it to its planned duration of 2m00s[\s\S]*complete revised narrative in one ```markdown fenced block/);
     });
   });
 
-  it('/review without a model: the findings in the rules\' own words', () => {
+  it("/review without a model: the findings in the rules' own words", () => {
     const ctx = context();
     const review = reviewFromRules(ctx);
     assert.match(review, /^\*\*talks\/handoff\.md\*\* is read as pitch \(default\)\. \d+ error\(s\), \d+ warning\(s\), \d+ info\./);
@@ -71,7 +74,10 @@ describe('the @storydeck coach', () => {
       assert.match(after, /## Nurses start informed\n\n<!-- beat: value -->\n\nEvery night nurse/);
       assert.ok(!after.includes('TODO'), 'the draft replaces the skeleton');
       const slides = outlineResult({ text: after, file: 'x.md', config: {} }).slides;
-      assert.ok(slides.some((s) => s.title === 'Nurses start informed' && s.beats.includes('value')), JSON.stringify(slides));
+      assert.ok(
+        slides.some((s) => s.title === 'Nurses start informed' && s.beats.includes('value')),
+        JSON.stringify(slides),
+      );
       assert.equal(beatDraftEdit(after, 'value', draft), undefined, 'never a second slide for a beat');
       assert.equal(beatDraftEdit(TEXT, 'pain', draft), undefined, 'nor for a beat a slide already plays');
     });
@@ -84,7 +90,9 @@ describe('the @storydeck coach', () => {
     it('/beat names a beat the narrative lacks, or hears which it can draft', () => {
       const { outline } = context();
       assert.deepEqual(beatArgument(' Value ', TEXT, outline), { beat: 'value' });
-      assert.deepEqual(beatArgument('purpose', TEXT, outline), { problem: 'Name a beat: `/beat why`. Beats: why, pain, value, business, strategy, what, how, outcome, ask. This narrative is missing why, pain, value, business, strategy, outcome, ask.' });
+      assert.deepEqual(beatArgument('purpose', TEXT, outline), {
+        problem: 'Name a beat: `/beat why`. Beats: why, pain, value, business, strategy, what, how, outcome, ask. This narrative is missing why, pain, value, business, strategy, outcome, ask.',
+      });
       assert.match((beatArgument('pain', TEXT, outline) as { problem: string }).problem, /^A slide already plays the 'pain' beat; edit that slide\./);
     });
   });

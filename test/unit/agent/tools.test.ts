@@ -122,7 +122,9 @@ describe('agent tools', () => {
     });
 
     it('lint: says when custom JavaScript rules were not run', () => {
-      assert.deepEqual(lintResult({ ...input(), config: { plugins: ['./rules/a.js', './rules/b.js'] } }).notes, ['2 custom JavaScript rule modules were not run: agent tools run the built-in and declarative rules only.']);
+      assert.deepEqual(lintResult({ ...input(), config: { plugins: ['./rules/a.js', './rules/b.js'] } }).notes, [
+        '2 custom JavaScript rule modules were not run: agent tools run the built-in and declarative rules only.',
+      ]);
     });
 
     it('outline: slides with beats and time, planned duration, audience and the missing beats the rules report', () => {
@@ -140,7 +142,10 @@ describe('agent tools', () => {
       );
       assert.ok(result.slides.every((s) => Array.isArray(s.beats) && s.estimatedSeconds > 0));
       const reported = new Set(lintResult(input()).findings.flatMap((f) => (f.missingBeat ? [f.missingBeat] : [])));
-      assert.deepEqual(result.missing, BEAT_IDS.filter((b) => reported.has(b)));
+      assert.deepEqual(
+        result.missing,
+        BEAT_IDS.filter((b) => reported.has(b)),
+      );
       assert.ok(result.missing.includes('ask'));
     });
 

@@ -34,12 +34,15 @@ describe('bench options (bench/args.ts)', () => {
     [['--formats', 'html,svg'], /^--formats takes html, pptx, pdf; not svg$/],
   ] as const) {
     it(`stops with one line on ${argv.join(' ')}`, () => {
-      assert.throws(() => {
-        const args = benchArgs(argv, ['reps', 'sizes', 'formats']);
-        args.count('reps', 15);
-        args.counts('sizes', [10]);
-        args.choices('formats', FORMATS);
-      }, (e: unknown) => e instanceof UsageError && message.test(e.message) && !e.message.includes('\n'));
+      assert.throws(
+        () => {
+          const args = benchArgs(argv, ['reps', 'sizes', 'formats']);
+          args.count('reps', 15);
+          args.counts('sizes', [10]);
+          args.choices('formats', FORMATS);
+        },
+        (e: unknown) => e instanceof UsageError && message.test(e.message) && !e.message.includes('\n'),
+      );
     });
   }
 });

@@ -32,10 +32,13 @@ describe('storydeck lint: config discovery and reads', () => {
     writeFileSync(join(shared, 'repo', '.storydeck.yaml'), 'rules:\n  talk-time: error\n');
     writeFileSync(join(shared, 'repo', 'talks', 'long.md'), `---\nduration: 1 min\n---\n${talk}${'More words about the handoff and the ward. '.repeat(300)}\n`);
     const repo = await run(join(shared, 'repo'), 'lint', 'talks/long.md', '--format', 'json');
-    assert.ok(JSON.parse(repo.stdout).some((f: { ruleId: string; severity: string }) => f.ruleId === 'talk-time' && f.severity === 'error'), repo.stdout);
+    assert.ok(
+      JSON.parse(repo.stdout).some((f: { ruleId: string; severity: string }) => f.ruleId === 'talk-time' && f.severity === 'error'),
+      repo.stdout,
+    );
   });
 
-  it('outside a repository, uses only a config in the narrative\'s own folder', async () => {
+  it("outside a repository, uses only a config in the narrative's own folder", async () => {
     const shared = mkdtempSync(join(tmpdir(), 'storydeck-shared-'));
     writeFileSync(join(shared, 'planted.js'), markingRule);
     writeFileSync(join(shared, '.storydeck.json'), JSON.stringify({ plugins: ['./planted.js'] }));
@@ -44,7 +47,10 @@ describe('storydeck lint: config discovery and reads', () => {
     assert.equal((await run(join(shared, 'mine'), 'lint', 'talk.md')).code, 0);
     assert.equal(existsSync(join(shared, 'ran')), false, 'the planted rule module ran');
 
-    writeFileSync(join(shared, 'mine', '.storydeck.json'), JSON.stringify({ rules: { 'why-before-what': 'error' }, declarative: [{ id: 'no-hour', type: 'existence', tokens: ['an hour'], severity: 'error' }] }));
+    writeFileSync(
+      join(shared, 'mine', '.storydeck.json'),
+      JSON.stringify({ rules: { 'why-before-what': 'error' }, declarative: [{ id: 'no-hour', type: 'existence', tokens: ['an hour'], severity: 'error' }] }),
+    );
     const own = await run(join(shared, 'mine'), 'lint', 'talk.md', '--format', 'json');
     assert.equal(own.code, 1);
     assert.ok(JSON.parse(own.stdout).some((f: { ruleId: string }) => f.ruleId === 'no-hour'));
@@ -54,10 +60,18 @@ describe('storydeck lint: config discovery and reads', () => {
     this.timeout(60_000);
     const dir = mkdtempSync(join(tmpdir(), 'storydeck-config-read-'));
     const cases: [string, () => void, RegExp][] = [
-      ['zero', () => writeFileSync(join(dir, 'zero', '.storydeck.yaml'), 'extends: /dev/zero\n'), /^storydeck lint: config \/dev\/zero: the config file cannot be read: it is not a regular file \(a device, a pipe or a socket\)\.\n$/],
+      [
+        'zero',
+        () => writeFileSync(join(dir, 'zero', '.storydeck.yaml'), 'extends: /dev/zero\n'),
+        /^storydeck lint: config \/dev\/zero: the config file cannot be read: it is not a regular file \(a device, a pipe or a socket\)\.\n$/,
+      ],
       ['fifo', () => execFileSync('mkfifo', [join(dir, 'fifo', '.storydeck.yaml')]), /^storydeck lint: config .*fifo\/\.storydeck\.yaml: the config file cannot be read: it is not a regular file/],
       ['folder', () => mkdirSync(join(dir, 'folder', '.storydeck.json')), /^storydeck lint: config .*folder\/\.storydeck\.json: the config file cannot be read: it is a folder\.\n$/],
-      ['large', () => writeFileSync(join(dir, 'large', '.storydeck.yaml'), `# ${'x'.repeat(1024 * 1024)}\nrules: {}\n`), /^storydeck lint: config .*large\/\.storydeck\.yaml: the config file cannot be read: it is larger than 1 MB\.\n$/],
+      [
+        'large',
+        () => writeFileSync(join(dir, 'large', '.storydeck.yaml'), `# ${'x'.repeat(1024 * 1024)}\nrules: {}\n`),
+        /^storydeck lint: config .*large\/\.storydeck\.yaml: the config file cannot be read: it is larger than 1 MB\.\n$/,
+      ],
     ];
     for (const [name, make, expected] of cases) {
       mkdirSync(join(dir, name));

@@ -113,7 +113,9 @@ describe('storydeck export', () => {
       assert.equal(code, 0, stderr);
       assert.deepEqual(
         stderr.trim().split('\n'),
-        ['logo.png', '../../secret.png', '..%2F..%2Fsecret.png'].map((src) => `pics.md: image ${src} (${realpathSync(join(dir, 'secret.png'))}) is outside ${repo}; exported without it. To include it, run again with --allow-local-files.`),
+        ['logo.png', '../../secret.png', '..%2F..%2Fsecret.png'].map(
+          (src) => `pics.md: image ${src} (${realpathSync(join(dir, 'secret.png'))}) is outside ${repo}; exported without it. To include it, run again with --allow-local-files.`,
+        ),
         format,
       );
     }
@@ -141,7 +143,10 @@ describe('storydeck export', () => {
       const result = spawnSync('/bin/sh', limited, { cwd: dir, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
       assert.equal(result.status, 0, `${flags.join(' ')}: ${result.signal ?? ''} ${result.stderr}`);
       const warnings = result.stderr.trim().split('\n');
-      assert.match(warnings[0], flags.length ? /^dev\.md: image zero\.png \(\/dev\/zero\) is not a regular file \(a device, FIFO or socket\); exported without it\.$/ : /^dev\.md: image zero\.png \(\/dev\/zero\) is outside /);
+      assert.match(
+        warnings[0],
+        flags.length ? /^dev\.md: image zero\.png \(\/dev\/zero\) is not a regular file \(a device, FIFO or socket\); exported without it\.$/ : /^dev\.md: image zero\.png \(\/dev\/zero\) is outside /,
+      );
       assert.match(warnings[1], /^dev\.md: image pipe\.png \(.*pipe\.png\) is not a regular file \(a device, FIFO or socket\); exported without it\.$/);
       assert.equal(warnings.length, 2, result.stderr);
     }

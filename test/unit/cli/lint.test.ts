@@ -43,7 +43,10 @@ describe('storydeck lint', () => {
     writeFileSync(join(dir, 'synergies.md'), text);
     const { stdout } = await run(dir, 'lint', 'synergies.md', '--fix');
     assert.equal(readFileSync(join(dir, 'synergies.md'), 'utf8'), text);
-    assert.match(stdout, /synergies\.md:3:8 +warning +"synergies" is a buzzword: say it in plain words — "gains from working together", for example — and check that the sentence still reads\. +\[jargon\]/);
+    assert.match(
+      stdout,
+      /synergies\.md:3:8 +warning +"synergies" is a buzzword: say it in plain words — "gains from working together", for example — and check that the sentence still reads\. +\[jargon\]/,
+    );
   });
 
   it('walks folders and globs, prints JSON findings with the contract fields only', async () => {
@@ -72,7 +75,10 @@ describe('storydeck lint', () => {
 
     const all = await run(root, 'lint', '.', '--format', 'json');
     assert.deepEqual(files(all.stdout), [join('docs', 'pitch.md'), join('talks', 'q3.md')]);
-    assert.equal(all.stderr, `Skipped 3 Markdown files that are not a narrative (README.md, ${join('docs', 'install.md')}, ${join('docs', 'opted-out.md')}): no \`storydeck:\` in the front matter and no .storydeck config in scope. Name a file, or use --all, to lint it anyway.\n`);
+    assert.equal(
+      all.stderr,
+      `Skipped 3 Markdown files that are not a narrative (README.md, ${join('docs', 'install.md')}, ${join('docs', 'opted-out.md')}): no \`storydeck:\` in the front matter and no .storydeck config in scope. Name a file, or use --all, to lint it anyway.\n`,
+    );
     assert.deepEqual(files((await run(root, 'lint', 'docs/*.md', '--format', 'json')).stdout), [join('docs', 'pitch.md')]);
     assert.deepEqual(files((await run(root, 'lint', 'README.md', '--format', 'json')).stdout), ['README.md'], 'a file named on its own is linted');
     const forced = await run(root, 'lint', '.', '--format', 'json', '--all');

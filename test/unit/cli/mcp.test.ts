@@ -167,7 +167,7 @@ describe('storydeck mcp', function () {
     assert.equal(code, 0, 'ends when the client closes stdin');
   });
 
-  it('serves the same tools when run as `node dist/mcp.js`, as VS Code\'s MCP server definition runs it, in the folder it starts in', async () => {
+  it("serves the same tools when run as `node dist/mcp.js`, as VS Code's MCP server definition runs it, in the folder it starts in", async () => {
     const direct = new Client({ name: 'storydeck-test', version: '1.0.0' });
     await direct.connect(new StdioClientTransport({ command: process.execPath, args: [resolve('dist/mcp.js')], cwd: join(root, 'talks'), stderr: 'pipe' }));
     try {
@@ -179,7 +179,10 @@ describe('storydeck mcp', function () {
       assert.ok(Array.isArray((result.structuredContent as { slides: unknown[] }).slides));
       // Its root is the folder it started in: the parent, where `storydeck mcp` above was started, is outside.
       await direct.callTool({ name: 'storydeck_lint', arguments: { path: '../talks/pitch.md' } });
-      await assert.rejects(direct.callTool({ name: 'storydeck_new', arguments: { template: 'town-hall', output: '../up.md', answers: { title: 'x' } } }), new RegExp(`\\.\\./up\\.md is outside ${join(root, 'talks')}:`));
+      await assert.rejects(
+        direct.callTool({ name: 'storydeck_new', arguments: { template: 'town-hall', output: '../up.md', answers: { title: 'x' } } }),
+        new RegExp(`\\.\\./up\\.md is outside ${join(root, 'talks')}:`),
+      );
       assert.ok(!existsSync(join(root, 'up.md')));
     } finally {
       await direct.close();

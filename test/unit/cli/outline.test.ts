@@ -24,7 +24,10 @@ describe('storydeck outline', () => {
     assert.match(outline.evidence.pain.words, /copies vitals/);
     assert.deepEqual(Object.keys(outline.slides[0]), ['index', 'line', 'endLine', 'title', 'beats', 'notes', 'words', 'estimatedSeconds']);
     assert.equal(outline.slides[0].index, 1);
-    assert.equal(outline.estimatedSeconds, outline.slides.reduce((s: number, x: { estimatedSeconds: number }) => s + x.estimatedSeconds, 0));
+    assert.equal(
+      outline.estimatedSeconds,
+      outline.slides.reduce((s: number, x: { estimatedSeconds: number }) => s + x.estimatedSeconds, 0),
+    );
   });
 
   it('prints a readable text outline', async () => {
@@ -66,13 +69,7 @@ describe('storydeck outline', () => {
   });
 
   it('exits 2 with one clear line for a missing file, bad format or unknown option', async () => {
-    for (const argv of [
-      ['outline', 'nope.md'],
-      ['outline', 'examples/town-hall.md', '--format', 'xml'],
-      ['outline', 'examples/town-hall.md', '--bogus'],
-      ['outline'],
-      ['frobnicate'],
-    ]) {
+    for (const argv of [['outline', 'nope.md'], ['outline', 'examples/town-hall.md', '--format', 'xml'], ['outline', 'examples/town-hall.md', '--bogus'], ['outline'], ['frobnicate']]) {
       const { code, stderr } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.equal(stderr.trim().split('\n').length, 1, `one line for ${argv.join(' ')}: ${stderr}`);

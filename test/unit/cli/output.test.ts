@@ -26,13 +26,16 @@ describe('terminal output', () => {
     assert.ok(stdout.includes('findings.\\u009b31m\\u202e'), 'C1 and bidi controls, escaped');
   });
 
-  it('keeps JSON and SARIF valid: the escapes are JSON\'s own and parse back to the original text', async () => {
+  it("keeps JSON and SARIF valid: the escapes are JSON's own and parse back to the original text", async () => {
     for (const format of ['json', 'sarif']) {
       const { stdout } = await run(dir, 'lint', '.', '--all', '--format', format);
       assert.doesNotMatch(stdout, RAW_CONTROLS, format);
       const parsed = JSON.parse(stdout);
       const messages: string[] = format === 'json' ? parsed.map((f: { message: string }) => f.message) : parsed.runs[0].results.map((r: { message: { text: string } }) => r.message.text);
-      assert.ok(messages.some((m) => m.includes(`findings.${C1}${RLO}`)), `${format}: ${messages.join(' | ')}`);
+      assert.ok(
+        messages.some((m) => m.includes(`findings.${C1}${RLO}`)),
+        `${format}: ${messages.join(' | ')}`,
+      );
     }
   });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli as run } from './run';
 
-describe('the CLI writes through to the user\'s files', () => {
+describe("the CLI writes through to the user's files", () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'storydeck-cli-write-'));

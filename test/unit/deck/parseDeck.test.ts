@@ -90,7 +90,10 @@ describe('parseDeck', () => {
 
   it('splits at headings when front matter sets headingDivider', () => {
     const deck = parseDeck('---\nheadingDivider: 2\n---\n# A\ntext\n## B\ntext\n### C\ntext\n');
-    assert.deepEqual(deck.slides.map((s) => s.title), ['A', 'B']);
+    assert.deepEqual(
+      deck.slides.map((s) => s.title),
+      ['A', 'B'],
+    );
   });
 
   it('estimates speaking time at the documented rate', () => {
@@ -139,7 +142,10 @@ describe('parseDeck', () => {
     it('reports binary input and an unterminated fence as problems', () => {
       assert.equal(parseDeck('a\u0000b').problems[0].code, 'binary');
       const fence = parseDeck('# A\n\n```js\nconst x = 1;\n---\nmore');
-      assert.deepEqual(fence.problems.map((p) => [p.code, p.line]), [['unterminated-fence', 3]]);
+      assert.deepEqual(
+        fence.problems.map((p) => [p.code, p.line]),
+        [['unterminated-fence', 3]],
+      );
       assert.equal(fence.slides.length, 1, 'the --- inside the open fence is code, as Markdown renders it');
       assert.equal(parseDeck('# A\n\n```js\nconst x = 1;\n').problems[0]?.code, 'unterminated-fence', 'with a final line break too');
       assert.deepEqual(parseDeck('# A\n\n```js\nconst x = 1;\n```\n').problems, [], 'a fence closed on the last line');

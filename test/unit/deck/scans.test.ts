@@ -32,7 +32,10 @@ describe('linear scans', () => {
     assert.deepEqual(parseDeck('# A\n\nText <!-- last -->').slides[0].notes, ['last']);
     assert.deepEqual(parseDeck('# A\n\n<!-- a <!-- b --> c -->\n').slides[0].notes, ['a <!-- b']);
     const open = parseDeck('# Roadmap\n\n<!-- draft\n\nmore text\n');
-    assert.deepEqual(open.slides.map((s) => [s.title, s.notes]), [['Roadmap', []]]);
+    assert.deepEqual(
+      open.slides.map((s) => [s.title, s.notes]),
+      [['Roadmap', []]],
+    );
   });
 
   it('tells placeholder text as the pattern did', () => {

@@ -21,7 +21,10 @@ describe("README's team template example", () => {
     const deck = parseDeck(result.stdout);
     assert.deepEqual(deck.problems, []);
     assert.equal(deck.title, 'Two days that matter');
-    assert.deepEqual(deck.slides.map((s) => s.beats), [[], ['why'], ['pain'], ['ask']]);
+    assert.deepEqual(
+      deck.slides.map((s) => s.beats),
+      [[], ['why'], ['pain'], ['ask']],
+    );
     assert.equal(deck.slides[3].title, 'What we need from you this week');
   });
 });

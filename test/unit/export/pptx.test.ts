@@ -139,7 +139,7 @@ describe('exportPptx', () => {
     assert.doesNotMatch(run(ask, ' lend us one engineer each for the Q1 pilot. Please tell Priya by Friday.').props, /\bb="1"/);
   });
 
-  it('puts each slide\'s speaker notes, and only those, in its notes slide', async () => {
+  it("puts each slide's speaker notes, and only those, in its notes slide", async () => {
     const pptx = await exportDeck(townHall);
     let withNotes = 0;
     for (const slide of townHallDeck.slides) {
@@ -156,7 +156,10 @@ describe('exportPptx', () => {
     const presentation = await pptx.part('ppt/presentation.xml');
     const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"[^>]*><p14:sldIdLst>([\s\S]*?)<\/p14:sldIdLst>/g)];
     const slideIds = [...presentation.matchAll(/<p:sldId id="(\d+)"/g)].map(([, id]) => id);
-    assert.deepEqual(sections.flatMap(([, , list]) => [...list.matchAll(/id="(\d+)"/g)].map(([, id]) => id)), slideIds);
+    assert.deepEqual(
+      sections.flatMap(([, , list]) => [...list.matchAll(/id="(\d+)"/g)].map(([, id]) => id)),
+      slideIds,
+    );
     assert.deepEqual(
       sections.map(([, name]) => decodeXml(name)),
       townHallDeck.slides.map((slide) => slide.title),
@@ -198,7 +201,7 @@ describe('exportPptx', () => {
     assert.doesNotMatch(run(xml, 'Plain ').props, /\b[bi]="1"/);
     const mono = themeStyle(themes.light).monoFont;
     assert.ok(mono);
-    assert.ok(run(xml, 'code').body.includes(`<a:latin typeface="${mono}"`), 'code in the theme\'s monospace font');
+    assert.ok(run(xml, 'code').body.includes(`<a:latin typeface="${mono}"`), "code in the theme's monospace font");
 
     assert.deepEqual(await pptx.links(1), ['https://example.com/a?b=1&c=2', 'mailto:a@example.com']);
     for (const text of ['web', 'mail']) assert.match(run(xml, text).body, /<a:hlinkClick r:id="rId\d+"/, text);
@@ -224,18 +227,18 @@ describe('exportPptx', () => {
     assert.match(para('Fourth'), /<a:br\/>[\s\S]*more of fourth/, 'a later paragraph of an item stays in the item');
   });
 
-  it('tags the text with the deck\'s language, for PowerPoint\'s proofing tools', async () => {
+  it("tags the text with the deck's language, for PowerPoint's proofing tools", async () => {
     const runLanguages = async (markdown: string) => {
       const xml = await (await exportDeck(markdown)).slide(1);
       return [...new Set([...xml.matchAll(/<a:rPr lang="([^"]+)"/g)].map(([, lang]) => lang))];
     };
     const body = '# Warum\n\nPflege, **heute**.\n\n| a | b |\n|--|--|\n| x | y |\n';
     assert.deepEqual(await runLanguages(`---\nlang: de-DE\n---\n\n${body}`), ['de-DE']);
-    assert.deepEqual(await runLanguages(body), ['en-US'], 'without lang: PowerPoint\'s default');
+    assert.deepEqual(await runLanguages(body), ['en-US'], "without lang: PowerPoint's default");
     assert.deepEqual(await runLanguages(`---\nlang: "x\\" onload=1"\n---\n\n${body}`), ['en-US'], 'a malformed tag is ignored');
   });
 
-  it('keeps an item\'s paragraph that follows its nested list out of the last nested item', async () => {
+  it("keeps an item's paragraph that follows its nested list out of the last nested item", async () => {
     const pptx = await exportDeck('# Lists\n\n- one\n  - one.a\n\n  After one.a, still in one.\n- two\n');
     const paras = [...(await pptx.slide(1)).matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map(([p]) => p);
     assert.deepEqual(
@@ -251,7 +254,14 @@ describe('exportPptx', () => {
     const table = /<a:tbl>[\s\S]*<\/a:tbl>/.exec(xml)?.[0];
     assert.ok(table, 'an a:tbl');
     const rows = [...table.matchAll(/<a:tr [^>]*>([\s\S]*?)<\/a:tr>/g)].map(([, row]) => [...row.matchAll(/<a:tc>([\s\S]*?)<\/a:tc>/g)].map(([, cell]) => cell));
-    assert.deepEqual(rows.map((row) => row.map((cell) => paragraphs(cell).join(''))), [['Name', 'Value'], ['a', '1'], ['b', 'x']]);
+    assert.deepEqual(
+      rows.map((row) => row.map((cell) => paragraphs(cell).join(''))),
+      [
+        ['Name', 'Value'],
+        ['a', '1'],
+        ['b', 'x'],
+      ],
+    );
     assert.match(run(rows[0][0], 'Name').props, /\bb="1"/);
     assert.doesNotMatch(run(rows[2][0], 'b').props, /\bb="1"/);
     assert.match(rows[1][1], /algn="r"/);
@@ -292,14 +302,7 @@ describe('exportPptx', () => {
 
   it('links text and pictures to the web and mail only, as PowerPoint reads the targets, in well-formed XML', async () => {
     const image = pngDataUri(4, 4);
-    const hostile = [
-      'file\\&#x3A;///C:/Windows/System32/calc.exe',
-      '\\&#x5C;\\&#x5C;host\\&#x5C;share',
-      '/Windows/System32/calc.exe',
-      '..\\\\..\\\\evil.exe',
-      'report.pptx',
-      'file:///etc/passwd',
-    ];
+    const hostile = ['file\\&#x3A;///C:/Windows/System32/calc.exe', '\\&#x5C;\\&#x5C;host\\&#x5C;share', '/Windows/System32/calc.exe', '..\\\\..\\\\evil.exe', 'report.pptx', 'file:///etc/passwd'];
     const markdown = [
       '# Links',
       ...hostile.flatMap((target) => [`[![q](logo.png)](${target}) [text](${target})`, '']),
@@ -338,13 +341,16 @@ describe('exportPptx', () => {
     const pptx = await exportDeck('# P\n\n![jay](a.jpg)\n\n![gee](b.gif)\n\n![web p](c.webp) ![svg](d.svg) ![broken](e.png)\n', { resolveImage: (src) => sources[src] });
     const xml = await pptx.slide(1);
     const pictures = shapes(xml).filter((shape) => shape.xml.startsWith('<p:pic>'));
-    assert.deepEqual(pictures.map((p) => /descr="([^"]*)"/.exec(p.xml)?.[1]), ['jay', 'gee']);
+    assert.deepEqual(
+      pictures.map((p) => /descr="([^"]*)"/.exec(p.xml)?.[1]),
+      ['jay', 'gee'],
+    );
     assert.ok(Math.abs(pictures[0].w / pictures[0].h - 4 / 3) < 0.01, 'JPEG 40×30');
     assert.ok(Math.abs(pictures[1].w / pictures[1].h - 2) < 0.01, 'GIF 10×5');
     assert.ok(paragraphs(xml).includes('[web p] [svg] [broken]'), paragraphs(xml).join(' | '));
   });
 
-  it('colours the slides with the theme\'s CSS custom properties', async () => {
+  it("colours the slides with the theme's CSS custom properties", async () => {
     const deck = '# Title\n\nText with a [link](https://example.com) and `code`.\n\n> A quote\n\n| H |\n|---|\n| c |\n';
     for (const name of THEME_NAMES) {
       const css = themes[name];
@@ -364,7 +370,9 @@ describe('exportPptx', () => {
   });
 
   it('reads colours and font faces from the style sheet, resolving var() and skipping browser-only fonts', () => {
-    const style = themeStyle(':root { --sd-bg: #fff; --sd-fg: #102030; --sd-font: system-ui, -apple-system, "My Sans", sans-serif; --sd-heading-font: var(--sd-font); --sd-mono-font: ui-monospace, SFMono-Regular, Fira Code, monospace; }');
+    const style = themeStyle(
+      ':root { --sd-bg: #fff; --sd-fg: #102030; --sd-font: system-ui, -apple-system, "My Sans", sans-serif; --sd-heading-font: var(--sd-font); --sd-mono-font: ui-monospace, SFMono-Regular, Fira Code, monospace; }',
+    );
     assert.equal(style.bg, 'FFFFFF');
     assert.equal(style.fg, '102030');
     assert.equal(style.heading, '102030', 'a missing colour falls back to a related one');
@@ -377,9 +385,14 @@ describe('exportPptx', () => {
   it('shrinks the text of a long slide so that it stays on the slide', async () => {
     const long = `# Long\n\n${Array.from({ length: 40 }, (_, i) => `- Point ${i} with enough words in it to wrap onto a second line of the slide when set at full size`).join('\n')}\n`;
     const xml = await (await exportDeck(long)).slide(1);
-    const sizes = runs(xml).filter((r) => r.text.startsWith('Point')).map((r) => Number(/\bsz="(\d+)"/.exec(r.props)?.[1]));
+    const sizes = runs(xml)
+      .filter((r) => r.text.startsWith('Point'))
+      .map((r) => Number(/\bsz="(\d+)"/.exec(r.props)?.[1]));
     assert.equal(sizes.length, 40);
-    assert.ok(sizes.every((size) => size < 2400), `smaller than the 24 pt body text: ${sizes[0]}`);
+    assert.ok(
+      sizes.every((size) => size < 2400),
+      `smaller than the 24 pt body text: ${sizes[0]}`,
+    );
     for (const shape of shapes(xml)) assert.ok(shape.y + shape.h <= 7.5 * EMU_PER_INCH, `inside the slide: ${shape.y + shape.h}`);
     assert.match(xml, /<a:normAutofit\/>/, 'and PowerPoint may shrink it further');
   });
@@ -397,7 +410,7 @@ describe('exportPptx', () => {
     assert.ok(paragraphs(await pptx.slide(1)).includes('Text  here.'));
   });
 
-  it('writes a paragraph\'s properties once, first, as the schema requires', async () => {
+  it("writes a paragraph's properties once, first, as the schema requires", async () => {
     const pptx = await exportDeck(`${townHall}\n\n---\n\n# More\n\nA *b* **c** \`d\`  \nafter a break [e](https://example.com)\n\n- x *y* z\n\n| *a* | b |\n|---|---|\n| c **d** | e |\n`);
     for (let n = 1; n <= pptx.slideCount; n++) {
       for (const [p] of (await pptx.slide(n)).matchAll(/<a:p>[\s\S]*?<\/a:p>/g)) {
@@ -417,7 +430,10 @@ describe('exportPptx', () => {
     }
     const links = paragraphs(await pptx.slide(2)).join(' ');
     assert.ok(links.includes('javascript') && links.includes('upper case'), 'blocked links keep their text');
-    assert.ok(paragraphs(await pptx.slide(1)).some((p) => p.includes('<script>window.__pwned = 1')), 'raw HTML is shown as text');
+    assert.ok(
+      paragraphs(await pptx.slide(1)).some((p) => p.includes('<script>window.__pwned = 1')),
+      'raw HTML is shown as text',
+    );
     const media = Object.keys(pptx.zip.files).filter((path) => path.startsWith('ppt/media/') && !path.endsWith('/'));
     assert.equal(media.length, 1, 'only the GIF data: image is embedded (no remote, SVG or script image)');
   });

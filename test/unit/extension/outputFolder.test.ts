@@ -34,10 +34,10 @@ describe('StoryDeck: Export… output folder', () => {
         `storydeck.export.outputDir in this workspace's settings ("${value}") is outside the workspace folder; a workspace's settings can only export into it. Change it, or set it in your user settings to export elsewhere.`,
       );
     }
-    assert.ok('refused' in outputFolder(narrative, workspace, { workspaceFolderValue: '..', globalValue: join(dir, 'mine') }), 'the folder settings win over the user\'s');
+    assert.ok('refused' in outputFolder(narrative, workspace, { workspaceFolderValue: '..', globalValue: join(dir, 'mine') }), "the folder settings win over the user's");
   });
 
-  it('lets the user\'s own settings name any folder, and a workspace reached through a link keep its own', () => {
+  it("lets the user's own settings name any folder, and a workspace reached through a link keep its own", () => {
     assert.deepEqual(outputFolder(narrative, workspace, { globalValue: join(dir, 'mine') }), { folder: join(dir, 'mine') });
     assert.deepEqual(outputFolder(narrative, workspace, { globalValue: '../mine' }), { folder: join(dir, 'mine') });
     symlinkSync(workspace, join(dir, 'linked'));

@@ -25,7 +25,17 @@ describe('configuration', () => {
     ['empty', {}, true],
     ['rule settings of every shape', { rules: { jargon: false, 'talk-time': 'error', 'slide-density': { maxWords: 60, severity: 'info' }, 'why-before-what': true } }, true],
     ['objectives', { strategy: { objectives: ['Grow in mid-size hospitals'] } }, true],
-    ['declarative rules', { declarative: [{ id: 'no-synergy', type: 'existence', tokens: ['synergy'] }, { id: 'say-customers', type: 'substitution', swap: { users: 'customers' } }, { id: 'name-maria', type: 'occurrence', tokens: ['Maria'], min: 2 }] }, true],
+    [
+      'declarative rules',
+      {
+        declarative: [
+          { id: 'no-synergy', type: 'existence', tokens: ['synergy'] },
+          { id: 'say-customers', type: 'substitution', swap: { users: 'customers' } },
+          { id: 'name-maria', type: 'occurrence', tokens: ['Maria'], min: 2 },
+        ],
+      },
+      true,
+    ],
     ['extends and plugins', { extends: ['./base.yaml'], plugins: ['./rules/x.js'] }, true],
     ['unknown top-level key', { rulez: {} }, false],
     ['bad severity', { rules: { jargon: 'loud' } }, false],
@@ -33,7 +43,16 @@ describe('configuration', () => {
     ['occurrence without min', { declarative: [{ id: 'x', type: 'occurrence', tokens: ['a'] }] }, false],
     ['substitution without swap', { declarative: [{ id: 'x', type: 'substitution', tokens: ['a'] }] }, false],
     ['bad declarative id', { declarative: [{ id: 'Bad Id', type: 'existence', tokens: ['a'] }] }, false],
-    ['a declarative rule at its caps', { declarative: [{ id: 'many', type: 'existence', tokens: Array.from({ length: 1000 }, (_, i) => `word${i}`) }, { id: 'long', type: 'substitution', swap: { ['x'.repeat(100)]: 'y' } }] }, true],
+    [
+      'a declarative rule at its caps',
+      {
+        declarative: [
+          { id: 'many', type: 'existence', tokens: Array.from({ length: 1000 }, (_, i) => `word${i}`) },
+          { id: 'long', type: 'substitution', swap: { ['x'.repeat(100)]: 'y' } },
+        ],
+      },
+      true,
+    ],
     ['too many tokens in a rule', { declarative: [{ id: 'x', type: 'existence', tokens: Array.from({ length: 1001 }, (_, i) => `word${i}`) }] }, false],
     ['too many words to swap in a rule', { declarative: [{ id: 'x', type: 'substitution', swap: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`word${i}`, 'w'])) }] }, false],
     ['a token too long', { declarative: [{ id: 'x', type: 'existence', tokens: ['é'.repeat(101)] }] }, false],
@@ -51,7 +70,10 @@ describe('configuration', () => {
   it('leaves out the declarative rules past the tokens one config may have, with a problem for each', () => {
     const rule = (id: string, count: number) => ({ id, type: 'existence', tokens: Array.from({ length: count }, (_, i) => `${id}${i}`) });
     const { config, problems } = validateConfig({ declarative: [rule('a', 1000), rule('b', 900), rule('c', 200), rule('d', 100)] }, 'test');
-    assert.deepEqual(config.declarative?.map((r) => r.id), ['a', 'b', 'd']);
+    assert.deepEqual(
+      config.declarative?.map((r) => r.id),
+      ['a', 'b', 'd'],
+    );
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /"c" is left out: with its 200 tokens, the declarative rules of one config would have more than 2000/);
   });
@@ -102,7 +124,11 @@ describe('configuration', () => {
       const loaded = loadNearestConfig(join(dir, 'ws', 'talks'), host, join(dir, 'ws'), { pluginsAllowed: (file) => file.startsWith(inside) });
       assert.deepEqual(loaded.config.plugins, [join(dir, 'ws', 'own-rule.js')]);
       assert.deepEqual(loaded.withheldPlugins, [{ plugin: join(dir, 'shared-rule.js'), source: join(dir, 'shared.yaml') }]);
-      assert.deepEqual(loadNearestConfig(join(dir, 'ws', 'talks'), host, join(dir, 'ws')).config.plugins, [join(dir, 'shared-rule.js'), join(dir, 'ws', 'own-rule.js')], 'without a policy every module runs');
+      assert.deepEqual(
+        loadNearestConfig(join(dir, 'ws', 'talks'), host, join(dir, 'ws')).config.plugins,
+        [join(dir, 'shared-rule.js'), join(dir, 'ws', 'own-rule.js')],
+        'without a policy every module runs',
+      );
     });
 
     it('reports a file the host cannot read as a config file as a problem naming it', () => {
@@ -126,7 +152,11 @@ describe('configuration', () => {
     const body = '# Introducing X\n\nWe are building a new app.\n';
     const config = { rules: { 'why-before-what': 'error' as const } };
     const plain = lintText(`---\ntitle: X\n---\n${body}`, config).findings.filter((f) => f.ruleId === 'why-before-what');
-    assert.deepEqual(plain.map((f) => f.severity), ['error'], 'the config file alone makes it an error');
+    assert.deepEqual(
+      plain.map((f) => f.severity),
+      ['error'],
+      'the config file alone makes it an error',
+    );
     const local = lintText(`---\ntitle: X\nstorydeck:\n  rules:\n    why-before-what: false\n---\n${body}`, config).findings;
     assert.ok(!local.some((f) => f.ruleId === 'why-before-what'), 'front matter turned it off');
   });

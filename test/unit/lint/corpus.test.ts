@@ -78,7 +78,14 @@ class Corpus {
     const rows = scores.map((s) => [s.rule, String(s.tp.length), String(s.fp.length), String(s.fn.length), s.precision.toFixed(2), s.recall.toFixed(2)]);
     const all = [['rule', 'TP', 'FP', 'FN', 'precision', 'recall'], ...rows];
     const widths = all[0].map((_, i) => Math.max(...all.map((r) => r[i].length)));
-    return all.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
+    return all
+      .map((r) =>
+        r
+          .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n');
   }
 }
 
@@ -147,9 +154,7 @@ describe('narrative corpus: precision and recall per rule', () => {
       const firings = s.tp.length + s.fp.length;
       if (positives < MIN_LABELS && firings === 0) return;
       if (s.precision >= MIN_SCORE && s.recall >= MIN_SCORE) return;
-      const lines = [
-        `${rule}: precision ${s.precision.toFixed(2)} (TP ${s.tp.length}, FP ${s.fp.length}), recall ${s.recall.toFixed(2)} (FN ${s.fn.length}); both must be >= ${MIN_SCORE}.`,
-      ];
+      const lines = [`${rule}: precision ${s.precision.toFixed(2)} (TP ${s.tp.length}, FP ${s.fp.length}), recall ${s.recall.toFixed(2)} (FN ${s.fn.length}); both must be >= ${MIN_SCORE}.`];
       if (s.fp.length) {
         lines.push('  False positives (fired, but a reviewer says it should not):');
         for (const file of s.fp) lines.push(`    ${file}${firstFinding(findings.get(file) ?? [], rule)}`);

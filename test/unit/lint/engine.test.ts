@@ -50,7 +50,16 @@ describe('lint engine', () => {
   });
 
   it('reports a rule that throws as a finding instead of crashing', () => {
-    const broken: Rule = { id: 'broken', description: 'x', tags: [], defaultSeverity: 'error', docs: '', check: () => { throw new Error('boom'); } };
+    const broken: Rule = {
+      id: 'broken',
+      description: 'x',
+      tags: [],
+      defaultSeverity: 'error',
+      docs: '',
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const findings = lint(parseDeck('# Hi\n'), {}, { plugins: [broken] }).filter((f) => f.ruleId === 'broken');
     assert.equal(findings.length, 1);
     assert.match(findings[0].message, /failed.*boom/);
@@ -68,7 +77,13 @@ describe('lint engine', () => {
 
     it('existence finds each phrase at its position, whatever the case and spacing', () => {
       const found = lintText(text, config).findings.filter((f) => f.ruleId === 'no-synergy');
-      assert.deepEqual(found.map((f) => [f.line, f.column, f.endColumn]), [[3, 6, 13], [3, 19, 35]]);
+      assert.deepEqual(
+        found.map((f) => [f.line, f.column, f.endColumn]),
+        [
+          [3, 6, 13],
+          [3, 19, 35],
+        ],
+      );
       assert.equal(found[0].message, 'Say what you mean instead of "synergy".');
     });
 
@@ -123,13 +138,32 @@ describe('lint engine', () => {
   });
 
   describe('properties', () => {
-    const markdownish = fc.array(
-      fc.oneof(
-        fc.constantFrom('---', '# Why', '## The ask', '```', '<!--', '-->', '<!-- storydeck-disable -->', '- item 42%', '> "quote"', '| a | b |', '***', '\t', '', 'TODO', 'Maria spends 2 hours a day', '$3M revenue'),
-        fc.string(),
-      ),
-      { maxLength: 40 },
-    ).map((parts) => parts.join('\n'));
+    const markdownish = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            '---',
+            '# Why',
+            '## The ask',
+            '```',
+            '<!--',
+            '-->',
+            '<!-- storydeck-disable -->',
+            '- item 42%',
+            '> "quote"',
+            '| a | b |',
+            '***',
+            '\t',
+            '',
+            'TODO',
+            'Maria spends 2 hours a day',
+            '$3M revenue',
+          ),
+          fc.string(),
+        ),
+        { maxLength: 40 },
+      )
+      .map((parts) => parts.join('\n'));
 
     it('any text in: no exception out, every finding inside the document', () => {
       fc.assert(

@@ -15,7 +15,10 @@ const withOptions = (ruleId: string, options: Record<string, unknown>): StoryDec
 describe('form rules', () => {
   it('find nothing to say about examples/town-hall.md', () => {
     const findings = lintText(readFileSync('examples/town-hall.md', 'utf8')).findings.filter((f) => FORM_RULES.includes(f.ruleId));
-    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.line}: ${f.message}`), []);
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId} ${f.line}: ${f.message}`),
+      [],
+    );
   });
 
   describe('jargon', () => {
@@ -37,14 +40,23 @@ describe('form rules', () => {
 
     it('matches phrases across spaces and hyphens, whatever the case', () => {
       const found = of('jargon', '## Plan\n\nThis will Move  the needle with best in class tools.\n');
-      assert.deepEqual(found.map((f) => [f.column, f.endColumn, f.fix?.[0].text]), [[11, 27, 'Make a difference'], [33, 46, 'leading']]);
+      assert.deepEqual(
+        found.map((f) => [f.column, f.endColumn, f.fix?.[0].text]),
+        [
+          [11, 27, 'Make a difference'],
+          [33, 46, 'leading'],
+        ],
+      );
     });
 
     it('takes custom substitutions on top of the built-in ones, and drops a built-in mapped to false', () => {
       const config = withOptions('jargon', { substitutions: { 'end users': 'customers', utilize: false } });
       const text = '## Plan\n\nEnd users utilize seamless tools.\n';
       const found = of('jargon', text, config);
-      assert.deepEqual(found.map((f) => f.fix?.[0].text), ['Customers', 'smooth']);
+      assert.deepEqual(
+        found.map((f) => f.fix?.[0].text),
+        ['Customers', 'smooth'],
+      );
       assert.equal(fixText(text, config).text, '## Plan\n\nCustomers utilize smooth tools.\n');
     });
 
@@ -95,7 +107,10 @@ describe('form rules', () => {
 
     it('leaves code, links, URLs and quoted customers alone', () => {
       const text = '## Plan\n\nSee `leverage()` at https://example.com/leverage and [docs](https://x.io/synergy).\n\n> "We leverage sticky notes today," says Maria.\n\n```\nsynergy\n```\n';
-      assert.deepEqual(of('jargon', text).map((f) => f.message), []);
+      assert.deepEqual(
+        of('jargon', text).map((f) => f.message),
+        [],
+      );
     });
 
     it('no default alternative is itself jargon, so fixing converges', () => {
@@ -190,7 +205,10 @@ describe('form rules', () => {
     it('renames a misspelt key in place with fixText', () => {
       const text = '---\ntitel: Plan\n"durration": 8m\nAudience: Town hall\n---\n\n## Why\n\nWe believe in it.\n';
       const found = of('front-matter', text);
-      assert.deepEqual(found.map((f) => /Did you mean `(\w+)`\?/.exec(f.message)?.[1]), ['title', 'duration', 'audience']);
+      assert.deepEqual(
+        found.map((f) => /Did you mean `(\w+)`\?/.exec(f.message)?.[1]),
+        ['title', 'duration', 'audience'],
+      );
       assert.deepEqual(found[1].fix, [{ line: 3, column: 2, endLine: 3, endColumn: 11, text: 'duration' }]);
       const fixed = fixText(text);
       assert.equal(fixed.text, '---\ntitle: Plan\n"duration": 8m\naudience: Town hall\n---\n\n## Why\n\nWe believe in it.\n');
@@ -240,7 +258,10 @@ describe('form rules', () => {
     it('checks types and reports each storydeck settings problem at the storydeck line', () => {
       const text = '---\ntitle: 42\ndescription: [a, b]\nduration: 1 fortnight\nstorydeck:\n  rules:\n    jargon: loud\n  extend: base.json\n---\n\n## Why\n\nWe believe in it.\n';
       const found = of('front-matter', text);
-      assert.deepEqual(found.map((f) => f.line), [2, 3, 4, 5, 5]);
+      assert.deepEqual(
+        found.map((f) => f.line),
+        [2, 3, 4, 5, 5],
+      );
       assert.match(found[0].message, /`title` should be text, but it is the number 42/);
       assert.ok(found.slice(3).every((f) => f.message.startsWith('StoryDeck settings in the front matter:')));
       assert.equal(of('front-matter', '---\nstorydeck: yes\n---\n\n## Why\n\nWe believe.\n').length, 1);
@@ -328,7 +349,11 @@ describe('form rules', () => {
       assert.equal(of('stats-without-story', '## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n- 9 nurses\n').length, 1);
       assert.equal(of('stats-without-story', '<!-- beat: outcome -->\n## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n- 9 nurses\n').length, 0);
       assert.equal(of('stats-without-story', '## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n- 9 nurses, and one nurse, Ana, said it is too many\n').length, 0);
-      assert.equal(of('stats-without-story', '## Numbers\n\nWe grew. We hired. We shipped. It went well. Sales: 4 deals, 9 demos, 12 calls, 30 emails.\n').length, 1, 'one line of prose with four figures is all figures');
+      assert.equal(
+        of('stats-without-story', '## Numbers\n\nWe grew. We hired. We shipped. It went well. Sales: 4 deals, 9 demos, 12 calls, 30 emails.\n').length,
+        1,
+        'one line of prose with four figures is all figures',
+      );
       assert.equal(of('stats-without-story', '## Numbers\n\nWe grew.\n\nWe hired.\n\nWe shipped.\n\nSales: 4 deals, 9 demos, 12 calls, 30 emails.\n').length, 0, 'most lines carry no figure');
     });
   });
@@ -350,7 +375,10 @@ describe('form rules', () => {
 });
 
 describe('jargon: acronyms that are names, labels or the document’s subject', () => {
-  const acronyms = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'jargon').map((f) => /"([^"]+)"/.exec(f.message)?.[1]);
+  const acronyms = (text: string) =>
+    lintText(text)
+      .findings.filter((f) => f.ruleId === 'jargon')
+      .map((f) => /"([^"]+)"/.exec(f.message)?.[1]);
   it('leaves surnames in capitals, well-known organisations, fiscal labels and the kind of document the title names alone', () => {
     assert.deepEqual(acronyms('# Sign-off\n\nOwner: Priya SHARMA, VP Operations\n\n— Dana PARK\n'), []);
     assert.deepEqual(acronyms('# Partners\n\nWe piloted with IBM and the NHS.\n'), []);

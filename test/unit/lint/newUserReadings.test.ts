@@ -42,7 +42,8 @@ describe('readings a new user met', () => {
   });
 
   it('a budget request naming the funded people and a week-by-week plan has an owner and a date', () => {
-    const text = '## The ask\n\nWe need £400k to fund two engineers, Dana Okafor and Luis Prieto, for a twelve-week build.\n\n- Weeks 1–2: discovery with the finance team\n- Weeks 3–10: build the matcher\n';
+    const text =
+      '## The ask\n\nWe need £400k to fund two engineers, Dana Okafor and Luis Prieto, for a twelve-week build.\n\n- Weeks 1–2: discovery with the finance team\n- Weeks 3–10: build the matcher\n';
     assert.deepEqual(of('call-to-action', text), []);
     const vague = of('call-to-action', '## The ask\n\nWe need your support for the new matcher.\n');
     assert.equal(vague.length, 1);

@@ -52,7 +52,12 @@ const FAMILIES = [
     },
     run: lintWith,
   } satisfies Family<{ text: string; config: StoryDeckConfig }>,
-  { name: 'a template with a long run of line breaks', n: 1000, input: (n, tag) => `${TEMPLATE_HEADER}# Why\n\nWe believe.${'\n'.repeat(n)}${tag}\n`, run: (source: string) => parseTemplate(source, 't.hbs') },
+  {
+    name: 'a template with a long run of line breaks',
+    n: 1000,
+    input: (n, tag) => `${TEMPLATE_HEADER}# Why\n\nWe believe.${'\n'.repeat(n)}${tag}\n`,
+    run: (source: string) => parseTemplate(source, 't.hbs'),
+  },
 ] as Family<unknown>[];
 
 let fresh = 0;
@@ -75,7 +80,10 @@ describe('pathological inputs take linear time', () => {
   it('refuses a narrative over 10 MB with one finding of the input rule', () => {
     const { deck, findings } = lintText(`# Big\n\n${'word '.repeat(MAX_DECK_CHARS / 5)}`);
     assert.deepEqual(deck.slides, []);
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.line]), [['input', 'error', 1]]);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.severity, f.line]),
+      [['input', 'error', 1]],
+    );
     assert.match(findings[0].message, /up to 10 MB/);
   });
 

@@ -29,8 +29,16 @@ describe('phrase matcher', () => {
   /** Lines made of the phrases' own words (in any case) and a few others, so that phrases are found, and found overlapping. */
   const linesFor = (phraseLists: { phrases: string[] }[]) => {
     const vocabulary = [...new Set(phraseLists.flatMap((l) => l.phrases.flatMap((p) => p.split(' '))))];
-    const piece = fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom(...vocabulary).map((w) => w.toUpperCase()), word, fc.constantFrom(' ', '  ', '\t', '-', ' - ', ', '));
-    return fc.array(fc.array(piece, { maxLength: 24 }).map((parts) => parts.join('')), { minLength: 1, maxLength: 4 });
+    const piece = fc.oneof(
+      fc.constantFrom(...vocabulary),
+      fc.constantFrom(...vocabulary).map((w) => w.toUpperCase()),
+      word,
+      fc.constantFrom(' ', '  ', '\t', '-', ' - ', ', '),
+    );
+    return fc.array(
+      fc.array(piece, { maxLength: 24 }).map((parts) => parts.join('')),
+      { minLength: 1, maxLength: 4 },
+    );
   };
   const cases = lists.chain((phraseLists) => fc.tuple(fc.constant(phraseLists), linesFor(phraseLists)));
 
@@ -43,7 +51,10 @@ describe('phrase matcher', () => {
           const hits = new PhraseMatcher(phraseLists, syntax).hits(deck);
           phraseLists.forEach(({ phrases, ignorecase }, i) => {
             const expected = ctx.matches(asRegExp(phrases, ignorecase, syntax)).map((m) => [m.line, m.column, m.endColumn, m.match[0]]);
-            assert.deepEqual(hits[i].map((h) => [h.range.line, h.range.column, h.range.endColumn, h.text]), expected);
+            assert.deepEqual(
+              hits[i].map((h) => [h.range.line, h.range.column, h.range.endColumn, h.text]),
+              expected,
+            );
           });
         }),
         { numRuns: 300 },

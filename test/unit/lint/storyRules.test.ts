@@ -14,7 +14,10 @@ const of = (ruleId: string, text: string, config: StoryDeckConfig = {}): Finding
 describe('story rules', () => {
   it('find nothing to say about examples/town-hall.md', () => {
     const findings = lintText(readFileSync('examples/town-hall.md', 'utf8')).findings.filter((f) => STORY_RULES.includes(f.ruleId));
-    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.line}: ${f.message}`), []);
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId} ${f.line}: ${f.message}`),
+      [],
+    );
   });
 
   it('all fire on an empty-headed skeleton, once each, and stay inside the document', () => {
@@ -69,7 +72,7 @@ describe('story rules', () => {
     it('matches objectives whatever the case, punctuation and spacing, but only on word boundaries', () => {
       assert.ok(namesObjective('Our bet for WIN THE MID MARKET!', 'Win the mid-market'));
       assert.ok(namesObjective('win the midmarket', 'Win the mid-market'));
-      assert.ok(namesObjective("Handoffs that don’t drop patients", "Handoffs that don't drop patients"));
+      assert.ok(namesObjective('Handoffs that don’t drop patients', "Handoffs that don't drop patients"));
       assert.ok(!namesObjective('regrowth in hospitals', 'Growth'));
       assert.ok(!namesObjective('anything', '—'));
     });
@@ -82,7 +85,7 @@ describe('story rules', () => {
       assert.equal(finding.severity, 'info');
       assert.match(finding.message, /no timeframe/);
       const [configured] = of('outcome-metric', text, { rules: { 'outcome-metric': 'error' } });
-      assert.equal(configured.severity, 'error', 'a configured severity wins over the rule\'s grading');
+      assert.equal(configured.severity, 'error', "a configured severity wins over the rule's grading");
       assert.equal(finding.line, 3);
       assert.equal(of('outcome-metric', text, { rules: { 'outcome-metric': { requireTimeframe: false } } }).length, 0);
       assert.equal(of('outcome-metric', text.replace('minutes.', 'minutes by June.')).length, 0);
@@ -97,7 +100,11 @@ describe('story rules', () => {
         'We aim to halve wait times by March.',
         'NPS 50+ by Q4.',
       ]) {
-        assert.deepEqual(of('outcome-metric', `## How we'll know it worked\n\n${line}\n`).map((f) => f.message), [], line);
+        assert.deepEqual(
+          of('outcome-metric', `## How we'll know it worked\n\n${line}\n`).map((f) => f.message),
+          [],
+          line,
+        );
       }
     });
 
@@ -148,7 +155,11 @@ describe('story rules', () => {
         '- **Engineering leads:** lend us one engineer each.',
         'Approve the budget. Sam will send the plan.',
       ]) {
-        assert.deepEqual(of('call-to-action', `## The ask\n\n${ask}\n`).map((f) => f.message), [], ask);
+        assert.deepEqual(
+          of('call-to-action', `## The ask\n\n${ask}\n`).map((f) => f.message),
+          [],
+          ask,
+        );
       }
     });
 
@@ -194,12 +205,15 @@ describe('story rules', () => {
     it('skip empty and TODO sections and code, and split sentences', () => {
       const deck = parseDeck('## The problem\n\nTODO\n\n## Meet Maria\n\nMaria waits. She copies vitals.\n\n```\nwaits by hand\n```\n');
       const passages = deck.slides.flatMap((slide) => slidePassages(slide));
-      assert.deepEqual(passages.map((p) => [p.text, p.context.join()]), [
-        ['Meet Maria', 'pain'],
-        ['Maria waits.', 'pain'],
-        ['She copies vitals.', 'pain'],
-      ]);
-      assert.deepEqual(sentences('At 7 a.m. she has twelve minutes. St. Anne\'s is busy!'), ['At 7 a.m. she has twelve minutes.', "St.", "Anne's is busy!"]);
+      assert.deepEqual(
+        passages.map((p) => [p.text, p.context.join()]),
+        [
+          ['Meet Maria', 'pain'],
+          ['Maria waits.', 'pain'],
+          ['She copies vitals.', 'pain'],
+        ],
+      );
+      assert.deepEqual(sentences("At 7 a.m. she has twelve minutes. St. Anne's is busy!"), ['At 7 a.m. she has twelve minutes.', 'St.', "Anne's is busy!"]);
     });
   });
 

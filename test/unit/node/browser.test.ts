@@ -57,7 +57,11 @@ describe('findBrowser', () => {
     ];
     if (process.getuid?.() !== 0) cases.push([plain, {}, /cannot be run: it is not executable\./]);
     for (const [explicit, env, message] of cases) {
-      assert.throws(() => findBrowser(explicit, { env, candidates: [installed] }), (e: Error) => e instanceof UserError && message.test(e.message), String(message));
+      assert.throws(
+        () => findBrowser(explicit, { env, candidates: [installed] }),
+        (e: Error) => e instanceof UserError && message.test(e.message),
+        String(message),
+      );
     }
   });
 

@@ -71,8 +71,14 @@ describe('exportNarrative', () => {
     const warnings: Array<[string, number | undefined]> = [];
     const text = '# Pictures\n\n![gone](missing.png)\n\n```\nunclosed fence\n';
     await exportNarrative(request('html', join(dir, 'pics.html'), { text, warn: (m, line) => warnings.push([m, line]) }));
-    assert.ok(warnings.some(([m, line]) => /^image missing\.png \(missing\.png\) cannot be read: no such file\./.test(m) && line === undefined), JSON.stringify(warnings));
-    assert.ok(warnings.some(([, line]) => line === 5), `a problem on line 5: ${JSON.stringify(warnings)}`);
+    assert.ok(
+      warnings.some(([m, line]) => /^image missing\.png \(missing\.png\) cannot be read: no such file\./.test(m) && line === undefined),
+      JSON.stringify(warnings),
+    );
+    assert.ok(
+      warnings.some(([, line]) => line === 5),
+      `a problem on line 5: ${JSON.stringify(warnings)}`,
+    );
   });
 
   it('says which pictures a PowerPoint file cannot hold, and still embeds the PNG', async () => {
@@ -99,13 +105,20 @@ describe('exportNarrative', () => {
       symlinkSync(secret, join(dir, 'talks', 'img', 'logo.png'));
     });
     const escapes = () => ['img/logo.png', '../secret.png', secret, '..%2Fsecret.png', 'img/..%2F..%2Fsecret.png'];
-    const text = () => `${NARRATIVE}\n---\n\n## Pictures\n\n${escapes().map((src) => `![x](<${src}>)`).join(' ')}\n`;
+    const text = () =>
+      `${NARRATIVE}\n---\n\n## Pictures\n\n${escapes()
+        .map((src) => `![x](<${src}>)`)
+        .join(' ')}\n`;
     const mediaOf = async (file: string) => {
       const zip = await JSZip.loadAsync(readFileSync(file));
-      return Promise.all(Object.keys(zip.files).filter((name) => name.startsWith('ppt/media/') && !zip.files[name].dir).map((name) => zip.file(name)!.async('nodebuffer')));
+      return Promise.all(
+        Object.keys(zip.files)
+          .filter((name) => name.startsWith('ppt/media/') && !zip.files[name].dir)
+          .map((name) => zip.file(name)!.async('nodebuffer')),
+      );
     };
 
-    it('leaves out pictures from outside the narrative\'s folder (links, .., absolute and encoded paths), naming each and the way to allow it', async () => {
+    it("leaves out pictures from outside the narrative's folder (links, .., absolute and encoded paths), naming each and the way to allow it", async () => {
       for (const format of ['html', 'pptx'] as const) {
         const warnings: string[] = [];
         const output = join(dir, `talk.${format}`);
@@ -141,7 +154,7 @@ describe('exportNarrative', () => {
       assert.equal((await mediaOf(join(dir, 'rooted.pptx'))).filter((media) => media.equals(SECRET)).length, escapes().length);
     });
 
-    it('reads pictures anywhere in the narrative\'s repository, also through a linked folder', async () => {
+    it("reads pictures anywhere in the narrative's repository, also through a linked folder", async () => {
       mkdirSync(join(dir, '.git'));
       symlinkSync(join(dir, 'talks'), join(dir, 'linked'));
       const warnings: string[] = [];
@@ -188,7 +201,10 @@ describe('exportNarrative', () => {
     assert.deepEqual(result, { slides: 2, bytes: 13 });
     const args = readFileSync(`${browser}.args`, 'utf8').trim().split('\n');
     for (const flag of ['--headless', '--no-pdf-header-footer', '--disable-background-networking', '--no-first-run']) assert.ok(args.includes(flag), flag);
-    assert.ok(args.some((a) => a.startsWith(`--user-data-dir=${temp}`)), 'a fresh profile in the temp folder');
+    assert.ok(
+      args.some((a) => a.startsWith(`--user-data-dir=${temp}`)),
+      'a fresh profile in the temp folder',
+    );
     assert.equal(args.includes('--no-sandbox'), process.getuid?.() === 0, "the browser's sandbox stays on unless we run as root");
     assert.match(args.at(-1)!, /^file:\/\/.*\.html$/);
     assert.deepEqual(readdirSync(temp), [], 'page, profile and PDF removed');
@@ -226,7 +242,10 @@ describe('exportNarrative', () => {
   });
 
   it('names a browser that is not there in one line and writes nothing', async () => {
-    await assert.rejects(exportNarrative(request('pdf', join(dir, 'talk.pdf'), { browser: join(dir, 'no-such-browser') })), (e: Error) => e instanceof UserError && /cannot be run: no such file\..*storydeck\.export\.browserPath/.test(e.message));
+    await assert.rejects(
+      exportNarrative(request('pdf', join(dir, 'talk.pdf'), { browser: join(dir, 'no-such-browser') })),
+      (e: Error) => e instanceof UserError && /cannot be run: no such file\..*storydeck\.export\.browserPath/.test(e.message),
+    );
     assert.deepEqual(outputs(), ['tmp']);
     assert.deepEqual(readdirSync(temp), []);
   });
@@ -234,7 +253,10 @@ describe('exportNarrative', () => {
   it('gives up on a browser that never finishes, and stops it', async () => {
     const pidFile = join(dir, 'browser-pid');
     const browser = fakeBrowser('browser-stuck', `echo $$ > "${pidFile}"; exec sleep 60`);
-    await assert.rejects(printPdf('<!DOCTYPE html>', { browser, timeoutMs: 1500 }), (e: Error) => e instanceof SourceUserError && /^The browser at .*browser-stuck did not finish printing the PDF within 1\.5 s\.$/.test(e.message));
+    await assert.rejects(
+      printPdf('<!DOCTYPE html>', { browser, timeoutMs: 1500 }),
+      (e: Error) => e instanceof SourceUserError && /^The browser at .*browser-stuck did not finish printing the PDF within 1\.5 s\.$/.test(e.message),
+    );
     // On a very busy machine the script may not have got as far as writing its pid.
     if (existsSync(pidFile)) assert.throws(() => process.kill(Number(readFileSync(pidFile, 'utf8')), 0), { code: 'ESRCH' }, 'the browser was stopped');
     assert.deepEqual(readdirSync(temp), []);

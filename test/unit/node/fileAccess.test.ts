@@ -69,7 +69,7 @@ describe('file access', () => {
     assert.equal(refusal('/proc/self/maps', { maxBytes: 16 }).message, 'is larger than 16 bytes, the most StoryDeck reads');
   });
 
-  it('passes the file system\'s own error for a file that is not there', () => {
+  it("passes the file system's own error for a file that is not there", () => {
     assert.throws(() => readLocalFile(join(root, 'missing.png'), { root }), { code: 'ENOENT' });
   });
 
@@ -90,7 +90,7 @@ describe('file access', () => {
     assert.equal(projectRoot(join(root, 'talks', 'talk.md')), root);
     rmSync(join(root, '.git'), { recursive: true });
     writeFileSync(join(root, '.git'), 'gitdir: /elsewhere/.git/worktrees/repo\n');
-    assert.equal(projectRoot(join(root, 'talks', 'talk.md')), root, 'a worktree\'s .git file counts');
+    assert.equal(projectRoot(join(root, 'talks', 'talk.md')), root, "a worktree's .git file counts");
   });
 
   it('resolves paths for a caller confined to a root, refusing what leaves it through .., absolute paths or links', () => {

@@ -59,7 +59,11 @@ describe('writeAtomically', () => {
     ];
     for (const [target, message] of refused) {
       const shown = target.slice(dir.length + 1);
-      assert.throws(() => writeAtomically(target, 'new', { replace: true, shown }), (e: unknown) => e instanceof UserError && e.message === message, shown);
+      assert.throws(
+        () => writeAtomically(target, 'new', { replace: true, shown }),
+        (e: unknown) => e instanceof UserError && e.message === message,
+        shown,
+      );
     }
     assert.ok(lstatSync(join(dir, 'pipe')).isFIFO(), 'the pipe is still a pipe');
     assert.ok(lstatSync(join(dir, 'dangling.md')).isSymbolicLink());

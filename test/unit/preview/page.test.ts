@@ -7,7 +7,13 @@ import { slideAtLine } from '../../../src/shared/lines';
 import type { PreviewStartup } from '../../../src/shared/protocol';
 
 const render = (text: string) => renderDeck(parseDeck(text));
-const resources = { cspSource: 'https://webview.test', script: 'https://webview.test/dist/webview.js', style: 'https://webview.test/dist/webview.css', theme: 'https://webview.test/media/themes/light.css', nonce: 'abc123' };
+const resources = {
+  cspSource: 'https://webview.test',
+  script: 'https://webview.test/dist/webview.js',
+  style: 'https://webview.test/dist/webview.css',
+  theme: 'https://webview.test/media/themes/light.css',
+  nonce: 'abc123',
+};
 
 describe('preview page', () => {
   const deck = render(readFileSync('test/fixtures/xss.md', 'utf8'));
@@ -16,10 +22,7 @@ describe('preview page', () => {
 
   it('has a strict Content-Security-Policy: nothing inline, scripts only with the nonce, no eval', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1].replaceAll('&#39;', "'");
-    assert.equal(
-      csp,
-      "default-src 'none'; img-src https://webview.test https: data:; style-src https://webview.test 'nonce-abc123'; script-src 'nonce-abc123'; base-uri 'none'; form-action 'none'",
-    );
+    assert.equal(csp, "default-src 'none'; img-src https://webview.test https: data:; style-src https://webview.test 'nonce-abc123'; script-src 'nonce-abc123'; base-uri 'none'; form-action 'none'");
     assert.doesNotMatch(csp!, /unsafe-(inline|eval)/);
     assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="abc123" src="https://webview.test/dist/webview.js">']);
     assert.doesNotMatch(html, /<style/);
@@ -50,7 +53,10 @@ describe('preview updates', () => {
 
   it('send only the slide whose text changed, with the deck summary', () => {
     const update = deckUpdate(before, render(text.replace('## Meet Maria', '## Meet Maria, night nurse')));
-    assert.deepEqual(update?.slides.map((s) => [s.index, s.slide.title]), [[2, 'Meet Maria, night nurse']]);
+    assert.deepEqual(
+      update?.slides.map((s) => [s.index, s.slide.title]),
+      [[2, 'Meet Maria, night nurse']],
+    );
     assert.equal(update?.deck.slideCount, 10);
     assert.equal(update?.deck.title, before.title);
   });
@@ -63,7 +69,10 @@ describe('preview updates', () => {
 
   it('send new slides and the shorter count when slides come and go', () => {
     const longer = render(`${text}\n---\n\n## One more thing\n`);
-    assert.deepEqual(deckUpdate(before, longer)?.slides.map((s) => s.index), [10]);
+    assert.deepEqual(
+      deckUpdate(before, longer)?.slides.map((s) => s.index),
+      [10],
+    );
     const shorter = deckUpdate(longer, before);
     assert.equal(shorter?.deck.slideCount, 10);
   });
@@ -72,6 +81,9 @@ describe('preview updates', () => {
 describe('slideAtLine', () => {
   const slides = [{ line: 12 }, { line: 22 }, { line: 32 }];
   it('finds the slide holding a line, the first one above every slide', () => {
-    assert.deepEqual([1, 12, 21, 22, 31, 32, 500].map((line) => slideAtLine(slides, line)), [0, 0, 0, 1, 1, 2, 2]);
+    assert.deepEqual(
+      [1, 12, 21, 22, 31, 32, 500].map((line) => slideAtLine(slides, line)),
+      [0, 0, 0, 1, 1, 2, 2],
+    );
   });
 });

@@ -27,7 +27,7 @@ describe('release manifest', () => {
   /** Settings a workspace must not set, and why: user (machine) settings. Every other setting is resource-scoped. */
   const MACHINE: Record<string, string> = {
     'storydeck.export.browserPath': 'it names a program StoryDeck runs',
-    'storydeck.export.allowLocalFiles': 'it lets a narrative\'s pictures read any file on the computer into an export',
+    'storydeck.export.allowLocalFiles': "it lets a narrative's pictures read any file on the computer into an export",
   };
 
   it('scopes every setting to the resource, but those a workspace must not set, which only the user sets (machine)', () => {
@@ -39,8 +39,13 @@ describe('release manifest', () => {
   });
 
   it('packages from an allow-list: .vscodeignore leaves out everything it does not name', () => {
-    const rules = readFileSync('.vscodeignore', 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+    const rules = readFileSync('.vscodeignore', 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'));
     assert.equal(rules[0], '**');
-    assert.ok(rules.slice(1).every((rule) => rule.startsWith('!')), 'after **, only exceptions');
+    assert.ok(
+      rules.slice(1).every((rule) => rule.startsWith('!')),
+      'after **, only exceptions',
+    );
   });
 });

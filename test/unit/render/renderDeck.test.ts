@@ -19,7 +19,36 @@ function tags(html: string): Array<{ name: string; attributes: string[] }> {
   }));
 }
 
-const SAFE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'em', 'strong', 's', 'br', 'hr', 'div', 'span']);
+const SAFE_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'code',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'img',
+  'em',
+  'strong',
+  's',
+  'br',
+  'hr',
+  'div',
+  'span',
+]);
 const SAFE_ATTRIBUTES = new Set(['data-line', 'class', 'href', 'target', 'rel', 'src', 'alt', 'title', 'start']);
 
 /** Every line a `data-line` attribute names, in order. */
@@ -46,16 +75,37 @@ describe('renderDeck', () => {
 
   it('agrees with parseDeck on slides for any mix of separators, headings, comments, code and front matter', () => {
     const block = fc.constantFrom(
-      '---', '***', '___', '- - -', '# Title', '## Section', 'Some words here.', '- item\n- item', '> quote', '```\n---\n```',
-      '<!-- note -->', '<!-- _class: lead -->', '<!-- headingDivider: 2 -->', '<div>\n---\n</div>', '[ref]: https://example.com',
-      '[ref]: javascript:alert(1)', 'Setext\n---', '    indented ---', '| a |\n|---|\n| b |', '<!-- open', '',
+      '---',
+      '***',
+      '___',
+      '- - -',
+      '# Title',
+      '## Section',
+      'Some words here.',
+      '- item\n- item',
+      '> quote',
+      '```\n---\n```',
+      '<!-- note -->',
+      '<!-- _class: lead -->',
+      '<!-- headingDivider: 2 -->',
+      '<div>\n---\n</div>',
+      '[ref]: https://example.com',
+      '[ref]: javascript:alert(1)',
+      'Setext\n---',
+      '    indented ---',
+      '| a |\n|---|\n| b |',
+      '<!-- open',
+      '',
     );
     const frontMatter = fc.constantFrom('', '---\ntitle: T\n---\n', '---\nheadingDivider: 2\n---\n', '---\nbad: [\n---\n');
     fc.assert(
       fc.property(frontMatter, fc.array(block, { maxLength: 14 }), (fm, blocks) => {
         const deck = parseDeck(fm + blocks.join('\n\n'));
         const rendered = renderDeck(deck);
-        assert.deepEqual(rendered.slides.map((s) => [s.line, s.endLine]), deck.slides.map((s) => [s.line, s.endLine]));
+        assert.deepEqual(
+          rendered.slides.map((s) => [s.line, s.endLine]),
+          deck.slides.map((s) => [s.line, s.endLine]),
+        );
         for (const slide of rendered.slides) {
           for (const line of dataLines(slide.html)) assert.ok(line >= slide.line && line <= slide.endLine, `data-line ${line} outside ${slide.line}-${slide.endLine}`);
         }
@@ -66,7 +116,9 @@ describe('renderDeck', () => {
 
   it('marks every block element with its 1-based source line', () => {
     const text = '# Title\n\nPara\n\n- a\n- b\n\n> quote\n\n```js\ncode\n```\n\n    indented\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n***\n\n1. one\n';
-    const html = render(text).slides.map((s) => s.html).join('');
+    const html = render(text)
+      .slides.map((s) => s.html)
+      .join('');
     const blocks = [...html.matchAll(/<(p|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr)\b[^>]*>/g)];
     assert.ok(blocks.length >= 14);
     for (const [tag] of blocks) assert.match(tag, /data-line="\d+"/, tag);
@@ -166,14 +218,18 @@ describe('renderDeck', () => {
   });
 
   it('with rawHtml: keep, carries raw HTML only as attribute text, for the page to sanitize', () => {
-    const html = render('<div>\n<b onclick="x()">block</b>\n</div>\n\nPress <kbd>Ctrl</kbd> and **H<sub>2</sub>O** <!-- guide: hidden -->[docs](https://example.com)\n\nPlain *text*\n', { rawHtml: 'keep' }).slides[0].html;
+    const html = render('<div>\n<b onclick="x()">block</b>\n</div>\n\nPress <kbd>Ctrl</kbd> and **H<sub>2</sub>O** <!-- guide: hidden -->[docs](https://example.com)\n\nPlain *text*\n', {
+      rawHtml: 'keep',
+    }).slides[0].html;
     assert.equal(
       html,
       '<div class="sd-raw-html" data-line="1" data-sd-html="&lt;div&gt;\n&lt;b onclick=&quot;x()&quot;&gt;block&lt;/b&gt;\n&lt;/div&gt;"></div>\n' +
         '<p data-line="5"><span class="sd-raw-html" data-sd-html="Press &lt;kbd&gt;Ctrl&lt;/kbd&gt; and &lt;strong&gt;H&lt;sub&gt;2&lt;/sub&gt;O&lt;/strong&gt; &lt;a href=&quot;https://example.com&quot; target=&quot;_blank&quot; rel=&quot;noopener noreferrer&quot;&gt;docs&lt;/a&gt;"></span></p>\n' +
         '<p data-line="7">Plain <em>text</em></p>\n',
     );
-    const kept = render(xss, { rawHtml: 'keep' }).slides.map((slide) => slide.html).join('');
+    const kept = render(xss, { rawHtml: 'keep' })
+      .slides.map((slide) => slide.html)
+      .join('');
     const carried = [...kept.matchAll(/ data-sd-html="([^"]*)"/g)].map((m) => m[1]);
     assert.ok(carried.some((text) => text.includes('&lt;script&gt;')));
     assert.ok(carried.every((text) => !/[<>]/.test(text)));
@@ -192,7 +248,10 @@ describe('renderDeck', () => {
 
   it('applies Marp class directives: class from its slide on, _class to one slide, sanitised', () => {
     const text = '---\nclass: base\n---\n# A\n\n---\n\n<!-- _class: spot -->\n# B\n\n---\n\n<!-- class: "x\\"><script>y" -->\n# C\n\n---\n\n# D\n';
-    assert.deepEqual(render(text).slides.map((s) => s.className), ['base', 'spot', 'xscripty', 'xscripty']);
+    assert.deepEqual(
+      render(text).slides.map((s) => s.className),
+      ['base', 'spot', 'xscripty', 'xscripty'],
+    );
     assert.equal(render('# none').slides[0].className, undefined);
   });
 
@@ -260,7 +319,10 @@ describe('renderDeck', () => {
   });
 
   it('renders an empty input as one empty slide and a refused one as none', () => {
-    assert.deepEqual(render('').slides.map((s) => s.html), ['']);
+    assert.deepEqual(
+      render('').slides.map((s) => s.html),
+      [''],
+    );
     assert.deepEqual(render('a\u0000b').slides, []);
   });
 });

@@ -6,7 +6,6 @@ import { createMarkdownIt } from '../../../src/core/deck/markdown';
 import { escapeComment, escapeMarkdown, singleLine, yamlScalar } from '../../../src/core/scaffold';
 import { HOSTILE } from './hostile';
 
-
 const md = createMarkdownIt();
 
 describe('scaffold escaping', () => {

@@ -60,7 +60,10 @@ describe('insert a missing beat', () => {
 
   it('only the findings of absent beats carry a missingBeat', () => {
     const findings = lint(parseDeck(without(['What we need from you'])));
-    assert.deepEqual(findings.filter((f) => f.missingBeat !== undefined).map((f) => f.ruleId), ['call-to-action']);
+    assert.deepEqual(
+      findings.filter((f) => f.missingBeat !== undefined).map((f) => f.ruleId),
+      ['call-to-action'],
+    );
     // A tie to strategy that names none of the configured objectives is there, only not in their words.
     const unnamed = lint(parseDeck(TOWN_HALL.replace('**Safer care at every handoff**', 'our safety goal').replace('**Grow in mid-size hospitals**', 'growth')));
     const tie = unnamed.find((f) => f.ruleId === 'strategic-tie-in');
@@ -82,7 +85,8 @@ describe('insert a missing beat', () => {
   });
 
   it('puts a missing why before the solution, after the title slide', () => {
-    const text = '---\nstorydeck: true\n---\n\n# Handoff Board\n\nTown hall\n\n---\n\n## Introducing Handoff Board\n\nWe are building a new dashboard.\n\n---\n\n## The plan\n\nPilot in Q1 with two wards.\n';
+    const text =
+      '---\nstorydeck: true\n---\n\n# Handoff Board\n\nTown hall\n\n---\n\n## Introducing Handoff Board\n\nWe are building a new dashboard.\n\n---\n\n## The plan\n\nPilot in Q1 with two wards.\n';
     const after = insert(text, 'why');
     assert.deepEqual(titles(after), ['Handoff Board', "Why we're doing this", 'Introducing Handoff Board', 'The plan']);
     assert.ok(after.startsWith('---\nstorydeck: true\n---\n\n# Handoff Board\n\nTown hall\n\n---\n\n## Why'));
@@ -94,11 +98,14 @@ describe('insert a missing beat', () => {
     assert.ok(after.startsWith(`---\ntitle: Pitch\nstorydeck: true\n---\n${beatSkeleton('why')}\n\n---\n\n## Introducing`), after);
     const deck = parseDeck(after);
     assert.deepEqual(deck.frontMatter, { title: 'Pitch', storydeck: true });
-    assert.deepEqual(deck.slides.map((s) => s.beats), [['why'], ['what']]);
+    assert.deepEqual(
+      deck.slides.map((s) => s.beats),
+      [['why'], ['what']],
+    );
   });
 
   it('puts a missing ask after the last beat, before a closing slide that plays none', () => {
-    const text = "# Talk\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n\n---\n\n## Questions?\n";
+    const text = '# Talk\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n\n---\n\n## Questions?\n';
     assert.deepEqual(titles(insert(text, 'ask')), ['Talk', 'Why we exist', 'What we need from you', 'Questions?']);
   });
 
@@ -134,6 +141,9 @@ describe('insert a missing beat', () => {
   it('keeps every beat in why-before-what order when each is inserted in turn into an empty story', () => {
     let text = '# Talk\n';
     for (const beat of [...BEAT_IDS].reverse()) text = insert(text, beat);
-    assert.deepEqual(parseDeck(text).slides.map((s) => s.beats[0]), [undefined, ...BEAT_IDS]);
+    assert.deepEqual(
+      parseDeck(text).slides.map((s) => s.beats[0]),
+      [undefined, ...BEAT_IDS],
+    );
   });
 });

@@ -100,7 +100,8 @@ describe('parseTemplate', () => {
     it('no header', () => assertBroken(BODY, 1, /must start with a \{\{!-- … --\}\} comment/));
     it('an unclosed header', () => assertBroken('{{!--\nid: x\n', 1, /never closed/));
     it('text after the header on its line', () => assertBroken(HEADER + ' ---\n' + BODY, 15, /nothing after --\}\}/));
-    it('a duration default that is not a talk length', () => assertBroken(GOOD.replace('default: 20', 'default: a while'), 12, /prompt "duration": the default will not do: "a while" is not a talk length: write minutes, e\.g\. 15m/));
+    it('a duration default that is not a talk length', () =>
+      assertBroken(GOOD.replace('default: 20', 'default: a while'), 12, /prompt "duration": the default will not do: "a while" is not a talk length: write minutes, e\.g\. 15m/));
     it('header YAML syntax', () => assertBroken(HEADER.replace('name: Team offsite', 'name: [Team offsite'), 4, /not valid YAML: Flow sequence/));
     it('an unknown header key', () => assertBroken(HEADER.replace('name:', 'nmae:'), 3, /unknown header key "nmae"/));
     it('a bad id', () => assertBroken(HEADER.replace('id: team-offsite', 'id: Team Offsite'), 2, /lower-case/));
@@ -115,12 +116,14 @@ describe('parseTemplate', () => {
     it('a bare answer', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# {{title}}\n`, 20, /\{\{title\}\} would write the answer unescaped; use \{\{md title\}\}/));
     it('a triple-stash answer', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# {{{title}}}\n`, 20, /writes raw text/));
     it('an unknown answer', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# {{md titel}}\n`, 20, /"titel", which is not a prompt.*prompts are: title, audience, duration/));
-    it('a bare name that is not a prompt', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# {{name}}\n`, 20, /"name" is not a prompt of this template \(prompts are: title, audience, duration\)/));
+    it('a bare name that is not a prompt', () =>
+      assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# {{name}}\n`, 20, /"name" is not a prompt of this template \(prompts are: title, audience, duration\)/));
     it('an unknown helper', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# {{upper title}}\n`, 20, /not something a template can use/));
     it('an unknown beat', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n{{beat "pian"}}\n`, 20, /one beat id in quotes/));
     it('a partial', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n{{> beat}}\n`, 20, /partials are not supported/));
     it('an each block', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n{{#each title}}x{{/each}}\n`, 20, /\{\{#each\}\} is not supported/));
-    it('a body that is not a valid narrative', () => assertBroken(`${HEADER}\n---\ntitle: [x\n---\n\n# Hi\n`, undefined, /narrative it produces has a problem on its line 2: StoryDeck cannot read the front matter from here/));
+    it('a body that is not a valid narrative', () =>
+      assertBroken(`${HEADER}\n---\ntitle: [x\n---\n\n# Hi\n`, undefined, /narrative it produces has a problem on its line 2: StoryDeck cannot read the front matter from here/));
     it('an answer in front matter without yaml', () => assertBroken(`${HEADER}\n---\ntitle: {{md title}}\n---\n\n# Hi\n`, 17, /in front matter, write answers with \{\{yaml key\}\}/));
     it('yaml inside quotes', () => assertBroken(`${HEADER}\n---\ntitle: "{{yaml title}}"\n---\n\n# Hi\n`, 17, /must be a whole front matter value/));
     it('yaml in slide text', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# {{yaml title}}\n`, 20, /\{\{yaml\}\} is for front matter values/));
@@ -129,8 +132,7 @@ describe('parseTemplate', () => {
       assert.equal(parseDeck(renderTemplate(template, { title: 'x' })).slides.length, 2);
       assert.equal(parseDeck(renderTemplate(template, { title: 'x', audience: '---' })).slides.length, 2);
     });
-    it('an answer that can add slides', () =>
-      assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# Hi\n\n{{comment title}}\n`, undefined, /answers can change the slides it produces/));
+    it('an answer that can add slides', () => assertBroken(`${HEADER}\n---\ntitle: x\n---\n\n# Hi\n\n{{comment title}}\n`, undefined, /answers can change the slides it produces/));
   });
 });
 

@@ -4,16 +4,7 @@ import fc from 'fast-check';
 import { BEAT_IDS, headingBeat, parseDeck, parseDuration, type Deck } from '../../../src/core/deck';
 import { outline, readStory } from '../../../src/core/story';
 import { BUILTIN_KINDS, readKind } from '../../../src/core/story/kinds';
-import {
-  AnswerError,
-  beatSkeleton,
-  BEAT_SKELETONS,
-  buildSnippets,
-  renderTemplate,
-  singleLine,
-  snippetsFileText,
-  type Template,
-} from '../../../src/core/scaffold';
+import { AnswerError, beatSkeleton, BEAT_SKELETONS, buildSnippets, renderTemplate, singleLine, snippetsFileText, type Template } from '../../../src/core/scaffold';
 import { listTemplates } from '../../../src/node/templates';
 import { HOSTILE } from './hostile';
 
@@ -149,7 +140,10 @@ describe('built-in templates', () => {
 
       it('gives every slide guidance, never as a speaker note, and leaves every beat slide empty', () => {
         for (const slide of deck.slides) {
-          assert.ok(slide.comments.some((c) => c.kind === 'guidance'), `slide ${slide.index} has guidance`);
+          assert.ok(
+            slide.comments.some((c) => c.kind === 'guidance'),
+            `slide ${slide.index} has guidance`,
+          );
           assert.deepEqual(slide.notes, [], `slide ${slide.index} has no notes`);
         }
         for (const slide of deck.slides.slice(1)) {
@@ -180,17 +174,21 @@ describe('built-in templates', () => {
       it('keeps any answers as plain text (property)', () => {
         const text = fc.string({ unit: 'binary', maxLength: 40 });
         fc.assert(
-          fc.property(text.filter((s) => s.trim() !== ''), fc.dictionary(fc.constantFrom(...template.prompts.filter((p) => p.key !== 'duration').map((p) => p.key)), text), (title, others) => {
-            const answers = { ...others, title };
-            const out = parseDeck(renderTemplate(template, answers));
-            assert.deepEqual(out.problems, []);
-            assert.equal(out.slides.length, deck.slides.length);
-            assert.equal(out.frontMatter.title, title);
-            assert.deepEqual(
-              out.slides.slice(1).map((s) => [s.beats, s.empty, s.notes.length]),
-              deck.slides.slice(1).map((s) => [s.beats, s.empty, s.notes.length]),
-            );
-          }),
+          fc.property(
+            text.filter((s) => s.trim() !== ''),
+            fc.dictionary(fc.constantFrom(...template.prompts.filter((p) => p.key !== 'duration').map((p) => p.key)), text),
+            (title, others) => {
+              const answers = { ...others, title };
+              const out = parseDeck(renderTemplate(template, answers));
+              assert.deepEqual(out.problems, []);
+              assert.equal(out.slides.length, deck.slides.length);
+              assert.equal(out.frontMatter.title, title);
+              assert.deepEqual(
+                out.slides.slice(1).map((s) => [s.beats, s.empty, s.notes.length]),
+                deck.slides.slice(1).map((s) => [s.beats, s.empty, s.notes.length]),
+              );
+            },
+          ),
           { numRuns: 60 },
         );
       });
@@ -198,7 +196,8 @@ describe('built-in templates', () => {
       it('takes a duration only as a talk length, and its question says how to write one', () => {
         const prompt = template.prompts.find((p) => p.key === 'duration')!;
         assert.match(prompt.question, /\bminutes, e\.g\. \d+m, 1h 30m or 12:30\b/);
-        for (const duration of ['20m', '1h 30m', '12:30', '45']) assert.notEqual(parseDuration(parseDeck(renderTemplate(template, { title: 'x', duration })).frontMatter.duration), undefined, duration);
+        for (const duration of ['20m', '1h 30m', '12:30', '45'])
+          assert.notEqual(parseDuration(parseDeck(renderTemplate(template, { title: 'x', duration })).frontMatter.duration), undefined, duration);
         for (const duration of ['ten minutes', 'soon', '-5', '<b>10</b>']) {
           assert.throws(
             () => renderTemplate(template, { title: 'x', duration }),
@@ -208,7 +207,10 @@ describe('built-in templates', () => {
       });
 
       it('refuses unknown and missing answers', () => {
-        assert.throws(() => renderTemplate(template, {}), (e: unknown) => e instanceof AnswerError && e.missingKeys.join() === 'title');
+        assert.throws(
+          () => renderTemplate(template, {}),
+          (e: unknown) => e instanceof AnswerError && e.missingKeys.join() === 'title',
+        );
         assert.throws(() => renderTemplate(template, { title: '   ' }), AnswerError);
         assert.throws(
           () => renderTemplate(template, { title: 'x', colour: 'red' }),

@@ -7,7 +7,8 @@ const MISSING_BEAT_RULES = ['why-before-what', 'customer-pain', 'customer-value'
 const missing = (findings: Finding[]) => findings.filter((f) => f.missingBeat).map((f) => f.missingBeat);
 
 /** A narrative that plays only an outcome beat: what a quarterly update is. */
-const UPDATE_BODY = '## On-time delivery\n\nOn-time delivery rose from 81% to 93% this quarter; the target was 90% by the end of Q3.\n\n---\n\n## Leeds\n\nWe move the same checks to the Leeds depot.\n';
+const UPDATE_BODY =
+  '## On-time delivery\n\nOn-time delivery rose from 81% to 93% this quarter; the target was 90% by the end of Q3.\n\n---\n\n## Leeds\n\nWe move the same checks to the Leeds depot.\n';
 
 describe('document kinds', () => {
   it('a narrative with no kind is a pitch and gets every missing beat of a pitch reported', () => {
@@ -19,7 +20,10 @@ describe('document kinds', () => {
   it('an update expects only an outcome: no why, pain, value, business, strategy or ask reported missing', () => {
     const { findings } = lintText(`---\ntitle: Depot checks\nkind: update\n---\n\n${UPDATE_BODY}`);
     assert.deepEqual(missing(findings), []);
-    assert.deepEqual(findings.filter((f) => MISSING_BEAT_RULES.includes(f.ruleId)).map((f) => f.message), []);
+    assert.deepEqual(
+      findings.filter((f) => MISSING_BEAT_RULES.includes(f.ruleId)).map((f) => f.message),
+      [],
+    );
   });
 
   it('reports exactly the beats each built-in kind expects when a narrative has none of them', () => {

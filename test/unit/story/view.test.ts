@@ -51,19 +51,25 @@ describe('story tree', () => {
   it('groups slides by beat in why-before-what order, then the slides without one', () => {
     const deck = parseDeck(TOWN_HALL);
     const tree = storyTree(deck, [], readStory(deck));
-    assert.deepEqual(tree.map((g) => g.label), [...BEAT_IDS, 'No beat']);
-    assert.deepEqual(tree.map((g) => g.children.map((c) => c.label)), [
-      ['2. Why we exist'],
-      ['3. Meet Maria'],
-      ['4. What changes for Maria'],
-      ['5. Why it matters for the business'],
-      ['6. Where this fits'],
-      ["7. What we're building"],
-      ["8. How we'll get there"],
-      ["9. How we'll know it worked"],
-      ['10. What we need from you'],
-      ["1. Handoffs that don't drop patients"],
-    ]);
+    assert.deepEqual(
+      tree.map((g) => g.label),
+      [...BEAT_IDS, 'No beat'],
+    );
+    assert.deepEqual(
+      tree.map((g) => g.children.map((c) => c.label)),
+      [
+        ['2. Why we exist'],
+        ['3. Meet Maria'],
+        ['4. What changes for Maria'],
+        ['5. Why it matters for the business'],
+        ['6. Where this fits'],
+        ["7. What we're building"],
+        ["8. How we'll get there"],
+        ["9. How we'll know it worked"],
+        ['10. What we need from you'],
+        ["1. Handoffs that don't drop patients"],
+      ],
+    );
     const why = tree[0].children[0];
     assert.equal(why.kind, 'slide');
     assert.equal(why.line, deck.slides[1].titleLine);
@@ -71,18 +77,24 @@ describe('story tree', () => {
   });
 
   it('puts each finding under the slide it is on, and front matter findings first', () => {
-    const text = TOWN_HALL.replace('theme: light', 'theem: light').replace("## What we need from you", '## What we need from you\n\nWe need to leverage synergy.');
+    const text = TOWN_HALL.replace('theme: light', 'theem: light').replace('## What we need from you', '## What we need from you\n\nWe need to leverage synergy.');
     const deck = parseDeck(text);
     const findings = lint(deck);
     assert.ok(findings.length >= 2);
     const tree = storyTree(deck, findings, readStory(deck));
     assert.equal(tree[0].label, 'Front matter');
-    assert.deepEqual(tree[0].children.map((c) => c.kind === 'finding' && c.finding.ruleId), ['front-matter']);
+    assert.deepEqual(
+      tree[0].children.map((c) => c.kind === 'finding' && c.finding.ruleId),
+      ['front-matter'],
+    );
     const ask = tree.find((g) => g.beat === 'ask')!.children[0];
     assert.equal(ask.kind, 'slide');
     const onAsk = findings.filter((f) => f.line >= deck.slides[9].line);
     assert.ok(onAsk.length > 0);
-    assert.deepEqual(ask.children.map((c) => c.finding), onAsk);
+    assert.deepEqual(
+      ask.children.map((c) => c.finding),
+      onAsk,
+    );
     assert.match(ask.description, new RegExp(`· ${onAsk.length} findings?$`));
     // Every finding is in the tree.
     const listed = tree.flatMap((g) => g.children.flatMap((c) => (c.kind === 'finding' ? [c.finding] : c.children.map((f) => f.finding))));
@@ -100,6 +112,9 @@ describe('story tree', () => {
     assert.equal(by.how.description, 'not needed for a pitch');
     assert.deepEqual(by.value.children, []);
     assert.deepEqual([by.why.children[0].label, by.ask.children[0].label], ['3. Why, and our ask', '3. Why, and our ask']);
-    assert.deepEqual(by['No beat'].children.map((c) => c.label), ['1. Talk']);
+    assert.deepEqual(
+      by['No beat'].children.map((c) => c.label),
+      ['1. Talk'],
+    );
   });
 });

@@ -47,11 +47,7 @@ interface Picture {
   href?: string;
 }
 
-type Piece =
-  | { kind: 'text' | 'quote'; paragraphs: Paragraph[] }
-  | { kind: 'code'; lines: string[] }
-  | { kind: 'table'; rows: TableCell[][] }
-  | { kind: 'image'; picture: Picture };
+type Piece = { kind: 'text' | 'quote'; paragraphs: Paragraph[] } | { kind: 'code'; lines: string[] } | { kind: 'table'; rows: TableCell[][] } | { kind: 'image'; picture: Picture };
 
 interface SlideContent {
   title?: Paragraph;
@@ -303,7 +299,7 @@ function imageSize(b: Uint8Array): { width: number; height: number } | undefined
     size = { width: b[6] | (b[7] << 8), height: b[8] | (b[9] << 8) };
   } else if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
     // JPEG: walk the segments to the first start-of-frame marker (C0-CF but C4, C8, CC).
-    for (let i = 2; i + 9 < b.length; ) {
+    for (let i = 2; i + 9 < b.length;) {
       if (b[i] !== 0xff) return undefined;
       const marker = b[i + 1];
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {

@@ -75,7 +75,15 @@ function pieceHeight(piece: Piece, scale: number): number {
     case 'quote':
       return paragraphsHeight(piece.paragraphs, CONTENT_W - QUOTE_INSET, scale);
     case 'code':
-      return runsHeight(piece.lines.map((text, i) => ({ text, br: i > 0 })), CODE_PT * scale, CONTENT_W - 2 * CODE_MARGIN, true) + 2 * CODE_MARGIN;
+      return (
+        runsHeight(
+          piece.lines.map((text, i) => ({ text, br: i > 0 })),
+          CODE_PT * scale,
+          CONTENT_W - 2 * CODE_MARGIN,
+          true,
+        ) +
+        2 * CODE_MARGIN
+      );
     case 'table':
       return tableRowHeights(piece.rows, scale).reduce((a, b) => a + b, 0);
     case 'image':
@@ -135,7 +143,13 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
       case 'quote':
         slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y, w: 0.06, h, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
         slide.addText(textProps(piece.paragraphs, scale, style, style.quote, style.font, { italic: true }), {
-          x: PAD_X + QUOTE_INSET, y, w: CONTENT_W - QUOTE_INSET, h, margin: 0, valign: 'top', fit: 'shrink',
+          x: PAD_X + QUOTE_INSET,
+          y,
+          w: CONTENT_W - QUOTE_INSET,
+          h,
+          margin: 0,
+          valign: 'top',
+          fit: 'shrink',
         });
         break;
       case 'code':
@@ -146,8 +160,17 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
         break;
       case 'table':
         slide.addTable(tableRows(piece.rows, scale, style), {
-          x: PAD_X, y, w: CONTENT_W, colW: tableColumnWidths(piece.rows), rowH: tableRowHeights(piece.rows, scale).map((row) => row * squeeze), margin: CELL_MARGIN * 72,
-          border: { type: 'solid', pt: 1, color: style.border }, fontFace: style.font, fontSize: TABLE_PT * scale, color: style.fg, valign: 'top',
+          x: PAD_X,
+          y,
+          w: CONTENT_W,
+          colW: tableColumnWidths(piece.rows),
+          rowH: tableRowHeights(piece.rows, scale).map((row) => row * squeeze),
+          margin: CELL_MARGIN * 72,
+          border: { type: 'solid', pt: 1, color: style.border },
+          fontFace: style.font,
+          fontSize: TABLE_PT * scale,
+          color: style.fg,
+          valign: 'top',
         });
         break;
       case 'image': {
@@ -176,9 +199,7 @@ function textProps(paragraphs: Paragraph[], scale: number, style: DeckStyle, col
         ...(i === 0
           ? {
               paraSpaceAfter: spaceAfter(paragraph, size),
-              ...(paragraph.bullet
-                ? { bullet: paragraph.bullet.numbered ? { type: 'number', numberStartAt: paragraph.bullet.start } : true, indentLevel: paragraph.indent }
-                : {}),
+              ...(paragraph.bullet ? { bullet: paragraph.bullet.numbered ? { type: 'number', numberStartAt: paragraph.bullet.start } : true, indentLevel: paragraph.indent } : {}),
             }
           : {}),
         ...(i === paragraph.runs.length - 1 ? { breakLine: true } : {}),

@@ -23,7 +23,14 @@ function sectionNames(deck: Deck): string[] {
     if (beats === undefined || (these !== '' && these !== beats)) {
       beats = these;
       const title = xmlText(slide.title).trim();
-      const name = !title ? `Slide ${slide.index}` : [...title].length > SECTION_NAME_MAX ? `${[...title].slice(0, SECTION_NAME_MAX - 1).join('').trimEnd()}…` : title;
+      const name = !title
+        ? `Slide ${slide.index}`
+        : [...title].length > SECTION_NAME_MAX
+          ? `${[...title]
+              .slice(0, SECTION_NAME_MAX - 1)
+              .join('')
+              .trimEnd()}…`
+          : title;
       const count = (used.get(name) ?? 0) + 1;
       used.set(name, count);
       section = count === 1 ? name : `${name} (${count})`;

@@ -26,7 +26,14 @@ const rule: Rule = {
     // Owner or date anywhere in a section that asks: "Engineering leads: lend us one engineer. Tell Priya by Friday."
     const specificSections = new Map<Slide, Set<number>>();
     for (const slide of new Set(asks.map((a) => a.slide))) {
-      specificSections.set(slide, new Set(slidePassages(slide).filter((p) => hasOwner(p.text) || hasDate(p.text)).map((p) => p.section)));
+      specificSections.set(
+        slide,
+        new Set(
+          slidePassages(slide)
+            .filter((p) => hasOwner(p.text) || hasDate(p.text))
+            .map((p) => p.section),
+        ),
+      );
     }
     const specific = asks.some(({ slide, passage }) => specificSections.get(slide)?.has(passage.section));
     if (specific) return;

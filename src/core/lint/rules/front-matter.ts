@@ -7,8 +7,25 @@ import { rangeInside } from '../ranges';
 export const STORYDECK_KEYS = ['title', 'kind', 'audience', 'duration', 'theme', 'storydeck', 'date', 'author', 'description', 'lang'] as const;
 /** Marp's global directives and the local ones that may be set for every slide from front matter. */
 export const MARP_KEYS = [
-  'marp', 'paginate', 'size', 'math', 'headingDivider', 'class', 'header', 'footer', 'backgroundColor', 'backgroundImage',
-  'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color', 'style', 'transition', 'image', 'keywords', 'url',
+  'marp',
+  'paginate',
+  'size',
+  'math',
+  'headingDivider',
+  'class',
+  'header',
+  'footer',
+  'backgroundColor',
+  'backgroundImage',
+  'backgroundPosition',
+  'backgroundRepeat',
+  'backgroundSize',
+  'color',
+  'style',
+  'transition',
+  'image',
+  'keywords',
+  'url',
 ] as const;
 /** Marp local directives; with a leading `_` they apply to the first slide only. */
 const MARP_LOCAL = new Set(['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color']);
@@ -138,10 +155,17 @@ const rule: Rule = {
       const fix: TextEdit[] | undefined = at && !claimed.has(suggestion) ? [{ line: at.line, column: at.column, endLine: at.line, endColumn: at.endColumn, text: suggestion }] : undefined;
       if (fix) claimed.add(suggestion);
       const already = suggestion in data ? ` (\`${suggestion}\` is set too: keep one of the two)` : '';
-      report({ message: `\`${key}\` is not a front matter key StoryDeck knows, so it is ignored. Did you mean \`${suggestion}\`?${already} If another tool reads it, list it in this rule's \`allowKeys\`.`, range: where(key), ...(fix ? { fix } : {}) });
+      report({
+        message: `\`${key}\` is not a front matter key StoryDeck knows, so it is ignored. Did you mean \`${suggestion}\`?${already} If another tool reads it, list it in this rule's \`allowKeys\`.`,
+        range: where(key),
+        ...(fix ? { fix } : {}),
+      });
     }
     if (ctx.kind.unknown !== undefined && 'kind' in data) {
-      report({ message: `\`kind: ${ctx.kind.unknown}\` is not a kind StoryDeck knows, so the narrative is read as a ${ctx.kind.id}. Use one of ${Object.keys(ctx.kinds).join(', ')}, or define it under \`kinds:\` in .storydeck.yaml.`, range: where('kind') });
+      report({
+        message: `\`kind: ${ctx.kind.unknown}\` is not a kind StoryDeck knows, so the narrative is read as a ${ctx.kind.id}. Use one of ${Object.keys(ctx.kinds).join(', ')}, or define it under \`kinds:\` in .storydeck.yaml.`,
+        range: where('kind'),
+      });
     }
 
     for (const key of TEXT_KEYS) {

@@ -15,4 +15,19 @@ import frontMatter from './front-matter';
 import input from './input';
 
 /** The built-in rules. One module per rule; add new ones here. */
-export const BUILTIN_RULES: readonly Rule[] = [whyBeforeWhat, customerPain, customerValue, businessValue, strategicTieIn, outcomeMetric, vanityMetric, callToAction, statsWithoutStory, slideDensity, talkTime, jargon, frontMatter, input];
+export const BUILTIN_RULES: readonly Rule[] = [
+  whyBeforeWhat,
+  customerPain,
+  customerValue,
+  businessValue,
+  strategicTieIn,
+  outcomeMetric,
+  vanityMetric,
+  callToAction,
+  statsWithoutStory,
+  slideDensity,
+  talkTime,
+  jargon,
+  frontMatter,
+  input,
+];

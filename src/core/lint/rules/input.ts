@@ -12,7 +12,6 @@ const ADVICE: Partial<Record<Problem['code'], string>> = {
 
 const SEVERITY: Partial<Record<Problem['code'], Severity>> = { binary: 'error', 'too-large': 'error', 'unterminated-fence': 'warning' };
 
-
 const rule: Rule = {
   id: 'input',
   description: 'The file can be read as a Markdown narrative: not binary, not too large, no unclosed code block.',

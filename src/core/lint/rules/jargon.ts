@@ -65,29 +65,155 @@ export const DEFAULT_SUGGESTIONS: Readonly<Record<string, string>> = {
 
 /** Buzzwords with no one plain replacement: say what you actually mean. */
 export const DEFAULT_BUZZWORDS: readonly string[] = [
-  'game-changer', 'game-changing', 'disruptive', 'world-class', 'industry-leading', 'best of breed', 'bleeding-edge',
-  'revolutionary', 'thought leadership', 'thought leader', 'holistic', 'think outside the box', 'hit the ground running',
-  'secret sauce', 'blue-sky thinking', 'ducks in a row', 'single pane of glass', 'rockstar', 'ninja', 'growth hacking',
+  'game-changer',
+  'game-changing',
+  'disruptive',
+  'world-class',
+  'industry-leading',
+  'best of breed',
+  'bleeding-edge',
+  'revolutionary',
+  'thought leadership',
+  'thought leader',
+  'holistic',
+  'think outside the box',
+  'hit the ground running',
+  'secret sauce',
+  'blue-sky thinking',
+  'ducks in a row',
+  'single pane of glass',
+  'rockstar',
+  'ninja',
+  'growth hacking',
 ];
 
 /** Acronyms most people in a company room know. Roman numerals and placeholders are not acronyms. */
 export const DEFAULT_ACRONYMS: readonly string[] = [
-  'CEO', 'CFO', 'CTO', 'COO', 'CMO', 'CPO', 'CIO', 'VP', 'SVP', 'EVP', 'HR', 'IT', 'PM', 'AM', 'HQ',
-  'API', 'UI', 'UX', 'AI', 'ML', 'PDF', 'URL', 'HTML', 'CSS', 'JSON', 'PR', 'QA', 'MVP', 'B2B', 'B2C', 'CRM', 'SLA',
-  'KPI', 'OKR', 'ROI', 'FAQ', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'FY', 'YTD',
-  'US', 'USA', 'UK', 'EU', 'UN', 'NYC', 'USD', 'EUR', 'GBP', 'GMT', 'UTC',
-  'OK', 'TV', 'ID', 'DIY', 'ASAP', 'FYI', 'ETA', 'NB', 'PS', 'COVID',
-  'TODO', 'TBD', 'TK', 'FIXME', 'XXX',
-  'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'XX',
+  'CEO',
+  'CFO',
+  'CTO',
+  'COO',
+  'CMO',
+  'CPO',
+  'CIO',
+  'VP',
+  'SVP',
+  'EVP',
+  'HR',
+  'IT',
+  'PM',
+  'AM',
+  'HQ',
+  'API',
+  'UI',
+  'UX',
+  'AI',
+  'ML',
+  'PDF',
+  'URL',
+  'HTML',
+  'CSS',
+  'JSON',
+  'PR',
+  'QA',
+  'MVP',
+  'B2B',
+  'B2C',
+  'CRM',
+  'SLA',
+  'KPI',
+  'OKR',
+  'ROI',
+  'FAQ',
+  'Q1',
+  'Q2',
+  'Q3',
+  'Q4',
+  'H1',
+  'H2',
+  'FY',
+  'YTD',
+  'US',
+  'USA',
+  'UK',
+  'EU',
+  'UN',
+  'NYC',
+  'USD',
+  'EUR',
+  'GBP',
+  'GMT',
+  'UTC',
+  'OK',
+  'TV',
+  'ID',
+  'DIY',
+  'ASAP',
+  'FYI',
+  'ETA',
+  'NB',
+  'PS',
+  'COVID',
+  'TODO',
+  'TBD',
+  'TK',
+  'FIXME',
+  'XXX',
+  'II',
+  'III',
+  'IV',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'XI',
+  'XII',
+  'XX',
   // Organisations better known by their letters than by their names: spelling them out helps nobody.
-  'IBM', 'NASA', 'BBC', 'CNN', 'NPR', 'NHS', 'WHO', 'NATO', 'UNICEF', 'IKEA', 'BMW', 'UPS', 'DHL', 'AWS', 'GCP', 'SAP',
-  'HP', 'GE', 'AMD', 'KPMG', 'PWC', 'EY', 'MIT', 'UCLA', 'NYU', 'FDA', 'CDC', 'SEC', 'FBI', 'IRS', 'NFL', 'NBA', 'FIFA',
+  'IBM',
+  'NASA',
+  'BBC',
+  'CNN',
+  'NPR',
+  'NHS',
+  'WHO',
+  'NATO',
+  'UNICEF',
+  'IKEA',
+  'BMW',
+  'UPS',
+  'DHL',
+  'AWS',
+  'GCP',
+  'SAP',
+  'HP',
+  'GE',
+  'AMD',
+  'KPMG',
+  'PWC',
+  'EY',
+  'MIT',
+  'UCLA',
+  'NYU',
+  'FDA',
+  'CDC',
+  'SEC',
+  'FBI',
+  'IRS',
+  'NFL',
+  'NBA',
+  'FIFA',
 ];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : []);
 /** Lower case with every run of spaces and hyphens as one space: the key a phrase is looked up by. */
-export const normalizePhrase = (s: string) => s.toLowerCase().split(/[\s\-]+/).filter(Boolean).join(' ');
+export const normalizePhrase = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[\s\-]+/)
+    .filter(Boolean)
+    .join(' ');
 
 /** Literal phrases at word boundaries, a run of spaces and hyphens matching any run: "best in class" is "best-in-class". */
 const phraseMatcher = phraseMatchers({ gap: /[\s-]/, word: /[\p{L}\p{N}_]/u });
@@ -204,8 +330,15 @@ function expansionIndex(ctx: RuleContext, masked: (line: number) => string): Map
       while (run.length && run[run.length - 1].stop) run.pop();
       if (run.length >= 2) {
         const caps = run.filter((w) => !w.stop);
-        add(caps.map((w) => w.word[0].toUpperCase()).join(''), caps.map((w) => w.at));
-        if (caps.length !== run.length) add(run.map((w) => w.word[0].toUpperCase()).join(''), run.map((w) => w.at));
+        add(
+          caps.map((w) => w.word[0].toUpperCase()).join(''),
+          caps.map((w) => w.at),
+        );
+        if (caps.length !== run.length)
+          add(
+            run.map((w) => w.word[0].toUpperCase()).join(''),
+            run.map((w) => w.at),
+          );
       }
       run = [];
     };
@@ -309,7 +442,10 @@ const rule: Rule = {
     const fits = (phrase: string) => [...phrase].length <= MAX_TOKEN_CHARS;
     const long = phrases.filter((phrase) => !fits(phrase));
     if (long.length) {
-      report({ message: `${long.length} of your jargon phrases are longer than ${MAX_TOKEN_CHARS} characters and left out of this check, the first "${[...long[0]].slice(0, 40).join('')}…": list words and short phrases.`, range: ctx.documentRange() });
+      report({
+        message: `${long.length} of your jargon phrases are longer than ${MAX_TOKEN_CHARS} characters and left out of this check, the first "${[...long[0]].slice(0, 40).join('')}…": list words and short phrases.`,
+        range: ctx.documentRange(),
+      });
     }
     for (const { range, text: found } of phraseMatcher([{ phrases: phrases.filter(fits), ignorecase: true }]).hits(ctx.deck)[0]) {
       if (quoteLines.has(range.line) || isMasked(range.line, range.column)) continue;

@@ -27,7 +27,14 @@ const rule: Rule = {
     // The timeframe may sit in the target's sentence or elsewhere in its section ("By June: …").
     const timedSections = new Map<Slide, Set<number>>();
     for (const slide of new Set(targets.map((t) => t.slide))) {
-      timedSections.set(slide, new Set(slidePassages(slide).filter((p) => TIMEFRAME.test(p.text) || BARE_DATE.test(p.text)).map((p) => p.section)));
+      timedSections.set(
+        slide,
+        new Set(
+          slidePassages(slide)
+            .filter((p) => TIMEFRAME.test(p.text) || BARE_DATE.test(p.text))
+            .map((p) => p.section),
+        ),
+      );
     }
     // A quarterly review names its period once, in the title: "Q3 OKR review".
     const titled = [ctx.deck.title, ...targets.map((t) => t.slide.title)].some((title) => TIMEFRAME.test(title) || BARE_DATE.test(title));

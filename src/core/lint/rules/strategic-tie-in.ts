@@ -14,10 +14,15 @@ const rule: Rule = {
     const objectives = ctx.objectives.filter((o) => typeof o === 'string' && words(o).length > 0);
     if (objectives.length > 0) {
       // Slide by slide, so a narrative that names an objective early is read no further.
-      if (ctx.deck.slides.some((s) => {
-        const text = slidePassages(s).map((p) => p.text).join('\n');
-        return objectives.some((o) => namesObjective(text, o));
-      })) return;
+      if (
+        ctx.deck.slides.some((s) => {
+          const text = slidePassages(s)
+            .map((p) => p.text)
+            .join('\n');
+          return objectives.some((o) => namesObjective(text, o));
+        })
+      )
+        return;
       const list = objectives.map((o) => `“${o.trim()}”`).join(', ');
       const tieIn = ctx.story.beats.strategy.evidence;
       report({

@@ -18,7 +18,10 @@ export function frontMatterKeyRange(deck: Deck, key: string, fallback: () => Ran
       const text = deck.lines[line - 1] ?? '';
       const colon = text.indexOf(':');
       if (colon <= 0) continue;
-      const name = text.slice(0, colon).trim().replace(/^(["'])(.*)\1$/, '$2');
+      const name = text
+        .slice(0, colon)
+        .trim()
+        .replace(/^(["'])(.*)\1$/, '$2');
       if (name === key && !/^\s/.test(text)) return { line, column: 1, endLine: line, endColumn: text.length + 1 };
     }
   }

@@ -56,7 +56,6 @@ function passagesByLine(slide: Slide): Map<number, Passage[]> {
   return out;
 }
 
-
 const rule: Rule = {
   id: 'vanity-metric',
   description: 'Measure success by what changes for customers, not by output or vanity numbers (page views, downloads, story points, a launch date).',
