@@ -58,10 +58,7 @@ export function run(args: string[], io: Io): number {
     const dir = dirname(resolve(io.cwd, file));
     let loaded = configs.get(dir);
     if (!loaded) {
-      // Never above the narrative's repository (or, outside one, its folder): a config file in a shared
-      // parent folder must not choose the rules, nor run its JavaScript.
-      loaded = loadNearestConfig(dir, nodeConfigHost, repositoryRoot(dir) ?? dir);
-      if (loaded.problems.length) throw new UsageError(configProblemLine(loaded));
+      loaded = nearestConfig(dir);
       configs.set(dir, loaded);
     }
     return loaded;
@@ -107,6 +104,17 @@ export function run(args: string[], io: Io): number {
     );
   }
   return errors > 0 || warnings > maxWarnings ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The config in force for narratives in `dir` on the command line: the nearest one, never above the
+ * repository (or, outside one, the folder itself), so a config file in a shared parent folder neither
+ * chooses the rules nor runs its JavaScript. A broken config is a UsageError.
+ */
+export function nearestConfig(dir: string): LoadedConfig {
+  const loaded = loadNearestConfig(dir, nodeConfigHost, repositoryRoot(dir) ?? dir);
+  if (loaded.problems.length) throw new UsageError(configProblemLine(loaded));
+  return loaded;
 }
 
 /** A narrative, as the editor decides: `storydeck:` in its front matter (`storydeck: false` opts out), or a config file in scope. */

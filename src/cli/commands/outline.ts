@@ -1,9 +1,12 @@
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDeck } from '../../core/deck';
+import { effectiveConfig } from '../../core/lint';
 import { formatOutline, outline, readStory } from '../../core/story';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
 import type { OptionHelp } from './index';
+import { nearestConfig } from './lint';
 
 export const summary = 'Print the slides, beats and timing of a narrative.';
 export const usage = 'storydeck outline FILE [--format text|json]';
@@ -20,7 +23,9 @@ export function run(args: string[], io: Io): number {
   if (positionals.length !== 1) throw new UsageError(`outline takes exactly one file. Usage: ${usage}`);
   const deck = parseDeck(readTextFile(positionals[0]));
   for (const problem of deck.problems) io.err(`${positionals[0]}:${problem.line}:${problem.column}: ${problem.message}`);
-  const story = readStory(deck);
+  // The story lint judges by: the same config (a `kind:` in .storydeck.yaml included) and the front matter's settings.
+  const { config } = nearestConfig(dirname(resolve(io.cwd, positionals[0])));
+  const story = readStory(deck, effectiveConfig(deck, config));
   io.out(format === 'json' ? JSON.stringify(outline(deck, story), null, 2) : formatOutline(deck, story));
   return EXIT.ok;
 }

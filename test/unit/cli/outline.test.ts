@@ -39,6 +39,27 @@ describe('storydeck outline', () => {
     assert.match(stdout, /^Every beat a pitch needs is there\.$/m);
   });
 
+  it('reads the kind a .storydeck.yaml sets, as lint does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-outline-'));
+    try {
+      writeFileSync(join(dir, '.storydeck.yaml'), 'kind: update\n');
+      writeFileSync(join(dir, 'depot.md'), '# Depot checks\n\nOn-time delivery rose from 81% to 93%; the target was 90% by the end of Q3.\n');
+      const { code, stdout } = await run('outline', join(dir, 'depot.md'), '--format', 'json');
+      assert.equal(code, 0);
+      const json = JSON.parse(stdout);
+      assert.deepEqual(json.kind, { id: 'update', source: 'config' });
+      const lint = JSON.parse((await run('lint', join(dir, 'depot.md'), '--format', 'json')).stdout);
+      assert.deepEqual(json.missing, [], 'an update with a target misses nothing');
+      assert.deepEqual(
+        lint.filter((f: { ruleId: string }) => ['customer-pain', 'call-to-action'].includes(f.ruleId)),
+        [],
+        'and lint, reading the same kind, reports no missing pain or ask',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('shows the beats lint judges by: a pain customer-pain does not accept is not on the outline, and is listed missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sd-outline-'));
     try {
