@@ -1,4 +1,5 @@
 import { isBeatId, type BeatId } from '../deck/types';
+import { AUDIENCE_CHECKS, isAudienceCheck, type AudienceProfile } from '../story/audiences';
 import type { KindProfile } from '../story/kinds';
 import { SEVERITIES, type Severity } from './types';
 
@@ -31,6 +32,10 @@ export interface StoryDeckConfig {
   kind?: string;
   /** Kinds changed or added: which beats each expects, and which must come before the solution. */
   kinds?: Record<string, KindProfile>;
+  /** The audience (docs/audiences.md) when the front matter names none. */
+  audience?: string;
+  /** Audiences changed or added: the beats each needs, its checks, its slot. */
+  audiences?: Record<string, AudienceProfile>;
 }
 
 export interface ConfigProblem {
@@ -56,7 +61,7 @@ export const MAX_TOKENS_PER_RULE = 1000;
 export const MAX_TOKENS_PER_CONFIG = 2000;
 export const MAX_TOKEN_CHARS = 100;
 
-const TOP_LEVEL = new Set(['$schema', 'extends', 'rules', 'strategy', 'declarative', 'plugins', 'kind', 'kinds']);
+const TOP_LEVEL = new Set(['$schema', 'extends', 'rules', 'strategy', 'declarative', 'plugins', 'kind', 'kinds', 'audience', 'audiences']);
 const KIND_ID = /^[a-z][a-z0-9-]*$/;
 const DECLARATIVE_TYPES = new Set(['existence', 'occurrence', 'substitution']);
 const RULE_ID = /^[a-z][a-z0-9-]*$/;
@@ -127,7 +132,34 @@ export function validateConfig(raw: unknown, source: string): { config: StoryDec
       }
     }
   }
+  if (raw.audience !== undefined) {
+    if (typeof raw.audience === 'string' && KIND_ID.test(raw.audience)) config.audience = raw.audience;
+    else problem('"audience" must be the name of an audience, such as executives, team, partners, customers or board (see docs/audiences.md).');
+  }
+  if (raw.audiences !== undefined) {
+    if (!isObject(raw.audiences)) problem('"audiences" must map audience names to { needs, checks, slotMinutes } (see docs/audiences.md).');
+    else {
+      config.audiences = {};
+      for (const [id, value] of Object.entries(raw.audiences)) {
+        const profile = validAudience(id, value, problem);
+        if (profile) config.audiences[id] = profile;
+      }
+    }
+  }
   return { config, problems };
+}
+
+function validAudience(id: string, value: unknown, problem: (m: string) => void): AudienceProfile | undefined {
+  const where = `audience "${id}"`;
+  if (!KIND_ID.test(id)) return (problem(`${where}: an audience's name is lower-case letters, digits and dashes.`), undefined);
+  if (!isObject(value)) return (problem(`${where} must be an object with "needs", "checks" and, if you like, "slotMinutes".`), undefined);
+  const needs = value.needs === undefined ? [] : isStringArray(value.needs) && value.needs.every(isBeatId) ? value.needs : undefined;
+  if (!needs) return (problem(`${where}: "needs" is a list of beats (why, pain, value, business, strategy, what, how, outcome, ask).`), undefined);
+  const checks = value.checks === undefined ? [] : Array.isArray(value.checks) && value.checks.every(isAudienceCheck) ? value.checks : undefined;
+  if (!checks) return (problem(`${where}: "checks" is a list of ${AUDIENCE_CHECKS.join(', ')}.`), undefined);
+  const slot = value.slotMinutes;
+  if (slot !== undefined && !(typeof slot === 'number' && Number.isFinite(slot) && slot > 0)) return (problem(`${where}: "slotMinutes" is a number of minutes above 0.`), undefined);
+  return { needs, checks, ...(typeof slot === 'number' ? { slotMinutes: slot } : {}) };
 }
 
 function validKind(id: string, value: unknown, problem: (m: string) => void): KindProfile | undefined {
@@ -188,6 +220,8 @@ export function mergeConfig(base: StoryDeckConfig, override: StoryDeckConfig): S
     plugins: [...(base.plugins ?? []), ...(override.plugins ?? [])],
     kind: override.kind ?? base.kind,
     kinds: { ...base.kinds, ...override.kinds },
+    audience: override.audience ?? base.audience,
+    audiences: { ...base.audiences, ...override.audiences },
   };
 }
 

@@ -1,5 +1,5 @@
 import { headingBeat } from '../deck/beats';
-import type { BeatId, Range, Slide } from '../deck';
+import type { BeatId, Deck, Range, Slide } from '../deck';
 import type { RuleContext } from './types';
 
 /** A range moved inside the document (`lines`), so a finding's position can always be shown; see `Range`. */
@@ -26,4 +26,22 @@ export function beatRange(ctx: RuleContext, beat: BeatId, fallback?: Slide): Ran
 /** The whole of one source line, kept inside the document. */
 export function lineRange(ctx: RuleContext, line: number): Range {
   return rangeInside(ctx.deck.lines, { line, column: 1, endLine: line, endColumn: (ctx.deck.lines[line - 1] ?? '').length + 1 });
+}
+
+/** The top-level `key:` line of the front matter, or the document range when it cannot be found. */
+export function frontMatterKeyRange(deck: Deck, key: string, fallback: () => Range): Range {
+  const fm = deck.frontMatterRange;
+  if (fm) {
+    for (let line = fm.line + 1; line < fm.endLine && line <= deck.lines.length; line++) {
+      const text = deck.lines[line - 1] ?? '';
+      const colon = text.indexOf(':');
+      if (colon <= 0) continue;
+      const name = text
+        .slice(0, colon)
+        .trim()
+        .replace(/^(["'])(.*)\1$/, '$2');
+      if (name === key && !/^\s/.test(text)) return { line, column: 1, endLine: line, endColumn: text.length + 1 };
+    }
+  }
+  return fallback();
 }

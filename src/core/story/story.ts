@@ -1,11 +1,14 @@
 import type { Passage } from '../deck/beats';
 import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck';
 import { findAsks } from './ask';
+import { readAudience, type AudienceCheck, type AudienceConfig, type AudienceReading } from './audiences';
+import { readCues } from './cues';
 import { findBusiness } from './business';
 import { readKind, type KindConfig, type KindReading } from './kinds';
 import { findTargets } from './outcome';
 import { findPain } from './pain';
 import { readingContext, type ReadingContext } from './reading';
+import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
 
@@ -35,9 +38,15 @@ export interface Story {
   missing: BeatId[];
   /** The beats each slide plays as this reading sees them, aligned with `deck.slides`. */
   slideBeats: BeatId[][];
+  /** The audience profile the narrative is written for (docs/audiences.md), when it names one. */
+  audience?: AudienceReading;
+  /** For the audience's checks a finder decides, where the narrative does what that room needs (`cues.ts`). */
+  cues: Partial<Record<AudienceCheck, Evidence>>;
+  /** The front matter's stakeholders, each with where the narrative speaks to them (`stakeholders.ts`). */
+  stakeholders: StakeholderReading;
 }
 
-export interface StoryConfig extends KindConfig {
+export interface StoryConfig extends KindConfig, AudienceConfig {
   strategy?: { objectives?: string[] };
 }
 
@@ -59,7 +68,7 @@ const cache = new WeakMap<Deck, { key: string; story: Story }>();
 /** Reads a narrative's story once per deck and configuration. */
 export function readStory(deck: Deck, config: StoryConfig = {}): Story {
   const objectives = config.strategy?.objectives ?? [];
-  const key = JSON.stringify([config.kind, config.kinds, objectives]);
+  const key = JSON.stringify([config.kind, config.kinds, objectives, config.audience, config.audiences]);
   const cached = cache.get(deck);
   if (cached?.key === key) return cached.story;
   const story = read(deck, config, readingContext(deck, objectives));
@@ -92,5 +101,6 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   );
   // A customer's pain answers "why" as well as a stated purpose does (why-before-what).
   const missing = kind.profile.expects.filter((beat) => !beats[beat].present && !(beat === 'why' && beats.pain.present));
-  return { kind, beats, missing, slideBeats };
+  const audience = readAudience(deck, config);
+  return { kind, beats, missing, slideBeats, ...(audience ? { audience } : {}), cues: readCues(ctx, audience?.profile.checks ?? []), stakeholders: readStakeholders(deck) };
 }

@@ -4,7 +4,7 @@ import type { Rule, TextEdit } from '../types';
 import { rangeInside } from '../ranges';
 
 /** Keys StoryDeck reads. */
-export const STORYDECK_KEYS = ['title', 'kind', 'audience', 'duration', 'theme', 'storydeck', 'date', 'author', 'description', 'lang'] as const;
+export const STORYDECK_KEYS = ['title', 'kind', 'audience', 'stakeholders', 'duration', 'theme', 'storydeck', 'date', 'author', 'description', 'lang'] as const;
 /** Marp's global directives and the local ones that may be set for every slide from front matter. */
 export const MARP_KEYS = [
   'marp',
@@ -167,6 +167,9 @@ const rule: Rule = {
         range: where('kind'),
       });
     }
+
+    for (const problem of ctx.story.stakeholders.problems)
+      report({ message: problem.message, range: rangeInside(deck.lines, { line: problem.line, column: 1, endLine: problem.line, endColumn: (deck.lines[problem.line - 1] ?? '').length + 1 }) });
 
     for (const key of TEXT_KEYS) {
       if (!(key in data) || typeof data[key] === 'string') continue;

@@ -13,6 +13,9 @@ import talkTime from './talk-time';
 import jargon from './jargon';
 import frontMatter from './front-matter';
 import input from './input';
+import audienceFit from './audience-fit';
+import tone from './tone';
+import stakeholderCoverage from './stakeholder-coverage';
 
 /** The built-in rules. One module per rule; add new ones here. */
 export const BUILTIN_RULES: readonly Rule[] = [
@@ -25,9 +28,12 @@ export const BUILTIN_RULES: readonly Rule[] = [
   vanityMetric,
   callToAction,
   statsWithoutStory,
+  audienceFit,
+  stakeholderCoverage,
   slideDensity,
   talkTime,
   jargon,
+  tone,
   frontMatter,
   input,
 ];

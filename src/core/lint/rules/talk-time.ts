@@ -1,4 +1,5 @@
-import { parseDuration, type Deck, type Range } from '../../deck';
+import { parseDuration } from '../../deck';
+import { frontMatterKeyRange } from '../ranges';
 import type { Rule, RuleContext } from '../types';
 
 /** Seconds as "8 min", "8 min 20 s" or "45 s". */
@@ -8,24 +9,6 @@ export function formatSeconds(seconds: number): string {
   const rest = s % 60;
   if (minutes === 0) return `${rest} s`;
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
-}
-
-/** The top-level `duration:` line of the front matter, or the document range when it cannot be found. */
-export function frontMatterKeyRange(deck: Deck, key: string, fallback: () => Range): Range {
-  const fm = deck.frontMatterRange;
-  if (fm) {
-    for (let line = fm.line + 1; line < fm.endLine && line <= deck.lines.length; line++) {
-      const text = deck.lines[line - 1] ?? '';
-      const colon = text.indexOf(':');
-      if (colon <= 0) continue;
-      const name = text
-        .slice(0, colon)
-        .trim()
-        .replace(/^(["'])(.*)\1$/, '$2');
-      if (name === key && !/^\s/.test(text)) return { line, column: 1, endLine: line, endColumn: text.length + 1 };
-    }
-  }
-  return fallback();
 }
 
 const tolerancePercent = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
