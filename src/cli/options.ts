@@ -4,3 +4,9 @@ export function formatOption<T extends string>(value: string | undefined, allowe
   if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${value}").`);
 }
+
+/** `--audience NAME`: an audience's name as the front matter and the `<!-- audience: … -->` markers write it, or undefined when not given. */
+export function audienceOption(value: string | undefined): string | undefined {
+  if (value === undefined || /^[A-Za-z][\w-]{0,40}$/.test(value)) return value;
+  throw new UsageError(`--audience must be an audience's name, such as executives, team or partners (got "${value}").`);
+}

@@ -80,7 +80,7 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
   }
 
   getChildren(node?: StoryNode): StoryNode[] {
-    if (node) return node.kind === 'finding' ? [] : node.children;
+    if (node) return node.kind === 'group' || node.kind === 'slide' ? node.children : [];
     const state = this.uri && this.linter.state(this.uri);
     return state ? storyTree(state.deck, state.findings, state.story) : [];
   }
@@ -96,6 +96,9 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
     if (node.kind === 'slide') {
       item.collapsibleState = node.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
       item.iconPath = new vscode.ThemeIcon('preview');
+    } else if (node.kind === 'stakeholder') {
+      item.iconPath = new vscode.ThemeIcon(node.addressed ? 'pass' : 'circle-large-outline');
+      item.tooltip = node.tooltip;
     } else {
       item.iconPath = new vscode.ThemeIcon(SEVERITY_ICON[node.finding.severity]);
       item.tooltip = `${node.finding.message} (${node.finding.ruleId})`;

@@ -7,7 +7,8 @@
 import { dirname, resolve } from 'node:path';
 import { exportHtml, type ExportAssets } from '../core/export/html';
 import { exportPptx, PPTX_IMAGE_TYPES } from '../core/export/pptx';
-import { parseForRender } from '../core/render';
+import { cutForAudience } from '../core/deck/cut';
+import { parseForRender, withoutNotes } from '../core/render';
 import type { ThemeName } from '../core/render/themes';
 import { findBrowser } from './browser';
 import { FileExistsError, UserError } from './errors';
@@ -50,6 +51,10 @@ export interface ExportRequest {
   signal?: AbortSignal;
   /** The output's name in messages; defaults to `output`. */
   shown?: string;
+  /** Keep only the slides for this audience (`<!-- audience: … -->` markers, docs/audiences.md). */
+  audience?: string;
+  /** Leave the speaker notes out (a deck sent to customers); default true: notes are exported. */
+  notes?: boolean;
 }
 
 declare const STORYDECK_EXPORT_ASSETS: ExportAssets | undefined;
@@ -75,7 +80,9 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   // Fail before any work (a PDF takes seconds); the write checks again.
   if (!replace && exists(output)) throw new FileExistsError(shown);
 
-  const parsed = parseForRender(request.text);
+  const cut = request.audience === undefined ? undefined : cutForAudience(request.text, request.audience);
+  if (cut?.kept === 0) throw new UserError(`nothing to export: no slide is for the audience "${request.audience}" (every slide is marked <!-- audience: … --> for others).`);
+  const parsed = withoutNotes(parseForRender(cut?.text ?? request.text), request.notes === false);
   const { deck } = parsed;
   if (deck.slides.length === 0) throw new UserError(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   for (const problem of deck.problems) warn(problem.message, problem.line, problem.column);

@@ -5,15 +5,18 @@ import { EXPORT_FORMATS, exportNarrative, type ExportFormat } from '../../node/e
 import { UserError } from '../../node/errors';
 import { isSameFile } from '../../node/write';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
+import { audienceOption } from '../options';
 import type { OptionHelp } from './index';
 
 export const summary = 'Export a narrative as slides: self-contained HTML, editable PowerPoint, or PDF.';
-export const usage = 'storydeck export FILE --to html|pptx|pdf [-o OUT] [--theme NAME] [--browser PATH] [--allow-local-files] [--force]';
+export const usage = 'storydeck export FILE --to html|pptx|pdf [-o OUT] [--theme NAME] [--audience NAME] [--no-notes] [--browser PATH] [--allow-local-files] [--force]';
 
 export const options = {
   to: { type: 'string' },
   output: { type: 'string', short: 'o' },
   theme: { type: 'string' },
+  audience: { type: 'string' },
+  'no-notes': { type: 'boolean', default: false },
   browser: { type: 'string' },
   'allow-local-files': { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
@@ -23,6 +26,8 @@ export const optionHelp: Record<keyof typeof options, OptionHelp> = {
   to: { value: EXPORT_FORMATS.join('|'), text: 'The format: one self-contained HTML file, an editable PowerPoint file or a PDF (required).', tried: ['format'] },
   output: { value: 'OUT', text: 'The file to write (default: the narrative’s name with the format’s extension, next to it).' },
   theme: { value: THEME_NAMES.join('|'), text: 'The theme, instead of the front matter’s theme.' },
+  audience: { value: 'NAME', text: 'Keep only the slides for this audience: those marked <!-- audience: NAME --> and those marked for no audience.' },
+  'no-notes': { text: 'Leave the speaker notes out, for a deck you send rather than present.' },
   browser: { value: 'PATH', text: 'The Chromium, Chrome or Edge that prints a PDF (default: CHROME_PATH, then the usual install paths).' },
   'allow-local-files': { text: 'Include pictures from anywhere on this computer, not only from the narrative’s repository (or folder).' },
   force: { text: 'Replace OUT if it exists.' },
@@ -34,6 +39,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const format = values.to as ExportFormat | undefined;
   if (format === undefined || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to must be one of ${EXPORT_FORMATS.join(', ')} (got ${format === undefined ? 'nothing' : `"${format}"`}).`);
   if (values.theme !== undefined && !isThemeName(values.theme)) throw new UsageError(`--theme must be one of ${THEME_NAMES.join(', ')} (got "${values.theme}").`);
+  const audience = audienceOption(values.audience);
   if (values.browser !== undefined && format !== 'pdf') throw new UsageError('--browser only applies to --to pdf.');
 
   const [file] = positionals;
@@ -57,6 +63,8 @@ export async function run(args: string[], io: Io): Promise<number> {
       shown: output,
       replace: values.force === true,
       theme: values.theme,
+      audience,
+      notes: !values['no-notes'],
       browser: values.browser,
       allowLocalFiles: values['allow-local-files'],
       allowWith: 'To include it, run again with --allow-local-files.',

@@ -1,27 +1,30 @@
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDeck } from '../../core/deck';
+import { cutForAudience, parseDeck } from '../../core/deck';
 import { effectiveConfig } from '../../core/lint';
 import { formatOutline, outline, readStory } from '../../core/story';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
-import { formatOption } from '../options';
+import { audienceOption, formatOption } from '../options';
 import type { OptionHelp } from './index';
 import { nearestConfig } from './lint';
 
 export const summary = 'Print the slides, beats and timing of a narrative.';
-export const usage = 'storydeck outline FILE [--format text|json]';
+export const usage = 'storydeck outline FILE [--format text|json] [--audience NAME]';
 
-export const options = { format: { type: 'string', default: 'text' } } as const;
+export const options = { format: { type: 'string', default: 'text' }, audience: { type: 'string' } } as const;
 
 export const optionHelp: Record<keyof typeof options, OptionHelp> = {
   format: { value: 'text|json', text: 'How to print the outline (default: text).' },
+  audience: { value: 'NAME', text: 'The outline of the cut for this audience: only the slides marked for it and those marked for no audience.' },
 };
 
 export function run(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
   const format = formatOption(values.format, ['text', 'json']);
   if (positionals.length !== 1) throw new UsageError(`outline takes exactly one file. Usage: ${usage}`);
-  const deck = parseDeck(readTextFile(positionals[0]));
+  const audience = audienceOption(values.audience);
+  const text = readTextFile(positionals[0]);
+  const deck = parseDeck(audience === undefined ? text : cutForAudience(text, audience).text);
   for (const problem of deck.problems) io.err(`${positionals[0]}:${problem.line}:${problem.column}: ${problem.message}`);
   // The story lint judges by: the same config (a `kind:` in .storydeck.yaml included) and the front matter's settings.
   const { config } = nearestConfig(dirname(resolve(io.cwd, positionals[0])));

@@ -44,6 +44,7 @@ const MAGIC = [/^prettier-ignore(-(start|end))?$/, /^markdownlint-((disable|enab
 const LINT = /^storydeck-(disable|enable|disable-next-line|disable-line|expect)\b/;
 const BEAT = /^beats?\s*:/i;
 const GUIDANCE = /^(guide|guidance)\s*:/i;
+export const AUDIENCE_MARKER = /^audiences?\s*:/i;
 
 /**
  * The text of the first HTML comment in `html`, as Marp reads it (`<!--+` … `--+>`), trimmed; undefined when there is
@@ -67,6 +68,7 @@ export function classifyComment(text: string): Comment['kind'] | 'ignored' {
   if (LINT.test(text)) return 'lint';
   if (BEAT.test(text)) return 'beat';
   if (GUIDANCE.test(text)) return 'guidance';
+  if (AUDIENCE_MARKER.test(text)) return 'audience';
   if (MAGIC.some((re) => re.test(text))) return 'ignored';
   return directives(text) ? 'directive' : 'note';
 }

@@ -3,3 +3,4 @@ export { parseDeck, markdownSource, countWords, WORDS_PER_MINUTE, MIN_SLIDE_SECO
 export { detectBeats, headingBeat } from './beats';
 export { DURATION_FORMS, parseDuration } from './duration';
 export { shortFences } from './frontMatter';
+export { cutForAudience, isForAudience, slideAudiences, type Cut } from './cut';

@@ -42,7 +42,8 @@ export interface Block {
 
 /** An HTML comment that means something to StoryDeck or Marp rather than to the audience. */
 export interface Comment {
-  kind: 'note' | 'directive' | 'lint' | 'beat' | 'guidance';
+  /** `audience`: a `<!-- audience: executives, board -->` marker, keeping the slide for those audiences only (cut.ts). */
+  kind: 'note' | 'directive' | 'lint' | 'beat' | 'guidance' | 'audience';
   /** The comment's text without `<!--`, `-->` and surrounding white space. */
   text: string;
   line: number;

@@ -63,6 +63,13 @@ export function parseForRender(text: string): ParsedDeck {
   return parseWithTokens(text);
 }
 
+/** The parsed deck with its speaker notes left out (`drop`), for an export sent to an audience; its tokens go with it. */
+export function withoutNotes(parsed: ParsedDeck, drop = true): ParsedDeck {
+  if (!drop) return parsed;
+  const deck = { ...parsed.deck, slides: parsed.deck.slides.map((s) => ({ ...s, notes: [] })) };
+  return { deck, tokens: takeTokens(parsed) };
+}
+
 /** The deck, whether it came with its tokens or not. */
 export function deckOf(source: Deck | ParsedDeck): Deck {
   return 'deck' in source ? source.deck : source;

@@ -15,6 +15,43 @@ export interface Outline {
   frontMatter: Record<string, unknown>;
   estimatedSeconds: number;
   slides: OutlineSlide[];
+  /** The audience profile the narrative is written for (docs/audiences.md), else the front matter's words for the room. */
+  audience?: string;
+  /** The front matter's stakeholders, each with whether and where the narrative speaks to them. */
+  stakeholders: OutlineStakeholder[];
+}
+
+export interface OutlineStakeholder {
+  name: string;
+  role?: string;
+  concerns: string[];
+  stance: string;
+  met?: string;
+  addressed: boolean;
+  /** The slides that name a concern, the name or the role. */
+  slides: number[];
+  /** For each of those words, where the narrative first says it. */
+  evidence: (Evidence & { term: string })[];
+}
+
+/** The audience as the outline shows it: the profile read, else the front matter's own words. */
+function audienceOf(deck: Deck, story: Story): string | undefined {
+  const words = deck.frontMatter.audience;
+  return story.audience?.id ?? (typeof words === 'string' && words.trim() ? words.trim() : undefined);
+}
+
+/** The stakeholders as the outline shows them. */
+export function outlineStakeholders(story: Story): OutlineStakeholder[] {
+  return story.stakeholders.stakeholders.map(({ name, role, concerns, stance, met, addressed, slides }) => ({
+    name,
+    ...(role ? { role } : {}),
+    concerns,
+    stance,
+    ...(met ? { met } : {}),
+    addressed: addressed.length > 0,
+    slides,
+    evidence: addressed.map(({ term, evidence }) => ({ term, ...evidence })),
+  }));
 }
 
 export interface OutlineSlide {
@@ -31,6 +68,7 @@ export interface OutlineSlide {
 /** The outline contract, from the story every rule reads: its beats per slide are the ones lint judges by. */
 export function outline(deck: Deck, story: Story): Outline {
   const { id, source, evidence } = story.kind;
+  const audience = audienceOf(deck, story);
   return {
     title: deck.title,
     kind: { id, source, ...(evidence ? { evidence } : {}) },
@@ -48,6 +86,8 @@ export function outline(deck: Deck, story: Story): Outline {
       words,
       estimatedSeconds,
     })),
+    ...(audience ? { audience } : {}),
+    stakeholders: outlineStakeholders(story),
   };
 }
 
@@ -63,7 +103,10 @@ export function formatOutline(deck: Deck, story: Story): string {
   const duration = planned ? ` of ${formatDuration(planned)} planned` : '';
   const header = `${deck.title || '(untitled narrative)'} — ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'}, about ${formatDuration(deck.estimatedSeconds)}${duration}`;
   const missing = story.missing.length ? `Missing for a ${story.kind.id}: ${story.missing.join(', ')}` : `Every beat a ${story.kind.id} needs is there.`;
-  return [header, `Read as: ${describeKind(story.kind)}`, ...rows, missing].join('\n');
+  const audience = audienceOf(deck, story);
+  const room = audience ? [`Audience: ${audience}${story.audience ? '' : ' (no audience profile: nothing extra is checked)'}`] : [];
+  const people = outlineStakeholders(story).map((s) => `Stakeholder ${s.name} (${s.stance}): ${s.addressed ? `addressed on slide${s.slides.length === 1 ? '' : 's'} ${s.slides.join(', ')}` : 'not addressed'}`);
+  return [header, `Read as: ${describeKind(story.kind)}`, ...room, ...rows, missing, ...people].join('\n');
 }
 
 export function formatDuration(seconds: number): string {

@@ -1,6 +1,7 @@
 import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding } from '../lint/types';
+import type { Stakeholder } from './stakeholders';
 import type { Story } from './story';
 
 /**
@@ -57,7 +58,7 @@ export function storyStatusTooltip(summary: StorySummary): string {
 }
 
 /** A node of the Story view: beats (and "No beat") holding slides, slides holding their findings. */
-export type StoryNode = StoryGroupNode | StorySlideNode | StoryFindingNode;
+export type StoryNode = StoryGroupNode | StorySlideNode | StoryFindingNode | StoryStakeholderNode;
 
 export interface StoryGroupNode {
   kind: 'group';
@@ -65,7 +66,19 @@ export interface StoryGroupNode {
   beat?: BeatId;
   label: string;
   description: string;
-  children: (StorySlideNode | StoryFindingNode)[];
+  children: (StorySlideNode | StoryFindingNode | StoryStakeholderNode)[];
+}
+
+/** A stakeholder from the front matter: ✓ addressed on slide N, or ✗ not addressed, with their stance. */
+export interface StoryStakeholderNode {
+  kind: 'stakeholder';
+  addressed: boolean;
+  label: string;
+  description: string;
+  /** Where a click goes: the first slide that speaks to them, else their line in the front matter. */
+  line: number;
+  /** What matched, where: "pipeline: slide 3". */
+  tooltip: string;
 }
 
 export interface StorySlideNode {
@@ -111,7 +124,25 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
   if (none.length) groups.push({ kind: 'group', label: 'No beat', description: count(none.length, 'slide'), children: none.map(slide) });
   const above = findings.filter((f) => f.line < first);
   if (above.length) groups.unshift({ kind: 'group', label: 'Front matter', description: count(above.length, 'finding'), children: above.map(findingNode) });
+  const people = story.stakeholders.stakeholders.map(stakeholderNode);
+  if (people.length) {
+    const addressed = people.filter((p) => p.addressed).length;
+    groups.push({ kind: 'group', label: 'Stakeholders', description: `${addressed} of ${people.length} addressed`, children: people });
+  }
   return groups;
+}
+
+function stakeholderNode(s: Stakeholder): StoryStakeholderNode {
+  const where = s.slides.length ? `addressed on slide${s.slides.length === 1 ? '' : 's'} ${s.slides.join(', ')}` : 'not addressed';
+  const tooltip = s.addressed.length ? s.addressed.map((a) => `${a.term}: slide ${a.evidence.slide} — “${a.evidence.words}”`).join('\n') : `No slide names ${[...s.concerns, s.name, ...(s.role ? [s.role] : [])].join(', ')}.`;
+  return {
+    kind: 'stakeholder',
+    addressed: s.slides.length > 0,
+    label: `${s.slides.length ? '✓' : '✗'} ${s.name}${s.role ? ` (${s.role})` : ''}`,
+    description: `${where} · ${s.stance}`,
+    line: s.addressed[0]?.evidence.line ?? s.line,
+    tooltip,
+  };
 }
 
 function findingNode(finding: Finding): StoryFindingNode {

@@ -17,7 +17,9 @@ describe('storydeck outline', () => {
     const { code, stdout } = await run('outline', 'examples/town-hall.md', '--format', 'json');
     assert.equal(code, 0);
     const outline = JSON.parse(stdout);
-    assert.deepEqual(Object.keys(outline), ['title', 'kind', 'missing', 'evidence', 'frontMatter', 'estimatedSeconds', 'slides']);
+    assert.deepEqual(Object.keys(outline), ['title', 'kind', 'missing', 'evidence', 'frontMatter', 'estimatedSeconds', 'slides', 'audience', 'stakeholders']);
+    assert.equal(outline.audience, 'All-hands town hall, product and engineering', 'free words for the room, no profile');
+    assert.deepEqual(outline.stakeholders, []);
     assert.deepEqual(outline.kind, { id: 'pitch', source: 'default' });
     assert.deepEqual(outline.missing, []);
     assert.deepEqual(outline.evidence.pain, { slide: 3, line: outline.evidence.pain.line, words: outline.evidence.pain.words });

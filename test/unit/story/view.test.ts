@@ -97,7 +97,7 @@ describe('story tree', () => {
     );
     assert.match(ask.description, new RegExp(`· ${onAsk.length} findings?$`));
     // Every finding is in the tree.
-    const listed = tree.flatMap((g) => g.children.flatMap((c) => (c.kind === 'finding' ? [c.finding] : c.children.map((f) => f.finding))));
+    const listed = tree.flatMap((g) => g.children.flatMap((c) => (c.kind === 'finding' ? [c.finding] : c.kind === 'slide' ? c.children.map((f) => f.finding) : [])));
     for (const f of findings) assert.ok(listed.includes(f), `${f.ruleId} on line ${f.line}`);
   });
 

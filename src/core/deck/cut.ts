@@ -1,0 +1,47 @@
+import { AUDIENCE_MARKER } from './comments';
+import { parseDeck } from './parseDeck';
+import type { Slide } from './types';
+
+/**
+ * One narrative, several cuts: a slide marked `<!-- audience: executives, board -->` is kept only for the
+ * audiences it names; a slide with no marker is for everyone (docs/audiences.md).
+ */
+
+/** An audience name compared without case or a plural `s`: "Executive" and "executives" are one audience. */
+const audienceKey = (name: string) => name.trim().toLowerCase().replace(/s$/, '');
+
+/** The audiences a slide's markers name, as written; empty when the slide is for everyone. */
+export function slideAudiences(slide: Slide): string[] {
+  return slide.comments
+    .filter((c) => c.kind === 'audience')
+    .flatMap((c) => c.text.replace(AUDIENCE_MARKER, '').split(/[\s,]+/))
+    .filter(Boolean);
+}
+
+/** Whether a slide is shown to `audience`. */
+export function isForAudience(slide: Slide, audience: string): boolean {
+  const named = slideAudiences(slide);
+  return named.length === 0 || named.some((name) => audienceKey(name) === audienceKey(audience));
+}
+
+export interface Cut {
+  /** The narrative with only the slides for the audience: the front matter, then those slides in order. */
+  text: string;
+  kept: number;
+  total: number;
+}
+
+/**
+ * The narrative cut for one audience, as text that every reader (preview, outline, talk time, exports) reads
+ * like any narrative. Unchanged when no slide is marked; kept slides are joined by `---` (a prose document's
+ * sections by a blank line), so a Marp directive set on a dropped slide does not carry over.
+ */
+export function cutForAudience(text: string, audience: string): Cut {
+  const deck = parseDeck(text);
+  const total = deck.slides.length;
+  const kept = deck.slides.filter((s) => isForAudience(s, audience));
+  if (kept.length === total) return { text, kept: total, total };
+  const front = deck.frontMatterRange ? deck.lines.slice(0, deck.frontMatterRange.endLine).join('\n') + '\n\n' : '';
+  const body = kept.map((s) => deck.lines.slice(s.line - 1, s.endLine).join('\n').replace(/^\n+|\n+$/g, '')).join(deck.prose ? '\n\n' : '\n\n---\n\n');
+  return { text: `${front}${body}\n`, kept: kept.length, total };
+}
