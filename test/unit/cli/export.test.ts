@@ -193,4 +193,25 @@ describe('storydeck export', () => {
     assert.equal(statSync(join(dir, 'talk.md')).mtimeMs, before);
     assert.deepEqual(readdirSync(dir), ['talk.md']);
   });
+  it('--audience keeps only the slides for that audience, and --no-notes leaves the speaker notes out', async () => {
+    const marked = `${readFileSync(join(dir, 'talk.md'), 'utf8')}\n---\n\n## Budget detail\n<!-- audience: executives -->\n\nTwo engineers for Q3.\n\n<!-- Pause for questions. -->\n`;
+    writeFileSync(join(dir, 'talk.md'), marked);
+    const deckOf = (file: string) => JSON.parse(/<script type="application\/json" id="storydeck-deck">([^]*?)<\/script>/.exec(readFileSync(join(dir, file), 'utf8'))![1]);
+    let result = run(dir, 'talk.md', '--to', 'html', '-o', 'team.html', '--audience', 'team');
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Exported 10 slides to team\.html/);
+    result = run(dir, 'talk.md', '--to', 'html', '-o', 'exec.html', '--audience', 'executives');
+    assert.equal(result.code, 0, result.stderr);
+    const exec = deckOf('exec.html');
+    assert.equal(exec.slides.length, 11);
+    assert.match(exec.slides[10].notesHtml, /Pause for questions/);
+    assert.ok(exec.slides.some((s: { notesHtml: string }) => s.notesHtml !== '' && !/Pause/.test(s.notesHtml)), 'the example has notes of its own');
+    result = run(dir, 'talk.md', '--to', 'html', '-o', 'sent.html', '--audience', 'executives', '--no-notes');
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(new Set(deckOf('sent.html').slides.map((s: { notesHtml: string }) => s.notesHtml)), new Set(['']));
+    assert.doesNotMatch(readFileSync(join(dir, 'sent.html'), 'utf8'), /Pause for questions/);
+    const bad = await runInProcess(dir, 'talk.md', '--to', 'html', '--audience', '<script>');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--audience must be an audience's name/);
+  });
 });

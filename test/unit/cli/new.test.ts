@@ -92,7 +92,7 @@ describe('storydeck new', () => {
     assert.equal(code, 0);
     const deck = parseDeck(stdout);
     assert.equal(deck.frontMatter.title, 'x=y');
-    assert.equal(deck.frontMatter.audience, 'All-hands town hall', 'a blank answer takes the default');
+    assert.equal(deck.frontMatter.audience, 'team', 'a blank answer takes the default');
   });
 
   it('reports a missing folder or a folder as -o with one line', async () => {

@@ -32,6 +32,23 @@ describe('storydeck outline', () => {
     );
   });
 
+  it('--audience outlines the cut for that audience: its slides and its talk time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storydeck-outline-'));
+    try {
+      const file = join(dir, 'talk.md');
+      writeFileSync(file, '---\naudience: team\n---\n\n# Why\n\nWe believe in it.\n\n---\n\n## Budget\n<!-- audience: executives -->\n\nTwo engineers.\n');
+      const all = JSON.parse((await run('outline', file, '--format', 'json')).stdout);
+      const team = JSON.parse((await run('outline', file, '--format', 'json', '--audience', 'team')).stdout);
+      assert.deepEqual(all.slides.map((s: { title: string }) => s.title), ['Why', 'Budget']);
+      assert.deepEqual(team.slides.map((s: { title: string }) => s.title), ['Why']);
+      assert.ok(team.estimatedSeconds < all.estimatedSeconds);
+      assert.equal(team.audience, 'team');
+      assert.equal((await run('outline', file, '--audience', '')).code, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints a readable text outline', async () => {
     const { code, stdout } = await run('outline', 'examples/town-hall.md');
     assert.equal(code, 0);
