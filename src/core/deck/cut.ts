@@ -41,7 +41,20 @@ export function cutForAudience(text: string, audience: string): Cut {
   const total = deck.slides.length;
   const kept = deck.slides.filter((s) => isForAudience(s, audience));
   if (kept.length === total) return { text, kept: total, total };
-  const front = deck.frontMatterRange ? deck.lines.slice(0, deck.frontMatterRange.endLine).join('\n') + '\n\n' : '';
-  const body = kept.map((s) => deck.lines.slice(s.line - 1, s.endLine).join('\n').replace(/^\n+|\n+$/g, '')).join(deck.prose ? '\n\n' : '\n\n---\n\n');
+  // One slide left of a slide deck has no `---` to show it is one: without `headingDivider: false` its headings
+  // would divide it into sections, as a prose document's do.
+  const keepWhole = !deck.prose && kept.length === 1 && deck.frontMatter.headingDivider === undefined && deck.frontMatter.marp !== true;
+  const fm = deck.frontMatterRange;
+  const fence = fm ? deck.lines.slice(0, fm.endLine - 1) : ['---'];
+  const close = fm ? deck.lines[fm.endLine - 1] : '---';
+  const front = keepWhole ? [...fence, 'headingDivider: false', close].join('\n') + '\n\n' : fm ? deck.lines.slice(0, fm.endLine).join('\n') + '\n\n' : '';
+  const body = kept
+    .map((s) =>
+      deck.lines
+        .slice(s.line - 1, s.endLine)
+        .join('\n')
+        .replace(/^\n+|\n+$/g, ''),
+    )
+    .join(deck.prose ? '\n\n' : '\n\n---\n\n');
   return { text: `${front}${body}\n`, kept: kept.length, total };
 }

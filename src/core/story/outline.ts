@@ -105,7 +105,9 @@ export function formatOutline(deck: Deck, story: Story): string {
   const missing = story.missing.length ? `Missing for a ${story.kind.id}: ${story.missing.join(', ')}` : `Every beat a ${story.kind.id} needs is there.`;
   const audience = audienceOf(deck, story);
   const room = audience ? [`Audience: ${audience}${story.audience ? '' : ' (no audience profile: nothing extra is checked)'}`] : [];
-  const people = outlineStakeholders(story).map((s) => `Stakeholder ${s.name} (${s.stance}): ${s.addressed ? `addressed on slide${s.slides.length === 1 ? '' : 's'} ${s.slides.join(', ')}` : 'not addressed'}`);
+  const people = outlineStakeholders(story).map(
+    (s) => `Stakeholder ${s.name} (${s.stance}): ${s.addressed ? `addressed on slide${s.slides.length === 1 ? '' : 's'} ${s.slides.join(', ')}` : 'not addressed'}`,
+  );
   return [header, `Read as: ${describeKind(story.kind)}`, ...room, ...rows, missing, ...people].join('\n');
 }
 

@@ -134,7 +134,9 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
 
 function stakeholderNode(s: Stakeholder): StoryStakeholderNode {
   const where = s.slides.length ? `addressed on slide${s.slides.length === 1 ? '' : 's'} ${s.slides.join(', ')}` : 'not addressed';
-  const tooltip = s.addressed.length ? s.addressed.map((a) => `${a.term}: slide ${a.evidence.slide} — “${a.evidence.words}”`).join('\n') : `No slide names ${[...s.concerns, s.name, ...(s.role ? [s.role] : [])].join(', ')}.`;
+  const tooltip = s.addressed.length
+    ? s.addressed.map((a) => `${a.term}: slide ${a.evidence.slide} — “${a.evidence.words}”`).join('\n')
+    : `No slide names ${[...s.concerns, s.name, ...(s.role ? [s.role] : [])].join(', ')}.`;
   return {
     kind: 'stakeholder',
     addressed: s.slides.length > 0,

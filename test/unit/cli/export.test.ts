@@ -205,7 +205,10 @@ describe('storydeck export', () => {
     const exec = deckOf('exec.html');
     assert.equal(exec.slides.length, 11);
     assert.match(exec.slides[10].notesHtml, /Pause for questions/);
-    assert.ok(exec.slides.some((s: { notesHtml: string }) => s.notesHtml !== '' && !/Pause/.test(s.notesHtml)), 'the example has notes of its own');
+    assert.ok(
+      exec.slides.some((s: { notesHtml: string }) => s.notesHtml !== '' && !/Pause/.test(s.notesHtml)),
+      'the example has notes of its own',
+    );
     result = run(dir, 'talk.md', '--to', 'html', '-o', 'sent.html', '--audience', 'executives', '--no-notes');
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(new Set(deckOf('sent.html').slides.map((s: { notesHtml: string }) => s.notesHtml)), new Set(['']));

@@ -39,8 +39,14 @@ describe('storydeck outline', () => {
       writeFileSync(file, '---\naudience: team\n---\n\n# Why\n\nWe believe in it.\n\n---\n\n## Budget\n<!-- audience: executives -->\n\nTwo engineers.\n');
       const all = JSON.parse((await run('outline', file, '--format', 'json')).stdout);
       const team = JSON.parse((await run('outline', file, '--format', 'json', '--audience', 'team')).stdout);
-      assert.deepEqual(all.slides.map((s: { title: string }) => s.title), ['Why', 'Budget']);
-      assert.deepEqual(team.slides.map((s: { title: string }) => s.title), ['Why']);
+      assert.deepEqual(
+        all.slides.map((s: { title: string }) => s.title),
+        ['Why', 'Budget'],
+      );
+      assert.deepEqual(
+        team.slides.map((s: { title: string }) => s.title),
+        ['Why'],
+      );
       assert.ok(team.estimatedSeconds < all.estimatedSeconds);
       assert.equal(team.audience, 'team');
       assert.equal((await run('outline', file, '--audience', '')).code, 2);

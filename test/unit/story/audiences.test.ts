@@ -159,7 +159,10 @@ describe('stakeholders', () => {
       group.children.map((c) => `${c.label} — ${c.description}`),
       ['✓ Dana Park (VP Sales) — addressed on slide 1 · supporter', '✗ Support — not addressed · unknown', '✓ Finance — addressed on slide 2 · unknown'],
     );
-    assert.equal(storyTree(parseDeck('# T\n\nText.\n'), [], readStory(parseDeck('# T\n\nText.\n'))).some((g) => g.label === 'Stakeholders'), false);
+    assert.equal(
+      storyTree(parseDeck('# T\n\nText.\n'), [], readStory(parseDeck('# T\n\nText.\n'))).some((g) => g.label === 'Stakeholders'),
+      false,
+    );
   });
 });
 
@@ -216,6 +219,23 @@ describe('cuts for an audience', () => {
       ['Refunds', 'Your part'],
     );
     assert.equal(cutForAudience(text, 'partners').kept, 1);
+  });
+
+  it('keeps one slide left of a slide deck whole: its headings do not become sections', () => {
+    const deck = parseDeck(
+      cutForAudience(text.replace('For everyone.', 'For everyone.\n\n## Details\n\nMore.').replace('## Budget\n<!-- audience: executives, board -->', '## Budget\n<!-- audience: board -->'), 'team')
+        .text,
+    );
+    assert.equal(deck.prose, false);
+    assert.deepEqual(
+      deck.slides.map((s) => s.title),
+      ['Refunds', 'Your part'],
+    );
+    const one = parseDeck(cutForAudience('# A\n\n## B\n\nText.\n\n---\n\n## C\n<!-- audience: board -->\n\nMore.\n', 'team').text);
+    assert.deepEqual(
+      one.slides.map((s) => s.title),
+      ['A'],
+    );
   });
 
   it('leaves a narrative with no marker as it is', () => {
