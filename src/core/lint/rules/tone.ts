@@ -1,5 +1,6 @@
 import type { Block, Range } from '../../deck';
 import { findAsks } from '../../story/ask';
+import { visibleLines } from '../context';
 import { phraseMatchers } from '../phrases';
 import type { Rule } from '../types';
 
@@ -58,6 +59,8 @@ const matcher = phraseMatchers({ gap: /[\s-]/, word: /[\p{L}\p{N}_'’]/u });
 const SHOUTING = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[ \t,]+\p{Lu}{2,}){2,}(?![\p{L}\p{N}])/gu;
 /** Runs of `!` and `?` (one pass, no backtracking); those with an `!` in them read as panic. */
 const EXCLAIMS = /[!?]{2,}/g;
+/** Two capitals in a row: a line without them cannot shout. */
+const UPPER_PAIR = /\p{Lu}\p{Lu}/u;
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
@@ -96,7 +99,8 @@ const rule: Rule = {
     const blocks = deck.slides.flatMap((s) => ctx.visibleBlocks(s));
     const quoteLines = linesOf(blocks.filter((b) => b.kind === 'blockquote'));
     const headingLines = linesOf(blocks.filter((b) => b.kind === 'heading'));
-    const askLines = linesOf(findAsks(ctx).map((a) => a.passage.block));
+    const asks = findAsks(ctx);
+    const askLines = linesOf(asks.map((a) => a.passage.block));
     const quotes = new Map<number, [number, number][]>();
     const quoted = (range: Range) => {
       if (quoteLines.has(range.line)) return true;
@@ -107,10 +111,9 @@ const rule: Rule = {
 
     const alarm = Object.keys(ALARMIST).filter((p) => !ignore.has(p));
     const hedges = HEDGES.filter((p) => !ignore.has(p));
-    const [alarmHits, hedgeHits] = matcher([
-      { phrases: alarm, ignorecase: true },
-      { phrases: hedges, ignorecase: true },
-    ]).hits(deck);
+    const [alarmHits] = matcher([{ phrases: alarm, ignorecase: true }]).hits(deck);
+    // Hedges count only in the ask: read the slides that ask, not the whole deck.
+    const [hedgeHits] = asks.length ? matcher([{ phrases: hedges, ignorecase: true }]).hits({ ...deck, slides: [...new Set(asks.map((a) => a.slide))] }) : [[]];
     for (const { range, text } of alarmHits) {
       if (quoted(range)) continue;
       const calmer =
@@ -130,25 +133,27 @@ const rule: Rule = {
       if (!askLines.has(range.line) || quoted(range)) continue;
       report({ message: `“${text}” hedges the ask, so it sounds optional. Ask plainly: “We ask you to approve…”, “Please decide by…”.`, range });
     }
-    for (const m of ctx.matches(SHOUTING)) {
-      if (headingLines.has(m.line) || quoted(m)) continue;
-      // Sentence case: a capital only where a sentence starts.
-      const before = (deck.lines[m.line - 1] ?? '').slice(0, m.column - 1).replace(/[\s>*_#-]+$/, '');
-      const lower = m.match[0].toLowerCase();
-      const calm = before === '' || /[.!?:]$/.test(before) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
-      report({ message: `“${m.match[0]}” shouts: capitals read as alarm. Write it in sentence case and let the facts carry the urgency.`, range: m, suggestion: [{ ...rangeOf(m), text: calm }] });
-    }
-    for (const m of ctx.matches(EXCLAIMS)) {
-      if (!m.match[0].includes('!') || quoted(m)) continue;
-      report({
-        message: `“${m.match[0]}” reads as panic: end the sentence with one mark and let the facts carry the urgency.`,
-        range: m,
-        fix: [{ ...rangeOf(m), text: m.match[0].includes('?') ? '?' : '.' }],
-      });
+    // One pass over the visible lines; the patterns run only on lines that can hold a match.
+    for (const { line, text } of visibleLines(deck, deck.slides)) {
+      if (!headingLines.has(line) && UPPER_PAIR.test(text)) {
+        for (const m of text.matchAll(SHOUTING)) {
+          const range = { line, column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1 };
+          if (quoted(range)) continue;
+          // Sentence case: a capital only where a sentence starts.
+          const before = text.slice(0, m.index).replace(/[\s>*_#-]+$/, '');
+          const lower = m[0].toLowerCase();
+          const calm = before === '' || /[.!?:]$/.test(before) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+          report({ message: `“${m[0]}” shouts: capitals read as alarm. Write it in sentence case and let the facts carry the urgency.`, range, suggestion: [{ ...range, text: calm }] });
+        }
+      }
+      if (!text.includes('!')) continue;
+      for (const m of text.matchAll(EXCLAIMS)) {
+        const range = { line, column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1 };
+        if (!m[0].includes('!') || quoted(range)) continue;
+        report({ message: `“${m[0]}” reads as panic: end the sentence with one mark and let the facts carry the urgency.`, range, fix: [{ ...range, text: m[0].includes('?') ? '?' : '.' }] });
+      }
     }
   },
 };
-
-const rangeOf = ({ line, column, endLine, endColumn }: Range): Range => ({ line, column, endLine, endColumn });
 
 export default rule;
