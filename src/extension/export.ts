@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type * as Exporter from '../node/exporter';
+import type { AudienceCuts } from './audience';
 import { loadBundle } from './lazy';
 import { outputFolder } from './outputFolder';
 
@@ -25,8 +26,8 @@ const loadExporter = () => loadBundle<typeof Exporter>('exporter');
  * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the
  * format and whether to replace an existing file. Resolves with the written file, or undefined.
  */
-export function registerExport(log: (line: string) => void): vscode.Disposable {
-  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, uri, format, options));
+export function registerExport(log: (line: string) => void, cuts: AudienceCuts): vscode.Disposable {
+  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, cuts, uri, format, options));
 }
 
 const SAVE_AS = 'Save As…';
@@ -55,7 +56,13 @@ async function saveDraft(document: vscode.TextDocument): Promise<vscode.Uri | un
   return choice === SAVE_AS ? vscode.workspace.save(document.uri) : undefined;
 }
 
-async function exportCommand(log: (line: string) => void, uri: vscode.Uri | undefined, format: ExportFormat | undefined, options: ExportCommandOptions = {}): Promise<vscode.Uri | undefined> {
+async function exportCommand(
+  log: (line: string) => void,
+  cuts: AudienceCuts,
+  uri: vscode.Uri | undefined,
+  format: ExportFormat | undefined,
+  options: ExportCommandOptions = {},
+): Promise<vscode.Uri | undefined> {
   // An open document brings its unsaved edits: the export shows what the editor shows.
   let document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
@@ -90,7 +97,9 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
     void vscode.window.showErrorMessage(`StoryDeck: ${where.refused}`);
     return undefined;
   }
-  const output = join(where.folder, `${basename(file, extname(file))}.${picked.format}`);
+  // The audience cut chosen for this narrative (StoryDeck: Choose Audience…) is what is exported, in a file of its own.
+  const audience = cuts.get(document.uri);
+  const output = join(where.folder, `${basename(file, extname(file))}${audience ? `-${audience.toLowerCase()}` : ''}.${picked.format}`);
   const name = basename(output);
   let replace = false;
   if (existsSync(output)) {
@@ -119,6 +128,8 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
             output,
             shown: name,
             replace,
+            audience,
+            notes: settings.get<boolean>('export.notes') !== false,
             browser: settings.get<string>('export.browserPath') || undefined,
             // Pictures from the workspace folder only, unless the user's own settings allow any (the setting is machine-scoped).
             root: workspaceFolder,
@@ -135,7 +146,7 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
         }
       },
     );
-    const done = `StoryDeck: exported ${slides} slide${slides === 1 ? '' : 's'} to ${name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'} in the StoryDeck output)` : ''}.`;
+    const done = `StoryDeck: exported ${slides} slide${slides === 1 ? '' : 's'}${audience ? ` for ${audience}` : ''} to ${name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'} in the StoryDeck output)` : ''}.`;
     const target = vscode.Uri.file(output);
     const actions = afterExport(target);
     void vscode.window.showInformationMessage(done, ...Object.keys(actions)).then((choice) => choice && actions[choice]());

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parseDeck } from '../core/deck';
 import { formatOutline, readStory } from '../core/story';
 import { registerAgents } from './agents/register';
+import { AudienceCuts, registerAudiencePicker } from './audience';
 import { StoryDeckCodeActions, fixAll } from './codeActions';
 import { NarrativeLinter } from './diagnostics';
 import type * as NewNarrative from './newNarrative';
@@ -31,6 +32,7 @@ export interface StoryDeckApi {
 export function activate(context: vscode.ExtensionContext): StoryDeckApi {
   const linter = new NarrativeLinter(context.extensionUri, (line) => channel().appendLine(line));
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  const cuts = new AudienceCuts();
 
   context.subscriptions.push(
     linter,
@@ -39,7 +41,9 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     vscode.commands.registerCommand('storydeck.fixAll', () => fixAllInEditor(linter)),
     // dist/newNarrative.js (templates and their compiler) loads on first use.
     vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => loadBundle<typeof NewNarrative>('newNarrative').newNarrative(context.extensionUri, ...args)),
-    registerExport((line) => channel().appendLine(line)),
+    cuts,
+    registerAudiencePicker(cuts),
+    registerExport((line) => channel().appendLine(line), cuts),
     registerRulePages(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
 
@@ -69,10 +73,10 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
   };
   context.subscriptions.push(watcher, watcher.onDidChange(configChanged), watcher.onDidCreate(configChanged), watcher.onDidDelete(configChanged));
 
-  registerPreview(context, linter);
+  registerPreview(context, linter, cuts);
   registerAgents(context, linter);
-  const storyStatus = registerStoryStatus(context, linter);
-  const { provider: storyView, view: storyTreeView } = registerStoryView(context, linter);
+  const storyStatus = registerStoryStatus(context, linter, cuts);
+  const { provider: storyView, view: storyTreeView } = registerStoryView(context, linter, cuts);
   linter.relintAll();
   return { onDidLint: linter.onDidLint, storyStatus, storyView, storyTreeView };
 }

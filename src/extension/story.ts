@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { storyStatusText, storyStatusTooltip, storySummary, storyTree, type StoryNode } from '../core/story';
+import type { AudienceCuts } from './audience';
 import type { NarrativeLinter } from './diagnostics';
 
 export const STORY_VIEW = 'storydeck.story';
@@ -24,7 +25,7 @@ const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as co
  * findings; the tooltip lists the missing beats and a click opens the Story view. Hidden for other files,
  * and the `storydeck.activeNarrative` context key says which it is.
  */
-export function registerStoryStatus(context: vscode.ExtensionContext, linter: NarrativeLinter): () => StoryStatusSnapshot {
+export function registerStoryStatus(context: vscode.ExtensionContext, linter: NarrativeLinter, cuts: AudienceCuts): () => StoryStatusSnapshot {
   const item = vscode.window.createStatusBarItem('storydeck.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'StoryDeck story';
   item.command = { title: 'Show the Story view', command: `${STORY_VIEW}.focus` };
@@ -38,7 +39,7 @@ export function registerStoryStatus(context: vscode.ExtensionContext, linter: Na
       item.hide();
       return;
     }
-    const summary = storySummary(state.deck, state.findings, state.story);
+    const summary = storySummary(state.deck, state.findings, state.story, cuts.get(document.uri));
     item.text = `$(book) StoryDeck ${storyStatusText(summary)}`;
     item.tooltip = `${storyStatusTooltip(summary)}\nClick to open the Story view.`;
     item.show();
@@ -47,6 +48,9 @@ export function registerStoryStatus(context: vscode.ExtensionContext, linter: Na
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     linter.onDidLint((uri) => {
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
+    }),
+    cuts.onDidChange((uri) => {
       if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
     }),
   );
@@ -62,7 +66,10 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
   /** The narrative shown: the active Markdown editor's, kept while another kind of editor is active. */
   private uri: vscode.Uri | undefined;
 
-  constructor(private readonly linter: NarrativeLinter) {
+  constructor(
+    private readonly linter: NarrativeLinter,
+    private readonly cuts: AudienceCuts,
+  ) {
     this.uri = markdownUri(vscode.window.activeTextEditor);
   }
 
@@ -82,7 +89,7 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
   getChildren(node?: StoryNode): StoryNode[] {
     if (node) return node.kind === 'group' || node.kind === 'slide' ? node.children : [];
     const state = this.uri && this.linter.state(this.uri);
-    return state ? storyTree(state.deck, state.findings, state.story) : [];
+    return state && this.uri ? storyTree(state.deck, state.findings, state.story, this.cuts.get(this.uri)) : [];
   }
 
   getTreeItem(node: StoryNode): vscode.TreeItem {
@@ -111,8 +118,8 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
   }
 }
 
-export function registerStoryView(context: vscode.ExtensionContext, linter: NarrativeLinter): { provider: StoryTreeProvider; view: vscode.TreeView<StoryNode> } {
-  const provider = new StoryTreeProvider(linter);
+export function registerStoryView(context: vscode.ExtensionContext, linter: NarrativeLinter, cuts: AudienceCuts): { provider: StoryTreeProvider; view: vscode.TreeView<StoryNode> } {
+  const provider = new StoryTreeProvider(linter, cuts);
   const view = vscode.window.createTreeView(STORY_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   // The view appears with the first narrative and stays, wherever the Explorer's selection is: it follows the
   // active narrative editor, and for any other file says how to get a story.
@@ -127,6 +134,10 @@ export function registerStoryView(context: vscode.ExtensionContext, linter: Narr
       void vscode.commands.executeCommand('setContext', HAS_NARRATIVE, true);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => provider.refresh(document.uri)),
+    cuts.onDidChange((uri) => {
+      provider.refresh(uri);
+      view.description = cuts.get(uri) ? `for ${cuts.get(uri)}` : undefined;
+    }),
   );
   return { provider, view };
 }

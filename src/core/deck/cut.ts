@@ -8,7 +8,7 @@ import type { Slide } from './types';
  */
 
 /** An audience name compared without case or a plural `s`: "Executive" and "executives" are one audience. */
-const audienceKey = (name: string) => name.trim().toLowerCase().replace(/s$/, '');
+export const audienceKey = (name: string) => name.trim().toLowerCase().replace(/s$/, '');
 
 /** The audiences a slide's markers name, as written; empty when the slide is for everyone. */
 export function slideAudiences(slide: Slide): string[] {

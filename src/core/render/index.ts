@@ -1,4 +1,4 @@
-export { parseForRender, renderDeck, withoutNotes, type ParsedDeck } from './renderDeck';
+export { parseForRender, renderDeck, renderedForAudience, withoutNotes, type ParsedDeck } from './renderDeck';
 export { escapeHtml } from './escape';
 export { THEME_NAMES, isThemeName, themeName, type ThemeName } from './themes';
 export { linkKind, isSafeImageSource, type LinkKind } from './urls';

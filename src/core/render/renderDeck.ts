@@ -1,6 +1,7 @@
 import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { parseDuration } from '../deck/duration';
 import { createMarkdownIt } from '../deck/markdown';
+import { isForAudience } from '../deck/cut';
 import type { Deck, Slide } from '../deck/types';
 import { markdownSource, parseWithTokens } from '../deck/parseDeck';
 import { escapeHtml } from './escape';
@@ -68,6 +69,18 @@ export function withoutNotes(parsed: ParsedDeck, drop = true): ParsedDeck {
   if (!drop) return parsed;
   const deck = { ...parsed.deck, slides: parsed.deck.slides.map((s) => ({ ...s, notes: [] })) };
   return { deck, tokens: takeTokens(parsed) };
+}
+
+/**
+ * A rendered deck cut for one audience (docs/audiences.md): the slides marked for it and the unmarked ones, with
+ * their own talk time. Slides keep their source lines, so the editor and the preview stay in step. Unchanged
+ * with no audience, or when the cut would leave no slide.
+ */
+export function renderedForAudience(rendered: RenderedDeck, deck: Deck, audience: string | undefined): RenderedDeck {
+  if (!audience) return rendered;
+  const slides = rendered.slides.filter((_, i) => !deck.slides[i] || isForAudience(deck.slides[i], audience));
+  if (slides.length === rendered.slides.length || slides.length === 0) return rendered;
+  return { ...rendered, slides, estimatedSeconds: slides.reduce((sum, s) => sum + s.estimatedSeconds, 0) };
 }
 
 /** The deck, whether it came with its tokens or not. */

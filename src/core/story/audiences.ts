@@ -1,3 +1,4 @@
+import { audienceKey, slideAudiences } from '../deck/cut';
 import type { BeatId, Deck } from '../deck';
 
 /**
@@ -67,4 +68,22 @@ export function readAudience(deck: Deck, config: AudienceConfig = {}): AudienceR
   const front = deck.frontMatter.audience;
   if (typeof front === 'string' && front.trim()) return named(front, 'front-matter');
   return named(config.audience, 'config');
+}
+
+/**
+ * The audiences a narrative can be cut for, for a picker: those its `<!-- audience: … -->` markers name, then its
+ * own audience, then every profile; each once, whatever its case or plural.
+ */
+export function audienceChoices(deck: Deck, config: AudienceConfig = {}): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const marked = deck.slides.flatMap(slideAudiences);
+  for (const name of [...marked, readAudience(deck, config)?.id, ...Object.keys(audienceTable(config))]) {
+    if (!name) continue;
+    const key = audienceKey(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
 }

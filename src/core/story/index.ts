@@ -2,6 +2,7 @@ export { BUILTIN_KINDS, DEFAULT_KIND, describeKind, inferKind, kindTable, readKi
 export { readStory, type BeatReading, type Evidence, type Story, type StoryConfig } from './story';
 export {
   clock,
+  cutSlides,
   storyStatusText,
   storyStatusTooltip,
   storySummary,
@@ -14,5 +15,5 @@ export {
   type StorySummary,
 } from './view';
 export { formatDuration, formatOutline, outline, type Outline, type OutlineSlide, type OutlineStakeholder } from './outline';
-export { AUDIENCE_CHECKS, BUILTIN_AUDIENCES, audienceTable, readAudience, type AudienceCheck, type AudienceConfig, type AudienceProfile, type AudienceReading } from './audiences';
+export { AUDIENCE_CHECKS, BUILTIN_AUDIENCES, audienceChoices, audienceTable, readAudience, type AudienceCheck, type AudienceConfig, type AudienceProfile, type AudienceReading } from './audiences';
 export { STANCES, readStakeholders, type Stakeholder, type StakeholderReading, type Stance } from './stakeholders';

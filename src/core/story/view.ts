@@ -1,4 +1,5 @@
 import { DURATION_FORMS, parseDuration } from '../deck/duration';
+import { isForAudience } from '../deck/cut';
 import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding } from '../lint/types';
 import type { Stakeholder } from './stakeholders';
@@ -22,16 +23,24 @@ export interface StorySummary {
   /** Front matter `duration` as written, when it is set but cannot be read. */
   unreadableDuration?: string;
   findings: number;
+  /** The audience cut shown (docs/audiences.md): the talk time is that of its slides. */
+  cut?: string;
 }
 
-export function storySummary(deck: Deck, findings: readonly Finding[], story: Story): StorySummary {
+/** The slides of `deck` an audience cut keeps: all of them with no cut. */
+export function cutSlides(deck: Deck, cut: string | undefined): Slide[] {
+  return cut ? deck.slides.filter((s) => isForAudience(s, cut)) : deck.slides;
+}
+
+export function storySummary(deck: Deck, findings: readonly Finding[], story: Story, cut?: string): StorySummary {
   const duration = deck.frontMatter.duration;
   const plannedSeconds = parseDuration(duration);
   return {
     kind: story.kind.id,
     present: story.kind.profile.expects.filter((b) => !story.missing.includes(b)),
     missing: story.missing,
-    estimatedSeconds: deck.estimatedSeconds,
+    estimatedSeconds: cut ? cutSlides(deck, cut).reduce((sum, s) => sum + s.estimatedSeconds, 0) : deck.estimatedSeconds,
+    ...(cut ? { cut } : {}),
     plannedSeconds,
     ...(plannedSeconds === undefined && duration !== undefined && duration !== null ? { unreadableDuration: String(duration) } : {}),
     findings: findings.length,
@@ -42,7 +51,7 @@ export function storySummary(deck: Deck, findings: readonly Finding[], story: St
 export function storyStatusText(summary: StorySummary): string {
   const planned = summary.plannedSeconds ? clock(summary.plannedSeconds) : summary.unreadableDuration !== undefined ? '?' : undefined;
   const time = clock(summary.estimatedSeconds) + (planned ? ` of ${planned}` : '');
-  return `${summary.present.length}/${summary.present.length + summary.missing.length} beats · ${time} · ${count(summary.findings, 'finding')}`;
+  return `${summary.present.length}/${summary.present.length + summary.missing.length} beats · ${time}${summary.cut ? ` for ${summary.cut}` : ''} · ${count(summary.findings, 'finding')}`;
 }
 
 /** Which beats are missing, and how the talk time compares with the plan. */
@@ -102,10 +111,12 @@ export interface StoryFindingNode {
 /**
  * The Story view's tree: one group per beat in why-before-what order (a slide playing two beats is under
  * both; a beat the kind expects and no slide plays says "missing", one it does not expect "not needed"),
- * then "No beat" for slides that play none, and "Front matter" for findings above the first slide. Each
- * slide lists the findings on its lines. Beats are the story's reading, the one lint judges by.
+ * then "No beat" for slides that play none, "Front matter" for findings above the first slide, and
+ * "Stakeholders" when the front matter lists any. Each slide lists the findings on its lines. Beats are the
+ * story's reading, the one lint judges by. With an audience `cut`, only the slides that cut keeps are listed.
  */
-export function storyTree(deck: Deck, findings: readonly Finding[], story: Story): StoryGroupNode[] {
+export function storyTree(deck: Deck, findings: readonly Finding[], story: Story, cut?: string): StoryGroupNode[] {
+  const shown = cutSlides(deck, cut);
   const first = deck.slides[0]?.line ?? Infinity;
   const slide = (s: Slide): StorySlideNode => {
     const own = findings.filter((f) => f.line >= s.line && f.line <= s.endLine).map(findingNode);
@@ -114,13 +125,13 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
   };
   const beatsOf = (s: Slide) => story.slideBeats[s.index - 1] ?? [];
   const groups: StoryGroupNode[] = BEAT_IDS.map((beat) => {
-    const slides = deck.slides.filter((s) => beatsOf(s).includes(beat));
+    const slides = shown.filter((s) => beatsOf(s).includes(beat));
     const written = slides.filter((s) => !s.empty).length;
     const absent = story.missing.includes(beat) ? 'missing' : `not needed for a ${story.kind.id}`;
     const description = slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
     return { kind: 'group', beat, label: beat, description, children: slides.map(slide) };
   });
-  const none = deck.slides.filter((s) => beatsOf(s).length === 0);
+  const none = shown.filter((s) => beatsOf(s).length === 0);
   if (none.length) groups.push({ kind: 'group', label: 'No beat', description: count(none.length, 'slide'), children: none.map(slide) });
   const above = findings.filter((f) => f.line < first);
   if (above.length) groups.unshift({ kind: 'group', label: 'Front matter', description: count(above.length, 'finding'), children: above.map(findingNode) });

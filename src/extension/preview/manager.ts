@@ -2,7 +2,7 @@
 // the first time a preview is opened or restored: activation never parses it.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/lint';
-import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
+import { linkKind, parseForRender, renderDeck, renderedForAudience, type RenderedDeck } from '../../core/render';
 import { slideAtLine } from '../../shared/lines';
 import { restrictedSetting } from '../restricted';
 import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../shared/protocol';
@@ -18,6 +18,12 @@ export interface LintSource {
   onDidLint: vscode.Event<vscode.Uri>;
 }
 
+/** The audience cut chosen per document (AudienceCuts): the preview shows only its slides. */
+export interface AudienceSource {
+  get(uri: vscode.Uri): string | undefined;
+  onDidChange: vscode.Event<vscode.Uri>;
+}
+
 /** Opens, restores and locks the one StoryDeck preview. */
 export class PreviewManager implements vscode.Disposable {
   private preview: Preview | undefined;
@@ -25,6 +31,7 @@ export class PreviewManager implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly lint: LintSource,
+    private readonly cuts: AudienceSource,
   ) {}
 
   /** Shows `uri` (or the active Markdown editor's document) in the preview; false when there is none. */
@@ -78,7 +85,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private attach(panel: vscode.WebviewPanel, document: vscode.TextDocument, locked: boolean, start?: number): void {
-    const preview = new Preview(panel, this.extensionUri, this.lint, locked);
+    const preview = new Preview(panel, this.extensionUri, this.lint, this.cuts, locked);
     this.preview = preview;
     panel.onDidDispose(() => {
       if (this.preview === preview) this.preview = undefined;
@@ -114,6 +121,7 @@ class Preview {
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     private readonly lint: LintSource,
+    private readonly cuts: AudienceSource,
     private locked: boolean,
   ) {
     this.subscriptions.push(
@@ -141,6 +149,10 @@ class Preview {
         if (e.affectsConfiguration('storydeck.preview', this.document.uri)) this.update();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()),
+      // Another audience cut: its slides, on a fresh page (the slide count changes).
+      cuts.onDidChange((uri) => {
+        if (uri.toString() === this.document.uri.toString()) this.show(this.document);
+      }),
     );
     panel.onDidDispose(() => {
       clearTimeout(this.timer);
@@ -248,8 +260,9 @@ class Preview {
     const parsed = parseForRender(this.document.getText());
     // Raw HTML reaches the page (sanitized there) only when the user allows it and trusts the workspace.
     const html = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get('html') === true;
-    const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' });
-    return { deck, theme: this.themeUrl(parsed.deck.frontMatter.theme, deck.theme) };
+    const source = parsed.deck;
+    const deck = renderedForAudience(renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' }), source, this.cuts.get(this.document.uri));
+    return { deck, theme: this.themeUrl(source.frontMatter.theme, deck.theme) };
   }
 
   private findings(): PreviewFinding[] {

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../../shared/protocol';
 import { loadBundle } from '../lazy';
-import type { LintSource, PreviewManager } from './manager';
+import type { AudienceSource, LintSource, PreviewManager } from './manager';
 
 /**
  * The preview's commands and panel serializer, registered at activation. The preview itself lives in
  * dist/preview.js and is loaded the first time one of them runs.
  */
-export function registerPreview(context: vscode.ExtensionContext, lint: LintSource): void {
+export function registerPreview(context: vscode.ExtensionContext, lint: LintSource, cuts: AudienceSource): void {
   let manager: PreviewManager | undefined;
   const previews = (): PreviewManager => {
     if (!manager) {
       const bundle = loadBundle<typeof import('./manager')>('preview');
-      manager = new bundle.PreviewManager(context.extensionUri, lint);
+      manager = new bundle.PreviewManager(context.extensionUri, lint, cuts);
       context.subscriptions.push(manager);
     }
     return manager;

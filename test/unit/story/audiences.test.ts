@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { cutForAudience, isForAudience, parseDeck, slideAudiences } from '../../../src/core/deck';
 import { lintText, validateConfig } from '../../../src/core/lint';
-import { withoutNotes, parseForRender } from '../../../src/core/render';
-import { audienceTable, readAudience, readStory, storyTree, outline, formatOutline } from '../../../src/core/story';
+import { parseForRender, renderDeck, renderedForAudience, withoutNotes } from '../../../src/core/render';
+import { audienceChoices, audienceTable, formatOutline, outline, readAudience, readStory, storyStatusText, storySummary, storyTree } from '../../../src/core/story';
 import { findFeedback, findPartnerBenefit, findTeamPart, findTradeOff } from '../../../src/core/story/cues';
 import { readingContext } from '../../../src/core/story/reading';
 import { stakeholderLines } from '../../../src/core/story/stakeholders';
@@ -252,5 +252,34 @@ describe('cuts for an audience', () => {
     assert.ok(parsed.tokens, 'the tokens go with it');
     const kept = parseForRender(text);
     assert.equal(withoutNotes(kept, false), kept);
+  });
+  it('the preview, the Story view and the status item show the cut: its slides, with their source lines, and its talk time', () => {
+    const parsed = parseForRender(text);
+    const deck = parsed.deck;
+    const rendered = renderDeck(parsed);
+    const team = renderedForAudience(rendered, deck, 'team');
+    assert.deepEqual(
+      team.slides.map((s) => [s.title, s.line]),
+      [
+        ['Refunds', 4],
+        ['Your part', 19],
+      ],
+    );
+    assert.equal(team.estimatedSeconds, deck.slides[0].estimatedSeconds + deck.slides[2].estimatedSeconds);
+    assert.equal(renderedForAudience(rendered, deck, undefined), rendered);
+
+    const story = readStory(deck);
+    const listed = (cut?: string) => [...new Set(storyTree(deck, [], story, cut).flatMap((g) => g.children.map((c) => c.label)))].sort();
+    assert.deepEqual(listed(), ['1. Refunds', '2. Budget', '3. Your part']);
+    assert.deepEqual(listed('executives'), ['1. Refunds', '2. Budget']);
+    const summary = storySummary(deck, [], story, 'team');
+    assert.equal(summary.estimatedSeconds, team.estimatedSeconds);
+    assert.match(storyStatusText(summary), / for team · /);
+    assert.doesNotMatch(storyStatusText(storySummary(deck, [], story)), / for /);
+  });
+
+  it('offers the audiences the markers name, then the narrative’s own, then every profile, each once', () => {
+    assert.deepEqual(audienceChoices(parseDeck(text)), ['executives', 'board', 'team', 'partners', 'customers']);
+    assert.deepEqual(audienceChoices(parseDeck('---\naudience: Partner\n---\n\n# A\n<!-- audience: Steering -->\n')).slice(0, 2), ['Steering', 'partners']);
   });
 });
