@@ -144,4 +144,44 @@ describe('story', () => {
     const line = editor.document.getText().split('\n').indexOf('## What changes for Maria');
     await waitFor('the slide revealed', () => vscode.window.activeTextEditor?.selection.active.line === line);
   });
+  it('lists the stakeholders, and the audience picked shows its cut in the Story view, the status item and the export', async () => {
+    const editor = await openAndLint(api, 'story/audience.md');
+    const uri = editor.document.uri;
+    await vscode.commands.executeCommand('storydeck.story.focus');
+    const groups = await waitFor('the story tree', () => {
+      const g = api.storyView.getChildren();
+      return g.length > 0 && g;
+    });
+    const people = groups.at(-1)!;
+    assert.equal(people.label, 'Stakeholders');
+    assert.equal(people.description, '1 of 2 addressed');
+    assert.deepEqual(
+      api.storyView.getChildren(people).map((c) => `${c.label} — ${c.description}`),
+      ['✓ Dana Park (VP Sales) — addressed on slide 3 · supporter', '✗ Support — not addressed · unknown'],
+    );
+    const support = await waitFor('stakeholder-coverage', () => diagnosticOf(uri, 'stakeholder-coverage'));
+    assert.equal(support.range.start.line, 8, 'at the stakeholder’s line in the front matter');
+    await screenshot('stakeholders');
+
+    const slides = () => new Set(api.storyView.getChildren().flatMap((g) => api.storyView.getChildren(g).map((c) => c.label)));
+    assert.ok(slides().has('4. Your part'));
+    assert.equal(await vscode.commands.executeCommand('storydeck.chooseAudience', uri, 'executives'), 'executives');
+    await waitFor('the cut in the Story view', () => !slides().has('4. Your part') && slides().has('3. Budget detail'));
+    await waitFor('the cut in the status item', () => / for executives · /.test(api.storyStatus().text));
+
+    const exported = await vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', uri, 'html', { overwrite: true });
+    assert.ok(exported, 'exported');
+    assert.match(exported.path, /audience-executives\.html$/);
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(exported));
+    const deck = JSON.parse(/<script type="application\/json" id="storydeck-deck">([^]*?)<\/script>/.exec(html)![1]) as { slides: { title: string }[] };
+    assert.deepEqual(
+      deck.slides.map((s) => s.title),
+      ['Self-serve refunds', 'Meet Maria', 'Budget detail'],
+    );
+    assert.match(html, /let them ask about the revamp/, 'notes are exported by default');
+
+    assert.equal(await vscode.commands.executeCommand('storydeck.chooseAudience', uri, ''), '');
+    await waitFor('all slides again', () => slides().has('4. Your part'));
+    assert.doesNotMatch(api.storyStatus().text, / for /);
+  });
 });
