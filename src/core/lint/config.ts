@@ -118,35 +118,48 @@ export function validateConfig(raw: unknown, source: string): { config: StoryDec
       });
     }
   }
-  if (raw.kind !== undefined) {
-    if (typeof raw.kind === 'string' && KIND_ID.test(raw.kind)) config.kind = raw.kind;
-    else problem('"kind" must be the name of a kind, such as pitch, exec-ask or proposal (see docs/kinds.md).');
-  }
-  if (raw.kinds !== undefined) {
-    if (!isObject(raw.kinds)) problem('"kinds" must map kind names to { expects, beforeWhat } (see docs/kinds.md).');
-    else {
-      config.kinds = {};
-      for (const [id, value] of Object.entries(raw.kinds)) {
-        const profile = validKind(id, value, problem);
-        if (profile) config.kinds[id] = profile;
-      }
-    }
-  }
-  if (raw.audience !== undefined) {
-    if (typeof raw.audience === 'string' && KIND_ID.test(raw.audience)) config.audience = raw.audience;
-    else problem('"audience" must be the name of an audience, such as executives, team, partners, customers or board (see docs/audiences.md).');
-  }
-  if (raw.audiences !== undefined) {
-    if (!isObject(raw.audiences)) problem('"audiences" must map audience names to { needs, checks, slotMinutes } (see docs/audiences.md).');
-    else {
-      config.audiences = {};
-      for (const [id, value] of Object.entries(raw.audiences)) {
-        const profile = validAudience(id, value, problem);
-        if (profile) config.audiences[id] = profile;
-      }
-    }
-  }
+  const kinds = profileTable(raw, 'kind', 'kinds', validKind, problem, {
+    name: 'the name of a kind, such as pitch, exec-ask or proposal (see docs/kinds.md)',
+    table: 'map kind names to { expects, beforeWhat } (see docs/kinds.md)',
+  });
+  if (kinds.name !== undefined) config.kind = kinds.name;
+  if (kinds.table) config.kinds = kinds.table;
+  const audiences = profileTable(raw, 'audience', 'audiences', validAudience, problem, {
+    name: 'the name of an audience, such as executives, team, partners, customers or board (see docs/audiences.md)',
+    table: 'map audience names to { needs, checks, slotMinutes } (see docs/audiences.md)',
+  });
+  if (audiences.name !== undefined) config.audience = audiences.name;
+  if (audiences.table) config.audiences = audiences.table;
   return { config, problems };
+}
+
+/** A profile's name (`kind`, `audience`) and the table of profiles by name (`kinds`, `audiences`), each entry checked by `valid`. */
+function profileTable<T>(
+  raw: Record<string, unknown>,
+  nameKey: string,
+  tableKey: string,
+  valid: (id: string, value: unknown, problem: (m: string) => void) => T | undefined,
+  problem: (m: string) => void,
+  hint: { name: string; table: string },
+): { name?: string; table?: Record<string, T> } {
+  const out: { name?: string; table?: Record<string, T> } = {};
+  const name = raw[nameKey];
+  if (name !== undefined) {
+    if (typeof name === 'string' && KIND_ID.test(name)) out.name = name;
+    else problem(`"${nameKey}" must be ${hint.name}.`);
+  }
+  const table = raw[tableKey];
+  if (table !== undefined) {
+    if (!isObject(table)) problem(`"${tableKey}" must ${hint.table}.`);
+    else {
+      out.table = {};
+      for (const [id, value] of Object.entries(table)) {
+        const profile = valid(id, value, problem);
+        if (profile) out.table[id] = profile;
+      }
+    }
+  }
+  return out;
 }
 
 function validAudience(id: string, value: unknown, problem: (m: string) => void): AudienceProfile | undefined {
