@@ -86,8 +86,20 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
     if (uri.toString() === this.uri?.toString()) this.changed.fire();
   }
 
+  /** Each node of the tree last given out, with the node it hangs under (for `TreeView.reveal`). */
+  private parents = new WeakMap<StoryNode, StoryNode>();
+
   getChildren(node?: StoryNode): StoryNode[] {
-    if (node) return node.kind === 'group' || node.kind === 'slide' ? node.children : [];
+    const children = node ? (node.kind === 'group' || node.kind === 'slide' ? node.children : []) : this.roots();
+    if (node) for (const child of children) this.parents.set(child, node);
+    return children;
+  }
+
+  getParent(node: StoryNode): StoryNode | undefined {
+    return this.parents.get(node);
+  }
+
+  private roots(): StoryNode[] {
     const state = this.uri && this.linter.state(this.uri);
     return state && this.uri ? storyTree(state.deck, state.findings, state.story, this.cuts.get(this.uri)) : [];
   }

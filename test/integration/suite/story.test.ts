@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BEAT_SKELETONS, beatSkeleton } from '../../../src/core/scaffold/skeletons';
-import { activate, codeActions, diagnosticOf, nextLint, openAndLint, quickFix, screenshot, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
+import { activate, codeActions, diagnosticOf, nextLint, openAndLint, quickFix, screenshot, sleep, storydeckDiagnostics, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 const INSERT_PAIN = "Insert a 'pain' slide";
 
@@ -144,7 +144,7 @@ describe('story', () => {
     const line = editor.document.getText().split('\n').indexOf('## What changes for Maria');
     await waitFor('the slide revealed', () => vscode.window.activeTextEditor?.selection.active.line === line);
   });
-  it('lists the stakeholders, and the audience picked shows its cut in the Story view, the status item and the export', async () => {
+  it('lists the stakeholders (the README's screenshot of them), and the audience picked shows its cut in the Story view, the status item and the export', async () => {
     const editor = await openAndLint(api, 'story/audience.md');
     const uri = editor.document.uri;
     await vscode.commands.executeCommand('storydeck.story.focus');
@@ -161,7 +161,14 @@ describe('story', () => {
     );
     const support = await waitFor('stakeholder-coverage', () => diagnosticOf(uri, 'stakeholder-coverage'));
     assert.equal(support.range.start.line, 8, 'at the stakeholder’s line in the front matter');
-    await screenshot('stakeholders');
+    if (process.env.STORYDECK_TEST_SCREENSHOT) {
+      // The README's picture: the stakeholders in the Story view, beside the front matter that lists them.
+      await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+      await vscode.commands.executeCommand('workbench.actions.treeView.storydeck.story.collapseAll');
+      await api.storyTreeView.reveal(people, { expand: true, select: false, focus: false });
+      await sleep(2500);
+      await screenshot('stakeholders');
+    }
 
     const slides = () => new Set(api.storyView.getChildren().flatMap((g) => api.storyView.getChildren(g).map((c) => c.label)));
     assert.ok(slides().has('4. Your part'));
