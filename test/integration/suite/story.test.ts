@@ -144,7 +144,7 @@ describe('story', () => {
     const line = editor.document.getText().split('\n').indexOf('## What changes for Maria');
     await waitFor('the slide revealed', () => vscode.window.activeTextEditor?.selection.active.line === line);
   });
-  it('lists the stakeholders (the README's screenshot of them), and the audience picked shows its cut in the Story view, the status item and the export', async () => {
+  it('lists the stakeholders (the README’s screenshot of them), and the audience picked shows its cut in the Story view, the status item and the export', async () => {
     const editor = await openAndLint(api, 'story/audience.md');
     const uri = editor.document.uri;
     await vscode.commands.executeCommand('storydeck.story.focus');
