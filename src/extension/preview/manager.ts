@@ -252,7 +252,8 @@ class Preview {
 
   private title(): void {
     const name = this.document.uri.path.split('/').pop() ?? '';
-    this.panel.title = `${this.locked ? '[Locked] ' : ''}Preview ${name}`;
+    const cut = this.cuts.get(this.document.uri);
+    this.panel.title = `${this.locked ? '[Locked] ' : ''}Preview ${name}${cut ? ` for ${cut}` : ''}`;
   }
 
   private render(): Rendering {

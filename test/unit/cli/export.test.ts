@@ -213,6 +213,15 @@ describe('storydeck export', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(new Set(deckOf('sent.html').slides.map((s: { notesHtml: string }) => s.notesHtml)), new Set(['']));
     assert.doesNotMatch(readFileSync(join(dir, 'sent.html'), 'utf8'), /Pause for questions/);
+    const notesOf = async (file: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(join(dir, file)));
+      const notes = Object.keys(zip.files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));
+      return (await Promise.all(notes.map((f) => zip.file(f)!.async('string')))).join('\n');
+    };
+    assert.equal(run(dir, 'talk.md', '--to', 'pptx', '-o', 'exec.pptx', '--audience', 'executives').code, 0);
+    assert.match(await notesOf('exec.pptx'), /Pause for questions/);
+    assert.equal(run(dir, 'talk.md', '--to', 'pptx', '-o', 'sent.pptx', '--audience', 'executives', '--no-notes').code, 0);
+    assert.doesNotMatch(await notesOf('sent.pptx'), /Pause for questions|Open with a pause/);
     const bad = await runInProcess(dir, 'talk.md', '--to', 'html', '--audience', '<script>');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--audience must be an audience's name/);
