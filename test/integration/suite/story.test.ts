@@ -175,6 +175,9 @@ describe('story', () => {
     assert.equal(await vscode.commands.executeCommand('storydeck.chooseAudience', uri, 'executives'), 'executives');
     await waitFor('the cut in the Story view', () => !slides().has('4. Your part') && slides().has('3. Budget detail'));
     await waitFor('the cut in the status item', () => / for executives · /.test(api.storyStatus().text));
+    await vscode.commands.executeCommand('storydeck.openPreviewToSide', uri);
+    const previewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /Preview /.test(t.label));
+    await waitFor('the preview titled for the cut', () => previewTab()?.label === 'Preview audience.md for executives');
 
     const exported = await vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', uri, 'html', { overwrite: true });
     assert.ok(exported, 'exported');
