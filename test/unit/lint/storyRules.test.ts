@@ -137,6 +137,23 @@ describe('story rules', () => {
     it('reports vanity numbers on any slide that talks about measuring success', () => {
       assert.equal(of('vanity-metric', 'We will measure success by the number of features shipped this year.\n').length, 1);
     });
+
+    it('reads output counts and go-live dates as vanity, and a real target beside them does not hide them', () => {
+      for (const line of ['1,000 pharmacies onboarded', '400 people trained', '50,000 screenshots shared', 'Press in at least 5 national titles', 'Tablets live in all 14 hotels by the end of June']) {
+        assert.equal(of('vanity-metric', `## Success\n\n- ${line}\n`).length, 1, line);
+      }
+      const mixed = '## How we will know\n\nReturned prescriptions drop by 30% by August, and the app reaches 100,000 downloads.\n';
+      assert.deepEqual(
+        of('vanity-metric', mixed).map((f) => f.message.slice(0, 12)),
+        ['“downloads” '],
+      );
+    });
+
+    it('leaves alone counts it says it will not track, shares of a group and revenue that follows a launch', () => {
+      assert.equal(of('vanity-metric', '## Measures\n\nWe are deliberately not tracking features shipped, page views or installs.\n').length, 0);
+      assert.equal(of('vanity-metric', '## Measures\n\n- Share of new accounts finished without re-keying: from 0 to 25% by December\n').length, 0);
+      assert.equal(of('vanity-metric', '## Targets\n\nGrow post-launch revenue to 35% of total by 2027.\n').length, 0);
+    });
   });
 
   describe('call-to-action', () => {
