@@ -212,6 +212,24 @@ describe('story rules', () => {
       }
     });
 
+    it('hear a struggle in signed quotes, repeated calls and incidents, not in hypotheticals, rates or a group’s mood', () => {
+      const pain = (text: string) => of('customer-pain', text).length === 0;
+      assert.ok(pain('## Meet Jade\n\n- Runs a two-chair salon\n\n> "I\'m a good colourist. I shouldn\'t have to be a marketer too." — Jade\n'), 'a signed quote');
+      assert.ok(pain('## Situation\n\n- Front desk teams make an average of 60 radio calls a day to ask about rooms\n'), 'repeated calls');
+      assert.ok(!pain('## Staffing\n\nAdjusters would be relieved of recovery work and return an estimated 3.5 hours a week each to their claims.\n'), 'a hypothetical');
+      assert.ok(!pain('## Background\n\nOver the past two school years parents are frustrated and complaints have increased.\n'), 'a group’s mood');
+      assert.ok(!pain('## Background\n\nOur customers start online, and our digital abandonment rate is 38%.\n'), 'a rate');
+    });
+
+    it('see a better day told as what someone now does, gets back or does once', () => {
+      const value = (text: string) => of('customer-value', text).length === 0;
+      assert.ok(value('Now patients get a text two days before the appointment and can reply to move it.\n'));
+      assert.ok(value('Janelle has her Friday afternoons back for clinic work.\n'));
+      assert.ok(value('The health worker records the vaccination once, at the door of the house.\n'));
+      assert.ok(value('## What we want to change\n\n- Operators get a warning on the line screen two days before a bearing fails\n'));
+      assert.ok(!value('The health worker records the vaccination once a week.\n'), 'a frequency, not a change');
+    });
+
     it('recognise people the narrative introduces by name', () => {
       assert.deepEqual(introducedNames(['Meet Maria.', 'Priya, a dispatcher in Rotterdam, waits.', '— Grace, who sells ceramics', 'Today, a nurse']), ['Maria', 'Priya', 'Grace']);
       assert.equal(of('customer-value', '## Meet Tom\n\nTom queues for lunch.\n\n---\n\nTom pays on his phone and is back at his desk in a minute, finally.\n').length, 0);
