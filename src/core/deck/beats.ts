@@ -82,6 +82,8 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(aligns? with|ladders? up to|in service of|supports? our|contributes? to our|objective)\b/i),
   ],
   what: [
+    c(/\bthis (?:rfc|proposal|document|pep|kep|adr|memo|paper|design doc) (?:proposes|introduces|describes|recommends|requests approval to)\b/i, 2),
+    c(/(?:^|\n|[.!?]\s)(?:replace|add|introduce|adopt|deprecate|migrate|build|create|establish)\s(?:an?|the|our)\s/i, 2),
     c(/\b(we'?re building|we are building|we will build|we'?ll build|we propose|we'?re proposing|introducing|the solution|our solution|we plan to build|we want to build)\b/i, 2),
     c(/\b(a new (feature|product|tool|app|service|dashboard|workflow|integration|api|platform)|the (app|tool|product|platform|feature) (will|lets|does|shows))\b/i, 2),
     c(/\b\p{Lu}[\p{L}\p{N}]{1,30} is an? (?:[\p{L}-]{1,20} ){0,3}(?:app|application|tool|platform|service|product|system|dashboard|assistant|device)\b/u, 2),
@@ -110,8 +112,14 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
 
 export const CONTENT_THRESHOLD = 2;
 
+/** A document's label before its title — "Change proposal: …", "RFC 12 — …", "Memo: …" — names the kind of document, not the solution. */
+const DOCUMENT_LABEL = /^(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?\s?[:—–-]\s/iu;
+
 /** Heading text -> the one beat it names, or undefined. */
-export const headingBeat = memoByText((heading: string): BeatId | undefined => HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(heading)));
+export const headingBeat = memoByText((heading: string): BeatId | undefined => {
+  const text = heading.replace(DOCUMENT_LABEL, '');
+  return HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(text));
+});
 
 /** Beats a non-empty slide plays, in story order, from its blocks. */
 export function detectBeats(blocks: readonly Block[]): BeatId[] {

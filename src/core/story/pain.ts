@@ -10,7 +10,7 @@ export const STRUGGLE = new RegExp(
   [
     String.raw`\bstruggl\w*\sto\b`,
     String.raw`\bspen(?:d|ds|t|ding)\b[^.;\n]{0,40}?\b(?:hours?|minutes?|days?|weeks?|an hour|half|most of|\d{1,3}\s?%|time (?:on|copying|chasing|searching|fixing|re-?entering|looking|typing|waiting))`,
-    String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|an? (?:hour|day|week|month)|(?:two|three|four|five|six|seven|eight|nine|ten|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
+    String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|an? (?:hour|day|week|month)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
     String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
     String.raw`\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
     String.raw`\b(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t|unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
@@ -28,6 +28,7 @@ export const STRUGGLE = new RegExp(
     String.raw`\brepeat(?:s|ed|ing)?\s(?:himself|herself|themselves|myself|the (?:story|problem|question)|their story|her story|his story)\b|\bexplain(?:s|ed|ing)? (?:the|her|his|their) (?:problem|issue|story|situation) (?:again|to)\b|\bstart(?:s|ed|ing)? (?:again|over|from scratch)\b`,
     String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
     String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
+    String.raw`\b(?:hours|days|weeks|months) (?:later|late)\b|\bor not at all\b`,
     String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
   ].join('|'),
   'i',

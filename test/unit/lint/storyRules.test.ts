@@ -191,6 +191,22 @@ describe('story rules', () => {
     });
   });
 
+  describe('why-before-what on proposals and memos', () => {
+    const wbw = (text: string) => of('why-before-what', text).length;
+    it('reads a document label in the title as the kind of document, not the solution', () => {
+      assert.equal(
+        wbw('# Change proposal: bedside barcode checks\n\n## Background\n\nNurses wait twelve minutes for a second checker, every night.\n\n## Proposed design\n\nScan the wristband.\n'),
+        0,
+      );
+    });
+    it('hears the solution in a summary that proposes it before the motivation', () => {
+      const rfc = (summary: string) => `# Type-check cache\n\n## Summary\n\n${summary}\n\n## Motivation\n\nDevelopers wait four minutes for every check.\n`;
+      assert.equal(wbw(rfc('Add an on-disk cache of type-check results, so that only changed modules are checked.')), 1);
+      assert.equal(wbw(rfc('This RFC proposes an on-disk cache of type-check results.')), 1);
+      assert.equal(wbw(rfc('Checks are slow, and developers wait hours later for results or not at all. This RFC proposes a cache.')), 0, 'the pain comes first');
+    });
+  });
+
   describe('customer-pain and customer-value', () => {
     it('need a person and a struggle, not a heading', () => {
       assert.equal(of('customer-pain', '## The problem\n\nThe platform is old and expensive to maintain.\n').length, 1);
