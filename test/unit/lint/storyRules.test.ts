@@ -79,6 +79,16 @@ describe('story rules', () => {
   });
 
   describe('outcome-metric', () => {
+    it('takes neither a numbered goal, a reported result nor a vanity count as the measure of success', () => {
+      const missing = (text: string) => of('outcome-metric', text).some((f) => f.missingBeat === 'outcome');
+      assert.ok(missing('## Why\n\nThe Board puts literacy as Goal 1 for the next three years.\n'), 'Goal 1');
+      assert.ok(missing('## What we learned\n\nWe posted more often (from 9 to 14 posts a week) and reach still fell.\n'), 'a result');
+      for (const line of ['Top 5 in the store’s trending list during launch week', '500,000 recommendations generated', '100% of room attendants trained by July']) {
+        assert.ok(missing(`## Success\n\n- ${line}\n`), line);
+      }
+      assert.ok(!missing('## Results\n\nRepeat purchase rose from 22% to 30%, against a target of 28% by June.\n'), 'a result against its target');
+    });
+
     it('reports a target without a timeframe at severity info, unless requireTimeframe is false', () => {
       const text = '## Success\n\nAverage handle time falls from 11 to 7 minutes.\n';
       const [finding] = of('outcome-metric', text);
