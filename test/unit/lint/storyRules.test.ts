@@ -167,6 +167,16 @@ describe('story rules', () => {
   });
 
   describe('call-to-action', () => {
+    it('hears “we need more reviewers”, and not a question to the room or a byline', () => {
+      const [more] = of('call-to-action', '# Quarry, November\n\nWe merged 40 PRs.\n\nWe need more reviewers. Anyone who can spare some time is welcome.\n');
+      assert.equal(more?.severity, 'info', 'an ask with no owner or date');
+      for (const aside of ['Keep your hands up if you found out from a review.', 'What I want you to hold onto is that there is a kid behind every number.']) {
+        assert.equal(of('call-to-action', `# Beacon\n\nWe build games.\n\n---\n\n${aside}\n`)[0]?.missingBeat, 'ask', aside);
+      }
+      const byline = '# Live-ops team\n\nDecision needed · Studio leadership review · Prepared by Nadia Okonkwo, Producer\n\n## The decision\n\nApprove a six-person team.\n';
+      assert.equal(of('call-to-action', byline)[0]?.severity, 'info', 'the byline is not the ask, so the real one has no owner or date');
+    });
+
     it('fires with a weaker message for an ask without owner or date', () => {
       const [finding] = of('call-to-action', '## The ask\n\nWe need your support and more engineers.\n');
       assert.match(finding.message, /no owner and no date/);
