@@ -23,7 +23,6 @@ export function renderDeck(source: Deck | ParsedDeck, options: RenderOptions = {
     line: slide.line,
     endLine: slide.endLine,
     title: slide.title,
-    beats: slide.beats,
     ...(classes[i] ? { className: classes[i] } : {}),
     html: md.renderer.render(perSlide[i], md.options, env),
     notesHtml: notesHtml(slide.notes),

@@ -168,6 +168,13 @@ describe('exportPptx', () => {
     assert.equal(decodeXml(sections[0][1]), "Handoffs that don't drop patients");
   });
 
+  it('reads the beats from the story, as the outline does: a group’s vague complaint starts no pain section', async () => {
+    const pptx = await exportDeck('# Why we exist\n\nWe believe every nurse deserves a calm handover.\n\n---\n\n## Background\n\nCustomers are frustrated.\n');
+    const presentation = await pptx.part('ppt/presentation.xml');
+    const names = [...presentation.matchAll(/<p14:section name="([^"]*)"/g)].map(([, name]) => decodeXml(name));
+    assert.deepEqual(names, ['Why we exist']);
+  });
+
   it('keeps beat-less slides in the section before, and makes section names unique, short and never empty', async () => {
     const long = 'How the night shift hands over twelve patients in five minutes instead of twenty';
     const pptx = await exportDeck(
