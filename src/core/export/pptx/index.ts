@@ -1,7 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../../deck/types';
 import { deckOf, languageTag, slideTokens, type ParsedDeck } from '../../render/renderDeck';
-import { themeName, type ThemeName } from '../../render/themes';
+import { chooseTheme } from '../../render/themes';
 import type { RenderOptions } from '../../render/types';
 import type { ExportAssets } from '../html';
 import { slideContent, xmlText } from './content';
@@ -13,8 +13,8 @@ export { PPTX_IMAGE_TYPES } from './content';
 export { themeStyle, type ThemeStyle } from './theme';
 
 export interface PptxExportOptions extends RenderOptions {
-  /** Overrides the front matter `theme`. */
-  theme?: ThemeName;
+  /** Overrides the front matter `theme`: a built-in theme's name or a key of `assets.themes`. */
+  theme?: string;
   /** Needed, and only the theme style sheets are read: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: Pick<ExportAssets, 'themes'>;
 }
@@ -36,7 +36,7 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   }
   const themes = options.assets?.themes;
   if (!themes) throw new Error('exportPptx needs the theme style sheets: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
-  const theme = options.theme ?? themeName(deck.frontMatter.theme);
+  const theme = options.theme ?? chooseTheme(deck.frontMatter.theme, new Map(Object.entries(themes))).name;
   const css = themes[theme];
   if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
   const style: DeckStyle = { ...themeStyle(css, theme), lang: languageTag(deck.frontMatter.lang) };
