@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type * as Exporter from '../node/exporter';
 import { loadBundle } from './lazy';
 import { outputFolder } from './outputFolder';
+import { restrictedSetting } from './restricted';
 
 type ExportFormat = Exporter.ExportFormat;
 
@@ -21,12 +22,25 @@ const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = 
 /** The export code: dist/exporter.js, loaded on the first export so that activation never loads it. */
 const loadExporter = () => loadBundle<typeof Exporter>('exporter');
 
+/** The `themes:` of the config in force for a document, as URI paths (NarrativeLinter.configFor). */
+export type ConfigThemes = (document: vscode.Uri) => Promise<readonly string[]>;
+
 /**
  * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the
  * format and whether to replace an existing file. Resolves with the written file, or undefined.
  */
-export function registerExport(log: (line: string) => void): vscode.Disposable {
-  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, uri, format, options));
+export function registerExport(log: (line: string) => void, configThemes: ConfigThemes): vscode.Disposable {
+  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, configThemes, uri, format, options));
+}
+
+/**
+ * The custom themes an export may use, as the preview finds them: `storydeck.preview.themes` (relative to
+ * the workspace folder; a workspace's own value only once it is trusted), then the config's `themes:`.
+ */
+async function themeFiles(document: vscode.Uri, folder: vscode.Uri | undefined, configThemes: ConfigThemes): Promise<string[]> {
+  const setting = restrictedSetting<unknown>(vscode.workspace.getConfiguration('storydeck.preview', document), 'themes', vscode.workspace.isTrusted);
+  const fromSetting = folder && Array.isArray(setting) ? setting.filter((path): path is string => typeof path === 'string').map((path) => vscode.Uri.joinPath(folder, path).fsPath) : [];
+  return [...fromSetting, ...(await configThemes(document)).map((path) => document.with({ path }).fsPath)];
 }
 
 const SAVE_AS = 'Save As…';
@@ -55,7 +69,13 @@ async function saveDraft(document: vscode.TextDocument): Promise<vscode.Uri | un
   return choice === SAVE_AS ? vscode.workspace.save(document.uri) : undefined;
 }
 
-async function exportCommand(log: (line: string) => void, uri: vscode.Uri | undefined, format: ExportFormat | undefined, options: ExportCommandOptions = {}): Promise<vscode.Uri | undefined> {
+async function exportCommand(
+  log: (line: string) => void,
+  configThemes: ConfigThemes,
+  uri: vscode.Uri | undefined,
+  format: ExportFormat | undefined,
+  options: ExportCommandOptions = {},
+): Promise<vscode.Uri | undefined> {
   // An open document brings its unsaved edits: the export shows what the editor shows.
   let document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
@@ -102,6 +122,7 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
     replace = true;
   }
 
+  const themes = await themeFiles(document.uri, vscode.workspace.getWorkspaceFolder(document.uri)?.uri, configThemes);
   const exporting = loadExporter();
   let warnings = 0;
   try {
@@ -122,6 +143,7 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
             browser: settings.get<string>('export.browserPath') || undefined,
             // Pictures from the workspace folder only, unless the user's own settings allow any (the setting is machine-scoped).
             root: workspaceFolder,
+            themes,
             allowLocalFiles: settings.get<boolean>('export.allowLocalFiles') === true,
             allowWith: 'To include it, turn on storydeck.export.allowLocalFiles in your user settings.',
             signal: controller.signal,

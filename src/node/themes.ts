@@ -59,12 +59,14 @@ function readTheme(name: string, path: string, root: string): string {
   try {
     css = readLocalFile(path, { root, maxBytes: THEME_MAX_BYTES }).toString('utf8');
   } catch (e) {
-    throw new UserError(`the ${name} theme (${path}) ${e instanceof ReadRefused ? `${e.message}${e.outside ? "; a theme must be in the narrative's project" : ''}.` : `cannot be read: ${describeFsError(e)}`}`);
+    throw new UserError(
+      `the ${name} theme (${path}) ${e instanceof ReadRefused ? `${e.message}${e.outside ? "; a theme must be in the narrative's project" : ''}.` : `cannot be read: ${describeFsError(e)}`}`,
+    );
   }
   try {
     themeStyle(css, name);
   } catch (e) {
-    throw new UserError(`${(e as Error).message.replace(/\.$/, '')}: a theme sets --sd-bg and --sd-fg (and the other --sd-* colours) as hex colours in :root (see docs/themes.md).`);
+    throw new UserError(`${(e as Error).message.replace(/\.$/, '')}: a theme sets --sd-bg and --sd-fg (and the other --sd-* colours) as hex or rgb() colours in :root (see docs/themes.md).`);
   }
   return css;
 }

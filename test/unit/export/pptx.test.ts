@@ -379,7 +379,9 @@ describe('exportPptx', () => {
     assert.equal(style.font, 'My Sans');
     assert.equal(style.headingFont, 'My Sans');
     assert.equal(style.monoFont, 'Fira Code');
-    assert.throws(() => themeStyle(':root { --sd-fg: #000; }', 'broken'), /the broken theme style sheet gives no hex colour for --sd-bg/);
+    const rgb = themeStyle(':root { --sd-bg: rgb(1, 2, 3); --sd-fg: rgb(255 128 0); --sd-accent: rgba(16, 32, 48, 0.5); --sd-link: rgb(300, 0, 0); }');
+    assert.deepEqual([rgb.bg, rgb.fg, rgb.accent, rgb.link], ['010203', 'FF8000', '102030', 'FF8000'], 'rgb() colours too; an impossible one falls back');
+    assert.throws(() => themeStyle(':root { --sd-fg: #000; }', 'broken'), /the broken theme style sheet gives no hex or rgb\(\) colour for --sd-bg/);
   });
 
   it('shrinks the text of a long slide so that it stays on the slide', async () => {
