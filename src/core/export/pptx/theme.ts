@@ -15,6 +15,11 @@ export interface ThemeStyle {
   codeBg: string;
   codeFg: string;
   tableHead: string;
+  /** Text on the accent colour (a divider slide); `--sd-on-accent`, else the background. */
+  onAccent: string;
+  /** The band across the top that holds a slide's title (`--sd-title-band`, the corporate theme), and its text colour. */
+  titleBand?: string;
+  titleBandFg?: string;
   /** Font faces: the first family in each CSS font stack that names an installable font. */
   font?: string;
   headingFont?: string;
@@ -60,6 +65,8 @@ export function themeStyle(css: string, name = 'theme'): ThemeStyle {
     codeBg: color('--sd-code-bg', bg),
     codeFg: color('--sd-code-fg', fg),
     tableHead: color('--sd-table-head', bg),
+    onAccent: color('--sd-on-accent', bg),
+    ...(properties.has('--sd-title-band') ? { titleBand: color('--sd-title-band', heading), titleBandFg: color('--sd-title-band-fg', bg) } : {}),
     font: fontFace(value('--sd-font')),
     headingFont: fontFace(value('--sd-heading-font')) ?? fontFace(value('--sd-font')),
     monoFont: fontFace(value('--sd-mono-font')),
