@@ -91,3 +91,16 @@ export async function pokeEverything(page: Page, slides: number, { click = false
     if (mode) await page.keyboard.press(mode);
   }
 }
+
+/** The colour of a PDF page at (x, y), as fractions of its width and height, rendered by poppler's pdftoppm: `rgb(r, g, b)`. */
+export function pdfPixel(file: string, page: number, x: number, y: number): string {
+  const result = spawnSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '24', file], { maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`pdftoppm failed: ${result.stderr}`);
+  // A binary PPM: "P6", width, height, maxval, one whitespace, then RGB bytes.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(result.stdout.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PPM image');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const at = header[0].length + 3 * (Math.min(height - 1, Math.floor(y * height)) * width + Math.min(width - 1, Math.floor(x * width)));
+  const [r, g, b] = result.stdout.subarray(at, at + 3);
+  return `rgb(${r}, ${g}, ${b})`;
+}
