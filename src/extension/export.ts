@@ -35,12 +35,14 @@ export function registerExport(log: (line: string) => void, configThemes: Config
 
 /**
  * The custom themes an export may use, as the preview finds them: `storydeck.preview.themes` (relative to
- * the workspace folder; a workspace's own value only once it is trusted), then the config's `themes:`.
+ * the workspace folder; a workspace's own value only once it is trusted), then, in a trusted workspace,
+ * the config's `themes:`.
  */
 async function themeFiles(document: vscode.Uri, folder: vscode.Uri | undefined, configThemes: ConfigThemes): Promise<string[]> {
   const setting = restrictedSetting<unknown>(vscode.workspace.getConfiguration('storydeck.preview', document), 'themes', vscode.workspace.isTrusted);
   const fromSetting = folder && Array.isArray(setting) ? setting.filter((path): path is string => typeof path === 'string').map((path) => vscode.Uri.joinPath(folder, path).fsPath) : [];
-  return [...fromSetting, ...(await configThemes(document)).map((path) => document.with({ path }).fsPath)];
+  const fromConfig = vscode.workspace.isTrusted ? await configThemes(document) : [];
+  return [...fromSetting, ...fromConfig.map((path) => document.with({ path }).fsPath)];
 }
 
 const SAVE_AS = 'Save As…';

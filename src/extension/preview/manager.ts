@@ -303,8 +303,9 @@ class Preview {
 
   /**
    * Custom themes by name, inside the document's workspace folder: `storydeck.preview.themes` (relative to
-   * the folder; a workspace's own value only once it is trusted, the user's always), then the `themes:` of
-   * the config the lint read (a later one of the same name wins).
+   * the folder; a workspace's own value only once it is trusted, the user's always), then, once the
+   * workspace is trusted, the `themes:` of the config the lint read (a later one of the same name wins).
+   * Until then a workspace puts none of its style sheets in the preview.
    */
   private customThemeSheets(): Map<string, vscode.Uri> {
     const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
@@ -312,7 +313,7 @@ class Preview {
     const setting = restrictedSetting<unknown>(vscode.workspace.getConfiguration('storydeck.preview', this.document.uri), 'themes', vscode.workspace.isTrusted);
     const uris = [
       ...(Array.isArray(setting) ? setting.filter((path): path is string => typeof path === 'string').map((path) => vscode.Uri.joinPath(folder.uri, path)) : []),
-      ...(this.lint.state(this.document.uri)?.config?.themes ?? []).map((path) => folder.uri.with({ path })),
+      ...(vscode.workspace.isTrusted ? (this.lint.state(this.document.uri)?.config?.themes ?? []) : []).map((path) => folder.uri.with({ path })),
     ].filter((uri) => inside(folder.uri, uri));
     const byPath = new Map(uris.map((uri) => [uri.path, uri]));
     return new Map([...customThemes([...byPath.keys()])].map(([name, path]) => [name, byPath.get(path)!]));
