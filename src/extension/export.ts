@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type * as Exporter from '../node/exporter';
 import { loadBundle } from './lazy';
 import { outputFolder } from './outputFolder';
-import { restrictedSetting } from './restricted';
+import { themeSheets } from './themes';
 
 type ExportFormat = Exporter.ExportFormat;
 
@@ -31,18 +31,6 @@ export type ConfigThemes = (document: vscode.Uri) => Promise<readonly string[]>;
  */
 export function registerExport(log: (line: string) => void, configThemes: ConfigThemes): vscode.Disposable {
   return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, configThemes, uri, format, options));
-}
-
-/**
- * The custom themes an export may use, as the preview finds them: `storydeck.preview.themes` (relative to
- * the workspace folder; a workspace's own value only once it is trusted), then, in a trusted workspace,
- * the config's `themes:`.
- */
-async function themeFiles(document: vscode.Uri, folder: vscode.Uri | undefined, configThemes: ConfigThemes): Promise<string[]> {
-  const setting = restrictedSetting<unknown>(vscode.workspace.getConfiguration('storydeck.preview', document), 'themes', vscode.workspace.isTrusted);
-  const fromSetting = folder && Array.isArray(setting) ? setting.filter((path): path is string => typeof path === 'string').map((path) => vscode.Uri.joinPath(folder, path).fsPath) : [];
-  const fromConfig = vscode.workspace.isTrusted ? await configThemes(document) : [];
-  return [...fromSetting, ...fromConfig.map((path) => document.with({ path }).fsPath)];
 }
 
 const SAVE_AS = 'Save As…';
@@ -124,7 +112,7 @@ async function exportCommand(
     replace = true;
   }
 
-  const themes = await themeFiles(document.uri, vscode.workspace.getWorkspaceFolder(document.uri)?.uri, configThemes);
+  const themes = themeSheets(document.uri, vscode.workspace.isTrusted ? await configThemes(document.uri) : []).map((uri) => uri.fsPath);
   const exporting = loadExporter();
   let warnings = 0;
   try {

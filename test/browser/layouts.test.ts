@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { exportDeck, launchBrowser, openDeck, pdfInfo, pdfPixel } from './harness';
+import { exportAs, exportDeck, launchBrowser, libreOfficePdf, openDeck, pdfInfo, pdfPixel } from './harness';
 
 /**
  * The layouts (docs/layouts.md) in every built-in theme and in a custom one, as HTML, PDF and PPTX (through
@@ -43,24 +41,6 @@ function near(actual: string, expected: string, what: string): void {
     a.every((c, i) => Math.abs(c - e[i]) <= 6),
     `${what}: ${actual}, expected ${expected}`,
   );
-}
-
-function libreOfficePdf(pptx: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'storydeck-lo-'));
-  const result = spawnSync('libreoffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', join(pptx, '..'), pptx], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  rmSync(profile, { recursive: true, force: true });
-  assert.equal(result.status, 0, `libreoffice failed: ${result.error?.message ?? ''} ${result.stderr}`);
-  return pptx.replace(/\.pptx$/, '.pdf');
-}
-
-function exportTo(markdown: string, format: 'pdf' | 'pptx', ...options: string[]): string {
-  const out = join(mkdtempSync(join(tmpdir(), 'storydeck-layouts-')), `deck.${format}`);
-  const result = spawnSync(process.execPath, [resolve('dist/cli.js'), 'export', markdown, '--to', format, '-o', out, ...options], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  return out;
 }
 
 describe('layouts and themes in chromium, PDF and LibreOffice', function () {
@@ -128,12 +108,12 @@ describe('layouts and themes in chromium, PDF and LibreOffice', function () {
 
     it(`prints the layouts in the ${theme} theme to PDF, and draws them in PowerPoint as LibreOffice shows`, () => {
       const css = readFileSync(`media/themes/${theme}.css`, 'utf8');
-      const pdf = exportTo(EXAMPLE, 'pdf', '--theme', theme);
+      const pdf = exportAs(EXAMPLE, 'pdf', '--theme', theme);
       assert.equal(pdfInfo(pdf).pages, SLIDES.length);
       near(pdfPixel(pdf, 2, 0.9, 0.9), hex(css, '--sd-accent'), 'PDF: the divider on the accent colour');
       near(pdfPixel(pdf, 1, 0.01, 0.5), hex(css, '--sd-accent'), 'PDF: the title slide’s accent bar');
       near(pdfPixel(pdf, 6, 0.9, 0.5), hex(css, '--sd-bg'), 'PDF: a plain slide on the background');
-      const fromPptx = libreOfficePdf(exportTo(EXAMPLE, 'pptx', '--theme', theme));
+      const fromPptx = libreOfficePdf(exportAs(EXAMPLE, 'pptx', '--theme', theme));
       assert.equal(pdfInfo(fromPptx).pages, SLIDES.length);
       near(pdfPixel(fromPptx, 2, 0.9, 0.9), hex(css, '--sd-accent'), 'PPTX: the divider on the accent colour');
       near(pdfPixel(fromPptx, 1, 0.01, 0.5), hex(css, '--sd-accent'), 'PPTX: the title slide’s accent bar');
@@ -161,9 +141,9 @@ describe('layouts and themes in chromium, PDF and LibreOffice', function () {
     } finally {
       await deck.close();
     }
-    const pdf = exportTo(talk, 'pdf');
+    const pdf = exportAs(talk, 'pdf');
     near(pdfPixel(pdf, 6, 0.9, 0.5), 'rgb(255, 244, 230)', 'PDF: the custom background');
-    const fromPptx = libreOfficePdf(exportTo(talk, 'pptx'));
+    const fromPptx = libreOfficePdf(exportAs(talk, 'pptx'));
     near(pdfPixel(fromPptx, 6, 0.9, 0.5), 'rgb(255, 244, 230)', 'PPTX: the custom background');
     near(pdfPixel(fromPptx, 2, 0.9, 0.9), 'rgb(255, 102, 0)', 'PPTX: the divider in the custom accent');
   });

@@ -5,7 +5,7 @@ import type { Finding, StoryDeckConfig } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
 import { chooseTheme, customThemes } from '../../core/render/themes';
 import { slideAtLine } from '../../shared/lines';
-import { restrictedSetting } from '../restricted';
+import { inside, themeSheets } from '../themes';
 import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../shared/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
 
@@ -301,20 +301,9 @@ class Preview {
     return this.panel.webview.asWebviewUri(sheet).toString();
   }
 
-  /**
-   * Custom themes by name, inside the document's workspace folder: `storydeck.preview.themes` (relative to
-   * the folder; a workspace's own value only once it is trusted, the user's always), then, once the
-   * workspace is trusted, the `themes:` of the config the lint read (a later one of the same name wins).
-   * Until then a workspace puts none of its style sheets in the preview.
-   */
+  /** Custom themes by name (themeSheets); a later one of the same name wins. */
   private customThemeSheets(): Map<string, vscode.Uri> {
-    const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
-    if (!folder) return new Map();
-    const setting = restrictedSetting<unknown>(vscode.workspace.getConfiguration('storydeck.preview', this.document.uri), 'themes', vscode.workspace.isTrusted);
-    const uris = [
-      ...(Array.isArray(setting) ? setting.filter((path): path is string => typeof path === 'string').map((path) => vscode.Uri.joinPath(folder.uri, path)) : []),
-      ...(vscode.workspace.isTrusted ? (this.lint.state(this.document.uri)?.config?.themes ?? []) : []).map((path) => folder.uri.with({ path })),
-    ].filter((uri) => inside(folder.uri, uri));
+    const uris = themeSheets(this.document.uri, this.lint.state(this.document.uri)?.config?.themes);
     const byPath = new Map(uris.map((uri) => [uri.path, uri]));
     return new Map([...customThemes([...byPath.keys()])].map(([name, path]) => [name, byPath.get(path)!]));
   }
@@ -344,9 +333,4 @@ class Preview {
 /** VS Code's own full screen (a browser may refuse it, as code-server's does without a user gesture). */
 function toggleFullScreen(): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.toggleFullScreen').then(undefined, () => undefined);
-}
-
-function inside(folder: vscode.Uri, target: vscode.Uri): boolean {
-  const root = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  return target.scheme === folder.scheme && target.authority === folder.authority && target.path.startsWith(root);
 }
