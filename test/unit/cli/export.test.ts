@@ -86,6 +86,17 @@ describe('storydeck export', () => {
       assert.match(master, /<a:srgbClr val="FFF4E6"/, 'the acme background');
     });
 
+    it('exports a narrative whose theme it does not have in light, and says so', () => {
+      writeFileSync(join(dir, 'neon.md'), '---\ntheme: neon\n---\n\n# Neon\n\nText.\n');
+      const { code, stderr } = run(dir, 'neon.md', '--to', 'html');
+      assert.equal(code, 0, stderr);
+      assert.equal(
+        stderr,
+        'neon.md: theme "neon" is not a StoryDeck theme (light, dark, corporate, acme), so the export uses light. To use your own, list its CSS file under themes: in .storydeck.yaml.\n',
+      );
+      assert.ok(readFileSync(join(dir, 'neon.html'), 'utf8').includes('--sd-accent: #2563eb;'));
+    });
+
     it('takes the custom name on --theme, and names every theme when --theme is unknown', () => {
       writeFileSync(join(dir, 'plain.md'), '# Plain\n\nNo theme named.\n');
       const { code, stderr } = run(dir, 'plain.md', '--to', 'html', '--theme', 'acme');
