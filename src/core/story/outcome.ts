@@ -1,7 +1,7 @@
 import { TARGET_PATTERNS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
 import { perDeck, type ReadingContext } from './reading';
-import { SUCCESS, VANITY, isVanity } from './vanity';
+import { CLAUSE_BREAK, SUCCESS, VANITY, isVanity } from './vanity';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
 const FUTURE_CHANGE = new RegExp(
@@ -25,7 +25,7 @@ const OUTCOME_FIGURE =
 export function hasTarget(text: string): boolean {
   if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
-  return text.split(/[;:]\s|,\s|\s(?:and|plus|as well as)\s/).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause));
+  return text.split(CLAUSE_BREAK).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause));
 }
 
 function vanityIn(text: string): boolean {
