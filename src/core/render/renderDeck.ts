@@ -216,7 +216,7 @@ function notesHtml(notes: readonly string[]): string {
  * Marp's class directives: `class` applies from its slide on (front matter sets the first value),
  * `_class` to its own slide only.
  */
-function slideClasses(deck: Deck): Array<string | undefined> {
+export function slideClasses(deck: Deck): Array<string | undefined> {
   let inherited = className(deck.frontMatter.class);
   return deck.slides.map((slide) => {
     if ('class' in slide.directives) inherited = className(slide.directives.class);
