@@ -1,5 +1,6 @@
 import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Block } from '../deck';
+import { BUSINESS } from './business';
 import type { ReadingContext } from './reading';
 
 /**
@@ -59,8 +60,8 @@ const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
 
-/** Sections about the plan, the ask, the metrics, the business case or the strategy are not a customer's story. */
-const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['business', 'strategy', 'how', 'outcome', 'ask']);
+/** Sections about the solution, the plan, the ask, the metrics, the business case or the strategy are not a customer's story. */
+const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
 export function struggleIn(text: string): 'strong' | 'weak' | undefined {
   const today = text.replace(FUTURE_PHRASE, ' ');
@@ -87,12 +88,14 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
   for (const slide of ctx.deck.slides) {
     // Co-occurrence within one block (a paragraph, a list item), and within a section whose heading names the pain.
     const blocks = new Map<object, { person: boolean; quoted: boolean; struggle?: Passage }>();
-    const sections = new Map<number, { person: boolean; one: boolean; struggle?: Passage }>();
+    const sections = new Map<number, { person: boolean; one: boolean; quoted: boolean; struggle?: Passage }>();
     for (const p of slidePassages(slide)) {
       const pain = p.context.includes('pain');
-      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) continue;
+      // A customer's own words still count beside the solution ("What we're building" over a nurse's "sticky notes and memory").
+      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(p.context.includes('what') && quotedStruggle(p.block))) continue;
       const person = isPerson(p.text);
-      const struggle = struggleIn(p.text);
+      // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
+      const struggle = BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
       if (struggle === 'strong' && (person || QUOTE.test(p.text))) return p;
       if (struggle === 'weak' && (isOne(p.text) || QUOTE.test(p.text))) return p;
       const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block) };
@@ -103,9 +106,12 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       blocks.set(p.block, block);
       if (block.person && block.struggle) return block.struggle;
       if (pain) {
-        const section = sections.get(p.section) ?? { person: false, one: false };
+        const section = sections.get(p.section) ?? { person: false, one: false, quoted: false };
         section.person ||= person;
         section.one ||= isOne(p.text);
+        section.quoted ||= p.block.kind === 'blockquote' || (p.block.kind !== 'heading' && QUOTE.test(p.text));
+        // One person introduced under a pain heading, in their own words ("Meet Yusuf" … > "Nobody tells you which door to knock on."): a story.
+        if (section.one && section.quoted) return p;
         // A group's vague complaint ("parents are frustrated") needs a figure, or one person in the section, to become a problem someone can picture.
         const problem = p.block.kind !== 'heading' && MILD_PROBLEM.test(p.text.replace(FUTURE_PHRASE, ' ')) && CONCRETE.test(p.text) && (/\d/.test(p.text) || section.one);
         if (struggle === 'strong' || (struggle === 'weak' && section.one) || problem) section.struggle ??= p;

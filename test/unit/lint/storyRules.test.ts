@@ -255,6 +255,12 @@ describe('story rules', () => {
       assert.ok(!pain('## Staffing\n\nAdjusters would be relieved of recovery work and return an estimated 3.5 hours a week each to their claims.\n'), 'a hypothetical');
       assert.ok(!pain('## Background\n\nOver the past two school years parents are frustrated and complaints have increased.\n'), 'a group’s mood');
       assert.ok(!pain('## Background\n\nOur customers start online, and our digital abandonment rate is 38%.\n'), 'a rate');
+      assert.ok(
+        pain('## Meet Yusuf\n\nYusuf was a civil engineer for eleven years. He works nights at a car wash.\n\n> "Nobody tells you which door to knock on."\n'),
+        'one person in their own words',
+      );
+      assert.ok(!pain('## How it works\n\nThe hub reads tickets from the helpdesk every night, so customers never have to chase.\n'), 'the solution');
+      assert.ok(!pain('## Background\n\nReturned claims cost us about £140,000 a year in rework, and staff re-enter every claim by hand.\n'), 'the business case');
     });
 
     it('see a better day told as what someone now does, gets back or does once', () => {
