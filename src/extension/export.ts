@@ -5,6 +5,7 @@ import type * as Exporter from '../node/exporter';
 import type { AudienceCuts } from './audience';
 import { loadBundle } from './lazy';
 import { outputFolder } from './outputFolder';
+import { themeSheets } from './themes';
 
 type ExportFormat = Exporter.ExportFormat;
 
@@ -22,12 +23,15 @@ const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = 
 /** The export code: dist/exporter.js, loaded on the first export so that activation never loads it. */
 const loadExporter = () => loadBundle<typeof Exporter>('exporter');
 
+/** The `themes:` of the config in force for a document, as URI paths (NarrativeLinter.configFor). */
+export type ConfigThemes = (document: vscode.Uri) => Promise<readonly string[]>;
+
 /**
  * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the
  * format and whether to replace an existing file. Resolves with the written file, or undefined.
  */
-export function registerExport(log: (line: string) => void, cuts: AudienceCuts): vscode.Disposable {
-  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, cuts, uri, format, options));
+export function registerExport(log: (line: string) => void, configThemes: ConfigThemes, cuts: AudienceCuts): vscode.Disposable {
+  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, configThemes, cuts, uri, format, options));
 }
 
 const SAVE_AS = 'Save As…';
@@ -58,6 +62,7 @@ async function saveDraft(document: vscode.TextDocument): Promise<vscode.Uri | un
 
 async function exportCommand(
   log: (line: string) => void,
+  configThemes: ConfigThemes,
   cuts: AudienceCuts,
   uri: vscode.Uri | undefined,
   format: ExportFormat | undefined,
@@ -111,6 +116,7 @@ async function exportCommand(
     replace = true;
   }
 
+  const themes = themeSheets(document.uri, vscode.workspace.isTrusted ? await configThemes(document.uri) : []).map((uri) => uri.fsPath);
   const exporting = loadExporter();
   let warnings = 0;
   try {
@@ -133,6 +139,7 @@ async function exportCommand(
             browser: settings.get<string>('export.browserPath') || undefined,
             // Pictures from the workspace folder only, unless the user's own settings allow any (the setting is machine-scoped).
             root: workspaceFolder,
+            themes,
             allowLocalFiles: settings.get<boolean>('export.allowLocalFiles') === true,
             allowWith: 'To include it, turn on storydeck.export.allowLocalFiles in your user settings.',
             signal: controller.signal,

@@ -43,7 +43,11 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => loadBundle<typeof NewNarrative>('newNarrative').newNarrative(context.extensionUri, ...args)),
     cuts,
     registerAudiencePicker(cuts),
-    registerExport((line) => channel().appendLine(line), cuts),
+    registerExport(
+      (line) => channel().appendLine(line),
+      async (uri) => (await linter.configFor(uri)).config.themes ?? [],
+      cuts,
+    ),
     registerRulePages(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
 
