@@ -20,6 +20,10 @@ describe('agents: @storydeck with a language model', () => {
     // The chat view, in Ask mode (where participants answer); its first opening takes a moment.
     await vscode.commands.executeCommand('workbench.action.chat.open', { mode: 'ask' });
   });
+  after(async () => {
+    // The suites after this one expect the workbench as they found it: no chat view holding the focus.
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+  });
   afterEach(async () => {
     for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
       await vscode.window.showTextDocument(document);
