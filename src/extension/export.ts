@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type * as Exporter from '../node/exporter';
 import { loadBundle } from './lazy';
 import { outputFolder } from './outputFolder';
+import { themeSheets } from './themes';
 
 type ExportFormat = Exporter.ExportFormat;
 
@@ -21,12 +22,15 @@ const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = 
 /** The export code: dist/exporter.js, loaded on the first export so that activation never loads it. */
 const loadExporter = () => loadBundle<typeof Exporter>('exporter');
 
+/** The `themes:` of the config in force for a document, as URI paths (NarrativeLinter.configFor). */
+export type ConfigThemes = (document: vscode.Uri) => Promise<readonly string[]>;
+
 /**
  * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the
  * format and whether to replace an existing file. Resolves with the written file, or undefined.
  */
-export function registerExport(log: (line: string) => void): vscode.Disposable {
-  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, uri, format, options));
+export function registerExport(log: (line: string) => void, configThemes: ConfigThemes): vscode.Disposable {
+  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, configThemes, uri, format, options));
 }
 
 const SAVE_AS = 'Save As…';
@@ -55,7 +59,13 @@ async function saveDraft(document: vscode.TextDocument): Promise<vscode.Uri | un
   return choice === SAVE_AS ? vscode.workspace.save(document.uri) : undefined;
 }
 
-async function exportCommand(log: (line: string) => void, uri: vscode.Uri | undefined, format: ExportFormat | undefined, options: ExportCommandOptions = {}): Promise<vscode.Uri | undefined> {
+async function exportCommand(
+  log: (line: string) => void,
+  configThemes: ConfigThemes,
+  uri: vscode.Uri | undefined,
+  format: ExportFormat | undefined,
+  options: ExportCommandOptions = {},
+): Promise<vscode.Uri | undefined> {
   // An open document brings its unsaved edits: the export shows what the editor shows.
   let document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
@@ -102,6 +112,7 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
     replace = true;
   }
 
+  const themes = themeSheets(document.uri, vscode.workspace.isTrusted ? await configThemes(document.uri) : []).map((uri) => uri.fsPath);
   const exporting = loadExporter();
   let warnings = 0;
   try {
@@ -122,6 +133,7 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
             browser: settings.get<string>('export.browserPath') || undefined,
             // Pictures from the workspace folder only, unless the user's own settings allow any (the setting is machine-scoped).
             root: workspaceFolder,
+            themes,
             allowLocalFiles: settings.get<boolean>('export.allowLocalFiles') === true,
             allowWith: 'To include it, turn on storydeck.export.allowLocalFiles in your user settings.',
             signal: controller.signal,

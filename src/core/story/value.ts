@@ -11,6 +11,7 @@ export const CHANGE = new RegExp(
     String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
     String.raw`\bwon(?:'|’)?t (?:have|need) to\b|\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
     String.raw`\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
+    String.raw`^now,?\s(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
     String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
     String.raw`\binstead of\b|\brather than\b`,
     String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
@@ -20,7 +21,7 @@ export const CHANGE = new RegExp(
     String.raw`\bimagine\b|\bfrom now on\b|\bwhat changes\b|\bafter (?:this|the change|launch)\b`,
     String.raw`\b(?:will|'ll|’ll)\s(?:know|see|get|find|start|finish|save|spend|never|always|catch|avoid|stop|focus|feel|trust|go home|hand over|walk|open|answer|resolve)\b`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** Softer signs of a better day, enough under a value heading that names the customer ("no paper planning", "home on time"). */

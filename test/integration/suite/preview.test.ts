@@ -140,6 +140,19 @@ describe('preview', () => {
     await restore();
   });
 
+  it('styles slides with a custom theme from the themes: of .storydeck.yaml, as the exports do', async function () {
+    await restore();
+    const themed = (await openAndLint(api, 'themed/talk.md')).document;
+    await vscode.window.showTextDocument(themed, { viewColumn: vscode.ViewColumn.One, preview: false });
+    const reply = await previewShows(this, (r) => r.theme?.file === 'brand.css' && r.theme.loaded === true);
+    assert.equal(reply.background, 'rgb(10, 61, 46)');
+    const html = await vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', themed.uri, 'html', { overwrite: true });
+    assert.ok(html, 'exported');
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(html)), /--sd-bg: #0a3d2e;/, 'the HTML export carries the same theme');
+    await vscode.workspace.fs.delete(html);
+    await edit();
+  });
+
   it('presents (StoryDeck: Present): a new preview in the presenter view, in front', async function () {
     if (talk) await restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

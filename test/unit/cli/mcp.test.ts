@@ -104,6 +104,16 @@ describe('storydeck mcp', function () {
     assert.equal((await call('storydeck_export', { path: 'talks/pitch.md', format: 'html', replace: true })).output, join('talks', 'pitch.html'));
   });
 
+  it("exports in a custom theme from the config's themes:, as the command line does", async () => {
+    mkdirSync(join(root, 'brand'), { recursive: true });
+    writeFileSync(join(root, 'brand', 'acme.css'), ':root { --sd-bg: #fff4e6; --sd-fg: #3b2300; }\n');
+    writeFileSync(join(root, 'brand', '.storydeck.yaml'), 'themes: [acme.css]\n');
+    writeFileSync(join(root, 'brand', 'talk.md'), '---\ntheme: acme\n---\n# Acme\n\nWhy.\n');
+    const result = await call('storydeck_export', { path: 'brand/talk.md', format: 'html' });
+    assert.deepEqual(result.warnings, []);
+    assert.ok(readFileSync(join(root, 'brand', 'talk.html'), 'utf8').includes('--sd-bg: #fff4e6;'));
+  });
+
   it('lists templates and starts a narrative from one', async () => {
     const { templates } = (await call('storydeck_templates', {})) as { templates: { id: string }[] };
     assert.ok(templates.some((t) => t.id === 'town-hall'));

@@ -19,7 +19,7 @@ describe('story status', () => {
   });
 
   it('leaves out beats whose slide is still a skeleton, and lists them as missing', () => {
-    const text = `---\nstorydeck: true\n---\n\n# Talk\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n`;
+    const text = `---\nstorydeck: true\n---\n\n# Handover\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n`;
     const deck = parseDeck(text);
     const findings = lint(deck);
     const summary = storySummary(deck, findings, readStory(deck));
@@ -102,7 +102,7 @@ describe('story tree', () => {
   });
 
   it('marks missing beats and beats whose slide is still to write; a slide playing two beats is under both', () => {
-    const text = `# Talk\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n<!-- beat: why ask -->\n## Why, and our ask\n\nWe believe in calm handovers. Approve the pilot by Friday, Priya.\n`;
+    const text = `# Handover\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n<!-- beat: why ask -->\n## Why, and our ask\n\nWe believe in calm handovers. Approve the pilot by Friday, Priya.\n`;
     const deck = parseDeck(text);
     const tree = storyTree(deck, [], readStory(deck));
     const by = Object.fromEntries(tree.map((g) => [g.label, g]));
@@ -114,7 +114,7 @@ describe('story tree', () => {
     assert.deepEqual([by.why.children[0].label, by.ask.children[0].label], ['3. Why, and our ask', '3. Why, and our ask']);
     assert.deepEqual(
       by['No beat'].children.map((c) => c.label),
-      ['1. Talk'],
+      ['1. Handover'],
     );
   });
 });
