@@ -267,7 +267,7 @@ async function main(): Promise<number> {
 
 /** `code-server --install-extension`, into the run's own extensions folder. */
 function installVsix(node: string, entry: string, dataDir: string, vsix: string): void {
-  if (!existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first.`);
+  if (!existsSync(vsix)) throw new Error(`${vsix} does not exist: build it first (npm run package for StoryDeck, node test/integration/build.js for the test model).`);
   const result = spawnSync(node, [entry, '--user-data-dir', dataDir, '--extensions-dir', join(dataDir, 'extensions'), '--install-extension', vsix], {
     encoding: 'utf8',
     env: stripVscodeEnv(env),
