@@ -1,5 +1,6 @@
 import { ASK_STRONG, MONTHS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
+import { memoByText } from '../deck/memo';
 import { perDeck, type ReadingContext } from './reading';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
@@ -84,7 +85,8 @@ export function hasDate(text: string): boolean {
 /** People named in full ("Dana Okafor and Luis Prieto"), not at the start of a sentence: who the ask funds or puts in charge. */
 const FULL_NAME = /(?<=[\p{Ll},;:(]\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[\s,.;:)]|$)/u;
 
-export function hasOwner(text: string): boolean {
+/** Memoised by text: the sentences of unchanged sections come back after every keystroke. */
+export const hasOwner = memoByText((text: string): boolean => {
   if (OWNER_WORDS.test(text) || NAME_THEN_VERB.test(text) || FULL_NAME.test(text)) return true;
   const addressee = ADDRESSEE.exec(text);
   if (addressee && (ROLE_LABEL.test(addressee[1]) || /^\p{Lu}\p{Ll}+$/u.test(addressee[1].trim()))) return true;
@@ -94,7 +96,7 @@ export function hasOwner(text: string): boolean {
     if (/^\p{Lu}\p{Ll}/u.test(name) && !NOT_NAMES.has(name)) return true;
   }
   return false;
-}
+});
 
 export interface Ask {
   slide: Slide;

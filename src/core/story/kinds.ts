@@ -77,6 +77,15 @@ const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b/i;
 const TALK_TITLE = /\bkeynote\b|\btalk\b|\btalk (?:proposal|abstract|script)\b|\blecture\b|\bcfp\b/i;
 
+const TALK_OCCASION = /\bkeynote\b|\b(?:conference|meetup|lightning) talk\b/i;
+
+/** What a deck says under its title: the first slide's first line of text, or front matter `subtitle`, `info` or `description`. */
+function subtitle(deck: Deck): string {
+  const fields = ['subtitle', 'info', 'description'].map((key) => deck.frontMatter[key]).filter((v): v is string => typeof v === 'string');
+  const first = deck.slides[0]?.blocks.find((b) => b.kind === 'paragraph')?.text.split('\n')[0] ?? '';
+  return [...fields, first].join(' · ').slice(0, 200);
+}
+
 /** The kind a narrative's title and headings plainly show, or undefined when they show none. */
 export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS): KindReading | undefined {
   const title = deck.title;
@@ -95,6 +104,10 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   const updateHeadings = headings.filter((h) => UPDATE_HEADING.test(h));
   if (updateHeadings.length >= 2) return read('update', `the headings ${quoted(updateHeadings)}`);
   if (TOWN_HALL_TITLE.test(title)) return read('town-hall', `the title “${title}”`);
+  // The occasion is often named under the title: "Store town hall · January 2027", `info: Q2 all-hands`.
+  const occasion = subtitle(deck);
+  if (TOWN_HALL_TITLE.test(occasion)) return read('town-hall', `“${occasion}” under the title`);
+  if (TALK_OCCASION.test(occasion)) return read('talk', `“${occasion}” under the title`);
   if (EXEC_ASK_TITLE.test(title)) return read('exec-ask', `the title “${title}”`);
   if (TALK_TITLE.test(title)) return read('talk', `the title “${title}”`);
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));

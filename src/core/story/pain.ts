@@ -1,5 +1,6 @@
 import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Block } from '../deck';
+import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import type { ReadingContext } from './reading';
 
@@ -63,12 +64,13 @@ const QUOTE = /["“][^"”\n]{12,400}["”]/;
 /** Sections about the solution, the plan, the ask, the metrics, the business case or the strategy are not a customer's story. */
 const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
-export function struggleIn(text: string): 'strong' | 'weak' | undefined {
+/** How strongly a sentence tells a struggle; memoised, so the sentences of unchanged sections are not read again after a keystroke. */
+export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefined => {
   const today = text.replace(FUTURE_PHRASE, ' ');
   if (STRUGGLE.test(today)) return 'strong';
   if (WEAK_STRUGGLE.test(today) && CONCRETE.test(today)) return 'weak';
   return undefined;
-}
+});
 
 /** A quotation signed by the person who said it: "… — Jade", "– Kofi, night shift lead". */
 const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+/u;

@@ -1,5 +1,6 @@
 import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId } from '../deck';
+import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import { struggleIn } from './pain';
 import type { ReadingContext } from './reading';
@@ -50,6 +51,13 @@ function contentWords(text: string): string[] {
 /** Sections about the plan, the ask, the business or the metrics are not where a customer's day changes. */
 const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
+/**
+ * Does this sentence say what changes in someone's day? Not today's pain ("they spend an hour on paperwork
+ * instead of patients"), not business ("renew at a higher rate"). Memoised by text, as the sentences of
+ * unchanged sections come back after every keystroke.
+ */
+const changeIn = memoByText((text: string): boolean => CHANGE.test(text) && !WORSE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
+
 /** Finds the first passage that says what changes for a customer, or undefined. */
 export function findValue(ctx: ReadingContext): Passage | undefined {
   const isPerson = personMatcher(deckNames(ctx.deck.slides));
@@ -66,9 +74,8 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
     const sections = new Map<number, { person: boolean; change?: Passage }>();
     for (const p of slidePassages(slide)) {
       if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
-      // "They spend an hour on paperwork instead of patients" is today's pain; "renew at a higher rate" is business.
       const heading = p.block.kind === 'heading';
-      const change = !heading && CHANGE.test(p.text) && !WORSE.test(p.text) && struggleIn(p.text) !== 'strong' && !BUSINESS.test(p.text);
+      const change = !heading && changeIn(p.text);
       const person = isPerson(p.text);
       if (change && person) return p;
       if (!heading && person && WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)) return p;

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { TOOL_SPECS } from '../../../src/core/agent/tools';
+import { runCli } from './run';
 
 // `storydeck mcp` as an MCP client sees it: dist/cli.js (built by `npm run test:unit`) started over stdio in a
 // folder of fixtures, driven by the SDK's own client.
@@ -196,6 +197,32 @@ describe('storydeck mcp', function () {
       assert.ok(!existsSync(join(root, 'up.md')));
     } finally {
       await direct.close();
+    }
+  });
+
+  it('serves the folder it is given, wherever it starts: clients such as Claude Desktop set no working directory', async () => {
+    const named = new Client({ name: 'storydeck-test', version: '1.0.0' });
+    await named.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', root], cwd: tmpdir(), stderr: 'pipe' }));
+    try {
+      const result = await named.callTool({ name: 'storydeck_outline', arguments: { path: 'talks/pitch.md' } });
+      assert.ok(Array.isArray((result.structuredContent as { slides: unknown[] }).slides));
+      await assert.rejects(named.callTool({ name: 'storydeck_lint', arguments: { path: '../secret.md' } }), /\.\.\/secret\.md is outside /);
+    } finally {
+      await named.close();
+    }
+  });
+
+  it('refuses two folders, an option, or a folder that is not there, in one line with exit code 2', async () => {
+    for (const [args, message] of [
+      [['talks', 'more'], /^storydeck mcp: mcp takes one folder at most, the one it serves\. Usage: storydeck mcp \[FOLDER\]\n$/],
+      [['--stdio'], /mcp takes one folder at most/],
+      [['missing'], /^storydeck mcp: missing is not a folder\. Usage: storydeck mcp \[FOLDER\]\n$/],
+      [['talks/pitch.md'], /talks\/pitch\.md is not a folder/],
+    ] as const) {
+      const { code, stdout, stderr } = await runCli(root, 'mcp', ...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(stdout, '');
+      assert.match(stderr, message);
     }
   });
 });

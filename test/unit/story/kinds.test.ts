@@ -79,6 +79,9 @@ describe('document kinds', () => {
       assert.equal(kindOf('# Subject: Request: extend the reminder pilot\n\nDear Ana.\n'), 'exec-ask');
       assert.equal(kindOf('# All-staff convocation\n\nWelcome back.\n'), 'town-hall');
       assert.equal(kindOf('# Rebuilding holds — a CivicTech Night talk\n\nHello.\n'), 'talk');
+      assert.equal(kindOf('# Harvest Rewards is changing\n\nStore town hall · January 2027\n\n---\n\n## Why\n\nHi.\n'), 'town-hall');
+      assert.equal(kindOf('---\ninfo: Hallam & Booth quarterly all-hands, Q2\n---\n\n# SiteLog\n\nThe site diary goes digital\n'), 'town-hall');
+      assert.equal(kindOf('# Herd sensors\n\nKeynote, DairyTech 2026\n'), 'talk');
       assert.equal(kindOf('# Flaky tests\n\n## Who am I\n\nAna.\n\n## The bug\n\nIt.\n\n## Questions?\n\nAsk.\n'), 'talk');
     });
     it('reads nothing into an ordinary pitch, and says what decided a kind', () => {

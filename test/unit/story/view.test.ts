@@ -11,11 +11,11 @@ describe('story status', () => {
   it('counts the beats, the time against the duration and the findings', () => {
     const deck = parseDeck(TOWN_HALL);
     const summary = storySummary(deck, lint(deck), readStory(deck));
-    assert.equal(summary.kind, 'pitch');
-    assert.deepEqual(summary.present, ['why', 'pain', 'value', 'business', 'strategy', 'outcome', 'ask']);
+    assert.equal(summary.kind, 'town-hall');
+    assert.deepEqual(summary.present, ['why', 'pain', 'value', 'strategy', 'outcome', 'ask'], 'the beats a town hall needs');
     assert.equal(summary.plannedSeconds, 8 * 60);
-    assert.equal(storyStatusText(summary), `7/7 beats · ${clock(deck.estimatedSeconds)} of 8:00 · 0 findings`);
-    assert.match(storyStatusTooltip(summary), /^Every beat a pitch needs is there\.\nAbout \d+:\d\d of speaking for a 8:00 slot\.$/);
+    assert.equal(storyStatusText(summary), `6/6 beats · ${clock(deck.estimatedSeconds)} of 8:00 · 0 findings`);
+    assert.match(storyStatusTooltip(summary), /^Every beat a town-hall needs is there\.\nAbout \d+:\d\d of speaking for a 8:00 slot\.$/);
   });
 
   it('leaves out beats whose slide is still a skeleton, and lists them as missing', () => {
