@@ -104,15 +104,24 @@ export class PhraseMatcher {
     if (hits) return hits;
     hits = this.lists.map(() => []);
     for (const { line, text } of visibleLines(deck, deck.slides)) {
-      const free = new Map<number, number>();
-      const add = (list: number, start: number, end: number) => {
-        free.set(list, end);
-        hits[list].push({ range: { line, column: start + 1, endLine: line, endColumn: end + 1 }, text: text.slice(start, end) });
-      };
-      if (this.exact.next.size) this.scan(this.exact, text, text, free, add);
-      if (this.folded.next.size) this.scan(this.folded, foldText(text), text, free, add);
+      this.lineHits(text).forEach((spans, list) => {
+        for (const [start, end] of spans) hits[list].push({ range: { line, column: start + 1, endLine: line, endColumn: end + 1 }, text: text.slice(start, end) });
+      });
     }
     this.found.set(deck, hits);
+    return hits;
+  }
+
+  /** Each list's hits on one line of text, as 0-based [start, end) offsets, in order: what `hits` finds on that line. */
+  lineHits(text: string): [number, number][][] {
+    const hits: [number, number][][] = this.lists.map(() => []);
+    const free = new Map<number, number>();
+    const add = (list: number, start: number, end: number) => {
+      free.set(list, end);
+      hits[list].push([start, end]);
+    };
+    if (this.exact.next.size) this.scan(this.exact, text, text, free, add);
+    if (this.folded.next.size) this.scan(this.folded, foldText(text), text, free, add);
     return hits;
   }
 

@@ -1,4 +1,5 @@
 import type { Block, Range } from '../../deck';
+import { memoByText } from '../../deck/memo';
 import { findAsks } from '../../story/ask';
 import { visibleLines } from '../context';
 import { phraseMatchers } from '../phrases';
@@ -86,6 +87,35 @@ function quotedSpans(text: string): [number, number][] {
   return spans;
 }
 
+interface LineReading {
+  alarms: [number, number][];
+  shouts: [number, number][];
+  /** Runs of `!` and `?` with an `!` in them. */
+  exclaims: [number, number][];
+}
+
+const readers = new Map<string, (text: string) => LineReading>();
+
+/**
+ * What a line says that `tone` reports, as [start, end) offsets, for a list of alarm phrases. Remembered per line
+ * text: an editor re-lints after every pause in typing, and all lines but one come back unchanged.
+ */
+function lineReader(alarm: readonly string[]): (text: string) => LineReading {
+  const key = alarm.join('\n');
+  let read = readers.get(key);
+  if (read) return read;
+  const phrases = matcher([{ phrases: alarm, ignorecase: true }]);
+  const spans = (re: RegExp, text: string) => [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  read = memoByText((text): LineReading => ({
+    alarms: phrases.lineHits(text)[0],
+    shouts: UPPER_PAIR.test(text) ? spans(SHOUTING, text) : [],
+    exclaims: text.includes('!') ? spans(EXCLAIMS, text).filter(([start, end]) => text.slice(start, end).includes('!')) : [],
+  }));
+  if (readers.size >= 8) readers.clear();
+  readers.set(key, read);
+  return read;
+}
+
 const rule: Rule = {
   id: 'tone',
   description: 'Urgency without anxiety: no alarmist words, shouting in capitals or "!!!", and no hedged asks.',
@@ -111,47 +141,49 @@ const rule: Rule = {
 
     const alarm = Object.keys(ALARMIST).filter((p) => !ignore.has(p));
     const hedges = HEDGES.filter((p) => !ignore.has(p));
-    const [alarmHits] = matcher([{ phrases: alarm, ignorecase: true }]).hits(deck);
+    const read = lineReader(alarm);
+    for (const { line, text } of visibleLines(deck, deck.slides)) {
+      const { alarms, shouts, exclaims } = read(text);
+      const at = ([start, end]: [number, number]): Range => ({ line, column: start + 1, endLine: line, endColumn: end + 1 });
+      for (const span of alarms) {
+        const range = at(span);
+        if (quoted(range)) continue;
+        const found = text.slice(...span);
+        const calmer =
+          ALARMIST[
+            found
+              .toLowerCase()
+              .replace(/[\s-]+/g, ' ')
+              .replace('’', "'")
+          ] ?? 'a plain word';
+        report({
+          message: `“${found}” sounds alarmed: the room hears panic, not urgency. Say what is at risk, how much and by when — “${calmer}”, for example.`,
+          range,
+          suggestion: [{ ...range, text: calmer }],
+        });
+      }
+      for (const span of headingLines.has(line) ? [] : shouts) {
+        const range = at(span);
+        if (quoted(range)) continue;
+        const found = text.slice(...span);
+        // Sentence case: a capital only where a sentence starts.
+        const before = text.slice(0, span[0]).replace(/[\s>*_#-]+$/, '');
+        const lower = found.toLowerCase();
+        const calm = before === '' || /[.!?:]$/.test(before) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+        report({ message: `“${found}” shouts: capitals read as alarm. Write it in sentence case and let the facts carry the urgency.`, range, suggestion: [{ ...range, text: calm }] });
+      }
+      for (const span of exclaims) {
+        const range = at(span);
+        if (quoted(range)) continue;
+        const found = text.slice(...span);
+        report({ message: `“${found}” reads as panic: end the sentence with one mark and let the facts carry the urgency.`, range, fix: [{ ...range, text: found.includes('?') ? '?' : '.' }] });
+      }
+    }
     // Hedges count only in the ask: read the slides that ask, not the whole deck.
     const [hedgeHits] = asks.length ? matcher([{ phrases: hedges, ignorecase: true }]).hits({ ...deck, slides: [...new Set(asks.map((a) => a.slide))] }) : [[]];
-    for (const { range, text } of alarmHits) {
-      if (quoted(range)) continue;
-      const calmer =
-        ALARMIST[
-          text
-            .toLowerCase()
-            .replace(/[\s-]+/g, ' ')
-            .replace('’', "'")
-        ] ?? 'a plain word';
-      report({
-        message: `“${text}” sounds alarmed: the room hears panic, not urgency. Say what is at risk, how much and by when — “${calmer}”, for example.`,
-        range,
-        suggestion: [{ ...range, text: calmer }],
-      });
-    }
     for (const { range, text } of hedgeHits) {
       if (!askLines.has(range.line) || quoted(range)) continue;
       report({ message: `“${text}” hedges the ask, so it sounds optional. Ask plainly: “We ask you to approve…”, “Please decide by…”.`, range });
-    }
-    // One pass over the visible lines; the patterns run only on lines that can hold a match.
-    for (const { line, text } of visibleLines(deck, deck.slides)) {
-      if (!headingLines.has(line) && UPPER_PAIR.test(text)) {
-        for (const m of text.matchAll(SHOUTING)) {
-          const range = { line, column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1 };
-          if (quoted(range)) continue;
-          // Sentence case: a capital only where a sentence starts.
-          const before = text.slice(0, m.index).replace(/[\s>*_#-]+$/, '');
-          const lower = m[0].toLowerCase();
-          const calm = before === '' || /[.!?:]$/.test(before) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
-          report({ message: `“${m[0]}” shouts: capitals read as alarm. Write it in sentence case and let the facts carry the urgency.`, range, suggestion: [{ ...range, text: calm }] });
-        }
-      }
-      if (!text.includes('!')) continue;
-      for (const m of text.matchAll(EXCLAIMS)) {
-        const range = { line, column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1 };
-        if (!m[0].includes('!') || quoted(range)) continue;
-        report({ message: `“${m[0]}” reads as panic: end the sentence with one mark and let the facts carry the urgency.`, range, fix: [{ ...range, text: m[0].includes('?') ? '?' : '.' }] });
-      }
     }
   },
 };
