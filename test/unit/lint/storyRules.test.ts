@@ -79,6 +79,12 @@ describe('story rules', () => {
   });
 
   describe('outcome-metric', () => {
+    it('does not ask a kind that expects no success criteria to date the ones it has', () => {
+      const text = '---\nkind: proposal\n---\n\n## Success criteria\n\nCheck time falls from 4 minutes to under 30 seconds.\n';
+      assert.deepEqual(of('outcome-metric', text), []);
+      assert.equal(of('outcome-metric', text.replace('kind: proposal', 'kind: pitch')).length, 1);
+    });
+
     it('takes neither a numbered goal, a reported result nor a vanity count as the measure of success', () => {
       const missing = (text: string) => of('outcome-metric', text).some((f) => f.missingBeat === 'outcome');
       assert.ok(missing('## Why\n\nThe Board puts literacy as Goal 1 for the next three years.\n'), 'Goal 1');
