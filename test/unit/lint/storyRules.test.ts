@@ -93,6 +93,17 @@ describe('story rules', () => {
         assert.ok(missing(`## Success\n\n- ${line}\n`), line);
       }
       assert.ok(!missing('## Results\n\nRepeat purchase rose from 22% to 30%, against a target of 28% by June.\n'), 'a result against its target');
+      assert.ok(missing('# Grant\n\nRequested amount: $48,500 over 12 months\n'), 'a byline');
+      assert.ok(missing('# Branches\n\nHi.\n\n---\n\n## Digital in numbers\n\n- 71% of payments are made in the app\n- Branch footfall down 22% in two years\n'), 'history');
+      for (const line of ['410 devices deployed and enrolled', '10,000 newsletter subscribers', '50,000 parent portal visits a term']) {
+        assert.ok(missing(`## Success\n\n- ${line}\n`), line);
+      }
+    });
+
+    it('finds a dated target wherever the narrative states it, and a target labelled with a colon', () => {
+      const found = (text: string) => !of('outcome-metric', text).some((f) => f.missingBeat === 'outcome');
+      assert.ok(found('# Tideline\n\nHi.\n\n---\n\n## What this round gets us\n\n- Water loss down from 31% to under 20% within 18 months of install\n'));
+      assert.ok(found('# Meridian\n\nHi.\n\n---\n\n## The money\n\n- Subscription revenue target: £4M by December 2027, from £2.9M\n'));
     });
 
     it('reports a target without a timeframe at severity info, unless requireTimeframe is false', () => {
