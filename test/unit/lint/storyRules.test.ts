@@ -276,6 +276,7 @@ describe('story rules', () => {
         pain('## Meet Yusuf\n\nYusuf was a civil engineer for eleven years. He works nights at a car wash.\n\n> "Nobody tells you which door to knock on."\n'),
         'one person in their own words',
       );
+      assert.ok(pain('## Why now\n\nNight nurses lose twenty minutes a shift rebuilding what the day shift knew.\n'), '“Why now” told as pain');
       assert.ok(!pain('## How it works\n\nThe hub reads tickets from the helpdesk every night, so customers never have to chase.\n'), 'the solution');
       assert.ok(!pain('## Background\n\nReturned claims cost us about £140,000 a year in rework, and staff re-enter every claim by hand.\n'), 'the business case');
     });
