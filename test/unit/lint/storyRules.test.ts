@@ -176,6 +176,17 @@ describe('story rules', () => {
       );
     });
 
+    it('reads no words inside a web address: a link is reported once, for its text', () => {
+      for (const line of [
+        '<https://example.com/downloads> 50,000 downloads by June',
+        '50,000 [downloads](https://example.com/downloads) by June',
+        'See https://example.com/downloads-report: 50,000 downloads by June',
+      ]) {
+        assert.equal(of('vanity-metric', `## Success\n\n${line}\n`).length, 1, line);
+      }
+      assert.deepEqual(of('vanity-metric', '## Success\n\nWeekly active nurses reach 40% by June: <https://example.com/page-views>\n'), []);
+    });
+
     it('leaves alone counts it says it will not track, shares of a group and revenue that follows a launch', () => {
       assert.equal(of('vanity-metric', '## Measures\n\nWe are deliberately not tracking features shipped, page views or installs.\n').length, 0);
       assert.equal(of('vanity-metric', '## Measures\n\n- Share of new accounts finished without re-keying: from 0 to 25% by December\n').length, 0);
