@@ -228,7 +228,6 @@ export function matchCase(found: string, replacement: string): string {
   return head.toUpperCase() + replacement.slice(head.length);
 }
 
-
 /**
  * A candidate acronym: 2–6 capitals and digits starting with a capital, optionally a plural `s`; not
  * the tail of a hyphenated code (`O2-KR3`, `COVID-19` is allowed by name).
