@@ -1,4 +1,4 @@
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isThemeName, THEME_NAMES } from '../../core/render/themes';
 import { EXPORT_FORMATS, exportNarrative, type ExportFormat } from '../../node/exporter';
@@ -6,6 +6,7 @@ import { UserError } from '../../node/errors';
 import { isSameFile } from '../../node/write';
 import { EXIT, readTextFile, UsageError, type Io } from '../io';
 import type { OptionHelp } from './index';
+import { nearestConfig } from './lint';
 
 export const summary = 'Export a narrative as slides: self-contained HTML, editable PowerPoint, or PDF.';
 export const usage = 'storydeck export FILE --to html|pptx|pdf [-o OUT] [--theme NAME] [--browser PATH] [--allow-local-files] [--force]';
@@ -43,6 +44,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   // Real files compared: -o through a linked folder, a symbolic or a hard link to the narrative is the narrative.
   if (isSameFile(source, target)) throw new UsageError(`the output ${output} would replace the narrative itself; choose another with -o.`);
   const text = readTextFile(source);
+  // The config `storydeck lint` would use: what the "not ready" warning counts open findings with.
+  const { config } = nearestConfig(dirname(source));
 
   // Ctrl+C stops the browser a PDF export started and removes its temporary files.
   const controller = new AbortController();
@@ -57,11 +60,13 @@ export async function run(args: string[], io: Io): Promise<number> {
       shown: output,
       replace: values.force === true,
       theme: values.theme,
+      config,
       browser: values.browser,
       allowLocalFiles: values['allow-local-files'],
       allowWith: 'To include it, run again with --allow-local-files.',
       signal: controller.signal,
       warn: (message, line, column) => io.err(`${file}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${message}`),
+      notReady: (message) => io.err(`${file}: ${message}`),
     });
     io.out(`Exported ${slides} slide${slides === 1 ? '' : 's'} to ${output} (${(bytes / 1024).toFixed(0)} KiB).`);
     return EXIT.ok;

@@ -1,5 +1,8 @@
 // The player of an exported HTML file: reads the deck embedded as JSON, shows the slide named in the
 // URL fragment (#3), keeps the fragment in step, and takes keyboard navigation (`f`: full screen).
+// Once the page has loaded it measures which slides do not fit and writes that on the root element
+// (`data-overflow`, see formatOverflow), where the PDF export reads it back from the printing browser.
+import { formatOverflow } from '../../core/lint/layout';
 import type { RenderedDeck } from '../../core/render/types';
 import { Player } from './player';
 import './player.css';
@@ -19,4 +22,8 @@ if (data && root) {
   window.addEventListener('keydown', (event) => {
     if (player.handleKey(event)) event.preventDefault();
   });
+  // After `load`: pictures (data: URIs) have their size by then.
+  const measure = () => (root.dataset.overflow = formatOverflow(player.overflow()));
+  if (document.readyState === 'complete') measure();
+  else window.addEventListener('load', measure, { once: true });
 }

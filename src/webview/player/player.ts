@@ -1,4 +1,6 @@
+import type { SlideOverflow } from '../../core/lint/types';
 import type { RenderedDeck, RenderedSlide } from '../../core/render/types';
+import { measureOverflow } from './overflow';
 
 /** Slides are laid out at this width (and 9/16 of it high) and scaled to whatever frame shows them. */
 const DESIGN_WIDTH = 1280;
@@ -123,6 +125,15 @@ export class Player {
       this.scale.observe(frame);
     }
     this.show(this.current);
+  }
+
+  /** The slides (0-based `indices`, default all) whose content runs past the page, with the source lines cut. */
+  overflow(indices: readonly number[] = this.frames.map((_, i) => i)): SlideOverflow[] {
+    const slides = indices.flatMap((i) => {
+      const element = this.frames[i]?.firstElementChild;
+      return element instanceof HTMLElement ? [{ slide: i + 1, element }] : [];
+    });
+    return measureOverflow(this.root, slides);
   }
 
   setMode(mode: PlayerMode): void {

@@ -17,6 +17,8 @@ export interface PptxExportOptions extends RenderOptions {
   theme?: ThemeName;
   /** Needed, and only the theme style sheets are read: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: Pick<ExportAssets, 'themes'>;
+  /** Hears of each slide (1-based) whose text was set smaller than designed so that it fits, with the scale (0–1). */
+  onShrink?: (slide: number, scale: number) => void;
 }
 
 /** The one slide layout, with the title placeholder. */
@@ -58,7 +60,8 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
     const sectionTitle = sections[i];
     if (sectionTitle !== sections[i - 1]) pptx.addSection({ title: sectionTitle });
     const target = pptx.addSlide({ masterName: MASTER, sectionTitle });
-    drawSlide(pptx, target, slideContent(perSlide[i], env), style);
+    const scale = drawSlide(pptx, target, slideContent(perSlide[i], env), style);
+    if (scale < 1) options.onShrink?.(i + 1, scale);
     const notes = xmlText(slide.notes.join('\n\n'));
     if (notes.trim()) target.addNotes(notes);
   });

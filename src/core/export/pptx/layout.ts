@@ -114,7 +114,8 @@ function imageBox(picture: Picture, scale: number): { w: number; h: number } {
   return { w: (picture.width / 96) * fit, h: (picture.height / 96) * fit };
 }
 
-function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): void {
+/** Draws one slide; returns the scale its content was set at to fit (1: as designed, below 1: shrunk). */
+function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): number {
   let y = PAD_Y;
   if (content.title) {
     const size = paragraphSize(content.title);
@@ -124,7 +125,7 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
     slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y, w: 1, h: TITLE_RULE, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
     y += TITLE_RULE + 0.3;
   }
-  if (content.pieces.length === 0) return;
+  if (content.pieces.length === 0) return 1;
 
   // One scale for every piece, so that the slide fits; text boxes also shrink on overflow in PowerPoint.
   const available = SLIDE_H - PAD_Y - y;
@@ -183,6 +184,7 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
     }
     y += h + GAP * squeeze;
   }
+  return scale * squeeze;
 }
 
 /** Paragraphs as pptxgenjs text runs: paragraph settings on the first run, a break after the last. */
