@@ -71,10 +71,7 @@ describe('storydeck export', () => {
 
   it('counts the findings with the narrative’s own config, and says nothing when all is ready', () => {
     writeFileSync(join(dir, 'ready.md'), '# Handoffs that do not drop patients\n\nNurses lose ten minutes a shift.\n');
-    writeFileSync(
-      join(dir, '.storydeck.json'),
-      JSON.stringify({ rules: Object.fromEntries(BUILTIN_RULES.map((rule) => [rule.id, false])) }),
-    );
+    writeFileSync(join(dir, '.storydeck.json'), JSON.stringify({ rules: Object.fromEntries(BUILTIN_RULES.map((rule) => [rule.id, false])) }));
     const { code, stderr } = run(dir, 'ready.md', '--to', 'html');
     assert.equal(code, 0, stderr);
     assert.equal(stderr, '');
@@ -87,9 +84,7 @@ describe('storydeck export', () => {
     assert.equal(code, 0, stderr);
     assert.deepEqual(
       exportWarnings(stderr).map((line) => line.replace(/\(\d+%\)/, '(N%)')),
-      [
-        "long.md: the text of slide 2 (N%) is set smaller than the theme's to fit the PowerPoint page; split it or move detail to the speaker notes to keep the text at full size.",
-      ],
+      ["long.md: the text of slide 2 (N%) is set smaller than the theme's to fit the PowerPoint page; split it or move detail to the speaker notes to keep the text at full size."],
     );
   });
 
