@@ -2,9 +2,10 @@
  * Messages between the extension host (src/extension/preview) and the preview webview (src/webview),
  * both ways. Both sides import these types; nothing else crosses the boundary.
  */
+import type { SlideOverflow } from '../core/lint/types';
 import type { RenderedDeck, RenderedSlide } from '../core/render/types';
 
-export type { RenderedDeck };
+export type { RenderedDeck, SlideOverflow };
 
 /** A lint finding as the preview shows it in a slide's badge (lines 1-based). */
 export interface PreviewFinding {
@@ -67,4 +68,6 @@ export type WebviewToHost =
    * The presenter view is on, after `present`. `fullScreen`: the window already fills the screen, so VS Code's
    * full screen is left as it is (an extension cannot read it: the `isFullscreen` context key is for `when` clauses).
    */
-  | { type: 'presenting'; fullScreen: boolean };
+  | { type: 'presenting'; fullScreen: boolean }
+  /** Every slide that does not fit its page, as the page laid it out (sent when that changes): the slide-overflow finding. */
+  | { type: 'overflow'; overflow: SlideOverflow[] };

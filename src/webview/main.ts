@@ -4,7 +4,7 @@
 import { Badges } from './badges';
 import { Player } from './player/player';
 import './player/player.css';
-import type { HostToWebview, PreviewStartup, PreviewState, RenderedDeck, WebviewToHost } from '../shared/protocol';
+import type { HostToWebview, PreviewStartup, PreviewState, RenderedDeck, SlideOverflow, WebviewToHost } from '../shared/protocol';
 import { showRawHtml } from './rawHtml';
 import './preview.css';
 
@@ -33,6 +33,29 @@ const badges = new Badges(root, player, (line) => post({ type: 'reveal', line })
 badges.set(startup.findings);
 badges.render(deck);
 
+// What does not fit, slide by slide (0-based index → its overflow): measured for the slides that change,
+// again when a picture in one loads or the fonts are in, and sent to the host whenever it changes.
+const overflow = new Map<number, SlideOverflow>();
+let sentOverflow = '[]'; // the host assumes every slide fits until told otherwise
+function measure(indices: readonly number[]): void {
+  for (const i of indices) overflow.delete(i);
+  for (const found of player.overflow(indices)) overflow.set(found.slide - 1, found);
+  const all = [...overflow.entries()].sort(([a], [b]) => a - b).map(([, found]) => found);
+  const text = JSON.stringify(all);
+  if (text === sentOverflow) return;
+  sentOverflow = text;
+  post({ type: 'overflow', overflow: all });
+}
+function measureWhenLoaded(indices: readonly number[]): void {
+  measure(indices);
+  for (const i of indices)
+    for (const image of player.frameAt(i)?.querySelectorAll('img') ?? [])
+      if (!image.complete) image.addEventListener('load', () => measure(player.frameAt(i)?.contains(image) ? [i] : []), { once: true });
+}
+const everySlide = () => deck.slides.map((_, i) => i);
+measureWhenLoaded(everySlide());
+void document.fonts.ready.then(() => measure(everySlide()));
+
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const message = event.data;
   switch (message?.type) {
@@ -41,15 +64,17 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       const slides = deck.slides.slice(0, slideCount);
       for (const { index, slide } of message.slides) slides[index] = slide;
       deck = { ...summary, slides };
-      player.update(
-        deck,
-        message.slides.map(({ index }) => index),
-      );
+      const changed = message.slides.map(({ index }) => index);
+      player.update(deck, changed);
       badges.render(deck);
+      for (const i of overflow.keys()) if (i >= slideCount) overflow.delete(i);
+      measureWhenLoaded(changed);
       break;
     }
     case 'theme':
       theme.href = message.href;
+      // The new style sheet lays every slide out anew once it has loaded.
+      theme.addEventListener('load', () => measure(everySlide()), { once: true });
       break;
     case 'show':
       player.show(message.index);

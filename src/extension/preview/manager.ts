@@ -1,7 +1,7 @@
 // The preview panel. Built into its own bundle, dist/preview.js (see esbuild.js), which register.ts loads
 // the first time a preview is opened or restored: activation never parses it.
 import * as vscode from 'vscode';
-import type { Finding } from '../../core/lint';
+import type { Finding, MeasuredLayout } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
 import { slideAtLine } from '../../shared/lines';
 import { restrictedSetting } from '../restricted';
@@ -16,6 +16,8 @@ const UPDATE_DELAY_MS = 100;
 export interface LintSource {
   state(uri: vscode.Uri): { findings: Finding[] } | undefined;
   onDidLint: vscode.Event<vscode.Uri>;
+  /** What the preview measured of the document's slides: the slide-overflow rule reports from it. */
+  setLayout(uri: vscode.Uri, layout: MeasuredLayout): void;
 }
 
 /** Opens, restores and locks the one StoryDeck preview. */
@@ -230,6 +232,9 @@ class Preview {
         break;
       case 'presenting':
         if (!message.fullScreen) void toggleFullScreen();
+        break;
+      case 'overflow':
+        if (Array.isArray(message.overflow)) this.lint.setLayout(this.document.uri, { overflow: message.overflow });
         break;
     }
   }
