@@ -16,6 +16,11 @@ export interface PlayerOptions {
   onSlide?: (slide: HTMLElement) => void;
   /** Toggles full screen, for the `f` key (which does nothing without it). */
   fullScreen?: () => void;
+  /**
+   * Opens the presenter view somewhere else, for the `p` key (the exported page: a second window); returns
+   * false when it cannot, and `p` then switches this page to the presenter view, as it does without it.
+   */
+  openPresenter?: () => boolean;
 }
 
 /**
@@ -31,9 +36,12 @@ export class Player {
   private readonly elapsed: HTMLElement;
   private readonly plan: HTMLElement;
   private readonly jumpHint: HTMLElement;
+  private readonly pause: HTMLButtonElement;
   private current = 0;
   private jump = '';
+  /** The presenter's timer: when it started (undefined: not yet), and when it was paused (undefined: running). */
   private startedAt: number | undefined;
+  private pausedAt: number | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -47,7 +55,9 @@ export class Player {
     this.plan = element('span', 'sd-plan');
     this.jumpHint = element('div', 'sd-jump');
     const bar = element('div', 'sd-presenter-bar');
-    bar.append(this.position, this.elapsed, this.plan);
+    this.pause = button('sd-timer-pause', 'Pause', 'Pause or resume the timer (t)', () => this.toggleTimer());
+    const reset = button('sd-timer-reset', 'Reset', 'Start the timer again from 0:00 (r)', () => this.resetTimer());
+    bar.append(this.position, this.elapsed, this.pause, reset, this.plan);
     // The presenter view's headings (player.css hides them in the other modes).
     const labels = ['Now', 'Next', 'Notes'].map((text) => {
       const label = element('div', `sd-label sd-label-${text.toLowerCase()}`);
@@ -143,6 +153,26 @@ export class Player {
     this.revealInOverview();
   }
 
+  /** Starts the presenter's timer from 0:00 (running, or paused if it was). */
+  resetTimer(): void {
+    const now = Date.now();
+    this.startedAt = now;
+    if (this.pausedAt !== undefined) this.pausedAt = now;
+    this.tick();
+  }
+
+  /** Pauses the presenter's timer, or resumes it where it stopped. */
+  toggleTimer(): void {
+    const now = Date.now();
+    this.startedAt ??= now;
+    if (this.pausedAt === undefined) this.pausedAt = now;
+    else {
+      this.startedAt += now - this.pausedAt;
+      this.pausedAt = undefined;
+    }
+    this.tick();
+  }
+
   /** Handles a key press; returns true when the key meant something to the player. */
   handleKey(event: KeyboardEvent): boolean {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
@@ -179,7 +209,14 @@ export class Player {
         this.setMode(this.mode === 'overview' ? 'slide' : 'overview');
         return true;
       case 'p':
+        if (this.mode !== 'presenter' && this.options.openPresenter?.()) return true;
         this.setMode(this.mode === 'presenter' ? 'slide' : 'presenter');
+        return true;
+      case 't':
+      case 'r':
+        if (this.mode !== 'presenter') return false;
+        if (key === 't') this.toggleTimer();
+        else this.resetTimer();
         return true;
       case 'f':
         this.options.fullScreen?.();
@@ -221,7 +258,10 @@ export class Player {
   }
 
   private tick(): void {
-    this.elapsed.textContent = `Elapsed ${clock(this.startedAt === undefined ? 0 : (Date.now() - this.startedAt) / 1000)}`;
+    const seconds = this.startedAt === undefined ? 0 : ((this.pausedAt ?? Date.now()) - this.startedAt) / 1000;
+    const paused = this.pausedAt !== undefined;
+    this.elapsed.textContent = `Elapsed ${clock(seconds)}${paused ? ' (paused)' : ''}`;
+    this.pause.textContent = paused ? 'Resume' : 'Pause';
   }
 
   /** This slide's estimate, and where the talk should be at its end against the planned length. */
@@ -231,6 +271,19 @@ export class Player {
     const total = this.deck.durationSeconds === undefined ? `${clock(this.deck.estimatedSeconds)} estimated` : `${clock(this.deck.durationSeconds)} planned`;
     return `This slide ≈ ${clock(slides[this.current].estimatedSeconds)} · by its end ≈ ${clock(byEnd)} of ${total}`;
   }
+}
+
+function button(className: string, label: string, title: string, onClick: () => void): HTMLButtonElement {
+  const node = document.createElement('button');
+  node.type = 'button';
+  node.className = `sd-button ${className}`;
+  node.textContent = label;
+  node.title = title;
+  node.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return node;
 }
 
 function element(tag: string, className: string): HTMLElement {
