@@ -3,13 +3,15 @@
 // The preview in VS Code has none of these (a click there selects, a double-click reveals the line).
 import type { Player } from './player';
 
-/** A thin bar along the bottom of the page, as long as the talk is far along. */
+/** A thin bar along the bottom of the page, as long as the talk is far along; put into `root` when first set (the player fills `root` first). */
 export function progressBar(root: HTMLElement): (index: number, count: number) => void {
   const bar = document.createElement('div');
   bar.className = 'sd-progress';
   bar.setAttribute('aria-hidden', 'true');
-  root.append(bar);
-  return (index, count) => bar.style.setProperty('--sd-progress', String(count > 1 ? index / (count - 1) : 1));
+  return (index, count) => {
+    if (!bar.isConnected) root.append(bar);
+    bar.style.setProperty('--sd-progress', String(count > 1 ? index / (count - 1) : 1));
+  };
 }
 
 const KEYS: ReadonlyArray<[string, string]> = [

@@ -17,13 +17,12 @@ if (data && root) {
   const presenter = new URLSearchParams(location.search).has(PRESENTER_QUERY);
   // The windows' messages come only after the player is built: `player` is set by then.
   const sync = windowSync(() => player);
-  // Built after the player, which replaces what the root held.
-  let progress: ((index: number, count: number) => void) | undefined;
+  const progress = progressBar(root);
   const player: Player = new Player(root, deck, {
     start: Number(/^#(\d+)$/.exec(location.hash)?.[1] ?? 1) - 1,
     onShow: (index) => {
       location.replace(`#${index + 1}`);
-      progress?.(index, deck.slides.length);
+      progress(index, deck.slides.length);
       sync.send(index);
     },
     fullScreen: () => {
@@ -33,8 +32,7 @@ if (data && root) {
     // The presenter window itself switches between its views with `p`.
     openPresenter: presenter ? undefined : () => sync.open(),
   });
-  progress = progressBar(root);
-  progress(player.index, deck.slides.length);
+  progress(player.index, deck.slides.length); // the player filled the root: the bar goes in now
   if (presenter) {
     player.setMode('presenter');
     document.title = `Presenter · ${document.title}`;
