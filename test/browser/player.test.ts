@@ -141,7 +141,7 @@ describe('the exported player', () => {
   it('ignores messages from any window but its own presenter', async () => {
     deck = await openDeck(browser, file);
     const { page } = deck;
-    await page.evaluate(() => window.postMessage({ storydeck: 'show', index: 5 }, '*'));
+    await page.evaluate("window.postMessage({ storydeck: 'show', index: 5 }, '*')");
     await page.waitForTimeout(100);
     assert.equal(await position(page), '#1');
     assert.ok(pathToFileURL(file).href.startsWith('file:'));
