@@ -22,7 +22,7 @@ describe('the exported player', () => {
     await deck.close();
   });
 
-  const position = (page: Page) => page.evaluate(() => location.hash);
+  const position = (page: Page) => page.evaluate('location.hash') as Promise<string>;
 
   it('shows the keys on ? and hides them on ? or Escape', async () => {
     deck = await openDeck(browser, file);
@@ -116,12 +116,12 @@ describe('the exported player', () => {
     assert.equal(await presenter.locator('.sd-notes').isVisible(), true);
 
     await presenter.keyboard.press('ArrowRight');
-    await audience.waitForFunction(() => location.hash === '#3');
+    await audience.waitForFunction("location.hash === \'#3\'");
     await audience.mouse.click(1000, 360);
-    await presenter.waitForFunction(() => location.hash === '#4');
+    await presenter.waitForFunction("location.hash === \'#4\'");
     assert.equal(await presenter.locator('.sd-position').innerText(), 'Slide 4 of 10');
     await presenter.keyboard.press('End');
-    await audience.waitForFunction(() => location.hash === '#10');
+    await audience.waitForFunction("location.hash === \'#10\'");
 
     // The timer: pause holds it, reset starts it again from 0:00.
     await presenter.locator('.sd-elapsed', { hasText: /^Elapsed 0:0[1-9]$/ }).waitFor();
