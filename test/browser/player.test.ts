@@ -97,7 +97,7 @@ describe('the exported player', () => {
     const { page } = deck;
     const box = await page.locator('.sd-frame.sd-current').boundingBox();
     assert.ok(box && box.x >= 0 && Math.abs(box.width - 390) < 1 && Math.abs(box.height - (390 * 9) / 16) < 1, JSON.stringify(box));
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing wider than the screen');
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth'), 390, 'nothing wider than the screen');
   });
 
   it('opens the presenter view in a second window on p, and the two stay on the same slide whichever moves', async () => {
@@ -116,12 +116,12 @@ describe('the exported player', () => {
     assert.equal(await presenter.locator('.sd-notes').isVisible(), true);
 
     await presenter.keyboard.press('ArrowRight');
-    await audience.waitForFunction("location.hash === \'#3\'");
+    await audience.waitForFunction("location.hash === '#3'");
     await audience.mouse.click(1000, 360);
-    await presenter.waitForFunction("location.hash === \'#4\'");
+    await presenter.waitForFunction("location.hash === '#4'");
     assert.equal(await presenter.locator('.sd-position').innerText(), 'Slide 4 of 10');
     await presenter.keyboard.press('End');
-    await audience.waitForFunction("location.hash === \'#10\'");
+    await audience.waitForFunction("location.hash === '#10'");
 
     // The timer: pause holds it, reset starts it again from 0:00.
     await presenter.locator('.sd-elapsed', { hasText: /^Elapsed 0:0[1-9]$/ }).waitFor();
