@@ -21,6 +21,10 @@ export interface PlayerOptions {
    * false when it cannot, and `p` then switches this page to the presenter view, as it does without it.
    */
   openPresenter?: () => boolean;
+  /** The views the keys may switch to (default: all); `StoryDeck: Present`'s audience view allows only `slide`. */
+  views?: readonly PlayerMode[];
+  /** Buttons added to the presenter view's bar, after the timer's. */
+  actions?: ReadonlyArray<{ label: string; title: string; run: () => void }>;
 }
 
 /**
@@ -57,7 +61,8 @@ export class Player {
     const bar = element('div', 'sd-presenter-bar');
     this.pause = button('sd-timer-pause', 'Pause', 'Pause or resume the timer (t)', () => this.toggleTimer());
     const reset = button('sd-timer-reset', 'Reset', 'Start the timer again from 0:00 (r)', () => this.resetTimer());
-    bar.append(this.position, this.elapsed, this.pause, reset, this.plan);
+    const actions = (options.actions ?? []).map(({ label, title, run }) => button('sd-action', label, title, run));
+    bar.append(this.position, this.elapsed, this.pause, reset, ...actions, this.plan);
     // The presenter view's headings (player.css hides them in the other modes).
     const labels = ['Now', 'Next', 'Notes'].map((text) => {
       const label = element('div', `sd-label sd-label-${text.toLowerCase()}`);
@@ -206,12 +211,10 @@ export class Player {
         this.show(this.frames.length - 1);
         return true;
       case 'o':
-        this.setMode(this.mode === 'overview' ? 'slide' : 'overview');
-        return true;
+        return this.switchTo(this.mode === 'overview' ? 'slide' : 'overview');
       case 'p':
-        if (this.mode !== 'presenter' && this.options.openPresenter?.()) return true;
-        this.setMode(this.mode === 'presenter' ? 'slide' : 'presenter');
-        return true;
+        if (this.mode !== 'presenter' && this.allows('presenter') && this.options.openPresenter?.()) return true;
+        return this.switchTo(this.mode === 'presenter' ? 'slide' : 'presenter');
       case 't':
       case 'r':
         if (this.mode !== 'presenter') return false;
@@ -223,12 +226,21 @@ export class Player {
         return this.options.fullScreen !== undefined;
       case 'Enter':
       case 'Escape':
-        if (this.mode === 'slide') return false;
-        this.setMode('slide');
-        return true;
+        return this.mode !== 'slide' && this.switchTo('slide');
       default:
         return false;
     }
+  }
+
+  private allows(mode: PlayerMode): boolean {
+    return this.options.views?.includes(mode) ?? true;
+  }
+
+  /** Switches to `mode` if the keys may; returns whether they may. */
+  private switchTo(mode: PlayerMode): boolean {
+    if (!this.allows(mode)) return false;
+    this.setMode(mode);
+    return true;
   }
 
   private frame(slide: RenderedSlide, index: number): HTMLElement {
