@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import * as vscode from 'vscode';
+import type { StoryDeckConfig } from '../core/lint';
 import type * as Exporter from '../node/exporter';
 import { loadBundle } from './lazy';
 import { outputFolder } from './outputFolder';
@@ -25,8 +26,11 @@ const loadExporter = () => loadBundle<typeof Exporter>('exporter');
  * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the
  * format and whether to replace an existing file. Resolves with the written file, or undefined.
  */
-export function registerExport(log: (line: string) => void): vscode.Disposable {
-  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, uri, format, options));
+/** The lint configuration in force for a narrative (NarrativeLinter.configFor): what "not ready" counts findings with. */
+export type ConfigFor = (uri: vscode.Uri) => Promise<{ config: StoryDeckConfig }>;
+
+export function registerExport(log: (line: string) => void, configFor: ConfigFor): vscode.Disposable {
+  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, configFor, uri, format, options));
 }
 
 const SAVE_AS = 'Save As…';
@@ -55,7 +59,13 @@ async function saveDraft(document: vscode.TextDocument): Promise<vscode.Uri | un
   return choice === SAVE_AS ? vscode.workspace.save(document.uri) : undefined;
 }
 
-async function exportCommand(log: (line: string) => void, uri: vscode.Uri | undefined, format: ExportFormat | undefined, options: ExportCommandOptions = {}): Promise<vscode.Uri | undefined> {
+async function exportCommand(
+  log: (line: string) => void,
+  configFor: ConfigFor,
+  uri: vscode.Uri | undefined,
+  format: ExportFormat | undefined,
+  options: ExportCommandOptions = {},
+): Promise<vscode.Uri | undefined> {
   // An open document brings its unsaved edits: the export shows what the editor shows.
   let document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
@@ -103,6 +113,7 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
   }
 
   const exporting = loadExporter();
+  const { config } = await configFor(document.uri);
   let warnings = 0;
   try {
     const { slides } = await vscode.window.withProgress(
@@ -125,6 +136,12 @@ async function exportCommand(log: (line: string) => void, uri: vscode.Uri | unde
             allowLocalFiles: settings.get<boolean>('export.allowLocalFiles') === true,
             allowWith: 'To include it, turn on storydeck.export.allowLocalFiles in your user settings.',
             signal: controller.signal,
+            config,
+            // Said before the export, which goes on: open findings and TODOs left on slides.
+            notReady: (message) => {
+              log(`${basename(file)}: ${message}`);
+              void vscode.window.showWarningMessage(`StoryDeck: ${basename(file)}: ${message}`);
+            },
             warn: (message, line) => {
               warnings++;
               log(`${basename(file)}${line === undefined ? '' : `:${line}`}: ${message}`);
