@@ -209,10 +209,17 @@ describe('preview', () => {
       20_000,
     );
     const { audience, presenter } = await pages();
-    assert.equal(audience!.trim(), `${slides[0].title}\nCare Coordination team`, 'the slide alone: no badge, no notes, no timer');
+    assert.equal(audience!.trim(), `${slides[0].title}\n\nCare Coordination team`, 'the slide alone: no badge, no notes, no timer');
     assert.match(presenter!, /Open with a pause\./, 'the presenter view has the notes');
     assert.match(presenter!, /Slide 1 of 3/);
     assert.match(presenter!, /Elapsed 0:0\d/, 'a fresh timer');
+    // The presenter view has the focus: the next slide there is the next slide for the audience.
+    await pressKeys(this, { press: 'ArrowRight' });
+    await eventually(
+      'the audience on slide 2',
+      async () => (await pages()).audience === undefined && (await webviewTexts(this)).some((t) => t.startsWith(slides[1].title) && !t.includes('Elapsed')),
+      20_000,
+    );
   });
 
   it('presents without leaving full screen when VS Code is full screen already', async function () {
