@@ -19,7 +19,7 @@ export interface Readiness {
 export function readiness(deck: Deck, findings: readonly Finding[]): Readiness {
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
   const todos: Readiness['todos'] = [];
-  for (const { slide, line, text } of visibleLines(deck, deck.slides)) todos.push(...Array.from(text.matchAll(TODO), () => ({ slide: slide.index, line })));
+  for (const { slide, line, text } of visibleLines(deck, deck.slides)) for (TODO.lastIndex = 0; TODO.test(text);) todos.push({ slide: slide.index, line });
   return { errors: count('error'), warnings: count('warning'), infos: count('info'), todos };
 }
 
