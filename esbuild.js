@@ -1,11 +1,13 @@
 // Builds the bundles: the extension host (node, cjs, `vscode` external), the preview webview (browser),
 // the slide player (browser, dist/player.js + dist/player.css), the CLI (node) and the exporter (node,
-// dist/exporter.js, which the extension loads on its first export). The HTML export inlines the player
+// dist/exporter.js, which the extension loads on its first export). The lint core is built once, into
+// dist/core.js, which the extension's Node bundles require at run time (see `CORE_DIRS` below). The HTML export inlines the player
 // and the themes, so the player is built first and embedded into the CLI and the exporter as the
 // STORYDECK_EXPORT_ASSETS constant. `--watch` rebuilds on change (those two after every player build);
 // `--production` minifies and drops source maps.
 // Types are checked separately by `npm run typecheck` because esbuild does not check them.
 const { readdirSync, readFileSync } = require('node:fs');
+const { relative } = require('node:path');
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
 
@@ -24,10 +26,62 @@ const common = {
   define: { STORYDECK_VERSION: JSON.stringify(version) },
 };
 
+// dist/core.js: the parser, the story model and the lint engine with its rules (and the yaml and markdown-it they
+// use). dist/extension.js runs all of it at activation (it lints), and the bundles loaded on first use need it
+// too, so each of those would otherwise carry its own copy. Built once, it is required at run time, by the same
+// `require('./core.js')` from every bundle in dist/, so they also share one instance (and its caches). Each
+// module's exports are a key of dist/core.js (its path, or the package's name). A file added under these folders
+// during `--watch` is bundled where it is used until the next start.
+const CORE_DIRS = ['src/core/deck', 'src/core/lint', 'src/core/story'];
+const CORE_PACKAGES = ['yaml', 'markdown-it'];
+const coreModules = [
+  ...CORE_PACKAGES,
+  ...CORE_DIRS.flatMap((dir) =>
+    readdirSync(dir, { recursive: true })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      .map((file) => `${dir}/${file.split('\\').join('/')}`),
+  ),
+];
+
+/** @type {import('esbuild').BuildOptions} */
+const core = {
+  ...common,
+  stdin: {
+    contents: coreModules.map((key) => `export * as ${JSON.stringify(key)} from ${JSON.stringify(key.startsWith('src/') ? `./${key}` : key)};`).join('\n'),
+    resolveDir: __dirname,
+    sourcefile: 'core.js',
+  },
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: 'dist/core.js',
+};
+
+/** An esbuild plugin: the modules of dist/core.js come from there at run time instead of into the bundle. */
+const fromCore = {
+  name: 'storydeck-core',
+  setup(build) {
+    const keys = new Set(coreModules);
+    const packages = new RegExp(`^(${CORE_PACKAGES.join('|')})$`);
+    build.onResolve({ filter: /^\.\/core\.js$/, namespace: 'storydeck-core' }, () => ({ path: './core.js', external: true }));
+    build.onResolve({ filter: packages }, (args) => ({ path: args.path, namespace: 'storydeck-core' }));
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'storydeck-core') return undefined;
+      const { kind, importer, resolveDir } = args;
+      const resolved = await build.resolve(args.path, { kind, importer, resolveDir, pluginData: 'storydeck-core' });
+      const key = relative(__dirname, resolved.path).split('\\').join('/');
+      return keys.has(key) ? { path: key, namespace: 'storydeck-core' } : resolved;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'storydeck-core' }, (args) => ({ contents: `module.exports = require('./core.js')[${JSON.stringify(args.path)}];`, loader: 'js' }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
+  core,
   {
     ...common,
+    plugins: [fromCore],
     // dist/preview.js: the preview panel, loaded on first use (src/extension/preview/register.ts); dist/agents.js:
     // the language-model tools and chat participant, loaded on first use (src/extension/agents/register.ts).
     entryPoints: { extension: 'src/extension/extension.ts', preview: 'src/extension/preview/manager.ts', newNarrative: 'src/extension/newNarrative.ts', agents: 'src/extension/agents/index.ts' },
@@ -78,9 +132,9 @@ function exportBundles() {
   };
   return [
     { ...node, entryPoints: { cli: 'src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' } },
-    { ...node, entryPoints: { exporter: 'src/node/exporter.ts' } },
+    { ...node, entryPoints: { exporter: 'src/node/exporter.ts' }, plugins: [fromCore] },
     // dist/mcp.js: the MCP server and its SDK, loaded by `storydeck mcp` and run by VS Code's MCP server definition.
-    { ...node, entryPoints: { mcp: 'src/cli/mcp/server.ts' } },
+    { ...node, entryPoints: { mcp: 'src/cli/mcp/server.ts' }, plugins: [fromCore] },
   ];
 }
 

@@ -5,6 +5,7 @@ import type { StoryDeckConfig } from '../core/lint';
 import type * as Exporter from '../node/exporter';
 import { loadBundle } from './lazy';
 import { outputFolder } from './outputFolder';
+import { themeSheets } from './themes';
 
 type ExportFormat = Exporter.ExportFormat;
 
@@ -23,12 +24,15 @@ const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = 
 const loadExporter = () => loadBundle<typeof Exporter>('exporter');
 
 /**
+ * The lint configuration in force for a document (NarrativeLinter.configFor): its `themes:` (as URI paths),
+ * and what the "not ready" warning counts open findings with.
+ */
+export type ConfigFor = (document: vscode.Uri) => Promise<{ config: StoryDeckConfig }>;
+
+/**
  * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the
  * format and whether to replace an existing file. Resolves with the written file, or undefined.
  */
-/** The lint configuration in force for a narrative (NarrativeLinter.configFor): what "not ready" counts findings with. */
-export type ConfigFor = (uri: vscode.Uri) => Promise<{ config: StoryDeckConfig }>;
-
 export function registerExport(log: (line: string) => void, configFor: ConfigFor): vscode.Disposable {
   return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, configFor, uri, format, options));
 }
@@ -112,8 +116,9 @@ async function exportCommand(
     replace = true;
   }
 
-  const exporting = loadExporter();
   const { config } = await configFor(document.uri);
+  const themes = themeSheets(document.uri, vscode.workspace.isTrusted ? (config.themes ?? []) : []).map((uri) => uri.fsPath);
+  const exporting = loadExporter();
   let warnings = 0;
   try {
     const { slides } = await vscode.window.withProgress(
@@ -133,6 +138,7 @@ async function exportCommand(
             browser: settings.get<string>('export.browserPath') || undefined,
             // Pictures from the workspace folder only, unless the user's own settings allow any (the setting is machine-scoped).
             root: workspaceFolder,
+            themes,
             allowLocalFiles: settings.get<boolean>('export.allowLocalFiles') === true,
             allowWith: 'To include it, turn on storydeck.export.allowLocalFiles in your user settings.',
             signal: controller.signal,

@@ -9,12 +9,12 @@ import { exportHtml, type ExportAssets } from '../core/export/html';
 import { exportPptx, PPTX_IMAGE_TYPES } from '../core/export/pptx';
 import { lint, notReadyMessage, readiness, type SlideOverflow, type StoryDeckConfig } from '../core/lint';
 import { parseForRender } from '../core/render';
-import type { ThemeName } from '../core/render/themes';
 import { findBrowser } from './browser';
 import { FileExistsError, UserError } from './errors';
 import { projectRoot } from './fileAccess';
 import { imageInliner } from './images';
 import { printPdf } from './pdf';
+import { exportTheme } from './themes';
 import { exists, writeAtomically } from './write';
 
 export { FileExistsError, UserError } from './errors';
@@ -41,8 +41,14 @@ export interface ExportRequest {
   output: string;
   /** Replace an existing output; otherwise FileExistsError, with the file untouched. */
   replace: boolean;
-  /** Overrides the front matter `theme`. */
-  theme?: ThemeName;
+  /** Overrides the front matter `theme`: a built-in theme or one of `themes`. */
+  theme?: string;
+  /**
+   * Absolute paths of custom themes' style sheets (the `themes:` of the narrative's config; in VS Code also
+   * `storydeck.preview.themes`), each named by its file name. Read only from inside `root` (or
+   * projectRoot(file)), whatever `allowLocalFiles` says.
+   */
+  themes?: readonly string[];
   /** PDF: the browser the user named (setting or --browser); otherwise findBrowser looks. */
   browser?: string;
   /** Receives what the export had to leave out or could not read; `line` when it has a place in the file. */
@@ -77,7 +83,7 @@ export interface ExportResult {
  * line for the user) or the signal's reason when cancelled.
  */
 export async function exportNarrative(request: ExportRequest): Promise<ExportResult> {
-  const { format, output, replace, theme, signal, warn = () => undefined } = request;
+  const { format, output, replace, signal, warn = () => undefined } = request;
   const shown = request.shown ?? output;
   // Fail before any work (a PDF takes seconds); the write checks again.
   if (!replace && exists(output)) throw new FileExistsError(shown);
@@ -90,10 +96,15 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
     const notReady = notReadyMessage(readiness(deck, lint(deck, request.config)));
     if (notReady) request.notReady(notReady);
   }
-  const root = request.allowLocalFiles ? undefined : (request.root ?? projectRoot(request.file));
+  const projectFolder = request.root ?? projectRoot(request.file);
+  const chosen = exportTheme({ wanted: deck.frontMatter.theme, override: request.theme, paths: request.themes, root: projectFolder });
+  if (chosen.fellBack) warn(chosen.fellBack);
+  const theme = chosen.name;
+  const root = request.allowLocalFiles ? undefined : projectFolder;
   const resolveImage = imageInliner(dirname(resolve(request.file)), { root, allowWith: request.allowWith }, (message) => warn(message));
 
-  const assets = bundledAssets();
+  const bundled = bundledAssets();
+  const assets = bundled && chosen.css !== undefined ? { ...bundled, themes: { ...bundled.themes, [theme]: chosen.css } } : bundled;
   let data: string | Uint8Array;
   let overflow: SlideOverflow[] | undefined;
   switch (format) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,10 +15,27 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Exports a narrative with the built CLI (`npm run build` first) into a fresh folder; returns the HTML file. */
 export function exportDeck(markdown: string, ...options: string[]): string {
-  const out = join(mkdtempSync(join(tmpdir(), 'storydeck-browser-')), 'deck.html');
-  const result = spawnSync(process.execPath, [resolve('dist/cli.js'), 'export', markdown, '--to', 'html', '-o', out, ...options], { encoding: 'utf8' });
+  return exportAs(markdown, 'html', ...options);
+}
+
+/** Exports a narrative to `format` with the built CLI into a fresh folder; returns the file written. */
+export function exportAs(markdown: string, format: 'html' | 'pdf' | 'pptx', ...options: string[]): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'storydeck-browser-')), `deck.${format}`);
+  const result = spawnSync(process.execPath, [resolve('dist/cli.js'), 'export', markdown, '--to', format, '-o', out, ...options], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`export failed (${result.status}): ${result.stderr}`);
   return out;
+}
+
+/** Converts a .pptx to PDF (next to it) with LibreOffice, in a profile of its own (parallel runs must not share one). */
+export function libreOfficePdf(pptx: string): string {
+  const profile = mkdtempSync(join(tmpdir(), 'storydeck-lo-'));
+  const result = spawnSync('libreoffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', join(pptx, '..'), pptx], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  rmSync(profile, { recursive: true, force: true });
+  if (result.status !== 0) throw new Error(`libreoffice failed: ${result.error?.message ?? ''} ${result.stderr}`);
+  return pptx.replace(/\.pptx$/, '.pdf');
 }
 
 export interface OpenedDeck {
@@ -105,4 +122,17 @@ export async function pokeEverything(page: Page, slides: number, { click = false
     if (popup) await target.close();
     else if (mode) await page.keyboard.press(mode);
   }
+}
+
+/** The colour of a PDF page at (x, y), as fractions of its width and height, rendered by poppler's pdftoppm: `rgb(r, g, b)`. */
+export function pdfPixel(file: string, page: number, x: number, y: number): string {
+  const result = spawnSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '24', file], { maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`pdftoppm failed: ${result.stderr}`);
+  // A binary PPM: "P6", width, height, maxval, one whitespace, then RGB bytes.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(result.stdout.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PPM image');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const at = header[0].length + 3 * (Math.min(height - 1, Math.floor(y * height)) * width + Math.min(width - 1, Math.floor(x * width)));
+  const [r, g, b] = result.stdout.subarray(at, at + 3);
+  return `rgb(${r}, ${g}, ${b})`;
 }

@@ -171,6 +171,16 @@ describe('the preview webview in chromium', () => {
     assert.equal(same, true, 'no slide rebuilt');
   });
 
+  it('draws the layouts (docs/layouts.md) as the exports do, in the theme it is given', async () => {
+    const { page } = await open({ start: 1 }, renderText(readFileSync('examples/layouts.md', 'utf8')));
+    const style = (property: string) => page.evaluate(`getComputedStyle(document.querySelector(".sd-frame.sd-current .sd-slide")).${property}`);
+    assert.equal(await currentSlide(page), 'Slide 2: Part one: the problem');
+    assert.equal(await style('backgroundColor'), 'rgb(37, 99, 235)', 'the divider on the light theme’s accent');
+    await send(page, { type: 'show', index: 4 });
+    const figure = 'getComputedStyle(document.querySelector(".sd-frame.sd-current .sd-slide > h2 + p")).fontSize';
+    assert.equal(await page.evaluate(figure), '168px', 'the big number');
+  });
+
   it('follows the editor (show) and asks the editor to reveal a slide that is double-clicked', async () => {
     const { page } = await open();
     await send(page, { type: 'show', index: 5 });

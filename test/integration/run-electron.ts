@@ -16,10 +16,21 @@ async function main(): Promise<number> {
   try {
     await runTests({
       ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : {}),
-      extensionDevelopmentPath: root,
+      // StoryDeck, and the language model the suites control (test/integration/lm-double).
+      extensionDevelopmentPath: [root, join(root, 'out/integration/lm-double')],
       extensionTestsPath: join(root, 'out/integration/suite/index.js'),
       extensionTestsEnv: { STORYDECK_TEST_LOG: join(temp, 'mocha.log') },
-      launchArgs: [workspace, '--disable-workspace-trust', '--disable-extensions', '--user-data-dir', join(temp, 'data'), '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        workspace,
+        '--disable-workspace-trust',
+        '--disable-extensions',
+        '--user-data-dir',
+        join(temp, 'data'),
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--enable-proposed-api',
+        'storydeck-test.lm-double',
+      ],
     });
     return 0;
   } catch (e) {

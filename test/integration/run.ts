@@ -32,6 +32,7 @@ const VSIX = process.env.STORYDECK_TEST_VSIX ? resolve(process.env.STORYDECK_TES
 // With a .vsix, StoryDeck is the installed extension; the development path is an empty harness extension
 // that only gives the smoke suite a place to run.
 const DEVELOPMENT = VSIX ? join(ROOT, 'test/smoke/harness') : ROOT;
+const LM_DOUBLE = join(ROOT, 'out/integration/lm-double.vsix');
 const TESTS = join(ROOT, VSIX ? 'out/smoke/index.js' : 'out/integration/suite/index.js');
 const FIXTURES = join(ROOT, VSIX ? 'test/smoke/workspace' : 'test/integration/fixtures/workspace');
 /** A line the suite writes to ask the launcher for something only the browser can do, with its JSON payload. */
@@ -88,7 +89,9 @@ async function main(): Promise<number> {
   writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
   writeFileSync(logFile, '');
 
-  if (VSIX) installVsix(node, entry, dataDir, VSIX);
+  // The language model the suites control (test/integration/lm-double), installed: the workbench takes only one
+  // extensionDevelopmentPath from its URL.
+  installVsix(node, entry, dataDir, VSIX ?? LM_DOUBLE);
 
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
@@ -110,6 +113,8 @@ async function main(): Promise<number> {
       // Workspace Trust stays on: the fresh user-data-dir starts untrusted, the trust suite grants it.
       ...(env.STORYDECK_TEST_TRUST === '0' ? ['--disable-workspace-trust'] : []),
       '--disable-getting-started-override',
+      // The test language model declares the chatProvider proposal (a default model), which chat needs to send a request.
+      ...(VSIX ? [] : ['--enable-proposed-api', 'storydeck-test.lm-double']),
       '--vscode-option',
       'enable-smoke-test-driver',
     ],
@@ -201,10 +206,11 @@ async function main(): Promise<number> {
         done = String(await page.getByRole(role, { name, exact }).filter({ visible: true }).count());
       } else if (request[1] === 'click') {
         // With `download`, the click must start a download: the reply is then the downloaded file's name.
-        const { role, name, download } = payload as RoleAndName & { download?: boolean };
+        const { role, name, exact = true, download } = payload as RoleAndName & { download?: boolean };
         const downloaded = download ? page.waitForEvent('download', { timeout: 15_000 }).then((d) => d.suggestedFilename()) : undefined;
         done = await page
-          .getByRole(role, { name, exact: true })
+          .getByRole(role, { name, exact })
+          .filter({ visible: true })
           .first()
           .click({ timeout: 10_000 })
           .then(
@@ -261,7 +267,7 @@ async function main(): Promise<number> {
 
 /** `code-server --install-extension`, into the run's own extensions folder. */
 function installVsix(node: string, entry: string, dataDir: string, vsix: string): void {
-  if (!existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first.`);
+  if (!existsSync(vsix)) throw new Error(`${vsix} does not exist: build it first (npm run package for StoryDeck, node test/integration/build.js for the test model).`);
   const result = spawnSync(node, [entry, '--user-data-dir', dataDir, '--extensions-dir', join(dataDir, 'extensions'), '--install-extension', vsix], {
     encoding: 'utf8',
     env: stripVscodeEnv(env),

@@ -13,9 +13,10 @@ const file = `storydeck-${version}.vsix`;
 
 describe(`${file}`, () => {
   let files: string[];
+  let zip: JSZip;
 
   before(async () => {
-    const zip = await JSZip.loadAsync(readFileSync(file));
+    zip = await JSZip.loadAsync(readFileSync(file));
     files = Object.keys(zip.files)
       .filter((name) => !zip.files[name].dir && name.startsWith('extension/'))
       .map((name) => name.slice('extension/'.length));
@@ -47,6 +48,17 @@ describe(`${file}`, () => {
     const lazy = sourceFiles('src/extension').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/loadBundle<.*?>\('(\w+)'\)/g)].map((m) => `dist/${m[1]}.js`));
     assert.ok(lazy.length >= 3, `found only ${lazy.join(', ')}`);
     for (const bundle of lazy) assert.ok(files.includes(bundle), `${bundle} is loaded by the extension but not in the package`);
+  });
+
+  it('holds every bundle another bundle requires at run time (the lint core, dist/core.js)', async () => {
+    const bundles = files.filter((name) => /^dist\/[^/]+\.js$/.test(name));
+    const required = new Set<string>();
+    for (const name of bundles) {
+      const code = await zip.file(`extension/${name}`)!.async('string');
+      for (const m of code.matchAll(/require\(["']\.\/([\w.-]+\.js)["']\)/g)) required.add(`dist/${m[1]}`);
+    }
+    assert.ok(required.has('dist/core.js'), `no bundle requires dist/core.js: ${[...required].join(', ')}`);
+    for (const bundle of required) assert.ok(files.includes(bundle), `${bundle} is required by a bundle but not in the package`);
   });
 
   it('holds no sources, tests, fixtures, benchmarks, source maps or dependencies', () => {

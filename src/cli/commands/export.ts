@@ -1,6 +1,6 @@
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isThemeName, THEME_NAMES } from '../../core/render/themes';
+import { customThemes, isThemeName, themeNames, THEME_NAMES } from '../../core/render/themes';
 import { EXPORT_FORMATS, exportNarrative, type ExportFormat } from '../../node/exporter';
 import { UserError } from '../../node/errors';
 import { isSameFile } from '../../node/write';
@@ -23,7 +23,7 @@ export const options = {
 export const optionHelp: Record<keyof typeof options, OptionHelp> = {
   to: { value: EXPORT_FORMATS.join('|'), text: 'The format: one self-contained HTML file, an editable PowerPoint file or a PDF (required).', tried: ['format'] },
   output: { value: 'OUT', text: 'The file to write (default: the narrative’s name with the format’s extension, next to it).' },
-  theme: { value: THEME_NAMES.join('|'), text: 'The theme, instead of the front matter’s theme.' },
+  theme: { value: 'NAME', text: `The theme, instead of the front matter’s theme: ${THEME_NAMES.join(', ')} or one listed under themes: in .storydeck.yaml.` },
   browser: { value: 'PATH', text: 'The Chromium, Chrome or Edge that prints a PDF (default: CHROME_PATH, then the usual install paths).' },
   'allow-local-files': { text: 'Include pictures from anywhere on this computer, not only from the narrative’s repository (or folder).' },
   force: { text: 'Replace OUT if it exists.' },
@@ -34,7 +34,6 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`export takes exactly one file. Usage: ${usage}`);
   const format = values.to as ExportFormat | undefined;
   if (format === undefined || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to must be one of ${EXPORT_FORMATS.join(', ')} (got ${format === undefined ? 'nothing' : `"${format}"`}).`);
-  if (values.theme !== undefined && !isThemeName(values.theme)) throw new UsageError(`--theme must be one of ${THEME_NAMES.join(', ')} (got "${values.theme}").`);
   if (values.browser !== undefined && format !== 'pdf') throw new UsageError('--browser only applies to --to pdf.');
 
   const [file] = positionals;
@@ -44,8 +43,14 @@ export async function run(args: string[], io: Io): Promise<number> {
   // Real files compared: -o through a linked folder, a symbolic or a hard link to the narrative is the narrative.
   if (isSameFile(source, target)) throw new UsageError(`the output ${output} would replace the narrative itself; choose another with -o.`);
   const text = readTextFile(source);
-  // The config `storydeck lint` would use: what the "not ready" warning counts open findings with.
+  // The config `storydeck lint` reads: its custom themes, and what the "not ready" warning counts open findings with.
   const { config } = nearestConfig(dirname(source));
+  // Only a --theme that names none of the config's custom themes is bad usage.
+  const themes = config.themes ?? [];
+  const custom = customThemes(themes);
+  if (values.theme !== undefined && !isThemeName(values.theme) && !custom.has(values.theme)) {
+    throw new UsageError(`--theme must be one of ${themeNames(custom).join(', ')} (got "${values.theme}").`);
+  }
 
   // Ctrl+C stops the browser a PDF export started and removes its temporary files.
   const controller = new AbortController();
@@ -61,6 +66,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       replace: values.force === true,
       theme: values.theme,
       config,
+      themes,
       browser: values.browser,
       allowLocalFiles: values['allow-local-files'],
       allowWith: 'To include it, run again with --allow-local-files.',

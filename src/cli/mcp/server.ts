@@ -151,6 +151,7 @@ async function exportTool(root: string, { path, format, replace = false }: ToolI
     shown,
     replace,
     root,
+    themes: input.config.themes,
     allowWith: 'The MCP server reads no pictures outside the folder it was started in.',
     warn: (message, line) => warnings.push(`${input.file}${line === undefined ? '' : `:${line}`}: ${message}`),
   });

@@ -23,12 +23,12 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   why: /\b(why|purpose|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
   pain: /\b(problem|pain|struggl\w*|challenge|meet (?!(?:the |our |my )?(?:team|squad|crew)\b|us\b|you\b|me\b)\p{L}\w*|frustrat\w*|keeps? [^\n]{0,60}? up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
   value:
-    /\b(what changes|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
+    /\b(what changes|what (?:we (?:want|hope|aim) to|will|would|this|it) change\w*|what(?:'ll| will) be different|what(?:'s| is) different|can now|now can|will be able to|no longer|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
   business:
     /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
-  what: /\b(what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|how it works|demo)\b/i,
-  how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach)\b/i,
+  what: /\b((?:proposed|detailed|technical) design|design overview|what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|how it works|demo)\b/i,
+  how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach|agenda|outline|budget|resources|staffing)\b/i,
   outcome: /\b(success|measur\w*|metrics?|kpis?|outcomes?|how (?:we|you)(?:'?ll| will)? know|results|targets?|what good looks like)\b/i,
   ask: /\b(the ask|our ask|ask|what we need|request|decision|next steps?|call to action|how you can help|we need you|what i need|your help|approval)\b/i,
 };
@@ -36,7 +36,7 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
 const c = (re: RegExp, weight = 1): Cue => ({ re, weight });
 
 /** Roles and segments that make a customer concrete (lower-case alternation, plurals included). */
-export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|someone|everyone|anyone|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
+export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
 
 export const CONTENT_CUES: Record<BeatId, Cue[]> = {
   why: [
@@ -82,6 +82,8 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(aligns? with|ladders? up to|in service of|supports? our|contributes? to our|objective)\b/i),
   ],
   what: [
+    c(/\bthis (?:rfc|proposal|document|pep|kep|adr|memo|paper|design doc) (?:proposes|introduces|describes|recommends|requests approval to)\b/i, 2),
+    c(/(?:^|\n|[.!?]\s)(?:replace|add|introduce|adopt|deprecate|migrate|build|create|establish)\s(?:an?|the|our)\s/i, 2),
     c(/\b(we'?re building|we are building|we will build|we'?ll build|we propose|we'?re proposing|introducing|the solution|our solution|we plan to build|we want to build)\b/i, 2),
     c(/\b(a new (feature|product|tool|app|service|dashboard|workflow|integration|api|platform)|the (app|tool|product|platform|feature) (will|lets|does|shows))\b/i, 2),
     c(/\b\p{Lu}[\p{L}\p{N}]{1,30} is an? (?:[\p{L}-]{1,20} ){0,3}(?:app|application|tool|platform|service|product|system|dashboard|assistant|device)\b/u, 2),
@@ -110,8 +112,14 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
 
 export const CONTENT_THRESHOLD = 2;
 
+/** A document's label before its title — "Change proposal: …", "RFC 12 — …", "Memo: …" — names the kind of document, not the solution. */
+const DOCUMENT_LABEL = /^(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?\s?[:—–-]\s/iu;
+
 /** Heading text -> the one beat it names, or undefined. */
-export const headingBeat = memoByText((heading: string): BeatId | undefined => HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(heading)));
+export const headingBeat = memoByText((heading: string): BeatId | undefined => {
+  const text = heading.replace(DOCUMENT_LABEL, '');
+  return HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(text));
+});
 
 /** Beats a non-empty slide plays, in story order, from its blocks. */
 export function detectBeats(blocks: readonly Block[]): BeatId[] {
@@ -236,7 +244,7 @@ const NAME = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})`;
 const ROLE = String.raw`(?:${PERSON_WORDS}|[\p{L}-]{1,30}(?:er|or|ist|ian|ant|ent|nurse|rep|lead)s?)`;
 const NAME_INTRODUCTIONS: RegExp[] = [
   new RegExp(String.raw`\b(?:[Mm]eet|[Tt]his is)\s${NAME}`, 'gu'),
-  new RegExp(String.raw`${NAME},?\s(?:is|was|works as)?\s?(?:a|an|our|one of our|the)\b[^,.;:!?\n]{0,40}?\b${ROLE}\b`, 'gu'),
+  new RegExp(String.raw`${NAME}(?:,\s(?:(?:is|was|works as)\s)?|\s(?:is|was|works as)\s)(?:a|an|our|one of our|the)\b[^,.;:!?\n]{0,40}?\b${ROLE}\b`, 'gu'),
   new RegExp(String.raw`[—–-]\s?${NAME}(?:,|\s\p{Lu})`, 'gu'),
   new RegExp(String.raw`${NAME},\s(?:who|whose)\s`, 'gu'),
   new RegExp(
@@ -276,10 +284,10 @@ const namesIn = memoByText((text: string): string[] => {
 });
 
 /** Does this text name a concrete customer: a role, a segment, a pronoun, or one of `names`? */
-export function personMatcher(names: readonly string[]): (text: string) => boolean {
+export function personMatcher(names: readonly string[], roles = true): (text: string) => boolean {
   const escaped = names.map(escapeRegExp);
   const named = escaped.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])`, 'u') : undefined;
-  return (text) => PERSON_RE.test(text) || (named !== undefined && named.test(text));
+  return (text) => (roles && PERSON_RE.test(text)) || (named !== undefined && named.test(text));
 }
 
 /** Spelled-out numbers that count as figures in targets and ratios. */
@@ -305,7 +313,8 @@ export const TARGET_PATTERNS: readonly RegExp[] = [
     'iu',
   ),
   /\b(?:halve|halving|halved|double|doubling|doubled|triple|tripling|in half|to zero|zero (?:incidents|errors|defects|outages|complaints|escalations|misses|missed))\b/i,
-  /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b[^.;\n]{0,30}?\d/i,
+  // "Goal 1", "KR 2": a numbered label, not a value.
+  /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b(?!\s#?\d{1,2}\b(?![.,]?\d|\s?%))[^.;\n]{0,30}?\d/i,
   /(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\+(?![\p{L}\p{N}])/u,
 ];
 
@@ -325,7 +334,7 @@ export const TIMEFRAME = new RegExp(
 
 /** Words that say a request follows: the explicit ask of a narrative. */
 export const ASK_STRONG = new RegExp(
-  String.raw`(?:^|[:;,]\s|\bplease\s)(?:give|lend|send|loan)\sus\b|(?:^|[:;]\s)(?:tell us (?:what|which|how|when|where|if|whether|by)|(?:open|file|raise|submit) a (?:request|ticket)|reply (?:in|to|on|by)\b|sign up (?:for|to|here|at|by)|come (?:and )?talk to)|\b(?:(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)\s(?:asking|requesting|looking for)|(?:we|i)(?:'d|’d|\swould)\s(?:like|love)\s(?:you|your|a|an|approval|to ask)|(?:my|our|one)\srequests?\b|here(?:'s|’s|\sis|\sare)\s(?:my|our|what (?:we|i) need)\b|(?:we|i)\sask\s(?:you|for|that)|(?:our|my|the|one|a clear)\sasks?\b|(?:we|i)\s(?:need|want)\s(?:you|your|a decision|approval|sign-?off|funding|budget|headcount|\d|two|three|four|five|one|an?\s(?:decision|engineer|designer|budget|owner|sponsor|volunteer|pm|analyst)|people|engineers|volunteers|help|support|the\s(?:budget|go-ahead|green light))|what (?:we|i) need from (?:you|this)|decisions? (?:needed|required|requested|we need)|(?:please|kindly)\s(?:approve|decide|join|send|review|reply|tell|share|sign|fund|lend|nominate|give|let|come|book|vote|pick|choose|help|confirm|introduce|talk|reach|try|email|contact|comment|register|volunteer|allocate|assign|back|sponsor|support|bring|invite|schedule|read|add|put|grab|fill)|call to action|can (?:we|i) count on|(?:approve|fund|green-?light|sign off on)\s(?:the|this|our|a|\$|\d)|help us\s(?:by|with|find|test|pilot|reach|recruit|get|spread|make)|join (?:us|the pilot|the beta|our)|volunteer (?:to|for|your|by)|sign up (?:to|for|here|at|by)|next steps?\b|action items?)`,
+  String.raw`(?:^|[:;,]\s|\bplease\s)(?:give|lend|send|loan)\sus\b|(?:^|[:;]\s)(?:tell us (?:what|which|how|when|where|if|whether|by)|(?:open|file|raise|submit) a (?:request|ticket)|reply (?:in|to|on|by)\b|sign up (?:for|to|here|at|by)|come (?:and )?talk to)|\b(?:(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)\s(?:asking|requesting|looking for)|(?:we|i)(?:'d|’d|\swould)\s(?:like|love)\s(?:you|your|a|an|approval|to ask)|(?:my|our|one)\srequests?\b|here(?:'s|’s|\sis|\sare)\s(?:my|our|what (?:we|i) need)\b|(?:we|i)\sask\s(?:you|for|that)|(?:our|my|the|one|a clear)\sasks?\b|(?:we|i)\s(?:need|want)\s(?:you|your|a decision|approval|sign-?off|funding|budget|headcount|\d|two|three|four|five|one|an?\s(?:decision|engineer|designer|budget|owner|sponsor|volunteer|pm|analyst)|people|engineers|volunteers|help|support|more\s[a-z]{3,}|the\s(?:budget|go-ahead|green light))|what (?:we|i) need from (?:you|this)|decisions? (?:needed|required|requested|we need)|(?:please|kindly)\s(?:approve|decide|join|send|review|reply|tell|share|sign|fund|lend|nominate|give|let|come|book|vote|pick|choose|help|confirm|introduce|talk|reach|try|email|contact|comment|register|volunteer|allocate|assign|back|sponsor|support|bring|invite|schedule|read|add|put|grab|fill)|call to action|can (?:we|i) count on|(?:approve|fund|green-?light|sign off on)\s(?:the|this|our|a|\$|\d)|help us\s(?:by|with|find|test|pilot|reach|recruit|get|spread|make)|join (?:us|the pilot|the beta|our)|volunteer (?:to|for|your|by)|sign up (?:to|for|here|at|by)|next steps?\b|action items?)`,
   'i',
 );
 

@@ -1,7 +1,7 @@
 import type { Deck } from '../deck/types';
 import { escapeHtml } from '../render/escape';
-import { renderDeck, type ParsedDeck } from '../render/renderDeck';
-import type { ThemeName } from '../render/themes';
+import { deckOf, renderDeck, type ParsedDeck } from '../render/renderDeck';
+import { chooseTheme } from '../render/themes';
 import type { RenderOptions } from '../render/types';
 
 /** What an exported page inlines besides the deck: the player bundle and the theme style sheets. */
@@ -15,8 +15,8 @@ export interface ExportAssets {
 }
 
 export interface HtmlExportOptions extends RenderOptions {
-  /** Overrides the front matter `theme`. */
-  theme?: ThemeName;
+  /** Overrides the front matter `theme`: a built-in theme's name or a key of `assets.themes`. */
+  theme?: string;
   /** Needed: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: ExportAssets;
 }
@@ -31,7 +31,7 @@ export function exportHtml(source: Deck | ParsedDeck, options: HtmlExportOptions
   const { assets } = options;
   if (!assets) throw new Error('exportHtml needs the player bundle: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
   const rendered = renderDeck(source, options);
-  const theme = options.theme ?? rendered.theme;
+  const theme = options.theme ?? chooseTheme(deckOf(source).frontMatter.theme, new Map(Object.entries(assets.themes))).name;
   const themeCss = assets.themes[theme];
   if (themeCss === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
   const nonce = randomNonce();

@@ -1,4 +1,5 @@
 import { isBeatId, type BeatId } from '../deck/types';
+import { customThemeName, isThemeName, THEME_NAMES } from '../render/themes';
 import type { KindProfile } from '../story/kinds';
 import { SEVERITIES, type Severity } from './types';
 
@@ -31,6 +32,11 @@ export interface StoryDeckConfig {
   kind?: string;
   /** Kinds changed or added: which beats each expects, and which must come before the solution. */
   kinds?: Record<string, KindProfile>;
+  /**
+   * Style sheets of custom slide themes, each named by its file name (`themes/acme.css` is `acme`), for the
+   * preview and every export. Paths are relative to the config file; `loadConfigFile` makes them absolute.
+   */
+  themes?: string[];
 }
 
 export interface ConfigProblem {
@@ -56,7 +62,7 @@ export const MAX_TOKENS_PER_RULE = 1000;
 export const MAX_TOKENS_PER_CONFIG = 2000;
 export const MAX_TOKEN_CHARS = 100;
 
-const TOP_LEVEL = new Set(['$schema', 'extends', 'rules', 'strategy', 'declarative', 'plugins', 'kind', 'kinds']);
+const TOP_LEVEL = new Set(['$schema', 'extends', 'rules', 'strategy', 'declarative', 'plugins', 'kind', 'kinds', 'themes']);
 const KIND_ID = /^[a-z][a-z0-9-]*$/;
 const DECLARATIVE_TYPES = new Set(['existence', 'occurrence', 'substitution']);
 const RULE_ID = /^[a-z][a-z0-9-]*$/;
@@ -127,7 +133,19 @@ export function validateConfig(raw: unknown, source: string): { config: StoryDec
       }
     }
   }
+  if (raw.themes !== undefined) {
+    if (source === 'front matter') problem('"themes" belongs in .storydeck.yaml (paths relative to it), not in a narrative; pick one of them with theme: in the front matter.');
+    else if (!isStringArray(raw.themes)) problem('"themes" must be a list of paths to CSS files, such as themes/acme.css.');
+    else config.themes = raw.themes.filter((path) => validThemePath(path, problem));
+  }
   return { config, problems };
+}
+
+function validThemePath(path: string, problem: (m: string) => void): boolean {
+  const name = customThemeName(path);
+  if (name === undefined) return (problem(`theme "${path}": a theme is a .css file whose name is letters, digits, dashes and underscores, such as themes/acme.css.`), false);
+  if (isThemeName(name)) return (problem(`theme "${path}": ${name} is a built-in theme (${THEME_NAMES.join(', ')}); give your theme a name of its own.`), false);
+  return true;
 }
 
 function validKind(id: string, value: unknown, problem: (m: string) => void): KindProfile | undefined {
@@ -188,6 +206,7 @@ export function mergeConfig(base: StoryDeckConfig, override: StoryDeckConfig): S
     plugins: [...(base.plugins ?? []), ...(override.plugins ?? [])],
     kind: override.kind ?? base.kind,
     kinds: { ...base.kinds, ...override.kinds },
+    themes: [...(base.themes ?? []), ...(override.themes ?? [])],
   };
 }
 

@@ -72,7 +72,7 @@ export function loadConfigFile(file: string, host: ConfigHost, options: LoadOpti
   const plugins = config.plugins?.map((p) => host.resolve(dir, p)) ?? [];
   const allowed = options.pluginsAllowed?.(file) ?? true;
   const withheldPlugins = allowed ? [] : plugins.map((plugin) => ({ plugin, source: file }));
-  const own: StoryDeckConfig = { ...config, plugins: allowed && config.plugins ? plugins : undefined };
+  const own: StoryDeckConfig = { ...config, plugins: allowed && config.plugins ? plugins : undefined, themes: config.themes?.map((t) => host.resolve(dir, t)) };
   let merged: StoryDeckConfig = {};
   const files = [file];
   for (const base of typeof config.extends === 'string' ? [config.extends] : (config.extends ?? [])) {

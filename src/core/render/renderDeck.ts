@@ -23,7 +23,6 @@ export function renderDeck(source: Deck | ParsedDeck, options: RenderOptions = {
     line: slide.line,
     endLine: slide.endLine,
     title: slide.title,
-    beats: slide.beats,
     ...(classes[i] ? { className: classes[i] } : {}),
     html: md.renderer.render(perSlide[i], md.options, env),
     notesHtml: notesHtml(slide.notes),
@@ -217,7 +216,7 @@ function notesHtml(notes: readonly string[]): string {
  * Marp's class directives: `class` applies from its slide on (front matter sets the first value),
  * `_class` to its own slide only.
  */
-function slideClasses(deck: Deck): Array<string | undefined> {
+export function slideClasses(deck: Deck): Array<string | undefined> {
   let inherited = className(deck.frontMatter.class);
   return deck.slides.map((slide) => {
     if ('class' in slide.directives) inherited = className(slide.directives.class);

@@ -6,7 +6,53 @@ export function isThemeName(value: unknown): value is ThemeName {
   return (THEME_NAMES as readonly unknown[]).includes(value);
 }
 
+/** The built-in theme a front matter `theme:` value stands for, if any. */
+export function builtinTheme(value: unknown): ThemeName | undefined {
+  return isThemeName(value) ? value : undefined;
+}
+
 /** The theme a front matter `theme:` value picks: one of ours, else `light` (Marp decks name Marp's themes). */
 export function themeName(value: unknown): ThemeName {
-  return isThemeName(value) ? value : 'light';
+  return builtinTheme(value) ?? 'light';
+}
+
+/**
+ * A custom theme's name: its style sheet's file name without `.css` (`themes/acme.css` is `acme`), when
+ * that is a name a front matter can write (letters, digits, `-`, `_`); else undefined.
+ */
+export function customThemeName(path: string): string | undefined {
+  return /(?:^|[\\/])([A-Za-z0-9][\w-]*)\.css$/.exec(path)?.[1];
+}
+
+/** Custom themes by name, from their style sheets' paths; a later path wins over an earlier one of the same name. */
+export function customThemes(paths: readonly string[] = []): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const path of paths) {
+    const name = customThemeName(path);
+    if (name !== undefined && !isThemeName(name)) byName.set(name, path);
+  }
+  return byName;
+}
+
+export interface ThemeChoice {
+  /** A built-in theme's name, or a key of the custom themes. */
+  name: string;
+  /** The front matter's `theme:` when it names no theme StoryDeck has, so `name` fell back to a built-in one. */
+  unknown?: string;
+}
+
+/**
+ * The theme a deck is shown in: its front matter `theme:` when that names a custom theme or stands for a
+ * built-in one, else `light`, saying which name it did not know.
+ */
+export function chooseTheme(wanted: unknown, custom: ReadonlyMap<string, unknown> = new Map()): ThemeChoice {
+  if (typeof wanted === 'string' && custom.has(wanted)) return { name: wanted };
+  const builtin = builtinTheme(wanted);
+  if (builtin) return { name: builtin };
+  return typeof wanted === 'string' && wanted.trim() ? { name: 'light', unknown: wanted } : { name: 'light' };
+}
+
+/** Every theme name a deck may pick, built-in first. */
+export function themeNames(custom: ReadonlyMap<string, unknown> = new Map()): string[] {
+  return [...THEME_NAMES, ...custom.keys()];
 }

@@ -1,4 +1,3 @@
-import type { BeatId } from '../deck/types';
 import type { ThemeName } from './themes';
 
 export interface RenderOptions {
@@ -27,7 +26,6 @@ export interface RenderedSlide {
   endLine: number;
   /** Plain text (not HTML). */
   title: string;
-  beats: BeatId[];
   /** From Marp's `class` / `_class` directives, reduced to `[a-zA-Z0-9_ -]`; absent when none applies. */
   className?: string;
   /** The slide's content; every block element carries `data-line`, its 1-based source line. */

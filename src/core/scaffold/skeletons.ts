@@ -15,6 +15,13 @@ export interface BeatSkeletonText {
   guide: string;
   /** The placeholder body line; always starts with `TODO:`. */
   todo: string;
+  /**
+   * The slide's layout (docs/layouts.md), written as Marp's `<!-- _class: … -->`: `quote` sets the placeholder
+   * as a quotation; `big-number` puts `figure` (a placeholder too) first, to be shown large.
+   */
+  layout?: 'quote' | 'big-number';
+  /** The big number's placeholder, before `todo`; always starts with `TODO`. */
+  figure?: string;
 }
 
 export const BEAT_SKELETONS: Readonly<Record<BeatId, Readonly<BeatSkeletonText>>> = {
@@ -27,6 +34,7 @@ export const BEAT_SKELETONS: Readonly<Record<BeatId, Readonly<BeatSkeletonText>>
     heading: 'The problem',
     guide: 'Tell the story of one real customer struggling today, by name or role, ideally in their own words: what they do, what goes wrong, what it costs them.',
     todo: 'TODO: one customer, one moment of struggle, in their words.',
+    layout: 'quote',
   },
   value: {
     heading: 'What changes for customers',
@@ -57,6 +65,8 @@ export const BEAT_SKELETONS: Readonly<Record<BeatId, Readonly<BeatSkeletonText>>
     heading: "How we'll know it worked",
     guide: 'Say how success is measured: a change in what customers do, with a baseline, a target and a date.',
     todo: 'TODO: metric, from baseline to target, by date.',
+    layout: 'big-number',
+    figure: 'TODO: target',
   },
   ask: {
     heading: 'What we need from you',
@@ -74,11 +84,15 @@ export interface SkeletonParts {
   marker: string;
   guide: string;
   todo: string;
+  layout?: BeatSkeletonText['layout'];
+  figure?: string;
 }
 
 /** Lays out one slide skeleton. Shared by {@link beatSkeleton} and the snippet builder so both keep one shape. */
 export function layoutSkeleton(parts: SkeletonParts): string[] {
-  return [`## ${parts.heading}`, '', `<!-- beat: ${parts.marker} -->`, `<!-- guide: ${parts.guide} -->`, '', parts.todo];
+  const layout = parts.layout ? [`<!-- _class: ${parts.layout} -->`, ''] : [];
+  const body = parts.layout === 'quote' ? [`> ${parts.todo}`] : parts.layout === 'big-number' && parts.figure ? [parts.figure, '', parts.todo] : [parts.todo];
+  return [...layout, `## ${parts.heading}`, '', `<!-- beat: ${parts.marker} -->`, `<!-- guide: ${parts.guide} -->`, '', ...body];
 }
 
 /**
@@ -89,13 +103,18 @@ export function layoutSkeleton(parts: SkeletonParts): string[] {
 export function beatSkeleton(beat: BeatId, overrides: BeatSkeletonOverrides = {}): string {
   if (!(BEAT_IDS as readonly string[]).includes(beat)) throw new Error(`Unknown beat "${String(beat)}". Beats: ${BEAT_IDS.join(', ')}.`);
   const text = { ...BEAT_SKELETONS[beat], ...definedOnly(overrides) };
-  const todo = escapeMarkdown(text.todo);
+  // A placeholder must stay a placeholder, or the empty slide would count as written.
+  const placeholder = (line: string) => {
+    const escaped = escapeMarkdown(line);
+    return /^TODO\b/.test(escaped) ? escaped : `TODO: ${escaped}`;
+  };
   return layoutSkeleton({
     heading: escapeMarkdown(text.heading),
     marker: beat,
     guide: escapeComment(text.guide),
-    // The placeholder must stay a placeholder, or the empty slide would count as written.
-    todo: /^TODO\b/.test(todo) ? todo : `TODO: ${todo}`,
+    todo: placeholder(text.todo),
+    layout: BEAT_SKELETONS[beat].layout,
+    figure: text.figure === undefined ? undefined : placeholder(text.figure),
   }).join('\n');
 }
 

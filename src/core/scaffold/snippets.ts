@@ -27,6 +27,8 @@ export function buildSnippets(): Record<string, Snippet> {
       marker: beat,
       guide: snippetText(escapeComment(text.guide)),
       todo: `\${2:${snippetText(escapeMarkdown(text.todo))}}`,
+      layout: text.layout,
+      figure: text.figure === undefined ? undefined : snippetText(escapeMarkdown(text.figure)),
     });
     snippets[`StoryDeck: ${beat} slide`] = {
       prefix: `sd-${beat}`,

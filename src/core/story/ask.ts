@@ -1,5 +1,6 @@
 import { ASK_STRONG, MONTHS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
+import { memoByText } from '../deck/memo';
 import { perDeck, type ReadingContext } from './reading';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
@@ -15,6 +16,11 @@ const CLEAR_IMPERATIVE =
 const NO_ASK = /\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for now|yet|right now)|nothing to (?:ask|decide)|no action (?:needed|required))\b/i;
 
 const QUOTED = /["“][^"”\n]{4,400}["”]/;
+/** What a speaker asks of the room to make a point, not of the people who must act: "keep your hands up if…", "I want you to imagine…". */
+const RHETORIC =
+  /\b(?:want|need|ask|like|invite) you(?:rself)? to (?:remember|hold on(?:to)?|imagine|know|think|take away|picture|notice|see|hear|consider|keep in mind|close your eyes)\b|\b(?:keep|put|raise) your hands?\b|\bhands up\b|\bby a show of hands\b|\blet me ask you\b/i;
+/** A document's byline or status line ("Decision needed · Prepared by Nadia Okonkwo"): it labels the document, it does not ask. */
+const BYLINE = /\b(?:prepared by|authors?:|status:|last (?:edited|updated)|version \d|draft v?\d)|\s·\s/i;
 
 /** Someone who owns the next step: a named person, a handle, an owner, a role. */
 const OWNER_WORDS =
@@ -79,7 +85,8 @@ export function hasDate(text: string): boolean {
 /** People named in full ("Dana Okafor and Luis Prieto"), not at the start of a sentence: who the ask funds or puts in charge. */
 const FULL_NAME = /(?<=[\p{Ll},;:(]\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[\s,.;:)]|$)/u;
 
-export function hasOwner(text: string): boolean {
+/** Memoised by text: the sentences of unchanged sections come back after every keystroke. */
+export const hasOwner = memoByText((text: string): boolean => {
   if (OWNER_WORDS.test(text) || NAME_THEN_VERB.test(text) || FULL_NAME.test(text)) return true;
   const addressee = ADDRESSEE.exec(text);
   if (addressee && (ROLE_LABEL.test(addressee[1]) || /^\p{Lu}\p{Ll}+$/u.test(addressee[1].trim()))) return true;
@@ -89,7 +96,7 @@ export function hasOwner(text: string): boolean {
     if (/^\p{Lu}\p{Ll}/u.test(name) && !NOT_NAMES.has(name)) return true;
   }
   return false;
-}
+});
 
 export interface Ask {
   slide: Slide;
@@ -102,7 +109,8 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   for (const slide of ctx.deck.slides) {
     for (const p of slidePassages(slide)) {
       // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me".
-      if (NO_ASK.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
+      if (NO_ASK.test(p.text) || RHETORIC.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
+      if (slide.index === 1 && BYLINE.test(p.text)) continue;
       const body = p.block.kind !== 'heading';
       // Under an ask heading, any request, owner or date counts; on a headless slide that reads as an ask, a clear one.
       const underAskHeading = body && p.context.includes('ask');

@@ -68,12 +68,23 @@ const UPDATE_TITLE =
   /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b/i;
 const UPDATE_HEADING =
   /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i;
+/** Slides only a talk has: the speaker's introduction and the closing thanks or questions. */
+const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
 const STRATEGY_TITLE =
-  /\bstrateg(?:y|ies|ic plan)\b|\b(?:product|technical|company) (?:direction|vision)\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
-const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\bkick-?off\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
+  /\bstrateg(?:y|ies|ic plan)\b|\bdirection\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
+const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bkick-?off\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
-  /\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b/i;
-const TALK_TITLE = /\bkeynote\b|\b(?:conference|meetup|lightning) talk\b|\btalk (?:proposal|abstract|script)\b|\blecture\b|\bcfp\b/i;
+  /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b/i;
+const TALK_TITLE = /\bkeynote\b|\btalk\b|\btalk (?:proposal|abstract|script)\b|\blecture\b|\bcfp\b/i;
+
+const TALK_OCCASION = /\bkeynote\b|\b(?:conference|meetup|lightning) talk\b/i;
+
+/** What a deck says under its title: the first slide's first line of text, or front matter `subtitle`, `info` or `description`. */
+function subtitle(deck: Deck): string {
+  const fields = ['subtitle', 'info', 'description'].map((key) => deck.frontMatter[key]).filter((v): v is string => typeof v === 'string');
+  const first = deck.slides[0]?.blocks.find((b) => b.kind === 'paragraph')?.text.split('\n')[0] ?? '';
+  return [...fields, first].join(' · ').slice(0, 200);
+}
 
 /** The kind a narrative's title and headings plainly show, or undefined when they show none. */
 export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS): KindReading | undefined {
@@ -93,8 +104,14 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   const updateHeadings = headings.filter((h) => UPDATE_HEADING.test(h));
   if (updateHeadings.length >= 2) return read('update', `the headings ${quoted(updateHeadings)}`);
   if (TOWN_HALL_TITLE.test(title)) return read('town-hall', `the title “${title}”`);
+  // The occasion is often named under the title: "Store town hall · January 2027", `info: Q2 all-hands`.
+  const occasion = subtitle(deck);
+  if (TOWN_HALL_TITLE.test(occasion)) return read('town-hall', `“${occasion}” under the title`);
+  if (TALK_OCCASION.test(occasion)) return read('talk', `“${occasion}” under the title`);
   if (EXEC_ASK_TITLE.test(title)) return read('exec-ask', `the title “${title}”`);
   if (TALK_TITLE.test(title)) return read('talk', `the title “${title}”`);
+  const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
+  if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
   if (STRATEGY_TITLE.test(title)) return read('strategy', `the title “${title}”`);
   return undefined;
 }

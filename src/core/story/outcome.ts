@@ -1,7 +1,7 @@
 import { TARGET_PATTERNS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
 import { perDeck, type ReadingContext } from './reading';
-import { SUCCESS, VANITY, isVanity } from './vanity';
+import { CLAUSE_BREAK, SUCCESS, VANITY, isVanity } from './vanity';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
 const FUTURE_CHANGE = new RegExp(
@@ -12,6 +12,10 @@ const FUTURE_CHANGE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/** A change already reported ("reach fell", "we posted more often (from 9 to 14 a week)"): a result, not a target, unless a target or a date is named with it. */
+const PAST_RESULT = /\b(?:posted|grew|rose|fell|dropped|went (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped)\b/i;
+const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
 
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
 export const BARE_DATE =
@@ -25,7 +29,7 @@ const OUTCOME_FIGURE =
 export function hasTarget(text: string): boolean {
   if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
-  return text.split(/[;:]\s|,\s|\s(?:and|plus|as well as)\s/).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause));
+  return text.split(CLAUSE_BREAK).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause));
 }
 
 function vanityIn(text: string): boolean {
@@ -43,6 +47,7 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { 
   for (const slide of ctx.deck.slides) {
     for (const p of slidePassages(slide)) {
       const underOutcome = p.context.includes('outcome');
+      if (PAST_RESULT.test(p.text) && !FUTURE_CHANGE.test(p.text) && !STILL_AHEAD.test(p.text)) continue;
       const measuring = underOutcome || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text) || (outcome.has(slide) && p.context.length === 0);
       // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
       if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text) && !vanityIn(p.text)))) {

@@ -1,5 +1,7 @@
-import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
+import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Block } from '../deck';
+import { memoByText } from '../deck/memo';
+import { BUSINESS } from './business';
 import type { ReadingContext } from './reading';
 
 /**
@@ -10,23 +12,25 @@ export const STRUGGLE = new RegExp(
   [
     String.raw`\bstruggl\w*\sto\b`,
     String.raw`\bspen(?:d|ds|t|ding)\b[^.;\n]{0,40}?\b(?:hours?|minutes?|days?|weeks?|an hour|half|most of|\d{1,3}\s?%|time (?:on|copying|chasing|searching|fixing|re-?entering|looking|typing|waiting))`,
-    String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|an? (?:hour|day|week|month)|(?:two|three|four|five|six|seven|eight|nine|ten|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
+    String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|an? (?:hour|day|week|month)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
     String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
     String.raw`\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
     String.raw`\b(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t|unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
     String.raw`\b(?:has|have|had|having) to\b|\bforced to\b|\bend(?:s|ed)? up\b`,
-    String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon\w*|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
+    String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
     String.raw`\bre-?(?:enter|type|key)\w*|\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b`,
     String.raw`\bby hand\b|\bmanual(?:ly)?\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
     String.raw`\bmiss(?:es|ed|ing)?\s(?:a|an|the|their|her|his|deadlines?|calls?|changes?|\d|out|appointments?|shifts?|orders?)\b`,
     String.raw`\b(?:stuck|locked out|overwhelm\w*|burn(?:ed|t)? out|overtime|error-prone|mistakes?|errors?|late (?:fees?|deliveries|payments?)|double-book\w*|escalat\w*|no-shows?)\b`,
     String.raw`\b(?:hours?|minutes|days)\s(?:a|per|every|each)\s(?:day|week|month|shift|ticket|call|order|patient|visit|case|deploy|release|close)\b`,
+    String.raw`\b\d[\d,]{0,6}\s(?:[a-z-]+\s)?(?:calls|phone calls|emails|messages|trips|chasers|reminders|forms)\s(?:a|per|every|each)\s(?:day|week|shift|night|month)\b`,
     String.raw`\bqueu(?:ed|ing)\b|\bin (?:the |a |long )?queues?\b|\b(?:long|huge|endless) queues?\b|\b(?:wait(?:s|ed|ing)?|stand(?:s|ing)?|stood) in (?:the |a )?line\b|\bwalk(?:s|ed)? (?:out|away)\b|\bleav(?:e|es|ing) without\b|\bputs? (?:it|them|the \w+|her \w+|his \w+) back\b|\bturned away\b`,
     String.raw`\b(?:contact|call|email|chase|ring|phone|message|write|wrote|rang|visit)(?:s|ed|ing)?\s(?:us\s|them\s|support\s|the \w+\s)?(?:\w+\s)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|\d+)\stimes|again|twice|repeatedly)\b`,
     String.raw`\b(?:contact|call|email|text|chase|ring|phone|message)(?:s|es|ed|ing)?\s(?:\d{1,4}|a dozen|dozens of|(?:ten|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s\w+)?)\s(?:people|colleagues|customers|suppliers|drivers|nurses|staff|parents|families|numbers|members)\b`,
     String.raw`\brepeat(?:s|ed|ing)?\s(?:himself|herself|themselves|myself|the (?:story|problem|question)|their story|her story|his story)\b|\bexplain(?:s|ed|ing)? (?:the|her|his|their) (?:problem|issue|story|situation) (?:again|to)\b|\bstart(?:s|ed|ing)? (?:again|over|from scratch)\b`,
     String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
     String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
+    String.raw`\b(?:hours|days|weeks|months) (?:later|late)\b|\bor not at all\b`,
     String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
   ].join('|'),
   'i',
@@ -46,38 +50,56 @@ const CONCRETE =
  * next comma or full stop is not read as a struggle ("no one has to type anything twice").
  */
 export const FUTURE_PHRASE =
-  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new)\b[^.,;\n]{0,80}/gi;
+  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|will(?!\s(?:have|need|be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new)\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
+
+/**
+ * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
+ * A vague complaint about a group ("parents are frustrated") is a report, not a story.
+ */
+const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})|she|he|her|him|his|i)\b`, 'iu');
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
 
-/** Sections about the plan, the ask, the metrics, the business case or the strategy are not a customer's story. */
-const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['business', 'strategy', 'how', 'outcome', 'ask']);
+/** Sections about the solution, the plan, the ask, the metrics, the business case or the strategy are not a customer's story. */
+const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
-export function struggleIn(text: string): 'strong' | 'weak' | undefined {
+/** How strongly a sentence tells a struggle; memoised, so the sentences of unchanged sections are not read again after a keystroke. */
+export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefined => {
   const today = text.replace(FUTURE_PHRASE, ' ');
   if (STRUGGLE.test(today)) return 'strong';
   if (WEAK_STRUGGLE.test(today) && CONCRETE.test(today)) return 'weak';
   return undefined;
-}
+});
 
+/** A quotation signed by the person who said it: "… — Jade", "– Kofi, night shift lead". */
+const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+/u;
+
+/** Someone's own words telling a struggle, or signed by them and naming a problem. */
 function quotedStruggle(block: Block): boolean {
-  return (block.kind === 'blockquote' || QUOTE.test(block.text)) && struggleIn(block.text) !== undefined;
+  if (!(block.kind === 'blockquote' || QUOTE.test(block.text))) return false;
+  return struggleIn(block.text) !== undefined || (SIGNED.test(block.text) && MILD_PROBLEM.test(block.text));
 }
 
 /** Finds the first passage that shows a concrete customer struggling, or undefined. */
 export function findPain(ctx: ReadingContext): Passage | undefined {
-  const isPerson = personMatcher(deckNames(ctx.deck.slides));
+  const names = deckNames(ctx.deck.slides);
+  const isPerson = personMatcher(names);
+  const isNamed = personMatcher(names, false);
+  const isOne = (text: string) => ONE_PERSON.test(text) || isNamed(text);
   for (const slide of ctx.deck.slides) {
     // Co-occurrence within one block (a paragraph, a list item), and within a section whose heading names the pain.
     const blocks = new Map<object, { person: boolean; quoted: boolean; struggle?: Passage }>();
-    const sections = new Map<number, { person: boolean; struggle?: Passage }>();
+    const sections = new Map<number, { person: boolean; one: boolean; quoted: boolean; struggle?: Passage }>();
     for (const p of slidePassages(slide)) {
       const pain = p.context.includes('pain');
-      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) continue;
+      // A customer's own words still count beside the solution ("What we're building" over a nurse's "sticky notes and memory").
+      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(p.context.includes('what') && quotedStruggle(p.block))) continue;
       const person = isPerson(p.text);
-      const struggle = struggleIn(p.text);
-      if (struggle && (person || QUOTE.test(p.text))) return p;
+      // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
+      const struggle = BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
+      if (struggle === 'strong' && (person || QUOTE.test(p.text))) return p;
+      if (struggle === 'weak' && (isOne(p.text) || QUOTE.test(p.text))) return p;
       const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block) };
       // A customer's own words: a quotation or a blockquote that tells a struggle.
       if (block.quoted) return p;
@@ -86,9 +108,15 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       blocks.set(p.block, block);
       if (block.person && block.struggle) return block.struggle;
       if (pain) {
-        const section = sections.get(p.section) ?? { person: false };
+        const section = sections.get(p.section) ?? { person: false, one: false, quoted: false };
         section.person ||= person;
-        if (struggle || (p.block.kind !== 'heading' && MILD_PROBLEM.test(p.text.replace(FUTURE_PHRASE, ' ')) && CONCRETE.test(p.text))) section.struggle ??= p;
+        section.one ||= isOne(p.text);
+        section.quoted ||= p.block.kind === 'blockquote' || (p.block.kind !== 'heading' && QUOTE.test(p.text));
+        // One person introduced under a pain heading, in their own words ("Meet Yusuf" … > "Nobody tells you which door to knock on."): a story.
+        if (section.one && section.quoted) return p;
+        // A group's vague complaint ("parents are frustrated") needs a figure, or one person in the section, to become a problem someone can picture.
+        const problem = p.block.kind !== 'heading' && MILD_PROBLEM.test(p.text.replace(FUTURE_PHRASE, ' ')) && CONCRETE.test(p.text) && (/\d/.test(p.text) || section.one);
+        if (struggle === 'strong' || (struggle === 'weak' && section.one) || problem) section.struggle ??= p;
         sections.set(p.section, section);
         if (section.person && section.struggle) return section.struggle;
       }

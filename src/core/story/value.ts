@@ -1,5 +1,6 @@
 import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId } from '../deck';
+import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import { struggleIn } from './pain';
 import type { ReadingContext } from './reading';
@@ -11,6 +12,7 @@ export const CHANGE = new RegExp(
     String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
     String.raw`\bwon(?:'|’)?t (?:have|need) to\b|\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
     String.raw`\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
+    String.raw`^now,?\s(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
     String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
     String.raw`\binstead of\b|\brather than\b`,
     String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
@@ -20,7 +22,7 @@ export const CHANGE = new RegExp(
     String.raw`\bimagine\b|\bfrom now on\b|\bwhat changes\b|\bafter (?:this|the change|launch)\b`,
     String.raw`\b(?:will|'ll|’ll)\s(?:know|see|get|find|start|finish|save|spend|never|always|catch|avoid|stop|focus|feel|trust|go home|hand over|walk|open|answer|resolve)\b`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** Softer signs of a better day, enough under a value heading that names the customer ("no paper planning", "home on time"). */
@@ -49,6 +51,13 @@ function contentWords(text: string): string[] {
 /** Sections about the plan, the ask, the business or the metrics are not where a customer's day changes. */
 const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
+/**
+ * Does this sentence say what changes in someone's day? Not today's pain ("they spend an hour on paperwork
+ * instead of patients"), not business ("renew at a higher rate"). Memoised by text, as the sentences of
+ * unchanged sections come back after every keystroke.
+ */
+const changeIn = memoByText((text: string): boolean => CHANGE.test(text) && !WORSE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
+
 /** Finds the first passage that says what changes for a customer, or undefined. */
 export function findValue(ctx: ReadingContext): Passage | undefined {
   const isPerson = personMatcher(deckNames(ctx.deck.slides));
@@ -65,9 +74,8 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
     const sections = new Map<number, { person: boolean; change?: Passage }>();
     for (const p of slidePassages(slide)) {
       if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
-      // "They spend an hour on paperwork instead of patients" is today's pain; "renew at a higher rate" is business.
       const heading = p.block.kind === 'heading';
-      const change = !heading && CHANGE.test(p.text) && !WORSE.test(p.text) && struggleIn(p.text) !== 'strong' && !BUSINESS.test(p.text);
+      const change = !heading && changeIn(p.text);
       const person = isPerson(p.text);
       if (change && person) return p;
       if (!heading && person && WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)) return p;

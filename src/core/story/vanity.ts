@@ -15,7 +15,7 @@ const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|(?:
 export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'reach',
-    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|unique) visits|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?))\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
+    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|unique) visits|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?))\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
   },
   {
     kind: 'acquisition',
@@ -23,12 +23,12 @@ export const VANITY: readonly VanityPattern[] = [
   },
   {
     kind: 'output',
-    re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery)\b/gi,
+    re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?\d{1,4}\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b/gi,
   },
   {
     kind: 'date',
     re: new RegExp(
-      String.raw`\b(?:launch(?:es|ing)?|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|be live|is live|goes out)\b[^.;\n]{0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b`,
+      String.raw`(?<!-)\b(?:launch(?:es|ing)?|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b[^.;\n]{0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b`,
       'gi',
     ),
   },
@@ -36,14 +36,14 @@ export const VANITY: readonly VanityPattern[] = [
 
 /** Counts of people are fine when they are qualified by use, retention or conversion. */
 const QUALIFIED =
-  /\b(?:activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return\w*|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
+  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return\w*|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
 /** "from quarterly to weekly": a change in a measure, even without figures. */
 const CHANGE_FROM_TO = /\bfrom\s[^.;\n]{1,30}?\sto\s/i;
 /** A reach measure is counted: a figure, or a word that grows or targets one ("double our followers", "more page views"). */
 const COUNTED =
   /\d|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpi|measured? (?:by|in)|million|thousand|hundreds?|thousands?|millions?)\b/i;
 /** Sentences that name a vanity number to say it is not the measure. */
-const DISCLAIMED = /\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
+const DISCLAIMED = /\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
 
 /** Words that say a slide is about measuring success. */
 export const SUCCESS =
@@ -55,12 +55,29 @@ export function measuringSlides(ctx: ReadingContext): Slide[] {
   return ctx.deck.slides.filter((s) => outcome.has(s) || (!s.empty && slidePassages(s).some((p) => SUCCESS.test(p.text))));
 }
 
-/** Is this match a vanity measure, given the sentence it sits in? */
-export function isVanity(kind: Kind, sentence: string): boolean {
+/** Where a sentence splits into clauses that each can hold their own measure: "…, and when …", "…; …". */
+export const CLAUSE_BREAK = /[;:]\s|,\s|\s(?:and|plus|as well as)\s/;
+
+/** Coarser: where a sentence moves on to another measure ("…; …", "…, and when …"), not "Page views: 1M". */
+const MEASURE_BREAK = /;\s|,\s(?:and|but|while|plus)\s/;
+
+/** The part of `sentence` about the measure named by `words` (compared without case), or the whole sentence. */
+export function clauseOf(sentence: string, words: string): string {
+  const needle = words.toLowerCase();
+  return sentence.split(MEASURE_BREAK).find((clause) => clause.toLowerCase().includes(needle)) ?? sentence;
+}
+
+/**
+ * Is this match a vanity measure, given the sentence it sits in? A disclaimer anywhere in the sentence
+ * clears it ("we are not tracking downloads or page views"); what qualifies or counts the measure must be
+ * in its own clause, so "returned prescriptions drop by 30%, and the app reaches 100,000 downloads" is
+ * still vanity.
+ */
+export function isVanity(kind: Kind, sentence: string, clause = sentence): boolean {
   if (DISCLAIMED.test(sentence)) return false;
-  if (kind === 'acquisition' && QUALIFIED.test(sentence)) return false;
+  if (kind === 'acquisition' && QUALIFIED.test(clause)) return false;
   // "The design my manager likes best", "first impressions of the team": a count of attention needs a number or a change.
-  if (kind === 'reach' && !COUNTED.test(sentence)) return false;
+  if (kind === 'reach' && !COUNTED.test(clause)) return false;
   // A delivery date next to a real outcome target ("ship in Q3 and cut wait times by half") is a plan, not the measure.
   if (kind === 'date' && (CHANGE_FROM_TO.test(sentence) || TARGET_PATTERNS.some((re) => re.test(sentence.replace(VANITY[3].re, ' '))))) return false;
   return true;

@@ -1,10 +1,11 @@
 // The preview panel. Built into its own bundle, dist/preview.js (see esbuild.js), which register.ts loads
 // the first time a preview is opened or restored: activation never parses it.
 import * as vscode from 'vscode';
-import type { Finding, MeasuredLayout } from '../../core/lint';
+import type { Finding, MeasuredLayout, StoryDeckConfig } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
+import { chooseTheme, customThemes } from '../../core/render/themes';
 import { slideAtLine } from '../../shared/lines';
-import { restrictedSetting } from '../restricted';
+import { inside, themeSheets } from '../themes';
 import type { HostToWebview, PresentRole, PreviewFinding, PreviewState, WebviewToHost } from '../../shared/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
 
@@ -16,7 +17,7 @@ const UPDATE_DELAY_MS = 100;
 
 /** The linter's last result per document (NarrativeLinter). */
 export interface LintSource {
-  state(uri: vscode.Uri): { findings: Finding[] } | undefined;
+  state(uri: vscode.Uri): { findings: Finding[]; config?: StoryDeckConfig } | undefined;
   onDidLint: vscode.Event<vscode.Uri>;
   /** What the preview measured of the document's slides: the slide-overflow rule reports from it. */
   setLayout(uri: vscode.Uri, layout: MeasuredLayout): void;
@@ -118,9 +119,10 @@ export class PreviewManager implements vscode.Disposable {
   }
 }
 
-/** A rendering of the document: its slides and the URL of its theme's style sheet. */
+/** A rendering of the document: its slides, the theme its front matter names and the URL of that theme's style sheet. */
 interface Rendering {
   deck: RenderedDeck;
+  wanted: unknown;
   theme: string;
 }
 
@@ -166,7 +168,10 @@ class Preview {
         else if (index !== this.current) this.post({ type: 'show', index });
       }),
       lint.onDidLint((uri) => {
-        if (uri.toString() === this.document.uri.toString()) this.post({ type: 'findings', findings: this.findings() });
+        if (uri.toString() === this.document.uri.toString()) {
+          this.post({ type: 'findings', findings: this.findings() });
+          this.refreshTheme(); // the config's `themes:` came with the lint
+        }
         // A document opened just now is a narrative once it is linted.
         else if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.follow(vscode.window.activeTextEditor);
       }),
@@ -297,7 +302,8 @@ class Preview {
     // Raw HTML reaches the page (sanitized there) only when the user allows it and trusts the workspace.
     const html = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get('html') === true;
     const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' });
-    return { deck, theme: this.themeUrl(parsed.deck.frontMatter.theme, deck.theme) };
+    const wanted = parsed.deck.frontMatter.theme;
+    return { deck, wanted, theme: this.themeUrl(wanted) };
   }
 
   private findings(): PreviewFinding[] {
@@ -327,20 +333,28 @@ class Preview {
     return inside(folder.uri, target) ? target : undefined;
   }
 
-  /** A workspace theme from `storydeck.preview.themes` whose file name the front matter names, else one of ours. */
-  private themeUrl(wanted: unknown, builtIn: string): string {
-    const webview = this.panel.webview;
-    const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
-    // Style sheets from the workspace's own settings only once it is trusted; the user's settings always.
-    const paths = restrictedSetting<unknown>(vscode.workspace.getConfiguration('storydeck.preview', this.document.uri), 'themes', vscode.workspace.isTrusted);
-    if (folder && typeof wanted === 'string' && Array.isArray(paths)) {
-      for (const path of paths) {
-        if (typeof path !== 'string' || !path.endsWith('.css')) continue;
-        const uri = vscode.Uri.joinPath(folder.uri, path);
-        if (inside(folder.uri, uri) && uri.path.split('/').pop() === `${wanted}.css`) return webview.asWebviewUri(uri).toString();
-      }
-    }
-    return webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media/themes', `${builtIn}.css`)).toString();
+  /** Posts the theme's style sheet again when the config's `themes:` (read by the lint) changed it. */
+  private refreshTheme(): void {
+    if (!this.ready || !this.shown) return;
+    const theme = this.themeUrl(this.shown.wanted);
+    if (theme === this.shown.theme) return;
+    this.shown = { ...this.shown, theme };
+    this.post({ type: 'theme', href: theme });
+  }
+
+  /** The style sheet of the theme the front matter names: a custom one (customThemeSheets), else one of ours. */
+  private themeUrl(wanted: unknown): string {
+    const sheets = this.customThemeSheets();
+    const { name } = chooseTheme(wanted, sheets);
+    const sheet = sheets.get(name) ?? vscode.Uri.joinPath(this.extensionUri, 'media/themes', `${name}.css`);
+    return this.panel.webview.asWebviewUri(sheet).toString();
+  }
+
+  /** Custom themes by name (themeSheets); a later one of the same name wins. */
+  private customThemeSheets(): Map<string, vscode.Uri> {
+    const uris = themeSheets(this.document.uri, this.lint.state(this.document.uri)?.config?.themes);
+    const byPath = new Map(uris.map((uri) => [uri.path, uri]));
+    return new Map([...customThemes([...byPath.keys()])].map(([name, path]) => [name, byPath.get(path)!]));
   }
 
   private async reveal(line: number): Promise<void> {
@@ -368,9 +382,4 @@ class Preview {
 /** VS Code's own full screen (a browser may refuse it, as code-server's does without a user gesture). */
 function toggleFullScreen(): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.toggleFullScreen').then(undefined, () => undefined);
-}
-
-function inside(folder: vscode.Uri, target: vscode.Uri): boolean {
-  const root = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  return target.scheme === folder.scheme && target.authority === folder.authority && target.path.startsWith(root);
 }

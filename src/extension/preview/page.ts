@@ -80,7 +80,6 @@ function sameSlide(a: RenderedSlide | undefined, b: RenderedSlide): boolean {
     a.endLine === b.endLine &&
     a.title === b.title &&
     a.className === b.className &&
-    a.estimatedSeconds === b.estimatedSeconds &&
-    a.beats.join() === b.beats.join()
+    a.estimatedSeconds === b.estimatedSeconds
   );
 }

@@ -5,7 +5,7 @@ import { lintResult, TOOL_SPECS } from '../../../src/core/agent/tools';
 import { handleChat } from '../../../src/extension/agents/chat';
 import { prepareTool } from '../../../src/extension/agents/tools';
 import { NarrativeLinter } from '../../../src/extension/diagnostics';
-import { activate, askLauncher, openAndLint, ruleIds, workspaceUri, type StoryDeckApi } from './helpers';
+import { activate, askLauncher, lmDouble, openAndLint, ruleIds, workspaceUri, type StoryDeckApi } from './helpers';
 
 // StoryDeck's language-model tools as any chat extension or agent sees them: vscode.lm.tools and vscode.lm.invokeTool.
 describe('agents: language-model tools', () => {
@@ -127,10 +127,10 @@ async function waitUntil(what: string, check: () => boolean, timeoutMs = 15_000)
   }
 }
 
-// The participant's handler and its button's command in the real extension host. No chat request can be sent to a
-// participant from here, so the suite calls the handler as VS Code would, with a request that names no model; in
-// this code-server no extension provides a model, which is the no-model path. Prompts and edits from a model's
-// answer are unit-tested in test/unit/agent/coach.test.ts.
+// The participant's handler and its button's command in the real extension host. Without any model the chat view
+// sends no request at all (VS Code needs a default model), so the no-model path calls the handler as VS Code would,
+// with the test model withdrawn and a request that names no model. Requests typed into the chat view, answered by a
+// model the test controls, are in coach.test.ts.
 describe('agents: @storydeck', () => {
   let api: StoryDeckApi;
   let linter: NarrativeLinter;
@@ -144,13 +144,20 @@ describe('agents: @storydeck', () => {
   });
 
   it('/review without a model says how to get one, and reviews from the rules alone', async function () {
-    if ((await vscode.lm.selectChatModels()).length > 0) this.skip(); // a model is installed: not the no-model path
-    await openAndLint(api, 'agents/draft.md');
+    const double = await lmDouble();
+    await double?.setAvailable(false);
     const said: string[] = [];
     const buttons: vscode.Command[] = [];
-    const stream = { markdown: (text: string) => said.push(text), button: (command: vscode.Command) => buttons.push(command) } as unknown as vscode.ChatResponseStream;
-    const request = { command: 'review', prompt: '', model: undefined } as unknown as vscode.ChatRequest;
-    const result = await handleChat({ linter, extensionUri: vscode.Uri.file(__dirname) }, request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    let result: vscode.ChatResult;
+    try {
+      if ((await vscode.lm.selectChatModels()).length > 0) this.skip(); // another model is installed: not the no-model path
+      await openAndLint(api, 'agents/draft.md');
+      const stream = { markdown: (text: string) => said.push(text), button: (command: vscode.Command) => buttons.push(command) } as unknown as vscode.ChatResponseStream;
+      const request = { command: 'review', prompt: '', model: undefined } as unknown as vscode.ChatRequest;
+      result = await handleChat({ linter, extensionUri: vscode.Uri.file(__dirname) }, request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    } finally {
+      await double?.setAvailable(true);
+    }
     assert.deepEqual(result.metadata, { command: 'review', model: false });
     assert.match(said[0], /^No language model is available to StoryDeck\. Install an extension that provides one/);
     assert.match(said[1], /\*\*agents\/draft\.md\*\* is read as pitch \(default\)/);

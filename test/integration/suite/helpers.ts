@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { StoryDeckApi } from '../../../src/extension/extension';
+import type { LmDouble } from '../lm-double/extension';
 import type { KeyStep, PreviewSlideReply } from '../run';
 
 export const EXTENSION_ID = 'storydeck.storydeck';
@@ -13,6 +14,14 @@ export async function activate(): Promise<StoryDeckApi> {
   const extension = vscode.extensions.getExtension<StoryDeckApi>(EXTENSION_ID);
   if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
   return extension.activate();
+}
+
+/**
+ * The language model the suites control (test/integration/lm-double, installed by the code-server launcher), or
+ * undefined where it is not installed.
+ */
+export async function lmDouble(): Promise<LmDouble | undefined> {
+  return vscode.extensions.getExtension<LmDouble>('storydeck-test.lm-double')?.activate();
 }
 
 export function workspaceUri(relative: string): vscode.Uri {
@@ -166,9 +175,9 @@ export async function countInWorkbench(context: Mocha.Context, role: string, nam
   return Number(readFileSync(`${process.env.STORYDECK_TEST_LOG}.count-done`, 'utf8'));
 }
 
-/** Clicks the workbench element with this accessible role and name, as a user does; skips the test when no launcher listens. */
-export async function clickInWorkbench(context: Mocha.Context, role: string, name: string): Promise<void> {
-  if (!(await askLauncher('click', 30_000, { role, name }))) context.skip();
+/** Clicks the workbench element with this accessible role and name (or a name that contains `name`, with `exact` false), as a user does; skips the test when no launcher listens. */
+export async function clickInWorkbench(context: Mocha.Context, role: string, name: string, exact = true): Promise<void> {
+  if (!(await askLauncher('click', 30_000, { role, name, exact }))) context.skip();
   const failed = readFileSync(`${process.env.STORYDECK_TEST_LOG}.click-done`, 'utf8');
   assert.equal(failed, '', `clicking the ${role} "${name}"`);
 }

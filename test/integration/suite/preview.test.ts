@@ -156,6 +156,19 @@ describe('preview', () => {
     await restore();
   });
 
+  it('styles slides with a custom theme from the themes: of .storydeck.yaml, as the exports do', async function () {
+    await restore();
+    const themed = (await openAndLint(api, 'themed/talk.md')).document;
+    await vscode.window.showTextDocument(themed, { viewColumn: vscode.ViewColumn.One, preview: false });
+    const reply = await previewShows(this, (r) => r.theme?.file === 'brand.css' && r.theme.loaded === true);
+    assert.equal(reply.background, 'rgb(10, 61, 46)');
+    const html = await vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', themed.uri, 'html', { overwrite: true });
+    assert.ok(html, 'exported');
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(html)), /--sd-bg: #0a3d2e;/, 'the HTML export carries the same theme');
+    await vscode.workspace.fs.delete(html);
+    await edit();
+  });
+
   it('shows slide-overflow in the editor on the lines the preview measured as cut off, and drops it once the slide fits', async function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -40,7 +40,7 @@ describe('story', () => {
     assert.ok(insert.command, 'the action shows the new slide once its edit is applied');
     await vscode.commands.executeCommand(insert.command.command, ...(insert.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor!;
-    const todo = text.slice(0, at).split('\n').length + 8; // 0-based line of "TODO: one customer…"
+    const todo = text.slice(0, text.indexOf(BEAT_SKELETONS.pain.todo, at)).split('\n').length - 1; // 0-based line of "TODO: one customer…"
     assert.equal(editor.document, document);
     assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.line], [todo, 0, todo]);
     assert.equal(editor.document.getText(editor.selection), BEAT_SKELETONS.pain.todo);

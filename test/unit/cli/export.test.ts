@@ -106,6 +106,54 @@ describe('storydeck export', () => {
     assert.deepEqual(sections.slice(0, 4), ['Handoffs that don&apos;t drop patients', 'Why we exist', 'Meet Maria', 'What changes for Maria']);
   });
 
+  describe('a custom theme from the themes: list of .storydeck.yaml', () => {
+    const ACME = ':root {\n  --sd-bg: #fff4e6;\n  --sd-fg: #3b2300;\n  --sd-heading: #e8590c;\n  --sd-accent: #ff6600;\n  --sd-font: Georgia, serif;\n}\n';
+    beforeEach(() => {
+      mkdirSync(join(dir, 'themes'));
+      writeFileSync(join(dir, 'themes', 'acme.css'), ACME);
+      writeFileSync(join(dir, '.storydeck.yaml'), 'themes:\n  - themes/acme.css\n');
+      writeFileSync(join(dir, 'acme.md'), '---\ntheme: acme\n---\n\n# Acme all hands\n\nWhy we are here.\n');
+    });
+
+    it('styles the HTML export, as the preview does', () => {
+      const { code, stderr } = run(dir, 'acme.md', '--to', 'html');
+      assert.equal(code, 0, stderr);
+      assert.equal(stderr, '');
+      const html = readFileSync(join(dir, 'acme.html'), 'utf8');
+      assert.ok(html.includes('--sd-accent: #ff6600;'), 'the acme style sheet is inlined');
+      assert.ok(!html.includes('--sd-accent: #2563eb;'), 'not the light theme');
+    });
+
+    it('colours the PowerPoint file with the same style sheet', async () => {
+      const { code, stderr } = run(dir, 'acme.md', '--to', 'pptx');
+      assert.equal(code, 0, stderr);
+      const zip = await JSZip.loadAsync(readFileSync(join(dir, 'acme.pptx')));
+      const master = await zip.file('ppt/slideLayouts/slideLayout2.xml')!.async('string');
+      assert.match(master, /<a:srgbClr val="FFF4E6"/, 'the acme background');
+    });
+
+    it('exports a narrative whose theme it does not have in light, and says so', () => {
+      writeFileSync(join(dir, 'neon.md'), '---\ntheme: neon\n---\n\n# Neon\n\nText.\n');
+      const { code, stderr } = run(dir, 'neon.md', '--to', 'html');
+      assert.equal(code, 0, stderr);
+      assert.equal(
+        stderr,
+        'neon.md: theme "neon" is not a StoryDeck theme (light, dark, corporate, acme), so the export uses light. To use your own, list its CSS file under themes: in .storydeck.yaml.\n',
+      );
+      assert.ok(readFileSync(join(dir, 'neon.html'), 'utf8').includes('--sd-accent: #2563eb;'));
+    });
+
+    it('takes the custom name on --theme, and names every theme when --theme is unknown', () => {
+      writeFileSync(join(dir, 'plain.md'), '# Plain\n\nNo theme named.\n');
+      const { code, stderr } = run(dir, 'plain.md', '--to', 'html', '--theme', 'acme');
+      assert.equal(code, 0, stderr);
+      assert.ok(readFileSync(join(dir, 'plain.html'), 'utf8').includes('--sd-accent: #ff6600;'));
+      const unknown = run(dir, 'plain.md', '--to', 'html', '--theme', 'neon', '--force');
+      assert.equal(unknown.code, 2);
+      assert.equal(unknown.stderr, 'storydeck export: --theme must be one of light, dark, corporate, acme (got "neon").\n');
+    });
+  });
+
   it('refuses to replace an existing file without --force, and leaves it untouched', () => {
     const out = join(dir, 'out.html');
     writeFileSync(out, 'precious');

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { TOOL_SPECS } from '../../../src/core/agent/tools';
+import { runCli } from './run';
 
 // `storydeck mcp` as an MCP client sees it: dist/cli.js (built by `npm run test:unit`) started over stdio in a
 // folder of fixtures, driven by the SDK's own client.
@@ -103,6 +104,16 @@ describe('storydeck mcp', function () {
     assert.equal((await call('storydeck_export', { path: 'talks/pitch.md', format: 'html', replace: true })).output, join('talks', 'pitch.html'));
   });
 
+  it("exports in a custom theme from the config's themes:, as the command line does", async () => {
+    mkdirSync(join(root, 'brand'), { recursive: true });
+    writeFileSync(join(root, 'brand', 'acme.css'), ':root { --sd-bg: #fff4e6; --sd-fg: #3b2300; }\n');
+    writeFileSync(join(root, 'brand', '.storydeck.yaml'), 'themes: [acme.css]\n');
+    writeFileSync(join(root, 'brand', 'talk.md'), '---\ntheme: acme\n---\n# Acme\n\nWhy.\n');
+    const result = await call('storydeck_export', { path: 'brand/talk.md', format: 'html' });
+    assert.deepEqual(result.warnings, []);
+    assert.ok(readFileSync(join(root, 'brand', 'talk.html'), 'utf8').includes('--sd-bg: #fff4e6;'));
+  });
+
   it('lists templates and starts a narrative from one', async () => {
     const { templates } = (await call('storydeck_templates', {})) as { templates: { id: string }[] };
     assert.ok(templates.some((t) => t.id === 'town-hall'));
@@ -186,6 +197,32 @@ describe('storydeck mcp', function () {
       assert.ok(!existsSync(join(root, 'up.md')));
     } finally {
       await direct.close();
+    }
+  });
+
+  it('serves the folder it is given, wherever it starts: clients such as Claude Desktop set no working directory', async () => {
+    const named = new Client({ name: 'storydeck-test', version: '1.0.0' });
+    await named.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', root], cwd: tmpdir(), stderr: 'pipe' }));
+    try {
+      const result = await named.callTool({ name: 'storydeck_outline', arguments: { path: 'talks/pitch.md' } });
+      assert.ok(Array.isArray((result.structuredContent as { slides: unknown[] }).slides));
+      await assert.rejects(named.callTool({ name: 'storydeck_lint', arguments: { path: '../secret.md' } }), /\.\.\/secret\.md is outside /);
+    } finally {
+      await named.close();
+    }
+  });
+
+  it('refuses two folders, an option, or a folder that is not there, in one line with exit code 2', async () => {
+    for (const [args, message] of [
+      [['talks', 'more'], /^storydeck mcp: mcp takes one folder at most, the one it serves\. Usage: storydeck mcp \[FOLDER\]\n$/],
+      [['--stdio'], /mcp takes one folder at most/],
+      [['missing'], /^storydeck mcp: missing is not a folder\. Usage: storydeck mcp \[FOLDER\]\n$/],
+      [['talks/pitch.md'], /talks\/pitch\.md is not a folder/],
+    ] as const) {
+      const { code, stdout, stderr } = await runCli(root, 'mcp', ...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(stdout, '');
+      assert.match(stderr, message);
     }
   });
 });

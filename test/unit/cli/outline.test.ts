@@ -18,7 +18,7 @@ describe('storydeck outline', () => {
     assert.equal(code, 0);
     const outline = JSON.parse(stdout);
     assert.deepEqual(Object.keys(outline), ['title', 'kind', 'missing', 'evidence', 'frontMatter', 'estimatedSeconds', 'slides']);
-    assert.deepEqual(outline.kind, { id: 'pitch', source: 'default' });
+    assert.deepEqual(outline.kind, { id: 'town-hall', source: 'inferred', evidence: '“Town hall · Care Coordination team” under the title' });
     assert.deepEqual(outline.missing, []);
     assert.deepEqual(outline.evidence.pain, { slide: 3, line: outline.evidence.pain.line, words: outline.evidence.pain.words });
     assert.match(outline.evidence.pain.words, /copies vitals/);
@@ -35,8 +35,8 @@ describe('storydeck outline', () => {
     assert.equal(code, 0);
     assert.match(stdout, /10 slides/);
     assert.match(stdout, /Meet Maria\s+\(pain\)/);
-    assert.match(stdout, /^Read as: pitch \(default\)$/m);
-    assert.match(stdout, /^Every beat a pitch needs is there\.$/m);
+    assert.match(stdout, /^Read as: town-hall \(read from “Town hall · Care Coordination team” under the title; set `kind:` to change\)$/m);
+    assert.match(stdout, /^Every beat a town-hall needs is there\.$/m);
   });
 
   it('reads the kind a .storydeck.yaml sets, as lint does', async () => {

@@ -168,6 +168,13 @@ describe('exportPptx', () => {
     assert.equal(decodeXml(sections[0][1]), "Handoffs that don't drop patients");
   });
 
+  it('reads the beats from the story, as the outline does: a group’s vague complaint starts no pain section', async () => {
+    const pptx = await exportDeck('# Why we exist\n\nWe believe every nurse deserves a calm handover.\n\n---\n\n## Background\n\nCustomers are frustrated.\n');
+    const presentation = await pptx.part('ppt/presentation.xml');
+    const names = [...presentation.matchAll(/<p14:section name="([^"]*)"/g)].map(([, name]) => decodeXml(name));
+    assert.deepEqual(names, ['Why we exist']);
+  });
+
   it('keeps beat-less slides in the section before, and makes section names unique, short and never empty', async () => {
     const long = 'How the night shift hands over twelve patients in five minutes instead of twenty';
     const pptx = await exportDeck(
@@ -358,7 +365,8 @@ describe('exportPptx', () => {
       const pptx = await exportDeck(deck, { theme: name });
       const xml = await pptx.slide(1);
       assert.match(await pptx.layout(1), new RegExp(`<p:bg><p:bgPr><a:solidFill><a:srgbClr val="${hex('--sd-bg')}"/>`), `${name} background`);
-      assert.ok(run(xml, 'Title').body.includes(`val="${hex('--sd-heading')}"`), `${name} heading`);
+      const title = themeStyle(css).titleBandFg ?? hex('--sd-heading');
+      assert.ok(run(xml, 'Title').body.includes(`val="${title}"`), `${name} heading (in the title band's colour, in a theme that has one)`);
       assert.ok(run(xml, 'Text with a ').body.includes(`val="${hex('--sd-fg')}"`), `${name} text`);
       assert.ok(run(xml, 'link').body.includes(`val="${hex('--sd-link')}"`), `${name} link`);
       assert.ok(run(xml, 'code').body.includes(`val="${hex('--sd-code-fg')}"`), `${name} code`);
@@ -367,6 +375,46 @@ describe('exportPptx', () => {
     }
     const corporate = await exportDeck('---\ntheme: corporate\n---\n# Hi\n');
     assert.ok((await corporate.slide(1)).includes(`val="${themeStyle(themes.corporate).heading}"`), 'the front matter theme');
+  });
+
+  describe('layouts (docs/layouts.md) as in the browser', () => {
+    const deck = () => exportDeck(readFileSync('examples/layouts.md', 'utf8'));
+    const light = themeStyle(themes.light);
+    /** The run's font size in points, from its `sz` (hundredths of a point). */
+    const size = (xml: string, text: string) => Number(/sz="(\d+)"/.exec(run(xml, text).props)?.[1]) / 100;
+    /** The x offset (EMU) of the shape that holds the run. */
+    const shapeX = (xml: string, text: string) => Number([...xml.slice(0, xml.indexOf(`<a:t>${text}</a:t>`)).matchAll(/<a:off x="(\d+)"/g)].at(-1)?.[1]);
+
+    it('puts the title slide and the divider on masters of their own, in the accent colour', async () => {
+      const pptx = await deck();
+      assert.match(await pptx.layout(1), /<p:cSld name="StoryDeck Title">/);
+      assert.match(await pptx.layout(2), new RegExp(`<p:cSld name="StoryDeck Divider"><p:bg><p:bgPr><a:solidFill><a:srgbClr val="${light.accent}"/>`));
+      assert.match(await pptx.layout(6), /<p:cSld name="StoryDeck">/, 'a slide without a class: the plain master');
+      assert.equal(size(await pptx.slide(1), 'Handoffs that hold'), 63, '84 px');
+      assert.ok(run(await pptx.slide(2), 'Part one: the problem').body.includes(`val="${light.onAccent}"`), 'the divider title in --sd-on-accent');
+    });
+
+    it('draws the quote large with its opening mark, the big number huge in the accent colour, and two columns side by side', async () => {
+      const pptx = await deck();
+      const quote = await pptx.slide(3);
+      assert.equal(size(quote, 'I spend the first forty minutes of every shift rebuilding what the last nurse already knew.'), 34.5, '46 px');
+      assert.ok(run(quote, '\u201C').body.includes(`val="${light.accent}"`));
+      const number = await pptx.slide(5);
+      assert.equal(size(number, '40%'), 126, '168 px');
+      assert.ok(run(number, '40%').body.includes(`val="${light.accent}"`));
+      const columns = await pptx.slide(4);
+      assert.ok(shapeX(columns, 'With one page') > shapeX(columns, 'Today') + 4_000_000, 'the second ### heading starts the right column');
+    });
+
+    it('draws the corporate title band behind the title, in --sd-title-band with the title in --sd-title-band-fg', async () => {
+      const corporate = themeStyle(themes.corporate);
+      assert.deepEqual([corporate.titleBand, corporate.titleBandFg], ['12355B', 'FFFFFF']);
+      assert.equal(light.titleBand, undefined, 'no band in the light theme');
+      const xml = await (await exportDeck('---\ntheme: corporate\n---\n## The ask\n\nOne engineer.\n')).slide(1);
+      const band = xml.indexOf(`<a:srgbClr val="${corporate.titleBand}"/>`);
+      assert.ok(band >= 0 && band < xml.indexOf('<a:t>The ask</a:t>'), 'the band is drawn first, under the title');
+      assert.ok(run(xml, 'The ask').body.includes('val="FFFFFF"'));
+    });
   });
 
   it('reads colours and font faces from the style sheet, resolving var() and skipping browser-only fonts', () => {
@@ -379,7 +427,9 @@ describe('exportPptx', () => {
     assert.equal(style.font, 'My Sans');
     assert.equal(style.headingFont, 'My Sans');
     assert.equal(style.monoFont, 'Fira Code');
-    assert.throws(() => themeStyle(':root { --sd-fg: #000; }', 'broken'), /the broken theme style sheet gives no hex colour for --sd-bg/);
+    const rgb = themeStyle(':root { --sd-bg: rgb(1, 2, 3); --sd-fg: rgb(255 128 0); --sd-accent: rgba(16, 32, 48, 0.5); --sd-link: rgb(300, 0, 0); }');
+    assert.deepEqual([rgb.bg, rgb.fg, rgb.accent, rgb.link], ['010203', 'FF8000', '102030', 'FF8000'], 'rgb() colours too; an impossible one falls back');
+    assert.throws(() => themeStyle(':root { --sd-fg: #000; }', 'broken'), /the broken theme style sheet gives no hex or rgb\(\) colour for --sd-bg/);
   });
 
   it('shrinks the text of a long slide so that it stays on the slide', async () => {

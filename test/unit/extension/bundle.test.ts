@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 
-// Activation loads dist/extension.js only: export, browser, player and template code live in bundles loaded on
-// first use. Each marker is a string that only that code contains; it must be in the bundle that carries the
-// code (so the marker is real) and never in dist/extension.js. `npm run test:unit` builds dist/ first.
+// Activation loads dist/extension.js and the lint core it requires, dist/core.js: export, browser, player and
+// template code live in bundles loaded on first use. Each marker is a string that only that code contains; it
+// must be in the bundle that carries the code (so the marker is real) and in neither bundle activation loads.
+// `npm run test:unit` builds dist/ first.
 const MARKERS: { what: string; marker: string; home: string }[] = [
   { what: 'pptxgenjs (PowerPoint export)', marker: 'PptxGenJS', home: 'dist/exporter.js' },
   { what: 'the HTML export', marker: 'exportHtml needs the player bundle', home: 'dist/exporter.js' },
@@ -20,15 +21,31 @@ function bundle(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-describe('extension bundle', () => {
-  const extension = () => bundle('dist/extension.js');
+const ACTIVATION = ['dist/extension.js', 'dist/core.js'];
 
+// The lint core (src/core/deck, lint and story, with yaml and markdown-it) is built once, into dist/core.js; the
+// bundles loaded on first use require it from there instead of carrying a copy each (esbuild.js, `fromCore`).
+const CORE_MARKERS = [
+  { what: 'the lint engine', marker: 'failed and was skipped' },
+  { what: 'yaml', marker: 'Implicit map keys need to be followed by map values' },
+];
+const FIRST_USE = ['dist/extension.js', 'dist/preview.js', 'dist/newNarrative.js', 'dist/agents.js', 'dist/exporter.js', 'dist/mcp.js'];
+
+describe('extension bundle', () => {
   for (const { what, marker, home } of MARKERS) {
     it(`does not load ${what} on activation`, () => {
       assert.ok(bundle(home).includes(marker), `the marker "${marker}" is not in ${home}: pick one that ${what} contains`);
-      assert.ok(!extension().includes(marker), `dist/extension.js contains "${marker}": ${what} must load on first use, not on activation`);
+      for (const file of ACTIVATION) assert.ok(!bundle(file).includes(marker), `${file} contains "${marker}": ${what} must load on first use, not on activation`);
     });
   }
+
+  it('ships the lint core once, in dist/core.js, which the other bundles of the extension require at run time', () => {
+    for (const { what, marker } of CORE_MARKERS) {
+      assert.ok(bundle('dist/core.js').includes(marker), `the marker "${marker}" is not in dist/core.js: pick one that ${what} contains`);
+      for (const file of FIRST_USE) assert.ok(!bundle(file).includes(marker), `${file} carries its own copy of ${what}`);
+    }
+    for (const file of FIRST_USE) assert.match(bundle(file), /require\(["']\.\/core\.js["']\)/, `${file} does not take the lint core from dist/core.js`);
+  });
 });
 
 describe('CLI bundle', () => {

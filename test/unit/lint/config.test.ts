@@ -37,6 +37,10 @@ describe('configuration', () => {
       true,
     ],
     ['extends and plugins', { extends: ['./base.yaml'], plugins: ['./rules/x.js'] }, true],
+    ['custom themes', { themes: ['themes/acme.css', '../brand/Acme_2.css'] }, true],
+    ['a theme that is not a CSS file', { themes: ['themes/acme.scss'] }, false],
+    ['a theme named like a built-in one', { themes: ['brand/dark.css'] }, false],
+    ['themes not a list', { themes: 'themes/acme.css' }, false],
     ['unknown top-level key', { rulez: {} }, false],
     ['bad severity', { rules: { jargon: 'loud' } }, false],
     ['objectives not a list', { strategy: { objectives: 'growth' } }, false],
@@ -146,6 +150,20 @@ describe('configuration', () => {
       const yaml = loadConfigFile(join(dir, 'broken.yaml'), host);
       assert.match(yaml.problems[0].message, /not valid YAML \(line \d+\)/);
     });
+  });
+
+  it('resolves theme paths against the config file that lists them, extended files included, and keeps them out of front matter', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storydeck-config-themes-'));
+    mkdirSync(join(dir, 'ws', 'talks'), { recursive: true });
+    writeFileSync(join(dir, 'brand.yaml'), 'themes: [brand/acme.css]\n');
+    writeFileSync(join(dir, 'ws', '.storydeck.yaml'), 'extends: ../brand.yaml\nthemes: [themes/town-hall.css]\n');
+    const loaded = loadNearestConfig(join(dir, 'ws', 'talks'), host, join(dir, 'ws'));
+    assert.deepEqual(loaded.problems, []);
+    assert.deepEqual(loaded.config.themes, [join(dir, 'brand', 'acme.css'), join(dir, 'ws', 'themes', 'town-hall.css')]);
+    assert.deepEqual(
+      validateConfig({ themes: ['a.css'] }, 'front matter').problems.map((p) => p.message),
+      ['"themes" belongs in .storydeck.yaml (paths relative to it), not in a narrative; pick one of them with theme: in the front matter.'],
+    );
   });
 
   it('front matter `storydeck:` settings override the config file', () => {

@@ -169,14 +169,14 @@ describe('narrative corpus: precision and recall per rule', () => {
 });
 
 /**
- * test/fixtures/corpus-blind: written blind and labelled twice, independently, per document and rule
- * ("fire" or "quiet") for the nine content rules. Only the cells both labellers agree on are scored.
+ * Corpora labelled twice, independently, per document and rule ("fire" or "quiet") for the nine content
+ * rules; only the cells both labellers agree on are scored.
  */
 const CONTENT_RULES = RULE_IDS.slice(0, 9);
-type BlindLabels = Record<string, { kind: string; labels: Record<string, 'fire' | 'quiet'>; notes?: string }>;
+type DoubleLabels = Record<string, { kind: string; labels: Record<string, 'fire' | 'quiet'>; notes?: string }>;
 
 function consensus(dir: string): { expected: Record<string, Label>; agreed: number; cells: number; excluded: Map<string, Set<string>> } {
-  const [a, b] = ['labels-1.json', 'labels-2.json'].map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as BlindLabels);
+  const [a, b] = ['labels-1.json', 'labels-2.json'].map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as DoubleLabels);
   const expected: Record<string, Label> = {};
   const excluded = new Map<string, Set<string>>();
   let agreed = 0;
@@ -197,35 +197,40 @@ function consensus(dir: string): { expected: Record<string, Label>; agreed: numb
   return { expected, agreed, cells, excluded };
 }
 
-describe('blind narrative corpus (labelled twice, measured, never tuned to)', () => {
-  const dir = 'test/fixtures/corpus-blind';
-  const { expected, agreed, cells, excluded } = consensus(dir);
-  const corpus = new Corpus(dir, expected, excluded);
+/** Scores a double-labelled corpus and prints the table; asserts only on the labels' shape, never on the scores. */
+function describeDoubleLabelled(title: string, dir: string, minFiles: number): void {
+  describe(title, () => {
+    const { expected, agreed, cells, excluded } = consensus(dir);
+    const corpus = new Corpus(dir, expected, excluded);
 
-  before(() => {
-    const findings = corpus.lint();
-    const scores = CONTENT_RULES.map((rule) => corpus.score(rule, findings));
-    console.log(
-      `\n    Blind corpus: ${corpus.files.length} narratives; the labellers agree on ${agreed} of ${cells} cells (${((100 * agreed) / cells).toFixed(1)}%), only those are scored\n${corpus.table(scores).replace(/^/gm, '    ')}\n    ${overall(scores)}\n`,
-    );
-  });
+    before(() => {
+      const findings = corpus.lint();
+      const scores = CONTENT_RULES.map((rule) => corpus.score(rule, findings));
+      console.log(
+        `\n    ${title}: ${corpus.files.length} narratives; the labellers agree on ${agreed} of ${cells} cells (${((100 * agreed) / cells).toFixed(1)}%), only those are scored\n${corpus.table(scores).replace(/^/gm, '    ')}\n    ${overall(scores)}\n`,
+      );
+    });
 
-  it('has 60 narratives, each labelled by both labellers for every content rule', () => {
-    assert.ok(corpus.files.length >= 60, `only ${corpus.files.length} narratives`);
-    for (const f of ['labels-1.json', 'labels-2.json']) {
-      const labels = JSON.parse(readFileSync(join(dir, f), 'utf8')) as BlindLabels;
-      assert.deepEqual(Object.keys(labels).sort(), corpus.files, `${f} labels exactly the corpus's files`);
-      for (const [file, entry] of Object.entries(labels)) {
-        assert.deepEqual(Object.keys(entry.labels).sort(), [...CONTENT_RULES].sort(), `${f}: ${file} labels every content rule`);
-        for (const value of Object.values(entry.labels)) assert.ok(value === 'fire' || value === 'quiet', `${f}: ${file}: ${value}`);
+    it(`has at least ${minFiles} narratives, each labelled by both labellers for every content rule`, () => {
+      assert.ok(corpus.files.length >= minFiles, `only ${corpus.files.length} narratives`);
+      for (const f of ['labels-1.json', 'labels-2.json']) {
+        const labels = JSON.parse(readFileSync(join(dir, f), 'utf8')) as DoubleLabels;
+        assert.deepEqual(Object.keys(labels).sort(), corpus.files, `${f} labels exactly the corpus's files`);
+        for (const [file, entry] of Object.entries(labels)) {
+          assert.deepEqual(Object.keys(entry.labels).sort(), [...CONTENT_RULES].sort(), `${f}: ${file} labels every content rule`);
+          for (const value of Object.values(entry.labels)) assert.ok(value === 'fire' || value === 'quiet', `${f}: ${file}: ${value}`);
+        }
       }
-    }
-  });
+    });
 
-  it('uses no inline storydeck-disable comments (labels must come from the text)', () => {
-    for (const file of corpus.files) assert.doesNotMatch(readFileSync(join(dir, file), 'utf8'), /<!--\s*storydeck-(disable|enable)/, file);
+    it('uses no inline storydeck-disable comments (labels must come from the text)', () => {
+      for (const file of corpus.files) assert.doesNotMatch(readFileSync(join(dir, file), 'utf8'), /<!--\s*storydeck-(disable|enable)/, file);
+    });
   });
-});
+}
+
+/** Written blind and labelled twice in session 5; scored three times blind, then opened for tuning (see its README). */
+describeDoubleLabelled('Writers corpus (double-labelled, tuned on since)', 'test/fixtures/corpus-writers', 60);
 
 describe('held-out narrative corpus (measured, never tuned to)', () => {
   const corpus = new Corpus('test/fixtures/corpus-heldout');

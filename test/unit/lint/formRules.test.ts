@@ -342,6 +342,19 @@ describe('form rules', () => {
       assert.equal(countFigures('v2 of H1 plans, 1.,.,., 7'), 2);
     });
 
+    it('counts durations but not dates or points in a plan', () => {
+      assert.equal(countFigures('A planned swap takes 40 minutes; an unplanned one takes 3 hours.'), 2);
+      assert.equal(countFigures('Weeks 1–4: map stores. Start on 30 June at 9 am, review on June 30, Week 12 readout.'), 0);
+    });
+
+    it('leaves figures in a plan, a budget, the design or the ask alone', () => {
+      const rows = '\n\n| Item | Cost |\n|---|---|\n| Truck | $118,000 |\n| Driver | $41,000 |\n| Fuel | $19,000 |\n| Total | $178,000 |\n';
+      assert.equal(of('stats-without-story', `## Where the money goes${rows}`).length, 1, 'a table of money under a neutral heading is a wall of numbers');
+      for (const heading of ['Budget', 'Plan', 'Proposed design', 'Decision requested', 'Timeline']) {
+        assert.equal(of('stats-without-story', `## ${heading}${rows}`).length, 0, heading);
+      }
+    });
+
     it('takes minFigures, and exempts outcome slides and slides with a person', () => {
       const dump = '## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n';
       assert.equal(of('stats-without-story', dump).length, 0, 'three figures are not a dump by default');

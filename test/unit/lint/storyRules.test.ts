@@ -79,6 +79,16 @@ describe('story rules', () => {
   });
 
   describe('outcome-metric', () => {
+    it('takes neither a numbered goal, a reported result nor a vanity count as the measure of success', () => {
+      const missing = (text: string) => of('outcome-metric', text).some((f) => f.missingBeat === 'outcome');
+      assert.ok(missing('## Why\n\nThe Board puts literacy as Goal 1 for the next three years.\n'), 'Goal 1');
+      assert.ok(missing('## What we learned\n\nWe posted more often (from 9 to 14 posts a week) and reach still fell.\n'), 'a result');
+      for (const line of ['Top 5 in the store’s trending list during launch week', '500,000 recommendations generated', '100% of room attendants trained by July']) {
+        assert.ok(missing(`## Success\n\n- ${line}\n`), line);
+      }
+      assert.ok(!missing('## Results\n\nRepeat purchase rose from 22% to 30%, against a target of 28% by June.\n'), 'a result against its target');
+    });
+
     it('reports a target without a timeframe at severity info, unless requireTimeframe is false', () => {
       const text = '## Success\n\nAverage handle time falls from 11 to 7 minutes.\n';
       const [finding] = of('outcome-metric', text);
@@ -137,9 +147,36 @@ describe('story rules', () => {
     it('reports vanity numbers on any slide that talks about measuring success', () => {
       assert.equal(of('vanity-metric', 'We will measure success by the number of features shipped this year.\n').length, 1);
     });
+
+    it('reads output counts and go-live dates as vanity, and a real target beside them does not hide them', () => {
+      for (const line of ['1,000 pharmacies onboarded', '400 people trained', '50,000 screenshots shared', 'Press in at least 5 national titles', 'Tablets live in all 14 hotels by the end of June']) {
+        assert.equal(of('vanity-metric', `## Success\n\n- ${line}\n`).length, 1, line);
+      }
+      const mixed = '## How we will know\n\nReturned prescriptions drop by 30% by August, and the app reaches 100,000 downloads.\n';
+      assert.deepEqual(
+        of('vanity-metric', mixed).map((f) => f.message.slice(0, 12)),
+        ['“downloads” '],
+      );
+    });
+
+    it('leaves alone counts it says it will not track, shares of a group and revenue that follows a launch', () => {
+      assert.equal(of('vanity-metric', '## Measures\n\nWe are deliberately not tracking features shipped, page views or installs.\n').length, 0);
+      assert.equal(of('vanity-metric', '## Measures\n\n- Share of new accounts finished without re-keying: from 0 to 25% by December\n').length, 0);
+      assert.equal(of('vanity-metric', '## Targets\n\nGrow post-launch revenue to 35% of total by 2027.\n').length, 0);
+    });
   });
 
   describe('call-to-action', () => {
+    it('hears “we need more reviewers”, and not a question to the room or a byline', () => {
+      const [more] = of('call-to-action', '# Quarry, November\n\nWe merged 40 PRs.\n\nWe need more reviewers. Anyone who can spare some time is welcome.\n');
+      assert.equal(more?.severity, 'info', 'an ask with no owner or date');
+      for (const aside of ['Keep your hands up if you found out from a review.', 'What I want you to hold onto is that there is a kid behind every number.']) {
+        assert.equal(of('call-to-action', `# Beacon\n\nWe build games.\n\n---\n\n${aside}\n`)[0]?.missingBeat, 'ask', aside);
+      }
+      const byline = '# Live-ops team\n\nDecision needed · Studio leadership review · Prepared by Nadia Okonkwo, Producer\n\n## The decision\n\nApprove a six-person team.\n';
+      assert.equal(of('call-to-action', byline)[0]?.severity, 'info', 'the byline is not the ask, so the real one has no owner or date');
+    });
+
     it('fires with a weaker message for an ask without owner or date', () => {
       const [finding] = of('call-to-action', '## The ask\n\nWe need your support and more engineers.\n');
       assert.match(finding.message, /no owner and no date/);
@@ -174,6 +211,22 @@ describe('story rules', () => {
     });
   });
 
+  describe('why-before-what on proposals and memos', () => {
+    const wbw = (text: string) => of('why-before-what', text).length;
+    it('reads a document label in the title as the kind of document, not the solution', () => {
+      assert.equal(
+        wbw('# Change proposal: bedside barcode checks\n\n## Background\n\nNurses wait twelve minutes for a second checker, every night.\n\n## Proposed design\n\nScan the wristband.\n'),
+        0,
+      );
+    });
+    it('hears the solution in a summary that proposes it before the motivation', () => {
+      const rfc = (summary: string) => `# Type-check cache\n\n## Summary\n\n${summary}\n\n## Motivation\n\nDevelopers wait four minutes for every check.\n`;
+      assert.equal(wbw(rfc('Add an on-disk cache of type-check results, so that only changed modules are checked.')), 1);
+      assert.equal(wbw(rfc('This RFC proposes an on-disk cache of type-check results.')), 1);
+      assert.equal(wbw(rfc('Checks are slow, and developers wait hours later for results or not at all. This RFC proposes a cache.')), 0, 'the pain comes first');
+    });
+  });
+
   describe('customer-pain and customer-value', () => {
     it('need a person and a struggle, not a heading', () => {
       assert.equal(of('customer-pain', '## The problem\n\nThe platform is old and expensive to maintain.\n').length, 1);
@@ -193,6 +246,30 @@ describe('story rules', () => {
         assert.deepEqual(parseDeck(text).slides[0].beats, ['pain'], text);
         assert.equal(of('customer-pain', text).length, 0, text);
       }
+    });
+
+    it('hear a struggle in signed quotes, repeated calls and incidents, not in hypotheticals, rates or a group’s mood', () => {
+      const pain = (text: string) => of('customer-pain', text).length === 0;
+      assert.ok(pain('## Meet Jade\n\n- Runs a two-chair salon\n\n> "I\'m a good colourist. I shouldn\'t have to be a marketer too." — Jade\n'), 'a signed quote');
+      assert.ok(pain('## Situation\n\n- Front desk teams make an average of 60 radio calls a day to ask about rooms\n'), 'repeated calls');
+      assert.ok(!pain('## Staffing\n\nAdjusters would be relieved of recovery work and return an estimated 3.5 hours a week each to their claims.\n'), 'a hypothetical');
+      assert.ok(!pain('## Background\n\nOver the past two school years parents are frustrated and complaints have increased.\n'), 'a group’s mood');
+      assert.ok(!pain('## Background\n\nOur customers start online, and our digital abandonment rate is 38%.\n'), 'a rate');
+      assert.ok(
+        pain('## Meet Yusuf\n\nYusuf was a civil engineer for eleven years. He works nights at a car wash.\n\n> "Nobody tells you which door to knock on."\n'),
+        'one person in their own words',
+      );
+      assert.ok(!pain('## How it works\n\nThe hub reads tickets from the helpdesk every night, so customers never have to chase.\n'), 'the solution');
+      assert.ok(!pain('## Background\n\nReturned claims cost us about £140,000 a year in rework, and staff re-enter every claim by hand.\n'), 'the business case');
+    });
+
+    it('see a better day told as what someone now does, gets back or does once', () => {
+      const value = (text: string) => of('customer-value', text).length === 0;
+      assert.ok(value('Now patients get a text two days before the appointment and can reply to move it.\n'));
+      assert.ok(value('Janelle has her Friday afternoons back for clinic work.\n'));
+      assert.ok(value('The health worker records the vaccination once, at the door of the house.\n'));
+      assert.ok(value('## What we want to change\n\n- Operators get a warning on the line screen two days before a bearing fails\n'));
+      assert.ok(!value('The health worker records the vaccination once a week.\n'), 'a frequency, not a change');
     });
 
     it('recognise people the narrative introduces by name', () => {

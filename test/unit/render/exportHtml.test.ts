@@ -69,6 +69,9 @@ describe('exportHtml', () => {
   it('fails clearly without a player bundle', () => {
     assert.throws(() => exportHtml(parseDeck('# Hi')), /needs the player bundle/);
     assert.throws(() => exportHtml(parseDeck('# Hi'), { assets: { ...assets, themes: {} } }), /no style sheet for the light theme/);
+    const withAcme = { ...assets, themes: { ...assets.themes, acme: '.acme {}' } };
+    assert.ok(exportHtml(parseDeck('---\ntheme: acme\n---\n# Hi'), { assets: withAcme }).includes('.acme {}'), 'a custom theme the caller passes, named by the front matter');
+    assert.ok(exportHtml(parseDeck('---\ntheme: acme\n---\n# Hi'), { assets }).includes('.light {}'), 'light when the caller has no such theme');
   });
 
   it('reads the example', () => {

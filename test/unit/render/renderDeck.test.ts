@@ -57,7 +57,7 @@ function dataLines(html: string): number[] {
 }
 
 describe('renderDeck', () => {
-  it('renders the example into the same slides as parseDeck, with their lines, titles and beats', () => {
+  it('renders the example into the same slides as parseDeck, with their lines and titles', () => {
     const deck = parseDeck(example);
     const rendered = renderDeck(deck);
     assert.equal(rendered.slides.length, deck.slides.length);
@@ -66,8 +66,8 @@ describe('renderDeck', () => {
     for (const [i, slide] of rendered.slides.entries()) {
       const source = deck.slides[i];
       assert.deepEqual(
-        { index: slide.index, line: slide.line, endLine: slide.endLine, title: slide.title, beats: slide.beats, seconds: slide.estimatedSeconds },
-        { index: source.index, line: source.line, endLine: source.endLine, title: source.title, beats: source.beats, seconds: source.estimatedSeconds },
+        { index: slide.index, line: slide.line, endLine: slide.endLine, title: slide.title, seconds: slide.estimatedSeconds },
+        { index: source.index, line: source.line, endLine: source.endLine, title: source.title, seconds: source.estimatedSeconds },
       );
     }
     assert.match(rendered.slides[2].html, /<h2 data-line="\d+">Meet Maria<\/h2>/);

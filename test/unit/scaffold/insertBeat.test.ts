@@ -37,7 +37,8 @@ describe('insert a missing beat', () => {
     it(`${ruleId}: puts the "${beat}" skeleton where the story lost it, and the finding moves onto it`, () => {
       const text = without(remove);
       const deck = parseDeck(text);
-      const finding = lint(deck).find((f) => f.ruleId === ruleId);
+      // Read as a pitch, the kind that expects every beat (the example is otherwise read as a town hall, which needs no business beat).
+      const finding = lint(deck, { kind: 'pitch' }).find((f) => f.ruleId === ruleId);
       assert.equal(finding?.missingBeat, beat, `${ruleId} says "${beat}" is missing`);
       const fix = missingBeatEdit(deck, finding!);
       assert.equal(fix?.beat, beat);
@@ -52,7 +53,7 @@ describe('insert a missing beat', () => {
       // Still a placeholder to write, so the rule still asks for it, now on the new slide; nothing more to insert.
       const again = parseDeck(after);
       const inserted = again.slides.find((s) => s.beats.includes(beat))!;
-      const still = lint(again).find((f) => f.ruleId === ruleId && f.missingBeat === beat);
+      const still = lint(again, { kind: 'pitch' }).find((f) => f.ruleId === ruleId && f.missingBeat === beat);
       if (ruleId !== 'why-before-what') assert.equal(still?.line, inserted.titleLine, 'the finding points at the inserted slide');
       assert.equal(missingBeatEdit(again, still ?? { missingBeat: beat }), undefined);
     });

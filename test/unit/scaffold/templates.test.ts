@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { BEAT_IDS, headingBeat, parseDeck, parseDuration, type Deck } from '../../../src/core/deck';
+import { BEAT_IDS, headingBeat, parseDeck, parseDuration, type BeatId, type Deck } from '../../../src/core/deck';
+import { renderDeck } from '../../../src/core/render';
 import { outline, readStory } from '../../../src/core/story';
 import { BUILTIN_KINDS, readKind } from '../../../src/core/story/kinds';
 import { AnswerError, beatSkeleton, BEAT_SKELETONS, buildSnippets, renderTemplate, singleLine, snippetsFileText, type Template } from '../../../src/core/scaffold';
@@ -95,6 +96,13 @@ describe('built-in templates', () => {
         assert.equal(deck.frontMatter.storydeck, true);
         assert.ok(fresh.startsWith('---\n') && fresh.endsWith('\n') && !fresh.endsWith('\n\n'));
         assert.equal(deck.slides[0].title, 'Handoffs that work');
+      });
+
+      it('uses the layouts where they fit: a title slide, the pain as a quote, the outcome as a big number', () => {
+        const rendered = renderDeck(parseDeck(fresh)).slides;
+        assert.equal(rendered[0].className, 'title');
+        const classOf = (beat: string) => rendered[deck.slides.findIndex((s) => s.beats.includes(beat as BeatId))]?.className;
+        assert.deepEqual([classOf('pain'), classOf('outcome'), classOf('ask')], ['quote', 'big-number', undefined]);
       });
 
       it('has an outline that shows the beats in why-before-what order, one slide each', () => {
@@ -232,12 +240,24 @@ describe('beat skeletons', () => {
       assert.equal(slide.empty, true);
       assert.deepEqual(
         slide.comments.map((c) => c.kind),
-        ['beat', 'guidance'],
+        [...(BEAT_SKELETONS[beat].layout ? ['directive'] : []), 'beat', 'guidance'],
       );
       assert.equal(slide.title, BEAT_SKELETONS[beat].heading);
       assert.equal(headingBeat(slide.title), beat);
       assert.match(BEAT_SKELETONS[beat].todo, /^TODO: /);
     }
+  });
+
+  it('lay out a pain slide as a quote and an outcome slide as a big number (docs/layouts.md), still empty until written', () => {
+    const classOf = (beat: BeatId) => renderDeck(parseDeck(beatSkeleton(beat))).slides[0].className;
+    assert.deepEqual(
+      BEAT_IDS.map((beat) => [beat, classOf(beat)]),
+      BEAT_IDS.map((beat) => [beat, beat === 'pain' ? 'quote' : beat === 'outcome' ? 'big-number' : undefined]),
+    );
+    assert.match(renderDeck(parseDeck(beatSkeleton('pain'))).slides[0].html, /<blockquote[^>]*>\s*<p[^>]*>TODO: one customer/, 'the placeholder as the quotation');
+    const outcome = beatSkeleton('outcome', { figure: '50% fewer', todo: 'Handoff errors by June' });
+    assert.match(outcome, /\n\nTODO: 50% fewer\n\nTODO: Handoff errors by June$/, 'the figure first, both kept placeholders');
+    assert.equal(parseDeck(outcome).slides[0].empty, true);
   });
 
   it('escape overrides and keep the placeholder a placeholder', () => {

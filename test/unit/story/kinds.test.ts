@@ -72,6 +72,18 @@ describe('document kinds', () => {
       assert.equal(kindOf('# Keynote: the picker’s day\n\nHello.\n'), 'talk');
       assert.equal(kindOf('# Product strategy 2027\n\nWhere we go.\n'), 'strategy');
     });
+    it('reads direction pages, memos, all-staff meetings and talks the way their readers do', () => {
+      assert.equal(kindOf('# Customer Service Direction 2026–2028\n\nFive workstreams.\n'), 'strategy');
+      assert.equal(kindOf('# The library as a living room — our strategic direction\n\nRooms.\n'), 'strategy');
+      assert.equal(kindOf('# MEMORANDUM\n\nTo: the board.\n'), 'exec-ask');
+      assert.equal(kindOf('# Subject: Request: extend the reminder pilot\n\nDear Ana.\n'), 'exec-ask');
+      assert.equal(kindOf('# All-staff convocation\n\nWelcome back.\n'), 'town-hall');
+      assert.equal(kindOf('# Rebuilding holds — a CivicTech Night talk\n\nHello.\n'), 'talk');
+      assert.equal(kindOf('# Harvest Rewards is changing\n\nStore town hall · January 2027\n\n---\n\n## Why\n\nHi.\n'), 'town-hall');
+      assert.equal(kindOf('---\ninfo: Hallam & Booth quarterly all-hands, Q2\n---\n\n# SiteLog\n\nThe site diary goes digital\n'), 'town-hall');
+      assert.equal(kindOf('# Herd sensors\n\nKeynote, DairyTech 2026\n'), 'talk');
+      assert.equal(kindOf('# Flaky tests\n\n## Who am I\n\nAna.\n\n## The bug\n\nIt.\n\n## Questions?\n\nAsk.\n'), 'talk');
+    });
     it('reads nothing into an ordinary pitch, and says what decided a kind', () => {
       assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## What we are building\n\nA screen.\n'), undefined);
       const reading = inferKind(parseDeck('# Typecheck cache\n\n## Motivation\n\nSlow.\n\n## Drawbacks\n\nNone.\n'));

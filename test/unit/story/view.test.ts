@@ -11,15 +11,15 @@ describe('story status', () => {
   it('counts the beats, the time against the duration and the findings', () => {
     const deck = parseDeck(TOWN_HALL);
     const summary = storySummary(deck, lint(deck), readStory(deck));
-    assert.equal(summary.kind, 'pitch');
-    assert.deepEqual(summary.present, ['why', 'pain', 'value', 'business', 'strategy', 'outcome', 'ask']);
+    assert.equal(summary.kind, 'town-hall');
+    assert.deepEqual(summary.present, ['why', 'pain', 'value', 'strategy', 'outcome', 'ask'], 'the beats a town hall needs');
     assert.equal(summary.plannedSeconds, 8 * 60);
-    assert.equal(storyStatusText(summary), `7/7 beats · ${clock(deck.estimatedSeconds)} of 8:00 · 0 findings`);
-    assert.match(storyStatusTooltip(summary), /^Every beat a pitch needs is there\.\nAbout \d+:\d\d of speaking for a 8:00 slot\.$/);
+    assert.equal(storyStatusText(summary), `6/6 beats · ${clock(deck.estimatedSeconds)} of 8:00 · 0 findings`);
+    assert.match(storyStatusTooltip(summary), /^Every beat a town-hall needs is there\.\nAbout \d+:\d\d of speaking for a 8:00 slot\.$/);
   });
 
   it('leaves out beats whose slide is still a skeleton, and lists them as missing', () => {
-    const text = `---\nstorydeck: true\n---\n\n# Talk\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n`;
+    const text = `---\nstorydeck: true\n---\n\n# Handover\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n`;
     const deck = parseDeck(text);
     const findings = lint(deck);
     const summary = storySummary(deck, findings, readStory(deck));
@@ -102,7 +102,7 @@ describe('story tree', () => {
   });
 
   it('marks missing beats and beats whose slide is still to write; a slide playing two beats is under both', () => {
-    const text = `# Talk\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n<!-- beat: why ask -->\n## Why, and our ask\n\nWe believe in calm handovers. Approve the pilot by Friday, Priya.\n`;
+    const text = `# Handover\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n<!-- beat: why ask -->\n## Why, and our ask\n\nWe believe in calm handovers. Approve the pilot by Friday, Priya.\n`;
     const deck = parseDeck(text);
     const tree = storyTree(deck, [], readStory(deck));
     const by = Object.fromEntries(tree.map((g) => [g.label, g]));
@@ -114,7 +114,7 @@ describe('story tree', () => {
     assert.deepEqual([by.why.children[0].label, by.ask.children[0].label], ['3. Why, and our ask', '3. Why, and our ask']);
     assert.deepEqual(
       by['No beat'].children.map((c) => c.label),
-      ['1. Talk'],
+      ['1. Handover'],
     );
   });
 });

@@ -1,11 +1,11 @@
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../../deck/types';
-import { deckOf, languageTag, slideTokens, type ParsedDeck } from '../../render/renderDeck';
-import { themeName, type ThemeName } from '../../render/themes';
+import { deckOf, languageTag, slideClasses, slideTokens, type ParsedDeck } from '../../render/renderDeck';
+import { chooseTheme } from '../../render/themes';
 import type { RenderOptions } from '../../render/types';
 import type { ExportAssets } from '../html';
 import { slideContent, xmlText } from './content';
-import { CONTENT_W, drawSlide, PAD_X, PAD_Y, TITLE_BOX_H } from './layout';
+import { defineMasters, drawLayoutSlide, layoutOf, masterOf } from './layouts';
 import { sectionNames, validParagraphs } from './sections';
 import { themeStyle, type DeckStyle } from './theme';
 
@@ -13,16 +13,13 @@ export { PPTX_IMAGE_TYPES } from './content';
 export { themeStyle, type ThemeStyle } from './theme';
 
 export interface PptxExportOptions extends RenderOptions {
-  /** Overrides the front matter `theme`. */
-  theme?: ThemeName;
+  /** Overrides the front matter `theme`: a built-in theme's name or a key of `assets.themes`. */
+  theme?: string;
   /** Needed, and only the theme style sheets are read: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: Pick<ExportAssets, 'themes'>;
   /** Hears of each slide (1-based) whose text was set smaller than designed so that it fits, with the scale (0–1). */
   onShrink?: (slide: number, scale: number) => void;
 }
-
-/** The one slide layout, with the title placeholder. */
-const MASTER = 'StoryDeck';
 
 /**
  * An editable PowerPoint file (16:9) of the deck: each slide's title, text, lists, quotes, tables, code
@@ -38,7 +35,7 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   }
   const themes = options.assets?.themes;
   if (!themes) throw new Error('exportPptx needs the theme style sheets: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
-  const theme = options.theme ?? themeName(deck.frontMatter.theme);
+  const theme = options.theme ?? chooseTheme(deck.frontMatter.theme, new Map(Object.entries(themes))).name;
   const css = themes[theme];
   if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
   const style: DeckStyle = { ...themeStyle(css, theme), lang: languageTag(deck.frontMatter.lang) };
@@ -48,19 +45,17 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   pptx.title = xmlText(deck.title);
   pptx.theme = { headFontFace: style.headingFont, bodyFontFace: style.font };
   // Titles go into the layout's title placeholder, so PowerPoint knows them (outline view, accessibility).
-  pptx.defineSlideMaster({
-    title: MASTER,
-    background: { color: style.bg },
-    objects: [{ placeholder: { options: { name: 'title', type: 'title', x: PAD_X, y: PAD_Y, w: CONTENT_W, h: TITLE_BOX_H, margin: 0, align: 'left', valign: 'top' }, text: '' } }],
-  });
+  defineMasters(pptx, style);
 
   const { perSlide, env } = slideTokens(source, options);
   const sections = sectionNames(deck);
+  const classes = slideClasses(deck);
   deck.slides.forEach((slide, i) => {
     const sectionTitle = sections[i];
     if (sectionTitle !== sections[i - 1]) pptx.addSection({ title: sectionTitle });
-    const target = pptx.addSlide({ masterName: MASTER, sectionTitle });
-    const scale = drawSlide(pptx, target, slideContent(perSlide[i], env), style);
+    const layout = layoutOf(classes[i]);
+    const target = pptx.addSlide({ masterName: masterOf(layout), sectionTitle });
+    const scale = drawLayoutSlide(pptx, target, slideContent(perSlide[i], env), style, layout);
     if (scale < 1) options.onShrink?.(i + 1, scale);
     const notes = xmlText(slide.notes.join('\n\n'));
     if (notes.trim()) target.addNotes(notes);

@@ -116,15 +116,7 @@ function imageBox(picture: Picture, scale: number): { w: number; h: number } {
 
 /** Draws one slide; returns the scale its content was set at to fit (1: as designed, below 1: shrunk). */
 function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): number {
-  let y = PAD_Y;
-  if (content.title) {
-    const size = paragraphSize(content.title);
-    const h = runsHeight(content.title.runs, size, CONTENT_W);
-    slide.addText(textProps([content.title], 1, style, style.heading, style.headingFont), { placeholder: 'title', fit: 'shrink' });
-    y += h + 0.15;
-    slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y, w: 1, h: TITLE_RULE, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
-    y += TITLE_RULE + 0.3;
-  }
+  let y = drawTitle(pptx, slide, content, style);
   if (content.pieces.length === 0) return 1;
 
   // One scale for every piece, so that the slide fits; text boxes also shrink on overflow in PowerPoint.
@@ -187,6 +179,29 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
   return scale * squeeze;
 }
 
+/**
+ * The slide title in the plain master's placeholder, with the accent rule under it, or in the theme's title
+ * band (`--sd-title-band`) across the top; returns where the content starts (in).
+ */
+function drawTitle(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): number {
+  if (!content.title) return PAD_Y;
+  const title = content.title;
+  const h = runsHeight(title.runs, paragraphSize(title), CONTENT_W);
+  if (style.titleBand) {
+    const bandH = PAD_Y + h + 24 / 96;
+    slide.addShape(pptx.ShapeType.rect, { x: 0, y: 0, w: SLIDE_W, h: bandH, fill: { color: style.titleBand }, line: { color: style.titleBand, width: 0 } });
+    slide.addText(textProps([title], 1, { ...style, heading: style.titleBandFg ?? style.bg, strong: style.titleBandFg ?? style.bg }, style.fg, style.headingFont), {
+      placeholder: 'title',
+      fit: 'shrink',
+    });
+    return bandH + 32 / 96;
+  }
+  slide.addText(textProps([title], 1, style, style.heading, style.headingFont), { placeholder: 'title', fit: 'shrink' });
+  const rule = PAD_Y + h + 0.15;
+  slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y: rule, w: 1, h: TITLE_RULE, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
+  return rule + TITLE_RULE + 0.3;
+}
+
 /** Paragraphs as pptxgenjs text runs: paragraph settings on the first run, a break after the last. */
 function textProps(paragraphs: Paragraph[], scale: number, style: DeckStyle, color: string, fontFace: string | undefined, base: Omit<Run, 'text'> = {}): PptxGenJS.TextProps[] {
   return paragraphs.flatMap((paragraph) => {
@@ -238,4 +253,4 @@ function tableRows(rows: TableCell[][], scale: number, style: DeckStyle): PptxGe
   );
 }
 
-export { CONTENT_W, drawSlide, PAD_X, PAD_Y, TITLE_BOX_H };
+export { CONTENT_W, drawSlide, drawTitle, PAD_X, PAD_Y, runsHeight, SLIDE_H, SLIDE_W, textProps, TITLE_BOX_H };

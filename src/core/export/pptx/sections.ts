@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import type { Deck } from '../../deck/types';
+import { readStory } from '../../story/story';
 import { xmlText } from './content';
 
 // ---------------------------------------------------------------------------------------------------
@@ -15,11 +16,12 @@ const SECTION_NAME_MAX = 60;
  * its name.
  */
 function sectionNames(deck: Deck): string[] {
+  const { slideBeats } = readStory(deck);
   const used = new Map<string, number>();
   let beats: string | undefined;
   let section = '';
-  return deck.slides.map((slide) => {
-    const these = slide.beats.join(' + ');
+  return deck.slides.map((slide, i) => {
+    const these = slideBeats[i].join(' + ');
     if (beats === undefined || (these !== '' && these !== beats)) {
       beats = these;
       const title = xmlText(slide.title).trim();

@@ -15,6 +15,11 @@ export interface ThemeStyle {
   codeBg: string;
   codeFg: string;
   tableHead: string;
+  /** Text on the accent colour (a divider slide); `--sd-on-accent`, else the background. */
+  onAccent: string;
+  /** The band across the top that holds a slide's title (`--sd-title-band`, the corporate theme), and its text colour. */
+  titleBand?: string;
+  titleBandFg?: string;
   /** Font faces: the first family in each CSS font stack that names an installable font. */
   font?: string;
   headingFont?: string;
@@ -39,10 +44,10 @@ export function themeStyle(css: string, name = 'theme'): ThemeStyle {
     return value(reference[1], depth + 1) ?? reference[2]?.trim();
   };
   const color = (property: string, fallback?: string): string => {
-    const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value(property) ?? '')?.[1];
-    if (hex) return (hex.length === 3 ? hex.replace(/./g, '$&$&') : hex).toUpperCase();
+    const hex = pptxColor(value(property) ?? '');
+    if (hex) return hex;
     if (fallback !== undefined) return fallback;
-    throw new Error(`the ${name} theme style sheet gives no hex colour for ${property}.`);
+    throw new Error(`the ${name} theme style sheet gives no hex or rgb() colour for ${property}.`);
   };
   const bg = color('--sd-bg');
   const fg = color('--sd-fg');
@@ -60,10 +65,25 @@ export function themeStyle(css: string, name = 'theme'): ThemeStyle {
     codeBg: color('--sd-code-bg', bg),
     codeFg: color('--sd-code-fg', fg),
     tableHead: color('--sd-table-head', bg),
+    onAccent: color('--sd-on-accent', bg),
+    ...(properties.has('--sd-title-band') ? { titleBand: color('--sd-title-band', heading), titleBandFg: color('--sd-title-band-fg', bg) } : {}),
     font: fontFace(value('--sd-font')),
     headingFont: fontFace(value('--sd-heading-font')) ?? fontFace(value('--sd-font')),
     monoFont: fontFace(value('--sd-mono-font')),
   };
+}
+
+/** A CSS colour as PowerPoint writes it (six hex digits): `#abc`, `#aabbcc`, or `rgb(r, g, b)` / `rgb(r g b)` with 0–255 components. */
+function pptxColor(css: string): string | undefined {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(css)?.[1];
+  if (hex) return (hex.length === 3 ? hex.replace(/./g, '$&$&') : hex).toUpperCase();
+  const rgb = /^rgba?\(\s*(\d{1,3})\s*[, ]\s*(\d{1,3})\s*[, ]\s*(\d{1,3})\s*(?:[,/]\s*[\d.]+%?\s*)?\)$/i.exec(css);
+  if (!rgb || rgb.slice(1).some((c) => Number(c) > 255)) return undefined;
+  return rgb
+    .slice(1)
+    .map((c) => Number(c).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Slide } from '../../deck';
+import { memoByText } from '../../deck/memo';
 import { MAX_TOKEN_CHARS } from '../config';
 import { phraseMatchers } from '../phrases';
 import type { Rule, RuleContext, TextEdit } from '../types';
@@ -230,9 +231,10 @@ export function matchCase(found: string, replacement: string): string {
 /**
  * The line with spans the audience never reads as prose blanked out (same length, so columns hold):
  * inline code, HTML tags and comments, link destinations and bare URLs. Each pass moves forward only, and looks
- * for the end of a span only from a start it keeps, so that a long line of `<` is read once.
+ * for the end of a span only from a start it keeps, so that a long line of `<` is read once. Memoised by
+ * text: after a keystroke only the changed line is masked again.
  */
-export function maskLine(text: string): string {
+export const maskLine = memoByText((text: string): string => {
   const chars = text.split('');
   const blank = (from: number, to: number) => {
     for (let i = from; i <= to && i < chars.length; i++) chars[i] = ' ';
@@ -258,7 +260,7 @@ export function maskLine(text: string): string {
   const url = /\b(?:https?:\/\/|www\.)[^\s<>()[\]]*/gi;
   for (let m = url.exec(text); m; m = url.exec(text)) blank(m.index, m.index + m[0].length - 1);
   return chars.join('');
-}
+});
 
 /**
  * A candidate acronym: 2–6 capitals and digits starting with a capital, optionally a plural `s`; not

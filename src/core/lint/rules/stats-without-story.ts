@@ -1,7 +1,15 @@
-import type { Slide } from '../../deck';
+import { headingBeat, type BeatId, type Slide } from '../../deck';
 import type { Rule, RuleContext } from '../types';
 
 export const DEFAULT_MIN_FIGURES = 4;
+
+const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how', 'outcome', 'ask']);
+
+/** The beat the slide's own heading names, if it has a heading. */
+function headingOf(slide: Slide): BeatId | undefined {
+  const heading = slide.blocks.find((b) => b.kind === 'heading');
+  return heading ? headingBeat(heading.text) : undefined;
+}
 
 /**
  * A figure: a number not glued to a word (so `Q1`, `H2`, `v3` are not figures), with an optional
@@ -10,6 +18,13 @@ export const DEFAULT_MIN_FIGURES = 4;
  */
 const FIGURE = /(?<![\p{L}\p{N}_])[$€£¥]?\d[\d.,]*/gu;
 const YEAR = /^(?:19|20)\d\d$/;
+/**
+ * A date or a point in a plan, not data: "30 June", "9 am", "1st" (after the figure), "Week 3", "Q4",
+ * "FY27", "June 30", "Weeks 1–4" (before it). Durations ("takes 40 minutes") stay figures. Checked on
+ * a few characters either side of each figure, so the scan stays linear.
+ */
+const TIME_AFTER = /^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|(?:st|nd|rd|th)\b)/i;
+const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-])\s*$/i;
 
 /** One named or singled-out person: "a nurse", "one customer", "she", "Meet Maria", "Priya said". */
 const PERSON = [
@@ -24,13 +39,18 @@ const QUOTE = /["“][^"”\n]{12,}["”]/;
 /** An example or a story. */
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|case study|imagine|picture this|story|stories|anecdote|take the case)\b/i;
 
+/** Is the figure at [start, end) a date, a time of day or a duration, judged from a few characters either side? */
+function isTime(text: string, start: number, end: number): boolean {
+  return TIME_AFTER.test(text.slice(end, end + 24)) || TIME_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
+
 export function countFigures(text: string): number {
   let n = 0;
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     let end = m[0].length;
     while (end > 1 && (m[0][end - 1] === '.' || m[0][end - 1] === ',')) end--;
-    if (!YEAR.test(m[0].slice(0, end))) n++;
+    if (!YEAR.test(m[0].slice(0, end)) && !isTime(text, m.index, m.index + end)) n++;
   }
   return n;
 }
@@ -54,7 +74,8 @@ const rule: Rule = {
     const option = ctx.options.minFigures;
     const minFigures = typeof option === 'number' && Number.isFinite(option) && option >= 1 ? option : DEFAULT_MIN_FIGURES;
     for (const slide of ctx.deck.slides) {
-      if (slide.empty || slide.beats.includes('outcome')) continue;
+      // Figures under a heading that names the solution, the plan, a target or the ask are not evidence that needs a story.
+      if (slide.empty || slide.beats.includes('outcome') || PLANNING.has(headingOf(slide))) continue;
       // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks; headings excluded.
       const lines = ctx
         .visibleBlocks(slide)

@@ -1,6 +1,6 @@
 import { slidePassages, type Passage } from '../../deck/beats';
 import type { Slide } from '../../deck';
-import { VANITY, isVanity, measuringSlides, type Kind } from '../../story/vanity';
+import { VANITY, clauseOf, isVanity, measuringSlides, type Kind } from '../../story/vanity';
 import { rangeInside } from '../ranges';
 import type { Rule, RuleContext, TextMatch } from '../types';
 
@@ -25,7 +25,7 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
       let vanity = verdicts.get(key);
       if (vanity === undefined) {
         const sentence = sentenceAt(match, byLine(match.slide));
-        vanity = sentence !== undefined && isVanity(kind, sentence);
+        vanity = sentence !== undefined && isVanity(kind, sentence, clauseOf(sentence, match.match[0]));
         verdicts.set(key, vanity);
       }
       if (vanity) out.push({ kind, match });
