@@ -112,12 +112,16 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
 
 export const CONTENT_THRESHOLD = 2;
 
+const WHY_NOW = /^\W*why now\W*$/i;
+
 /** A document's label before its title — "Change proposal: …", "RFC 12 — …", "Memo: …" — names the kind of document, not the solution. */
 const DOCUMENT_LABEL = /^(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?\s?[:—–-]\s/iu;
 
 /** Heading text -> the one beat it names, or undefined. */
 export const headingBeat = memoByText((heading: string): BeatId | undefined => {
   const text = heading.replace(DOCUMENT_LABEL, '');
+  // "Why now" is told as a customer's pain as often as as a market: its words decide.
+  if (WHY_NOW.test(text)) return undefined;
   return HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(text));
 });
 
