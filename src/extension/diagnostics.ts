@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Deck } from '../core/deck';
-import { effectiveConfig, lintText, mergeConfig, rulesFor, type Finding, type LoadedConfig, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
+import { effectiveConfig, lintText, mergeConfig, rulesFor, type Finding, type LoadedConfig, type MeasuredLayout, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
 import { readStory, type Story } from '../core/story';
 import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
@@ -45,6 +45,8 @@ export class NarrativeLinter implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly states = new Map<string, LintState>();
+  /** What the preview last measured of each document's slides (slide-overflow), as JSON to compare. */
+  private readonly layouts = new Map<string, { layout: MeasuredLayout; json: string }>();
   private readonly toldUntrusted = new Set<string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after the diagnostics of a document were set or cleared. */
@@ -83,8 +85,19 @@ export class NarrativeLinter implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) if (document.languageId === 'markdown') this.schedule(document, 0);
   }
 
+  /** The preview measured the document's slides: lint again at once when that changed what overflows. */
+  setLayout(uri: vscode.Uri, layout: MeasuredLayout): void {
+    const key = uri.toString();
+    const json = JSON.stringify(layout);
+    if (this.layouts.get(key)?.json === json) return;
+    this.layouts.set(key, { layout, json });
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document && this.states.has(key)) this.schedule(document, 0);
+  }
+
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.layouts.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.states.delete(key);
@@ -117,7 +130,7 @@ export class NarrativeLinter implements vscode.Disposable {
         for (const { plugin, source } of loaded.withheldPlugins)
           diagnostics.push(problemDiagnostic(`StoryDeck: custom rule module ${plugin} not loaded: ${source} names it, and that config file is outside the workspace folder.`));
       }
-      const { deck, findings } = lintText(document.getText(), config, { file: document.uri.fsPath, plugins });
+      const { deck, findings } = lintText(document.getText(), config, { file: document.uri.fsPath, plugins, layout: this.layouts.get(key)?.layout });
       const docs = new Map(rulesFor(config, plugins).map((rule) => [rule.id, rule.docs]));
       for (const finding of findings) diagnostics.push(this.toDiagnostic(finding, docs.get(finding.ruleId)));
       this.states.set(key, { version, deck, findings, story: readStory(deck, effectiveConfig(deck, config)), config, plugins });

@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     registerAudiencePicker(cuts),
     registerExport(
       (line) => channel().appendLine(line),
-      async (uri) => (await linter.configFor(uri)).config.themes ?? [],
+      (uri) => linter.configFor(uri),
       cuts,
     ),
     registerRulePages(context.extensionUri),

@@ -3,7 +3,7 @@ import type { KindProfile } from '../story/kinds';
 import { readingContext } from '../story/reading';
 import type { Story } from '../story/story';
 import { maskLine } from './mask';
-import type { RuleContext, TextMatch } from './types';
+import type { MeasuredLayout, RuleContext, TextMatch } from './types';
 
 /** What the audience reads on a slide: every block but code. */
 export const visibleBlocks = (slide: Slide): Block[] => slide.blocks.filter((b) => b.kind !== 'code');
@@ -27,7 +27,11 @@ export function* visibleLines(deck: Deck, slides: readonly Slide[]): Generator<{
 }
 
 /** Builds the helpers every rule gets; `options` are the rule's resolved options. */
-export function createContext(deck: Deck, options: Record<string, unknown>, shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>> }): RuleContext {
+export function createContext(
+  deck: Deck,
+  options: Record<string, unknown>,
+  shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>>; layout?: MeasuredLayout },
+): RuleContext {
   const titleRange = (slide: Slide): Range => {
     const text = deck.lines[slide.titleLine - 1] ?? '';
     return { line: slide.titleLine, column: 1, endLine: slide.titleLine, endColumn: text.length + 1 };
@@ -38,6 +42,7 @@ export function createContext(deck: Deck, options: Record<string, unknown>, shar
     story: shared.story,
     kind: shared.story.kind,
     kinds: shared.kinds,
+    ...(shared.layout ? { layout: shared.layout } : {}),
     documentRange: () => (deck.slides.length ? titleRange(deck.slides[0]) : { line: 1, column: 1, endLine: 1, endColumn: 1 }),
     titleRange,
     slideText: (slide) =>

@@ -17,6 +17,8 @@ export interface PptxExportOptions extends RenderOptions {
   theme?: string;
   /** Needed, and only the theme style sheets are read: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: Pick<ExportAssets, 'themes'>;
+  /** Hears of each slide (1-based) whose text was set smaller than designed so that it fits, with the scale (0–1). */
+  onShrink?: (slide: number, scale: number) => void;
 }
 
 /**
@@ -53,7 +55,8 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
     if (sectionTitle !== sections[i - 1]) pptx.addSection({ title: sectionTitle });
     const layout = layoutOf(classes[i]);
     const target = pptx.addSlide({ masterName: masterOf(layout), sectionTitle });
-    drawLayoutSlide(pptx, target, slideContent(perSlide[i], env), style, layout);
+    const scale = drawLayoutSlide(pptx, target, slideContent(perSlide[i], env), style, layout);
+    if (scale < 1) options.onShrink?.(i + 1, scale);
     const notes = xmlText(slide.notes.join('\n\n'));
     if (notes.trim()) target.addNotes(notes);
   });

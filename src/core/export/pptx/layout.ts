@@ -114,9 +114,10 @@ function imageBox(picture: Picture, scale: number): { w: number; h: number } {
   return { w: (picture.width / 96) * fit, h: (picture.height / 96) * fit };
 }
 
-function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): void {
+/** Draws one slide; returns the scale its content was set at to fit (1: as designed, below 1: shrunk). */
+function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): number {
   let y = drawTitle(pptx, slide, content, style);
-  if (content.pieces.length === 0) return;
+  if (content.pieces.length === 0) return 1;
 
   // One scale for every piece, so that the slide fits; text boxes also shrink on overflow in PowerPoint.
   const available = SLIDE_H - PAD_Y - y;
@@ -175,6 +176,7 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
     }
     y += h + GAP * squeeze;
   }
+  return scale * squeeze;
 }
 
 /**
