@@ -261,7 +261,10 @@ describe('renderDeck', () => {
     const hostile = render(xss);
     assert.equal(hostile.theme, 'light');
     assert.equal(hostile.lang, 'en');
-    assert.equal(render('---\ntheme: gaia\n---\n# x').theme, 'light');
+    // Marp's own themes are drawn by their StoryDeck look-alikes; an unknown name falls back to light.
+    assert.equal(render('---\ntheme: gaia\n---\n# x').theme, 'corporate');
+    assert.equal(render('---\ntheme: default\n---\n# x').theme, 'light');
+    assert.equal(render('---\ntheme: acme\n---\n# x').theme, 'light');
   });
 
   it('keeps every payload of the XSS fixture inert', () => {
