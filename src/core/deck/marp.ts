@@ -124,7 +124,7 @@ function computeMarp(deck: Deck): MarpReading {
       if (set) apply(set, i, comment.line);
     }
     for (const block of slide.blocks) {
-      if (block.kind === 'html' && /^\s*<style\b/i.test(deck.lines[block.line - 1] ?? '')) notice('style', NOT_SHOWN('<style>', STYLE_WHY), block.line);
+      if (block.kind === 'html' && isStyleBlock(deck.lines[block.line - 1] ?? '')) notice('style', NOT_SHOWN('<style>', STYLE_WHY), block.line);
     }
     for (const image of slide.images) {
       const spec = imageSpec(image.alt);
@@ -177,6 +177,11 @@ function cssClass(value: unknown): string | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   return clean || undefined;
+}
+
+/** An HTML block that is a style sheet (Marp's `<style>` / `<style scoped>`). */
+export function isStyleBlock(html: string): boolean {
+  return /^\s*<style\b/i.test(html);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { sharedParser } from './markdown';
 import { detectBeats, isPlaceholder } from './beats';
 import { beatMarkerIds, classifyComment, commentText, directives } from './comments';
 import { readFrontMatter } from './frontMatter';
-import { imageSpec } from './marp';
+import { imageSpec, isStyleBlock } from './marp';
 import { memoByText } from './memo';
 import { isBeatId, type BeatId, type Block, type BlockKind, type Comment, type Deck, type Problem, type Slide, type SlideImage } from './types';
 
@@ -188,8 +188,10 @@ class SlideBuilder {
       this.addComment(commentText(raw) ?? '', map[0] + 1, map[1]);
       return;
     }
-    this.draft.visible = true;
-    this.draft.blocks.push({ kind: 'html', text: stripTags(raw), line: map[0] + 1, endLine: map[1], level: 0 });
+    // A `<style>` block is settings, not words: it keeps its place (for the finding that says it is not applied) with no text.
+    const style = isStyleBlock(raw);
+    if (!style) this.draft.visible = true;
+    this.draft.blocks.push({ kind: 'html', text: style ? '' : stripTags(raw), line: map[0] + 1, endLine: map[1], level: 0 });
   }
 
   private addComment(text: string, line: number, endLine: number): void {

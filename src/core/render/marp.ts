@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { imageSpec, type ImageSpec, type MarpReading, type SlideLook } from '../deck/marp';
+import { imageSpec, isStyleBlock, type ImageSpec, type MarpReading, type SlideLook } from '../deck/marp';
 import { escapeHtml } from './escape';
 import { isThemeName, type ThemeName } from './themes';
 
@@ -32,13 +32,15 @@ export interface Background {
 }
 
 /**
- * Takes a slide's `bg` pictures out of its tokens (Marp draws them behind the slide, not in the text) and
- * drops the top-level paragraphs they leave empty. Mutates `tokens`; returns the pictures in order.
+ * Takes out of a slide's tokens what Marp does not show in the flow: its `bg` pictures (Marp draws them
+ * behind the slide), the top-level paragraphs they leave empty, and `<style>` blocks (which StoryDeck does
+ * not apply, and which would otherwise show as text). Mutates `tokens`; returns the pictures in order.
  */
 export function takeBackgrounds(tokens: Token[]): Background[] {
   const found: Background[] = [];
   const emptied = new Set<number>();
   tokens.forEach((token, i) => {
+    if (token.type === 'html_block' && isStyleBlock(token.content)) emptied.add(i);
     if (token.type !== 'inline' || !token.children?.some((child) => child.type === 'image')) return;
     const kept = token.children.filter((child) => {
       if (child.type !== 'image') return true;
@@ -51,7 +53,10 @@ export function takeBackgrounds(tokens: Token[]): Background[] {
     token.children = kept;
     const blank = kept.every((child) => (child.type === 'text' && child.content.trim() === '') || child.type === 'softbreak' || child.type === 'hardbreak');
     if (blank && tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 1].level === 0 && tokens[i + 1]?.type === 'paragraph_close') {
-      emptied.add(i - 1).add(i).add(i + 1);
+      emptied
+        .add(i - 1)
+        .add(i)
+        .add(i + 1);
     }
   });
   if (emptied.size > 0) {

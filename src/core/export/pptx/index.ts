@@ -1,11 +1,14 @@
 import PptxGenJS from 'pptxgenjs';
+import { readMarp } from '../../deck/marp';
 import type { Deck } from '../../deck/types';
+import { marpTheme } from '../../render/marp';
 import { deckOf, languageTag, slideTokens, type ParsedDeck } from '../../render/renderDeck';
-import { themeName, type ThemeName } from '../../render/themes';
+import type { ThemeName } from '../../render/themes';
 import type { RenderOptions } from '../../render/types';
 import type { ExportAssets } from '../html';
 import { slideContent, xmlText } from './content';
-import { CONTENT_W, drawSlide, PAD_X, PAD_Y, TITLE_BOX_H } from './layout';
+import { drawSlide, PAD_Y, TITLE_BOX_H, type Area } from './layout';
+import { contentArea, drawBackdrop, drawMargins, lookStyle, PPTX_LAYOUTS } from './marp';
 import { sectionNames, validParagraphs } from './sections';
 import { themeStyle, type DeckStyle } from './theme';
 
@@ -19,7 +22,7 @@ export interface PptxExportOptions extends RenderOptions {
   assets?: Pick<ExportAssets, 'themes'>;
 }
 
-/** The one slide layout, with the title placeholder. */
+/** The slide layout, with the title placeholder; a split background or a 4:3 deck adds one per content area. */
 const MASTER = 'StoryDeck';
 
 /**
@@ -36,29 +39,45 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   }
   const themes = options.assets?.themes;
   if (!themes) throw new Error('exportPptx needs the theme style sheets: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
-  const theme = options.theme ?? themeName(deck.frontMatter.theme);
+  const marp = readMarp(deck);
+  const theme = options.theme ?? marpTheme(marp.theme?.name) ?? 'light';
   const css = themes[theme];
   if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
   const style: DeckStyle = { ...themeStyle(css, theme), lang: languageTag(deck.frontMatter.lang) };
 
   const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
+  pptx.layout = PPTX_LAYOUTS[marp.size];
   pptx.title = xmlText(deck.title);
   pptx.theme = { headFontFace: style.headingFont, bodyFontFace: style.font };
-  // Titles go into the layout's title placeholder, so PowerPoint knows them (outline view, accessibility).
-  pptx.defineSlideMaster({
-    title: MASTER,
-    background: { color: style.bg },
-    objects: [{ placeholder: { options: { name: 'title', type: 'title', x: PAD_X, y: PAD_Y, w: CONTENT_W, h: TITLE_BOX_H, margin: 0, align: 'left', valign: 'top' }, text: '' } }],
-  });
+  // Titles go into the layout's title placeholder, so PowerPoint knows them (outline view, accessibility). A
+  // placeholder's place is its layout's, so each content area (a split background's other side) has a layout.
+  const masters = new Map<string, string>();
+  const masterFor = (area: Area): string => {
+    const key = `${area.x.toFixed(3)}:${area.w.toFixed(3)}`;
+    let name = masters.get(key);
+    if (name) return name;
+    name = masters.size === 0 ? MASTER : `${MASTER} ${masters.size + 1}`;
+    masters.set(key, name);
+    pptx.defineSlideMaster({
+      title: name,
+      background: { color: style.bg },
+      objects: [{ placeholder: { options: { name: 'title', type: 'title', x: area.x, y: PAD_Y, w: area.w, h: TITLE_BOX_H, margin: 0, align: 'left', valign: 'top' }, text: '' } }],
+    });
+    return name;
+  };
 
-  const { perSlide, env } = slideTokens(source, options);
+  const { perSlide, backgrounds, env } = slideTokens(source, options);
   const sections = sectionNames(deck);
   deck.slides.forEach((slide, i) => {
     const sectionTitle = sections[i];
     if (sectionTitle !== sections[i - 1]) pptx.addSection({ title: sectionTitle });
-    const target = pptx.addSlide({ masterName: MASTER, sectionTitle });
-    drawSlide(pptx, target, slideContent(perSlide[i], env), style);
+    const look = marp.looks[i];
+    const area = contentArea(marp.size, backgrounds[i]);
+    const slideStyle = lookStyle(style, look);
+    const target = pptx.addSlide({ masterName: masterFor(area), sectionTitle });
+    drawBackdrop(target, look, backgrounds[i], env, marp.size);
+    drawSlide(pptx, target, slideContent(perSlide[i], env), slideStyle, area);
+    drawMargins(target, look, slide.index, area, env, slideStyle, marp.size);
     const notes = xmlText(slide.notes.join('\n\n'));
     if (notes.trim()) target.addNotes(notes);
   });
