@@ -457,4 +457,59 @@ describe('exportPptx', () => {
     const pptx = await exportDeck('');
     assert.equal(pptx.slideCount, 1);
   });
+
+  describe("Marp's directives and backgrounds", () => {
+    const inches = (emu: number) => emu / EMU_PER_INCH;
+
+    it('colours a slide with backgroundColor and color, and leaves the others to the theme', async () => {
+      const pptx = await exportDeck('# Plain\n\n---\n\n<!-- backgroundColor: "#102030" -->\n<!-- _color: rgb(255, 255, 255) -->\n# Title\n\nText\n\n---\n\n# After\n\nMore');
+      const [plain, coloured, after] = [await pptx.slide(1), await pptx.slide(2), await pptx.slide(3)];
+      assert.doesNotMatch(plain, /<p:bg>/);
+      assert.match(coloured, /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="102030"\/>/);
+      assert.match(after, /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="102030"\/>/, 'backgroundColor applies from its slide on');
+      assert.ok(run(coloured, 'Text').body.includes('val="FFFFFF"'));
+      assert.ok(!run(after, 'More').body.includes('val="FFFFFF"'), '_color is for its own slide only');
+    });
+
+    it('writes the header, footer and page number where the directives apply', async () => {
+      const pptx = await exportDeck('---\npaginate: true\nheader: "**Q3** review"\n---\n# One\n<!-- _paginate: false -->\n\n---\n\n<!-- footer: Team -->\n# Two\n');
+      const [one, two] = [paragraphs(await pptx.slide(1)), paragraphs(await pptx.slide(2))];
+      assert.ok(one.includes('Q3 review') && !one.includes('1') && !one.includes('Team'), one.join(' | '));
+      assert.ok(two.includes('Q3 review') && two.includes('Team') && two.includes('2'), two.join(' | '));
+      assert.ok(run(await pptx.slide(1), 'Q3').props.includes('b="1"'), 'the header keeps its Markdown emphasis');
+    });
+
+    it('puts a split background on its side and the title and content beside it', async () => {
+      const image = pngDataUri(400, 300);
+      const pptx = await exportDeck('# Plain\n\n---\n\n![bg left:40%](photo.png)\n\n# Beside\n\nText beside the picture', { resolveImage: () => image });
+      const xml = await pptx.slide(2);
+      const picture = shapes(xml).find((shape) => shape.xml.startsWith('<p:pic>'));
+      assert.ok(picture);
+      assert.equal(picture.x, 0);
+      assert.ok(Math.abs(inches(picture.w) - 13.333 * 0.4) < 0.01, `picture width ${inches(picture.w)}`);
+      assert.ok(Math.abs(inches(picture.h) - 7.5) < 0.01, `picture height ${inches(picture.h)}`);
+      const text = shapes(xml).find((shape) => shape.xml.includes('Text beside the picture'));
+      assert.ok(text && inches(text.x) > 13.333 * 0.4, 'the text is beside the picture');
+      const titleX = async (n: number) => inches(Number(/type="title"[\s\S]*?<a:off x="(\d+)"/.exec(await pptx.layout(n))?.[1]));
+      assert.ok((await titleX(2)) > 13.333 * 0.4, 'the title placeholder is beside the picture');
+      assert.ok((await titleX(1)) < 1, 'a slide without a split keeps the full-width layout');
+    });
+
+    it('draws the bg pictures of a slide side by side, cover and contain, and none in the content', async () => {
+      const pptx = await exportDeck('# Two pictures\n\n![bg](a.png) ![bg contain](b.png)\n', { resolveImage: () => pngDataUri(200, 400) });
+      const pictures = shapes(await pptx.slide(1)).filter((shape) => shape.xml.startsWith('<p:pic>'));
+      assert.equal(pictures.length, 2);
+      const [cover, contain] = pictures;
+      assert.deepEqual([cover.x, Math.round(inches(cover.w) * 100), Math.round(inches(cover.h) * 100)], [0, 667, 750], 'cover fills the left half');
+      assert.ok(Math.abs(inches(contain.h) - 7.5) < 0.01 && Math.abs(contain.w / contain.h - 0.5) < 0.01, 'contain keeps the picture whole');
+      assert.ok(inches(contain.x) > 6.66, 'the second picture is in the right half');
+    });
+
+    it('sizes a picture as w: and h: ask, and makes a 4:3 deck 10 in wide', async () => {
+      const pptx = await exportDeck('---\nsize: 4:3\n---\n# Sized\n\n![w:300](a.png)\n', { resolveImage: () => pngDataUri(600, 200) });
+      const picture = shapes(await pptx.slide(1)).find((shape) => shape.xml.startsWith('<p:pic>'));
+      assert.ok(picture && Math.abs(inches(picture.w) - 300 / 96) < 0.01 && Math.abs(inches(picture.h) - 100 / 96) < 0.01, `${picture?.w} × ${picture?.h}`);
+      assert.match(await pptx.part('ppt/presentation.xml'), /<p:sldSz cx="9144000" cy="6858000"/);
+    });
+  });
 });
