@@ -1,5 +1,5 @@
 import type { RenderedDeck, RenderedSlide } from '../../core/render/types';
-import { applyLook } from './look';
+import { applyLook, fitHeadings } from './look';
 
 /** Slides are laid out at this width (and 720 px high) and scaled to whatever frame shows them. */
 const DESIGN_WIDTH = { '16:9': 1280, '4:3': 960 } as const;
@@ -54,6 +54,7 @@ export class Player {
       return label;
     });
     root.replaceChildren(...this.frames, ...labels, this.notes, bar, this.jumpHint);
+    fitHeadings(root);
 
     this.scale = new ResizeObserver((entries) => {
       for (const entry of entries) (entry.target as HTMLElement).style.setProperty('--sd-scale', String(entry.contentRect.width / DESIGN_WIDTH[this.size]));
@@ -129,6 +130,7 @@ export class Player {
       }
       this.frames[i] = frame;
       this.scale.observe(frame);
+      fitHeadings(frame);
     }
     this.show(this.current);
   }

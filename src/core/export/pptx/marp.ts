@@ -15,14 +15,16 @@ import type { DeckStyle } from './theme';
 export const SLIDE_WIDTHS: Readonly<Record<SlideSize, number>> = { '16:9': 13.333, '4:3': 10 };
 export const PPTX_LAYOUTS: Readonly<Record<SlideSize, string>> = { '16:9': 'LAYOUT_WIDE', '4:3': 'LAYOUT_4x3' };
 
-/** The gap between a split picture and the content (the player's 56 px). */
-const SPLIT_GAP = 56 / 96;
-/** Header and footer: 20 px from the edge, 20 px type, in the theme's muted colour. */
-const MARGIN_Y = 20 / 96;
-const MARGIN_PT = 20 * 0.75;
+/** The gap between a split picture and the content: the slide's own padding, as in the player. */
+const SPLIT_GAP = PAD_X;
+/** Header, footer and page number: 30 px from the side, 21 px from the edge, 18 px type, in the theme's muted colour. */
+const MARGIN_X = 30 / 96;
+const MARGIN_Y = 21 / 96;
+const MARGIN_PT = 18 * 0.75;
 const MARGIN_H = 0.4;
 const PAGE_W = 1;
-const PAGE_RIGHT = 32 / 96;
+/** The page number's box; the header and footer end before it. */
+const PAGE_BOX = PAGE_W + MARGIN_X;
 
 /** Where the content goes on a slide of `size`: all of it, or the side a split background leaves. */
 export function contentArea(size: SlideSize, backgrounds: readonly Background[]): Area {
@@ -71,12 +73,15 @@ export function drawMargins(slide: PptxGenJS.Slide, look: SlideLook | undefined,
     const [inline] = sharedParser().parseInline(markdown, {});
     return inlineRuns(inline?.children ?? [], env, []).map((run) => ({ text: run.text, options: runOptions(run, MARGIN_PT, style, style.muted, style.font) }));
   };
-  const box = { x: area.x, w: area.w, h: MARGIN_H, margin: 0, fit: 'shrink' as const };
+  // Across the slide, or beside a split picture (the content area less its padding, plus the margin).
+  const left = area.x - PAD_X + MARGIN_X;
+  const right = Math.min(SLIDE_WIDTHS[size] - PAGE_BOX, area.x + area.w + PAD_X - MARGIN_X);
+  const box = { x: left, w: right - left, h: MARGIN_H, margin: 0, fit: 'shrink' as const };
   if (look?.header) slide.addText(text(look.header), { ...box, y: MARGIN_Y, valign: 'top' });
   if (look?.footer) slide.addText(text(look.footer), { ...box, y: SLIDE_H - MARGIN_Y - MARGIN_H, valign: 'bottom' });
   if (look?.paginate) {
     slide.addText(String(pageNumber), {
-      x: SLIDE_WIDTHS[size] - PAGE_RIGHT - PAGE_W,
+      x: SLIDE_WIDTHS[size] - PAGE_BOX,
       y: SLIDE_H - MARGIN_Y - MARGIN_H,
       w: PAGE_W,
       h: MARGIN_H,
