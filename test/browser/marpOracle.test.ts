@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lintText } from '../../src/core/lint';
-import { pdfInfo } from './harness';
+import { exportDeck, launchBrowser, openDeck, pdfInfo } from './harness';
 
 // Marp CLI as the oracle for Marp's syntax in PDF: every deck of the corpus (test/fixtures/marp/feature-*.md,
 // with the pictures in test/fixtures/marp/images) is exported by `storydeck export --to pdf` (the built CLI:
@@ -181,5 +181,36 @@ describe('Marp syntax against Marp CLI (PDF, page by page)', function () {
         [7, '`<style>` is a Marp feature StoryDeck does not show'],
       ],
     );
+  });
+
+  it('draws all of it in the exported HTML under its strict CSP: no violation, no request, colours and split set', async () => {
+    const browser = await launchBrowser();
+    try {
+      const directives = await openDeck(browser, exportDeck(join(FIXTURES, 'feature-directives.md')));
+      const look = (n: number) =>
+        directives.page.evaluate((i) => {
+          const slide = document.querySelectorAll<HTMLElement>('.sd-slide')[i];
+          const style = getComputedStyle(slide);
+          return [style.backgroundColor, style.color, slide.querySelector('.sd-marp-page')?.textContent ?? ''];
+        }, n);
+      assert.deepEqual(await look(0), ['rgb(253, 246, 227)', 'rgb(31, 35, 40)', '']);
+      assert.deepEqual(await look(2), ['rgb(30, 58, 95)', 'rgb(255, 255, 255)', '3']);
+      assert.deepEqual([directives.errors, directives.requests], [[], []]);
+      await directives.close();
+
+      const backgrounds = await openDeck(browser, exportDeck(join(FIXTURES, 'feature-backgrounds.md')));
+      const split = await backgrounds.page.evaluate(() => {
+        const slide = document.querySelectorAll<HTMLElement>('.sd-slide')[2];
+        const heading = slide.querySelector('h2')!;
+        const picture = slide.querySelector<HTMLElement>('.sd-marp-bg')!;
+        return { heading: heading.offsetLeft, picture: picture.offsetWidth, width: slide.offsetWidth };
+      });
+      assert.equal(split.picture, split.width * 0.4, 'the picture takes 40% of the slide');
+      assert.ok(split.heading >= split.picture, `the heading (at ${split.heading}px) is beside the picture (${split.picture}px wide)`);
+      assert.deepEqual([backgrounds.errors, backgrounds.requests], [[], []]);
+      await backgrounds.close();
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -48,8 +48,12 @@ const SAFE_TAGS = new Set([
   'hr',
   'div',
   'span',
+  // Marp's backgrounds, header and footer (src/core/render/marp.ts).
+  'figure',
+  'header',
+  'footer',
 ]);
-const SAFE_ATTRIBUTES = new Set(['data-line', 'class', 'href', 'target', 'rel', 'src', 'alt', 'title', 'start']);
+const SAFE_ATTRIBUTES = new Set(['data-line', 'class', 'href', 'target', 'rel', 'src', 'alt', 'title', 'start', 'width', 'height', 'data-sd-fit', 'data-sd-bg-scale']);
 
 /** Every line a `data-line` attribute names, in order. */
 function dataLines(html: string): number[] {
