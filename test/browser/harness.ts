@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +65,16 @@ export async function openDeck(browser: Browser, file: string, viewport = { widt
 /** The accessible label of the slide on show: "Slide 3: Meet Maria". */
 export function currentSlide(page: Page): Promise<string | null> {
   return page.locator('.sd-frame.sd-current .sd-slide').getAttribute('aria-label');
+}
+
+/** Converts a .pptx to PDF with LibreOffice in a profile of its own (parallel runs must not share one). */
+export function libreOfficePdf(pptx: string): string {
+  const dir = join(pptx, '..');
+  const profile = mkdtempSync(join(tmpdir(), 'storydeck-lo-'));
+  const result = spawnSync('libreoffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, pptx], { encoding: 'utf8', timeout: 120_000 });
+  rmSync(profile, { recursive: true, force: true });
+  assert.equal(result.status, 0, `libreoffice failed: ${result.error?.message ?? ''} ${result.stderr}`);
+  return pptx.replace(/\.pptx$/, '.pdf');
 }
 
 /** Pages of a PDF, as poppler's pdfinfo reads them. */

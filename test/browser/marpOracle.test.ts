@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lintText } from '../../src/core/lint';
-import { exportDeck, launchBrowser, openDeck, pdfInfo } from './harness';
+import { exportDeck, launchBrowser, libreOfficePdf, openDeck, pdfInfo } from './harness';
 
 // Marp CLI as the oracle for Marp's syntax in PDF: every deck of the corpus (test/fixtures/marp/feature-*.md,
 // with the pictures in test/fixtures/marp/images) is exported by `storydeck export --to pdf` (the built CLI:
@@ -101,16 +101,21 @@ const near = (a: number[], b: number[], tolerance: number) => a.length === b.len
 describe('Marp syntax against Marp CLI (PDF, page by page)', function () {
   this.timeout(180_000);
   let dir: string;
-  const pdf: Record<string, { marp: string; ours: string }> = {};
+  const pdf: Record<string, { marp: string; ours: string; pptx: string }> = {};
 
   before(function () {
     dir = mkdtempSync(join(tmpdir(), 'storydeck-marp-oracle-'));
     for (const deck of [...DECKS, UNSUPPORTED]) cpSync(join(FIXTURES, `${deck}.md`), join(dir, `${deck}.md`));
     cpSync(join(FIXTURES, 'images'), join(dir, 'images'), { recursive: true });
     for (const deck of [...DECKS, UNSUPPORTED]) {
-      pdf[deck] = { marp: join(dir, `${deck}.marp.pdf`), ours: join(dir, `${deck}.storydeck.pdf`) };
+      pdf[deck] = { marp: join(dir, `${deck}.marp.pdf`), ours: join(dir, `${deck}.storydeck.pdf`), pptx: join(dir, `${deck}.pdf`) };
       run([MARP, `${deck}.md`, '--pdf', '--allow-local-files', '--browser-path', BROWSER, '-o', pdf[deck].marp], dir);
       run([CLI, 'export', `${deck}.md`, '--to', 'pdf', '-o', pdf[deck].ours], dir);
+    }
+    // StoryDeck's PowerPoint file, opened and printed by LibreOffice (`<deck>.pdf`), is compared with Marp's PDF too.
+    for (const deck of DECKS) {
+      run([CLI, 'export', `${deck}.md`, '--to', 'pptx', '-o', `${deck}.pptx`], dir);
+      assert.equal(libreOfficePdf(join(dir, `${deck}.pptx`)), pdf[deck].pptx);
     }
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -143,6 +148,23 @@ describe('Marp syntax against Marp CLI (PDF, page by page)', function () {
 
       it('draws the same pictures on each page, cropped and scaled alike (backgrounds, split sides, sizes)', () => {
         assert.deepEqual(pictures(pdf[deck].ours), pictures(pdf[deck].marp));
+      });
+
+      it('has, as PowerPoint opened in LibreOffice, the same pages, words, header, footer, page numbers and picture scales', () => {
+        const { pptx, marp } = pdf[deck];
+        const size = (file: string) =>
+          pdfInfo(file)
+            .size.split(' x ')
+            .map((n) => Math.round(Number.parseFloat(n)));
+        assert.deepEqual([pdfInfo(pptx).pages, size(pptx)], [pdfInfo(marp).pages, size(marp)]);
+        const sorted = (file: string) => words(file).map((page) => page.map((w) => w.text).sort());
+        assert.deepEqual(sorted(pptx), sorted(marp));
+        const [width, height] = size(marp);
+        const text = (file: string) => words(file).map((page) => (({ header, footer, page: number }) => ({ header, footer, number }))(margins(page, height, width)));
+        assert.deepEqual(text(pptx), text(marp));
+        // PowerPoint keeps a cropped picture whole and crops it when drawing it, so only the scale is compared.
+        const scales = (file: string) => pictures(file).map((page) => page.map((picture) => picture.replace(/^.* at /, '')));
+        assert.deepEqual(scales(pptx), scales(marp));
       });
     });
   }

@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseDeck } from '../../src/core/deck';
 import { exportPptx } from '../../src/core/export/pptx';
 import { THEME_NAMES } from '../../src/core/render';
-import { pdfInfo } from './harness';
+import { libreOfficePdf, pdfInfo } from './harness';
 
 const themes = Object.fromEntries(THEME_NAMES.map((name) => [name, readFileSync(`media/themes/${name}.css`, 'utf8')]));
 
 /** A 2×1 PNG, so that the deck has an embedded picture. */
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGNQTX4NRAAIoALnyHp2YQAAAABJRU5ErkJggg==';
-
-/** Converts a .pptx to PDF with LibreOffice in a profile of its own (parallel runs must not share one). */
-function libreOfficePdf(pptx: string): string {
-  const dir = join(pptx, '..');
-  const profile = mkdtempSync(join(tmpdir(), 'storydeck-lo-'));
-  const result = spawnSync('libreoffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, pptx], { encoding: 'utf8', timeout: 120_000 });
-  rmSync(profile, { recursive: true, force: true });
-  assert.equal(result.status, 0, `libreoffice failed: ${result.error?.message ?? ''} ${result.stderr}`);
-  return pptx.replace(/\.pptx$/, '.pdf');
-}
 
 function pdfText(pdf: string): string {
   const result = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
