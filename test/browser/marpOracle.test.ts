@@ -209,24 +209,23 @@ describe('Marp syntax against Marp CLI (PDF, page by page)', function () {
     const browser = await launchBrowser();
     try {
       const directives = await openDeck(browser, exportDeck(join(FIXTURES, 'feature-directives.md')));
+      // Expressions evaluated in the page (this project's types have no DOM).
       const look = (n: number) =>
-        directives.page.evaluate((i) => {
-          const slide = document.querySelectorAll<HTMLElement>('.sd-slide')[i];
+        directives.page.evaluate(`(() => {
+          const slide = document.querySelectorAll('.sd-slide')[${n}];
           const style = getComputedStyle(slide);
           return [style.backgroundColor, style.color, slide.querySelector('.sd-marp-page')?.textContent ?? ''];
-        }, n);
+        })()`);
       assert.deepEqual(await look(0), ['rgb(253, 246, 227)', 'rgb(31, 35, 40)', '']);
       assert.deepEqual(await look(2), ['rgb(30, 58, 95)', 'rgb(255, 255, 255)', '3']);
       assert.deepEqual([directives.errors, directives.requests], [[], []]);
       await directives.close();
 
       const backgrounds = await openDeck(browser, exportDeck(join(FIXTURES, 'feature-backgrounds.md')));
-      const split = await backgrounds.page.evaluate(() => {
-        const slide = document.querySelectorAll<HTMLElement>('.sd-slide')[2];
-        const heading = slide.querySelector('h2')!;
-        const picture = slide.querySelector<HTMLElement>('.sd-marp-bg')!;
-        return { heading: heading.offsetLeft, picture: picture.offsetWidth, width: slide.offsetWidth };
-      });
+      const split = (await backgrounds.page.evaluate(`(() => {
+        const slide = document.querySelectorAll('.sd-slide')[2];
+        return { heading: slide.querySelector('h2').offsetLeft, picture: slide.querySelector('.sd-marp-bg').offsetWidth, width: slide.offsetWidth };
+      })()`)) as { heading: number; picture: number; width: number };
       assert.equal(split.picture, split.width * 0.4, 'the picture takes 40% of the slide');
       assert.ok(split.heading >= split.picture, `the heading (at ${split.heading}px) is beside the picture (${split.picture}px wide)`);
       assert.deepEqual([backgrounds.errors, backgrounds.requests], [[], []]);

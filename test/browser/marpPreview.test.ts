@@ -30,7 +30,7 @@ describe("Marp's directives in the preview webview", () => {
       const update = deckUpdate(before, after);
       assert.ok(update, 'the host sends an update');
       await send(opened.page, update);
-      await opened.page.waitForFunction(() => getComputedStyle(document.querySelectorAll('.sd-slide')[2]).backgroundColor === 'rgb(0, 68, 0)', undefined, { timeout: 5000 });
+      await opened.page.waitForFunction("getComputedStyle(document.querySelectorAll('.sd-slide')[2]).backgroundColor === 'rgb(0, 68, 0)'", undefined, { timeout: 5000 });
       assert.deepEqual(opened.errors, []);
     } finally {
       await opened.close();
