@@ -5,6 +5,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { parseDeck } from '../../../src/core/deck';
 import { exportPptx, themeStyle, type PptxExportOptions } from '../../../src/core/export/pptx';
+import { pptxColor } from '../../../src/core/export/pptx/marp';
 import { THEME_NAMES } from '../../../src/core/render';
 
 const themes = Object.fromEntries(THEME_NAMES.map((name) => [name, readFileSync(`media/themes/${name}.css`, 'utf8')]));
@@ -503,6 +504,20 @@ describe('exportPptx', () => {
       assert.deepEqual([cover.x, Math.round(inches(cover.w) * 100), Math.round(inches(cover.h) * 100)], [0, 667, 750], 'cover fills the left half');
       assert.ok(Math.abs(inches(contain.h) - 7.5) < 0.01 && Math.abs(contain.w / contain.h - 0.5) < 0.01, 'contain keeps the picture whole');
       assert.ok(inches(contain.x) > 6.66, 'the second picture is in the right half');
+    });
+
+    it('writes CSS colours as PowerPoint does: hex, rgb() and common names; anything else is left to the theme', () => {
+      assert.deepEqual(['#abc', '#A1B2C3', '#a1b2c3cc', '#abcd', 'Navy', 'rgb(255, 0, 128)', 'rgba(100%, 50%, 0%, 0.5)', 'rgb(300 -4 0)'].map(pptxColor), [
+        'AABBCC',
+        'A1B2C3',
+        'A1B2C3',
+        'AABBCC',
+        '000080',
+        'FF0080',
+        'FF8000',
+        'FF0000',
+      ]);
+      assert.deepEqual(['hsl(0, 100%, 50%)', 'rebeccapurple', '', undefined].map(pptxColor), [undefined, undefined, undefined, undefined]);
     });
 
     it('sizes a picture as w: and h: ask, and makes a 4:3 deck 10 in wide', async () => {

@@ -147,7 +147,7 @@ export function pptxColor(css: string | undefined): string | undefined {
   const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.exec(value)?.[1];
   if (hex) return (hex.length <= 4 ? hex.slice(0, 3).replace(/./g, '$&$&') : hex.slice(0, 6)).toUpperCase();
   if (Object.hasOwn(NAMED, value)) return NAMED[value];
-  const rgb = /^rgba?\(\s*([\d.]+%?)[\s,]+([\d.]+%?)[\s,]+([\d.]+%?)/.exec(value);
+  const rgb = /^rgba?\(\s*(-?[\d.]+%?)[\s,]+(-?[\d.]+%?)[\s,]+(-?[\d.]+%?)/.exec(value);
   if (!rgb) return undefined;
   return rgb
     .slice(1, 4)
