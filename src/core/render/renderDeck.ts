@@ -208,7 +208,7 @@ function slideRenderer(): MarkdownIt {
     const inline = tokens[idx + 1];
     if (inline?.children?.some((child) => child.type === 'html_inline' && commentText(child.content) === 'fit')) {
       tokens[idx].attrJoin('class', 'sd-fit');
-      tokens[idx].attrSet('data-sd-fit', String(Math.max(1, inline.content.replace(/<!--[^>]*-->/g, '').trim().length)));
+      tokens[idx].attrSet('data-sd-fit', String(Math.max(1, withoutComments(inline.content).trim().length)));
     }
     return self.renderToken(tokens, idx, options);
   };
