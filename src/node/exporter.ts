@@ -5,6 +5,7 @@
  * (STORYDECK_EXPORT_ASSETS, see esbuild.js).
  */
 import { dirname, resolve } from 'node:path';
+import { readMarp } from '../core/deck/marp';
 import { exportHtml, type ExportAssets } from '../core/export/html';
 import { exportPptx, PPTX_IMAGE_TYPES } from '../core/export/pptx';
 import { parseForRender } from '../core/render';
@@ -86,7 +87,7 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   if (deck.slides.length === 0) throw new UserError(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   for (const problem of deck.problems) warn(problem.message, problem.line, problem.column);
   const projectFolder = request.root ?? projectRoot(request.file);
-  const chosen = exportTheme({ wanted: deck.frontMatter.theme, override: request.theme, paths: request.themes, root: projectFolder });
+  const chosen = exportTheme({ wanted: readMarp(deck).theme?.name, override: request.theme, paths: request.themes, root: projectFolder });
   if (chosen.fellBack) warn(chosen.fellBack);
   const theme = chosen.name;
   const root = request.allowLocalFiles ? undefined : projectFolder;

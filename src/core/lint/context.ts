@@ -22,7 +22,11 @@ export function* visibleLines(deck: Deck, slides: readonly Slide[]): Generator<{
 }
 
 /** Builds the helpers every rule gets; `options` are the rule's resolved options. */
-export function createContext(deck: Deck, options: Record<string, unknown>, shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>> }): RuleContext {
+export function createContext(
+  deck: Deck,
+  options: Record<string, unknown>,
+  shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>>; themes?: readonly string[] },
+): RuleContext {
   const titleRange = (slide: Slide): Range => {
     const text = deck.lines[slide.titleLine - 1] ?? '';
     return { line: slide.titleLine, column: 1, endLine: slide.titleLine, endColumn: text.length + 1 };
@@ -33,6 +37,7 @@ export function createContext(deck: Deck, options: Record<string, unknown>, shar
     story: shared.story,
     kind: shared.story.kind,
     kinds: shared.kinds,
+    themes: shared.themes ?? [],
     documentRange: () => (deck.slides.length ? titleRange(deck.slides[0]) : { line: 1, column: 1, endLine: 1, endColumn: 1 }),
     titleRange,
     slideText: (slide) =>

@@ -51,6 +51,8 @@ export interface RuleContext extends ReadingContext {
   kind: KindReading;
   /** Every kind in force, built-in and configured, by name. */
   kinds: Readonly<Record<string, KindProfile>>;
+  /** The custom themes' names a front matter may pick (the config's `themes:`, by file name). */
+  themes: readonly string[];
   /** Where findings about the whole narrative go: the first slide's title (or line 1). */
   documentRange(): Range;
   /** The whole title line of a slide. */

@@ -1,6 +1,7 @@
 // The preview panel. Built into its own bundle, dist/preview.js (see esbuild.js), which register.ts loads
 // the first time a preview is opened or restored: activation never parses it.
 import * as vscode from 'vscode';
+import { readMarp } from '../../core/deck/marp';
 import type { Finding, StoryDeckConfig } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
 import { chooseTheme, customThemes } from '../../core/render/themes';
@@ -254,7 +255,8 @@ class Preview {
     // Raw HTML reaches the page (sanitized there) only when the user allows it and trusts the workspace.
     const html = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get('html') === true;
     const deck = renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' });
-    const wanted = parsed.deck.frontMatter.theme;
+    // The theme the deck names last, in front matter or a `<!-- theme: … -->` comment, as the renderer reads it.
+    const wanted = readMarp(parsed.deck).theme?.name;
     return { deck, wanted, theme: this.themeUrl(wanted) };
   }
 

@@ -3,6 +3,7 @@
 import type { RenderedDeck } from '../../core/render/types';
 import { Player } from './player';
 import './player.css';
+import './marp.css';
 
 const data = document.getElementById('storydeck-deck');
 const root = document.getElementById('storydeck');
