@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Deck } from '../core/deck';
-import { effectiveConfig, lintText, mergeConfig, rulesFor, type Finding, type LoadedConfig, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
+import { effectiveConfig, lintText, mergeConfig, rulesFor, type Finding, type LoadedConfig, type MeasuredLayout, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
 import { readStory, type Story } from '../core/story';
 import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
@@ -46,6 +46,8 @@ export class NarrativeLinter implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly states = new Map<string, LintState>();
+  /** What the preview last measured of each document's slides (slide-overflow), as JSON to compare. */
+  private readonly layouts = new Map<string, { layout: MeasuredLayout; json: string }>();
   private readonly toldUntrusted = new Set<string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after the diagnostics of a document were set or cleared. */
@@ -84,8 +86,19 @@ export class NarrativeLinter implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) if (document.languageId === 'markdown') this.schedule(document, 0);
   }
 
+  /** The preview measured the document's slides: lint again at once when that changed what overflows. */
+  setLayout(uri: vscode.Uri, layout: MeasuredLayout): void {
+    const key = uri.toString();
+    const json = JSON.stringify(layout);
+    if (this.layouts.get(key)?.json === json) return;
+    this.layouts.set(key, { layout, json });
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document && this.states.has(key)) this.schedule(document, 0);
+  }
+
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.layouts.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.states.delete(key);
@@ -121,6 +134,7 @@ export class NarrativeLinter implements vscode.Disposable {
       const { deck, findings } = lintText(document.getText(), config, {
         file: document.uri.fsPath,
         plugins,
+        layout: this.layouts.get(key)?.layout,
         // The setting's style sheets are themes too (the preview and VS Code's export draw them).
         themes: themeSheets(document.uri).map((uri) => uri.path),
       });

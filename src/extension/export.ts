@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import * as vscode from 'vscode';
+import type { StoryDeckConfig } from '../core/lint';
 import type * as Exporter from '../node/exporter';
 import { loadBundle } from './lazy';
 import { outputFolder } from './outputFolder';
@@ -22,15 +23,18 @@ const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = 
 /** The export code: dist/exporter.js, loaded on the first export so that activation never loads it. */
 const loadExporter = () => loadBundle<typeof Exporter>('exporter');
 
-/** The `themes:` of the config in force for a document, as URI paths (NarrativeLinter.configFor). */
-export type ConfigThemes = (document: vscode.Uri) => Promise<readonly string[]>;
+/**
+ * The lint configuration in force for a document (NarrativeLinter.configFor): its `themes:` (as URI paths),
+ * and what the "not ready" warning counts open findings with.
+ */
+export type ConfigFor = (document: vscode.Uri) => Promise<{ config: StoryDeckConfig }>;
 
 /**
  * `StoryDeck: Export…`. Arguments skip the pickers (for tests and other commands): the narrative, the
  * format and whether to replace an existing file. Resolves with the written file, or undefined.
  */
-export function registerExport(log: (line: string) => void, configThemes: ConfigThemes): vscode.Disposable {
-  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, configThemes, uri, format, options));
+export function registerExport(log: (line: string) => void, configFor: ConfigFor): vscode.Disposable {
+  return vscode.commands.registerCommand('storydeck.export', (uri?: vscode.Uri, format?: ExportFormat, options?: ExportCommandOptions) => exportCommand(log, configFor, uri, format, options));
 }
 
 const SAVE_AS = 'Save As…';
@@ -61,7 +65,7 @@ async function saveDraft(document: vscode.TextDocument): Promise<vscode.Uri | un
 
 async function exportCommand(
   log: (line: string) => void,
-  configThemes: ConfigThemes,
+  configFor: ConfigFor,
   uri: vscode.Uri | undefined,
   format: ExportFormat | undefined,
   options: ExportCommandOptions = {},
@@ -112,7 +116,8 @@ async function exportCommand(
     replace = true;
   }
 
-  const themes = themeSheets(document.uri, vscode.workspace.isTrusted ? await configThemes(document.uri) : []).map((uri) => uri.fsPath);
+  const { config } = await configFor(document.uri);
+  const themes = themeSheets(document.uri, vscode.workspace.isTrusted ? (config.themes ?? []) : []).map((uri) => uri.fsPath);
   const exporting = loadExporter();
   let warnings = 0;
   try {
@@ -137,6 +142,12 @@ async function exportCommand(
             allowLocalFiles: settings.get<boolean>('export.allowLocalFiles') === true,
             allowWith: 'To include it, turn on storydeck.export.allowLocalFiles in your user settings.',
             signal: controller.signal,
+            config,
+            // Said before the export, which goes on: open findings and TODOs left on slides.
+            notReady: (message) => {
+              log(`${basename(file)}: ${message}`);
+              void vscode.window.showWarningMessage(`StoryDeck: ${basename(file)}: ${message}`);
+            },
             warn: (message, line) => {
               warnings++;
               log(`${basename(file)}${line === undefined ? '' : `:${line}`}: ${message}`);

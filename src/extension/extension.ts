@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => loadBundle<typeof NewNarrative>('newNarrative').newNarrative(context.extensionUri, ...args)),
     registerExport(
       (line) => channel().appendLine(line),
-      async (uri) => (await linter.configFor(uri)).config.themes ?? [],
+      (uri) => linter.configFor(uri),
     ),
     registerRulePages(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),

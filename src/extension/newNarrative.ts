@@ -3,7 +3,18 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { FileExistsError, UserError } from '../node/errors';
 import { writeAtomically } from '../node/write';
-import { AnswerError, answerProblem, collectTemplates, renderTemplate, TEMPLATE_EXTENSION, TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateSource } from '../core/scaffold';
+import {
+  AnswerError,
+  answerProblem,
+  collectTemplates,
+  MAX_TEMPLATE_BYTES,
+  renderTemplate,
+  TEMPLATE_EXTENSION,
+  TemplateError,
+  WORKSPACE_TEMPLATES_DIR,
+  type Template,
+  type TemplateSource,
+} from '../core/scaffold';
 
 // Loaded on the first `StoryDeck: New Narrative` (Handlebars is not needed before).
 
@@ -72,10 +83,13 @@ async function write(where: NarrativeTarget, text: string): Promise<vscode.Uri |
 /** Built-in templates, and the workspace's only in a trusted workspace: Handlebars compiles them. */
 async function loadTemplates(extensionUri: vscode.Uri): Promise<{ templates: Template[]; skipped: number }> {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, WORKSPACE_TEMPLATES_DIR));
-  const builtin = await readTemplates(vscode.Uri.joinPath(extensionUri, 'templates'));
-  const workspace = await Promise.all(folders.map(readTemplates));
+  const tooLarge: TemplateError[] = [];
+  const builtin = await readTemplates(vscode.Uri.joinPath(extensionUri, 'templates'), tooLarge);
+  const workspace = await Promise.all(folders.map((folder) => readTemplates(folder, tooLarge)));
   const trusted = vscode.workspace.isTrusted;
-  const { templates, errors } = collectTemplates(trusted ? [builtin, ...workspace] : [builtin]);
+  const collected = collectTemplates(trusted ? [builtin, ...workspace] : [builtin]);
+  const { templates } = collected;
+  const errors = [...tooLarge, ...collected.errors];
   if (errors.length) {
     const list = errors.map((e) => `${vscode.workspace.asRelativePath(e.file)}${e.line ? `:${e.line}` : ''}: ${e.reason}`);
     void vscode.window.showWarningMessage(`StoryDeck: ${errors.length === 1 ? 'a template was' : `${errors.length} templates were`} left out. ${list.join(' · ')}`);
@@ -83,7 +97,8 @@ async function loadTemplates(extensionUri: vscode.Uri): Promise<{ templates: Tem
   return { templates, skipped: trusted ? 0 : workspace.flat().length };
 }
 
-async function readTemplates(dir: vscode.Uri): Promise<TemplateSource[]> {
+/** The `*.hbs` files of a folder; one larger than MAX_TEMPLATE_BYTES is not read but added to `tooLarge`. */
+async function readTemplates(dir: vscode.Uri, tooLarge: TemplateError[]): Promise<TemplateSource[]> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(dir);
@@ -94,12 +109,18 @@ async function readTemplates(dir: vscode.Uri): Promise<TemplateSource[]> {
     .filter(([name, type]) => type === vscode.FileType.File && name.endsWith(TEMPLATE_EXTENSION))
     .map(([name]) => name)
     .sort();
-  return Promise.all(
-    names.map(async (name) => {
+  const sources = await Promise.all(
+    names.map(async (name): Promise<TemplateSource | undefined> => {
       const uri = vscode.Uri.joinPath(dir, name);
-      return { file: uri.scheme === 'file' ? uri.fsPath : uri.toString(), source: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+      const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+      if ((await vscode.workspace.fs.stat(uri)).size > MAX_TEMPLATE_BYTES) {
+        tooLarge.push(new TemplateError(file, undefined, `larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB, the most a template may be`));
+        return undefined;
+      }
+      return { file, source: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
     }),
   );
+  return sources.filter((source) => source !== undefined);
 }
 
 /**

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { readMarp } from '../core/deck/marp';
 import { exportHtml, type ExportAssets } from '../core/export/html';
 import { exportPptx, PPTX_IMAGE_TYPES } from '../core/export/pptx';
+import { lint, notReadyMessage, readiness, type SlideOverflow, type StoryDeckConfig } from '../core/lint';
 import { parseForRender } from '../core/render';
 import { findBrowser } from './browser';
 import { FileExistsError, UserError } from './errors';
@@ -53,6 +54,10 @@ export interface ExportRequest {
   browser?: string;
   /** Receives what the export had to leave out or could not read; `line` when it has a place in the file. */
   warn?: (message: string, line?: number, column?: number) => void;
+  /** The lint configuration in force for the narrative: what the "not ready" warning counts open findings with. */
+  config?: StoryDeckConfig;
+  /** Hears what is not ready (open findings, `TODO`s left on slides) before the export starts, when given; the export goes on. */
+  notReady?: (message: string) => void;
   /** Cancels the export (and stops the browser); nothing is written. */
   signal?: AbortSignal;
   /** The output's name in messages; defaults to `output`. */
@@ -69,6 +74,8 @@ function bundledAssets(): ExportAssets | undefined {
 export interface ExportResult {
   slides: number;
   bytes: number;
+  /** PDF: the slides the printing browser laid out past their page (each also a warning), empty when all fit; absent when nothing was measured. */
+  overflow?: SlideOverflow[];
 }
 
 /**
@@ -86,6 +93,10 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   const { deck } = parsed;
   if (deck.slides.length === 0) throw new UserError(`nothing to export: ${deck.problems[0]?.message ?? 'the narrative has no slides.'}`);
   for (const problem of deck.problems) warn(problem.message, problem.line, problem.column);
+  if (request.notReady) {
+    const notReady = notReadyMessage(readiness(deck, lint(deck, request.config)));
+    if (notReady) request.notReady(notReady);
+  }
   const projectFolder = request.root ?? projectRoot(request.file);
   const chosen = exportTheme({ wanted: readMarp(deck).theme?.name, override: request.theme, paths: request.themes, root: projectFolder });
   if (chosen.fellBack) warn(chosen.fellBack);
@@ -96,22 +107,39 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   const bundled = bundledAssets();
   const assets = bundled && chosen.css !== undefined ? { ...bundled, themes: { ...bundled.themes, [theme]: chosen.css } } : bundled;
   let data: string | Uint8Array;
+  let overflow: SlideOverflow[] | undefined;
   switch (format) {
     case 'html':
       data = exportHtml(parsed, { theme, resolveImage, assets });
       break;
     case 'pdf': {
       const browser = findBrowser(request.browser);
-      data = await printPdf(exportHtml(parsed, { theme, resolveImage, assets }), { browser, signal });
+      const printed = await printPdf(exportHtml(parsed, { theme, resolveImage, assets }), { browser, signal });
+      data = printed.pdf;
+      overflow = printed.overflow;
+      // Said as the slide-overflow rule says it in the editor, on the first line cut.
+      if (overflow?.length)
+        for (const finding of lint(deck, request.config, { layout: { overflow } }).filter((f) => f.ruleId === 'slide-overflow')) warn(finding.message, finding.line, finding.column);
       break;
     }
-    case 'pptx':
-      data = await exportPptx(parsed, { theme, assets, resolveImage: embeddable(PPTX_IMAGE_TYPES, resolveImage, (message) => warn(message)) });
+    case 'pptx': {
+      const shrunk: string[] = [];
+      data = await exportPptx(parsed, {
+        theme,
+        assets,
+        resolveImage: embeddable(PPTX_IMAGE_TYPES, resolveImage, (message) => warn(message)),
+        onShrink: (slide, scale) => shrunk.push(`${slide} (${Math.round(scale * 100)}%)`),
+      });
+      if (shrunk.length)
+        warn(
+          `the text of slide${shrunk.length === 1 ? '' : 's'} ${shrunk.join(', ')} is set smaller than the theme's to fit the PowerPoint page; split ${shrunk.length === 1 ? 'it' : 'them'} or move detail to the speaker notes to keep the text at full size.`,
+        );
       break;
+    }
   }
   signal?.throwIfAborted();
   writeAtomically(output, data, { replace, shown });
-  return { slides: deck.slides.length, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
+  return { slides: deck.slides.length, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, ...(overflow ? { overflow } : {}) };
 }
 
 /** Wraps an image resolver for an output that embeds fewer image types than a browser shows, saying which pictures fall back to their alt text. */

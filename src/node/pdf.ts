@@ -5,13 +5,17 @@
  * 4.2 MB and then fails at run time, because it requires its own package.json; shipping it unbundled
  * would blow the extension's size budget. Chromium's `--print-to-pdf` does this one job with no library:
  * the export's print style sheet (src/webview/player/player.css) lays out one 1280×720 page per slide.
- * Measured on the 10-slide example: a 10-page PDF of 960×540 pt in about 3 s.
+ * Measured on the 10-slide example: a 10-page PDF of 960×540 pt in about 3 s. The same run dumps the page
+ * (`--dump-dom`): the player writes on its root which slides do not fit (`data-overflow`), measured in the
+ * layout the PDF is printed from, at no extra cost.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseOverflow } from '../core/lint/layout';
+import type { SlideOverflow } from '../core/lint/types';
 import { describeFsError, UserError } from './errors';
 
 export interface PrintOptions {
@@ -23,8 +27,14 @@ export interface PrintOptions {
   timeoutMs?: number;
 }
 
+export interface PrintedPdf {
+  pdf: Buffer;
+  /** The slides the browser laid out past their page, as the exported page measured them; undefined when the page said nothing (not a StoryDeck page, a browser that does not dump). */
+  overflow: SlideOverflow[] | undefined;
+}
+
 /** Prints a self-contained HTML page to PDF with a headless Chromium-family browser; throws UserError when it cannot. */
-export async function printPdf(html: string, { browser, signal, timeoutMs = 120_000 }: PrintOptions): Promise<Buffer> {
+export async function printPdf(html: string, { browser, signal, timeoutMs = 120_000 }: PrintOptions): Promise<PrintedPdf> {
   signal?.throwIfAborted();
   const dir = mkdtempSync(join(tmpdir(), 'storydeck-pdf-'));
   try {
@@ -43,9 +53,10 @@ export async function printPdf(html: string, { browser, signal, timeoutMs = 120_
       '--no-first-run',
       `--user-data-dir=${join(dir, 'profile')}`,
       `--print-to-pdf=${pdf}`,
+      '--dump-dom',
       pathToFileURL(page).href,
     ];
-    const exit = await run(browser, args, signal, timeoutMs);
+    const { exit, stdout } = await run(browser, args, signal, timeoutMs);
     let bytes: Buffer;
     try {
       bytes = readFileSync(pdf);
@@ -54,7 +65,7 @@ export async function printPdf(html: string, { browser, signal, timeoutMs = 120_
     }
     if (bytes.length === 0 || bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
       throw new UserError(`The browser at ${browser} printed something that is not a PDF (${exit}); StoryDeck needs Chromium, Google Chrome or Microsoft Edge.`);
-    return bytes;
+    return { pdf: bytes, overflow: overflowOf(stdout) };
   } finally {
     // The browser has exited; its profile folder can go. Retries cover files a dying child still holds.
     rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
@@ -62,13 +73,35 @@ export async function printPdf(html: string, { browser, signal, timeoutMs = 120_
 }
 
 /**
- * Runs the browser to completion; resolves with how it exited. On abort or timeout the whole process group
+ * What the player wrote on its root (`<main id="storydeck" … data-overflow="…">`, src/webview/player/index.ts)
+ * in the dumped page. That `<main` is the page's first: slide text before it is escaped (`&lt;`), and the
+ * deck's JSON and the player come after it.
+ */
+function overflowOf(dom: string): SlideOverflow[] | undefined {
+  const start = dom.indexOf('<main ');
+  const tag = start < 0 ? '' : dom.slice(start, dom.indexOf('>', start) + 1);
+  const value = /\sdata-overflow="([^"]*)"/.exec(tag)?.[1];
+  return value === undefined ? undefined : parseOverflow(value);
+}
+
+/** The most of the dumped page kept: the root element comes first, the rest is the deck and the player. */
+const MAX_DUMP = 1024 * 1024;
+
+/**
+ * Runs the browser to completion; resolves with how it exited and the start of what it printed. On abort or timeout the whole process group
  * (the browser and its helper processes) is killed before the promise settles.
  */
-function run(browser: string, args: string[], signal: AbortSignal | undefined, timeoutMs: number): Promise<string> {
+function run(browser: string, args: string[], signal: AbortSignal | undefined, timeoutMs: number): Promise<{ exit: string; stdout: string }> {
   return new Promise((resolve, reject) => {
     const posix = process.platform !== 'win32';
-    const child = spawn(browser, args, { stdio: ['ignore', 'ignore', 'ignore'], detached: posix, windowsHide: true });
+    const child = spawn(browser, args, { stdio: ['ignore', 'pipe', 'ignore'], detached: posix, windowsHide: true });
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (kept >= MAX_DUMP) return; // read on, so the browser never blocks on a full pipe
+      chunks.push(chunk);
+      kept += chunk.length;
+    });
     let failure: unknown;
     const stop = (reason: unknown) => {
       failure ??= reason;
@@ -86,9 +119,10 @@ function run(browser: string, args: string[], signal: AbortSignal | undefined, t
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (error !== undefined) reject(error);
-      else resolve(exit!);
+      else resolve({ exit: exit!, stdout: Buffer.concat(chunks).toString('utf8') });
     };
     child.once('error', (e) => settle(failure ?? new UserError(`The browser at ${browser} cannot be started: ${describeFsError(e)}`)));
-    child.once('exit', (code, sig) => settle(failure, sig ? `stopped by ${sig}` : `exit code ${code}`));
+    // `close`, not `exit`: the page's dump is all read by then.
+    child.once('close', (code, sig) => settle(failure, sig ? `stopped by ${sig}` : `exit code ${code}`));
   });
 }

@@ -1,10 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { collectTemplates, TEMPLATE_EXTENSION, TemplateError, type TemplateList, type TemplateSource } from '../core/scaffold';
+import { collectTemplates, MAX_TEMPLATE_BYTES, TEMPLATE_EXTENSION, TemplateError, type TemplateList, type TemplateSource } from '../core/scaffold';
 import { readTextBounded } from './boundedRead';
-
-/** Larger template files are refused. */
-const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /**
  * Lists the templates in `dirs` (`*.hbs`, sorted by file name), in precedence order: pass the built-in

@@ -2,9 +2,10 @@
  * Messages between the extension host (src/extension/preview) and the preview webview (src/webview),
  * both ways. Both sides import these types; nothing else crosses the boundary.
  */
+import type { SlideOverflow } from '../core/lint/types';
 import type { RenderedDeck, RenderedSlide } from '../core/render/types';
 
-export type { RenderedDeck };
+export type { RenderedDeck, SlideOverflow };
 
 /** A lint finding as the preview shows it in a slide's badge (lines 1-based). */
 export interface PreviewFinding {
@@ -25,7 +26,14 @@ export interface PreviewStartup {
   findings: PreviewFinding[];
   /** 0-based slide to show first. */
   start: number;
+  /**
+   * `StoryDeck: Present`'s pages: `audience` shows the slide alone (no badges, notes or other views),
+   * `presenter` the presenter view that drives it. Absent for the preview.
+   */
+  present?: PresentRole;
 }
+
+export type PresentRole = 'audience' | 'presenter';
 
 /** What the webview keeps across reloads with `vscode.setState`; the panel serializer reads it back. */
 export interface PreviewState {
@@ -48,9 +56,7 @@ export type HostToWebview =
   /** The linter's latest findings for the document. */
   | { type: 'findings'; findings: PreviewFinding[] }
   /** The preview was locked to its document, or unlocked (kept for a restore after a reload). */
-  | { type: 'locked'; locked: boolean }
-  /** `StoryDeck: Present`: switch to the presenter view. */
-  | { type: 'present' };
+  | { type: 'locked'; locked: boolean };
 
 export type WebviewToHost =
   /** The page `page` (PreviewStartup.page) is listening: a late word from a page since replaced is ignored. */
@@ -64,7 +70,11 @@ export type WebviewToHost =
   /** The reader pressed `f`: the webview cannot use the Fullscreen API, VS Code toggles full screen. */
   | { type: 'fullScreen' }
   /**
-   * The presenter view is on, after `present`. `fullScreen`: the window already fills the screen, so VS Code's
+   * The audience view of `StoryDeck: Present` is up. `fullScreen`: the window already fills the screen, so VS Code's
    * full screen is left as it is (an extension cannot read it: the `isFullscreen` context key is for `when` clauses).
    */
-  | { type: 'presenting'; fullScreen: boolean };
+  | { type: 'presenting'; fullScreen: boolean }
+  /** The presenter asks to move the presenter view into a window of its own (another screen). */
+  | { type: 'newWindow' }
+  /** Every slide that does not fit its page, as the page laid it out (sent when that changes): the slide-overflow finding. */
+  | { type: 'overflow'; overflow: SlideOverflow[] };

@@ -79,10 +79,12 @@ describe('exported HTML in chromium, offline from file://', () => {
     assert.equal(await page.locator('.sd-frame:visible').count(), 1);
   });
 
-  it('shows the current and next slide, the notes, a timer and the plan in the presenter view (p)', async () => {
-    const { page } = deck;
-    await page.keyboard.press('p');
-    assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'presenter');
+  it('shows the current and next slide, the notes, a timer and the plan in the presenter view (p, in a window of its own)', async () => {
+    const opened = deck.page.context().waitForEvent('page');
+    await deck.page.keyboard.press('p');
+    const page = await opened;
+    await page.locator('#storydeck[data-mode="presenter"]').waitFor();
+    assert.equal(await deck.page.locator('#storydeck').getAttribute('data-mode'), 'slide', 'the first window keeps showing the slide');
     assert.equal(await page.locator('.sd-frame:visible').count(), 2);
     assert.match((await page.locator('.sd-frame.sd-next .sd-slide').getAttribute('aria-label')) ?? '', /^Slide 2: Why we exist/);
     assert.match(await page.locator('.sd-notes').innerText(), /^Open with a pause\. Ask the room/);
@@ -95,6 +97,7 @@ describe('exported HTML in chromium, offline from file://', () => {
     assert.equal(await page.locator('.sd-position').innerText(), 'Slide 4 of 10');
     await page.keyboard.press('p');
     assert.equal(await page.locator('.sd-notes').isVisible(), false);
+    await page.close();
   });
 
   it('prints one 16:9 page per slide', async () => {

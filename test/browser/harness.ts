@@ -50,8 +50,8 @@ export interface OpenedDeck {
 }
 
 /** Opens an exported file from file:// in a fresh context whose network is blocked and watched. */
-export async function openDeck(browser: Browser, file: string, viewport = { width: 1280, height: 720 }): Promise<OpenedDeck> {
-  const context = await browser.newContext({ viewport });
+export async function openDeck(browser: Browser, file: string, viewport = { width: 1280, height: 720 }, device: { hasTouch?: boolean; isMobile?: boolean } = {}): Promise<OpenedDeck> {
+  const context = await browser.newContext({ viewport, ...device });
   const requests: string[] = [];
   const dialogs: string[] = [];
   const errors: string[] = [];
@@ -65,15 +65,18 @@ export async function openDeck(browser: Browser, file: string, viewport = { widt
   context.on('request', (request) => {
     if (!local(request.url()) && !requests.includes(request.url())) requests.push(request.url());
   });
+  // Every page of the context is watched: the exported page's presenter window (`p`) too.
+  context.on('page', (page) => {
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
   const page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(pathToFileURL(file).href);
   return { page, requests, dialogs, errors, close: () => context.close() };
 }
@@ -96,16 +99,28 @@ export function pdfInfo(file: string): { pages: number; size: string } {
  */
 export async function pokeEverything(page: Page, slides: number, { click = false } = {}): Promise<void> {
   for (const mode of ['', 'o', 'p']) {
+    // An exported page's `p` opens the presenter view in a window of its own: poke that one.
+    const opening =
+      mode === 'p'
+        ? page
+            .context()
+            .waitForEvent('page', { timeout: 5000 })
+            .catch(() => undefined)
+        : undefined;
     if (mode) await page.keyboard.press(mode);
-    await page.keyboard.press('Home');
+    const popup = opening && (await page.locator('#storydeck').getAttribute('data-mode')) !== 'presenter' ? await opening : undefined;
+    const target = popup ?? page;
+    if (popup) await target.locator('#storydeck[data-mode="presenter"]').waitFor();
+    await target.keyboard.press('Home');
     for (let i = 0; i < slides; i++) {
-      for (const element of await page.locator('.sd-frame.sd-current .sd-slide *').all()) {
+      for (const element of await target.locator('.sd-frame.sd-current .sd-slide *').all()) {
         await element.hover({ force: true, timeout: 1000 }).catch(() => undefined);
         if (click) await element.click({ force: true, timeout: 1000 }).catch(() => undefined);
       }
-      await page.keyboard.press('ArrowRight');
+      await target.keyboard.press('ArrowRight');
     }
-    if (mode) await page.keyboard.press(mode);
+    if (popup) await target.close();
+    else if (mode) await page.keyboard.press(mode);
   }
 }
 

@@ -220,11 +220,51 @@ describe('the preview webview in chromium', () => {
     assert.equal(await page.locator('.sd-frame').nth(2).locator('.sd-badge').innerText(), '2', 'a rebuilt slide keeps its badge');
   });
 
-  it('switches to the presenter view when the host presents (StoryDeck: Present), and asks the host for full screen on f', async () => {
-    const { page } = await open({ start: 2 });
-    await send(page, { type: 'present' });
+  it('shows the audience of StoryDeck: Present the slide alone: no badges, no notes, no other view, and asks for full screen', async () => {
+    const findings = [{ line: deck.slides[0].line, ruleId: 'jargon', severity: 'warning' as const, message: 'Explain ARR.' }];
+    const { page } = await open({ present: 'audience', findings });
+    assert.equal(await page.locator('.sd-badge').count(), 0, 'no lint badge');
+    await send(page, { type: 'findings', findings });
+    assert.equal(await page.locator('.sd-badge').count(), 0, 'not even after new findings');
+    for (const key of ['p', 'o', 'Escape']) {
+      await page.keyboard.press(key);
+      assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'slide', `${key} shows no other view`);
+    }
+    assert.equal(await page.locator('.sd-notes').isVisible(), false);
+    assert.equal(await page.locator('.sd-presenter-bar').isVisible(), false);
+    assert.equal(await page.locator('.sd-frame:visible').count(), 1);
+    await send(page, { type: 'show', index: 2 });
+    assert.equal(await currentSlide(page), 'Slide 3: Meet Maria', 'the presenter view drives it through the host');
+    await page.keyboard.press('f');
+    const messages = await posted(page);
+    assert.ok(messages.some((m) => m.type === 'presenting'));
+    assert.ok(messages.some((m) => m.type === 'fullScreen'));
+    assert.equal(messages.filter((m) => m.type === 'overflow').length, 0);
+  });
+
+  it('shows the presenter of StoryDeck: Present the presenter view, which stays so, and asks for a window of its own', async () => {
+    const findings = [{ line: deck.slides[0].line, ruleId: 'jargon', severity: 'warning' as const, message: 'Explain ARR.' }];
+    const { page } = await open({ present: 'presenter', findings });
     assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'presenter');
-    assert.equal(await currentSlide(page), 'Slide 3: Meet Maria', 'on the slide it showed');
+    assert.equal(await page.locator('.sd-badge').count(), 0, 'no lint badge');
+    assert.match(await page.locator('.sd-notes').innerText(), /^Open with a pause/);
+    await page.keyboard.press('p');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'presenter');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'shown').pop(), { type: 'shown', index: 1 });
+    await page.locator('.sd-action', { hasText: 'New window' }).click();
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'newWindow'),
+      [{ type: 'newWindow' }],
+    );
+  });
+
+  it('asks the host for full screen on f, and leaves its presenter view on p', async () => {
+    const { page } = await open({ start: 2 });
+    await page.keyboard.press('p');
+    assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'presenter');
+    assert.equal(await page.locator('.sd-badge:visible').count(), 0, 'no lint badge in the presenter view');
     await page.keyboard.press('f');
     await page.keyboard.press('f');
     assert.deepEqual(
@@ -267,10 +307,13 @@ describe('the f key in an exported deck', () => {
     await browser?.close();
   });
 
-  it('toggles full screen for the whole page, in the presenter view too', async () => {
-    const { page } = deck;
+  it('toggles full screen for the whole page, in the presenter window too', async () => {
+    // `p` opens the presenter view in a window of its own.
+    const opened = deck.page.context().waitForEvent('page');
+    await deck.page.keyboard.press('p');
+    const page = await opened;
+    await page.locator('#storydeck[data-mode="presenter"]').waitFor();
     const fullScreen = () => page.evaluate('document.fullscreenElement === document.documentElement');
-    await page.keyboard.press('p');
     await page.keyboard.press('f');
     await page.waitForFunction('document.fullscreenElement === document.documentElement');
     assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'presenter');

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { parseDeck } from '../../src/core/deck';
 import { renderDeck, type RenderedDeck, type RenderOptions } from '../../src/core/render';
 import { previewHtml, randomNonce } from '../../src/extension/preview/page';
-import type { HostToWebview, PreviewFinding, WebviewToHost } from '../../src/shared/protocol';
+import type { HostToWebview, PresentRole, PreviewFinding, WebviewToHost } from '../../src/shared/protocol';
 
 /** Renders Markdown as the preview host does (images kept as written: there is no webview to map them). */
 export function renderText(markdown: string, rawHtml: RenderOptions['rawHtml'] = 'escape'): RenderedDeck {
@@ -19,12 +19,12 @@ export function renderText(markdown: string, rawHtml: RenderOptions['rawHtml'] =
  * nonce-tagged script before the bundle defines `acquireVsCodeApi`, recording what the webview posts in
  * `window.__posted` and keeping its state, as VS Code does, across a reload of the page (sessionStorage).
  */
-export function writePreviewPage(deck: RenderedDeck, options: { findings?: PreviewFinding[]; start?: number } = {}): string {
+export function writePreviewPage(deck: RenderedDeck, options: { findings?: PreviewFinding[]; start?: number; present?: PresentRole } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'storydeck-preview-'));
   const nonce = randomNonce();
   const url = (path: string) => pathToFileURL(resolve(path)).href;
   const html = previewHtml(
-    { page: randomNonce(), uri: 'file:///talk.md', locked: false, deck, findings: options.findings ?? [], start: options.start ?? 0 },
+    { page: randomNonce(), uri: 'file:///talk.md', locked: false, deck, findings: options.findings ?? [], start: options.start ?? 0, ...(options.present ? { present: options.present } : {}) },
     { cspSource: 'file:', script: url('dist/webview.js'), style: url('dist/webview.css'), theme: url(`media/themes/${deck.theme}.css`), nonce },
   );
   writeFileSync(

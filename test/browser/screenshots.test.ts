@@ -37,12 +37,16 @@ describe('screenshots of the exported example', () => {
     it(`${name}.png shows the ${mode} view`, async () => {
       const deck = await openDeck(browser, file, { width: 1280, height: 720 });
       try {
+        // `p` opens the presenter view in a window of its own, the one to take.
+        const opening = mode === 'presenter' ? deck.page.context().waitForEvent('page') : undefined;
         for (const key of keys) await deck.page.keyboard.press(key);
-        assert.equal(await deck.page.locator('#storydeck').getAttribute('data-mode'), mode);
-        assert.match((await currentSlide(deck.page)) ?? '', new RegExp(`^Slide ${slide}\\b`));
-        if (mode === 'presenter') assert.ok((await deck.page.locator('.sd-notes').innerText()).length > 20, 'the notes are shown');
+        const page = (await opening) ?? deck.page;
+        if (opening) await page.setViewportSize({ width: 1280, height: 720 });
+        await page.locator(`#storydeck[data-mode="${mode}"]`).waitFor();
+        assert.match((await currentSlide(page)) ?? '', new RegExp(`^Slide ${slide}\\b`));
+        if (mode === 'presenter') assert.ok((await page.locator('.sd-notes').innerText()).length > 20, 'the notes are shown');
         const png = join(OUT, `${name}.png`);
-        await deck.page.screenshot({ path: png });
+        await page.screenshot({ path: png });
         assert.deepEqual(pngSize(png), [1280, 720]);
         assert.deepEqual(deck.errors, []);
       } finally {

@@ -43,8 +43,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   // Real files compared: -o through a linked folder, a symbolic or a hard link to the narrative is the narrative.
   if (isSameFile(source, target)) throw new UsageError(`the output ${output} would replace the narrative itself; choose another with -o.`);
   const text = readTextFile(source);
-  // Custom themes come from the config lint reads; only a --theme that names none of them is bad usage.
-  const themes = nearestConfig(dirname(source)).config.themes ?? [];
+  // The config `storydeck lint` reads: its custom themes, and what the "not ready" warning counts open findings with.
+  const { config } = nearestConfig(dirname(source));
+  // Only a --theme that names none of the config's custom themes is bad usage.
+  const themes = config.themes ?? [];
   const custom = customThemes(themes);
   if (values.theme !== undefined && !isThemeName(values.theme) && !custom.has(values.theme)) {
     throw new UsageError(`--theme must be one of ${themeNames(custom).join(', ')} (got "${values.theme}").`);
@@ -63,12 +65,14 @@ export async function run(args: string[], io: Io): Promise<number> {
       shown: output,
       replace: values.force === true,
       theme: values.theme,
+      config,
       themes,
       browser: values.browser,
       allowLocalFiles: values['allow-local-files'],
       allowWith: 'To include it, run again with --allow-local-files.',
       signal: controller.signal,
       warn: (message, line, column) => io.err(`${file}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${message}`),
+      notReady: (message) => io.err(`${file}: ${message}`),
     });
     io.out(`Exported ${slides} slide${slides === 1 ? '' : 's'} to ${output} (${(bytes / 1024).toFixed(0)} KiB).`);
     return EXIT.ok;

@@ -112,12 +112,16 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
 
 export const CONTENT_THRESHOLD = 2;
 
+const WHY_NOW = /^\W*why now\W*$/i;
+
 /** A document's label before its title — "Change proposal: …", "RFC 12 — …", "Memo: …" — names the kind of document, not the solution. */
 const DOCUMENT_LABEL = /^(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?\s?[:—–-]\s/iu;
 
 /** Heading text -> the one beat it names, or undefined. */
 export const headingBeat = memoByText((heading: string): BeatId | undefined => {
   const text = heading.replace(DOCUMENT_LABEL, '');
+  // "Why now" is told as a customer's pain as often as as a market: its words decide.
+  if (WHY_NOW.test(text)) return undefined;
   return HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(text));
 });
 
@@ -253,7 +257,7 @@ const NAME_INTRODUCTIONS: RegExp[] = [
   ),
 ];
 const NOT_NAMES = new Set(
-  'The This That These Those Today Tomorrow Yesterday It Its We Our Us You Your They Their There Here What When Where Why How Who Every Each Last Next And But So Now Then Also Still Instead Currently Often Sometimes Meanwhile However Before After With Without For From In On At By To Of If As Or Not No Yes One Two Three All Most Some Many Few Both Either Neither Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Customer Customers User Users Team Teams Engineering Product Design Sales Marketing Finance Support Everyone Nobody Someone Anyone People Success Phase Step Pilot Plan Goal Target Q1 Q2 Q3 Q4 Note Notes Slide Example Imagine Picture Let Please Thanks Thank Welcome Hello Hi'.split(
+  'The This That These Those Today Tomorrow Yesterday It Its We Our Us You Your They Their She He Her His Him Me My There Here What When Where Why How Who Every Each Last Next And But So Now Then Also Still Instead Currently Often Sometimes Meanwhile However Before After With Without For From In On At By To Of If As Or Not No Yes One Two Three All Most Some Many Few Both Either Neither Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Customer Customers User Users Team Teams Engineering Product Design Sales Marketing Finance Support Everyone Nobody Someone Anyone People Success Phase Step Pilot Plan Goal Target Q1 Q2 Q3 Q4 Note Notes Slide Example Imagine Picture Let Please Thanks Thank Welcome Hello Hi'.split(
     ' ',
   ),
 );

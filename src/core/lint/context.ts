@@ -2,12 +2,17 @@ import type { Block, Deck, Range, Slide } from '../deck';
 import type { KindProfile } from '../story/kinds';
 import { readingContext } from '../story/reading';
 import type { Story } from '../story/story';
-import type { RuleContext, TextMatch } from './types';
+import { maskLine } from './mask';
+import type { MeasuredLayout, RuleContext, TextMatch } from './types';
 
 /** What the audience reads on a slide: every block but code. */
 export const visibleBlocks = (slide: Slide): Block[] => slide.blocks.filter((b) => b.kind !== 'code');
 
-/** Each source line that holds visible text of these slides, once per slide, in order. */
+/**
+ * Each source line that holds visible text of these slides, once per slide, in order, with what the
+ * audience never reads as prose blanked out (inline code, HTML, link destinations, web addresses: see
+ * `maskLine`), so no rule matches words inside a URL and a link is not read twice.
+ */
 export function* visibleLines(deck: Deck, slides: readonly Slide[]): Generator<{ slide: Slide; line: number; text: string }> {
   for (const slide of slides) {
     const seen = new Set<number>();
@@ -15,7 +20,7 @@ export function* visibleLines(deck: Deck, slides: readonly Slide[]): Generator<{
       for (let line = block.line; line <= block.endLine; line++) {
         if (seen.has(line)) continue;
         seen.add(line);
-        yield { slide, line, text: deck.lines[line - 1] ?? '' };
+        yield { slide, line, text: maskLine(deck.lines[line - 1] ?? '') };
       }
     }
   }
@@ -25,7 +30,7 @@ export function* visibleLines(deck: Deck, slides: readonly Slide[]): Generator<{
 export function createContext(
   deck: Deck,
   options: Record<string, unknown>,
-  shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>>; themes?: readonly string[] },
+  shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>>; themes?: readonly string[]; layout?: MeasuredLayout },
 ): RuleContext {
   const titleRange = (slide: Slide): Range => {
     const text = deck.lines[slide.titleLine - 1] ?? '';
@@ -38,6 +43,7 @@ export function createContext(
     kind: shared.story.kind,
     kinds: shared.kinds,
     themes: shared.themes ?? [],
+    ...(shared.layout ? { layout: shared.layout } : {}),
     documentRange: () => (deck.slides.length ? titleRange(deck.slides[0]) : { line: 1, column: 1, endLine: 1, endColumn: 1 }),
     titleRange,
     slideText: (slide) =>

@@ -9,7 +9,7 @@ import { declarativeRules } from './declarative';
 import { applyEdits } from './fixes';
 import { BUILTIN_RULES } from './rules';
 import { suppress } from './suppress';
-import type { Finding, Rule } from './types';
+import type { Finding, MeasuredLayout, Rule } from './types';
 
 export interface LintOptions {
   /** The file name findings carry. */
@@ -18,6 +18,8 @@ export interface LintOptions {
   plugins?: readonly Rule[];
   /** Custom themes' style sheets besides the config's `themes:` (VS Code's `storydeck.preview.themes`): their names are themes a front matter may pick. */
   themes?: readonly string[];
+  /** The slides as a browser laid them out (the preview, a PDF export): what `slide-overflow` reports from. */
+  layout?: MeasuredLayout;
 }
 
 /** The config in force for a deck: the given config, then the front matter's `storydeck:` object on top. */
@@ -39,7 +41,13 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
   const file = options.file ?? '';
   const effective = effectiveConfig(deck, config);
   const story = readStory(deck, effective);
-  const shared = { objectives: effective.strategy?.objectives ?? [], story, kinds: kindTable(effective), themes: [...customThemes([...(effective.themes ?? []), ...(options.themes ?? [])]).keys()] };
+  const shared = {
+    objectives: effective.strategy?.objectives ?? [],
+    story,
+    kinds: kindTable(effective),
+    themes: [...customThemes([...(effective.themes ?? []), ...(options.themes ?? [])]).keys()],
+    layout: options.layout,
+  };
   const findings: Finding[] = [];
   // A file that could not be read as a narrative (binary, too large) has no slides: only input rules speak.
   const unreadable = deck.slides.length === 0;

@@ -5,3 +5,5 @@ export { applyEdits } from './fixes';
 export { declarativeRules } from './declarative';
 export { BUILTIN_RULES } from './rules';
 export { loadConfigFile, loadNearestConfig, findConfigFile, CONFIG_FILE_NAMES, type ConfigHost, type LoadedConfig, type LoadOptions } from './configFile';
+export { readiness, notReadyMessage, type Readiness } from './readiness';
+export { formatOverflow, parseOverflow } from './layout';

@@ -42,6 +42,17 @@ export interface TextMatch extends Range {
   slide: Slide;
 }
 
+/** A slide whose content does not fit, as a browser laid it out: `slide` 1-based, `lines` the 1-based source lines of the blocks that are cut. */
+export interface SlideOverflow {
+  slide: number;
+  lines: number[];
+}
+
+/** What a browser measured when it laid out the slides (the preview, the PDF export); absent where nothing was laid out. */
+export interface MeasuredLayout {
+  overflow: readonly SlideOverflow[];
+}
+
 export interface RuleContext extends ReadingContext {
   /** The rule's options: its defaults overridden by configuration. */
   options: Record<string, unknown>;
@@ -53,6 +64,8 @@ export interface RuleContext extends ReadingContext {
   kinds: Readonly<Record<string, KindProfile>>;
   /** The custom themes' names a front matter may pick (the config's `themes:`, by file name). */
   themes: readonly string[];
+  /** The slides' layout as a browser measured it, when the caller has one (lint alone lays nothing out). */
+  layout?: MeasuredLayout;
   /** Where findings about the whole narrative go: the first slide's title (or line 1). */
   documentRange(): Range;
   /** The whole title line of a slide. */

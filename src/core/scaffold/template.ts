@@ -63,6 +63,9 @@ export interface Template extends TemplateHeader {
 }
 
 /** A template that cannot be used: bad header, Handlebars syntax, an unsafe or unknown expression. */
+/** Larger template files are refused, wherever they are read (the CLI, VS Code). */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 export class TemplateError extends Error {
   constructor(
     readonly file: string,

@@ -1,5 +1,5 @@
-import { TARGET_PATTERNS, slidePassages, type Passage } from '../deck/beats';
-import type { Slide } from '../deck';
+import { TARGET_PATTERNS, TIMEFRAME, slidePassages, type Passage } from '../deck/beats';
+import type { BeatId, Slide } from '../deck';
 import { perDeck, type ReadingContext } from './reading';
 import { CLAUSE_BREAK, SUCCESS, VANITY, isVanity } from './vanity';
 
@@ -14,8 +14,12 @@ const FUTURE_CHANGE = new RegExp(
 );
 
 /** A change already reported ("reach fell", "we posted more often (from 9 to 14 a week)"): a result, not a target, unless a target or a date is named with it. */
-const PAST_RESULT = /\b(?:posted|grew|rose|fell|dropped|went (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped)\b/i;
+const PAST_RESULT =
+  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped)\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
 const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
+
+/** Sections whose figures are not this narrative's success criteria, dated or not: the plan, the ask, the why, the pain, the company's strategy. */
+const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy']);
 
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
 export const BARE_DATE =
@@ -28,6 +32,7 @@ const OUTCOME_FIGURE =
 /** A sentence holding a target for a measure that is not a vanity number. */
 export function hasTarget(text: string): boolean {
   if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
+  if (!vanityIn(text)) return true;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
   return text.split(CLAUSE_BREAK).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause));
 }
@@ -47,8 +52,13 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { 
   for (const slide of ctx.deck.slides) {
     for (const p of slidePassages(slide)) {
       const underOutcome = p.context.includes('outcome');
-      if (PAST_RESULT.test(p.text) && !FUTURE_CHANGE.test(p.text) && !STILL_AHEAD.test(p.text)) continue;
-      const measuring = underOutcome || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text) || (outcome.has(slide) && p.context.length === 0);
+      // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
+      if (!underOutcome && PAST_RESULT.test(p.text) && !FUTURE_CHANGE.test(p.text) && !STILL_AHEAD.test(p.text)) continue;
+      // A dated target is a claim about success wherever it stands, except in the plan, the ask, the why or the pain.
+      // The title slide's byline ("Requested amount: $48,500 over 12 months") is not one.
+      // In the business case a dated figure is history ("footfall down 22% in two years") unless it says it is a target.
+      const dated = slide.index > 1 && TIMEFRAME.test(p.text) && !p.context.some((b) => NOT_MEASURING.has(b)) && (!p.context.includes('business') || STILL_AHEAD.test(p.text));
+      const measuring = underOutcome || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text) || (outcome.has(slide) && p.context.length === 0);
       // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
       if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text) && !vanityIn(p.text)))) {
         found.push({ slide, passage: p });

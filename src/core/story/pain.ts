@@ -56,7 +56,7 @@ export const FUTURE_PHRASE =
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
  * A vague complaint about a group ("parents are frustrated") is a report, not a story.
  */
-const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})|she|he|her|him|his|i)\b`, 'iu');
+const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})|she|he|her|him|his|i)\b`, 'i');
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;

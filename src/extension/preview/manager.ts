@@ -2,15 +2,17 @@
 // the first time a preview is opened or restored: activation never parses it.
 import * as vscode from 'vscode';
 import { readMarp } from '../../core/deck/marp';
-import type { Finding, StoryDeckConfig } from '../../core/lint';
+import type { Finding, MeasuredLayout, StoryDeckConfig } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, type RenderedDeck } from '../../core/render';
 import { chooseTheme, customThemes } from '../../core/render/themes';
 import { slideAtLine } from '../../shared/lines';
 import { inside, themeSheets } from '../themes';
-import type { HostToWebview, PreviewFinding, PreviewState, WebviewToHost } from '../../shared/protocol';
+import type { HostToWebview, PresentRole, PreviewFinding, PreviewState, WebviewToHost } from '../../shared/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
 
 const VIEW_TYPE = 'storydeck.preview';
+/** `StoryDeck: Present`'s panels (not restored after a reload: a presentation starts afresh). */
+const PRESENT_VIEW_TYPE: Record<PresentRole, string> = { audience: 'storydeck.audience', presenter: 'storydeck.presenter' };
 /** Typing pauses this long before the preview updates. */
 const UPDATE_DELAY_MS = 100;
 
@@ -18,11 +20,15 @@ const UPDATE_DELAY_MS = 100;
 export interface LintSource {
   state(uri: vscode.Uri): { findings: Finding[]; config?: StoryDeckConfig } | undefined;
   onDidLint: vscode.Event<vscode.Uri>;
+  /** What the preview measured of the document's slides: the slide-overflow rule reports from it. */
+  setLayout(uri: vscode.Uri, layout: MeasuredLayout): void;
 }
 
-/** Opens, restores and locks the one StoryDeck preview. */
+/** Opens, restores and locks the one StoryDeck preview, and runs `StoryDeck: Present`'s two views. */
 export class PreviewManager implements vscode.Disposable {
   private preview: Preview | undefined;
+  /** The audience view and the presenter view while presenting. */
+  private presentation: Preview[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -50,15 +56,39 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   /**
-   * `StoryDeck: Present`: the preview of `uri`, the active narrative or (from the preview itself) the one
-   * shown, in the presenter view, its editor group maximized and VS Code full screen (entered when the page
-   * says the window does not fill the screen yet: full screen is only toggled, never set).
+   * `StoryDeck: Present` for `uri`, the active narrative or (from the preview itself) the one shown: the
+   * audience view (the slide alone, from slide 1) and, beside it, the presenter view (notes, next slide, a
+   * fresh timer) that drives it, each a panel of its own, so the presenter view can move to another window
+   * (its **New window** button). VS Code goes full screen (toggled when the audience page says the window
+   * does not fill the screen yet). Closing either view ends the presentation.
    */
   async present(uri?: vscode.Uri): Promise<void> {
     const shown = uri instanceof vscode.Uri || vscode.window.activeTextEditor ? undefined : this.preview?.document.uri;
-    if (!(await this.open(false, uri ?? shown))) return;
-    this.preview?.present();
-    await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
+    const target = uri instanceof vscode.Uri ? uri : shown;
+    const document = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'markdown') {
+      void vscode.window.showInformationMessage('StoryDeck: open a Markdown narrative to present it.');
+      return;
+    }
+    for (const view of this.presentation.splice(0)) view.panel.dispose();
+    const name = document.uri.path.split('/').pop() ?? '';
+    const open = (role: PresentRole, column: vscode.ViewColumn) => {
+      const title = role === 'audience' ? `Presenting ${name}` : `Presenter view: ${name}`;
+      const panel = vscode.window.createWebviewPanel(PRESENT_VIEW_TYPE[role], title, { viewColumn: column, preserveFocus: role === 'audience' }, { enableScripts: true });
+      const view = new Preview(panel, this.extensionUri, this.lint, true, role);
+      view.show(document, 0);
+      return view;
+    };
+    const audience = open('audience', vscode.ViewColumn.Active);
+    const presenter = open('presenter', vscode.ViewColumn.Beside);
+    this.presentation = [audience, presenter];
+    audience.onShown = (index) => presenter.goTo(index);
+    presenter.onShown = (index) => audience.goTo(index);
+    for (const view of this.presentation)
+      view.panel.onDidDispose(() => {
+        if (!this.presentation.includes(view)) return;
+        for (const other of this.presentation.splice(0)) if (other !== view) other.panel.dispose();
+      });
   }
 
   /** A panel VS Code kept over a window reload: show its document again, at the slide it showed. */
@@ -77,6 +107,7 @@ export class PreviewManager implements vscode.Disposable {
 
   dispose(): void {
     this.preview?.panel.dispose();
+    for (const view of this.presentation.splice(0)) view.panel.dispose();
   }
 
   private attach(panel: vscode.WebviewPanel, document: vscode.TextDocument, locked: boolean, start?: number): void {
@@ -108,8 +139,8 @@ class Preview {
   private current = 0;
   /** The slide the editor's cursor moved to while the page was loading. */
   private cursorMoved: number | undefined;
-  /** `present` came while the page was loading. */
-  private presentWhenReady = false;
+  /** Hears the slide the page moved to (`StoryDeck: Present`: the other view follows). */
+  onShown: ((index: number) => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -118,6 +149,8 @@ class Preview {
     private readonly extensionUri: vscode.Uri,
     private readonly lint: LintSource,
     private locked: boolean,
+    /** `StoryDeck: Present`'s view this panel is; undefined for the preview. */
+    private readonly role?: PresentRole,
   ) {
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message)),
@@ -128,7 +161,8 @@ class Preview {
         this.timer = setTimeout(() => this.update(), UPDATE_DELAY_MS);
       }),
       vscode.window.onDidChangeTextEditorSelection(({ textEditor, selections }) => {
-        if (textEditor.document !== this.document || !this.shown || !selections[0]) return;
+        // While presenting, the slides go where the presenter takes them, not where the cursor is.
+        if (this.role || textEditor.document !== this.document || !this.shown || !selections[0]) return;
         const index = slideAtLine(this.shown.deck.slides, selections[0].active.line + 1);
         if (!this.ready)
           this.cursorMoved = index; // shown when the page is ready
@@ -175,21 +209,23 @@ class Preview {
     const asset = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, path)).toString();
     this.pageId = randomNonce();
     webview.html = previewHtml(
-      { page: this.pageId, uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current },
+      { page: this.pageId, uri: document.uri.toString(), locked: this.locked, deck, findings: this.findings(), start: this.current, ...(this.role ? { present: this.role } : {}) },
       { cspSource: webview.cspSource, script: asset('dist/webview.js'), style: asset('dist/webview.css'), theme, nonce: randomNonce() },
     );
   }
 
   /** Shows the active editor's document, unless the preview is locked or it is not a narrative (a README, a page of docs). */
   private follow(editor: vscode.TextEditor | undefined): void {
-    if (this.locked || !editor || editor.document === this.document || !this.lint.state(editor.document.uri)) return;
+    if (this.role || this.locked || !editor || editor.document === this.document || !this.lint.state(editor.document.uri)) return;
     this.show(editor.document);
   }
 
-  /** Switches the page to the presenter view, now or when it is ready (a hidden panel's page loads again when shown). */
-  present(): void {
-    if (this.ready && this.panel.visible) this.post({ type: 'present' });
-    else this.presentWhenReady = true;
+  /** Shows slide `index` (0-based), now or when the page is ready. */
+  goTo(index: number): void {
+    if (index === this.current) return;
+    this.current = index;
+    if (this.ready) this.post({ type: 'show', index });
+    else this.cursorMoved = index;
   }
 
   toggleLock(): void {
@@ -219,11 +255,10 @@ class Preview {
         this.post({ type: 'findings', findings: this.findings() });
         if (this.cursorMoved !== undefined) this.post({ type: 'show', index: this.cursorMoved });
         this.cursorMoved = undefined;
-        if (this.presentWhenReady) this.post({ type: 'present' });
-        this.presentWhenReady = false;
         break;
       case 'shown':
         this.current = message.index;
+        this.onShown?.(message.index);
         break;
       case 'reveal':
         void this.reveal(message.line);
@@ -237,7 +272,19 @@ class Preview {
       case 'presenting':
         if (!message.fullScreen) void toggleFullScreen();
         break;
+      case 'newWindow':
+        void this.toNewWindow();
+        break;
+      case 'overflow':
+        if (Array.isArray(message.overflow)) this.lint.setLayout(this.document.uri, { overflow: message.overflow });
+        break;
     }
+  }
+
+  /** The panel into a window of its own (VS Code's auxiliary windows), which the presenter can drag to another screen. */
+  private async toNewWindow(): Promise<void> {
+    this.panel.reveal(undefined, false);
+    await vscode.commands.executeCommand('workbench.action.moveEditorToNewWindow').then(undefined, () => undefined);
   }
 
   private post(message: HostToWebview): void {
@@ -246,6 +293,7 @@ class Preview {
 
   private title(): void {
     const name = this.document.uri.path.split('/').pop() ?? '';
+    if (this.role) return; // set by present()
     this.panel.title = `${this.locked ? '[Locked] ' : ''}Preview ${name}`;
   }
 
@@ -261,6 +309,7 @@ class Preview {
   }
 
   private findings(): PreviewFinding[] {
+    if (this.role) return []; // lint badges never show while presenting
     return (this.lint.state(this.document.uri)?.findings ?? []).map(({ line, ruleId, severity, message }) => ({ line, ruleId, severity, message }));
   }
 

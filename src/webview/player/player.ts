@@ -1,5 +1,7 @@
+import type { SlideOverflow } from '../../core/lint/types';
 import type { RenderedDeck, RenderedSlide } from '../../core/render/types';
 import { applyLook, fitHeadings } from './look';
+import { measureOverflow } from './overflow';
 
 /** Slides are laid out at this width (and 720 px high) and scaled to whatever frame shows them. */
 const DESIGN_WIDTH = { '16:9': 1280, '4:3': 960 } as const;
@@ -15,6 +17,15 @@ export interface PlayerOptions {
   onSlide?: (slide: HTMLElement) => void;
   /** Toggles full screen, for the `f` key (which does nothing without it). */
   fullScreen?: () => void;
+  /**
+   * Opens the presenter view somewhere else, for the `p` key (the exported page: a second window); returns
+   * false when it cannot, and `p` then switches this page to the presenter view, as it does without it.
+   */
+  openPresenter?: () => boolean;
+  /** The views the keys may switch to (default: all); `StoryDeck: Present`'s audience view allows only `slide`. */
+  views?: readonly PlayerMode[];
+  /** Buttons added to the presenter view's bar, after the timer's. */
+  actions?: ReadonlyArray<{ label: string; title: string; run: () => void }>;
 }
 
 /**
@@ -30,9 +41,12 @@ export class Player {
   private readonly elapsed: HTMLElement;
   private readonly plan: HTMLElement;
   private readonly jumpHint: HTMLElement;
+  private readonly pause: HTMLButtonElement;
   private current = 0;
   private jump = '';
+  /** The presenter's timer: when it started (undefined: not yet), and when it was paused (undefined: running). */
   private startedAt: number | undefined;
+  private pausedAt: number | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -46,7 +60,10 @@ export class Player {
     this.plan = element('span', 'sd-plan');
     this.jumpHint = element('div', 'sd-jump');
     const bar = element('div', 'sd-presenter-bar');
-    bar.append(this.position, this.elapsed, this.plan);
+    this.pause = button('sd-timer-pause', 'Pause', 'Pause or resume the timer (t)', () => this.toggleTimer());
+    const reset = button('sd-timer-reset', 'Reset', 'Start the timer again from 0:00 (r)', () => this.resetTimer());
+    const actions = (options.actions ?? []).map(({ label, title, run }) => button('sd-action', label, title, run));
+    bar.append(this.position, this.elapsed, this.pause, reset, ...actions, this.plan);
     // The presenter view's headings (player.css hides them in the other modes).
     const labels = ['Now', 'Next', 'Notes'].map((text) => {
       const label = element('div', `sd-label sd-label-${text.toLowerCase()}`);
@@ -135,11 +152,40 @@ export class Player {
     this.show(this.current);
   }
 
+  /** The slides (0-based `indices`, default all) whose content runs past the page, with the source lines cut. */
+  overflow(indices: readonly number[] = this.frames.map((_, i) => i)): SlideOverflow[] {
+    const slides = indices.flatMap((i) => {
+      const element = this.frames[i]?.firstElementChild;
+      return element instanceof HTMLElement ? [{ slide: i + 1, element }] : [];
+    });
+    return measureOverflow(this.root, slides);
+  }
+
   setMode(mode: PlayerMode): void {
     this.root.dataset.mode = mode;
     if (mode === 'presenter') this.startedAt ??= Date.now();
     this.tick();
     this.revealInOverview();
+  }
+
+  /** Starts the presenter's timer from 0:00 (running, or paused if it was). */
+  resetTimer(): void {
+    const now = Date.now();
+    this.startedAt = now;
+    if (this.pausedAt !== undefined) this.pausedAt = now;
+    this.tick();
+  }
+
+  /** Pauses the presenter's timer, or resumes it where it stopped. */
+  toggleTimer(): void {
+    const now = Date.now();
+    this.startedAt ??= now;
+    if (this.pausedAt === undefined) this.pausedAt = now;
+    else {
+      this.startedAt += now - this.pausedAt;
+      this.pausedAt = undefined;
+    }
+    this.tick();
   }
 
   /** Handles a key press; returns true when the key meant something to the player. */
@@ -175,22 +221,36 @@ export class Player {
         this.show(this.frames.length - 1);
         return true;
       case 'o':
-        this.setMode(this.mode === 'overview' ? 'slide' : 'overview');
-        return true;
+        return this.switchTo(this.mode === 'overview' ? 'slide' : 'overview');
       case 'p':
-        this.setMode(this.mode === 'presenter' ? 'slide' : 'presenter');
+        if (this.mode !== 'presenter' && this.allows('presenter') && this.options.openPresenter?.()) return true;
+        return this.switchTo(this.mode === 'presenter' ? 'slide' : 'presenter');
+      case 't':
+      case 'r':
+        if (this.mode !== 'presenter') return false;
+        if (key === 't') this.toggleTimer();
+        else this.resetTimer();
         return true;
       case 'f':
         this.options.fullScreen?.();
         return this.options.fullScreen !== undefined;
       case 'Enter':
       case 'Escape':
-        if (this.mode === 'slide') return false;
-        this.setMode('slide');
-        return true;
+        return this.mode !== 'slide' && this.switchTo('slide');
       default:
         return false;
     }
+  }
+
+  private allows(mode: PlayerMode): boolean {
+    return this.options.views?.includes(mode) ?? true;
+  }
+
+  /** Switches to `mode` if the keys may; returns whether they may. */
+  private switchTo(mode: PlayerMode): boolean {
+    if (!this.allows(mode)) return false;
+    this.setMode(mode);
+    return true;
   }
 
   private frame(slide: RenderedSlide, index: number): HTMLElement {
@@ -221,7 +281,10 @@ export class Player {
   }
 
   private tick(): void {
-    this.elapsed.textContent = `Elapsed ${clock(this.startedAt === undefined ? 0 : (Date.now() - this.startedAt) / 1000)}`;
+    const seconds = this.startedAt === undefined ? 0 : ((this.pausedAt ?? Date.now()) - this.startedAt) / 1000;
+    const paused = this.pausedAt !== undefined;
+    this.elapsed.textContent = `Elapsed ${clock(seconds)}${paused ? ' (paused)' : ''}`;
+    this.pause.textContent = paused ? 'Resume' : 'Pause';
   }
 
   /** This slide's estimate, and where the talk should be at its end against the planned length. */
@@ -231,6 +294,19 @@ export class Player {
     const total = this.deck.durationSeconds === undefined ? `${clock(this.deck.estimatedSeconds)} estimated` : `${clock(this.deck.durationSeconds)} planned`;
     return `This slide ≈ ${clock(slides[this.current].estimatedSeconds)} · by its end ≈ ${clock(byEnd)} of ${total}`;
   }
+}
+
+function button(className: string, label: string, title: string, onClick: () => void): HTMLButtonElement {
+  const node = document.createElement('button');
+  node.type = 'button';
+  node.className = `sd-button ${className}`;
+  node.textContent = label;
+  node.title = title;
+  node.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return node;
 }
 
 function element(tag: string, className: string): HTMLElement {

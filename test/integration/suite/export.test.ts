@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
+import { lintText } from '../../../src/core/lint';
 import { activate, clickInWorkbench, countInWorkbench, downloadFromWorkbench, pressKeys, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 /** The deck a self-contained HTML export carries. */
@@ -198,6 +199,20 @@ describe('StoryDeck: Export…', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.commands.executeCommand('notifications.clearAll');
     for (const file of [saved, written]) rmSync(file.fsPath, { force: true });
+  });
+
+  it('says what is not ready before exporting (the open findings, counted with the linter’s config), and exports anyway', async function () {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const written = await exportTo(source, 'html', { overwrite: true });
+    assert.ok(written, 'exported anyway');
+    // The same count `storydeck lint` gives this text with no config file in scope.
+    const open = lintText(editor.document.getText()).findings.length;
+    assert.ok(open > 0, 'the narrative has open findings');
+    await vscode.commands.executeCommand('notifications.showList');
+    await sleep(300);
+    const warning = `StoryDeck: talk.md: Not ready yet: ${open} open findings`;
+    assert.equal(await countInWorkbench(this, 'dialog', warning, false), 1, `a notification that starts "${warning}"`);
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('offers what works in a browser once exported: Reveal in Explorer and Download, not Open', async function () {

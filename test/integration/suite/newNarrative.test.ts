@@ -86,6 +86,19 @@ describe('New Narrative', () => {
     );
   });
 
+  it('refuses a workspace template larger than 1 MB instead of reading it whole', async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    const huge = workspaceUri('.storydeck/templates/huge.hbs');
+    const body = `{{!--\nid: huge\nname: Huge\nprompts:\n  - key: title\n    question: Title?\n--}}\n# {{title}}\n${'x'.repeat(1024 * 1024)}\n`;
+    await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode(body));
+    try {
+      assert.equal(await vscode.commands.executeCommand(NEW, 'huge', { title: 'Too big' }, 'untitled'), undefined);
+      assert.ok(await vscode.commands.executeCommand<vscode.Uri | undefined>(NEW, 'team-offsite', { title: 'Q3 offsite' }, 'untitled'), 'the other templates still work');
+    } finally {
+      await vscode.workspace.fs.delete(huge);
+    }
+  });
+
   it('refuses a duration that is not a talk length where it is typed, and takes one that is', async function () {
     const run = vscode.commands.executeCommand<vscode.Uri | undefined>(NEW);
     const step = async (...keys: Parameters<typeof pressKeys> extends [unknown, ...infer K] ? K : never) => {

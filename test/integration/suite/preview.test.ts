@@ -2,7 +2,23 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseDeck } from '../../../src/core/deck';
 import type { PreviewSlideReply } from '../run';
-import { activate, eventually, inFullScreen, openAndLint, pressKeys, previewShows, screenshot, setSetting, sleep, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
+import {
+  activate,
+  eventually,
+  inFullScreen,
+  openAndLint,
+  pressKeys,
+  previewShows,
+  ruleIds,
+  screenshot,
+  setSetting,
+  sleep,
+  storydeckDiagnostics,
+  waitFor,
+  webviewTexts,
+  workspaceUri,
+  type StoryDeckApi,
+} from './helpers';
 
 const previewBundleLoaded = () => Object.keys(require.cache).some((file) => /[\\/]dist[\\/]preview\.js$/.test(file));
 
@@ -155,21 +171,70 @@ describe('preview', () => {
     await edit();
   });
 
-  it('presents (StoryDeck: Present): a new preview in the presenter view, in front', async function () {
+  it('shows slide-overflow in the editor on the lines the preview measured as cut off, and drops it once the slide fits', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await openAndLint(api, 'preview/overflow.md');
+    const uri = editor.document.uri;
+    assert.ok(!ruleIds(uri).includes('slide-overflow'), 'lint alone lays nothing out');
+    await vscode.commands.executeCommand('storydeck.openPreviewToSide');
+    await eventually('slide-overflow', async () => ruleIds(uri).includes('slide-overflow'), 20_000);
+    const [finding] = storydeckDiagnostics(uri).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'slide-overflow');
+    const lines = editor.document.getText().split('\n');
+    assert.equal(lines[finding.range.end.line], '- The help desk had four calls about the new view in total', 'down to the last bullet');
+    assert.ok(finding.range.start.line > 9, 'from the first bullet cut, not the first bullet');
+    assert.match(finding.message, new RegExp(`^Slide 1 does not fit on its page: lines ${finding.range.start.line + 1}–${finding.range.end.line + 1} are cut off`));
+    // Cut down to three bullets: the finding goes.
+    const first = lines.findIndex((line) => line.startsWith('- '));
+    await editor.edit((e) => e.delete(new vscode.Range(first + 3, 0, first + 12, 0)));
+    await eventually('slide-overflow gone', async () => !ruleIds(uri).includes('slide-overflow'), 20_000);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('presents (StoryDeck: Present): the audience view shows slide 1 alone, no badges or notes; the presenter view beside it drives it', async function () {
+    this.timeout(60_000);
     if (talk) await restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    talk = await vscode.workspace.openTextDocument(workspaceUri('preview/talk.md'));
+    talk = (await openAndLint(api, 'preview/talk.md')).document;
+    assert.ok(storydeckDiagnostics(talk.uri).length > 0, 'the narrative has findings (which the preview shows as badges)');
     const editor = await edit();
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const last = talk.lineCount - 1;
+    editor.selection = new vscode.Selection(last, 0, last, 0); // the cursor on the last slide: presenting starts at 1 all the same
     await vscode.commands.executeCommand('storydeck.present');
-    const reply = await previewShows(this, (r) => r.mode === 'presenter');
-    assert.equal(reply.label, `Slide 1: ${parseDeck(talk.getText()).slides[0].title}`, 'the slide under the cursor');
-    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
-    assert.ok(active?.input instanceof vscode.TabInputWebview && /storydeck\.preview$/.test(active.input.viewType), `the preview is the active tab, not ${active?.label}`);
-    assert.equal(vscode.window.tabGroups.all.length, 1, "in the narrative's own group");
-    // Back to the layout the next tests expect (a headless browser refuses full screen without a user gesture).
-    await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
-    await vscode.commands.executeCommand('workbench.view.explorer');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+    await eventually('two views', async () => tabs().length === 2);
+    assert.deepEqual(
+      tabs()
+        .map((t) => t.label)
+        .sort(),
+      ['Presenter view: talk.md', 'Presenting talk.md'],
+    );
+    const slides = parseDeck(talk.getText()).slides;
+    const pages = async () => {
+      const texts = await webviewTexts(this);
+      return { audience: texts.find((t) => t.includes(slides[0].title) && !t.includes('Elapsed')), presenter: texts.find((t) => t.includes('Elapsed')) };
+    };
+    await eventually(
+      'both views on show',
+      async () => {
+        const { audience, presenter } = await pages();
+        return audience !== undefined && presenter !== undefined;
+      },
+      20_000,
+    );
+    const { audience, presenter } = await pages();
+    assert.equal(audience!.trim(), `${slides[0].title}\n\nCare Coordination team`, 'the slide alone: no badge, no notes, no timer');
+    assert.match(presenter!, /Open with a pause\./, 'the presenter view has the notes');
+    assert.match(presenter!, /Slide 1 of 3/);
+    assert.match(presenter!, /Elapsed 0:0\d/, 'a fresh timer');
+    // The presenter view has the focus: the next slide there is the next slide for the audience.
+    await pressKeys(this, { press: 'ArrowRight' });
+    await eventually(
+      'the audience on slide 2',
+      async () => (await pages()).audience === undefined && (await webviewTexts(this)).some((t) => t.startsWith(slides[1].title) && !t.includes('Elapsed')),
+      20_000,
+    );
   });
 
   it('presents without leaving full screen when VS Code is full screen already', async function () {
@@ -178,7 +243,7 @@ describe('preview', () => {
     await eventually('full screen', () => inFullScreen(this));
     await vscode.window.showTextDocument(workspaceUri('preview/talk.md'));
     await vscode.commands.executeCommand('storydeck.present');
-    await previewShows(this, (r) => r.mode === 'presenter');
+    await eventually('the presenter view', async () => (await webviewTexts(this)).some((t) => t.includes('Elapsed')), 20_000);
     await sleep(1000); // time for a toggle that must not come
     await screenshot('present-full-screen');
     assert.equal(await inFullScreen(this), true, 'still full screen');

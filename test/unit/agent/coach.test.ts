@@ -35,7 +35,7 @@ describe('the @storydeck coach', () => {
       assert.match(facts, /^Narrative: talks\/handoff\.md, read as pitch \(default\), for Nursing leadership; talk time about \d+s of 2m00s planned\./);
       for (const f of ctx.lint.findings) assert.ok(facts.includes(`- line ${f.range.line}, ${f.severity}, ${f.ruleId}: ${f.message}`), f.ruleId);
       assert.ok(facts.includes(TEXT), 'the whole narrative, as the editor has it');
-      assert.match(facts, /Missing beats: why, pain, value, business, strategy, outcome, ask\./);
+      assert.match(facts, /Missing beats: value, business, strategy, outcome, ask\./);
       assert.match(facts, /1\. Introducing the shiftboard — beats: what;/);
     });
 
@@ -54,7 +54,7 @@ describe('the @storydeck coach', () => {
     const ctx = context();
     const review = reviewFromRules(ctx);
     assert.match(review, /^\*\*talks\/handoff\.md\*\* is read as pitch \(default\)\. \d+ error\(s\), \d+ warning\(s\), \d+ info\./);
-    assert.match(review, /Missing beats: `why`, `pain`, `value`, .*`\/beat why` drafts one once a model is available\./);
+    assert.match(review, /Missing beats: `value`, `business`, .*`\/beat value` drafts one once a model is available\./);
     assert.equal(review.split('\n').filter((l) => l.startsWith('- Line ')).length, ctx.lint.findings.length);
     assert.match(NO_MODEL, /Install an extension that provides one/);
   });
@@ -91,7 +91,7 @@ describe('the @storydeck coach', () => {
       const { outline } = context();
       assert.deepEqual(beatArgument(' Value ', TEXT, outline), { beat: 'value' });
       assert.deepEqual(beatArgument('purpose', TEXT, outline), {
-        problem: 'Name a beat: `/beat why`. Beats: why, pain, value, business, strategy, what, how, outcome, ask. This narrative is missing why, pain, value, business, strategy, outcome, ask.',
+        problem: 'Name a beat: `/beat value`. Beats: why, pain, value, business, strategy, what, how, outcome, ask. This narrative is missing value, business, strategy, outcome, ask.',
       });
       assert.match((beatArgument('pain', TEXT, outline) as { problem: string }).problem, /^A slide already plays the 'pain' beat; edit that slide\./);
     });

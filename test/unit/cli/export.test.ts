@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { main } from '../../../src/cli/main';
+import { BUILTIN_RULES } from '../../../src/core/lint';
 
 // Exporting inlines the player that esbuild embeds in dist/cli.js, so exports run the built bin;
 // usage errors, found before anything is exported, run in process.
@@ -20,6 +21,13 @@ async function runInProcess(cwd: string, ...argv: string[]) {
   const code = await main(['export', ...argv], { out: () => undefined, err: (t) => (stderr += t + '\n'), cwd });
   return { code, stderr };
 }
+
+/** Stderr's lines about the export itself: the "Not ready yet" line before it (tested on its own below) left out. */
+const exportWarnings = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter((line) => !/: Not ready yet: /.test(line));
 
 /** A 1×1 PNG. */
 const DOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -40,6 +48,44 @@ describe('storydeck export', () => {
     assert.match(html, /^<!DOCTYPE html>/);
     assert.equal(JSON.parse(/<script type="application\/json" id="storydeck-deck">([^]*?)<\/script>/.exec(html)![1]).slides.length, 10);
     assert.deepEqual(readdirSync(dir).sort(), ['talk.html', 'talk.md'], 'no temporary file left behind');
+  });
+
+  it('says what is not ready before exporting (open findings by severity, TODOs on slides), and exports anyway', () => {
+    writeFileSync(
+      join(dir, 'draft.md'),
+      '# Handoffs that do not drop patients\n\nTODO: the belief behind this work.\n\n---\n\n## What we need\n\nTODO: the ask, its owner and the date. And one more TODO here.\n\n<!-- TODO in a note is not on a slide -->\n',
+    );
+    const { code, stdout, stderr } = run(dir, 'draft.md', '--to', 'html');
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^Exported 2 slides to draft\.html/);
+    const line = stderr.split('\n')[0];
+    const open = /^draft\.md: Not ready yet: (\d+) open findings \(([^)]*)\) and 3 TODO placeholders \(slides 1 and 2\)\. Exporting anyway\.$/.exec(line);
+    assert.ok(open, line);
+    // The count is what `storydeck lint` reports for the same file.
+    const lint = spawnSync(process.execPath, [cli, 'lint', 'draft.md', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const findings = JSON.parse(lint.stdout) as Array<{ severity: string }>;
+    assert.equal(Number(open[1]), findings.length);
+    assert.equal(open[2], `${findings.length} warnings`);
+    assert.ok(existsSync(join(dir, 'draft.html')));
+  });
+
+  it('counts the findings with the narrative’s own config, and says nothing when all is ready', () => {
+    writeFileSync(join(dir, 'ready.md'), '# Handoffs that do not drop patients\n\nNurses lose ten minutes a shift.\n');
+    writeFileSync(join(dir, '.storydeck.json'), JSON.stringify({ rules: Object.fromEntries(BUILTIN_RULES.map((rule) => [rule.id, false])) }));
+    const { code, stderr } = run(dir, 'ready.md', '--to', 'html');
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
+  });
+
+  it('says which slides PowerPoint sets in smaller text to fit, and only those', () => {
+    const bullets = Array.from({ length: 14 }, (_, i) => `- Point ${i + 1}: handoff notes open on the ward tablet next to the patient list`).join('\n');
+    writeFileSync(join(dir, 'long.md'), `# Short\n\nOne line.\n\n---\n\n## Long\n\n${bullets}\n`);
+    const { code, stderr } = run(dir, 'long.md', '--to', 'pptx');
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(
+      exportWarnings(stderr).map((line) => line.replace(/\(\d+%\)/, '(N%)')),
+      ["long.md: the text of slide 2 (N%) is set smaller than the theme's to fit the PowerPoint page; split it or move detail to the speaker notes to keep the text at full size."],
+    );
   });
 
   it('writes an editable PowerPoint with --to pptx, local images included', async () => {
@@ -72,7 +118,7 @@ describe('storydeck export', () => {
     it('styles the HTML export, as the preview does', () => {
       const { code, stderr } = run(dir, 'acme.md', '--to', 'html');
       assert.equal(code, 0, stderr);
-      assert.equal(stderr, '');
+      assert.deepEqual(exportWarnings(stderr), []);
       const html = readFileSync(join(dir, 'acme.html'), 'utf8');
       assert.ok(html.includes('--sd-accent: #ff6600;'), 'the acme style sheet is inlined');
       assert.ok(!html.includes('--sd-accent: #2563eb;'), 'not the light theme');
@@ -91,7 +137,7 @@ describe('storydeck export', () => {
       const { code, stderr } = run(dir, 'neon.md', '--to', 'html');
       assert.equal(code, 0, stderr);
       assert.equal(
-        stderr,
+        exportWarnings(stderr).join('\n') + '\n',
         'neon.md: theme "neon" is not a StoryDeck theme (light, dark, corporate, acme), so the export uses light. To use your own, list its CSS file under themes: in .storydeck.yaml.\n',
       );
       assert.ok(readFileSync(join(dir, 'neon.html'), 'utf8').includes('--sd-accent: #2563eb;'));
@@ -135,7 +181,7 @@ describe('storydeck export', () => {
     );
     const { code, stderr } = run(dir, 'pics.md', '--to', 'html');
     assert.equal(code, 0, stderr);
-    const warnings = stderr.trim().split('\n');
+    const warnings = exportWarnings(stderr);
     assert.equal(warnings.length, 3, stderr);
     assert.match(warnings[0], /^pics\.md: image missing\.png \(missing\.png\) cannot be read: no such file\. Exported without it\.$/);
     assert.match(warnings[1], /^pics\.md: image https:\/\/example\.com\/x\.png is not on this computer/);
@@ -160,7 +206,7 @@ describe('storydeck export', () => {
       const { code, stderr } = run(cwd, 'pics.md', '--to', format);
       assert.equal(code, 0, stderr);
       assert.deepEqual(
-        stderr.trim().split('\n'),
+        exportWarnings(stderr),
         ['logo.png', '../../secret.png', '..%2F..%2Fsecret.png'].map(
           (src) => `pics.md: image ${src} (${realpathSync(join(dir, 'secret.png'))}) is outside ${repo}; exported without it. To include it, run again with --allow-local-files.`,
         ),
@@ -175,7 +221,7 @@ describe('storydeck export', () => {
 
     const allowed = run(cwd, 'pics.md', '--to', 'html', '--allow-local-files', '--force');
     assert.equal(allowed.code, 0, allowed.stderr);
-    assert.equal(allowed.stderr, '');
+    assert.deepEqual(exportWarnings(allowed.stderr), []);
     assert.equal(readFileSync(join(cwd, 'pics.html'), 'utf8').split(secret.toString('base64')).length - 1, 3);
   });
 
@@ -190,7 +236,7 @@ describe('storydeck export', () => {
       const limited = ['-c', 'ulimit -v 2000000 && exec "$0" "$@"', process.execPath, cli, 'export', 'dev.md', '--to', 'html', '--force', ...flags];
       const result = spawnSync('/bin/sh', limited, { cwd: dir, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
       assert.equal(result.status, 0, `${flags.join(' ')}: ${result.signal ?? ''} ${result.stderr}`);
-      const warnings = result.stderr.trim().split('\n');
+      const warnings = exportWarnings(result.stderr);
       assert.match(
         warnings[0],
         flags.length ? /^dev\.md: image zero\.png \(\/dev\/zero\) is not a regular file \(a device, FIFO or socket\); exported without it\.$/ : /^dev\.md: image zero\.png \(\/dev\/zero\) is outside /,

@@ -438,10 +438,10 @@ describe('form rules', () => {
       assert.equal(countFigures('Weeks 1–4: map stores. Start on 30 June at 9 am, review on June 30, Week 12 readout.'), 0);
     });
 
-    it('leaves figures in a plan, a budget, the design or the ask alone', () => {
+    it('leaves figures in a plan, a budget, the design, the ask or an appendix alone', () => {
       const rows = '\n\n| Item | Cost |\n|---|---|\n| Truck | $118,000 |\n| Driver | $41,000 |\n| Fuel | $19,000 |\n| Total | $178,000 |\n';
       assert.equal(of('stats-without-story', `## Where the money goes${rows}`).length, 1, 'a table of money under a neutral heading is a wall of numbers');
-      for (const heading of ['Budget', 'Plan', 'Proposed design', 'Decision requested', 'Timeline']) {
+      for (const heading of ['Budget', 'Plan', 'Proposed design', 'Decision requested', 'Timeline', 'Appendix: costs', 'Benchmarks', 'Cost', '6. Costs and funding']) {
         assert.equal(of('stats-without-story', `## ${heading}${rows}`).length, 0, heading);
       }
     });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeck } from '../../../src/core/deck';
-import { BUILTIN_RULES, fixText, lintText, type Finding } from '../../../src/core/lint';
+import { BUILTIN_RULES, fixText, lintText, type Finding, type LintOptions, type MeasuredLayout } from '../../../src/core/lint';
 
 /**
  * Every built-in rule runs on every fixture in test/fixtures/rules/<id>/, and each fixture says which findings it
@@ -12,7 +12,8 @@ import { BUILTIN_RULES, fixText, lintText, type Finding } from '../../../src/cor
  * findings.snapshot.json holds every finding's message, range and fix; `UPDATE_SNAPSHOTS=1` rewrites it.
  * `fires-*.md` fixtures expect their folder's rule, `quiet-*.md` ones do not. Fixes are applied and the result
  * re-linted: a fixed finding must not come back. Each rule's docs page has a failing and a passing example that
- * behave as they say.
+ * behave as they say. A rule that reads the measured layout (`slide-overflow`) gets it from `<fixture>.layout.json` next to
+ * the fixture, and on its docs page from a `json` code block after the example.
  */
 const ROOT = 'test/fixtures/rules';
 const SNAPSHOT = 'findings.snapshot.json';
@@ -54,6 +55,12 @@ function snapshotOf(findings: readonly Finding[]): Snapshot[string] {
     ...(fix ? { fix } : {}),
     ...(suggestion ? { suggestion } : {}),
   }));
+}
+
+/** What a browser measured for a fixture, from `<name>.layout.json` beside it: the slides' layout lint cannot see itself. */
+function layoutOf(path: string): Pick<LintOptions, 'layout'> {
+  const file = path.replace(/\.md$/, '.layout.json');
+  return existsSync(file) ? { layout: JSON.parse(readFileSync(file, 'utf8')) as MeasuredLayout } : {};
 }
 
 const fixturesOf = (dir: string) =>
@@ -103,9 +110,11 @@ describe('built-in rules against their fixtures', () => {
           const section = page.split(`## ${heading}\n`)[1] ?? '';
           const m = /^(`{3,})markdown\n([\s\S]*?)\n\1$/m.exec(section);
           assert.ok(m, `${rule.docs} has a ${heading.toLowerCase()} in a markdown code block`);
-          return m[2];
+          // The layout a browser measured for the example, when the page shows one: a json block before the next heading.
+          const layout = /^```json\n([\s\S]*?)\n```$/m.exec(section.slice(m.index + m[0].length).split('\n## ')[0]);
+          return { text: m[2], options: layout ? { layout: JSON.parse(layout[1]) as MeasuredLayout } : {} };
         };
-        const own = (t: string) => lintText(t).findings.filter((f) => f.ruleId === rule.id);
+        const own = ({ text, options }: { text: string; options: LintOptions }) => lintText(text, {}, options).findings.filter((f) => f.ruleId === rule.id);
         assert.ok(own(example('Failing example')).length > 0, 'failing example fires');
         assert.deepEqual(
           own(example('Passing example')).map((f) => f.message),
@@ -116,7 +125,7 @@ describe('built-in rules against their fixtures', () => {
       for (const file of files) {
         it(`${file}: every rule reports exactly where the markers expect, as in the snapshot`, () => {
           const text = texts.get(file)!;
-          const { findings } = lintText(text, {}, { file });
+          const { findings } = lintText(text, {}, { file, ...layoutOf(join(dir, file)) });
           const expected = markers(text);
           const expectedAt = new Set(expected.map(at));
           const foundAt = new Set(findings.map(at));

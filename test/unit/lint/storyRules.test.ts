@@ -79,6 +79,12 @@ describe('story rules', () => {
   });
 
   describe('outcome-metric', () => {
+    it('does not ask a kind that expects no success criteria to date the ones it has', () => {
+      const text = '---\nkind: proposal\n---\n\n## Success criteria\n\nCheck time falls from 4 minutes to under 30 seconds.\n';
+      assert.deepEqual(of('outcome-metric', text), []);
+      assert.equal(of('outcome-metric', text.replace('kind: proposal', 'kind: pitch')).length, 1);
+    });
+
     it('takes neither a numbered goal, a reported result nor a vanity count as the measure of success', () => {
       const missing = (text: string) => of('outcome-metric', text).some((f) => f.missingBeat === 'outcome');
       assert.ok(missing('## Why\n\nThe Board puts literacy as Goal 1 for the next three years.\n'), 'Goal 1');
@@ -87,6 +93,17 @@ describe('story rules', () => {
         assert.ok(missing(`## Success\n\n- ${line}\n`), line);
       }
       assert.ok(!missing('## Results\n\nRepeat purchase rose from 22% to 30%, against a target of 28% by June.\n'), 'a result against its target');
+      assert.ok(missing('# Grant\n\nRequested amount: $48,500 over 12 months\n'), 'a byline');
+      assert.ok(missing('# Branches\n\nHi.\n\n---\n\n## Digital in numbers\n\n- 71% of payments are made in the app\n- Branch footfall down 22% in two years\n'), 'history');
+      for (const line of ['410 devices deployed and enrolled', '10,000 newsletter subscribers', '50,000 parent portal visits a term']) {
+        assert.ok(missing(`## Success\n\n- ${line}\n`), line);
+      }
+    });
+
+    it('finds a dated target wherever the narrative states it, and a target labelled with a colon', () => {
+      const found = (text: string) => !of('outcome-metric', text).some((f) => f.missingBeat === 'outcome');
+      assert.ok(found('# Tideline\n\nHi.\n\n---\n\n## What this round gets us\n\n- Water loss down from 31% to under 20% within 18 months of install\n'));
+      assert.ok(found('# Meridian\n\nHi.\n\n---\n\n## The money\n\n- Subscription revenue target: £4M by December 2027, from £2.9M\n'));
     });
 
     it('reports a target without a timeframe at severity info, unless requireTimeframe is false', () => {
@@ -157,6 +174,17 @@ describe('story rules', () => {
         of('vanity-metric', mixed).map((f) => f.message.slice(0, 12)),
         ['“downloads” '],
       );
+    });
+
+    it('reads no words inside a web address: a link is reported once, for its text', () => {
+      for (const line of [
+        '<https://example.com/downloads> 50,000 downloads by June',
+        '50,000 [downloads](https://example.com/downloads) by June',
+        'See https://example.com/downloads-report: 50,000 downloads by June',
+      ]) {
+        assert.equal(of('vanity-metric', `## Success\n\n${line}\n`).length, 1, line);
+      }
+      assert.deepEqual(of('vanity-metric', '## Success\n\nWeekly active nurses reach 40% by June: <https://example.com/page-views>\n'), []);
     });
 
     it('leaves alone counts it says it will not track, shares of a group and revenue that follows a launch', () => {
@@ -259,6 +287,7 @@ describe('story rules', () => {
         pain('## Meet Yusuf\n\nYusuf was a civil engineer for eleven years. He works nights at a car wash.\n\n> "Nobody tells you which door to knock on."\n'),
         'one person in their own words',
       );
+      assert.ok(pain('## Why now\n\nNight nurses lose twenty minutes a shift rebuilding what the day shift knew.\n'), '“Why now” told as pain');
       assert.ok(!pain('## How it works\n\nThe hub reads tickets from the helpdesk every night, so customers never have to chase.\n'), 'the solution');
       assert.ok(!pain('## Background\n\nReturned claims cost us about £140,000 a year in rework, and staff re-enter every claim by hand.\n'), 'the business case');
     });
@@ -274,6 +303,7 @@ describe('story rules', () => {
 
     it('recognise people the narrative introduces by name', () => {
       assert.deepEqual(introducedNames(['Meet Maria.', 'Priya, a dispatcher in Rotterdam, waits.', '— Grace, who sells ceramics', 'Today, a nurse']), ['Maria', 'Priya', 'Grace']);
+      assert.deepEqual(introducedNames(['She said it was broken.', 'He calls the fitter.', 'Over the past two school years parents wait.']), [], 'pronouns and sentence openers are not names');
       assert.equal(of('customer-value', '## Meet Tom\n\nTom queues for lunch.\n\n---\n\nTom pays on his phone and is back at his desk in a minute, finally.\n').length, 0);
     });
   });

@@ -19,6 +19,8 @@ export interface PptxExportOptions extends RenderOptions {
   theme?: string;
   /** Needed, and only the theme style sheets are read: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
   assets?: Pick<ExportAssets, 'themes'>;
+  /** Hears of each slide (1-based) whose text was set smaller than designed so that it fits, with the scale (0–1). */
+  onShrink?: (slide: number, scale: number) => void;
 }
 
 /**
@@ -60,7 +62,8 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
     const slideStyle = lookStyle(style, look);
     const target = pptx.addSlide({ masterName: masterFor(layout, area), sectionTitle });
     drawBackdrop(target, look, backgrounds[i], env, marp.size);
-    drawLayoutSlide(pptx, target, slideContent(perSlide[i], env), slideStyle, layout, area);
+    const scale = drawLayoutSlide(pptx, target, slideContent(perSlide[i], env), slideStyle, layout, area);
+    if (scale < 1) options.onShrink?.(i + 1, scale);
     drawMargins(target, look, slide.index, area, env, slideStyle, marp.size);
     const notes = xmlText(slide.notes.join('\n\n'));
     if (notes.trim()) target.addNotes(notes);

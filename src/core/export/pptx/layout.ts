@@ -125,11 +125,14 @@ function imageBox(picture: Picture, scale: number, width: number): { w: number; 
   return { w: (picture.width / 96) * fit, h: (picture.height / 96) * fit };
 }
 
-/** Draws a slide's content into `area` (the title into the placeholder of the slide's master, which must match it). */
-function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, area: Area = FULL_AREA): void {
+/**
+ * Draws a slide's content into `area` (the title into the placeholder of the slide's master, which must match
+ * it); returns the scale its content was set at to fit (1: as designed, below 1: shrunk).
+ */
+function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, area: Area = FULL_AREA): number {
   const { x, w: width } = area;
   let y = drawTitle(pptx, slide, content, style, area);
-  if (content.pieces.length === 0) return;
+  if (content.pieces.length === 0) return 1;
 
   // One scale for every piece, so that the slide fits; text boxes also shrink on overflow in PowerPoint.
   const available = SLIDE_H - PAD_Y - y;
@@ -188,6 +191,7 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
     }
     y += h + GAP * squeeze;
   }
+  return scale * squeeze;
 }
 
 /**

@@ -106,8 +106,10 @@ function height(paragraphs: Paragraph[], size: number, width: number): number {
 /**
  * Draws a slide in its layout. The title goes into the master's title placeholder; a layout that cannot
  * hold the slide's pieces as it would in the browser (columns of a table, say) draws it as a plain slide.
+ * Returns the scale a plain slide's content was set at to fit (drawSlide); a layout's boxes keep their
+ * sizes (PowerPoint shrinks their text on overflow), so 1.
  */
-export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, layout: Layout | undefined, area: Area): void {
+export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, layout: Layout | undefined, area: Area): number {
   const text = textOnly(content.pieces);
   const side = sideOf(area);
   const lead = leadOf(area);
@@ -123,7 +125,7 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
         const y = SLIDE_H / 2 + px(24);
         slide.addText(setAs(body, size, rest, style.font, style), { x: lead.x, y, w: lead.w, h: Math.min(SLIDE_H - y - PAD_Y, height(body, size, lead.w)), margin: 0, valign: 'top', fit: 'shrink' });
       }
-      return;
+      return 1;
     }
     case 'big-number': {
       const [figure, ...caption] = text ?? [];
@@ -134,7 +136,7 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
       const y = Math.max(PAD_Y + px(80), (SLIDE_H - figureH - captionH) / 2);
       slide.addText(setAs([figure], 168, style.accent, style.headingFont, style, true), { x: area.x, y, w: area.w, h: figureH, margin: 0, valign: 'bottom', fit: 'shrink' });
       if (caption.length > 0) slide.addText(setAs(caption, 36, style.fg, style.font, style), { x: area.x, y: y + figureH, w: area.w * 0.7, h: captionH, margin: 0, valign: 'top', fit: 'shrink' });
-      return;
+      return 1;
     }
     case 'quote': {
       const quote = content.pieces.find((piece) => piece.kind === 'quote');
@@ -150,7 +152,7 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
       slide.addText('\u201C', { x: x - px(110), y: y - px(80), w: px(110), h: px(180), margin: 0, fontFace: 'Georgia', fontSize: pt(180), color: style.accent, valign: 'top' });
       slide.addText(setAs(quote.paragraphs, 46, style.heading, style.headingFont, style), { x, y, w, h: quoteH, margin: 0, valign: 'top', fit: 'shrink' });
       if (after.length > 0) slide.addText(setAs(after, 28, style.muted, style.font, style), { x, y: y + quoteH, w, h: afterH, margin: 0, valign: 'top', fit: 'shrink' });
-      return;
+      return 1;
     }
     case 'columns': {
       if (!text || text.length < 2) break;
@@ -165,8 +167,8 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
         slide.addText(textProps(column, 1, style, style.fg, style.font), { x: area.x + i * (w + gap), y: top, w, h, margin: 0, valign: 'top', fit: 'shrink' });
       });
       slide.addShape(pptx.ShapeType.line, { x: area.x + w + gap / 2, y: top, w: 0, h: h - px(16), line: { color: style.border, width: 1.5 } });
-      return;
+      return 1;
     }
   }
-  drawSlide(pptx, slide, content, style, area);
+  return drawSlide(pptx, slide, content, style, area);
 }

@@ -9,6 +9,7 @@ import strategicTieIn from './strategic-tie-in';
 import vanityMetric from './vanity-metric';
 import statsWithoutStory from './stats-without-story';
 import slideDensity from './slide-density';
+import slideOverflow from './slide-overflow';
 import talkTime from './talk-time';
 import jargon from './jargon';
 import frontMatter from './front-matter';
@@ -26,6 +27,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   callToAction,
   statsWithoutStory,
   slideDensity,
+  slideOverflow,
   talkTime,
   jargon,
   frontMatter,

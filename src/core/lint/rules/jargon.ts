@@ -1,6 +1,6 @@
 import type { Slide } from '../../deck';
-import { memoByText } from '../../deck/memo';
 import { MAX_TOKEN_CHARS } from '../config';
+import { maskLine } from '../mask';
 import { phraseMatchers } from '../phrases';
 import type { Rule, RuleContext, TextEdit } from '../types';
 
@@ -229,40 +229,6 @@ export function matchCase(found: string, replacement: string): string {
 }
 
 /**
- * The line with spans the audience never reads as prose blanked out (same length, so columns hold):
- * inline code, HTML tags and comments, link destinations and bare URLs. Each pass moves forward only, and looks
- * for the end of a span only from a start it keeps, so that a long line of `<` is read once. Memoised by
- * text: after a keystroke only the changed line is masked again.
- */
-export const maskLine = memoByText((text: string): string => {
-  const chars = text.split('');
-  const blank = (from: number, to: number) => {
-    for (let i = from; i <= to && i < chars.length; i++) chars[i] = ' ';
-  };
-  const pairs = (open: string, close: string, keep?: (from: number) => boolean) => {
-    let pos = 0;
-    for (;;) {
-      const i = text.indexOf(open, pos);
-      if (i < 0) return;
-      if (keep && !keep(i)) {
-        pos = i + 1;
-        continue;
-      }
-      const j = text.indexOf(close, i + open.length);
-      if (j < 0) return;
-      blank(i, j + close.length - 1);
-      pos = j + close.length;
-    }
-  };
-  pairs('`', '`');
-  pairs('<', '>', (i) => /[A-Za-z/!?]/.test(text.charAt(i + 1)));
-  pairs('](', ')');
-  const url = /\b(?:https?:\/\/|www\.)[^\s<>()[\]]*/gi;
-  for (let m = url.exec(text); m; m = url.exec(text)) blank(m.index, m.index + m[0].length - 1);
-  return chars.join('');
-});
-
-/**
  * A candidate acronym: 2–6 capitals and digits starting with a capital, optionally a plural `s`; not
  * the tail of a hyphenated code (`O2-KR3`, `COVID-19` is allowed by name).
  */
@@ -423,16 +389,8 @@ const rule: Rule = {
       if (key && !ignore.has(key) && !substitutions.has(key)) buzzwords.add(key);
     }
 
-    const maskCache = new Map<number, string>();
-    const masked = (line: number) => {
-      let text = maskCache.get(line);
-      if (text === undefined) {
-        text = maskLine(ctx.deck.lines[line - 1] ?? '');
-        maskCache.set(line, text);
-      }
-      return text;
-    };
-    const isMasked = (line: number, column: number) => masked(line).charAt(column - 1) === ' ' && (ctx.deck.lines[line - 1] ?? '').charAt(column - 1) !== ' ';
+    // Matches come from masked lines already (ctx.matches, the phrase matcher); the neighbourhood of a match is read the same way.
+    const masked = (line: number) => maskLine(ctx.deck.lines[line - 1] ?? '');
 
     // Someone's own words are theirs: quotes are not rewritten.
     const quoteLines = new Set<number>();
@@ -450,7 +408,7 @@ const rule: Rule = {
       });
     }
     for (const { range, text: found } of phraseMatcher([{ phrases: phrases.filter(fits), ignorecase: true }]).hits(ctx.deck)[0]) {
-      if (quoteLines.has(range.line) || isMasked(range.line, range.column)) continue;
+      if (quoteLines.has(range.line)) continue;
       const key = normalizePhrase(found);
       const replacement = substitutions.get(key);
       if (replacement?.automatic) {
@@ -489,7 +447,7 @@ const rule: Rule = {
       let acronym = m.match[0];
       if (acronym.endsWith('s')) acronym = acronym.slice(0, -1);
       if (letters(acronym).length < 2 || LABEL.test(acronym) || allow.has(acronym) || firstUse.has(acronym)) continue;
-      if (isMasked(m.line, m.column) || isShouting(m.line) || isSurname(masked(m.line), m.column - 1)) continue;
+      if (isShouting(m.line) || isSurname(masked(m.line), m.column - 1)) continue;
       firstUse.set(acronym, { line: m.line, column: m.column, endColumn: m.column + acronym.length, start: m.column - 1, end: m.column - 1 + acronym.length });
     }
     let index: Map<string, Position> | undefined;

@@ -22,8 +22,9 @@ const rule: Rule = {
       return;
     }
     const targets = findTargets(ctx);
-    // A success slide the writer marked (`<!-- beat: outcome -->`) but with no target in it has nothing to time.
-    if (targets.length === 0 || ctx.options.requireTimeframe === false) return;
+    // A success slide the writer marked (`<!-- beat: outcome -->`) but with no target in it has nothing to time;
+    // and a kind that does not expect success criteria (an RFC, a talk) is not asked to date the ones it has.
+    if (targets.length === 0 || ctx.options.requireTimeframe === false || !ctx.kind.profile.expects.includes('outcome')) return;
     // The timeframe may sit in the target's sentence or elsewhere in its section ("By June: …").
     const timedSections = new Map<Slide, Set<number>>();
     for (const slide of new Set(targets.map((t) => t.slide))) {

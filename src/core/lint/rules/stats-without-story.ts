@@ -5,6 +5,11 @@ export const DEFAULT_MIN_FIGURES = 4;
 
 const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how', 'outcome', 'ask']);
 
+/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary. */
+const REFERENCE = /^(?:appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b/i;
+/** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment"): what you will spend, like a budget. */
+const PRICE = /^(?:\d+[.)]?\s+)?(?:the\s)?(?:costs?|pricing|price|investment|funding|resources)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+
 /** The beat the slide's own heading names, if it has a heading. */
 function headingOf(slide: Slide): BeatId | undefined {
   const heading = slide.blocks.find((b) => b.kind === 'heading');
@@ -75,7 +80,7 @@ const rule: Rule = {
     const minFigures = typeof option === 'number' && Number.isFinite(option) && option >= 1 ? option : DEFAULT_MIN_FIGURES;
     for (const slide of ctx.deck.slides) {
       // Figures under a heading that names the solution, the plan, a target or the ask are not evidence that needs a story.
-      if (slide.empty || slide.beats.includes('outcome') || PLANNING.has(headingOf(slide))) continue;
+      if (slide.empty || slide.beats.includes('outcome') || PLANNING.has(headingOf(slide)) || REFERENCE.test(slide.title) || PRICE.test(slide.title)) continue;
       // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks; headings excluded.
       const lines = ctx
         .visibleBlocks(slide)
