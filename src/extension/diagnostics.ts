@@ -7,6 +7,7 @@ import { ConfigCache } from './config';
 import { narrativeReason } from './narratives';
 import { rulePageUri } from './rulePages';
 import { readSettings } from './settings';
+import { themeSheets } from './themes';
 
 export const SOURCE = 'storydeck';
 /** Typing pauses this long before a lint. */
@@ -130,7 +131,13 @@ export class NarrativeLinter implements vscode.Disposable {
         for (const { plugin, source } of loaded.withheldPlugins)
           diagnostics.push(problemDiagnostic(`StoryDeck: custom rule module ${plugin} not loaded: ${source} names it, and that config file is outside the workspace folder.`));
       }
-      const { deck, findings } = lintText(document.getText(), config, { file: document.uri.fsPath, plugins, layout: this.layouts.get(key)?.layout });
+      const { deck, findings } = lintText(document.getText(), config, {
+        file: document.uri.fsPath,
+        plugins,
+        layout: this.layouts.get(key)?.layout,
+        // The setting's style sheets are themes too (the preview and VS Code's export draw them).
+        themes: themeSheets(document.uri).map((uri) => uri.path),
+      });
       const docs = new Map(rulesFor(config, plugins).map((rule) => [rule.id, rule.docs]));
       for (const finding of findings) diagnostics.push(this.toDiagnostic(finding, docs.get(finding.ruleId)));
       this.states.set(key, { version, deck, findings, story: readStory(deck, effectiveConfig(deck, config)), config, plugins });

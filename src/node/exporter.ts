@@ -5,6 +5,7 @@
  * (STORYDECK_EXPORT_ASSETS, see esbuild.js).
  */
 import { dirname, resolve } from 'node:path';
+import { readMarp } from '../core/deck/marp';
 import { exportHtml, type ExportAssets } from '../core/export/html';
 import { exportPptx, PPTX_IMAGE_TYPES } from '../core/export/pptx';
 import { cutForAudience } from '../core/deck/cut';
@@ -104,7 +105,7 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
     if (notReady) request.notReady(notReady);
   }
   const projectFolder = request.root ?? projectRoot(request.file);
-  const chosen = exportTheme({ wanted: deck.frontMatter.theme, override: request.theme, paths: request.themes, root: projectFolder });
+  const chosen = exportTheme({ wanted: readMarp(deck).theme?.name, override: request.theme, paths: request.themes, root: projectFolder });
   if (chosen.fellBack) warn(chosen.fellBack);
   const theme = chosen.name;
   const root = request.allowLocalFiles ? undefined : projectFolder;

@@ -4,6 +4,7 @@
 import { Badges } from './badges';
 import { Player } from './player/player';
 import './player/player.css';
+import './player/marp.css';
 import type { HostToWebview, PreviewStartup, PreviewState, RenderedDeck, SlideOverflow, WebviewToHost } from '../shared/protocol';
 import { showRawHtml } from './rawHtml';
 import './preview.css';

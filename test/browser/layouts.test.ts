@@ -125,6 +125,46 @@ describe('layouts and themes in chromium, PDF and LibreOffice', function () {
     });
   }
 
+  /** What each built-in theme adds to Marp's page number (src/webview/player/marp.css draws it plain, muted). */
+  const PAGE_NUMBER: Record<string, (page: Page, css: string) => Promise<void>> = {
+    light: async (page, css) => {
+      assert.equal(await computed(page, ' > .sd-marp-page', 'color'), hex(css, '--sd-accent'), 'light: the number in the accent colour');
+      assert.equal(await computed(page, ' > .sd-marp-page', 'fontWeight'), '700');
+      assert.equal(await computed(page, ' > .sd-marp-footer', 'borderTopStyle'), 'solid', 'light: a hairline above the footer');
+    },
+    dark: async (page, css) => {
+      assert.equal(await computed(page, ' > .sd-marp-page', 'backgroundColor', '::before'), hex(css, '--sd-accent'), 'dark: a dot of accent before the number');
+      assert.equal(await computed(page, ' > .sd-marp-page', 'width', '::before'), '8px');
+    },
+    corporate: async (page, css) => {
+      assert.equal(await computed(page, ' > .sd-marp-page', 'backgroundColor'), hex(css, '--sd-accent'), 'corporate: the number on an accent tab');
+      assert.equal(await computed(page, ' > .sd-marp-page', 'color'), 'rgb(255, 255, 255)');
+    },
+  };
+
+  for (const theme of ['light', 'dark', 'corporate']) {
+    it(`shows a paginated deck's page numbers and footer styled by the ${theme} theme`, async () => {
+      const css = readFileSync(`media/themes/${theme}.css`, 'utf8');
+      const dir = mkdtempSync(join(tmpdir(), 'storydeck-paginate-'));
+      const talk = join(dir, 'talk.md');
+      writeFileSync(talk, `---\ntitle: Q3\ntheme: ${theme}\npaginate: true\nfooter: Q3 plan\n---\n\n# Why now\n\nWe lose a day a week.\n\n---\n\n## What changes\n\nOne list, not three.\n`);
+      const deck = await openDeck(browser, exportDeck(talk));
+      const { page } = deck;
+      try {
+        await page.keyboard.press('ArrowRight');
+        assert.equal(await page.locator('.sd-frame.sd-current .sd-slide > .sd-marp-page').textContent(), '2');
+        const number = await box(page, ' > .sd-marp-page');
+        assert.ok(number.x > 1100 && number.y > 620, `the page number sits bottom right (${number.x}, ${number.y})`);
+        const footer = await box(page, ' > .sd-marp-footer');
+        assert.ok(footer.x < 100 && footer.y > 620, `the footer sits bottom left (${footer.x}, ${footer.y})`);
+        await PAGE_NUMBER[theme](page, css);
+        assert.deepEqual([deck.requests, deck.errors], [[], []]);
+      } finally {
+        await deck.close();
+      }
+    });
+  }
+
   it('draws a custom theme from .storydeck.yaml in HTML, PDF and PPTX alike', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'storydeck-custom-theme-'));
     mkdirSync(join(dir, 'themes'));

@@ -55,3 +55,31 @@ describe('screenshots of the exported example', () => {
     });
   }
 });
+
+describe('screenshots of a Marp deck, exported', () => {
+  let browser: Browser;
+  before(async () => {
+    mkdirSync(OUT, { recursive: true });
+    browser = await launchBrowser();
+  });
+  after(() => browser?.close());
+
+  for (const [name, deck, slide] of [
+    ['marp-split', 'feature-backgrounds', 3],
+    ['marp-directives', 'feature-directives', 3],
+  ] as const) {
+    it(`${name}.png shows slide ${slide} of test/fixtures/marp/${deck}.md`, async () => {
+      const opened = await openDeck(browser, exportDeck(`test/fixtures/marp/${deck}.md`), { width: 1280, height: 720 });
+      try {
+        for (let i = 1; i < slide; i++) await opened.page.keyboard.press('ArrowRight');
+        assert.match((await currentSlide(opened.page)) ?? '', new RegExp(`^Slide ${slide}\\b`));
+        const png = join(OUT, `${name}.png`);
+        await opened.page.screenshot({ path: png });
+        assert.deepEqual(pngSize(png), [1280, 720]);
+        assert.deepEqual(opened.errors, []);
+      } finally {
+        await opened.close();
+      }
+    });
+  }
+});

@@ -4,3 +4,4 @@ export { detectBeats, headingBeat } from './beats';
 export { DURATION_FORMS, parseDuration } from './duration';
 export { shortFences } from './frontMatter';
 export { cutForAudience, isForAudience, slideAudiences, type Cut } from './cut';
+export { imageSpec, readMarp, SLIDE_SIZES, type ImageSpec, type MarpNotice, type MarpReading, type SlideLook, type SlideSize } from './marp';

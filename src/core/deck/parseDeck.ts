@@ -3,8 +3,9 @@ import { sharedParser } from './markdown';
 import { detectBeats, isPlaceholder } from './beats';
 import { beatMarkerIds, classifyComment, commentText, directives } from './comments';
 import { readFrontMatter } from './frontMatter';
+import { imageSpec, isStyleBlock } from './marp';
 import { memoByText } from './memo';
-import { isBeatId, type BeatId, type Block, type BlockKind, type Comment, type Deck, type Problem, type Slide } from './types';
+import { isBeatId, type BeatId, type Block, type BlockKind, type Comment, type Deck, type Problem, type Slide, type SlideImage } from './types';
 
 /**
  * Speaking rate used for time estimates. 130 words per minute is the middle of the 120–150 wpm range
@@ -76,6 +77,7 @@ interface Draft {
   start: number;
   blocks: Block[];
   comments: Comment[];
+  images: SlideImage[];
   visible: boolean;
   /** After a reveal.js `Note:` line, the rest of the slide is speaker notes. */
   inNotes: boolean;
@@ -83,7 +85,7 @@ interface Draft {
 
 class SlideBuilder {
   private readonly slides: Slide[] = [];
-  private draft: Draft = { start: 0, blocks: [], comments: [], visible: false, inNotes: false };
+  private draft: Draft = { start: 0, blocks: [], comments: [], images: [], visible: false, inNotes: false };
 
   constructor(
     private readonly lines: readonly string[],
@@ -91,7 +93,7 @@ class SlideBuilder {
   ) {}
 
   start(line0: number): void {
-    this.draft = { start: line0, blocks: [], comments: [], visible: false, inNotes: false };
+    this.draft = { start: line0, blocks: [], comments: [], images: [], visible: false, inNotes: false };
   }
 
   consume(tokens: Token[], problems: Problem[]): void {
@@ -186,8 +188,10 @@ class SlideBuilder {
       this.addComment(commentText(raw) ?? '', map[0] + 1, map[1]);
       return;
     }
-    this.draft.visible = true;
-    this.draft.blocks.push({ kind: 'html', text: stripTags(raw), line: map[0] + 1, endLine: map[1], level: 0 });
+    // A `<style>` block is settings, not words: it keeps its place (for the finding that says it is not applied) with no text.
+    const style = isStyleBlock(raw);
+    if (!style) this.draft.visible = true;
+    this.draft.blocks.push({ kind: 'html', text: style ? '' : stripTags(raw), line: map[0] + 1, endLine: map[1], level: 0 });
   }
 
   private addComment(text: string, line: number, endLine: number): void {
@@ -222,7 +226,9 @@ class SlideBuilder {
           line++;
           break;
         case 'image':
-          out += child.content;
+          // Marp's keywords (`bg`, `w:300`…) are settings, not words.
+          out += imageSpec(child.content).alt;
+          if (!this.draft.inNotes) this.draft.images.push({ alt: child.content, line });
           break;
         case 'html_inline': {
           const text = commentText(child.content);
@@ -255,7 +261,7 @@ class SlideBuilder {
 
   /** Ends the draft slide at 0-based line `end0` (inclusive). */
   close(end0: number): void {
-    const { start, blocks, comments } = this.draft;
+    const { start, blocks, comments, images } = this.draft;
     // A separator or front matter on the last line without a line break after it leaves an empty slide with no line
     // of its own: it is placed on the last line, so that every position stays inside the document.
     const line = Math.min(start + 1, this.lines.length);
@@ -277,6 +283,7 @@ class SlideBuilder {
       titleLine: titleBlock ? titleBlock.line : line,
       blocks,
       comments,
+      images,
       notes,
       directives: slideDirectives,
       beats,

@@ -50,6 +50,12 @@ export interface Comment {
   endLine: number;
 }
 
+/** An image in a slide's text, with its alt text as written (Marp's keywords included: `bg left:40%`). */
+export interface SlideImage {
+  alt: string;
+  line: number;
+}
+
 export interface Slide {
   /** 1-based position in the deck. */
   index: number;
@@ -62,6 +68,8 @@ export interface Slide {
   titleLine: number;
   blocks: Block[];
   comments: Comment[];
+  /** Images in the slide's text (not in notes). */
+  images: SlideImage[];
   /** Speaker notes: the text of comments that are neither directives, lint comments, beat markers nor guidance. */
   notes: string[];
   /** Marp local directives set on this slide (`<!-- _class: lead -->`, `<!-- paginate: true -->`). */

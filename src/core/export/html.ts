@@ -1,4 +1,5 @@
 import type { Deck } from '../deck/types';
+import { readMarp } from '../deck/marp';
 import { escapeHtml } from '../render/escape';
 import { deckOf, renderDeck, type ParsedDeck } from '../render/renderDeck';
 import { chooseTheme } from '../render/themes';
@@ -31,7 +32,7 @@ export function exportHtml(source: Deck | ParsedDeck, options: HtmlExportOptions
   const { assets } = options;
   if (!assets) throw new Error('exportHtml needs the player bundle: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
   const rendered = renderDeck(source, options);
-  const theme = options.theme ?? chooseTheme(deckOf(source).frontMatter.theme, new Map(Object.entries(assets.themes))).name;
+  const theme = options.theme ?? chooseTheme(readMarp(deckOf(source)).theme?.name, new Map(Object.entries(assets.themes))).name;
   const themeCss = assets.themes[theme];
   if (themeCss === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
   const nonce = randomNonce();

@@ -30,7 +30,7 @@ export function* visibleLines(deck: Deck, slides: readonly Slide[]): Generator<{
 export function createContext(
   deck: Deck,
   options: Record<string, unknown>,
-  shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>>; layout?: MeasuredLayout },
+  shared: { objectives: string[]; story: Story; kinds: Readonly<Record<string, KindProfile>>; themes?: readonly string[]; layout?: MeasuredLayout },
 ): RuleContext {
   const titleRange = (slide: Slide): Range => {
     const text = deck.lines[slide.titleLine - 1] ?? '';
@@ -42,6 +42,7 @@ export function createContext(
     story: shared.story,
     kind: shared.story.kind,
     kinds: shared.kinds,
+    themes: shared.themes ?? [],
     ...(shared.layout ? { layout: shared.layout } : {}),
     documentRange: () => (deck.slides.length ? titleRange(deck.slides[0]) : { line: 1, column: 1, endLine: 1, endColumn: 1 }),
     titleRange,

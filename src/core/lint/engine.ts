@@ -1,5 +1,6 @@
 import { parseDeck, type BeatId, type Deck } from '../deck';
 import { beatSlide } from '../deck/beats';
+import { customThemes } from '../render/themes';
 import { kindTable } from '../story/kinds';
 import { readStory } from '../story/story';
 import { mergeConfig, resolveRuleSetting, validateConfig, type StoryDeckConfig } from './config';
@@ -15,6 +16,8 @@ export interface LintOptions {
   file?: string;
   /** Rules from JavaScript modules: the caller passes them only in a trusted workspace. */
   plugins?: readonly Rule[];
+  /** Custom themes' style sheets besides the config's `themes:` (VS Code's `storydeck.preview.themes`): their names are themes a front matter may pick. */
+  themes?: readonly string[];
   /** The slides as a browser laid them out (the preview, a PDF export): what `slide-overflow` reports from. */
   layout?: MeasuredLayout;
 }
@@ -38,7 +41,13 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
   const file = options.file ?? '';
   const effective = effectiveConfig(deck, config);
   const story = readStory(deck, effective);
-  const shared = { objectives: effective.strategy?.objectives ?? [], story, kinds: kindTable(effective), layout: options.layout };
+  const shared = {
+    objectives: effective.strategy?.objectives ?? [],
+    story,
+    kinds: kindTable(effective),
+    themes: [...customThemes([...(effective.themes ?? []), ...(options.themes ?? [])]).keys()],
+    layout: options.layout,
+  };
   const findings: Finding[] = [];
   // A file that could not be read as a narrative (binary, too large) has no slides: only input rules speak.
   const unreadable = deck.slides.length === 0;

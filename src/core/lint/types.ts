@@ -62,6 +62,8 @@ export interface RuleContext extends ReadingContext {
   kind: KindReading;
   /** Every kind in force, built-in and configured, by name. */
   kinds: Readonly<Record<string, KindProfile>>;
+  /** The custom themes' names a front matter may pick (the config's `themes:`, by file name). */
+  themes: readonly string[];
   /** The slides' layout as a browser measured it, when the caller has one (lint alone lays nothing out). */
   layout?: MeasuredLayout;
   /** Where findings about the whole narrative go: the first slide's title (or line 1). */

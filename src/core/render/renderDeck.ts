@@ -3,10 +3,13 @@ import { parseDuration } from '../deck/duration';
 import { createMarkdownIt } from '../deck/markdown';
 import { isForAudience } from '../deck/cut';
 import type { Deck, Slide } from '../deck/types';
+import { commentText } from '../deck/comments';
 import { markdownSource, parseWithTokens } from '../deck/parseDeck';
+import { imageSpec, readMarp } from '../deck/marp';
 import { escapeHtml } from './escape';
-import { themeName } from './themes';
+import { slideDecor, takeBackgrounds, type Background } from './marp';
 import type { RenderedDeck, RenderedSlide, RenderOptions } from './types';
+import { themeName } from './themes';
 import { isSafeImageSource, linkKind } from './urls';
 
 /**
@@ -17,22 +20,29 @@ import { isSafeImageSource, linkKind } from './urls';
 export function renderDeck(source: Deck | ParsedDeck, options: RenderOptions = {}): RenderedDeck {
   const md = slideRenderer();
   const deck = deckOf(source);
-  const { perSlide, env } = slideTokens(source, options);
-  const classes = slideClasses(deck);
-  const slides = deck.slides.map((slide, i): RenderedSlide => ({
-    index: slide.index,
-    line: slide.line,
-    endLine: slide.endLine,
-    title: slide.title,
-    ...(classes[i] ? { className: classes[i] } : {}),
-    html: md.renderer.render(perSlide[i], md.options, env),
-    notesHtml: notesHtml(slide.notes),
-    estimatedSeconds: slide.estimatedSeconds,
-  }));
+  const { perSlide, backgrounds, env } = slideTokens(source, options);
+  const marp = readMarp(deck);
+  const resolve = (src: string) => imageUrl(src, env);
+  const inline = (markdown: string) => md.renderInline(markdown, env);
+  const slides = deck.slides.map((slide, i): RenderedSlide => {
+    const decor = slideDecor(marp, i, backgrounds[i], resolve, inline);
+    return {
+      index: slide.index,
+      line: slide.line,
+      endLine: slide.endLine,
+      title: slide.title,
+      ...(decor.className ? { className: decor.className } : {}),
+      ...(decor.look ? { look: decor.look } : {}),
+      html: decor.before + md.renderer.render(perSlide[i], md.options, env) + decor.after,
+      notesHtml: notesHtml(slide.notes),
+      estimatedSeconds: slide.estimatedSeconds,
+    };
+  });
   const durationSeconds = parseDuration(deck.frontMatter.duration);
   return {
     title: deck.title,
-    theme: themeName(deck.frontMatter.theme),
+    theme: themeName(marp.theme?.name),
+    size: marp.size,
     lang: languageTag(deck.frontMatter.lang) ?? 'en',
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),
     estimatedSeconds: deck.estimatedSeconds,
@@ -103,14 +113,16 @@ export interface RenderEnv extends Env {
  * The deck's Markdown as `parseForRender` parsed it (or else parsed again the same way as `parseDeck`
  * does), cut into one token array per slide
  * (separators dropped, block tokens marked with `data-line`, table alignment as `sd-align-*` classes),
- * with the env to render them in. The HTML renderer and the PPTX export both walk these.
+ * with Marp's `bg` pictures taken out of each slide's flow (`backgrounds`, aligned with the slides),
+ * and the env to render them in. The HTML renderer and the PPTX export both walk these.
  */
-export function slideTokens(source: Deck | ParsedDeck, options: RenderOptions = {}): { perSlide: Token[][]; env: RenderEnv } {
+export function slideTokens(source: Deck | ParsedDeck, options: RenderOptions = {}): { perSlide: Token[][]; backgrounds: Background[][]; env: RenderEnv } {
   const deck = deckOf(source);
   const env: RenderEnv = { resolveImage: options.resolveImage, rawHtml: options.rawHtml };
   // A refused input (binary, too large) has no slides, and nothing to parse.
   const tokens = deck.slides.length > 0 ? (takeTokens(source) ?? slideRenderer().parse(markdownSource(deck.text, deck.frontMatterRange), env)) : [];
-  return { perSlide: splitTokens(tokens, deck.slides), env };
+  const perSlide = splitTokens(tokens, deck.slides);
+  return { perSlide, backgrounds: perSlide.map(takeBackgrounds), env };
 }
 
 /**
@@ -197,13 +209,27 @@ function slideRenderer(): MarkdownIt {
     return open?.meta?.blocked ? '' : self.renderToken(tokens, idx, options);
   };
 
+  // Marp's size keywords (`w:300`, `height:200px`) become the image's width and height; the alt text loses them.
   rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
-    const alt = withoutComments(self.renderInlineAsText(token.children ?? [], options, env));
+    const spec = imageSpec(withoutComments(self.renderInlineAsText(token.children ?? [], options, env)));
     const url = imageUrl(String(token.attrGet('src') ?? ''), env as RenderEnv | undefined);
-    if (url === undefined) return `<span class="sd-image-missing">${escapeHtml(alt)}</span>`;
+    if (url === undefined) return `<span class="sd-image-missing">${escapeHtml(spec.alt)}</span>`;
     token.attrSet('src', url);
-    token.attrSet('alt', alt);
+    token.attrSet('alt', spec.alt);
+    if (spec.width !== undefined) token.attrSet('width', String(spec.width));
+    if (spec.height !== undefined) token.attrSet('height', String(spec.height));
+    if (spec.width !== undefined || spec.height !== undefined) token.attrJoin('class', 'sd-sized');
+    return self.renderToken(tokens, idx, options);
+  };
+
+  // Marp's fitting heading, `# <!-- fit --> Title`: the player scales it to the slide's width by its length.
+  rules.heading_open = (tokens, idx, options, _env, self) => {
+    const inline = tokens[idx + 1];
+    if (inline?.children?.some((child) => child.type === 'html_inline' && commentText(child.content) === 'fit')) {
+      tokens[idx].attrJoin('class', 'sd-fit');
+      tokens[idx].attrSet('data-sd-fit', String(Math.max(1, withoutComments(inline.content).trim().length)));
+    }
     return self.renderToken(tokens, idx, options);
   };
 
@@ -230,27 +256,6 @@ function notesHtml(notes: readonly string[]): string {
     .filter(Boolean)
     .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
     .join('\n');
-}
-
-/**
- * Marp's class directives: `class` applies from its slide on (front matter sets the first value),
- * `_class` to its own slide only.
- */
-export function slideClasses(deck: Deck): Array<string | undefined> {
-  let inherited = className(deck.frontMatter.class);
-  return deck.slides.map((slide) => {
-    if ('class' in slide.directives) inherited = className(slide.directives.class);
-    return '_class' in slide.directives ? className(slide.directives._class) : inherited;
-  });
-}
-
-function className(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const clean = value
-    .replace(/[^a-zA-Z0-9_ -]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean || undefined;
 }
 
 /** Front matter `lang:` when it is a well-formed language tag (`de`, `pt-BR`), else undefined. */

@@ -6,12 +6,16 @@ export function isThemeName(value: unknown): value is ThemeName {
   return (THEME_NAMES as readonly unknown[]).includes(value);
 }
 
-/** The built-in theme a front matter `theme:` value stands for, if any. */
+/** Marp's built-in themes, drawn by the StoryDeck theme that looks most like each. */
+export const MARP_THEME_ALIASES: Readonly<Record<string, ThemeName>> = { default: 'light', gaia: 'corporate', uncover: 'light' };
+
+/** The built-in theme a `theme:` value stands for, if any: one of ours by name, or the one drawing a Marp theme. */
 export function builtinTheme(value: unknown): ThemeName | undefined {
-  return isThemeName(value) ? value : undefined;
+  if (isThemeName(value)) return value;
+  return typeof value === 'string' && Object.hasOwn(MARP_THEME_ALIASES, value) ? MARP_THEME_ALIASES[value] : undefined;
 }
 
-/** The theme a front matter `theme:` value picks: one of ours, else `light` (Marp decks name Marp's themes). */
+/** The theme a `theme:` value picks among the built-in ones: one of ours or a Marp theme's, else `light`. */
 export function themeName(value: unknown): ThemeName {
   return builtinTheme(value) ?? 'light';
 }

@@ -1,3 +1,5 @@
+import type { SlideSize } from '../deck/marp';
+import type { RenderedLook } from './marp';
 import type { ThemeName } from './themes';
 
 export interface RenderOptions {
@@ -26,9 +28,17 @@ export interface RenderedSlide {
   endLine: number;
   /** Plain text (not HTML). */
   title: string;
-  /** From Marp's `class` / `_class` directives, reduced to `[a-zA-Z0-9_ -]`; absent when none applies. */
+  /**
+   * From Marp's `class` / `_class` directives, reduced to `[a-zA-Z0-9_ -]`, and `sd-marp-split-left|right`
+   * for a split background; absent when none applies.
+   */
   className?: string;
-  /** The slide's content; every block element carries `data-line`, its 1-based source line. */
+  /** Marp's colours and split size for this slide, which the player sets through the CSSOM; absent when none. */
+  look?: RenderedLook;
+  /**
+   * The slide's content; every block element carries `data-line`, its 1-based source line. Marp's
+   * backgrounds and header come first, its footer and page number last (src/core/render/marp.ts).
+   */
   html: string;
   /** The speaker notes as escaped paragraphs; '' when the slide has none. */
   notesHtml: string;
@@ -38,8 +48,10 @@ export interface RenderedSlide {
 export interface RenderedDeck {
   /** Plain text (not HTML). */
   title: string;
-  /** The front matter `theme` when StoryDeck has it, else `light`. */
+  /** The `theme` directive when StoryDeck has it (Marp's `default`, `gaia`, `uncover` as look-alikes), else `light`. */
   theme: ThemeName;
+  /** Marp's `size` directive: 16:9 (1280×720) or 4:3 (960×720). */
+  size: SlideSize;
   /** The front matter `lang` when it is a language tag, else `en`. */
   lang: string;
   /** The talk length from front matter `duration`, when given. */

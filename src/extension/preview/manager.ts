@@ -1,6 +1,7 @@
 // The preview panel. Built into its own bundle, dist/preview.js (see esbuild.js), which register.ts loads
 // the first time a preview is opened or restored: activation never parses it.
 import * as vscode from 'vscode';
+import { readMarp } from '../../core/deck/marp';
 import type { Finding, MeasuredLayout, StoryDeckConfig } from '../../core/lint';
 import { linkKind, parseForRender, renderDeck, renderedForAudience, type RenderedDeck } from '../../core/render';
 import { chooseTheme, customThemes } from '../../core/render/themes';
@@ -316,7 +317,8 @@ class Preview {
     const html = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('storydeck.preview', this.document.uri).get('html') === true;
     const source = parsed.deck;
     const deck = renderedForAudience(renderDeck(parsed, { resolveImage: (src) => this.resolveImage(src), rawHtml: html ? 'keep' : 'escape' }), source, this.cuts.get(this.document.uri));
-    const wanted = source.frontMatter.theme;
+    // The theme the deck names last, in front matter or a `<!-- theme: … -->` comment, as the renderer reads it.
+    const wanted = readMarp(source).theme?.name;
     return { deck, wanted, theme: this.themeUrl(wanted) };
   }
 

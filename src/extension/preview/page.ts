@@ -80,6 +80,7 @@ function sameSlide(a: RenderedSlide | undefined, b: RenderedSlide): boolean {
     a.endLine === b.endLine &&
     a.title === b.title &&
     a.className === b.className &&
+    JSON.stringify(a.look) === JSON.stringify(b.look) &&
     a.estimatedSeconds === b.estimatedSeconds
   );
 }

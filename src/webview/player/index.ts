@@ -9,6 +9,7 @@ import type { RenderedDeck } from '../../core/render/types';
 import { keysHelp, pointerNavigation, progressBar, PRESENTER_QUERY, windowSync } from './controls';
 import { Player } from './player';
 import './player.css';
+import './marp.css';
 
 const data = document.getElementById('storydeck-deck');
 const root = document.getElementById('storydeck');

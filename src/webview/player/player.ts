@@ -1,9 +1,10 @@
 import type { SlideOverflow } from '../../core/lint/types';
 import type { RenderedDeck, RenderedSlide } from '../../core/render/types';
+import { applyLook, fitHeadings } from './look';
 import { measureOverflow } from './overflow';
 
-/** Slides are laid out at this width (and 9/16 of it high) and scaled to whatever frame shows them. */
-const DESIGN_WIDTH = 1280;
+/** Slides are laid out at this width (and 720 px high) and scaled to whatever frame shows them. */
+const DESIGN_WIDTH = { '16:9': 1280, '4:3': 960 } as const;
 
 export type PlayerMode = 'slide' | 'overview' | 'presenter';
 
@@ -70,16 +71,23 @@ export class Player {
       return label;
     });
     root.replaceChildren(...this.frames, ...labels, this.notes, bar, this.jumpHint);
+    fitHeadings(root);
 
     this.scale = new ResizeObserver((entries) => {
-      for (const entry of entries) (entry.target as HTMLElement).style.setProperty('--sd-scale', String(entry.contentRect.width / DESIGN_WIDTH));
+      for (const entry of entries) (entry.target as HTMLElement).style.setProperty('--sd-scale', String(entry.contentRect.width / DESIGN_WIDTH[this.size]));
     });
     for (const frame of this.frames) this.scale.observe(frame);
 
     root.dataset.mode = 'slide';
+    root.dataset.size = this.size;
     this.tick();
     this.show(options.start ?? 0);
     window.setInterval(() => this.tick(), 1000);
+  }
+
+  /** Marp's `size`; decks rendered before it existed are 16:9. */
+  private get size(): keyof typeof DESIGN_WIDTH {
+    return this.deck.size === '4:3' ? '4:3' : '16:9';
   }
 
   get mode(): PlayerMode {
@@ -119,6 +127,7 @@ export class Player {
    */
   update(deck: RenderedDeck, changed: readonly number[]): void {
     this.deck = deck;
+    this.root.dataset.size = this.size;
     for (const frame of this.frames.splice(deck.slides.length)) {
       this.scale.unobserve(frame);
       frame.remove();
@@ -138,6 +147,7 @@ export class Player {
       }
       this.frames[i] = frame;
       this.scale.observe(frame);
+      fitHeadings(frame);
     }
     this.show(this.current);
   }
@@ -249,6 +259,7 @@ export class Player {
     section.dataset.line = String(slide.line);
     section.setAttribute('aria-label', `Slide ${slide.index}${slide.title ? `: ${slide.title}` : ''}`);
     section.innerHTML = slide.html;
+    applyLook(section, slide, this.size);
     this.options.onSlide?.(section);
     const frame = element('div', 'sd-frame');
     frame.append(section);

@@ -79,6 +79,13 @@ describe('diagnostics', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('says on its line that a theme StoryDeck does not have is drawn in the light theme', async () => {
+    const { document } = await openAndLint(api, 'marp-theme.md');
+    const diagnostic = await waitFor('front-matter on marp-theme.md', () => diagnosticOf(document.uri, 'front-matter'));
+    assert.equal(diagnostic.range.start.line, 2);
+    assert.match(diagnostic.message, /^`theme: acme` is not a theme StoryDeck has, so the slides use the light theme\./);
+  });
+
   it('reports a lint that fails: one diagnostic, and onDidLint fires so nothing waits for it', async function () {
     if (!vscode.workspace.isTrusted) this.skip(); // the broken rule module loads only in a trusted workspace
     const uri = workspaceUri('broken-rule/deck.md');

@@ -157,6 +157,8 @@ describe('preview', () => {
   });
 
   it('styles slides with a custom theme from the themes: of .storydeck.yaml, as the exports do', async function () {
+    // A config's themes: apply in VS Code only once the workspace is trusted (0-trust.test.ts trusts it).
+    if (!vscode.workspace.isTrusted) this.skip();
     await restore();
     const themed = (await openAndLint(api, 'themed/talk.md')).document;
     await vscode.window.showTextDocument(themed, { viewColumn: vscode.ViewColumn.One, preview: false });

@@ -38,6 +38,16 @@ describe('storydeck lint', () => {
     assert.match(readFileSync(join(dir, 'fence.md'), 'utf8'), /^---\ntitle: Payroll consolidation\n/);
   });
 
+  it('says on its line that a theme StoryDeck does not have falls back to light, and what Marp feature it does not draw', async () => {
+    writeFileSync(join(dir, 'marp.md'), '---\nmarp: true\ntheme: acme\n---\n\n## Why\n\nWe believe. <!-- transition: fade -->\n');
+    const { stdout } = await run(dir, 'lint', 'marp.md');
+    const lines = stdout.split('\n').filter((l) => l.includes('[front-matter]'));
+    assert.deepEqual(lines, [
+      'marp.md:3:1  warning  `theme: acme` is not a theme StoryDeck has, so the slides use the light theme. Use one of light, dark, corporate, default, gaia, uncover.  [front-matter]',
+      'marp.md:8:1  warning  `transition` is a Marp feature StoryDeck does not show: slides change without an animation.  [front-matter]',
+    ]);
+  });
+
   it('--fix leaves "synergies with the Payroll team" as written, and suggests plain words', async () => {
     const text = '## Why\n\nWe see synergies with the Payroll team.\n';
     writeFileSync(join(dir, 'synergies.md'), text);

@@ -5,6 +5,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { parseDeck } from '../../../src/core/deck';
 import { exportPptx, themeStyle, type PptxExportOptions } from '../../../src/core/export/pptx';
+import { pptxColor } from '../../../src/core/export/pptx/marp';
 import { THEME_NAMES } from '../../../src/core/render';
 
 const themes = Object.fromEntries(THEME_NAMES.map((name) => [name, readFileSync(`media/themes/${name}.css`, 'utf8')]));
@@ -506,5 +507,109 @@ describe('exportPptx', () => {
   it('exports an empty narrative as one empty slide', async () => {
     const pptx = await exportDeck('');
     assert.equal(pptx.slideCount, 1);
+  });
+
+  describe("Marp's directives and backgrounds", () => {
+    const inches = (emu: number) => emu / EMU_PER_INCH;
+
+    it('colours a slide with backgroundColor and color, and leaves the others to the theme', async () => {
+      const pptx = await exportDeck('# Plain\n\n---\n\n<!-- backgroundColor: "#102030" -->\n<!-- _color: rgb(255, 255, 255) -->\n# Title\n\nText\n\n---\n\n# After\n\nMore');
+      const [plain, coloured, after] = [await pptx.slide(1), await pptx.slide(2), await pptx.slide(3)];
+      assert.doesNotMatch(plain, /<p:bg>/);
+      assert.match(coloured, /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="102030"\/>/);
+      assert.match(after, /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="102030"\/>/, 'backgroundColor applies from its slide on');
+      assert.ok(run(coloured, 'Text').body.includes('val="FFFFFF"'));
+      assert.ok(!run(after, 'More').body.includes('val="FFFFFF"'), '_color is for its own slide only');
+    });
+
+    it('writes the header, footer and page number where the directives apply', async () => {
+      const pptx = await exportDeck('---\npaginate: true\nheader: "**Q3** review"\n---\n# One\n<!-- _paginate: false -->\n\n---\n\n<!-- footer: Team -->\n# Two\n');
+      const [one, two] = [paragraphs(await pptx.slide(1)), paragraphs(await pptx.slide(2))];
+      assert.ok(one.includes('Q3 review') && !one.includes('1') && !one.includes('Team'), one.join(' | '));
+      assert.ok(two.includes('Q3 review') && two.includes('Team') && two.includes('2'), two.join(' | '));
+      assert.ok(run(await pptx.slide(1), 'Q3').props.includes('b="1"'), 'the header keeps its Markdown emphasis');
+    });
+
+    it('puts a split background on its side and the title and content beside it', async () => {
+      const image = pngDataUri(400, 300);
+      const pptx = await exportDeck('# Plain\n\n---\n\n![bg left:40%](photo.png)\n\n# Beside\n\nText beside the picture', { resolveImage: () => image });
+      const xml = await pptx.slide(2);
+      const picture = shapes(xml).find((shape) => shape.xml.startsWith('<p:pic>'));
+      assert.ok(picture);
+      assert.equal(picture.x, 0);
+      assert.ok(Math.abs(inches(picture.w) - 13.333 * 0.4) < 0.01, `picture width ${inches(picture.w)}`);
+      assert.ok(Math.abs(inches(picture.h) - 7.5) < 0.01, `picture height ${inches(picture.h)}`);
+      const text = shapes(xml).find((shape) => shape.xml.includes('Text beside the picture'));
+      assert.ok(text && inches(text.x) > 13.333 * 0.4, 'the text is beside the picture');
+      const titleX = async (n: number) => inches(Number(/type="title"[\s\S]*?<a:off x="(\d+)"/.exec(await pptx.layout(n))?.[1]));
+      assert.ok((await titleX(2)) > 13.333 * 0.4, 'the title placeholder is beside the picture');
+      assert.ok((await titleX(1)) < 1, 'a slide without a split keeps the full-width layout');
+    });
+
+    it('lays a layout class out in its content area: beside a split picture, and on a 4:3 slide', async () => {
+      const image = pngDataUri(400, 300);
+      const split = await exportDeck(
+        '<!-- _class: title -->\n# Full\n\n---\n\n<!-- _class: title -->\n![bg left:40%](photo.png)\n\n# Beside\n\n---\n\n<!-- _class: columns -->\n![bg left:40%](photo.png)\n\n# Two\n\nLeft side\n\nRight side\n',
+        {
+          resolveImage: () => image,
+        },
+      );
+      assert.match(await split.layout(1), /<p:cSld name="StoryDeck Title">/);
+      assert.match(await split.layout(2), /<p:cSld name="StoryDeck Title 2">/, 'a title slide beside a picture has a title master of its own');
+      const titleX = async (n: number) => inches(Number(/type="title"[\s\S]*?<a:off x="(\d+)"/.exec(await split.layout(n))?.[1]));
+      assert.ok((await titleX(2)) > 13.333 * 0.4, `the title slide's title is beside the picture (${await titleX(2)})`);
+      assert.ok((await titleX(1)) < 13.333 * 0.4, 'the full-width title slide keeps its place');
+      const columns = await split.slide(3);
+      const left = shapes(columns).find((shape) => shape.xml.includes('Left side'));
+      const right = shapes(columns).find((shape) => shape.xml.includes('Right side'));
+      assert.ok(left && right && inches(left.x) > 13.333 * 0.4 && right.x > left.x, 'both columns beside the picture');
+      assert.ok(inches(right.x + right.w) <= 13.333, 'the right column ends on the slide');
+
+      const narrow = await exportDeck('---\nsize: 4:3\n---\n\n<!-- _class: columns -->\n# Two\n\nLeft side\n\nRight side\n\n---\n\n<!-- _class: quote -->\n> Words\n');
+      const narrowRight = shapes(await narrow.slide(1)).find((shape) => shape.xml.includes('Right side'));
+      assert.ok(narrowRight && inches(narrowRight.x + narrowRight.w) <= 10, 'the right column ends on the 10 in slide');
+      const quote = shapes(await narrow.slide(2)).find((shape) => shape.xml.includes('Words'));
+      assert.ok(quote && inches(quote.x + quote.w) <= 10, 'the quote keeps to the 10 in slide');
+    });
+
+    it("draws a Marp theme's look-alike, named in front matter or a comment", async () => {
+      const corporate = themeStyle(themes.corporate);
+      for (const markdown of ['---\ntheme: gaia\n---\n# One\n', '<!-- theme: gaia -->\n# One\n']) {
+        const pptx = await exportDeck(markdown);
+        assert.ok(corporate.titleBand && (await pptx.slide(1)).includes(`<a:srgbClr val="${corporate.titleBand}"/>`), `${markdown}: corporate's title band`);
+      }
+      assert.ok(!(await (await exportDeck('# One\n')).slide(1)).includes(`<a:srgbClr val="${corporate.titleBand}"/>`), 'light has no title band');
+    });
+
+    it('draws the bg pictures of a slide side by side, cover and contain, and none in the content', async () => {
+      const pptx = await exportDeck('# Two pictures\n\n![bg](a.png) ![bg contain](b.png)\n', { resolveImage: () => pngDataUri(200, 400) });
+      const pictures = shapes(await pptx.slide(1)).filter((shape) => shape.xml.startsWith('<p:pic>'));
+      assert.equal(pictures.length, 2);
+      const [cover, contain] = pictures;
+      assert.deepEqual([cover.x, Math.round(inches(cover.w) * 100), Math.round(inches(cover.h) * 100)], [0, 667, 750], 'cover fills the left half');
+      assert.ok(Math.abs(inches(contain.h) - 7.5) < 0.01 && Math.abs(contain.w / contain.h - 0.5) < 0.01, 'contain keeps the picture whole');
+      assert.ok(inches(contain.x) > 6.66, 'the second picture is in the right half');
+    });
+
+    it('writes CSS colours as PowerPoint does: hex, rgb() and common names; anything else is left to the theme', () => {
+      assert.deepEqual(['#abc', '#A1B2C3', '#a1b2c3cc', '#abcd', 'Navy', 'rgb(255, 0, 128)', 'rgba(100%, 50%, 0%, 0.5)', 'rgb(300 -4 0)'].map(pptxColor), [
+        'AABBCC',
+        'A1B2C3',
+        'A1B2C3',
+        'AABBCC',
+        '000080',
+        'FF0080',
+        'FF8000',
+        'FF0000',
+      ]);
+      assert.deepEqual(['hsl(0, 100%, 50%)', 'rebeccapurple', '', undefined].map(pptxColor), [undefined, undefined, undefined, undefined]);
+    });
+
+    it('sizes a picture as w: and h: ask, and makes a 4:3 deck 10 in wide', async () => {
+      const pptx = await exportDeck('---\nsize: 4:3\n---\n# Sized\n\n![w:300](a.png)\n', { resolveImage: () => pngDataUri(600, 200) });
+      const picture = shapes(await pptx.slide(1)).find((shape) => shape.xml.startsWith('<p:pic>'));
+      assert.ok(picture && Math.abs(inches(picture.w) - 300 / 96) < 0.01 && Math.abs(inches(picture.h) - 100 / 96) < 0.01, `${picture?.w} × ${picture?.h}`);
+      assert.match(await pptx.part('ppt/presentation.xml'), /<p:sldSz cx="9144000" cy="6858000"/);
+    });
   });
 });

@@ -235,7 +235,7 @@ describe('form rules', () => {
     });
 
     it('leaves keys other tools read alone, reports likely typos of its own keys, and accepts allowKeys, Marp keys and _-prefixed local directives', () => {
-      const others = '---\nlayout: talk\nsidebar: false\nhighlighter: shiki\noutput: html_document\nmarp: true\n_class: lead\nbackgroundSize: cover\n---\n\n## Why\n\nWe believe in it.\n';
+      const others = '---\nlayout: talk\nsidebar: false\nhighlighter: shiki\noutput: html_document\nmarp: true\n_class: lead\npaginate: true\n---\n\n## Why\n\nWe believe in it.\n';
       assert.deepEqual(of('front-matter', others), []);
       const typo = '---\ntitel: Q3\nlayout: talk\n---\n\n## Why\n\nWe believe in it.\n';
       const [finding, ...rest] = of('front-matter', typo);
@@ -243,6 +243,97 @@ describe('form rules', () => {
       assert.equal(finding.line, 2);
       assert.match(finding.message, /Did you mean `title`/);
       assert.equal(of('front-matter', typo, withOptions('front-matter', { allowKeys: ['titel'] })).length, 0);
+    });
+
+    it("reports a theme StoryDeck lacks where it is set, in front matter or a comment, and accepts its own and Marp's", () => {
+      const [inFront, ...rest] = of('front-matter', '---\ntitle: Q3\ntheme: acme\n---\n\n## Why\n\nWe believe in it.\n');
+      assert.equal(rest.length, 0);
+      assert.equal(inFront.line, 3);
+      assert.match(inFront.message, /`theme: acme` is not a theme StoryDeck has, so the slides use the light theme\. Use one of light, dark, corporate, default, gaia, uncover\./);
+      const [inComment] = of('front-matter', '## Why\n\n<!-- theme: acme -->\n\nWe believe in it.\n');
+      assert.equal(inComment.line, 3);
+      for (const name of ['light', 'dark', 'corporate', 'default', 'gaia', 'uncover']) {
+        assert.deepEqual(of('front-matter', `---\ntheme: ${name}\n---\n\n## Why\n\nWe believe in it.\n`), [], name);
+      }
+    });
+
+    it("accepts a custom theme the config's themes: names, in front matter or a comment, and offers those names", () => {
+      const themes: StoryDeckConfig = { themes: ['themes/acme.css', 'brand/q3-board.css'] };
+      assert.deepEqual(of('front-matter', '---\ntheme: acme\n---\n\n## Why\n\nWe believe in it.\n', themes), []);
+      assert.deepEqual(of('front-matter', '## Why\n\n<!-- theme: q3-board -->\n\nWe believe in it.\n', themes), []);
+      const [other, ...rest] = of('front-matter', '---\ntheme: acme2\n---\n\n## Why\n\nWe believe in it.\n', themes);
+      assert.equal(rest.length, 0);
+      assert.match(other.message, /`theme: acme2` is not a theme StoryDeck has.*Use one of light, dark, corporate, default, gaia, uncover, acme, q3-board\./);
+      // VS Code's storydeck.preview.themes style sheets, which the extension passes besides the config's.
+      const fromSetting = lintText('---\ntheme: acme\n---\n\n## Why\n\nWe believe in it.\n', {}, { themes: ['/work/space/themes/acme.css'] });
+      assert.deepEqual(
+        fromSetting.findings.filter((f) => f.ruleId === 'front-matter'),
+        [],
+      );
+    });
+
+    it('names each Marp feature StoryDeck does not draw once, where it is first used, and says why', () => {
+      const text = [
+        '---',
+        'transition: fade',
+        'math: katex',
+        '---',
+        '',
+        '## Why',
+        '',
+        '<!-- transition: cube -->',
+        '<!-- _backgroundSize: contain -->',
+        '',
+        '<style scoped>h2 { color: red }</style>',
+        '',
+        '![bg sepia](a.png) ![w:10em](b.png)',
+        '',
+        '<!-- backgroundColor: url(x) -->',
+        '<!-- size: A4 -->',
+        '<!-- backgroundImage: linear-gradient(red, blue) -->',
+      ].join('\n');
+      const found = of('front-matter', text).map((f) => [f.line, f.message]);
+      assert.deepEqual(
+        found.map(([line]) => line),
+        [2, 3, 9, 11, 13, 13, 15, 16, 17],
+      );
+      const messages = found.map(([, message]) => String(message));
+      assert.match(messages[0], /^`transition` is a Marp feature StoryDeck does not show: slides change without an animation\.$/);
+      assert.match(messages[1], /^`math` is a Marp feature StoryDeck does not show: formulas show as the text you wrote\.$/);
+      assert.match(messages[2], /^`backgroundSize` is a Marp feature StoryDeck does not show/);
+      assert.match(messages[3], /^`<style>` is a Marp feature StoryDeck does not show: StoryDeck pages load no style sheet from a document \(their Content Security Policy/);
+      assert.match(messages[4], /^`sepia` is a Marp feature StoryDeck does not show: image filters/);
+      assert.match(messages[5], /^`w:10em` is not a size StoryDeck can draw/);
+      assert.match(messages[6], /^`backgroundColor: url\(x\)` is not a colour StoryDeck can use/);
+      assert.match(messages[7], /^`size: A4` is not a slide size StoryDeck has, so slides stay 16:9\. Use 16:9 or 4:3\.$/);
+      assert.match(messages[8], /^`backgroundImage` is a Marp feature StoryDeck does not show: only `url\(…\)` of a picture is drawn/);
+    });
+
+    it('stays quiet about every Marp directive and image keyword StoryDeck draws', () => {
+      const text = [
+        '---',
+        'marp: true',
+        'theme: gaia',
+        'size: 4:3',
+        'paginate: true',
+        'header: "**Q3** review"',
+        'footer: Team',
+        'class: invert',
+        'backgroundColor: "#123456"',
+        'color: rgb(250, 250, 250)',
+        "backgroundImage: url('a.png')",
+        '---',
+        '',
+        '# <!-- fit --> Why',
+        '',
+        '<!-- _class: lead -->',
+        '<!-- _paginate: false -->',
+        '',
+        '![bg left:40% contain](a.png) ![bg fit](b.png) ![bg vertical 50%](c.png) ![w:300 h:200px](d.png) ![width:30](e.png)',
+        '',
+        'We believe in it.',
+      ].join('\n');
+      assert.deepEqual(of('front-matter', text), []);
     });
 
     it('reports a kind nobody defined at its line, and accepts built-in and configured kinds', () => {

@@ -48,8 +48,12 @@ const SAFE_TAGS = new Set([
   'hr',
   'div',
   'span',
+  // Marp's backgrounds, header and footer (src/core/render/marp.ts).
+  'figure',
+  'header',
+  'footer',
 ]);
-const SAFE_ATTRIBUTES = new Set(['data-line', 'class', 'href', 'target', 'rel', 'src', 'alt', 'title', 'start']);
+const SAFE_ATTRIBUTES = new Set(['data-line', 'class', 'href', 'target', 'rel', 'src', 'alt', 'title', 'start', 'width', 'height', 'data-sd-fit', 'data-sd-bg-scale']);
 
 /** Every line a `data-line` attribute names, in order. */
 function dataLines(html: string): number[] {
@@ -261,7 +265,10 @@ describe('renderDeck', () => {
     const hostile = render(xss);
     assert.equal(hostile.theme, 'light');
     assert.equal(hostile.lang, 'en');
-    assert.equal(render('---\ntheme: gaia\n---\n# x').theme, 'light');
+    // Marp's own themes are drawn by their StoryDeck look-alikes; an unknown name falls back to light.
+    assert.equal(render('---\ntheme: gaia\n---\n# x').theme, 'corporate');
+    assert.equal(render('---\ntheme: default\n---\n# x').theme, 'light');
+    assert.equal(render('---\ntheme: acme\n---\n# x').theme, 'light');
   });
 
   it('keeps every payload of the XSS fixture inert', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chooseTheme, customThemeName, customThemes, themeName, themeNames } from '../../../src/core/render/themes';
+import { builtinTheme, chooseTheme, customThemeName, customThemes, themeName, themeNames } from '../../../src/core/render/themes';
 
 describe('themes', () => {
   it('names a custom theme by its style sheet, and refuses what a front matter could not name', () => {
@@ -30,5 +30,16 @@ describe('themes', () => {
     assert.deepEqual(chooseTheme(''), { name: 'light' });
     assert.deepEqual(chooseTheme(42), { name: 'light' });
     assert.equal(themeName('acme'), 'light', 'the renderer still knows only the built-in names');
+  });
+
+  it("picks a look-alike for Marp's themes, everywhere a theme is chosen, and a custom theme of the same name wins", () => {
+    assert.deepEqual(
+      ['default', 'gaia', 'uncover'].map((name) => chooseTheme(name).name),
+      ['light', 'corporate', 'light'],
+    );
+    assert.equal(themeName('gaia'), 'corporate');
+    assert.equal(builtinTheme('toString'), undefined, 'only the aliases themselves, not what every object has');
+    assert.equal(builtinTheme('__proto__'), undefined);
+    assert.deepEqual(chooseTheme('gaia', new Map([['gaia', 'brand/gaia.css']])), { name: 'gaia' });
   });
 });

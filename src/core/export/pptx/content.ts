@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import { imageSpec, type ImageSpec } from '../../deck/marp';
 import { imageUrl, withoutComments, type RenderEnv } from '../../render/renderDeck';
 import { linkKind } from '../../render/urls';
 
@@ -45,6 +46,8 @@ interface Picture {
   alt: string;
   /** The link around the image, when it may be live. */
   href?: string;
+  /** True when Marp's `w:`/`h:` set the size (then `width` and `height` are that size). */
+  sized?: boolean;
 }
 
 type Piece = { kind: 'text' | 'quote'; paragraphs: Paragraph[] } | { kind: 'code'; lines: string[] } | { kind: 'table'; rows: TableCell[][] } | { kind: 'image'; picture: Picture };
@@ -226,9 +229,10 @@ function inlineRuns(children: Token[], env: RenderEnv, pictures: Picture[]): Run
         add(withoutComments(token.content));
         break;
       case 'image': {
-        const alt = withoutComments(plainText(token.children ?? []));
+        const spec = imageSpec(withoutComments(plainText(token.children ?? [])));
+        const alt = spec.alt;
         const url = imageUrl(String(token.attrGet('src') ?? ''), env);
-        const picture = url === undefined ? undefined : pictureOf(url, alt);
+        const picture = url === undefined ? undefined : sized(pictureOf(url, alt), spec);
         if (picture) pictures.push(href ? { ...picture, href } : picture);
         else add(alt ? `[${alt}]` : '[image]', { missing: true });
         break;
@@ -289,6 +293,14 @@ function pictureOf(url: string, alt: string): Picture | undefined {
   return size ? { data: `${match[1].toLowerCase()};base64,${match[2].replace(/\s+/g, '')}`, ...size, alt: xmlText(alt) } : undefined;
 }
 
+/** A picture at the size Marp's `w:`/`h:` ask for; one of the two keeps the picture's proportions. */
+function sized(picture: Picture | undefined, spec: ImageSpec): Picture | undefined {
+  if (!picture || (spec.width === undefined && spec.height === undefined)) return picture;
+  const width = spec.width ?? (picture.width * (spec.height ?? picture.height)) / picture.height;
+  const height = spec.height ?? (picture.height * width) / picture.width;
+  return { ...picture, width, height, sized: true };
+}
+
 function imageSize(b: Uint8Array): { width: number; height: number } | undefined {
   const u16 = (i: number) => (b[i] << 8) | b[i + 1];
   const u32 = (i: number) => ((b[i] << 24) >>> 0) + (b[i + 1] << 16) + (b[i + 2] << 8) + b[i + 3];
@@ -312,4 +324,4 @@ function imageSize(b: Uint8Array): { width: number; height: number } | undefined
   return size && size.width > 0 && size.height > 0 ? size : undefined;
 }
 
-export { slideContent, xmlText, type Paragraph, type Picture, type Piece, type Run, type SlideContent, type TableCell };
+export { inlineRuns, pictureOf, slideContent, xmlText, type Paragraph, type Picture, type Piece, type Run, type SlideContent, type TableCell };

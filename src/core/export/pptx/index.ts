@@ -1,11 +1,13 @@
 import PptxGenJS from 'pptxgenjs';
+import { readMarp } from '../../deck/marp';
 import type { Deck } from '../../deck/types';
-import { deckOf, languageTag, slideClasses, slideTokens, type ParsedDeck } from '../../render/renderDeck';
+import { deckOf, languageTag, slideTokens, type ParsedDeck } from '../../render/renderDeck';
 import { chooseTheme } from '../../render/themes';
 import type { RenderOptions } from '../../render/types';
 import type { ExportAssets } from '../html';
 import { slideContent, xmlText } from './content';
-import { defineMasters, drawLayoutSlide, layoutOf, masterOf } from './layouts';
+import { defineMasters, drawLayoutSlide, layoutOf } from './layouts';
+import { contentArea, drawBackdrop, drawMargins, lookStyle, PPTX_LAYOUTS } from './marp';
 import { sectionNames, validParagraphs } from './sections';
 import { themeStyle, type DeckStyle } from './theme';
 
@@ -35,28 +37,34 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   }
   const themes = options.assets?.themes;
   if (!themes) throw new Error('exportPptx needs the theme style sheets: pass options.assets (src/node/exporter.ts passes those esbuild embeds).');
-  const theme = options.theme ?? chooseTheme(deck.frontMatter.theme, new Map(Object.entries(themes))).name;
+  const marp = readMarp(deck);
+  const theme = options.theme ?? chooseTheme(marp.theme?.name, new Map(Object.entries(themes))).name;
   const css = themes[theme];
   if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
   const style: DeckStyle = { ...themeStyle(css, theme), lang: languageTag(deck.frontMatter.lang) };
 
   const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
+  pptx.layout = PPTX_LAYOUTS[marp.size];
   pptx.title = xmlText(deck.title);
   pptx.theme = { headFontFace: style.headingFont, bodyFontFace: style.font };
-  // Titles go into the layout's title placeholder, so PowerPoint knows them (outline view, accessibility).
-  defineMasters(pptx, style);
+  // Titles go into the layout's title placeholder, so PowerPoint knows them (outline view, accessibility). A
+  // placeholder's place is its master's, so each layout and content area (a split background's other side) has one.
+  const masterFor = defineMasters(pptx, style, contentArea(marp.size, []));
 
-  const { perSlide, env } = slideTokens(source, options);
+  const { perSlide, backgrounds, env } = slideTokens(source, options);
   const sections = sectionNames(deck);
-  const classes = slideClasses(deck);
   deck.slides.forEach((slide, i) => {
     const sectionTitle = sections[i];
     if (sectionTitle !== sections[i - 1]) pptx.addSection({ title: sectionTitle });
-    const layout = layoutOf(classes[i]);
-    const target = pptx.addSlide({ masterName: masterOf(layout), sectionTitle });
-    const scale = drawLayoutSlide(pptx, target, slideContent(perSlide[i], env), style, layout);
+    const look = marp.looks[i];
+    const layout = layoutOf(look?.className);
+    const area = contentArea(marp.size, backgrounds[i]);
+    const slideStyle = lookStyle(style, look);
+    const target = pptx.addSlide({ masterName: masterFor(layout, area), sectionTitle });
+    drawBackdrop(target, look, backgrounds[i], env, marp.size);
+    const scale = drawLayoutSlide(pptx, target, slideContent(perSlide[i], env), slideStyle, layout, area);
     if (scale < 1) options.onShrink?.(i + 1, scale);
+    drawMargins(target, look, slide.index, area, env, slideStyle, marp.size);
     const notes = xmlText(slide.notes.join('\n\n'));
     if (notes.trim()) target.addNotes(notes);
   });

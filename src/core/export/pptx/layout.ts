@@ -12,6 +12,15 @@ const SLIDE_H = 7.5;
 const PAD_X = 88 / 96;
 const PAD_Y = 64 / 96;
 const CONTENT_W = SLIDE_W - 2 * PAD_X;
+
+/** Where a slide's content goes, left to right (in): the full width, or the side a split background leaves. */
+export interface Area {
+  x: number;
+  w: number;
+}
+
+/** The content area of a 16:9 slide without a split background. */
+const FULL_AREA: Area = { x: PAD_X, w: CONTENT_W };
 const PT = 0.75;
 const BODY_PT = 32 * PT;
 const HEADING_PT = [64, 50, 40, 34, 32, 32].map((px) => px * PT);
@@ -68,77 +77,83 @@ function spaceAfter(paragraph: Paragraph, size: number): number {
 const QUOTE_INSET = 0.3;
 const CODE_MARGIN = 0.15;
 
-function pieceHeight(piece: Piece, scale: number): number {
+function pieceHeight(piece: Piece, scale: number, width: number): number {
   switch (piece.kind) {
     case 'text':
-      return paragraphsHeight(piece.paragraphs, CONTENT_W, scale);
+      return paragraphsHeight(piece.paragraphs, width, scale);
     case 'quote':
-      return paragraphsHeight(piece.paragraphs, CONTENT_W - QUOTE_INSET, scale);
+      return paragraphsHeight(piece.paragraphs, width - QUOTE_INSET, scale);
     case 'code':
       return (
         runsHeight(
           piece.lines.map((text, i) => ({ text, br: i > 0 })),
           CODE_PT * scale,
-          CONTENT_W - 2 * CODE_MARGIN,
+          width - 2 * CODE_MARGIN,
           true,
         ) +
         2 * CODE_MARGIN
       );
     case 'table':
-      return tableRowHeights(piece.rows, scale).reduce((a, b) => a + b, 0);
+      return tableRowHeights(piece.rows, scale, width).reduce((a, b) => a + b, 0);
     case 'image':
-      return imageBox(piece.picture, scale).h;
+      return imageBox(piece.picture, scale, width).h;
   }
 }
 
 const CELL_MARGIN = 0.08;
 
-function tableColumnWidths(rows: TableCell[][]): number[] {
+function tableColumnWidths(rows: TableCell[][], width: number): number[] {
   const columns = Math.max(...rows.map((row) => row.length));
   const weights = Array.from({ length: columns }, (_, c) => Math.max(4, ...rows.map((row) => Math.min(60, cellText(row[c]).length))));
   const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => (CONTENT_W * w) / total);
+  return weights.map((w) => (width * w) / total);
 }
 
 function cellText(cell: TableCell | undefined): string {
   return cell?.runs.map((run) => run.text).join('') ?? '';
 }
 
-function tableRowHeights(rows: TableCell[][], scale: number): number[] {
-  const widths = tableColumnWidths(rows);
+function tableRowHeights(rows: TableCell[][], scale: number, width: number): number[] {
+  const widths = tableColumnWidths(rows, width);
   return rows.map((row) => Math.max(...row.map((cell, c) => runsHeight(cell.runs, TABLE_PT * scale, widths[c] - 2 * CELL_MARGIN)), inches(TABLE_PT * scale * LINE)) + 2 * CELL_MARGIN);
 }
 
-function imageBox(picture: Picture, scale: number): { w: number; h: number } {
-  const fit = Math.min(1, CONTENT_W / (picture.width / 96), IMAGE_MAX_H / (picture.height / 96)) * scale;
+function imageBox(picture: Picture, scale: number, width: number): { w: number; h: number } {
+  // A size asked for (`![w:300](…)`) may be taller than the player's image limit, as in the player.
+  const maxH = picture.sized ? SLIDE_H : IMAGE_MAX_H;
+  const fit = Math.min(1, width / (picture.width / 96), maxH / (picture.height / 96)) * scale;
   return { w: (picture.width / 96) * fit, h: (picture.height / 96) * fit };
 }
 
-/** Draws one slide; returns the scale its content was set at to fit (1: as designed, below 1: shrunk). */
-function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): number {
-  let y = drawTitle(pptx, slide, content, style);
+/**
+ * Draws a slide's content into `area` (the title into the placeholder of the slide's master, which must match
+ * it); returns the scale its content was set at to fit (1: as designed, below 1: shrunk).
+ */
+function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, area: Area = FULL_AREA): number {
+  const { x, w: width } = area;
+  let y = drawTitle(pptx, slide, content, style, area);
   if (content.pieces.length === 0) return 1;
 
   // One scale for every piece, so that the slide fits; text boxes also shrink on overflow in PowerPoint.
   const available = SLIDE_H - PAD_Y - y;
-  const total = (scale: number) => content.pieces.reduce((sum, piece) => sum + pieceHeight(piece, scale), 0) + GAP * (content.pieces.length - 1);
+  const total = (scale: number) => content.pieces.reduce((sum, piece) => sum + pieceHeight(piece, scale, width), 0) + GAP * (content.pieces.length - 1);
   let scale = 1;
   while (scale > MIN_SCALE && total(scale) > available) scale = Math.max(MIN_SCALE, scale - 0.05);
   // Still too much: the boxes keep to the slide and PowerPoint shrinks their text further.
   const squeeze = Math.min(1, Math.max(0, available) / total(scale));
 
   for (const piece of content.pieces) {
-    const h = pieceHeight(piece, scale) * squeeze;
+    const h = pieceHeight(piece, scale, width) * squeeze;
     switch (piece.kind) {
       case 'text':
-        slide.addText(textProps(piece.paragraphs, scale, style, style.fg, style.font), { x: PAD_X, y, w: CONTENT_W, h, margin: 0, valign: 'top', fit: 'shrink' });
+        slide.addText(textProps(piece.paragraphs, scale, style, style.fg, style.font), { x, y, w: width, h, margin: 0, valign: 'top', fit: 'shrink' });
         break;
       case 'quote':
-        slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y, w: 0.06, h, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
+        slide.addShape(pptx.ShapeType.rect, { x, y, w: 0.06, h, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
         slide.addText(textProps(piece.paragraphs, scale, style, style.quote, style.font, { italic: true }), {
-          x: PAD_X + QUOTE_INSET,
+          x: x + QUOTE_INSET,
           y,
-          w: CONTENT_W - QUOTE_INSET,
+          w: width - QUOTE_INSET,
           h,
           margin: 0,
           valign: 'top',
@@ -148,16 +163,16 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
       case 'code':
         slide.addText(
           piece.lines.map((line) => ({ text: line || ' ', options: { breakLine: true, fontFace: style.monoFont, fontSize: CODE_PT * scale, color: style.codeFg } })),
-          { x: PAD_X, y, w: CONTENT_W, h, margin: CODE_MARGIN * 72, valign: 'top', fit: 'shrink', fill: { color: style.codeBg }, rectRadius: 0.1, shape: pptx.ShapeType.roundRect },
+          { x, y, w: width, h, margin: CODE_MARGIN * 72, valign: 'top', fit: 'shrink', fill: { color: style.codeBg }, rectRadius: 0.1, shape: pptx.ShapeType.roundRect },
         );
         break;
       case 'table':
         slide.addTable(tableRows(piece.rows, scale, style), {
-          x: PAD_X,
+          x,
           y,
-          w: CONTENT_W,
-          colW: tableColumnWidths(piece.rows),
-          rowH: tableRowHeights(piece.rows, scale).map((row) => row * squeeze),
+          w: width,
+          colW: tableColumnWidths(piece.rows, width),
+          rowH: tableRowHeights(piece.rows, scale, width).map((row) => row * squeeze),
           margin: CELL_MARGIN * 72,
           border: { type: 'solid', pt: 1, color: style.border },
           fontFace: style.font,
@@ -167,10 +182,10 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
         });
         break;
       case 'image': {
-        const box = imageBox(piece.picture, scale * squeeze);
+        const box = imageBox(piece.picture, scale * squeeze, width);
         const { data, alt, href } = piece.picture;
         // pptxgenjs escapes a text run's link target but writes a picture's as given.
-        slide.addImage({ data, x: PAD_X, y, ...box, altText: alt, ...(href ? { hyperlink: { url: escapeHtml(href) } } : {}) });
+        slide.addImage({ data, x, y, ...box, altText: alt, ...(href ? { hyperlink: { url: escapeHtml(href) } } : {}) });
         break;
       }
     }
@@ -181,15 +196,16 @@ function drawSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
 
 /**
  * The slide title in the plain master's placeholder, with the accent rule under it, or in the theme's title
- * band (`--sd-title-band`) across the top; returns where the content starts (in).
+ * band (`--sd-title-band`) across the top of the content area's side of the slide; returns where the content
+ * starts (in).
  */
-function drawTitle(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle): number {
+function drawTitle(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, area: Area = FULL_AREA): number {
   if (!content.title) return PAD_Y;
   const title = content.title;
-  const h = runsHeight(title.runs, paragraphSize(title), CONTENT_W);
+  const h = runsHeight(title.runs, paragraphSize(title), area.w);
   if (style.titleBand) {
     const bandH = PAD_Y + h + 24 / 96;
-    slide.addShape(pptx.ShapeType.rect, { x: 0, y: 0, w: SLIDE_W, h: bandH, fill: { color: style.titleBand }, line: { color: style.titleBand, width: 0 } });
+    slide.addShape(pptx.ShapeType.rect, { x: area.x - PAD_X, y: 0, w: area.w + 2 * PAD_X, h: bandH, fill: { color: style.titleBand }, line: { color: style.titleBand, width: 0 } });
     slide.addText(textProps([title], 1, { ...style, heading: style.titleBandFg ?? style.bg, strong: style.titleBandFg ?? style.bg }, style.fg, style.headingFont), {
       placeholder: 'title',
       fit: 'shrink',
@@ -198,7 +214,7 @@ function drawTitle(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideConten
   }
   slide.addText(textProps([title], 1, style, style.heading, style.headingFont), { placeholder: 'title', fit: 'shrink' });
   const rule = PAD_Y + h + 0.15;
-  slide.addShape(pptx.ShapeType.rect, { x: PAD_X, y: rule, w: 1, h: TITLE_RULE, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
+  slide.addShape(pptx.ShapeType.rect, { x: area.x, y: rule, w: 1, h: TITLE_RULE, fill: { color: style.accent }, line: { color: style.accent, width: 0 } });
   return rule + TITLE_RULE + 0.3;
 }
 
@@ -253,4 +269,4 @@ function tableRows(rows: TableCell[][], scale: number, style: DeckStyle): PptxGe
   );
 }
 
-export { CONTENT_W, drawSlide, drawTitle, PAD_X, PAD_Y, runsHeight, SLIDE_H, SLIDE_W, textProps, TITLE_BOX_H };
+export { CONTENT_W, drawSlide, drawTitle, FULL_AREA, PAD_X, PAD_Y, runOptions, runsHeight, SLIDE_H, SLIDE_W, textProps, TITLE_BOX_H };

@@ -1,6 +1,6 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { Paragraph, Piece, SlideContent } from './content';
-import { CONTENT_W, drawSlide, drawTitle, PAD_X, PAD_Y, runsHeight, SLIDE_H, SLIDE_W, textProps, TITLE_BOX_H } from './layout';
+import { type Area, drawSlide, drawTitle, PAD_X, PAD_Y, runsHeight, SLIDE_H, textProps, TITLE_BOX_H } from './layout';
 import type { DeckStyle } from './theme';
 
 // ---------------------------------------------------------------------------------------------------
@@ -19,34 +19,67 @@ export function layoutOf(className: string | undefined): Layout | undefined {
   return undefined;
 }
 
-/** The slide masters, one per kind of title placement, so that PowerPoint users get them as layouts too. */
+/** The slide masters' names, one per kind of title placement, so that PowerPoint users get them as layouts too. */
 export const MASTERS = { plain: 'StoryDeck', title: 'StoryDeck Title', divider: 'StoryDeck Divider' } as const;
+type MasterKind = keyof typeof MASTERS;
 
 const px = (n: number) => n / 96;
 const pt = (n: number) => n * 0.75;
-/** Where the title and divider slides put the title: a box of two large lines above the middle of the slide. */
-const LEAD_X = px(128);
-const LEAD_W = SLIDE_W - LEAD_X - px(160);
+/** Where the title and divider slides put the title: a box of two large lines above the middle of the content area's side. */
+const LEAD_LEFT = px(128);
+const LEAD_RIGHT = px(160);
 const LEAD_TITLE_H = px(84 * 1.05 * 2);
 const LEAD_TITLE_Y = SLIDE_H / 2 - LEAD_TITLE_H;
 
-/** The three masters: the plain one with the title at the top, the title slide's and the divider's. */
-export function defineMasters(pptx: PptxGenJS, style: DeckStyle): void {
+/** The side of the slide an area's content sits on (the area with its padding), left to right (in). */
+function sideOf(area: Area): Area {
+  return { x: area.x - PAD_X, w: area.w + 2 * PAD_X };
+}
+
+/** The title box of a title or divider slide in `area`. */
+function leadOf(area: Area): Area {
+  const side = sideOf(area);
+  return { x: side.x + LEAD_LEFT, w: side.w - LEAD_LEFT - LEAD_RIGHT };
+}
+
+/** Picks (and defines, the first time) the slide master for a layout in a content area. */
+export type MasterFor = (layout: Layout | undefined, area: Area) => string;
+
+/**
+ * The slide masters: the plain one with the title at the top, the title slide's and the divider's, for
+ * `full` (the content area of a slide without a split background), defined now; a placeholder's place is
+ * its master's, so another content area (a split background's other side) gets its own, numbered, on first use.
+ */
+export function defineMasters(pptx: PptxGenJS, style: DeckStyle, full: Area): MasterFor {
   const title = (x: number, y: number, w: number, h: number, valign: 'top' | 'bottom') => ({
     placeholder: { options: { name: 'title', type: 'title' as const, x, y, w, h, margin: 0, align: 'left' as const, valign }, text: '' },
   });
-  pptx.defineSlideMaster({ title: MASTERS.plain, background: { color: style.bg }, objects: [title(PAD_X, PAD_Y, CONTENT_W, TITLE_BOX_H, 'top')] });
-  pptx.defineSlideMaster({
-    title: MASTERS.title,
-    background: { color: style.bg },
-    objects: [{ rect: { x: 0, y: 0, w: px(32), h: SLIDE_H, fill: { color: style.accent } } }, title(LEAD_X, LEAD_TITLE_Y, LEAD_W, LEAD_TITLE_H, 'bottom')],
-  });
-  pptx.defineSlideMaster({ title: MASTERS.divider, background: { color: style.accent }, objects: [title(LEAD_X, LEAD_TITLE_Y, LEAD_W, LEAD_TITLE_H, 'bottom')] });
-}
-
-/** The master a layout's slide is made on. */
-export function masterOf(layout: Layout | undefined): string {
-  return layout === 'title' ? MASTERS.title : layout === 'divider' ? MASTERS.divider : MASTERS.plain;
+  const define = (name: string, kind: MasterKind, area: Area) => {
+    const lead = leadOf(area);
+    if (kind === 'plain') pptx.defineSlideMaster({ title: name, background: { color: style.bg }, objects: [title(area.x, PAD_Y, area.w, TITLE_BOX_H, 'top')] });
+    else if (kind === 'title') {
+      pptx.defineSlideMaster({
+        title: name,
+        background: { color: style.bg },
+        objects: [{ rect: { x: sideOf(area).x, y: 0, w: px(32), h: SLIDE_H, fill: { color: style.accent } } }, title(lead.x, LEAD_TITLE_Y, lead.w, LEAD_TITLE_H, 'bottom')],
+      });
+    } else pptx.defineSlideMaster({ title: name, background: { color: style.accent }, objects: [title(lead.x, LEAD_TITLE_Y, lead.w, LEAD_TITLE_H, 'bottom')] });
+  };
+  const names = new Map<string, string>();
+  const counts: Record<MasterKind, number> = { plain: 0, title: 0, divider: 0 };
+  const masterFor: MasterFor = (layout, area) => {
+    const kind: MasterKind = layout === 'title' || layout === 'divider' ? layout : 'plain';
+    const key = `${kind}:${area.x.toFixed(3)}:${area.w.toFixed(3)}`;
+    let name = names.get(key);
+    if (name) return name;
+    counts[kind] += 1;
+    name = counts[kind] === 1 ? MASTERS[kind] : `${MASTERS[kind]} ${counts[kind]}`;
+    names.set(key, name);
+    define(name, kind, area);
+    return name;
+  };
+  for (const layout of [undefined, 'title', 'divider'] as const) masterFor(layout, full);
+  return masterFor;
 }
 
 /** Paragraphs set as plain text at `size` px in `color`, headings included (the layout decides their look). */
@@ -76,8 +109,10 @@ function height(paragraphs: Paragraph[], size: number, width: number): number {
  * Returns the scale a plain slide's content was set at to fit (drawSlide); a layout's boxes keep their
  * sizes (PowerPoint shrinks their text on overflow), so 1.
  */
-export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, layout: Layout | undefined): number {
+export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, layout: Layout | undefined, area: Area): number {
   const text = textOnly(content.pieces);
+  const side = sideOf(area);
+  const lead = leadOf(area);
   switch (layout) {
     case 'title':
     case 'divider': {
@@ -88,7 +123,7 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
       if (body.length > 0) {
         const size = layout === 'title' ? 30 : 32;
         const y = SLIDE_H / 2 + px(24);
-        slide.addText(setAs(body, size, rest, style.font, style), { x: LEAD_X, y, w: LEAD_W, h: Math.min(SLIDE_H - y - PAD_Y, height(body, size, LEAD_W)), margin: 0, valign: 'top', fit: 'shrink' });
+        slide.addText(setAs(body, size, rest, style.font, style), { x: lead.x, y, w: lead.w, h: Math.min(SLIDE_H - y - PAD_Y, height(body, size, lead.w)), margin: 0, valign: 'top', fit: 'shrink' });
       }
       return 1;
     }
@@ -97,10 +132,10 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
       if (!figure) break;
       if (content.title) slide.addText(setAs([content.title], 34, style.muted, style.headingFont, style, true), { placeholder: 'title' });
       const figureH = px(168 * 1.15);
-      const captionH = Math.min(px(720 - 64) - px(300) - figureH, height(caption, 36, CONTENT_W * 0.7));
+      const captionH = Math.min(px(720 - 64) - px(300) - figureH, height(caption, 36, area.w * 0.7));
       const y = Math.max(PAD_Y + px(80), (SLIDE_H - figureH - captionH) / 2);
-      slide.addText(setAs([figure], 168, style.accent, style.headingFont, style, true), { x: PAD_X, y, w: CONTENT_W, h: figureH, margin: 0, valign: 'bottom', fit: 'shrink' });
-      if (caption.length > 0) slide.addText(setAs(caption, 36, style.fg, style.font, style), { x: PAD_X, y: y + figureH, w: CONTENT_W * 0.7, h: captionH, margin: 0, valign: 'top', fit: 'shrink' });
+      slide.addText(setAs([figure], 168, style.accent, style.headingFont, style, true), { x: area.x, y, w: area.w, h: figureH, margin: 0, valign: 'bottom', fit: 'shrink' });
+      if (caption.length > 0) slide.addText(setAs(caption, 36, style.fg, style.font, style), { x: area.x, y: y + figureH, w: area.w * 0.7, h: captionH, margin: 0, valign: 'top', fit: 'shrink' });
       return 1;
     }
     case 'quote': {
@@ -109,8 +144,8 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
       const after = textOnly(others);
       if (!quote || quote.kind !== 'quote' || !after) break;
       if (content.title) slide.addText(setAs([content.title], 30, style.muted, style.headingFont, style, true), { placeholder: 'title' });
-      const x = px(160);
-      const w = SLIDE_W - 2 * x;
+      const x = side.x + px(160);
+      const w = side.w - 2 * px(160);
       const quoteH = height(quote.paragraphs, 46, w);
       const afterH = height(after, 28, w);
       const y = Math.max(PAD_Y + px(100), (SLIDE_H - quoteH - afterH) / 2);
@@ -121,19 +156,19 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
     }
     case 'columns': {
       if (!text || text.length < 2) break;
-      const top = drawTitle(pptx, slide, content, style);
+      const top = drawTitle(pptx, slide, content, style, area);
       // As in the browser: the second `###` heading starts the right column; without one, the middle paragraph does.
       const h3 = text.flatMap((p, i) => (p.kind === 'heading' && p.level === 3 ? [i] : []));
       const split = h3.length >= 2 ? h3[1] : Math.ceil(text.length / 2);
       const gap = px(72);
-      const w = (CONTENT_W - gap) / 2;
+      const w = (area.w - gap) / 2;
       const h = SLIDE_H - PAD_Y - top;
       [text.slice(0, split), text.slice(split)].forEach((column, i) => {
-        slide.addText(textProps(column, 1, style, style.fg, style.font), { x: PAD_X + i * (w + gap), y: top, w, h, margin: 0, valign: 'top', fit: 'shrink' });
+        slide.addText(textProps(column, 1, style, style.fg, style.font), { x: area.x + i * (w + gap), y: top, w, h, margin: 0, valign: 'top', fit: 'shrink' });
       });
-      slide.addShape(pptx.ShapeType.line, { x: PAD_X + w + gap / 2, y: top, w: 0, h: h - px(16), line: { color: style.border, width: 1.5 } });
+      slide.addShape(pptx.ShapeType.line, { x: area.x + w + gap / 2, y: top, w: 0, h: h - px(16), line: { color: style.border, width: 1.5 } });
       return 1;
     }
   }
-  return drawSlide(pptx, slide, content, style);
+  return drawSlide(pptx, slide, content, style, area);
 }

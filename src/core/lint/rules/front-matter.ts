@@ -1,7 +1,8 @@
-import { DURATION_FORMS, parseDuration, shortFences, type Deck, type Range } from '../../deck';
+import { DURATION_FORMS, parseDuration, readMarp, shortFences, type Deck, type Range } from '../../deck';
+import { builtinTheme, MARP_THEME_ALIASES, THEME_NAMES } from '../../render/themes';
 import { validateConfig } from '../config';
 import type { Rule, TextEdit } from '../types';
-import { rangeInside } from '../ranges';
+import { lineRange, rangeInside } from '../ranges';
 
 /** Keys StoryDeck reads. */
 export const STORYDECK_KEYS = ['title', 'kind', 'audience', 'stakeholders', 'duration', 'theme', 'storydeck', 'date', 'author', 'description', 'lang'] as const;
@@ -135,12 +136,25 @@ const rule: Rule = {
       const fix: TextEdit[] | undefined = fences?.map((i) => ({ line: i + 1, column: 1, endLine: i + 1, endColumn: deck.lines[i].length + 1, text: '---' }));
       report({ message: `${message} Until it is fixed, StoryDeck ignores the title, duration and settings in it.`, range: rangeInside(deck.lines, problem), ...(fix ? { fix } : {}) });
     }
-    if (broken || !deck.frontMatterRange) return;
+    if (broken) return;
 
-    const data = deck.frontMatter;
     const lines = frontMatterKeyLines(deck);
-    const fallback = (): Range => rangeInside(deck.lines, { line: deck.frontMatterRange!.line, column: 1, endLine: deck.frontMatterRange!.line, endColumn: 4 });
-    const where = (key: string): Range => lines.get(key)?.lineRange ?? fallback();
+    const fallback = (): Range => rangeInside(deck.lines, { line: deck.frontMatterRange?.line ?? 1, column: 1, endLine: deck.frontMatterRange?.line ?? 1, endColumn: 4 });
+    const where = (key: string): Range => lines.get(key)?.lineRange ?? lines.get(`_${key}`)?.lineRange ?? fallback();
+
+    // Marp's directives, in front matter or in comments: a theme StoryDeck lacks, and what it does not draw.
+    const marp = readMarp(deck);
+    const at = (key: string, line: number | undefined): Range => (line === undefined ? where(key) : lineRange(ctx, line));
+    if (marp.theme && !builtinTheme(marp.theme.name) && !ctx.themes.includes(marp.theme.name)) {
+      report({
+        message: `\`theme: ${marp.theme.name}\` is not a theme StoryDeck has, so the slides use the light theme. Use one of ${[...THEME_NAMES, ...Object.keys(MARP_THEME_ALIASES), ...ctx.themes].join(', ')}.`,
+        range: at('theme', marp.theme.line),
+      });
+    }
+    for (const notice of marp.notices) report({ message: notice.message, range: at(notice.key.replace(/-value$/, ''), notice.line) });
+
+    if (!deck.frontMatterRange) return;
+    const data = deck.frontMatter;
     const extra = Array.isArray(ctx.options.allowKeys) ? ctx.options.allowKeys.filter((k): k is string => typeof k === 'string') : [];
     const known = new Set([...KNOWN, ...extra]);
     const claimed = new Set(Object.keys(data));

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { parseDeck } from '../../../src/core/deck';
+import { renderDeck, type RenderOptions } from '../../../src/core/render';
+
+/** What Marp's directives and image syntax put in the rendered slides (src/core/render/marp.ts). */
+const render = (text: string, options?: RenderOptions) => renderDeck(parseDeck(text), options);
+
+describe('renderDeck: Marp directives and backgrounds', () => {
+  it('writes header, footer and page number where the directives apply, with the header and footer as inline Markdown', () => {
+    const deck = render('---\npaginate: true\nheader: "**Q3** review"\n---\n# One\n<!-- _paginate: false -->\n---\n# Two\n<!-- footer: Team -->\n---\n# Three\n');
+    const [one, two, three] = deck.slides.map((slide) => slide.html);
+    assert.ok(one.startsWith('<header class="sd-marp-header"><strong>Q3</strong> review</header>'), one);
+    assert.doesNotMatch(one, /sd-marp-page|sd-marp-footer/);
+    assert.match(two, /<footer class="sd-marp-footer">Team<\/footer><span class="sd-marp-page">2<\/span>$/);
+    assert.match(three, /<footer class="sd-marp-footer">Team<\/footer><span class="sd-marp-page">3<\/span>$/);
+  });
+
+  it('escapes raw HTML in a header and keeps its pictures to the URL policy', () => {
+    const [slide] = render('<!-- header: "<img src=x onerror=alert(1)> ![logo](//evil.example/x.png) ![ok](logo.png)" -->\n# x').slides;
+    const header = /<header[^>]*>(.*)<\/header>/.exec(slide.html)?.[1] ?? '';
+    assert.match(header, /^&lt;img src=x onerror=alert\(1\)&gt; <span class="sd-image-missing">logo<\/span> <img src="logo.png" alt="ok">$/);
+  });
+
+  it('gives the slide its classes, colours and split size, for the player to set', () => {
+    const deck = render('---\nclass: invert\nbackgroundColor: "#102030"\ncolor: white\n---\n# One\n---\n<!-- _class: lead -->\n# Two\n\n![bg right:40%](a.png)\n');
+    assert.equal(deck.slides[0].className, 'invert');
+    assert.deepEqual(deck.slides[0].look, { backgroundColor: '#102030', color: 'white' });
+    assert.equal(deck.slides[1].className, 'lead sd-marp-split-right');
+    assert.deepEqual(deck.slides[1].look, { backgroundColor: '#102030', color: 'white', split: '40%' });
+    assert.equal(render('# plain').slides[0].look, undefined);
+  });
+
+  it('takes bg pictures out of the flow into a background layer, dropping the paragraph they leave empty', () => {
+    const [slide] = render('# Title\n\n![bg](a.png)\n![bg contain](b.png) ![bg fit A chart](c.png) ![bg 50%](d.png)\n\nText ![bg](e.png) stays.\n').slides;
+    const layer = /<div class="sd-marp-bg">(.*?)<\/div>/.exec(slide.html)?.[1] ?? '';
+    assert.deepEqual(
+      [...layer.matchAll(/<figure class="sd-marp-bg-picture ([^"]+)"[^>]*><img src="([^"]+)" alt="([^"]*)"><\/figure>/g)].map((m) => m.slice(1)),
+      [
+        ['sd-bg-cover', 'a.png', ''],
+        ['sd-bg-contain', 'b.png', ''],
+        ['sd-bg-contain', 'c.png', 'A chart'],
+        ['sd-bg-auto', 'd.png', ''],
+        ['sd-bg-cover', 'e.png', ''],
+      ],
+    );
+    assert.match(layer, /data-sd-bg-scale="50%"/);
+    const content = slide.html.slice(slide.html.indexOf('</div>') + 6);
+    assert.doesNotMatch(content, /<img/);
+    assert.equal((content.match(/<p\b/g) ?? []).length, 1, content);
+    assert.match(content, /<p data-line="\d+">Text {2}stays\.<\/p>/);
+  });
+
+  it('puts split and vertical backgrounds on their side, and shows the alt text of one the URL policy refuses', () => {
+    const [left] = render('![bg left vertical](a.png)\n![bg](//evil.example/x.png)\n\n# Beside').slides;
+    assert.match(left.html, /^<div class="sd-marp-bg sd-marp-bg-left sd-marp-bg-vertical">/);
+    assert.match(left.html, /<figure class="sd-marp-bg-picture sd-bg-cover"><span class="sd-image-missing">\/\/evil.example\/x.png<\/span><\/figure>/);
+    assert.equal(left.className, 'sd-marp-split-left');
+    assert.deepEqual(left.look, { split: '50%' });
+  });
+
+  it('draws the backgroundImage directive behind the slide, through the resolver', () => {
+    const [slide] = render("<!-- backgroundImage: url('paper.png') -->\n# x", { resolveImage: (src) => `resolved:${src}` }).slides;
+    assert.match(slide.html, /^<div class="sd-marp-bg sd-marp-bg-directive"><figure class="sd-marp-bg-picture sd-bg-cover"><img src="resolved:paper.png" alt=""><\/figure><\/div>/);
+  });
+
+  it('sizes pictures with w: and h: in pixels and takes the keywords out of the alt text', () => {
+    const [slide] = render('![w:300 A chart](a.png) ![h:200px](b.png) ![width:10em](c.png)').slides;
+    assert.match(slide.html, /<img src="a.png" alt="A chart" width="300" class="sd-sized">/);
+    assert.match(slide.html, /<img src="b.png" alt="" height="200" class="sd-sized">/);
+    assert.match(slide.html, /<img src="c.png" alt="">/);
+  });
+
+  it("marks Marp's fitting heading with its length, and leaves other headings alone", () => {
+    const html = render('# <!-- fit --> Make it big\n\n## Normal')
+      .slides.map((slide) => slide.html)
+      .join('');
+    assert.match(html, /<h1 data-line="1" class="sd-fit" data-sd-fit="11"> Make it big<\/h1>/);
+    assert.match(html, /<h2 data-line="3">Normal<\/h2>/);
+  });
+
+  it('drops <style> blocks instead of showing their CSS as text', () => {
+    const [slide] = render('# x\n\n<style scoped>\nh1 { color: red }\n</style>\n\nText').slides;
+    assert.doesNotMatch(slide.html, /style|color: red/);
+  });
+
+  it("takes the size and the theme from Marp's directives, in front matter or a comment", () => {
+    assert.equal(render('---\nsize: 4:3\n---\n# x').size, '4:3');
+    assert.equal(render('# x').size, '16:9');
+    assert.equal(render('<!-- theme: dark -->\n# x').theme, 'dark');
+    assert.equal(render('<!-- theme: uncover -->\n# x').theme, 'light');
+  });
+});
