@@ -85,7 +85,9 @@ function insertBeat(document: vscode.TextDocument, state: LintState, finding: Fi
   const { todo } = BEAT_SKELETONS[insert.beat];
   const before = insert.edit.text.slice(0, insert.edit.text.indexOf(todo));
   const line = insert.edit.line - 1 + (before.match(/\n/g)?.length ?? 0);
-  const selection = new vscode.Range(line, 0, line, todo.length);
+  // The placeholder may sit inside markup on its line (`> TODO…` in a quote layout); on the first line of the edit, after the edit's column.
+  const column = before.length - (before.lastIndexOf('\n') + 1) + (before.includes('\n') ? 0 : insert.edit.column - 1);
+  const selection = new vscode.Range(line, column, line, column + todo.length);
   action.command = { title: 'Show the new slide', command: 'vscode.open', arguments: [document.uri, { selection } satisfies vscode.TextDocumentShowOptions] };
   action.diagnostics = [diagnostic];
   action.isPreferred = true;

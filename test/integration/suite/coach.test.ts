@@ -54,7 +54,7 @@ describe('agents: @storydeck with a language model', () => {
     assert.match(instruction, /^You are StoryDeck's coach .* StoryDeck's deterministic rules are the source of truth/);
     assert.match(instruction, /Walk the writer through the findings below, most severe first\. .* to this audience \(Nursing leadership\)/);
     assert.match(facts, /^Narrative: agents\/draft\.md, read as pitch \(default\), for Nursing leadership; talk time about 20s of 5m00s planned\./);
-    assert.match(facts, /\nSlides:\n1\. Introducing the shiftboard — beats: what; about 10s\n2\. Why now — beats: none; about 10s\n/);
+    assert.match(facts, /\nSlides:\n1\. Introducing the shiftboard — beats: what; about 10s\n2\. Why now — beats: pain; about 10s\n/);
     assert.match(facts, /- line 7, warning, plain-words: Call it "Handoff Board", not "shiftboard"\./, "the folder's config applies");
     for (const ruleId of new Set(ruleIds(document.uri))) assert.ok(facts.includes(`, ${ruleId}: `), `the prompt carries the ${ruleId} finding the editor shows`);
     assert.ok(facts.endsWith(`\`\`\`\`markdown\n${document.getText()}\n\`\`\`\``), 'the narrative as the editor has it, last');

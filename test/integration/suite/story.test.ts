@@ -40,9 +40,10 @@ describe('story', () => {
     assert.ok(insert.command, 'the action shows the new slide once its edit is applied');
     await vscode.commands.executeCommand(insert.command.command, ...(insert.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor!;
-    const todo = text.slice(0, text.indexOf(BEAT_SKELETONS.pain.todo, at)).split('\n').length - 1; // 0-based line of "TODO: one customer…"
+    const upToTodo = text.slice(0, text.indexOf(BEAT_SKELETONS.pain.todo, at)).split('\n');
+    const [todo, column] = [upToTodo.length - 1, upToTodo[upToTodo.length - 1].length]; // where "TODO: one customer…" starts (after "> " in the quote layout)
     assert.equal(editor.document, document);
-    assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.line], [todo, 0, todo]);
+    assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.line], [todo, column, todo]);
     assert.equal(editor.document.getText(editor.selection), BEAT_SKELETONS.pain.todo);
     assert.ok(
       editor.visibleRanges.some((r) => r.contains(editor.selection)),
@@ -51,7 +52,7 @@ describe('story', () => {
 
     // A skeleton is still to write, so the rule keeps asking — on the new slide's heading, saying that writing it
     // is what clears the finding — and offers no second insert.
-    const heading = text.slice(0, at).split('\n').length + 3; // 0-based line of "## The problem"
+    const heading = text.slice(0, text.indexOf('## The problem', at)).split('\n').length - 1; // 0-based line of "## The problem"
     assert.equal(document.lineAt(heading).text, '## The problem');
     const after = await waitFor('customer-pain on the skeleton', () => {
       const d = diagnosticOf(document.uri, 'customer-pain');
