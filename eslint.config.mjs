@@ -96,6 +96,14 @@ export default defineConfig(
     files: ['src/node/lazy.ts', 'test/unit/deck/memo.test.ts', 'test/unit/node/exporter.test.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    name: 'storydeck/browser-tests',
+    files: ['test/browser/**/*.ts'],
+    rules: {
+      // The exported pages' CSP forbids the eval a waitForFunction predicate needs: the wait fails when the first check does.
+      'no-restricted-properties': ['error', { property: 'waitForFunction', message: "Use waitForScript from test/browser/harness.ts: the page's CSP forbids the eval waitForFunction needs." }],
+    },
+  },
   layerConfigs,
   prettier,
 );

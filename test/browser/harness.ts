@@ -81,6 +81,19 @@ export async function openDeck(browser: Browser, file: string, viewport = { widt
   return { page, requests, dialogs, errors, close: () => context.close() };
 }
 
+/**
+ * Waits until `expression` is true in the page. Playwright's waitForFunction polls with an eval inside the page, which
+ * the CSP of our pages forbids (the wait then fails whenever its first check is false); page.evaluate goes through the
+ * debugging protocol, which the CSP does not govern.
+ */
+export async function waitForScript(page: Page, expression: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${expression}`);
+    await page.waitForTimeout(20);
+  }
+}
+
 /** The accessible label of the slide on show: "Slide 3: Meet Maria". */
 export function currentSlide(page: Page): Promise<string | null> {
   return page.locator('.sd-frame.sd-current .sd-slide').getAttribute('aria-label');

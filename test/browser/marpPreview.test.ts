@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { deckUpdate } from '../../src/extension/preview/page';
-import { launchBrowser, openDeck } from './harness';
+import { launchBrowser, openDeck, waitForScript } from './harness';
 import { renderText, send, writePreviewPage } from './previewPage';
 
 /** Marp's directives in the preview webview: drawn under its CSP, and redrawn when only a directive changes. */
@@ -30,7 +30,7 @@ describe("Marp's directives in the preview webview", () => {
       const update = deckUpdate(before, after);
       assert.ok(update, 'the host sends an update');
       await send(opened.page, update);
-      await opened.page.waitForFunction("getComputedStyle(document.querySelectorAll('.sd-slide')[2]).backgroundColor === 'rgb(0, 68, 0)'", undefined, { timeout: 5000 });
+      await waitForScript(opened.page, "getComputedStyle(document.querySelectorAll('.sd-slide')[2]).backgroundColor === 'rgb(0, 68, 0)'", 5000);
       assert.deepEqual(opened.errors, []);
     } finally {
       await opened.close();

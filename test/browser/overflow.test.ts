@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { deckUpdate } from '../../src/extension/preview/page';
-import { launchBrowser, openDeck, type OpenedDeck } from './harness';
+import { launchBrowser, openDeck, waitForScript, type OpenedDeck } from './harness';
 import { posted, renderText, send, writePreviewPage } from './previewPage';
 
 // Content that does not fit, measured where the slides are laid out: the PDF export's browser.
@@ -61,7 +61,7 @@ describe('overflow in the preview', () => {
     const deck = renderText(text);
     preview = await openDeck(browser, writePreviewPage(deck, { start: 1 }));
     await preview.page.locator('.sd-frame.sd-current').waitFor();
-    await preview.page.waitForFunction('window.__posted.some((m) => m.type === "overflow")');
+    await waitForScript(preview.page, 'window.__posted.some((m) => m.type === "overflow")');
     const [first] = await overflowMessages();
     assert.equal(first.length, 1);
     assert.equal(first[0].slide, 1);
@@ -80,7 +80,7 @@ describe('overflow in the preview', () => {
     const update = deckUpdate(deck, renderText(shorter));
     assert.ok(update);
     await send(preview.page, update);
-    await preview.page.waitForFunction('window.__posted.filter((m) => m.type === "overflow").length === 2');
+    await waitForScript(preview.page, 'window.__posted.filter((m) => m.type === "overflow").length === 2');
     assert.deepEqual((await overflowMessages())[1], []);
   });
 

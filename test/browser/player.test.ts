@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { currentSlide, exportDeck, launchBrowser, openDeck, type OpenedDeck } from './harness';
+import { currentSlide, exportDeck, launchBrowser, openDeck, waitForScript, type OpenedDeck } from './harness';
 
 // The exported page's player for an audience: keys on `?`, a progress bar, click, tap and swipe, the
 // presenter view in a second window kept in step, and a phone's screen.
@@ -116,12 +116,12 @@ describe('the exported player', () => {
     assert.equal(await presenter.locator('.sd-notes').isVisible(), true);
 
     await presenter.keyboard.press('ArrowRight');
-    await audience.waitForFunction("location.hash === '#3'");
+    await waitForScript(audience, "location.hash === '#3'");
     await audience.mouse.click(1000, 360);
-    await presenter.waitForFunction("location.hash === '#4'");
+    await waitForScript(presenter, "location.hash === '#4'");
     assert.equal(await presenter.locator('.sd-position').innerText(), 'Slide 4 of 10');
     await presenter.keyboard.press('End');
-    await audience.waitForFunction("location.hash === '#10'");
+    await waitForScript(audience, "location.hash === '#10'");
 
     // The timer: pause holds it, reset starts it again from 0:00.
     await presenter.locator('.sd-elapsed', { hasText: /^Elapsed 0:0[1-9]$/ }).waitFor();

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { deckUpdate } from '../../src/extension/preview/page';
 import type { PreviewFinding } from '../../src/shared/protocol';
-import { currentSlide, exportDeck, launchBrowser, openDeck, pokeEverything, type OpenedDeck } from './harness';
+import { currentSlide, exportDeck, launchBrowser, openDeck, waitForScript, pokeEverything, type OpenedDeck } from './harness';
 import { posted, renderText, send, writePreviewPage } from './previewPage';
 
 // The preview webview (dist/webview.js) in the page the host builds, with a harness in VS Code's place.
@@ -315,10 +315,10 @@ describe('the f key in an exported deck', () => {
     await page.locator('#storydeck[data-mode="presenter"]').waitFor();
     const fullScreen = () => page.evaluate('document.fullscreenElement === document.documentElement');
     await page.keyboard.press('f');
-    await page.waitForFunction('document.fullscreenElement === document.documentElement');
+    await waitForScript(page, 'document.fullscreenElement === document.documentElement');
     assert.equal(await page.locator('#storydeck').getAttribute('data-mode'), 'presenter');
     await page.keyboard.press('f');
-    await page.waitForFunction('document.fullscreenElement === null');
+    await waitForScript(page, 'document.fullscreenElement === null');
     assert.equal(await fullScreen(), false);
     assert.deepEqual(deck.errors, []);
   });
