@@ -1,5 +1,5 @@
 import { ASK_STRONG, MONTHS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
-import type { Slide } from '../deck';
+import type { Block, Slide } from '../deck';
 import { memoByText } from '../deck/memo';
 import { perDeck, type ReadingContext } from './reading';
 
@@ -15,6 +15,11 @@ const CLEAR_IMPERATIVE =
 /** Saying there is nothing to ask is not an ask. */
 const NO_ASK = /\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for now|yet|right now)|nothing to (?:ask|decide)|no action (?:needed|required))\b/i;
 
+/** A request to read the document itself before a meeting ("Please read it before Thursday's all-hands"): a pre-read, not the narrative's ask. */
+const PRE_READ = /\b(?:please\s)?read (?:it|this|through|the (?:doc|document|page|memo|note|paper|deck|proposal|pre-read))\b[^.;\n]{0,40}?\b(?:before|ahead of|prior to)\b/i;
+/** Asks ASK_STRONG does not hold: a round being raised ("Raising a $1.8M pre-seed"), money with a verb that asks for it. */
+const RAISING = /\b(?:we(?:'re|’re|\sare)\s)?raising\s(?:a\s|an\s|our\s)?(?:[$€£¥]\s?\d|\d[\d,.]{0,15}\s?(?:k|m|mn|million)\b|(?:pre-)?seed\b|series [a-d]\b|(?:a |our )?(?:round|bridge)\b)/i;
+
 const QUOTED = /["“][^"”\n]{4,400}["”]/;
 /** What a speaker asks of the room to make a point, not of the people who must act: "keep your hands up if…", "I want you to imagine…". */
 const RHETORIC =
@@ -26,7 +31,7 @@ const BYLINE = /\b(?:prepared by|authors?:|status:|last (?:edited|updated)|versi
 const OWNER_WORDS =
   /@[\w.-]+|\b(?:owners?|owned by|owns|dri|point person|accountable|responsible|led by|driven by|sponsored by)\b|\b(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp|svp|evp|gm|head of \w+|director of \w+)\b|\b(?:engineering|product|design|sales|marketing|finance|support|ops|operations|customer success|legal|security|data|platform|infra\w*|hr|exec\w*|leadership|steering|site|ward|clinical|nursing|team|store|regional|district)\s(?:leads?|managers?|directors?|vps?|heads?|committee|council|leadership|leaders|owners?)\b/i;
 const NAME_AFTER_VERB =
-  /\b(?:tell|ask|email|ping|message|contact|reply to|send (?:it |them |this |your \w+ )?to|talk to|reach out to|see|find|call|dm|slack|loop in|cc|meet with|book (?:time|a slot) with|schedule (?:time )?with|work with|owner:|owner is|owned by|led by|with)\s@?(\S+)/gi;
+  /\b(?:tell|ask|email|ping|message|contact|reply to|send (?:it |them |this |your \w+ )?to|talk to|reach out to|see|find|call|dm|slack|loop in|cc|meet with|book (?:time|a slot) with|schedule (?:time )?with|work with|owner:|owner is|owned by|led by|speak (?:to|with)|chat (?:to|with)|with)\s(?:(?:me|us) (?:or|and)\s)?@?(\S+)/gi;
 const NAME_THEN_VERB =
   /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?\s(?:will|to|is going to|owns|leads|drives|runs|has agreed to|can|and I will|and I'll)\s(?:own|lead|drive|run|coordinate|follow up|send|schedule|set up|share|book|circulate|organi[sz]e|host|present|review|decide|approve|confirm|collect|contact|write|draft|prepare|start|kick off|report|update|pair|onboard|train)\b/u;
 /** "Engineering leads: lend us…", "Priya —": a list item addressed to someone. */
@@ -64,12 +69,14 @@ const NOT_NAMES = new Set([
 /** A date or deadline: "by Friday", "by the end of the month", "on 3 May", "in Q2", "at the next review". */
 const DATE = new RegExp(
   [
-    String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|(?:week|month|quarter|year|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
+    String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|(?:week|month|quarter|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
+    // "This year" is when the work happens, not when the ask is due; "by next year" is a deadline.
+    String.raw`\b(?:by|before|until|till|no later than|due|ahead of)\s(?:the\s)?(?:(?:this|next|coming)\s)?year\b`,
     String.raw`\b(?:by|before|on|until|due)\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\b`,
     String.raw`\b(?:today|tomorrow|tonight|this week|next week|this month|eod|eow|eom|end of (?:the )?(?:day|week|month|quarter|sprint|year))\b`,
     String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b`,
     String.raw`\b(?:${MONTHS})\.?\s\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(?:${MONTHS})\b`,
-    String.raw`\b(?:at|in|during|before|after)\s(?:the\s|our\s|this\s|next\s|today(?:'|’)?s\s|tomorrow(?:'|’)?s\s|next week(?:'|’)?s\s|friday(?:'|’)?s\s|monday(?:'|’)?s\s)?(?:next\s)?(?:meeting|review|steering\s?(?:committee|meeting|group)?|staff meeting|all-hands|town hall|qbr|offsite|planning|sync|stand-?up|board meeting|exec review|leadership meeting|retro)\b`,
+    String.raw`\b(?:at|in|during|before|after)\s(?:the\s|our\s|this\s|next\s|today(?:'|’)?s\s|tomorrow(?:'|’)?s\s|next week(?:'|’)?s\s|friday(?:'|’)?s\s|monday(?:'|’)?s\s)?(?:next\s)?(?:meeting|review|talk|session|call|presentation|keynote|workshop|steering\s?(?:committee|meeting|group)?|staff meeting|all-hands|town hall|qbr|offsite|planning|sync|stand-?up|board meeting|exec review|leadership meeting|retro)\b`,
     String.raw`\bwithin\s(?:a|an|one|two|three|four|\d+)\s(?:days?|weeks?|months?)\b`,
     // A plan that counts its weeks or sprints is dated: "Weeks 1–2: discovery", "Sprint 3".
     String.raw`\b(?:weeks?|sprints?|days?)\s\d{1,2}(?:\s?[–-]\s?\d{1,2})?\b`,
@@ -83,7 +90,7 @@ export function hasDate(text: string): boolean {
 }
 
 /** People named in full ("Dana Okafor and Luis Prieto"), not at the start of a sentence: who the ask funds or puts in charge. */
-const FULL_NAME = /(?<=[\p{Ll},;:(]\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[\s,.;:)]|$)/u;
+const FULL_NAME = /(?<=[\p{Ll},;:(]\s)(?<!\b(?:through|via|on|at|in|using|into)\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[\s,.;:)]|$)/u;
 
 /** Memoised by text: the sentences of unchanged sections come back after every keystroke. */
 export const hasOwner = memoByText((text: string): boolean => {
@@ -109,7 +116,7 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   for (const slide of ctx.deck.slides) {
     for (const p of slidePassages(slide)) {
       // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me".
-      if (NO_ASK.test(p.text) || RHETORIC.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
+      if (NO_ASK.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
       if (slide.index === 1 && BYLINE.test(p.text)) continue;
       const body = p.block.kind !== 'heading';
       // Under an ask heading, any request, owner or date counts; on a headless slide that reads as an ask, a clear one.
@@ -117,6 +124,7 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
       const headlessAsk = body && p.context.length === 0 && slide.beats.includes('ask');
       const request =
         ASK_STRONG.test(p.text) ||
+        RAISING.test(p.text) ||
         (underAskHeading && (ASK_WORDS.test(p.text) || IMPERATIVE.test(p.text) || hasOwner(p.text) || hasDate(p.text))) ||
         (headlessAsk && (CLEAR_IMPERATIVE.test(p.text) || (ASK_WORDS.test(p.text) && (hasOwner(p.text) || hasDate(p.text)))));
       if (request) asks.push({ slide, passage: p });
@@ -124,3 +132,47 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   }
   return asks;
 });
+
+interface Specifics {
+  /** Sections holding an owner or a date. */
+  sections: Set<number>;
+  /** Blocks holding an owner or a date. */
+  blocks: Set<Block>;
+  /** Each block's position within its section. */
+  order: Map<Block, number>;
+  /** Each section's blocks, in order. */
+  sectionBlocks: Map<number, Block[]>;
+}
+
+function specifics(slide: Slide): Specifics {
+  const found: Specifics = { sections: new Set(), blocks: new Set(), order: new Map(), sectionBlocks: new Map() };
+  for (const p of slidePassages(slide)) {
+    if (!found.order.has(p.block)) {
+      const list = found.sectionBlocks.get(p.section) ?? found.sectionBlocks.set(p.section, []).get(p.section)!;
+      found.order.set(p.block, list.length);
+      list.push(p.block);
+    }
+    if (hasOwner(p.text) || hasDate(p.text)) {
+      found.sections.add(p.section);
+      found.blocks.add(p.block);
+    }
+  }
+  return found;
+}
+
+/**
+ * Does any of these asks say who acts or by when? Under an ask heading, anywhere in its section
+ * ("Engineering leads: lend us one engineer. Tell Priya by Friday."); elsewhere, in its own block or the one after
+ * it, so a closing "we'd love your support" is not made specific by a byline or by the dated target
+ * just before it. Each slide is read once, however many asks it holds.
+ */
+export function someSpecific(asks: readonly Ask[]): boolean {
+  const bySlide = new Map<Slide, Specifics>();
+  return asks.some(({ slide, passage }) => {
+    const found = bySlide.get(slide) ?? bySlide.set(slide, specifics(slide)).get(slide)!;
+    if (passage.context.includes('ask')) return found.sections.has(passage.section);
+    const blocks = found.sectionBlocks.get(passage.section) ?? [];
+    const at = found.order.get(passage.block) ?? 0;
+    return blocks.slice(at, at + 2).some((b) => found.blocks.has(b));
+  });
+}

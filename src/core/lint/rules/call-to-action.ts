@@ -1,6 +1,4 @@
-import { slidePassages } from '../../deck/beats';
-import type { Slide } from '../../deck';
-import { findAsks, hasDate, hasOwner } from '../../story/ask';
+import { findAsks, someSpecific } from '../../story/ask';
 import { beatRange, rangeInside } from '../ranges';
 import type { Rule } from '../types';
 
@@ -23,20 +21,7 @@ const rule: Rule = {
     }
     const asks = findAsks(ctx);
     if (asks.length === 0) return;
-    // Owner or date anywhere in a section that asks: "Engineering leads: lend us one engineer. Tell Priya by Friday."
-    const specificSections = new Map<Slide, Set<number>>();
-    for (const slide of new Set(asks.map((a) => a.slide))) {
-      specificSections.set(
-        slide,
-        new Set(
-          slidePassages(slide)
-            .filter((p) => hasOwner(p.text) || hasDate(p.text))
-            .map((p) => p.section),
-        ),
-      );
-    }
-    const specific = asks.some(({ slide, passage }) => specificSections.get(slide)?.has(passage.section));
-    if (specific) return;
+    if (someSpecific(asks)) return;
     // Unsure whether this is the ask a room can act on: a question at info, quoting what was read, and what would settle it.
     // Quote the request itself rather than the heading over it.
     const { slide, passage } = asks.find((a) => a.passage.block.kind !== 'heading') ?? asks[0];
