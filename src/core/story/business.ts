@@ -4,12 +4,12 @@ import type { ReadingContext } from './reading';
 /** Business value or market demand in its own words: one of these is enough. */
 export const BUSINESS = new RegExp(
   [
-    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|retention|renew\w*|nrr|net (?:revenue|dollar) retention|expansion|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
+    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|renew\w*|nrr|net (?:revenue|dollar) retention|expansion|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
     String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
     String.raw`\bretain(?:s|ed|ing)? (?:customers|users|accounts|clients|members|subscribers|them|more)\b`,
     String.raw`\bmarket (?:size|share|demand|opportunity|leader\w*|segment)\b|\baddressable\b|\bmarkets? worth\b`,
     String.raw`\bcost (?:savings?|to serve|per \w+|of (?:doing nothing|inaction|delay|support|goods|errors?|churn))\b|\b(?:support|operating|operational|infrastructure|infra|cloud|hosting|aws|gcp|azure|headcount|labou?r|licen[cs]e|licensing|vendor|staffing|overtime|training|acquisition|compute|storage|tooling|on-call|warehouse|data|software|saas|marketing|ad|media|travel|it|maintenance|running|fulfil(?:l)?ment|shipping|customer service|contact[- ]cent(?:re|er)|call[- ]cent(?:re|er))\s(?:costs?|spend|bills?)\b|\b(?:under|over)\sbudget\b|\bcosts?\s(?:less|more|\w+)?\s?per\s(?:session|patient|customer|user|order|ticket|call|case|seat|unit|visit|transaction|shipment|parcel|claim)\b`,
-    String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\bftes?\b|\bcost us\b|\bcosts? the company\b`,
+    String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\b(?:sav\w*|free(?:s|d|ing)? up|releas\w*|redeploy\w*)\s(?:about\s|around\s|roughly\s|~)?\d[\d,.]{0,15}\s?ftes?\b|\bcost us\b|\bcosts? the company\b`,
     String.raw`\b(?:customers|clients|users|buyers|prospects) (?:are |keep |have been |kept )?(?:asking|begging) (?:us )?for\b|\b(?:customers|clients|prospects) (?:are |keep )?requesting\b|\basked (?:us )?for (?:this|it)\b|\bwaitlist\b|\brfps?\b|\b(?:top|most|#1|number one) (?:requested|request|complaint|reason)\b|\bfeature requests?\b`,
     String.raw`\b\d[\d,.]{0,15}\s?(?:k\s)?(?:engineer(?:ing)?[- ]|person[- ]|staff[- ]|work(?:ing)?[- ])?hours\b[^.;\n]{0,40}?\b(?:a|per|each|every) (?:year|quarter|month)\b`,
     // Market demand as people write it in strategy and product pages.
@@ -21,9 +21,25 @@ export const BUSINESS = new RegExp(
 /** Market-size acronyms, upper case only: "Sam" is a customer, "SAM" a market. */
 const MARKET_ACRONYMS = /\b(?:TAM|SAM|SOM)\b/;
 
-/** Money: "$2M", "€400k", "1.2 million". Counted unless the sentence asks for it (a budget is not a return). */
-const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]{0,15}\s?(?:million|billion|bn|mn)\b|\b\d[\d,.]{0,15}\s?(?:usd|eur|gbp|dollars|euros|pounds)\b/i;
-const ASKING_FOR_MONEY = /\b(?:ask\w*|request\w*|need|budget|fund\w*|approv\w*|invest\w*|spend on|to build|hire|headcount|cost to build)\b/i;
+/**
+ * Money: "$2M", "€400k", "1.2 million" (but not "1.2 million meals", a count), and staff counted in FTE.
+ * Counted unless it is what the work costs: the sentence asks for it or prices the work, or its section
+ * or its table is the budget ("a budget is not a return").
+ */
+const MONEY =
+  /[$€£¥]\s?\d|\b\d[\d,.]{0,15}\s?(?:million|billion|bn|mn)\b(?!\s(?!(?:dollars|euros|pounds|usd|eur|gbp|in\b|a\s(?:year|month)|per\b|of\s(?:revenue|sales|savings|income|profit|cost))\b)\p{Ll})|\b\d[\d,.]{0,15}\s?(?:usd|eur|gbp|dollars|euros|pounds)\b|\b\d[\d,.]{0,15}\s?ftes?\b/iu;
+const ASKING_FOR_MONEY =
+  /\b(?:ask\w*|request\w*|need|budget\w*|fund\w*|approv\w*|invest\w*|spend on|to build|hire|hiring|headcount|cost to (?:build|deliver|implement|run)|raising|gifts?|donat\w*|give|giving|pledge\w*|grant|(?:total|programme|program|project|one-off|one-time|upfront|up-front|capital|implementation|build|pilot|delivery|option|estimated|licen[cs]e|licensing)\s(?:costs?|spend|budget|investment|capital|outlay|fee|fees|uplift)|capex|(?:will|would) cost|costs? (?:of|for) (?:the|this|our) (?:programme|program|project|pilot|work|build|option|proposal|rollout))\b/i;
+/** A section or a table that prices the work rather than stating its worth: "Budget", "Costs and resourcing", "Your gift". */
+const PRICE_HEADING =
+  /\b(?:budget\w*|costs?|costing|pricing|price|investment|funding|resourc\w*|staffing|gifts?|donat\w*|expenditure|use of funds|the raise|spend)\b(?![^\n]{0,30}\b(?:of (?:doing nothing|inaction|delay|the status quo|waiting)|savings?|avoided)\b)/i;
+
+/** A table row under a header that prices the work ("Item · Cost", "Your gift · What it provides"). */
+function pricedTable(p: Passage): boolean {
+  if (p.block.kind !== 'table') return false;
+  const header = p.block.text.split('\n', 1)[0];
+  return PRICE_HEADING.test(header) || ASKING_FOR_MONEY.test(header);
+}
 
 /** Hints of business value that need a second hint, or a business heading, to count. */
 const WEAK =
@@ -33,11 +49,18 @@ const WEAK =
 export function findBusiness(ctx: ReadingContext): Passage | undefined {
   for (const slide of ctx.deck.slides) {
     const sectionHints = new Map<number, number>();
+    // Whether the current section's heading prices the work.
+    let pricing = false;
+    let section = -1;
     for (const p of slidePassages(slide)) {
+      if (p.section !== section) {
+        section = p.section;
+        pricing = p.block.kind === 'heading' && PRICE_HEADING.test(p.block.text);
+      }
       // A customer's story ("before her renewal calls") and the ask ("a budget of $120k") are not the business case.
       if (p.context.some((b) => b === 'ask' || b === 'pain' || b === 'value') && !p.context.includes('business')) continue;
       if (BUSINESS.test(p.text) || MARKET_ACRONYMS.test(p.text)) return p;
-      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text)) return p;
+      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text) && !pricing && !pricedTable(p)) return p;
       const words = new Set((p.text.match(WEAK) ?? []).map((w) => w.toLowerCase().replace(/s$/, '')));
       if (words.size >= 2) return p;
       if (words.size === 0) continue;
