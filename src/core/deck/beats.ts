@@ -332,6 +332,8 @@ export const TIMEFRAME = new RegExp(
     String.raw`\b(?:q[1-4]|h[12])\s?(?:20)?\d\d\b|\bfy\s?\d{2,4}\b`,
     String.raw`\b(?:${MONTHS})\s20\d\d\b`,
     String.raw`\b(?:by|at)\s(?:the\s)?end\sof\s`,
+    // A project's own calendar, as grants and plans count it: "by month 24", "at the end of year 2".
+    String.raw`\b(?:by|in|at|before|after|within)\s(?:the\s)?(?:end\sof\s)?(?:month|year|quarter|week)\s\d{1,2}\b`,
   ].join('|'),
   'i',
 );

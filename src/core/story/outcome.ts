@@ -25,12 +25,17 @@ const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain',
 export const BARE_DATE =
   /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d)\b/;
 
-/** A figure that is not a date: money, or a number before a word that is not a month or a duration. */
+/** A figure that is not a date: money, or a number (not a year) before a word that is not a month or a duration. */
 const OUTCOME_FIGURE =
-  /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
+  /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d\b)\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
+
+/** Every timeframe in a sentence: "over 30 days" says how long, not how much. */
+const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 
 /** A sentence holding a target for a measure that is not a vanity number. */
-export function hasTarget(text: string): boolean {
+export function hasTarget(sentence: string): boolean {
+  // "Backlog over 30 days: 1,030 files" states an age, not a target.
+  const text = sentence.replace(TIMEFRAMES, ' ');
   if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
   if (!vanityIn(text)) return true;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
@@ -45,13 +50,20 @@ function vanityIn(text: string): boolean {
   return false;
 }
 
+/** A sentence that introduces what follows: "Our goals for the next 18 months:". */
+const LEAD_IN = /:\s*$/;
+
 /** The passages that state a measurable success criterion: a measure with a target value. */
 export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { slide: Slide; passage: Passage }[] {
   const outcome = new Set(ctx.slidesWith('outcome'));
   const found: { slide: Slide; passage: Passage }[] = [];
   for (const slide of ctx.deck.slides) {
+    // "Our goals for the next 18 months:" makes the list under it a list of targets, whatever the heading says.
+    let leadIn = -1;
     for (const p of slidePassages(slide)) {
-      const underOutcome = p.context.includes('outcome');
+      if (p.block.kind === 'paragraph' && LEAD_IN.test(p.text) && SUCCESS.test(p.text)) leadIn = p.section;
+      const listed = p.block.kind === 'list_item' && p.section === leadIn;
+      const underOutcome = p.context.includes('outcome') || listed;
       // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
       if (!underOutcome && PAST_RESULT.test(p.text) && !FUTURE_CHANGE.test(p.text) && !STILL_AHEAD.test(p.text)) continue;
       // A dated target is a claim about success wherever it stands, except in the plan, the ask, the why or the pain.

@@ -15,15 +15,15 @@ const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|(?:
 export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'reach',
-    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|portal|online|unique) visits|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?))\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
+    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|portal|online|unique) visits|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?)|github stars|stars on github|forks)\b|(?<![\d.,])(?:\d{2,3}(?:,\d{3})+|\d{2,}|\d{1,3}(?:\.\d)?k)\+?\s(?:github\s)?stars\b|\b(?:featured|mentioned|covered|cited) in (?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|ten|several|many)\s(?:[\w-]+\s)?(?:talks|articles|podcasts|newsletters|blogs|blog posts|publications|titles|outlets)\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
   },
   {
     kind: 'acquisition',
-    re: /\b(?:downloads|installs|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter |email |mailing list )?subscribers)\b/gi,
+    re: /\b(?:downloads|installs|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b/gi,
   },
   {
     kind: 'output',
-    re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?\d{1,4}\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b/gi,
+    re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b/gi,
   },
   {
     kind: 'date',
@@ -37,13 +37,16 @@ export const VANITY: readonly VanityPattern[] = [
 /** Counts of people are fine when they are qualified by use, retention or conversion. */
 const QUALIFIED =
   /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return\w*|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
+/** Customers who pay: counted, they are revenue, not output. */
+const PAYING = /\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu;
 /** "from quarterly to weekly": a change in a measure, even without figures. */
 const CHANGE_FROM_TO = /\bfrom\s[^.;\n]{1,30}?\sto\s/i;
 /** A reach measure is counted: a figure, or a word that grows or targets one ("double our followers", "more page views"). */
 const COUNTED =
-  /\d|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpi|measured? (?:by|in)|million|thousand|hundreds?|thousands?|millions?)\b/i;
+  /\d|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpi|measured? (?:by|in)|million|thousand|hundreds?|thousands?|millions?|dozens?|several|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)\b/i;
 /** Sentences that name a vanity number to say it is not the measure. */
-const DISCLAIMED = /\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
+const DISCLAIMED =
+  /\bnot\s(?:\w+\s){0,2}?(?:sent|shared|posted|published|created|registrations?|sign-?ups|signups|downloads|installs|page ?views|visits|visitors|followers|likes|impressions|subscribers)\b|\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
 
 /** Words that say a slide is about measuring success. */
 export const SUCCESS =
@@ -79,6 +82,7 @@ export function isVanity(kind: Kind, sentence: string, clause = sentence): boole
   // "The design my manager likes best", "first impressions of the team": a count of attention needs a number or a change.
   if (kind === 'reach' && !COUNTED.test(clause)) return false;
   // A delivery date next to a real outcome target ("ship in Q3 and cut wait times by half") is a plan, not the measure.
-  if (kind === 'date' && (CHANGE_FROM_TO.test(sentence) || TARGET_PATTERNS.some((re) => re.test(sentence.replace(VANITY[3].re, ' '))))) return false;
+  // "Eight paying services live by the end of 2027" counts customers who pay: a business target, dated.
+  if (kind === 'date' && (CHANGE_FROM_TO.test(sentence) || PAYING.test(sentence) || TARGET_PATTERNS.some((re) => re.test(sentence.replace(VANITY[3].re, ' '))))) return false;
   return true;
 }
