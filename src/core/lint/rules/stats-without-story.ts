@@ -1,4 +1,5 @@
-import { headingBeat, type BeatId, type Slide } from '../../deck';
+import { detectBeats, headingBeat, type BeatId, type Block, type Slide } from '../../deck';
+import { lineRange } from '../ranges';
 import type { Rule, RuleContext } from '../types';
 
 export const DEFAULT_MIN_FIGURES = 4;
@@ -10,10 +11,25 @@ const REFERENCE = /^(?:appendix|annex|benchmarks?|performance (?:results|numbers
 /** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment"): what you will spend, like a budget. */
 const PRICE = /^(?:\d+[.)]?\s+)?(?:the\s)?(?:costs?|pricing|price|investment|funding|resources)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
 
-/** The beat the slide's own heading names, if it has a heading. */
-function headingOf(slide: Slide): BeatId | undefined {
-  const heading = slide.blocks.find((b) => b.kind === 'heading');
-  return heading ? headingBeat(heading.text) : undefined;
+/** A heading and the blocks under it, up to the next heading; the blocks before a slide's first heading form one too. */
+interface Section {
+  heading?: Block;
+  /** The section's heading and the headings it sits under ("### Decisions" under "## Detailed design"), nearest first. */
+  headings: Block[];
+  blocks: Block[];
+}
+
+function sectionsOf(blocks: readonly Block[]): Section[] {
+  const out: Section[] = [{ headings: [], blocks: [] }];
+  for (const b of blocks) {
+    if (b.kind !== 'heading') {
+      out[out.length - 1].blocks.push(b);
+      continue;
+    }
+    const outer = out[out.length - 1].headings.filter((h) => h.level < b.level);
+    out.push({ heading: b, headings: [b, ...outer], blocks: [] });
+  }
+  return out.filter((s) => s.blocks.some((b) => b.text.trim() !== ''));
 }
 
 /**
@@ -40,13 +56,19 @@ const PERSON = [
   /\b\p{Lu}\p{Ll}+\s+(?:said|says|told|tells|asked|asks|wrote|writes|explained|explains|remembers|recalls|put it)\b/u,
 ];
 /** Someone's own words: a quotation of a dozen characters or more. */
-const QUOTE = /["“][^"”\n]{12,}["”]/;
+const QUOTE = /["“][^"”\n]{12,}["”]/g;
 /** An example or a story. */
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|case study|imagine|picture this|story|stories|anecdote|take the case)\b/i;
 
-/** Is the figure at [start, end) a date, a time of day or a duration, judged from a few characters either side? */
-function isTime(text: string, start: number, end: number): boolean {
-  return TIME_AFTER.test(text.slice(end, end + 24)) || TIME_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+/** An identifier, not data: "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)". */
+const ID_BEFORE = /(?:\b(?:no|nos|number|ein|abn|acn|vat|reg|registration|ref|id)\.?:?\s?|#|\d-)$/i;
+const ID_AFTER = /^(?:\([a-z]\)|-\d)/i;
+
+/** Is the figure at [start, end) a date, a time of day, a duration or an identifier, judged from a few characters either side? */
+function isNotData(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  const before = text.slice(Math.max(0, start - 14), start);
+  return TIME_AFTER.test(after) || TIME_BEFORE.test(before) || ID_AFTER.test(after) || ID_BEFORE.test(before);
 }
 
 export function countFigures(text: string): number {
@@ -55,18 +77,49 @@ export function countFigures(text: string): number {
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     let end = m[0].length;
     while (end > 1 && (m[0][end - 1] === '.' || m[0][end - 1] === ',')) end--;
-    if (!YEAR.test(m[0].slice(0, end)) && !isTime(text, m.index, m.index + end)) n++;
+    if (!YEAR.test(m[0].slice(0, end)) && !isNotData(text, m.index, m.index + end)) n++;
   }
   return n;
 }
 
-/** Is this slide told through a person, a quote or an example? */
-export function hasStory(ctx: RuleContext, slide: Slide): boolean {
-  const blocks = ctx.visibleBlocks(slide);
+/** Someone's own words: a quotation of a dozen characters or more and at least two words, not a term in scare quotes ("non-responding"). */
+function hasQuote(text: string): boolean {
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) if (/\S\s+\S/.test(m[0])) return true;
+  return false;
+}
+
+/** Are these blocks told through a person, a quote or an example? */
+function toldThroughSomeone(blocks: readonly Block[]): boolean {
   if (blocks.some((b) => b.kind === 'blockquote' && b.text.trim() !== '')) return true;
   const text = blocks.map((b) => b.text).join('\n');
-  return QUOTE.test(text) || EXAMPLE.test(text) || PERSON.some((re) => re.test(text));
+  return hasQuote(text) || EXAMPLE.test(text) || PERSON.some((re) => re.test(text));
 }
+
+/** The figures of some blocks, and whether more than half their lines of content carry one. */
+function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean } {
+  // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks; headings excluded.
+  const lines = blocks
+    .filter((b) => b.kind !== 'heading')
+    .flatMap((b) => b.text.split('\n'))
+    .filter((line) => line.trim() !== '');
+  let figures = 0;
+  let withFigures = 0;
+  for (const line of lines) {
+    const n = countFigures(line);
+    figures += n;
+    if (n > 0) withFigures++;
+  }
+  return { figures, mostly: withFigures * 2 > lines.length };
+}
+
+/** Figures under a heading that names the solution, the plan, a target or the ask, or that prices the work or is reference, are not evidence that needs a story. */
+function exempt(headings: readonly Block[]): boolean {
+  return headings.some((h) => PLANNING.has(headingBeat(h.text)) || REFERENCE.test(h.text) || PRICE.test(h.text));
+}
+
+/** Beats whose figures are evidence to be told, whatever targets the slide's words also hold. */
+const EVIDENCE: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['business', 'pain']);
 
 const rule: Rule = {
   id: 'stats-without-story',
@@ -79,28 +132,26 @@ const rule: Rule = {
     const option = ctx.options.minFigures;
     const minFigures = typeof option === 'number' && Number.isFinite(option) && option >= 1 ? option : DEFAULT_MIN_FIGURES;
     for (const slide of ctx.deck.slides) {
-      // Figures under a heading that names the solution, the plan, a target or the ask are not evidence that needs a story.
-      if (slide.empty || slide.beats.includes('outcome') || PLANNING.has(headingOf(slide)) || REFERENCE.test(slide.title) || PRICE.test(slide.title)) continue;
-      // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks; headings excluded.
-      const lines = ctx
-        .visibleBlocks(slide)
-        .filter((b) => b.kind !== 'heading')
-        .flatMap((b) => b.text.split('\n'))
-        .filter((line) => line.trim() !== '');
-      if (lines.length === 0) continue;
-      let figures = 0;
-      let withFigures = 0;
-      for (const line of lines) {
-        const n = countFigures(line);
-        figures += n;
-        if (n > 0) withFigures++;
+      if (slide.empty) continue;
+      const sections = sectionsOf(ctx.visibleBlocks(slide));
+      // A slide of one section is judged whole, as the audience sees it; a page of several sections, section by section.
+      const first = slide.blocks.find((b) => b.kind === 'heading');
+      const parts: Section[] = sections.length > 1 ? sections : [{ heading: first, headings: first ? [first] : [], blocks: ctx.visibleBlocks(slide) }];
+      for (const part of parts) {
+        if (exempt(part.headings) || REFERENCE.test(slide.title) || PRICE.test(slide.title)) continue;
+        // A slide (or a section of a long page) whose words read as targets is not a wall of numbers, unless its heading says the
+        // figures are the business case or the pain.
+        const beats = parts.length > 1 ? detectBeats(part.heading ? [part.heading, ...part.blocks] : part.blocks) : slide.beats;
+        if (beats.includes('outcome') && !part.headings.some((h) => EVIDENCE.has(headingBeat(h.text)))) continue;
+        const { figures, mostly } = figuresOf(part.blocks);
+        if (figures < minFigures || !mostly) continue;
+        if (toldThroughSomeone(parts.length > 1 ? part.blocks : ctx.visibleBlocks(slide))) continue;
+        const where = parts.length > 1 && part.heading ? `The section “${part.heading.text}” on slide ${slide.index}` : `Slide ${slide.index}`;
+        report({
+          message: `${where} is a wall of numbers (${figures} figures) with no person, quote or example. Numbers stick when they belong to someone: keep the one that matters most, tell it through one customer's story, and move the rest to an appendix.`,
+          range: parts.length > 1 && part.heading ? lineRange(ctx, part.heading.line) : ctx.titleRange(slide),
+        });
       }
-      if (figures < minFigures || withFigures * 2 <= lines.length) continue;
-      if (hasStory(ctx, slide)) continue;
-      report({
-        message: `Slide ${slide.index} is a wall of numbers (${figures} figures) with no person, quote or example. Numbers stick when they belong to someone: keep the one that matters most, tell it through one customer's story, and move the rest to an appendix.`,
-        range: ctx.titleRange(slide),
-      });
     }
   },
 };
