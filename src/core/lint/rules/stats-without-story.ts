@@ -1,6 +1,6 @@
-import { detectBeats, headingBeat, type BeatId, type Block, type Slide } from '../../deck';
+import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
 import { lineRange } from '../ranges';
-import type { Rule, RuleContext } from '../types';
+import type { Rule } from '../types';
 
 export const DEFAULT_MIN_FIGURES = 4;
 
