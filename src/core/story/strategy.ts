@@ -50,11 +50,19 @@ export function namesObjective(text: string, objective: string): boolean {
   return false;
 }
 
+/** A heading that names the strategy itself ("Three pillars", "Our strategy", "Strategic priorities"): what is written under it is the tie-in. */
+const STRATEGY_HEADING = /\b(?:pillars?|okrs?|north[- ]star|strategic (?:priorit(?:y|ies)|themes?|bets?|objectives?|pillars?|goals?)|(?:company|corporate|group|our|the)(?:(?:'|’)s)? strategy)\b/i;
+
 /** Finds the first passage that ties the work to strategy, or undefined. */
 export function findTieIn(ctx: ReadingContext): Passage | undefined {
   for (const slide of ctx.deck.slides) {
+    let named = -1;
     for (const p of slidePassages(slide)) {
-      if (p.block.kind === 'heading') continue;
+      if (p.block.kind === 'heading') {
+        if (STRATEGY_HEADING.test(p.block.text)) named = p.section;
+        continue;
+      }
+      if (p.section === named) return p;
       if (STRATEGY.test(p.text)) return p;
       if (p.context.includes('strategy') && FITS.test(p.text)) return p;
     }
