@@ -9,7 +9,7 @@ interface VanityPattern {
   re: RegExp;
 }
 
-const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|(?:${WEEKDAYS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|\d{1,2}[/.]\d{1,2}\b|next\s(?:week|month|quarter|sprint|year)\b|this\s(?:week|month|quarter|sprint|year)\b|(?:week|month|quarter|sprint|year)\b)`;
+const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTHS})\b|(?:${WEEKDAYS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|\d{1,2}[/.]\d{1,2}\b|next\s(?:week|month|quarter|sprint|year)\b|this\s(?:week|month|quarter|sprint|year)\b|(?:week|month|quarter|sprint|year)\b)`;
 
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
@@ -23,7 +23,7 @@ export const VANITY: readonly VanityPattern[] = [
   },
   {
     kind: 'output',
-    re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b/gi,
+    re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b/gi,
   },
   {
     kind: 'date',
@@ -56,6 +56,16 @@ export const SUCCESS =
 export function measuringSlides(ctx: ReadingContext): Slide[] {
   const outcome = new Set(ctx.slidesWith('outcome'));
   return ctx.deck.slides.filter((s) => outcome.has(s) || (!s.empty && slidePassages(s).some((p) => SUCCESS.test(p.text))));
+}
+
+/**
+ * On a slide of several sections (a long page), the sections about success: under a success heading, or
+ * talking about measuring it. Undefined for a slide of one section, which is judged whole.
+ */
+export function measuringSections(slide: Slide): Set<number> | undefined {
+  const passages = slidePassages(slide);
+  if (passages.every((p) => p.section === passages[0].section)) return undefined;
+  return new Set(passages.filter((p) => p.context.includes('outcome') || SUCCESS.test(p.text)).map((p) => p.section));
 }
 
 /** Where a sentence splits into clauses that each can hold their own measure: "…, and when …", "…; …". */

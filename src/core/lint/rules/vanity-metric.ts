@@ -1,6 +1,6 @@
 import { slidePassages, type Passage } from '../../deck/beats';
 import type { Slide } from '../../deck';
-import { VANITY, clauseOf, isVanity, measuringSlides, type Kind } from '../../story/vanity';
+import { VANITY, clauseOf, isVanity, measuringSections, measuringSlides, type Kind } from '../../story/vanity';
 import { rangeInside } from '../ranges';
 import type { Rule, RuleContext, TextMatch } from '../types';
 
@@ -17,6 +17,8 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
   const out: { kind: Kind; match: TextMatch }[] = [];
   const lines = new Map<Slide, Map<number, Passage[]>>();
   const byLine = (slide: Slide) => lines.get(slide) ?? lines.set(slide, passagesByLine(slide)).get(slide)!;
+  const sections = new Map<Slide, Set<number> | undefined>();
+  const measuring = (slide: Slide) => (sections.has(slide) ? sections.get(slide) : sections.set(slide, measuringSections(slide)).get(slide));
   // Memoised per line and words, so a line with thousands of matches is read once.
   const verdicts = new Map<string, boolean>();
   for (const { kind, re } of VANITY) {
@@ -24,8 +26,12 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
       const key = `${kind}\u0000${match.line}\u0000${match.match[0].toLowerCase()}`;
       let vanity = verdicts.get(key);
       if (vanity === undefined) {
-        const sentence = sentenceAt(match, byLine(match.slide));
-        vanity = sentence !== undefined && isVanity(kind, sentence, clauseOf(sentence, match.match[0]));
+        const passage = passageAt(match, byLine(match.slide));
+        const where = measuring(match.slide);
+        // On a long page of several sections, only the sections about success: "The year in numbers" reports, it does not aim.
+        const aimed = passage !== undefined && (where === undefined || where.has(passage.section));
+        const sentence = passage?.text ?? '';
+        vanity = aimed && isVanity(kind, sentence, clauseOf(sentence, match.match[0]));
         verdicts.set(key, vanity);
       }
       if (vanity) out.push({ kind, match });
@@ -34,13 +40,13 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
   return out.sort((a, b) => a.match.line - b.match.line || a.match.column - b.match.column);
 }
 
-/** The sentence of a non-empty section around a match; undefined when the match sits in a placeholder. */
-function sentenceAt(m: TextMatch, byLine: Map<number, Passage[]>): string | undefined {
+/** The sentence of a non-empty section around a match (its block's text when markup hides the words); undefined in a placeholder. */
+function passageAt(m: TextMatch, byLine: Map<number, Passage[]>): Passage | undefined {
   const passages = byLine.get(m.line);
   if (!passages || passages.length === 0) return undefined;
   // Markup differs between the source line and the block text; find the sentence holding the matched words.
   const needle = m.match[0].toLowerCase();
-  return passages.find((p) => p.text.toLowerCase().includes(needle))?.text ?? passages[0].block.text;
+  return passages.find((p) => p.text.toLowerCase().includes(needle)) ?? { ...passages[0], text: passages[0].block.text };
 }
 
 /** Passages of a slide by the source lines their block covers. */
