@@ -17,7 +17,10 @@ const NO_ASK = /\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for 
 
 /** A request to read the document itself before a meeting ("Please read it before Thursday's all-hands"): a pre-read, not the narrative's ask. */
 const PRE_READ = /\b(?:please\s)?read (?:it|this|through|the (?:doc|document|page|memo|note|paper|deck|proposal|pre-read))\b[^.;\n]{0,40}?\b(?:before|ahead of|prior to)\b/i;
-/** Asks ASK_STRONG does not hold: a round being raised ("Raising a $1.8M pre-seed"), money with a verb that asks for it. */
+/** A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…". */
+const PAPER_ASK =
+  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b/i;
+/** A round being raised ("Raising a $1.8M pre-seed"): an investor deck's ask. */
 const RAISING = /\b(?:we(?:'re|’re|\sare)\s)?raising\s(?:a\s|an\s|our\s)?(?:[$€£¥]\s?\d|\d[\d,.]{0,15}\s?(?:k|m|mn|million)\b|(?:pre-)?seed\b|series [a-d]\b|(?:a |our )?(?:round|bridge)\b)/i;
 
 const QUOTED = /["“][^"”\n]{4,400}["”]/;
@@ -125,6 +128,7 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
       const request =
         ASK_STRONG.test(p.text) ||
         RAISING.test(p.text) ||
+        PAPER_ASK.test(p.text) ||
         (underAskHeading && (ASK_WORDS.test(p.text) || IMPERATIVE.test(p.text) || hasOwner(p.text) || hasDate(p.text))) ||
         (headlessAsk && (CLEAR_IMPERATIVE.test(p.text) || (ASK_WORDS.test(p.text) && (hasOwner(p.text) || hasDate(p.text)))));
       if (request) asks.push({ slide, passage: p });
