@@ -12,6 +12,8 @@ export const BUSINESS = new RegExp(
     String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\b(?:sav\w*|free(?:s|d|ing)? up|releas\w*|redeploy\w*)\s(?:about\s|around\s|roughly\s|~)?\d[\d,.]{0,15}\s?ftes?\b|\bcost us\b|\bcosts? the company\b`,
     String.raw`\b(?:customers|clients|users|buyers|prospects) (?:are |keep |have been |kept )?(?:asking|begging) (?:us )?for\b|\b(?:customers|clients|prospects) (?:are |keep )?requesting\b|\basked (?:us )?for (?:this|it)\b|\bwaitlist\b|\brfps?\b|\b(?:top|most|#1|number one) (?:requested|request|complaint|reason)\b|\bfeature requests?\b`,
     String.raw`\b\d[\d,.]{0,15}\s?(?:k\s)?(?:engineer(?:ing)?[- ]|person[- ]|staff[- ]|work(?:ing)?[- ])?hours\b[^.;\n]{0,40}?\b(?:a|per|each|every) (?:year|quarter|month)\b`,
+    // Value to a public body or a charity, in its own words: value for money, costs avoided, money saved for the council or the taxpayer.
+    String.raw`\bvalue for money\b|\bcost[- ]effective\w*|\bcost[- ]benefit\b|\bcost avoidance\b|\bcosts? avoided\b|\bavoid(?:s|ed|ing)? (?:\w+\s)?costs?\b|\b(?:public|taxpayers?(?:'|’)?) (?:money|funds|purse)\b|\bsocial return\b|\bsav(?:e|es|ed|ing) (?:the\s)?(?:council|county|city|state|trust|nhs|district|health (?:system|service|board)|hospital|school|taxpayers?|government|department|agency|ministry|authority|charity|foundation|system)\b`,
     // Market demand as people write it in strategy and product pages.
     String.raw`\btable stakes\b|\bkey differentiators?\b|\bbarriers? to (?:adoption|entry|growth|sales|purchase)\b|\bcompetitive (?:advantage|edge|pressure|parity|threat)\b|\blos(?:e|es|ing|t) (?:deals|customers|accounts|bids|tenders|renewals) to\b`,
   ].join('|'),
