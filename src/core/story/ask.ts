@@ -137,6 +137,9 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   return asks;
 });
 
+/** A section this short is read at a glance, like one slide: an owner or a date anywhere in it belongs to its ask. */
+const GLANCE = 5;
+
 interface Specifics {
   /** Sections holding an owner or a date. */
   sections: Set<number>;
@@ -165,18 +168,22 @@ function specifics(slide: Slide): Specifics {
 }
 
 /**
- * Does any of these asks say who acts or by when? Under an ask heading, anywhere in its section
- * ("Engineering leads: lend us one engineer. Tell Priya by Friday."); elsewhere, in its own block or the one after
- * it, so a closing "we'd love your support" is not made specific by a byline or by the dated target
- * just before it. Each slide is read once, however many asks it holds.
+ * Does any of these asks say who acts or by when? Under an ask heading or in a short section, anywhere in
+ * its section ("Engineering leads: lend us one engineer. Tell Priya by Friday."); in a long section, in
+ * the ask's own block, the one after it and the rest of a list that follows, so a closing "we'd love your
+ * support" is not made specific by a byline or by the dated target just before it. Each slide is read
+ * once, however many asks it holds.
  */
 export function someSpecific(asks: readonly Ask[]): boolean {
   const bySlide = new Map<Slide, Specifics>();
   return asks.some(({ slide, passage }) => {
     const found = bySlide.get(slide) ?? bySlide.set(slide, specifics(slide)).get(slide)!;
-    if (passage.context.includes('ask')) return found.sections.has(passage.section);
     const blocks = found.sectionBlocks.get(passage.section) ?? [];
+    if (passage.context.includes('ask') || blocks.length <= GLANCE) return found.sections.has(passage.section);
+    // The ask's block, the one after it, and the rest of a list that follows it ("We need: - two engineers - Owner: Priya").
     const at = found.order.get(passage.block) ?? 0;
-    return blocks.slice(at, at + 2).some((b) => found.blocks.has(b));
+    let end = at + 2;
+    while (end < blocks.length && blocks[end].kind === 'list_item' && blocks[end - 1].kind === 'list_item') end++;
+    return blocks.slice(at, end).some((b) => found.blocks.has(b));
   });
 }
