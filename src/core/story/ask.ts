@@ -20,6 +20,13 @@ const PRE_READ = /\b(?:please\s)?read (?:it|this|through|the (?:doc|document|pag
 /** A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…". */
 const PAPER_ASK =
   /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b/i;
+/**
+ * Requests in plain words that ASK_STRONG does not hold: "Recommendation: approve option B", "We are seeking £250,000", "We recommend funding
+ * Option B", "Could you confirm by Friday…", "We'd be grateful for a decision", "If you agree, …", and a
+ * funded-headcount sentence ("Funding two engineers for six months gets us to the pilot").
+ */
+const PLAIN_ASK =
+  /(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:the|this|these|our|a|an|option|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:seek|seeking)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i;
 /** A round being raised ("Raising a $1.8M pre-seed"): an investor deck's ask. */
 const RAISING = /\b(?:we(?:'re|’re|\sare)\s)?raising\s(?:a\s|an\s|our\s)?(?:[$€£¥]\s?\d|\d[\d,.]{0,15}\s?(?:k|m|mn|million)\b|(?:pre-)?seed\b|series [a-d]\b|(?:a |our )?(?:round|bridge)\b)/i;
 
@@ -79,7 +86,7 @@ const DATE = new RegExp(
     String.raw`\b(?:today|tomorrow|tonight|this week|next week|this month|eod|eow|eom|end of (?:the )?(?:day|week|month|quarter|sprint|year))\b`,
     String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b`,
     String.raw`\b(?:${MONTHS})\.?\s\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(?:${MONTHS})\b`,
-    String.raw`\b(?:at|in|during|before|after)\s(?:the\s|our\s|this\s|next\s|today(?:'|’)?s\s|tomorrow(?:'|’)?s\s|next week(?:'|’)?s\s|friday(?:'|’)?s\s|monday(?:'|’)?s\s)?(?:next\s)?(?:meeting|review|talk|session|call|presentation|keynote|workshop|steering\s?(?:committee|meeting|group)?|staff meeting|all-hands|town hall|qbr|offsite|planning|sync|stand-?up|board meeting|exec review|leadership meeting|retro)\b`,
+    String.raw`\b(?:at|in|during|before|after)\s(?:the\s|our\s|its\s|their\s|this\s|next\s|today(?:'|’)?s\s|tomorrow(?:'|’)?s\s|next week(?:'|’)?s\s|friday(?:'|’)?s\s|monday(?:'|’)?s\s)?(?:next\s)?(?:(?:${MONTHS})\s)?(?:meeting|review|talk|session|call|presentation|keynote|workshop|steering\s?(?:committee|meeting|group)?|staff meeting|all-hands|town hall|qbr|offsite|planning|sync|stand-?up|board meeting|exec review|leadership meeting|retro)\b`,
     String.raw`\bwithin\s(?:a|an|one|two|three|four|\d+)\s(?:days?|weeks?|months?)\b`,
     // A plan that counts its weeks or sprints is dated: "Weeks 1–2: discovery", "Sprint 3".
     String.raw`\b(?:weeks?|sprints?|days?)\s\d{1,2}(?:\s?[–-]\s?\d{1,2})?\b`,
@@ -129,6 +136,7 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
         ASK_STRONG.test(p.text) ||
         RAISING.test(p.text) ||
         PAPER_ASK.test(p.text) ||
+        PLAIN_ASK.test(p.text) ||
         (underAskHeading && (ASK_WORDS.test(p.text) || IMPERATIVE.test(p.text) || hasOwner(p.text) || hasDate(p.text))) ||
         (headlessAsk && (CLEAR_IMPERATIVE.test(p.text) || (ASK_WORDS.test(p.text) && (hasOwner(p.text) || hasDate(p.text)))));
       if (request) asks.push({ slide, passage: p });
