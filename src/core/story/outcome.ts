@@ -58,10 +58,10 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { 
   const outcome = new Set(ctx.slidesWith('outcome'));
   const found: { slide: Slide; passage: Passage }[] = [];
   for (const slide of ctx.deck.slides) {
-    // "Our goals for the next 18 months:" makes the list under it a list of targets, whatever the heading says.
+    // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
     let leadIn = -1;
     for (const p of slidePassages(slide)) {
-      if (p.block.kind === 'paragraph' && LEAD_IN.test(p.text) && SUCCESS.test(p.text)) leadIn = p.section;
+      if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
       const listed = p.block.kind === 'list_item' && p.section === leadIn;
       const underOutcome = p.context.includes('outcome') || listed;
       // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
