@@ -34,12 +34,13 @@ const ASKING_FOR_MONEY =
   /\b(?:ask\w*|request\w*|need|budget\w*|fund\w*|approv\w*|invest\w*|spend on|to build|hire|hiring|headcount|cost to (?:build|deliver|implement|run)|raising|gifts?|donat\w*|give|giving|pledge\w*|grant|(?:total|programme|program|project|one-off|one-time|upfront|up-front|capital|implementation|build|pilot|delivery|option|estimated|licen[cs]e|licensing)\s(?:costs?|spend|budget|investment|capital|outlay|fee|fees|uplift)|capex|(?:will|would) cost|costs? (?:of|for) (?:the|this|our) (?:programme|program|project|pilot|work|build|option|proposal|rollout))\b/i;
 /** A section or a table that prices the work rather than stating its worth: "Budget", "Costs and resourcing", "Your gift". */
 const PRICE_HEADING =
-  /\b(?:budget\w*|costs?|costing|pricing|price|investment|funding|resourc\w*|staffing|gifts?|donat\w*|expenditure|use of funds|the raise|spend)\b(?![^\n]{0,30}\b(?:of (?:doing nothing|inaction|delay|the status quo|waiting)|savings?|avoided)\b)/i;
+  /\b(?:budget\w*|costs?|costing|pricing|price|investment|funding|resourc\w*|staffing|gifts?|donat\w*|expenditure|use of funds|the raise|spend)\b(?![^\n]{0,30}\b(?:of (?:doing nothing|inaction|delay|the status quo|waiting)|today|now|current\w*|savings?|avoided)\b)/i;
 
-/** A table row under a header that prices the work ("Item · Cost", "Your gift · What it provides"). */
-function pricedTable(p: Passage): boolean {
-  if (p.block.kind !== 'table') return false;
-  const header = p.block.text.split('\n', 1)[0];
+/** A heading that says "benefits" and nothing about whose: "Benefits", "4. Expected benefits". */
+const BENEFITS = /^\W*(?:\d+[.)]?\s*)?(?:the\s|expected\s|key\s|main\s|financial\s|wider\s)?benefits\W*$/i;
+
+/** A table whose header row prices the work ("Item · Cost", "Option · One-off cost", "Your gift · What it provides"). */
+function pricesTheWork(header: string): boolean {
   return PRICE_HEADING.test(header) || ASKING_FOR_MONEY.test(header);
 }
 
@@ -51,18 +52,29 @@ const WEAK =
 export function findBusiness(ctx: ReadingContext): Passage | undefined {
   for (const slide of ctx.deck.slides) {
     const sectionHints = new Map<number, number>();
-    // Whether the current section's heading prices the work.
+    // Whether the current section's heading, or the current table's header row, prices the work.
     let pricing = false;
+    let benefits = false;
+    let pricedTable = false;
     let section = -1;
+    let previous: Passage | undefined;
     for (const p of slidePassages(slide)) {
       if (p.section !== section) {
         section = p.section;
         pricing = p.block.kind === 'heading' && PRICE_HEADING.test(p.block.text);
+        benefits = p.block.kind === 'heading' && BENEFITS.test(p.block.text);
       }
+      // Each table row is a block of its own: the first row of a run is the header.
+      if (p.block.kind !== 'table') pricedTable = false;
+      else if (previous?.block.kind !== 'table' || previous.section !== p.section) pricedTable = pricesTheWork(p.block.text);
+      previous = p;
       // A customer's story ("before her renewal calls") and the ask ("a budget of $120k") are not the business case.
-      if (p.context.some((b) => b === 'ask' || b === 'pain' || b === 'value') && !p.context.includes('business')) continue;
+      // A plain "Benefits" heading lists the organisation's benefits as often as the customer's: its words decide.
+      if (p.context.some((b) => b === 'ask' || b === 'pain' || b === 'value') && !p.context.includes('business') && !benefits) continue;
       if (BUSINESS.test(p.text) || MARKET_ACRONYMS.test(p.text)) return p;
-      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text) && !pricing && !pricedTable(p)) return p;
+      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text) && !pricing && !pricedTable) return p;
+      // What the work costs is not its worth, however many cost words it uses.
+      if (pricing || pricedTable) continue;
       const words = new Set((p.text.match(WEAK) ?? []).map((w) => w.toLowerCase().replace(/s$/, '')));
       if (words.size >= 2) return p;
       if (words.size === 0) continue;
