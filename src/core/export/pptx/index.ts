@@ -1,4 +1,3 @@
-import PptxGenJS from 'pptxgenjs';
 import { readMarp } from '../../deck/marp';
 import type { Deck } from '../../deck/types';
 import { deckOf, languageTag, slideTokens, type ParsedDeck } from '../../render/renderDeck';
@@ -43,6 +42,8 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
   const style: DeckStyle = { ...themeStyle(css, theme), lang: languageTag(deck.frontMatter.lang) };
 
+  // Loaded here, not at the top: pptxgenjs and the zip code it brings are most of the CLI's bundle, and only this export runs them.
+  const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = PPTX_LAYOUTS[marp.size];
   pptx.title = xmlText(deck.title);

@@ -1,4 +1,4 @@
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import { escapeHtml } from '../../render/escape';
 import type { Paragraph, Picture, Piece, Run, SlideContent, TableCell } from './content';
 import type { DeckStyle } from './theme';
