@@ -3,7 +3,7 @@ import { parseDuration } from '../deck/duration';
 import { createMarkdownIt } from '../deck/markdown';
 import { isForAudience } from '../deck/cut';
 import type { Deck, Slide } from '../deck/types';
-import { commentText } from '../deck/comments';
+import { isFittingHeading } from './fit';
 import { markdownSource, parseWithTokens } from '../deck/parseDeck';
 import { imageSpec, readMarp } from '../deck/marp';
 import { escapeHtml } from './escape';
@@ -226,7 +226,7 @@ function slideRenderer(): MarkdownIt {
   // Marp's fitting heading, `# <!-- fit --> Title`: the player scales it to the slide's width by its length.
   rules.heading_open = (tokens, idx, options, _env, self) => {
     const inline = tokens[idx + 1];
-    if (inline?.children?.some((child) => child.type === 'html_inline' && commentText(child.content) === 'fit')) {
+    if (isFittingHeading(inline)) {
       tokens[idx].attrJoin('class', 'sd-fit');
       tokens[idx].attrSet('data-sd-fit', String(Math.max(1, withoutComments(inline.content).trim().length)));
     }
