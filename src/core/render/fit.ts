@@ -1,10 +1,7 @@
-import type { Token } from 'markdown-it';
-import { commentText } from '../deck/comments';
-
 /**
  * Marp's fitting heading, `# <!-- fit --> Title`: one line, as large as the slide's width allows. The player
  * (src/webview/player/look.ts) sizes it from this first guess and then measures the text; the PowerPoint export,
- * which cannot measure, keeps the guess.
+ * which cannot measure, keeps the guess. Kept free of imports: the player, inlined in every exported page, embeds it.
  */
 
 /** Average glyph width of a heading, in em. */
@@ -17,8 +14,3 @@ export const clampFit = (px: number): number => Math.round(Math.min(FIT_MAX_PX, 
 
 /** The first guess: the size (px) at which `chars` characters fill `width` px. */
 export const fitFontPx = (width: number, chars: number): number => clampFit(width / (Math.max(1, chars) * GLYPH_EM));
-
-/** Whether a heading's inline token holds Marp's `<!-- fit -->` comment. */
-export function isFittingHeading(inline: Token | undefined): boolean {
-  return inline?.children?.some((child) => child.type === 'html_inline' && commentText(child.content) === 'fit') ?? false;
-}

@@ -3,7 +3,7 @@ import { parseDuration } from '../deck/duration';
 import { createMarkdownIt } from '../deck/markdown';
 import { isForAudience } from '../deck/cut';
 import type { Deck, Slide } from '../deck/types';
-import { isFittingHeading } from './fit';
+import { commentText } from '../deck/comments';
 import { markdownSource, parseWithTokens } from '../deck/parseDeck';
 import { imageSpec, readMarp } from '../deck/marp';
 import { escapeHtml } from './escape';
@@ -235,6 +235,11 @@ function slideRenderer(): MarkdownIt {
 
   renderer = md;
   return md;
+}
+
+/** Whether a heading's inline token holds Marp's `<!-- fit -->` comment (`# <!-- fit --> Title`). */
+export function isFittingHeading(inline: Token | undefined): boolean {
+  return inline?.children?.some((child) => child.type === 'html_inline' && commentText(child.content) === 'fit') ?? false;
 }
 
 /** What an image source becomes: the resolver's URL for a safe source, the source itself without a resolver, else undefined. */

@@ -1,7 +1,6 @@
 import type { Token } from 'markdown-it';
 import { imageSpec, type ImageSpec } from '../../deck/marp';
-import { isFittingHeading } from '../../render/fit';
-import { imageUrl, withoutComments, type RenderEnv } from '../../render/renderDeck';
+import { imageUrl, isFittingHeading, withoutComments, type RenderEnv } from '../../render/renderDeck';
 import { linkKind } from '../../render/urls';
 
 // ---------------------------------------------------------------------------------------------------
