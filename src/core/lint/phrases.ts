@@ -121,9 +121,10 @@ export class PhraseMatcher {
   /** Each list's hits on one line of text, as 0-based [start, end) offsets, in order: what `hits` finds on that line. */
   lineHits(text: string): [number, number][][] {
     const hits: [number, number][][] = this.lists.map(() => []);
-    const free = new Map<number, number>();
+    // Per list, where its last hit on the line ends: a list's hits never overlap.
+    const free = new Int32Array(this.lists.length);
     const add = (list: number, start: number, end: number) => {
-      free.set(list, end);
+      free[list] = end;
       hits[list].push([start, end]);
     };
     if (this.exact.next.size) this.scan(this.exact, text, text, free, add);
@@ -132,7 +133,7 @@ export class PhraseMatcher {
   }
 
   /** Walks `trie` from every place in `keys` (the line, or the line folded) where a phrase can start; `text` is the line itself. */
-  private scan(trie: TrieNode, keys: string, text: string, free: Map<number, number>, add: (list: number, start: number, end: number) => void): void {
+  private scan(trie: TrieNode, keys: string, text: string, free: Int32Array, add: (list: number, start: number, end: number) => void): void {
     const { asciiWord, asciiGap } = this;
     // Whether a word character ends right before `at` (`wordBefore`) or starts there (`wordAt`). An ASCII code unit is a
     // whole character, so the table answers; beyond ASCII the expression reads the code point.
@@ -147,13 +148,22 @@ export class PhraseMatcher {
       const unit = keys.charCodeAt(at);
       return unit < 128 ? asciiGap[unit] : this.syntax.gap.test(keys[at]);
     };
-    const longest = new Map<number, number>();
+    // Per list, the end of its longest phrase from this start (-1: none).
+    const longest = new Int32Array(this.lists.length);
     for (let start = 0; start < keys.length; start++) {
+      // Inside a word no phrase starts: most places are skipped here, before the trie is asked.
+      if (start > 0 && word(this.wordBefore, start)) continue;
       let node = trie.next.get(keys.charCodeAt(start));
-      if (!node || word(this.wordBefore, start)) continue;
-      longest.clear();
+      if (!node) continue;
+      longest.fill(-1);
+      let found = false;
       for (let at = start + 1; ;) {
-        if (node.lists.length && !word(this.wordAt, at)) for (const list of node.lists) if ((free.get(list) ?? 0) <= start) longest.set(list, at);
+        if (node.lists.length && !word(this.wordAt, at))
+          for (const list of node.lists)
+            if (free[list] <= start) {
+              longest[list] = at;
+              found = true;
+            }
         if (at >= keys.length) break;
         let next: TrieNode | undefined;
         if (isGap(at)) {
@@ -165,7 +175,7 @@ export class PhraseMatcher {
         if (!next) break;
         node = next;
       }
-      for (const [list, end] of longest) add(list, start, end);
+      if (found) for (let list = 0; list < longest.length; list++) if (longest[list] >= 0) add(list, start, longest[list]);
     }
   }
 }
