@@ -66,6 +66,8 @@ export interface Comment {
 /** An image in a slide's text, with its alt text as written (Marp's keywords included: `bg left:40%`). */
 export interface SlideImage {
   alt: string;
+  /** The image's address as written (after markdown-it's normalising); Marp's colour shorthand puts a colour here. */
+  src: string;
   line: number;
 }
 
