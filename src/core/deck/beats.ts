@@ -27,7 +27,7 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   business:
     /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
-  what: /\b((?:proposed|detailed|technical) design|design overview|what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|how it works|demo)\b/i,
+  what: /\b((?:proposed|detailed|technical) design|design overview|what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|what (?!it\b)[\p{L}\p{N}-]{2,30} does|deliverables|architecture|how it works|demo)\b/iu,
   how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach|agenda|outline|budget|resources|staffing)\b/i,
   outcome: /\b(success|measur\w*|metrics?|kpis?|outcomes?|how (?:we|you)(?:'?ll| will)? know|results|targets?|what good looks like)\b/i,
   ask: /\b(the ask|our ask|ask|what we need|request|decision|next steps?|call to action|how you can help|we need you|what i need|your help|approval)\b/i,

@@ -39,6 +39,9 @@ export const STRUGGLE = new RegExp(
 /** Complaints that need a concrete detail next to them to count ("frustrated" alone is not a story). */
 const WEAK_STRUGGLE =
   /\b(?:struggl\w*|frustrat\w*|complain\w*|dread\w*|unhappy|annoy\w*|painful|pain points?|difficult|hard (?:to|time)|slow|confus\w*|clunky|tedious|outdated|dissatisf\w*|upset|angry|friction|hassle|stress\w*|anxious|worr(?:y|ied|ies))\b/i;
+/** Words that name a problem, however abstractly ("the build is slow", "40% of incidents", "a barrier to adoption"): not a story, but not a solution either. */
+export const PROBLEM =
+  /\b(?:problems?|fail(?:s|ed|ing|ures?)?|wrong|broken|break(?:s|ing)?|errors?|mistakes?|risks?|slow(?:er|ly|s|ing)?|delay(?:s|ed)?|outages?|incidents?|nearly|almost|worse|unsafe|painful|expensive|costly|hard to|difficult|too (?:slow|long|late|many|few|much|often|hard)|barriers?|lack(?:s|ing)?|shortages?|backlogs?|bottlenecks?|complain\w*|frustrat\w*|struggl\w*|can(?:'|’)?t|cannot|unable|end of life|unmaintained|deprecated)\b/i;
 /** In a section headed as the pain ("Meet Ines", "The problem") with a person in it, a problem word with a concrete detail is enough. */
 const MILD_PROBLEM =
   /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?)\b/i;
