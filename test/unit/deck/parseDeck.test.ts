@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseDeck, countWords, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS } from '../../../src/core/deck';
+import { parseDeck, countWords, headingBeat, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS } from '../../../src/core/deck';
 
 const example = readFileSync('examples/town-hall.md', 'utf8');
 
@@ -67,6 +67,16 @@ describe('parseDeck', () => {
     const deck = parseDeck(['# Slide', '<!-- "\\x5fcl\\u0061ss": lead -->', '<!-- Keep this short: one point, then pause -->'].join('\n'));
     assert.deepEqual(deck.slides[0].directives, { _class: 'lead' });
     assert.deepEqual(deck.slides[0].notes, ['Keep this short: one point, then pause']);
+  });
+
+  it('reads the solution in headings that name what a thing does, and a value heading only where "after" means after the change', () => {
+    assert.equal(headingBeat('What Tidy does'), 'what');
+    assert.equal(headingBeat('1. Deliverables'), 'what');
+    assert.equal(headingBeat('Architecture'), 'what');
+    assert.equal(headingBeat('What it does'), 'what');
+    assert.equal(headingBeat('After'), 'value');
+    assert.equal(headingBeat('Before and after'), 'value');
+    assert.equal(headingBeat('Learn after the kids are asleep'), undefined);
   });
 
   it('gives empty and TODO sections no beats', () => {
