@@ -1,4 +1,4 @@
-import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
+import { PERSON_WORDS, REPORT_NOUN, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Block } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
@@ -60,7 +60,10 @@ export const FUTURE_PHRASE =
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
  * A vague complaint about a group ("parents are frustrated") is a report, not a story.
  */
-const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})|she|he|her|him|his|i)\b`, 'i');
+const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})(?![\w-])(?!\s${REPORT_NOUN})|(?:she|he|her|him|his|i)\b)`, 'i');
+
+/** A figure, in digits or in words ("thousands of dollars a year", "half of them"): what makes a group's problem concrete. */
+const AMOUNT = /\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third|a quarter|twice|three times)\b/i;
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
@@ -79,9 +82,14 @@ export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefin
 /** A quotation signed by the person who said it: "… — Jade", "– Kofi, night shift lead". */
 const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+/u;
 
-/** Someone's own words telling a struggle, or signed by them and naming a problem. */
+/** A group's words as a report: "our survey tells us people find it “fragmented and slow”", "reviews say…", "customers tell us…". */
+const REPORTED =
+  /\b(?:surveys?|polls?|reviews|feedback|research|studies|data|reports?)\b[^.;\n]{0,40}?\b(?:tells? us|told us|shows?|showed|says?|said|suggests?|found|finds|mentions?)\b|\b(?:customers|users|people|members|residents|clients|patients|parents|staff) (?:tell|told) us\b/i;
+
+/** Someone's own words telling a struggle, or signed by them and naming a problem; words a survey or a group reports are a report, not a story. */
 function quotedStruggle(block: Block): boolean {
   if (!(block.kind === 'blockquote' || QUOTE.test(block.text))) return false;
+  if (block.kind !== 'blockquote' && REPORTED.test(block.text)) return false;
   return struggleIn(block.text) !== undefined || (SIGNED.test(block.text) && MILD_PROBLEM.test(block.text));
 }
 
@@ -102,8 +110,9 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       const person = isPerson(p.text);
       // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
       const struggle = BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
-      if (struggle === 'strong' && (person || QUOTE.test(p.text))) return p;
-      if (struggle === 'weak' && (isOne(p.text) || QUOTE.test(p.text))) return p;
+      const ownWords = QUOTE.test(p.text) && !REPORTED.test(p.text);
+      if (struggle === 'strong' && (person || ownWords)) return p;
+      if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;
       const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block) };
       // A customer's own words: a quotation or a blockquote that tells a struggle.
       if (block.quoted) return p;
@@ -119,7 +128,7 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
         // One person introduced under a pain heading, in their own words ("Meet Yusuf" … > "Nobody tells you which door to knock on."): a story.
         if (section.one && section.quoted) return p;
         // A group's vague complaint ("parents are frustrated") needs a figure, or one person in the section, to become a problem someone can picture.
-        const problem = p.block.kind !== 'heading' && MILD_PROBLEM.test(p.text.replace(FUTURE_PHRASE, ' ')) && CONCRETE.test(p.text) && (/\d/.test(p.text) || section.one);
+        const problem = p.block.kind !== 'heading' && MILD_PROBLEM.test(p.text.replace(FUTURE_PHRASE, ' ')) && CONCRETE.test(p.text) && (AMOUNT.test(p.text) || section.one);
         if (struggle === 'strong' || (struggle === 'weak' && section.one) || problem) section.struggle ??= p;
         sections.set(p.section, section);
         if (section.person && section.struggle) return section.struggle;
