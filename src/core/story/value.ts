@@ -33,6 +33,9 @@ const CHANGE_HINT = /\b(?:no|now|new|on time|home|back|less|more|better|same day
 const WORSE =
   /\b(?:can(?:not)?|could|cannot) no longer\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/i;
 
+/** The past before the change, in the past perfect: "I'd been saving them all year for the turkey" is the story, not a change. */
+const BEFORE = /\b(?:had|'d|’d) been\b/i;
+
 /** A sentence that leads with the new thing and then the customer: "With self-serve returns, a shopper picks…". */
 const WITH_LEAD = /^(?:with (?:the |our |a |an |one )?[^,\n]{1,60}|once [^,\n]{1,60}\s(?:ships|is live|launches|lands|is in place)),\s/i;
 
@@ -58,7 +61,7 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  * instead of patients"), not business ("renew at a higher rate"). Memoised by text, as the sentences of
  * unchanged sections come back after every keystroke.
  */
-const changeIn = memoByText((text: string): boolean => CHANGE.test(text) && !WORSE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
+const changeIn = memoByText((text: string): boolean => CHANGE.test(text) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
 
 /** Change words that describe the product as much as anyone's day: "automatically", "in one place", "within 2 hours". */
 const DESCRIPTOR =
