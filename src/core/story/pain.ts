@@ -109,7 +109,8 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(p.context.includes('what') && quotedStruggle(p.block))) continue;
       const person = isPerson(p.text);
       // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
-      const struggle = BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
+      // A heading names a section; the struggle itself is told in its text ("Pattern 1: errors people can find" is a title).
+      const struggle = p.block.kind === 'heading' || BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
       const ownWords = QUOTE.test(p.text) && !REPORTED.test(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;
       if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;
