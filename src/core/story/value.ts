@@ -108,13 +108,16 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
       if (change && person && !featureOnly(p.text)) return p;
       if (!heading && person && WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)) return p;
       if (change && STRONG_CHANGE.test(p.text) && contentWords(p.text).some((w) => painWords.has(w))) return p;
+      const section = sections.get(p.section) ?? { person: false };
+      // The customer addressed in one sentence and the clearest change in the next: "…tells you what to order. No more spreadsheets."
+      if (section.person && change && STRONG_CHANGE.test(p.text) && !p.context.includes('pain')) return p;
+      if (!heading) section.person ||= person;
+      sections.set(p.section, section);
       if (p.context.includes('value')) {
         // Under a heading like "What changes for Gary", a change, or a person in the text, is enough.
-        const section = sections.get(p.section) ?? { person: false };
         if (change) return p;
         if (person && !heading) return p;
-        section.person ||= person;
-        sections.set(p.section, section);
+        if (person) section.person = true;
         if (section.person && !heading && (CHANGE_HINT.test(p.text) || p.block.kind === 'list_item')) return p;
       }
     }
