@@ -95,6 +95,14 @@ describe('document kinds', () => {
       assert.equal(kindOf('# Client reporting: what we are changing\n\n**To:** Everyone at Ashby & Co\n**From:** the managing partner\n'), 'town-hall');
       assert.equal(kindOf('---\ninfo: DevConf Lisbon 2026, track A, 30 min\n---\n\n# Flaky tests\n\nHow we stopped retrying.\n'), 'talk');
     });
+    it('reads board updates, shareholder letters, change proposals, board papers and webinars', () => {
+      assert.equal(kindOf('# Harvest app — board update\n\nRevenue.\n'), 'update');
+      assert.equal(kindOf('# Letter to our shareholders\n\nDear shareholders.\n'), 'update');
+      assert.equal(kindOf('# Engineering proposal: one build cache\n\nSlow builds.\n'), 'proposal');
+      assert.equal(kindOf('# Options paper: replacing lecture capture\n\nThree options.\n'), 'exec-ask');
+      assert.equal(kindOf('# Webinar: accessible forms in practice\n\nHello.\n'), 'talk');
+      assert.equal(kindOf('# Session proposal: flaky tests at scale\n\nAbstract.\n'), 'talk');
+    });
     it('lets the title decide over a meeting the line under it mentions in passing', () => {
       assert.equal(kindOf('# Product direction: order online, pick up in store\n\nPlease read it before Thursday’s all-hands, and come with questions.\n'), 'strategy');
     });
