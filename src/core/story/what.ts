@@ -3,16 +3,19 @@ import type { Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 
 /** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview". */
-const SUMMARY_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:summary|abstract|overview|tl;?\s?dr|executive summary|in brief|at a glance|the short version|synopsis|in short|bottom line)\s*:?$/i;
+const SUMMARY_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)\s*:?$/i;
+
+/** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
+const PURPOSE = /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help))\b/i;
 
 /**
  * Does this slide open with a summary whose lead (its first paragraph or list) names no problem? Then the summary
  * tells the solution: "## Summary — Every pull request gets its own short-lived environment…", "## Abstract — In
  * this talk I will present the new architecture…". A lead that tells a problem ("…nearly let a unit be hung for
- * the wrong patient") is the why, whatever follows it.
+ * the wrong patient") or a reason ("…so that reviewers see the real screens") is the why, whatever follows it.
  */
 export function summaryLeadsWithSolution(slide: Slide): boolean {
   if (slide.empty || !SUMMARY_HEADING.test(slide.title.trim())) return false;
   const lead = slidePassages(slide).find((p) => p.block.kind !== 'heading')?.block.text;
-  return lead !== undefined && !PROBLEM.test(lead) && struggleIn(lead) === undefined;
+  return lead !== undefined && !PROBLEM.test(lead) && !PURPOSE.test(lead) && struggleIn(lead) === undefined;
 }
