@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../deck/regexp';
 import { slidePassages } from '../deck/beats';
 import type { Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
@@ -18,4 +19,20 @@ export function summaryLeadsWithSolution(slide: Slide): boolean {
   if (slide.empty || !SUMMARY_HEADING.test(slide.title.trim())) return false;
   const lead = slidePassages(slide).find((p) => p.block.kind !== 'heading')?.block.text;
   return lead !== undefined && !PROBLEM.test(lead) && !PURPOSE.test(lead) && struggleIn(lead) === undefined;
+}
+
+/** "Meet Beacon": a heading that introduces someone or something by name. */
+const MEET = /^[Mm]eet\s(\p{Lu}[\p{L}\p{N}-]{1,30})\s*[.!:]?$/u;
+/** What a product is called after its name: "Beacon is the playtest telemetry system we built". */
+const PRODUCT_NOUN = String.raw`(?:app|application|tool|platform|system|service|product|assistant|bot|device|dashboard|engine|library|framework|kit|api|sensor|robot)s?`;
+
+/**
+ * Does this slide introduce a product rather than a person: "## Meet Beacon" over "Beacon is the playtest telemetry
+ * system we built…"? Then it presents the solution, not a customer's pain.
+ */
+export function introducesProduct(slide: Slide): boolean {
+  const name = MEET.exec(slide.title.trim())?.[1];
+  if (!name) return false;
+  const is = new RegExp(String.raw`^${escapeRegExp(name)}\sis\s(?:a|an|the|our)\b[^.;\n]{0,60}?\b${PRODUCT_NOUN}\b`, 'iu');
+  return slidePassages(slide).some((p) => p.block.kind !== 'heading' && is.test(p.text));
 }
