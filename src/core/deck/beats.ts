@@ -247,7 +247,7 @@ export function slidePassages(slide: PassageSource): Passage[] {
  * Nouns a role word only describes — "customer survey", "user research", "customer satisfaction" — where no person is
  * meant. Only words that are never a verb after a role ("the health worker records…" is someone acting).
  */
-export const REPORT_NOUN = String.raw`(?:survey|feedback|research|data|satisfaction|experience|journeys?|complaints|insights?|base|segments?|analytics|metrics)\b`;
+export const REPORT_NOUN = String.raw`(?:survey|feedback|research|data|satisfaction|journeys|complaints|insights?|base|segments?|analytics|metrics)\b`;
 /** A role or segment as a word of its own: "users", not the "reader" of "screen-reader" or the "customer" of "customer-facing". */
 const PERSON_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS})(?![\p{L}\p{N}-])(?!\s${REPORT_NOUN})`, 'iu');
 const NAME = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})`;

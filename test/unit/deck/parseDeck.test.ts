@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseDeck, countWords, headingBeat, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS } from '../../../src/core/deck';
+import { personMatcher } from '../../../src/core/deck/beats';
 
 const example = readFileSync('examples/town-hall.md', 'utf8');
 
@@ -77,6 +78,16 @@ describe('parseDeck', () => {
     assert.equal(headingBeat('After'), 'value');
     assert.equal(headingBeat('Before and after'), 'value');
     assert.equal(headingBeat('Learn after the kids are asleep'), undefined);
+  });
+
+  it('sees a customer in a role word of its own, not inside a compound or describing a report', () => {
+    const isPerson = personMatcher([]);
+    assert.equal(isPerson('Users experience delays of 40 minutes'), true);
+    assert.equal(isPerson('The health worker records the vaccination once'), true);
+    assert.equal(isPerson('Every release goes through manual screen-reader testing'), false);
+    assert.equal(isPerson('A customer-facing dashboard'), false);
+    assert.equal(isPerson('Our customer survey says it feels slow'), false);
+    assert.equal(isPerson('Customer satisfaction fell last year'), false);
   });
 
   it('gives empty and TODO sections no beats', () => {
