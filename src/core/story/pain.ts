@@ -18,7 +18,7 @@ export const STRUGGLE = new RegExp(
     String.raw`\b(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
     String.raw`\b(?:has|have|had|having) to\b|\bforced to\b|\bend(?:s|ed)? up\b`,
     String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
-    String.raw`\bre-?(?:enter|type|key)\w*|\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b`,
+    String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b`,
     String.raw`\bby hand\b|\bmanually\b|\bmanual (?:work|process(?:es)?|entry|data entry|re-?entry|checks?|steps?|effort|labou?r|chasing|copying|workarounds?|reconciliation|lookups?|counts?)\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
     String.raw`\bmiss(?:es|ed|ing)?\s(?:a|an|the|their|her|his|deadlines?|calls?|changes?|\d|out|appointments?|shifts?|orders?)\b`,
     String.raw`\b(?:stuck|locked out|overwhelm\w*|burn(?:ed|t)? out|overtime|error-prone|mistakes?|errors?|late (?:fees?|deliveries|payments?)|double-book\w*|escalat\w*|no-shows?)\b`,
@@ -32,6 +32,7 @@ export const STRUGGLE = new RegExp(
     String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
     String.raw`\b(?:hours|days|weeks|months) (?:later|late)\b|\bor not at all\b`,
     String.raw`\b(?:woken|woke|wakes?|waking) (?:up )?(?:at|by|for|in the night|every|\d)|\bpaged\b[^.;\n]{0,20}?\b(?:\d+|twice|again)\b|\b(?:tired|sick) of\b|\bfed up\b|\bexhausted\b|\bhand(?:s|ed)? in (?:his|her|their|my) notice\b`,
+    String.raw`\bthrow(?:s|ing)? (?:it|them|\w+) away\b|\bthrew (?:it|them|\w+) away\b|\bnowhere (?:else )?to (?:go|put|turn|sell|store|park|stay|sleep)\b|\bgo(?:es)? to waste\b`,
     String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
   ].join('|'),
   'i',
@@ -54,7 +55,7 @@ const CONCRETE =
  * next comma or full stop is not read as a struggle ("no one has to type anything twice").
  */
 export const FUTURE_PHRASE =
-  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|will(?!\s(?:have|need|be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new|for (?:those|anyone|people|[a-z]+s) who (?:cannot|can(?:'|’)?t|are unable to))\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
+  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|will(?!\s(?:have|need|be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|(?:do|does|did) not (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new|for (?:those|anyone|people|[a-z]+s) who (?:cannot|can(?:'|’)?t|are unable to))\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
 
 /**
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
@@ -64,6 +65,9 @@ const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:
 
 /** A figure, in digits or in words ("thousands of dollars a year", "half of them"): what makes a group's problem concrete. */
 const AMOUNT = /\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third|a quarter|twice|three times)\b/i;
+
+/** A question asks rather than tells: "Why can't the Council keep weekly collections?" in an FAQ is not someone struggling. */
+const QUESTION = /\?["”*_)\s]*$/;
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
@@ -109,8 +113,8 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(p.context.includes('what') && quotedStruggle(p.block))) continue;
       const person = isPerson(p.text);
       // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
-      // A heading names a section; the struggle itself is told in its text ("Pattern 1: errors people can find" is a title).
-      const struggle = p.block.kind === 'heading' || BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
+      // A heading names a section, and a question asks: the struggle itself is told in statements ("Pattern 1: errors people can find" is a title).
+      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
       const ownWords = QUOTE.test(p.text) && !REPORTED.test(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;
       if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;
