@@ -2,7 +2,7 @@
 // and 300 slides, to HTML, PowerPoint and PDF, side by side in one run.
 //
 //   npm run bench:export                     # builds dist/cli.js first, then runs this file
-//   npx tsx bench/export.bench.ts [--sizes 10,100,300] [--formats html,pptx,pdf] [--reps 5] [--heavy-reps N] [--keep]
+//   npx tsx bench/export.bench.ts [--sizes 10,100,300] [--formats html,pptx,pdf] [--reps 5] [--heavy-reps N] [--keep] [--cli FILE]
 //
 //   --sizes       deck sizes in slides (default 10,100,300)
 //   --formats     which exports to compare (default html,pptx,pdf)
@@ -10,6 +10,7 @@
 //   --heavy-reps  PPTX and PDF runs per tool and size (default 3 at up to 10 slides, 1 above: marp-cli's
 //                 PPTX of 300 slides alone takes minutes; no warm-up)
 //   --keep        keep the temp folder with the decks and the exported files and print its path
+//   --cli         the StoryDeck CLI bundle to spawn (default dist/cli.js), e.g. a build of an older commit
 //
 // Each run is a spawned process, wall time from start to exit, with Node start-up and module loading:
 //   StoryDeck: node dist/cli.js export deck-N.md --to html|pptx|pdf -o OUT --force
@@ -35,7 +36,7 @@ import { writeDecks } from './generate';
 import { runBenchmark, stats, type Stats } from './stats';
 
 const ROOT = resolve(__dirname, '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const DEFAULT_CLI = join(ROOT, 'dist', 'cli.js');
 const MARP = join(ROOT, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
 const BROWSER = process.env.CHROME_PATH || '/usr/bin/chromium';
 const FORMATS = ['html', 'pptx', 'pdf'] as const;
@@ -47,6 +48,7 @@ interface Options {
   reps: number;
   heavyReps?: number;
   keep: boolean;
+  cli: string;
 }
 
 interface Sample {
@@ -70,13 +72,14 @@ interface Row {
 }
 
 function parseOptions(argv: string[]): Options {
-  const args = benchArgs(argv, ['sizes', 'formats', 'reps', 'heavy-reps'], ['keep']);
+  const args = benchArgs(argv, ['sizes', 'formats', 'reps', 'heavy-reps', 'cli'], ['keep']);
   return {
     sizes: args.counts('sizes', [10, 100, 300]),
     formats: args.choices('formats', FORMATS),
     reps: args.count('reps', 5),
     heavyReps: args.count('heavy-reps', undefined),
     keep: args.flag('keep'),
+    cli: resolve(args.text('cli') ?? DEFAULT_CLI),
   };
 }
 
@@ -122,7 +125,7 @@ function measured(samples: Sample[]): Measured {
 function bench(format: Format, slides: number, file: string, dir: string, options: Options): Row {
   const ours = join(dir, `storydeck-${slides}.${format}`);
   const theirs = join(dir, `marp-${slides}.${format}`);
-  const storydeck = () => timed('storydeck', [CLI, 'export', file, '--to', format, '-o', ours, '--force'], dir, ours);
+  const storydeck = () => timed('storydeck', [options.cli, 'export', file, '--to', format, '-o', ours, '--force'], dir, ours);
   const marpFlags = format === 'html' ? [] : [`--${format}`, '--browser-path', BROWSER, '--allow-local-files'];
   const marp = () => timed('marp-cli', [MARP, file, ...marpFlags, '-o', theirs], dir, theirs);
   if (format === 'html') {
@@ -197,8 +200,8 @@ function main(): void {
     "- Spawned processes: wall time, and CPU time (user + system, with the browser's) from /proc; the tools alternate run by run; medians. Ratio = StoryDeck / marp-cli (below 1.0: StoryDeck is faster); speed-up = marp-cli / StoryDeck.",
     "- marp-cli's PPTX holds one picture per slide, so its text cannot be edited; StoryDeck's holds real text boxes, tables and speaker notes.",
   ];
-  if (!existsSync(CLI)) {
-    console.log([...out, '', `(skipped: ${CLI} does not exist; run \`npm run bench:export\`, which builds it first.)`].join('\n'));
+  if (!existsSync(options.cli)) {
+    console.log([...out, '', `(skipped: ${options.cli} does not exist; run \`npm run bench:export\`, which builds it first.)`].join('\n'));
     return;
   }
   const loadBefore = load();

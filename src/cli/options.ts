@@ -1,3 +1,4 @@
+import { isAudienceName } from '../core/deck';
 import { UsageError } from './io';
 
 export function formatOption<T extends string>(value: string | undefined, allowed: readonly T[]): T {
@@ -7,6 +8,6 @@ export function formatOption<T extends string>(value: string | undefined, allowe
 
 /** `--audience NAME`: an audience's name as the front matter and the `<!-- audience: … -->` markers write it, or undefined when not given. */
 export function audienceOption(value: string | undefined): string | undefined {
-  if (value === undefined || /^[A-Za-z][\w-]{0,40}$/.test(value)) return value;
+  if (value === undefined || isAudienceName(value)) return value;
   throw new UsageError(`--audience must be an audience's name, such as executives, team or partners (got "${value}").`);
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { isAudienceName } from '../core/deck';
 import type { StoryDeckConfig } from '../core/lint';
 import type * as Exporter from '../node/exporter';
 import type { AudienceCuts } from './audience';
@@ -10,9 +11,14 @@ import { themeSheets } from './themes';
 
 type ExportFormat = Exporter.ExportFormat;
 
-/** For tests: `false` never replaces an existing output, `true` replaces it without asking. */
+/** For tests and agents: what the pickers and settings would otherwise decide. */
 export interface ExportCommandOptions {
+  /** `false` never replaces an existing output, `true` replaces it without asking. */
   overwrite?: boolean;
+  /** The audience cut to export instead of the one chosen for the narrative (a name isAudienceName accepts). */
+  audience?: string;
+  /** Whether the speaker notes go in, instead of `storydeck.export.notes`. */
+  notes?: boolean;
 }
 
 const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = [
@@ -107,7 +113,11 @@ async function exportCommand(
     return undefined;
   }
   // The audience cut chosen for this narrative (StoryDeck: Choose Audience…) is what is exported, in a file of its own.
-  const audience = cuts.get(document.uri);
+  const audience = options.audience ?? cuts.get(document.uri);
+  if (audience !== undefined && !isAudienceName(audience)) {
+    void vscode.window.showErrorMessage(`StoryDeck: "${audience}" cannot name an audience: use letters, digits, - and _.`);
+    return undefined;
+  }
   const output = join(where.folder, `${basename(file, extname(file))}${audience ? `-${audience.toLowerCase()}` : ''}.${picked.format}`);
   const name = basename(output);
   let replace = false;
@@ -140,7 +150,7 @@ async function exportCommand(
             shown: name,
             replace,
             audience,
-            notes: settings.get<boolean>('export.notes') !== false,
+            notes: options.notes ?? settings.get<boolean>('export.notes') !== false,
             browser: settings.get<string>('export.browserPath') || undefined,
             // Pictures from the workspace folder only, unless the user's own settings allow any (the setting is machine-scoped).
             root: workspaceFolder,

@@ -110,6 +110,7 @@ export class StoryTreeProvider implements vscode.TreeDataProvider<StoryNode> {
     if (node.kind === 'group') {
       item.collapsibleState = node.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
       item.iconPath = new vscode.ThemeIcon(node.description === 'missing' ? 'circle-large-outline' : node.beat ? 'pass' : 'symbol-misc');
+      item.tooltip = node.tooltip;
       return item;
     }
     if (node.kind === 'slide') {

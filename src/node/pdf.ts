@@ -9,7 +9,6 @@
  * (`--dump-dom`): the player writes on its root which slides do not fit (`data-overflow`), measured in the
  * layout the PDF is printed from, at no extra cost.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,7 +90,9 @@ const MAX_DUMP = 1024 * 1024;
  * Runs the browser to completion; resolves with how it exited and the start of what it printed. On abort or timeout the whole process group
  * (the browser and its helper processes) is killed before the promise settles.
  */
-function run(browser: string, args: string[], signal: AbortSignal | undefined, timeoutMs: number): Promise<{ exit: string; stdout: string }> {
+async function run(browser: string, args: string[], signal: AbortSignal | undefined, timeoutMs: number): Promise<{ exit: string; stdout: string }> {
+  // Loaded here: only a PDF export starts a process, and every other command starts faster without it.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const posix = process.platform !== 'win32';
     const child = spawn(browser, args, { stdio: ['ignore', 'pipe', 'ignore'], detached: posix, windowsHide: true });

@@ -18,7 +18,7 @@ const FIXTURES = resolve('test/fixtures/marp');
 const CLI = resolve('dist/cli.js');
 const MARP = resolve('node_modules/@marp-team/marp-cli/marp-cli.js');
 const BROWSER = process.env.CHROME_PATH || '/usr/bin/chromium';
-const DECKS = ['feature-directives', 'feature-backgrounds', 'feature-size-class'];
+const DECKS = ['feature-directives', 'feature-backgrounds', 'feature-size-class', 'feature-pagination', 'feature-classes-colours'];
 /** Marp features StoryDeck does not draw: compared apart, as the differences they are. */
 const UNSUPPORTED = 'feature-unsupported';
 
@@ -30,6 +30,8 @@ function run(argv: string[], cwd: string): void {
 interface Word {
   text: string;
   x: number;
+  /** The right edge. */
+  r: number;
   y: number;
   h: number;
 }
@@ -41,9 +43,10 @@ function words(file: string): Word[][] {
     .split(/<page\b/)
     .slice(1)
     .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, x, y, yMax, text]) => ({
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, x, y, xMax, yMax, text]) => ({
         text: text.replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'"),
         x: Number(x),
+        r: Number(xMax),
         y: Number(y),
         h: Number(yMax) - Number(y),
       })),
@@ -182,7 +185,54 @@ describe('Marp syntax against Marp CLI (PDF, page by page)', function () {
     assert.ok(Math.abs(ours[0].h - marp[0].h) / marp[0].h < 0.1, `heading ${ours[0].h} pt high, Marp ${marp[0].h} pt`);
   });
 
+  it('numbers the pages as Marp Core 4 does with `paginate: skip` and `hold`, in PDF and in PowerPoint', () => {
+    // The page-by-page comparison above checks each number against Marp's; here is what they are.
+    const { ours, pptx } = pdf['feature-pagination'];
+    const numbers = (file: string) => words(file).map((page) => margins(page, 540, 960).page);
+    assert.deepEqual(numbers(ours), ['', '1', '1', '2', '', '4']);
+    assert.deepEqual(numbers(pptx), numbers(ours));
+  });
+
+  it('draws the invert class and a lead slide in PowerPoint as in the PDF', () => {
+    const { ours, pptx, marp } = pdf['feature-classes-colours'];
+    // invert: light ink on a dark slide. Marp's default theme has its own dark (#0d1117); StoryDeck's themes share one.
+    assert.deepEqual([cornerColours(ours)[0], cornerColours(pptx)[0], cornerColours(marp)[0]], ['#1f2328', '#1f2328', '#0d1117']);
+    // lead: the title and the words under it centred across the slide (960 pt wide), as the player centres them.
+    const centre = (file: string, texts: string[]) => {
+      const line = words(file)[2].filter((w) => texts.includes(w.text));
+      return Math.round((Math.min(...line.map((w) => w.x)) + Math.max(...line.map((w) => w.r))) / 2);
+    };
+    for (const file of [ours, pptx]) {
+      for (const line of [
+        ['A', 'lead', 'slide'],
+        ['Centred', 'words.'],
+      ]) {
+        assert.ok(Math.abs(centre(file, line) - 480) < 10, `${file}: "${line.join(' ')}" centred at ${centre(file, line)} pt`);
+      }
+    }
+  });
+
+  it("sizes a fitting heading in PowerPoint close to Marp's", () => {
+    const heading = (file: string) => words(file)[6].filter((w) => w.text === 'Fitting' || w.text === 'heading');
+    const [pptx, marp] = [heading(pdf['feature-backgrounds'].pptx), heading(pdf['feature-backgrounds'].marp)];
+    assert.equal(pptx.length, 2);
+    // The PowerPoint file cannot be measured, so it keeps the player's first guess from the heading's length.
+    assert.ok(Math.abs(pptx[0].h - marp[0].h) / marp[0].h < 0.15, `heading ${pptx[0].h} pt high, Marp ${marp[0].h} pt`);
+  });
+
   // Differences, each with its reason.
+
+  it("paints Marp's old colour shorthand, which Marp 4 no longer reads, and lint says so", () => {
+    const { ours, pptx, marp } = pdf['feature-classes-colours'];
+    // `![bg](#1e3a5f)` and `![](white)`: Marpit 3 (Marp Core 4) dropped the shorthand and looks for pictures with those
+    // names, so its slide stays white; StoryDeck paints the colours, in the PDF and in PowerPoint.
+    assert.deepEqual([cornerColours(ours)[1], cornerColours(pptx)[1], cornerColours(marp)[1]], ['#1e3a5f', '#1e3a5f', '#ffffff']);
+    const findings = lintText(readFileSync(join(FIXTURES, 'feature-classes-colours.md'), 'utf8'), {}).findings.filter((f) => f.ruleId === 'front-matter');
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.message.split(':')[0]]),
+      [[13, "`![bg](#1e3a5f)` is Marp's old colour shorthand"]],
+    );
+  });
 
   it('differs on purpose where StoryDeck does not draw a Marp feature, and lint names each one with its reason', () => {
     const { ours, marp } = pdf[UNSUPPORTED];

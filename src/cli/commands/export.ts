@@ -83,11 +83,16 @@ export async function run(args: string[], io: Io): Promise<number> {
       notReady: (message) => io.err(`${file}: ${message}`),
     });
     io.out(`Exported ${slides} slide${slides === 1 ? '' : 's'} to ${output} (${(bytes / 1024).toFixed(0)} KiB).`);
+    // Only a layout finds text that runs off a slide: the preview's and the browser that prints a PDF. Say so, rather than let silence read as "all fits".
+    if (format === 'html') io.out(HTML_NOT_MEASURED);
     return EXIT.ok;
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);
   }
 }
+
+/** What an HTML export cannot say: whether every slide's text fits (docs: README, Export). */
+export const HTML_NOT_MEASURED = 'Not checked: whether every slide fits its page. The preview and `--to pdf` lay the slides out and name the ones that run over (slide-overflow).';
 
 function replaceExtension(file: string, extension: string): string {
   const ext = extname(file);

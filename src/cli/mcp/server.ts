@@ -136,7 +136,7 @@ async function run(root: string, name: ToolName, args: unknown): Promise<object>
   }
 }
 
-async function exportTool(root: string, { path, format, replace = false }: ToolInputs['storydeck_export']): Promise<ExportToolResult> {
+async function exportTool(root: string, { path, format, replace = false, audience, notes }: ToolInputs['storydeck_export']): Promise<ExportToolResult> {
   const { input, absolute } = narrative(root, path);
   const target = inRoot(root, join(dirname(absolute), `${basename(absolute, extname(absolute))}.${format}`));
   const shown = relative(root, target);
@@ -150,6 +150,8 @@ async function exportTool(root: string, { path, format, replace = false }: ToolI
     output: target,
     shown,
     replace,
+    audience,
+    notes,
     root,
     themes: input.config.themes,
     allowWith: 'The MCP server reads no pictures outside the folder it was started in.',

@@ -4,7 +4,7 @@
  * and VS Code's language-model tools (src/extension/agents/), so the two surfaces cannot drift. Reading
  * files, checking paths against a root and writing belong to the adapters; everything here is pure.
  */
-import { BEAT_IDS, parseDuration, type BeatId } from '../deck';
+import { AUDIENCE_NAME, BEAT_IDS, parseDuration, type BeatId } from '../deck';
 import { applyEdits, effectiveConfig, lintText, type Finding, type StoryDeckConfig, type TextEdit } from '../lint';
 import { missingBeatEdit } from '../scaffold/insertBeat';
 import { describeKind, outline, readStory, type Outline } from '../story';
@@ -19,6 +19,8 @@ export interface InputSchema {
   additionalProperties?: boolean | InputSchema;
   enum?: readonly string[];
   minLength?: number;
+  /** A regular expression a string must match (JSON Schema's `pattern`). */
+  pattern?: string;
 }
 
 export interface ToolSpec {
@@ -84,6 +86,12 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
         path: PATH,
         format: { type: 'string', enum: ['html', 'pptx', 'pdf'], description: 'html, pptx or pdf.' },
         replace: { type: 'boolean', description: 'Replace an existing export of the same name.' },
+        audience: {
+          type: 'string',
+          pattern: AUDIENCE_NAME.source,
+          description: 'Keep only the slides for this audience (those marked <!-- audience: NAME --> and those marked for no one), e.g. executives.',
+        },
+        notes: { type: 'boolean', description: 'Include the speaker notes (default true); false for a deck that is sent rather than presented.' },
       },
       required: ['format'],
       additionalProperties: false,
@@ -126,7 +134,7 @@ export interface ToolInputs {
   storydeck_lint: { path?: string };
   storydeck_outline: { path?: string };
   storydeck_insert_beat: { path?: string; beat: BeatId };
-  storydeck_export: { path?: string; format: 'html' | 'pptx' | 'pdf'; replace?: boolean };
+  storydeck_export: { path?: string; format: 'html' | 'pptx' | 'pdf'; replace?: boolean; audience?: string; notes?: boolean };
   storydeck_templates: Record<string, never>;
   storydeck_new: { template: string; answers?: Record<string, string>; output: string; replace?: boolean };
 }
@@ -153,6 +161,7 @@ function check(schema: InputSchema, value: unknown, where: string): void {
   if (!is) throw new ToolInputError(`${where} must be ${schema.type === 'object' ? 'an object' : `a ${schema.type}`}.`);
   if (schema.enum && !schema.enum.includes(value as string)) throw new ToolInputError(`${where} must be one of ${schema.enum.join(', ')} (got ${JSON.stringify(value)}).`);
   if (schema.minLength !== undefined && (value as string).length < schema.minLength) throw new ToolInputError(`${where} must not be empty.`);
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value as string)) throw new ToolInputError(`${where} must match ${schema.pattern} (got ${JSON.stringify(value)}).`);
   if (schema.type !== 'object') return;
   const record = value as Record<string, unknown>;
   for (const key of schema.required ?? []) if (!Object.hasOwn(record, key)) throw new ToolInputError(`${where} needs "${key}".`);

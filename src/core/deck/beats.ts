@@ -23,11 +23,11 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   why: /\b(why|purpose|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
   pain: /\b(problem|pain|struggl\w*|challenge|meet (?!(?:the |our |my )?(?:team|squad|crew)\b|us\b|you\b|me\b)\p{L}\w*|frustrat\w*|keeps? [^\n]{0,60}? up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
   value:
-    /\b(what changes|what (?:we (?:want|hope|aim) to|will|would|this|it) change\w*|what(?:'ll| will) be different|what(?:'s| is) different|can now|now can|will be able to|no longer|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
+    /\b(what changes|what (?:we (?:want|hope|aim) to|will|would|this|it) change\w*|what(?:'ll| will) be different|what(?:'s| is) different|can now|now can|will be able to|no longer|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|^after\b|before (?:and|&|\/|vs\.?) after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
   business:
     /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
-  what: /\b((?:proposed|detailed|technical) design|design overview|what'?s new|what is new|what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|how it works|demo)\b/i,
+  what: /\b((?:proposed|detailed|technical) design|design overview|what'?s new|what is new|what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|what (?!it\b)[\p{L}\p{N}-]{2,30} does|deliverables|architecture|how it works|demo)\b/iu,
   how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach|agenda|outline|budget|resources|staffing)\b/i,
   outcome: /\b(success|measur\w*|metrics?|kpis?|outcomes?|how (?:we|you)(?:'?ll| will)? know|results|targets?|what good looks like|key results?|krs?\s?\d{1,2})\b/i,
   ask: /\b(the ask|our ask|ask|what we need|request|decision|next steps?|call to action|how you can help|we need you|what i need|your help|approval|what (?:we|i)(?:'d|’d| would) like (?:from|of) you|the raise|our raise|the round)\b/i,
@@ -243,7 +243,13 @@ export function slidePassages(slide: PassageSource): Passage[] {
   return out;
 }
 
-const PERSON_RE = new RegExp(String.raw`\b(?:${PERSON_WORDS})\b`, 'i');
+/**
+ * Nouns a role word only describes — "customer survey", "user research", "customer satisfaction" — where no person is
+ * meant. Only words that are never a verb after a role ("the health worker records…" is someone acting).
+ */
+export const REPORT_NOUN = String.raw`(?:survey|feedback|research|data|satisfaction|journeys|complaints|insights?|base|segments?|analytics|metrics)\b`;
+/** A role or segment as a word of its own: "users", not the "reader" of "screen-reader" or the "customer" of "customer-facing". */
+const PERSON_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS})(?![\p{L}\p{N}-])(?!\s${REPORT_NOUN})`, 'iu');
 const NAME = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})`;
 const ROLE = String.raw`(?:${PERSON_WORDS}|[\p{L}-]{1,30}(?:er|or|ist|ian|ant|ent|nurse|rep|lead)s?)`;
 const NAME_INTRODUCTIONS: RegExp[] = [

@@ -7,15 +7,20 @@ import type { Slide } from './types';
  * audiences it names; a slide with no marker is for everyone (docs/audiences.md).
  */
 
+/** What can name an audience: a word of letters, digits, `-` and `_` (it becomes part of an export's file name). */
+export const AUDIENCE_NAME = /^[A-Za-z][\w-]{0,40}$/;
+
+export const isAudienceName = (name: string) => AUDIENCE_NAME.test(name);
+
 /** An audience name compared without case or a plural `s`: "Executive" and "executives" are one audience. */
 export const audienceKey = (name: string) => name.trim().toLowerCase().replace(/s$/, '');
 
-/** The audiences a slide's markers name, as written; empty when the slide is for everyone. */
+/** The audiences a slide's markers name, as written; empty when the slide is for everyone. Words that cannot name an audience (`../x`) are left out. */
 export function slideAudiences(slide: Slide): string[] {
   return slide.comments
     .filter((c) => c.kind === 'audience')
     .flatMap((c) => c.text.replace(AUDIENCE_MARKER, '').split(/[\s,]+/))
-    .filter(Boolean);
+    .filter(isAudienceName);
 }
 
 /** Whether a slide is shown to `audience`. */

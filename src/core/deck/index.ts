@@ -3,5 +3,5 @@ export { parseDeck, markdownSource, countWords, WORDS_PER_MINUTE, MIN_SLIDE_SECO
 export { detectBeats, headingBeat } from './beats';
 export { DURATION_FORMS, parseDuration } from './duration';
 export { shortFences } from './frontMatter';
-export { cutForAudience, isForAudience, slideAudiences, type Cut } from './cut';
+export { AUDIENCE_NAME, cutForAudience, isAudienceName, isForAudience, slideAudiences, type Cut } from './cut';
 export { imageSpec, readMarp, SLIDE_SIZES, type ImageSpec, type MarpNotice, type MarpReading, type SlideLook, type SlideSize } from './marp';

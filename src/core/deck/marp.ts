@@ -1,3 +1,4 @@
+import { COLOUR_FUNCTION, shorthandColour } from './colours';
 import { directives } from './comments';
 import type { Deck } from './types';
 
@@ -13,7 +14,10 @@ export const SLIDE_SIZES: readonly SlideSize[] = ['16:9', '4:3'];
 
 /** What Marp's local directives make of one slide. */
 export interface SlideLook {
+  /** Whether the slide shows a page number (`paginate: true` or `hold`). */
   paginate: boolean;
+  /** The number it shows, when it shows one: Marp counts every slide but those whose `paginate` is `hold` or `skip`. */
+  page?: number;
   /** Markdown, rendered inline. */
   header?: string;
   footer?: string;
@@ -61,8 +65,11 @@ const UNSUPPORTED: Record<string, string> = {
   backgroundSize: 'use `![bg contain]`, `![bg cover]` or `![bg 50%]` in the image instead.',
 };
 
+const COLOUR_SHORTHAND = (keyword: string, colour: string, key: string) =>
+  `\`![${keyword}](${colour})\` is Marp's old colour shorthand: StoryDeck paints the colour, but Marp 4 no longer reads it (it looks for a picture named "${colour}"). Write \`<!-- _${key}: "${colour}" -->\` to have the colour in both.`;
+
 /** `#abc`, a colour name, or a colour function of numbers, units, commas and slashes: nothing that loads or escapes. */
-const CSS_COLOR = /^(?:#[0-9a-f]{3,8}|[a-z]{3,30}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-\d\s.,%/+a-z]{1,80}\))$/i;
+const CSS_COLOR = /^(?:#[0-9a-f]{3,8}|[a-z]{3,30})$/i;
 const CSS_URL = /^url\(\s*(["']?)([^"'()\s]+)\1\s*\)$/i;
 
 const memo = new WeakMap<Deck, MarpReading>();
@@ -117,6 +124,7 @@ function computeMarp(deck: Deck): MarpReading {
   };
 
   apply(deck.frontMatter, 0, undefined);
+  let page = 0;
   const looks = deck.slides.map((slide, i): SlideLook => {
     for (const comment of slide.comments) {
       if (comment.kind !== 'directive') continue;
@@ -128,17 +136,40 @@ function computeMarp(deck: Deck): MarpReading {
     }
     for (const image of slide.images) {
       const spec = imageSpec(image.alt);
+      const colour = shorthandColour(image.src);
+      if (colour !== undefined) {
+        const key = spec.bg ? 'backgroundColor' : 'color';
+        if (i < spots.length) spots[i][key] = colour;
+        notice('colour-shorthand', COLOUR_SHORTHAND(spec.bg ? 'bg' : '', colour, key), image.line);
+        continue;
+      }
       for (const filter of spec.filters) notice(filter, NOT_SHOWN(filter, 'image filters are not applied, so the picture shows as it is.'), image.line);
       for (const bad of spec.badSizes) notice(`size-${bad}`, `\`${bad}\` is not a size StoryDeck can draw, so the picture keeps its own size. Give it in pixels, such as \`w:300\`.`, image.line);
     }
-    return look({ ...inherited, ...spots[i] });
+    const values = { ...inherited, ...spots[i] };
+    const paginate = paginateMode(values.paginate);
+    if (paginate === 'show' || paginate === 'hide') page += 1;
+    // A `hold` before any counted slide shows 1, as Marp's does.
+    return look(values, paginate === 'show' || paginate === 'hold' ? Math.max(page, 1) : undefined);
   });
   return { ...(theme ? { theme } : {}), size, looks, notices };
 }
 
-function look(values: Partial<Record<LookKey, unknown>>): SlideLook {
+/**
+ * Marp Core 4's `paginate` values: `true` shows the page number, `false` hides it, `hold` shows the number of the
+ * slide before (the slide is not counted) and `skip` hides it and does not count the slide either.
+ */
+function paginateMode(value: unknown): 'show' | 'hide' | 'hold' | 'skip' {
+  const word = String(value ?? '')
+    .trim()
+    .toLowerCase();
+  return word === 'true' ? 'show' : word === 'hold' || word === 'skip' ? word : 'hide';
+}
+
+/** A slide's look from the directive values in force on it, with the page number it shows (undefined: none). */
+function look(values: Partial<Record<LookKey, unknown>>, page: number | undefined): SlideLook {
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
-  const out: SlideLook = { paginate: values.paginate === true || values.paginate === 'true' };
+  const out: SlideLook = { paginate: page !== undefined, ...(page !== undefined ? { page } : {}) };
   const header = text(values.header);
   const footer = text(values.footer);
   const className = cssClass(values.class);
@@ -156,7 +187,7 @@ function look(values: Partial<Record<LookKey, unknown>>): SlideLook {
 function checkValue(key: LookKey, value: unknown, complain: (message: string) => void): unknown {
   if (key === 'backgroundColor' || key === 'color') {
     const colour = String(value ?? '').trim();
-    if (CSS_COLOR.test(colour)) return colour;
+    if (CSS_COLOR.test(colour) || COLOUR_FUNCTION.test(colour)) return colour;
     complain(`\`${key}: ${colour}\` is not a colour StoryDeck can use, so it is ignored. Write a hex colour (#1e3a5f), a colour name or rgb(…).`);
     return undefined;
   }

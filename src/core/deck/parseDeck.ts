@@ -228,7 +228,7 @@ class SlideBuilder {
         case 'image':
           // Marp's keywords (`bg`, `w:300`…) are settings, not words.
           out += imageSpec(child.content).alt;
-          if (!this.draft.inNotes) this.draft.images.push({ alt: child.content, line });
+          if (!this.draft.inNotes) this.draft.images.push({ alt: child.content, src: String(child.attrGet('src') ?? ''), line });
           break;
         case 'html_inline': {
           const text = commentText(child.content);

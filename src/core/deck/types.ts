@@ -2,6 +2,19 @@
 export const BEAT_IDS = ['why', 'pain', 'value', 'business', 'strategy', 'what', 'how', 'outcome', 'ask'] as const;
 export type BeatId = (typeof BEAT_IDS)[number];
 
+/** Each beat as a writer names it, for what people read (the Story view, the status bar); ids stay for markers and JSON. */
+export const BEAT_TITLES: Readonly<Record<BeatId, string>> = {
+  why: 'Why',
+  pain: 'Customer pain',
+  value: 'What changes for them',
+  business: 'Business value',
+  strategy: 'Strategic fit',
+  what: 'The solution',
+  how: 'The plan',
+  outcome: 'How we’ll know',
+  ask: 'The ask',
+};
+
 export function isBeatId(value: string): value is BeatId {
   return (BEAT_IDS as readonly string[]).includes(value);
 }
@@ -53,6 +66,8 @@ export interface Comment {
 /** An image in a slide's text, with its alt text as written (Marp's keywords included: `bg left:40%`). */
 export interface SlideImage {
   alt: string;
+  /** The image's address as written (after markdown-it's normalising); Marp's colour shorthand puts a colour here. */
+  src: string;
   line: number;
 }
 

@@ -1,5 +1,8 @@
 import { memoByText } from '../deck/memo';
 
+/** What any pass below starts from; a line with none of these (most lines of prose) is its own mask. */
+const MASKABLE = /[`<]|\]\(|https?:\/\/|www\./i;
+
 /**
  * The line with spans the audience never reads as prose blanked out (same length, so columns hold):
  * inline code, HTML tags and comments, link destinations and bare URLs. Each pass moves forward only, and looks
@@ -7,6 +10,7 @@ import { memoByText } from '../deck/memo';
  * text: after a keystroke only the changed line is masked again.
  */
 export const maskLine = memoByText((text: string): string => {
+  if (!MASKABLE.test(text)) return text;
   const chars = text.split('');
   const blank = (from: number, to: number) => {
     for (let i = from; i <= to && i < chars.length; i++) chars[i] = ' ';

@@ -32,8 +32,9 @@ function fold(ch: string): string {
   return lower.length === ch.length ? lower : ch;
 }
 
-/** Text compared without case; as long as the text. */
-export const foldText = memoByText((text: string): string => text.replace(/[^]/gu, fold));
+/** Text compared without case; as long as the text. ASCII folds as `toLowerCase` does, without a call per character. */
+export const foldText = memoByText((text: string): string => (ASCII.test(text) ? text.toLowerCase() : text.replace(/[^]/gu, fold)));
+const ASCII = /^[\0-\x7f]*$/;
 
 /** The trie key of a gap between words (character codes are never negative). */
 const GAP_KEY = -1;
@@ -60,6 +61,9 @@ export class PhraseMatcher {
   private readonly found = new WeakMap<Deck, PhraseHit[][]>();
   private readonly wordBefore: RegExp;
   private readonly wordAt: RegExp;
+  /** For each ASCII character, whether it is a word character, and a gap: most places are decided here, without running an expression. */
+  private readonly asciiWord: boolean[];
+  private readonly asciiGap: boolean[];
 
   constructor(
     private readonly lists: readonly PhraseList[],
@@ -67,6 +71,8 @@ export class PhraseMatcher {
   ) {
     this.wordBefore = new RegExp(`(?<=${syntax.word.source})`, 'uy');
     this.wordAt = new RegExp(syntax.word.source, 'uy');
+    this.asciiWord = asciiTable(this.wordAt);
+    this.asciiGap = asciiTable(syntax.gap);
     lists.forEach(({ phrases, ignorecase }, list) => {
       const root = ignorecase ? this.folded : this.exact;
       for (const phrase of phrases) {
@@ -115,9 +121,10 @@ export class PhraseMatcher {
   /** Each list's hits on one line of text, as 0-based [start, end) offsets, in order: what `hits` finds on that line. */
   lineHits(text: string): [number, number][][] {
     const hits: [number, number][][] = this.lists.map(() => []);
-    const free = new Map<number, number>();
+    // Per list, where its last hit on the line ends: a list's hits never overlap.
+    const free = new Int32Array(this.lists.length);
     const add = (list: number, start: number, end: number) => {
-      free.set(list, end);
+      free[list] = end;
       hits[list].push([start, end]);
     };
     if (this.exact.next.size) this.scan(this.exact, text, text, free, add);
@@ -126,33 +133,57 @@ export class PhraseMatcher {
   }
 
   /** Walks `trie` from every place in `keys` (the line, or the line folded) where a phrase can start; `text` is the line itself. */
-  private scan(trie: TrieNode, keys: string, text: string, free: Map<number, number>, add: (list: number, start: number, end: number) => void): void {
+  private scan(trie: TrieNode, keys: string, text: string, free: Int32Array, add: (list: number, start: number, end: number) => void): void {
+    const { asciiWord, asciiGap } = this;
+    // Whether a word character ends right before `at` (`wordBefore`) or starts there (`wordAt`). An ASCII code unit is a
+    // whole character, so the table answers; beyond ASCII the expression reads the code point.
     const word = (re: RegExp, at: number) => {
+      const unit = text.charCodeAt(re === this.wordBefore ? at - 1 : at);
+      if (unit < 128) return asciiWord[unit];
+      if (Number.isNaN(unit)) return false;
       re.lastIndex = at;
       return re.test(text);
     };
-    const { gap } = this.syntax;
-    const longest = new Map<number, number>();
+    const isGap = (at: number) => {
+      const unit = keys.charCodeAt(at);
+      return unit < 128 ? asciiGap[unit] : this.syntax.gap.test(keys[at]);
+    };
+    // Per list, the end of its longest phrase from this start (-1: none).
+    const longest = new Int32Array(this.lists.length);
     for (let start = 0; start < keys.length; start++) {
+      // Inside a word no phrase starts: most places are skipped here, before the trie is asked.
+      if (start > 0 && word(this.wordBefore, start)) continue;
       let node = trie.next.get(keys.charCodeAt(start));
-      if (!node || word(this.wordBefore, start)) continue;
-      longest.clear();
+      if (!node) continue;
+      longest.fill(-1);
+      let found = false;
       for (let at = start + 1; ;) {
-        if (node.lists.length && !word(this.wordAt, at)) for (const list of node.lists) if ((free.get(list) ?? 0) <= start) longest.set(list, at);
+        if (node.lists.length && !word(this.wordAt, at))
+          for (const list of node.lists)
+            if (free[list] <= start) {
+              longest[list] = at;
+              found = true;
+            }
         if (at >= keys.length) break;
         let next: TrieNode | undefined;
-        if (gap.test(keys[at])) {
+        if (isGap(at)) {
           next = node.next.get(GAP_KEY);
-          if (next) while (at < keys.length && gap.test(keys[at])) at++;
+          if (next) while (at < keys.length && isGap(at)) at++;
         } else {
           next = node.next.get(keys.charCodeAt(at++));
         }
         if (!next) break;
         node = next;
       }
-      for (const [list, end] of longest) add(list, start, end);
+      if (found) for (let list = 0; list < longest.length; list++) if (longest[list] >= 0) add(list, start, longest[list]);
     }
   }
+}
+
+/** Whether each ASCII character, alone, matches `re` (a pattern of one character; its `g` and `y` flags are ignored). */
+function asciiTable(re: RegExp): boolean[] {
+  const one = new RegExp(`^(?:${re.source})$`, re.flags.replace(/[gy]/g, ''));
+  return Array.from({ length: 128 }, (_, code) => one.test(String.fromCharCode(code)));
 }
 
 /** Matchers for lists of phrases in one syntax: each set of lists is built into a matcher once, and kept while it is in use. */

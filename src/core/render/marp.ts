@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import { shorthandColour } from '../deck/colours';
 import { imageSpec, isStyleBlock, type ImageSpec, type MarpReading, type SlideLook } from '../deck/marp';
 import { escapeHtml } from './escape';
 
@@ -17,8 +18,9 @@ export interface Background {
 
 /**
  * Takes out of a slide's tokens what Marp does not show in the flow: its `bg` pictures (Marp draws them
- * behind the slide), the top-level paragraphs they leave empty, and `<style>` blocks (which StoryDeck does
- * not apply, and which would otherwise show as text). Mutates `tokens`; returns the pictures in order.
+ * behind the slide), the colour shorthand (`![bg](red)`, `![](white)`: the slide's look, see readMarp), the
+ * top-level paragraphs they leave empty, and `<style>` blocks (which StoryDeck does not apply, and which would
+ * otherwise show as text). Mutates `tokens`; returns the pictures in order.
  */
 export function takeBackgrounds(tokens: Token[]): Background[] {
   const found: Background[] = [];
@@ -28,9 +30,11 @@ export function takeBackgrounds(tokens: Token[]): Background[] {
     if (token.type !== 'inline' || !token.children?.some((child) => child.type === 'image')) return;
     const kept = token.children.filter((child) => {
       if (child.type !== 'image') return true;
+      const src = String(child.attrGet('src') ?? '');
+      if (shorthandColour(src) !== undefined) return false;
       const spec = imageSpec(child.content);
       if (!spec.bg) return true;
-      found.push({ src: String(child.attrGet('src') ?? ''), spec });
+      found.push({ src, spec });
       return false;
     });
     if (kept.length === token.children.length) return;
@@ -90,7 +94,7 @@ export function slideDecor(reading: MarpReading, index: number, backgrounds: rea
   if (look.header) before += `<header class="sd-marp-header">${inline(look.header)}</header>`;
   let after = '';
   if (look.footer) after += `<footer class="sd-marp-footer">${inline(look.footer)}</footer>`;
-  if (look.paginate) after += `<span class="sd-marp-page">${index + 1}</span>`;
+  if (look.page !== undefined) after += `<span class="sd-marp-page">${look.page}</span>`;
   return { ...(classes ? { className: classes } : {}), ...(Object.keys(rendered).length > 0 ? { look: rendered } : {}), before, after };
 }
 

@@ -226,7 +226,7 @@ function slideRenderer(): MarkdownIt {
   // Marp's fitting heading, `# <!-- fit --> Title`: the player scales it to the slide's width by its length.
   rules.heading_open = (tokens, idx, options, _env, self) => {
     const inline = tokens[idx + 1];
-    if (inline?.children?.some((child) => child.type === 'html_inline' && commentText(child.content) === 'fit')) {
+    if (isFittingHeading(inline)) {
       tokens[idx].attrJoin('class', 'sd-fit');
       tokens[idx].attrSet('data-sd-fit', String(Math.max(1, withoutComments(inline.content).trim().length)));
     }
@@ -235,6 +235,11 @@ function slideRenderer(): MarkdownIt {
 
   renderer = md;
   return md;
+}
+
+/** Whether a heading's inline token holds Marp's `<!-- fit -->` comment (`# <!-- fit --> Title`). */
+export function isFittingHeading(inline: Token | undefined): boolean {
+  return inline?.children?.some((child) => child.type === 'html_inline' && commentText(child.content) === 'fit') ?? false;
 }
 
 /** What an image source becomes: the resolver's URL for a safe source, the source itself without a resolver, else undefined. */

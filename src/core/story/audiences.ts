@@ -1,4 +1,4 @@
-import { audienceKey, slideAudiences } from '../deck/cut';
+import { audienceKey, isAudienceName, slideAudiences } from '../deck/cut';
 import type { BeatId, Deck } from '../deck';
 
 /**
@@ -79,7 +79,7 @@ export function audienceChoices(deck: Deck, config: AudienceConfig = {}): string
   const out: string[] = [];
   const marked = deck.slides.flatMap(slideAudiences);
   for (const name of [...marked, readAudience(deck, config)?.id, ...Object.keys(audienceTable(config))]) {
-    if (!name) continue;
+    if (!name || !isAudienceName(name)) continue;
     const key = audienceKey(name);
     if (seen.has(key)) continue;
     seen.add(key);

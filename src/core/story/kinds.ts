@@ -62,22 +62,31 @@ export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
 const PROPOSAL_HEADING =
   /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation)\s*:?$/i;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
-const PROPOSAL_TITLE = /^(?:rfc|pep|adr|kep|rfd)\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b/i;
+const PROPOSAL_TITLE =
+  /^(?:rfc|pep|adr|kep|rfd)\b|\b(?:change|technical|engineering|architecture|api) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
 /** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results". */
 const UPDATE_TITLE =
-  /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b/i;
+  /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
 const UPDATE_HEADING =
   /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i;
 /** Slides only a talk has: the speaker's introduction and the closing thanks or questions. */
 const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
 const STRATEGY_TITLE =
-  /\bstrateg(?:y|ies|ic plan)\b|\bdirection\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
+  /\bstrateg(?:y|ies|ic plan)\b|\bdirection\b|\broadmap\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
 const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bkick-?off\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
-  /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b/i;
-const TALK_TITLE = /\bkeynote\b|\btalk\b|\btalk (?:proposal|abstract|script)\b|\blecture\b|\bcfp\b/i;
+  /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
+/** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement". */
+const TALK_TITLE =
+  /\bkeynote\b|\btalk\b|\bwebinar\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
 
-const TALK_OCCASION = /\bkeynote\b|\b(?:conference|meetup|lightning) talk\b/i;
+/** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min". */
+const TALK_OCCASION = /\bkeynote\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
+/** A paper written for the people who decide: "Prepared for: Superintendent's Cabinet", "for the leadership review". */
+const EXEC_AUDIENCE =
+  /\b(?:for|to)\s?:?\s(?:the\s)?(?:[\p{L}'’&-]{1,30}\s){0,3}?(?:board|cabinet|executive (?:board|team|committee)|leadership (?:team|review|meeting|group)|steering (?:committee|group)|investment committee|management (?:team|board)|senior leadership|slt|elt)\b/iu;
+/** A letter to everyone: "To: Everyone at Ashby", "To: all staff". */
+const ALL_STAFF = /\bto:?\s(?:everyone|all (?:staff|colleagues|employees|hands|teams)|the whole (?:team|company|firm|organi[sz]ation))\b/i;
 
 /** What a deck says under its title: the first slide's first line of text, or front matter `subtitle`, `info` or `description`. */
 function subtitle(deck: Deck): string {
@@ -104,15 +113,17 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   const updateHeadings = headings.filter((h) => UPDATE_HEADING.test(h));
   if (updateHeadings.length >= 2) return read('update', `the headings ${quoted(updateHeadings)}`);
   if (TOWN_HALL_TITLE.test(title)) return read('town-hall', `the title “${title}”`);
-  // The occasion is often named under the title: "Store town hall · January 2027", `info: Q2 all-hands`.
-  const occasion = subtitle(deck);
-  if (TOWN_HALL_TITLE.test(occasion)) return read('town-hall', `“${occasion}” under the title`);
-  if (TALK_OCCASION.test(occasion)) return read('talk', `“${occasion}” under the title`);
   if (EXEC_ASK_TITLE.test(title)) return read('exec-ask', `the title “${title}”`);
   if (TALK_TITLE.test(title)) return read('talk', `the title “${title}”`);
+  if (STRATEGY_TITLE.test(title)) return read('strategy', `the title “${title}”`);
+  // The title says most; the occasion is often named under it: "Store town hall · January 2027", `info: Q2 all-hands`,
+  // "Prepared for: the Cabinet". A meeting mentioned in passing ("read it before Thursday's all-hands") comes second to the title.
+  const occasion = subtitle(deck);
+  if (TOWN_HALL_TITLE.test(occasion) || ALL_STAFF.test(occasion)) return read('town-hall', `“${occasion}” under the title`);
+  if (TALK_OCCASION.test(occasion)) return read('talk', `“${occasion}” under the title`);
+  if (EXEC_AUDIENCE.test(occasion)) return read('exec-ask', `“${occasion}” under the title`);
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
-  if (STRATEGY_TITLE.test(title)) return read('strategy', `the title “${title}”`);
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
+import { PERSON_WORDS, REPORT_NOUN, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Block } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
@@ -14,12 +14,12 @@ export const STRUGGLE = new RegExp(
     String.raw`\bspen(?:d|ds|t|ding)\b[^.;\n]{0,40}?\b(?:hours?|minutes?|days?|weeks?|an hour|half|most of|\d{1,3}\s?%|time (?:on|copying|chasing|searching|fixing|re-?entering|looking|typing|waiting))`,
     String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|an? (?:hour|day|week|month)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
     String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
-    String.raw`\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
-    String.raw`\b(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t|unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
+    String.raw`(?<!\b(?:cannot|can(?:'|’)?t|must not|mustn(?:'|’)?t|never)\s(?:afford to\s)?)\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
+    String.raw`\b(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
     String.raw`\b(?:has|have|had|having) to\b|\bforced to\b|\bend(?:s|ed)? up\b`,
     String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
-    String.raw`\bre-?(?:enter|type|key)\w*|\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b`,
-    String.raw`\bby hand\b|\bmanual(?:ly)?\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
+    String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b`,
+    String.raw`\bby hand\b|\bmanually\b|\bmanual (?:work|process(?:es)?|entry|data entry|re-?entry|checks?|steps?|effort|labou?r|chasing|copying|workarounds?|reconciliation|lookups?|counts?)\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
     String.raw`\bmiss(?:es|ed|ing)?\s(?:a|an|the|their|her|his|deadlines?|calls?|changes?|\d|out|appointments?|shifts?|orders?)\b`,
     String.raw`\b(?:stuck|locked out|overwhelm\w*|burn(?:ed|t)? out|overtime|error-prone|mistakes?|errors?|late (?:fees?|deliveries|payments?)|double-book\w*|escalat\w*|no-shows?)\b`,
     String.raw`\b(?:hours?|minutes|days)\s(?:a|per|every|each)\s(?:day|week|month|shift|ticket|call|order|patient|visit|case|deploy|release|close)\b`,
@@ -31,6 +31,8 @@ export const STRUGGLE = new RegExp(
     String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
     String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
     String.raw`\b(?:hours|days|weeks|months) (?:later|late)\b|\bor not at all\b`,
+    String.raw`\b(?:woken|woke|wakes?|waking) (?:up )?(?:at|by|for|in the night|every|\d)|\bpaged\b[^.;\n]{0,20}?\b(?:\d+|twice|again)\b|\b(?:tired|sick) of\b|\bfed up\b|\bexhausted\b|\bhand(?:s|ed)? in (?:his|her|their|my) notice\b`,
+    String.raw`\bthrow(?:s|ing)? (?:it|them|\w+) away\b|\bthrew (?:it|them|\w+) away\b|\bnowhere (?:else )?to (?:go|put|turn|sell|store|park|stay|sleep)\b|\bgo(?:es)? to waste\b`,
     String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
   ].join('|'),
   'i',
@@ -39,6 +41,9 @@ export const STRUGGLE = new RegExp(
 /** Complaints that need a concrete detail next to them to count ("frustrated" alone is not a story). */
 const WEAK_STRUGGLE =
   /\b(?:struggl\w*|frustrat\w*|complain\w*|dread\w*|unhappy|annoy\w*|painful|pain points?|difficult|hard (?:to|time)|slow|confus\w*|clunky|tedious|outdated|dissatisf\w*|upset|angry|friction|hassle|stress\w*|anxious|worr(?:y|ied|ies))\b/i;
+/** Words that name a problem, however abstractly ("the build is slow", "40% of incidents", "a barrier to adoption"): not a story, but not a solution either. */
+export const PROBLEM =
+  /\b(?:problems?|fail(?:s|ed|ing|ures?)?|wrong|broken|break(?:s|ing)?|errors?|mistakes?|risks?|slow(?:er|ly|s|ing)?|delay(?:s|ed)?|outages?|incidents?|nearly|almost|worse|unsafe|painful|expensive|costly|hard to|difficult|too (?:slow|long|late|many|few|much|often|hard)|barriers?|lack(?:s|ing)?|shortages?|backlogs?|bottlenecks?|complain\w*|frustrat\w*|struggl\w*|can(?:'|’)?t|cannot|unable|end of life|unmaintained|deprecated)\b/i;
 /** In a section headed as the pain ("Meet Ines", "The problem") with a person in it, a problem word with a concrete detail is enough. */
 const MILD_PROBLEM =
   /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?)\b/i;
@@ -50,13 +55,19 @@ const CONCRETE =
  * next comma or full stop is not read as a struggle ("no one has to type anything twice").
  */
 export const FUTURE_PHRASE =
-  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|will(?!\s(?:have|need|be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new)\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
+  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|will(?!\s(?:have|need|be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|(?:do|does|did) not (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new|for (?:those|anyone|people|[a-z]+s) who (?:cannot|can(?:'|’)?t|are unable to))\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
 
 /**
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
  * A vague complaint about a group ("parents are frustrated") is a report, not a story.
  */
-const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})|she|he|her|him|his|i)\b`, 'i');
+const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})(?![\w-])(?!\s${REPORT_NOUN})|(?:she|he|her|him|his|i)\b)`, 'i');
+
+/** A figure, in digits or in words ("thousands of dollars a year", "half of them"): what makes a group's problem concrete. */
+const AMOUNT = /\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third|a quarter|twice|three times)\b/i;
+
+/** A question asks rather than tells: "Why can't the Council keep weekly collections?" in an FAQ is not someone struggling. */
+const QUESTION = /\?["”*_)\s]*$/;
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
@@ -75,9 +86,14 @@ export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefin
 /** A quotation signed by the person who said it: "… — Jade", "– Kofi, night shift lead". */
 const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+/u;
 
-/** Someone's own words telling a struggle, or signed by them and naming a problem. */
+/** A group's words as a report: "our survey tells us people find it “fragmented and slow”", "reviews say…", "customers tell us…". */
+const REPORTED =
+  /\b(?:surveys?|polls?|reviews|feedback|research|studies|data|reports?)\b[^.;\n]{0,40}?\b(?:tells? us|told us|shows?|showed|says?|said|suggests?|found|finds|mentions?)\b|\b(?:customers|users|people|members|residents|clients|patients|parents|staff) (?:tell|told) us\b/i;
+
+/** Someone's own words telling a struggle, or signed by them and naming a problem; words a survey or a group reports are a report, not a story. */
 function quotedStruggle(block: Block): boolean {
   if (!(block.kind === 'blockquote' || QUOTE.test(block.text))) return false;
+  if (block.kind !== 'blockquote' && REPORTED.test(block.text)) return false;
   return struggleIn(block.text) !== undefined || (SIGNED.test(block.text) && MILD_PROBLEM.test(block.text));
 }
 
@@ -97,9 +113,11 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(p.context.includes('what') && quotedStruggle(p.block))) continue;
       const person = isPerson(p.text);
       // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
-      const struggle = BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
-      if (struggle === 'strong' && (person || QUOTE.test(p.text))) return p;
-      if (struggle === 'weak' && (isOne(p.text) || QUOTE.test(p.text))) return p;
+      // A heading names a section, and a question asks: the struggle itself is told in statements ("Pattern 1: errors people can find" is a title).
+      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
+      const ownWords = QUOTE.test(p.text) && !REPORTED.test(p.text);
+      if (struggle === 'strong' && (person || ownWords)) return p;
+      if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;
       const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block) };
       // A customer's own words: a quotation or a blockquote that tells a struggle.
       if (block.quoted) return p;
@@ -115,7 +133,7 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
         // One person introduced under a pain heading, in their own words ("Meet Yusuf" … > "Nobody tells you which door to knock on."): a story.
         if (section.one && section.quoted) return p;
         // A group's vague complaint ("parents are frustrated") needs a figure, or one person in the section, to become a problem someone can picture.
-        const problem = p.block.kind !== 'heading' && MILD_PROBLEM.test(p.text.replace(FUTURE_PHRASE, ' ')) && CONCRETE.test(p.text) && (/\d/.test(p.text) || section.one);
+        const problem = p.block.kind !== 'heading' && MILD_PROBLEM.test(p.text.replace(FUTURE_PHRASE, ' ')) && CONCRETE.test(p.text) && (AMOUNT.test(p.text) || section.one);
         if (struggle === 'strong' || (struggle === 'weak' && section.one) || problem) section.struggle ??= p;
         sections.set(p.section, section);
         if (section.person && section.struggle) return section.struggle;

@@ -11,6 +11,7 @@ import { readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
+import { introducesProduct, summaryLeadsWithSolution } from './what';
 
 /** What decided that a beat is there: where, and the words. */
 export interface Evidence {
@@ -92,13 +93,21 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
       beats[beat] = detected ? { present: true, evidence: { slide: detected.index, line: detected.titleLine, words: detected.title } } : { present: false };
     } else beats[beat] = { present: false };
   }
-  const slideBeats = deck.slides.map((s) =>
-    BEAT_IDS.filter((beat) => {
-      if (s.explicitBeats) return s.beats.includes(beat);
-      if (!READ[beat]) return s.beats.includes(beat);
-      return beats[beat].evidence?.slide === s.index || (beats[beat].present && s.beats.includes(beat));
-    }),
-  );
+  /** Does this slide play the beat, as beat detection saw it and the reading confirmed (the finder's slide, or any slide detection gave a beat the reading found)? */
+  const plays = (s: Slide, beat: BeatId): boolean => {
+    if (!s.explicitBeats && (beat === 'pain' || beat === 'what') && introducesProduct(s)) return beat === 'what';
+    if (s.explicitBeats || !READ[beat]) return s.beats.includes(beat);
+    return beats[beat].evidence?.slide === s.index || (beats[beat].present && s.beats.includes(beat));
+  };
+  /** A summary that leads with the solution, on a slide that plays none of the beats the kind wants first (nor the ask an exec memo leads with). */
+  const summarisesSolution = (s: Slide): boolean => {
+    const first = kind.profile.beforeWhat;
+    return first.length > 0 && !s.explicitBeats && summaryLeadsWithSolution(s) && ![...first, 'ask' as const].some((beat) => plays(s, beat));
+  };
+  const slideBeats = deck.slides.map((s) => BEAT_IDS.filter((beat) => plays(s, beat) || (beat === 'what' && summarisesSolution(s))));
+  const firstWhat = deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('what'));
+  // A solution told in a summary comes before the one beat detection saw.
+  if (firstWhat && firstWhat.index !== beats.what.evidence?.slide) beats.what = { present: true, evidence: { slide: firstWhat.index, line: firstWhat.titleLine, words: firstWhat.title } };
   // A customer's pain answers "why" as well as a stated purpose does (why-before-what).
   const missing = kind.profile.expects.filter((beat) => !beats[beat].present && !(beat === 'why' && beats.pain.present));
   const audience = readAudience(deck, config);

@@ -1,4 +1,4 @@
-import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
+import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
@@ -10,9 +10,10 @@ export const CHANGE = new RegExp(
   [
     String.raw`\b(?:will\s|'ll\s|’ll\s|would\s)?no longer\b`,
     String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
-    String.raw`\bwon(?:'|’)?t (?:have|need) to\b|\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
+    String.raw`\b(?:won|don|doesn)(?:'|’)?t (?:have|need) to\b|\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?:${PERSON_WORDS})\s(?:to\s)?[a-z]{3,}`,
+    String.raw`\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
     String.raw`\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
-    String.raw`^now,?\s(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
+    String.raw`^now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
     String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
     String.raw`\binstead of\b|\brather than\b`,
     String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
@@ -29,7 +30,11 @@ export const CHANGE = new RegExp(
 const CHANGE_HINT = /\b(?:no|now|new|on time|home|back|less|more|better|same day|instantly|straight|directly|easily|simply|just|one|own)\b/i;
 
 /** "can no longer", "no longer works": the change is for the worse, not a benefit. */
-const WORSE = /\b(?:can(?:not)?|could|cannot) no longer\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b/i;
+const WORSE =
+  /\b(?:can(?:not)?|could|cannot) no longer\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/i;
+
+/** The past before the change, in the past perfect: "I'd been saving them all year for the turkey" is the story, not a change. */
+const BEFORE = /\b(?:had|'d|’d) been\b/i;
 
 /** A sentence that leads with the new thing and then the customer: "With self-serve returns, a shopper picks…". */
 const WITH_LEAD = /^(?:with (?:the |our |a |an |one )?[^,\n]{1,60}|once [^,\n]{1,60}\s(?:ships|is live|launches|lands|is in place)),\s/i;
@@ -56,11 +61,31 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  * instead of patients"), not business ("renew at a higher rate"). Memoised by text, as the sentences of
  * unchanged sections come back after every keystroke.
  */
-const changeIn = memoByText((text: string): boolean => CHANGE.test(text) && !WORSE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
+const changeIn = memoByText((text: string): boolean => CHANGE.test(text) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
+
+/** Change words that describe the product as much as anyone's day: "automatically", "in one place", "within 2 hours". */
+const DESCRIPTOR =
+  /\b(?:automatically|in one place|at a glance|one click|on (?:one|a single) (?:screen|page)|in (?:one|two|three|a few) (?:taps|clicks|steps)|in (?:seconds|one step|a single step)|within (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:seconds?|minutes?|hours?|days?|working days))\b/gi;
+/** Someone doing something: a role or a pronoun followed by what they do ("pharmacists see", "you get", "riders can"). */
+const ROLE_ACTING = new RegExp(
+  String.raw`(?<![\p{L}-])(?:${PERSON_WORDS})\s(?:can|could|will|would|get|gets|see|sees|know|knows|find|finds|no longer|just|only|simply|now|receive|receives|choose|chooses|pick|picks|book|books|tap|taps|go|goes|spend|spends|save|saves|keep|keeps|hear|hears|swap|swaps)\b`,
+  'iu',
+);
+/** A name followed by what a person does ("Ana swaps"): case-sensitive, so a capital letter is a name. */
+const NAME_ACTING = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\s(?:sees|knows|finds|swaps|picks|books|taps|spends|saves|keeps|hears|chooses|gets)\b/u;
+/**
+ * A change told only by what the product does ("Town pages combine news and family notices in one place",
+ * "captions within 2 hours for students") is a feature, unless someone in the sentence does something.
+ */
+function featureOnly(text: string): boolean {
+  return !CHANGE.test(text.replace(DESCRIPTOR, ' ')) && !ROLE_ACTING.test(text) && !NAME_ACTING.test(text);
+}
 
 /** Finds the first passage that says what changes for a customer, or undefined. */
 export function findValue(ctx: ReadingContext): Passage | undefined {
-  const isPerson = personMatcher(deckNames(ctx.deck.slides));
+  const names = deckNames(ctx.deck.slides);
+  const isPerson = personMatcher(names);
+  const isNamed = personMatcher(names, false);
   // The words of today's pain: a change sentence about the same task ("handover takes five minutes instead of twelve") is value.
   const painWords = new Set<string>();
   for (const slide of ctx.deck.slides) {
@@ -73,20 +98,26 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
   for (const slide of ctx.deck.slides) {
     const sections = new Map<number, { person: boolean; change?: Passage }>();
     for (const p of slidePassages(slide)) {
-      if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
       const heading = p.block.kind === 'heading';
+      // The person the narrative introduced, their day changed, counts wherever it is told ("With a Story Sack, a parent like Sioned can…" under "Objectives").
+      const named = !heading && !p.context.some((b) => b === 'outcome' || b === 'ask') && isNamed(p.text);
+      if (named && (changeIn(p.text) || (WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)))) return p;
+      if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
       const change = !heading && changeIn(p.text);
       const person = isPerson(p.text);
-      if (change && person) return p;
+      if (change && person && !featureOnly(p.text)) return p;
       if (!heading && person && WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)) return p;
       if (change && STRONG_CHANGE.test(p.text) && contentWords(p.text).some((w) => painWords.has(w))) return p;
+      const section = sections.get(p.section) ?? { person: false };
+      // The customer addressed in one sentence and the clearest change in the next: "…tells you what to order. No more spreadsheets."
+      if (section.person && change && STRONG_CHANGE.test(p.text) && !p.context.includes('pain')) return p;
+      if (!heading) section.person ||= person;
+      sections.set(p.section, section);
       if (p.context.includes('value')) {
         // Under a heading like "What changes for Gary", a change, or a person in the text, is enough.
-        const section = sections.get(p.section) ?? { person: false };
         if (change) return p;
         if (person && !heading) return p;
-        section.person ||= person;
-        sections.set(p.section, section);
+        if (person) section.person = true;
         if (section.person && !heading && (CHANGE_HINT.test(p.text) || p.block.kind === 'list_item')) return p;
       }
     }

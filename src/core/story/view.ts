@@ -1,6 +1,6 @@
 import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { isForAudience } from '../deck/cut';
-import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
+import { BEAT_IDS, BEAT_TITLES, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding } from '../lint/types';
 import type { Stakeholder } from './stakeholders';
 import type { Story } from './story';
@@ -56,7 +56,9 @@ export function storyStatusText(summary: StorySummary): string {
 
 /** Which beats are missing, and how the talk time compares with the plan. */
 export function storyStatusTooltip(summary: StorySummary): string {
-  const beats = summary.missing.length ? `Missing ${summary.missing.length === 1 ? 'beat' : 'beats'}: ${summary.missing.join(', ')}.` : `Every beat a ${summary.kind} needs is there.`;
+  const beats = summary.missing.length
+    ? `Missing ${summary.missing.length === 1 ? 'beat' : 'beats'}: ${summary.missing.map((b) => BEAT_TITLES[b].toLowerCase()).join(', ')}.`
+    : `Every beat a ${summary.kind} needs is there.`;
   const planned = summary.plannedSeconds;
   const time = planned
     ? `About ${clock(summary.estimatedSeconds)} of speaking for a ${clock(planned)} slot${summary.estimatedSeconds > planned ? ': too long' : ''}.`
@@ -75,6 +77,8 @@ export interface StoryGroupNode {
   beat?: BeatId;
   label: string;
   description: string;
+  /** For a beat: its id, as `<!-- beat: … -->` markers and `storydeck outline --format json` write it. */
+  tooltip?: string;
   children: (StorySlideNode | StoryFindingNode | StoryStakeholderNode)[];
 }
 
@@ -129,7 +133,8 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
     const written = slides.filter((s) => !s.empty).length;
     const absent = story.missing.includes(beat) ? 'missing' : `not needed for a ${story.kind.id}`;
     const description = slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
-    return { kind: 'group', beat, label: beat, description, children: slides.map(slide) };
+    const tooltip = `The “${beat}” beat: a slide marked <!-- beat: ${beat} --> plays it, whatever its words.`;
+    return { kind: 'group', beat, label: BEAT_TITLES[beat], description, tooltip, children: slides.map(slide) };
   });
   const none = shown.filter((s) => beatsOf(s).length === 0);
   if (none.length) groups.push({ kind: 'group', label: 'No beat', description: count(none.length, 'slide'), children: none.map(slide) });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { insertBeatResult, lintResult, outlineResult, toolSpec, ToolInputError, validateToolInput, type ExportToolResult, type NarrativeInput, type ToolName } from '../../core/agent/tools';
 import { resolveInRoot } from '../../node/fileAccess';
 import { toRange, type NarrativeLinter } from '../diagnostics';
+import type { ExportCommandOptions } from '../export';
 
 export interface AgentDeps {
   linter: NarrativeLinter;
@@ -53,10 +54,10 @@ export async function invokeTool(name: ToolName, deps: AgentDeps, options: vscod
       }
       case 'storydeck_export': {
         refuseUntrusted('Export a narrative');
-        const { path, format, replace = false } = validateToolInput(name, options.input);
+        const { path, format, replace = false, audience, notes } = validateToolInput(name, options.input);
         const { document, input } = await openNarrative(deps, path);
         // The editor's own export (its output folder setting, its exporter bundle); `overwrite: false` never replaces a file.
-        const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', document.uri, format, { overwrite: replace });
+        const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('storydeck.export', document.uri, format, { overwrite: replace, audience, notes } satisfies ExportCommandOptions);
         if (!written)
           throw new ToolInputError(
             `${input.file} was not exported to ${format}: an export of that name exists (call again with "replace": true) or the export failed (the StoryDeck output channel says why).`,

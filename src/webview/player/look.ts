@@ -1,12 +1,9 @@
+import { clampFit, fitFontPx } from '../../core/render/fit';
 import type { RenderedSlide } from '../../core/render/types';
 
 /** The design width of a slide and its padding each side (player.css), for fitting headings. */
 const DESIGN_WIDTH = { '16:9': 1280, '4:3': 960 } as const;
 const PADDING = 88;
-/** Average glyph width of a heading, in em: the first guess, before the heading can be measured. */
-const GLYPH_EM = 0.55;
-const FIT_MIN_PX = 24;
-const FIT_MAX_PX = 240;
 
 type Size = keyof typeof DESIGN_WIDTH;
 
@@ -15,8 +12,6 @@ function contentWidth(slide: RenderedSlide, size: Size): number {
   const split = slide.look?.split ? Number.parseFloat(slide.look.split) / 100 : 0;
   return DESIGN_WIDTH[size] * (1 - split) - 2 * PADDING;
 }
-
-const clampFit = (px: number) => Math.round(Math.min(FIT_MAX_PX, Math.max(FIT_MIN_PX, px)));
 
 /**
  * Applies what Marp's directives ask of a slide and markup cannot carry under a strict CSP: colours, the
@@ -36,7 +31,7 @@ export function applyLook(section: HTMLElement, slide: RenderedSlide, size: Size
   const width = contentWidth(slide, size);
   for (const heading of section.querySelectorAll<HTMLElement>('[data-sd-fit]')) {
     heading.dataset.sdFitWidth = String(width);
-    heading.style.fontSize = `${clampFit(width / ((Number(heading.dataset.sdFit) || 1) * GLYPH_EM))}px`;
+    heading.style.fontSize = `${fitFontPx(width, Number(heading.dataset.sdFit) || 1)}px`;
   }
 }
 

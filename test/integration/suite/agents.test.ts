@@ -117,6 +117,11 @@ describe('agents: language-model tools', () => {
     await assert.rejects(invoke('storydeck_export', { path: DRAFT, format: 'html' }), /an export of that name exists \(call again with "replace": true\)/);
     assert.deepEqual(await invoke('storydeck_export', { path: DRAFT, format: 'html', replace: true }), result);
   });
+
+  it('storydeck_export exports the cut for an audience, in a file of its own, and refuses a name that is not one', async () => {
+    assert.deepEqual(await invoke('storydeck_export', { path: DRAFT, format: 'html', audience: 'board', notes: false, replace: true }), { output: 'agents/draft-board.html', format: 'html' });
+    await assert.rejects(invoke('storydeck_export', { path: DRAFT, format: 'html', audience: '../../outside' }), /"audience" must match /);
+  });
 });
 
 async function waitUntil(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {

@@ -75,7 +75,7 @@ describe('story', () => {
     const findings = storydeckDiagnostics(document.uri).length;
     assert.ok(findings > 0);
     assert.match(status.text, new RegExp(`StoryDeck 6/7 beats · \\d+:\\d\\d of 8:00 · ${findings} findings?$`));
-    assert.match(status.tooltip, /Missing beat: pain\./);
+    assert.match(status.tooltip, /Missing beat: customer pain\./);
     // A click opens the Story view.
     assert.equal(status.command, 'storydeck.story.focus');
     await vscode.commands.executeCommand(status.command);
@@ -124,9 +124,9 @@ describe('story', () => {
     });
     assert.deepEqual(
       groups.map((g) => g.label),
-      ['why', 'pain', 'value', 'business', 'strategy', 'what', 'how', 'outcome', 'ask', 'No beat'],
+      ['Why', 'Customer pain', 'What changes for them', 'Business value', 'Strategic fit', 'The solution', 'The plan', 'How we’ll know', 'The ask', 'No beat'],
     );
-    const byLabel = new Map(groups.map((g) => [g.label, g]));
+    const byLabel = new Map(groups.map((g) => [(g.kind === 'group' && g.beat) || g.label, g]));
     assert.equal(byLabel.get('pain')!.description, 'missing');
     const [value] = api.storyView.getChildren(byLabel.get('value')!);
     assert.equal(value.label, '3. What changes for Maria');

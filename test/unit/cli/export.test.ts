@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { main } from '../../../src/cli/main';
+import { HTML_NOT_MEASURED } from '../../../src/cli/commands/export';
 import { BUILTIN_RULES } from '../../../src/core/lint';
 
 // Exporting inlines the player that esbuild embeds in dist/cli.js, so exports run the built bin;
@@ -43,7 +44,9 @@ describe('storydeck export', () => {
     const { code, stdout, stderr } = run(dir, 'talk.md', '--to', 'html');
     assert.equal(code, 0, stderr);
     assert.equal(stderr, '');
-    assert.match(stdout, /^Exported 10 slides to talk\.html \(\d+ KiB\)\.\n$/);
+    assert.match(stdout, /^Exported 10 slides to talk\.html \(\d+ KiB\)\.\n/);
+    assert.equal(stdout.split('\n')[1], HTML_NOT_MEASURED, 'an HTML export says that it measured no overflow');
+    assert.match(HTML_NOT_MEASURED, /--to pdf.*slide-overflow/);
     const html = readFileSync(join(dir, 'talk.html'), 'utf8');
     assert.match(html, /^<!DOCTYPE html>/);
     assert.equal(JSON.parse(/<script type="application\/json" id="storydeck-deck">([^]*?)<\/script>/.exec(html)![1]).slides.length, 10);

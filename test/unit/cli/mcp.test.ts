@@ -104,6 +104,17 @@ describe('storydeck mcp', function () {
     assert.equal((await call('storydeck_export', { path: 'talks/pitch.md', format: 'html', replace: true })).output, join('talks', 'pitch.html'));
   });
 
+  it('exports the cut for one audience without notes, as --audience and --no-notes do', async () => {
+    writeFileSync(join(root, 'talks', 'cuts.md'), '# For all\n\n<!-- said to everyone -->\n\n---\n\n<!-- audience: board -->\n\n# Board only\n\n---\n\n<!-- audience: team -->\n\n# Team only\n');
+    const result = await call('storydeck_export', { path: 'talks/cuts.md', format: 'html', audience: 'team', notes: false });
+    assert.equal(result.slides, 2);
+    const html = readFileSync(join(root, 'talks', 'cuts.html'), 'utf8');
+    assert.ok(html.includes('Team only') && !html.includes('Board only'), 'only the team’s slides');
+    assert.ok(!html.includes('said to everyone'), 'no speaker notes');
+    const refused = await refusal('storydeck_export', { path: 'talks/cuts.md', format: 'html', audience: '../x', replace: true });
+    assert.match(refused.message, /"audience" must match /);
+  });
+
   it("exports in a custom theme from the config's themes:, as the command line does", async () => {
     mkdirSync(join(root, 'brand'), { recursive: true });
     writeFileSync(join(root, 'brand', 'acme.css'), ':root { --sd-bg: #fff4e6; --sd-fg: #3b2300; }\n');

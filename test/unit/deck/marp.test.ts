@@ -27,10 +27,48 @@ describe('readMarp', () => {
     ].join('\n');
     assert.deepEqual(looks(text), [
       { paginate: false, footer: 'Team', className: 'lead' },
-      { paginate: true, footer: 'Team', header: 'Q3', className: 'invert' },
-      { paginate: true, header: 'Only here', className: 'invert' },
-      { paginate: true, footer: 'Team', header: 'Q3', className: 'invert' },
+      { paginate: true, page: 2, footer: 'Team', header: 'Q3', className: 'invert' },
+      { paginate: true, page: 3, header: 'Only here', className: 'invert' },
+      { paginate: true, page: 4, footer: 'Team', header: 'Q3', className: 'invert' },
     ]);
+  });
+
+  it('numbers pages as Marp Core 4 does: `hold` repeats the number before, `skip` shows none, neither is counted', () => {
+    const text = [
+      '---',
+      'paginate: skip',
+      '---',
+      '# Cover',
+      '---',
+      '<!-- paginate: true -->',
+      '# One',
+      '---',
+      '<!-- _paginate: hold -->',
+      '# Still one',
+      '---',
+      '# Two',
+      '---',
+      '<!-- _paginate: false -->',
+      '# Counted, not shown',
+      '---',
+      '<!-- _paginate: SKIP -->',
+      '# Not counted',
+      '---',
+      '# Four',
+    ].join('\n');
+    assert.deepEqual(
+      looks(text).map((look) => look.page),
+      [undefined, 1, 1, 2, undefined, undefined, 4],
+    );
+    assert.deepEqual(
+      looks(text).map((look) => look.paginate),
+      [false, true, true, true, false, false, true],
+    );
+    // A `hold` before any counted slide shows 1.
+    assert.deepEqual(
+      looks('<!-- paginate: hold -->\n# A\n---\n<!-- paginate: true -->\n# B').map((look) => look.page),
+      [1, 1],
+    );
   });
 
   it('reads a directive written anywhere in its slide for the whole slide, and the last theme and size set', () => {

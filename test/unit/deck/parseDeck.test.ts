@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseDeck, countWords, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS } from '../../../src/core/deck';
+import { parseDeck, countWords, headingBeat, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS } from '../../../src/core/deck';
+import { personMatcher } from '../../../src/core/deck/beats';
 
 const example = readFileSync('examples/town-hall.md', 'utf8');
 
@@ -67,6 +68,26 @@ describe('parseDeck', () => {
     const deck = parseDeck(['# Slide', '<!-- "\\x5fcl\\u0061ss": lead -->', '<!-- Keep this short: one point, then pause -->'].join('\n'));
     assert.deepEqual(deck.slides[0].directives, { _class: 'lead' });
     assert.deepEqual(deck.slides[0].notes, ['Keep this short: one point, then pause']);
+  });
+
+  it('reads the solution in headings that name what a thing does, and a value heading only where "after" means after the change', () => {
+    assert.equal(headingBeat('What Tidy does'), 'what');
+    assert.equal(headingBeat('1. Deliverables'), 'what');
+    assert.equal(headingBeat('Architecture'), 'what');
+    assert.equal(headingBeat('What it does'), 'what');
+    assert.equal(headingBeat('After'), 'value');
+    assert.equal(headingBeat('Before and after'), 'value');
+    assert.equal(headingBeat('Learn after the kids are asleep'), undefined);
+  });
+
+  it('sees a customer in a role word of its own, not inside a compound or describing a report', () => {
+    const isPerson = personMatcher([]);
+    assert.equal(isPerson('Users experience delays of 40 minutes'), true);
+    assert.equal(isPerson('The health worker records the vaccination once'), true);
+    assert.equal(isPerson('Every release goes through manual screen-reader testing'), false);
+    assert.equal(isPerson('A customer-facing dashboard'), false);
+    assert.equal(isPerson('Our customer survey says it feels slow'), false);
+    assert.equal(isPerson('Customer satisfaction fell last year'), false);
   });
 
   it('gives empty and TODO sections no beats', () => {

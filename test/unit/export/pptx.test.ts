@@ -530,6 +530,58 @@ describe('exportPptx', () => {
       assert.ok(run(await pptx.slide(1), 'Q3').props.includes('b="1"'), 'the header keeps its Markdown emphasis');
     });
 
+    it('numbers pages as Marp Core 4 does: `hold` repeats the number before, `skip` shows none', async () => {
+      const pptx = await exportDeck('---\npaginate: true\n---\n# One\n\n---\n\n<!-- _paginate: hold -->\n# Held\n\n---\n\n<!-- _paginate: skip -->\n# Skipped\n\n---\n\n# Two\n');
+      const numbers = [];
+      for (let n = 1; n <= 4; n++) numbers.push(paragraphs(await pptx.slide(n)).filter((p) => /^\d+$/.test(p)));
+      assert.deepEqual(numbers, [['1'], ['1'], [], ['2']]);
+    });
+
+    it("paints Marp's colour shorthand instead of drawing a picture: `![bg](…)` the background, `![](…)` the text", async () => {
+      const pptx = await exportDeck('# Plain\n\n---\n\n![bg](#102030)\n![](white)\n\n# Coloured\n\nText\n\n---\n\n# After\n\nMore\n', { resolveImage: () => assert.fail('a colour is not a picture') });
+      const [coloured, after] = [await pptx.slide(2), await pptx.slide(3)];
+      assert.match(coloured, /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="102030"\/>/);
+      assert.ok(run(coloured, 'Text').body.includes('val="FFFFFF"'));
+      assert.ok(!paragraphs(coloured).some((p) => p.includes('[')), paragraphs(coloured).join(' | '));
+      assert.doesNotMatch(after, /<p:bg>/, 'the shorthand is for its own slide only');
+    });
+
+    it("draws Marp's `invert` class in the player's dark palette, under a backgroundColor directive", async () => {
+      const playerCss = readFileSync('src/webview/player/marp.css', 'utf8');
+      const pptx = await exportDeck('# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n# Dark\n\nLight text\n\n---\n\n<!-- _class: invert -->\n<!-- _backgroundColor: "#102030" -->\n# Mine\n', {
+        assets: { themes, playerCss },
+      });
+      const [plain, dark, mine] = [await pptx.slide(1), await pptx.slide(2), await pptx.slide(3)];
+      assert.doesNotMatch(plain, /<p:bg>/);
+      assert.match(dark, /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="1F2328"\/>/);
+      assert.ok(run(dark, 'Light text').body.includes('val="F0F3F6"'), 'light ink');
+      assert.ok(run(dark, 'Dark').body.includes('val="FFFFFF"'), 'a white title');
+      assert.match(mine, /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="102030"\/>/, 'the directive wins');
+    });
+
+    it("centres a `lead` slide's title and text, as the player does, and draws a lead slide with more than text plainly", async () => {
+      const pptx = await exportDeck('<!-- _class: lead -->\n# Centred\n\nWords under it\n\n---\n\n<!-- _class: lead -->\n# With code\n\n```\nx\n```\n');
+      const master = await pptx.layout(1);
+      assert.match(master, /<p:cSld name="StoryDeck Lead">/);
+      assert.match(master, /type="title"[\s\S]*?algn="ctr"/, 'the title placeholder is centred');
+      const words = shapes(await pptx.slide(1)).find((shape) => shape.xml.includes('Words under it'));
+      assert.ok(words && /algn="ctr"/.test(words.xml), 'the text is centred');
+      assert.ok(words && Math.abs(inches(words.x + words.w / 2) - 13.333 / 2) < 0.01, 'across the slide');
+      assert.match(await pptx.layout(2), /<p:cSld name="StoryDeck">/, 'the code is not left out');
+      assert.ok(paragraphs(await pptx.slide(2)).includes('x'));
+    });
+
+    it('sets a fitting heading (`<!-- fit -->`) as large as the content width allows, on one line', async () => {
+      const pptx = await exportDeck('# <!-- fit --> Fit\n\n---\n\n# Normal\n');
+      const size = async (n: number, text: string) => Number(/sz="(\d+)"/.exec(run(await pptx.slide(n), text).props)?.[1]) / 100;
+      assert.equal(await size(2, 'Normal'), 48);
+      // "Fit" (3 characters) across the 11.33 in content width: the player's first guess, 240 px at most.
+      assert.equal(await size(1, 'Fit'), 180);
+      const long = await exportDeck('# <!-- fit --> A heading long enough to be set smaller than usual\n');
+      const longSize = Number(/sz="(\d+)"/.exec(run(await long.slide(1), 'A heading long enough to be set smaller than usual').props)?.[1]) / 100;
+      assert.ok(longSize < 48 && longSize > 24, `${longSize} pt`);
+    });
+
     it('puts a split background on its side and the title and content beside it', async () => {
       const image = pngDataUri(400, 300);
       const pptx = await exportDeck('# Plain\n\n---\n\n![bg left:40%](photo.png)\n\n# Beside\n\nText beside the picture', { resolveImage: () => image });
@@ -591,18 +643,20 @@ describe('exportPptx', () => {
       assert.ok(inches(contain.x) > 6.66, 'the second picture is in the right half');
     });
 
-    it('writes CSS colours as PowerPoint does: hex, rgb() and common names; anything else is left to the theme', () => {
-      assert.deepEqual(['#abc', '#A1B2C3', '#a1b2c3cc', '#abcd', 'Navy', 'rgb(255, 0, 128)', 'rgba(100%, 50%, 0%, 0.5)', 'rgb(300 -4 0)'].map(pptxColor), [
+    it("writes CSS colours as PowerPoint does: hex, rgb() and CSS's colour names; anything else is left to the theme", () => {
+      assert.deepEqual(['#abc', '#A1B2C3', '#a1b2c3cc', '#abcd', 'Navy', 'RebeccaPurple', 'lightgoldenrodyellow', 'rgb(255, 0, 128)', 'rgba(100%, 50%, 0%, 0.5)', 'rgb(300 -4 0)'].map(pptxColor), [
         'AABBCC',
         'A1B2C3',
         'A1B2C3',
         'AABBCC',
         '000080',
+        '663399',
+        'FAFAD2',
         'FF0080',
         'FF8000',
         'FF0000',
       ]);
-      assert.deepEqual(['hsl(0, 100%, 50%)', 'rebeccapurple', '', undefined].map(pptxColor), [undefined, undefined, undefined, undefined]);
+      assert.deepEqual(['hsl(0, 100%, 50%)', 'bluish', '', undefined].map(pptxColor), [undefined, undefined, undefined, undefined]);
     });
 
     it('sizes a picture as w: and h: ask, and makes a 4:3 deck 10 in wide', async () => {

@@ -48,6 +48,13 @@ describe('extension bundle', () => {
   });
 });
 
+describe('player bundle', () => {
+  it('carries neither the lint core nor yaml: every exported page inlines it', () => {
+    for (const { what, marker } of CORE_MARKERS) assert.ok(!bundle('dist/player.js').includes(marker), `dist/player.js carries ${what}`);
+    assert.ok(bundle('dist/player.js').length < 40_000, `dist/player.js is ${bundle('dist/player.js').length} bytes`);
+  });
+});
+
 describe('CLI bundle', () => {
   it('does not load the MCP server or its SDK for other commands: `storydeck mcp` loads dist/mcp.js', () => {
     assert.ok(bundle('dist/mcp.js').includes('Invalid tools/call request'));

@@ -33,6 +33,13 @@ const FAMILIES = [
   { name: 'line after line that opens a comment', n: 1000, input: (n, tag) => `# Roadmap\n\n${`<!--${tag}\n`.repeat(n)}`, run: lint },
   { name: 'a code block of spaces with a letter at its end', n: 5000, input: (n, tag) => `# Roadmap\n\n\`\`\`\n${' '.repeat(n)}${tag}\n\`\`\`\n`, run: lint },
   { name: 'an HTML block of "<"', n: 5000, input: (n, tag) => `<div>\n${'<'.repeat(n)}${tag}\n`, run: lint },
+  {
+    name: 'a title and a line under it of one long word before "paper for" and "for"',
+    n: 2000,
+    input: (n, tag) => `# ${'a'.repeat(n)} paper for ${'b'.repeat(n)}${tag}\n\nfor ${'c'.repeat(n)}\n`,
+    run: lint,
+  },
+  { name: 'a summary of one long word, and a report of letters', n: 2000, input: (n, tag) => `# Summary\n\n${'x'.repeat(n)}${tag} survey ${'y'.repeat(n)}\n`, run: lint },
   { name: 'a front matter duration of digits', n: 2000, input: (n, tag) => `---\nduration: "${'1'.repeat(n)}${tag}"\n---\n# Talk\n`, run: lint },
   {
     name: 'declarative rules whose tokens start alike',

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseDeck } from '../../../src/core/deck';
 import { escapeRegExp } from '../../../src/core/deck/regexp';
 import { createContext } from '../../../src/core/lint/context';
-import { PhraseMatcher, type PhraseSyntax } from '../../../src/core/lint/phrases';
+import { foldText, PhraseMatcher, type PhraseSyntax } from '../../../src/core/lint/phrases';
 import { kindTable } from '../../../src/core/story/kinds';
 import { readStory } from '../../../src/core/story/story';
 
@@ -20,10 +20,11 @@ function asRegExp(phrases: readonly string[], ignorecase: boolean, { gap, word }
 const SYNTAXES: [string, PhraseSyntax][] = [
   ['declarative tokens', { gap: /\s/, word: /[\p{L}\p{N}]/u }],
   ['jargon phrases', { gap: /[\s-]/, word: /[\p{L}\p{N}_]/u }],
+  ['tone phrases', { gap: /[\s-]/, word: /[\p{L}\p{N}_'’]/u }],
 ];
 
 describe('phrase matcher', () => {
-  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'é', 'É', 'ſ', 's', '1', '_', '.', '+'), minLength: 1, maxLength: 3 });
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'é', 'É', 'ſ', 's', '1', '_', '.', '+', "'", '’', '𝐀'), minLength: 1, maxLength: 3 });
   const phrase = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
   const lists = fc.array(fc.record({ phrases: fc.array(phrase, { minLength: 1, maxLength: 5 }), ignorecase: fc.boolean() }), { minLength: 1, maxLength: 3 });
   /** Lines made of the phrases' own words (in any case) and a few others, so that phrases are found, and found overlapping. */
@@ -61,4 +62,26 @@ describe('phrase matcher', () => {
       );
     });
   }
+});
+
+describe('foldText', () => {
+  /** The fold, one character at a time: upper then lower case, unless that changes the character's length. */
+  const foldEach = (text: string) =>
+    [...text]
+      .map((ch) => {
+        const upper = ch.toUpperCase();
+        const lower = (upper.length === ch.length ? upper : ch).toLowerCase();
+        return lower.length === ch.length ? lower : ch;
+      })
+      .join('');
+
+  it('folds ASCII and any other text as it folds each character, keeping the length', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('A', 'z', 'ß', 'İ', 'ſ', 'Σ', 'ς', '1', ' ') })), (text) => {
+        assert.equal(foldText(text), foldEach(text));
+        assert.equal(foldText(text).length, text.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -15,6 +15,24 @@ describe('renderDeck: Marp directives and backgrounds', () => {
     assert.match(three, /<footer class="sd-marp-footer">Team<\/footer><span class="sd-marp-page">3<\/span>$/);
   });
 
+  it('numbers pages as Marp Core 4 does: `hold` repeats the number before, `skip` shows none', () => {
+    const deck = render('---\npaginate: true\n---\n# One\n---\n<!-- _paginate: hold -->\n# Held\n---\n<!-- _paginate: skip -->\n# Skipped\n---\n# Two\n');
+    assert.deepEqual(
+      deck.slides.map((slide) => /<span class="sd-marp-page">(\d+)<\/span>/.exec(slide.html)?.[1]),
+      ['1', '1', undefined, '2'],
+    );
+  });
+
+  it("turns Marp's colour shorthand into the slide's colours, not pictures: `![bg](…)` the background, `![](…)` the text", () => {
+    const deck = render('![bg](#102030)\n![](white)\n\n# One\n\nText ![](rgb(1,2,3)) stays.\n\n---\n\n![bg](teal.png)\n\n# Two\n', { resolveImage: (src) => `resolved:${src}` });
+    const [one, two] = deck.slides;
+    assert.deepEqual(one.look, { backgroundColor: '#102030', color: 'rgb(1,2,3)' });
+    assert.doesNotMatch(one.html, /<img|sd-marp-bg|sd-image-missing|<p>\s*<\/p>/);
+    assert.match(one.html, /<p data-line="6">Text {2}stays\.<\/p>/);
+    assert.equal(two.look, undefined, 'a picture whose name is not a colour stays a picture');
+    assert.match(two.html, /<img src="resolved:teal.png"/);
+  });
+
   it('escapes raw HTML in a header and keeps its pictures to the URL policy', () => {
     const [slide] = render('<!-- header: "<img src=x onerror=alert(1)> ![logo](//evil.example/x.png) ![ok](logo.png)" -->\n# x').slides;
     const header = /<header[^>]*>(.*)<\/header>/.exec(slide.html)?.[1] ?? '';

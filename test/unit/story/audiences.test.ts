@@ -282,4 +282,10 @@ describe('cuts for an audience', () => {
     assert.deepEqual(audienceChoices(parseDeck(text)), ['executives', 'board', 'team', 'partners', 'customers']);
     assert.deepEqual(audienceChoices(parseDeck('---\naudience: Partner\n---\n\n# A\n<!-- audience: Steering -->\n')).slice(0, 2), ['Steering', 'partners']);
   });
+
+  it('takes from a marker or a config only words that can name an audience: a cut’s name becomes part of an export’s file name', () => {
+    const deck = parseDeck('# A\n<!-- audience: ../../../tmp/evil, board, a/b -->\n');
+    assert.deepEqual(slideAudiences(deck.slides[0]), ['board']);
+    assert.deepEqual(audienceChoices(deck, { audiences: { '../up': { needs: ['ask'], checks: [] } } }).includes('../up'), false);
+  });
 });

@@ -84,6 +84,33 @@ describe('document kinds', () => {
       assert.equal(kindOf('# Herd sensors\n\nKeynote, DairyTech 2026\n'), 'talk');
       assert.equal(kindOf('# Flaky tests\n\n## Who am I\n\nAna.\n\n## The bug\n\nIt.\n\n## Questions?\n\nAsk.\n'), 'talk');
     });
+    it('reads roadmaps, numbered updates, consultations and papers for a board the way their readers do', () => {
+      assert.equal(kindOf('# Geodata toolkit roadmap 2026\n\nThemes.\n'), 'strategy');
+      assert.equal(kindOf('# Text reminders project — update #4 (October)\n\nLive in 11 practices.\n'), 'update');
+      assert.equal(kindOf('# Consultation: changes to household waste collections\n\nWe propose.\n'), 'proposal');
+      assert.equal(kindOf('# Lecture capture replacement — paper for the University Executive Board\n\nSummary.\n'), 'exec-ask');
+      assert.equal(kindOf('# Guest lecture: how tides are measured\n\nHello.\n'), 'talk');
+      assert.equal(kindOf('# Math tutoring pilot\n\n**Prepared for:** Superintendent’s Cabinet, Cedar Valley\n**Prepared by:** Ana\n'), 'exec-ask');
+      assert.equal(kindOf('# Paying claims in days\n\n*A six-page narrative for the Commercial Lines leadership review, 16 November.*\n'), 'exec-ask');
+      assert.equal(kindOf('# Client reporting: what we are changing\n\n**To:** Everyone at Ashby & Co\n**From:** the managing partner\n'), 'town-hall');
+      assert.equal(kindOf('---\ninfo: DevConf Lisbon 2026, track A, 30 min\n---\n\n# Flaky tests\n\nHow we stopped retrying.\n'), 'talk');
+    });
+    it('reads board updates, shareholder letters, change proposals, board papers and webinars', () => {
+      assert.equal(kindOf('# Harvest app — board update\n\nRevenue.\n'), 'update');
+      assert.equal(kindOf('# Letter to our shareholders\n\nDear shareholders.\n'), 'update');
+      assert.equal(kindOf('# Engineering proposal: one build cache\n\nSlow builds.\n'), 'proposal');
+      assert.equal(kindOf('# Options paper: replacing lecture capture\n\nThree options.\n'), 'exec-ask');
+      assert.equal(kindOf('# Webinar: accessible forms in practice\n\nHello.\n'), 'talk');
+      assert.equal(kindOf('# Session proposal: flaky tests at scale\n\nAbstract.\n'), 'talk');
+    });
+    it('lets the title decide over a meeting the line under it mentions in passing', () => {
+      assert.equal(kindOf('# Product direction: order online, pick up in store\n\nPlease read it before Thursday’s all-hands, and come with questions.\n'), 'strategy');
+    });
+    it('does not read a kind into a pitch about lectures, consultations or a conference', () => {
+      assert.equal(kindOf('# Lecture theatre booking\n\n## The problem\n\nRooms sit empty.\n'), undefined);
+      assert.equal(kindOf('# Video consultations for rural patients\n\n## The problem\n\nA two-hour drive.\n'), undefined);
+      assert.equal(kindOf('# Conference room booking\n\nRooms for every team, booked in one tap.\n'), undefined);
+    });
     it('reads nothing into an ordinary pitch, and says what decided a kind', () => {
       assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## What we are building\n\nA screen.\n'), undefined);
       const reading = inferKind(parseDeck('# Typecheck cache\n\n## Motivation\n\nSlow.\n\n## Drawbacks\n\nNone.\n'));

@@ -32,7 +32,7 @@ describe('story status', () => {
     );
     assert.equal(summary.plannedSeconds, undefined);
     assert.equal(storyStatusText(summary), `1/7 beats · ${clock(deck.estimatedSeconds)} · ${findings.length} findings`);
-    assert.match(storyStatusTooltip(summary), /^Missing beats: pain, value, business, strategy, outcome, ask\.\n.*set `duration`/);
+    assert.match(storyStatusTooltip(summary), /^Missing beats: customer pain, what changes for them, business value, strategic fit, how we’ll know, the ask\.\n.*set `duration`/);
   });
 
   it('says when the talk runs over', () => {
@@ -53,8 +53,13 @@ describe('story tree', () => {
     const tree = storyTree(deck, [], readStory(deck));
     assert.deepEqual(
       tree.map((g) => g.label),
-      [...BEAT_IDS, 'No beat'],
+      ['Why', 'Customer pain', 'What changes for them', 'Business value', 'Strategic fit', 'The solution', 'The plan', 'How we’ll know', 'The ask', 'No beat'],
     );
+    assert.deepEqual(
+      tree.map((g) => g.beat),
+      [...BEAT_IDS, undefined],
+    );
+    assert.match(tree[1].tooltip ?? '', /<!-- beat: pain -->/);
     assert.deepEqual(
       tree.map((g) => g.children.map((c) => c.label)),
       [
@@ -105,7 +110,7 @@ describe('story tree', () => {
     const text = `# Handover\n\n---\n\n${beatSkeleton('pain')}\n\n---\n\n<!-- beat: why ask -->\n## Why, and our ask\n\nWe believe in calm handovers. Approve the pilot by Friday, Priya.\n`;
     const deck = parseDeck(text);
     const tree = storyTree(deck, [], readStory(deck));
-    const by = Object.fromEntries(tree.map((g) => [g.label, g]));
+    const by = Object.fromEntries(tree.map((g) => [g.beat ?? g.label, g]));
     assert.equal(by.pain.description, 'to write');
     assert.equal(by.pain.children[0].description, 'to write');
     assert.equal(by.value.description, 'missing');

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { imageSpec, type ImageSpec } from '../../deck/marp';
-import { imageUrl, withoutComments, type RenderEnv } from '../../render/renderDeck';
+import { imageUrl, isFittingHeading, withoutComments, type RenderEnv } from '../../render/renderDeck';
 import { linkKind } from '../../render/urls';
 
 // ---------------------------------------------------------------------------------------------------
@@ -29,6 +29,10 @@ interface Paragraph {
   bullet?: { numbered: boolean; start: number };
   /** List nesting, 0 for the outermost list. */
   indent: number;
+  /** Marp's fitting heading (`# <!-- fit --> …`): one line as wide as the slide's content; the layout gives it `size`. */
+  fit?: boolean;
+  /** The size (pt) the layout set, instead of the kind's own. */
+  size?: number;
 }
 
 interface TableCell {
@@ -79,7 +83,7 @@ function slideContent(tokens: Token[], env: RenderEnv): SlideContent {
     content.pieces.push(piece);
     return piece.paragraphs;
   };
-  const addParagraph = (runs: Run[], kind: Paragraph['kind'], level?: number) => {
+  const addParagraph = (runs: Run[], kind: Paragraph['kind'], level?: number, fit = false) => {
     if (runs.length === 0) return;
     const list = lists.at(-1);
     const target = paragraphs();
@@ -95,7 +99,7 @@ function slideContent(tokens: Token[], env: RenderEnv): SlideContent {
       return;
     }
     itemStarted = false;
-    const paragraph: Paragraph = { runs, kind, ...(level ? { level } : {}), indent: 0 };
+    const paragraph: Paragraph = { runs, kind, ...(level ? { level } : {}), indent: 0, ...(fit ? { fit } : {}) };
     if (list) {
       paragraph.bullet = { numbered: list.numbered, start: list.start };
       paragraph.indent = lists.length - 1;
@@ -160,9 +164,9 @@ function slideContent(tokens: Token[], env: RenderEnv): SlideContent {
         if (table && cell) {
           table.at(-1)?.push({ ...cell, runs });
         } else if (titleNext && runs.length > 0) {
-          content.title = { runs, kind: 'heading', level: heading, indent: 0 };
+          content.title = { runs, kind: 'heading', level: heading, indent: 0, ...(isFittingHeading(token) ? { fit: true } : {}) };
         } else {
-          addParagraph(runs, heading !== undefined ? 'heading' : 'body', heading);
+          addParagraph(runs, heading !== undefined ? 'heading' : 'body', heading, heading !== undefined && isFittingHeading(token));
         }
         for (const picture of pictures) content.pieces.push({ kind: 'image', picture });
         break;
@@ -241,8 +245,13 @@ function inlineRuns(children: Token[], env: RenderEnv, pictures: Picture[]): Run
         add(token.content);
     }
   }
-  // Whitespace around a paragraph's text means nothing (an image alone leaves none).
-  return runs.filter((run, i) => run.text.trim() || (i > 0 && i < runs.length - 1));
+  // Whitespace around a paragraph's text means nothing (an image alone leaves none, nor a comment before a heading's words).
+  const kept = runs.filter((run, i) => run.text.trim() || (i > 0 && i < runs.length - 1));
+  if (kept.length > 0) {
+    kept[0] = { ...kept[0], text: kept[0].text.trimStart() };
+    kept[kept.length - 1] = { ...kept[kept.length - 1], text: kept[kept.length - 1].text.trimEnd() };
+  }
+  return kept;
 }
 
 /**

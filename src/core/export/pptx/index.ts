@@ -1,4 +1,3 @@
-import PptxGenJS from 'pptxgenjs';
 import { readMarp } from '../../deck/marp';
 import type { Deck } from '../../deck/types';
 import { deckOf, languageTag, slideTokens, type ParsedDeck } from '../../render/renderDeck';
@@ -9,7 +8,7 @@ import { slideContent, xmlText } from './content';
 import { defineMasters, drawLayoutSlide, layoutOf } from './layouts';
 import { contentArea, drawBackdrop, drawMargins, lookStyle, PPTX_LAYOUTS } from './marp';
 import { sectionNames, validParagraphs } from './sections';
-import { themeStyle, type DeckStyle } from './theme';
+import { invertedCss, themeStyle, type DeckStyle } from './theme';
 
 export { PPTX_IMAGE_TYPES } from './content';
 export { themeStyle, type ThemeStyle } from './theme';
@@ -17,8 +16,11 @@ export { themeStyle, type ThemeStyle } from './theme';
 export interface PptxExportOptions extends RenderOptions {
   /** Overrides the front matter `theme`: a built-in theme's name or a key of `assets.themes`. */
   theme?: string;
-  /** Needed, and only the theme style sheets are read: `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle. */
-  assets?: Pick<ExportAssets, 'themes'>;
+  /**
+   * Needed: the theme style sheets, and the player's (for Marp's `invert` class; without it an inverted slide keeps the
+   * theme's colours). `exportNarrative` (src/node/exporter.ts) passes those esbuild embeds in its bundle.
+   */
+  assets?: Pick<ExportAssets, 'themes'> & Partial<Pick<ExportAssets, 'playerCss'>>;
   /** Hears of each slide (1-based) whose text was set smaller than designed so that it fits, with the scale (0–1). */
   onShrink?: (slide: number, scale: number) => void;
 }
@@ -43,6 +45,8 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   if (css === undefined) throw new Error(`the build has no style sheet for the ${theme} theme.`);
   const style: DeckStyle = { ...themeStyle(css, theme), lang: languageTag(deck.frontMatter.lang) };
 
+  // Loaded here, not at the top: pptxgenjs and the zip code it brings are most of the CLI's bundle, and only this export runs them.
+  const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = PPTX_LAYOUTS[marp.size];
   pptx.title = xmlText(deck.title);
@@ -52,19 +56,24 @@ export async function exportPptx(source: Deck | ParsedDeck, options: PptxExportO
   const masterFor = defineMasters(pptx, style, contentArea(marp.size, []));
 
   const { perSlide, backgrounds, env } = slideTokens(source, options);
+  let invertedStyle: DeckStyle | undefined;
   const sections = sectionNames(deck);
   deck.slides.forEach((slide, i) => {
     const sectionTitle = sections[i];
     if (sectionTitle !== sections[i - 1]) pptx.addSection({ title: sectionTitle });
     const look = marp.looks[i];
-    const layout = layoutOf(look?.className);
+    const content = slideContent(perSlide[i], env);
+    const layout = layoutOf(look?.className, content);
     const area = contentArea(marp.size, backgrounds[i]);
-    const slideStyle = lookStyle(style, look);
+    const inverted = look?.className?.split(' ').includes('invert') ? (invertedStyle ??= { ...themeStyle(invertedCss(css, options.assets?.playerCss), theme), lang: style.lang }) : undefined;
+    const slideStyle = lookStyle(inverted ?? style, look);
     const target = pptx.addSlide({ masterName: masterFor(layout, area), sectionTitle });
+    // Marp's `invert`: the player's dark palette over the theme's (src/webview/player/marp.css); a backgroundColor directive still wins.
+    if (inverted) target.background = { color: inverted.bg };
     drawBackdrop(target, look, backgrounds[i], env, marp.size);
-    const scale = drawLayoutSlide(pptx, target, slideContent(perSlide[i], env), slideStyle, layout, area);
+    const scale = drawLayoutSlide(pptx, target, content, slideStyle, layout, area);
     if (scale < 1) options.onShrink?.(i + 1, scale);
-    drawMargins(target, look, slide.index, area, env, slideStyle, marp.size);
+    drawMargins(target, look, area, env, slideStyle, marp.size);
     const notes = xmlText(slide.notes.join('\n\n'));
     if (notes.trim()) target.addNotes(notes);
   });

@@ -1,5 +1,6 @@
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import { escapeHtml } from '../../render/escape';
+import { fitFontPx } from '../../render/fit';
 import type { Paragraph, Picture, Piece, Run, SlideContent, TableCell } from './content';
 import type { DeckStyle } from './theme';
 
@@ -45,6 +46,7 @@ function inches(pt: number): number {
 }
 
 function paragraphSize(paragraph: Paragraph): number {
+  if (paragraph.size !== undefined) return paragraph.size;
   return paragraph.kind === 'heading' ? HEADING_PT[(paragraph.level ?? 1) - 1] : paragraph.kind === 'raw' ? CODE_PT : BODY_PT;
 }
 
@@ -123,6 +125,29 @@ function imageBox(picture: Picture, scale: number, width: number): { w: number; 
   const maxH = picture.sized ? SLIDE_H : IMAGE_MAX_H;
   const fit = Math.min(1, width / (picture.width / 96), maxH / (picture.height / 96)) * scale;
   return { w: (picture.width / 96) * fit, h: (picture.height / 96) * fit };
+}
+
+/**
+ * The slide with each fitting heading (`# <!-- fit --> …`) given the size at which its text fills `width` (in)
+ * on one line: the player's first guess (src/core/render/fit.ts), since a PowerPoint file cannot be measured.
+ */
+function fitHeadings(content: SlideContent, width: number): SlideContent {
+  const fitted = (p: Paragraph): Paragraph =>
+    p.fit
+      ? {
+          ...p,
+          size:
+            fitFontPx(
+              width * 96,
+              p.runs.reduce((n, run) => n + run.text.length, 0),
+            ) * PT,
+        }
+      : p;
+  return {
+    ...content,
+    ...(content.title ? { title: fitted(content.title) } : {}),
+    pieces: content.pieces.map((piece) => (piece.kind === 'text' ? { ...piece, paragraphs: piece.paragraphs.map(fitted) } : piece)),
+  };
 }
 
 /**
@@ -269,4 +294,4 @@ function tableRows(rows: TableCell[][], scale: number, style: DeckStyle): PptxGe
   );
 }
 
-export { CONTENT_W, drawSlide, drawTitle, FULL_AREA, PAD_X, PAD_Y, runOptions, runsHeight, SLIDE_H, SLIDE_W, textProps, TITLE_BOX_H };
+export { CONTENT_W, drawSlide, drawTitle, fitHeadings, FULL_AREA, PAD_X, PAD_Y, runOptions, runsHeight, SLIDE_H, SLIDE_W, textProps, TITLE_BOX_H };

@@ -1,26 +1,29 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { Paragraph, Piece, SlideContent } from './content';
-import { type Area, drawSlide, drawTitle, PAD_X, PAD_Y, runsHeight, SLIDE_H, textProps, TITLE_BOX_H } from './layout';
+import { type Area, drawSlide, drawTitle, fitHeadings, PAD_X, PAD_Y, runsHeight, SLIDE_H, textProps, TITLE_BOX_H } from './layout';
 import type { DeckStyle } from './theme';
 
 // ---------------------------------------------------------------------------------------------------
 // The layouts of src/webview/player/layouts.css (docs/layouts.md) as PowerPoint slides: the same classes,
 // sizes (px of the 1280×720 slide, 0.75 pt each) and colours, and the corporate title band.
 
-/** The slide classes that lay a slide out differently; Marp's `lead` is a title slide. */
-export type Layout = 'title' | 'divider' | 'columns' | 'big-number' | 'quote';
+/** The slide classes that lay a slide out differently; Marp's `lead` centres the slide's text, as the player does. */
+export type Layout = 'title' | 'divider' | 'columns' | 'big-number' | 'quote' | 'lead';
 
-/** The layout a slide's classes ask for (the first that names one), if any. */
-export function layoutOf(className: string | undefined): Layout | undefined {
+/**
+ * The layout a slide's classes ask for (the first that names one), if any. A `lead` slide that holds more than
+ * text (a table, a picture, code) is drawn as a plain slide, so that nothing on it is left out.
+ */
+export function layoutOf(className: string | undefined, content?: SlideContent): Layout | undefined {
   for (const name of className?.split(/\s+/) ?? []) {
-    if (name === 'lead' || name === 'title') return 'title';
-    if (name === 'divider' || name === 'columns' || name === 'big-number' || name === 'quote') return name;
+    if (name === 'lead') return content && !textOnly(content.pieces) ? undefined : 'lead';
+    if (name === 'title' || name === 'divider' || name === 'columns' || name === 'big-number' || name === 'quote') return name;
   }
   return undefined;
 }
 
 /** The slide masters' names, one per kind of title placement, so that PowerPoint users get them as layouts too. */
-export const MASTERS = { plain: 'StoryDeck', title: 'StoryDeck Title', divider: 'StoryDeck Divider' } as const;
+export const MASTERS = { plain: 'StoryDeck', title: 'StoryDeck Title', divider: 'StoryDeck Divider', lead: 'StoryDeck Lead' } as const;
 type MasterKind = keyof typeof MASTERS;
 
 const px = (n: number) => n / 96;
@@ -51,8 +54,8 @@ export type MasterFor = (layout: Layout | undefined, area: Area) => string;
  * its master's, so another content area (a split background's other side) gets its own, numbered, on first use.
  */
 export function defineMasters(pptx: PptxGenJS, style: DeckStyle, full: Area): MasterFor {
-  const title = (x: number, y: number, w: number, h: number, valign: 'top' | 'bottom') => ({
-    placeholder: { options: { name: 'title', type: 'title' as const, x, y, w, h, margin: 0, align: 'left' as const, valign }, text: '' },
+  const title = (x: number, y: number, w: number, h: number, valign: 'top' | 'bottom', align: 'left' | 'center' = 'left') => ({
+    placeholder: { options: { name: 'title', type: 'title' as const, x, y, w, h, margin: 0, align, valign }, text: '' },
   });
   const define = (name: string, kind: MasterKind, area: Area) => {
     const lead = leadOf(area);
@@ -63,12 +66,14 @@ export function defineMasters(pptx: PptxGenJS, style: DeckStyle, full: Area): Ma
         background: { color: style.bg },
         objects: [{ rect: { x: sideOf(area).x, y: 0, w: px(32), h: SLIDE_H, fill: { color: style.accent } } }, title(lead.x, LEAD_TITLE_Y, lead.w, LEAD_TITLE_H, 'bottom')],
       });
+    } else if (kind === 'lead') {
+      pptx.defineSlideMaster({ title: name, background: { color: style.bg }, objects: [title(area.x, LEAD_TITLE_Y, area.w, LEAD_TITLE_H, 'bottom', 'center')] });
     } else pptx.defineSlideMaster({ title: name, background: { color: style.accent }, objects: [title(lead.x, LEAD_TITLE_Y, lead.w, LEAD_TITLE_H, 'bottom')] });
   };
   const names = new Map<string, string>();
-  const counts: Record<MasterKind, number> = { plain: 0, title: 0, divider: 0 };
+  const counts: Record<MasterKind, number> = { plain: 0, title: 0, divider: 0, lead: 0 };
   const masterFor: MasterFor = (layout, area) => {
-    const kind: MasterKind = layout === 'title' || layout === 'divider' ? layout : 'plain';
+    const kind: MasterKind = layout === 'title' || layout === 'divider' || layout === 'lead' ? layout : 'plain';
     const key = `${kind}:${area.x.toFixed(3)}:${area.w.toFixed(3)}`;
     let name = names.get(key);
     if (name) return name;
@@ -109,7 +114,8 @@ function height(paragraphs: Paragraph[], size: number, width: number): number {
  * Returns the scale a plain slide's content was set at to fit (drawSlide); a layout's boxes keep their
  * sizes (PowerPoint shrinks their text on overflow), so 1.
  */
-export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content: SlideContent, style: DeckStyle, layout: Layout | undefined, area: Area): number {
+export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, unfitted: SlideContent, style: DeckStyle, layout: Layout | undefined, area: Area): number {
+  const content = fitHeadings(unfitted, area.w);
   const text = textOnly(content.pieces);
   const side = sideOf(area);
   const lead = leadOf(area);
@@ -124,6 +130,15 @@ export function drawLayoutSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, content
         const size = layout === 'title' ? 30 : 32;
         const y = SLIDE_H / 2 + px(24);
         slide.addText(setAs(body, size, rest, style.font, style), { x: lead.x, y, w: lead.w, h: Math.min(SLIDE_H - y - PAD_Y, height(body, size, lead.w)), margin: 0, valign: 'top', fit: 'shrink' });
+      }
+      return 1;
+    }
+    case 'lead': {
+      // As the player's `.lead`: the title just above the middle, the text under it, both centred across the slide.
+      if (content.title) slide.addText(textProps([content.title], 1, style, style.heading, style.headingFont), { placeholder: 'title', fit: 'shrink' });
+      if (text && text.length > 0) {
+        const y = SLIDE_H / 2 + px(24);
+        slide.addText(textProps(text, 1, style, style.fg, style.font), { x: area.x, y, w: area.w, h: SLIDE_H - y - PAD_Y, margin: 0, align: 'center', valign: 'top', fit: 'shrink' });
       }
       return 1;
     }

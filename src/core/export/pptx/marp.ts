@@ -1,4 +1,5 @@
 import type PptxGenJS from 'pptxgenjs';
+import { CSS_NAMED_COLOURS } from '../../deck/colours';
 import { sharedParser } from '../../deck/markdown';
 import type { SlideLook, SlideSize } from '../../deck/marp';
 import type { Background } from '../../render/marp';
@@ -68,7 +69,7 @@ export function drawBackdrop(slide: PptxGenJS.Slide, look: SlideLook | undefined
 }
 
 /** Header, footer and page number, in the slide's margins over the content area's width. */
-export function drawMargins(slide: PptxGenJS.Slide, look: SlideLook | undefined, pageNumber: number, area: Area, env: RenderEnv, style: DeckStyle, size: SlideSize): void {
+export function drawMargins(slide: PptxGenJS.Slide, look: SlideLook | undefined, area: Area, env: RenderEnv, style: DeckStyle, size: SlideSize): void {
   const text = (markdown: string): PptxGenJS.TextProps[] => {
     const [inline] = sharedParser().parseInline(markdown, {});
     return inlineRuns(inline?.children ?? [], env, []).map((run) => ({ text: run.text, options: runOptions(run, MARGIN_PT, style, style.muted, style.font) }));
@@ -79,8 +80,8 @@ export function drawMargins(slide: PptxGenJS.Slide, look: SlideLook | undefined,
   const box = { x: left, w: right - left, h: MARGIN_H, margin: 0, fit: 'shrink' as const };
   if (look?.header) slide.addText(text(look.header), { ...box, y: MARGIN_Y, valign: 'top' });
   if (look?.footer) slide.addText(text(look.footer), { ...box, y: SLIDE_H - MARGIN_Y - MARGIN_H, valign: 'bottom' });
-  if (look?.paginate) {
-    slide.addText(String(pageNumber), {
+  if (look?.page !== undefined) {
+    slide.addText(String(look.page), {
       x: SLIDE_WIDTHS[size] - PAGE_BOX,
       y: SLIDE_H - MARGIN_Y - MARGIN_H,
       w: PAGE_W,
@@ -115,38 +116,13 @@ function placePicture(slide: PptxGenJS.Slide, found: Picture, size: Background['
   slide.addImage({ data: found.data, x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h });
 }
 
-const NAMED: Readonly<Record<string, string>> = {
-  black: '000000',
-  white: 'FFFFFF',
-  red: 'FF0000',
-  green: '008000',
-  blue: '0000FF',
-  yellow: 'FFFF00',
-  orange: 'FFA500',
-  purple: '800080',
-  gray: '808080',
-  grey: '808080',
-  silver: 'C0C0C0',
-  navy: '000080',
-  teal: '008080',
-  maroon: '800000',
-  olive: '808000',
-  lime: '00FF00',
-  aqua: '00FFFF',
-  cyan: '00FFFF',
-  fuchsia: 'FF00FF',
-  magenta: 'FF00FF',
-  pink: 'FFC0CB',
-  brown: 'A52A2A',
-};
-
-/** A CSS colour as PowerPoint writes it (six hex digits), for hex, `rgb()` and common names; undefined otherwise. */
+/** A CSS colour as PowerPoint writes it (six hex digits), for hex, `rgb()` and CSS's colour names; undefined otherwise. */
 export function pptxColor(css: string | undefined): string | undefined {
   if (!css) return undefined;
   const value = css.trim().toLowerCase();
   const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.exec(value)?.[1];
   if (hex) return (hex.length <= 4 ? hex.slice(0, 3).replace(/./g, '$&$&') : hex.slice(0, 6)).toUpperCase();
-  if (Object.hasOwn(NAMED, value)) return NAMED[value];
+  if (Object.hasOwn(CSS_NAMED_COLOURS, value)) return CSS_NAMED_COLOURS[value];
   const rgb = /^rgba?\(\s*(-?[\d.]+%?)[\s,]+(-?[\d.]+%?)[\s,]+(-?[\d.]+%?)/.exec(value);
   if (!rgb) return undefined;
   return rgb

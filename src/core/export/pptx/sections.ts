@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import type { Deck } from '../../deck/types';
 import { readStory } from '../../story/story';
 import { xmlText } from './content';
@@ -46,6 +45,7 @@ function sectionNames(deck: Deck): string[] {
  * PowerPoint, which then offers to repair the file) allows only first; keep the first in each paragraph.
  */
 async function validParagraphs(file: Uint8Array): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(file);
   for (const name of Object.keys(zip.files).filter((path) => /^ppt\/slides\/slide\d+\.xml$/.test(path))) {
     const xml = await zip.file(name)!.async('string');

@@ -73,6 +73,15 @@ export function themeStyle(css: string, name = 'theme'): ThemeStyle {
   };
 }
 
+/**
+ * A theme's style sheet with the player's rules for Marp's `invert` class (`.sd-slide.invert { --sd-bg: … }`, in
+ * src/webview/player/marp.css) appended as `:root` rules, so that `themeStyle` reads the inverted palette over the theme's.
+ */
+export function invertedCss(themeCss: string, playerCss = ''): string {
+  const rules = [...playerCss.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/\.sd-slide\.invert\s*\{([^}]*)\}/g)].map(([, body]) => `:root{${body}}`);
+  return `${themeCss}\n${rules.join('\n')}`;
+}
+
 /** A CSS colour as PowerPoint writes it (six hex digits): `#abc`, `#aabbcc`, or `rgb(r, g, b)` / `rgb(r g b)` with 0–255 components. */
 function pptxColor(css: string): string | undefined {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(css)?.[1];

@@ -1,0 +1,38 @@
+import { escapeRegExp } from '../deck/regexp';
+import { slidePassages } from '../deck/beats';
+import type { Slide } from '../deck';
+import { PROBLEM, struggleIn } from './pain';
+
+/** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview". */
+const SUMMARY_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)\s*:?$/i;
+
+/** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
+const PURPOSE = /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help))\b/i;
+
+/**
+ * Does this slide open with a summary whose lead (its first paragraph or list) names no problem? Then the summary
+ * tells the solution: "## Summary — Every pull request gets its own short-lived environment…", "## Abstract — In
+ * this talk I will present the new architecture…". A lead that tells a problem ("…nearly let a unit be hung for
+ * the wrong patient") or a reason ("…so that reviewers see the real screens") is the why, whatever follows it.
+ */
+export function summaryLeadsWithSolution(slide: Slide): boolean {
+  if (slide.empty || !SUMMARY_HEADING.test(slide.title.trim())) return false;
+  const lead = slidePassages(slide).find((p) => p.block.kind !== 'heading')?.block.text;
+  return lead !== undefined && !PROBLEM.test(lead) && !PURPOSE.test(lead) && struggleIn(lead) === undefined;
+}
+
+/** "Meet Beacon": a heading that introduces someone or something by name. */
+const MEET = /^[Mm]eet\s(\p{Lu}[\p{L}\p{N}-]{1,30})\s*[.!:]?$/u;
+/** What a product is called after its name: "Beacon is the playtest telemetry system we built". */
+const PRODUCT_NOUN = String.raw`(?:app|application|tool|platform|system|service|product|assistant|bot|device|dashboard|engine|library|framework|kit|api|sensor|robot)s?`;
+
+/**
+ * Does this slide introduce a product rather than a person: "## Meet Beacon" over "Beacon is the playtest telemetry
+ * system we built…"? Then it presents the solution, not a customer's pain.
+ */
+export function introducesProduct(slide: Slide): boolean {
+  const name = MEET.exec(slide.title.trim())?.[1];
+  if (!name) return false;
+  const is = new RegExp(String.raw`^${escapeRegExp(name)}\sis\s(?:a|an|the|our)\b[^.;\n]{0,60}?\b${PRODUCT_NOUN}\b`, 'iu');
+  return slidePassages(slide).some((p) => p.block.kind !== 'heading' && is.test(p.text));
+}
