@@ -47,9 +47,9 @@ const YEAR = /^(?:19|20)\d\d$/;
 const TIME_AFTER = /^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|(?:st|nd|rd|th)\b)/i;
 const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-])\s*$/i;
 
-/** One named or singled-out person: "a nurse", "one customer", "she", "Meet Maria", "Priya said". */
+/** One named or singled-out person: "a nurse", "one customer", "she", "Meet Maria", "Priya said" — not a thing named after one ("an operator controller", "a customer portal"). */
 const PERSON = [
-  /\b(?:a|an|one|this|that)\s+(?:customer|user|client|patient|clinician|nurse|doctor|agent|admin|administrator|operator|driver|teacher|student|shopper|buyer|seller|merchant|developer|engineer|analyst|manager|rep|technician|dispatcher|accountant|owner|parent|member|subscriber|tenant|farmer|pharmacist|founder|cashier|designer|caller|guest|traveller|traveler|rider|resident|worker|employee|person|woman|man|family|mother|father)\b/i,
+  /\b(?:a|an|one|this|that)\s+(?:customer|user|client|patient|clinician|nurse|doctor|agent|admin|administrator|operator|driver|teacher|student|shopper|buyer|seller|merchant|developer|engineer|analyst|manager|rep|technician|dispatcher|accountant|owner|parent|member|subscriber|tenant|farmer|pharmacist|founder|cashier|designer|caller|guest|traveller|traveler|rider|resident|worker|employee|person|woman|man|family|mother|father)\b(?![ -](?:controllers?|accounts?|portals?|apps?|dashboards?|apis?|records?|ids?|numbers?|data|types?|roles?|journeys?|base|segments?|counts?|groups?|services?|interfaces?|views?|profiles?|fields?|tables?|objects?|nodes?|pods?|libraries|library|sdks?|clis?)\b)/i,
   /\b(?:she|he|her|him|his)\b/i,
   /\b(?:meet|this is)\s+\p{Lu}\p{Ll}+/u,
   /\b(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u,
