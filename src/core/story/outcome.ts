@@ -30,7 +30,7 @@ export const BARE_DATE =
  * "120 operators hired and trained", "all 96 staff have completed training", "hold 40 drop-in sessions",
  * "10 new partner schools", "TSP operational on 4 corridors". A milestone or an output, not an outcome.
  */
-const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|signed(?: up)?|closed|merged|written|sold|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service)`;
+const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|merged|written|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service)`;
 const OUTPUT = new RegExp(
   [
     // A count, a few words naming the things, and what was done to them.
