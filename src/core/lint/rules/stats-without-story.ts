@@ -29,7 +29,8 @@ const WORK_REPORT = /\bwhat (?:we|i|the team|your \p{L}+) (?:did|shipped|deliver
 /** Results read against a target ("already above target", "on track"): the outcome's report, not evidence waiting for a story. */
 const AGAINST_TARGET = /\b(?:above|below|ahead of|behind|against|vs\.?|versus|on|off|short of|beat|missed|met|exceeded)\s(?:the\s|our\s|its\s)?(?:targets?|goals?)\b|\bon track\b/i;
 /** A sentence that introduces aims or a plan ("By the end of the two years we aim to:", "We will:"): the list under it is targets. */
-const AIM_LEAD_IN = /\b(?:will|'ll|’ll|aim to|plan to|hope to|want to|intend to|we'd like to|our (?:goals?|aims?|targets?))\b[^\n]*:\s*$/i;
+const AIM = /\b(?:will|'ll|’ll|aim to|plan to|hope to|want to|intend to|we'd like to|our (?:goals?|aims?|targets?))\b/i;
+const LEAD_IN_END = /:\s*$/;
 
 /** A heading and the blocks under it, up to the next heading; the blocks before a slide's first heading form one too. */
 interface Section {
@@ -158,7 +159,7 @@ function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean
   let aims = false;
   for (const b of blocks) {
     if (b.kind === 'heading') continue;
-    if (b.kind !== 'list_item') aims = AIM_LEAD_IN.test(b.text.trim());
+    if (b.kind !== 'list_item') aims = LEAD_IN_END.test(b.text) && AIM.test(b.text);
     // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks.
     for (const line of b.text.split('\n')) {
       if (line.trim() === '') continue;
