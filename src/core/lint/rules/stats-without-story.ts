@@ -116,10 +116,10 @@ export function countFigures(line: string): number {
   return n;
 }
 
-/** Someone's own words: a quotation of a dozen characters or more and at least two words, not a term in scare quotes ("non-responding"). */
+/** Someone's own words: a quotation of a dozen characters or more and at least three words, not a term or a name in quotes ("non-responding", "Outbox health"). */
 function hasQuote(text: string): boolean {
   QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) if (/\S\s+\S/.test(m[0])) return true;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) if (/\S\s+\S+\s+\S/.test(m[0])) return true;
   return false;
 }
 
