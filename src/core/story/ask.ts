@@ -52,7 +52,7 @@ const NAME_THEN_VERB =
 const ADDRESSEE = /^(?:\*\*)?([\p{L}][\p{L} &/'’-]{1,40})(?:\*\*)?\s?[:—–]\s*(.*)/u;
 /** A thank-you or a greeting before a dash ("Thank you — now over to your questions") addresses no one in particular. */
 const SALUTATION = /^(?:thank|thanks|hi|hello|dear|cheers|welcome|good (?:morning|afternoon|evening))\b/i;
-/** After a one-word label, what makes it a name: a request ("Priya: please confirm…", "Sam — can you…"), not a statement ("Ordering: consumers use FIFO queues"). */
+/** After a one-word label, what makes it a name: a request ("Priya: please confirm…", "Sam — can you…", or an imperative: "Priya: send…"), not a statement ("Ordering: consumers use FIFO queues"). */
 const REQUEST_AFTER_LABEL = /^(?:please|can you|could you|would you|will\b|to\b|owns?\b|leads?\b)/i;
 const ROLE_LABEL =
   /\b(?:leads?|managers?|team|teams|engineering|product|design|sales|marketing|finance|support|success|ops|operations|legal|security|data|platform|hr|people|leadership|execs?|executives?|everyone|all of you|you|pms?|ems?|directors?|vps?|owners?|champions?|sponsors?|committee)\b/i;
@@ -124,7 +124,7 @@ export const hasOwner = memoByText((text: string): boolean => {
   const addressee = ADDRESSEE.exec(text);
   if (addressee && !SALUTATION.test(addressee[1])) {
     if (ROLE_LABEL.test(addressee[1])) return true;
-    if (/^\p{Lu}\p{Ll}+$/u.test(addressee[1].trim()) && REQUEST_AFTER_LABEL.test(addressee[2])) return true;
+    if (/^\p{Lu}\p{Ll}+$/u.test(addressee[1].trim()) && (REQUEST_AFTER_LABEL.test(addressee[2]) || IMPERATIVE.test(addressee[2]))) return true;
   }
   NAME_AFTER_VERB.lastIndex = 0;
   for (let m = NAME_AFTER_VERB.exec(text); m; m = NAME_AFTER_VERB.exec(text)) {
