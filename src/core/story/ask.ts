@@ -1,6 +1,7 @@
 import { ASK_STRONG, MONTHS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
 import type { Block, Slide } from '../deck';
 import { memoByText } from '../deck/memo';
+import { countWords } from '../deck/parseDeck';
 import { perDeck, type ReadingContext } from './reading';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
@@ -19,21 +20,24 @@ const NO_ASK = /\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for 
 const PRE_READ = /\b(?:please\s)?read (?:it|this|through|the (?:doc|document|page|memo|note|paper|deck|proposal|pre-read))\b[^.;\n]{0,40}?\b(?:before|ahead of|prior to)\b/i;
 /** A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…". */
 const PAPER_ASK =
-  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b/i;
+  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b/i;
 /**
  * Requests in plain words that ASK_STRONG does not hold: "Recommendation: approve option B", "We are seeking £250,000", "We recommend funding
  * Option B", "Could you confirm by Friday…", "We'd be grateful for a decision", "If you agree, …", and a
  * funded-headcount sentence ("Funding two engineers for six months gets us to the pilot").
  */
 const PLAIN_ASK =
-  /(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:the|this|these|our|a|an|option|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:seek|seeking)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i;
+  /(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:the|this|these|our|a|an|option|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:seek|seeking|request|requesting|apply for|applying for)\s|\b(?:this|our) (?:application|proposal|bid|paper|submission) (?:requests|seeks)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i;
 /** A round being raised ("Raising a $1.8M pre-seed"): an investor deck's ask. */
 const RAISING = /\b(?:we(?:'re|’re|\sare)\s)?raising\s(?:a\s|an\s|our\s)?(?:[$€£¥]\s?\d|\d[\d,.]{0,15}\s?(?:k|m|mn|million)\b|(?:pre-)?seed\b|series [a-d]\b|(?:a |our )?(?:round|bridge)\b)/i;
+
+/** A sentence telling what someone did, in the past tense ("she wanted to tell him the punchline", "it was past the deadline"): a story, not a request. */
+const TOLD_STORY = /\b(?:she|he|they)(?:'d|’d)?\s(?:was|were|had|did|[a-z]{2,20}ed)\b|\bit was\b/i;
 
 const QUOTED = /["“][^"”\n]{4,400}["”]/;
 /** What a speaker asks of the room to make a point, not of the people who must act: "keep your hands up if…", "I want you to imagine…". */
 const RHETORIC =
-  /\b(?:want|need|ask|like|invite) you(?:rself)? to (?:remember|hold on(?:to)?|imagine|know|think|take away|picture|notice|see|hear|consider|keep in mind|close your eyes)\b|\b(?:keep|put|raise) your hands?\b|\bhands up\b|\bby a show of hands\b|\blet me ask you\b/i;
+  /\b(?:want|need|ask|like|invite) (?:you(?:rself)?|every(?:one|body)|people|folks|(?:the )?(?:audience|room)|[a-z]{2,20}s) to (?:remember|hold on(?:to)?|imagine|know|think|take away|picture|notice|see|hear|consider|keep in mind|close your eyes|understand|realise|realize|feel|leave with|walk away with)\b|\b(?:keep|put|raise) your hands?\b|\bhands up\b|\bby a show of hands\b|\blet me ask you\b/i;
 /** A document's byline or status line ("Decision needed · Prepared by Nadia Okonkwo"): it labels the document, it does not ask. */
 const BYLINE = /\b(?:prepared by|authors?:|status:|last (?:edited|updated)|version \d|draft v?\d)|\s·\s/i;
 
@@ -45,7 +49,11 @@ const NAME_AFTER_VERB =
 const NAME_THEN_VERB =
   /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?\s(?:will|to|is going to|owns|leads|drives|runs|has agreed to|can|and I will|and I'll)\s(?:own|lead|drive|run|coordinate|follow up|send|schedule|set up|share|book|circulate|organi[sz]e|host|present|review|decide|approve|confirm|collect|contact|write|draft|prepare|start|kick off|report|update|pair|onboard|train)\b/u;
 /** "Engineering leads: lend us…", "Priya —": a list item addressed to someone. */
-const ADDRESSEE = /^(?:\*\*)?([\p{L}][\p{L} &/'’-]{1,40})(?:\*\*)?\s?[:—–]/u;
+const ADDRESSEE = /^(?:\*\*)?([\p{L}][\p{L} &/'’-]{1,40})(?:\*\*)?\s?[:—–]\s*(.*)/u;
+/** A thank-you or a greeting before a dash ("Thank you — now over to your questions") addresses no one in particular. */
+const SALUTATION = /^(?:thank|thanks|hi|hello|dear|cheers|welcome|good (?:morning|afternoon|evening))\b/i;
+/** After a one-word label, what makes it a name: a request ("Priya: please confirm…", "Sam — can you…", or an imperative: "Priya: send…"), not a statement ("Ordering: consumers use FIFO queues"). */
+const REQUEST_AFTER_LABEL = /^(?:please|can you|could you|would you|will\b|to\b|owns?\b|leads?\b)/i;
 const ROLE_LABEL =
   /\b(?:leads?|managers?|team|teams|engineering|product|design|sales|marketing|finance|support|success|ops|operations|legal|security|data|platform|hr|people|leadership|execs?|executives?|everyone|all of you|you|pms?|ems?|directors?|vps?|owners?|champions?|sponsors?|committee)\b/i;
 const NOT_NAMES = new Set([
@@ -83,7 +91,8 @@ const DATE = new RegExp(
     // "This year" is when the work happens, not when the ask is due; "by next year" is a deadline.
     String.raw`\b(?:by|before|until|till|no later than|due|ahead of)\s(?:the\s)?(?:(?:this|next|coming)\s)?year\b`,
     String.raw`\b(?:by|before|on|until|due)\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\b`,
-    String.raw`\b(?:today|tomorrow|tonight|this week|next week|this month|eod|eow|eom|end of (?:the )?(?:day|week|month|quarter|sprint|year))\b`,
+    // "Today" opening a sentence says how things are now ("Today the team is two people"), not when the ask is due.
+    String.raw`(?<!^\W{0,3})\btoday\b|\b(?:tomorrow|tonight|this week|next week|this month|eod|eow|eom|end of (?:the )?(?:day|week|month|quarter|sprint|year))\b`,
     String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b`,
     String.raw`\b(?:${MONTHS})\.?\s\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(?:${MONTHS})\b`,
     String.raw`\b(?:at|in|during|before|after)\s(?:the\s|our\s|its\s|their\s|this\s|next\s|today(?:'|’)?s\s|tomorrow(?:'|’)?s\s|next week(?:'|’)?s\s|friday(?:'|’)?s\s|monday(?:'|’)?s\s)?(?:next\s)?(?:(?:${MONTHS})\s)?(?:meeting|review|talk|session|call|presentation|keynote|workshop|steering\s?(?:committee|meeting|group)?|staff meeting|all-hands|town hall|qbr|offsite|planning|sync|stand-?up|board meeting|exec review|leadership meeting|retro)\b`,
@@ -99,21 +108,55 @@ export function hasDate(text: string): boolean {
   return DATE.test(text);
 }
 
-/** People named in full ("Dana Okafor and Luis Prieto"), not at the start of a sentence: who the ask funds or puts in charge. */
-const FULL_NAME = /(?<=[\p{Ll},;:(]\s)(?<!\b(?:through|via|on|at|in|using|into)\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[\s,.;:)]|$)/u;
+/**
+ * People named in full ("Dana Okafor and Luis Prieto") after a lower-case word, so not at the start of a sentence nor inside a run of
+ * capitalised words ("Director, Page Turners Reading Trust", "Today Success Coaching is…"), and not followed by a third capitalised
+ * word (an organisation): who the ask funds or puts in charge.
+ */
+const FULL_NAME = /(?<=(?:^|[\s(])\p{Ll}[\p{L}'’-]{0,30}[,;:]?\s)(?<!\b(?:through|via|on|at|in|using|into)\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[,.;:)]|\s(?!\p{Lu})|$)/u;
+/** A governing body given the action ("the trustees to approve", "That the Committee notes…", "The Board is asked to endorse"): it owns the decision. */
+const BODY_ACTS =
+  /\b(?:board|trustees|committee|panel|council|cabinet|governors|executive|steering group|leadership team|exec team)\s(?:(?:is|are)\s(?:asked|invited|requested)\s)?(?:to\s)?(?:note|approve|agree|endorse|decide|fund|sign off|confirm|recommend|resolve|authori[sz]e|consider|adopt|accept|ratify)(?:s|d)?\b/i;
 
 /** Memoised by text: the sentences of unchanged sections come back after every keystroke. */
 export const hasOwner = memoByText((text: string): boolean => {
-  if (OWNER_WORDS.test(text) || NAME_THEN_VERB.test(text) || FULL_NAME.test(text)) return true;
+  if (OWNER_WORDS.test(text) || NAME_THEN_VERB.test(text) || FULL_NAME.test(text) || BODY_ACTS.test(text)) return true;
   const addressee = ADDRESSEE.exec(text);
-  if (addressee && (ROLE_LABEL.test(addressee[1]) || /^\p{Lu}\p{Ll}+$/u.test(addressee[1].trim()))) return true;
+  if (addressee && !SALUTATION.test(addressee[1])) {
+    if (ROLE_LABEL.test(addressee[1])) return true;
+    if (/^\p{Lu}\p{Ll}+$/u.test(addressee[1].trim()) && (REQUEST_AFTER_LABEL.test(addressee[2]) || IMPERATIVE.test(addressee[2]))) return true;
+  }
   NAME_AFTER_VERB.lastIndex = 0;
   for (let m = NAME_AFTER_VERB.exec(text); m; m = NAME_AFTER_VERB.exec(text)) {
     const name = m[1].replace(/[^\p{L}'’-]+$/u, '').replace(/['’]s$/, '');
-    if (/^\p{Lu}\p{Ll}/u.test(name) && !NOT_NAMES.has(name)) return true;
+    // A name is a plain capitalised word, not an identifier ("with MessageGroupId").
+    if (/^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)?$/u.test(name) && !NOT_NAMES.has(name)) return true;
   }
   return false;
 });
+
+/** A letter's sign-off line ("With warmest thanks,", "Kind regards,", "Yours sincerely,"). */
+const SIGN_OFF =
+  /^(?:with\s)?(?:(?:warm(?:est)?|best|kind(?:est)?|many|all (?:the|my) best|love and|warm|heartfelt|sincere|grateful)\s)?(?:thanks|regards|wishes|best|gratitude)\s?,?\s*(?:\n|$)|^(?:yours\s(?:sincerely|faithfully|truly|ever)|sincerely|cheers|thank you|best|warmly|gratefully|onwards)\s?,?\s*(?:\n|$)/i;
+
+const SIGNATURE_WORDS = 15;
+const signatureCache = new WeakMap<Slide, Set<Block>>();
+
+/** The blocks that sign a letter: the one after a sign-off line, or the sign-off's own block when the name follows on the next line. The signer asks; they do not own the ask. */
+function signatures(slide: Slide): Set<Block> {
+  const cached = signatureCache.get(slide);
+  if (cached) return cached;
+  const found = new Set<Block>();
+  slide.blocks.forEach((block, i) => {
+    const m = block.kind === 'paragraph' ? SIGN_OFF.exec(block.text.trim()) : null;
+    if (!m) return;
+    // The signature is a short block: a name, perhaps a role and an organisation.
+    const signature = m[0].endsWith('\n') ? block : slide.blocks[i + 1];
+    if (signature && signature.kind === 'paragraph' && countWords(signature.text) <= SIGNATURE_WORDS + (signature === block ? 3 : 0)) found.add(signature);
+  });
+  signatureCache.set(slide, found);
+  return found;
+}
 
 export interface Ask {
   slide: Slide;
@@ -124,14 +167,15 @@ export interface Ask {
 export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   const asks: Ask[] = [];
   for (const slide of ctx.deck.slides) {
+    const signed = signatures(slide);
     for (const p of slidePassages(slide)) {
-      // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me".
-      if (NO_ASK.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
+      // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me" nor a letter's signature.
+      if (signed.has(p.block) || NO_ASK.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
       if (slide.index === 1 && BYLINE.test(p.text)) continue;
       const body = p.block.kind !== 'heading';
       // Under an ask heading, any request, owner or date counts; on a headless slide that reads as an ask, a clear one.
       const underAskHeading = body && p.context.includes('ask');
-      const headlessAsk = body && p.context.length === 0 && slide.beats.includes('ask');
+      const headlessAsk = body && p.context.length === 0 && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);
       const request =
         ASK_STRONG.test(p.text) ||
         RAISING.test(p.text) ||
@@ -161,7 +205,9 @@ interface Specifics {
 
 function specifics(slide: Slide): Specifics {
   const found: Specifics = { sections: new Set(), blocks: new Set(), order: new Map(), sectionBlocks: new Map() };
+  const signed = signatures(slide);
   for (const p of slidePassages(slide)) {
+    if (signed.has(p.block)) continue;
     if (!found.order.has(p.block)) {
       const list = found.sectionBlocks.get(p.section) ?? found.sectionBlocks.set(p.section, []).get(p.section)!;
       found.order.set(p.block, list.length);

@@ -4,7 +4,7 @@ import type { ReadingContext } from './reading';
 /** Business value or market demand in its own words: one of these is enough. */
 export const BUSINESS = new RegExp(
   [
-    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|renew\w*|nrr|net (?:revenue|dollar) retention|expansion|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
+    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|renew\w*|nrr|net (?:revenue|dollar) retention|(?<!(?:network|cluster|service|route|capacity|site|programme|program|fleet|storage|disk|memory|road|rail|school|clinic|building|facility|facilities)\s)expansion|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
     String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
     String.raw`\bretain(?:s|ed|ing)? (?:customers|users|accounts|clients|members|subscribers|them|more)\b`,
     String.raw`\bmarket (?:size|share|demand|opportunity|leader\w*|segment)\b|\baddressable\b|\bmarkets? worth\b`,
@@ -48,6 +48,22 @@ function pricesTheWork(header: string): boolean {
 const WEAK =
   /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees)\b/gi;
 
+/** One idea per hint, however it is inflected: "grow" and "growth", "cost" and "costly", "competitor" and "competition" are one hint each. */
+function hintStem(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/(?:es|s|th|ing|n|ly|e|y)$/, '')
+    .slice(0, 5);
+}
+
+/**
+ * Money that is a customer's own: in one person's story ("He was spending over £2,100 a year on oil"), or saved for people on their
+ * bills ("For households we have helped, insulation saves £310 a year on heating bills"). Their pain or their value, not the
+ * organisation's business case.
+ */
+const CUSTOMERS_MONEY =
+  /^for (?:(?:the|our|each|every|most|many|these|those)\s)?(?:[\w-]+\s)?(?:households|families|customers|users|residents|patients|people|members|tenants|clients|students|parents|carers|drivers|homeowners)\b|\bon (?:(?:their|your|his|her|household|home|heating|energy|fuel|water|phone|grocery|food)\s){1,2}bills?\b|\b(?:he|she)(?:'s|’s)?\s(?:was\s|is\s|had\s|has\s|had been\s|has been\s)?(?:spen\w*|pa(?:y|ys|id|ying)|owe\w*|los\w*|earn\w*|sav\w*|borrow\w*|budget\w*)\b/i;
+
 /** Finds the first passage that states business value or market demand, or undefined. */
 export function findBusiness(ctx: ReadingContext): Passage | undefined {
   for (const slide of ctx.deck.slides) {
@@ -55,6 +71,7 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
     // Whether the current section's heading, or the current table's header row, prices the work.
     let pricing = false;
     let benefits = false;
+    let titled = false;
     let pricedTable = false;
     let section = -1;
     let previous: Passage | undefined;
@@ -63,6 +80,8 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
         section = p.section;
         pricing = p.block.kind === 'heading' && PRICE_HEADING.test(p.block.text);
         benefits = p.block.kind === 'heading' && BENEFITS.test(p.block.text);
+        // The document's title ("Request: electronic discharge summaries") names what the whole page is, not the role of each paragraph under it.
+        titled = slide.index === 1 && p.block === slide.blocks[0] && p.block.kind === 'heading' && p.block.level === 1;
       }
       // Each table row is a block of its own: the first row of a run is the header.
       if (p.block.kind !== 'table') pricedTable = false;
@@ -70,12 +89,12 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
       previous = p;
       // A customer's story ("before her renewal calls") and the ask ("a budget of $120k") are not the business case.
       // A plain "Benefits" heading lists the organisation's benefits as often as the customer's: its words decide.
-      if (p.context.some((b) => b === 'ask' || b === 'pain' || b === 'value') && !p.context.includes('business') && !benefits) continue;
+      if (p.context.some((b) => b === 'ask' || b === 'pain' || b === 'value') && !p.context.includes('business') && !benefits && !titled) continue;
       if (BUSINESS.test(p.text) || MARKET_ACRONYMS.test(p.text)) return p;
-      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text) && !pricing && !pricedTable) return p;
+      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text) && !CUSTOMERS_MONEY.test(p.text) && !pricing && !pricedTable) return p;
       // What the work costs is not its worth, however many cost words it uses.
       if (pricing || pricedTable) continue;
-      const words = new Set((p.text.match(WEAK) ?? []).map((w) => w.toLowerCase().replace(/s$/, '')));
+      const words = new Set((p.text.match(WEAK) ?? []).map(hintStem));
       if (words.size >= 2) return p;
       if (words.size === 0) continue;
       if (p.context.includes('business')) {

@@ -12,7 +12,8 @@ export const STRATEGY = new RegExp(
     String.raw`\b(?:our|the company(?:'|’)s|three|top|(?:this|next) year(?:'|’)s|annual) (?:priorities|focus areas|big bets|bets)\b|\bfocus areas?\b|\b(?:this|next) year(?:'|’)?s? focus\b|\ba year of focus\b|\bwe said we(?:'|’)d focus\b|\bfocus (?:this|next) year\b`,
     String.raw`\b(?:our|the) (?:objective|priority) (?:of|to|for this year|this year)\b|\bobjective\s?\d\b|\bkr\s?\d\b`,
     // The plans public bodies and large organisations tie work to: "Priority 3 in our Corporate Plan", "the Joint Forward Plan priority".
-    String.raw`\b(?:corporate|council|annual|strategic|five-year|ten-year|long-term|forward|operating|organi[sz]ational|group|company)\splan\b|\bpriorit(?:y|ies)\s\d\b|\bplan(?:'|’)?s?\spriorit(?:y|ies)\b`,
+    // A plan that spans years ("our three-year plan", "the 5-year plan") is the organisation's strategy.
+    String.raw`\b(?:corporate|council|annual|strategic|(?:two|three|four|five|ten|multi|\d{1,2})-year|long-term|forward|operating|organi[sz]ational|group|company)\splan\b|\bpriorit(?:y|ies)\s\d\b|\bplan(?:'|’)?s?\spriorit(?:y|ies)\b`,
   ].join('|'),
   'i',
 );

@@ -19,7 +19,8 @@ export const VANITY: readonly VanityPattern[] = [
   },
   {
     kind: 'acquisition',
-    re: /\b(?:downloads|installs|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users) (?:reached|served)\b/gi,
+    // "Downloads each logger", "installs the agent": a verb with its object says what software does, not how many came.
+    re: /\b(?:(?:downloads|installs)(?!\s(?:the|each|every|all|any|your|our|their|its|it|them|this|these|those)\b)|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users) (?:reached|served)\b/gi,
   },
   {
     kind: 'output',
@@ -28,7 +29,7 @@ export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'date',
     re: new RegExp(
-      String.raw`(?<!-)\b(?:launch(?:es|ing)?|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b[^.;\n]{0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b`,
+      String.raw`(?<!-)\b(?:launch(?:es|ing)?|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b`,
       'gi',
     ),
   },
@@ -48,14 +49,21 @@ const COUNTED =
 const DISCLAIMED =
   /\bnot\s(?:\w+\s){0,2}?(?:sent|shared|posted|published|created|registrations?|sign-?ups|signups|downloads|installs|page ?views|visits|visitors|followers|likes|impressions|subscribers)\b|\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
 
+/** A table row that records how a commitment went (a cell that is only "Done", "Missed", "On track"…): a report of what happened, not the measure of success. */
+const STATUS_CELL = /(?:^|·\s)(?:done|completed?|delivered|achieved|met|not met|missed|on track|off track|at risk|delayed|behind|ahead|not yet|in progress|slipped|✅|✔️?|❌)\s?(?:·|$)/i;
+
 /** Words that say a slide is about measuring success. */
 export const SUCCESS =
   /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it))\b/i;
 
+/** Aims stated as numbers to reach ("By the end of the two years we aim to:", "we want to reach 70 story points"): what the writer will count as success. */
+const AIMS = /\b(?:(?:we|i)(?:'re|’re|\sare|\sam)?\s(?:aim|aiming|hope|hoping|want|plan|planning|expect|expecting)\sto\s(?:reach|hit|achieve|get to)|(?:we|i)\saim\sto|our aims?|hope to achieve)\b/i;
+const aiming = (text: string) => SUCCESS.test(text) || AIMS.test(text);
+
 /** Slides where a number is a measure of success: outcome slides, and any slide that talks about measuring success. */
 export function measuringSlides(ctx: ReadingContext): Slide[] {
   const outcome = new Set(ctx.slidesWith('outcome'));
-  return ctx.deck.slides.filter((s) => outcome.has(s) || (!s.empty && slidePassages(s).some((p) => SUCCESS.test(p.text))));
+  return ctx.deck.slides.filter((s) => outcome.has(s) || (!s.empty && slidePassages(s).some((p) => aiming(p.text))));
 }
 
 /**
@@ -65,7 +73,7 @@ export function measuringSlides(ctx: ReadingContext): Slide[] {
 export function measuringSections(slide: Slide): Set<number> | undefined {
   const passages = slidePassages(slide);
   if (passages.every((p) => p.section === passages[0].section)) return undefined;
-  return new Set(passages.filter((p) => p.context.includes('outcome') || SUCCESS.test(p.text)).map((p) => p.section));
+  return new Set(passages.filter((p) => p.context.includes('outcome') || aiming(p.text)).map((p) => p.section));
 }
 
 /** Where a sentence splits into clauses that each can hold their own measure: "…, and when …", "…; …". */
@@ -87,7 +95,7 @@ export function clauseOf(sentence: string, words: string): string {
  * still vanity.
  */
 export function isVanity(kind: Kind, sentence: string, clause = sentence): boolean {
-  if (DISCLAIMED.test(sentence)) return false;
+  if (DISCLAIMED.test(sentence) || STATUS_CELL.test(sentence)) return false;
   if (kind === 'acquisition' && QUALIFIED.test(clause)) return false;
   // "The design my manager likes best", "first impressions of the team": a count of attention needs a number or a change.
   if (kind === 'reach' && !COUNTED.test(clause)) return false;
