@@ -115,7 +115,8 @@ export const CONTENT_THRESHOLD = 2;
 const WHY_NOW = /^\W*why now\W*$/i;
 
 /** A document's label before its title — "Change proposal: …", "RFC 12 — …", "Memo: …" — names the kind of document, not the solution. */
-const DOCUMENT_LABEL = /^(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?\s?[:—–-]\s/iu;
+const DOCUMENT_LABEL =
+  /^(?:(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?|(?:(?:budget|funding|headcount|decision|change|investment|capital|feature)\s)?request)\s?[:—–-]\s/iu;
 
 /** Heading text -> the one beat it names, or undefined. */
 export const headingBeat = memoByText((heading: string): BeatId | undefined => {
@@ -216,23 +217,37 @@ export function slidePassages(slide: PassageSource): Passage[] {
     const explicit = slide.explicitBeats ? slide.beats : [];
     let section = -1;
     let heading: Block | undefined;
+    /** The beat the last heading names; a run-in label that names none stays under it. */
+    let headingContext: BeatId[] = [];
+    let context: BeatId[] = [];
     let body: Block[] = [];
     const flush = () => {
       section++;
-      const content = body.filter((b) => !b.linkOnly && !isPlaceholder(b.text));
+      const content = body.filter((b) => !b.linkOnly && !isPlaceholder(b.text) && !(b.label !== undefined && isLabelOnly(b)));
       if (content.length === 0) return;
-      const named = heading ? headingBeat(heading.text) : undefined;
-      const context: BeatId[] = explicit.length ? [...explicit] : named ? [named] : [];
       for (const block of heading ? [heading, ...content] : content) {
-        for (const text of sentences(block.text)) out.push({ text, block, context, section });
+        for (const text of sentences(withoutLabel(block))) out.push({ text, block, context, section });
       }
+    };
+    const named = (text: string): BeatId[] => {
+      const beat = headingBeat(text);
+      return beat ? [beat] : [];
     };
     for (const block of slide.blocks) {
       if (block.kind === 'code') continue;
       if (block.kind === 'heading') {
         if (heading || body.length) flush();
         heading = block;
+        headingContext = explicit.length ? [...explicit] : named(block.text);
+        context = headingContext;
         body = [];
+      } else if (block.label !== undefined) {
+        // A bold run-in label ("**What changes.** GPs get…") opens a section of its own, named like a heading.
+        if (heading || body.length) flush();
+        heading = undefined;
+        const labelled = named(block.label);
+        context = explicit.length ? [...explicit] : labelled.length ? labelled : headingContext;
+        body = [block];
       } else {
         body.push(block);
       }
@@ -241,6 +256,17 @@ export function slidePassages(slide: PassageSource): Passage[] {
   }
   passageCache.set(slide, out);
   return out;
+}
+
+/** A block's words after its run-in label: the label names the section, as a heading does, and is not one of its sentences. */
+function withoutLabel(block: Block): string {
+  const text = block.text.trimStart();
+  return block.label !== undefined && text.startsWith(block.label) ? text.slice(block.label.length).replace(/^[.:—–\s]+/, '') : block.text;
+}
+
+/** A paragraph that is nothing but its label ("**What would change**"): it names the section, and says nothing of its own. */
+function isLabelOnly(block: Block): boolean {
+  return block.text.trim().replace(/[.:\s]+$/, '') === block.label;
 }
 
 /**
