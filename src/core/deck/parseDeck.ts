@@ -335,14 +335,16 @@ function isSlideFrontMatter(inline: Token | undefined): boolean {
  * that is nothing but "**What would change**" on its first line. Bold inside a sentence ("**eleven times**") is emphasis, not a label.
  */
 function runInLabel(inline: Token): string | undefined {
-  const children = inline.children ?? [];
+  // markdown-it may open the inline with an empty text token.
+  const children = (inline.children ?? []).filter((t, i) => i > 0 || t.type !== 'text' || t.content !== '');
   if (children[0]?.type !== 'strong_open') return undefined;
   const close = children.findIndex((t) => t.type === 'strong_close');
   const inner = children.slice(1, close);
   if (close < 0 || !inner.every((t) => t.type === 'text')) return undefined;
   const label = inner.map((t) => t.content).join('').trim();
   if (label === '' || label.length > 60) return undefined;
-  const after = children[close + 1];
+  const rest = children.slice(close + 1).filter((t) => t.type !== 'text' || t.content.trim() !== '');
+  const after = rest[0];
   const alone = after === undefined || after.type === 'softbreak' || after.type === 'hardbreak';
   const marked = /[.:]$/.test(label) || (after?.type === 'text' && /^\s?[.:—–]/.test(after.content));
   return alone || marked ? label.replace(/[\s.:]+$/, '') : undefined;
