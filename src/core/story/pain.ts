@@ -31,7 +31,7 @@ export const STRUGGLE = new RegExp(
     String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
     String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
     String.raw`\b(?:hours|days|weeks|months) (?:later|late)\b|\bor not at all\b`,
-    String.raw`\b(?:woken|woke|wakes?|waking) (?:up )?(?:at|by|for|in the night|every|\d)|\bpaged\b[^.;\n]{0,20}?\b(?:\d+|twice|again)\b|\b(?:tired|sick) of\b|\bfed up\b|\bexhausted\b|\bhand(?:s|ed)? in (?:his|her|their|my) notice\b`,
+    String.raw`\b(?:woken|woke|wakes?|waking) (?:up )?(?:at|by|for|in the night|every|\d)|\bpaged\b[^.;\n]{0,20}?\b(?:\d+|twice|again|(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|a dozen) times)\b|\b(?:tired|sick) of\b|\bfed up\b|\bexhausted\b|\bhand(?:s|ed)? in (?:his|her|their|my) notice\b`,
     String.raw`\bthrow(?:s|ing)? (?:it|them|\w+) away\b|\bthrew (?:it|them|\w+) away\b|\bnowhere (?:else )?to (?:go|put|turn|sell|store|park|stay|sleep)\b|\bgo(?:es)? to waste\b`,
     String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
   ].join('|'),
@@ -83,8 +83,8 @@ export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefin
   return undefined;
 });
 
-/** A quotation signed by the person who said it: "… — Jade", "– Kofi, night shift lead". */
-const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+/u;
+/** A quotation signed by the person who said it ("… — Jade", "– Kofi, night shift lead") or attributed before it ("His GP wrote to us: “…”"). */
+const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+|\b(?:said|says|told (?:us|me|them)|wrote(?: to (?:us|me))?|put it)[,:]?\s["“]/u;
 
 /** A group's words as a report: "our survey tells us people find it “fragmented and slow”", "reviews say…", "customers tell us…". */
 const REPORTED =
