@@ -11,7 +11,7 @@ import { readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
-import { introducesProduct, summaryLeadsWithSolution } from './what';
+import { introducesProduct, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
 
 /** What decided that a beat is there: where, and the words. */
 export interface Evidence {
@@ -96,6 +96,9 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   /** Does this slide play the beat, as beat detection saw it and the reading confirmed (the finder's slide, or any slide detection gave a beat the reading found)? */
   const plays = (s: Slide, beat: BeatId): boolean => {
     if (!s.explicitBeats && (beat === 'pain' || beat === 'what') && introducesProduct(s)) return beat === 'what';
+    // The title slide names the narrative; a summary that leads with the problem says why before it proposes.
+    if (beat === 'what' && titleOnly(s, deck.title)) return false;
+    if (beat === 'why' && !s.explicitBeats && summaryLeadsWithWhy(s)) return true;
     if (s.explicitBeats || !READ[beat]) return s.beats.includes(beat);
     return beats[beat].evidence?.slide === s.index || (beats[beat].present && s.beats.includes(beat));
   };
