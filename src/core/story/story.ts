@@ -97,7 +97,7 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   const plays = (s: Slide, beat: BeatId): boolean => {
     if (!s.explicitBeats && (beat === 'pain' || beat === 'what') && introducesProduct(s)) return beat === 'what';
     // The title slide names the narrative; a summary that leads with the problem says why before it proposes.
-    if (beat === 'what' && titleOnly(s, deck.title)) return false;
+    if (beat === 'what' && titleOnly(s)) return false;
     if (beat === 'why' && !s.explicitBeats && summaryLeadsWithWhy(s)) return true;
     if (s.explicitBeats || !READ[beat]) return s.beats.includes(beat);
     return beats[beat].evidence?.slide === s.index || (beats[beat].present && s.beats.includes(beat));

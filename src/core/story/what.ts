@@ -45,8 +45,8 @@ function leadGivesWhy(lead: string): boolean {
  * the occasion, the authors and the date ("# Reading Buddies: a programme proposal" · "Prepared for: …")? A title names
  * what the narrative is about; it does not present the solution. Only its body's own words can.
  */
-export function titleOnly(slide: Slide, deckTitle: string): boolean {
-  if (slide.index !== 1 || slide.explicitBeats || slide.title.trim() !== deckTitle.trim()) return false;
+export function titleOnly(slide: Slide): boolean {
+  if (slide.index !== 1 || slide.explicitBeats || slide.blocks[0]?.kind !== 'heading') return false;
   const body = slide.blocks.filter((b) => b.kind !== 'heading' && b.kind !== 'code');
   return !detectBeats(body).includes('what') && body.every((b) => b.text.length <= 200);
 }
