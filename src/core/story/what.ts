@@ -40,13 +40,18 @@ function leadGivesWhy(lead: string): boolean {
   return PROBLEM.test(lead) || PURPOSE.test(lead) || struggleIn(lead) !== undefined;
 }
 
+/** A title that presents the solution: "Introducing Card Controls", "Meet Beacon", "Announcing v2". */
+const INTRODUCES = /^(?:introducing|meet|announcing|presenting|launching|say hello to|welcome to)\b/i;
+
 /**
  * Does this slide only name the narrative: the first slide, with its title and subtitle headings over no more than
  * the occasion, the authors and the date ("# Reading Buddies: a programme proposal" · "Prepared for: …")? A title names
- * what the narrative is about; it does not present the solution. Only its body's own words can.
+ * what the narrative is about; it does not present the solution, unless it introduces it ("Introducing Card Controls").
+ * Otherwise only the body's own words can.
  */
 export function titleOnly(slide: Slide): boolean {
   if (slide.index !== 1 || slide.explicitBeats || slide.blocks[0]?.kind !== 'heading') return false;
+  if (slide.blocks.some((b) => b.kind === 'heading' && INTRODUCES.test(b.text.trim()))) return false;
   const body = slide.blocks.filter((b) => b.kind !== 'heading' && b.kind !== 'code');
   return !detectBeats(body).includes('what') && body.every((b) => b.text.length <= 200);
 }
