@@ -111,6 +111,9 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   const firstWhat = deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('what'));
   // A solution told in a summary comes before the one beat detection saw.
   if (firstWhat && firstWhat.index !== beats.what.evidence?.slide) beats.what = { present: true, evidence: { slide: firstWhat.index, line: firstWhat.titleLine, words: firstWhat.title } };
+  // A summary that leads with the problem says why, though no heading or cue named it.
+  const firstWhy = beats.why.present ? undefined : deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('why'));
+  if (firstWhy) beats.why = { present: true, evidence: { slide: firstWhy.index, line: firstWhy.titleLine, words: firstWhy.title } };
   // A customer's pain answers "why" as well as a stated purpose does (why-before-what).
   const missing = kind.profile.expects.filter((beat) => !beats[beat].present && !(beat === 'why' && beats.pain.present));
   const audience = readAudience(deck, config);
