@@ -90,11 +90,17 @@ const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+|\b(?:said|says|told (?:us|me|them
 const REPORTED =
   /\b(?:surveys?|polls?|reviews|feedback|research|studies|data|reports?)\b[^.;\n]{0,40}?\b(?:tells? us|told us|shows?|showed|says?|said|suggests?|found|finds|mentions?)\b|\b(?:customers|users|people|members|residents|clients|patients|parents|staff) (?:tell|told) us\b/i;
 
-/** Someone's own words telling a struggle, or signed by them and naming a problem; words a survey or a group reports are a report, not a story. */
+/** A change told as before and after: "we went from 38-minute pipelines to under seven", "it cut our close from ten days to three". */
+export const BEFORE_AFTER = /\b(?:went|gone|go|goes|came|come|dropped|fell|got|cut|brought|moved)\s(?:[\p{L}-]+\s)?(?:down\s)?from\s[^.;\n]{1,40}?\bto\b/iu;
+
+/**
+ * Someone's own words telling a struggle, or signed by them and naming a problem; words a survey or a group reports are a
+ * report, not a story. Signed words that tell a before and after are a testimonial of the change, however they mention a problem.
+ */
 function quotedStruggle(block: Block): boolean {
   if (!(block.kind === 'blockquote' || QUOTE.test(block.text))) return false;
   if (block.kind !== 'blockquote' && REPORTED.test(block.text)) return false;
-  return struggleIn(block.text) !== undefined || (SIGNED.test(block.text) && MILD_PROBLEM.test(block.text));
+  return struggleIn(block.text) !== undefined || (SIGNED.test(block.text) && MILD_PROBLEM.test(block.text) && !BEFORE_AFTER.test(block.text));
 }
 
 /** Finds the first passage that shows a concrete customer struggling, or undefined. */

@@ -2,7 +2,7 @@ import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } f
 import type { BeatId } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
-import { struggleIn } from './pain';
+import { BEFORE_AFTER, struggleIn } from './pain';
 import type { ReadingContext } from './reading';
 
 /** Words that describe a change in someone's day: what they no longer do, what they can do now, what they get back. */
@@ -62,7 +62,7 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  * instead of patients"), not business ("renew at a higher rate"). Memoised by text, as the sentences of
  * unchanged sections come back after every keystroke.
  */
-const changeIn = memoByText((text: string): boolean => CHANGE.test(text) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
+const changeIn = memoByText((text: string): boolean => (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
 
 /** Change words that describe the product as much as anyone's day: "automatically", "in one place", "within 2 hours". */
 const DESCRIPTOR =
@@ -101,7 +101,8 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
     for (const p of slidePassages(slide)) {
       const heading = p.block.kind === 'heading';
       // The person the narrative introduced, their day changed, counts wherever it is told ("With a Story Sack, a parent like Sioned can…" under "Objectives").
-      const named = !heading && !p.context.some((b) => b === 'outcome' || b === 'ask') && isNamed(p.text);
+      // A quotation counts as the words of the person who signs it.
+      const named = !heading && !p.context.some((b) => b === 'outcome' || b === 'ask') && (isNamed(p.text) || (p.block.kind === 'blockquote' && isNamed(p.block.text)));
       if (named && (changeIn(p.text) || (WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)))) return p;
       if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
       const change = !heading && changeIn(p.text);
