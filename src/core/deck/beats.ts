@@ -294,6 +294,9 @@ const NOT_NAMES = new Set(
   ),
 );
 
+/** A role word on its own ("Colleagues told us…", "Nurses said…"): capitalised at the start of a sentence, it is still not a name. */
+const ROLE_WORD = new RegExp(String.raw`^(?:${PERSON_WORDS})$`, 'iu');
+
 /** First names the narrative introduces ("Meet Maria", "Priya, a dispatcher", "— Sam, store owner"); at most 20. */
 export function introducedNames(texts: Iterable<string>): string[] {
   const names = new Set<string>();
@@ -313,7 +316,7 @@ const namesIn = memoByText((text: string): string[] => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = m[1].replace(/['’]s?$/, '');
-      if (name.length > 1 && !NOT_NAMES.has(name)) names.push(name);
+      if (name.length > 1 && !NOT_NAMES.has(name) && !ROLE_WORD.test(name)) names.push(name);
     }
   }
   return names;
