@@ -341,7 +341,10 @@ function runInLabel(inline: Token): string | undefined {
   const close = children.findIndex((t) => t.type === 'strong_close');
   const inner = children.slice(1, close);
   if (close < 0 || !inner.every((t) => t.type === 'text')) return undefined;
-  const label = inner.map((t) => t.content).join('').trim();
+  const label = inner
+    .map((t) => t.content)
+    .join('')
+    .trim();
   if (label === '' || label.length > 60) return undefined;
   const rest = children.slice(close + 1).filter((t) => t.type !== 'text' || t.content.trim() !== '');
   const after = rest[0];

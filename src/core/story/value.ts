@@ -62,7 +62,9 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  * instead of patients"), not business ("renew at a higher rate"). Memoised by text, as the sentences of
  * unchanged sections come back after every keystroke.
  */
-const changeIn = memoByText((text: string): boolean => (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
+const changeIn = memoByText(
+  (text: string): boolean => (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text),
+);
 
 /** Change words that describe the product as much as anyone's day: "automatically", "in one place", "within 2 hours". */
 const DESCRIPTOR =
