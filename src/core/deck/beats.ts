@@ -29,8 +29,9 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
   what: /\b((?:proposed|detailed|technical) design|design overview|what'?s new|what is new|what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|what (?:we|i)(?:'re|’re| are|'m|’m| am)? propos(?:e|ing)|proposed changes?|what'?s in (?:it|the (?:box|release)|v?\d[\d.]*)|in one slide|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|what (?!it\b)[\p{L}\p{N}-]{2,30} does|deliverables|architecture|how it works|demo)\b/iu,
   how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach|agenda|outline|budget|resources|staffing)\b/i,
-  outcome: /\b(success|measur\w*|metrics?|kpis?|outcomes?|how (?:we|you)(?:'?ll| will)? know|results|targets?|what good looks like|key results?|krs?\s?\d{1,2})\b/i,
-  ask: /\b(the ask|our ask|ask|what we need|request|decision|next steps?|call to action|how you can help|we need you|what i need|your help|approval|what (?:we|i)(?:'d|’d| would) like (?:from|of) you|the raise|our raise|the round)\b/i,
+  outcome:
+    /\b(success|measur\w*|metrics?|kpis?|outcomes?|how (?:we|you)(?:'?ll| will|'d|’d| would)? know|how (?:would|will) (?:we|you) know|results|targets?|what good looks like|key results?|krs?\s?\d{1,2})\b/i,
+  ask: /\b(the ask|our ask|ask|(?:we'?re|i'?m|we are|i am) asking(?: for)?|what we need|request|decision|next steps?|call to action|how you can help|we need you|what i need|your help|approval|what (?:we|i)(?:'d|’d| would) like (?:from|of) you|the raise|our raise|the round)\b/i,
 };
 
 const c = (re: RegExp, weight = 1): Cue => ({ re, weight });

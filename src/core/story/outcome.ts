@@ -15,7 +15,7 @@ const FUTURE_CHANGE = new RegExp(
 
 /** A change already reported ("reach fell", "we posted more often (from 9 to 14 a week)"): a result, not a target, unless a target or a date is named with it. */
 const PAST_RESULT =
-  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped)\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
+  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped|recovered|was|were|found|showed|(?:is|are) (?:forecast|projected))\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
 const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
 
 /** Sections whose figures are not this narrative's success criteria, dated or not: the plan, the ask, the why, the pain, the company's strategy. */
@@ -24,6 +24,40 @@ const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain',
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
 export const BARE_DATE =
   /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d)\b/;
+
+/**
+ * What the team will do or make, counted, rather than a change in a measure: "10,000 sensors shipped",
+ * "120 operators hired and trained", "all 96 staff have completed training", "hold 40 drop-in sessions",
+ * "10 new partner schools", "TSP operational on 4 corridors". A milestone or an output, not an outcome.
+ */
+const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|merged|written|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service)`;
+const OUTPUT = new RegExp(
+  [
+    // A count, a few words naming the things, and what was done to them.
+    String.raw`(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
+    // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "ran 41 weekly reading clubs".
+    String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s)?[*_]{0,2}\d`,
+    // A state of delivery and where: "TSP operational on 4 corridors", "live in 40 clinics".
+    String.raw`\b(?:operational|live|launched|deployed|rolled out|installed|available)\s(?:on|in|at|across|to)\s(?:all\s)?\d`,
+    // A count of new things: "10 new partner schools".
+    String.raw`(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\snew\s`,
+  ].join('|'),
+  'iu',
+);
+/** A measure that changes: a rate, a share, a time, money, or a comparison ("from 9.4% to under 6%", "down by 50%"). */
+const CHANGE =
+  /%|\bper\s?cent\b|\b(?:by|to)\s(?:under|below|over|above|less than|fewer than)\b|\b(?:reduc|cut|rais|lift|improv|decreas|lower|halv|doubl|shorten|increas)\w*|[$€£¥]\s?\d|\b(?:minutes?|hours?|days?|seconds?|ms)\b|\brate\b/i;
+
+/** A counted output or a delivery milestone, with no change in a measure beside it. */
+export function isOutput(clause: string): boolean {
+  return OUTPUT.test(clause) && !CHANGE.test(clause);
+}
+
+/** A number that labels a point in a document rather than counting anything: "7.1 The project…", "1. Poll more often." */
+export const LIST_NUMBER = /^\s*(?:[*_]{1,2})?(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+)(?:[*_]{1,2})?\s+(?=[*_]{0,2}\p{Lu})/u;
+
+/** A period a figure was measured over ("churn in the first 90 days", "in the last 12 months"): a window, not a deadline. */
+const WINDOW = /\b(?:in|within|over|during)\s(?:the\s)?(?:first|last|past|previous)\s(?:\d+|[a-z]+)\s(?:days?|weeks?|months?|quarters?|years?)\b/gi;
 
 /** A figure that is not a date: money, or a number (not a year) before a word that is not a month or a duration. */
 const OUTCOME_FIGURE =
@@ -34,12 +68,12 @@ const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 
 /** A sentence holding a target for a measure that is not a vanity number. */
 export function hasTarget(sentence: string): boolean {
-  // "Backlog over 30 days: 1,030 files" states an age, not a target.
-  const text = sentence.replace(TIMEFRAMES, ' ');
+  // "Backlog over 30 days: 1,030 files" states an age, not a target; "7.1 The project will…" is a clause number.
+  const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ');
   if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
-  if (!vanityIn(text)) return true;
+  if (!vanityIn(text) && !isOutput(text)) return true;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
-  return text.split(CLAUSE_BREAK).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause));
+  return text.split(CLAUSE_BREAK).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause) && !isOutput(clause));
 }
 
 function vanityIn(text: string): boolean {
@@ -69,10 +103,15 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { 
       // A dated target is a claim about success wherever it stands, except in the plan, the ask, the why or the pain.
       // The title slide's byline ("Requested amount: $48,500 over 12 months") is not one.
       // In the business case a dated figure is history ("footfall down 22% in two years") unless it says it is a target.
-      const dated = slide.index > 1 && TIMEFRAME.test(p.text) && !p.context.some((b) => NOT_MEASURING.has(b)) && (!p.context.includes('business') || STILL_AHEAD.test(p.text));
+      // A page with no headings has no title slide: its one slide is the whole narrative.
+      const dated =
+        (slide.index > 1 || ctx.deck.slides.length === 1) &&
+        TIMEFRAME.test(p.text.replace(WINDOW, ' ')) &&
+        !p.context.some((b) => NOT_MEASURING.has(b)) &&
+        (!p.context.includes('business') || STILL_AHEAD.test(p.text));
       const measuring = underOutcome || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text) || (outcome.has(slide) && p.context.length === 0);
       // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
-      if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text) && !vanityIn(p.text)))) {
+      if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, '')) && !vanityIn(p.text) && !isOutput(p.text)))) {
         found.push({ slide, passage: p });
       }
     }

@@ -438,6 +438,14 @@ describe('form rules', () => {
       assert.equal(countFigures('Weeks 1–4: map stores. Start on 30 June at 9 am, review on June 30, Week 12 readout.'), 0);
     });
 
+    it('does not count labels, identifiers, times, day-and-month dates or telephone numbers', () => {
+      assert.equal(countFigures('**1. Poll more often.** It costs 30 seconds.'), 1);
+      assert.equal(countFigures('7.1 The project will be considered successful when 2 wards use it'), 1);
+      assert.equal(countFigures('Ticket DP-1184 for KR 2.1; ISO 27001; see rfc-0042 and Priority 3.'), 0);
+      assert.equal(countFigures('12.11. — fixed by 10:30, the meeting was at 11:00, 2 hours late.'), 1);
+      assert.equal(countFigures('Unit 4, Stoke-on-Trent ST1 5AB. Call 01782 000 114.'), 0);
+    });
+
     it('leaves figures in a plan, a budget, the design, the ask or an appendix alone', () => {
       const rows = '\n\n| Item | Cost |\n|---|---|\n| Truck | $118,000 |\n| Driver | $41,000 |\n| Fuel | $19,000 |\n| Total | $178,000 |\n';
       assert.equal(of('stats-without-story', `## Where the money goes${rows}`).length, 1, 'a table of money under a neutral heading is a wall of numbers');
@@ -454,9 +462,14 @@ describe('form rules', () => {
       assert.equal(of('stats-without-story', '<!-- beat: outcome -->\n## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n- 9 nurses\n').length, 0);
       assert.equal(of('stats-without-story', '## Numbers\n\n- 12 wards\n- 40 beds\n- 3 shifts\n- 9 nurses, and one nurse, Ana, said it is too many\n').length, 0);
       assert.equal(
-        of('stats-without-story', '## Numbers\n\nWe grew. We hired. We shipped. It went well. Sales: 4 deals, 9 demos, 12 calls, 30 emails.\n').length,
+        of('stats-without-story', '## Numbers\n\nWe grew. We hired. Sales: 4 deals and 9 demos. Outreach: 12 calls, 30 emails.\n').length,
         1,
-        'one line of prose with four figures is all figures',
+        'one line of prose with figures in two sentences is all figures',
+      );
+      assert.equal(
+        of('stats-without-story', '## Numbers\n\nWe grew. We hired. We shipped. It went well. Sales: 4 deals, 9 demos, 12 calls, 30 emails.\n').length,
+        0,
+        'one sentence, however many figures it holds, can be said aloud',
       );
       assert.equal(of('stats-without-story', '## Numbers\n\nWe grew.\n\nWe hired.\n\nWe shipped.\n\nSales: 4 deals, 9 demos, 12 calls, 30 emails.\n').length, 0, 'most lines carry no figure');
     });

@@ -1,4 +1,7 @@
 import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
+import { PERSON_WORDS } from '../../deck/beats';
+import { LIST_NUMBER, isOutput } from '../../story/outcome';
+import { VANITY, isVanity } from '../../story/vanity';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -6,10 +9,28 @@ export const DEFAULT_MIN_FIGURES = 4;
 
 const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how', 'outcome', 'ask']);
 
-/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary. */
-const REFERENCE = /^(?:appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b/i;
+/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box. */
+const REFERENCE =
+  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b/iu;
 /** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment"): what you will spend, like a budget. */
-const PRICE = /^(?:\d+[.)]?\s+)?(?:the\s)?(?:costs?|pricing|price|investment|funding|resources)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+const PRICE =
+  /^(?:\d+[.)]?\s+)?(?:the\s)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+
+/**
+ * The working parts of a proposal, as design documents, RFCs, ADRs and grant applications name them: how it is built,
+ * the options weighed, what it depends on, the work packages. Their figures are parameters and estimates, not evidence.
+ */
+const DESIGN =
+  /\b(?:design|implementation|proposed|pilot|specification|(?:guide|reference)-level explanation|technical details?|alternatives?|options (?:considered|we considered)|considered options|rationale|prior art|dependencies|work ?packages?|workstreams?)\b/i;
+/** A heading that says what the team will or would do, or hopes to achieve ("What we'd do with the six roles", "What we hope to achieve"): a plan. */
+const INTENT = /\bwhat (?:we|i)(?:'d|’d|'ll|’ll|\swill|\swould|\s(?:hope|aim|plan|want|intend) to)\b/i;
+/** A heading that reports the team's own work ("What we did in November", "What your gifts did this winter"): output, vanity-metric's to judge. */
+const WORK_REPORT = /\bwhat (?:we|i|the team|your \p{L}+) (?:did|shipped|delivered|built|achieved|made possible)\b/iu;
+/** Results read against a target ("already above target", "on track"): the outcome's report, not evidence waiting for a story. */
+const AGAINST_TARGET = /\b(?:above|below|ahead of|behind|against|vs\.?|versus|on|off|short of|beat|missed|met|exceeded)\s(?:the\s|our\s|its\s)?(?:targets?|goals?)\b|\bon track\b/i;
+/** A sentence that introduces aims or a plan ("By the end of the two years we aim to:", "We will:"): the list under it is targets. */
+const AIM = /\b(?:will|'ll|’ll|aim to|plan to|hope to|want to|intend to|we'd like to|our (?:goals?|aims?|targets?))\b/i;
+const LEAD_IN_END = /:\s*$/;
 
 /** A heading and the blocks under it, up to the next heading; the blocks before a slide's first heading form one too. */
 interface Section {
@@ -44,8 +65,8 @@ const YEAR = /^(?:19|20)\d\d$/;
  * "FY27", "June 30", "Weeks 1–4" (before it). Durations ("takes 40 minutes") stay figures. Checked on
  * a few characters either side of each figure, so the scan stays linear.
  */
-const TIME_AFTER = /^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|(?:st|nd|rd|th)\b)/i;
-const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-])\s*$/i;
+const TIME_AFTER = /^:\d\d|^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|(?:st|nd|rd|th)\b)/i;
+const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-]|\d:)\s*$/i;
 
 /** One named or singled-out person: "a nurse", "one customer", "she", "Meet Maria", "Priya said" — not a thing named after one ("an operator controller", "a customer portal"). */
 const PERSON = [
@@ -54,38 +75,51 @@ const PERSON = [
   /\b(?:meet|this is)\s+\p{Lu}\p{Ll}+/u,
   /\b(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u,
   /\b\p{Lu}\p{Ll}+\s+(?:said|says|told|tells|asked|asks|wrote|writes|explained|explains|remembers|recalls|put it)\b/u,
+  // Their words reported: "the newsroom analysts said the dashboards open faster", "our drivers told us".
+  new RegExp(String.raw`\b(?:the|our|one|two|three|several|many|most|some)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})\s(?:said|say|told us|tell us|wrote|asked)\b`, 'iu'),
 ];
+/** A narrative that is itself one example: "Case study: …", "Customer story: …". */
+const CASE_STUDY = /\b(?:case study|customer story|success story)\b/i;
 /** Someone's own words: a quotation of a dozen characters or more. */
 const QUOTE = /["“][^"”\n]{12,}["”]/g;
 /** An example or a story. */
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|case study|imagine|picture this|story|stories|anecdote|take the case)\b/i;
 
-/** An identifier, not data: "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)". */
-const ID_BEFORE = /(?:\b(?:no|nos|number|ein|abn|acn|vat|reg|registration|ref|id)\.?:?\s?|#|\d-)$/i;
+/** An identifier, not data: "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)", "ISO 27001", "KR 2.1", "Unit 4", "DP-1184", "ST1 5AB". */
+const ID_BEFORE =
+  /(?:\b(?:no|nos|number|ein|abn|acn|vat|reg|registration|ref|id|iso|iec|rfc|kr|okr|objective|priority|section|chapter|figure|fig|table|option|version|release|tier|ticket|issue|pr|wp|work package|unit|suite|flat|floor|po box)\.?:?\s?|#|\d-)$/i;
+/** An issue key or a document code before a number: "DP-1184", "ADR-017". */
+const KEY_BEFORE = /\b\p{L}{2,}-$|\b\p{Lu}{1,2}\d[\dA-Z]?\s$/u;
+/** A day and month written the German way ("12.11."), a date, not data. */
+const DAY_MONTH = /^\d{1,2}\.\d{1,2}\.$/;
+/** Contact details, not data: a telephone number ("01782 000 114", "+44 20 7946 0000"). */
+const PHONE = /(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b/g;
 const ID_AFTER = /^(?:\([a-z]\)|-\d)/i;
 
 /** Is the figure at [start, end) a date, a time of day, a duration or an identifier, judged from a few characters either side? */
 function isNotData(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   const before = text.slice(Math.max(0, start - 14), start);
-  return TIME_AFTER.test(after) || TIME_BEFORE.test(before) || ID_AFTER.test(after) || ID_BEFORE.test(before);
+  return TIME_AFTER.test(after) || TIME_BEFORE.test(before) || ID_AFTER.test(after) || ID_BEFORE.test(before) || KEY_BEFORE.test(before);
 }
 
-export function countFigures(text: string): number {
+export function countFigures(line: string): number {
+  // "1. Poll more often.", "7.1 The project…": a number that labels the line counts nothing.
+  const text = line.replace(LIST_NUMBER, '').replace(PHONE, ' ');
   let n = 0;
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     let end = m[0].length;
     while (end > 1 && (m[0][end - 1] === '.' || m[0][end - 1] === ',')) end--;
-    if (!YEAR.test(m[0].slice(0, end)) && !isNotData(text, m.index, m.index + end)) n++;
+    if (!YEAR.test(m[0].slice(0, end)) && !DAY_MONTH.test(m[0]) && !isNotData(text, m.index, m.index + end)) n++;
   }
   return n;
 }
 
-/** Someone's own words: a quotation of a dozen characters or more and at least two words, not a term in scare quotes ("non-responding"). */
+/** Someone's own words: a quotation of a dozen characters or more and at least three words, not a term or a name in quotes ("non-responding", "Outbox health"). */
 function hasQuote(text: string): boolean {
   QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) if (/\S\s+\S/.test(m[0])) return true;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) if (/\S\s+\S+\s+\S/.test(m[0])) return true;
   return false;
 }
 
@@ -96,26 +130,55 @@ function toldThroughSomeone(blocks: readonly Block[]): boolean {
   return hasQuote(text) || EXAMPLE.test(text) || PERSON.some((re) => re.test(text));
 }
 
-/** The figures of some blocks, and whether more than half their lines of content carry one. */
+/** Where one sentence ends and the next begins. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=\p{Lu})/u;
+
+/** A count of the team's own output or of arrivals ("trained 112 new volunteers", "tickets closed", "27,000 downloads"): vanity-metric's to judge. */
+function countsOutput(line: string): boolean {
+  return (
+    isOutput(line) ||
+    VANITY.some(({ kind, re }) => {
+      re.lastIndex = 0;
+      return kind !== 'reach' && kind !== 'date' && re.test(line) && isVanity(kind, line);
+    })
+  );
+}
+
+/**
+ * The figures of some blocks, and whether more than half their lines of content carry one. A wall is
+ * several lines: one sentence, however many numbers it holds, can be said aloud. Lines under a lead-in
+ * that states aims ("we aim to:") are targets, not evidence; and when most lines with figures count
+ * attention or output, the numbers are vanity-metric's to judge, not this rule's.
+ */
 function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean } {
-  // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks; headings excluded.
-  const lines = blocks
-    .filter((b) => b.kind !== 'heading')
-    .flatMap((b) => b.text.split('\n'))
-    .filter((line) => line.trim() !== '');
   let figures = 0;
   let withFigures = 0;
-  for (const line of lines) {
-    const n = countFigures(line);
-    figures += n;
-    if (n > 0) withFigures++;
+  let outputs = 0;
+  let sentences = 0;
+  let lines = 0;
+  let aims = false;
+  for (const b of blocks) {
+    if (b.kind === 'heading') continue;
+    if (b.kind !== 'list_item') aims = LEAD_IN_END.test(b.text) && AIM.test(b.text);
+    // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks.
+    for (const line of b.text.split('\n')) {
+      if (line.trim() === '') continue;
+      lines++;
+      if (b.kind === 'list_item' && aims) continue;
+      const n = countFigures(line);
+      figures += n;
+      if (n === 0) continue;
+      withFigures++;
+      sentences += line.split(SENTENCE_BREAK).filter((sentence) => countFigures(sentence) > 0).length;
+      if (countsOutput(line)) outputs++;
+    }
   }
-  return { figures, mostly: withFigures * 2 > lines.length };
+  return { figures, mostly: sentences >= 2 && withFigures * 2 > lines && outputs * 2 <= withFigures };
 }
 
 /** Figures under a heading that names the solution, the plan, a target or the ask, or that prices the work or is reference, are not evidence that needs a story. */
 function exempt(headings: readonly Block[]): boolean {
-  return headings.some((h) => PLANNING.has(headingBeat(h.text)) || REFERENCE.test(h.text) || PRICE.test(h.text));
+  return headings.some((h) => PLANNING.has(headingBeat(h.text)) || REFERENCE.test(h.text) || PRICE.test(h.text) || DESIGN.test(h.text) || INTENT.test(h.text) || WORK_REPORT.test(h.text));
 }
 
 /** Beats whose figures are evidence to be told, whatever targets the slide's words also hold. */
@@ -131,6 +194,8 @@ const rule: Rule = {
   check(ctx, report) {
     const option = ctx.options.minFigures;
     const minFigures = typeof option === 'number' && Number.isFinite(option) && option >= 1 ? option : DEFAULT_MIN_FIGURES;
+    // A case study is one example from start to end: every figure in it belongs to the case.
+    if (CASE_STUDY.test(ctx.deck.title)) return;
     for (const slide of ctx.deck.slides) {
       if (slide.empty) continue;
       const sections = sectionsOf(ctx.visibleBlocks(slide));
@@ -143,6 +208,7 @@ const rule: Rule = {
         // figures are the business case or the pain.
         const beats = parts.length > 1 ? detectBeats(part.heading ? [part.heading, ...part.blocks] : part.blocks) : slide.beats;
         if (beats.includes('outcome') && !part.headings.some((h) => EVIDENCE.has(headingBeat(h.text)))) continue;
+        if (part.blocks.some((b) => AGAINST_TARGET.test(b.text))) continue;
         const { figures, mostly } = figuresOf(part.blocks);
         if (figures < minFigures || !mostly) continue;
         if (toldThroughSomeone(parts.length > 1 ? part.blocks : ctx.visibleBlocks(slide))) continue;
