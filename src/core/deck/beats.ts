@@ -23,11 +23,11 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
   why: /\b(why|purpose|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
   pain: /\b(problem|pain|struggl\w*|challenge|meet (?!(?:the |our |my )?(?:team|squad|crew)\b|us\b|you\b|me\b)\p{L}\w*|frustrat\w*|keeps? [^\n]{0,60}? up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
   value:
-    /\b(what changes|what (?:we (?:want|hope|aim) to|will|would|this|it) change\w*|what(?:'ll| will) be different|what(?:'s| is) different|can now|now can|will be able to|no longer|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|^after\b|before (?:and|&|\/|vs\.?) after|imagine|the new way|tomorrow|the future|what it means for (you|them|customers|users|us)|what'?s in it for|how it helps)\b/i,
+    /\b(what changes|what (?:we (?:want|hope|aim) to|will|would|this|it) change\w*|what(?:'ll| will) be different|what(?:'s| is) different|can now|now can|will be able to|no longer|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|^after\b|before (?:and|&|\/|vs\.?) after|imagine|the new way|tomorrow|the future|what changed for|what (?:it|this) means (?:for|on|to|in) (you|your|them|their|customers|users|us)|what'?s in it for|how it helps)\b/i,
   business:
     /\b(business( value| case| impact)?|market|opportunity|revenue|why now|demand|the numbers|economics|roi|financials?|costs?|savings|commercials?|cost of (doing nothing|inaction)|why (it|this) matters (for|to) (us|the (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+|our (?!customers?\b|users?\b|patients?\b|people\b|students?\b|members?\b)\w+))\b/i,
   strategy: /\b(strateg\w*|strategic fit|where (this|it) fits|alignment|aligns?|pillars?|okrs?|objectives?|north star|priorit(y|ies))\b/i,
-  what: /\b((?:proposed|detailed|technical) design|design overview|what'?s new|what is new|what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|what (?!it\b)[\p{L}\p{N}-]{2,30} does|deliverables|architecture|how it works|demo)\b/iu,
+  what: /\b((?:proposed|detailed|technical) design|design overview|what'?s new|what is new|what we'?re building|what we will build|what we'?ll build|introducing|solution|the product|product overview|our proposal|proposal|what (?:we|i)(?:'re|’re| are|'m|’m| am)? propos(?:e|ing)|proposed changes?|what'?s in (?:it|the (?:box|release)|v?\d[\d.]*)|in one slide|the idea|our idea|the feature|features?|key capabilities|capabilities|what it is|what it does|what (?!it\b)[\p{L}\p{N}-]{2,30} does|deliverables|architecture|how it works|demo)\b/iu,
   how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach|agenda|outline|budget|resources|staffing)\b/i,
   outcome:
     /\b(success|measur\w*|metrics?|kpis?|outcomes?|how (?:we|you)(?:'?ll| will|'d|’d| would)? know|how (?:would|will) (?:we|you) know|results|targets?|what good looks like|key results?|krs?\s?\d{1,2})\b/i,
@@ -37,7 +37,7 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
 const c = (re: RegExp, weight = 1): Cue => ({ re, weight });
 
 /** Roles and segments that make a customer concrete (lower-case alternation, plurals included). */
-export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
+export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|contributors?|maintainers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
 
 export const CONTENT_CUES: Record<BeatId, Cue[]> = {
   why: [
@@ -116,7 +116,8 @@ export const CONTENT_THRESHOLD = 2;
 const WHY_NOW = /^\W*why now\W*$/i;
 
 /** A document's label before its title — "Change proposal: …", "RFC 12 — …", "Memo: …" — names the kind of document, not the solution. */
-const DOCUMENT_LABEL = /^(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?\s?[:—–-]\s/iu;
+const DOCUMENT_LABEL =
+  /^(?:(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?|(?:(?:budget|funding|headcount|decision|change|investment|capital|feature)\s)?request)\s?[:—–-]\s/iu;
 
 /** Heading text -> the one beat it names, or undefined. */
 export const headingBeat = memoByText((heading: string): BeatId | undefined => {
@@ -217,23 +218,37 @@ export function slidePassages(slide: PassageSource): Passage[] {
     const explicit = slide.explicitBeats ? slide.beats : [];
     let section = -1;
     let heading: Block | undefined;
+    /** The beat the last heading names; a run-in label that names none stays under it. */
+    let headingContext: BeatId[] = [];
+    let context: BeatId[] = [];
     let body: Block[] = [];
     const flush = () => {
       section++;
-      const content = body.filter((b) => !b.linkOnly && !isPlaceholder(b.text));
+      const content = body.filter((b) => !b.linkOnly && !isPlaceholder(b.text) && !(b.label !== undefined && isLabelOnly(b)));
       if (content.length === 0) return;
-      const named = heading ? headingBeat(heading.text) : undefined;
-      const context: BeatId[] = explicit.length ? [...explicit] : named ? [named] : [];
       for (const block of heading ? [heading, ...content] : content) {
-        for (const text of sentences(block.text)) out.push({ text, block, context, section });
+        for (const text of sentences(withoutLabel(block))) out.push({ text, block, context, section });
       }
+    };
+    const named = (text: string): BeatId[] => {
+      const beat = headingBeat(text);
+      return beat ? [beat] : [];
     };
     for (const block of slide.blocks) {
       if (block.kind === 'code') continue;
       if (block.kind === 'heading') {
         if (heading || body.length) flush();
         heading = block;
+        headingContext = explicit.length ? [...explicit] : named(block.text);
+        context = headingContext;
         body = [];
+      } else if (block.label !== undefined) {
+        // A bold run-in label ("**What changes.** GPs get…") opens a section of its own, named like a heading.
+        if (heading || body.length) flush();
+        heading = undefined;
+        const labelled = named(block.label);
+        context = explicit.length ? [...explicit] : labelled.length ? labelled : headingContext;
+        body = [block];
       } else {
         body.push(block);
       }
@@ -242,6 +257,17 @@ export function slidePassages(slide: PassageSource): Passage[] {
   }
   passageCache.set(slide, out);
   return out;
+}
+
+/** A block's words after its run-in label: the label names the section, as a heading does, and is not one of its sentences. */
+function withoutLabel(block: Block): string {
+  const text = block.text.trimStart();
+  return block.label !== undefined && text.startsWith(block.label) ? text.slice(block.label.length).replace(/^[.:—–\s]+/, '') : block.text;
+}
+
+/** A paragraph that is nothing but its label ("**What would change**"): it names the section, and says nothing of its own. */
+function isLabelOnly(block: Block): boolean {
+  return block.text.trim().replace(/[.:\s]+$/, '') === block.label;
 }
 
 /**
@@ -269,6 +295,9 @@ const NOT_NAMES = new Set(
   ),
 );
 
+/** A role word on its own ("Colleagues told us…", "Nurses said…"): capitalised at the start of a sentence, it is still not a name. */
+const ROLE_WORD = new RegExp(String.raw`^(?:${PERSON_WORDS})$`, 'iu');
+
 /** First names the narrative introduces ("Meet Maria", "Priya, a dispatcher", "— Sam, store owner"); at most 20. */
 export function introducedNames(texts: Iterable<string>): string[] {
   const names = new Set<string>();
@@ -288,7 +317,7 @@ const namesIn = memoByText((text: string): string[] => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = m[1].replace(/['’]s?$/, '');
-      if (name.length > 1 && !NOT_NAMES.has(name)) names.push(name);
+      if (name.length > 1 && !NOT_NAMES.has(name) && !ROLE_WORD.test(name)) names.push(name);
     }
   }
   return names;

@@ -165,7 +165,8 @@ class SlideBuilder {
       if (note) this.draft.comments.push({ kind: 'note', text: note, line: map[0] + 1, endLine: map[1] });
       return;
     }
-    this.draft.blocks.push({ kind, text, line: map[0] + 1, endLine: map[1], level, ...(!heading && onlyLinks(inline) ? { linkOnly: true } : {}) });
+    const label = kind === 'paragraph' ? runInLabel(inline) : undefined;
+    this.draft.blocks.push({ kind, text, line: map[0] + 1, endLine: map[1], level, ...(!heading && onlyLinks(inline) ? { linkOnly: true } : {}), ...(label ? { label } : {}) });
   }
 
   private addTableRow(tokens: Token[], open: number): void {
@@ -329,6 +330,29 @@ function isSlideFrontMatter(inline: Token | undefined): boolean {
 }
 
 /** True when an inline token holds links and nothing else but white space: a pointer elsewhere, not content. */
+/**
+ * The bold words that open a paragraph as its label: "**What changes.** GPs get…", "**Ask:** approve…", or a paragraph
+ * that is nothing but "**What would change**" on its first line. Bold inside a sentence ("**eleven times**") is emphasis, not a label.
+ */
+function runInLabel(inline: Token): string | undefined {
+  // markdown-it may open the inline with an empty text token.
+  const children = (inline.children ?? []).filter((t, i) => i > 0 || t.type !== 'text' || t.content !== '');
+  if (children[0]?.type !== 'strong_open') return undefined;
+  const close = children.findIndex((t) => t.type === 'strong_close');
+  const inner = children.slice(1, close);
+  if (close < 0 || !inner.every((t) => t.type === 'text')) return undefined;
+  const label = inner
+    .map((t) => t.content)
+    .join('')
+    .trim();
+  if (label === '' || label.length > 60) return undefined;
+  const rest = children.slice(close + 1).filter((t) => t.type !== 'text' || t.content.trim() !== '');
+  const after = rest[0];
+  const alone = after === undefined || after.type === 'softbreak' || after.type === 'hardbreak';
+  const marked = /[.:]$/.test(label) || (after?.type === 'text' && /^\s?[.:—–]/.test(after.content));
+  return alone || marked ? label.replace(/[\s.:]+$/, '') : undefined;
+}
+
 function onlyLinks(inline: Token): boolean {
   let depth = 0;
   let links = 0;

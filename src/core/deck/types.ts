@@ -51,6 +51,8 @@ export interface Block {
   level: number;
   /** True when the block holds links and nothing else ("[Design doc](…)"): a pointer elsewhere, which plays no beat. */
   linkOnly?: boolean;
+  /** A paragraph's bold run-in label ("**What changes.** GPs get…", or a paragraph that is only "**What would change**"): it names what follows, like a heading. */
+  label?: string;
 }
 
 /** An HTML comment that means something to StoryDeck or Marp rather than to the audience. */

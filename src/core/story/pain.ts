@@ -15,8 +15,8 @@ export const STRUGGLE = new RegExp(
     String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|an? (?:hour|day|week|month)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
     String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
     String.raw`(?<!\b(?:cannot|can(?:'|’)?t|must not|mustn(?:'|’)?t|never)\s(?:afford to\s)?)\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
-    String.raw`\b(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
-    String.raw`\b(?:has|have|had|having) to\b|\bforced to\b|\bend(?:s|ed)? up\b`,
+    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
+    String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
     String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
     String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b`,
     String.raw`\bby hand\b|\bmanually\b|\bmanual (?:work|process(?:es)?|entry|data entry|re-?entry|checks?|steps?|effort|labou?r|chasing|copying|workarounds?|reconciliation|lookups?|counts?)\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
@@ -31,7 +31,7 @@ export const STRUGGLE = new RegExp(
     String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
     String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
     String.raw`\b(?:hours|days|weeks|months) (?:later|late)\b|\bor not at all\b`,
-    String.raw`\b(?:woken|woke|wakes?|waking) (?:up )?(?:at|by|for|in the night|every|\d)|\bpaged\b[^.;\n]{0,20}?\b(?:\d+|twice|again)\b|\b(?:tired|sick) of\b|\bfed up\b|\bexhausted\b|\bhand(?:s|ed)? in (?:his|her|their|my) notice\b`,
+    String.raw`\b(?:woken|woke|wakes?|waking) (?:up )?(?:at|by|for|in the night|every|\d)|\bpaged\b[^.;\n]{0,20}?\b(?:\d+|twice|again|(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|a dozen) times)\b|\b(?:tired|sick) of\b|\bfed up\b|\bexhausted\b|\bhand(?:s|ed)? in (?:his|her|their|my) notice\b`,
     String.raw`\bthrow(?:s|ing)? (?:it|them|\w+) away\b|\bthrew (?:it|them|\w+) away\b|\bnowhere (?:else )?to (?:go|put|turn|sell|store|park|stay|sleep)\b|\bgo(?:es)? to waste\b`,
     String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
   ].join('|'),
@@ -83,18 +83,24 @@ export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefin
   return undefined;
 });
 
-/** A quotation signed by the person who said it: "… — Jade", "– Kofi, night shift lead". */
-const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+/u;
+/** A quotation signed by the person who said it ("… — Jade", "– Kofi, night shift lead") or attributed before it ("His GP wrote to us: “…”"). */
+const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+|\b(?:said|says|told (?:us|me|them)|wrote(?: to (?:us|me))?|put it)[,:]?\s["“]/u;
 
 /** A group's words as a report: "our survey tells us people find it “fragmented and slow”", "reviews say…", "customers tell us…". */
 const REPORTED =
-  /\b(?:surveys?|polls?|reviews|feedback|research|studies|data|reports?)\b[^.;\n]{0,40}?\b(?:tells? us|told us|shows?|showed|says?|said|suggests?|found|finds|mentions?)\b|\b(?:customers|users|people|members|residents|clients|patients|parents|staff) (?:tell|told) us\b/i;
+  /\b(?:surveys?|polls?|reviews|feedback|research|studies|data|reports?)\b[^.;\n]{0,40}?\b(?:tells? us|told us|shows?|showed|says?|said|suggests?|found|finds|mentions?)\b|\b(?:customers|users|people|members|residents|clients|patients|parents|staff|colleagues|employees|teams) (?:tell|told|keep telling) us\b/i;
 
-/** Someone's own words telling a struggle, or signed by them and naming a problem; words a survey or a group reports are a report, not a story. */
+/** A change told as before and after: "we went from 38-minute pipelines to under seven", "it cut our close from ten days to three". */
+export const BEFORE_AFTER = /\b(?:went|gone|go|goes|came|come|dropped|fell|got|cut|brought|moved)\s(?:[\p{L}-]+\s)?(?:down\s)?from\s[^.;\n]{1,40}?\bto\b/iu;
+
+/**
+ * Someone's own words telling a struggle, or signed by them and naming a problem; words a survey or a group reports are a
+ * report, not a story. Signed words that tell a before and after are a testimonial of the change, however they mention a problem.
+ */
 function quotedStruggle(block: Block): boolean {
   if (!(block.kind === 'blockquote' || QUOTE.test(block.text))) return false;
   if (block.kind !== 'blockquote' && REPORTED.test(block.text)) return false;
-  return struggleIn(block.text) !== undefined || (SIGNED.test(block.text) && MILD_PROBLEM.test(block.text));
+  return struggleIn(block.text) !== undefined || (SIGNED.test(block.text) && MILD_PROBLEM.test(block.text) && !BEFORE_AFTER.test(block.text));
 }
 
 /** Finds the first passage that shows a concrete customer struggling, or undefined. */
@@ -114,7 +120,9 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       const person = isPerson(p.text);
       // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
       // A heading names a section, and a question asks: the struggle itself is told in statements ("Pattern 1: errors people can find" is a title).
-      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) ? undefined : struggleIn(p.text);
+      // What a group told us ("colleagues told us the tools feel outdated") is a report, unless it names one person.
+      const reported = REPORTED.test(p.text) && !isOne(p.text);
+      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) || reported ? undefined : struggleIn(p.text);
       const ownWords = QUOTE.test(p.text) && !REPORTED.test(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;
       if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;

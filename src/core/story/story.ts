@@ -11,7 +11,7 @@ import { readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
-import { introducesProduct, summaryLeadsWithSolution } from './what';
+import { introducesProduct, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
 
 /** What decided that a beat is there: where, and the words. */
 export interface Evidence {
@@ -96,6 +96,9 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   /** Does this slide play the beat, as beat detection saw it and the reading confirmed (the finder's slide, or any slide detection gave a beat the reading found)? */
   const plays = (s: Slide, beat: BeatId): boolean => {
     if (!s.explicitBeats && (beat === 'pain' || beat === 'what') && introducesProduct(s)) return beat === 'what';
+    // The title slide names the narrative; a summary that leads with the problem says why before it proposes.
+    if (beat === 'what' && titleOnly(s)) return false;
+    if (beat === 'why' && !s.explicitBeats && summaryLeadsWithWhy(s)) return true;
     if (s.explicitBeats || !READ[beat]) return s.beats.includes(beat);
     return beats[beat].evidence?.slide === s.index || (beats[beat].present && s.beats.includes(beat));
   };
@@ -108,6 +111,9 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   const firstWhat = deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('what'));
   // A solution told in a summary comes before the one beat detection saw.
   if (firstWhat && firstWhat.index !== beats.what.evidence?.slide) beats.what = { present: true, evidence: { slide: firstWhat.index, line: firstWhat.titleLine, words: firstWhat.title } };
+  // A summary that leads with the problem says why, though no heading or cue named it.
+  const firstWhy = beats.why.present ? undefined : deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('why'));
+  if (firstWhy) beats.why = { present: true, evidence: { slide: firstWhy.index, line: firstWhy.titleLine, words: firstWhy.title } };
   // A customer's pain answers "why" as well as a stated purpose does (why-before-what).
   const missing = kind.profile.expects.filter((beat) => !beats[beat].present && !(beat === 'why' && beats.pain.present));
   const audience = readAudience(deck, config);

@@ -2,7 +2,7 @@ import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } f
 import type { BeatId } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
-import { struggleIn } from './pain';
+import { BEFORE_AFTER, struggleIn } from './pain';
 import type { ReadingContext } from './reading';
 
 /** Words that describe a change in someone's day: what they no longer do, what they can do now, what they get back. */
@@ -16,6 +16,7 @@ export const CHANGE = new RegExp(
     String.raw`^now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
     String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
     String.raw`\binstead of\b|\brather than\b`,
+    String.raw`\bstops?\s(?:having to|needing to|[a-z]{3,}ing)\b`,
     String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
     String.raw`\bgets? (?:back|home)\b|\bgo(?:es)? home on time\b|\b(?:leave|leaves|finish|finishes|start|starts|arrive|arrives) on time\b|\bfinally\b|\bpeace of mind\b|\bat a glance\b|\bin one place\b|\bon (?:one|a single) (?:screen|page)\b|\bone click\b|\bin (?:one|two|three|a few) (?:taps|clicks|steps)\b|\bin (?:seconds|one step|a single step)\b|\bautomatically\b`,
     String.raw`\b(?:faster|quicker|sooner|easier|simpler|safer|less time|fewer|half the time|twice as|more time (?:to|for|with|on)|spend less)\b|\bfre(?:e|es|ed) (?:up|them|her|him|you)\b`,
@@ -31,7 +32,7 @@ const CHANGE_HINT = /\b(?:no|now|new|on time|home|back|less|more|better|same day
 
 /** "can no longer", "no longer works": the change is for the worse, not a benefit. */
 const WORSE =
-  /\b(?:can(?:not)?|could|cannot) no longer\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/i;
+  /\b(?:can(?:not)?|could|cannot) no longer\b|\bstop(?:s|ped)?\s(?:working|responding|renewing|buying|using|paying|coming|trusting|growing|selling)\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/i;
 
 /** The past before the change, in the past perfect: "I'd been saving them all year for the turkey" is the story, not a change. */
 const BEFORE = /\b(?:had|'d|’d) been\b/i;
@@ -61,7 +62,9 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  * instead of patients"), not business ("renew at a higher rate"). Memoised by text, as the sentences of
  * unchanged sections come back after every keystroke.
  */
-const changeIn = memoByText((text: string): boolean => CHANGE.test(text) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text));
+const changeIn = memoByText(
+  (text: string): boolean => (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text),
+);
 
 /** Change words that describe the product as much as anyone's day: "automatically", "in one place", "within 2 hours". */
 const DESCRIPTOR =
@@ -100,7 +103,8 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
     for (const p of slidePassages(slide)) {
       const heading = p.block.kind === 'heading';
       // The person the narrative introduced, their day changed, counts wherever it is told ("With a Story Sack, a parent like Sioned can…" under "Objectives").
-      const named = !heading && !p.context.some((b) => b === 'outcome' || b === 'ask') && isNamed(p.text);
+      // A quotation counts as the words of the person who signs it.
+      const named = !heading && !p.context.some((b) => b === 'outcome' || b === 'ask') && (isNamed(p.text) || (p.block.kind === 'blockquote' && isNamed(p.block.text)));
       if (named && (changeIn(p.text) || (WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)))) return p;
       if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
       const change = !heading && changeIn(p.text);

@@ -1,5 +1,5 @@
 import { escapeRegExp } from '../deck/regexp';
-import { slidePassages } from '../deck/beats';
+import { detectBeats, sentences, slidePassages } from '../deck/beats';
 import type { Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 
@@ -16,9 +16,44 @@ const PURPOSE = /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|a
  * the wrong patient") or a reason ("…so that reviewers see the real screens") is the why, whatever follows it.
  */
 export function summaryLeadsWithSolution(slide: Slide): boolean {
-  if (slide.empty || !SUMMARY_HEADING.test(slide.title.trim())) return false;
-  const lead = slidePassages(slide).find((p) => p.block.kind !== 'heading')?.block.text;
-  return lead !== undefined && !PROBLEM.test(lead) && !PURPOSE.test(lead) && struggleIn(lead) === undefined;
+  const lead = summaryLead(slide);
+  return lead !== undefined && !leadGivesWhy(lead);
+}
+
+/**
+ * Does this slide open with a summary whose first sentence names the problem, before the solution follows ("Small
+ * offices on slow uplinks leave their largest files out of backup… This RFC proposes…")? Then the summary says why
+ * first. A first sentence that proposes, with a purpose after it ("Add a cache, so that…"), still leads with the solution.
+ */
+export function summaryLeadsWithWhy(slide: Slide): boolean {
+  const opening = sentences(summaryLead(slide) ?? '')[0];
+  return opening !== undefined && (PROBLEM.test(opening) || struggleIn(opening) !== undefined);
+}
+
+/** The first paragraph or list item of a slide headed as a summary. */
+function summaryLead(slide: Slide): string | undefined {
+  if (slide.empty || !SUMMARY_HEADING.test(slide.title.trim())) return undefined;
+  return slidePassages(slide).find((p) => p.block.kind !== 'heading')?.block.text;
+}
+
+function leadGivesWhy(lead: string): boolean {
+  return PROBLEM.test(lead) || PURPOSE.test(lead) || struggleIn(lead) !== undefined;
+}
+
+/** A title that presents the solution: "Introducing Card Controls", "Meet Beacon", "Announcing v2". */
+const INTRODUCES = /^(?:introducing|meet|announcing|presenting|launching|say hello to|welcome to)\b/i;
+
+/**
+ * Does this slide only name the narrative: the first slide, with its title and subtitle headings over no more than
+ * the occasion, the authors and the date ("# Reading Buddies: a programme proposal" · "Prepared for: …")? A title names
+ * what the narrative is about; it does not present the solution, unless it introduces it ("Introducing Card Controls").
+ * Otherwise only the body's own words can.
+ */
+export function titleOnly(slide: Slide): boolean {
+  if (slide.index !== 1 || slide.explicitBeats || slide.blocks[0]?.kind !== 'heading') return false;
+  if (slide.blocks.some((b) => b.kind === 'heading' && INTRODUCES.test(b.text.trim()))) return false;
+  const body = slide.blocks.filter((b) => b.kind !== 'heading' && b.kind !== 'code');
+  return !detectBeats(body).includes('what') && body.every((b) => b.text.length <= 200);
 }
 
 /** "Meet Beacon": a heading that introduces someone or something by name. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseDeck, countWords, headingBeat, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS } from '../../../src/core/deck';
-import { personMatcher } from '../../../src/core/deck/beats';
+import { introducedNames, personMatcher, slidePassages } from '../../../src/core/deck/beats';
 
 const example = readFileSync('examples/town-hall.md', 'utf8');
 
@@ -88,6 +88,31 @@ describe('parseDeck', () => {
     assert.equal(isPerson('A customer-facing dashboard'), false);
     assert.equal(isPerson('Our customer survey says it feels slow'), false);
     assert.equal(isPerson('Customer satisfaction fell last year'), false);
+  });
+
+  it('reads a bold run-in label as the name of the section it opens, and bold inside a sentence as emphasis', () => {
+    const deck = parseDeck(
+      '# Request: handset notes\n\n**Background.** Drivers wait at the gate.\n\n**What would change**\n\nDrivers no longer queue.\n\n**Eleven** drivers waited.\n\n- **Ask:** approve it\n',
+    );
+    const blocks = deck.slides[0].blocks;
+    assert.deepEqual(
+      blocks.map((b) => b.label),
+      [undefined, 'Background', 'What would change', undefined, undefined, undefined],
+    );
+    // The label names the section like a heading, and is not one of its sentences; a label-only paragraph says nothing itself.
+    assert.deepEqual(
+      slidePassages(deck.slides[0]).map((p) => [p.context.join(), p.section, p.text]),
+      [
+        ['', 1, 'Drivers wait at the gate.'],
+        ['value', 2, 'Drivers no longer queue.'],
+        ['value', 2, 'Eleven drivers waited.'],
+        ['value', 2, 'Ask: approve it'],
+      ],
+    );
+  });
+
+  it('does not take a role word at the start of a sentence for a name', () => {
+    assert.deepEqual(introducedNames(['Colleagues told us the tools feel outdated.', 'Priya told us she waits an hour.']), ['Priya']);
   });
 
   it('gives empty and TODO sections no beats', () => {
