@@ -239,6 +239,9 @@ describeDoubleLabelled('Blind corpus 2 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 7; scored blind, then opened for tuning the same session (see its README). */
 describeDoubleLabelled('Blind corpus 3 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-3', 60);
 
+/** Written blind and labelled twice in session 7, never tuned to: see its README for every time it was scored. */
+describeDoubleLabelled('Blind corpus 4 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-4', 60);
+
 describe('held-out narrative corpus (measured, never tuned to)', () => {
   const corpus = new Corpus('test/fixtures/corpus-heldout');
 
