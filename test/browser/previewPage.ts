@@ -44,14 +44,28 @@ window.acquireVsCodeApi = () => ({
   return file;
 }
 
-/** What the page's `window` does with a message, in a project whose types have no DOM. */
-interface Window {
-  postMessage(message: unknown, targetOrigin: string): void;
-}
-
-/** Posts a message to the webview the way VS Code delivers the host's `postMessage`. */
+/**
+ * Posts a message to the webview the way VS Code delivers the host's `postMessage`, and resolves once the
+ * webview has handled it: a window’s messages arrive in order, so a second one, a token, marks the first as
+ * done (without it, a check right after `send` races the message's own task).
+ */
 export async function send(page: Page, message: HostToWebview): Promise<void> {
-  await page.evaluate((m) => (globalThis as unknown as Window).postMessage(m, '*'), message);
+  await page.evaluate(
+    // No named functions in here: the test runner's transform would wrap them in a helper the page lacks.
+    (m) =>
+      new Promise<void>((done) => {
+        const self = globalThis as unknown as {
+          addEventListener(type: 'message', listener: (event: { data: unknown }) => void, options: { signal: AbortSignal }): void;
+          postMessage(message: unknown, targetOrigin: string): void;
+        };
+        const token = `storydeck-test-flush-${Math.random()}`;
+        const listening = new AbortController();
+        self.addEventListener('message', (event) => event.data === token && (listening.abort(), done()), { signal: listening.signal });
+        self.postMessage(m, '*');
+        self.postMessage(token, '*');
+      }),
+    message,
+  );
 }
 
 /** Everything the webview has posted to the host so far. */
