@@ -189,9 +189,21 @@ async function main(): Promise<number> {
           (e: Error) => say(`screenshot failed: ${e.message}`),
         );
       } else if (request[1] === 'keys') {
-        // Typing and key presses the way a user makes them: into whatever has the focus in the workbench.
+        // Typing and key presses the way a user makes them: into whatever has the focus in the workbench,
+        // once what they are meant for is on show (a fixed pause loses keys on a loaded machine).
         for (const step of payload as KeyStep[]) {
-          if ('type' in step) await page.keyboard.type(step.type, { delay: 20 });
+          if ('waitFor' in step) {
+            done = await page
+              .locator(step.waitFor)
+              .filter({ visible: true })
+              .first()
+              .waitFor({ timeout: 20_000 })
+              .then(
+                () => '',
+                (e: Error) => `${step.waitFor} never showed: ${e.message.split('\n')[0]}`,
+              );
+            if (done) break;
+          } else if ('type' in step) await page.keyboard.type(step.type, { delay: 20 });
           else await page.keyboard.press(step.press);
         }
       } else if (request[1] === 'webviews') {
@@ -281,7 +293,8 @@ function installVsix(node: string, entry: string, dataDir: string, vsix: string)
 type RoleAndName = { role: Parameters<Page['getByRole']>[0]; name: string; exact?: boolean };
 
 /** One step of a `keys` request: text to type, or a key (or chord) to press, in playwright's names (`Enter`, `Control+A`). */
-export type KeyStep = { type: string } | { press: string };
+/** A step of typing: text, a key, or a wait until an element (a CSS selector) is on show. */
+export type KeyStep = { type: string } | { press: string } | { waitFor: string };
 
 /** What the StoryDeck preview shows, read from inside its webview's frame (the extension host cannot see it). */
 export interface PreviewSlideReply {

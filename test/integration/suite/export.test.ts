@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
 import { lintText } from '../../../src/core/lint';
-import { activate, clickInWorkbench, countInWorkbench, downloadFromWorkbench, pressKeys, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { activate, clickInWorkbench, countInWorkbench, downloadFromWorkbench, pressKeys, QUICK_INPUT, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 /** The deck a self-contained HTML export carries. */
 function deckOf(html: string): { slides: { title: string; html: string; notesHtml: string }[] } {
@@ -179,6 +179,7 @@ describe('StoryDeck: Export…', () => {
   });
 
   it('offers Save As for an untitled draft, then exports next to the saved file', async function () {
+    this.timeout(90_000); // three round trips through the browser's UI
     const draft = await vscode.commands.executeCommand<vscode.Uri>('storydeck.newNarrative', 'town-hall', { title: 'Payroll consolidation' }, 'untitled');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), draft.toString());
     const saved = workspaceUri('payroll-draft.md');
@@ -189,9 +190,8 @@ describe('StoryDeck: Export…', () => {
     await sleep(300);
     await screenshot('export-untitled-save-as');
     await clickInWorkbench(this, 'button', 'Save As…');
-    // VS Code's own Save As (in a browser, a path typed in the quick input).
-    await sleep(800);
-    await pressKeys(this, { press: 'Control+A' }, { type: saved.fsPath }, { press: 'Enter' });
+    // VS Code's own Save As (in a browser, a path typed in the quick input, once it is on show).
+    await pressKeys(this, { waitFor: QUICK_INPUT }, { press: 'Control+A' }, { type: saved.fsPath }, { press: 'Enter' });
     const written = await run;
     assert.equal(written?.fsPath, workspaceUri('payroll-draft.html').fsPath);
     assert.deepEqual(deckOf(readFileSync(written.fsPath, 'utf8')).slides[0].title, 'Payroll consolidation');

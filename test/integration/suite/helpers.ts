@@ -152,9 +152,13 @@ export async function screenshot(name?: string): Promise<void> {
   if (process.env.STORYDECK_TEST_SCREENSHOT) await askLauncher('screenshot', 20_000, name);
 }
 
-/** Types and presses keys in the browser, as a user does; skips the test when no launcher listens. */
+/** The text box of VS Code's quick input (a picker, a question, the browser's Save As), for a `waitFor` step. */
+export const QUICK_INPUT = '.quick-input-widget input.input';
+
+/** Types and presses keys in the browser, as a user does, waiting where a step says; skips the test when no launcher listens. */
 export async function pressKeys(context: Mocha.Context, ...steps: KeyStep[]): Promise<void> {
-  if (!(await askLauncher('keys', 30_000, steps))) context.skip();
+  if (!(await askLauncher('keys', 45_000, steps))) context.skip();
+  assert.equal(readFileSync(`${process.env.STORYDECK_TEST_LOG}.keys-done`, 'utf8'), '', 'pressing keys');
 }
 
 /** The text of every webview on show (read by the launcher in their frames); skips the test when no launcher listens. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
 import { renderTemplate } from '../../../src/core/scaffold';
 import { listTemplates } from '../../../src/node/templates';
-import { activate, EXTENSION_ID, pressKeys, screenshot, sleep, workspaceUri } from './helpers';
+import { activate, EXTENSION_ID, pressKeys, QUICK_INPUT, screenshot, sleep, workspaceUri } from './helpers';
 
 const NEW = 'storydeck.newNarrative';
 
@@ -103,7 +103,7 @@ describe('New Narrative', () => {
     const run = vscode.commands.executeCommand<vscode.Uri | undefined>(NEW);
     const step = async (...keys: Parameters<typeof pressKeys> extends [unknown, ...infer K] ? K : never) => {
       await sleep(800);
-      await pressKeys(this, ...keys);
+      await pressKeys(this, { waitFor: QUICK_INPUT }, ...keys);
     };
     await step({ press: 'Enter' }); // the first template: Executive decision ask
     await step({ type: 'Payroll consolidation' }, { press: 'Enter' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseDeck } from '../../../src/core/deck';
 import type { KeyStep } from '../run';
-import { EXTENSION_ID, activate, clickInWorkbench, pressKeys, screenshot, sleep } from './helpers';
+import { EXTENSION_ID, activate, clickInWorkbench, pressKeys, QUICK_INPUT, screenshot, sleep } from './helpers';
 
 interface Step {
   id: string;
@@ -57,7 +57,7 @@ describe('walkthrough', () => {
     await clickInWorkbench(this, 'button', 'New Narrative');
     const step = async (...keys: KeyStep[]) => {
       await sleep(800);
-      await pressKeys(this, ...keys);
+      await pressKeys(this, { waitFor: QUICK_INPUT }, ...keys);
     };
     await step({ press: 'Enter' }); // the first template
     await step({ type: 'Payroll consolidation' });
