@@ -203,6 +203,16 @@ async function main(): Promise<number> {
                 (e: Error) => `${step.waitFor} never showed: ${e.message.split('\n')[0]}`,
               );
             if (done) break;
+          } else if ('fill' in step) {
+            // The box may still be setting its own value as it opens: fill it until it keeps the text for a second.
+            const box = page.locator(step.into).filter({ visible: true }).first();
+            done = `${step.into} did not keep "${step.fill}"`;
+            for (let attempt = 0; attempt < 5 && done; attempt++) {
+              await box.fill(step.fill);
+              await delay(1000);
+              if ((await box.inputValue()) === step.fill) done = '';
+            }
+            if (done) break;
           } else if ('type' in step) await page.keyboard.type(step.type, { delay: 20 });
           else await page.keyboard.press(step.press);
         }
@@ -213,9 +223,13 @@ async function main(): Promise<number> {
         // Whether the workbench is in the browser's full screen (what VS Code's toggleFullScreen asks for in a browser).
         done = String(await page.evaluate(() => (globalThis as unknown as { document: { fullscreenElement: unknown } }).document.fullscreenElement !== null));
       } else if (request[1] === 'count') {
-        // How many visible workbench elements have this role and name (a button in the editor title bar).
-        const { role, name, exact = true } = payload as RoleAndName;
-        done = String(await page.getByRole(role, { name, exact }).filter({ visible: true }).count());
+        // How many visible workbench elements have this role and name (a button in the editor title bar);
+        // with `expect`, once the count is that or 10 s have passed (the workbench redraws when it can).
+        const { role, name, exact = true, expect } = payload as RoleAndName & { expect?: number };
+        const count = () => page.getByRole(role, { name, exact }).filter({ visible: true }).count();
+        let seen = await count();
+        for (const deadline = Date.now() + 10_000; expect !== undefined && seen !== expect && Date.now() < deadline; seen = await count()) await delay(100);
+        done = String(seen);
       } else if (request[1] === 'click') {
         // With `download`, the click must start a download: the reply is then the downloaded file's name.
         const { role, name, exact = true, download } = payload as RoleAndName & { download?: boolean };
@@ -292,9 +306,12 @@ function installVsix(node: string, entry: string, dataDir: string, vsix: string)
 /** What `click` and `count` look for: an element's accessible role and name (the whole name, or `exact: false` for a part of it). */
 type RoleAndName = { role: Parameters<Page['getByRole']>[0]; name: string; exact?: boolean };
 
-/** One step of a `keys` request: text to type, or a key (or chord) to press, in playwright's names (`Enter`, `Control+A`). */
-/** A step of typing: text, a key, or a wait until an element (a CSS selector) is on show. */
-export type KeyStep = { type: string } | { press: string } | { waitFor: string };
+/**
+ * One step of a `keys` request: text to type key by key, text to put at once into the box a CSS selector
+ * finds (`fill`: one change, for a box that reacts to every key, like the browser's Save As), a key (or
+ * chord) to press in playwright's names (`Enter`, `Control+A`), or a wait until an element is on show.
+ */
+export type KeyStep = { type: string } | { fill: string; into: string } | { press: string } | { waitFor: string };
 
 /** What the StoryDeck preview shows, read from inside its webview's frame (the extension host cannot see it). */
 export interface PreviewSlideReply {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BEAT_IDS } from '../../../src/core/deck/types';
 import { BUILTIN_RULES } from '../../../src/core/lint';
-import { EXTENSION_ID, activate, countInWorkbench, diagnosticOf, quickFix, openAndLint, screenshot, sleep, waitFor, type StoryDeckApi } from './helpers';
+import { EXTENSION_ID, activate, countInWorkbench, diagnosticOf, quickFix, openAndLint, screenshot, waitFor, type StoryDeckApi } from './helpers';
 
 interface Manifest {
   contributes: {
@@ -110,14 +110,12 @@ describe('commands', () => {
     const button = `${ours?.title} (Ctrl+Shift+Alt+V)`;
     await openAndLint(api, 'solution-first.md');
     await waitFor('the narrative to be active', () => api.storyStatus().visible);
-    await sleep(500);
+    assert.equal(await countInWorkbench(this, 'button', button, { expect: 1 }), 1, 'ours, on a narrative');
+    assert.equal(await countInWorkbench(this, 'button', 'Open Preview to the Side', { exact: false, expect: 1 }), 1, 'VS Code’s own, beside it');
     await screenshot('editor-title-buttons');
-    assert.equal(await countInWorkbench(this, 'button', button), 1, 'ours, on a narrative');
-    assert.equal(await countInWorkbench(this, 'button', 'Open Preview to the Side', false), 1, 'VS Code’s own, beside it');
     await openAndLint(api, 'README.md');
     await waitFor('a file that is not a narrative to be active', () => !api.storyStatus().visible);
-    await sleep(500);
-    assert.equal(await countInWorkbench(this, 'button', button), 0, 'not on a file that is not a narrative');
+    assert.equal(await countInWorkbench(this, 'button', button, { expect: 0 }), 0, 'not on a file that is not a narrative');
   });
 
   it('offers a jargon suggestion as a quick fix, and storydeck.fixAll leaves it to the writer', async () => {

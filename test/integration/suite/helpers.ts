@@ -173,9 +173,13 @@ export async function inFullScreen(context: Mocha.Context): Promise<boolean> {
   return readFileSync(`${process.env.STORYDECK_TEST_LOG}.fullscreen-done`, 'utf8') === 'true';
 }
 
-/** How many visible workbench elements have this accessible role and name (or a name that contains `name`, with `exact` false); skips the test when no launcher listens. */
-export async function countInWorkbench(context: Mocha.Context, role: string, name: string, exact = true): Promise<number> {
-  if (!(await askLauncher('count', 30_000, { role, name, exact }))) context.skip();
+/**
+ * How many visible workbench elements have this accessible role and name (or a name that contains `name`,
+ * with `exact` false) — once there are `expect` of them, or 10 s have passed; skips the test when no
+ * launcher listens.
+ */
+export async function countInWorkbench(context: Mocha.Context, role: string, name: string, { exact = true, expect }: { exact?: boolean; expect?: number } = {}): Promise<number> {
+  if (!(await askLauncher('count', 30_000, { role, name, exact, expect }))) context.skip();
   return Number(readFileSync(`${process.env.STORYDECK_TEST_LOG}.count-done`, 'utf8'));
 }
 
