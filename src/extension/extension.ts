@@ -12,7 +12,7 @@ import { registerPreview } from './preview/register';
 import { registerRulePages } from './rulePages';
 import { readSettings } from './settings';
 import type { StoryNode } from '../core/story';
-import { registerStoryStatus, registerStoryView, type StoryStatusSnapshot, type StoryTreeProvider } from './story';
+import { registerSlideHover, registerStoryStatus, registerStoryView, type StoryStatusSnapshot, type StoryTreeProvider } from './story';
 
 let output: vscode.OutputChannel | undefined;
 const channel = () => (output ??= vscode.window.createOutputChannel('StoryDeck'));
@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     ),
     registerRulePages(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
+    registerSlideHover(linter),
 
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (document.languageId === 'markdown') linter.schedule(document, 0);

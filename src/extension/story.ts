@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { storyStatusText, storyStatusTooltip, storySummary, storyTree, type StoryNode } from '../core/story';
+import { slideReading, storyStatusText, storyStatusTooltip, storySummary, storyTree, type StoryNode } from '../core/story';
 import type { AudienceCuts } from './audience';
 import type { NarrativeLinter } from './diagnostics';
 
@@ -57,6 +57,37 @@ export function registerStoryStatus(context: vscode.ExtensionContext, linter: Na
   update();
   const command = () => (typeof item.command === 'string' ? item.command : item.command?.command);
   return () => ({ visible: visible === true, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''), command: command() });
+}
+
+/**
+ * A hover on a slide's title: the beats StoryDeck reads the slide as playing, with the words that decided,
+ * so a writer sees the reading lint judges by and can correct it with a marker. The narrative's words are
+ * shown as text, never as Markdown.
+ */
+export function registerSlideHover(linter: NarrativeLinter): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(
+    { language: 'markdown' },
+    {
+      provideHover(document, position) {
+        const state = linter.state(document.uri);
+        if (!state || state.version !== document.version) return undefined;
+        const reading = slideReading(state.deck, state.story, position.line + 1);
+        if (!reading) return undefined;
+        const text = new vscode.MarkdownString();
+        if (reading.beats.length === 0) text.appendMarkdown(`**StoryDeck reads no beat on slide ${reading.slide}.**`);
+        else text.appendMarkdown(`**StoryDeck reads slide ${reading.slide} as:**\n`);
+        for (const { title, evidence } of reading.beats) {
+          text.appendMarkdown(`\n- ${title}`);
+          if (!evidence) continue;
+          text.appendMarkdown(' — ');
+          text.appendText(evidence.words);
+          text.appendMarkdown(` (line ${evidence.line})`);
+        }
+        text.appendMarkdown('\n\nNot what you meant? Mark the beat the slide plays with `<!-- beat: … -->`.');
+        return new vscode.Hover(text);
+      },
+    },
+  );
 }
 
 /** The Story view: the slides of the last active narrative grouped by beat, with their findings; a click reveals the line. */

@@ -1,7 +1,9 @@
 export { BUILTIN_KINDS, DEFAULT_KIND, describeKind, inferKind, kindTable, readKind, type KindConfig, type KindProfile, type KindReading } from './kinds';
 export { readStory, type BeatReading, type Evidence, type Story, type StoryConfig } from './story';
 export {
+  beatReason,
   clock,
+  slideReading,
   cutSlides,
   storyStatusText,
   storyStatusTooltip,
@@ -9,6 +11,7 @@ export {
   storyTree,
   type StoryFindingNode,
   type StoryGroupNode,
+  type SlideBeat,
   type StoryNode,
   type StorySlideNode,
   type StoryStakeholderNode,

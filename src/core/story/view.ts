@@ -133,7 +133,7 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
     const written = slides.filter((s) => !s.empty).length;
     const absent = story.missing.includes(beat) ? 'missing' : `not needed for a ${story.kind.id}`;
     const description = slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
-    const tooltip = `The “${beat}” beat: a slide marked <!-- beat: ${beat} --> plays it, whatever its words.`;
+    const tooltip = `${BEAT_TITLES[beat]} (${beat}). ${beatReason(story, beat)}`;
     return { kind: 'group', beat, label: BEAT_TITLES[beat], description, tooltip, children: slides.map(slide) };
   });
   const none = shown.filter((s) => beatsOf(s).length === 0);
@@ -146,6 +146,46 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
     groups.push({ kind: 'group', label: 'Stakeholders', description: `${addressed} of ${people.length} addressed`, children: people });
   }
   return groups;
+}
+
+/** The longest quote a tooltip or hover shows of the words that decided. */
+const QUOTE = 140;
+
+const quote = (words: string): string => `“${words.length > QUOTE ? `${words.slice(0, QUOTE - 1).trimEnd()}…` : words}”`;
+
+/**
+ * Why the reading says a beat is there — the slide and the words that decided, so a writer can see the
+ * reading and correct it — or, when no slide plays it, how to say it.
+ */
+export function beatReason(story: Story, beat: BeatId): string {
+  const evidence = story.beats[beat].evidence;
+  const mark = `<!-- beat: ${beat} -->`;
+  return evidence
+    ? `Read on slide ${evidence.slide}, line ${evidence.line}: ${quote(evidence.words)}. Not what you meant? Mark the slide that plays it with ${mark}.`
+    : `No slide plays it as StoryDeck reads the words; a slide marked ${mark} plays it, whatever its words.`;
+}
+
+/** A beat a slide plays, with the words that decided when they are on that slide. */
+export interface SlideBeat {
+  beat: BeatId;
+  title: string;
+  /** The deciding words and their line, when the reading found the beat on this slide. */
+  evidence?: { line: number; words: string };
+}
+
+/**
+ * The beats the slide whose title is on `line` (1-based) plays, as lint reads them: what a hover on a
+ * slide's title shows. Undefined when `line` is not a slide's title line.
+ */
+export function slideReading(deck: Deck, story: Story, line: number): { slide: number; beats: SlideBeat[] } | undefined {
+  const s = deck.slides.find((slide) => slide.titleLine === line && slide.title);
+  if (!s) return undefined;
+  const beats = (story.slideBeats[s.index - 1] ?? []).map((beat): SlideBeat => {
+    const evidence = story.beats[beat].evidence;
+    const here = evidence?.slide === s.index ? { evidence: { line: evidence.line, words: quote(evidence.words) } } : {};
+    return { beat, title: BEAT_TITLES[beat], ...here };
+  });
+  return { slide: s.index, beats };
 }
 
 function stakeholderNode(s: Stakeholder): StoryStakeholderNode {

@@ -63,6 +63,20 @@ describe('story', () => {
     assert.ok(!again.some((a) => a.title === INSERT_PAIN), again.map((a) => a.title).join(' | '));
   });
 
+  it('a hover on a slide’s title says which beat StoryDeck reads it as, and the words that decided, as text', async () => {
+    const { document } = await openAndLint(api, 'story/tree.md');
+    const title = document.getText().split('\n').indexOf('## What changes for Maria');
+    const texts = async (line: number) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 3));
+      // appendText keeps the narrative's words as text: spaces come back as &nbsp;.
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value).replace(/&nbsp;/g, ' '))).filter((t) => t.includes('StoryDeck'));
+    };
+    const [hover] = await texts(title);
+    assert.match(hover, /^\*\*StoryDeck reads slide \d+ as:\*\*\n\n- What changes for them — “With one handoff view, Maria no longer copies anything by hand/);
+    assert.match(hover, /Mark the beat the slide plays with `<!-- beat: … -->`\.$/);
+    assert.deepEqual(await texts(title + 2), [], 'only on a title line');
+  });
+
   it('names a beat that starts with a vowel with "an": Insert an \'ask\' slide', async () => {
     const { document } = await openAndLint(api, 'story/insert-ask.md');
     const finding = await waitFor('call-to-action', () => diagnosticOf(document.uri, 'call-to-action'));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
 import { lint } from '../../../src/core/lint';
-import { clock, readStory, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/story';
+import { beatReason, clock, readStory, slideReading, storyStatusText, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/story';
 import { beatSkeleton } from '../../../src/core/scaffold';
 
 const TOWN_HALL = readFileSync('examples/town-hall.md', 'utf8');
@@ -121,5 +121,40 @@ describe('story tree', () => {
       by['No beat'].children.map((c) => c.label),
       ['1. Handover'],
     );
+  });
+});
+
+describe('why the reading says so (tooltips and hovers)', () => {
+  const deck = parseDeck(TOWN_HALL);
+  const story = readStory(deck);
+
+  it('gives a beat that is there its slide, line and the words that decided, in the Story view too', () => {
+    const pain = story.beats.pain.evidence!;
+    assert.equal(pain.slide, 3);
+    assert.equal(beatReason(story, 'pain'), `Read on slide 3, line ${pain.line}: “${pain.words}”. Not what you meant? Mark the slide that plays it with <!-- beat: pain -->.`);
+    assert.equal(storyTree(deck, [], story)[1].tooltip, `Customer pain (pain). ${beatReason(story, 'pain')}`);
+  });
+
+  it('says how to mark a beat no slide plays', () => {
+    const bare = parseDeck('---\nstorydeck: true\n---\n\n# Handover\n\n---\n\n## Why we exist\n\nWe believe every nurse deserves a calm handover.\n');
+    assert.match(beatReason(readStory(bare), 'pain'), /^No slide plays it as StoryDeck reads the words; a slide marked <!-- beat: pain --> plays it/);
+  });
+
+  it('reads a slide from its title line: the beats it plays, with the deciding words when they are on it', () => {
+    const slide = deck.slides[2];
+    const reading = slideReading(deck, story, slide.titleLine);
+    assert.deepEqual(reading, {
+      slide: 3,
+      beats: [{ beat: 'pain', title: 'Customer pain', evidence: { line: story.beats.pain.evidence!.line, words: `“${story.beats.pain.evidence!.words}”` } }],
+    });
+    assert.deepEqual(slideReading(deck, story, deck.slides[0].titleLine), { slide: 1, beats: [] }, 'the title slide plays no beat');
+    assert.equal(slideReading(deck, story, slide.titleLine + 1), undefined, 'only a title line');
+  });
+
+  it('shortens long deciding words', () => {
+    const long = `## The problem\n\nMaria, a night nurse, ${'copies vitals from three screens by hand and '.repeat(6)}loses an hour every shift.\n`;
+    const d = parseDeck(`---\nstorydeck: true\n---\n\n${long}`);
+    const words = slideReading(d, readStory(d), d.slides[0].titleLine)?.beats.find((b) => b.beat === 'pain')?.evidence?.words ?? '';
+    assert.ok(words.length <= 142 && words.endsWith('…”'), words);
   });
 });
