@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES, lintText, type Finding } from '../../../src/core/lint';
 
@@ -198,11 +198,14 @@ function consensus(dir: string): { expected: Record<string, Label>; agreed: numb
   return { expected, agreed, cells, excluded };
 }
 
-/** Scores a double-labelled corpus and prints the table; asserts only on the labels' shape, never on the scores. */
-function describeDoubleLabelled(title: string, dir: string, minFiles: number): void {
+/**
+ * Scores a double-labelled corpus and prints the table; asserts only on the labels' shape, never on the
+ * scores. The documents are in `dir`, or in `docs` when they are not kept in this repository.
+ */
+function describeDoubleLabelled(title: string, dir: string, minFiles: number, docs = dir): void {
   describe(title, () => {
     const { expected, agreed, cells, excluded } = consensus(dir);
-    const corpus = new Corpus(dir, expected, excluded);
+    const corpus = new Corpus(docs, expected, excluded);
 
     before(() => {
       const findings = corpus.lint();
@@ -225,7 +228,7 @@ function describeDoubleLabelled(title: string, dir: string, minFiles: number): v
     });
 
     it('uses no inline storydeck-disable comments (labels must come from the text)', () => {
-      for (const file of corpus.files) assert.doesNotMatch(readFileSync(join(dir, file), 'utf8'), /<!--\s*storydeck-(disable|enable)/, file);
+      for (const file of corpus.files) assert.doesNotMatch(readFileSync(join(docs, file), 'utf8'), /<!--\s*storydeck-(disable|enable)/, file);
     });
   });
 }
@@ -239,8 +242,16 @@ describeDoubleLabelled('Blind corpus 2 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 7; scored blind, then opened for tuning the same session (see its README). */
 describeDoubleLabelled('Blind corpus 3 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-3', 60);
 
-/** Written blind and labelled twice in session 7, never tuned to: see its README for every time it was scored. */
-describeDoubleLabelled('Blind corpus 4 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-4', 60);
+/** Written blind and labelled twice in session 7; scored blind, then opened for tuning in session 8 (see its README). */
+describeDoubleLabelled('Blind corpus 4 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-4', 60);
+
+/**
+ * Real public documents, labelled twice blind in session 8. They are other people's writing, so only their
+ * sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see the README).
+ */
+const REAL = 'test/fixtures/corpus-real';
+if (existsSync(join(REAL, 'docs'))) describeDoubleLabelled('Real documents (double-labelled, measured, never tuned to)', REAL, 40, join(REAL, 'docs'));
+else describe('Real documents (double-labelled, measured, never tuned to)', () => it.skip('are scored once fetched: bash scripts/fetch-real-corpus.sh'));
 
 describe('held-out narrative corpus (measured, never tuned to)', () => {
   const corpus = new Corpus('test/fixtures/corpus-heldout');
