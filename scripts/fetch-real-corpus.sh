@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Fetches the real, public documents of test/fixtures/corpus-real (its manifest.json names each one's
-# repository, commit and path) into test/fixtures/corpus-real/docs/, which git ignores: the documents
-# are other people's writing and stay out of this repository; only the sources and the labels are kept.
-# Then `npx mocha test/unit/lint/corpus.test.ts` scores the rules on them. Needs curl and github.com.
+# Fetches the real, public documents of test/fixtures/corpus-real and corpus-real-2 (each manifest.json
+# names a document's repository, commit and path) into that folder's docs/, which git ignores: the
+# documents are other people's writing and stay out of this repository; only the sources and the labels
+# are kept. Then `npx mocha test/unit/lint/corpus.test.ts` scores the rules on them. Needs curl and github.com.
+#
+#   bash scripts/fetch-real-corpus.sh            both corpora
+#   bash scripts/fetch-real-corpus.sh DIR…       the corpora in these folders
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DIR="$ROOT/test/fixtures/corpus-real"
-mkdir -p "$DIR/docs"
-node -e '
-  const m = require(process.argv[1]);
-  for (const [file, s] of Object.entries(m)) console.log([file, s.repo, s.commit, s.path].join("\t"));
-' "$DIR/manifest.json" | while IFS=$'\t' read -r file repo commit path; do
-  [[ "$file" =~ ^[a-z0-9-]+\.md$ ]] || { echo "fetch-real-corpus: skipping a bad file name: $file" >&2; continue; }
-  curl -fsSL --max-time 60 -o "$DIR/docs/$file" "https://raw.githubusercontent.com/$repo/$commit/$path"
-  echo "$file  ← $repo@${commit:0:7}:$path"
+DIRS=("$@")
+[[ ${#DIRS[@]} -gt 0 ]] || DIRS=("$ROOT/test/fixtures/corpus-real" "$ROOT/test/fixtures/corpus-real-2")
+for DIR in "${DIRS[@]}"; do
+  mkdir -p "$DIR/docs"
+  node -e '
+    const m = require(require("node:path").resolve(process.argv[1]));
+    for (const [file, s] of Object.entries(m)) console.log([file, s.repo, s.commit, s.path].join("\t"));
+  ' "$DIR/manifest.json" | while IFS=$'\t' read -r file repo commit path; do
+    [[ "$file" =~ ^[a-z0-9-]+\.md$ ]] || { echo "fetch-real-corpus: skipping a bad file name: $file" >&2; continue; }
+    curl -fsSL --max-time 60 -o "$DIR/docs/$file" "https://raw.githubusercontent.com/$repo/$commit/$path"
+    echo "$file  ← $repo@${commit:0:7}:$path"
+  done
 done

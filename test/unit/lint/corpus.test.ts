@@ -247,11 +247,16 @@ describeDoubleLabelled('Blind corpus 4 (double-labelled, tuned on since)', 'test
 
 /**
  * Real public documents, labelled twice blind in session 8. They are other people's writing, so only their
- * sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see the README).
+ * sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
-const REAL = 'test/fixtures/corpus-real';
-if (existsSync(join(REAL, 'docs'))) describeDoubleLabelled('Real documents (double-labelled, measured, never tuned to)', REAL, 40, join(REAL, 'docs'));
-else describe('Real documents (double-labelled, measured, never tuned to)', () => it.skip('are scored once fetched: bash scripts/fetch-real-corpus.sh'));
+const REAL = [
+  ['Real documents 1 (double-labelled, tuned on since)', 'test/fixtures/corpus-real'],
+  ['Real documents 2 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-2'],
+];
+for (const [title, dir] of REAL) {
+  if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));
+  else describe(title, () => it.skip('are scored once fetched: bash scripts/fetch-real-corpus.sh'));
+}
 
 describe('held-out narrative corpus (measured, never tuned to)', () => {
   const corpus = new Corpus('test/fixtures/corpus-heldout');
