@@ -19,8 +19,6 @@ const rule: Rule = {
       });
       return;
     }
-    // A kind that does not expect an ask (a talk, a strategy page) is not questioned about its owner and date: its "Next steps" are its plan.
-    if (!ctx.kind.profile.expects.includes('ask')) return;
     const asks = findAsks(ctx);
     if (asks.length === 0) return;
     if (someSpecific(asks)) return;
