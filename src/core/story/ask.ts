@@ -84,10 +84,13 @@ const NOT_NAMES = new Set([
   'Step',
 ]);
 
+/** After a year, what makes it the name of a budget or a plan ("the FY28 budget", "the 2027 technology budget line"), not when the ask is due. */
+const NOT_A_BUDGET = String.raw`(?!\s(?:[\p{L}-]+\s)?(?:budgets?|capital|revenue|spending|spend|allocations?|plans?|accounts|estimates)\b)`;
+
 /** A date or deadline: "by Friday", "by the end of the month", "on 3 May", "in Q2", "at the next review". */
 const DATE = new RegExp(
   [
-    String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|(?:week|month|quarter|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
+    String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|(?:fy\s?\d{2,4}|20\d\d)\b${NOT_A_BUDGET}|(?:week|month|quarter|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
     // "This year" is when the work happens, not when the ask is due; "by next year" is a deadline.
     String.raw`\b(?:by|before|until|till|no later than|due|ahead of)\s(?:the\s)?(?:(?:this|next|coming)\s)?year\b`,
     String.raw`\b(?:by|before|on|until|due)\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\b`,
@@ -103,7 +106,7 @@ const DATE = new RegExp(
     // A step dated by its quarter or year as a plan writes it: "Open-source the pipeline, Q1 2028", "Trial in 12 wards, 2028", "Extend to a second site (2028)".
     String.raw`\b(?:q[1-4]|h[12])\s(?:20)?\d\d\b|(?:,\s|\()20\d\d(?:[–-]\d{2,4})?\)?[.;]?$`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 export function hasDate(text: string): boolean {
