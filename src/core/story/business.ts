@@ -4,7 +4,7 @@ import type { ReadingContext } from './reading';
 /** Business value or market demand in its own words: one of these is enough. */
 export const BUSINESS = new RegExp(
   [
-    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|renew\w*|nrr|net (?:revenue|dollar) retention|(?<!(?:network|cluster|service|route|capacity|site|programme|program|fleet|storage|disk|memory|road|rail|school|clinic|building|facility|facilities)\s)expansion|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
+    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|renew\w*|nrr|net (?:revenue|dollar) retention|(?:revenue|account|customer|seat|usage|net|upsell)\sexpansion|expansion\s(?:revenue|arr|mrr|deals?|rates?|motion|opportunit(?:y|ies)|into\s(?:new\s)?markets?)|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
     String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
     String.raw`\bretain(?:s|ed|ing)? (?:customers|users|accounts|clients|members|subscribers|them|more)\b`,
     String.raw`\bmarket (?:size|share|demand|opportunity|leader\w*|segment)\b|\baddressable\b|\bmarkets? worth\b`,
@@ -46,7 +46,7 @@ function pricesTheWork(header: string): boolean {
 
 /** Hints of business value that need a second hint, or a business heading, to count. */
 const WEAK =
-  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees)\b/gi;
+  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees|expansion)\b/gi;
 
 /** One idea per hint, however it is inflected: "grow" and "growth", "cost" and "costly", "competitor" and "competition" are one hint each. */
 function hintStem(word: string): string {
