@@ -1,4 +1,4 @@
-import { slidePassages, type Passage } from '../deck/beats';
+import { PERSON_WORDS, slidePassages, type Passage } from '../deck/beats';
 import type { ReadingContext } from './reading';
 
 /** Business value or market demand in its own words: one of these is enough. */
@@ -38,6 +38,12 @@ const PRICE_HEADING =
 
 /** A heading that says "benefits" and nothing about whose: "Benefits", "4. Expected benefits". */
 const BENEFITS = /^\W*(?:\d+[.)]?\s*)?(?:the\s|expected\s|key\s|main\s|financial\s|wider\s)?benefits\W*$/i;
+
+/**
+ * "What's in it for …" names a beneficiary that is not a customer or a person ("What's in it for us", "What's in it for Greybrook",
+ * "… for the network"): like a bare "Benefits", its words decide whether it is the business case.
+ */
+const IN_IT_FOR_US = new RegExp(String.raw`\bwhat(?:'|’)?s in it for (?!(?:the |our |your |each |every )?(?:${PERSON_WORDS})\b)`, 'i');
 
 /** A table whose header row prices the work ("Item · Cost", "Option · One-off cost", "Your gift · What it provides"). */
 function pricesTheWork(header: string): boolean {
@@ -79,7 +85,7 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
       if (p.section !== section) {
         section = p.section;
         pricing = p.block.kind === 'heading' && PRICE_HEADING.test(p.block.text);
-        benefits = p.block.kind === 'heading' && BENEFITS.test(p.block.text);
+        benefits = p.block.kind === 'heading' && (BENEFITS.test(p.block.text) || IN_IT_FOR_US.test(p.block.text));
         // The document's title ("Request: electronic discharge summaries") names what the whole page is, not the role of each paragraph under it.
         titled = slide.index === 1 && p.block === slide.blocks[0] && p.block.kind === 'heading' && p.block.level === 1;
       }
