@@ -4,7 +4,8 @@ import type { ReadingContext } from './reading';
 /** Words that tie work to the company's strategy. */
 export const STRATEGY = new RegExp(
   [
-    String.raw`\b(?:strateg(?:y|ies|ic|ically)|okrs?|key results?|pillars?|north[- ]star|flywheel)\b`,
+    // A flywheel is the business's when something owns or drives it ("our growth flywheel", "feeds the flywheel"), not a machine part in a list.
+    String.raw`\b(?:strateg(?:y|ies|ic|ically)|okrs?|key results?|pillars?|north[- ]star)\b|\b(?:our|the|its|a|growth|data|marketplace|content|network)\s(?:[\w-]+\s)?flywheel\b|\bflywheel effect\b`,
     String.raw`\b(?:company|corporate|annual|strategic|business|top|org|organi[sz]ation(?:al)?|quarterly|yearly|fy\s?\d{0,4}|q[1-4]|h[12]|this year(?:'|’)?s|next year(?:'|’)?s|20\d\d|group|product|leadership|board)\s(?:goals?|objectives?|priorit(?:y|ies)|bets?|themes?|initiatives?|mandates?|commitments?)\b`,
     String.raw`\b(?:aligns?|aligned|ladders? up|contributes?|maps?|ties?|tied|rolls? up)\s(?:directly\s|straight\s)?(?:to|with|into|in)\s(?:our|the company|the company(?:'|’)s|this year(?:'|’)s|one of our)\b`,
     String.raw`\bin service of (?:our|the)\b|\bpart of (?:our|the company(?:'|’)?s?) (?:plan|strategy|goal|mission|bet|push|priority|objective|commitment)\b`,
