@@ -19,6 +19,13 @@ export const STRATEGY = new RegExp(
   'i',
 );
 
+/**
+ * A plan the organisation names as its own: "the company's Net Zero Network Plan", "our Clinical Services Plan", "the council's
+ * Local Transport Plan commitment". Case matters: the capitals make it a named plan, not "our plan for the pilot".
+ */
+const NAMED_PLAN =
+  /\b(?:[Oo]ur|(?:[Tt]he\s)?(?:company|organi[sz]ation|council|trust|board|group|firm|university|district|hospital|school|authority|agency|charity|foundation|department|city|county|state|government)(?:'|’)s)\s(?:\p{Lu}[\p{L}\p{N}-]*\s){1,5}(?:Plan|Framework|Roadmap|Programme|Program|Pledge|Charter|Compact|Commitments?|Priorities)\b/u;
+
 /** Under a heading like "Where this fits", these words are enough. */
 const FITS = /\b(?:fits?|aligns?|supports?|part of|under|objective|goal|priorit\w*|pillar|bet|theme|plan|okr|strateg\w*|mission|vision|focus|commit\w*)\b/i;
 
@@ -67,7 +74,7 @@ export function findTieIn(ctx: ReadingContext): Passage | undefined {
         continue;
       }
       if (p.section === named) return p;
-      if (STRATEGY.test(p.text)) return p;
+      if (STRATEGY.test(p.text) || NAMED_PLAN.test(p.text)) return p;
       if (p.context.includes('strategy') && FITS.test(p.text)) return p;
     }
   }
