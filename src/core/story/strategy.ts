@@ -21,10 +21,11 @@ export const STRATEGY = new RegExp(
 
 /**
  * A plan the organisation names as its own: "the company's Net Zero Network Plan", "our Clinical Services Plan", "the council's
- * Local Transport Plan commitment". Case matters: the capitals make it a named plan, not "our plan for the pilot".
+ * Local Transport Plan commitment". Case matters: the capitals make it a named plan, not "our plan for the pilot"; after "our",
+ * one capitalised word ("our Project Plan", "our Test Plan") names a document of the project, not the organisation's plan.
  */
 const NAMED_PLAN =
-  /\b(?:[Oo]ur|(?:[Tt]he\s)?(?:company|organi[sz]ation|council|trust|board|group|firm|university|district|hospital|school|authority|agency|charity|foundation|department|city|county|state|government)(?:'|’)s)\s(?:\p{Lu}[\p{L}\p{N}-]*\s){1,5}(?:Plan|Framework|Roadmap|Programme|Program|Pledge|Charter|Compact|Commitments?|Priorities)\b/u;
+  /\b(?:[Oo]ur\s(?:\p{Lu}[\p{L}\p{N}-]*\s){2,5}|(?:[Tt]he\s)?(?:company|organi[sz]ation|council|trust|board|group|firm|university|district|hospital|school|authority|agency|charity|foundation|department|city|county|state|government)(?:'|’)s\s(?:\p{Lu}[\p{L}\p{N}-]*\s){1,5})(?:Plan|Framework|Roadmap|Programme|Program|Pledge|Charter|Compact|Commitments?|Priorities)\b/u;
 
 /** Under a heading like "Where this fits", these words are enough. */
 const FITS = /\b(?:fits?|aligns?|supports?|part of|under|objective|goal|priorit\w*|pillar|bet|theme|plan|okr|strateg\w*|mission|vision|focus|commit\w*)\b/i;
