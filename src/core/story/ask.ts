@@ -84,10 +84,13 @@ const NOT_NAMES = new Set([
   'Step',
 ]);
 
+/** After a year, what makes it the name of a budget or a plan ("the FY28 budget", "the 2027 technology budget line"), not when the ask is due. */
+const NOT_A_BUDGET = String.raw`(?!\s(?:[\p{L}-]+\s)?(?:budgets?|capital|revenue|spending|spend|allocations?|plans?|accounts|estimates)\b)`;
+
 /** A date or deadline: "by Friday", "by the end of the month", "on 3 May", "in Q2", "at the next review". */
 const DATE = new RegExp(
   [
-    String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|(?:week|month|quarter|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
+    String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|(?:fy\s?\d{2,4}|20\d\d)\b${NOT_A_BUDGET}|(?:week|month|quarter|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
     // "This year" is when the work happens, not when the ask is due; "by next year" is a deadline.
     String.raw`\b(?:by|before|until|till|no later than|due|ahead of)\s(?:the\s)?(?:(?:this|next|coming)\s)?year\b`,
     String.raw`\b(?:by|before|on|until|due)\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\b`,
@@ -100,8 +103,10 @@ const DATE = new RegExp(
     // A plan that counts its weeks or sprints is dated: "Weeks 1–2: discovery", "Sprint 3".
     String.raw`\b(?:weeks?|sprints?|days?)\s\d{1,2}(?:\s?[–-]\s?\d{1,2})?\b`,
     String.raw`\b(?:by|before|at|after|until)\s(?:the\s)?(?:end|close|start)\sof\s(?:the\s|this\s|our\s|next\s)?\w`,
+    // A step dated by its quarter or year as a plan writes it: "Open-source the pipeline, Q1 2028", "Trial in 12 wards, 2028", "Extend to a second site (2028)".
+    String.raw`\b(?:q[1-4]|h[12])\s(?:20)?\d\d\b|(?:,\s|\()20\d\d(?:[–-]\d{2,4})?\)?[.;]?$`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 export function hasDate(text: string): boolean {
@@ -168,14 +173,17 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   const asks: Ask[] = [];
   for (const slide of ctx.deck.slides) {
     const signed = signatures(slide);
+    /** Sections under a heading: what is under one is not on a headless slide, whatever the heading names ("Background"). */
+    const titled = new Set<number>();
     for (const p of slidePassages(slide)) {
+      if (p.block.kind === 'heading') titled.add(p.section);
       // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me" nor a letter's signature.
       if (signed.has(p.block) || NO_ASK.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
       if (slide.index === 1 && BYLINE.test(p.text)) continue;
       const body = p.block.kind !== 'heading';
-      // Under an ask heading, any request, owner or date counts; on a headless slide that reads as an ask, a clear one.
+      // Under an ask heading, any request, owner or date counts; in a section with no heading on a slide that reads as an ask, a clear one.
       const underAskHeading = body && p.context.includes('ask');
-      const headlessAsk = body && p.context.length === 0 && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);
+      const headlessAsk = body && p.context.length === 0 && !titled.has(p.section) && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);
       const request =
         ASK_STRONG.test(p.text) ||
         RAISING.test(p.text) ||

@@ -1,15 +1,15 @@
-import { slidePassages, type Passage } from '../deck/beats';
+import { PERSON_WORDS, slidePassages, type Passage } from '../deck/beats';
 import type { ReadingContext } from './reading';
 
 /** Business value or market demand in its own words: one of these is enough. */
 export const BUSINESS = new RegExp(
   [
-    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|renew\w*|nrr|net (?:revenue|dollar) retention|(?<!(?:network|cluster|service|route|capacity|site|programme|program|fleet|storage|disk|memory|road|rail|school|clinic|building|facility|facilities)\s)expansion|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
+    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|renew\w*|nrr|net (?:revenue|dollar) retention|(?:revenue|account|customer|seat|usage|net|upsell)\sexpansion|expansion\s(?:revenue|arr|mrr|deals?|rates?|motion|opportunit(?:y|ies)|into\s(?:new\s)?markets?)|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
     String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
     String.raw`\bretain(?:s|ed|ing)? (?:customers|users|accounts|clients|members|subscribers|them|more)\b`,
     String.raw`\bmarket (?:size|share|demand|opportunity|leader\w*|segment)\b|\baddressable\b|\bmarkets? worth\b`,
     String.raw`\bcost (?:savings?|to serve|per \w+|of (?:doing nothing|inaction|delay|support|goods|errors?|churn))\b|\b(?:support|operating|operational|infrastructure|infra|cloud|hosting|aws|gcp|azure|headcount|labou?r|licen[cs]e|licensing|vendor|staffing|overtime|training|acquisition|compute|storage|tooling|on-call|warehouse|data|software|saas|marketing|ad|media|travel|it|maintenance|running|fulfil(?:l)?ment|shipping|customer service|contact[- ]cent(?:re|er)|call[- ]cent(?:re|er))\s(?:costs?|spend|bills?)\b|\b(?:under|over)\sbudget\b|\bcosts?\s(?:less|more|\w+)?\s?per\s(?:session|patient|customer|user|order|ticket|call|case|seat|unit|visit|transaction|shipment|parcel|claim)\b`,
-    String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\b(?:sav\w*|free(?:s|d|ing)? up|releas\w*|redeploy\w*)\s(?:about\s|around\s|roughly\s|~)?\d[\d,.]{0,15}\s?ftes?\b|\bcost us\b|\bcosts? the company\b`,
+    String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\b(?:reduc|cut|lower|decreas|trim|halv)\w*\s(?:our|the (?:company|business|organi[sz]ation)(?:'|’)s)\s(?:[\w-]+\s){0,2}?(?:spend|spending|costs?|bills?|outgoings|overheads?|expenditure)\b|\b(?:sav\w*|free(?:s|d|ing)? up|releas\w*|redeploy\w*)\s(?:about\s|around\s|roughly\s|~)?\d[\d,.]{0,15}\s?ftes?\b|\bcost us\b|\bcosts? the company\b`,
     String.raw`\b(?:customers|clients|users|buyers|prospects) (?:are |keep |have been |kept )?(?:asking|begging) (?:us )?for\b|\b(?:customers|clients|prospects) (?:are |keep )?requesting\b|\basked (?:us )?for (?:this|it)\b|\bwaitlist\b|\brfps?\b|\b(?:top|most|#1|number one) (?:requested|request|complaint|reason)\b|\bfeature requests?\b`,
     String.raw`\b\d[\d,.]{0,15}\s?(?:k\s)?(?:engineer(?:ing)?[- ]|person[- ]|staff[- ]|work(?:ing)?[- ])?hours\b[^.;\n]{0,40}?\b(?:a|per|each|every) (?:year|quarter|month)\b`,
     // Value to a public body or a charity, in its own words: value for money, costs avoided, money saved for the council or the taxpayer.
@@ -39,6 +39,12 @@ const PRICE_HEADING =
 /** A heading that says "benefits" and nothing about whose: "Benefits", "4. Expected benefits". */
 const BENEFITS = /^\W*(?:\d+[.)]?\s*)?(?:the\s|expected\s|key\s|main\s|financial\s|wider\s)?benefits\W*$/i;
 
+/**
+ * "What's in it for …" names a beneficiary that is not a customer or a person ("What's in it for us", "What's in it for Greybrook",
+ * "… for the network"): like a bare "Benefits", its words decide whether it is the business case.
+ */
+const IN_IT_FOR_US = new RegExp(String.raw`\bwhat(?:'|’)?s in it for (?!(?:the |our |your |each |every )?(?:${PERSON_WORDS})\b)`, 'i');
+
 /** A table whose header row prices the work ("Item · Cost", "Option · One-off cost", "Your gift · What it provides"). */
 function pricesTheWork(header: string): boolean {
   return PRICE_HEADING.test(header) || ASKING_FOR_MONEY.test(header);
@@ -46,7 +52,7 @@ function pricesTheWork(header: string): boolean {
 
 /** Hints of business value that need a second hint, or a business heading, to count. */
 const WEAK =
-  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees)\b/gi;
+  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees|expansion)\b/gi;
 
 /** One idea per hint, however it is inflected: "grow" and "growth", "cost" and "costly", "competitor" and "competition" are one hint each. */
 function hintStem(word: string): string {
@@ -79,7 +85,7 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
       if (p.section !== section) {
         section = p.section;
         pricing = p.block.kind === 'heading' && PRICE_HEADING.test(p.block.text);
-        benefits = p.block.kind === 'heading' && BENEFITS.test(p.block.text);
+        benefits = p.block.kind === 'heading' && (BENEFITS.test(p.block.text) || IN_IT_FOR_US.test(p.block.text));
         // The document's title ("Request: electronic discharge summaries") names what the whole page is, not the role of each paragraph under it.
         titled = slide.index === 1 && p.block === slide.blocks[0] && p.block.kind === 'heading' && p.block.level === 1;
       }

@@ -4,7 +4,8 @@ import type { ReadingContext } from './reading';
 /** Words that tie work to the company's strategy. */
 export const STRATEGY = new RegExp(
   [
-    String.raw`\b(?:strateg(?:y|ies|ic|ically)|okrs?|key results?|pillars?|north[- ]star|flywheel)\b`,
+    // A flywheel is the business's when something owns or drives it ("our growth flywheel", "feeds the flywheel"), not a machine part in a list.
+    String.raw`\b(?:strateg(?:y|ies|ic|ically)|okrs?|key results?|pillars?|north[- ]star)\b|\b(?:our|the|its|a|growth|data|marketplace|content|network)\s(?:[\w-]+\s)?flywheel\b|\bflywheel effect\b`,
     String.raw`\b(?:company|corporate|annual|strategic|business|top|org|organi[sz]ation(?:al)?|quarterly|yearly|fy\s?\d{0,4}|q[1-4]|h[12]|this year(?:'|’)?s|next year(?:'|’)?s|20\d\d|group|product|leadership|board)\s(?:goals?|objectives?|priorit(?:y|ies)|bets?|themes?|initiatives?|mandates?|commitments?)\b`,
     String.raw`\b(?:aligns?|aligned|ladders? up|contributes?|maps?|ties?|tied|rolls? up)\s(?:directly\s|straight\s)?(?:to|with|into|in)\s(?:our|the company|the company(?:'|’)s|this year(?:'|’)s|one of our)\b`,
     String.raw`\bin service of (?:our|the)\b|\bpart of (?:our|the company(?:'|’)?s?) (?:plan|strategy|goal|mission|bet|push|priority|objective|commitment)\b`,
@@ -17,6 +18,14 @@ export const STRATEGY = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * A plan the organisation names as its own: "the company's Net Zero Network Plan", "our Clinical Services Plan", "the council's
+ * Local Transport Plan commitment". Case matters: the capitals make it a named plan, not "our plan for the pilot"; after "our",
+ * one capitalised word ("our Project Plan", "our Test Plan") names a document of the project, not the organisation's plan.
+ */
+const NAMED_PLAN =
+  /\b(?:[Oo]ur\s(?:\p{Lu}[\p{L}\p{N}-]*\s){2,5}|(?:[Tt]he\s)?(?:company|organi[sz]ation|council|trust|board|group|firm|university|district|hospital|school|authority|agency|charity|foundation|department|city|county|state|government)(?:'|’)s\s(?:\p{Lu}[\p{L}\p{N}-]*\s){1,5})(?:Plan|Framework|Roadmap|Programme|Program|Pledge|Charter|Compact|Commitments?|Priorities)\b/u;
 
 /** Under a heading like "Where this fits", these words are enough. */
 const FITS = /\b(?:fits?|aligns?|supports?|part of|under|objective|goal|priorit\w*|pillar|bet|theme|plan|okr|strateg\w*|mission|vision|focus|commit\w*)\b/i;
@@ -66,7 +75,7 @@ export function findTieIn(ctx: ReadingContext): Passage | undefined {
         continue;
       }
       if (p.section === named) return p;
-      if (STRATEGY.test(p.text)) return p;
+      if (STRATEGY.test(p.text) || NAMED_PLAN.test(p.text)) return p;
       if (p.context.includes('strategy') && FITS.test(p.text)) return p;
     }
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
 import { namesObjective } from '../../../src/core/story/strategy';
+import { hasDate } from '../../../src/core/story/ask';
 import { introducedNames, sentences, slidePassages } from '../../../src/core/deck/beats';
 import { parseDeck } from '../../../src/core/deck';
 
@@ -225,6 +226,15 @@ describe('story rules', () => {
           [],
           ask,
         );
+      }
+    });
+
+    it('reads a year as a date by its role: a step dated by it, not the budget it names', () => {
+      for (const dated of ['Open-source the pipeline (Apache-2.0), Q1 2028', 'Prospective trial in 12 wards, 2028', 'Extend to a second site (2028)', 'Approve it by FY28.', 'We start in 2027.']) {
+        assert.equal(hasDate(dated), true, dated);
+      }
+      for (const named of ['We would be grateful for your support for the £1.19M in the FY28 budget.', 'Approve £96,000 from the 2027 technology budget line.', 'This is in our 2027 plan.']) {
+        assert.equal(hasDate(named), false, named);
       }
     });
 
