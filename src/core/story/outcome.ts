@@ -6,17 +6,25 @@ import { CLAUSE_BREAK, SUCCESS, VANITY, isVanity } from './vanity';
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
 const FUTURE_CHANGE = new RegExp(
   [
-    String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay|be)\b`,
+    String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay)\b`,
+    // "Will be" sets a target only with a level after it ("will be under 5 minutes"), not "will be supported until 2027".
+    String.raw`\b(?:will|'ll|’ll|should|must|would)\s(?:\p{L}+\s)?be\s(?:(?:under|below|over|above|less|fewer|more|at least|at most|no more than|down|up|back to|\d|[$€£]))`,
     String.raw`\b(?:we|i)\s(?:expect|aim|plan|want|hope|commit|forecast|project|predict|intend)\b`,
     String.raw`\b(?:fall|falls|drop|drops|rise|rises|go|goes|improve|improves|shrink|shrinks|grow|grows|increase|increases|decrease|decreases|climb|climbs|come|comes|move|moves)\s(?:down\s|up\s|back\s)?from\s`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** A change already reported ("reach fell", "we posted more often (from 9 to 14 a week)"): a result, not a target, unless a target or a date is named with it. */
 const PAST_RESULT =
   /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped|recovered|was|were|found|showed|(?:is|are) (?:forecast|projected))\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
+/** A forecast in the passive: what is expected of the world, not what the team sets out to reach. */
+const FORECAST = /\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i;
 const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
+
+/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box. Its figures are neither evidence nor targets. */
+export const REFERENCE =
+  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b/iu;
 
 /** Sections whose figures are not this narrative's success criteria, dated or not: the plan, the ask, the why, the pain, the company's strategy. */
 const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy']);
@@ -87,17 +95,28 @@ function vanityIn(text: string): boolean {
 /** A sentence that introduces what follows: "Our goals for the next 18 months:". */
 const LEAD_IN = /:\s*$/;
 
+/** A success criterion: where it stands, and whether it sits in a section that states success criteria (under a success heading or lead-in). */
+export interface Target {
+  slide: Slide;
+  passage: Passage;
+  inSuccessSection: boolean;
+}
+
 /** The passages that state a measurable success criterion: a measure with a target value. */
-export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { slide: Slide; passage: Passage }[] {
-  const outcome = new Set(ctx.slidesWith('outcome'));
-  const found: { slide: Slide; passage: Passage }[] = [];
+export const findTargets = perDeck(function findTargets(ctx: ReadingContext): Target[] {
+  const found: Target[] = [];
   for (const slide of ctx.deck.slides) {
     // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
     let leadIn = -1;
+    let heading = '';
     for (const p of slidePassages(slide)) {
+      if (p.block.kind === 'heading') heading = p.block.text;
+      if (REFERENCE.test(slide.title) || REFERENCE.test(heading)) continue;
       if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
       const listed = p.block.kind === 'list_item' && p.section === leadIn;
       const underOutcome = p.context.includes('outcome') || listed;
+      // Outside a success section, a forecast of the world ("the share is expected to rise from 24% to 45%") is context, not the team's target.
+      if (!underOutcome && FORECAST.test(p.text)) continue;
       // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
       if (!underOutcome && PAST_RESULT.test(p.text) && !FUTURE_CHANGE.test(p.text) && !STILL_AHEAD.test(p.text)) continue;
       // A dated target is a claim about success wherever it stands, except in the plan, the ask, the why or the pain.
@@ -109,10 +128,10 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { 
         TIMEFRAME.test(p.text.replace(WINDOW, ' ')) &&
         !p.context.some((b) => NOT_MEASURING.has(b)) &&
         (!p.context.includes('business') || STILL_AHEAD.test(p.text));
-      const measuring = underOutcome || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text) || (outcome.has(slide) && p.context.length === 0);
+      const measuring = underOutcome || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text);
       // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
       if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, '')) && !vanityIn(p.text) && !isOutput(p.text)))) {
-        found.push({ slide, passage: p });
+        found.push({ slide, passage: p, inSuccessSection: underOutcome });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
 import { PERSON_WORDS } from '../../deck/beats';
-import { LIST_NUMBER, isOutput } from '../../story/outcome';
+import { LIST_NUMBER, REFERENCE, isOutput } from '../../story/outcome';
 import { VANITY, isVanity } from '../../story/vanity';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
@@ -9,9 +9,6 @@ export const DEFAULT_MIN_FIGURES = 4;
 
 const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how', 'outcome', 'ask']);
 
-/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box. */
-const REFERENCE =
-  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b/iu;
 /** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment"): what you will spend, like a budget. */
 const PRICE =
   /^(?:\d+[.)]?\s+)?(?:the\s)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
