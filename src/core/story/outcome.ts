@@ -1,5 +1,6 @@
 import { TARGET_PATTERNS, TIMEFRAME, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Slide } from '../deck';
+import { findAsks } from './ask';
 import { perDeck, type ReadingContext } from './reading';
 import { CLAUSE_BREAK, SUCCESS, VANITY, isVanity } from './vanity';
 
@@ -38,11 +39,11 @@ export const BARE_DATE =
  * "120 operators hired and trained", "all 96 staff have completed training", "hold 40 drop-in sessions",
  * "10 new partner schools", "TSP operational on 4 corridors". A milestone or an output, not an outcome.
  */
-const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|merged|written|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service)`;
+const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|merged|written|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service|registered|signed up|enrolled|available online)`;
 const OUTPUT = new RegExp(
   [
-    // A count, a few words naming the things, and what was done to them.
-    String.raw`(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
+    // A count ("120", or a measure named "Number of …"), a few words naming the things, and what was done to them.
+    String.raw`(?:(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?|\b(?:number|count|total)\sof)\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
     // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "ran 41 weekly reading clubs".
     String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s)?[*_]{0,2}\d`,
     // A state of delivery and where: "TSP operational on 4 corridors", "live in 40 clinics".
@@ -105,6 +106,7 @@ export interface Target {
 /** The passages that state a measurable success criterion: a measure with a target value. */
 export const findTargets = perDeck(function findTargets(ctx: ReadingContext): Target[] {
   const found: Target[] = [];
+  const asks = new Set(findAsks(ctx).map((a) => a.passage));
   for (const slide of ctx.deck.slides) {
     // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
     let leadIn = -1;
@@ -115,6 +117,9 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): Ta
       if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
       const listed = p.block.kind === 'list_item' && p.section === leadIn;
       const underOutcome = p.context.includes('outcome') || listed;
+      // The sentence that asks for a decision is the ask, whatever it costs and from when: not a success criterion,
+      // unless its own words say how success is judged ("We'll know it worked when … rise from 55% to 85%").
+      if (!underOutcome && asks.has(p) && !SUCCESS.test(p.text) && !FUTURE_CHANGE.test(p.text)) continue;
       // Outside a success section, a forecast of the world ("the share is expected to rise from 24% to 45%") is context, not the team's target.
       if (!underOutcome && FORECAST.test(p.text)) continue;
       // Outside a success section, a change already reported is a result ("footfall down 22% in two years").

@@ -41,8 +41,8 @@ const rule: Rule = {
         ),
       );
     }
-    // A quarterly review names its period once, in the title: "Q3 OKR review".
-    const titled = [ctx.deck.title, ...targets.map((t) => t.slide.title)].some((title) => TIMEFRAME.test(title) || BARE_DATE.test(title));
+    // A quarterly review names its period once, in the title: "Q3 OKR review" (the front matter's, or the first heading).
+    const titled = [ctx.deck.title, ctx.deck.slides[0].title, ...targets.map((t) => t.slide.title)].some((title) => TIMEFRAME.test(title) || BARE_DATE.test(title));
     const timed = titled || targets.some(({ slide, passage }) => TIMEFRAME.test(passage.text) || timedSections.get(slide)?.has(passage.section));
     if (timed) return;
     const first = targets[0].passage;
