@@ -53,13 +53,18 @@ const OUTPUT = new RegExp(
   ].join('|'),
   'iu',
 );
-/** A measure that changes: a rate, a share, a time, money, or a comparison ("from 9.4% to under 6%", "down by 50%"). */
+/** A measure that changes: a rate, a share, a time, money, or a comparison ("from 9.4% to under 6%", "down by 50%", "fall from 1 in 25 to 1 in 60"). */
 const CHANGE =
-  /%|\bper\s?cent\b|\b(?:by|to)\s(?:under|below|over|above|less than|fewer than)\b|\b(?:reduc|cut|rais|lift|improv|decreas|lower|halv|doubl|shorten|increas)\w*|[$€£¥]\s?\d|\b(?:minutes?|hours?|days?|seconds?|ms)\b|\brate\b/i;
+  /%|\bper\s?cent\b|\b\d[\d,.]{0,15}\s(?:in|out of)\s\d|\b(?:falls?|drops?|rises?|shrinks?)\s(?:from|to|by|below|under)\b|\b(?:by|to)\s(?:under|below|over|above|less than|fewer than)\b|\b(?:reduc|cut|rais|lift|improv|decreas|lower|halv|doubl|shorten|increas)\w*|[$€£¥]\s?\d|\b(?:minutes?|hours?|days?|seconds?|ms)\b|\brate\b/i;
 
 /** A counted output or a delivery milestone, with no change in a measure beside it. */
 export function isOutput(clause: string): boolean {
-  return OUTPUT.test(clause) && !CHANGE.test(clause);
+  return outputWords(clause) !== undefined;
+}
+
+/** The words that count an output or name a milestone ("Number of households reached", "recruit **60"), when no change in a measure stands beside them. */
+export function outputWords(clause: string): string | undefined {
+  return CHANGE.test(clause) ? undefined : OUTPUT.exec(clause)?.[0];
 }
 
 /** A number that labels a point in a document rather than counting anything: "7.1 The project…", "1. Poll more often." */
@@ -103,9 +108,24 @@ export interface Target {
   inSuccessSection: boolean;
 }
 
+/** A measure offered as a success criterion that counts the team's output ("Number of households reached (aim: 600)"): vanity-metric's to name. */
+export interface OutputMeasure {
+  slide: Slide;
+  passage: Passage;
+  /** The words that count the output. */
+  words: string;
+}
+
 /** The passages that state a measurable success criterion: a measure with a target value. */
-export const findTargets = perDeck(function findTargets(ctx: ReadingContext): Target[] {
+export const findTargets = (ctx: ReadingContext): Target[] => readMeasures(ctx).targets;
+
+/** The success criteria a narrative states whose measure is an output, not an outcome. */
+export const findOutputMeasures = (ctx: ReadingContext): OutputMeasure[] => readMeasures(ctx).outputs;
+
+/** One reading of the narrative's success criteria: the targets, and the measures in a success section that count output. */
+const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targets: Target[]; outputs: OutputMeasure[] } {
   const found: Target[] = [];
+  const outputs: OutputMeasure[] = [];
   const asks = new Set(findAsks(ctx).map((a) => a.passage));
   for (const slide of ctx.deck.slides) {
     // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
@@ -137,8 +157,14 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): Ta
       // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
       if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, '')) && !vanityIn(p.text) && !isOutput(p.text)))) {
         found.push({ slide, passage: p, inSuccessSection: underOutcome });
+      } else if (underOutcome && p.block.kind !== 'heading' && !vanityIn(p.text) && isVanity('output', p.block.text)) {
+        // Read on the whole block, so a target that runs over two lines ("… fall from 1 in 25 to / 1 in 60") is one measure.
+        const words = outputWords(p.block.text.replace(LIST_NUMBER, ''));
+        if (words && p.text.includes(words)) outputs.push({ slide, passage: p, words });
       }
     }
   }
-  return found;
+  // A block that states a target somewhere is an outcome measure, whatever else it counts.
+  const targeted = new Set(found.map((t) => t.passage.block));
+  return { targets: found, outputs: outputs.filter((o) => !targeted.has(o.passage.block)) };
 });
