@@ -23,9 +23,9 @@ const PAST_RESULT =
 const FORECAST = /\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i;
 const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
 
-/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box. Its figures are neither evidence nor targets. */
+/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box, a study's data and methods. Its figures are neither evidence nor targets. */
 export const REFERENCE =
-  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b/iu;
+  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b|^(?:the\s)?(?:datasets?|data sets?|methods?|data and methods?|methods? and data|experimental set-?up|materials and methods)\W*$/iu;
 
 /** Sections whose figures are not this narrative's success criteria, dated or not: the plan, the ask, the why, the pain, the company's strategy. */
 const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy']);
@@ -133,7 +133,8 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
     let heading = '';
     for (const p of slidePassages(slide)) {
       if (p.block.kind === 'heading') heading = p.block.text;
-      if (REFERENCE.test(slide.title) || REFERENCE.test(heading)) continue;
+      // The nearest heading decides: "Progression criteria" under "Methods" states targets.
+      if (REFERENCE.test(heading)) continue;
       if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
       const listed = p.block.kind === 'list_item' && p.section === leadIn;
       const underOutcome = p.context.includes('outcome') || listed;

@@ -9,9 +9,34 @@ export const DEFAULT_MIN_FIGURES = 4;
 
 const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how', 'outcome', 'ask']);
 
-/** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment"): what you will spend, like a budget. */
+/** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment", "What it costs"): what you will spend, like a budget. */
 const PRICE =
-  /^(?:\d+[.)]?\s+)?(?:the\s)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+  /^(?:\d+[.)]?\s+)?(?:the\s|what (?:it|this|that) (?:will |would )?)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+
+/**
+ * A table whose columns name the parts of a plan ("Date · Event", "Project · Schools · Year", "Phase · Stores · Dates") or of a
+ * budget ("Item · Cost") is a schedule or a price list: its figures are dates, counts of work and amounts to spend, not evidence.
+ * A time series ("Quarter · Revenue · Churn") names one such column at most.
+ */
+const PLAN_COLUMN =
+  /^(?:dates?|when|year|deadline|due(?: date)?|timing|timeline|milestones?|phases?|projects?|tasks?|actions?|deliverables?|events?|activit(?:y|ies)|steps?|owners?|lead|responsible|start(?: date)?|end(?: date)?|status|items?|line items?|costs?|amount|price|budget)$/i;
+/** A column whose cells name things rather than count them: "Version", "Build", "ID". */
+const ID_COLUMN = /^(?:versions?|builds?|releases?|ids?|ref(?:erence)?|codes?|no\.?|#)$/i;
+
+/** What a table's header row says about the rows under it. */
+interface TableHeader {
+  /** A schedule or a budget: no row is evidence. */
+  plan: boolean;
+  /** The columns that hold identifiers. */
+  ids: Set<number>;
+}
+
+const CELL = ' · ';
+
+function readHeader(row: string): TableHeader {
+  const cells = row.split(CELL).map((cell) => cell.replace(/[*_]/g, '').trim());
+  return { plan: cells.filter((cell) => PLAN_COLUMN.test(cell)).length >= 2, ids: new Set(cells.flatMap((cell, i) => (ID_COLUMN.test(cell) ? [i] : []))) };
+}
 
 /**
  * The working parts of a proposal, as design documents, RFCs, ADRs and grant applications name them: how it is built,
@@ -63,7 +88,12 @@ const YEAR = /^(?:19|20)\d\d$/;
  * a few characters either side of each figure, so the scan stays linear.
  */
 const TIME_AFTER = /^:\d\d|^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|(?:st|nd|rd|th)\b)/i;
-const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-]|\d:)\s*$/i;
+const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-]|\d:|\b(?:19|20)\d\d\/)\s*$/i;
+/** A version, not a quantity: "5.0.0", "4.x", "5.0rc1". */
+const VERSION = /^\d+\.\d+\.\d/;
+const VERSION_AFTER = /^(?:\.x\b|(?:rc|alpha|beta|a|b)\d)/i;
+/** The second number of a ratio ("1 in 3", "9 out of 10"): one figure, not two. */
+const RATIO_BETWEEN = /^\s(?:in|out of)\s$/;
 
 /** One named or singled-out person: "a nurse", "one customer", "she", "Meet Maria", "Priya said" — not a thing named after one ("an operator controller", "a customer portal"). */
 const PERSON = [
@@ -104,10 +134,14 @@ export function countFigures(line: string): number {
   // "1. Poll more often.", "7.1 The project…": a number that labels the line counts nothing.
   const text = line.replace(LIST_NUMBER, '').replace(PHONE, ' ');
   let n = 0;
+  let previous = -1;
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     let end = m[0].length;
     while (end > 1 && (m[0][end - 1] === '.' || m[0][end - 1] === ',')) end--;
+    const ratio = previous >= 0 && RATIO_BETWEEN.test(text.slice(previous, m.index));
+    previous = m.index + end;
+    if (ratio || VERSION.test(m[0]) || VERSION_AFTER.test(text.slice(m.index + end, m.index + end + 8))) continue;
     if (!YEAR.test(m[0].slice(0, end)) && !DAY_MONTH.test(m[0]) && !isNotData(text, m.index, m.index + end)) n++;
   }
   return n;
@@ -154,11 +188,17 @@ function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean
   let sentences = 0;
   let lines = 0;
   let aims = false;
+  let header: TableHeader = { plan: false, ids: new Set() };
+  let previous: Block | undefined;
   for (const b of blocks) {
-    if (b.kind === 'heading') continue;
+    // A table's first row is its header: it says whether the rows under it are a schedule or a budget, and which columns name things.
+    if (b.kind === 'table' && (previous?.kind !== 'table' || b.line > previous.endLine + 2)) header = readHeader(b.text);
+    previous = b;
+    if (b.kind === 'heading' || (b.kind === 'table' && header.plan)) continue;
     if (b.kind !== 'list_item') aims = LEAD_IN_END.test(b.text) && AIM.test(b.text);
+    const text = b.kind === 'table' && header.ids.size > 0 ? b.text.split(CELL).filter((_, i) => !header.ids.has(i)).join(CELL) : b.text;
     // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks.
-    for (const line of b.text.split('\n')) {
+    for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
       lines++;
       if (b.kind === 'list_item' && aims) continue;
