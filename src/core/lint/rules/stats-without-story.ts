@@ -14,18 +14,18 @@ const PRICE =
   /^(?:\d+[.)]?\s+)?(?:the\s|what (?:it|this|that) (?:will |would )?)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
 
 /**
- * A table whose columns name the parts of a plan ("Date · Event", "Project · Schools · Year", "Phase · Stores · Dates") or of a
- * budget ("Item · Cost") is a schedule or a price list: its figures are dates, counts of work and amounts to spend, not evidence.
- * A time series ("Quarter · Revenue · Churn") names one such column at most.
+ * A table whose columns name the parts of a plan ("Date · Event", "Project · Schools · Year", "Phase · Stores · Dates") is a
+ * schedule: its figures are dates and counts of work, not evidence. A time series ("Quarter · Revenue · Churn") names one such
+ * column at most. (What a table of money is, its heading says: "Budget", "What it costs".)
  */
 const PLAN_COLUMN =
-  /^(?:dates?|when|year|deadline|due(?: date)?|timing|timeline|milestones?|phases?|projects?|tasks?|actions?|deliverables?|events?|activit(?:y|ies)|steps?|owners?|lead|responsible|start(?: date)?|end(?: date)?|status|items?|line items?|costs?|amount|price|budget)$/i;
+  /^(?:dates?|when|year|deadline|due(?: date)?|timing|timeline|milestones?|phases?|projects?|tasks?|actions?|deliverables?|events?|activit(?:y|ies)|steps?|owners?|lead|responsible|start(?: date)?|end(?: date)?|status)$/i;
 /** A column whose cells name things rather than count them: "Version", "Build", "ID". */
 const ID_COLUMN = /^(?:versions?|builds?|releases?|ids?|ref(?:erence)?|codes?|no\.?|#)$/i;
 
 /** What a table's header row says about the rows under it. */
 interface TableHeader {
-  /** A schedule or a budget: no row is evidence. */
+  /** A schedule: no row is evidence. */
   plan: boolean;
   /** The columns that hold identifiers. */
   ids: Set<number>;
@@ -191,7 +191,7 @@ function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean
   let header: TableHeader = { plan: false, ids: new Set() };
   let previous: Block | undefined;
   for (const b of blocks) {
-    // A table's first row is its header: it says whether the rows under it are a schedule or a budget, and which columns name things.
+    // A table's first row is its header: it says whether the rows under it are a schedule, and which columns name things.
     if (b.kind === 'table' && (previous?.kind !== 'table' || b.line > previous.endLine + 2)) header = readHeader(b.text);
     previous = b;
     if (b.kind === 'heading' || (b.kind === 'table' && header.plan)) continue;
