@@ -81,7 +81,7 @@ const rule: Rule = {
     const found = vanityMatches(ctx);
     for (const { kind, match } of found) {
       report({
-        message: MESSAGE[kind](match.match[0].replace(/\s+/g, ' ')),
+        message: MESSAGE[kind](match.match[0].replace(/\*\*|__/g, '').replace(/\s+/g, ' ')),
         range: rangeInside(ctx.deck.lines, { line: match.line, column: match.column, endLine: match.endLine, endColumn: match.endColumn }),
       });
     }
