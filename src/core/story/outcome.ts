@@ -28,7 +28,7 @@ export const REFERENCE =
   /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b|^(?:the\s)?(?:datasets?|data sets?|methods?|data and methods?|methods? and data|experimental set-?up|materials and methods)\W*$/iu;
 
 /** Sections whose figures are not this narrative's success criteria, dated or not: the plan, the ask, the why, the pain, the company's strategy. */
-const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy']);
+const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy', 'value']);
 
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
 export const BARE_DATE =
