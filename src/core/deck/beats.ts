@@ -345,7 +345,11 @@ export const TARGET_PATTERNS: readonly RegExp[] = [
     String.raw`\bfrom\s(?:about\s|around\s|roughly\s|over\s|under\s|~)?[$€£]?${NUM}\b[^.;\n]{0,30}?\bto\s(?:under\s|below\s|less than\s|fewer than\s|over\s|above\s|more than\s|at least\s|about\s|around\s|~|<\s?|>\s?)?[$€£]?${NUM}\b`,
     'i',
   ),
-  new RegExp(String.raw`(?:\b(?:under|below|above|over|less than|fewer than|more than|at least|at most|no more than|up to|beyond)\s|[<>≤≥]=?\s?)[$€£]?${NUM}(?![\p{L}\p{N}])`, 'iu'),
+  // "under 5", "at least 70%", "under an hour": a level, in figures or as one unit of time.
+  new RegExp(
+    String.raw`(?:\b(?:under|below|above|over|less than|fewer than|more than|at least|at most|no more than|up to|beyond)\s|[<>≤≥]=?\s?)(?:[$€£]?${NUM}(?![\p{L}\p{N}])|an?\s(?:second|minute|hour|day|week|month|quarter|year)\b)`,
+    'iu',
+  ),
   // "3x", "40%" — but "4.x" names a version line, not a multiple.
   new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|(?<!\.)x\b|×)`, 'iu'),
   new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s(?:in|out of)\s${NUM}\b`, 'iu'),

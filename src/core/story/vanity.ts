@@ -63,7 +63,7 @@ const STATUS_CELL = /(?:^|·\s)(?:done|completed?|delivered|achieved|met|not met
 
 /** Words that say a slide is about measuring success. */
 export const SUCCESS =
-  /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it))\b/i;
+  /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it)|(?:count|call|consider) (?:it|this) (?:as )?(?:working|a success|successful))\b/i;
 
 /** Aims stated as numbers to reach ("By the end of the two years we aim to:", "we want to reach 70 story points"): what the writer will count as success. */
 const AIMS = /\b(?:(?:we|i)(?:'re|’re|\sare|\sam)?\s(?:aim|aiming|hope|hoping|want|plan|planning|expect|expecting)\sto\s(?:reach|hit|achieve|get to)|(?:we|i)\saim\sto|our aims?|hope to achieve)\b/i;
