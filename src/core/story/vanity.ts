@@ -68,7 +68,7 @@ export const SUCCESS =
 /** Aims stated as numbers to reach ("By the end of the two years we aim to:", "we want to reach 70 story points"): what the writer will count as success. */
 const AIMS = /\b(?:(?:we|i)(?:'re|’re|\sare|\sam)?\s(?:aim|aiming|hope|hoping|want|plan|planning|expect|expecting)\sto\s(?:reach|hit|achieve|get to)|(?:we|i)\saim\sto|our aims?|hope to achieve)\b/i;
 /** A table's words name its columns: "Metric | H1 | H2" reports current values; only a column of targets or goals makes it about success. */
-const TARGET_COLUMN = /\b(?:targets?|goals?)\b/i;
+export const TARGET_COLUMN = /\b(?:targets?|goals?)\b/i;
 const aiming = (p: Passage) => (p.block.kind === 'table' ? TARGET_COLUMN.test(p.text) : SUCCESS.test(p.text) || AIMS.test(p.text));
 
 /** Slides where a number is a measure of success: outcome slides, and any slide that talks about measuring success. */

@@ -1,7 +1,7 @@
 import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
 import { PERSON_WORDS } from '../../deck/beats';
-import { LIST_NUMBER, REFERENCE, isOutput } from '../../story/outcome';
-import { VANITY, isVanity } from '../../story/vanity';
+import { LIST_NUMBER, REFERENCE, findTargets, isOutput } from '../../story/outcome';
+import { TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -233,6 +233,7 @@ const rule: Rule = {
     const minFigures = typeof option === 'number' && Number.isFinite(option) && option >= 1 ? option : DEFAULT_MIN_FIGURES;
     // A case study is one example from start to end: every figure in it belongs to the case.
     if (CASE_STUDY.test(ctx.deck.title)) return;
+    const targeted = new Set(findTargets(ctx).map((t) => t.passage.block));
     for (const slide of ctx.deck.slides) {
       if (slide.empty) continue;
       const sections = sectionsOf(ctx.visibleBlocks(slide));
@@ -241,10 +242,15 @@ const rule: Rule = {
       const parts: Section[] = sections.length > 1 ? sections : [{ heading: first, headings: first ? [first] : [], blocks: ctx.visibleBlocks(slide) }];
       for (const part of parts) {
         if (exempt(part.headings) || REFERENCE.test(slide.title) || PRICE.test(slide.title)) continue;
-        // A slide (or a section of a long page) whose words read as targets is not a wall of numbers, unless its heading says the
-        // figures are the business case or the pain.
+        // A slide (or a section of a long page) that states success criteria is not a wall of numbers, unless its heading says the
+        // figures are the business case or the pain: under a success heading or marker, or holding a target as outcome-metric reads
+        // one ("paid teams went from 310 to 1,150 this year" is a result, not a target).
         const beats = parts.length > 1 ? detectBeats(part.heading ? [part.heading, ...part.blocks] : part.blocks) : slide.beats;
-        if (beats.includes('outcome') && !part.headings.some((h) => EVIDENCE.has(headingBeat(h.text)))) continue;
+        const aimed =
+          (slide.explicitBeats && slide.beats.includes('outcome')) ||
+          part.headings.some((h) => headingBeat(h.text) === 'outcome') ||
+          (beats.includes('outcome') && part.blocks.some((b) => targeted.has(b) || (b.kind === 'table' && TARGET_COLUMN.test(b.text))));
+        if (aimed && !part.headings.some((h) => EVIDENCE.has(headingBeat(h.text)))) continue;
         if (part.blocks.some((b) => AGAINST_TARGET.test(b.text))) continue;
         const { figures, mostly } = figuresOf(part.blocks);
         if (figures < minFigures || !mostly) continue;
