@@ -33,6 +33,15 @@ interface TableHeader {
 
 const CELL = ' · ';
 
+/** A table row without the cells of some columns. */
+const withoutColumns = (row: string, columns: ReadonlySet<number>): string =>
+  columns.size === 0
+    ? row
+    : row
+        .split(CELL)
+        .filter((_, i) => !columns.has(i))
+        .join(CELL);
+
 function readHeader(row: string): TableHeader {
   const cells = row.split(CELL).map((cell) => cell.replace(/[*_]/g, '').trim());
   return { plan: cells.filter((cell) => PLAN_COLUMN.test(cell)).length >= 2, ids: new Set(cells.flatMap((cell, i) => (ID_COLUMN.test(cell) ? [i] : []))) };
@@ -196,7 +205,7 @@ function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean
     previous = b;
     if (b.kind === 'heading' || (b.kind === 'table' && header.plan)) continue;
     if (b.kind !== 'list_item') aims = LEAD_IN_END.test(b.text) && AIM.test(b.text);
-    const text = b.kind === 'table' && header.ids.size > 0 ? b.text.split(CELL).filter((_, i) => !header.ids.has(i)).join(CELL) : b.text;
+    const text = b.kind === 'table' ? withoutColumns(b.text, header.ids) : b.text;
     // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks.
     for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
