@@ -18,7 +18,7 @@ const FUTURE_CHANGE = new RegExp(
 
 /** A change already reported ("reach fell", "we posted more often (from 9 to 14 a week)"): a result, not a target, unless a target or a date is named with it. */
 const PAST_RESULT =
-  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped|recovered|was|were|found|showed|(?:is|are) (?:forecast|projected))\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
+  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped|recovered|was|were|found|showed|measured|recorded|validated|(?:is|are) (?:forecast|projected))\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
 /** A forecast in the passive: what is expected of the world, not what the team sets out to reach. */
 const FORECAST = /\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i;
 const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
