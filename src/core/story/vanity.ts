@@ -46,7 +46,7 @@ export const VANITY: readonly VanityPattern[] = [
 
 /** Counts of people are fine when they are qualified by use, retention or conversion. */
 const QUALIFIED =
-  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return\w*|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
+  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
 /** Customers who pay: counted, they are revenue, not output. */
 const PAYING = /\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu;
 /** "from quarterly to weekly": a change in a measure, even without figures. */
