@@ -358,8 +358,8 @@ export const TARGET_PATTERNS: readonly RegExp[] = [
     'iu',
   ),
   /\b(?:halve|halving|halved|double|doubling|doubled|triple|tripling|in half|to zero|zero (?:incidents|errors|defects|outages|complaints|escalations|misses|missed))\b/i,
-  // "Goal 1", "KR 2": a numbered label, not a value.
-  /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b(?!\s#?\d{1,2}\b(?![.,]?\d|\s?%))[^.;\n]{0,30}?\d/i,
+  // "Goal 1", "KR 2": a numbered label, not a value; "our goal for 2027": a year, not a value.
+  /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b(?!\s#?\d{1,2}\b(?![.,]?\d|\s?%))[^.;\n]{0,30}?(?<!\d)(?!(?:19|20)\d\d(?!\d))\d/i,
   /(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\+(?![\p{L}\p{N}])/u,
 ];
 

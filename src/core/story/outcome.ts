@@ -2,7 +2,7 @@ import { TARGET_PATTERNS, TIMEFRAME, slidePassages, type Passage } from '../deck
 import type { BeatId, Slide } from '../deck';
 import { findAsks } from './ask';
 import { perDeck, type ReadingContext } from './reading';
-import { CLAUSE_BREAK, SUCCESS, VANITY, isVanity } from './vanity';
+import { CLAUSE_BREAK, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
 const FUTURE_CHANGE = new RegExp(
@@ -77,6 +77,9 @@ const WINDOW = /\b(?:in|within|over|during)\s(?:the\s)?(?:first|last|past|previo
 const OUTCOME_FIGURE =
   /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d\b)\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
 
+/** A figure in a table row that is not a year or part of a label ("2027", "Q1", "FY27" are dates). */
+const ROW_FIGURE = /(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d(?!\d))\d/u;
+
 /** Every timeframe in a sentence: "over 30 days" says how long, not how much. */
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 
@@ -131,8 +134,19 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
     // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
     let leadIn = -1;
     let heading = '';
+    // A table's first row names its columns: a "Target" column makes every figure in the rows under it a target value.
+    let previous: Passage['block'] | undefined;
+    let header: Passage['block'] | undefined;
+    let targetColumn = false;
     for (const p of slidePassages(slide)) {
       if (p.block.kind === 'heading') heading = p.block.text;
+      if (p.block.kind === 'table' && p.block !== previous && previous?.kind !== 'table') {
+        header = p.block;
+        targetColumn = TARGET_COLUMN.test(p.block.text);
+      }
+      previous = p.block;
+      // A "Target" column in the plan holds milestones' dates ("Turn coordinators in place · End of Q1 FY27"), not success criteria.
+      const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => NOT_MEASURING.has(b));
       // The nearest heading decides: "Progression criteria" under "Methods" states targets.
       if (REFERENCE.test(heading)) continue;
       if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
@@ -154,9 +168,11 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
         TIMEFRAME.test(p.text.replace(WINDOW, ' ')) &&
         !p.context.some((b) => NOT_MEASURING.has(b)) &&
         (!p.context.includes('business') || STILL_AHEAD.test(p.text));
-      const measuring = underOutcome || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text);
-      // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
-      if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, '')) && !vanityIn(p.text) && !isOutput(p.text)))) {
+      const measuring = underOutcome || targetRow || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text);
+      // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies"; so is any
+      // figure in a row under a "Target" column ("Digital members · 6,400 · 18,000").
+      const plainFigure = (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, ''))) || (targetRow && ROW_FIGURE.test(p.text));
+      if (measuring && (hasTarget(p.text) || (plainFigure && !vanityIn(p.text) && !isOutput(p.text)))) {
         found.push({ slide, passage: p, inSuccessSection: underOutcome });
       } else if (underOutcome && p.block.kind !== 'heading' && !vanityIn(p.text) && isVanity('output', p.block.text)) {
         // Read on the whole block, so a target that runs over two lines ("… fall from 1 in 25 to / 1 in 60") is one measure.
