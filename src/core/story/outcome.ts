@@ -27,7 +27,10 @@ const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:
 export const REFERENCE =
   /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b|^(?:the\s)?(?:datasets?|data sets?|methods?|data and methods?|methods? and data|experimental set-?up|materials and methods)\W*$/iu;
 
-/** Sections whose figures are not this narrative's success criteria, dated or not: the plan, the ask, the why, the pain, the company's strategy. */
+/**
+ * Sections whose dated figures are not this narrative's success criteria: the plan, the ask, the why, the pain, the company's
+ * strategy, and what changes for the customer ("you'll be paid back within 7 days rather than up to 5 weeks" is the value).
+ */
 const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy', 'value']);
 
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
@@ -159,7 +162,7 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
       if (!underOutcome && FORECAST.test(p.text)) continue;
       // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
       if (!underOutcome && PAST_RESULT.test(p.text) && !FUTURE_CHANGE.test(p.text) && !STILL_AHEAD.test(p.text)) continue;
-      // A dated target is a claim about success wherever it stands, except in the plan, the ask, the why or the pain.
+      // A dated target is a claim about success wherever it stands, except in the sections of NOT_MEASURING.
       // The title slide's byline ("Requested amount: $48,500 over 12 months") is not one.
       // In the business case a dated figure is history ("footfall down 22% in two years") unless it says it is a target.
       // A page with no headings has no title slide: its one slide is the whole narrative.
