@@ -346,16 +346,21 @@ export const TARGET_PATTERNS: readonly RegExp[] = [
     String.raw`\bfrom\s(?:about\s|around\s|roughly\s|over\s|under\s|~)?[$€£]?${NUM}\b[^.;\n]{0,30}?\bto\s(?:under\s|below\s|less than\s|fewer than\s|over\s|above\s|more than\s|at least\s|about\s|around\s|~|<\s?|>\s?)?[$€£]?${NUM}\b`,
     'i',
   ),
-  new RegExp(String.raw`(?:\b(?:under|below|above|over|less than|fewer than|more than|at least|at most|no more than|up to|beyond)\s|[<>≤≥]=?\s?)[$€£]?${NUM}(?![\p{L}\p{N}])`, 'iu'),
-  new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|x\b|×)`, 'iu'),
+  // "under 5", "at least 70%", "under an hour": a level, in figures or as one unit of time.
+  new RegExp(
+    String.raw`(?:\b(?:under|below|above|over|less than|fewer than|more than|at least|at most|no more than|up to|beyond)\s|[<>≤≥]=?\s?)(?:[$€£]?${NUM}(?![\p{L}\p{N}])|an?\s(?:second|minute|hour|day|week|month|quarter|year)\b)`,
+    'iu',
+  ),
+  // "3x", "40%" — but "4.x" names a version line, not a multiple.
+  new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|(?<!\.)x\b|×)`, 'iu'),
   new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s(?:in|out of)\s${NUM}\b`, 'iu'),
   new RegExp(
     String.raw`\b(?:increas|reduc|cut|rais|lift|grow|improv|decreas|lower|drop|fall|fell|rise|rose|shrink|boost|reach|hit|get|bring|move|halv|doubl|climb|shorten|speed)\w*\b[^.;\n]{0,60}?\b(?:by|to)\s(?:under\s|below\s|over\s|above\s|at least\s|~)?[$€£]?${NUM}(?![\p{L}])`,
     'iu',
   ),
   /\b(?:halve|halving|halved|double|doubling|doubled|triple|tripling|in half|to zero|zero (?:incidents|errors|defects|outages|complaints|escalations|misses|missed))\b/i,
-  // "Goal 1", "KR 2": a numbered label, not a value.
-  /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b(?!\s#?\d{1,2}\b(?![.,]?\d|\s?%))[^.;\n]{0,30}?\d/i,
+  // "Goal 1", "KR 2": a numbered label, not a value; "our goal for 2027": a year, not a value.
+  /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b(?!\s#?\d{1,2}\b(?![.,]?\d|\s?%))[^.;\n]{0,30}?(?<!\d)(?!(?:19|20)\d\d(?!\d))\d/i,
   /(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\+(?![\p{L}\p{N}])/u,
 ];
 

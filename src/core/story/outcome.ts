@@ -1,25 +1,37 @@
 import { TARGET_PATTERNS, TIMEFRAME, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Slide } from '../deck';
+import { findAsks } from './ask';
 import { perDeck, type ReadingContext } from './reading';
-import { CLAUSE_BREAK, SUCCESS, VANITY, isVanity } from './vanity';
+import { CLAUSE_BREAK, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
 const FUTURE_CHANGE = new RegExp(
   [
-    String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay|be)\b`,
+    String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay)\b`,
+    // "Will be" sets a target only with a level after it ("will be under 5 minutes"), not "will be supported until 2027".
+    String.raw`\b(?:will|'ll|’ll|should|must|would)\s(?:\p{L}+\s)?be\s(?:(?:under|below|over|above|less|fewer|more|at least|at most|no more than|down|up|back to|\d|[$€£]))`,
     String.raw`\b(?:we|i)\s(?:expect|aim|plan|want|hope|commit|forecast|project|predict|intend)\b`,
     String.raw`\b(?:fall|falls|drop|drops|rise|rises|go|goes|improve|improves|shrink|shrinks|grow|grows|increase|increases|decrease|decreases|climb|climbs|come|comes|move|moves)\s(?:down\s|up\s|back\s)?from\s`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** A change already reported ("reach fell", "we posted more often (from 9 to 14 a week)"): a result, not a target, unless a target or a date is named with it. */
 const PAST_RESULT =
-  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped|recovered|was|were|found|showed|(?:is|are) (?:forecast|projected))\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
+  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped|recovered|was|were|found|showed|measured|recorded|validated|(?:is|are) (?:forecast|projected))\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
+/** A forecast in the passive: what is expected of the world, not what the team sets out to reach. */
+const FORECAST = /\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i;
 const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
 
-/** Sections whose figures are not this narrative's success criteria, dated or not: the plan, the ask, the why, the pain, the company's strategy. */
-const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy']);
+/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box, a study's data and methods. Its figures are neither evidence nor targets. */
+export const REFERENCE =
+  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b|^(?:the\s)?(?:datasets?|data sets?|methods?|data and methods?|methods? and data|experimental set-?up|materials and methods)\W*$/iu;
+
+/**
+ * Sections whose dated figures are not this narrative's success criteria: the plan, the ask, the why, the pain, the company's
+ * strategy, and what changes for the customer ("you'll be paid back within 7 days rather than up to 5 weeks" is the value).
+ */
+const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy', 'value']);
 
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
 export const BARE_DATE =
@@ -30,27 +42,32 @@ export const BARE_DATE =
  * "120 operators hired and trained", "all 96 staff have completed training", "hold 40 drop-in sessions",
  * "10 new partner schools", "TSP operational on 4 corridors". A milestone or an output, not an outcome.
  */
-const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|merged|written|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service)`;
+const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|merged|written|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service|registered|signed up|enrolled|available online)`;
 const OUTPUT = new RegExp(
   [
-    // A count, a few words naming the things, and what was done to them.
-    String.raw`(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
+    // A count ("120", or a measure named "Number of …"), a few words naming the things, and what was done to them.
+    String.raw`(?:(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?|\b(?:number|count|total)\sof)\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
     // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "ran 41 weekly reading clubs".
     String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s)?[*_]{0,2}\d`,
     // A state of delivery and where: "TSP operational on 4 corridors", "live in 40 clinics".
-    String.raw`\b(?:operational|live|launched|deployed|rolled out|installed|available)\s(?:on|in|at|across|to)\s(?:all\s)?\d`,
+    String.raw`\b(?:operational|live|launched|deployed|rolled out|installed|available)\s(?:on|in|at|across|to)\s(?:all\s)?\d[\d,.]{0,15}(?:\s[\p{L}-]+)?`,
     // A count of new things: "10 new partner schools".
-    String.raw`(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\snew\s`,
+    String.raw`(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\snew\s[\p{L}-]+(?:\s[\p{L}-]+)?`,
   ].join('|'),
   'iu',
 );
-/** A measure that changes: a rate, a share, a time, money, or a comparison ("from 9.4% to under 6%", "down by 50%"). */
+/** A measure that changes: a rate, a share, a time, money, or a comparison ("from 9.4% to under 6%", "down by 50%", "fall from 1 in 25 to 1 in 60"). */
 const CHANGE =
-  /%|\bper\s?cent\b|\b(?:by|to)\s(?:under|below|over|above|less than|fewer than)\b|\b(?:reduc|cut|rais|lift|improv|decreas|lower|halv|doubl|shorten|increas)\w*|[$€£¥]\s?\d|\b(?:minutes?|hours?|days?|seconds?|ms)\b|\brate\b/i;
+  /%|\bper\s?cent\b|\b\d[\d,.]{0,15}\s(?:in|out of)\s\d|\b(?:falls?|drops?|rises?|shrinks?)\s(?:from|to|by|below|under)\b|\b(?:by|to)\s(?:under|below|over|above|less than|fewer than)\b|\b(?:reduc|cut|rais|lift|improv|decreas|lower|halv|doubl|shorten|increas)\w*|[$€£¥]\s?\d|\b(?:minutes?|hours?|days?|seconds?|ms)\b|\brate\b/i;
 
 /** A counted output or a delivery milestone, with no change in a measure beside it. */
 export function isOutput(clause: string): boolean {
-  return OUTPUT.test(clause) && !CHANGE.test(clause);
+  return outputWords(clause) !== undefined;
+}
+
+/** The words that count an output or name a milestone ("Number of households reached", "recruit **60"), when no change in a measure stands beside them. */
+export function outputWords(clause: string): string | undefined {
+  return CHANGE.test(clause) ? undefined : OUTPUT.exec(clause)?.[0];
 }
 
 /** A number that labels a point in a document rather than counting anything: "7.1 The project…", "1. Poll more often." */
@@ -62,6 +79,9 @@ const WINDOW = /\b(?:in|within|over|during)\s(?:the\s)?(?:first|last|past|previo
 /** A figure that is not a date: money, or a number (not a year) before a word that is not a month or a duration. */
 const OUTCOME_FIGURE =
   /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d\b)\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
+
+/** A figure in a table row that is not a year or part of a label ("2027", "Q1", "FY27" are dates). */
+const ROW_FIGURE = /(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d(?!\d))\d/u;
 
 /** Every timeframe in a sentence: "over 30 days" says how long, not how much. */
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
@@ -87,20 +107,62 @@ function vanityIn(text: string): boolean {
 /** A sentence that introduces what follows: "Our goals for the next 18 months:". */
 const LEAD_IN = /:\s*$/;
 
+/** A success criterion: where it stands, and whether it sits in a section that states success criteria (under a success heading or lead-in). */
+export interface Target {
+  slide: Slide;
+  passage: Passage;
+  inSuccessSection: boolean;
+}
+
+/** A measure offered as a success criterion that counts the team's output ("Number of households reached (aim: 600)"): vanity-metric's to name. */
+export interface OutputMeasure {
+  slide: Slide;
+  passage: Passage;
+  /** The words that count the output. */
+  words: string;
+}
+
 /** The passages that state a measurable success criterion: a measure with a target value. */
-export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { slide: Slide; passage: Passage }[] {
-  const outcome = new Set(ctx.slidesWith('outcome'));
-  const found: { slide: Slide; passage: Passage }[] = [];
+export const findTargets = (ctx: ReadingContext): Target[] => readMeasures(ctx).targets;
+
+/** The success criteria a narrative states whose measure is an output, not an outcome. */
+export const findOutputMeasures = (ctx: ReadingContext): OutputMeasure[] => readMeasures(ctx).outputs;
+
+/** One reading of the narrative's success criteria: the targets, and the measures in a success section that count output. */
+const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targets: Target[]; outputs: OutputMeasure[] } {
+  const found: Target[] = [];
+  const outputs: OutputMeasure[] = [];
+  const asks = new Set(findAsks(ctx).map((a) => a.passage));
   for (const slide of ctx.deck.slides) {
     // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
     let leadIn = -1;
+    let heading = '';
+    // A table's first row names its columns: a "Target" column makes every figure in the rows under it a target value.
+    let previous: Passage['block'] | undefined;
+    let header: Passage['block'] | undefined;
+    let targetColumn = false;
     for (const p of slidePassages(slide)) {
+      if (p.block.kind === 'heading') heading = p.block.text;
+      if (p.block.kind === 'table' && p.block !== previous && previous?.kind !== 'table') {
+        header = p.block;
+        targetColumn = TARGET_COLUMN.test(p.block.text);
+      }
+      previous = p.block;
+      // A "Target" column in the plan holds milestones' dates ("Turn coordinators in place · End of Q1 FY27"), not success criteria.
+      const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => NOT_MEASURING.has(b));
+      // The nearest heading decides: "Progression criteria" under "Methods" states targets.
+      if (REFERENCE.test(heading)) continue;
       if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
       const listed = p.block.kind === 'list_item' && p.section === leadIn;
       const underOutcome = p.context.includes('outcome') || listed;
+      // The sentence that asks for a decision is the ask, whatever it costs and from when: not a success criterion,
+      // unless its own words say how success is judged ("We'll know it worked when … rise from 55% to 85%").
+      if (!underOutcome && asks.has(p) && !SUCCESS.test(p.text) && !FUTURE_CHANGE.test(p.text)) continue;
+      // Outside a success section, a forecast of the world ("the share is expected to rise from 24% to 45%") is context, not the team's target.
+      if (!underOutcome && FORECAST.test(p.text)) continue;
       // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
       if (!underOutcome && PAST_RESULT.test(p.text) && !FUTURE_CHANGE.test(p.text) && !STILL_AHEAD.test(p.text)) continue;
-      // A dated target is a claim about success wherever it stands, except in the plan, the ask, the why or the pain.
+      // A dated target is a claim about success wherever it stands, except in the sections of NOT_MEASURING.
       // The title slide's byline ("Requested amount: $48,500 over 12 months") is not one.
       // In the business case a dated figure is history ("footfall down 22% in two years") unless it says it is a target.
       // A page with no headings has no title slide: its one slide is the whole narrative.
@@ -109,12 +171,20 @@ export const findTargets = perDeck(function findTargets(ctx: ReadingContext): { 
         TIMEFRAME.test(p.text.replace(WINDOW, ' ')) &&
         !p.context.some((b) => NOT_MEASURING.has(b)) &&
         (!p.context.includes('business') || STILL_AHEAD.test(p.text));
-      const measuring = underOutcome || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text) || (outcome.has(slide) && p.context.length === 0);
-      // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies".
-      if (measuring && (hasTarget(p.text) || (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, '')) && !vanityIn(p.text) && !isOutput(p.text)))) {
-        found.push({ slide, passage: p });
+      const measuring = underOutcome || targetRow || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text);
+      // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies"; so is any
+      // figure in a row under a "Target" column ("Digital members · 6,400 · 18,000").
+      const plainFigure = (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, ''))) || (targetRow && ROW_FIGURE.test(p.text));
+      if (measuring && (hasTarget(p.text) || (plainFigure && !vanityIn(p.text) && !isOutput(p.text)))) {
+        found.push({ slide, passage: p, inSuccessSection: underOutcome });
+      } else if (underOutcome && p.block.kind !== 'heading' && !vanityIn(p.text) && isVanity('output', p.block.text)) {
+        // Read on the whole block, so a target that runs over two lines ("… fall from 1 in 25 to / 1 in 60") is one measure.
+        const words = outputWords(p.block.text.replace(LIST_NUMBER, ''));
+        if (words && p.text.includes(words)) outputs.push({ slide, passage: p, words });
       }
     }
   }
-  return found;
+  // A block that states a target somewhere is an outcome measure, whatever else it counts.
+  const targeted = new Set(found.map((t) => t.passage.block));
+  return { targets: found, outputs: outputs.filter((o) => !targeted.has(o.passage.block)) };
 });

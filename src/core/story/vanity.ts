@@ -1,4 +1,4 @@
-import { MONTHS, TARGET_PATTERNS, WEEKDAYS, slidePassages } from '../deck/beats';
+import { MONTHS, TARGET_PATTERNS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
 import type { ReadingContext } from './reading';
 
@@ -11,6 +11,9 @@ interface VanityPattern {
 
 const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTHS})\b|(?:${WEEKDAYS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|\d{1,2}[/.]\d{1,2}\b|next\s(?:week|month|quarter|sprint|year)\b|this\s(?:week|month|quarter|sprint|year)\b|(?:week|month|quarter|sprint|year)\b)`;
 
+/** A verb with its object says what something does, not how many there were: "downloads each logger", "commits us to". */
+const WITH_OBJECT = String.raw`(?!\s(?:the|each|every|all|any|your|our|their|its|it|them|us|you|this|these|those|to)\b)`;
+
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
   {
@@ -20,11 +23,17 @@ export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'acquisition',
     // "Downloads each logger", "installs the agent": a verb with its object says what software does, not how many came.
-    re: /\b(?:(?:downloads|installs)(?!\s(?:the|each|every|all|any|your|our|their|its|it|them|this|these|those)\b)|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users) (?:reached|served)\b/gi,
+    re: new RegExp(
+      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
+      'gi',
+    ),
   },
   {
     kind: 'output',
-    re: /\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits|(?:pull requests|prs) merged|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b/gi,
+    re: new RegExp(
+      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs) merged|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
+      'gi',
+    ),
   },
   {
     kind: 'date',
@@ -37,7 +46,7 @@ export const VANITY: readonly VanityPattern[] = [
 
 /** Counts of people are fine when they are qualified by use, retention or conversion. */
 const QUALIFIED =
-  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return\w*|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
+  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
 /** Customers who pay: counted, they are revenue, not output. */
 const PAYING = /\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu;
 /** "from quarterly to weekly": a change in a measure, even without figures. */
@@ -54,16 +63,18 @@ const STATUS_CELL = /(?:^|·\s)(?:done|completed?|delivered|achieved|met|not met
 
 /** Words that say a slide is about measuring success. */
 export const SUCCESS =
-  /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it))\b/i;
+  /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it)|(?:count|call|consider) (?:it|this) (?:as )?(?:working|a success|successful))\b/i;
 
 /** Aims stated as numbers to reach ("By the end of the two years we aim to:", "we want to reach 70 story points"): what the writer will count as success. */
 const AIMS = /\b(?:(?:we|i)(?:'re|’re|\sare|\sam)?\s(?:aim|aiming|hope|hoping|want|plan|planning|expect|expecting)\sto\s(?:reach|hit|achieve|get to)|(?:we|i)\saim\sto|our aims?|hope to achieve)\b/i;
-const aiming = (text: string) => SUCCESS.test(text) || AIMS.test(text);
+/** A table's words name its columns: "Metric | H1 | H2" reports current values; only a column of targets or goals makes it about success. */
+export const TARGET_COLUMN = /\b(?:targets?|goals?)\b/i;
+const aiming = (p: Passage) => (p.block.kind === 'table' ? TARGET_COLUMN.test(p.text) : SUCCESS.test(p.text) || AIMS.test(p.text));
 
 /** Slides where a number is a measure of success: outcome slides, and any slide that talks about measuring success. */
 export function measuringSlides(ctx: ReadingContext): Slide[] {
   const outcome = new Set(ctx.slidesWith('outcome'));
-  return ctx.deck.slides.filter((s) => outcome.has(s) || (!s.empty && slidePassages(s).some((p) => aiming(p.text))));
+  return ctx.deck.slides.filter((s) => outcome.has(s) || (!s.empty && slidePassages(s).some(aiming)));
 }
 
 /**
@@ -73,7 +84,7 @@ export function measuringSlides(ctx: ReadingContext): Slide[] {
 export function measuringSections(slide: Slide): Set<number> | undefined {
   const passages = slidePassages(slide);
   if (passages.every((p) => p.section === passages[0].section)) return undefined;
-  return new Set(passages.filter((p) => p.context.includes('outcome') || aiming(p.text)).map((p) => p.section));
+  return new Set(passages.filter((p) => p.context.includes('outcome') || aiming(p)).map((p) => p.section));
 }
 
 /** Where a sentence splits into clauses that each can hold their own measure: "…, and when …", "…; …". */

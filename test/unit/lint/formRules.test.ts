@@ -446,6 +446,13 @@ describe('form rules', () => {
       assert.equal(countFigures('Unit 4, Stoke-on-Trent ST1 5AB. Call 01782 000 114.'), 0);
     });
 
+    it('does not count versions, the second half of an academic year, or the second number of a ratio', () => {
+      assert.equal(countFigures('5.0.0 released; 4.x becomes a maintenance branch; 5.0rc1 is out'), 0);
+      assert.equal(countFigures('In 2024/25, 612 students did not continue.'), 1);
+      assert.equal(countFigures('1 in 3 app shoppers stop, and 9 out of 10 never come back'), 2);
+      assert.equal(countFigures('We served 1,200 meals in 3 towns'), 2, 'two counts side by side are two figures');
+    });
+
     it('leaves figures in a plan, a budget, the design, the ask or an appendix alone', () => {
       const rows = '\n\n| Item | Cost |\n|---|---|\n| Truck | $118,000 |\n| Driver | $41,000 |\n| Fuel | $19,000 |\n| Total | $178,000 |\n';
       assert.equal(of('stats-without-story', `## Where the money goes${rows}`).length, 1, 'a table of money under a neutral heading is a wall of numbers');

@@ -21,10 +21,14 @@ const rule: Rule = {
       });
       return;
     }
-    const targets = findTargets(ctx);
+    const found = findTargets(ctx);
     // A success slide the writer marked (`<!-- beat: outcome -->`) but with no target in it has nothing to time;
     // and a kind that does not expect success criteria (an RFC, a talk) is not asked to date the ones it has.
-    if (targets.length === 0 || ctx.options.requireTimeframe === false || !ctx.kind.profile.expects.includes('outcome')) return;
+    if (found.length === 0 || ctx.options.requireTimeframe === false || !ctx.kind.profile.expects.includes('outcome')) return;
+    // When the narrative states its success criteria in a section of their own, those are the ones that must say by when:
+    // a dated figure elsewhere ("evidence from two trusts shows a 40% fall in the first year") does not time them.
+    const stated = found.filter((t) => t.inSuccessSection);
+    const targets = stated.length > 0 ? stated : found;
     // The timeframe may sit in the target's sentence or elsewhere in its section ("By June: …").
     const timedSections = new Map<Slide, Set<number>>();
     for (const slide of new Set(targets.map((t) => t.slide))) {
@@ -37,8 +41,8 @@ const rule: Rule = {
         ),
       );
     }
-    // A quarterly review names its period once, in the title: "Q3 OKR review".
-    const titled = [ctx.deck.title, ...targets.map((t) => t.slide.title)].some((title) => TIMEFRAME.test(title) || BARE_DATE.test(title));
+    // A quarterly review names its period once, in the title: "Q3 OKR review" (the front matter's, or the first heading).
+    const titled = [ctx.deck.title, ctx.deck.slides[0].title, ...targets.map((t) => t.slide.title)].some((title) => TIMEFRAME.test(title) || BARE_DATE.test(title));
     const timed = titled || targets.some(({ slide, passage }) => TIMEFRAME.test(passage.text) || timedSections.get(slide)?.has(passage.section));
     if (timed) return;
     const first = targets[0].passage;

@@ -1,7 +1,7 @@
 import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
 import { PERSON_WORDS } from '../../deck/beats';
-import { LIST_NUMBER, isOutput } from '../../story/outcome';
-import { VANITY, isVanity } from '../../story/vanity';
+import { LIST_NUMBER, REFERENCE, findTargets, isOutput } from '../../story/outcome';
+import { TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -9,12 +9,43 @@ export const DEFAULT_MIN_FIGURES = 4;
 
 const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how', 'outcome', 'ask']);
 
-/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box. */
-const REFERENCE =
-  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b/iu;
-/** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment"): what you will spend, like a budget. */
+/** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment", "What it costs"): what you will spend, like a budget. */
 const PRICE =
-  /^(?:\d+[.)]?\s+)?(?:the\s)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+  /^(?:\d+[.)]?\s+)?(?:the\s|what (?:it|this|that) (?:will |would )?)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+
+/**
+ * A table whose columns name the parts of a plan ("Date · Event", "Project · Schools · Year", "Phase · Stores · Dates") is a
+ * schedule: its figures are dates and counts of work, not evidence. A time series ("Quarter · Revenue · Churn") names one such
+ * column at most. (What a table of money is, its heading says: "Budget", "What it costs".)
+ */
+const PLAN_COLUMN =
+  /^(?:dates?|when|year|deadline|due(?: date)?|timing|timeline|milestones?|phases?|projects?|tasks?|actions?|deliverables?|events?|activit(?:y|ies)|steps?|owners?|lead|responsible|start(?: date)?|end(?: date)?|status)$/i;
+/** A column whose cells name things rather than count them: "Version", "Build", "ID". */
+const ID_COLUMN = /^(?:versions?|builds?|releases?|ids?|ref(?:erence)?|codes?|no\.?|#)$/i;
+
+/** What a table's header row says about the rows under it. */
+interface TableHeader {
+  /** A schedule: no row is evidence. */
+  plan: boolean;
+  /** The columns that hold identifiers. */
+  ids: Set<number>;
+}
+
+const CELL = ' · ';
+
+/** A table row without the cells of some columns. */
+const withoutColumns = (row: string, columns: ReadonlySet<number>): string =>
+  columns.size === 0
+    ? row
+    : row
+        .split(CELL)
+        .filter((_, i) => !columns.has(i))
+        .join(CELL);
+
+function readHeader(row: string): TableHeader {
+  const cells = row.split(CELL).map((cell) => cell.replace(/[*_]/g, '').trim());
+  return { plan: cells.filter((cell) => PLAN_COLUMN.test(cell)).length >= 2, ids: new Set(cells.flatMap((cell, i) => (ID_COLUMN.test(cell) ? [i] : []))) };
+}
 
 /**
  * The working parts of a proposal, as design documents, RFCs, ADRs and grant applications name them: how it is built,
@@ -66,7 +97,12 @@ const YEAR = /^(?:19|20)\d\d$/;
  * a few characters either side of each figure, so the scan stays linear.
  */
 const TIME_AFTER = /^:\d\d|^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|(?:st|nd|rd|th)\b)/i;
-const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-]|\d:)\s*$/i;
+const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-]|\d:|\b(?:19|20)\d\d\/)\s*$/i;
+/** A version, not a quantity: "5.0.0", "4.x", "5.0rc1". */
+const VERSION = /^\d+\.\d+\.\d/;
+const VERSION_AFTER = /^(?:\.x\b|(?:rc|alpha|beta|a|b)\d)/i;
+/** The second number of a ratio ("1 in 3", "9 out of 10"): one figure, not two. */
+const RATIO_BETWEEN = /^\s(?:in|out of)\s$/;
 
 /** One named or singled-out person: "a nurse", "one customer", "she", "Meet Maria", "Priya said" — not a thing named after one ("an operator controller", "a customer portal"). */
 const PERSON = [
@@ -107,10 +143,14 @@ export function countFigures(line: string): number {
   // "1. Poll more often.", "7.1 The project…": a number that labels the line counts nothing.
   const text = line.replace(LIST_NUMBER, '').replace(PHONE, ' ');
   let n = 0;
+  let previous = -1;
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     let end = m[0].length;
     while (end > 1 && (m[0][end - 1] === '.' || m[0][end - 1] === ',')) end--;
+    const ratio = previous >= 0 && RATIO_BETWEEN.test(text.slice(previous, m.index));
+    previous = m.index + end;
+    if (ratio || VERSION.test(m[0]) || VERSION_AFTER.test(text.slice(m.index + end, m.index + end + 8))) continue;
     if (!YEAR.test(m[0].slice(0, end)) && !DAY_MONTH.test(m[0]) && !isNotData(text, m.index, m.index + end)) n++;
   }
   return n;
@@ -157,11 +197,17 @@ function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean
   let sentences = 0;
   let lines = 0;
   let aims = false;
+  let header: TableHeader = { plan: false, ids: new Set() };
+  let previous: Block | undefined;
   for (const b of blocks) {
-    if (b.kind === 'heading') continue;
+    // A table's first row is its header: it says whether the rows under it are a schedule, and which columns name things.
+    if (b.kind === 'table' && (previous?.kind !== 'table' || b.line > previous.endLine + 2)) header = readHeader(b.text);
+    previous = b;
+    if (b.kind === 'heading' || (b.kind === 'table' && header.plan)) continue;
     if (b.kind !== 'list_item') aims = LEAD_IN_END.test(b.text) && AIM.test(b.text);
+    const text = b.kind === 'table' ? withoutColumns(b.text, header.ids) : b.text;
     // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks.
-    for (const line of b.text.split('\n')) {
+    for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
       lines++;
       if (b.kind === 'list_item' && aims) continue;
@@ -196,6 +242,7 @@ const rule: Rule = {
     const minFigures = typeof option === 'number' && Number.isFinite(option) && option >= 1 ? option : DEFAULT_MIN_FIGURES;
     // A case study is one example from start to end: every figure in it belongs to the case.
     if (CASE_STUDY.test(ctx.deck.title)) return;
+    const targeted = new Set(findTargets(ctx).map((t) => t.passage.block));
     for (const slide of ctx.deck.slides) {
       if (slide.empty) continue;
       const sections = sectionsOf(ctx.visibleBlocks(slide));
@@ -204,10 +251,15 @@ const rule: Rule = {
       const parts: Section[] = sections.length > 1 ? sections : [{ heading: first, headings: first ? [first] : [], blocks: ctx.visibleBlocks(slide) }];
       for (const part of parts) {
         if (exempt(part.headings) || REFERENCE.test(slide.title) || PRICE.test(slide.title)) continue;
-        // A slide (or a section of a long page) whose words read as targets is not a wall of numbers, unless its heading says the
-        // figures are the business case or the pain.
+        // A slide (or a section of a long page) that states success criteria is not a wall of numbers, unless its heading says the
+        // figures are the business case or the pain: under a success heading or marker, or holding a target as outcome-metric reads
+        // one ("paid teams went from 310 to 1,150 this year" is a result, not a target).
         const beats = parts.length > 1 ? detectBeats(part.heading ? [part.heading, ...part.blocks] : part.blocks) : slide.beats;
-        if (beats.includes('outcome') && !part.headings.some((h) => EVIDENCE.has(headingBeat(h.text)))) continue;
+        const aimed =
+          (slide.explicitBeats && slide.beats.includes('outcome')) ||
+          part.headings.some((h) => headingBeat(h.text) === 'outcome') ||
+          (beats.includes('outcome') && part.blocks.some((b) => targeted.has(b) || (b.kind === 'table' && TARGET_COLUMN.test(b.text))));
+        if (aimed && !part.headings.some((h) => EVIDENCE.has(headingBeat(h.text)))) continue;
         if (part.blocks.some((b) => AGAINST_TARGET.test(b.text))) continue;
         const { figures, mostly } = figuresOf(part.blocks);
         if (figures < minFigures || !mostly) continue;

@@ -1,7 +1,9 @@
 import { slidePassages, type Passage } from '../../deck/beats';
 import type { Slide } from '../../deck';
 import { VANITY, clauseOf, isVanity, measuringSections, measuringSlides, type Kind } from '../../story/vanity';
-import { rangeInside } from '../ranges';
+import { findOutputMeasures } from '../../story/outcome';
+import { lineRange, rangeInside } from '../ranges';
+import type { Range } from '../../deck';
 import type { Rule, RuleContext, TextMatch } from '../types';
 
 const MESSAGE: Record<Kind, (m: string) => string> = {
@@ -62,6 +64,13 @@ function passagesByLine(slide: Slide): Map<number, Passage[]> {
   return out;
 }
 
+/** Where `words` stand on a source line (markup aside), or the whole line. */
+function wordsRange(ctx: RuleContext, line: number, words: string): Range {
+  const source = ctx.deck.lines[line - 1] ?? '';
+  const at = source.indexOf(words);
+  return at < 0 ? lineRange(ctx, line) : rangeInside(ctx.deck.lines, { line, column: at + 1, endLine: line, endColumn: at + 1 + words.length });
+}
+
 const rule: Rule = {
   id: 'vanity-metric',
   description: 'Measure success by what changes for customers, not by output or vanity numbers (page views, downloads, story points, a launch date).',
@@ -69,11 +78,19 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   docs: 'docs/rules/vanity-metric.md',
   check(ctx, report) {
-    for (const { kind, match } of vanityMatches(ctx)) {
+    const found = vanityMatches(ctx);
+    for (const { kind, match } of found) {
       report({
-        message: MESSAGE[kind](match.match[0].replace(/\s+/g, ' ')),
+        message: MESSAGE[kind](match.match[0].replace(/\*\*|__/g, '').replace(/\s+/g, ' ')),
         range: rangeInside(ctx.deck.lines, { line: match.line, column: match.column, endLine: match.endLine, endColumn: match.endColumn }),
       });
+    }
+    // A success criterion outcome-metric does not count because it measures output ("Number of households reached (aim: 600)").
+    const lines = new Set(found.map(({ match }) => match.line));
+    for (const { passage, words } of findOutputMeasures(ctx)) {
+      if (lines.has(passage.block.line)) continue;
+      lines.add(passage.block.line);
+      report({ message: MESSAGE.output(words.replace(/[*_]/g, '').trim()), range: wordsRange(ctx, passage.block.line, words) });
     }
   },
 };
