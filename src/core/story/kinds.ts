@@ -1,4 +1,4 @@
-import type { BeatId, Deck } from '../deck';
+import type { BeatId, Deck, Slide } from '../deck';
 
 /**
  * Document kinds as data: which beats a kind of narrative is expected to have (their absence is
@@ -60,17 +60,33 @@ export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
 
 /** Headings that only an RFC-style design proposal has. */
 const PROPOSAL_HEADING =
-  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation)\s*:?$/i;
+  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)\s*:?$/i;
+/** The heading an RFC template opens with; with one heading of a proposal's own it makes one. */
+const SUMMARY_HEADING = /^(?:\d+[.)]?\s+)?(?:summary|abstract|tl;?dr)\s*:?$/i;
+/** The header lines of an RFC template: "Start Date: 2025-09-24", "RFC PR: #42", "Feature Name: lazy". */
+const RFC_HEADER = /^(?:start date|rfc pr|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?-to|implementation pr)\s*:/im;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
 const PROPOSAL_TITLE =
-  /^(?:rfc|pep|adr|kep|rfd)\b|\b(?:change|technical|engineering|architecture|api) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
+  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
 /** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results". */
 const UPDATE_TITLE =
   /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
+/** A heading that is a date or a month: a log of meetings or weeks ("2022-08-01", "January recap:", "Week of 3 March"). */
+const DATED_HEADING =
+  /^(?:\d{4}-\d{2}-\d{2}|(?:week of |w\/c )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:[ ,]+\d{1,4})*(?:\s(?:recap|update|summary|notes|meeting))?)\s*:?$/i;
 const UPDATE_HEADING =
   /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i;
 /** Slides only a talk has: the speaker's introduction and the closing thanks or questions. */
 const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
+/** A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided", "Senior Software Engineer". */
+const SPEAKER =
+  /^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
+/** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A". */
+const CLOSING = /^\W{0,3}(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}$/im;
+/** A work cited as research is: "(Baker 2015)", "(Pasquier et al. 2017)". */
+const CITATION = /\(\p{Lu}[\p{L}'’-]+(?: (?:et al\.?|and \p{Lu}[\p{L}'’-]+))?,? (?:19|20)\d\d[a-z]?\)/u;
+/** An agenda slide: "Agenda", "Outline", "Today's plan". */
+const AGENDA = /^(?:agenda|outline|today'?s (?:plan|agenda)|what we'?ll (?:cover|see)|table of contents|contents|overview)\b/i;
 const STRATEGY_TITLE =
   /\bstrateg(?:y|ies|ic plan)\b|\bdirection\b|\broadmap\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
 const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bkick-?off\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
@@ -81,7 +97,8 @@ const TALK_TITLE =
   /\bkeynote\b|\btalk\b|\bwebinar\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
 
 /** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min". */
-const TALK_OCCASION = /\bkeynote\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
+const TALK_OCCASION =
+  /\bkeynote\b|\b(?:crash course|tutorial|seminar|guest lecture)\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
 /** A paper written for the people who decide: "Prepared for: Superintendent's Cabinet", "for the leadership review". */
 const EXEC_AUDIENCE =
   /\b(?:for|to)\s?:?\s(?:the\s)?(?:[\p{L}'’&-]{1,30}\s){0,3}?(?:board|cabinet|executive (?:board|team|committee)|leadership (?:team|review|meeting|group)|steering (?:committee|group)|investment committee|management (?:team|board)|senior leadership|slt|elt)\b/iu;
@@ -107,11 +124,18 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
       .join(', ');
 
   const rfcHeadings = headings.filter((h) => PROPOSAL_HEADING.test(h));
+  const summary = headings.find((h) => SUMMARY_HEADING.test(h));
   if (PROPOSAL_TITLE.test(title)) return read('proposal', `the title “${title}”`);
   if (rfcHeadings.length >= 2) return read('proposal', `the headings ${quoted(rfcHeadings)}`);
+  if (summary && rfcHeadings.length === 1) return read('proposal', `the headings ${quoted([summary, ...rfcHeadings])}`);
+  const header = RFC_HEADER.exec(deck.slides[0]?.blocks.map((b) => b.text).join('\n') ?? '');
+  if (header) return read('proposal', `an RFC's header line “${header[0]}”`);
   if (UPDATE_TITLE.test(title)) return read('update', `the title “${title}”`);
   const updateHeadings = headings.filter((h) => UPDATE_HEADING.test(h));
   if (updateHeadings.length >= 2) return read('update', `the headings ${quoted(updateHeadings)}`);
+  // A log: most headings are dates or months, each saying what happened then.
+  const dated = headings.filter((h) => DATED_HEADING.test(h));
+  if (dated.length >= 3 && dated.length * 2 >= headings.length) return read('update', `the dated headings ${quoted(dated)}`);
   if (TOWN_HALL_TITLE.test(title)) return read('town-hall', `the title “${title}”`);
   if (EXEC_ASK_TITLE.test(title)) return read('exec-ask', `the title “${title}”`);
   if (TALK_TITLE.test(title)) return read('talk', `the title “${title}”`);
@@ -124,7 +148,32 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (EXEC_AUDIENCE.test(occasion)) return read('exec-ask', `“${occasion}” under the title`);
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
+  const talk = talkSigns(deck);
+  if (talk.length >= 2) return read('talk', talk.join(' and '));
   return undefined;
+}
+
+/**
+ * What shows a deck is a talk whatever its words: the speaker introducing themselves in the first slides,
+ * an agenda, thanks or questions at the end, code on several slides of a deck (a pitch or a paper for
+ * deciders seldom shows code), research cited on several slides.
+ */
+function talkSigns(deck: Deck): string[] {
+  // A slide of headings alone ("The End.", "$ whoami") is a slide of a talk too.
+  const slides = deck.slides.filter((s) => s.blocks.some((b) => b.text.trim() !== ''));
+  if (slides.length < 6) return [];
+  const text = (s: Slide) => s.blocks.map((b) => b.text).join('\n');
+  const opening = slides.slice(0, 4);
+  const last = slides.slice(-2);
+  const coded = slides.filter((s) => s.blocks.some((b) => b.kind === 'code')).length;
+  return [
+    ...(opening.some((s) => SPEAKER.test(text(s))) ? ['the speaker introduced in the first slides'] : []),
+    ...(opening.some((s) => AGENDA.test(s.title)) ? ['an agenda'] : []),
+    ...(last.some((s) => CLOSING.test(text(s))) ? ['thanks or questions at the end'] : []),
+    // Posts and RFCs show code too: code is a sign of a talk only in a deck of slides.
+    ...(coded >= 2 && !deck.prose ? [`code on ${coded} slides`] : []),
+    ...(slides.filter((s) => CITATION.test(text(s))).length >= 2 ? ['research cited on several slides'] : []),
+  ];
 }
 
 /** One line for people: "proposal (from the front matter)", "update (read from the title “Q3 update”)". */

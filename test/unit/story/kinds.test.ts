@@ -117,6 +117,50 @@ describe('document kinds', () => {
       assert.equal(reading?.source, 'inferred');
       assert.match(reading?.evidence ?? '', /“Motivation”, “Drawbacks”/);
     });
+    it('reads the RFC template real projects use: a summary with a motivation or a proposal, the header lines, a proposal’s title', () => {
+      assert.equal(kindOf('# Logs for crashes\n\n## Summary\n\nLogs are lost.\n\n## Motivation\n\nThey matter.\n'), 'proposal');
+      assert.equal(kindOf('# Remove the backup CDN\n\n## Summary\n\nIt costs.\n\n## Problem\n\nIt is broken.\n\n## Proposal\n\nRemove it.\n'), 'proposal');
+      assert.equal(kindOf('- Start Date: 2021-04-02\n- Target Major Version: 3.x\n\n# Summary\n\nDrop it.\n'), 'proposal');
+      assert.equal(kindOf('# Proposal for the Python Software Foundation: a project scaffolder\n\n## Form\n\nName.\n'), 'proposal');
+      assert.equal(kindOf('# Overnight cover\n\n## Summary\n\nWe ask for two nurses.\n\n## Background\n\nMaria waits.\n'), undefined, 'a summary alone is any document’s');
+    });
+    it('reads a log of dated meetings or months as an update', () => {
+      assert.equal(kindOf('# Council meeting summary\n\n## 2022-08-01\n\nWe met.\n\n## 2022-08-08\n\nWe voted.\n\n## 2022-08-15\n\nWe met.\n'), 'update');
+      assert.equal(kindOf('# Community news\n\n## January recap:\n\nA release.\n\n## February recap\n\nA sprint.\n\n## March recap:\n\nA fix.\n'), 'update');
+      assert.equal(
+        kindOf('# Rollout\n\n## Why\n\nSlow.\n\n## Users\n\nAna.\n\n## Plan\n\nSteps.\n\n## March\n\nPilot.\n\n## April\n\nTwo depots.\n\n## May\n\nAll.\n\n## Costs\n\nSome.\n\n## Ask\n\nYes.\n'),
+        undefined,
+        'a plan by month is not a log',
+      );
+    });
+    describe('a talk, from how a deck of slides behaves whatever its words', () => {
+      const deck = (...slides: string[]) => slides.join('\n\n---\n\n');
+      const code = '```js\nawait load();\n```';
+      it('two signs make a talk: the speaker introduced, an agenda, thanks at the end, code on several slides, research cited', () => {
+        assert.equal(kindOf(deck('# Async in Rust', '## $ whoami', '## Futures', '## Executors', '## Pinning', '## thank you')), 'talk');
+        assert.equal(kindOf(deck('# Guitar chords in Elm', '## My name is Ju', `## Parsing\n\n${code}`, `## Rendering\n\n${code}`, '## Demo', '## Fin')), 'talk');
+        assert.equal(kindOf(deck('# Self-hosting Next.js', 'Ana Lima Senior Software Engineer', '## Dev mode', `## Build\n\n${code}`, `## Run\n\n${code}`, '## Deploy')), 'talk');
+        assert.equal(
+          kindOf(
+            '# Pitcher plants\n\n## Networks\n\nLayers.\n\n## A reproducibility crisis (Baker 2015)\n\nMost fail.\n\n## Open process (Pasquier et al. 2017)\n\nRecord it.\n\n## Tools\n\nR.\n\n## Policy\n\nOpen.\n\n## Thank you\n\nEmail me.\n',
+          ),
+          'talk',
+          'a research talk written as headings',
+        );
+      });
+      it('one sign is not enough, and code in a post or an RFC is not a sign', () => {
+        assert.equal(
+          kindOf(deck('# Faster handovers', '## The problem\n\nMaria waits.', '## The fix', '## The plan', '## The cost', '## The ask', '## Thank you!')),
+          undefined,
+          'a pitch deck that thanks the room',
+        );
+        assert.equal(
+          kindOf(`# DriftCheck 2.0 is out\n\n## What’s new\n\n${code}\n\n## Install\n\n${code}\n\n## Docs\n\nRead.\n\n## Roadmap\n\nMore.\n\n## Stars\n\nMany.\n\n## Thanks\n\nTo all.\n`),
+          undefined,
+          'a release post',
+        );
+      });
+    });
     it('lets the front matter decide over the title', () => {
       assert.equal(readKind(parseDeck('---\ntitle: Q3 update\nkind: pitch\n---\n\n# Q3 update\n')).id, 'pitch');
     });
