@@ -1,4 +1,30 @@
+import { headingBeat } from '../../deck/beats';
+import type { BeatId, Slide } from '../../deck';
+import type { Story } from '../../story';
+import { lineRange } from '../ranges';
 import type { Rule } from '../types';
+
+/**
+ * Inside one slide that plays both the solution and what must come first (a document with several headed sections between two
+ * `---`), the line of the heading that names the solution when it opens a section before the one where the purpose or pain is
+ * told; undefined when the slide's order cannot be read (a beat told only by its words, with no heading or evidence in the slide).
+ */
+function solutionHeadingFirst(slide: Slide, story: Story, beforeWhat: readonly BeatId[]): number | undefined {
+  const headings = slide.blocks.filter((b) => b.kind === 'heading');
+  const what = headings.find((b) => headingBeat(b.text) === 'what');
+  if (!what) return undefined;
+  const beats = story.slideBeats[slide.index - 1].filter((b) => beforeWhat.includes(b));
+  let first = Infinity;
+  for (const beat of beats) {
+    const heading = headings.find((b) => headingBeat(b.text) === beat);
+    const evidence = story.beats[beat].evidence;
+    const line = Math.min(heading?.line ?? Infinity, evidence?.slide === slide.index ? evidence.line : Infinity);
+    if (line === Infinity) return undefined;
+    first = Math.min(first, line);
+  }
+  // The purpose or pain must start under a later heading: words under the solution's own heading are part of that section.
+  return headings.some((b) => b.line > what.line && b.line <= first) ? what.line : undefined;
+}
 
 const rule: Rule = {
   id: 'why-before-what',
@@ -21,13 +47,22 @@ const rule: Rule = {
     // The kind decides what must come first (docs/kinds.md); an update requires no order.
     const { beforeWhat } = ctx.kind.profile;
     const opening = first(beforeWhat);
-    if (what && beforeWhat.length > 0 && (!opening || what.index < opening.index)) {
-      const named = beforeWhat.join(', ').replace(/, ([^,]*)$/, ' or $1');
+    if (!what || beforeWhat.length === 0) return;
+    const named = beforeWhat.join(', ').replace(/, ([^,]*)$/, ' or $1');
+    if (!opening || what.index < opening.index) {
       report({
         message: opening
           ? `The solution comes on slide ${what.index}, before the ${named} on slide ${opening.index}. Open with the purpose or the customer’s pain, then present what you will build.`
           : `The solution comes on slide ${what.index} with no ${named} before it. Open with the purpose or the customer’s pain, then present what you will build.`,
         range: ctx.titleRange(what),
+      });
+      return;
+    }
+    const line = what.index === opening.index ? solutionHeadingFirst(what, story, beforeWhat) : undefined;
+    if (line !== undefined) {
+      report({
+        message: `The solution's section comes first on slide ${what.index}, before the ${named} under a later heading. Open with the purpose or the customer’s pain, then present what you will build.`,
+        range: lineRange(ctx, line),
       });
     }
   },
