@@ -1,6 +1,7 @@
 import { headingBeat } from '../../deck/beats';
 import type { BeatId, Slide } from '../../deck';
 import type { Story } from '../../story';
+import { summaryLeadsWithSolution } from '../../story/what';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -11,7 +12,8 @@ import type { Rule } from '../types';
  */
 function solutionHeadingFirst(slide: Slide, story: Story, beforeWhat: readonly BeatId[]): number | undefined {
   const headings = slide.blocks.filter((b) => b.kind === 'heading');
-  const what = headings.find((b) => headingBeat(b.text) === 'what');
+  // A summary that opens the slide with the solution ("## 1. Overview — This page sets out a proposal for…") presents it there.
+  const what = headings.find((b, i) => headingBeat(b.text) === 'what' || (i === 0 && b === slide.blocks[0] && summaryLeadsWithSolution(slide)));
   if (!what) return undefined;
   const beats = story.slideBeats[slide.index - 1].filter((b) => beforeWhat.includes(b));
   let first = Infinity;
@@ -47,9 +49,9 @@ const rule: Rule = {
     // The kind decides what must come first (docs/kinds.md); an update requires no order.
     const { beforeWhat } = ctx.kind.profile;
     const opening = first(beforeWhat);
-    if (!what || beforeWhat.length === 0) return;
+    if (beforeWhat.length === 0) return;
     const named = beforeWhat.join(', ').replace(/, ([^,]*)$/, ' or $1');
-    if (!opening || what.index < opening.index) {
+    if (what && (!opening || what.index < opening.index)) {
       report({
         message: opening
           ? `The solution comes on slide ${what.index}, before the ${named} on slide ${opening.index}. Open with the purpose or the customer’s pain, then present what you will build.`
@@ -58,10 +60,11 @@ const rule: Rule = {
       });
       return;
     }
-    const line = what.index === opening.index ? solutionHeadingFirst(what, story, beforeWhat) : undefined;
-    if (line !== undefined) {
+    // Inside the slide that opens with the why, the solution may still come first, in a section of its own.
+    const line = opening ? solutionHeadingFirst(opening, story, beforeWhat) : undefined;
+    if (opening && line !== undefined) {
       report({
-        message: `The solution's section comes first on slide ${what.index}, before the ${named} under a later heading. Open with the purpose or the customer’s pain, then present what you will build.`,
+        message: `The solution's section comes first on slide ${opening.index}, before the ${named} under a later heading. Open with the purpose or the customer’s pain, then present what you will build.`,
         range: lineRange(ctx, line),
       });
     }
