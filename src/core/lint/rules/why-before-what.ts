@@ -13,7 +13,7 @@ import type { Rule } from '../types';
 function solutionHeadingFirst(slide: Slide, story: Story, beforeWhat: readonly BeatId[]): number | undefined {
   const headings = slide.blocks.filter((b) => b.kind === 'heading');
   // A summary that opens the slide with the solution ("## 1. Overview — This page sets out a proposal for…") presents it there.
-  const what = headings.find((b, i) => headingBeat(b.text) === 'what' || (i === 0 && b === slide.blocks[0] && summaryLeadsWithSolution(slide)));
+  const what = headings.find((b) => headingBeat(b.text) === 'what' || (b === slide.blocks[0] && summaryLeadsWithSolution(slide)));
   if (!what) return undefined;
   const beats = story.slideBeats[slide.index - 1].filter((b) => beforeWhat.includes(b));
   let first = Infinity;
