@@ -20,7 +20,7 @@ interface Cue {
 const HEADING_PRIORITY: readonly BeatId[] = ['ask', 'outcome', 'strategy', 'business', 'value', 'pain', 'how', 'what', 'why'];
 
 export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
-  why: /\b(why|purpose|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
+  why: /\b(why|purpose|motivation|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
   pain: /\b(problem|pain|struggl\w*|challenge|meet (?!(?:the |our |my )?(?:team|squad|crew)\b|us\b|you\b|me\b)\p{L}\w*|frustrat\w*|keeps? [^\n]{0,60}? up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
   value:
     /\b(what changes|what (?:we (?:want|hope|aim) to|will|would|this|it) change\w*|what(?:'ll| will) be different|what(?:'s| is) different|can now|now can|will be able to|no longer|for (our )?customers|for users|customer value|benefits?|a better|the difference|what they get|what you get|^after\b|before (?:and|&|\/|vs\.?) after|imagine|the new way|tomorrow|the future|what changed for|what (?:it|this) means (?:for|on|to|in) (you|your|them|their|customers|users|us)|what'?s in it for|how it helps)\b/i,

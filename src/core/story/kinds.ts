@@ -94,7 +94,7 @@ const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
 /** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement". */
 const TALK_TITLE =
-  /\bkeynote\b|\btalk\b|\bwebinar\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
+  /\bkeynote\b|\btalk\b|\bwebinar\b|\bspeech(?:es)?\b|\b(?:opening|closing|welcome|keynote|commencement) (?:address|remarks)\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
 
 /** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min". */
 const TALK_OCCASION =
@@ -105,12 +105,40 @@ const EXEC_AUDIENCE =
 /** A letter to everyone: "To: Everyone at Ashby", "To: all staff". */
 const ALL_STAFF = /\bto:?\s(?:everyone|all (?:staff|colleagues|employees|hands|teams)|the whole (?:team|company|firm|organi[sz]ation))\b/i;
 
+/** The section that asks the readers to decide: "Decision requested", "Decisions for the Board", "9. Recommendation". */
+const DECISION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:decisions?|recommendations?)(?:\s(?:requested|required|needed|sought|for (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3}))?\s*:?$/iu;
+
 /** What a deck says under its title: the first slide's first line of text, or front matter `subtitle`, `info` or `description`. */
 function subtitle(deck: Deck): string {
   const fields = ['subtitle', 'info', 'description'].map((key) => deck.frontMatter[key]).filter((v): v is string => typeof v === 'string');
   const first = deck.slides[0]?.blocks.find((b) => b.kind === 'paragraph')?.text.split('\n')[0] ?? '';
   return [...fields, first].join(' · ').slice(0, 200);
 }
+
+/** The first line of the first slide's first speaker note, where a talk's occasion is often written (`<!-- Lightning talk, PyData meetup, 5 minutes -->`). */
+function firstNote(deck: Deck): string {
+  return deck.slides[0]?.notes[0]?.split('\n')[0]?.slice(0, 200) ?? '';
+}
+
+/** The front matter's `tags` or `categories` (a blog's, a wiki's), as words: `[product-direction, stores]` → "product direction", "stores". */
+function tags(deck: Deck): string[] {
+  return ['tags', 'categories', 'category']
+    .map((key) => deck.frontMatter[key])
+    .flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []))
+    .filter((v): v is string => typeof v === 'string')
+    .slice(0, 20)
+    .map((tag) => tag.replace(/[-_]/g, ' ').trim().slice(0, 60));
+}
+
+/** The kind a title names, or a tag does ("roadmap", "talk", "RFC"): the title tests, in the order the title is read. */
+const TITLE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['proposal', PROPOSAL_TITLE],
+  ['update', UPDATE_TITLE],
+  ['town-hall', TOWN_HALL_TITLE],
+  ['exec-ask', EXEC_ASK_TITLE],
+  ['talk', TALK_TITLE],
+  ['strategy', STRATEGY_TITLE],
+];
 
 /** The kind a narrative's title and headings plainly show, or undefined when they show none. */
 export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS): KindReading | undefined {
@@ -130,22 +158,31 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (summary && rfcHeadings.length === 1) return read('proposal', `the headings ${quoted([summary, ...rfcHeadings])}`);
   const header = RFC_HEADER.exec(deck.slides[0]?.blocks.map((b) => b.text).join('\n') ?? '');
   if (header) return read('proposal', `an RFC's header line “${header[0]}”`);
-  if (UPDATE_TITLE.test(title)) return read('update', `the title “${title}”`);
+  // A paper that asks its readers to decide is written for deciders: titled as a review ("FY27 Q4 review and FY28 plan") and
+  // ending with "Decisions for the Board", it is an exec-ask.
+  const decision = headings.find((h) => DECISION_HEADING.test(h));
+  const decided = decision ? read('exec-ask', `the heading “${decision}”`) : undefined;
+  if (UPDATE_TITLE.test(title)) return decided ?? read('update', `the title “${title}”`);
   const updateHeadings = headings.filter((h) => UPDATE_HEADING.test(h));
   if (updateHeadings.length >= 2) return read('update', `the headings ${quoted(updateHeadings)}`);
   // A log: most headings are dates or months, each saying what happened then.
   const dated = headings.filter((h) => DATED_HEADING.test(h));
   if (dated.length >= 3 && dated.length * 2 >= headings.length) return read('update', `the dated headings ${quoted(dated)}`);
-  if (TOWN_HALL_TITLE.test(title)) return read('town-hall', `the title “${title}”`);
-  if (EXEC_ASK_TITLE.test(title)) return read('exec-ask', `the title “${title}”`);
-  if (TALK_TITLE.test(title)) return read('talk', `the title “${title}”`);
-  if (STRATEGY_TITLE.test(title)) return read('strategy', `the title “${title}”`);
+  for (const [id, re] of TITLE_KINDS.slice(2)) if (re.test(title)) return read(id, `the title “${title}”`);
+  // A post's tags name what it is as its title does ("tags: [roadmap, product]", "categories: [speeches]").
+  for (const tag of tags(deck)) for (const [id, re] of TITLE_KINDS) if (re.test(tag)) return read(id, `the tag “${tag}”`);
+  if (decided) return decided;
   // The title says most; the occasion is often named under it: "Store town hall · January 2027", `info: Q2 all-hands`,
   // "Prepared for: the Cabinet". A meeting mentioned in passing ("read it before Thursday's all-hands") comes second to the title.
-  const occasion = subtitle(deck);
-  if (TOWN_HALL_TITLE.test(occasion) || ALL_STAFF.test(occasion)) return read('town-hall', `“${occasion}” under the title`);
-  if (TALK_OCCASION.test(occasion)) return read('talk', `“${occasion}” under the title`);
-  if (EXEC_AUDIENCE.test(occasion)) return read('exec-ask', `“${occasion}” under the title`);
+  // The first speaker note can name it too, when the line under the title does not.
+  for (const [occasion, where] of [
+    [subtitle(deck), 'under the title'],
+    [firstNote(deck), 'in the first speaker note'],
+  ] as const) {
+    if (TOWN_HALL_TITLE.test(occasion) || ALL_STAFF.test(occasion)) return read('town-hall', `“${occasion}” ${where}`);
+    if (TALK_OCCASION.test(occasion)) return read('talk', `“${occasion}” ${where}`);
+    if (EXEC_AUDIENCE.test(occasion)) return read('exec-ask', `“${occasion}” ${where}`);
+  }
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
   const talk = talkSigns(deck);

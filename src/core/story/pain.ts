@@ -12,13 +12,13 @@ export const STRUGGLE = new RegExp(
   [
     String.raw`\bstruggl\w*\sto\b`,
     String.raw`\bspen(?:d|ds|t|ding)\b[^.;\n]{0,40}?\b(?:hours?|minutes?|days?|weeks?|an hour|half|most of|\d{1,3}\s?%|time (?:on|copying|chasing|searching|fixing|re-?entering|looking|typing|waiting))`,
-    String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|an? (?:hour|day|week|month)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
+    String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|about|nearly|almost|over|more than|at least|an? (?:hour|day|week|month|average of|median of|mean of|typical)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
     String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
     String.raw`(?<!\b(?:cannot|can(?:'|’)?t|must not|mustn(?:'|’)?t|never)\s(?:afford to\s)?)\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
     String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
     String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
     String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
-    String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b`,
+    String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b|\b(?:search|hunt|look)(?:es|s|ed|ing)?\b[^.;\n]{0,30}?\bfor\s(?:\d{1,3}|an?|half an|two|three|four|five|ten|twenty|thirty|forty|several)\s(?:minutes?|hours?|days?|weeks?)\b`,
     String.raw`\bby hand\b|\bmanually\b|\bmanual (?:work|process(?:es)?|entry|data entry|re-?entry|checks?|steps?|effort|labou?r|chasing|copying|workarounds?|reconciliation|lookups?|counts?)\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
     String.raw`\bmiss(?:es|ed|ing)?\s(?:a|an|the|their|her|his|deadlines?|calls?|changes?|\d|out|appointments?|shifts?|orders?)\b`,
     String.raw`\b(?:stuck|locked out|overwhelm\w*|burn(?:ed|t)? out|overtime|error-prone|mistakes?|errors?|late (?:fees?|deliveries|payments?)|double-book\w*|escalat\w*|no-shows?)\b`,
@@ -46,7 +46,7 @@ export const PROBLEM =
   /\b(?:problems?|fail(?:s|ed|ing|ures?)?|wrong|broken|break(?:s|ing)?|errors?|mistakes?|risks?|slow(?:er|ly|s|ing)?|delay(?:s|ed)?|outages?|incidents?|nearly|almost|worse|unsafe|painful|expensive|costly|hard to|difficult|too (?:slow|long|late|many|few|much|often|hard)|barriers?|lack(?:s|ing)?|shortages?|backlogs?|bottlenecks?|complain\w*|frustrat\w*|struggl\w*|can(?:'|’)?t|cannot|unable|end of life|unmaintained|deprecated)\b/i;
 /** In a section headed as the pain ("Meet Ines", "The problem") with a person in it, a problem word with a concrete detail is enough. */
 const MILD_PROBLEM =
-  /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?)\b/i;
+  /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?|months?)\b/i;
 const CONCRETE =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?|hundreds?|thousands?|half|minutes?|hours?|days?|weeks?|months?|every|each|when|because|about|after|before|until)\b|["“]/i;
 
@@ -55,7 +55,7 @@ const CONCRETE =
  * next comma or full stop is not read as a struggle ("no one has to type anything twice").
  */
 export const FUTURE_PHRASE =
-  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|will(?!\s(?:have|need|be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|(?:do|does|did) not (?:have|need) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new|for (?:those|anyone|people|[a-z]+s) who (?:cannot|can(?:'|’)?t|are unable to))\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
+  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|will(?!\s(?:have|need|be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|(?:do|does|did) not (?:have|need) to|never (?:has|have|needs?) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new|for (?:those|anyone|people|[a-z]+s) who (?:cannot|can(?:'|’)?t|are unable to))\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
 
 /**
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
@@ -75,16 +75,35 @@ const QUOTE = /["“][^"”\n]{12,400}["”]/;
 /** Sections about the solution, the plan, the ask, the metrics, the business case or the strategy are not a customer's story. */
 const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
+/**
+ * A condition that opens a sentence ("If your usage is mostly at peak and you can't shift it, …", "And if this made you go
+ * “finally!”, …") says what would follow, not what happens: neither a struggle nor a change is read in it.
+ */
+const CONDITION = /^(?:(?:and|but|so|or)\s)?(?:if|unless)\s[^,;\n]{1,200},/i;
+
+/** A sentence without the condition that opens it. */
+export function withoutCondition(text: string): string {
+  return text.replace(CONDITION, ' ');
+}
+
 /** How strongly a sentence tells a struggle; memoised, so the sentences of unchanged sections are not read again after a keystroke. */
 export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefined => {
-  const today = text.replace(FUTURE_PHRASE, ' ');
+  const today = withoutCondition(text).replace(FUTURE_PHRASE, ' ');
   if (STRUGGLE.test(today)) return 'strong';
   if (WEAK_STRUGGLE.test(today) && CONCRETE.test(today)) return 'weak';
   return undefined;
 });
 
-/** A quotation signed by the person who said it ("… — Jade", "– Kofi, night shift lead") or attributed before it ("His GP wrote to us: “…”"). */
-const SIGNED = /(?:—|–|--)\s?\p{Lu}\p{Ll}+|\b(?:said|says|told (?:us|me|them)|wrote(?: to (?:us|me))?|put it)[,:]?\s["“]/u;
+/**
+ * A quotation signed by the person who said it, by name or by role ("… — Jade", "– Kofi, night shift lead", "— platform
+ * engineer at a fintech customer"), or attributed before it ("His GP wrote to us: “…”").
+ */
+const SIGNED = new RegExp(
+  String.raw`(?:—|–|--)\s?(?:\p{Lu}\p{Ll}+|(?:an?\s|the\s|one\s|our\s)?(?:[\p{L}-]+\s){0,3}?(?:${PERSON_WORDS})(?![\p{L}-]))|\b(?:said|says|told (?:us|me|them)|wrote(?: to (?:us|me))?|put it)[,:]?\s["“]`,
+  'iu',
+);
+/** Someone speaking: "Emre said to me afterwards", "he told one of our volunteers", "Lumi … told us that". */
+const SPEECH = /\b(?:said|says|told|tells|wrote|writes|explained|explains|recalled|recalls|put it|asked|asks)\b/i;
 
 /** A group's words as a report: "our survey tells us people find it “fragmented and slow”", "reviews say…", "customers tell us…". */
 const REPORTED =
@@ -95,13 +114,18 @@ export const BEFORE_AFTER = /\b(?:went|gone|go|goes|came|come|dropped|fell|got|c
 
 /**
  * Someone's own words telling a struggle, or signed by them and naming a problem; words a survey or a group reports are a
- * report, not a story. Signed words that tell a before and after are a testimonial of the change, however they mention a problem.
+ * report, not a story. Words are signed when the paragraph says which one person spoke them ("Emre said to me afterwards:
+ * “…”"). Signed words that tell a before and after are a testimonial of the change, however they mention a problem.
  */
-function quotedStruggle(block: Block): boolean {
+function quotedStruggle(block: Block, isOne: (text: string) => boolean): boolean {
   if (!(block.kind === 'blockquote' || QUOTE.test(block.text))) return false;
   if (block.kind !== 'blockquote' && REPORTED.test(block.text)) return false;
-  return struggleIn(block.text) !== undefined || (SIGNED.test(block.text) && MILD_PROBLEM.test(block.text) && !BEFORE_AFTER.test(block.text));
+  const signed = SIGNED.test(block.text) || (SPEECH.test(block.text) && isOne(block.text));
+  return struggleIn(block.text) !== undefined || (signed && MILD_PROBLEM.test(block.text) && !BEFORE_AFTER.test(block.text));
 }
+
+/** A quotation is evidence for the business case, a target or the ask there: not a customer telling their day. */
+const QUOTE_AS_EVIDENCE: ReadonlySet<BeatId> = new Set(['business', 'outcome', 'ask']);
 
 /** Finds the first passage that shows a concrete customer struggling, or undefined. */
 export function findPain(ctx: ReadingContext): Passage | undefined {
@@ -115,8 +139,8 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
     const sections = new Map<number, { person: boolean; one: boolean; quoted: boolean; struggle?: Passage }>();
     for (const p of slidePassages(slide)) {
       const pain = p.context.includes('pain');
-      // A customer's own words still count beside the solution ("What we're building" over a nurse's "sticky notes and memory").
-      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(p.context.includes('what') && quotedStruggle(p.block))) continue;
+      // A customer's own words still count beside the solution or the plan ("What we're building" over a nurse's "sticky notes and memory").
+      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(!p.context.some((b) => QUOTE_AS_EVIDENCE.has(b)) && quotedStruggle(p.block, isOne))) continue;
       const person = isPerson(p.text);
       // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
       // A heading names a section, and a question asks: the struggle itself is told in statements ("Pattern 1: errors people can find" is a title).
@@ -126,7 +150,7 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       const ownWords = QUOTE.test(p.text) && !REPORTED.test(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;
       if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;
-      const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block) };
+      const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block, isOne) };
       // A customer's own words: a quotation or a blockquote that tells a struggle.
       if (block.quoted) return p;
       block.person ||= person;

@@ -64,6 +64,9 @@ const READ: Readonly<Partial<Record<BeatId, (ctx: ReadingContext) => Passage | u
   ask: (ctx) => findAsks(ctx)[0]?.passage,
 };
 
+/** Finders that return the first passage of the narrative, reading slide after slide. */
+const IN_ORDER: ReadonlySet<BeatId> = new Set(['pain', 'value']);
+
 const cache = new WeakMap<Deck, { key: string; story: Story }>();
 
 /** Reads a narrative's story once per deck and configuration. */
@@ -100,7 +103,10 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
     if (beat === 'what' && titleOnly(s)) return false;
     if (beat === 'why' && !s.explicitBeats && summaryLeadsWithWhy(s)) return true;
     if (s.explicitBeats || !READ[beat]) return s.beats.includes(beat);
-    return beats[beat].evidence?.slide === s.index || (beats[beat].present && s.beats.includes(beat));
+    const evidence = beats[beat].evidence;
+    // The pain and value finders read the slides in order: a slide before the first one they found the beat on has none.
+    if (evidence && s.index < evidence.slide && IN_ORDER.has(beat)) return false;
+    return evidence?.slide === s.index || (beats[beat].present && s.beats.includes(beat));
   };
   /** A summary that leads with the solution, on a slide that plays none of the beats the kind wants first (nor the ask an exec memo leads with). */
   const summarisesSolution = (s: Slide): boolean => {

@@ -2,7 +2,7 @@ import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } f
 import type { BeatId } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
-import { BEFORE_AFTER, struggleIn } from './pain';
+import { BEFORE_AFTER, struggleIn, withoutCondition } from './pain';
 import type { ReadingContext } from './reading';
 
 /** Words that describe a change in someone's day: what they no longer do, what they can do now, what they get back. */
@@ -19,10 +19,10 @@ export const CHANGE = new RegExp(
     String.raw`\bstops?\s(?:having to|needing to|[a-z]{3,}ing)\b`,
     String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
     String.raw`\bgets? (?:back|home)\b|\bgo(?:es)? home on time\b|\b(?:leave|leaves|finish|finishes|start|starts|arrive|arrives) on time\b|\bfinally\b|\bpeace of mind\b|\bat a glance\b|\bin one place\b|\bon (?:one|a single) (?:screen|page)\b|\bone click\b|\bin (?:one|two|three|a few) (?:taps|clicks|steps)\b|\bin (?:seconds|one step|a single step)\b|\bautomatically\b`,
-    String.raw`\b(?:faster|quicker|sooner|easier|simpler|safer|less time|fewer|half the time|twice as|more time (?:to|for|with|on)|spend less)\b|\bfre(?:e|es|ed) (?:up|them|her|him|you)\b`,
+    String.raw`\b(?:faster|quicker|sooner|earlier than|easier|simpler|safer|less time|fewer|half the time|twice as|more time (?:to|for|with|on)|spend less)\b|\bfre(?:e|es|ed) (?:up|them|her|him|you)\b`,
     String.raw`\bwithin (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:seconds?|minutes?|hours?|days?|working days)\b`,
     String.raw`\bimagine\b|\bfrom now on\b|\bwhat changes\b|\bafter (?:this|the change|launch)\b`,
-    String.raw`\b(?:will|'ll|’ll)\s(?:know|see|get|find|start|finish|save|spend|never|always|catch|avoid|stop|focus|feel|trust|go home|hand over|walk|open|answer|resolve)\b`,
+    String.raw`\b(?:will|'ll|’ll|would)\s(?:know|see|get|find|start|finish|save|spend|never|always|catch|avoid|stop|focus|feel|trust|go home|hand over|walk|open|answer|resolve)\b`,
   ].join('|'),
   'iu',
 );
@@ -62,9 +62,10 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  * instead of patients"), not business ("renew at a higher rate"). Memoised by text, as the sentences of
  * unchanged sections come back after every keystroke.
  */
-const changeIn = memoByText(
-  (text: string): boolean => (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text),
-);
+const changeIn = memoByText((sentence: string): boolean => {
+  const text = withoutCondition(sentence);
+  return (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text);
+});
 
 /** Change words that describe the product as much as anyone's day: "automatically", "in one place", "within 2 hours". */
 const DESCRIPTOR =

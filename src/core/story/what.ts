@@ -3,8 +3,9 @@ import { detectBeats, sentences, slidePassages } from '../deck/beats';
 import type { Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 
-/** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview". */
-const SUMMARY_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)\s*:?$/i;
+/** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview", "Summary for the Committee". */
+const SUMMARY_HEADING =
+  /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)(?:\s(?:for|to) (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3})?\s*:?$/iu;
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
 const PURPOSE = /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help))\b/i;

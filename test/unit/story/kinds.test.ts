@@ -103,6 +103,21 @@ describe('document kinds', () => {
       assert.equal(kindOf('# Webinar: accessible forms in practice\n\nHello.\n'), 'talk');
       assert.equal(kindOf('# Session proposal: flaky tests at scale\n\nAbstract.\n'), 'talk');
     });
+    it('reads a post’s tags, a first speaker note and a speech the way their readers do', () => {
+      assert.equal(kindOf('---\ntags: [roadmap, product, bookshops]\n---\n\n# What we’re building next year\n\nHi friends!\n'), 'strategy');
+      assert.equal(kindOf('---\ncategories: speeches, local-government\n---\n\n# Nobody should have to tell us twice\n\nGood morning.\n'), 'talk');
+      assert.equal(kindOf('---\ntags: [product-direction, stores]\n---\n\n# Order online, pick up in store\n\nWhere we go.\n'), 'strategy');
+      assert.equal(kindOf('<!-- Lightning talk, PyData meetup, 5 minutes -->\n\nFive minutes. One library.\n\n---\n\nThis is Kofi.\n'), 'talk');
+      assert.equal(kindOf('# Transcript: opening address, Local Services Conference\n\nGood morning.\n'), 'talk');
+      assert.equal(kindOf('---\ntags: [accessibility, forms]\n---\n\n# Accessible forms\n\nHi.\n'), undefined, 'tags that name no kind');
+    });
+    it('reads a paper that asks its readers to decide as an exec-ask, unless its title names another kind', () => {
+      assert.equal(kindOf('# Antibiotics within the hour\n\nPrepared for: Quality and Safety Committee\n\n## Why\n\nDelays.\n\n## Recommendation\n\nApprove.\n'), 'exec-ask');
+      assert.equal(kindOf('# Reading partners: FY27 Q4 review and FY28 plan\n\n## The year\n\nGood.\n\n## Decisions for the Board\n\nApprove.\n'), 'exec-ask');
+      assert.equal(kindOf('# Customer service direction 2027\n\n## Five workstreams\n\nX.\n\n## Decisions for the Leadership Team\n\nAgree.\n'), 'strategy');
+      assert.equal(kindOf('# Depot\n\n## What we shipped\n\nChecks.\n\n## What slipped\n\nLeeds.\n\n## Decision needed\n\nX.\n'), 'update', 'an update told by its headings');
+      assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Decision log\n\nNone.\n'), undefined);
+    });
     it('lets the title decide over a meeting the line under it mentions in passing', () => {
       assert.equal(kindOf('# Product direction: order online, pick up in store\n\nPlease read it before Thursday’s all-hands, and come with questions.\n'), 'strategy');
     });

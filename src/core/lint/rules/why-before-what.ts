@@ -1,4 +1,32 @@
+import { headingBeat } from '../../deck/beats';
+import type { BeatId, Slide } from '../../deck';
+import type { Story } from '../../story';
+import { summaryLeadsWithSolution } from '../../story/what';
+import { lineRange } from '../ranges';
 import type { Rule } from '../types';
+
+/**
+ * Inside one slide that plays both the solution and what must come first (a document with several headed sections between two
+ * `---`), the line of the heading that names the solution when it opens a section before the one where the purpose or pain is
+ * told; undefined when the slide's order cannot be read (a beat told only by its words, with no heading or evidence in the slide).
+ */
+function solutionHeadingFirst(slide: Slide, story: Story, beforeWhat: readonly BeatId[]): number | undefined {
+  const headings = slide.blocks.filter((b) => b.kind === 'heading');
+  // A summary that opens the slide with the solution ("## 1. Overview — This page sets out a proposal for…") presents it there.
+  const what = headings.find((b) => headingBeat(b.text) === 'what' || (b === slide.blocks[0] && summaryLeadsWithSolution(slide)));
+  if (!what) return undefined;
+  const beats = story.slideBeats[slide.index - 1].filter((b) => beforeWhat.includes(b));
+  let first = Infinity;
+  for (const beat of beats) {
+    const heading = headings.find((b) => headingBeat(b.text) === beat);
+    const evidence = story.beats[beat].evidence;
+    const line = Math.min(heading?.line ?? Infinity, evidence?.slide === slide.index ? evidence.line : Infinity);
+    if (line === Infinity) return undefined;
+    first = Math.min(first, line);
+  }
+  // The purpose or pain must start under a later heading: words under the solution's own heading are part of that section.
+  return headings.some((b) => b.line > what.line && b.line <= first) ? what.line : undefined;
+}
 
 const rule: Rule = {
   id: 'why-before-what',
@@ -21,13 +49,23 @@ const rule: Rule = {
     // The kind decides what must come first (docs/kinds.md); an update requires no order.
     const { beforeWhat } = ctx.kind.profile;
     const opening = first(beforeWhat);
-    if (what && beforeWhat.length > 0 && (!opening || what.index < opening.index)) {
-      const named = beforeWhat.join(', ').replace(/, ([^,]*)$/, ' or $1');
+    if (beforeWhat.length === 0) return;
+    const named = beforeWhat.join(', ').replace(/, ([^,]*)$/, ' or $1');
+    if (what && (!opening || what.index < opening.index)) {
       report({
         message: opening
           ? `The solution comes on slide ${what.index}, before the ${named} on slide ${opening.index}. Open with the purpose or the customer’s pain, then present what you will build.`
           : `The solution comes on slide ${what.index} with no ${named} before it. Open with the purpose or the customer’s pain, then present what you will build.`,
         range: ctx.titleRange(what),
+      });
+      return;
+    }
+    // Inside the slide that opens with the why, the solution may still come first, in a section of its own.
+    const line = opening ? solutionHeadingFirst(opening, story, beforeWhat) : undefined;
+    if (opening && line !== undefined) {
+      report({
+        message: `The solution's section comes first on slide ${opening.index}, before the ${named} under a later heading. Open with the purpose or the customer’s pain, then present what you will build.`,
+        range: lineRange(ctx, line),
       });
     }
   },
