@@ -18,6 +18,15 @@ const NO_ASK = /\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for 
 
 /** A request to read the document itself before a meeting ("Please read it before Thursday's all-hands"): a pre-read, not the narrative's ask. */
 const PRE_READ = /\b(?:please\s)?read (?:it|this|through|the (?:doc|document|page|memo|note|paper|deck|proposal|pre-read))\b[^.;\n]{0,40}?\b(?:before|ahead of|prior to)\b/i;
+/**
+ * An invitation to comment, which the rule page says is not an ask: "Please comment and contribute in the
+ * linked issues", "If you have insights or want to join the conversation, please…", "We'd welcome your
+ * feedback". It asks nothing a reader must decide or give.
+ */
+const INVITATION =
+  /^(?:please\s)?(?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?)\b|\bplease (?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?|join (?:in )?the (?:conversation|discussion))\b|\b(?:if you have|for) (?:any )?(?:additional |further |more )?(?:insights?|feedback|comments|thoughts|ideas|questions)\b[^.;\n]{0,80}?\bplease\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:welcome|love|appreciate) (?:your |any )?(?:thoughts|feedback|comments|ideas|input)\b/i;
+/** Words that name someone to act or a date: with them, an invitation to comment asks ("comment by Friday; @jo summarises"). */
+const specific = (text: string): boolean => hasOwner(text) || hasDate(text);
 /** A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…". */
 const PAPER_ASK =
   /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b/i;
@@ -175,7 +184,11 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
     const signed = signatures(slide);
     /** Sections under a heading: what is under one is not on a headless slide, whatever the heading names ("Background"). */
     const titled = new Set<number>();
-    for (const p of slidePassages(slide)) {
+    const passages = slidePassages(slide);
+    /** Each section's words: an invitation with a date or someone to act in its section asks. */
+    const sectionText = new Map<number, string>();
+    for (const p of passages) sectionText.set(p.section, `${sectionText.get(p.section) ?? ''} ${p.text}`);
+    for (const p of passages) {
       if (p.block.kind === 'heading') titled.add(p.section);
       // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me" nor a letter's signature.
       if (signed.has(p.block) || NO_ASK.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
@@ -183,6 +196,8 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
       const body = p.block.kind !== 'heading';
       // Under an ask heading, any request, owner or date counts; in a section with no heading on a slide that reads as an ask, a clear one.
       const underAskHeading = body && p.context.includes('ask');
+      // An invitation to comment is not the ask, unless the writer put it under the ask's heading.
+      if (!underAskHeading && INVITATION.test(p.text) && !specific(sectionText.get(p.section) ?? p.text)) continue;
       const headlessAsk = body && p.context.length === 0 && !titled.has(p.section) && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);
       const request =
         ASK_STRONG.test(p.text) ||
