@@ -60,8 +60,10 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
       rule.check(ctx, ({ message, range, fix, suggestion, severity, missingBeat }) => {
         // A beat the narrative's kind does not expect is never reported missing (docs/kinds.md).
         if (missingBeat && !story.kind.profile.expects.includes(missingBeat)) return;
-        const graded = setting.severityConfigured ? setting.severity : (severity ?? setting.severity);
-        const text = message + placeholderHint(deck, missingBeat);
+        // Nothing names the kind, so a pitch's expectations are a guess: a beat only that guess asks for is a question.
+        const guessed = missingBeat !== undefined && story.kind.source === 'default';
+        const graded = setting.severityConfigured ? setting.severity : guessed ? 'info' : (severity ?? setting.severity);
+        const text = message + placeholderHint(deck, missingBeat) + (guessed ? DEFAULT_KIND_HINT : '');
         findings.push({
           file,
           line: range.line,
@@ -82,6 +84,9 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
   }
   return suppress(findings, deck).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
+
+/** After a missing beat, when the narrative is read as a pitch only because nothing names its kind. */
+const DEFAULT_KIND_HINT = ' (Read as a pitch: nothing names its kind. If it is a proposal, a talk, an update or another kind, set `kind:`.)';
 
 /** For a missing beat whose slide is there but still empty (a skeleton's TODO): say that writing it is what clears the finding. */
 function placeholderHint(deck: Deck, beat: BeatId | undefined): string {

@@ -56,7 +56,8 @@ describe('storydeck export', () => {
   it('says what is not ready before exporting (open findings by severity, TODOs on slides), and exports anyway', () => {
     writeFileSync(
       join(dir, 'draft.md'),
-      '# Handoffs that do not drop patients\n\nTODO: the belief behind this work.\n\n---\n\n## What we need\n\nTODO: the ask, its owner and the date. And one more TODO here.\n\n<!-- TODO in a note is not on a slide -->\n',
+      // A pitch by its front matter: the beats it misses are warnings, not the questions of a kind nobody named.
+      '---\nkind: pitch\n---\n\n# Handoffs that do not drop patients\n\nTODO: the belief behind this work.\n\n---\n\n## What we need\n\nTODO: the ask, its owner and the date. And one more TODO here.\n\n<!-- TODO in a note is not on a slide -->\n',
     );
     const { code, stdout, stderr } = run(dir, 'draft.md', '--to', 'html');
     assert.equal(code, 0, stderr);

@@ -17,6 +17,23 @@ describe('document kinds', () => {
     assert.deepEqual(new Set(missing(findings)), new Set(['why', 'pain', 'value', 'business', 'strategy', 'ask']));
   });
 
+  it('a beat missing from a narrative read as a pitch only because nothing names its kind is a question, saying how to set it', () => {
+    const guessed = lintText(`---\ntitle: Depot checks\n---\n\n${UPDATE_BODY}`).findings.filter((f) => f.missingBeat);
+    assert.ok(guessed.length > 0);
+    for (const f of guessed) {
+      assert.equal(f.severity, 'info', f.message);
+      assert.match(f.message, /\(Read as a pitch: nothing names its kind\. If it is a proposal, a talk, an update or another kind, set `kind:`\.\)$/);
+    }
+    const declared = lintText(`---\ntitle: Depot checks\nkind: pitch\n---\n\n${UPDATE_BODY}`).findings.filter((f) => f.missingBeat);
+    assert.deepEqual(
+      declared.map((f) => [f.missingBeat, f.severity]),
+      guessed.map((f) => [f.missingBeat, 'warning']),
+      'a declared pitch: the same beats, as warnings',
+    );
+    const configured = lintText(`---\ntitle: Depot checks\n---\n\n${UPDATE_BODY}`, { rules: { 'business-value': 'error' } }).findings.find((f) => f.ruleId === 'business-value');
+    assert.equal(configured?.severity, 'error', 'a severity the user set stands');
+  });
+
   it('an update expects only an outcome: no why, pain, value, business, strategy or ask reported missing', () => {
     const { findings } = lintText(`---\ntitle: Depot checks\nkind: update\n---\n\n${UPDATE_BODY}`);
     assert.deepEqual(missing(findings), []);
