@@ -245,6 +245,9 @@ describeDoubleLabelled('Blind corpus 3 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 7; scored blind, then opened for tuning in session 8 (see its README). */
 describeDoubleLabelled('Blind corpus 4 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-4', 60);
 
+/** Written blind and labelled twice in session 8, never tuned to: see its README for every time it was scored. */
+describeDoubleLabelled('Blind corpus 5 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-5', 60);
+
 /**
  * Real public documents, labelled twice blind in session 8. They are other people's writing, so only their
  * sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
