@@ -63,7 +63,7 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
         // Nothing names the kind, so a pitch's expectations are a guess: a beat only that guess asks for is a question.
         const guessed = missingBeat !== undefined && story.kind.source === 'default';
         const graded = setting.severityConfigured ? setting.severity : guessed ? 'info' : (severity ?? setting.severity);
-        const text = message + placeholderHint(deck, missingBeat) + (guessed ? DEFAULT_KIND_HINT : '');
+        const text = message + (guessed ? DEFAULT_KIND_HINT : '') + placeholderHint(deck, missingBeat);
         findings.push({
           file,
           line: range.line,

@@ -1,4 +1,5 @@
 import type { BeatId, Deck, Slide } from '../deck';
+import { SUMMARY_HEADING } from './what';
 
 /**
  * Document kinds as data: which beats a kind of narrative is expected to have (their absence is
@@ -61,8 +62,6 @@ export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
 /** Headings that only an RFC-style design proposal has. */
 const PROPOSAL_HEADING =
   /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)\s*:?$/i;
-/** The heading an RFC template opens with; with one heading of a proposal's own it makes one. */
-const SUMMARY_HEADING = /^(?:\d+[.)]?\s+)?(?:summary|abstract|tl;?dr)\s*:?$/i;
 /** The header lines of an RFC template: "Start Date: 2025-09-24", "RFC PR: #42", "Feature Name: lazy". */
 const RFC_HEADER = /^(?:start date|rfc pr|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?-to|implementation pr)\s*:/im;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
@@ -152,6 +151,7 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
       .join(', ');
 
   const rfcHeadings = headings.filter((h) => PROPOSAL_HEADING.test(h));
+  // The heading an RFC template opens with: with one heading of a proposal's own, it makes one.
   const summary = headings.find((h) => SUMMARY_HEADING.test(h));
   if (PROPOSAL_TITLE.test(title)) return read('proposal', `the title “${title}”`);
   if (rfcHeadings.length >= 2) return read('proposal', `the headings ${quoted(rfcHeadings)}`);

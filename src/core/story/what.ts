@@ -1,10 +1,11 @@
 import { escapeRegExp } from '../deck/regexp';
-import { detectBeats, sentences, slidePassages } from '../deck/beats';
-import type { Slide } from '../deck';
+import { detectBeats, headingBeat, sentences, slidePassages } from '../deck/beats';
+import type { BeatId, Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
+import type { Story } from './story';
 
 /** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview", "Summary for the Committee". */
-const SUMMARY_HEADING =
+export const SUMMARY_HEADING =
   /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)(?:\s(?:for|to) (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3})?\s*:?$/iu;
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
@@ -71,4 +72,27 @@ export function introducesProduct(slide: Slide): boolean {
   if (!name) return false;
   const is = new RegExp(String.raw`^${escapeRegExp(name)}\sis\s(?:a|an|the|our)\b[^.;\n]{0,60}?\b${PRODUCT_NOUN}\b`, 'iu');
   return slidePassages(slide).some((p) => p.block.kind !== 'heading' && is.test(p.text));
+}
+
+/**
+ * Inside one slide that plays both the solution and what must come first (a document with several headed sections between two
+ * `---`), the line of the heading that names the solution when it opens a section before the one where the purpose or pain is
+ * told; undefined when the slide's order cannot be read (a beat told only by its words, with no heading or evidence in the slide).
+ */
+export function solutionHeadingFirst(slide: Slide, story: Story, beforeWhat: readonly BeatId[]): number | undefined {
+  const headings = slide.blocks.filter((b) => b.kind === 'heading');
+  // A summary that opens the slide with the solution ("## 1. Overview — This page sets out a proposal for…") presents it there.
+  const what = headings.find((b) => headingBeat(b.text) === 'what' || (b === slide.blocks[0] && summaryLeadsWithSolution(slide)));
+  if (!what) return undefined;
+  const beats = story.slideBeats[slide.index - 1].filter((b) => beforeWhat.includes(b));
+  let first = Infinity;
+  for (const beat of beats) {
+    const heading = headings.find((b) => headingBeat(b.text) === beat);
+    const evidence = story.beats[beat].evidence;
+    const line = Math.min(heading?.line ?? Infinity, evidence?.slide === slide.index ? evidence.line : Infinity);
+    if (line === Infinity) return undefined;
+    first = Math.min(first, line);
+  }
+  // The purpose or pain must start under a later heading: words under the solution's own heading are part of that section.
+  return headings.some((b) => b.line > what.line && b.line <= first) ? what.line : undefined;
 }

@@ -22,7 +22,7 @@ describe('document kinds', () => {
     assert.ok(guessed.length > 0);
     for (const f of guessed) {
       assert.equal(f.severity, 'info', f.message);
-      assert.match(f.message, /\(Read as a pitch: nothing names its kind\. If it is a proposal, a talk, an update or another kind, set `kind:`\.\)$/);
+      assert.match(f.message, /\(Read as a pitch: nothing names its kind\. If it is a proposal, a talk, an update or another kind, set `kind:`\.\)/);
     }
     const declared = lintText(`---\ntitle: Depot checks\nkind: pitch\n---\n\n${UPDATE_BODY}`).findings.filter((f) => f.missingBeat);
     assert.deepEqual(

@@ -1,32 +1,6 @@
-import { headingBeat } from '../../deck/beats';
-import type { BeatId, Slide } from '../../deck';
-import type { Story } from '../../story';
-import { summaryLeadsWithSolution } from '../../story/what';
+import { solutionHeadingFirst } from '../../story/what';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
-
-/**
- * Inside one slide that plays both the solution and what must come first (a document with several headed sections between two
- * `---`), the line of the heading that names the solution when it opens a section before the one where the purpose or pain is
- * told; undefined when the slide's order cannot be read (a beat told only by its words, with no heading or evidence in the slide).
- */
-function solutionHeadingFirst(slide: Slide, story: Story, beforeWhat: readonly BeatId[]): number | undefined {
-  const headings = slide.blocks.filter((b) => b.kind === 'heading');
-  // A summary that opens the slide with the solution ("## 1. Overview — This page sets out a proposal for…") presents it there.
-  const what = headings.find((b) => headingBeat(b.text) === 'what' || (b === slide.blocks[0] && summaryLeadsWithSolution(slide)));
-  if (!what) return undefined;
-  const beats = story.slideBeats[slide.index - 1].filter((b) => beforeWhat.includes(b));
-  let first = Infinity;
-  for (const beat of beats) {
-    const heading = headings.find((b) => headingBeat(b.text) === beat);
-    const evidence = story.beats[beat].evidence;
-    const line = Math.min(heading?.line ?? Infinity, evidence?.slide === slide.index ? evidence.line : Infinity);
-    if (line === Infinity) return undefined;
-    first = Math.min(first, line);
-  }
-  // The purpose or pain must start under a later heading: words under the solution's own heading are part of that section.
-  return headings.some((b) => b.line > what.line && b.line <= first) ? what.line : undefined;
-}
 
 const rule: Rule = {
   id: 'why-before-what',
