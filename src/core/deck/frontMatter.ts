@@ -13,6 +13,8 @@ const OPEN = /^(-{3,})[ \t]*$/;
 const CLOSE = /^(-{3,}|\.\.\.)[ \t]*$/;
 /** A front matter fence typed short: one or two dashes, or the dash a word processor makes of `---`. */
 const SHORT_FENCE = /^(?:-{1,2}|[—–])[ \t]*$/;
+/** The fence of TOML front matter, as Hugo writes it: `+++`. */
+const TOML_FENCE = /^\+{3}[ \t]*$/;
 /** A top-level `key:` line of YAML. */
 const KEY_LINE = /^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)/;
 
@@ -25,6 +27,7 @@ const KEY_LINE = /^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)/;
  * (it is shared by every read of the same block).
  */
 export function readFrontMatter(lines: readonly string[]): FrontMatterResult {
+  if (TOML_FENCE.test(lines[0] ?? '')) return tomlFrontMatter(lines);
   const open = lines.length < 2 ? null : OPEN.exec(lines[0]);
   if (!open) return { data: {}, problems: shortFence(lines) };
   let close = -1;
@@ -37,6 +40,21 @@ export function readFrontMatter(lines: readonly string[]): FrontMatterResult {
   }
   if (close < 0) return { data: {}, problems: [] };
   return readBlock(lines.slice(0, close + 1).join('\n'));
+}
+
+/**
+ * TOML front matter between `+++` fences (Hugo's): set apart from the slides, so its lines are not read as
+ * the narrative's words, but not read — StoryDeck reads YAML only — and said so once. Without a closing
+ * fence it is not front matter.
+ */
+function tomlFrontMatter(lines: readonly string[]): FrontMatterResult {
+  const close = lines.findIndex((line, i) => i > 0 && TOML_FENCE.test(line));
+  if (close < 0) return { data: {}, problems: [] };
+  const message =
+    "This front matter is TOML (`+++`, as Hugo writes it), and StoryDeck reads YAML front matter only: its title, kind and settings are not read. Set StoryDeck's `kind:` and settings in a `.storydeck.yaml` beside the page.";
+  // On its first line of settings (the fence when there is none).
+  const line = close > 1 ? 2 : 1;
+  return { data: {}, range: { line: 1, endLine: close + 1 }, problems: [{ code: 'front-matter-toml', message, line, column: 1, endLine: line, endColumn: lines[line - 1].length + 1 }] };
 }
 
 /**

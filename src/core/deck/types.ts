@@ -34,7 +34,7 @@ export interface Range {
 
 /** Something wrong with the input itself (not with the story): bad front matter, binary data, a huge file. */
 export interface Problem extends Range {
-  code: 'front-matter-syntax' | 'front-matter-type' | 'front-matter-fence' | 'binary' | 'too-large' | 'unterminated-fence';
+  code: 'front-matter-syntax' | 'front-matter-type' | 'front-matter-fence' | 'front-matter-toml' | 'binary' | 'too-large' | 'unterminated-fence';
   message: string;
 }
 

@@ -41,6 +41,24 @@ describe('parseDeck', () => {
     assert.equal(scalar.problems[0].code, 'front-matter-type');
   });
 
+  it('sets TOML front matter (`+++`, Hugo’s) apart from the slides without reading it, and says so on its first setting', () => {
+    const deck = parseDeck('+++\ntitle = "Improve security"\n+++\n\n## Why\n\nWe believe.\n');
+    assert.deepEqual(deck.frontMatterRange, { line: 1, endLine: 3 });
+    assert.deepEqual(deck.frontMatter, {});
+    assert.deepEqual(
+      deck.slides.map((s) => s.title),
+      ['Why'],
+      'no slide titled “+++ title = …”',
+    );
+    assert.deepEqual(
+      deck.problems.map((p) => [p.code, p.line]),
+      [['front-matter-toml', 2]],
+    );
+    const unclosed = parseDeck('+++\ntitle = "x"\n\n## Why\n');
+    assert.equal(unclosed.frontMatterRange, undefined, 'no closing fence: not front matter');
+    assert.deepEqual(unclosed.problems, []);
+  });
+
   it('keeps notes, drops directives, lint comments, beat markers and guidance from notes', () => {
     const deck = parseDeck(
       [

@@ -2,7 +2,7 @@ import type { Problem } from '../../deck';
 import { rangeInside } from '../ranges';
 import type { Report, Rule, Severity } from '../types';
 
-const FRONT_MATTER_CODES: ReadonlySet<Problem['code']> = new Set(['front-matter-syntax', 'front-matter-type', 'front-matter-fence']);
+const FRONT_MATTER_CODES: ReadonlySet<Problem['code']> = new Set(['front-matter-syntax', 'front-matter-type', 'front-matter-fence', 'front-matter-toml']);
 
 const ADVICE: Partial<Record<Problem['code'], string>> = {
   binary: 'Open the Markdown (.md) file of your narrative instead.',
