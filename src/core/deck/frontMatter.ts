@@ -13,6 +13,9 @@ const OPEN = /^(-{3,})[ \t]*$/;
 const CLOSE = /^(-{3,}|\.\.\.)[ \t]*$/;
 /** A front matter fence typed short: one or two dashes, or the dash a word processor makes of `---`. */
 const SHORT_FENCE = /^(?:-{1,2}|[—–])[ \t]*$/;
+/** The problems a front matter block has, which the `front-matter` rule reports (and `input` leaves to it). */
+export const FRONT_MATTER_PROBLEMS: ReadonlySet<Problem['code']> = new Set(['front-matter-syntax', 'front-matter-type', 'front-matter-fence', 'front-matter-toml']);
+
 /** The fence of TOML front matter, as Hugo writes it: `+++`. */
 const TOML_FENCE = /^\+{3}[ \t]*$/;
 /** A top-level `key:` line of YAML. */

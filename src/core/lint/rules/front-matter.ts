@@ -1,3 +1,4 @@
+import { FRONT_MATTER_PROBLEMS } from '../../deck/frontMatter';
 import { DURATION_FORMS, parseDuration, readMarp, shortFences, type Deck, type Range } from '../../deck';
 import { builtinTheme, MARP_THEME_ALIASES, THEME_NAMES } from '../../render/themes';
 import { validateConfig } from '../config';
@@ -134,7 +135,7 @@ const rule: Rule = {
     }
     let broken = false;
     for (const problem of deck.problems) {
-      if (problem.code !== 'front-matter-syntax' && problem.code !== 'front-matter-type' && problem.code !== 'front-matter-fence') continue;
+      if (!FRONT_MATTER_PROBLEMS.has(problem.code)) continue;
       broken = true;
       const message = problem.message.replace(/[.:]?$/, '.');
       // Short fences: the fix writes `---` in their place.

@@ -1,8 +1,7 @@
+import { FRONT_MATTER_PROBLEMS } from '../../deck/frontMatter';
 import type { Problem } from '../../deck';
 import { rangeInside } from '../ranges';
 import type { Report, Rule, Severity } from '../types';
-
-const FRONT_MATTER_CODES: ReadonlySet<Problem['code']> = new Set(['front-matter-syntax', 'front-matter-type', 'front-matter-fence', 'front-matter-toml']);
 
 const ADVICE: Partial<Record<Problem['code'], string>> = {
   binary: 'Open the Markdown (.md) file of your narrative instead.',
@@ -20,7 +19,7 @@ const rule: Rule = {
   docs: 'docs/rules/input.md',
   check(ctx, report) {
     for (const problem of ctx.deck.problems) {
-      if (FRONT_MATTER_CODES.has(problem.code)) continue;
+      if (FRONT_MATTER_PROBLEMS.has(problem.code)) continue;
       const advice = ADVICE[problem.code];
       const finding: Report = {
         severity: SEVERITY[problem.code] ?? 'error',
