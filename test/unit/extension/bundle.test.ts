@@ -60,4 +60,14 @@ describe('CLI bundle', () => {
     assert.ok(bundle('dist/mcp.js').includes('Invalid tools/call request'));
     assert.ok(!bundle('dist/cli.js').includes('Invalid tools/call request'), 'dist/cli.js contains the MCP SDK');
   });
+
+  it("sets V8's flags for its own short runs first, and no bundle the extension host loads sets any", () => {
+    const cli = bundle('dist/cli.js');
+    const at = (flag: string) => cli.indexOf(`setFlagsFromString)(\`${flag}`) + cli.indexOf(`setFlagsFromString)("${flag}`) + 1;
+    for (const flag of ['--no-regexp-tier-up', '--interrupt-budget=']) assert.ok(at(flag) > 0, `dist/cli.js does not set ${flag}`);
+    // Before the top-level code of every other StoryDeck module: esbuild writes modules in the order they run.
+    const modules = [...cli.matchAll(/^\/\/ (src\/\S+)$/gm)].map((m) => m[1]).filter((path) => path !== 'src/cli/index.ts');
+    assert.equal(modules[0], 'src/cli/v8Flags.ts');
+    for (const path of [...ACTIVATION, ...FIRST_USE]) assert.ok(!bundle(path).includes('setFlagsFromString'), `${path} sets V8 flags in the extension host`);
+  });
 });
