@@ -89,6 +89,8 @@ const SPEAKER =
 /** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?". */
 const CLOSING =
   /^\W{0,3}(?:(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
+/** A speaker's first words to a room: "Good morning.", "Thank you for having me". A letter's "Hi everyone," is not spoken. */
+const SPOKEN_OPENING = /^\W{0,3}(?:good (?:morning|afternoon|evening)\b|(?:thank you|thanks)(?: all| everyone)? for having me\b)/i;
 /** A pitch deck holds ten to fifteen slides; a deck of this many is a talk's or a lecture's. */
 const LONG_DECK = 20;
 /** A work cited as research is: "(Baker 2015)", "(Pasquier et al. 2017)". */
@@ -248,6 +250,13 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
   const talk = talkSigns(deck);
   if (talk.length >= 2) return read('talk', talk.join(' and '));
+  // A script that opens by greeting the room is spoken: with nothing else to name it, a talk.
+  const opening = deck.slides
+    .slice(0, 2)
+    .flatMap((s) => s.blocks)
+    .find((b) => b.kind === 'paragraph')
+    ?.text.slice(0, 200);
+  if (opening && SPOKEN_OPENING.test(opening)) return read('talk', `the greeting “${opening.slice(0, 40)}…” that opens it`);
   return undefined;
 }
 

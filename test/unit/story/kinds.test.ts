@@ -230,6 +230,12 @@ describe('document kinds', () => {
         assert.equal(kindOf(deck('# The quiet hours\n\n## Opening keynote — Northern Clinical Informatics Forum, 14 March\n\nHello.', '## Night one\n\nIt was late.')), 'talk');
         assert.equal(kindOf('# October all-hands\n\nSpeaker: the CEO\n\n## Where we are\n\nGood.\n'), 'town-hall');
       });
+      it('a script that opens by greeting the room is a talk; a letter’s greeting is not, and a title that names a town hall decides', () => {
+        assert.equal(kindOf('# The quiet hours\n\nGood morning. I want to start somewhere most of you have never been: a ward at 3 a.m.\n'), 'talk');
+        assert.equal(kindOf('# Night shifts\n\n---\n\nThank you for having me. Night shifts are where care is quietest.\n'), 'talk');
+        assert.equal(kindOf('# Expenses are moving\n\nHi everyone,\n\nFrom May we claim expenses in the app.\n'), undefined);
+        assert.equal(kindOf('# Town hall: home by noon\n\nGood afternoon, everyone.\n'), 'town-hall');
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
