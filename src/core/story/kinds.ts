@@ -140,11 +140,13 @@ function statementHeadings(headings: readonly string[]): string[] {
 /** A talk's header names who gives it: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi", front matter `speaker:`. */
 const SPEAKER_FIELD = /^(?:speakers?|presenters?|presented by)$/i;
 
-/** Where a header names a field: a line under the title ("Reviewers · SRE"), or a front matter key (`start-date`). Says which, or undefined. */
+/** Where a header names a field: a line under the title ("Reviewers · SRE") or in the first speaker note, or a front matter key (`start-date`). Says which, or undefined. */
 function headerField(deck: Deck, field: RegExp): string | undefined {
   // The source lines: a paragraph's text runs its lines together ("Author: Mei Reviewers: SRE").
   const first = deck.slides[0];
-  const lines = first ? deck.lines.slice(first.line - 1, Math.min(first.endLine, first.line + 40)) : [];
+  // The first speaker note can hold the header too (`<!-- Speaker: Arthur Gousset -->`).
+  const note = first?.notes[0]?.split('\n').slice(0, 10) ?? [];
+  const lines = first ? [...deck.lines.slice(first.line - 1, Math.min(first.endLine, first.line + 40)), ...note] : [];
   for (const line of lines) {
     const name = HEADER_LINE.exec(line)?.[1];
     if (name && field.test(name)) return `the header line “${line.trim().slice(0, 60)}”`;

@@ -227,6 +227,11 @@ describe('document kinds', () => {
       it('a header that names the speaker, or a subtitle heading that names the occasion, makes a talk; a town hall keeps its title', () => {
         assert.equal(kindOf('# The quiet hours\n\nSpeaker: Dr. Helen Achterberg, Chief Nursing Information Officer\n\n## Night one\n\nIt was late.\n'), 'talk');
         assert.equal(kindOf('---\nspeaker: Ana Lima\n---\n\n# Flaky tests\n\nHello.\n'), 'talk');
+        assert.equal(
+          kindOf(deck('# Building for all\n\n<!-- Speaker: Arthur Gousset\nDate: 19 July 2023 -->', '## Part 1: fee currencies\n\nGas in stablecoins.')),
+          'talk',
+          'in the first speaker note',
+        );
         assert.equal(kindOf(deck('# The quiet hours\n\n## Opening keynote — Northern Clinical Informatics Forum, 14 March\n\nHello.', '## Night one\n\nIt was late.')), 'talk');
         assert.equal(kindOf('# October all-hands\n\nSpeaker: the CEO\n\n## Where we are\n\nGood.\n'), 'town-hall');
       });
