@@ -99,7 +99,7 @@ const CITATION = /\(\p{Lu}[\p{L}'’-]+(?: (?:et al\.?|and \p{Lu}[\p{L}'’-]+))
 const AGENDA = /^(?:agenda|outline|today'?s (?:plan|agenda)|what we'?ll (?:cover|see)|table of contents|contents|overview)\b/i;
 const STRATEGY_TITLE =
   /\bstrateg(?:y|ies|ic plan)\b|\bdirection\b|\broadmap\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
-const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bkick-?off\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
+const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
 /** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement". */

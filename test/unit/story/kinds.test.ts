@@ -241,6 +241,10 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Expenses are moving\n\nHi everyone,\n\nFrom May we claim expenses in the app.\n'), undefined);
         assert.equal(kindOf('# Town hall: home by noon\n\nGood afternoon, everyone.\n'), 'town-hall');
       });
+      it('a project kickoff is not an all-hands: nothing names its kind', () => {
+        assert.equal(kindOf('# Project kickoff: Archive Search v2\n\nWelcome, everyone.\n'), undefined);
+        assert.equal(kindOf('# Harvest app\n\nField kickoff · Q2 · Internal only\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
