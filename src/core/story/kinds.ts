@@ -258,7 +258,7 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
     .flatMap((s) => s.blocks)
     .find((b) => b.kind === 'paragraph')
     ?.text.slice(0, 200);
-  if (opening && SPOKEN_OPENING.test(opening)) return read('talk', `the greeting “${opening.slice(0, 40)}…” that opens it`);
+  if (opening && SPOKEN_OPENING.test(opening)) return read('talk', `the greeting “${opening.length > 40 ? `${opening.slice(0, 40)}…` : opening}” that opens it`);
   return undefined;
 }
 
