@@ -62,11 +62,17 @@ export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
 /** Headings that only an RFC-style design proposal has. */
 const PROPOSAL_HEADING =
   /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)\s*:?$/i;
-/** The header lines of an RFC template: "Start Date: 2025-09-24", "RFC PR: #42", "Feature Name: lazy". */
-const RFC_HEADER = /^(?:start date|rfc pr|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?-to|implementation pr)\s*:/im;
+/**
+ * The fields of a proposal's header, as lines under its title ("Start Date: 2025-09-24", "RFC PR: #42", "Reviewers · SRE",
+ * "Proposer: Ana (@ana)") or as its front matter's keys (`start-date:`): who proposes, who reviews or decides, where it is
+ * discussed and tracked. A paper's owner, author or status is any document's.
+ */
+const RFC_FIELD = /^(?:start date|rfc pr|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?(?: to)?|implementation pr|proposers?|reviewers?|deciders|approvers?)$/i;
+/** A header line's field: "Reviewers" in "Reviewers · SRE, Data", "Start Date" in "- Start Date: 2021-04-02". */
+const HEADER_LINE = /^\W{0,3}([\p{L}][\p{L} -]{0,28}?)\s*[:·]/u;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
 const PROPOSAL_TITLE =
-  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
+  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
 /** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results". */
 const UPDATE_TITLE =
   /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
@@ -80,15 +86,20 @@ const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank yo
 /** A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided", "Senior Software Engineer". */
 const SPEAKER =
   /^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
-/** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A". */
-const CLOSING = /^\W{0,3}(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}$/im;
+/** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?". */
+const CLOSING =
+  /^\W{0,3}(?:(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
+/** A speaker's first words to a room: "Good morning.", "Thank you for having me". A letter's "Hi everyone," is not spoken. */
+const SPOKEN_OPENING = /^\W{0,3}(?:good (?:morning|afternoon|evening)\b|(?:thank you|thanks)(?: all| everyone)? for having me\b)/i;
+/** A pitch deck holds ten to fifteen slides; a deck of this many is a talk's or a lecture's. */
+const LONG_DECK = 20;
 /** A work cited as research is: "(Baker 2015)", "(Pasquier et al. 2017)". */
 const CITATION = /\(\p{Lu}[\p{L}'’-]+(?: (?:et al\.?|and \p{Lu}[\p{L}'’-]+))?,? (?:19|20)\d\d[a-z]?\)/u;
 /** An agenda slide: "Agenda", "Outline", "Today's plan". */
 const AGENDA = /^(?:agenda|outline|today'?s (?:plan|agenda)|what we'?ll (?:cover|see)|table of contents|contents|overview)\b/i;
 const STRATEGY_TITLE =
   /\bstrateg(?:y|ies|ic plan)\b|\bdirection\b|\broadmap\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
-const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bkick-?off\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
+const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
 /** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement". */
@@ -107,11 +118,57 @@ const ALL_STAFF = /\bto:?\s(?:everyone|all (?:staff|colleagues|employees|hands|t
 /** The section that asks the readers to decide: "Decision requested", "Decisions for the Board", "9. Recommendation". */
 const DECISION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:decisions?|recommendations?)(?:\s(?:requested|required|needed|sought|for (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3}))?\s*:?$/iu;
 
-/** What a deck says under its title: the first slide's first line of text, or front matter `subtitle`, `info` or `description`. */
+/** A work plan's sections: "Deliverables", "Milestones", "Milestone 2: Building with IPFS", "Milestone #1 - v1 browser". */
+const WORK_PLAN_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project|key|expected|planned|proposed) )?(?:deliverables|milestones?\b(?:\s?#?\d{1,2}\b)?)/i;
+/** A direction page's statements: "Mission", "Our vision", "Engineering values", "Values and priorities", "Guiding principles". */
+const STATEMENT =
+  /^(?:(?:our|the|core|engineering|community|company|product|guiding|team|project)\s)?(mission|vision|values|principles|priorities)\b(?:\s(?:and|&)\s(mission|vision|values|principles|priorities)\b)?/i;
+
+/** The headings that make a page's statements when they make two or more ("Mission" and "Vision"; "Values and priorities"), else none. */
+function statementHeadings(headings: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  for (const h of headings) {
+    const m = STATEMENT.exec(h);
+    const fresh = m ? [m[1], m[2]].filter((w): w is string => w !== undefined && !seen.has(w.toLowerCase())) : [];
+    for (const w of fresh) seen.add(w.toLowerCase());
+    if (fresh.length > 0) found.push(h);
+  }
+  return seen.size >= 2 ? found : [];
+}
+
+/** A talk's header names who gives it: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi", front matter `speaker:`. */
+const SPEAKER_FIELD = /^(?:speakers?|presenters?|presented by)$/i;
+
+/** Where a header names a field: a line under the title ("Reviewers · SRE") or in the first speaker note, or a front matter key (`start-date`). Says which, or undefined. */
+function headerField(deck: Deck, field: RegExp): string | undefined {
+  // The source lines: a paragraph's text runs its lines together ("Author: Mei Reviewers: SRE").
+  const first = deck.slides[0];
+  // The first speaker note can hold the header too (`<!-- Speaker: Arthur Gousset -->`).
+  const note = first?.notes[0]?.split('\n').slice(0, 10) ?? [];
+  const lines = first ? [...deck.lines.slice(first.line - 1, Math.min(first.endLine, first.line + 40)), ...note] : [];
+  for (const line of lines) {
+    const name = HEADER_LINE.exec(line)?.[1];
+    if (name && field.test(name)) return `the header line “${line.trim().slice(0, 60)}”`;
+  }
+  const key = Object.keys(deck.frontMatter).find((k) => field.test(k.replace(/[-_]/g, ' ')));
+  return key === undefined ? undefined : `the front matter's \`${key}\``;
+}
+
+/**
+ * What a deck says under its title: the first slide's first line of text and a subtitle set as a second heading
+ * ("## Opening keynote — Informatics Forum"), or front matter `subtitle`, `info` or `description`.
+ */
 function subtitle(deck: Deck): string {
   const fields = ['subtitle', 'info', 'description'].map((key) => deck.frontMatter[key]).filter((v): v is string => typeof v === 'string');
-  const first = deck.slides[0]?.blocks.find((b) => b.kind === 'paragraph')?.text.split('\n')[0] ?? '';
-  return [...fields, first].join(' · ').slice(0, 200);
+  const blocks = deck.slides[0]?.blocks ?? [];
+  const heading = blocks.filter((b) => b.kind === 'heading')[1]?.text ?? '';
+  const first = blocks.find((b) => b.kind === 'paragraph')?.text.split('\n')[0] ?? '';
+  return [...fields, heading, first]
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' · ')
+    .slice(0, 200);
 }
 
 /** The first line of the first slide's first speaker note, where a talk's occasion is often written (`<!-- Lightning talk, PyData meetup, 5 minutes -->`). */
@@ -156,8 +213,8 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (PROPOSAL_TITLE.test(title)) return read('proposal', `the title “${title}”`);
   if (rfcHeadings.length >= 2) return read('proposal', `the headings ${quoted(rfcHeadings)}`);
   if (summary && rfcHeadings.length === 1) return read('proposal', `the headings ${quoted([summary, ...rfcHeadings])}`);
-  const header = RFC_HEADER.exec(deck.slides[0]?.blocks.map((b) => b.text).join('\n') ?? '');
-  if (header) return read('proposal', `an RFC's header line “${header[0]}”`);
+  const header = headerField(deck, RFC_FIELD);
+  if (header) return read('proposal', header);
   // A paper that asks its readers to decide is written for deciders: titled as a review ("FY27 Q4 review and FY28 plan") and
   // ending with "Decisions for the Board", it is an exec-ask.
   const decision = headings.find((h) => DECISION_HEADING.test(h));
@@ -183,17 +240,32 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
     if (TALK_OCCASION.test(occasion)) return read('talk', `“${occasion}” ${where}`);
     if (EXEC_AUDIENCE.test(occasion)) return read('exec-ask', `“${occasion}” ${where}`);
   }
+  const speaker = headerField(deck, SPEAKER_FIELD);
+  if (speaker) return read('talk', speaker);
+  // What the sections do: a work plan of deliverables or milestones is proposed work; a mission with a vision, or values with
+  // priorities, is a direction.
+  const plan = headings.filter((h) => WORK_PLAN_HEADING.test(h));
+  if (plan.some((h) => !/milestone/i.test(h)) || plan.length >= 2) return read('proposal', `the work plan's headings ${quoted(plan)}`);
+  const statements = statementHeadings(headings);
+  if (statements.length > 0) return read('strategy', `the headings ${quoted(statements)}`);
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
   const talk = talkSigns(deck);
   if (talk.length >= 2) return read('talk', talk.join(' and '));
+  // A script that opens by greeting the room is spoken: with nothing else to name it, a talk.
+  const opening = deck.slides
+    .slice(0, 2)
+    .flatMap((s) => s.blocks)
+    .find((b) => b.kind === 'paragraph')
+    ?.text.slice(0, 200);
+  if (opening && SPOKEN_OPENING.test(opening)) return read('talk', `the greeting “${opening.length > 40 ? `${opening.slice(0, 40)}…` : opening}” that opens it`);
   return undefined;
 }
 
 /**
  * What shows a deck is a talk whatever its words: the speaker introducing themselves in the first slides,
  * an agenda, thanks or questions at the end, code on several slides of a deck (a pitch or a paper for
- * deciders seldom shows code), research cited on several slides.
+ * deciders seldom shows code), more slides than a pitch deck holds, research cited on several slides.
  */
 function talkSigns(deck: Deck): string[] {
   // A slide of headings alone ("The End.", "$ whoami") is a slide of a talk too.
@@ -209,6 +281,7 @@ function talkSigns(deck: Deck): string[] {
     ...(last.some((s) => CLOSING.test(text(s))) ? ['thanks or questions at the end'] : []),
     // Posts and RFCs show code too: code is a sign of a talk only in a deck of slides.
     ...(coded >= 2 && !deck.prose ? [`code on ${coded} slides`] : []),
+    ...(slides.length >= LONG_DECK && !deck.prose ? [`${slides.length} slides`] : []),
     ...(slides.filter((s) => CITATION.test(text(s))).length >= 2 ? ['research cited on several slides'] : []),
   ];
 }

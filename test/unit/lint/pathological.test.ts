@@ -34,6 +34,12 @@ const FAMILIES = [
   { name: 'a code block of spaces with a letter at its end', n: 5000, input: (n, tag) => `# Roadmap\n\n\`\`\`\n${' '.repeat(n)}${tag}\n\`\`\`\n`, run: lint },
   { name: 'an HTML block of "<"', n: 5000, input: (n, tag) => `<div>\n${'<'.repeat(n)}${tag}\n`, run: lint },
   {
+    name: 'a header line of many short words and no colon, then headings that nearly name a mission or a milestone',
+    n: 300,
+    input: (n, tag) => `# Header ${tag}\n\n${'Re view er '.repeat(n)}\n\n${'## Our mission and values and vision\n\nMilestone\n\n'.repeat(n)}`,
+    run: lint,
+  },
+  {
     name: 'a title and a line under it of one long word before "paper for" and "for"',
     n: 2000,
     input: (n, tag) => `# ${'a'.repeat(n)} paper for ${'b'.repeat(n)}${tag}\n\nfor ${'c'.repeat(n)}\n`,

@@ -193,6 +193,63 @@ describe('document kinds', () => {
         );
       });
     });
+    describe('what real documents show by their shape: a header’s fields, a work plan, a direction’s statements, a long deck', () => {
+      const deck = (...slides: string[]) => slides.join('\n\n---\n\n');
+      const code = '```js\nawait load();\n```';
+      it('a header that names who proposes, reviews or decides makes a proposal, in lines under the title or in the front matter', () => {
+        assert.equal(kindOf('# Nix × IPFS\n\nName of Project: Nix × IPFS\n\nProposer: Ana Lima (@ana)\n\n## Project Description\n\nIt.\n'), 'proposal');
+        assert.equal(kindOf('# Route events\n\nAuthors · Mei Lin Tan\nReviewers · Routing, SRE\n\n## Background\n\nIt.\n'), 'proposal');
+        assert.equal(kindOf('---\nstage: recommended\nstart-date: 2015-10-02\nteams: [framework]\n---\n\n# Refining the release process\n\nWe ship.\n'), 'proposal');
+        assert.match(inferKind(parseDeck('---\nstart-date: 2015-10-02\n---\n\n# Releases\n\nX.\n'))?.evidence ?? '', /`start-date`/);
+        assert.equal(kindOf('# Lockers\n\nOwner: Sofia Lindqvist · Status: Draft · Author: Ana\n\n## The problem\n\nQueues.\n'), undefined, 'an owner, an author or a status is any document’s');
+      });
+      it('a work plan of deliverables or milestones makes a proposal; one milestone heading does not, and a title that names a kind decides', () => {
+        assert.equal(kindOf('# Defluencer\n\n## Project Description\n\nA protocol.\n\n## Deliverables\n\nA library.\n\n## Total Budget Requested\n\n$30,000.\n'), 'proposal');
+        assert.equal(kindOf('# Polkadart\n\n## Overview\n\nIt.\n\n## Milestone 1: typed metadata\n\nX.\n\n## Milestone 2: transactions\n\nY.\n'), 'proposal');
+        assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Milestones\n\nMay.\n\n## The ask\n\nTwo engineers.\n'), undefined, 'a pitch’s milestones');
+        assert.equal(kindOf('# Ground operations direction 2027\n\n## Deliverables\n\nX.\n\n## Milestones\n\nY.\n'), 'strategy');
+      });
+      it('a mission with a vision, or values with priorities, make a direction page; a mission alone does not', () => {
+        assert.equal(kindOf('# OpenTelemetry mission, vision, and values\n\n## Mission\n\nTo enable.\n\n## Vision\n\nEasy.\n\n## Engineering values\n\nStability.\n'), 'strategy');
+        assert.equal(kindOf('# Values and Priorities\n\n## Context\n\nTradeoffs.\n\n## Values and priority level\n\n1. Stability.\n'), 'strategy');
+        assert.equal(kindOf('# Night school\n\n## Our mission\n\nEvery adult.\n\n## The problem\n\nCosts.\n'), undefined, 'an investor deck’s mission');
+      });
+      it('a deck of twenty slides or more is a sign of a talk, and thanking the room for its attention is one too', () => {
+        const slides = Array.from({ length: 19 }, (_, i) => `## Point ${i + 1}\n\nA line.`);
+        assert.equal(kindOf(deck('# Support at a cloud service', '## Agenda\n\n- Team\n- Tools', ...slides)), 'talk');
+        assert.equal(kindOf(deck('# Support at a cloud service', '## Team', ...slides)), undefined, 'one sign is not enough');
+        assert.equal(kindOf(slides.join('\n\n').replace('## Point 1', '# Support\n\n## Agenda\n\n- Team\n\n## Point 1')), undefined, 'twenty sections of a prose page are not slides');
+        assert.equal(
+          kindOf(deck('# Top-down programming', `## Example\n\n${code}`, `## The code\n\n${code}`, '## Bugs', '## Retest', 'Thank you for your attention! Please share it with your friends.')),
+          'talk',
+        );
+      });
+      it('a header that names the speaker, or a subtitle heading that names the occasion, makes a talk; a town hall keeps its title', () => {
+        assert.equal(kindOf('# The quiet hours\n\nSpeaker: Dr. Helen Achterberg, Chief Nursing Information Officer\n\n## Night one\n\nIt was late.\n'), 'talk');
+        assert.equal(kindOf('---\nspeaker: Ana Lima\n---\n\n# Flaky tests\n\nHello.\n'), 'talk');
+        assert.equal(
+          kindOf(deck('# Building for all\n\n<!-- Speaker: Arthur Gousset\nDate: 19 July 2023 -->', '## Part 1: fee currencies\n\nGas in stablecoins.')),
+          'talk',
+          'in the first speaker note',
+        );
+        assert.equal(kindOf(deck('# The quiet hours\n\n## Opening keynote — Northern Clinical Informatics Forum, 14 March\n\nHello.', '## Night one\n\nIt was late.')), 'talk');
+        assert.equal(kindOf('# October all-hands\n\nSpeaker: the CEO\n\n## Where we are\n\nGood.\n'), 'town-hall');
+      });
+      it('a script that opens by greeting the room is a talk; a letter’s greeting is not, and a title that names a town hall decides', () => {
+        assert.equal(kindOf('# The quiet hours\n\nGood morning. I want to start somewhere most of you have never been: a ward at 3 a.m.\n'), 'talk');
+        assert.equal(kindOf('# Night shifts\n\n---\n\nThank you for having me. Night shifts are where care is quietest.\n'), 'talk');
+        assert.equal(kindOf('# Expenses are moving\n\nHi everyone,\n\nFrom May we claim expenses in the app.\n'), undefined);
+        assert.equal(kindOf('# Town hall: home by noon\n\nGood afternoon, everyone.\n'), 'town-hall');
+      });
+      it('a project kickoff is not an all-hands: nothing names its kind', () => {
+        assert.equal(kindOf('# Project kickoff: Archive Search v2\n\nWelcome, everyone.\n'), undefined);
+        assert.equal(kindOf('# Harvest app\n\nField kickoff · Q2 · Internal only\n'), undefined);
+      });
+      it('reads graduation, incubation, governance and feature proposals by their titles', () => {
+        assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
+        assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
+      });
+    });
     it('lets the front matter decide over the title', () => {
       assert.equal(readKind(parseDeck('---\ntitle: Q3 update\nkind: pitch\n---\n\n# Q3 update\n')).id, 'pitch');
     });
