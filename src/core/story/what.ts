@@ -38,6 +38,26 @@ function summaryLead(slide: Slide): string | undefined {
   return slidePassages(slide).find((p) => p.block.kind !== 'heading')?.block.text;
 }
 
+/**
+ * A sentence that states what the work is for, in so many words: "The purpose of our project is to help…", "This project
+ * aims to reduce…", "…with the goal of making…", "In this post I want to show you why…". A purpose told this way is the why,
+ * whether or not a heading names it.
+ */
+const PURPOSE_STATEMENT =
+  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:of [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|aim(?:s|ed|ing)? to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
+
+/** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
+const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'outcome']);
+
+/**
+ * Does this slide state the work's purpose in a sentence of its own, outside a section about the solution or the plan
+ * ("## Overview — The purpose of this project is to help small research groups…")? Then it says why, though no heading
+ * or cue names a why.
+ */
+export function statesPurpose(slide: Slide): boolean {
+  return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && PURPOSE_STATEMENT.test(p.text));
+}
+
 function leadGivesWhy(lead: string): boolean {
   return PROBLEM.test(lead) || PURPOSE.test(lead) || struggleIn(lead) !== undefined;
 }
