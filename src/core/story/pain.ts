@@ -81,9 +81,15 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 's
  */
 const CONDITION = /^(?:(?:and|but|so|or)\s)?(?:if|unless)\s[^,;\n]{1,200},/i;
 
-/** A sentence without the condition that opens it. */
+/**
+ * A condition inside a sentence, up to its comma, its "then" or the sentence's end: "Maintainers step back if they are unable to
+ * take part", "if a module cannot work but its parts do, then the bug is in the module". It too says what would follow.
+ */
+const INNER_CONDITION = /(?<=[\s"“(_*-])(?:if|unless)\s[^,;\n]{1,200}?(?:,|\bthen\b|$)/gi;
+
+/** A sentence without its conditions: the one that opens it and any inside it. */
 export function withoutCondition(text: string): string {
-  return text.replace(CONDITION, ' ');
+  return text.replace(CONDITION, ' ').replace(INNER_CONDITION, ' ');
 }
 
 /** How strongly a sentence tells a struggle; memoised, so the sentences of unchanged sections are not read again after a keystroke. */

@@ -117,7 +117,7 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   const firstWhat = deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('what'));
   // A solution told in a summary comes before the one beat detection saw.
   if (firstWhat && firstWhat.index !== beats.what.evidence?.slide) beats.what = { present: true, evidence: { slide: firstWhat.index, line: firstWhat.titleLine, words: firstWhat.title } };
-  // A summary that leads with the problem, a stated purpose or a section headed as the problem says why, though no why heading or cue named it.
+  // A summary that leads with the problem, or a sentence that states the purpose, says why, though no why heading or cue named it.
   const firstWhy = deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('why'));
   if (firstWhy && (!beats.why.present || firstWhy.index < (beats.why.evidence?.slide ?? Infinity)))
     beats.why = { present: true, evidence: { slide: firstWhy.index, line: firstWhy.titleLine, words: firstWhy.title } };
