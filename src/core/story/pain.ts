@@ -127,7 +127,17 @@ function quotedStruggle(block: Block, isOne: (text: string) => boolean): boolean
   if (!(block.kind === 'blockquote' || QUOTE.test(block.text))) return false;
   if (block.kind !== 'blockquote' && REPORTED.test(block.text)) return false;
   const signed = SIGNED.test(block.text) || (SPEECH.test(block.text) && isOne(block.text));
-  return struggleIn(block.text) !== undefined || (signed && MILD_PROBLEM.test(block.text) && !BEFORE_AFTER.test(block.text));
+  const tells = block.kind === 'blockquote' ? struggleIn(block.text) !== undefined : quotationTells(block.text);
+  return tells || (signed && MILD_PROBLEM.test(block.text) && !BEFORE_AFTER.test(block.text));
+}
+
+/** Every quotation in a text. */
+const QUOTES = new RegExp(QUOTE.source, 'g');
+
+/** Does a quotation in this text tell a struggle in its own words (not one the sentence puts in the better future: "far fewer “I'll have to call you back” calls")? */
+function quotationTells(text: string): boolean {
+  for (const m of withoutCondition(text).replace(FUTURE_PHRASE, ' ').matchAll(QUOTES)) if (struggleIn(m[0].slice(1, -1)) !== undefined) return true;
+  return false;
 }
 
 /** A quotation is evidence for the business case, a target or the ask there: not a customer telling their day. */
@@ -153,7 +163,8 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       // What a group told us ("colleagues told us the tools feel outdated") is a report, unless it names one person.
       const reported = REPORTED.test(p.text) && !isOne(p.text);
       const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) || reported ? undefined : struggleIn(p.text);
-      const ownWords = QUOTE.test(p.text) && !REPORTED.test(p.text);
+      // Own words tell the struggle themselves: a quoted term or rule ("the logic of “don't allow edits after this date”") beside it is not a customer speaking.
+      const ownWords = !REPORTED.test(p.text) && quotationTells(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;
       if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;
       const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block, isOne) };
