@@ -69,6 +69,13 @@ const AMOUNT = /\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third
 /** A question asks rather than tells: "Why can't the Council keep weekly collections?" in an FAQ is not someone struggling. */
 const QUESTION = /\?["”*_)\s]*$/;
 
+/**
+ * A sentence that says what the talk or the document will cover ("I'll also cover what went wrong: …", "In this post we
+ * walk through…") is its outline: the struggles it names are topics, not someone's day.
+ */
+const OUTLINE =
+  /\b(?:(?:i|we)(?:'ll|’ll| will| am going to| are going to|'m going to|’m going to|'re going to|’re going to)\s(?:also\s|then\s|briefly\s)?(?:cover|walk (?:you )?through|talk about|present|discuss|describe|go (?:over|through)|tell you about|share)|this (?:talk|post|session|paper|article|chapter|section) (?:will\s)?(?:covers?|describes?|explains?|presents?|walks? through|discuss(?:es)?))\b/i;
+
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
 
@@ -162,7 +169,7 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       // A heading names a section, and a question asks: the struggle itself is told in statements ("Pattern 1: errors people can find" is a title).
       // What a group told us ("colleagues told us the tools feel outdated") is a report, unless it names one person.
       const reported = REPORTED.test(p.text) && !isOne(p.text);
-      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) || reported ? undefined : struggleIn(p.text);
+      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) || reported || OUTLINE.test(p.text) ? undefined : struggleIn(p.text);
       // Own words tell the struggle themselves: a quoted term or rule ("the logic of “don't allow edits after this date”") beside it is not a customer speaking.
       const ownWords = !REPORTED.test(p.text) && quotationTells(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;

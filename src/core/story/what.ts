@@ -80,14 +80,17 @@ export function titleOnly(slide: Slide): boolean {
 
 /** "Meet Beacon": a heading that introduces someone or something by name. */
 const MEET = /^[Mm]eet\s(\p{Lu}[\p{L}\p{N}-]{1,30})\s*[.!:]?$/u;
+/** "Meet Wireframe 3.0", "Meet Beacon v2": a name with a version number is a release, never a person. */
+const MEET_RELEASE = /^[Mm]eet\s\p{Lu}[\p{L}\p{N}-]{1,30}\s(?:v|version\s)?\d{1,3}(?:\.\d{1,3}){0,2}\s*[.!:]?$/u;
 /** What a product is called after its name: "Beacon is the playtest telemetry system we built". */
 const PRODUCT_NOUN = String.raw`(?:app|application|tool|platform|system|service|product|assistant|bot|device|dashboard|engine|library|framework|kit|api|sensor|robot)s?`;
 
 /**
  * Does this slide introduce a product rather than a person: "## Meet Beacon" over "Beacon is the playtest telemetry
- * system we built…"? Then it presents the solution, not a customer's pain.
+ * system we built…", or "## Meet Beacon 2.0"? Then it presents the solution, not a customer's pain.
  */
 export function introducesProduct(slide: Slide): boolean {
+  if (MEET_RELEASE.test(slide.title.trim())) return true;
   const name = MEET.exec(slide.title.trim())?.[1];
   if (!name) return false;
   const is = new RegExp(String.raw`^${escapeRegExp(name)}\sis\s(?:a|an|the|our)\b[^.;\n]{0,60}?\b${PRODUCT_NOUN}\b`, 'iu');
