@@ -15,8 +15,6 @@ export const STRUGGLE = new RegExp(
     String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|about|nearly|almost|over|more than|at least|an? (?:hour|day|week|month|average of|median of|mean of|typical)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
     String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
     String.raw`(?<!\b(?:cannot|can(?:'|’)?t|must not|mustn(?:'|’)?t|never)\s(?:afford to\s)?)\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
-    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
-    String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
     String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
     String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b|\b(?:search|hunt|look)(?:es|s|ed|ing)?\b[^.;\n]{0,30}?\bfor\s(?:\d{1,3}|an?|half an|two|three|four|five|ten|twenty|thirty|forty|several)\s(?:minutes?|hours?|days?|weeks?)\b`,
     String.raw`\bby hand\b|\bmanually\b|\bmanual (?:work|process(?:es)?|entry|data entry|re-?entry|checks?|steps?|effort|labou?r|chasing|copying|workarounds?|reconciliation|lookups?|counts?)\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
@@ -37,6 +35,42 @@ export const STRUGGLE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * Not being able to, or having to: a struggle only when someone is its subject ("riders can't see…", "she has to ring"),
+ * not a thing ("the scaler is unable to get metrics", "the implementation would have to wrap the C API").
+ */
+const CANNOT = new RegExp(
+  [
+    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
+    String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
+  ].join('|'),
+  'gi',
+);
+/** Someone just before a "can't" or "has to", in the same clause: a role, a pronoun, "I", "someone". */
+const SUBJECT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS}|i|me|my|someone|somebody|anyone|anybody|everyone|everybody|child|baby|son|daughter|mother|father|mum|mom|dad|wife|husband|partner|friend|neighbou?r)(?![\p{L}\p{N}-])`,
+  'iu',
+);
+/** A name just before it: a capitalised word that is not a sentence's function word ("Marek doesn't know", "…and Maria can't"). */
+const NAME_SUBJECT =
+  /(?<![\p{L}\p{N}'’])(?!(?:The|This|That|These|Those|It|Its|There|Here|We|Our|Us|What|When|Where|Which|Who|How|If|And|But|So|Or|An|In|On|At|For|With|Without|Each|Every|Some|Any|No|All|Most|Many|Such|Then|Now|Today|Currently|Usually|Often|Also|However|Note)\b)\p{Lu}\p{Ll}{1,20}(?![\p{L}\p{N}])/u;
+/** An apposition just before the verb ("Rhiannon, an office manager, has to"): it describes the subject before it. */
+const APPOSITION = /,\s(?:an?|the|our|one of our|my|their)\s[^,;:()—–]{1,40},\s*$/u;
+/** Where a clause starts, looking back from the verb. */
+const CLAUSE_START = /^.*[,;:()—–]/su;
+
+/** Does someone not manage, or have to, in this text: a "can't" or "has to" with a person as its subject? */
+function someoneCannot(text: string): boolean {
+  for (const m of text.matchAll(CANNOT)) {
+    const before = text
+      .slice(Math.max(0, m.index - 80), m.index)
+      .replace(APPOSITION, ' ')
+      .replace(CLAUSE_START, '');
+    if (SUBJECT.test(before) || NAME_SUBJECT.test(before)) return true;
+  }
+  return false;
+}
 
 /** Complaints that need a concrete detail next to them to count ("frustrated" alone is not a story). */
 const WEAK_STRUGGLE =
@@ -102,7 +136,7 @@ export function withoutCondition(text: string): string {
 /** How strongly a sentence tells a struggle; memoised, so the sentences of unchanged sections are not read again after a keystroke. */
 export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefined => {
   const today = withoutCondition(text).replace(FUTURE_PHRASE, ' ');
-  if (STRUGGLE.test(today)) return 'strong';
+  if (STRUGGLE.test(today) || someoneCannot(today)) return 'strong';
   if (WEAK_STRUGGLE.test(today) && CONCRETE.test(today)) return 'weak';
   return undefined;
 });
