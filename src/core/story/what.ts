@@ -32,9 +32,13 @@ export function summaryLeadsWithWhy(slide: Slide): boolean {
   return opening !== undefined && (PROBLEM.test(opening) || struggleIn(opening) !== undefined);
 }
 
-/** The first paragraph or list item of a slide headed as a summary. */
+/** "Introduction", "1. Introduction": the opening section of an RFC or a paper, read as its summary is. */
+const INTRODUCTION_HEADING = /^(?:\d{1,2}[.)]?\s+)?introduction\s*:?$/i;
+
+/** The first paragraph or list item of a slide headed as a summary or an introduction. */
 function summaryLead(slide: Slide): string | undefined {
-  if (slide.empty || !SUMMARY_HEADING.test(slide.title.trim())) return undefined;
+  const title = slide.title.trim();
+  if (slide.empty || !(SUMMARY_HEADING.test(title) || INTRODUCTION_HEADING.test(title))) return undefined;
   return slidePassages(slide).find((p) => p.block.kind !== 'heading')?.block.text;
 }
 
