@@ -9,7 +9,8 @@ export const SUMMARY_HEADING =
   /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)(?:\s(?:for|to) (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3})?\s*:?$/iu;
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
-const PURPOSE = /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help))\b/i;
+const PURPOSE =
+  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/i;
 
 /**
  * Does this slide open with a summary whose lead (its first paragraph or list) names no problem? Then the summary
