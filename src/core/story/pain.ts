@@ -59,6 +59,8 @@ const NAME_SUBJECT =
 const APPOSITION = /,\s(?:an?|the|our|one of our|my|their)\s[^,;:()—–]{1,40},\s*$/u;
 /** Where a clause starts, looking back from the verb. */
 const CLAUSE_START = /^.*[,;:()—–]/su;
+/** The subject is among the six words before the verb ("nurses on the night shift can't"), not further back ("…lets users set a value for when the scaler is unable to"). */
+const LAST_WORDS = /^.*?((?:\S+\s+){0,6})$/su;
 
 /** Does someone not manage, or have to, in this text: a "can't" or "has to" with a person as its subject? */
 function someoneCannot(text: string): boolean {
@@ -66,7 +68,8 @@ function someoneCannot(text: string): boolean {
     const before = text
       .slice(Math.max(0, m.index - 80), m.index)
       .replace(APPOSITION, ' ')
-      .replace(CLAUSE_START, '');
+      .replace(CLAUSE_START, '')
+      .replace(LAST_WORDS, '$1');
     if (SUBJECT.test(before) || NAME_SUBJECT.test(before)) return true;
   }
   return false;
