@@ -15,8 +15,6 @@ export const STRUGGLE = new RegExp(
     String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|about|nearly|almost|over|more than|at least|an? (?:hour|day|week|month|average of|median of|mean of|typical)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
     String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
     String.raw`(?<!\b(?:cannot|can(?:'|’)?t|must not|mustn(?:'|’)?t|never)\s(?:afford to\s)?)\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
-    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
-    String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
     String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
     String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl\w*|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b|\b(?:search|hunt|look)(?:es|s|ed|ing)?\b[^.;\n]{0,30}?\bfor\s(?:\d{1,3}|an?|half an|two|three|four|five|ten|twenty|thirty|forty|several)\s(?:minutes?|hours?|days?|weeks?)\b`,
     String.raw`\bby hand\b|\bmanually\b|\bmanual (?:work|process(?:es)?|entry|data entry|re-?entry|checks?|steps?|effort|labou?r|chasing|copying|workarounds?|reconciliation|lookups?|counts?)\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
@@ -37,6 +35,45 @@ export const STRUGGLE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * Not being able to, or having to: a struggle only when someone is its subject ("riders can't see…", "she has to ring"),
+ * not a thing ("the scaler is unable to get metrics", "the implementation would have to wrap the C API").
+ */
+const CANNOT = new RegExp(
+  [
+    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
+    String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
+  ].join('|'),
+  'gi',
+);
+/** Someone just before a "can't" or "has to", in the same clause: a role, a pronoun, "I", "someone". */
+const SUBJECT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS}|i|me|my|someone|somebody|anyone|anybody|everyone|everybody|child|baby|son|daughter|mother|father|mum|mom|dad|wife|husband|partner|friend|neighbou?r)(?![\p{L}\p{N}-])`,
+  'iu',
+);
+/** A name just before it: a capitalised word that is not a sentence's function word ("Marek doesn't know", "…and Maria can't"). */
+const NAME_SUBJECT =
+  /(?<![\p{L}\p{N}'’])(?!(?:The|This|That|These|Those|It|Its|There|Here|We|Our|Us|What|When|Where|Which|Who|How|If|And|But|So|Or|An|In|On|At|For|With|Without|Each|Every|Some|Any|No|All|Most|Many|Such|Then|Now|Today|Currently|Usually|Often|Also|However|Note)\b)\p{Lu}\p{Ll}{1,20}(?![\p{L}\p{N}])/u;
+/** An apposition just before the verb ("Rhiannon, an office manager, has to"): it describes the subject before it. */
+const APPOSITION = /,\s(?:an?|the|our|one of our|my|their)\s[^,;:()—–]{1,40},\s*$/u;
+/** Where a clause starts, looking back from the verb. */
+const CLAUSE_START = /^.*[,;:()—–]/su;
+/** The subject is among the six words before the verb ("nurses on the night shift can't"), not further back ("…lets users set a value for when the scaler is unable to"). */
+const LAST_WORDS = /^.*?((?:\S+\s+){0,6})$/su;
+
+/** Does someone not manage, or have to, in this text: a "can't" or "has to" with a person as its subject? */
+function someoneCannot(text: string): boolean {
+  for (const m of text.matchAll(CANNOT)) {
+    const before = text
+      .slice(Math.max(0, m.index - 80), m.index)
+      .replace(APPOSITION, ' ')
+      .replace(CLAUSE_START, '')
+      .replace(LAST_WORDS, '$1');
+    if (SUBJECT.test(before) || NAME_SUBJECT.test(before)) return true;
+  }
+  return false;
+}
 
 /** Complaints that need a concrete detail next to them to count ("frustrated" alone is not a story). */
 const WEAK_STRUGGLE =
@@ -69,6 +106,13 @@ const AMOUNT = /\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third
 /** A question asks rather than tells: "Why can't the Council keep weekly collections?" in an FAQ is not someone struggling. */
 const QUESTION = /\?["”*_)\s]*$/;
 
+/**
+ * A sentence that says what the talk or the document will cover ("I'll also cover what went wrong: …", "In this post we
+ * walk through…") is its outline: the struggles it names are topics, not someone's day.
+ */
+const OUTLINE =
+  /\b(?:(?:i|we)(?:'ll|’ll| will| am going to| are going to|'m going to|’m going to|'re going to|’re going to)\s(?:also\s|then\s|briefly\s)?(?:cover|walk (?:you )?through|talk about|present|discuss|describe|go (?:over|through)|tell you about|share)|this (?:talk|post|session|paper|article|chapter|section) (?:will\s)?(?:covers?|describes?|explains?|presents?|walks? through|discuss(?:es)?))\b/i;
+
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
 
@@ -81,15 +125,21 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 's
  */
 const CONDITION = /^(?:(?:and|but|so|or)\s)?(?:if|unless)\s[^,;\n]{1,200},/i;
 
-/** A sentence without the condition that opens it. */
+/**
+ * A condition inside a sentence, up to its comma, its "then" or the sentence's end: "Maintainers step back if they are unable to
+ * take part", "if a module cannot work but its parts do, then the bug is in the module". It too says what would follow.
+ */
+const INNER_CONDITION = /(?<=[\s"“(_*-])(?:if|unless)\s[^,;\n]{1,200}?(?:,|\bthen\b|$)/gi;
+
+/** A sentence without its conditions: the one that opens it and any inside it. */
 export function withoutCondition(text: string): string {
-  return text.replace(CONDITION, ' ');
+  return text.replace(CONDITION, ' ').replace(INNER_CONDITION, ' ');
 }
 
 /** How strongly a sentence tells a struggle; memoised, so the sentences of unchanged sections are not read again after a keystroke. */
 export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefined => {
   const today = withoutCondition(text).replace(FUTURE_PHRASE, ' ');
-  if (STRUGGLE.test(today)) return 'strong';
+  if (STRUGGLE.test(today) || someoneCannot(today)) return 'strong';
   if (WEAK_STRUGGLE.test(today) && CONCRETE.test(today)) return 'weak';
   return undefined;
 });
@@ -121,7 +171,17 @@ function quotedStruggle(block: Block, isOne: (text: string) => boolean): boolean
   if (!(block.kind === 'blockquote' || QUOTE.test(block.text))) return false;
   if (block.kind !== 'blockquote' && REPORTED.test(block.text)) return false;
   const signed = SIGNED.test(block.text) || (SPEECH.test(block.text) && isOne(block.text));
-  return struggleIn(block.text) !== undefined || (signed && MILD_PROBLEM.test(block.text) && !BEFORE_AFTER.test(block.text));
+  const tells = block.kind === 'blockquote' ? struggleIn(block.text) !== undefined : quotationTells(block.text);
+  return tells || (signed && MILD_PROBLEM.test(block.text) && !BEFORE_AFTER.test(block.text));
+}
+
+/** Every quotation in a text. */
+const QUOTES = new RegExp(QUOTE.source, 'g');
+
+/** Does a quotation in this text tell a struggle in its own words (not one the sentence puts in the better future: "far fewer “I'll have to call you back” calls")? */
+function quotationTells(text: string): boolean {
+  for (const m of withoutCondition(text).replace(FUTURE_PHRASE, ' ').matchAll(QUOTES)) if (struggleIn(m[0].slice(1, -1)) !== undefined) return true;
+  return false;
 }
 
 /** A quotation is evidence for the business case, a target or the ask there: not a customer telling their day. */
@@ -146,8 +206,9 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       // A heading names a section, and a question asks: the struggle itself is told in statements ("Pattern 1: errors people can find" is a title).
       // What a group told us ("colleagues told us the tools feel outdated") is a report, unless it names one person.
       const reported = REPORTED.test(p.text) && !isOne(p.text);
-      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) || reported ? undefined : struggleIn(p.text);
-      const ownWords = QUOTE.test(p.text) && !REPORTED.test(p.text);
+      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) || reported || OUTLINE.test(p.text) ? undefined : struggleIn(p.text);
+      // Own words tell the struggle themselves: a quoted term or rule ("the logic of “don't allow edits after this date”") beside it is not a customer speaking.
+      const ownWords = !REPORTED.test(p.text) && quotationTells(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;
       if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;
       const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block, isOne) };

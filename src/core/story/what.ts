@@ -9,7 +9,8 @@ export const SUMMARY_HEADING =
   /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)(?:\s(?:for|to) (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3})?\s*:?$/iu;
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
-const PURPOSE = /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help))\b/i;
+const PURPOSE =
+  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/i;
 
 /**
  * Does this slide open with a summary whose lead (its first paragraph or list) names no problem? Then the summary
@@ -32,10 +33,34 @@ export function summaryLeadsWithWhy(slide: Slide): boolean {
   return opening !== undefined && (PROBLEM.test(opening) || struggleIn(opening) !== undefined);
 }
 
-/** The first paragraph or list item of a slide headed as a summary. */
+/** "Introduction", "1. Introduction": the opening section of an RFC or a paper, read as its summary is. */
+const INTRODUCTION_HEADING = /^(?:\d{1,2}[.)]?\s+)?introduction\s*:?$/i;
+
+/** The first paragraph or list item of a slide headed as a summary or an introduction. */
 function summaryLead(slide: Slide): string | undefined {
-  if (slide.empty || !SUMMARY_HEADING.test(slide.title.trim())) return undefined;
+  const title = slide.title.trim();
+  if (slide.empty || !(SUMMARY_HEADING.test(title) || INTRODUCTION_HEADING.test(title))) return undefined;
   return slidePassages(slide).find((p) => p.block.kind !== 'heading')?.block.text;
+}
+
+/**
+ * A sentence that states what the work is for, in so many words: "The purpose of our project is to help…", "This project
+ * aims to reduce…", "…with the goal of making…", "In this post I want to show you why…". A purpose told this way is the why,
+ * whether or not a heading names it.
+ */
+const PURPOSE_STATEMENT =
+  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:of [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|aim(?:s|ed|ing)? to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
+
+/** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
+const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'outcome']);
+
+/**
+ * Does this slide state the work's purpose in a sentence of its own, outside a section about the solution or the plan
+ * ("## Overview — The purpose of this project is to help small research groups…")? Then it says why, though no heading
+ * or cue names a why.
+ */
+export function statesPurpose(slide: Slide): boolean {
+  return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && PURPOSE_STATEMENT.test(p.text));
 }
 
 function leadGivesWhy(lead: string): boolean {
@@ -60,14 +85,17 @@ export function titleOnly(slide: Slide): boolean {
 
 /** "Meet Beacon": a heading that introduces someone or something by name. */
 const MEET = /^[Mm]eet\s(\p{Lu}[\p{L}\p{N}-]{1,30})\s*[.!:]?$/u;
+/** "Meet Wireframe 3.0", "Meet Beacon v2": a name with a version number is a release, never a person. */
+const MEET_RELEASE = /^[Mm]eet\s\p{Lu}[\p{L}\p{N}-]{1,30}\s(?:v|version\s)?\d{1,3}(?:\.\d{1,3}){0,2}\s*[.!:]?$/u;
 /** What a product is called after its name: "Beacon is the playtest telemetry system we built". */
 const PRODUCT_NOUN = String.raw`(?:app|application|tool|platform|system|service|product|assistant|bot|device|dashboard|engine|library|framework|kit|api|sensor|robot)s?`;
 
 /**
  * Does this slide introduce a product rather than a person: "## Meet Beacon" over "Beacon is the playtest telemetry
- * system we built…"? Then it presents the solution, not a customer's pain.
+ * system we built…", or "## Meet Beacon 2.0"? Then it presents the solution, not a customer's pain.
  */
 export function introducesProduct(slide: Slide): boolean {
+  if (MEET_RELEASE.test(slide.title.trim())) return true;
   const name = MEET.exec(slide.title.trim())?.[1];
   if (!name) return false;
   const is = new RegExp(String.raw`^${escapeRegExp(name)}\sis\s(?:a|an|the|our)\b[^.;\n]{0,60}?\b${PRODUCT_NOUN}\b`, 'iu');
