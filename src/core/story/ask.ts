@@ -296,3 +296,21 @@ export function someSpecific(asks: readonly Ask[]): boolean {
     return blocks.slice(at, end).some((b) => found.blocks.has(b));
   });
 }
+
+/**
+ * A document's header naming who owns it ("Owner: Priya Rao", "Point of contact · @zusez4", front matter `owner:`): the person to
+ * go to for anything it asks. The header is the first slide up to its first heading after the title.
+ */
+const HEADER_OWNER = /^(?:\*\*)?(?:owners?|owned by|point of contact|dri|accountable)(?:\*\*)?\s?(?:[:·|—–-]|\*\*)\s*\S/i;
+
+export const ownerInHeader = perDeck(function ownerInHeader(ctx: ReadingContext): boolean {
+  const owner = ctx.deck.frontMatter.owner;
+  if (typeof owner === 'string' && owner.trim() !== '') return true;
+  const first = ctx.deck.slides[0];
+  if (!first) return false;
+  for (const [i, block] of first.blocks.entries()) {
+    if (block.kind === 'heading' && i > 0) return false;
+    if (block.kind !== 'heading' && HEADER_OWNER.test(block.text.trim())) return true;
+  }
+  return false;
+});
