@@ -1,8 +1,8 @@
-import { ASK_STRONG, MONTHS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
+import { ASK_STRONG, MONTHS, WEEKDAYS, headingBeat, slidePassages, type Passage } from '../deck/beats';
 import type { Block, Slide } from '../deck';
 import { memoByText } from '../deck/memo';
 import { countWords } from '../deck/parseDeck';
-import { perDeck, type ReadingContext } from './reading';
+import { headingScope, perDeck, type ReadingContext } from './reading';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
 const ASK_WORDS =
@@ -209,6 +209,11 @@ export interface Ask {
   passage: Passage;
 }
 
+/** Headings that ask for people in their own words: "Help wanted", "Staffing / Help Wanted", "Volunteers needed", "Call for contributors". */
+const HELP_WANTED =
+  /\b(?:help wanted|(?:contributors?|volunteers?|maintainers?|reviewers?|sponsors?|people|help|mentors?) (?:wanted|needed)|call for (?:contributors|volunteers|participation|help|mentors))\b/i;
+const asksInItsWords = (heading: Block): boolean => headingBeat(heading.text) === 'ask' || HELP_WANTED.test(heading.text);
+
 /** The explicit requests of a narrative: strong ask phrases anywhere, and requests under an ask heading. */
 export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   const asks: Ask[] = [];
@@ -217,6 +222,9 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
     /** Sections under a heading: what is under one is not on a headless slide, whatever the heading names ("Background"). */
     const titled = new Set<number>();
     const passages = slidePassages(slide);
+    /** The subsections of an ask heading ("### People" under "## What we need") are part of the ask, and so is a "Help wanted" section. */
+    const askHeadings = headingScope(slide, asksInItsWords);
+    const askSections = new Set(passages.filter((p) => askHeadings.has(p.block)).map((p) => p.section));
     /** Each section's words: an invitation with a date or someone to act in its section asks. */
     const sectionText = new Map<number, string>();
     for (const p of passages) sectionText.set(p.section, `${sectionText.get(p.section) ?? ''} ${p.text}`);
@@ -227,7 +235,7 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
       if (slide.index === 1 && BYLINE.test(p.text)) continue;
       const body = p.block.kind !== 'heading';
       // Under an ask heading, any request, owner or date counts; in a section with no heading on a slide that reads as an ask, a clear one.
-      const underAskHeading = body && p.context.includes('ask') && !DECIDED.test(p.text);
+      const underAskHeading = body && (p.context.includes('ask') || askSections.has(p.section)) && !DECIDED.test(p.text);
       // An invitation to comment is not the ask, unless the writer put it under the ask's heading.
       if (!underAskHeading && INVITATION.test(p.text) && !specific(sectionText.get(p.section) ?? p.text)) continue;
       const headlessAsk = body && p.context.length === 0 && !titled.has(p.section) && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);

@@ -1,6 +1,5 @@
 import { slidePassages, type Passage } from '../deck/beats';
-import type { Block, Slide } from '../deck';
-import type { ReadingContext } from './reading';
+import { headingScope, type ReadingContext } from './reading';
 
 /** Words that tie work to the company's strategy. */
 export const STRATEGY = new RegExp(
@@ -76,26 +75,10 @@ export function namesObjective(text: string, objective: string): boolean {
 const STRATEGY_HEADING =
   /\b(?:pillars?|okrs?|north[- ]star|strategic (?:priorit(?:y|ies)|themes?|bets?|objectives?|pillars?|goals?)|(?:company|corporate|group|our|the)(?:(?:'|’)s)? strategy|(?:20\d\d|fy\s?\d{2,4})\s(?:priorit(?:y|ies)|objectives?|goals?)|(?:priorit(?:y|ies)|objectives?|goals?)\sfor\s(?:20\d\d|fy\s?\d{2,4})|(?:ecosystem|mission|programme|program|portfolio)\sfit|fit with (?:the|our) (?:programme|program|mission|fund|call|ecosystem))\b/i;
 
-/** The headings of a slide that name the strategy, and the subheadings under them ("### 1. More schools" under "## Our priorities for 2027"). */
-function strategyHeadings(slide: Slide): Set<Block> {
-  const found = new Set<Block>();
-  let level = 0;
-  for (const b of slide.blocks) {
-    if (b.kind !== 'heading') continue;
-    if (STRATEGY_HEADING.test(b.text)) level = b.level;
-    else if (level === 0 || b.level <= level) {
-      level = 0;
-      continue;
-    }
-    found.add(b);
-  }
-  return found;
-}
-
 /** Finds the first passage that ties the work to strategy, or undefined. */
 export function findTieIn(ctx: ReadingContext): Passage | undefined {
   for (const slide of ctx.deck.slides) {
-    const headings = strategyHeadings(slide);
+    const headings = headingScope(slide, (h) => STRATEGY_HEADING.test(h.text));
     let named = -1;
     for (const p of slidePassages(slide)) {
       if (p.block.kind === 'heading') {
