@@ -26,6 +26,8 @@ const PRE_READ = /\b(?:please\s)?read (?:it|this|through|the (?:doc|document|pag
  */
 const INVITATION =
   /\bshare (?:it|this|these slides|this (?:deck|talk|post|page|letter|article|video))\s(?:with|among)\b|^(?:please\s)?(?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?)\b|\bplease (?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?|join (?:in )?the (?:conversation|discussion))\b|\b(?:if you have|for) (?:any )?(?:additional |further |more )?(?:insights?|feedback|comments|thoughts|ideas|questions)\b[^.;\n]{0,80}?\bplease\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:welcome|love|appreciate) (?:your |any )?(?:thoughts|feedback|comments|ideas|input)\b/i;
+/** An open question the writers ask themselves ("Do we need 16 shards, or would 8 be simpler?"): something to settle, not a request of the reader. */
+const OPEN_QUESTION = /^(?:do|does|did|should|would|could|can|will|shall|must|is|are)\s(?:we|i|they|it|this|that|there)\b[^?\n]*\?\W*$/i;
 /** A decision already taken, reported ("We decided to go with option A", "This was approved in May"): a record, not a request, even under a "Decision" heading. */
 const DECIDED =
   /\b(?:we|i|they)\s(?:have\s|had\s)?(?:decided|chose|opted|settled)\b|\b(?:was|were|has been|have been|had been)\s(?:decided|approved|agreed|accepted|chosen|adopted|ratified)\b|\bthe decision (?:was|has been) (?:made|taken)\b/i;
@@ -209,9 +211,9 @@ export interface Ask {
   passage: Passage;
 }
 
-/** Headings that ask for people in their own words: "Help wanted", "Staffing / Help Wanted", "Volunteers needed", "Call for contributors". */
+/** Headings that ask in their own words: "Help wanted", "Staffing / Help Wanted", "Volunteers needed", "Call for contributors", a talk's "Now it is your turn!" or "Over to you". */
 const HELP_WANTED =
-  /\b(?:help wanted|(?:contributors?|volunteers?|maintainers?|reviewers?|sponsors?|people|help|mentors?) (?:wanted|needed)|call for (?:contributors|volunteers|participation|help|mentors))\b/i;
+  /\b(?:(?:it(?:'|’)s|it is) your turn|your turn|over to you|help wanted|(?:contributors?|volunteers?|maintainers?|reviewers?|sponsors?|people|help|mentors?) (?:wanted|needed)|call for (?:contributors|volunteers|participation|help|mentors))\b/i;
 const asksInItsWords = (heading: Block): boolean => headingBeat(heading.text) === 'ask' || HELP_WANTED.test(heading.text);
 
 /** The explicit requests of a narrative: strong ask phrases anywhere, and requests under an ask heading. */
@@ -230,8 +232,8 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
     for (const p of passages) sectionText.set(p.section, `${sectionText.get(p.section) ?? ''} ${p.text}`);
     for (const p of passages) {
       if (p.block.kind === 'heading') titled.add(p.section);
-      // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me" nor a letter's signature.
-      if (signed.has(p.block) || NO_ASK.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
+      // "No asks this week" is not an ask, and neither is an open question, a customer's quoted "please just tell me" nor a letter's signature.
+      if (signed.has(p.block) || NO_ASK.test(p.text) || OPEN_QUESTION.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
       if (slide.index === 1 && BYLINE.test(p.text)) continue;
       const body = p.block.kind !== 'heading';
       // Under an ask heading, any request, owner or date counts; in a section with no heading on a slide that reads as an ask, a clear one.
