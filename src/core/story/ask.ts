@@ -53,10 +53,20 @@ const STEPS_NAMED = /\b(?:next steps?|action items?)\b/gi;
 const STEPS_LABEL = /^\W*(?:next steps?|action items?)\W*(?:[:—–-]\s*\S|$)/i;
 const STEPS_ONLY = /^\W*(?:next steps?|action items?)\W*$/i;
 
-/** A strong ask phrase, unless all it has is the name of the next-steps section used as a topic, an agenda line or a contents entry. */
+/**
+ * "To approve the…" after a process, a role or "be" describes who approves what ("a process to approve the request", "its role will
+ * be to approve the use of the funding"), not a request of the reader.
+ */
+const DESCRIBED_APPROVAL =
+  /\b(?:process|procedure|role|job|task|duty|power|authority|right|mandate|remit|responsibilit(?:y|ies)|be|is|are|was|were)\s(?:\w+\s)?to\s(?:approve|fund|green-?light|sign off on)\b/gi;
+
+/** A strong ask phrase, unless all it has is a described approval, or the name of the next-steps section used as a topic, an agenda line or a contents entry. */
 function strongAsk(p: Passage): boolean {
   if (!ASK_STRONG.test(p.text)) return false;
-  if (p.block.kind === 'heading' || ASK_STRONG.test(p.text.replace(STEPS_NAMED, ' '))) return true;
+  if (p.block.kind === 'heading') return true;
+  const told = p.text.replace(DESCRIBED_APPROVAL, ' ');
+  if (!ASK_STRONG.test(told)) return false;
+  if (ASK_STRONG.test(told.replace(STEPS_NAMED, ' '))) return true;
   return STEPS_LABEL.test(p.text) && !(p.block.kind === 'list_item' && STEPS_ONLY.test(p.text));
 }
 
