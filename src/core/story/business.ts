@@ -56,9 +56,9 @@ function pricesTheWork(header: string): boolean {
 /** A section on the competition ("Competitive landscape", "Competitors", "Analyst landscape"): the market side of the business case. */
 const COMPETITION_HEADING = /\b(?:competiti\w*|competitors?|(?:analyst|market) landscape)\b/i;
 
-/** Hints of business value that need a second hint, or a business heading, to count. */
+/** Hints of business value that need a second hint, or a business heading, to count ("scale" is not one: "at scale" is about size). */
 const WEAK =
-  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|compet(?:e|es|ed|ing)|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees|expansion)\b/gi;
+  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|compet(?:e|es|ed|ing)|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees|expansion)\b/gi;
 
 /** One idea per hint, however it is inflected: "grow" and "growth", "cost" and "costly", "competitor" and "competition" are one hint each. */
 function hintStem(word: string): string {

@@ -8,7 +8,7 @@ export const STRATEGY = new RegExp(
     // A technique ("control strategies", "a retry strategy") and a meeting about strategy ("our strategy offsite") are not the organisation's strategy.
     String.raw`\b(?:(?<!\b(?:control|caching|cache|retry|testing|test|deployment|backup|migration|rollout|branching|deprecation|mitigation|rendering|loading|eviction|fallback|merge|indexing|sharding|compaction|versioning|upgrade)\s)strateg(?:y|ies|ic|ically)(?!\s(?:offsites?|off-sites?|meetings?|sessions?|days?|workshops?|retreats?|away-?days?)\b)|okrs?|key results?|pillars?|north[- ]star)\b|\b(?:our|the|its|a|growth|data|marketplace|content|network)\s(?:[\w-]+\s)?flywheel\b|\bflywheel effect\b`,
     String.raw`\b(?:company|corporate|annual|strategic|business|top|org|organi[sz]ation(?:al)?|quarterly|yearly|fy\s?\d{0,4}|q[1-4]|h[12]|this year(?:'|’)?s|next year(?:'|’)?s|20\d\d|group|product|leadership|board)\s(?:goals?|objectives?|priorit(?:y|ies)|bets?|themes?|initiatives?|mandates?|commitments?)\b`,
-    String.raw`\b(?:aligns?|aligned|ladders? up|contributes?|maps?|ties?|tied|rolls? up|in (?:alignment|line|keeping))\s(?:directly\s|straight\s)?(?:to|with|into|in)\s(?:our|the company|the company(?:'|’)s|this year(?:'|’)s|one of our)\b`,
+    String.raw`\b(?:aligns?|aligned|ladders? up|contributes?|maps?|ties?|tied|rolls? up)\s(?:directly\s|straight\s)?(?:to|with|into|in)\s(?:our|the company|the company(?:'|’)s|this year(?:'|’)s|one of our)\b`,
     // The goals set for a year, however the year is placed: "our goals for 2026", "our goals for Rust 2024" (as "2026 goals" above).
     String.raw`\b(?:goals?|objectives?|priorit(?:y|ies))\sfor\s(?:[A-Z][\w-]*\s)?(?:20\d\d|fy\s?\d{2,4})\b`,
     String.raw`\bin service of (?:our|the)\b|\bpart of (?:our|the company(?:'|’)?s?) (?:plan|strategy|goal|mission|bet|push|priority|objective|commitment)\b`,
@@ -68,12 +68,11 @@ export function namesObjective(text: string, objective: string): boolean {
 }
 
 /**
- * A heading that names the strategy itself ("Three pillars", "Our strategy", "Strategic priorities"), the organisation's goals for a
- * year ("2023 Goals", "Our priorities for 2027"), or a grant application's fit with its funder ("Ecosystem fit", "Fit with the
- * programme"): what is written under it is the tie-in.
+ * A heading that names the strategy itself ("Three pillars", "Our strategy", "Strategic priorities") or the organisation's goals for
+ * a year ("2023 Goals", "Our priorities for 2027"): what is written under it is the tie-in.
  */
 const STRATEGY_HEADING =
-  /\b(?:pillars?|okrs?|north[- ]star|strategic (?:priorit(?:y|ies)|themes?|bets?|objectives?|pillars?|goals?)|(?:company|corporate|group|our|the)(?:(?:'|’)s)? strategy|(?:20\d\d|fy\s?\d{2,4})\s(?:priorit(?:y|ies)|objectives?|goals?)|(?:priorit(?:y|ies)|objectives?|goals?)\sfor\s(?:20\d\d|fy\s?\d{2,4})|(?:ecosystem|mission|programme|program|portfolio)\sfit|fit with (?:the|our) (?:programme|program|mission|fund|call|ecosystem))\b/i;
+  /\b(?:pillars?|okrs?|north[- ]star|strategic (?:priorit(?:y|ies)|themes?|bets?|objectives?|pillars?|goals?)|(?:company|corporate|group|our|the)(?:(?:'|’)s)? strategy|(?:20\d\d|fy\s?\d{2,4})\s(?:priorit(?:y|ies)|objectives?|goals?)|(?:priorit(?:y|ies)|objectives?|goals?)\sfor\s(?:20\d\d|fy\s?\d{2,4}))\b/i;
 
 /** Finds the first passage that ties the work to strategy, or undefined. */
 export function findTieIn(ctx: ReadingContext): Passage | undefined {
