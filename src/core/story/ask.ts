@@ -1,8 +1,8 @@
-import { ASK_STRONG, MONTHS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
+import { ASK_STRONG, MONTHS, WEEKDAYS, headingBeat, slidePassages, type Passage } from '../deck/beats';
 import type { Block, Slide } from '../deck';
 import { memoByText } from '../deck/memo';
 import { countWords } from '../deck/parseDeck';
-import { perDeck, type ReadingContext } from './reading';
+import { headingScope, perDeck, type ReadingContext } from './reading';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
 const ASK_WORDS =
@@ -21,22 +21,55 @@ const PRE_READ = /\b(?:please\s)?read (?:it|this|through|the (?:doc|document|pag
 /**
  * An invitation to comment, which the rule page says is not an ask: "Please comment and contribute in the
  * linked issues", "If you have insights or want to join the conversation, please…", "We'd welcome your
- * feedback". It asks nothing a reader must decide or give.
+ * feedback"; and so is a request to pass the document on ("Please share it with your friends"). It asks nothing a reader must
+ * decide or give.
  */
 const INVITATION =
-  /^(?:please\s)?(?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?)\b|\bplease (?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?|join (?:in )?the (?:conversation|discussion))\b|\b(?:if you have|for) (?:any )?(?:additional |further |more )?(?:insights?|feedback|comments|thoughts|ideas|questions)\b[^.;\n]{0,80}?\bplease\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:welcome|love|appreciate) (?:your |any )?(?:thoughts|feedback|comments|ideas|input)\b/i;
+  /\bshare (?:it|this|these slides|this (?:deck|talk|post|page|letter|article|video))\s(?:with|among)\b|^(?:please\s)?(?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?)\b|\bplease (?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?|join (?:in )?the (?:conversation|discussion))\b|\b(?:if you have|for) (?:any )?(?:additional |further |more )?(?:insights?|feedback|comments|thoughts|ideas|questions)\b[^.;\n]{0,80}?\bplease\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:welcome|love|appreciate) (?:your |any )?(?:thoughts|feedback|comments|ideas|input)\b/i;
+/** An open question the writers ask themselves ("Do we need 16 shards, or would 8 be simpler?"): something to settle, not a request of the reader. */
+const OPEN_QUESTION = /^(?:do|does|did|should|would|could|can|will|shall|must|is|are)\s(?:we|i|they|it|this|that|there)\b[^?\n]*\?\W*$/i;
+/** A decision already taken, reported ("We decided to go with option A", "This was approved in May"): a record, not a request, even under a "Decision" heading. */
+const DECIDED =
+  /\b(?:we|i|they)\s(?:have\s|had\s)?(?:decided|chose|opted|settled)\b|\b(?:was|were|has been|have been|had been)\s(?:decided|approved|agreed|accepted|chosen|adopted|ratified)\b|\bthe decision (?:was|has been) (?:made|taken)\b/i;
 /** Words that name someone to act or a date: with them, an invitation to comment asks ("comment by Friday; @jo summarises"). */
 const specific = (text: string): boolean => hasOwner(text) || hasDate(text);
 /** A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…". */
 const PAPER_ASK =
   /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b/i;
 /**
- * Requests in plain words that ASK_STRONG does not hold: "Recommendation: approve option B", "We are seeking £250,000", "We recommend funding
+ * Requests in plain words that ASK_STRONG does not hold: a label saying what is needed from whom ("Need from Eng: 2 reviewers by
+ * Sept 5"), "Recommendation: approve option B", "We are seeking £250,000", "I humbly request…", "We recommend funding
  * Option B", "Could you confirm by Friday…", "We'd be grateful for a decision", "If you agree, …", and a
  * funded-headcount sentence ("Funding two engineers for six months gets us to the pilot").
  */
 const PLAIN_ASK =
-  /(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:the|this|these|our|a|an|option|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:seek|seeking|request|requesting|apply for|applying for)\s|\b(?:this|our) (?:application|proposal|bid|paper|submission) (?:requests|seeks)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i;
+  /(?:^|[.!?;]\s)(?:need(?:ed|s)?|asks?|requests?)\s(?:from|of)\s[^:\n]{1,40}:\s?\S|(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:(?:the|this|these|our|a|an|option)\b|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:(?:humbly|respectfully|formally|hereby|therefore|kindly)\s)?(?:seek|seeking|request|requesting|apply for|applying for)\s|\b(?:we|i)\s(?:humbly|respectfully|formally|hereby|kindly)\sask\s|\b(?:this|our) (?:application|proposal|bid|paper|submission) (?:requests|seeks)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i;
+/**
+ * "Next steps" and "action items" name a section. They are the ask as its heading, or as a label opening a passage ("Next steps:
+ * Priya sends the plan", a "Next steps" line over a list), not as a topic inside a sentence ("clarify next steps", "action items
+ * relevant to the programme"), a line of an agenda or an entry in a list of contents ("5. Next steps").
+ */
+const STEPS_NAMED = /\b(?:next steps?|action items?)\b/gi;
+const STEPS_LABEL = /^\W*(?:next steps?|action items?)\W*(?:[:—–-]\s*\S|$)/i;
+const STEPS_ONLY = /^\W*(?:next steps?|action items?)\W*$/i;
+
+/**
+ * "To approve the…" after a process, a role or "be" describes who approves what ("a process to approve the request", "its role will
+ * be to approve the use of the funding"), not a request of the reader.
+ */
+const DESCRIBED_APPROVAL =
+  /\b(?:process|procedure|role|job|task|duty|power|authority|right|mandate|remit|responsibilit(?:y|ies)|be|is|are|was|were)\s(?:\w+\s)?to\s(?:approve|fund|green-?light|sign off on)\b/gi;
+
+/** A strong ask phrase, unless all it has is a described approval, or the name of the next-steps section used as a topic, an agenda line or a contents entry. */
+function strongAsk(p: Passage): boolean {
+  if (!ASK_STRONG.test(p.text)) return false;
+  if (p.block.kind === 'heading') return true;
+  const told = p.text.replace(DESCRIBED_APPROVAL, ' ');
+  if (!ASK_STRONG.test(told)) return false;
+  if (ASK_STRONG.test(told.replace(STEPS_NAMED, ' '))) return true;
+  return STEPS_LABEL.test(p.text) && !(p.block.kind === 'list_item' && STEPS_ONLY.test(p.text));
+}
+
 /** A round being raised ("Raising a $1.8M pre-seed"): an investor deck's ask. */
 const RAISING = /\b(?:we(?:'re|’re|\sare)\s)?raising\s(?:a\s|an\s|our\s)?(?:[$€£¥]\s?\d|\d[\d,.]{0,15}\s?(?:k|m|mn|million)\b|(?:pre-)?seed\b|series [a-d]\b|(?:a |our )?(?:round|bridge)\b)/i;
 
@@ -132,6 +165,9 @@ const FULL_NAME = /(?<=(?:^|[\s(])\p{Ll}[\p{L}'’-]{0,30}[,;:]?\s)(?<!\b(?:thro
 const BODY_ACTS =
   /\b(?:board|trustees|committee|panel|council|cabinet|governors|executive|steering group|leadership team|exec team)\s(?:(?:is|are)\s(?:asked|invited|requested)\s)?(?:to\s)?(?:note|approve|agree|endorse|decide|fund|sign off|confirm|recommend|resolve|authori[sz]e|consider|adopt|accept|ratify)(?:s|d)?\b/i;
 
+/** Two more capitalised words after a name: it was the first word of an organisation's name. */
+const ORGANISATION_AFTER = /^\s\p{Lu}[\p{L}'’-]*\s\p{Lu}/u;
+
 /** Memoised by text: the sentences of unchanged sections come back after every keystroke. */
 export const hasOwner = memoByText((text: string): boolean => {
   if (OWNER_WORDS.test(text) || NAME_THEN_VERB.test(text) || FULL_NAME.test(text) || BODY_ACTS.test(text)) return true;
@@ -143,29 +179,37 @@ export const hasOwner = memoByText((text: string): boolean => {
   NAME_AFTER_VERB.lastIndex = 0;
   for (let m = NAME_AFTER_VERB.exec(text); m; m = NAME_AFTER_VERB.exec(text)) {
     const name = m[1].replace(/[^\p{L}'’-]+$/u, '').replace(/['’]s$/, '');
-    // A name is a plain capitalised word, not an identifier ("with MessageGroupId").
-    if (/^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)?$/u.test(name) && !NOT_NAMES.has(name)) return true;
+    // A name is a plain capitalised word, not an identifier ("with MessageGroupId"), nor the first of a run of three, an organisation ("partnering with Cedar Falls Unified").
+    if (/^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)?$/u.test(name) && !NOT_NAMES.has(name) && !ORGANISATION_AFTER.test(text.slice(m.index + m[0].length))) return true;
   }
   return false;
 });
 
-/** A letter's sign-off line ("With warmest thanks,", "Kind regards,", "Yours sincerely,"). */
+/** A letter's sign-off line ("With warmest thanks,", "Thanks as ever,", "Kind regards,", "Yours sincerely,"). */
 const SIGN_OFF =
-  /^(?:with\s)?(?:(?:warm(?:est)?|best|kind(?:est)?|many|all (?:the|my) best|love and|warm|heartfelt|sincere|grateful)\s)?(?:thanks|regards|wishes|best|gratitude)\s?,?\s*(?:\n|$)|^(?:yours\s(?:sincerely|faithfully|truly|ever)|sincerely|cheers|thank you|best|warmly|gratefully|onwards)\s?,?\s*(?:\n|$)/i;
+  /^(?:with\s)?(?:(?:warm(?:est)?|best|kind(?:est)?|many|all (?:the|my) best|love and|warm|heartfelt|sincere|grateful)\s)?(?:thanks|regards|wishes|best|gratitude)(?:\s(?:as (?:ever|always)|again|so much|for reading))?\s?(?:,?\s*(?:\n|$)|,\s)|^(?:yours\s(?:sincerely|faithfully|truly|ever)|sincerely|cheers|thank you|best|warmly|gratefully|onwards)\s?(?:,?\s*(?:\n|$)|,\s)/i;
 
 const SIGNATURE_WORDS = 15;
+
+/**
+ * A contact line: details set apart by "·" with an email address or a phone number ("Contact: Jordan Pike, Account Executive ·
+ * jordan@example.com · (515) 555-0142", a company's address line). Like a signature, it says where to write, not who acts.
+ */
+const CONTACT_DETAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.\p{L}|(?<!\w)(?:\+\d{1,3}\s?)?\(?\d{2,5}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b/u;
+const isContactLine = (block: Block): boolean => block.kind === 'paragraph' && block.text.includes(' · ') && CONTACT_DETAIL.test(block.text);
 const signatureCache = new WeakMap<Slide, Set<Block>>();
 
-/** The blocks that sign a letter: the one after a sign-off line, or the sign-off's own block when the name follows on the next line. The signer asks; they do not own the ask. */
+/** The blocks that sign a letter: the one after a sign-off line, or the sign-off's own block when the name follows in it, and contact lines. The signer asks; they do not own the ask. */
 function signatures(slide: Slide): Set<Block> {
   const cached = signatureCache.get(slide);
   if (cached) return cached;
   const found = new Set<Block>();
   slide.blocks.forEach((block, i) => {
+    if (isContactLine(block)) found.add(block);
     const m = block.kind === 'paragraph' ? SIGN_OFF.exec(block.text.trim()) : null;
     if (!m) return;
-    // The signature is a short block: a name, perhaps a role and an organisation.
-    const signature = m[0].endsWith('\n') ? block : slide.blocks[i + 1];
+    // The signature is a short block: a name, perhaps a role and an organisation, in the next block or after the sign-off in its own ("Thanks as ever, Tomasz Lis").
+    const signature = m[0].endsWith('\n') || /^\p{Lu}/u.test(block.text.trim().slice(m[0].length)) ? block : slide.blocks[i + 1];
     if (signature && signature.kind === 'paragraph' && countWords(signature.text) <= SIGNATURE_WORDS + (signature === block ? 3 : 0)) found.add(signature);
   });
   signatureCache.set(slide, found);
@@ -177,6 +221,11 @@ export interface Ask {
   passage: Passage;
 }
 
+/** Headings that ask in their own words: "Help wanted", "Staffing / Help Wanted", "Volunteers needed", "Call for contributors", a talk's "Now it is your turn!" or "Over to you". */
+const HELP_WANTED =
+  /\b(?:(?:it(?:'|’)s|it is) your turn|your turn|over to you|help wanted|(?:contributors?|volunteers?|maintainers?|reviewers?|sponsors?|people|help|mentors?) (?:wanted|needed)|call for (?:contributors|volunteers|participation|help|mentors))\b/i;
+const asksInItsWords = (heading: Block): boolean => headingBeat(heading.text) === 'ask' || HELP_WANTED.test(heading.text);
+
 /** The explicit requests of a narrative: strong ask phrases anywhere, and requests under an ask heading. */
 export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   const asks: Ask[] = [];
@@ -185,22 +234,25 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
     /** Sections under a heading: what is under one is not on a headless slide, whatever the heading names ("Background"). */
     const titled = new Set<number>();
     const passages = slidePassages(slide);
+    /** The subsections of an ask heading ("### People" under "## What we need") are part of the ask, and so is a "Help wanted" section. */
+    const askHeadings = headingScope(slide, asksInItsWords);
+    const askSections = new Set(passages.filter((p) => askHeadings.has(p.block)).map((p) => p.section));
     /** Each section's words: an invitation with a date or someone to act in its section asks. */
     const sectionText = new Map<number, string>();
     for (const p of passages) sectionText.set(p.section, `${sectionText.get(p.section) ?? ''} ${p.text}`);
     for (const p of passages) {
       if (p.block.kind === 'heading') titled.add(p.section);
-      // "No asks this week" is not an ask, and neither is a customer's quoted "please just tell me" nor a letter's signature.
-      if (signed.has(p.block) || NO_ASK.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
+      // "No asks this week" is not an ask, and neither is an open question, a customer's quoted "please just tell me" nor a letter's signature.
+      if (signed.has(p.block) || NO_ASK.test(p.text) || OPEN_QUESTION.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
       if (slide.index === 1 && BYLINE.test(p.text)) continue;
       const body = p.block.kind !== 'heading';
       // Under an ask heading, any request, owner or date counts; in a section with no heading on a slide that reads as an ask, a clear one.
-      const underAskHeading = body && p.context.includes('ask');
+      const underAskHeading = body && (p.context.includes('ask') || askSections.has(p.section)) && !DECIDED.test(p.text);
       // An invitation to comment is not the ask, unless the writer put it under the ask's heading.
       if (!underAskHeading && INVITATION.test(p.text) && !specific(sectionText.get(p.section) ?? p.text)) continue;
       const headlessAsk = body && p.context.length === 0 && !titled.has(p.section) && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);
       const request =
-        ASK_STRONG.test(p.text) ||
+        strongAsk(p) ||
         RAISING.test(p.text) ||
         PAPER_ASK.test(p.text) ||
         PLAIN_ASK.test(p.text) ||
@@ -264,3 +316,21 @@ export function someSpecific(asks: readonly Ask[]): boolean {
     return blocks.slice(at, end).some((b) => found.blocks.has(b));
   });
 }
+
+/**
+ * A document's header naming who owns it ("Owner: Priya Rao", "Point of contact · @zusez4", front matter `owner:`): the person to
+ * go to for anything it asks. The header is the first slide up to its first heading after the title.
+ */
+const HEADER_OWNER = /^(?:\*\*)?(?:owners?|owned by|point of contact|dri|accountable)(?:\*\*)?\s?(?:[:·|—–-]|\*\*)\s*\S/i;
+
+export const ownerInHeader = perDeck(function ownerInHeader(ctx: ReadingContext): boolean {
+  const owner = ctx.deck.frontMatter.owner;
+  if (typeof owner === 'string' && owner.trim() !== '') return true;
+  const first = ctx.deck.slides[0];
+  if (!first) return false;
+  for (const [i, block] of first.blocks.entries()) {
+    if (block.kind === 'heading' && i > 0) return false;
+    if (block.kind !== 'heading' && HEADER_OWNER.test(block.text.trim())) return true;
+  }
+  return false;
+});

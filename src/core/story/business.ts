@@ -1,10 +1,13 @@
 import { PERSON_WORDS, slidePassages, type Passage } from '../deck/beats';
 import type { ReadingContext } from './reading';
 
-/** Business value or market demand in its own words: one of these is enough. */
+/**
+ * Business value or market demand in its own words: one of these is enough. Churn and renewal are the business's when customers leave
+ * or renew, not churn in an API or its ecosystem, nor the renewal of a certificate, a badge or a permit, nor renewable energy.
+ */
 export const BUSINESS = new RegExp(
   [
-    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|renew\w*|nrr|net (?:revenue|dollar) retention|(?:revenue|account|customer|seat|usage|net|upsell)\sexpansion|expansion\s(?:revenue|arr|mrr|deals?|rates?|motion|opportunit(?:y|ies)|into\s(?:new\s)?markets?)|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
+    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*(?!\s(?:in|into|of|across)\s(?:(?:the|these|this|its|our|their)\s)?(?:[\w.'’-]+\s){0,2}?(?:apis?|code\w*|interfaces?|dependenc\w+|schemas?|ecosystems?|releases?|versions?|config\w*|librar\w+|packages?|modules?|repos\w*)\b)|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|(?<!\b(?:certificate|cert|tls|ssl|domain|passport|badge|permit|visa|prescription|ethics|lease|mark)\s)renew(?!able)\w*(?!\s(?:(?:a|an|the|their|your|our|his|her)\s)?(?:[\w-]+\s)?(?:permits?|badges?|certificates?|passports?|prescriptions?|leases?|visas?|quality marks?)\b)|nrr|net (?:revenue|dollar) retention|(?:revenue|account|customer|seat|usage|net|upsell)\sexpansion|expansion\s(?:revenue|arr|mrr|deals?|rates?|motion|opportunit(?:y|ies)|into\s(?:new\s)?markets?)|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
     String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
     String.raw`\bretain(?:s|ed|ing)? (?:customers|users|accounts|clients|members|subscribers|them|more)\b`,
     String.raw`\bmarket (?:size|share|demand|opportunity|leader\w*|segment)\b|\baddressable\b|\bmarkets? worth\b`,
@@ -13,7 +16,7 @@ export const BUSINESS = new RegExp(
     String.raw`\b(?:customers|clients|users|buyers|prospects) (?:are |keep |have been |kept )?(?:asking|begging) (?:us )?for\b|\b(?:customers|clients|prospects) (?:are |keep )?requesting\b|\basked (?:us )?for (?:this|it)\b|\bwaitlist\b|\brfps?\b|\b(?:top|most|#1|number one) (?:requested|request|complaint|reason)\b|\bfeature requests?\b`,
     String.raw`\b\d[\d,.]{0,15}\s?(?:k\s)?(?:engineer(?:ing)?[- ]|person[- ]|staff[- ]|work(?:ing)?[- ])?hours\b[^.;\n]{0,40}?\b(?:a|per|each|every) (?:year|quarter|month)\b`,
     // Value to a public body or a charity, in its own words: value for money, costs avoided, money saved for the council or the taxpayer.
-    String.raw`\bvalue for money\b|\bcost[- ]effective\w*|\bcost[- ]benefit\b|\bcost avoidance\b|\bcosts? avoided\b|\bavoid(?:s|ed|ing)? (?:\w+\s)?costs?\b|\b(?:public|taxpayers?(?:'|’)?) (?:money|funds|purse)\b|\bsocial return\b|\bsav(?:e|es|ed|ing) (?:the\s)?(?:council|county|city|state|trust|nhs|district|health (?:system|service|board)|hospital|school|taxpayers?|government|department|agency|ministry|authority|charity|foundation|system)\b`,
+    String.raw`\bvalue for money\b|\bcost[- ]effective\w*|\bcost[- ]benefit\b|\bcost avoidance\b|\b(?:costs?|money|spend(?:ing)?|fees|overheads?) (?:avoided|saved)\b|\bavoid(?:s|ed|ing)? (?:\w+\s)?costs?\b|\b(?:public|taxpayers?(?:'|’)?) (?:money|funds|purse)\b|\bsocial return\b|\bsav(?:e|es|ed|ing) (?:the\s)?(?:council|county|city|state|trust|nhs|district|health (?:system|service|board)|hospital|school|taxpayers?|government|department|agency|ministry|authority|charity|foundation|system)\b`,
     // Market demand as people write it in strategy and product pages.
     String.raw`\btable stakes\b|\bkey differentiators?\b|\bbarriers? to (?:adoption|entry|growth|sales|purchase)\b|\bcompetitive (?:advantage|edge|pressure|parity|threat)\b|\blos(?:e|es|ing|t) (?:deals|customers|accounts|bids|tenders|renewals) to\b`,
   ].join('|'),
@@ -50,9 +53,12 @@ function pricesTheWork(header: string): boolean {
   return PRICE_HEADING.test(header) || ASKING_FOR_MONEY.test(header);
 }
 
-/** Hints of business value that need a second hint, or a business heading, to count. */
+/** A section on the competition ("Competitive landscape", "Competitors", "Analyst landscape"): the market side of the business case. */
+const COMPETITION_HEADING = /\b(?:competiti\w*|competitors?|(?:analyst|market) landscape)\b/i;
+
+/** Hints of business value that need a second hint, or a business heading, to count ("scale" is not one: "at scale" is about size). */
 const WEAK =
-  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|scale|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees|expansion)\b/gi;
+  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|compet(?:e|es|ed|ing)|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees|expansion)\b/gi;
 
 /** One idea per hint, however it is inflected: "grow" and "growth", "cost" and "costly", "competitor" and "competition" are one hint each. */
 function hintStem(word: string): string {
@@ -64,11 +70,12 @@ function hintStem(word: string): string {
 
 /**
  * Money that is a customer's own: in one person's story ("He was spending over £2,100 a year on oil"), or saved for people on their
- * bills ("For households we have helped, insulation saves £310 a year on heating bills"). Their pain or their value, not the
+ * bills ("For households we have helped, insulation saves £310 a year on heating bills"), or weighed against their own pay ("a taxi that
+ * costs £14 each way — more than an hour of her wage"). Their pain or their value, not the
  * organisation's business case.
  */
 const CUSTOMERS_MONEY =
-  /^for (?:(?:the|our|each|every|most|many|these|those)\s)?(?:[\w-]+\s)?(?:households|families|customers|users|residents|patients|people|members|tenants|clients|students|parents|carers|drivers|homeowners)\b|\bon (?:(?:their|your|his|her|household|home|heating|energy|fuel|water|phone|grocery|food)\s){1,2}bills?\b|\b(?:he|she)(?:'s|’s)?\s(?:was\s|is\s|had\s|has\s|had been\s|has been\s)?(?:spen\w*|pa(?:y|ys|id|ying)|owe\w*|los\w*|earn\w*|sav\w*|borrow\w*|budget\w*)\b/i;
+  /^for (?:(?:the|our|each|every|most|many|these|those)\s)?(?:[\w-]+\s)?(?:households|families|customers|users|residents|patients|people|members|tenants|clients|students|parents|carers|drivers|homeowners)\b|\bon (?:(?:their|your|his|her|household|home|heating|energy|fuel|water|phone|grocery|food)\s){1,2}bills?\b|\b(?:he|she)(?:'s|’s)?\s(?:was\s|is\s|had\s|has\s|had been\s|has been\s)?(?:spen\w*|pa(?:y|ys|id|ying)|owe\w*|los\w*|earn\w*|sav\w*|borrow\w*|budget\w*)\b|\b(?:his|her)\s(?:own\s|weekly\s|monthly\s|hourly\s|daily\s)?(?:wages?|salary|pay|income|rent|pension|savings|earnings|fares?|benefits)\b/i;
 
 /** Finds the first passage that states business value or market demand, or undefined. */
 export function findBusiness(ctx: ReadingContext): Passage | undefined {
@@ -77,6 +84,7 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
     // Whether the current section's heading, or the current table's header row, prices the work.
     let pricing = false;
     let benefits = false;
+    let competition = false;
     let titled = false;
     let pricedTable = false;
     let section = -1;
@@ -86,6 +94,7 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
         section = p.section;
         pricing = p.block.kind === 'heading' && PRICE_HEADING.test(p.block.text);
         benefits = p.block.kind === 'heading' && (BENEFITS.test(p.block.text) || IN_IT_FOR_US.test(p.block.text));
+        competition = p.block.kind === 'heading' && COMPETITION_HEADING.test(p.block.text);
         // The document's title ("Request: electronic discharge summaries") names what the whole page is, not the role of each paragraph under it.
         titled = slide.index === 1 && p.block === slide.blocks[0] && p.block.kind === 'heading' && p.block.level === 1;
       }
@@ -103,7 +112,8 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
       const words = new Set((p.text.match(WEAK) ?? []).map(hintStem));
       if (words.size >= 2) return p;
       if (words.size === 0) continue;
-      if (p.context.includes('business')) {
+      // Under a business heading, or a section on the competition, one hint is enough.
+      if (p.context.includes('business') || competition) {
         const n = (sectionHints.get(p.section) ?? 0) + words.size;
         sectionHints.set(p.section, n);
         if (n >= 1 && p.block.kind !== 'heading') return p;

@@ -1,4 +1,4 @@
-import type { BeatId, Deck, Slide } from '../deck';
+import type { BeatId, Block, Deck, Slide } from '../deck';
 
 /** What reading a narrative needs: the parsed deck, the company's objectives, and the slides beat detection gave each beat. */
 export interface ReadingContext {
@@ -21,4 +21,23 @@ export function perDeck<T>(read: (ctx: ReadingContext) => T): (ctx: ReadingConte
     if (!cache.has(ctx.deck)) cache.set(ctx.deck, read(ctx));
     return cache.get(ctx.deck) as T;
   };
+}
+
+/**
+ * The headings of a slide that `names` accepts, with the subheadings under each ("### 1. More schools" under "## Our priorities for
+ * 2027"): a section and its subsections play one role.
+ */
+export function headingScope(slide: Slide, names: (heading: Block) => boolean): Set<Block> {
+  const found = new Set<Block>();
+  let level = 0;
+  for (const b of slide.blocks) {
+    if (b.kind !== 'heading') continue;
+    if (names(b)) level = b.level;
+    else if (level === 0 || b.level <= level) {
+      level = 0;
+      continue;
+    }
+    found.add(b);
+  }
+  return found;
 }

@@ -1,15 +1,19 @@
 import { slidePassages, type Passage } from '../deck/beats';
-import type { ReadingContext } from './reading';
+import { headingScope, type ReadingContext } from './reading';
 
 /** Words that tie work to the company's strategy. */
 export const STRATEGY = new RegExp(
   [
     // A flywheel is the business's when something owns or drives it ("our growth flywheel", "feeds the flywheel"), not a machine part in a list.
-    String.raw`\b(?:strateg(?:y|ies|ic|ically)|okrs?|key results?|pillars?|north[- ]star)\b|\b(?:our|the|its|a|growth|data|marketplace|content|network)\s(?:[\w-]+\s)?flywheel\b|\bflywheel effect\b`,
+    // A technique ("control strategies", "a retry strategy") and a meeting about strategy ("our strategy offsite") are not the organisation's strategy.
+    String.raw`\b(?:(?<!\b(?:control|caching|cache|retry|testing|test|deployment|backup|migration|rollout|branching|deprecation|mitigation|rendering|loading|eviction|fallback|merge|indexing|sharding|compaction|versioning|upgrade)\s)strateg(?:y|ies|ic|ically)(?!\s(?:offsites?|off-sites?|meetings?|sessions?|days?|workshops?|retreats?|away-?days?)\b)|okrs?|key results?|pillars?|north[- ]star)\b|\b(?:our|the|its|a|growth|data|marketplace|content|network)\s(?:[\w-]+\s)?flywheel\b|\bflywheel effect\b`,
     String.raw`\b(?:company|corporate|annual|strategic|business|top|org|organi[sz]ation(?:al)?|quarterly|yearly|fy\s?\d{0,4}|q[1-4]|h[12]|this year(?:'|’)?s|next year(?:'|’)?s|20\d\d|group|product|leadership|board)\s(?:goals?|objectives?|priorit(?:y|ies)|bets?|themes?|initiatives?|mandates?|commitments?)\b`,
     String.raw`\b(?:aligns?|aligned|ladders? up|contributes?|maps?|ties?|tied|rolls? up)\s(?:directly\s|straight\s)?(?:to|with|into|in)\s(?:our|the company|the company(?:'|’)s|this year(?:'|’)s|one of our)\b`,
+    // The goals set for a year, however the year is placed: "our goals for 2026", "our goals for Rust 2024" (as "2026 goals" above).
+    String.raw`\b(?:goals?|objectives?|priorit(?:y|ies))\sfor\s(?:[A-Z][\w-]*\s)?(?:20\d\d|fy\s?\d{2,4})\b`,
     String.raw`\bin service of (?:our|the)\b|\bpart of (?:our|the company(?:'|’)?s?) (?:plan|strategy|goal|mission|bet|push|priority|objective|commitment)\b`,
-    String.raw`\b(?:company|board|leadership|ceo|exec\w*)(?:'|’)?s? (?:priority|mandate|goal|objective|bet|ask)\b`,
+    // What a leader has set for the organisation: "the board's mandate", "one of the CFO's four finance priorities".
+    String.raw`\b(?:company|board|leadership|ceo|cfo|coo|cto|cio|cpo|cmo|exec\w*)(?:'|’)?s? (?:[\w-]+\s){0,2}?(?:priorit(?:y|ies)|mandates?|goals?|objectives?|bets?|asks?)\b`,
     String.raw`\b(?:our|the company(?:'|’)s|three|top|(?:this|next) year(?:'|’)s|annual) (?:priorities|focus areas|big bets|bets)\b|\bfocus areas?\b|\b(?:this|next) year(?:'|’)?s? focus\b|\ba year of focus\b|\bwe said we(?:'|’)d focus\b|\bfocus (?:this|next) year\b`,
     String.raw`\b(?:our|the) (?:objective|priority) (?:of|to|for this year|this year)\b|\bobjective\s?\d\b|\bkr\s?\d\b`,
     // The plans public bodies and large organisations tie work to: "Priority 3 in our Corporate Plan", "the Joint Forward Plan priority".
@@ -21,11 +25,12 @@ export const STRATEGY = new RegExp(
 
 /**
  * A plan the organisation names as its own: "the company's Net Zero Network Plan", "our Clinical Services Plan", "the council's
- * Local Transport Plan commitment". Case matters: the capitals make it a named plan, not "our plan for the pilot"; after "our",
+ * Local Transport Plan commitment", "Corporate's Operational Excellence program". Case matters: the capitals of its name make it a named
+ * plan, not "our plan for the pilot"; after "our",
  * one capitalised word ("our Project Plan", "our Test Plan") names a document of the project, not the organisation's plan.
  */
 const NAMED_PLAN =
-  /\b(?:[Oo]ur\s(?:\p{Lu}[\p{L}\p{N}-]*\s){2,5}|(?:[Tt]he\s)?(?:company|organi[sz]ation|council|trust|board|group|firm|university|district|hospital|school|authority|agency|charity|foundation|department|city|county|state|government)(?:'|’)s\s(?:\p{Lu}[\p{L}\p{N}-]*\s){1,5})(?:Plan|Framework|Roadmap|Programme|Program|Pledge|Charter|Compact|Commitments?|Priorities)\b/u;
+  /\b(?:[Oo]ur\s(?:\p{Lu}[\p{L}\p{N}-]*\s){2,5}|(?:[Tt]he\s)?(?:[Cc]ompany|[Oo]rgani[sz]ation|[Cc]orporate|[Hh]ead [Oo]ffice|HQ|[Ll]eadership|council|trust|board|group|firm|university|district|hospital|school|authority|agency|charity|foundation|department|city|county|state|government)(?:'|’)s\s(?:\p{Lu}[\p{L}\p{N}-]*\s){1,5})(?:[Pp]lan|[Ff]ramework|[Rr]oadmap|[Pp]rogramme|[Pp]rogram|[Pp]ledge|[Cc]harter|[Cc]ompact|[Cc]ommitments?|[Pp]riorities|[Ii]nitiative)\b/u;
 
 /** Under a heading like "Where this fits", these words are enough. */
 const FITS = /\b(?:fits?|aligns?|supports?|part of|under|objective|goal|priorit\w*|pillar|bet|theme|plan|okr|strateg\w*|mission|vision|focus|commit\w*)\b/i;
@@ -62,16 +67,21 @@ export function namesObjective(text: string, objective: string): boolean {
   return false;
 }
 
-/** A heading that names the strategy itself ("Three pillars", "Our strategy", "Strategic priorities"): what is written under it is the tie-in. */
-const STRATEGY_HEADING = /\b(?:pillars?|okrs?|north[- ]star|strategic (?:priorit(?:y|ies)|themes?|bets?|objectives?|pillars?|goals?)|(?:company|corporate|group|our|the)(?:(?:'|’)s)? strategy)\b/i;
+/**
+ * A heading that names the strategy itself ("Three pillars", "Our strategy", "Strategic priorities") or the organisation's goals for
+ * a year ("2023 Goals", "Our priorities for 2027"): what is written under it is the tie-in.
+ */
+const STRATEGY_HEADING =
+  /\b(?:pillars?|okrs?|north[- ]star|strategic (?:priorit(?:y|ies)|themes?|bets?|objectives?|pillars?|goals?)|(?:company|corporate|group|our|the)(?:(?:'|’)s)? strategy|(?:20\d\d|fy\s?\d{2,4})\s(?:priorit(?:y|ies)|objectives?|goals?)|(?:priorit(?:y|ies)|objectives?|goals?)\sfor\s(?:20\d\d|fy\s?\d{2,4}))\b/i;
 
 /** Finds the first passage that ties the work to strategy, or undefined. */
 export function findTieIn(ctx: ReadingContext): Passage | undefined {
   for (const slide of ctx.deck.slides) {
+    const headings = headingScope(slide, (h) => STRATEGY_HEADING.test(h.text));
     let named = -1;
     for (const p of slidePassages(slide)) {
       if (p.block.kind === 'heading') {
-        if (STRATEGY_HEADING.test(p.block.text)) named = p.section;
+        if (headings.has(p.block)) named = p.section;
         continue;
       }
       if (p.section === named) return p;

@@ -1,4 +1,4 @@
-import { findAsks, someSpecific } from '../../story/ask';
+import { findAsks, ownerInHeader, someSpecific } from '../../story/ask';
 import { beatRange, rangeInside } from '../ranges';
 import type { Rule } from '../types';
 
@@ -21,7 +21,8 @@ const rule: Rule = {
     }
     const asks = findAsks(ctx);
     if (asks.length === 0) return;
-    if (someSpecific(asks)) return;
+    // An owner named in the document's header owns what it asks.
+    if (someSpecific(asks) || ownerInHeader(ctx)) return;
     // Unsure whether this is the ask a room can act on: a question at info, quoting what was read, and what would settle it.
     // Quote the request itself rather than the heading over it.
     const { slide, passage } = asks.find((a) => a.passage.block.kind !== 'heading') ?? asks[0];
