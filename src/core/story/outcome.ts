@@ -23,9 +23,12 @@ const PAST_RESULT =
 const FORECAST = /\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i;
 const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
 
-/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box, a study's data and methods. Its figures are neither evidence nor targets. */
+/**
+ * Reference material, read by those who look for it rather than told to a room: an appendix, a talk's backup slides, benchmarks,
+ * a glossary, the "About us" box ("About Ynni Teg"), a study's data and methods. Its figures are neither evidence nor targets.
+ */
 export const REFERENCE =
-  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b|^(?:the\s)?(?:datasets?|data sets?|methods?|data and methods?|methods? and data|experimental set-?up|materials and methods)\W*$/iu;
+  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}&'’-]*(?:\s\p{Lu}[\p{L}&'’-]*){0,3}$)|appendix|annex|backup|back-up|extra slides|supplementary|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b|^(?:the\s)?(?:datasets?|data sets?|methods?|data and methods?|methods? and data|experimental set-?up|materials and methods)\W*$/iu;
 
 /**
  * Sections whose dated figures are not this narrative's success criteria: the plan, the ask, the why, the pain, the company's
