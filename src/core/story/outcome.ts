@@ -36,6 +36,9 @@ export const REFERENCE =
  */
 const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy', 'value']);
 
+/** Sections whose "Target" column holds dates of work to do, not the targets of a measure. */
+const SCHEDULES: ReadonlySet<BeatId> = new Set(['how', 'ask']);
+
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
 export const BARE_DATE =
   /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d)\b/;
@@ -151,8 +154,9 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
         targetColumn = TARGET_COLUMN.test(p.block.text);
       }
       previous = p.block;
-      // A "Target" column in the plan holds milestones' dates ("Turn coordinators in place · End of Q1 FY27"), not success criteria.
-      const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => NOT_MEASURING.has(b));
+      // A "Target" column in the plan or the ask holds milestones' dates ("Turn coordinators in place · End of Q1 FY27"), not success
+      // criteria; under an objective ("Objective 2: make the platform boring") it holds the key results' targets.
+      const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => SCHEDULES.has(b));
       // The nearest heading decides: "Progression criteria" under "Methods" states targets.
       if (REFERENCE.test(heading)) continue;
       if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
