@@ -89,13 +89,17 @@ const OUTCOME_FIGURE =
 /** A figure in a table row that is not a year or part of a label ("2027", "Q1", "FY27" are dates). */
 const ROW_FIGURE = /(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d(?!\d))\d/u;
 
+/** A number glued to letters names something ("Q4", "FY27", "H2", "v3", "KR2"), it is not a value. */
+const LABEL = /(?<![\p{L}\p{N}])\p{L}{1,3}\d{1,4}(?![\p{L}\p{N}%])/gu;
+
 /** Every timeframe in a sentence: "over 30 days" says how long, not how much. */
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 
 /** A sentence holding a target for a measure that is not a vanity number. */
 export function hasTarget(sentence: string): boolean {
-  // "Backlog over 30 days: 1,030 files" states an age, not a target; "7.1 The project will…" is a clause number.
-  const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ');
+  // "Backlog over 30 days: 1,030 files" states an age, not a target; "7.1 The project will…" is a clause number; "Goals for Q4",
+  // "FY27", "v3": a number glued to letters is a label.
+  const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ').replace(LABEL, ' ');
   if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
   if (!vanityIn(text) && !isOutput(text)) return true;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
