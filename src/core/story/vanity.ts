@@ -18,7 +18,7 @@ const WITH_OBJECT = String.raw`(?!\s(?:the|each|every|all|any|your|our|their|its
 export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'reach',
-    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|portal|online|unique) visits|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?)|github stars|stars on github|forks)\b|(?<![\d.,])(?:\d{2,3}(?:,\d{3})+|\d{2,}|\d{1,3}(?:\.\d)?k)\+?\s(?:github\s)?stars\b|\b(?:featured|mentioned|covered|cited) in (?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|ten|several|many)\s(?:[\w-]+\s)?(?:talks|articles|podcasts|newsletters|blogs|blog posts|publications|titles|outlets)\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
+    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|portal|online|unique) visits|(?:visits|views|plays|streams) (?:to|of|on)\b|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?)|github stars|stars on github|forks)\b|(?<![\d.,])(?:\d{2,3}(?:,\d{3})+|\d{2,}|\d{1,3}(?:\.\d)?k)\+?\s(?:github\s)?stars\b|\b(?:featured|mentioned|covered|cited) in (?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|ten|several|many)\s(?:[\w-]+\s)?(?:talks|articles|podcasts|newsletters|blogs|blog posts|publications|titles|outlets)\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
   },
   {
     kind: 'acquisition',
@@ -48,9 +48,9 @@ export const VANITY: readonly VanityPattern[] = [
 const SERVICE_LEVEL = /\b(?:within|in under|in less than|inside)\s(?:\d[\d,.]{0,6}|one|two|three|four|five|ten)\s?(?:working\s|business\s)?(?:minutes?|hours?|h|days?|seconds?|weeks?)\b/i;
 /** A share of them ("60% of visitors tell us…", "half of new sign-ups"): a rate, not a count. */
 const SHARE_OF = /(?:\d\s?%|\bper\s?cent|\b(?:half|a third|a quarter|two thirds|three quarters))\sof\b/i;
-/** Counts of people are fine when they are qualified by use, retention or conversion. */
+/** Counts of people are fine when they are qualified by use, retention or conversion; "weekly downloads" still counts arrivals, a week at a time. */
 const QUALIFIED =
-  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
+  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|(?:weekly|monthly|daily)(?!\s(?:[\w-]+\s)?(?:downloads|installs|sign-?ups|signups|registrations)\b)|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
 /** Customers who pay: counted, they are revenue, not output. */
 const PAYING = /\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu;
 /** "from quarterly to weekly": a change in a measure, even without figures. */
