@@ -53,8 +53,8 @@ const OUTPUT = new RegExp(
   [
     // A count ("120", or a measure named "Number of …"), a few words naming the things, and what was done to them.
     String.raw`(?:(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?|\b(?:number|count|total)\sof)\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
-    // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "ran 41 weekly reading clubs".
-    String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s)?[*_]{0,2}\d`,
+    // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "publish an initial set of 5 guides".
+    String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s|an?\s(?:(?:initial|first|further|new)\s)?(?:set|series|batch|round|total|minimum)\sof\s)?[*_]{0,2}\d`,
     // A state of delivery and where: "TSP operational on 4 corridors", "live in 40 clinics".
     String.raw`\b(?:operational|live|launched|deployed|rolled out|installed|available)\s(?:on|in|at|across|to)\s(?:all\s)?\d[\d,.]{0,15}(?:\s[\p{L}-]+)?`,
     // A count of new things: "10 new partner schools".
