@@ -92,6 +92,12 @@ const ROW_FIGURE = /(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d(?!\d))\d/u;
 /** A number glued to letters names something ("Q4", "FY27", "H2", "v3", "KR2"), it is not a value. */
 const LABEL = /(?<![\p{L}\p{N}])\p{L}{1,3}\d{1,4}(?![\p{L}\p{N}%])/gu;
 
+/**
+ * Numbers that count nothing in a sentence: the enumerators of an inline list ("our goals are to (1) improve …, (2) update …",
+ * "goals that 1) we can land …"), and a year and on ("the 2020+ goals").
+ */
+const NOT_A_VALUE = /(?<![\p{L}\p{N}])(?:\(\d{1,2}\)|\d{1,2}\))(?=\s)|\b(?:19|20)\d\d\+/gu;
+
 /** Every timeframe in a sentence: "over 30 days" says how long, not how much. */
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 
@@ -99,7 +105,7 @@ const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 export function hasTarget(sentence: string): boolean {
   // "Backlog over 30 days: 1,030 files" states an age, not a target; "7.1 The project will…" is a clause number; "Goals for Q4",
   // "FY27", "v3": a number glued to letters is a label.
-  const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ').replace(LABEL, ' ');
+  const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ').replace(LABEL, ' ').replace(NOT_A_VALUE, ' ');
   if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
   if (!vanityIn(text) && !isOutput(text)) return true;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
