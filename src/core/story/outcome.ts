@@ -89,14 +89,15 @@ const OUTCOME_FIGURE =
 /** A figure in a table row that is not a year or part of a label ("2027", "Q1", "FY27" are dates). */
 const ROW_FIGURE = /(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d(?!\d))\d/u;
 
-/** A number glued to letters names something ("Q4", "FY27", "H2", "v3", "KR2"), it is not a value. */
-const LABEL = /(?<![\p{L}\p{N}])\p{L}{1,3}\d{1,4}(?![\p{L}\p{N}%])/gu;
+/** A number glued to letters names something ("Q4", "FY27", "H2", "2025H1", "v3", "KR2"), it is not a value. */
+const LABEL = /(?<!\p{L})\p{L}{1,3}\d{1,4}(?![\p{L}\p{N}%])/gu;
 
 /**
  * Numbers that count nothing in a sentence: the enumerators of an inline list ("our goals are to (1) improve …, (2) update …",
- * "goals that 1) we can land …"), and a year and on ("the 2020+ goals").
+ * "goals that 1) we can land …"), a year and on ("the 2020+ goals"), an issue's number ("goals#109") and a version ("the 2.x
+ * series", "3.10.1").
  */
-const NOT_A_VALUE = /(?<![\p{L}\p{N}])(?:\(\d{1,2}\)|\d{1,2}\))(?=\s)|\b(?:19|20)\d\d\+/gu;
+const NOT_A_VALUE = /(?<![\p{L}\p{N}])(?:\(\d{1,2}\)|\d{1,2}\))(?=\s)|\b(?:19|20)\d\d\+|#\d+|(?<![\p{L}\p{N}.])\d+\.(?:x\b|\d+\.\d+)/gu;
 
 /** Every timeframe in a sentence: "over 30 days" says how long, not how much. */
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
