@@ -65,6 +65,7 @@ const COUNTED = new RegExp(
 );
 /** After the measure's name, only a figure or a word naming it a measure counts it: "downloads: 50,000", "sign-ups target". */
 const COUNTED_AFTER = new RegExp(String.raw`${COUNT_FIGURE}|\b(?:targets?|goals?|kpis?|metrics?|${NUMBER_WORDS})\b`, 'iu');
+const MORE = /\b(?:more|most)\b/gi;
 /** How many words either side of a measure's name may count it. */
 const NEAR = 4;
 
@@ -80,15 +81,17 @@ function counted(clause: string, words?: string): boolean {
     .slice(Math.max(0, at - 80), at)
     .trim()
     .split(/\s+/)
-    .slice(-NEAR)
-    .join(' ');
+    .slice(-NEAR);
+  // "More" counts the measure only right before it ("more sign-ups", "more new contributors"), not an adjective ("more accessible to contributors").
+  const far = before.slice(0, -2).join(' ').replace(MORE, ' ');
+  const near = before.slice(-2).join(' ');
   const after = clause
     .slice(at + words.length, at + words.length + 80)
     .trim()
     .split(/\s+/)
     .slice(0, NEAR + 1)
     .join(' ');
-  return COUNTED.test(words) || COUNTED.test(before) || COUNTED_AFTER.test(after);
+  return COUNTED.test(words) || COUNTED.test(far) || COUNTED.test(near) || COUNTED_AFTER.test(after);
 }
 /** Sentences that name a vanity number to say it is not the measure. */
 const DISCLAIMED =
