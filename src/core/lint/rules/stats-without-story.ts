@@ -117,6 +117,8 @@ const PERSON = [
 ];
 /** A narrative that is itself one example: "Case study: …", "Customer story: …". */
 const CASE_STUDY = /\b(?:case study|customer story|success story)\b/i;
+/** What comes before a quotation that names a thing rather than quoting someone: a numbered label ("Priority 2 "A healthier, greener borough"") or a naming verb ("a programme called "Homes fit for the future""). */
+const NAMED = /(?:\b\p{Lu}\p{L}+\s\d{1,3}[.:,]?|\b(?:called|named|titled|entitled|dubbed|known as|labell?ed))\s?$/u;
 /** Someone's own words: a quotation of a dozen characters or more. */
 const QUOTE = /["“][^"”\n]{12,}["”]/g;
 /** An example or a story. */
@@ -172,7 +174,9 @@ export function countFigures(line: string): number {
 /** Someone's own words: a quotation of a dozen characters or more and at least three words, not a term or a name in quotes ("non-responding", "Outbox health"). */
 function hasQuote(text: string): boolean {
   QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) if (/\S\s+\S+\s+\S/.test(m[0])) return true;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
+    if (/\S\s+\S+\s+\S/.test(m[0]) && !NAMED.test(text.slice(Math.max(0, m.index - 16), m.index))) return true;
+  }
   return false;
 }
 
