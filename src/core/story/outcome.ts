@@ -121,6 +121,9 @@ function vanityIn(text: string): boolean {
   return false;
 }
 
+/** The team reporting what it has done: "we've introduced", "we have shipped", "we added". */
+const WORK_DONE = /\bwe(?:'ve|’ve|\shave)?\s(?:\p{L}+\s)?(?:introduced|added|shipped|built|delivered|released|launched|completed|achieved|created|implemented)\b/iu;
+
 /** A sentence that introduces what follows: "Our goals for the next 18 months:". */
 const LEAD_IN = /:\s*$/;
 
@@ -170,7 +173,9 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
       const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => SCHEDULES.has(b));
       // The nearest heading decides: "Progression criteria" under "Methods" states targets.
       if (REFERENCE.test(heading)) continue;
-      if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
+      // A lead-in that reports work done ("As part of our goal …, we've introduced these features:") introduces a report, not goals.
+      const leads = p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text) && !WORK_DONE.test(p.text));
+      if (leads && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
       const listed = p.block.kind === 'list_item' && p.section === leadIn;
       const underOutcome = p.context.includes('outcome') || listed;
       // The sentence that asks for a decision is the ask, whatever it costs and from when: not a success criterion,
