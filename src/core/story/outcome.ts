@@ -23,15 +23,21 @@ const PAST_RESULT =
 const FORECAST = /\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i;
 const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
 
-/** Reference material, read by those who look for it rather than told to a room: an appendix, benchmarks, a glossary, the "About us" box, a study's data and methods. Its figures are neither evidence nor targets. */
+/**
+ * Reference material, read by those who look for it rather than told to a room: an appendix, a talk's backup slides, benchmarks,
+ * a glossary, the "About us" box ("About Ynni Teg"), a study's data and methods. Its figures are neither evidence nor targets.
+ */
 export const REFERENCE =
-  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}-]*$)|appendix|annex|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b|^(?:the\s)?(?:datasets?|data sets?|methods?|data and methods?|methods? and data|experimental set-?up|materials and methods)\W*$/iu;
+  /^(?:about (?:us|the (?:company|author|authors|organi[sz]ation|team)|\p{Lu}[\p{L}&'’-]*(?:\s\p{Lu}[\p{L}&'’-]*){0,3}$)|appendix|annex|backup|back-up|extra slides|supplementary|benchmarks?|performance (?:results|numbers|data)|measurements|methodology|glossary|references|footnotes|raw data|data tables?)\b|^(?:the\s)?(?:datasets?|data sets?|methods?|data and methods?|methods? and data|experimental set-?up|materials and methods)\W*$/iu;
 
 /**
  * Sections whose dated figures are not this narrative's success criteria: the plan, the ask, the why, the pain, the company's
  * strategy, and what changes for the customer ("you'll be paid back within 7 days rather than up to 5 weeks" is the value).
  */
 const NOT_MEASURING: ReadonlySet<BeatId> = new Set(['how', 'ask', 'why', 'pain', 'strategy', 'value']);
+
+/** Sections whose "Target" column holds dates of work to do, not the targets of a measure. */
+const SCHEDULES: ReadonlySet<BeatId> = new Set(['how', 'ask']);
 
 /** In a success section, a bare month, quarter or year names the timeframe ("Target (Dec)", "Q3 goal"). Case-sensitive: "may" is not May. */
 export const BARE_DATE =
@@ -47,8 +53,8 @@ const OUTPUT = new RegExp(
   [
     // A count ("120", or a measure named "Number of …"), a few words naming the things, and what was done to them.
     String.raw`(?:(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?|\b(?:number|count|total)\sof)\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
-    // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "ran 41 weekly reading clubs".
-    String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s)?[*_]{0,2}\d`,
+    // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "publish an initial set of 5 guides".
+    String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s|an?\s(?:(?:initial|first|further|new)\s)?(?:set|series|batch|round|total|minimum)\sof\s)?[*_]{0,2}\d`,
     // A state of delivery and where: "TSP operational on 4 corridors", "live in 40 clinics".
     String.raw`\b(?:operational|live|launched|deployed|rolled out|installed|available)\s(?:on|in|at|across|to)\s(?:all\s)?\d[\d,.]{0,15}(?:\s[\p{L}-]+)?`,
     // A count of new things: "10 new partner schools".
@@ -83,13 +89,24 @@ const OUTCOME_FIGURE =
 /** A figure in a table row that is not a year or part of a label ("2027", "Q1", "FY27" are dates). */
 const ROW_FIGURE = /(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d(?!\d))\d/u;
 
+/** A number glued to letters names something ("Q4", "FY27", "H2", "2025H1", "v3", "KR2"), it is not a value. */
+const LABEL = /(?<!\p{L})\p{L}{1,3}\d{1,4}(?![\p{L}\p{N}%])/gu;
+
+/**
+ * Numbers that count nothing in a sentence: the enumerators of an inline list ("our goals are to (1) improve …, (2) update …",
+ * "goals that 1) we can land …"), a year and on ("the 2020+ goals"), an issue's number ("goals#109") and a version ("the 2.x
+ * series", "3.10.1").
+ */
+const NOT_A_VALUE = /(?<![\p{L}\p{N}])(?:\(\d{1,2}\)|\d{1,2}\))(?=\s)|\b(?:19|20)\d\d\+|#\d+|(?<![\p{L}\p{N}.])\d+\.(?:x\b|\d+\.\d+)/gu;
+
 /** Every timeframe in a sentence: "over 30 days" says how long, not how much. */
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 
 /** A sentence holding a target for a measure that is not a vanity number. */
 export function hasTarget(sentence: string): boolean {
-  // "Backlog over 30 days: 1,030 files" states an age, not a target; "7.1 The project will…" is a clause number.
-  const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ');
+  // "Backlog over 30 days: 1,030 files" states an age, not a target; "7.1 The project will…" is a clause number; "Goals for Q4",
+  // "FY27", "v3": a number glued to letters is a label.
+  const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ').replace(LABEL, ' ').replace(NOT_A_VALUE, ' ');
   if (!TARGET_PATTERNS.some((re) => re.test(text))) return false;
   if (!vanityIn(text) && !isOutput(text)) return true;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
@@ -103,6 +120,9 @@ function vanityIn(text: string): boolean {
   }
   return false;
 }
+
+/** The team reporting what it has done: "we've introduced", "we have shipped", "we added". */
+const WORK_DONE = /\bwe(?:'ve|’ve|\shave)?\s(?:\p{L}+\s)?(?:introduced|added|shipped|built|delivered|released|launched|completed|achieved|created|implemented)\b/iu;
 
 /** A sentence that introduces what follows: "Our goals for the next 18 months:". */
 const LEAD_IN = /:\s*$/;
@@ -148,11 +168,14 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
         targetColumn = TARGET_COLUMN.test(p.block.text);
       }
       previous = p.block;
-      // A "Target" column in the plan holds milestones' dates ("Turn coordinators in place · End of Q1 FY27"), not success criteria.
-      const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => NOT_MEASURING.has(b));
+      // A "Target" column in the plan or the ask holds milestones' dates ("Turn coordinators in place · End of Q1 FY27"), not success
+      // criteria; under an objective ("Objective 2: make the platform boring") it holds the key results' targets.
+      const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => SCHEDULES.has(b));
       // The nearest heading decides: "Progression criteria" under "Methods" states targets.
       if (REFERENCE.test(heading)) continue;
-      if ((p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text))) && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
+      // A lead-in that reports work done ("As part of our goal …, we've introduced these features:") introduces a report, not goals.
+      const leads = p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text) && !WORK_DONE.test(p.text));
+      if (leads && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
       const listed = p.block.kind === 'list_item' && p.section === leadIn;
       const underOutcome = p.context.includes('outcome') || listed;
       // The sentence that asks for a decision is the ask, whatever it costs and from when: not a success criterion,

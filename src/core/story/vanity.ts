@@ -18,7 +18,7 @@ const WITH_OBJECT = String.raw`(?!\s(?:the|each|every|all|any|your|our|their|its
 export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'reach',
-    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|portal|online|unique) visits|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?)|github stars|stars on github|forks)\b|(?<![\d.,])(?:\d{2,3}(?:,\d{3})+|\d{2,}|\d{1,3}(?:\.\d)?k)\+?\s(?:github\s)?stars\b|\b(?:featured|mentioned|covered|cited) in (?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|ten|several|many)\s(?:[\w-]+\s)?(?:talks|articles|podcasts|newsletters|blogs|blog posts|publications|titles|outlets)\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
+    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|portal|online|unique) visits|(?:visits|views|plays|streams)(?=\s(?:to|of|on)\b)|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?)|github stars|stars on github|forks)\b|(?<![\d.,])(?:\d{2,3}(?:,\d{3})+|\d{2,}|\d{1,3}(?:\.\d)?k)\+?\s(?:github\s)?stars\b|\b(?:featured|mentioned|covered|cited) in (?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|ten|several|many)\s(?:[\w-]+\s)?(?:talks|articles|podcasts|newsletters|blogs|blog posts|publications|titles|outlets)\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
   },
   {
     kind: 'acquisition',
@@ -44,16 +44,55 @@ export const VANITY: readonly VanityPattern[] = [
   },
 ];
 
-/** Counts of people are fine when they are qualified by use, retention or conversion. */
+/** A time limit on handling work ("answered within 24 hours", "resolved in under 2 days"): a service level the customer gets, not a count of work. */
+const SERVICE_LEVEL = /\b(?:within|in under|in less than|inside)\s(?:\d[\d,.]{0,6}|one|two|three|four|five|ten)\s?(?:working\s|business\s)?(?:minutes?|hours?|h|days?|seconds?|weeks?)\b/i;
+/** A share of them ("60% of visitors tell us…", "half of new sign-ups"): a rate, not a count. */
+const SHARE_OF = /(?:\d\s?%|\bper\s?cent|\b(?:half|a third|a quarter|two thirds|three quarters))\sof\b/i;
+/** Counts of people are fine when they are qualified by use, retention or conversion; "weekly downloads" still counts arrivals, a week at a time. */
 const QUALIFIED =
-  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|weekly|monthly|daily|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
+  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|(?:weekly|monthly|daily)(?!\s(?:[\w-]+\s)?(?:downloads|installs|sign-?ups|signups|registrations)\b)|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
 /** Customers who pay: counted, they are revenue, not output. */
 const PAYING = /\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu;
 /** "from quarterly to weekly": a change in a measure, even without figures. */
 const CHANGE_FROM_TO = /\bfrom\s[^.;\n]{1,30}?\sto\s/i;
+/** A figure that is not a year ("2019" dates, it does not count). */
+const COUNT_FIGURE = String.raw`(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d`;
+const NUMBER_WORDS = 'million|thousand|hundreds?|thousands?|millions?|dozens?|several|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty';
 /** A reach measure is counted: a figure, or a word that grows or targets one ("double our followers", "more page views"). */
-const COUNTED =
-  /\d|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpi|measured? (?:by|in)|million|thousand|hundreds?|thousands?|millions?|dozens?|several|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)\b/i;
+const COUNTED = new RegExp(
+  String.raw`${COUNT_FIGURE}|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpis?|metrics?|measured? (?:by|in)|${NUMBER_WORDS})\b`,
+  'iu',
+);
+/** After the measure's name, only a figure or a word naming it a measure counts it: "downloads: 50,000", "sign-ups target". */
+const COUNTED_AFTER = new RegExp(String.raw`${COUNT_FIGURE}|\b(?:targets?|goals?|kpis?|metrics?|${NUMBER_WORDS})\b`, 'iu');
+const MORE = /\b(?:more|most)\b/gi;
+/** How many words either side of a measure's name may count it. */
+const NEAR = 4;
+
+/**
+ * Is the measure named by `words` counted in its clause: a figure or a change within a few words before it ("50,000
+ * downloads", "grow sign-ups"), or a figure right after it ("downloads: 50,000")? "Contributors and members increasingly
+ * leverage their contributions" names people; "trusted contributors quickly so they can work more" too. Without `words`, the clause.
+ */
+function counted(clause: string, words?: string): boolean {
+  const at = words === undefined ? -1 : clause.toLowerCase().indexOf(words.toLowerCase());
+  if (at < 0 || words === undefined) return COUNTED.test(clause);
+  const before = clause
+    .slice(Math.max(0, at - 80), at)
+    .trim()
+    .split(/\s+/)
+    .slice(-NEAR);
+  // "More" counts the measure only right before it ("more sign-ups", "more new contributors"), not an adjective ("more accessible to contributors").
+  const far = before.slice(0, -2).join(' ').replace(MORE, ' ');
+  const near = before.slice(-2).join(' ');
+  const after = clause
+    .slice(at + words.length, at + words.length + 80)
+    .trim()
+    .split(/\s+/)
+    .slice(0, NEAR + 1)
+    .join(' ');
+  return COUNTED.test(words) || COUNTED.test(far) || COUNTED.test(near) || COUNTED_AFTER.test(after);
+}
 /** Sentences that name a vanity number to say it is not the measure. */
 const DISCLAIMED =
   /\bnot\s(?:\w+\s){0,2}?(?:sent|shared|posted|published|created|registrations?|sign-?ups|signups|downloads|installs|page ?views|visits|visitors|followers|likes|impressions|subscribers)\b|\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
@@ -105,11 +144,14 @@ export function clauseOf(sentence: string, words: string): string {
  * in its own clause, so "returned prescriptions drop by 30%, and the app reaches 100,000 downloads" is
  * still vanity.
  */
-export function isVanity(kind: Kind, sentence: string, clause = sentence): boolean {
+export function isVanity(kind: Kind, sentence: string, clause = sentence, words?: string): boolean {
   if (DISCLAIMED.test(sentence) || STATUS_CELL.test(sentence)) return false;
   if (kind === 'acquisition' && QUALIFIED.test(clause)) return false;
-  // "The design my manager likes best", "first impressions of the team": a count of attention needs a number or a change.
-  if (kind === 'reach' && !COUNTED.test(clause)) return false;
+  // "The design my manager likes best", "first impressions of the team", "contributors who have shown staying power": a count of
+  // attention or of arrivals needs a number or a change beside it; without one the word names people, not a measure.
+  if ((kind === 'reach' || kind === 'acquisition') && (!counted(clause, words) || SHARE_OF.test(clause))) return false;
+  // "Requests answered within 24 hours, 100% of the time" sets a service level: how fast the customer is served, not how much work was done.
+  if (kind === 'output' && SERVICE_LEVEL.test(clause)) return false;
   // A delivery date next to a real outcome target ("ship in Q3 and cut wait times by half") is a plan, not the measure.
   // "Eight paying services live by the end of 2027" counts customers who pay: a business target, dated.
   if (kind === 'date' && (CHANGE_FROM_TO.test(sentence) || PAYING.test(sentence) || TARGET_PATTERNS.some((re) => re.test(sentence.replace(VANITY[3].re, ' '))))) return false;

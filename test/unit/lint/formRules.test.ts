@@ -446,6 +446,12 @@ describe('form rules', () => {
       assert.equal(countFigures('Unit 4, Stoke-on-Trent ST1 5AB. Call 01782 000 114.'), 0);
     });
 
+    it('does not count the number that ends a name mid-sentence, a proposal number or a web address, but counts a quantity after a name', () => {
+      assert.equal(countFigures('Users ask whether Vue 3 will run in suites like Microsoft 365, see PEP 554 and https://example.org/issues/26'), 0);
+      assert.equal(countFigures('Support for Vue 3 cut builds by 40%; the Enterprise 12% discount ends'), 2);
+      assert.equal(countFigures('Vue 3 is out'), 1, 'at the start of a sentence a capitalised word may be a label: "Accounts 1240"');
+    });
+
     it('does not count versions, the second half of an academic year, or the second number of a ratio', () => {
       assert.equal(countFigures('5.0.0 released; 4.x becomes a maintenance branch; 5.0rc1 is out'), 0);
       assert.equal(countFigures('In 2024/25, 612 students did not continue.'), 1);

@@ -1,7 +1,7 @@
 import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
 import { PERSON_WORDS } from '../../deck/beats';
 import { LIST_NUMBER, REFERENCE, findTargets, isOutput } from '../../story/outcome';
-import { TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
+import { SUCCESS, TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -49,10 +49,10 @@ function readHeader(row: string): TableHeader {
 
 /**
  * The working parts of a proposal, as design documents, RFCs, ADRs and grant applications name them: how it is built,
- * the options weighed, what it depends on, the work packages. Their figures are parameters and estimates, not evidence.
+ * the options weighed ("Options", "Options appraisal"), what it depends on, the work packages. Their figures are parameters and estimates, not evidence.
  */
 const DESIGN =
-  /\b(?:design|implementation|proposed|pilot|specification|(?:guide|reference)-level explanation|technical details?|alternatives?|options (?:considered|we considered)|considered options|rationale|prior art|dependencies|work ?packages?|workstreams?)\b/i;
+  /\b(?:design|implementation|proposed|pilot|specification|(?:guide|reference)-level explanation|technical details?|alternatives?|options|considered options|rationale|prior art|dependencies|work ?packages?|workstreams?)\b/i;
 /** A heading that says what the team will or would do, or hopes to achieve ("What we'd do with the six roles", "What we hope to achieve"): a plan. */
 const INTENT = /\bwhat (?:we|i)(?:'d|’d|'ll|’ll|\swill|\swould|\s(?:hope|aim|plan|want|intend) to)\b/i;
 /** A heading that reports the team's own work ("What we did in November", "What your gifts did this winter"): output, vanity-metric's to judge. */
@@ -110,38 +110,53 @@ const PERSON = [
   /\b(?:she|he|her|him|his)\b/i,
   /\b(?:meet|this is)\s+\p{Lu}\p{Ll}+/u,
   /\b(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u,
-  /\b\p{Lu}\p{Ll}+\s+(?:said|says|told|tells|asked|asks|wrote|writes|explained|explains|remembers|recalls|put it)\b/u,
+  // "Priya said", not a rate in a table: "Peak writes/s".
+  /\b\p{Lu}\p{Ll}+\s+(?:said|says|told|tells|asked|asks|wrote|writes|explained|explains|remembers|recalls|put it)\b(?!\s?\/)/u,
   // Their words reported: "the newsroom analysts said the dashboards open faster", "our drivers told us".
   new RegExp(String.raw`\b(?:the|our|one|two|three|several|many|most|some)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})\s(?:said|say|told us|tell us|wrote|asked)\b`, 'iu'),
 ];
 /** A narrative that is itself one example: "Case study: …", "Customer story: …". */
 const CASE_STUDY = /\b(?:case study|customer story|success story)\b/i;
+/** What comes before a quotation that names a thing rather than quoting someone: a numbered label ("Priority 2 "A healthier, greener borough"") or a naming verb ("a programme called "Homes fit for the future""). */
+const NAMED = /(?:\b\p{Lu}\p{L}+\s\d{1,3}[.:,]?|\b(?:called|named|titled|entitled|dubbed|known as|labell?ed))\s?$/u;
 /** Someone's own words: a quotation of a dozen characters or more. */
 const QUOTE = /["“][^"”\n]{12,}["”]/g;
 /** An example or a story. */
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|case study|imagine|picture this|story|stories|anecdote|take the case)\b/i;
 
-/** An identifier, not data: "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)", "ISO 27001", "KR 2.1", "Unit 4", "DP-1184", "ST1 5AB". */
+/** An identifier, not data: "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)", "ISO 27001", "PEP 554", "KR 2.1", "Unit 4", "DP-1184", "ST1 5AB". */
 const ID_BEFORE =
-  /(?:\b(?:no|nos|number|ein|abn|acn|vat|reg|registration|ref|id|iso|iec|rfc|kr|okr|objective|priority|section|chapter|figure|fig|table|option|version|release|tier|ticket|issue|pr|wp|work package|unit|suite|flat|floor|po box)\.?:?\s?|#|\d-)$/i;
+  /(?:\b(?:no|nos|number|ein|abn|acn|vat|reg|registration|ref|id|iso|iec|rfc|pep|kep|adr|rfd|cve|kr|okr|objective|priority|section|chapter|figure|fig|table|option|version|release|tier|ticket|issue|pr|wp|work package|unit|suite|flat|floor|po box)\.?:?\s?|#|\d-)$/i;
 /** An issue key or a document code before a number: "DP-1184", "ADR-017". */
 const KEY_BEFORE = /\b\p{L}{2,}-$|\b\p{Lu}{1,2}\d[\dA-Z]?\s$/u;
 /** A day and month written the German way ("12.11."), a date, not data. */
 const DAY_MONTH = /^\d{1,2}\.\d{1,2}\.$/;
 /** Contact details, not data: a telephone number ("01782 000 114", "+44 20 7946 0000"). */
 const PHONE = /(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b/g;
+/** A web address, not data: ".../issues/26". */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)\S+/gi;
 const ID_AFTER = /^(?:\([a-z]\)|-\d)/i;
 
-/** Is the figure at [start, end) a date, a time of day, a duration or an identifier, judged from a few characters either side? */
+/**
+ * A number that ends a name in the middle of a sentence ("support for Vue 3", "apps like Microsoft 365", "a React 19 front end"):
+ * a short whole or version number right after a capitalised word that follows a lower-case word or a comma. A quantity after
+ * it (a unit, a per cent, a multiplier) makes it data again ("the Enterprise 40% discount").
+ */
+const NAME_BEFORE = /[\p{Ll},]\s\p{Lu}\p{Ll}{1,20}\s$/u;
+const NAME_NUMBER = /^\d{1,4}(?:\.\d{1,2})?$/;
+const QUANTITY_AFTER = /^\s?(?:%|per\s?cent|x\b|×|k\b|m\b|bn\b|million|billion|thousand|hundred|(?:ms|s|h|hrs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|points?|pts)\b)/i;
+
+/** Is the figure at [start, end) a date, a time of day, a duration, an identifier or part of a name, judged from a few characters either side? */
 function isNotData(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   const before = text.slice(Math.max(0, start - 14), start);
-  return TIME_AFTER.test(after) || TIME_BEFORE.test(before) || ID_AFTER.test(after) || ID_BEFORE.test(before) || KEY_BEFORE.test(before);
+  if (TIME_AFTER.test(after) || TIME_BEFORE.test(before) || ID_AFTER.test(after) || ID_BEFORE.test(before) || KEY_BEFORE.test(before)) return true;
+  return NAME_NUMBER.test(text.slice(start, end)) && NAME_BEFORE.test(text.slice(Math.max(0, start - 26), start)) && !QUANTITY_AFTER.test(after);
 }
 
 export function countFigures(line: string): number {
   // "1. Poll more often.", "7.1 The project…": a number that labels the line counts nothing.
-  const text = line.replace(LIST_NUMBER, '').replace(PHONE, ' ');
+  const text = line.replace(LIST_NUMBER, '').replace(PHONE, ' ').replace(WEB_ADDRESS, ' ');
   let n = 0;
   let previous = -1;
   FIGURE.lastIndex = 0;
@@ -159,7 +174,9 @@ export function countFigures(line: string): number {
 /** Someone's own words: a quotation of a dozen characters or more and at least three words, not a term or a name in quotes ("non-responding", "Outbox health"). */
 function hasQuote(text: string): boolean {
   QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) if (/\S\s+\S+\s+\S/.test(m[0])) return true;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
+    if (/\S\s+\S+\s+\S/.test(m[0]) && !NAMED.test(text.slice(Math.max(0, m.index - 16), m.index))) return true;
+  }
   return false;
 }
 
@@ -168,6 +185,19 @@ function toldThroughSomeone(blocks: readonly Block[]): boolean {
   if (blocks.some((b) => b.kind === 'blockquote' && b.text.trim() !== '')) return true;
   const text = blocks.map((b) => b.text).join('\n');
   return hasQuote(text) || EXAMPLE.test(text) || PERSON.some((re) => re.test(text));
+}
+
+/** A code span as written: "`python3 sqrt.py 64`", "`0x76a4dac`". */
+const CODE_SPAN = /`([^`\n]+)`/g;
+
+/** A block's text without what its source lines put in code spans: a number in code is code ("`--jobs 4`"), not a statistic. */
+function withoutCode(text: string, lines: readonly string[]): string {
+  let out = text;
+  for (const line of lines) {
+    if (!line.includes('`')) continue;
+    for (const m of line.matchAll(CODE_SPAN)) out = out.replace(m[1], ' ');
+  }
+  return out;
 }
 
 /** Where one sentence ends and the next begins. */
@@ -190,7 +220,7 @@ function countsOutput(line: string): boolean {
  * that states aims ("we aim to:") are targets, not evidence; and when most lines with figures count
  * attention or output, the numbers are vanity-metric's to judge, not this rule's.
  */
-function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean } {
+function figuresOf(blocks: readonly Block[], source: readonly string[]): { figures: number; mostly: boolean } {
   let figures = 0;
   let withFigures = 0;
   let outputs = 0;
@@ -205,7 +235,7 @@ function figuresOf(blocks: readonly Block[]): { figures: number; mostly: boolean
     previous = b;
     if (b.kind === 'heading' || (b.kind === 'table' && header.plan)) continue;
     if (b.kind !== 'list_item') aims = LEAD_IN_END.test(b.text) && AIM.test(b.text);
-    const text = b.kind === 'table' ? withoutColumns(b.text, header.ids) : b.text;
+    const text = withoutCode(b.kind === 'table' ? withoutColumns(b.text, header.ids) : b.text, source.slice(b.line - 1, b.endLine));
     // Lines of content: every paragraph, bullet, quote and table row, split at hard line breaks.
     for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
@@ -257,11 +287,12 @@ const rule: Rule = {
         const beats = parts.length > 1 ? detectBeats(part.heading ? [part.heading, ...part.blocks] : part.blocks) : slide.beats;
         const aimed =
           (slide.explicitBeats && slide.beats.includes('outcome')) ||
-          part.headings.some((h) => headingBeat(h.text) === 'outcome') ||
-          (beats.includes('outcome') && part.blocks.some((b) => targeted.has(b) || (b.kind === 'table' && TARGET_COLUMN.test(b.text))));
+          part.headings.some((h) => headingBeat(h.text) === 'outcome' || SUCCESS.test(h.text)) ||
+          part.blocks.some((b) => b.kind === 'table' && TARGET_COLUMN.test(b.text)) ||
+          (beats.includes('outcome') && part.blocks.some((b) => targeted.has(b)));
         if (aimed && !part.headings.some((h) => EVIDENCE.has(headingBeat(h.text)))) continue;
         if (part.blocks.some((b) => AGAINST_TARGET.test(b.text))) continue;
-        const { figures, mostly } = figuresOf(part.blocks);
+        const { figures, mostly } = figuresOf(part.blocks, ctx.deck.lines);
         if (figures < minFigures || !mostly) continue;
         if (toldThroughSomeone(parts.length > 1 ? part.blocks : ctx.visibleBlocks(slide))) continue;
         const where = parts.length > 1 && part.heading ? `The section “${part.heading.text}” on slide ${slide.index}` : `Slide ${slide.index}`;
