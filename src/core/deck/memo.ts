@@ -16,3 +16,9 @@ export function memoByText<T>(fn: (text: string) => T, max = 4096): (text: strin
     return value as T;
   };
 }
+
+/** A regular expression's `test`, remembered per text as {@link memoByText} does. The expression keeps no state between calls: no `g` or `y` flag. */
+export function memoTest(re: RegExp, max?: number): (text: string) => boolean {
+  if (re.global || re.sticky) throw new Error(`memoTest: /${re.source}/${re.flags} keeps its lastIndex between calls`);
+  return memoByText((text) => re.test(text), max);
+}

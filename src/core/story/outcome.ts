@@ -1,6 +1,7 @@
 import { TARGET_PATTERNS, TIMEFRAME, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Slide } from '../deck';
 import { findAsks } from './ask';
+import { memoByText, memoTest } from '../deck/memo';
 import { perDeck, type ReadingContext } from './reading';
 import { CLAUSE_BREAK, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
 
@@ -15,6 +16,9 @@ const FUTURE_CHANGE = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/** FUTURE_CHANGE's test, once per passage text: the editor re-reads every passage after each pause in typing. */
+const futureChange = memoTest(FUTURE_CHANGE);
 
 /** A change already reported ("reach fell", "we posted more often (from 9 to 14 a week)"): a result, not a target, unless a target or a date is named with it. */
 const PAST_RESULT =
@@ -72,9 +76,7 @@ export function isOutput(clause: string): boolean {
 }
 
 /** The words that count an output or name a milestone ("Number of households reached", "recruit **60"), when no change in a measure stands beside them. */
-export function outputWords(clause: string): string | undefined {
-  return CHANGE.test(clause) ? undefined : OUTPUT.exec(clause)?.[0];
-}
+export const outputWords = memoByText((clause: string): string | undefined => (CHANGE.test(clause) ? undefined : OUTPUT.exec(clause)?.[0]));
 
 /** A number that labels a point in a document rather than counting anything: "7.1 The project…", "1. Poll more often." */
 export const LIST_NUMBER = /^\s*(?:[*_]{1,2})?(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+)(?:[*_]{1,2})?\s+(?=[*_]{0,2}\p{Lu})/u;
@@ -103,7 +105,7 @@ const NOT_A_VALUE = /(?<![\p{L}\p{N}])(?:\(\d{1,2}\)|\d{1,2}\))(?=\s)|\b(?:19|20
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 
 /** A sentence holding a target for a measure that is not a vanity number. */
-export function hasTarget(sentence: string): boolean {
+export const hasTarget = memoByText((sentence: string): boolean => {
   // "Backlog over 30 days: 1,030 files" states an age, not a target; "7.1 The project will…" is a clause number; "Goals for Q4",
   // "FY27", "v3": a number glued to letters is a label.
   const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ').replace(LABEL, ' ').replace(NOT_A_VALUE, ' ');
@@ -111,15 +113,15 @@ export function hasTarget(sentence: string): boolean {
   if (!vanityIn(text) && !isOutput(text)) return true;
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
   return text.split(CLAUSE_BREAK).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause) && !isOutput(clause));
-}
+});
 
-function vanityIn(text: string): boolean {
+const vanityIn = memoByText((text: string): boolean => {
   for (const { kind, re } of VANITY) {
     re.lastIndex = 0;
     if (re.test(text) && isVanity(kind, text)) return true;
   }
   return false;
-}
+});
 
 /** The team reporting what it has done: "we've introduced", "we have shipped", "we added". */
 const WORK_DONE = /\bwe(?:'ve|’ve|\shave)?\s(?:\p{L}+\s)?(?:introduced|added|shipped|built|delivered|released|launched|completed|achieved|created|implemented)\b/iu;
@@ -180,11 +182,11 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
       const underOutcome = p.context.includes('outcome') || listed;
       // The sentence that asks for a decision is the ask, whatever it costs and from when: not a success criterion,
       // unless its own words say how success is judged ("We'll know it worked when … rise from 55% to 85%").
-      if (!underOutcome && asks.has(p) && !SUCCESS.test(p.text) && !FUTURE_CHANGE.test(p.text)) continue;
+      if (!underOutcome && asks.has(p) && !SUCCESS.test(p.text) && !futureChange(p.text)) continue;
       // Outside a success section, a forecast of the world ("the share is expected to rise from 24% to 45%") is context, not the team's target.
       if (!underOutcome && FORECAST.test(p.text)) continue;
       // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
-      if (!underOutcome && PAST_RESULT.test(p.text) && !FUTURE_CHANGE.test(p.text) && !STILL_AHEAD.test(p.text)) continue;
+      if (!underOutcome && PAST_RESULT.test(p.text) && !futureChange(p.text) && !STILL_AHEAD.test(p.text)) continue;
       // A dated target is a claim about success wherever it stands, except in the sections of NOT_MEASURING.
       // The title slide's byline ("Requested amount: $48,500 over 12 months") is not one.
       // In the business case a dated figure is history ("footfall down 22% in two years") unless it says it is a target.
@@ -194,7 +196,7 @@ const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targe
         TIMEFRAME.test(p.text.replace(WINDOW, ' ')) &&
         !p.context.some((b) => NOT_MEASURING.has(b)) &&
         (!p.context.includes('business') || STILL_AHEAD.test(p.text));
-      const measuring = underOutcome || targetRow || dated || SUCCESS.test(p.text) || FUTURE_CHANGE.test(p.text);
+      const measuring = underOutcome || targetRow || dated || SUCCESS.test(p.text) || futureChange(p.text);
       // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies"; so is any
       // figure in a row under a "Target" column ("Digital members · 6,400 · 18,000").
       const plainFigure = (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, ''))) || (targetRow && ROW_FIGURE.test(p.text));

@@ -1,8 +1,25 @@
 import assert from 'node:assert/strict';
 import { sep } from 'node:path';
-import { memoByText } from '../../../src/core/deck/memo';
+import { memoByText, memoTest } from '../../../src/core/deck/memo';
 import { parseDeck } from '../../../src/core/deck';
 import { generateDeck } from '../../../bench/generate';
+
+describe('memoTest', () => {
+  it("answers as the expression's test, running it once per text", () => {
+    let runs = 0;
+    const re = /\bwill\s\w+/i;
+    const exec = re.exec.bind(re);
+    re.exec = (text: string) => (runs++, exec(text));
+    const willDo = memoTest(re);
+    assert.deepEqual([willDo('We will drop it'), willDo('We will drop it'), willDo('We dropped it')], [true, true, false]);
+    assert.equal(runs, 2);
+  });
+
+  it('refuses an expression that keeps its lastIndex between calls', () => {
+    assert.throws(() => memoTest(/x/g), /lastIndex/);
+    assert.throws(() => memoTest(/x/y), /lastIndex/);
+  });
+});
 
 describe('memoByText', () => {
   it('computes each text once, undefined results included, and starts over when full', () => {
