@@ -248,8 +248,8 @@ describeDoubleLabelled('Blind corpus 4 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 8; scored blind, then opened for tuning in session 9 (see its README). */
 describeDoubleLabelled('Blind corpus 5 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-5', 60);
 
-/** Written blind and labelled twice in session 9, never tuned to: see its README for every time it was scored. */
-describeDoubleLabelled('Blind corpus 6 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-6', 60);
+/** Written blind and labelled twice in session 9; scored blind, then opened for tuning the same session (see its README). */
+describeDoubleLabelled('Blind corpus 6 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-6', 60);
 
 /**
  * Real public documents, labelled twice blind in sessions 8 and 9. They are other people's writing, so only
@@ -258,7 +258,7 @@ describeDoubleLabelled('Blind corpus 6 (double-labelled, measured, never tuned t
 const REAL = [
   ['Real documents 1 (double-labelled, tuned on since)', 'test/fixtures/corpus-real'],
   ['Real documents 2 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-2'],
-  ['Real documents 3 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-3'],
+  ['Real documents 3 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-3'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));
