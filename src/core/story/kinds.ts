@@ -72,7 +72,7 @@ const RFC_FIELD = /^(?:start date|rfc pr|feature name|tracking issue|rfc (?:numb
 const HEADER_LINE = /^\W{0,3}([\p{L}][\p{L} -]{0,28}?)\s*[:·]/u;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
 const PROPOSAL_TITLE =
-  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project|funding) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
+  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
 /** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022". */
 const UPDATE_TITLE =
   /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
@@ -195,6 +195,12 @@ function tags(deck: Deck): string[] {
     .map((tag) => tag.replace(/[-_]/g, ' ').trim().slice(0, 60));
 }
 
+/**
+ * A title that ends by naming itself a proposal ("Season of Docs 2024 proposal"), read after the other kinds' titles: a memo's
+ * "Subject: … — proposal" is an exec-ask, and a talk's, a budget's, a grant's or a partnership's proposal is not an RFC (a partner's is a pitch).
+ */
+const PROPOSAL_LAST = /(?<!\b(?:session|workshop|talk|budget|funding|headcount|investment|capital|resourcing|grant|partnership|sponsorship|business|sales) )\bproposal\s*$/i;
+
 /** The kind a title names, or a tag does ("roadmap", "talk", "RFC"): the title tests, in the order the title is read. */
 const TITLE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['proposal', PROPOSAL_TITLE],
@@ -203,6 +209,7 @@ const TITLE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['exec-ask', EXEC_ASK_TITLE],
   ['talk', TALK_TITLE],
   ['strategy', STRATEGY_TITLE],
+  ['proposal', PROPOSAL_LAST],
 ];
 
 /** A heading's decoration before its words: emoji (":memo: Summary", "🤯 Explanation") and the marks around them. */

@@ -277,6 +277,16 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Validator health tracking research proposal\n\nWe propose.\n'), 'proposal');
         assert.equal(kindOf('# Vision screening for care homes\n\n## The problem\n\nMissed.\n'), undefined);
       });
+      it('a title that ends by naming itself a proposal makes one, after the other kinds’ titles; a talk’s, a budget’s or a grant’s proposal does not', () => {
+        assert.equal(kindOf('# Docs programme 2024 proposal\n\n## About the project\n\nGuides.\n'), 'proposal');
+        assert.equal(kindOf('# Food waste collections: pilot proposal\n\n## Background\n\nBins.\n\n## 2. Recommendations\n\nApprove.\n'), 'proposal');
+        assert.equal(kindOf('# Subject: crew routing for meter exchanges — proposal\n\nDear Ana.\n'), 'exec-ask');
+        assert.equal(kindOf('# Flaky tests at scale — session proposal\n\nAbstract.\n'), 'talk');
+        assert.equal(kindOf('# Two more engineers: budget proposal\n\nWe need them.\n'), 'exec-ask');
+        assert.equal(kindOf('# Permits for every town: a partnership proposal\n\n## The problem\n\nQueues.\n'), undefined, 'a partner’s pitch');
+        assert.equal(kindOf('# SMS reminders for health volunteers — grant proposal\n\n## The problem\n\nMissed visits.\n'), undefined);
+        assert.equal(kindOf('# Why the proposal failed\n\n## The problem\n\nNobody read it.\n'), undefined, 'a proposal named mid-title');
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
