@@ -215,9 +215,30 @@ const TITLE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
 /** A heading's decoration before its words: emoji (":memo: Summary", "🤯 Explanation") and the marks around them. */
 const DECORATION = /^(?:\s*(?::[a-z0-9_+-]{1,40}:|[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+))+\s*/u;
 
+/** A TOML front matter's title (a static site's `+++` block): `title = "Weekly Update"`. */
+const TOML_TITLE = /^title\s*=\s*(["'])(.{1,200}?)\1\s*(?:#.*)?$/;
+
+/**
+ * The title a reader sees: a TOML front matter's `title = "…"` (`+++` blocks, which the deck does not read as front matter),
+ * or the first top-level heading when only a notice comes before it ("> [!IMPORTANT] Applications are open…"), else the deck's.
+ */
+function documentTitle(deck: Deck): string {
+  if (typeof deck.frontMatter.title === 'string' && deck.frontMatter.title.trim() !== '') return deck.title;
+  // The deck sets a TOML block apart (and says it reads none of it); its title still names the page.
+  const toml = deck.frontMatterRange && deck.problems.some((p) => p.code === 'front-matter-toml');
+  for (const line of toml && deck.frontMatterRange ? deck.lines.slice(1, Math.min(deck.frontMatterRange.endLine - 1, 40)) : []) {
+    const m = TOML_TITLE.exec(line.trim());
+    if (m) return m[2];
+  }
+  const first = deck.slides[0];
+  const notice = first && !first.blocks.some((b) => b.kind === 'heading') && first.blocks.every((b) => b.kind === 'blockquote' || b.text.trim() === '');
+  const heading = notice ? deck.slides[1]?.blocks.find((b) => b.kind === 'heading' && b.level === 1) : undefined;
+  return heading?.text.trim() ?? deck.title;
+}
+
 /** The kind a narrative's title and headings plainly show, or undefined when they show none. */
 export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS): KindReading | undefined {
-  const title = deck.title;
+  const title = documentTitle(deck);
   const headings = deck.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'heading').map((b) => b.text.trim().replace(DECORATION, '')));
   const read = (id: string, evidence: string): KindReading | undefined => (Object.hasOwn(table, id) ? { id, profile: table[id], source: 'inferred', evidence } : undefined);
   const quoted = (list: string[]) =>

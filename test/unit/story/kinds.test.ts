@@ -287,6 +287,14 @@ describe('document kinds', () => {
         assert.equal(kindOf('# SMS reminders for health volunteers — grant proposal\n\n## The problem\n\nMissed visits.\n'), undefined);
         assert.equal(kindOf('# Why the proposal failed\n\n## The problem\n\nNobody read it.\n'), undefined, 'a proposal named mid-title');
       });
+      it('reads the title a reader sees: a TOML front matter’s title, or the first heading after a notice', () => {
+        assert.equal(kindOf('+++\ntitle = "Weekly Update"\ndate = "2022-12-09"\n+++\n\n## Faster builds\n\nShipped.\n'), 'update');
+        assert.equal(kindOf("+++\ntitle = 'Field app: weekly update' # the team's\n+++\n\n## Faster builds\n\nShipped.\n"), 'update', 'with a comment after it');
+        assert.equal(kindOf('+++\ntitle = "Offline edits"\n+++\n\n## Weekly update\n\nX.\n'), undefined, 'a heading under another title');
+        assert.equal(kindOf('> [!IMPORTANT]\n> Applications are open.\n\n# Docs programme 2024 proposal\n\nGuides.\n'), 'proposal');
+        assert.equal(kindOf('> [!NOTE]\n> Read me first.\n\n# Offline edits\n\n## The problem\n\nLost.\n'), undefined);
+        assert.equal(kindOf('---\ntitle: Offline edits\n---\n\n> Read me first.\n\n# Docs programme 2024 proposal\n\nGuides.\n'), undefined, 'the front matter’s title decides');
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
