@@ -59,9 +59,9 @@ export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
   return declared(deck.frontMatter.kind, 'front-matter') ?? declared(config.kind, 'config') ?? inferKind(deck, table) ?? { id: DEFAULT_KIND, profile: table[DEFAULT_KIND], source: 'default' };
 }
 
-/** Headings that only an RFC-style design proposal has. */
+/** Headings that only an RFC-style design proposal has, alone or joined to another ("Motivation and scope", "Rationale and alternatives"). */
 const PROPOSAL_HEADING =
-  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)\s*:?$/i;
+  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)(?:\s(?:and|&)\s[a-z -]{1,30})?\s*:?$/i;
 /**
  * The fields of a proposal's header, as lines under its title ("Start Date: 2025-09-24", "RFC PR: #42", "Reviewers · SRE",
  * "Proposer: Ana (@ana)") or as its front matter's keys (`start-date:`): who proposes, who reviews or decides, where it is
@@ -72,17 +72,24 @@ const RFC_FIELD = /^(?:start date|rfc pr|feature name|tracking issue|rfc (?:numb
 const HEADER_LINE = /^\W{0,3}([\p{L}][\p{L} -]{0,28}?)\s*[:·]/u;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
 const PROPOSAL_TITLE =
-  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
-/** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results". */
+  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
+/** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022". */
 const UPDATE_TITLE =
-  /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
+  /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
 /** A heading that is a date or a month: a log of meetings or weeks ("2022-08-01", "January recap:", "Week of 3 March"). */
 const DATED_HEADING =
   /^(?:\d{4}-\d{2}-\d{2}|(?:week of |w\/c )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:[ ,]+\d{1,4})*(?:\s(?:recap|update|summary|notes|meeting))?)\s*:?$/i;
 const UPDATE_HEADING =
   /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i;
-/** Slides only a talk has: the speaker's introduction and the closing thanks or questions. */
-const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
+/** A heading about a period just past ("Highlights from the past week", "Last month") or the one to come ("Focus for week ahead", "Next quarter"). */
+const PERIOD = '(?:week|fortnight|month|quarter|sprint|cycle|iteration|term|half|year)';
+const PAST_PERIOD_HEADING = new RegExp(
+  `\\b(?:(?:the )?(?:past|last|previous) ${PERIOD}|this (?:past )?${PERIOD}(?:'s|’s)? (?:highlights|progress|results|work)|since (?:the )?last (?:update|report|${PERIOD}))\\b`,
+  'i',
+);
+const NEXT_PERIOD_HEADING = new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?(?:next|coming|upcoming) ${PERIOD})\\b`, 'i');
+/** Slides only a talk has: the speaker's introduction and the closing thanks, end or questions. */
+const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
 /** A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided", "Senior Software Engineer". */
 const SPEAKER =
   /^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
@@ -98,7 +105,7 @@ const CITATION = /\(\p{Lu}[\p{L}'’-]+(?: (?:et al\.?|and \p{Lu}[\p{L}'’-]+))
 /** An agenda slide: "Agenda", "Outline", "Today's plan". */
 const AGENDA = /^(?:agenda|outline|today'?s (?:plan|agenda)|what we'?ll (?:cover|see)|table of contents|contents|overview)\b/i;
 const STRATEGY_TITLE =
-  /\bstrateg(?:y|ies|ic plan)\b|\bdirection\b|\broadmap\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term) (?:plan|priorities|direction|roadmap)\b/i;
+  /\bstrateg(?:y|ies|ic plan)\b|\bdirection\b|\broadmap\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term|longer-term) (?:plan|priorities|direction|roadmap|vision)\b/i;
 const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
@@ -151,7 +158,9 @@ function headerField(deck: Deck, field: RegExp): string | undefined {
     const name = HEADER_LINE.exec(line)?.[1];
     if (name && field.test(name)) return `the header line “${line.trim().slice(0, 60)}”`;
   }
-  const key = Object.keys(deck.frontMatter).find((k) => field.test(k.replace(/[-_]/g, ' ')));
+  // A key one level down counts too: a slide tool's `defaults: { speaker: … }`.
+  const keys = Object.entries(deck.frontMatter).flatMap(([k, v]) => [k, ...(v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).map((n) => `${k}.${n}`) : [])]);
+  const key = keys.find((k) => field.test((k.split('.').pop() ?? k).replace(/[-_]/g, ' ')));
   return key === undefined ? undefined : `the front matter's \`${key}\``;
 }
 
@@ -186,6 +195,12 @@ function tags(deck: Deck): string[] {
     .map((tag) => tag.replace(/[-_]/g, ' ').trim().slice(0, 60));
 }
 
+/**
+ * A title that ends by naming itself a proposal ("Season of Docs 2024 proposal"), read after the other kinds' titles: a memo's
+ * "Subject: … — proposal" is an exec-ask, and a talk's, a budget's, a grant's or a partnership's proposal is not an RFC (a partner's is a pitch).
+ */
+const PROPOSAL_LAST = /(?<!\b(?:session|workshop|talk|budget|funding|headcount|investment|capital|resourcing|grant|partnership|sponsorship|business|sales) )\bproposal\s*$/i;
+
 /** The kind a title names, or a tag does ("roadmap", "talk", "RFC"): the title tests, in the order the title is read. */
 const TITLE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['proposal', PROPOSAL_TITLE],
@@ -194,12 +209,37 @@ const TITLE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['exec-ask', EXEC_ASK_TITLE],
   ['talk', TALK_TITLE],
   ['strategy', STRATEGY_TITLE],
+  ['proposal', PROPOSAL_LAST],
 ];
+
+/** A heading's decoration before its words: emoji (":memo: Summary", "🤯 Explanation") and the marks around them. */
+const DECORATION = /^(?:\s*(?::[a-z0-9_+-]{1,40}:|[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+))+\s*/u;
+
+/** A TOML front matter's title (a static site's `+++` block): `title = "Weekly Update"`. */
+const TOML_TITLE = /^title\s*=\s*(["'])(.{1,200}?)\1\s*(?:#.*)?$/;
+
+/**
+ * The title a reader sees: a TOML front matter's `title = "…"` (`+++` blocks, which the deck does not read as front matter),
+ * or the first top-level heading when only a notice comes before it ("> [!IMPORTANT] Applications are open…"), else the deck's.
+ */
+function documentTitle(deck: Deck): string {
+  if (typeof deck.frontMatter.title === 'string' && deck.frontMatter.title.trim() !== '') return deck.title;
+  // The deck sets a TOML block apart (and says it reads none of it); its title still names the page.
+  const toml = deck.frontMatterRange && deck.problems.some((p) => p.code === 'front-matter-toml');
+  for (const line of toml && deck.frontMatterRange ? deck.lines.slice(1, Math.min(deck.frontMatterRange.endLine - 1, 40)) : []) {
+    const m = TOML_TITLE.exec(line.trim());
+    if (m) return m[2];
+  }
+  const first = deck.slides[0];
+  const notice = first && !first.blocks.some((b) => b.kind === 'heading') && first.blocks.every((b) => b.kind === 'blockquote' || b.text.trim() === '');
+  const heading = notice ? deck.slides[1]?.blocks.find((b) => b.kind === 'heading' && b.level === 1) : undefined;
+  return heading?.text.trim() ?? deck.title;
+}
 
 /** The kind a narrative's title and headings plainly show, or undefined when they show none. */
 export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS): KindReading | undefined {
-  const title = deck.title;
-  const headings = deck.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'heading').map((b) => b.text.trim()));
+  const title = documentTitle(deck);
+  const headings = deck.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'heading').map((b) => b.text.trim().replace(DECORATION, '')));
   const read = (id: string, evidence: string): KindReading | undefined => (Object.hasOwn(table, id) ? { id, profile: table[id], source: 'inferred', evidence } : undefined);
   const quoted = (list: string[]) =>
     list
@@ -222,6 +262,10 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (UPDATE_TITLE.test(title)) return decided ?? read('update', `the title “${title}”`);
   const updateHeadings = headings.filter((h) => UPDATE_HEADING.test(h));
   if (updateHeadings.length >= 2) return read('update', `the headings ${quoted(updateHeadings)}`);
+  // A report on a period: one heading looks back at the period just past, another ahead to the next.
+  const past = headings.find((h) => PAST_PERIOD_HEADING.test(h));
+  const next = headings.find((h) => NEXT_PERIOD_HEADING.test(h));
+  if (past && next) return read('update', `the headings ${quoted([past, next])}`);
   // A log: most headings are dates or months, each saying what happened then.
   const dated = headings.filter((h) => DATED_HEADING.test(h));
   if (dated.length >= 3 && dated.length * 2 >= headings.length) return read('update', `the dated headings ${quoted(dated)}`);

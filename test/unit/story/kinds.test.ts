@@ -245,6 +245,56 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Project kickoff: Archive Search v2\n\nWelcome, everyone.\n'), undefined);
         assert.equal(kindOf('# Harvest app\n\nField kickoff · Q2 · Internal only\n'), undefined);
       });
+      it('reads a template’s headings under their emoji and joined to another section', () => {
+        assert.equal(kindOf('# Offline sync\n\n## :memo: Summary\n\nSync edits.\n\n## :checkered_flag: Motivation\n\nEdits are lost.\n'), 'proposal');
+        assert.equal(kindOf('# Offline sync\n\n## 🤔 Drawbacks\n\nSize.\n\n## 🧭 Alternatives considered\n\nPolling.\n'), 'proposal');
+        assert.equal(kindOf('# Offline sync\n\n## Motivation and scope\n\nEdits are lost.\n\n## Alternatives\n\nPolling.\n'), 'proposal');
+        assert.equal(kindOf('# Offline sync\n\n## Rationale and alternatives\n\nPolling.\n\n## Unresolved questions\n\nSize.\n'), 'proposal');
+        assert.equal(kindOf('# Offline sync\n\n## 🎯 The problem\n\nEdits are lost.\n\n## 🚀 What we are building\n\nA queue.\n'), undefined, 'a pitch’s emoji headings');
+        assert.equal(kindOf('# Offline sync\n\n## The problem\n\nLost.\n\n## Rationale and costs\n\nCheap.\n'), undefined, 'one such heading is not a template');
+      });
+      it('a report that looks back at the period just past and ahead to the next is an update; one of the two is not', () => {
+        assert.equal(kindOf('# Editor team\n\n## Highlights from the past week\n\n- Shipped tabs.\n\n## Focus for the week ahead\n\n- Docs.\n'), 'update');
+        assert.equal(kindOf('# Grants desk\n\n## Last month\n\nTwo awards.\n\n## Next month\n\nThree reviews.\n'), 'update');
+        assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Next quarter\n\nA pilot.\n'), undefined, 'a pitch’s plan for next quarter');
+        assert.equal(kindOf('# Faster handovers\n\n## What we learned last year\n\nMaria waits.\n\n## The fix\n\nA screen.\n'), undefined, 'a pitch’s look back');
+      });
+      it('a report’s title may name its period after the word: “Pricing update for 2022”; an update without a period is not a report', () => {
+        assert.equal(kindOf('# Pricing update for 2022\n\nPrices change.\n'), 'update');
+        assert.equal(kindOf('# Membership report for Q3\n\nMembers.\n'), 'update');
+        assert.equal(kindOf('# Firmware update for older scanners\n\n## The problem\n\nScanners crash.\n'), undefined);
+      });
+      it('a deck that ends on “The end” and questions is a talk; a heading about the end of something is not', () => {
+        assert.equal(kindOf('# The paradox\n\n## A puzzle\n\nX.\n\n# The end\n\n## Questions?\n\nAsk.\n'), 'talk');
+        assert.equal(kindOf('# Paper forms\n\n## The end of paper forms\n\nX.\n\n## Questions?\n\nAsk.\n'), undefined);
+      });
+      it('a speaker named one level down in the front matter makes a talk; another field there does not', () => {
+        assert.equal(kindOf('---\ntheme: dark\ndefaults:\n  speaker: Ana Lima\n  eventName: OpsDays\n---\n\n# Least privilege\n\nHello.\n'), 'talk');
+        assert.equal(kindOf('---\ntheme: dark\ndefaults:\n  owner: Ana Lima\n---\n\n# Least privilege\n\nHello.\n'), undefined);
+      });
+      it('reads a long-term vision as a direction and a research or project proposal as a proposal by their titles', () => {
+        assert.equal(kindOf('# Long-term vision\n\nWhere the package goes.\n'), 'strategy');
+        assert.equal(kindOf('# Validator health tracking research proposal\n\nWe propose.\n'), 'proposal');
+        assert.equal(kindOf('# Vision screening for care homes\n\n## The problem\n\nMissed.\n'), undefined);
+      });
+      it('a title that ends by naming itself a proposal makes one, after the other kinds’ titles; a talk’s, a budget’s or a grant’s proposal does not', () => {
+        assert.equal(kindOf('# Docs programme 2024 proposal\n\n## About the project\n\nGuides.\n'), 'proposal');
+        assert.equal(kindOf('# Food waste collections: pilot proposal\n\n## Background\n\nBins.\n\n## 2. Recommendations\n\nApprove.\n'), 'proposal');
+        assert.equal(kindOf('# Subject: crew routing for meter exchanges — proposal\n\nDear Ana.\n'), 'exec-ask');
+        assert.equal(kindOf('# Flaky tests at scale — session proposal\n\nAbstract.\n'), 'talk');
+        assert.equal(kindOf('# Two more engineers: budget proposal\n\nWe need them.\n'), 'exec-ask');
+        assert.equal(kindOf('# Permits for every town: a partnership proposal\n\n## The problem\n\nQueues.\n'), undefined, 'a partner’s pitch');
+        assert.equal(kindOf('# SMS reminders for health volunteers — grant proposal\n\n## The problem\n\nMissed visits.\n'), undefined);
+        assert.equal(kindOf('# Why the proposal failed\n\n## The problem\n\nNobody read it.\n'), undefined, 'a proposal named mid-title');
+      });
+      it('reads the title a reader sees: a TOML front matter’s title, or the first heading after a notice', () => {
+        assert.equal(kindOf('+++\ntitle = "Weekly Update"\ndate = "2022-12-09"\n+++\n\n## Faster builds\n\nShipped.\n'), 'update');
+        assert.equal(kindOf("+++\ntitle = 'Field app: weekly update' # the team's\n+++\n\n## Faster builds\n\nShipped.\n"), 'update', 'with a comment after it');
+        assert.equal(kindOf('+++\ntitle = "Offline edits"\n+++\n\n## Weekly update\n\nX.\n'), undefined, 'a heading under another title');
+        assert.equal(kindOf('> [!IMPORTANT]\n> Applications are open.\n\n# Docs programme 2024 proposal\n\nGuides.\n'), 'proposal');
+        assert.equal(kindOf('> [!NOTE]\n> Read me first.\n\n# Offline edits\n\n## The problem\n\nLost.\n'), undefined);
+        assert.equal(kindOf('---\ntitle: Offline edits\n---\n\n> Read me first.\n\n# Docs programme 2024 proposal\n\nGuides.\n'), undefined, 'the front matter’s title decides');
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
