@@ -63,6 +63,16 @@ export function statesPurpose(slide: Slide): boolean {
   return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && PURPOSE_STATEMENT.test(p.text));
 }
 
+/**
+ * Does this slide's own heading name the problem the work answers ("The problem", "What is the problem?", "Challenge: how do
+ * you know what the code does?"), over something of its own? A stated problem is the why, whether or not a customer is shown
+ * struggling with it; a heading that introduces someone ("Meet Ines") is not a problem.
+ */
+export function headedAsProblem(slide: Slide): boolean {
+  const title = slide.title.trim();
+  return !slide.empty && !/^meet\s/i.test(title) && headingBeat(title) === 'pain';
+}
+
 function leadGivesWhy(lead: string): boolean {
   return PROBLEM.test(lead) || PURPOSE.test(lead) || struggleIn(lead) !== undefined;
 }
