@@ -30,7 +30,24 @@ export function summaryLeadsWithSolution(slide: Slide): boolean {
  */
 export function summaryLeadsWithWhy(slide: Slide): boolean {
   const opening = sentences(summaryLead(slide) ?? '')[0];
-  return opening !== undefined && (PROBLEM.test(opening) || struggleIn(opening) !== undefined);
+  return opening !== undefined && !PROPOSES.test(opening) && (PROBLEM.test(opening) || struggleIn(opening) !== undefined);
+}
+
+/**
+ * A sentence that opens by proposing the change: an imperative ("Add a notification at the end of every install…",
+ * "Replace the nightly batch…") or the document saying what it does ("This RFC defines the conditions under which broken
+ * packages are removed…"). The problem words inside it name what the change is about, not why it is needed.
+ */
+const PROPOSES =
+  /^(?:(?:this|the|our) (?:rfc|proposal|document|doc|design(?: doc)?|pep|kep|adr|memo|paper|page|change|pr|pull request)(?: \d{1,5})? (?:proposes|defines|introduces|identifies|describes|adds|outlines|sets out|specifies|establishes|suggests|recommends|replaces|removes|changes)|(?:we (?:propose to|will|plan to)\s)?(?:add|introduce|replace|remove|create|build|propose|define|implement|adopt|deprecate|migrate|establish|consolidate|publish|provide|extend|rename|rewrite|split|merge)\s)\b/i;
+
+/** "…does not aim to…", "…isn't meant to…": a purpose the sentence denies is no purpose. */
+const DENIED = /\b(?:not|n['’]t|never)\s*$/i;
+
+/** Does the text state a reason or purpose (the pattern), other than one it denies ("The RFC does not aim to cover…")? */
+function affirms(pattern: RegExp, text: string): boolean {
+  const found = pattern.exec(text);
+  return found !== null && !DENIED.test(text.slice(Math.max(0, found.index - 12), found.index));
 }
 
 /** "Introduction", "1. Introduction": the opening section of an RFC or a paper, read as its summary is. */
@@ -60,7 +77,7 @@ const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'o
  * or cue names a why.
  */
 export function statesPurpose(slide: Slide): boolean {
-  return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && PURPOSE_STATEMENT.test(p.text));
+  return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && affirms(PURPOSE_STATEMENT, p.text));
 }
 
 /**
@@ -73,8 +90,15 @@ export function headedAsProblem(slide: Slide): boolean {
   return !slide.empty && !/^meet\s/i.test(title) && headingBeat(title) === 'pain';
 }
 
+/**
+ * Does the lead give a reason or name a problem? When its first sentence proposes the change, that sentence's problem words
+ * name what changes ("Add a notice… in place of the deprecation warnings"): only a reason in it, or a later sentence, is the why.
+ */
 function leadGivesWhy(lead: string): boolean {
-  return PROBLEM.test(lead) || PURPOSE.test(lead) || struggleIn(lead) !== undefined;
+  const [first = '', ...rest] = sentences(lead);
+  const problemIn = (text: string) => PROBLEM.test(text) || struggleIn(text) !== undefined;
+  if (affirms(PURPOSE, lead)) return true;
+  return PROPOSES.test(first) ? problemIn(rest.join(' ')) : problemIn(lead);
 }
 
 /** A title that presents the solution: "Introducing Card Controls", "Meet Beacon", "Announcing v2". */
