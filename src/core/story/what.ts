@@ -10,7 +10,7 @@ export const SUMMARY_HEADING =
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
 const PURPOSE =
-  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/i;
+  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose)(?: (?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}?)? is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/iu;
 
 /**
  * Does this slide open with a summary whose lead (its first paragraph or list) names no problem? Then the summary
@@ -66,7 +66,7 @@ function summaryLead(slide: Slide): string | undefined {
  * whether or not a heading names it.
  */
 const PURPOSE_STATEMENT =
-  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:of [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|aim(?:s|ed|ing)? to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
+  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|aim(?:s|ed|ing)? to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
 
 /** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
 const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'outcome']);
