@@ -29,9 +29,17 @@ export function summaryLeadsWithSolution(slide: Slide): boolean {
  * first. A first sentence that proposes, with a purpose after it ("Add a cache, so that…"), still leads with the solution.
  */
 export function summaryLeadsWithWhy(slide: Slide): boolean {
-  const opening = sentences(summaryLead(slide) ?? '')[0];
-  return opening !== undefined && !PROPOSES.test(opening) && (PROBLEM.test(opening) || struggleIn(opening) !== undefined);
+  const [opening, ...rest] = sentences(summaryLead(slide) ?? '');
+  if (opening === undefined || PROPOSES.test(opening)) return false;
+  return PROBLEM.test(opening) || struggleIn(opening) !== undefined || rest.some((s) => PROPOSAL_FOLLOWS.test(s));
 }
+
+/**
+ * A later sentence of a summary's lead that turns to the proposal ("We propose to build…", "This project will develop…",
+ * "I will build…"): what the lead told before it is the situation the proposal answers, so the summary says why first.
+ */
+const PROPOSAL_FOLLOWS =
+  /^(?:(?:we|i) (?:propose|will (?:build|develop|create|design|deliver)|plan to (?:build|develop|create))|(?:this|the) (?:project|proposal|rfc|grant|work|programme|program) (?:will|would|proposes|aims))\b/i;
 
 /**
  * A sentence that opens by proposing the change: an imperative ("Add a notification at the end of every install…",
