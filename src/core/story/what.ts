@@ -74,7 +74,7 @@ function summaryLead(slide: Slide): string | undefined {
  * whether or not a heading names it.
  */
 const PURPOSE_STATEMENT =
-  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|aim(?:s|ed|ing)? to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
+  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
 
 /** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
 const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'outcome']);
