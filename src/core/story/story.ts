@@ -11,7 +11,7 @@ import { readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
-import { introducesProduct, statesPurpose, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
+import { headedAsProblem, introducesProduct, statesPurpose, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
 
 /** What decided that a beat is there: where, and the words. */
 export interface Evidence {
@@ -99,9 +99,9 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   /** Does this slide play the beat, as beat detection saw it and the reading confirmed (the finder's slide, or any slide detection gave a beat the reading found)? */
   const plays = (s: Slide, beat: BeatId): boolean => {
     if (!s.explicitBeats && (beat === 'pain' || beat === 'what') && introducesProduct(s)) return beat === 'what';
-    // The title slide names the narrative; a summary that leads with the problem says why before it proposes.
+    // The title slide names the narrative; a summary that leads with the problem, or a section headed as the problem, says why before it proposes.
     if (beat === 'what' && titleOnly(s)) return false;
-    if (beat === 'why' && !s.explicitBeats && (summaryLeadsWithWhy(s) || statesPurpose(s))) return true;
+    if (beat === 'why' && !s.explicitBeats && (summaryLeadsWithWhy(s) || statesPurpose(s) || headedAsProblem(s))) return true;
     if (s.explicitBeats || !READ[beat]) return s.beats.includes(beat);
     const evidence = beats[beat].evidence;
     // The pain and value finders read the slides in order: a slide before the first one they found the beat on has none.

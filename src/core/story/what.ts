@@ -10,7 +10,7 @@ export const SUMMARY_HEADING =
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
 const PURPOSE =
-  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose) is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/i;
+  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose)(?: (?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}?)? is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/iu;
 
 /**
  * Does this slide open with a summary whose lead (its first paragraph or list) names no problem? Then the summary
@@ -29,8 +29,33 @@ export function summaryLeadsWithSolution(slide: Slide): boolean {
  * first. A first sentence that proposes, with a purpose after it ("Add a cache, so that…"), still leads with the solution.
  */
 export function summaryLeadsWithWhy(slide: Slide): boolean {
-  const opening = sentences(summaryLead(slide) ?? '')[0];
-  return opening !== undefined && (PROBLEM.test(opening) || struggleIn(opening) !== undefined);
+  const [opening, ...rest] = sentences(summaryLead(slide) ?? '');
+  if (opening === undefined || PROPOSES.test(opening)) return false;
+  return PROBLEM.test(opening) || struggleIn(opening) !== undefined || rest.some((s) => PROPOSAL_FOLLOWS.test(s));
+}
+
+/**
+ * A later sentence of a summary's lead that turns to the proposal ("We propose to build…", "This project will develop…",
+ * "I will build…"): what the lead told before it is the situation the proposal answers, so the summary says why first.
+ */
+const PROPOSAL_FOLLOWS =
+  /^(?:(?:we|i) (?:propose|will (?:build|develop|create|design|deliver)|plan to (?:build|develop|create))|(?:this|the) (?:project|proposal|rfc|grant|work|programme|program) (?:will|would|proposes|aims))\b/i;
+
+/**
+ * A sentence that opens by proposing the change: an imperative ("Add a notification at the end of every install…",
+ * "Replace the nightly batch…") or the document saying what it does ("This RFC defines the conditions under which broken
+ * packages are removed…"). The problem words inside it name what the change is about, not why it is needed.
+ */
+const PROPOSES =
+  /^(?:(?:this|the|our) (?:rfc|proposal|document|doc|design(?: doc)?|pep|kep|adr|memo|paper|page|change|pr|pull request)(?: \d{1,5})? (?:proposes|defines|introduces|identifies|describes|adds|outlines|sets out|specifies|establishes|suggests|recommends|replaces|removes|changes)|(?:we (?:propose to|will|plan to)\s)?(?:add|introduce|replace|remove|create|build|propose|define|implement|adopt|deprecate|migrate|establish|consolidate|publish|provide|extend|rename|rewrite|split|merge)\s)\b/i;
+
+/** "…does not aim to…", "…isn't meant to…": a purpose the sentence denies is no purpose. */
+const DENIED = /\b(?:not|n['’]t|never)\s*$/i;
+
+/** Does the text state a reason or purpose (the pattern), other than one it denies ("The RFC does not aim to cover…")? */
+function affirms(pattern: RegExp, text: string): boolean {
+  const found = pattern.exec(text);
+  return found !== null && !DENIED.test(text.slice(Math.max(0, found.index - 12), found.index));
 }
 
 /** "Introduction", "1. Introduction": the opening section of an RFC or a paper, read as its summary is. */
@@ -49,7 +74,7 @@ function summaryLead(slide: Slide): string | undefined {
  * whether or not a heading names it.
  */
 const PURPOSE_STATEMENT =
-  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:of [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|aim(?:s|ed|ing)? to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
+  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
 
 /** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
 const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'outcome']);
@@ -60,11 +85,28 @@ const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'o
  * or cue names a why.
  */
 export function statesPurpose(slide: Slide): boolean {
-  return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && PURPOSE_STATEMENT.test(p.text));
+  return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && affirms(PURPOSE_STATEMENT, p.text));
 }
 
+/**
+ * Does this slide's own heading name the problem the work answers ("The problem", "What is the problem?", "Challenge: how do
+ * you know what the code does?"), over something of its own? A stated problem is the why, whether or not a customer is shown
+ * struggling with it; a heading that introduces someone ("Meet Ines") is not a problem.
+ */
+export function headedAsProblem(slide: Slide): boolean {
+  const title = slide.title.trim();
+  return !slide.empty && !/^meet\s/i.test(title) && headingBeat(title) === 'pain';
+}
+
+/**
+ * Does the lead give a reason or name a problem? When its first sentence proposes the change, that sentence's problem words
+ * name what changes ("Add a notice… in place of the deprecation warnings"): only a reason in it, or a later sentence, is the why.
+ */
 function leadGivesWhy(lead: string): boolean {
-  return PROBLEM.test(lead) || PURPOSE.test(lead) || struggleIn(lead) !== undefined;
+  const [first = '', ...rest] = sentences(lead);
+  const problemIn = (text: string) => PROBLEM.test(text) || struggleIn(text) !== undefined;
+  if (affirms(PURPOSE, lead)) return true;
+  return PROPOSES.test(first) ? problemIn(rest.join(' ')) : problemIn(lead);
 }
 
 /** A title that presents the solution: "Introducing Card Controls", "Meet Beacon", "Announcing v2". */
