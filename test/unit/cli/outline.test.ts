@@ -92,7 +92,8 @@ describe('storydeck outline', () => {
       writeFileSync(join(dir, 'claims.md'), text);
       const { stdout } = await run('outline', join(dir, 'claims.md'), '--format', 'json');
       const json = JSON.parse(stdout);
-      assert.deepEqual(json.slides[1].beats, [], 'a "problem" heading over a vague complaint plays no pain');
+      // It says why the work matters (the problem it answers), but no customer is shown struggling.
+      assert.deepEqual(json.slides[1].beats, ['why'], 'a "problem" heading over a vague complaint plays no pain');
       assert.ok(json.missing.includes('pain'));
       const lint = await run('lint', join(dir, 'claims.md'), '--format', 'json');
       const missing = JSON.parse(lint.stdout).filter((f: { ruleId: string }) => f.ruleId === 'customer-pain');
