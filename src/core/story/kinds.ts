@@ -129,10 +129,11 @@ const DECISION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:decisions?|recommendations?)(?
 const WORK_PLAN_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project|key|expected|planned|proposed) )?(?:deliverables|milestones?\b(?:\s?#?\d{1,2}\b)?)/i;
 /**
  * The sections a funder's form asks for: "Project summary", "Project description", "Technical approach", "Intellectual merit",
- * "Broader impacts" (also "Expected outcomes and broader impacts"), "Results from prior support", "Data management plan", "Work plan".
+ * "Broader impacts" (also "Expected outcomes and broader impacts"), "Results from prior support", "Data management plan", "Management plan",
+ * "Work plan", and an ecosystem grant's "Ecosystem fit", "Development status" and "Maintenance and upgrade plans".
  */
 const FUNDER_SECTION =
-  /^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:project (?:summary|description|narrative)|technical approach|intellectual merit|(?:[\p{L} ]{1,40}\sand\s)?broader impacts?|results (?:from|of) prior\b|data management(?: plan)?\b|work ?plan\b|budget justification)/iu;
+  /^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:project (?:summary|description|narrative)|technical approach|intellectual merit|(?:[\p{L} ]{1,40}\sand\s)?broader impacts?|results (?:from|of) prior\b|data management(?: plan)?\b|(?:project )?management plan\b|work ?plan\b|budget justification|ecosystem fit\b|development status\b|maintenance and upgrade plans?\b)/iu;
 /** A budget's section: "Budget", "9. Budget", "Total budget requested", "Grant requested (DAI)". */
 const BUDGET_SECTION = /^(?:\d{1,2}[.)]?\s+)?(?:(?:total |project |proposed )?budget\b|(?:grant|funding|amount) requested\b)/i;
 /** A design document's scope: "Non-goals", "Goals / non-goals", "Non-Goals of the improvements". */

@@ -216,6 +216,9 @@ describe('document kinds', () => {
         assert.match(inferKind(parseDeck('# Samplers\n\n## 1. Project summary\n\nX.\n\n## 6. Expected outcomes and broader impacts\n\nY.\n'))?.evidence ?? '', /funder's sections/);
         assert.equal(kindOf('# Story bags\n\n## About us\n\nVolunteers.\n\n## The need\n\nBooks.\n\n## Budget\n\n£4,800.\n\n## What we are asking for\n\n£4,800.\n'), undefined, 'a charity’s appeal');
         assert.equal(kindOf('# Soil probes\n\n## Project plan\n\nX.\n\n## Budget requested\n\n£9,000.\n'), undefined, 'a plan and a budget are any application’s');
+        assert.equal(kindOf('# Typed metadata\n\n## Overview\n\nA library.\n\n## Ecosystem Fit\n\nWallets.\n\n## Development Status :open_book:\n\nReleased.\n'), 'proposal');
+        assert.equal(kindOf('# Geo web\n\n## Value\n\nMaps.\n\n## Maintenance and Upgrade Plans\n\nWe will.\n\n## Total Budget Requested\n\n$50,000.\n'), 'proposal');
+        assert.equal(kindOf('# Shelf scanning\n\n## The problem\n\nMilk.\n\n## Development status\n\nDrinks work.\n'), undefined, 'one section without a budget');
       });
       it('a design document’s non-goals make a proposal; goals alone do not', () => {
         assert.equal(kindOf('# Price updates\n\n## Goals\n\nFast.\n\n## Non-goals\n\nLabels.\n\n## Design\n\nA queue.\n'), 'proposal');
