@@ -61,7 +61,7 @@ export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
 
 /** Headings that only an RFC-style design proposal has, alone or joined to another ("Motivation and scope", "Rationale and alternatives"). */
 const PROPOSAL_HEADING =
-  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals and non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)(?:\s(?:and|&)\s[a-z -]{1,30})?\s*:?$/i;
+  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals\s?(?:\/|and|&)\s?non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)(?:\s(?:and|&)\s[a-z -]{1,30})?\s*:?$/i;
 /**
  * The fields of a proposal's header, as lines under its title ("Start Date: 2025-09-24", "RFC PR: #42", "Reviewers · SRE",
  * "Proposer: Ana (@ana)") or as its front matter's keys (`start-date:`): who proposes, who reviews or decides, where it is
@@ -127,6 +127,17 @@ const DECISION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:decisions?|recommendations?)(?
 
 /** A work plan's sections: "Deliverables", "Milestones", "Milestone 2: Building with IPFS", "Milestone #1 - v1 browser". */
 const WORK_PLAN_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project|key|expected|planned|proposed) )?(?:deliverables|milestones?\b(?:\s?#?\d{1,2}\b)?)/i;
+/**
+ * The sections a funder's form asks for: "Project summary", "Project description", "Technical approach", "Intellectual merit",
+ * "Broader impacts" (also "Expected outcomes and broader impacts"), "Results from prior support", "Data management plan", "Management plan",
+ * "Work plan", and an ecosystem grant's "Ecosystem fit", "Development status" and "Maintenance and upgrade plans".
+ */
+const FUNDER_SECTION =
+  /^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:project (?:summary|description|narrative)|technical approach|intellectual merit|(?:[\p{L} ]{1,40}\sand\s)?broader impacts?|results (?:from|of) prior\b|data management(?: plan)?\b|(?:project )?management plan\b|work ?plan\b|budget justification|ecosystem fit\b|development status\b|maintenance and upgrade plans?\b)/iu;
+/** A budget's section: "Budget", "9. Budget", "Total budget requested", "Grant requested (DAI)". */
+const BUDGET_SECTION = /^(?:\d{1,2}[.)]?\s+)?(?:(?:total |project |proposed )?budget\b|(?:grant|funding|amount) requested\b)/i;
+/** A design document's scope: "Non-goals", "Goals / non-goals", "Non-Goals of the improvements". */
+const NON_GOALS = /^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:goals\s?(?:\/|and|&)\s?)?non-goals\b/i;
 /** A direction page's statements: "Mission", "Our vision", "Engineering values", "Values and priorities", "Guiding principles". */
 const STATEMENT =
   /^(?:(?:our|the|core|engineering|community|company|product|guiding|team|project)\s)?(mission|vision|values|principles|priorities)\b(?:\s(?:and|&)\s(mission|vision|values|principles|priorities)\b)?/i;
@@ -290,6 +301,13 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   // priorities, is a direction.
   const plan = headings.filter((h) => WORK_PLAN_HEADING.test(h));
   if (plan.some((h) => !/milestone/i.test(h)) || plan.length >= 2) return read('proposal', `the work plan's headings ${quoted(plan)}`);
+  // A funder's form: two of its sections, or one with a budget (a charity's appeal asks for money but has none of them).
+  const funder = headings.filter((h) => FUNDER_SECTION.test(h));
+  const budget = headings.find((h) => BUDGET_SECTION.test(h));
+  if (funder.length >= 2 || (funder.length === 1 && budget)) return read('proposal', `the funder's sections ${quoted(funder.length >= 2 ? funder : [funder[0], budget ?? ''])}`);
+  // A design document says what it will not do.
+  const scope = headings.find((h) => NON_GOALS.test(h));
+  if (scope) return read('proposal', `the heading “${scope}”`);
   const statements = statementHeadings(headings);
   if (statements.length > 0) return read('strategy', `the headings ${quoted(statements)}`);
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));

@@ -209,6 +209,22 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Milestones\n\nMay.\n\n## The ask\n\nTwo engineers.\n'), undefined, 'a pitch’s milestones');
         assert.equal(kindOf('# Ground operations direction 2027\n\n## Deliverables\n\nX.\n\n## Milestones\n\nY.\n'), 'strategy');
       });
+      it('a funder’s form makes a proposal: two of its sections, or one with a budget; a charity’s appeal with a budget does not', () => {
+        assert.equal(kindOf('# Pose statistics\n\n## Overview\n\nA course.\n\n## Intellectual Merit\n\nIt.\n\n## Broader Impacts\n\nThem.\n'), 'proposal');
+        assert.equal(kindOf('# KelpWatch\n\n## Project summary\n\nSensors.\n\n## Technical approach\n\nBuoys.\n'), 'proposal');
+        assert.equal(kindOf('# Plotwise\n\n## Why this matters\n\nIt.\n\n## 8. Work plan\n\nX.\n\n## 9. Budget\n\n$40,000.\n'), 'proposal');
+        assert.match(inferKind(parseDeck('# Samplers\n\n## 1. Project summary\n\nX.\n\n## 6. Expected outcomes and broader impacts\n\nY.\n'))?.evidence ?? '', /funder's sections/);
+        assert.equal(kindOf('# Story bags\n\n## About us\n\nVolunteers.\n\n## The need\n\nBooks.\n\n## Budget\n\n£4,800.\n\n## What we are asking for\n\n£4,800.\n'), undefined, 'a charity’s appeal');
+        assert.equal(kindOf('# Soil probes\n\n## Project plan\n\nX.\n\n## Budget requested\n\n£9,000.\n'), undefined, 'a plan and a budget are any application’s');
+        assert.equal(kindOf('# Typed metadata\n\n## Overview\n\nA library.\n\n## Ecosystem Fit\n\nWallets.\n\n## Development Status :open_book:\n\nReleased.\n'), 'proposal');
+        assert.equal(kindOf('# Geo web\n\n## Value\n\nMaps.\n\n## Maintenance and Upgrade Plans\n\nWe will.\n\n## Total Budget Requested\n\n$50,000.\n'), 'proposal');
+        assert.equal(kindOf('# Shelf scanning\n\n## The problem\n\nMilk.\n\n## Development status\n\nDrinks work.\n'), undefined, 'one section without a budget');
+      });
+      it('a design document’s non-goals make a proposal; goals alone do not', () => {
+        assert.equal(kindOf('# Price updates\n\n## Goals\n\nFast.\n\n## Non-goals\n\nLabels.\n\n## Design\n\nA queue.\n'), 'proposal');
+        assert.equal(kindOf('# Build cache\n\n## Goals / non-goals\n\nFast.\n\n## Design\n\nA cache.\n'), 'proposal');
+        assert.equal(kindOf('# Refill reminders\n\n## The problem\n\nPatients run out.\n\n## Our goals for launch\n\nHalf.\n'), undefined, 'a pitch’s goals');
+      });
       it('a mission with a vision, or values with priorities, make a direction page; a mission alone does not', () => {
         assert.equal(kindOf('# OpenTelemetry mission, vision, and values\n\n## Mission\n\nTo enable.\n\n## Vision\n\nEasy.\n\n## Engineering values\n\nStability.\n'), 'strategy');
         assert.equal(kindOf('# Values and Priorities\n\n## Context\n\nTradeoffs.\n\n## Values and priority level\n\n1. Stability.\n'), 'strategy');
