@@ -73,7 +73,7 @@ const HEADER_LINE = /^\W{0,3}([\p{L}][\p{L} -]{0,28}?)\s*[:·]/u;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
 const PROPOSAL_TITLE =
   /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
-/** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022". */
+/** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022", "Core team update: May 2021". */
 const UPDATE_TITLE =
   /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:update|report|recap|review)\s?[:—–-]\s?(?:q[1-4]\b|h[12]\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s(?:19|20)\d\d\b|(?:19|20)\d\d\s?$)|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
 /** A heading that is a date or a month: a log of meetings or weeks ("2022-08-01", "January recap:", "Week of 3 March"). */
@@ -113,9 +113,9 @@ const EXEC_ASK_TITLE =
 const TALK_TITLE =
   /\bkeynote\b|\btalk\b|\bwebinar\b|\bspeech(?:es)?\b|\b(?:opening|closing|welcome|keynote|commencement) (?:address|remarks)\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
 
-/** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min". */
+/** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min", "Live workshop run sheet", "PhD defense". */
 const TALK_OCCASION =
-  /\bkeynote\b|\b(?:crash course|tutorial|seminar|guest lecture|workshop|(?:phd|doctoral|thesis|dissertation) defen[cs]e)\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
+  /\bkeynote\b|\b(?:crash course|tutorial|seminar|guest lecture|(?:live|hands-on|interactive) workshop|workshop (?:run sheet|slides|deck)|(?:phd|doctoral|thesis|dissertation) defen[cs]e)\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
 /** A paper written for the people who decide: "Prepared for: Superintendent's Cabinet", "for the leadership review". */
 const EXEC_AUDIENCE =
   /\b(?:for|to)\s?:?\s(?:the\s)?(?:[\p{L}'’&-]{1,30}\s){0,3}?(?:board|cabinet|executive (?:board|team|committee)|leadership (?:team|review|meeting|group)|steering (?:committee|group)|investment committee|management (?:team|board)|senior leadership|slt|elt)\b/iu;
@@ -130,7 +130,7 @@ const WORK_PLAN_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project|key|expected|plann
 /**
  * The sections a funder's form asks for: "Project summary", "Project description", "Technical approach", "Intellectual merit",
  * "Broader impacts" (also "Expected outcomes and broader impacts"), "Results from prior support", "Data management plan", "Management plan",
- * "Work plan", and an ecosystem grant's "Ecosystem fit", "Development status" and "Maintenance and upgrade plans".
+ * "Work plan", and an ecosystem grant's "Ecosystem fit", "Development status", "Development roadmap" and "Maintenance and upgrade plans".
  */
 const FUNDER_SECTION =
   /^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:project (?:summary|description|narrative)|technical approach|intellectual merit|(?:[\p{L} ]{1,40}\sand\s)?broader impacts?|results (?:from|of) prior\b|data management(?: plan)?\b|(?:project )?management plan\b|work ?plan\b|budget justification|ecosystem fit\b|development (?:status|roadmap)\b|maintenance and upgrade plans?\b)/iu;

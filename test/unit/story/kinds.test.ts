@@ -311,6 +311,29 @@ describe('document kinds', () => {
         assert.equal(kindOf('> [!NOTE]\n> Read me first.\n\n# Offline edits\n\n## The problem\n\nLost.\n'), undefined);
         assert.equal(kindOf('---\ntitle: Offline edits\n---\n\n> Read me first.\n\n# Docs programme 2024 proposal\n\nGuides.\n'), undefined, 'the front matter’s title decides');
       });
+      it('reads a design proposal with its motivation as a proposal; a pitch’s design proposal alone is not one', () => {
+        assert.equal(kindOf('# Sunset the plugin API\n\n## Objective\n\nOne path.\n\n## Motivation\n\nTwo paths.\n\n## Design proposal\n\nMove it.\n'), 'proposal');
+        assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Design proposal\n\nA screen.\n'), undefined);
+      });
+      it('reads an update whose title names its period after a colon; an update of a thing is not one', () => {
+        assert.equal(kindOf('+++\ntitle = "Core team update: May 2021"\n+++\n\n## Charters\n\nDone.\n'), 'update');
+        assert.equal(kindOf('# Field report — Q3\n\n## Depots\n\nTwo.\n'), 'update');
+        assert.equal(kindOf('# Firmware update: faster scans\n\n## The problem\n\nSlow.\n'), undefined);
+        assert.equal(kindOf('# Update: 2021 prices for the field app\n\n## The problem\n\nSlow.\n'), undefined, 'a year inside the title');
+      });
+      it('reads strategic goals or objectives as a direction, not a strategic partnership', () => {
+        assert.equal(kindOf('---\ntitle: Strategic goals\n---\n\n## Current OKRs\n\nThree.\n'), 'strategy');
+        assert.equal(kindOf('# Strategic partnerships for rural clinics\n\n## The problem\n\nQueues.\n'), undefined);
+      });
+      it('reads an ecosystem grant’s project description with its development roadmap as a proposal; a roadmap alone is not one', () => {
+        assert.equal(kindOf('# GunClear\n\n## Project Description\n\nRecords.\n\n## Team members\n\nAna.\n\n## Development Roadmap\n\nTwo milestones.\n'), 'proposal');
+        assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Development roadmap\n\nTwo steps.\n'), undefined);
+      });
+      it('reads a live workshop or a thesis defence under the title as a talk; a workshop a pitch mentions is not one', () => {
+        assert.equal(kindOf('---\ntitle: Cursor workshop\ninfo: Live workshop run sheet\n---\n\n# Tonight\n\nBuild.\n'), 'talk');
+        assert.equal(kindOf('# Aerial object detection\n\n## PhD defense\n\nTanguy.\n\n---\n\n## Results\n\nBetter.\n'), 'talk');
+        assert.equal(kindOf('# Offline edits\n\nWe ran a design workshop with nurses.\n\n## The problem\n\nLost.\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
