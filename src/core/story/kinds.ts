@@ -125,8 +125,8 @@ const ALL_STAFF = /\bto:?\s(?:everyone|all (?:staff|colleagues|employees|hands|t
 /** The section that asks the readers to decide: "Decision requested", "Decisions for the Board", "9. Recommendation". */
 const DECISION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:decisions?|recommendations?)(?:\s(?:requested|required|needed|sought|for (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3}))?\s*:?$/iu;
 
-/** A work plan's sections: "Deliverables", "Milestones", "Milestone 2: Building with IPFS", "Milestone #1 - v1 browser". */
-const WORK_PLAN_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project|key|expected|planned|proposed) )?(?:deliverables|milestones?\b(?:\s?#?\d{1,2}\b)?)/i;
+/** A work plan's sections: "Deliverables", "Milestones", "Milestone 2: Building with IPFS", "Milestone #1 - v1 browser", "Workplan". */
+const WORK_PLAN_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project|key|expected|planned|proposed) )?(?:deliverables|work ?plan\b|milestones?\b(?:\s?#?\d{1,2}\b)?)/i;
 /**
  * The sections a funder's form asks for: "Project summary", "Project description", "Technical approach", "Intellectual merit",
  * "Broader impacts" (also "Expected outcomes and broader impacts"), "Results from prior support", "Data management plan", "Management plan",

@@ -329,6 +329,10 @@ describe('document kinds', () => {
         assert.equal(kindOf('# GunClear\n\n## Project Description\n\nRecords.\n\n## Team members\n\nAna.\n\n## Development Roadmap\n\nTwo milestones.\n'), 'proposal');
         assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Development roadmap\n\nTwo steps.\n'), undefined);
       });
+      it('reads a work plan as proposed work; a plan is not one', () => {
+        assert.equal(kindOf('# Workplan\n\nThe proposed project has two goals.\n\n1. Integrate.\n2. Grow.\n'), 'proposal');
+        assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Plan\n\nTwo steps.\n'), undefined);
+      });
       it('reads a live workshop or a thesis defence under the title as a talk; a workshop a pitch mentions is not one', () => {
         assert.equal(kindOf('---\ntitle: Cursor workshop\ninfo: Live workshop run sheet\n---\n\n# Tonight\n\nBuild.\n'), 'talk');
         assert.equal(kindOf('# Aerial object detection\n\n## PhD defense\n\nTanguy.\n\n---\n\n## Results\n\nBetter.\n'), 'talk');
