@@ -316,7 +316,7 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Design proposal\n\nA screen.\n'), undefined);
       });
       it('reads an update whose title names its period after a colon; an update of a thing is not one', () => {
-        assert.equal(kindOf('+++\ntitle = "Core team update: May 2021"\n+++\n\n## Charters\n\nDone.\n'), 'update');
+        assert.equal(kindOf('+++\ntitle = "Platform team update: March 2024"\n+++\n\n## Builds\n\nFaster.\n'), 'update');
         assert.equal(kindOf('# Field report — Q3\n\n## Depots\n\nTwo.\n'), 'update');
         assert.equal(kindOf('# Firmware update: faster scans\n\n## The problem\n\nSlow.\n'), undefined);
         assert.equal(kindOf('# Update: 2021 prices for the field app\n\n## The problem\n\nSlow.\n'), undefined, 'a year inside the title');
@@ -326,16 +326,16 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Strategic partnerships for rural clinics\n\n## The problem\n\nQueues.\n'), undefined);
       });
       it('reads an ecosystem grant’s project description with its development roadmap as a proposal; a roadmap alone is not one', () => {
-        assert.equal(kindOf('# GunClear\n\n## Project Description\n\nRecords.\n\n## Team members\n\nAna.\n\n## Development Roadmap\n\nTwo milestones.\n'), 'proposal');
+        assert.equal(kindOf('# Tidepool\n\n## Project Description\n\nA light client.\n\n## Team members\n\nAna.\n\n## Development Roadmap\n\nTwo milestones.\n'), 'proposal');
         assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Development roadmap\n\nTwo steps.\n'), undefined);
       });
       it('reads a work plan as proposed work; a plan is not one', () => {
-        assert.equal(kindOf('# Workplan\n\nThe proposed project has two goals.\n\n1. Integrate.\n2. Grow.\n'), 'proposal');
+        assert.equal(kindOf('# Work plan\n\nWe will do three things.\n\n1. Port.\n2. Document.\n3. Release.\n'), 'proposal');
         assert.equal(kindOf('# Faster handovers\n\n## The problem\n\nMaria waits.\n\n## Plan\n\nTwo steps.\n'), undefined);
       });
       it('reads a live workshop or a thesis defence under the title as a talk; a workshop a pitch mentions is not one', () => {
-        assert.equal(kindOf('---\ntitle: Cursor workshop\ninfo: Live workshop run sheet\n---\n\n# Tonight\n\nBuild.\n'), 'talk');
-        assert.equal(kindOf('# Aerial object detection\n\n## PhD defense\n\nTanguy.\n\n---\n\n## Results\n\nBetter.\n'), 'talk');
+        assert.equal(kindOf('---\ntitle: Shipping with feature flags\ninfo: Hands-on workshop, Leeds\n---\n\n# Tonight\n\nBuild.\n'), 'talk');
+        assert.equal(kindOf('# Soil moisture from radar\n\n## PhD defence\n\nAna Lima.\n\n---\n\n## Results\n\nBetter.\n'), 'talk');
         assert.equal(kindOf('# Offline edits\n\nWe ran a design workshop with nurses.\n\n## The problem\n\nLost.\n'), undefined);
       });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
