@@ -11,7 +11,7 @@ import { readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
-import { headedAsProblem, introducesProduct, statesPurpose, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
+import { headedAsWhy, introducesProduct, speaks, statesPurpose, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
 
 /** What decided that a beat is there: where, and the words. */
 export interface Evidence {
@@ -101,7 +101,7 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
     if (!s.explicitBeats && (beat === 'pain' || beat === 'what') && introducesProduct(s)) return beat === 'what';
     // The title slide names the narrative; a summary that leads with the problem, or a section headed as the problem, says why before it proposes.
     if (beat === 'what' && titleOnly(s)) return false;
-    if (beat === 'why' && !s.explicitBeats && (summaryLeadsWithWhy(s) || statesPurpose(s) || headedAsProblem(s))) return true;
+    if (beat === 'why' && !s.explicitBeats && (summaryLeadsWithWhy(s) || statesPurpose(s) || headedAsWhy(s))) return true;
     if (s.explicitBeats || !READ[beat]) return s.beats.includes(beat);
     const evidence = beats[beat].evidence;
     // The pain and value finders read the slides in order: a slide before the first one they found the beat on has none.
@@ -118,7 +118,7 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   // A solution told in a summary comes before the one beat detection saw.
   if (firstWhat && firstWhat.index !== beats.what.evidence?.slide) beats.what = { present: true, evidence: { slide: firstWhat.index, line: firstWhat.titleLine, words: firstWhat.title } };
   // A summary that leads with the problem, or a sentence that states the purpose, says why, though no why heading or cue named it.
-  const firstWhy = deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('why'));
+  const firstWhy = deck.slides.find((s, i) => speaks(s) && slideBeats[i].includes('why'));
   if (firstWhy && (!beats.why.present || firstWhy.index < (beats.why.evidence?.slide ?? Infinity)))
     beats.why = { present: true, evidence: { slide: firstWhy.index, line: firstWhy.titleLine, words: firstWhy.title } };
   // A customer's pain answers "why" as well as a stated purpose does (why-before-what).

@@ -150,6 +150,9 @@ export function isVanity(kind: Kind, sentence: string, clause = sentence, words?
   // "The design my manager likes best", "first impressions of the team", "contributors who have shown staying power": a count of
   // attention or of arrivals needs a number or a change beside it; without one the word names people, not a measure.
   if ((kind === 'reach' || kind === 'acquisition') && (!counted(clause, words) || SHARE_OF.test(clause))) return false;
+  // "Commits can be backported", "CI kicked off with git commits": output named with no number or change beside it, in a sentence that
+  // does not talk about measuring, names work, not a measure ("KPIs to measure development velocity" still measures output).
+  if (kind === 'output' && words !== undefined && !counted(clause, words) && !SUCCESS.test(sentence)) return false;
   // "Requests answered within 24 hours, 100% of the time" sets a service level: how fast the customer is served, not how much work was done.
   if (kind === 'output' && SERVICE_LEVEL.test(clause)) return false;
   // A delivery date next to a real outcome target ("ship in Q3 and cut wait times by half") is a plan, not the measure.

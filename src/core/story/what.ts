@@ -88,14 +88,21 @@ export function statesPurpose(slide: Slide): boolean {
   return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && affirms(PURPOSE_STATEMENT, p.text));
 }
 
+/** Does the slide say something: text, or a picture the speaker talks over (a talk's "Why other languages?" over an image)? */
+export function speaks(slide: Slide): boolean {
+  return !slide.empty || slide.images.length > 0;
+}
+
 /**
  * Does this slide's own heading name the problem the work answers ("The problem", "What is the problem?", "Challenge: how do
- * you know what the code does?"), over something of its own? A stated problem is the why, whether or not a customer is shown
- * struggling with it; a heading that introduces someone ("Meet Ines") is not a problem.
+ * you know what the code does?") or why it matters ("Why other languages?"), over something of its own: text, or a picture
+ * the speaker talks over? A stated problem is the why, whether or not a customer is shown struggling with it; a heading that
+ * introduces someone ("Meet Ines") is not a problem.
  */
-export function headedAsProblem(slide: Slide): boolean {
+export function headedAsWhy(slide: Slide): boolean {
   const title = slide.title.trim();
-  return !slide.empty && !/^meet\s/i.test(title) && headingBeat(title) === 'pain';
+  const beat = headingBeat(title);
+  return speaks(slide) && !/^meet\s/i.test(title) && (beat === 'pain' || beat === 'why');
 }
 
 /**

@@ -13,6 +13,9 @@ const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how'
 const PRICE =
   /^(?:\d+[.)]?\s+)?(?:the\s|what (?:it|this|that) (?:will |would )?)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
 
+/** A heading that names prices anywhere ("Pricing & Investment Comparison", "Plans and pricing"): its figures are prices to compare, not evidence. */
+const PRICING = /\bpric(?:ing|e list|es)\b/i;
+
 /**
  * A table whose columns name the parts of a plan ("Date · Event", "Project · Schools · Year", "Phase · Stores · Dates") is a
  * schedule: its figures are dates and counts of work, not evidence. A time series ("Quarter · Revenue · Churn") names one such
@@ -21,7 +24,7 @@ const PRICE =
 const PLAN_COLUMN =
   /^(?:dates?|when|year|deadline|due(?: date)?|timing|timeline|milestones?|phases?|projects?|tasks?|actions?|deliverables?|events?|activit(?:y|ies)|steps?|owners?|lead|responsible|start(?: date)?|end(?: date)?|status)$/i;
 /** A column whose cells name things rather than count them: "Version", "Build", "ID". */
-const ID_COLUMN = /^(?:versions?|builds?|releases?|ids?|ref(?:erence)?|codes?|no\.?|#)$/i;
+const ID_COLUMN = /^(?:versions?|builds?|releases?|ids?|ref(?:erence)?|codes?|no\.?|#|levels?|tiers?|stages?|ranks?)$/i;
 
 /** What a table's header row says about the rows under it. */
 interface TableHeader {
@@ -101,6 +104,8 @@ const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phas
 /** A version, not a quantity: "5.0.0", "4.x", "5.0rc1". */
 const VERSION = /^\d+\.\d+\.\d/;
 const VERSION_AFTER = /^(?:\.x\b|(?:rc|alpha|beta|a|b)\d)/i;
+/** A number of dimensions glued to its letter ("2D data", "3D rendering"): a label, not a quantity. */
+const DIMENSION_AFTER = /^d\b/i;
 /** The second number of a ratio ("1 in 3", "9 out of 10"): one figure, not two. */
 const RATIO_BETWEEN = /^\s(?:in|out of)\s$/;
 
@@ -124,9 +129,9 @@ const QUOTE = /["“][^"”\n]{12,}["”]/g;
 /** An example or a story. */
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|case study|imagine|picture this|story|stories|anecdote|take the case)\b/i;
 
-/** An identifier, not data: "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)", "ISO 27001", "PEP 554", "KR 2.1", "Unit 4", "DP-1184", "ST1 5AB". */
+/** An identifier or the label of a part, not data ("Level 2", "Act 3", "Part 1" name a rung or a section): "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)", "ISO 27001", "PEP 554", "KR 2.1", "Unit 4", "DP-1184", "ST1 5AB". */
 const ID_BEFORE =
-  /(?:\b(?:no|nos|number|ein|abn|acn|vat|reg|registration|ref|id|iso|iec|rfc|pep|kep|adr|rfd|cve|kr|okr|objective|priority|section|chapter|figure|fig|table|option|version|release|tier|ticket|issue|pr|wp|work package|unit|suite|flat|floor|po box)\.?:?\s?|#|\d-)$/i;
+  /(?:\b(?:no|nos|number|ein|abn|acn|vat|reg|registration|ref|id|iso|iec|rfc|pep|kep|adr|rfd|cve|kr|okr|objective|priority|section|chapter|figure|fig|table|option|version|release|tier|ticket|issue|pr|wp|work package|unit|suite|flat|floor|po box|level|stage|act|part|lesson|module)\.?:?\s?|#|\d-)$/i;
 /** An issue key or a document code before a number: "DP-1184", "ADR-017". */
 const KEY_BEFORE = /\b\p{L}{2,}-$|\b\p{Lu}{1,2}\d[\dA-Z]?\s$/u;
 /** A day and month written the German way ("12.11."), a date, not data. */
@@ -165,7 +170,7 @@ export function countFigures(line: string): number {
     while (end > 1 && (m[0][end - 1] === '.' || m[0][end - 1] === ',')) end--;
     const ratio = previous >= 0 && RATIO_BETWEEN.test(text.slice(previous, m.index));
     previous = m.index + end;
-    if (ratio || VERSION.test(m[0]) || VERSION_AFTER.test(text.slice(m.index + end, m.index + end + 8))) continue;
+    if (ratio || VERSION.test(m[0]) || VERSION_AFTER.test(text.slice(m.index + end, m.index + end + 8)) || DIMENSION_AFTER.test(text.slice(m.index + end, m.index + end + 2))) continue;
     if (!YEAR.test(m[0].slice(0, end)) && !DAY_MONTH.test(m[0]) && !isNotData(text, m.index, m.index + end)) n++;
   }
   return n;
@@ -254,7 +259,9 @@ function figuresOf(blocks: readonly Block[], source: readonly string[]): { figur
 
 /** Figures under a heading that names the solution, the plan, a target or the ask, or that prices the work or is reference, are not evidence that needs a story. */
 function exempt(headings: readonly Block[]): boolean {
-  return headings.some((h) => PLANNING.has(headingBeat(h.text)) || REFERENCE.test(h.text) || PRICE.test(h.text) || DESIGN.test(h.text) || INTENT.test(h.text) || WORK_REPORT.test(h.text));
+  return headings.some(
+    (h) => PLANNING.has(headingBeat(h.text)) || REFERENCE.test(h.text) || PRICE.test(h.text) || PRICING.test(h.text) || DESIGN.test(h.text) || INTENT.test(h.text) || WORK_REPORT.test(h.text),
+  );
 }
 
 /** Beats whose figures are evidence to be told, whatever targets the slide's words also hold. */

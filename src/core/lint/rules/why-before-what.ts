@@ -1,4 +1,4 @@
-import { solutionHeadingFirst } from '../../story/what';
+import { solutionHeadingFirst, speaks } from '../../story/what';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -10,7 +10,7 @@ const rule: Rule = {
   docs: 'docs/rules/why-before-what.md',
   check(ctx, report) {
     const { story, deck } = ctx;
-    const first = (beats: readonly string[]) => deck.slides.find((s, i) => !s.empty && story.slideBeats[i].some((b) => beats.includes(b)));
+    const first = (beats: readonly string[]) => deck.slides.find((s, i) => speaks(s) && story.slideBeats[i].some((b) => beats.includes(b)));
     const what = first(['what']);
     if (!story.beats.why.present && !story.beats.pain.present) {
       report({
