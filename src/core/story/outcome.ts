@@ -76,7 +76,7 @@ export function isOutput(clause: string): boolean {
 }
 
 /** The words that count an output or name a milestone ("Number of households reached", "recruit **60"), when no change in a measure stands beside them. */
-export const outputWords = memoByText((clause: string): string | undefined => (CHANGE.test(clause) ? undefined : OUTPUT.exec(clause)?.[0]));
+const outputWords = memoByText((clause: string): string | undefined => (CHANGE.test(clause) ? undefined : OUTPUT.exec(clause)?.[0]));
 
 /** A number that labels a point in a document rather than counting anything: "7.1 The project…", "1. Poll more often." */
 export const LIST_NUMBER = /^\s*(?:[*_]{1,2})?(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+)(?:[*_]{1,2})?\s+(?=[*_]{0,2}\p{Lu})/u;
@@ -105,7 +105,7 @@ const NOT_A_VALUE = /(?<![\p{L}\p{N}])(?:\(\d{1,2}\)|\d{1,2}\))(?=\s)|\b(?:19|20
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
 
 /** A sentence holding a target for a measure that is not a vanity number. */
-export const hasTarget = memoByText((sentence: string): boolean => {
+const hasTarget = memoByText((sentence: string): boolean => {
   // "Backlog over 30 days: 1,030 files" states an age, not a target; "7.1 The project will…" is a clause number; "Goals for Q4",
   // "FY27", "v3": a number glued to letters is a label.
   const text = sentence.replace(LIST_NUMBER, '').replace(TIMEFRAMES, ' ').replace(LABEL, ' ').replace(NOT_A_VALUE, ' ');

@@ -11,7 +11,7 @@ const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how'
 
 /** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment", "What it costs"): what you will spend, like a budget. */
 const PRICE =
-  /^(?:\d+[.)]?\s+)?(?:the\s|what (?:it|this|that) (?:will |would )?)?(?:costs?|pricing|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+  /^(?:\d+[.)]?\s+)?(?:the\s|what (?:it|this|that) (?:will |would )?)?(?:costs?|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
 
 /** A heading that names prices anywhere ("Pricing & Investment Comparison", "Plans and pricing"): its figures are prices to compare, not evidence. */
 const PRICING = /\bpric(?:ing|e list|es)\b/i;
