@@ -260,7 +260,7 @@ const REAL = [
   ['Real documents 2 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-2'],
   ['Real documents 3 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-3'],
   ['Real documents 4 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-4'],
-  ['Real documents 5 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-5'],
+  ['Real documents 5 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-5'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));
