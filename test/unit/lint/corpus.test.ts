@@ -254,6 +254,9 @@ describeDoubleLabelled('Blind corpus 5 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 9; scored blind, then opened for tuning the same session (see its README). */
 describeDoubleLabelled('Blind corpus 6 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-6', 60);
 
+/** Written blind and labelled twice in session 10; measured, never tuned to (see its README). */
+describeDoubleLabelled('Blind corpus 7 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-7', 60);
+
 /**
  * Real public documents, labelled twice blind in sessions 8 to 10. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
