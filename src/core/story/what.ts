@@ -4,12 +4,9 @@ import type { BeatId, Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 import type { Story } from './story';
 
-/**
- * Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview", "Summary for the
- * Committee", and a grant application's "Project description", which opens the application as a summary does.
- */
+/** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview", "Summary for the Committee". */
 export const SUMMARY_HEADING =
-  /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|project description|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)(?:\s(?:for|to) (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3})?\s*:?$/iu;
+  /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)(?:\s(?:for|to) (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3})?\s*:?$/iu;
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
 const PURPOSE =
@@ -67,8 +64,11 @@ function affirms(pattern: RegExp, text: string): boolean {
   return found !== null && !DENIED.test(text.slice(Math.max(0, found.index - 12), found.index));
 }
 
-/** "Introduction", "1. Introduction": the opening section of an RFC or a paper, read as its summary is. */
-const INTRODUCTION_HEADING = /^(?:\d{1,2}[.)]?\s+)?introduction\s*:?$/i;
+/**
+ * "Introduction", "1. Introduction": the opening section of an RFC or a paper, and a grant application's "Project description",
+ * which opens the application: each read as its summary is.
+ */
+const INTRODUCTION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:introduction|project description)\s*:?$/i;
 
 /** The first paragraph or list item of a slide headed as a summary or an introduction. */
 function summaryLead(slide: Slide): string | undefined {
