@@ -13,8 +13,8 @@ const PURPOSE =
   /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose)(?: (?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}?)? is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify)|to make (?:it|things|life|\p{L}{2,20}) (?:easier|simpler|faster|safer|cheaper))\b/iu;
 
 /**
- * A lead that tells how things stand now ("…is currently implemented as one-time passwords", "However, over time the
- * repository has seen only minor changes") sets out the situation the proposal answers: the why, not the solution.
+ * A lead that tells how things stand now ("Two-step sign-in is currently offered as an option", "Until now each depot has
+ * kept its own parts sheet") sets out the situation the proposal answers: the why, not the solution.
  */
 const AS_THINGS_STAND = /\b(?:currently|at present|at the moment|as things stand|until now|to date|over time)\b/i;
 
