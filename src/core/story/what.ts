@@ -10,7 +10,7 @@ export const SUMMARY_HEADING =
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
 const PURPOSE =
-  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose)(?: (?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}?)? is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify)|to make (?:it|things|life|\p{L}{2,20}) (?:easier|simpler|faster|safer|cheaper))\b/iu;
+  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose)(?: (?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}?)? is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/iu;
 
 /**
  * A lead that tells how things stand now ("Two-step sign-in is currently offered as an option", "Until now each depot has
