@@ -13,6 +13,12 @@ const PURPOSE =
   /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose)(?: (?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}?)? is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/iu;
 
 /**
+ * A lead that tells how things stand now ("Two-step sign-in is currently offered as an option", "Until now each depot has
+ * kept its own parts sheet") sets out the situation the proposal answers: the why, not the solution.
+ */
+const AS_THINGS_STAND = /\b(?:currently|at present|at the moment|as things stand|until now|to date|over time)\b/i;
+
+/**
  * Does this slide open with a summary whose lead (its first paragraph or list) names no problem? Then the summary
  * tells the solution: "## Summary — Every pull request gets its own short-lived environment…", "## Abstract — In
  * this talk I will present the new architecture…". A lead that tells a problem ("…nearly let a unit be hung for
@@ -58,8 +64,11 @@ function affirms(pattern: RegExp, text: string): boolean {
   return found !== null && !DENIED.test(text.slice(Math.max(0, found.index - 12), found.index));
 }
 
-/** "Introduction", "1. Introduction": the opening section of an RFC or a paper, read as its summary is. */
-const INTRODUCTION_HEADING = /^(?:\d{1,2}[.)]?\s+)?introduction\s*:?$/i;
+/**
+ * "Introduction", "1. Introduction": the opening section of an RFC or a paper, and a grant application's "Project description",
+ * which opens the application: each read as its summary is.
+ */
+const INTRODUCTION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:introduction|project description)\s*:?$/i;
 
 /** The first paragraph or list item of a slide headed as a summary or an introduction. */
 function summaryLead(slide: Slide): string | undefined {
@@ -74,7 +83,7 @@ function summaryLead(slide: Slide): string | undefined {
  * whether or not a heading names it.
  */
 const PURPOSE_STATEMENT =
-  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
+  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,60}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
 
 /** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
 const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'outcome']);
@@ -113,6 +122,7 @@ function leadGivesWhy(lead: string): boolean {
   const [first = '', ...rest] = sentences(lead);
   const problemIn = (text: string) => PROBLEM.test(text) || struggleIn(text) !== undefined;
   if (affirms(PURPOSE, lead)) return true;
+  if (!PROPOSES.test(first) && AS_THINGS_STAND.test(lead)) return true;
   return PROPOSES.test(first) ? problemIn(rest.join(' ')) : problemIn(lead);
 }
 
