@@ -73,9 +73,12 @@ const HEADER_LINE = /^\W{0,3}([\p{L}][\p{L} -]{0,28}?)\s*[:·]/u;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
 const PROPOSAL_TITLE =
   /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
-/** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022", "Platform team update: March 2024". */
+/**
+ * Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022", "Platform team update: March 2024",
+ * a title that opens on its quarter ("2025 Q1 Alpha-Omega"; "Q3 2026 roadmap" is a plan) and one that reports progress ("Progress towards the 2025 plan").
+ */
 const UPDATE_TITLE =
-  /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:update|report|recap|review)\s?[:—–-]\s?(?:q[1-4]\b|h[12]\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s(?:19|20)\d\d\b|(?:19|20)\d\d\s?$)|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
+  /^(?:(?:19|20)\d\d\s?q[1-4]|q[1-4]\s?(?:19|20)\d\d)\b(?![^\n]*\b(?:roadmap|plan|planning|strategy|priorities|goals|vision|budget)\b)|^progress (?:towards?|on|against)\b|\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:update|report|recap|review)\s?[:—–-]\s?(?:q[1-4]\b|h[12]\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s(?:19|20)\d\d\b|(?:19|20)\d\d\s?$)|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
 /** A heading that is a date or a month: a log of meetings or weeks ("2022-08-01", "January recap:", "Week of 3 March"). */
 const DATED_HEADING =
   /^(?:\d{4}-\d{2}-\d{2}|(?:week of |w\/c )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:[ ,]+\d{1,4})*(?:\s(?:recap|update|summary|notes|meeting))?)\s*:?$/i;
@@ -90,9 +93,9 @@ const PAST_PERIOD_HEADING = new RegExp(
 const NEXT_PERIOD_HEADING = new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?(?:next|coming|upcoming) ${PERIOD})\\b`, 'i');
 /** Slides only a talk has: the speaker's introduction and the closing thanks, end or questions. */
 const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
-/** A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided", "Senior Software Engineer". */
+/** A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided", "Senior Software Engineer", "Core team member of Vite". */
 const SPEAKER =
-  /^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
+  /\bcore team member of\b|^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
 /** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?". */
 const CLOSING =
   /^\W{0,3}(?:(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
@@ -116,6 +119,14 @@ const TALK_TITLE =
 /** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min", "Hands-on workshop, Leeds", "PhD defence". */
 const TALK_OCCASION =
   /\bkeynote\b|\b(?:crash course|tutorial|seminar|guest lecture|(?:live|hands-on|interactive) workshop|workshop (?:run sheet|slides|deck)|(?:phd|doctoral|thesis|dissertation) defen[cs]e)\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
+/**
+ * A conference named as such ("ViteConf", "@CSSconfeu", "GopherCon Israel", "ApacheCon Miami"): a word that ends in "Conf"
+ * or a capitalised "Con" after a lower-case letter or an acronym ("Falcon" and "Silicon" are words, not conferences).
+ */
+const CONFERENCE = /(?:\p{Ll}|\p{Lu}{2})(?:Conf|conf|CONF|Con)(?:eu|EU|US|[- ]?(?:19|20)\d\d)?\b/u;
+/** The lines a deck opens with, where a talk's cover names its speaker, its date and its conference. */
+const COVER_LINES = 30;
+
 /** A paper written for the people who decide: "Prepared for: Superintendent's Cabinet", "for the leadership review". */
 const EXEC_AUDIENCE =
   /\b(?:for|to)\s?:?\s(?:the\s)?(?:[\p{L}'’&-]{1,30}\s){0,3}?(?:board|cabinet|executive (?:board|team|committee)|leadership (?:team|review|meeting|group)|steering (?:committee|group)|investment committee|management (?:team|board)|senior leadership|slt|elt)\b/iu;
@@ -189,6 +200,12 @@ function subtitle(deck: Deck): string {
     .filter((line) => line !== '')
     .join(' · ')
     .slice(0, 200);
+}
+
+/** A deck's opening lines: its first slide's first lines of source, after any front matter. */
+function coverLines(deck: Deck): string[] {
+  const first = deck.slides[0];
+  return first ? deck.lines.slice(first.line - 1, Math.min(first.endLine, first.line - 1 + COVER_LINES)) : [];
 }
 
 /** The first line of the first slide's first speaker note, where a talk's occasion is often written (`<!-- Lightning talk, PyData meetup, 5 minutes -->`). */
@@ -297,6 +314,9 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   }
   const speaker = headerField(deck, SPEAKER_FIELD);
   if (speaker) return read('talk', speaker);
+  // A talk's cover names the conference it is given at; a pitch's names the company.
+  const cover = coverLines(deck).find((line) => CONFERENCE.test(line));
+  if (cover) return read('talk', `the conference on its cover “${cover.trim().slice(0, 60)}”`);
   // What the sections do: a work plan of deliverables or milestones is proposed work; a mission with a vision, or values with
   // priorities, is a direction.
   const plan = headings.filter((h) => WORK_PLAN_HEADING.test(h));

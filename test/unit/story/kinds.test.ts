@@ -338,6 +338,22 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Soil moisture from radar\n\n## PhD defence\n\nAna Lima.\n\n---\n\n## Results\n\nBetter.\n'), 'talk');
         assert.equal(kindOf('# Offline edits\n\nWe ran a design workshop with nurses.\n\n## The problem\n\nLost.\n'), undefined);
       });
+      it('reads a deck whose cover names a conference as a talk; a word that ends in “con” is not one', () => {
+        assert.equal(kindOf('---\nlayout: cover\n---\n\n# Faster builds\n\n<div>Ana Lima · ParcelConf, May 2026</div>\n\n---\n\n## Caching\n\nHits.\n'), 'talk');
+        assert.equal(kindOf('# Sharing the load\n\n- About\n  - DepotCon Lisbon sponsors\n- Queues\n'), 'talk');
+        assert.equal(kindOf('# Falcon\n\nSilicon sensors for every depot.\n\n---\n\n## The problem\n\nLost parcels.\n'), undefined);
+      });
+      it('reads a speaker’s “core team member of” in the first slides as their introduction', () => {
+        const slides = ['# Faster builds', '# Ana Lima\n\nCore team member of Parcel.', '## Caching\n\nHits.', '## Bundles\n\nSmaller.', '## Watchers\n\nFewer.', '## Thank you!'];
+        assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
+        assert.equal(kindOf(slides.map((s) => s.replace('Core team member of', 'Ana leads')).join('\n\n---\n\n')), undefined);
+      });
+      it('reads a title that opens on its quarter, or reports progress, as an update; a quarter’s roadmap is not one', () => {
+        assert.equal(kindOf('# 2025 Q1 Depot Checks\n\n## Overview\n\nThree depots.\n'), 'update');
+        assert.equal(kindOf('# Progress towards the 2025-2030 strategic plan\n\n## Goal 1\n\nMet.\n'), 'update');
+        assert.equal(kindOf('# Q3 2026 roadmap\n\n## Depots\n\nThree.\n'), 'strategy');
+        assert.equal(kindOf('# 2025 Q1 budget for depot checks\n\n## The problem\n\nSlow.\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
