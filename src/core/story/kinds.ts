@@ -166,8 +166,11 @@ function statementHeadings(headings: readonly string[]): string[] {
   return seen.size >= 2 ? found : [];
 }
 
-/** A talk's header names who gives it: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi", front matter `speaker:`. */
-const SPEAKER_FIELD = /^(?:speakers?|presenters?|presented by)$/i;
+/**
+ * A talk's header names who gives it, where, or from which institute: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi",
+ * "Event: PyData Leeds", front matter `speaker:`, `venue:` or a slide tool's `institute:`.
+ */
+const SPEAKER_FIELD = /^(?:speakers?|presenters?|presented by|institute|affiliation|event|conference|venue)$/i;
 
 /** Where a header names a field: a line under the title ("Reviewers · SRE") or in the first speaker note, or a front matter key (`start-date`). Says which, or undefined. */
 function headerField(deck: Deck, field: RegExp): string | undefined {
@@ -300,7 +303,9 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   for (const [id, re] of TITLE_KINDS.slice(2)) if (re.test(title)) return read(id, `the title “${title}”`);
   // A post's tags name what it is as its title does ("tags: [roadmap, product]", "categories: [speeches]").
   for (const tag of tags(deck)) for (const [id, re] of TITLE_KINDS) if (re.test(tag)) return read(id, `the tag “${tag}”`);
-  if (decided) return decided;
+  // A deck whose speaker introduces themselves is a talk, whatever its slides recommend to the room.
+  const talk = talkSigns(deck);
+  if (decided) return talk.length >= 2 && talk[0] === SPEAKER_SIGN ? read('talk', talk.join(' and ')) : decided;
   // The title says most; the occasion is often named under it: "Store town hall · January 2027", `info: Q2 all-hands`,
   // "Prepared for: the Cabinet". A meeting mentioned in passing ("read it before Thursday's all-hands") comes second to the title.
   // The first speaker note can name it too, when the line under the title does not.
@@ -332,7 +337,6 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (statements.length > 0) return read('strategy', `the headings ${quoted(statements)}`);
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
-  const talk = talkSigns(deck);
   if (talk.length >= 2) return read('talk', talk.join(' and '));
   // A script that opens by greeting the room is spoken: with nothing else to name it, a talk.
   const opening = deck.slides
@@ -343,6 +347,8 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (opening && SPOKEN_OPENING.test(opening)) return read('talk', `the greeting “${opening.length > 40 ? `${opening.slice(0, 40)}…` : opening}” that opens it`);
   return undefined;
 }
+
+const SPEAKER_SIGN = 'the speaker introduced in the first slides';
 
 /**
  * What shows a deck is a talk whatever its words: the speaker introducing themselves in the first slides,
@@ -358,7 +364,7 @@ function talkSigns(deck: Deck): string[] {
   const last = slides.slice(-2);
   const coded = slides.filter((s) => s.blocks.some((b) => b.kind === 'code')).length;
   return [
-    ...(opening.some((s) => SPEAKER.test(text(s))) ? ['the speaker introduced in the first slides'] : []),
+    ...(opening.some((s) => SPEAKER.test(text(s))) ? [SPEAKER_SIGN] : []),
     ...(opening.some((s) => AGENDA.test(s.title)) ? ['an agenda'] : []),
     ...(last.some((s) => CLOSING.test(text(s))) ? ['thanks or questions at the end'] : []),
     // Posts and RFCs show code too: code is a sign of a talk only in a deck of slides.

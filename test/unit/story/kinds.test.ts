@@ -354,6 +354,16 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Q3 2026 roadmap\n\n## Depots\n\nThree.\n'), 'strategy');
         assert.equal(kindOf('# 2025 Q1 budget for depot checks\n\n## The problem\n\nSlow.\n'), undefined);
       });
+      it('reads a header that names the speaker’s institute or the event as a talk’s; an author alone is any document’s', () => {
+        assert.equal(kindOf('---\ntitle: Tools for efficient science\nauthor: Ana Lima\ninstitute: TU Delft\n---\n\n# Version control\n\nGit.\n'), 'talk');
+        assert.equal(kindOf('# Faster builds\n\nEvent: PyData Leeds\n\n## Caching\n\nHits.\n'), 'talk');
+        assert.equal(kindOf('---\ntitle: Tools for efficient science\nauthor: Ana Lima\n---\n\n# Version control\n\nGit.\n'), undefined);
+      });
+      it('a deck whose speaker introduces themselves is a talk though it ends on recommendations; agenda and thanks alone leave it a paper for deciders', () => {
+        const slides = ['# Build a better depot', '# Hi!\n\nMy name is Ana.', '## Agenda\n\nThree parts.', '## Queues\n\nLong.', '## Recommendations\n\nShorter queues.', '## Thank you!'];
+        assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
+        assert.equal(kindOf(slides.map((s) => s.replace('# Hi!\n\nMy name is Ana.', '## Depots\n\nThree.')).join('\n\n---\n\n')), 'exec-ask');
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
