@@ -67,7 +67,8 @@ const PROPOSAL_HEADING =
  * "Proposer: Ana (@ana)") or as its front matter's keys (`start-date:`): who proposes, who reviews or decides, where it is
  * discussed and tracked. A paper's owner, author or status is any document's.
  */
-const RFC_FIELD = /^(?:start date|rfc pr|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?(?: to)?|implementation pr|proposers?|reviewers?|deciders|approvers?)$/i;
+const RFC_FIELD =
+  /^(?:start date|date started|rfc pr|(?:pr|issue) number|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?(?: to)?|implementation pr|proposers?|reviewers?|deciders|approvers?)$/i;
 /** A header line's field: "Reviewers" in "Reviewers · SRE, Data", "Start Date" in "- Start Date: 2021-04-02". */
 const HEADER_LINE = /^\W{0,3}([\p{L}][\p{L} -]{0,28}?)\s*[:·]/u;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
@@ -108,7 +109,7 @@ const CITATION = /\(\p{Lu}[\p{L}'’-]+(?: (?:et al\.?|and \p{Lu}[\p{L}'’-]+))
 /** An agenda slide: "Agenda", "Outline", "Today's plan". */
 const AGENDA = /^(?:agenda|outline|today'?s (?:plan|agenda)|what we'?ll (?:cover|see)|table of contents|contents|overview)\b/i;
 const STRATEGY_TITLE =
-  /\bstrateg(?:y|ies|ic (?:plan|goals|objectives|priorities|pillars))\b|\bdirection\b|\broadmap\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term|longer-term) (?:plan|priorities|direction|roadmap|vision)\b/i;
+  /\bstrateg(?:y|ies|ic (?:plan|goals|objectives|priorities|pillars))\b|\bdirection\b|\broad ?map\b|\b(?:team|our|product|engineering|company|project) priorities\s*$|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term|longer-term) (?:plan|priorities|direction|roadmap|vision)\b/i;
 const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;

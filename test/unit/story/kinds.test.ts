@@ -364,6 +364,15 @@ describe('document kinds', () => {
         assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
         assert.equal(kindOf(slides.map((s) => s.replace('# Hi!\n\nMy name is Ana.', '## Depots\n\nThree.')).join('\n\n---\n\n')), 'exec-ask');
       });
+      it('reads an enhancement proposal’s header keys for its pull request, issue and start date as a proposal’s; a date alone is not one', () => {
+        assert.equal(kindOf('---\ntitle: Build the notebook on shared parts\nissue-number: 78\npr-number: 79\ndate-started: 2021-11-12\n---\n\n# Build it\n\nWhy.\n'), 'proposal');
+        assert.equal(kindOf('---\ntitle: Build the notebook on shared parts\ndate: 2021-11-12\n---\n\n# Build it\n\nWhy.\n'), undefined);
+      });
+      it('reads a road map and a team’s priorities as a direction; priorities a pitch names in its title are not one', () => {
+        assert.equal(kindOf('## Road Map\n\n### 2018 commitments\n\nSearch.\n'), 'strategy');
+        assert.equal(kindOf('# Software Team Priorities\n\n## June to August\n\nSearch.\n'), 'strategy');
+        assert.equal(kindOf('# Priorities in the queue: triage for depots\n\n## The problem\n\nSlow.\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
