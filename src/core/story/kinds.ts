@@ -1,4 +1,4 @@
-import type { BeatId, Deck, Slide } from '../deck';
+import type { BeatId, Block, Deck, Slide } from '../deck';
 import { SUMMARY_HEADING } from './what';
 
 /**
@@ -268,10 +268,26 @@ function documentTitle(deck: Deck): string {
   return heading?.text.trim() ?? deck.title;
 }
 
+/** A source line set in bold alone: "**Project description**", "__Budget__  ". */
+const BOLD_LINE = /^\s{0,3}(\*\*|__)([^*_\n]{1,80})\1\s*$/;
+
+/**
+ * A block's headings: a heading's text, and in a paragraph each line set in bold alone ("**Broader impacts**" over its
+ * text) — a heading as its writer meant it. A bold run-in label ("**What changes.** GPs get…") is not one.
+ */
+function headingsOf(deck: Deck, b: Block): string[] {
+  if (b.kind === 'heading') return [b.text];
+  if (b.kind !== 'paragraph') return [];
+  return deck.lines.slice(b.line - 1, b.endLine).flatMap((line) => {
+    const m = BOLD_LINE.exec(line);
+    return m ? [m[2]] : [];
+  });
+}
+
 /** The kind a narrative's title and headings plainly show, or undefined when they show none. */
 export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS): KindReading | undefined {
   const title = documentTitle(deck);
-  const headings = deck.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'heading').map((b) => b.text.trim().replace(DECORATION, '')));
+  const headings = deck.slides.flatMap((s) => s.blocks.flatMap((b) => headingsOf(deck, b)).map((h) => h.trim().replace(DECORATION, '')));
   const read = (id: string, evidence: string): KindReading | undefined => (Object.hasOwn(table, id) ? { id, profile: table[id], source: 'inferred', evidence } : undefined);
   const quoted = (list: string[]) =>
     list

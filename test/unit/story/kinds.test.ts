@@ -373,6 +373,10 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Software Team Priorities\n\n## June to August\n\nSearch.\n'), 'strategy');
         assert.equal(kindOf('# Priorities in the queue: triage for depots\n\n## The problem\n\nSlow.\n'), undefined);
       });
+      it('reads a line set in bold alone as a heading its writer meant; a bold label that runs into its text is not one', () => {
+        assert.equal(kindOf('**Soil moisture from radar**  \n**Project description**\n\nA gap.\n\n**Broader impacts**  \nTraining.\n'), 'proposal');
+        assert.equal(kindOf('# Soil moisture from radar\n\n**Project description.** A gap.\n\n**Broader impacts:** training.\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
