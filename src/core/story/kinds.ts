@@ -94,14 +94,21 @@ const PAST_PERIOD_HEADING = new RegExp(
 const NEXT_PERIOD_HEADING = new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?(?:next|coming|upcoming) ${PERIOD})\\b`, 'i');
 /** Slides only a talk has: the speaker's introduction and the closing thanks, end or questions. */
 const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
-/** A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided", "Senior Software Engineer", "Core team member of Vite". */
+/**
+ * A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided",
+ * "Senior Software Engineer", "Core team member of Vite", a byline of a name alone ("By Elahe Dastan").
+ */
 const SPEAKER =
-  /\bcore team member of\b|^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
-/** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?". */
+  /\bcore team member of\b|^by\s\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2}$|^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
+/** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?", "谢谢！", "Merci !". */
 const CLOSING =
-  /^\W{0,3}(?:(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
+  /^\W{0,3}(?:(?:谢谢|merci|danke|gracias|grazie|obrigad[oa])\s?[!！.。,，][^\n]{0,60}|(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
 /** A speaker's first words to a room: "Good morning.", "Thank you for having me". A letter's "Hi everyone," is not spoken. */
 const SPOKEN_OPENING = /^\W{0,3}(?:good (?:morning|afternoon|evening)\b|(?:thank you|thanks)(?: all| everyone)? for having me\b)/i;
+/** A slide tool's setting for one slide, a line of its own in the deck's body (Slidev's, remark's): `layout: intro`, `template: cover`, `background-image: url(…)`. */
+const SLIDE_SETTING = /^(?:layout|template|class|transition|background(?:-image|-size)?):\s/;
+/** A talk's slides are laid out one by one; a pitch deck's follow one theme. */
+const LAID_OUT = 3;
 /** A pitch deck holds ten to fifteen slides; a deck of this many is a talk's or a lecture's. */
 const LONG_DECK = 20;
 /** A work cited as research is: "(Baker 2015)", "(Pasquier et al. 2017)". */
@@ -380,6 +387,8 @@ function talkSigns(deck: Deck): string[] {
   const opening = slides.slice(0, 4);
   const last = slides.slice(-2);
   const coded = slides.filter((s) => s.blocks.some((b) => b.kind === 'code')).length;
+  // A blog's `layout: post` is its front matter's; a slide's own settings stand in the body.
+  const laidOut = deck.lines.slice(deck.frontMatterRange?.endLine ?? 0).filter((line) => SLIDE_SETTING.test(line)).length;
   return [
     ...(opening.some((s) => SPEAKER.test(text(s))) ? [SPEAKER_SIGN] : []),
     ...(opening.some((s) => AGENDA.test(s.title)) ? ['an agenda'] : []),
@@ -387,6 +396,7 @@ function talkSigns(deck: Deck): string[] {
     // Posts and RFCs show code too: code is a sign of a talk only in a deck of slides.
     ...(coded >= 2 && !deck.prose ? [`code on ${coded} slides`] : []),
     ...(slides.length >= LONG_DECK && !deck.prose ? [`${slides.length} slides`] : []),
+    ...(laidOut >= LAID_OUT ? [`${laidOut} slides given their own layout`] : []),
     ...(slides.filter((s) => CITATION.test(text(s))).length >= 2 ? ['research cited on several slides'] : []),
   ];
 }

@@ -377,6 +377,24 @@ describe('document kinds', () => {
         assert.equal(kindOf('**Soil moisture from radar**  \n**Project description**\n\nA gap.\n\n**Broader impacts**  \nTraining.\n'), 'proposal');
         assert.equal(kindOf('# Soil moisture from radar\n\n**Project description.** A gap.\n\n**Broader impacts:** training.\n'), undefined);
       });
+      it('reads slides given their own layout by a slide tool as a talk’s, with its thanks; a blog post’s layout is its front matter’s', () => {
+        const body = ['# Yak shaving', 'layout: intro\n\n# Ana Lima', 'layout: center\n\n## Ideas', 'layout: center\n\n## Projects', '## Community', '## Thank you!'];
+        assert.equal(kindOf(body.join('\n\n---\n\n')), 'talk');
+        assert.equal(kindOf(`---\nlayout: post\n---\n\n${body.map((s) => s.replace(/^layout: \w+\n\n/, '')).join('\n\n---\n\n')}`), undefined);
+      });
+      it('reads a byline of a name alone and thanks in another language as a talk’s; a sentence that starts with “By” is not a byline', () => {
+        const slides = [
+          '# Drift in machine learning\n\nBy Ana Lima',
+          '## Drift',
+          '## Kinds\n\nThree.',
+          '## Detection\n\nTests.',
+          '## Remedies\n\nRetrain.',
+          '# Happy hacking!\n\n谢谢！幻灯片在网站上可以找到',
+        ];
+        assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
+        assert.equal(kindOf(slides.map((s) => s.replace('By Ana Lima', 'By March Every Depot checks.')).join('\n\n---\n\n')), undefined);
+        assert.equal(kindOf(slides.map((s) => s.replace('谢谢！', '')).join('\n\n---\n\n')), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
