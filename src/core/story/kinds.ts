@@ -76,7 +76,7 @@ const PROPOSAL_TITLE =
   /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
 /**
  * Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022", "Platform team update: March 2024",
- * a title that opens on its quarter ("2025 Q1 Alpha-Omega"; "Q3 2026 roadmap" is a plan) and one that reports progress ("Progress towards the 2025 plan").
+ * a title that opens on its quarter ("2025 Q1 Depot checks"; "Q3 2026 roadmap" is a plan) and one that reports progress ("Progress towards the 2025 plan").
  */
 const UPDATE_TITLE =
   /^(?:(?:19|20)\d\d\s?q[1-4]|q[1-4]\s?(?:19|20)\d\d)\b(?![^\n]*\b(?:roadmap|plan|planning|strategy|priorities|goals|vision|budget)\b)|^progress (?:towards?|on|against)\b|\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:update|report|recap|review)\s?[:—–-]\s?(?:q[1-4]\b|h[12]\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s(?:19|20)\d\d\b|(?:19|20)\d\d\s?$)|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
@@ -96,7 +96,7 @@ const NEXT_PERIOD_HEADING = new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?
 const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
 /**
  * A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided",
- * "Senior Software Engineer", "Core team member of Vite", a byline of a name alone ("By Elahe Dastan").
+ * "Senior Software Engineer", "Core team member of Parcel", a byline of a name alone ("By Ana Lima").
  */
 const SPEAKER =
   /\bcore team member of\b|^by\s\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2}$|^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
@@ -128,7 +128,7 @@ const TALK_TITLE =
 const TALK_OCCASION =
   /\bkeynote\b|\b(?:crash course|tutorial|seminar|guest lecture|(?:live|hands-on|interactive) workshop|workshop (?:run sheet|slides|deck)|(?:phd|doctoral|thesis|dissertation) defen[cs]e)\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
 /**
- * A conference named as such ("ViteConf", "@CSSconfeu", "GopherCon Israel", "ApacheCon Miami"): a word that ends in "Conf"
+ * A conference named as such ("ParcelConf", "@queueconfeu", "DepotCon Lisbon", "KioskCon Porto"): a word that ends in "Conf"
  * or a capitalised "Con" after a lower-case letter or an acronym ("Falcon" and "Silicon" are words, not conferences).
  */
 const CONFERENCE = /(?:\p{Ll}|\p{Lu}{2})(?:Conf|conf|CONF|Con)(?:eu|EU|US|[- ]?(?:19|20)\d\d)?\b/u;
@@ -176,7 +176,7 @@ function statementHeadings(headings: readonly string[]): string[] {
 
 /**
  * A talk's header names who gives it, where, or from which institute: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi",
- * "Event: PyData Leeds", front matter `speaker:`, `venue:` or a slide tool's `institute:`.
+ * "Event: DepotCamp Leeds", front matter `speaker:`, `venue:` or a slide tool's `institute:`.
  */
 const SPEAKER_FIELD = /^(?:speakers?|presenters?|presented by|institute|affiliation|event|conference|venue)$/i;
 
