@@ -1,4 +1,4 @@
-import type { BeatId, Deck, Slide } from '../deck';
+import type { BeatId, Block, Deck, Slide } from '../deck';
 import { SUMMARY_HEADING } from './what';
 
 /**
@@ -67,15 +67,19 @@ const PROPOSAL_HEADING =
  * "Proposer: Ana (@ana)") or as its front matter's keys (`start-date:`): who proposes, who reviews or decides, where it is
  * discussed and tracked. A paper's owner, author or status is any document's.
  */
-const RFC_FIELD = /^(?:start date|rfc pr|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?(?: to)?|implementation pr|proposers?|reviewers?|deciders|approvers?)$/i;
+const RFC_FIELD =
+  /^(?:start date|date started|rfc pr|(?:pr|issue) number|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?(?: to)?|implementation pr|proposers?|reviewers?|deciders|approvers?)$/i;
 /** A header line's field: "Reviewers" in "Reviewers · SRE, Data", "Start Date" in "- Start Date: 2021-04-02". */
 const HEADER_LINE = /^\W{0,3}([\p{L}][\p{L} -]{0,28}?)\s*[:·]/u;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
 const PROPOSAL_TITLE =
   /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
-/** Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022", "Platform team update: March 2024". */
+/**
+ * Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022", "Platform team update: March 2024",
+ * a title that opens on its quarter ("2025 Q1 Depot checks"; "Q3 2026 roadmap" is a plan) and one that reports progress ("Progress towards the 2025 plan").
+ */
 const UPDATE_TITLE =
-  /\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:update|report|recap|review)\s?[:—–-]\s?(?:q[1-4]\b|h[12]\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s(?:19|20)\d\d\b|(?:19|20)\d\d\s?$)|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
+  /^(?:(?:19|20)\d\d\s?q[1-4]|q[1-4]\s?(?:19|20)\d\d)\b(?![^\n]*\b(?:roadmap|plan|planning|strategy|priorities|goals|vision|budget)\b)|^progress (?:towards?|on|against)\b|\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:update|report|recap|review)\s?[:—–-]\s?(?:q[1-4]\b|h[12]\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s(?:19|20)\d\d\b|(?:19|20)\d\d\s?$)|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
 /** A heading that is a date or a month: a log of meetings or weeks ("2022-08-01", "January recap:", "Week of 3 March"). */
 const DATED_HEADING =
   /^(?:\d{4}-\d{2}-\d{2}|(?:week of |w\/c )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:[ ,]+\d{1,4})*(?:\s(?:recap|update|summary|notes|meeting))?)\s*:?$/i;
@@ -90,14 +94,21 @@ const PAST_PERIOD_HEADING = new RegExp(
 const NEXT_PERIOD_HEADING = new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?(?:next|coming|upcoming) ${PERIOD})\\b`, 'i');
 /** Slides only a talk has: the speaker's introduction and the closing thanks, end or questions. */
 const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
-/** A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided", "Senior Software Engineer". */
+/**
+ * A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided",
+ * "Senior Software Engineer", "Core team member of Parcel", a byline of a name alone ("By Ana Lima").
+ */
 const SPEAKER =
-  /^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
-/** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?". */
+  /\bcore team member of\b|^by\s\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2}$|^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
+/** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?", "谢谢！", "Merci !". */
 const CLOSING =
-  /^\W{0,3}(?:(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
+  /^\W{0,3}(?:(?:谢谢|merci|danke|gracias|grazie|obrigad[oa])\s?[!！.。,，][^\n]{0,60}|(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
 /** A speaker's first words to a room: "Good morning.", "Thank you for having me". A letter's "Hi everyone," is not spoken. */
 const SPOKEN_OPENING = /^\W{0,3}(?:good (?:morning|afternoon|evening)\b|(?:thank you|thanks)(?: all| everyone)? for having me\b)/i;
+/** A slide tool's setting for one slide, a line of its own in the deck's body (Slidev's, remark's): `layout: intro`, `template: cover`, `background-image: url(…)`. */
+const SLIDE_SETTING = /^(?:layout|template|class|transition|background(?:-image|-size)?):\s/;
+/** A talk's slides are laid out one by one; a pitch deck's follow one theme. */
+const LAID_OUT = 3;
 /** A pitch deck holds ten to fifteen slides; a deck of this many is a talk's or a lecture's. */
 const LONG_DECK = 20;
 /** A work cited as research is: "(Baker 2015)", "(Pasquier et al. 2017)". */
@@ -105,7 +116,7 @@ const CITATION = /\(\p{Lu}[\p{L}'’-]+(?: (?:et al\.?|and \p{Lu}[\p{L}'’-]+))
 /** An agenda slide: "Agenda", "Outline", "Today's plan". */
 const AGENDA = /^(?:agenda|outline|today'?s (?:plan|agenda)|what we'?ll (?:cover|see)|table of contents|contents|overview)\b/i;
 const STRATEGY_TITLE =
-  /\bstrateg(?:y|ies|ic (?:plan|goals|objectives|priorities|pillars))\b|\bdirection\b|\broadmap\b|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term|longer-term) (?:plan|priorities|direction|roadmap|vision)\b/i;
+  /\bstrateg(?:y|ies|ic (?:plan|goals|objectives|priorities|pillars))\b|\bdirection\b|\broad ?map\b|\b(?:team|our|product|engineering|company|project) priorities\s*$|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term|longer-term) (?:plan|priorities|direction|roadmap|vision)\b/i;
 const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
@@ -116,6 +127,14 @@ const TALK_TITLE =
 /** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min", "Hands-on workshop, Leeds", "PhD defence". */
 const TALK_OCCASION =
   /\bkeynote\b|\b(?:crash course|tutorial|seminar|guest lecture|(?:live|hands-on|interactive) workshop|workshop (?:run sheet|slides|deck)|(?:phd|doctoral|thesis|dissertation) defen[cs]e)\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
+/**
+ * A conference named as such ("ParcelConf", "@queueconfeu", "DepotCon Lisbon", "KioskCon Porto"): a word that ends in "Conf"
+ * or a capitalised "Con" after a lower-case letter or an acronym ("Falcon" and "Silicon" are words, not conferences).
+ */
+const CONFERENCE = /(?:\p{Ll}|\p{Lu}{2})(?:Conf|conf|CONF|Con)(?:eu|EU|US|[- ]?(?:19|20)\d\d)?\b/u;
+/** The lines a deck opens with, where a talk's cover names its speaker, its date and its conference. */
+const COVER_LINES = 30;
+
 /** A paper written for the people who decide: "Prepared for: Superintendent's Cabinet", "for the leadership review". */
 const EXEC_AUDIENCE =
   /\b(?:for|to)\s?:?\s(?:the\s)?(?:[\p{L}'’&-]{1,30}\s){0,3}?(?:board|cabinet|executive (?:board|team|committee)|leadership (?:team|review|meeting|group)|steering (?:committee|group)|investment committee|management (?:team|board)|senior leadership|slt|elt)\b/iu;
@@ -155,8 +174,11 @@ function statementHeadings(headings: readonly string[]): string[] {
   return seen.size >= 2 ? found : [];
 }
 
-/** A talk's header names who gives it: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi", front matter `speaker:`. */
-const SPEAKER_FIELD = /^(?:speakers?|presenters?|presented by)$/i;
+/**
+ * A talk's header names who gives it, where, or from which institute: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi",
+ * "Event: DepotCamp Leeds", front matter `speaker:`, `venue:` or a slide tool's `institute:`.
+ */
+const SPEAKER_FIELD = /^(?:speakers?|presenters?|presented by|institute|affiliation|event|conference|venue)$/i;
 
 /** Where a header names a field: a line under the title ("Reviewers · SRE") or in the first speaker note, or a front matter key (`start-date`). Says which, or undefined. */
 function headerField(deck: Deck, field: RegExp): string | undefined {
@@ -189,6 +211,12 @@ function subtitle(deck: Deck): string {
     .filter((line) => line !== '')
     .join(' · ')
     .slice(0, 200);
+}
+
+/** A deck's opening lines: its first slide's first lines of source, after any front matter. */
+function coverLines(deck: Deck): string[] {
+  const first = deck.slides[0];
+  return first ? deck.lines.slice(first.line - 1, Math.min(first.endLine, first.line - 1 + COVER_LINES)) : [];
 }
 
 /** The first line of the first slide's first speaker note, where a talk's occasion is often written (`<!-- Lightning talk, PyData meetup, 5 minutes -->`). */
@@ -247,10 +275,26 @@ function documentTitle(deck: Deck): string {
   return heading?.text.trim() ?? deck.title;
 }
 
+/** A source line set in bold alone: "**Project description**", "__Budget__  ". */
+const BOLD_LINE = /^\s{0,3}(\*\*|__)([^*_\n]{1,80})\1\s*$/;
+
+/**
+ * A block's headings: a heading's text, and in a paragraph each line set in bold alone ("**Broader impacts**" over its
+ * text) — a heading as its writer meant it. A bold run-in label ("**What changes.** GPs get…") is not one.
+ */
+function headingsOf(deck: Deck, b: Block): string[] {
+  if (b.kind === 'heading') return [b.text];
+  if (b.kind !== 'paragraph') return [];
+  return deck.lines.slice(b.line - 1, b.endLine).flatMap((line) => {
+    const m = BOLD_LINE.exec(line);
+    return m ? [m[2]] : [];
+  });
+}
+
 /** The kind a narrative's title and headings plainly show, or undefined when they show none. */
 export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS): KindReading | undefined {
   const title = documentTitle(deck);
-  const headings = deck.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'heading').map((b) => b.text.trim().replace(DECORATION, '')));
+  const headings = deck.slides.flatMap((s) => s.blocks.flatMap((b) => headingsOf(deck, b)).map((h) => h.trim().replace(DECORATION, '')));
   const read = (id: string, evidence: string): KindReading | undefined => (Object.hasOwn(table, id) ? { id, profile: table[id], source: 'inferred', evidence } : undefined);
   const quoted = (list: string[]) =>
     list
@@ -283,7 +327,9 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   for (const [id, re] of TITLE_KINDS.slice(2)) if (re.test(title)) return read(id, `the title “${title}”`);
   // A post's tags name what it is as its title does ("tags: [roadmap, product]", "categories: [speeches]").
   for (const tag of tags(deck)) for (const [id, re] of TITLE_KINDS) if (re.test(tag)) return read(id, `the tag “${tag}”`);
-  if (decided) return decided;
+  // A deck whose speaker introduces themselves is a talk, whatever its slides recommend to the room.
+  const talk = talkSigns(deck);
+  if (decided) return talk.length >= 2 && talk[0] === SPEAKER_SIGN ? read('talk', talk.join(' and ')) : decided;
   // The title says most; the occasion is often named under it: "Store town hall · January 2027", `info: Q2 all-hands`,
   // "Prepared for: the Cabinet". A meeting mentioned in passing ("read it before Thursday's all-hands") comes second to the title.
   // The first speaker note can name it too, when the line under the title does not.
@@ -297,6 +343,9 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   }
   const speaker = headerField(deck, SPEAKER_FIELD);
   if (speaker) return read('talk', speaker);
+  // A talk's cover names the conference it is given at; a pitch's names the company.
+  const cover = coverLines(deck).find((line) => CONFERENCE.test(line));
+  if (cover) return read('talk', `the conference on its cover “${cover.trim().slice(0, 60)}”`);
   // What the sections do: a work plan of deliverables or milestones is proposed work; a mission with a vision, or values with
   // priorities, is a direction.
   const plan = headings.filter((h) => WORK_PLAN_HEADING.test(h));
@@ -312,7 +361,6 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (statements.length > 0) return read('strategy', `the headings ${quoted(statements)}`);
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
-  const talk = talkSigns(deck);
   if (talk.length >= 2) return read('talk', talk.join(' and '));
   // A script that opens by greeting the room is spoken: with nothing else to name it, a talk.
   const opening = deck.slides
@@ -323,6 +371,8 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (opening && SPOKEN_OPENING.test(opening)) return read('talk', `the greeting “${opening.length > 40 ? `${opening.slice(0, 40)}…` : opening}” that opens it`);
   return undefined;
 }
+
+const SPEAKER_SIGN = 'the speaker introduced in the first slides';
 
 /**
  * What shows a deck is a talk whatever its words: the speaker introducing themselves in the first slides,
@@ -337,13 +387,16 @@ function talkSigns(deck: Deck): string[] {
   const opening = slides.slice(0, 4);
   const last = slides.slice(-2);
   const coded = slides.filter((s) => s.blocks.some((b) => b.kind === 'code')).length;
+  // A blog's `layout: post` is its front matter's; a slide's own settings stand in the body.
+  const laidOut = deck.lines.slice(deck.frontMatterRange?.endLine ?? 0).filter((line) => SLIDE_SETTING.test(line)).length;
   return [
-    ...(opening.some((s) => SPEAKER.test(text(s))) ? ['the speaker introduced in the first slides'] : []),
+    ...(opening.some((s) => SPEAKER.test(text(s))) ? [SPEAKER_SIGN] : []),
     ...(opening.some((s) => AGENDA.test(s.title)) ? ['an agenda'] : []),
     ...(last.some((s) => CLOSING.test(text(s))) ? ['thanks or questions at the end'] : []),
     // Posts and RFCs show code too: code is a sign of a talk only in a deck of slides.
     ...(coded >= 2 && !deck.prose ? [`code on ${coded} slides`] : []),
     ...(slides.length >= LONG_DECK && !deck.prose ? [`${slides.length} slides`] : []),
+    ...(laidOut >= LAID_OUT ? [`${laidOut} slides given their own layout`] : []),
     ...(slides.filter((s) => CITATION.test(text(s))).length >= 2 ? ['research cited on several slides'] : []),
   ];
 }

@@ -338,6 +338,56 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Soil moisture from radar\n\n## PhD defence\n\nAna Lima.\n\n---\n\n## Results\n\nBetter.\n'), 'talk');
         assert.equal(kindOf('# Offline edits\n\nWe ran a design workshop with nurses.\n\n## The problem\n\nLost.\n'), undefined);
       });
+      it('reads a deck whose cover names a conference as a talk; a word that ends in “con” is not one', () => {
+        assert.equal(kindOf('---\nlayout: cover\n---\n\n# Faster builds\n\n<div>Ana Lima · ParcelConf, May 2026</div>\n\n---\n\n## Caching\n\nHits.\n'), 'talk');
+        assert.equal(kindOf('# Sharing the load\n\n- About\n  - DepotCon Lisbon sponsors\n- Queues\n'), 'talk');
+        assert.equal(kindOf('# Falcon\n\nSilicon sensors for every depot.\n\n---\n\n## The problem\n\nLost parcels.\n'), undefined);
+      });
+      it('reads a speaker’s “core team member of” in the first slides as their introduction', () => {
+        const slides = ['# Faster builds', '# Ana Lima\n\nCore team member of Parcel.', '## Caching\n\nHits.', '## Bundles\n\nSmaller.', '## Watchers\n\nFewer.', '## Thank you!'];
+        assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
+        assert.equal(kindOf(slides.map((s) => s.replace('Core team member of', 'Ana leads')).join('\n\n---\n\n')), undefined);
+      });
+      it('reads a title that opens on its quarter, or reports progress, as an update; a quarter’s roadmap is not one', () => {
+        assert.equal(kindOf('# 2025 Q1 Depot Checks\n\n## Overview\n\nThree depots.\n'), 'update');
+        assert.equal(kindOf('# Progress towards the 2025-2030 strategic plan\n\n## Goal 1\n\nMet.\n'), 'update');
+        assert.equal(kindOf('# Q3 2026 roadmap\n\n## Depots\n\nThree.\n'), 'strategy');
+        assert.equal(kindOf('# 2025 Q1 budget for depot checks\n\n## The problem\n\nSlow.\n'), undefined);
+      });
+      it('reads a header that names the speaker’s institute or the event as a talk’s; an author alone is any document’s', () => {
+        assert.equal(kindOf('---\ntitle: Faster depot science\nauthor: Ana Lima\ninstitute: Leeds Institute of Depots\n---\n\n# Version control\n\nGit.\n'), 'talk');
+        assert.equal(kindOf('# Faster builds\n\nEvent: DepotCamp Leeds\n\n## Caching\n\nHits.\n'), 'talk');
+        assert.equal(kindOf('---\ntitle: Faster depot science\nauthor: Ana Lima\n---\n\n# Version control\n\nGit.\n'), undefined);
+      });
+      it('a deck whose speaker introduces themselves is a talk though it ends on recommendations; agenda and thanks alone leave it a paper for deciders', () => {
+        const slides = ['# Build a better depot', '# Hi!\n\nMy name is Ana.', '## Agenda\n\nThree parts.', '## Queues\n\nLong.', '## Recommendations\n\nShorter queues.', '## Thank you!'];
+        assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
+        assert.equal(kindOf(slides.map((s) => s.replace('# Hi!\n\nMy name is Ana.', '## Depots\n\nThree.')).join('\n\n---\n\n')), 'exec-ask');
+      });
+      it('reads an enhancement proposal’s header keys for its pull request, issue and start date as a proposal’s; a date alone is not one', () => {
+        assert.equal(kindOf('---\ntitle: Share the kiosk parts\nissue-number: 78\npr-number: 79\ndate-started: 2021-11-12\n---\n\n# Build it\n\nWhy.\n'), 'proposal');
+        assert.equal(kindOf('---\ntitle: Share the kiosk parts\ndate: 2021-11-12\n---\n\n# Build it\n\nWhy.\n'), undefined);
+      });
+      it('reads a road map and a team’s priorities as a direction; priorities a pitch names in its title are not one', () => {
+        assert.equal(kindOf('## Road Map\n\n### 2027 commitments\n\nSearch.\n'), 'strategy');
+        assert.equal(kindOf('# Depot Team Priorities\n\n## June to August\n\nSearch.\n'), 'strategy');
+        assert.equal(kindOf('# Priorities in the queue: triage for depots\n\n## The problem\n\nSlow.\n'), undefined);
+      });
+      it('reads a line set in bold alone as a heading its writer meant; a bold label that runs into its text is not one', () => {
+        assert.equal(kindOf('**Soil moisture from radar**  \n**Project description**\n\nA gap.\n\n**Broader impacts**  \nTraining.\n'), 'proposal');
+        assert.equal(kindOf('# Soil moisture from radar\n\n**Project description.** A gap.\n\n**Broader impacts:** training.\n'), undefined);
+      });
+      it('reads slides given their own layout by a slide tool as a talk’s, with its thanks; a blog post’s layout is its front matter’s', () => {
+        const body = ['# Shorter queues', 'layout: intro\n\n# Ana Lima', 'layout: center\n\n## Ideas', 'layout: center\n\n## Projects', '## Community', '## Thank you!'];
+        assert.equal(kindOf(body.join('\n\n---\n\n')), 'talk');
+        assert.equal(kindOf(`---\nlayout: post\n---\n\n${body.map((s) => s.replace(/^layout: \w+\n\n/, '')).join('\n\n---\n\n')}`), undefined);
+      });
+      it('reads a byline of a name alone and thanks in another language as a talk’s; a sentence that starts with “By” is not a byline', () => {
+        const slides = ['# Queues in depots\n\nBy Ana Lima', '## Queues', '## Kinds\n\nThree.', '## Detection\n\nTests.', '## Remedies\n\nRetrain.', '# See you soon!\n\n谢谢！幻灯片在网站上可以找到'];
+        assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
+        assert.equal(kindOf(slides.map((s) => s.replace('By Ana Lima', 'By March Every Depot checks.')).join('\n\n---\n\n')), undefined);
+        assert.equal(kindOf(slides.map((s) => s.replace('谢谢！', '')).join('\n\n---\n\n')), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
