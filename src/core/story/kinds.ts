@@ -96,10 +96,10 @@ const NEXT_PERIOD_HEADING = new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?
 const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
 /**
  * A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided",
- * "Senior Software Engineer", "Core team member of Parcel", a byline of a name alone ("By Ana Lima").
+ * "Senior Software Engineer", "Core team member of Parcel".
  */
 const SPEAKER =
-  /\bcore team member of\b|^by\s\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2}$|^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
+  /\bcore team member of\b|^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
 /** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?", "谢谢！", "Merci !". */
 const CLOSING =
   /^\W{0,3}(?:(?:谢谢|merci|danke|gracias|grazie|obrigad[oa])\s?[!！.。,，][^\n]{0,60}|(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
