@@ -9,7 +9,8 @@ interface VanityPattern {
   re: RegExp;
 }
 
-const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTHS})\b|(?:${WEEKDAYS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|\d{1,2}[/.]\d{1,2}\b|next\s(?:week|month|quarter|sprint|year)\b|this\s(?:week|month|quarter|sprint|year)\b|(?:week|month|quarter|sprint|year)\b)`;
+/** A day and a month ("by 30.4", "on 4/30"); "in 0.73" names a release, not a date. */
+const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTHS})\b|(?:${WEEKDAYS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])\b|next\s(?:week|month|quarter|sprint|year)\b|this\s(?:week|month|quarter|sprint|year)\b|(?:week|month|quarter|sprint|year)\b)`;
 
 /** A verb with its object says what something does, not how many there were: "downloads each logger", "commits us to". */
 const WITH_OBJECT = String.raw`(?!\s(?:the|each|every|all|any|your|our|their|its|it|them|us|you|this|these|those|to)\b)`;
@@ -85,14 +86,29 @@ function counted(clause: string, words?: string): boolean {
   // "More" counts the measure only right before it ("more sign-ups", "more new contributors"), not an adjective ("more accessible to contributors").
   const far = before.slice(0, -2).join(' ').replace(MORE, ' ');
   const near = before.slice(-2).join(' ');
+  // "Downloads and project metrics": a measure word after "and" names another thing, not this one.
   const after = clause
     .slice(at + words.length, at + words.length + 80)
+    .split(/\s(?:and|or|&)\s/)[0]
     .trim()
     .split(/\s+/)
     .slice(0, NEAR + 1)
     .join(' ');
   return COUNTED.test(words) || COUNTED.test(far) || COUNTED.test(near) || COUNTED_AFTER.test(after);
 }
+/** A count that picks out whom a rule applies to ("owners of gems that exceed 180 million downloads will be required to…"): a threshold, not a measure. */
+const THRESHOLD =
+  /\b(?:that|which|whose|once|when|if|with)\s(?:[\w'’-]+\s){0,4}?(?:exceeds?|exceeding|reach(?:es)?|pass(?:es)?|surpass(?:es)?|(?:has|have|having)\s(?:more than|over|at least))\s(?:over\s|more than\s|at least\s)?\d/i;
+const RULE_WORDS = /\b(?:requir\w*|must|eligib\w*|enforc\w*|mandator\w*|polic(?:y|ies))\b/i;
+
+/** A measure's word that starts a capitalised name mid-sentence ("worked with Velocity Global") names something, not a measure. */
+function partOfName(sentence: string, words: string): boolean {
+  const at = sentence.indexOf(words);
+  if (at <= 0 || !/^\p{Lu}/u.test(words) || /[.!?:]\s*$|^\s*$/.test(sentence.slice(0, at))) return false;
+  const next = /^\s(\p{Lu}\p{Ll}+)/u.exec(sentence.slice(at + words.length));
+  return next !== null && !SUCCESS.test(next[1]);
+}
+
 /** Sentences that name a vanity number to say it is not the measure. */
 const DISCLAIMED =
   /\bnot\s(?:\w+\s){0,2}?(?:sent|shared|posted|published|created|registrations?|sign-?ups|signups|downloads|installs|page ?views|visits|visitors|followers|likes|impressions|subscribers)\b|\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
@@ -147,6 +163,8 @@ export function clauseOf(sentence: string, words: string): string {
 export function isVanity(kind: Kind, sentence: string, clause = sentence, words?: string): boolean {
   if (DISCLAIMED.test(sentence) || STATUS_CELL.test(sentence)) return false;
   if (kind === 'acquisition' && QUALIFIED.test(clause)) return false;
+  if (words !== undefined && partOfName(sentence, words)) return false;
+  if (kind !== 'date' && THRESHOLD.test(sentence) && RULE_WORDS.test(sentence)) return false;
   // "The design my manager likes best", "first impressions of the team", "contributors who have shown staying power": a count of
   // attention or of arrivals needs a number or a change beside it; without one the word names people, not a measure.
   if ((kind === 'reach' || kind === 'acquisition') && (!counted(clause, words) || SHARE_OF.test(clause))) return false;
