@@ -42,7 +42,7 @@ export const STRUGGLE = new RegExp(
  */
 const CANNOT = new RegExp(
   [
-    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
+    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not\b|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
     String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken|willing|able|ready|available|familiar|aware|present|eligible|comfortable)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
   ].join('|'),
   'gi',
@@ -55,6 +55,11 @@ const SUBJECT = new RegExp(
 /** A name just before it: a capitalised word that is not a sentence's function word ("Marek doesn't know", "…and Maria can't"). */
 const NAME_SUBJECT =
   /(?<![\p{L}\p{N}'’])(?!(?:The|This|That|These|Those|It|Its|There|Here|We|Our|Us|What|When|Where|Which|Who|How|If|And|But|So|Or|An|In|On|At|For|With|Without|Each|Every|Some|Any|No|All|Most|Many|Such|Then|Now|Today|Currently|Usually|Often|Also|However|Note|Because|Since|While|Whilst|Although|Though|Unless|Until|Once|After|Before|As|Even|Yet|Still|Only|Just|Maybe|Perhaps)\b)\p{Lu}\p{Ll}{1,20}(?![\p{L}\p{N}])/u;
+/**
+ * The name is the verb's subject only when it stands right before it, an adverb aside ("Maria still can't", "…and Marek doesn't
+ * know", "Ana sends money home and cannot"): in "C libraries linked from Rust code currently cannot" or "Should we be unable to" the capitalised word is not who cannot.
+ */
+const NAME_BEFORE_VERB = new RegExp(String.raw`${NAME_SUBJECT.source}(?:\s(?:\p{Ll}+ly|still|never|often|just|also|even|now|always|sometimes|simply)|(?:\s\p{Ll}+){1,5}\s(?:and|but))?\s*$`, 'u');
 /** An apposition just before the verb ("Rhiannon, an office manager, has to"): it describes the subject before it. */
 const APPOSITION = /,\s(?:an?|the|our|one of our|my|their)\s[^,;:()—–]{1,40},\s*$/u;
 /** Where a clause starts, looking back from the verb. */
@@ -70,7 +75,7 @@ function someoneCannot(text: string): boolean {
       .replace(APPOSITION, ' ')
       .replace(CLAUSE_START, '')
       .replace(LAST_WORDS, '$1');
-    if (SUBJECT.test(before) || NAME_SUBJECT.test(before)) return true;
+    if (SUBJECT.test(before) || NAME_BEFORE_VERB.test(before)) return true;
   }
   return false;
 }
