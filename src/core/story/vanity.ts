@@ -15,6 +15,9 @@ const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|\d{
 /** A verb with its object says what something does, not how many there were: "downloads each logger", "commits us to". */
 const WITH_OBJECT = String.raw`(?!\s(?:the|each|every|all|any|your|our|their|its|it|them|us|you|this|these|those|to)\b)`;
 
+/** A deliverable named as a noun ("release of version 0.1", "launch of the website", "creation of four guides"): the work done. */
+const DELIVERABLE = String.raw`(?:release|launch|creation|completion|publication) of\s(?:(?:the|a|an|our|its|their|version)\s)?[\w.-]+`;
+
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
   {
@@ -32,7 +35,7 @@ export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'output',
     re: new RegExp(
-      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs) merged|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
+      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs) merged|(?:an?\s)?(?:pull[- ]request|pr) (?:being |is |gets |was )?merged|${DELIVERABLE}|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
       'gi',
     ),
   },
@@ -44,6 +47,8 @@ export const VANITY: readonly VanityPattern[] = [
     ),
   },
 ];
+
+const DELIVERABLE_WORDS = new RegExp(DELIVERABLE, 'i');
 
 /** A time limit on handling work ("answered within 24 hours", "resolved in under 2 days"): a service level the customer gets, not a count of work. */
 const SERVICE_LEVEL = /\b(?:within|in under|in less than|inside)\s(?:\d[\d,.]{0,6}|one|two|three|four|five|ten)\s?(?:working\s|business\s)?(?:minutes?|hours?|h|days?|seconds?|weeks?)\b/i;
@@ -160,7 +165,7 @@ export function clauseOf(sentence: string, words: string): string {
  * in its own clause, so "returned prescriptions drop by 30%, and the app reaches 100,000 downloads" is
  * still vanity.
  */
-export function isVanity(kind: Kind, sentence: string, clause = sentence, words?: string): boolean {
+export function isVanity(kind: Kind, sentence: string, clause = sentence, words?: string, underSuccess = false): boolean {
   if (DISCLAIMED.test(sentence) || STATUS_CELL.test(sentence)) return false;
   if (kind === 'acquisition' && QUALIFIED.test(clause)) return false;
   if (words !== undefined && partOfName(sentence, words)) return false;
@@ -170,7 +175,11 @@ export function isVanity(kind: Kind, sentence: string, clause = sentence, words?
   if ((kind === 'reach' || kind === 'acquisition') && (!counted(clause, words) || SHARE_OF.test(clause))) return false;
   // "Commits can be backported", "CI kicked off with git commits": output named with no number or change beside it, in a sentence that
   // does not talk about measuring, names work, not a measure ("KPIs to measure development velocity" still measures output).
-  if (kind === 'output' && words !== undefined && !counted(clause, words) && !SUCCESS.test(sentence)) return false;
+  // Under a success heading, the list names what will count as success: "Launch of the website" there is output offered as success.
+  if (kind === 'output' && words !== undefined && !counted(clause, words) && !SUCCESS.test(sentence) && !underSuccess) return false;
+  // A deliverable named as a noun counts only in a list under a success heading; beside a real target ("the release of the app cuts
+  // waiting from 3 days to 1 by June") it is a plan, not the measure.
+  if (kind === 'output' && words !== undefined && DELIVERABLE_WORDS.test(words) && (!underSuccess || TARGET_PATTERNS.some((re) => re.test(sentence)))) return false;
   // "Requests answered within 24 hours, 100% of the time" sets a service level: how fast the customer is served, not how much work was done.
   if (kind === 'output' && SERVICE_LEVEL.test(clause)) return false;
   // A delivery date next to a real outcome target ("ship in Q3 and cut wait times by half") is a plan, not the measure.
