@@ -114,6 +114,9 @@ function partOfName(sentence: string, words: string): boolean {
   return next !== null && !SUCCESS.test(next[1]);
 }
 
+/** A count the clause reports as already reached ("has rapidly grown to a project of over a hundred contributors"): history, not a measure of success. */
+const ALREADY = /\b(?:has|have)\s(?:\p{L}+ly\s)?(?:grown|reached|attracted|gained|become)\b/iu;
+
 /** Sentences that name a vanity number to say it is not the measure. */
 const DISCLAIMED =
   /\bnot\s(?:\w+\s){0,2}?(?:sent|shared|posted|published|created|registrations?|sign-?ups|signups|downloads|installs|page ?views|visits|visitors|followers|likes|impressions|subscribers)\b|\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
@@ -169,6 +172,7 @@ export function isVanity(kind: Kind, sentence: string, clause = sentence, words?
   if (DISCLAIMED.test(sentence) || STATUS_CELL.test(sentence)) return false;
   if (kind === 'acquisition' && QUALIFIED.test(clause)) return false;
   if (words !== undefined && partOfName(sentence, words)) return false;
+  if ((kind === 'reach' || kind === 'acquisition') && ALREADY.test(clause)) return false;
   if (kind !== 'date' && THRESHOLD.test(sentence) && RULE_WORDS.test(sentence)) return false;
   // "The design my manager likes best", "first impressions of the team", "contributors who have shown staying power": a count of
   // attention or of arrivals needs a number or a change beside it; without one the word names people, not a measure.
