@@ -26,6 +26,9 @@ const PLAN_COLUMN =
 /** A column whose cells name things rather than count them: "Version", "Build", "ID". */
 const ID_COLUMN = /^(?:versions?|builds?|releases?|ids?|ref(?:erence)?|codes?|no\.?|#|levels?|tiers?|stages?|ranks?)$/i;
 
+/** A heading that names versions or builds ("Major versions", "Supported releases"): the numbers under it name them, as that column's cells do. */
+const ID_HEADING = /\b(?:versions|builds|releases)\W*$/i;
+
 /** What a table's header row says about the rows under it. */
 interface TableHeader {
   /** A schedule: no row is evidence. */
@@ -270,7 +273,15 @@ function figuresOf(blocks: readonly Block[], source: readonly string[]): { figur
 /** Figures under a heading that names the solution, the plan, a target or the ask, or that prices the work or is reference, are not evidence that needs a story. */
 function exempt(headings: readonly Block[]): boolean {
   return headings.some(
-    (h) => PLANNING.has(headingBeat(h.text)) || REFERENCE.test(h.text) || PRICE.test(h.text) || PRICING.test(h.text) || DESIGN.test(h.text) || INTENT.test(h.text) || WORK_REPORT.test(h.text),
+    (h) =>
+      PLANNING.has(headingBeat(h.text)) ||
+      REFERENCE.test(h.text) ||
+      PRICE.test(h.text) ||
+      PRICING.test(h.text) ||
+      ID_HEADING.test(h.text) ||
+      DESIGN.test(h.text) ||
+      INTENT.test(h.text) ||
+      WORK_REPORT.test(h.text),
   );
 }
 
