@@ -28,7 +28,7 @@ export const VANITY: readonly VanityPattern[] = [
     kind: 'acquisition',
     // "Downloads each logger", "installs the agent": a verb with its object says what software does, not how many came.
     re: new RegExp(
-      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
+      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social|update|alert)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
       'gi',
     ),
   },
