@@ -42,7 +42,7 @@ export const STRUGGLE = new RegExp(
  */
 const CANNOT = new RegExp(
   [
-    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
+    String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not\b|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
     String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken|willing|able|ready|available|familiar|aware|present|eligible|comfortable)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
   ].join('|'),
   'gi',
@@ -55,6 +55,11 @@ const SUBJECT = new RegExp(
 /** A name just before it: a capitalised word that is not a sentence's function word ("Marek doesn't know", "…and Maria can't"). */
 const NAME_SUBJECT =
   /(?<![\p{L}\p{N}'’])(?!(?:The|This|That|These|Those|It|Its|There|Here|We|Our|Us|What|When|Where|Which|Who|How|If|And|But|So|Or|An|In|On|At|For|With|Without|Each|Every|Some|Any|No|All|Most|Many|Such|Then|Now|Today|Currently|Usually|Often|Also|However|Note|Because|Since|While|Whilst|Although|Though|Unless|Until|Once|After|Before|As|Even|Yet|Still|Only|Just|Maybe|Perhaps)\b)\p{Lu}\p{Ll}{1,20}(?![\p{L}\p{N}])/u;
+/**
+ * The name is the verb's subject only when it stands right before it, an adverb aside ("Maria still can't", "…and Marek doesn't
+ * know", "Ana sends money home and cannot"): in "C libraries linked from Rust code currently cannot" or "Should we be unable to" the capitalised word is not who cannot.
+ */
+const NAME_BEFORE_VERB = new RegExp(String.raw`${NAME_SUBJECT.source}(?:\s(?:\p{Ll}+ly|still|never|often|just|also|even|now|always|sometimes|simply)|(?:\s\p{Ll}+){1,5}\s(?:and|but))?\s*$`, 'u');
 /** An apposition just before the verb ("Rhiannon, an office manager, has to"): it describes the subject before it. */
 const APPOSITION = /,\s(?:an?|the|our|one of our|my|their)\s[^,;:()—–]{1,40},\s*$/u;
 /** Where a clause starts, looking back from the verb. */
@@ -70,7 +75,7 @@ function someoneCannot(text: string): boolean {
       .replace(APPOSITION, ' ')
       .replace(CLAUSE_START, '')
       .replace(LAST_WORDS, '$1');
-    if (SUBJECT.test(before) || NAME_SUBJECT.test(before)) return true;
+    if (SUBJECT.test(before) || NAME_BEFORE_VERB.test(before)) return true;
   }
   return false;
 }
@@ -92,7 +97,7 @@ const CONCRETE =
  * next comma or full stop is not read as a struggle ("no one has to type anything twice").
  */
 export const FUTURE_PHRASE =
-  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|(?:will|'ll|’ll)(?!\s(?:be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|(?:don|doesn)(?:'|’)?t want|(?:do|does) not want|(?:do|does|did) not (?:have|need) to|never (?:has|have|needs?) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new|for (?:those|anyone|people|[a-z]+s) who (?:cannot|can(?:'|’)?t|are unable to))\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
+  /\b(?:(?:takes?|taking|in)\s[^.;,\n]{0,30}?\s(?:instead of|rather than|not|down from)\b|(?:will|'ll|’ll|would)\s(?:no longer|never|not|be able to|spend|save|get|finish|see|know|catch|stop|avoid)|(?:could|might)\s(?:spend|save)|would (?:be (?:relieved|freed|spared)|return|gain|get back)|(?:will|'ll|’ll)(?!\s(?:be forced|still|keep|continue)\b)|no longer|never again|won(?:'|’)?t|without|instead of|no more|no one|nobody|should(?:n(?:'|’)?t| not| never)|deserves?|never\s[^.,;\n]{1,40}?\bagain|so (?:that )?(?:she|he|they|you|we) never|nothing (?:is|gets|has to be|needs to be) (?:copied|retyped|re-?entered|re-?keyed|typed|written|lost|missed)|(?:don|doesn)(?:'|’)?t (?:have|need) to|(?:don|doesn)(?:'|’)?t want|(?:do|does) not want|(?:do|does|did) not (?:have|need) to|never (?:has|have|needs?) to|fewer|less|reduc\w*|eliminat\w*|prevent\w*|avoid\w*|so (?:that )?\w+ (?:can|could|will|won't|no longer)|can now|imagine|with (?:the|our|a) new|for (?:those|anyone|people|[a-z]+s) who (?:cannot|can(?:'|’)?t|are unable to))\b(?:[^.,;\n]|[.,](?=\d)){0,80}/gi;
 
 /**
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
@@ -112,6 +117,9 @@ const QUESTION = /\?["”*_)\s]*$/;
  */
 const OUTLINE =
   /\b(?:(?:i|we)(?:'ll|’ll| will| am going to| are going to|'m going to|’m going to|'re going to|’re going to)\s(?:also\s|then\s|briefly\s)?(?:cover|walk (?:you )?through|talk about|present|discuss|describe|go (?:over|through)|tell you about|share)|this (?:talk|post|session|paper|article|chapter|section) (?:will\s)?(?:covers?|describes?|explains?|presents?|walks? through|discuss(?:es)?))\b/i;
+
+/** A user story ("As a user I want the UI to stay familiar so that my tutorials do not get out of date") states a wish, not a struggle. */
+const USER_STORY = /^[\W\d]{0,4}as an?\s[^,.;\n]{1,40}?,?\s(?:i|we)\s(?:want|need|would like|wish|expect)\b/i;
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
@@ -206,7 +214,7 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       // A heading names a section, and a question asks: the struggle itself is told in statements ("Pattern 1: errors people can find" is a title).
       // What a group told us ("colleagues told us the tools feel outdated") is a report, unless it names one person.
       const reported = REPORTED.test(p.text) && !isOne(p.text);
-      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || BUSINESS.test(p.text) || reported || OUTLINE.test(p.text) ? undefined : struggleIn(p.text);
+      const struggle = p.block.kind === 'heading' || QUESTION.test(p.text) || USER_STORY.test(p.text) || BUSINESS.test(p.text) || reported || OUTLINE.test(p.text) ? undefined : struggleIn(p.text);
       // Own words tell the struggle themselves: a quoted term or rule ("the logic of “don't allow edits after this date”") beside it is not a customer speaking.
       const ownWords = !REPORTED.test(p.text) && quotationTells(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;

@@ -9,10 +9,14 @@ interface VanityPattern {
   re: RegExp;
 }
 
-const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTHS})\b|(?:${WEEKDAYS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|\d{1,2}[/.]\d{1,2}\b|next\s(?:week|month|quarter|sprint|year)\b|this\s(?:week|month|quarter|sprint|year)\b|(?:week|month|quarter|sprint|year)\b)`;
+/** A day and a month ("by 30.4", "on 4/30"); "in 0.73" names a release, not a date. */
+const DATE = String.raw`(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTHS})\b|(?:${WEEKDAYS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])\b|next\s(?:week|month|quarter|sprint|year)\b|this\s(?:week|month|quarter|sprint|year)\b|(?:week|month|quarter|sprint|year)\b)`;
 
 /** A verb with its object says what something does, not how many there were: "downloads each logger", "commits us to". */
 const WITH_OBJECT = String.raw`(?!\s(?:the|each|every|all|any|your|our|their|its|it|them|us|you|this|these|those|to)\b)`;
+
+/** A deliverable named as a noun ("release of version 0.1", "launch of the website", "creation of four guides"): the work done. */
+const DELIVERABLE = String.raw`(?:release|launch|creation|completion|publication) of\s(?:(?:the|a|an|our|its|their|version)\s)?[\w.-]+`;
 
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
@@ -24,14 +28,14 @@ export const VANITY: readonly VanityPattern[] = [
     kind: 'acquisition',
     // "Downloads each logger", "installs the agent": a verb with its object says what software does, not how many came.
     re: new RegExp(
-      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
+      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social|update|alert)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
       'gi',
     ),
   },
   {
     kind: 'output',
     re: new RegExp(
-      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs) merged|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
+      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs) merged|(?:an?\s)?(?:pull[- ]request|pr) (?:being |is |gets |was )?merged|${DELIVERABLE}|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
       'gi',
     ),
   },
@@ -43,6 +47,8 @@ export const VANITY: readonly VanityPattern[] = [
     ),
   },
 ];
+
+const DELIVERABLE_WORDS = new RegExp(DELIVERABLE, 'i');
 
 /** A time limit on handling work ("answered within 24 hours", "resolved in under 2 days"): a service level the customer gets, not a count of work. */
 const SERVICE_LEVEL = /\b(?:within|in under|in less than|inside)\s(?:\d[\d,.]{0,6}|one|two|three|four|five|ten)\s?(?:working\s|business\s)?(?:minutes?|hours?|h|days?|seconds?|weeks?)\b/i;
@@ -85,14 +91,32 @@ function counted(clause: string, words?: string): boolean {
   // "More" counts the measure only right before it ("more sign-ups", "more new contributors"), not an adjective ("more accessible to contributors").
   const far = before.slice(0, -2).join(' ').replace(MORE, ' ');
   const near = before.slice(-2).join(' ');
+  // "Downloads and project metrics": a measure word after "and" names another thing, not this one.
   const after = clause
     .slice(at + words.length, at + words.length + 80)
+    .split(/\s(?:and|or|&)\s/)[0]
     .trim()
     .split(/\s+/)
     .slice(0, NEAR + 1)
     .join(' ');
   return COUNTED.test(words) || COUNTED.test(far) || COUNTED.test(near) || COUNTED_AFTER.test(after);
 }
+/** A count that picks out whom a rule applies to ("owners of gems that exceed 180 million downloads will be required to…"): a threshold, not a measure. */
+const THRESHOLD =
+  /\b(?:that|which|whose|once|when|if|with)\s(?:[\w'’-]+\s){0,4}?(?:exceeds?|exceeding|reach(?:es)?|pass(?:es)?|surpass(?:es)?|(?:has|have|having)\s(?:more than|over|at least))\s(?:over\s|more than\s|at least\s)?\d/i;
+const RULE_WORDS = /\b(?:requir\w*|must|eligib\w*|enforc\w*|mandator\w*|polic(?:y|ies))\b/i;
+
+/** A measure's word that starts a capitalised name mid-sentence ("worked with Velocity Global") names something, not a measure. */
+function partOfName(sentence: string, words: string): boolean {
+  const at = sentence.indexOf(words);
+  if (at <= 0 || !/^\p{Lu}/u.test(words) || /[.!?:]\s*$|^\s*$/.test(sentence.slice(0, at))) return false;
+  const next = /^\s(\p{Lu}\p{Ll}+)/u.exec(sentence.slice(at + words.length));
+  return next !== null && !SUCCESS.test(next[1]);
+}
+
+/** A count the clause reports as already reached ("has rapidly grown to a project of over a hundred contributors"): history, not a measure of success. */
+const ALREADY = /\b(?:has|have)\s(?:\p{L}+ly\s)?(?:grown|reached|attracted|gained|become)\b/iu;
+
 /** Sentences that name a vanity number to say it is not the measure. */
 const DISCLAIMED =
   /\bnot\s(?:\w+\s){0,2}?(?:sent|shared|posted|published|created|registrations?|sign-?ups|signups|downloads|installs|page ?views|visits|visitors|followers|likes|impressions|subscribers)\b|\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
@@ -144,15 +168,22 @@ export function clauseOf(sentence: string, words: string): string {
  * in its own clause, so "returned prescriptions drop by 30%, and the app reaches 100,000 downloads" is
  * still vanity.
  */
-export function isVanity(kind: Kind, sentence: string, clause = sentence, words?: string): boolean {
+export function isVanity(kind: Kind, sentence: string, clause = sentence, words?: string, underSuccess = false): boolean {
   if (DISCLAIMED.test(sentence) || STATUS_CELL.test(sentence)) return false;
   if (kind === 'acquisition' && QUALIFIED.test(clause)) return false;
+  if (words !== undefined && partOfName(sentence, words)) return false;
+  if ((kind === 'reach' || kind === 'acquisition') && ALREADY.test(clause)) return false;
+  if (kind !== 'date' && THRESHOLD.test(sentence) && RULE_WORDS.test(sentence)) return false;
   // "The design my manager likes best", "first impressions of the team", "contributors who have shown staying power": a count of
   // attention or of arrivals needs a number or a change beside it; without one the word names people, not a measure.
   if ((kind === 'reach' || kind === 'acquisition') && (!counted(clause, words) || SHARE_OF.test(clause))) return false;
   // "Commits can be backported", "CI kicked off with git commits": output named with no number or change beside it, in a sentence that
   // does not talk about measuring, names work, not a measure ("KPIs to measure development velocity" still measures output).
-  if (kind === 'output' && words !== undefined && !counted(clause, words) && !SUCCESS.test(sentence)) return false;
+  // Under a success heading, the list names what will count as success: "Launch of the website" there is output offered as success.
+  if (kind === 'output' && words !== undefined && !counted(clause, words) && !SUCCESS.test(sentence) && !underSuccess) return false;
+  // A deliverable named as a noun counts only in a list under a success heading; beside a real target ("the release of the app cuts
+  // waiting from 3 days to 1 by June") it is a plan, not the measure.
+  if (kind === 'output' && words !== undefined && DELIVERABLE_WORDS.test(words) && (!underSuccess || TARGET_PATTERNS.some((re) => re.test(sentence)))) return false;
   // "Requests answered within 24 hours, 100% of the time" sets a service level: how fast the customer is served, not how much work was done.
   if (kind === 'output' && SERVICE_LEVEL.test(clause)) return false;
   // A delivery date next to a real outcome target ("ship in Q3 and cut wait times by half") is a plan, not the measure.

@@ -9,9 +9,9 @@ export const DEFAULT_MIN_FIGURES = 4;
 
 const PLANNING: ReadonlySet<BeatId | undefined> = new Set<BeatId>(['what', 'how', 'outcome', 'ask']);
 
-/** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment", "What it costs"): what you will spend, like a budget. */
+/** A heading that is only the price of the proposal ("Cost", "Costs and funding", "Investment", "What it costs", "Grant requested (EUR)"): what you will spend, like a budget. */
 const PRICE =
-  /^(?:\d+[.)]?\s+)?(?:the\s|what (?:it|this|that) (?:will |would )?)?(?:costs?|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees)(?:\sand\s(?:funding|timeline|timing|resources|plan))?\W*$/i;
+  /^(?:\d+[.)]?\s+)?(?:the\s|what (?:it|this|that) (?:will |would )?)?(?:costs?|price|investment|funding|resources|commercials|commercial (?:proposal|terms|offer)|fees|grants? requested|(?:funding|grant|amount) requested|requested (?:funding|grant|amount))(?:\sand\s(?:funding|timeline|timing|resources|plan))?(?:\s\([^()\n]{1,12}\))?\W*$/i;
 
 /** A heading that names prices anywhere ("Pricing & Investment Comparison", "Plans and pricing"): its figures are prices to compare, not evidence. */
 const PRICING = /\bpric(?:ing|e list|es)\b/i;
@@ -25,6 +25,9 @@ const PLAN_COLUMN =
   /^(?:dates?|when|year|deadline|due(?: date)?|timing|timeline|milestones?|phases?|projects?|tasks?|actions?|deliverables?|events?|activit(?:y|ies)|steps?|owners?|lead|responsible|start(?: date)?|end(?: date)?|status)$/i;
 /** A column whose cells name things rather than count them: "Version", "Build", "ID". */
 const ID_COLUMN = /^(?:versions?|builds?|releases?|ids?|ref(?:erence)?|codes?|no\.?|#|levels?|tiers?|stages?|ranks?)$/i;
+
+/** A heading that names versions or builds ("Major versions", "Supported releases"): the numbers under it name them, as that column's cells do. */
+const ID_HEADING = /\b(?:versions|builds|releases)\W*$/i;
 
 /** What a table's header row says about the rows under it. */
 interface TableHeader {
@@ -100,6 +103,8 @@ const YEAR = /^(?:19|20)\d\d$/;
  * a few characters either side of each figure, so the scan stays linear.
  */
 const TIME_AFTER = /^:\d\d|^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|(?:st|nd|rd|th)\b)/i;
+/** A year cut to two digits after an apostrophe ("Sept ’25", "by '26"): a date. */
+const SHORT_YEAR_BEFORE = /['‘’]$/;
 const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-]|\d:|\b(?:19|20)\d\d\/)\s*$/i;
 /** A version, not a quantity: "5.0.0", "4.x", "5.0rc1". */
 const VERSION = /^\d+\.\d+\.\d/;
@@ -155,6 +160,7 @@ const QUANTITY_AFTER = /^\s?(?:%|per\s?cent|x\b|×|k\b|m\b|bn\b|million|billion|
 function isNotData(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   const before = text.slice(Math.max(0, start - 14), start);
+  if (SHORT_YEAR_BEFORE.test(before) && end - start === 2) return true;
   if (TIME_AFTER.test(after) || TIME_BEFORE.test(before) || ID_AFTER.test(after) || ID_BEFORE.test(before) || KEY_BEFORE.test(before)) return true;
   return NAME_NUMBER.test(text.slice(start, end)) && NAME_BEFORE.test(text.slice(Math.max(0, start - 26), start)) && !QUANTITY_AFTER.test(after);
 }
@@ -208,6 +214,13 @@ function withoutCode(text: string, lines: readonly string[]): string {
 /** Where one sentence ends and the next begins. */
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=\p{Lu})/u;
 
+/**
+ * A line labelled with the work's own particulars — its length, effort, rate, shape or the amount requested ("Projected effort: 1
+ * person/week", "Duration: ~25 minutes", "Requested rate: 50 EUR / hour"): it describes the plan or the talk, not evidence.
+ */
+const PARTICULARS =
+  /^[*_\s]{0,4}(?:[\p{L}-]+\s){0,3}?(?:duration|length|effort|rate|structure|format|deck|contribution|budget)[*_\s]{0,4}:|^[^:\n]{0,40}\b(?:requested|projected|estimated)\b[^:\n]{0,30}:/iu;
+
 /** A count of the team's own output or of arrivals ("trained 112 new volunteers", "tickets closed", "27,000 downloads"): vanity-metric's to judge. */
 function countsOutput(line: string): boolean {
   return (
@@ -251,7 +264,7 @@ function figuresOf(blocks: readonly Block[], source: readonly string[]): { figur
       if (n === 0) continue;
       withFigures++;
       sentences += line.split(SENTENCE_BREAK).filter((sentence) => countFigures(sentence) > 0).length;
-      if (countsOutput(line)) outputs++;
+      if (countsOutput(line) || PARTICULARS.test(line)) outputs++;
     }
   }
   return { figures, mostly: sentences >= 2 && withFigures * 2 > lines && outputs * 2 <= withFigures };
@@ -260,7 +273,15 @@ function figuresOf(blocks: readonly Block[], source: readonly string[]): { figur
 /** Figures under a heading that names the solution, the plan, a target or the ask, or that prices the work or is reference, are not evidence that needs a story. */
 function exempt(headings: readonly Block[]): boolean {
   return headings.some(
-    (h) => PLANNING.has(headingBeat(h.text)) || REFERENCE.test(h.text) || PRICE.test(h.text) || PRICING.test(h.text) || DESIGN.test(h.text) || INTENT.test(h.text) || WORK_REPORT.test(h.text),
+    (h) =>
+      PLANNING.has(headingBeat(h.text)) ||
+      REFERENCE.test(h.text) ||
+      PRICE.test(h.text) ||
+      PRICING.test(h.text) ||
+      ID_HEADING.test(h.text) ||
+      DESIGN.test(h.text) ||
+      INTENT.test(h.text) ||
+      WORK_REPORT.test(h.text),
   );
 }
 

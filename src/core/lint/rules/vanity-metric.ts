@@ -33,7 +33,7 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
         // On a long page of several sections, only the sections about success: "The year in numbers" reports, it does not aim.
         const aimed = passage !== undefined && (where === undefined || where.has(passage.section));
         const sentence = passage?.text ?? '';
-        vanity = aimed && isVanity(kind, sentence, clauseOf(sentence, match.match[0]), match.match[0]);
+        vanity = aimed && isVanity(kind, sentence, clauseOf(sentence, match.match[0]), match.match[0], passage.context.includes('outcome'));
         verdicts.set(key, vanity);
       }
       if (vanity) out.push({ kind, match });
