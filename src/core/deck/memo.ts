@@ -1,3 +1,6 @@
+/** What the cache keeps for a result that is undefined. */
+const NONE: unique symbol = Symbol('undefined');
+
 /**
  * Remembers a pure function of a string. An editor re-lints the whole narrative after each pause in typing,
  * and all but one slide are unchanged, so their texts come back; this skips the regular expressions they
@@ -5,15 +8,16 @@
  * what it returns.
  */
 export function memoByText<T>(fn: (text: string) => T, max = 4096): (text: string) => T {
-  const cache = new Map<string, T>();
+  // An undefined result is kept as NONE, so that one look-up answers: a first lint asks about thousands of texts once each.
+  const cache = new Map<string, T | typeof NONE>();
   return (text) => {
-    let value = cache.get(text);
-    if (value === undefined && !cache.has(text)) {
-      value = fn(text);
-      if (cache.size >= max) cache.clear();
-      cache.set(text, value);
-    }
-    return value as T;
+    const kept = cache.get(text);
+    if (kept === NONE) return undefined as T;
+    if (kept !== undefined) return kept;
+    const value = fn(text);
+    if (cache.size >= max) cache.clear();
+    cache.set(text, value === undefined ? NONE : value);
+    return value;
   };
 }
 

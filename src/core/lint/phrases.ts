@@ -64,6 +64,9 @@ export class PhraseMatcher {
   /** For each ASCII character, whether it is a word character, and a gap: most places are decided here, without running an expression. */
   private readonly asciiWord: boolean[];
   private readonly asciiGap: boolean[];
+  /** For each ASCII character, whether a phrase of the trie starts with it: most places of a line start none, and this says so at once. */
+  private readonly exactStarts: boolean[];
+  private readonly foldedStarts: boolean[];
 
   constructor(
     private readonly lists: readonly PhraseList[],
@@ -85,6 +88,9 @@ export class PhraseMatcher {
         if (node !== root && !node.lists.includes(list)) node.lists.push(list);
       }
     });
+    const starts = (root: TrieNode) => Array.from({ length: 128 }, (_, code) => root.next.has(code));
+    this.exactStarts = starts(this.exact);
+    this.foldedStarts = starts(this.folded);
   }
 
   /** The trie keys of a phrase: its UTF-16 code units (folded when case is ignored), GAP_KEY for each gap between words. */
@@ -135,6 +141,7 @@ export class PhraseMatcher {
   /** Walks `trie` from every place in `keys` (the line, or the line folded) where a phrase can start; `text` is the line itself. */
   private scan(trie: TrieNode, keys: string, text: string, free: Int32Array, add: (list: number, start: number, end: number) => void): void {
     const { asciiWord, asciiGap } = this;
+    const starts = trie === this.exact ? this.exactStarts : this.foldedStarts;
     // Whether a word character ends right before `at` (`wordBefore`) or starts there (`wordAt`). An ASCII code unit is a
     // whole character, so the table answers; beyond ASCII the expression reads the code point.
     const word = (re: RegExp, at: number) => {
@@ -151,9 +158,15 @@ export class PhraseMatcher {
     // Per list, the end of its longest phrase from this start (-1: none).
     const longest = new Int32Array(this.lists.length);
     for (let start = 0; start < keys.length; start++) {
-      // Inside a word no phrase starts: most places are skipped here, before the trie is asked.
-      if (start > 0 && word(this.wordBefore, start)) continue;
-      let node = trie.next.get(keys.charCodeAt(start));
+      // Inside a word no phrase starts: most places are skipped here, before the trie is asked. (The ASCII case of
+      // `word` is written out: this runs for every character, mostly before the code is compiled.)
+      if (start > 0) {
+        const unit = text.charCodeAt(start - 1);
+        if (unit < 128 ? asciiWord[unit] : word(this.wordBefore, start)) continue;
+      }
+      const first = keys.charCodeAt(start);
+      if (first < 128 && !starts[first]) continue;
+      let node = trie.next.get(first);
       if (!node) continue;
       longest.fill(-1);
       let found = false;

@@ -145,6 +145,12 @@ describe('form rules', () => {
         assert.deepEqual(acronyms('## Money\n\nNPS (we track it) went up.\n'), ['3:1-4 NPS'], 'brackets that do not spell it out are no explanation');
       });
 
+      it('reads each spelling-out against the first use of its own acronym, not of another', () => {
+        const text = '## Care\n\nThe EHR is slow.\n\nOur Net Promoter Score fell.\n\nNPS is our number. Electronic Health Records came later.\n';
+        assert.deepEqual(acronyms(text), ['3:5-8 EHR']);
+        assert.deepEqual(acronyms('## Care\n\nNPS fell.\n\nEHR too.\n\nNet Promoter Score is what NPS means.\n'), ['3:1-4 NPS', '5:1-4 EHR']);
+      });
+
       it('allows the common acronyms, and yours on top', () => {
         assert.deepEqual(acronyms('## Plan\n\nThe CEO wants the API and the UI in Q1, with KPIs and OKRs. ROI by Q3.\n'), []);
         assert.deepEqual(acronyms('## Plan\n\nOur NPS and EHR work.\n', withOptions('jargon', { acronyms: { allow: ['NPS'] } })), ['3:13-16 EHR']);

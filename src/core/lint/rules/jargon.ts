@@ -276,23 +276,31 @@ function visibleLines(ctx: RuleContext): number[] {
   return out;
 }
 
+/** Two words that start with a capital and a small letter, the fewest a run of Capitalised Words needs. */
+const TWO_CAPITALIZED = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}[^]*?(?<![\p{L}\p{N}])\p{Lu}\p{Ll}/u;
+
 /**
- * Where each run of Capitalised Words first spells an acronym ("Net Promoter Score" -> NPS, with small
- * words either skipped or counted: "Objectives and Key Results" -> OKR, "Department of Justice" -> DOJ).
+ * Where each run of Capitalised Words first spells one of `wanted`, the initials of acronyms used on or before line
+ * `last` ("Net Promoter Score" -> NPS, with small words either skipped or counted: "Objectives and Key Results" -> OKR,
+ * "Department of Justice" -> DOJ). Only what could come before a use is read: lines after `last`, and lines without two
+ * Capitalised Words, spell nothing that matters.
  */
-function expansionIndex(ctx: RuleContext, masked: (line: number) => string): Map<string, Position> {
+function expansionIndex(ctx: RuleContext, masked: (line: number) => string, wanted: ReadonlySet<string>, last: number): Map<string, Position> {
   const index = new Map<string, Position>();
   const add = (initials: string, at: Position[]) => {
     for (let i = 0; i < initials.length; i++) {
       for (let len = 2; len <= 6 && i + len <= initials.length; len++) {
         const key = initials.slice(i, i + len);
+        if (!wanted.has(key)) continue;
         const previous = index.get(key);
         if (!previous || before(at[i], previous)) index.set(key, at[i]);
       }
     }
   };
   for (const line of visibleLines(ctx)) {
+    if (line > last) continue;
     const text = masked(line);
+    if (!TWO_CAPITALIZED.test(text)) continue;
     let run: { word: string; stop: boolean; at: Position }[] = [];
     const flush = () => {
       while (run.length && run[run.length - 1].stop) run.pop();
@@ -450,10 +458,16 @@ const rule: Rule = {
       if (isShouting(m.line) || isSurname(masked(m.line), m.column - 1)) continue;
       firstUse.set(acronym, { line: m.line, column: m.column, endColumn: m.column + acronym.length, start: m.column - 1, end: m.column - 1 + acronym.length });
     }
-    let index: Map<string, Position> | undefined;
-    for (const [acronym, use] of firstUse) {
-      if (explainedHere(acronym, masked(use.line), use.start, use.end)) continue;
-      index ??= expansionIndex(ctx, masked);
+    const unexplained = [...firstUse].filter(([acronym, use]) => !explainedHere(acronym, masked(use.line), use.start, use.end));
+    const index = unexplained.length
+      ? expansionIndex(
+          ctx,
+          masked,
+          new Set(unexplained.map(([acronym]) => letters(acronym))),
+          unexplained.reduce((last, [, use]) => Math.max(last, use.line), 0),
+        )
+      : new Map<string, Position>();
+    for (const [acronym, use] of unexplained) {
       const expanded = index.get(letters(acronym));
       if (expanded && before(expanded, use)) continue;
       report({
