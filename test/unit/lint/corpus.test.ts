@@ -268,6 +268,7 @@ const REAL = [
   ['Real documents 4 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-4'],
   ['Real documents 5 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-5'],
   ['Real documents 6 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-6'],
+  ['Real documents 7 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-7'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));
