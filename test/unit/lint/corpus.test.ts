@@ -254,8 +254,8 @@ describeDoubleLabelled('Blind corpus 5 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 9; scored blind, then opened for tuning the same session (see its README). */
 describeDoubleLabelled('Blind corpus 6 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-6', 60);
 
-/** Written blind and labelled twice in session 10; measured, never tuned to (see its README). */
-describeDoubleLabelled('Blind corpus 7 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-7', 60);
+/** Written blind and labelled twice in session 10; scored blind, then opened for tuning the same session (see its README). */
+describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-7', 60);
 
 /**
  * Real public documents, labelled twice blind in sessions 8 to 10. They are other people's writing, so only
@@ -267,7 +267,7 @@ const REAL = [
   ['Real documents 3 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-3'],
   ['Real documents 4 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-4'],
   ['Real documents 5 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-5'],
-  ['Real documents 6 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-6'],
+  ['Real documents 6 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-6'],
   ['Real documents 7 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-7'],
 ];
 for (const [title, dir] of REAL) {
