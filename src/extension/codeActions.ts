@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { fixText, type Finding, type TextEdit } from '../core/lint';
+import { effectiveConfig, fixText, kindChoices, setKindEdit, type Finding, type TextEdit } from '../core/lint';
+import { kindTable } from '../core/story/kinds';
 import { missingBeatEdit } from '../core/scaffold/insertBeat';
 import { BEAT_SKELETONS } from '../core/scaffold/skeletons';
 import { SOURCE, ruleIdOf, toRange, type LintState, type NarrativeLinter } from './diagnostics';
@@ -11,8 +12,8 @@ const FILE_DISABLE = /^(\s*)<!--\s*storydeck-disable\b(?!-)(.*?)-->\s*$/;
 
 /**
  * Quick fixes for StoryDeck diagnostics: the rule's own fix, "insert a '<beat>' slide" for a missing beat,
- * "disable <rule> for this line", "disable <rule> for this file", and "fix all" (also as
- * `source.fixAll.storydeck` for editor.codeActionsOnSave).
+ * "disable <rule> for this line", "disable <rule> for this file", "set kind: <kind>" for a beat missing only
+ * because the kind is a guess, and "fix all" (also as `source.fixAll.storydeck` for editor.codeActionsOnSave).
  */
 export class StoryDeckCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -26,6 +27,7 @@ export class StoryDeckCodeActions implements vscode.CodeActionProvider {
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
 
     if (wants(vscode.CodeActionKind.QuickFix)) {
+      const guessed: { finding: Finding; diagnostic: vscode.Diagnostic }[] = [];
       for (const diagnostic of context.diagnostics) {
         const ruleId = ruleIdOf(diagnostic);
         const finding = ruleId && findingFor(state, diagnostic, ruleId);
@@ -38,7 +40,9 @@ export class StoryDeckCodeActions implements vscode.CodeActionProvider {
         const line = disableForLine(document, state, finding, diagnostic);
         if (line) actions.push(line);
         actions.push(disableForFile(document, state, finding, diagnostic));
+        if (finding.guessedKind) guessed.push({ finding, diagnostic });
       }
+      actions.push(...setKind(document, state, guessed));
       if (actions.length && state.findings.filter((f) => f.fix?.length).length > 1) {
         const all = fixAll(document, state, vscode.CodeActionKind.QuickFix);
         if (all) actions.push(all);
@@ -92,6 +96,32 @@ function insertBeat(document: vscode.TextDocument, state: LintState, finding: Fi
   action.diagnostics = [diagnostic];
   action.isPreferred = true;
   return action;
+}
+
+/**
+ * "Set kind: <kind>" once per kind for the guessed kind's questions in view (several share the title line): each
+ * kind that does not expect their beats (configured kinds too), then the guess, whose beats stay expected as
+ * warnings. Never preferred and never in fix all: the kind is the writer's choice.
+ */
+function setKind(document: vscode.TextDocument, state: LintState, guessed: readonly { finding: Finding; diagnostic: vscode.Diagnostic }[]): vscode.CodeAction[] {
+  if (guessed.length === 0) return [];
+  const kinds = kindTable(effectiveConfig(state.deck, state.config));
+  const settles = new Map<string, vscode.Diagnostic[]>();
+  for (const { finding, diagnostic } of guessed) for (const kind of kindChoices(finding, kinds)) settles.set(kind, [...(settles.get(kind) ?? []), diagnostic]);
+  const guesses = new Set(guessed.map(({ finding }) => finding.guessedKind));
+  // The kinds table's order, the guess last.
+  const order = Object.keys(kinds)
+    .filter((kind) => settles.has(kind))
+    .sort((a, b) => Number(guesses.has(a)) - Number(guesses.has(b)));
+  const text = document.getText();
+  return order.flatMap((kind) => {
+    const edit = setKindEdit(text, kind);
+    if (!edit) return [];
+    const action = new vscode.CodeAction(`Set kind: ${kind}`, vscode.CodeActionKind.QuickFix);
+    action.edit = toWorkspaceEdit(document, [edit]);
+    action.diagnostics = settles.get(kind);
+    return [action];
+  });
 }
 
 /** `<!-- storydeck-disable-next-line id -->` above the finding's first line (joins one already there). */

@@ -76,6 +76,7 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
           ...(fix ? { fix } : {}),
           ...(suggestion ? { suggestion } : {}),
           ...(missingBeat ? { missingBeat } : {}),
+          ...(guessed ? { guessedKind: story.kind.id } : {}),
         });
       });
     } catch (e) {

@@ -2,6 +2,7 @@ export * from './types';
 export * from './config';
 export { lint, lintText, fixText, rulesFor, effectiveConfig, type LintOptions } from './engine';
 export { applyEdits } from './fixes';
+export { kindChoices, setKindEdit } from './kindFix';
 export { declarativeRules } from './declarative';
 export { BUILTIN_RULES } from './rules';
 export { loadConfigFile, loadNearestConfig, findConfigFile, CONFIG_FILE_NAMES, type ConfigHost, type LoadedConfig, type LoadOptions } from './configFile';

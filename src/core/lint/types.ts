@@ -23,6 +23,12 @@ export interface Finding extends Range {
   suggestion?: TextEdit[];
   /** The beat this finding says the narrative lacks, so an editor can offer to insert its slide. Not part of the JSON output. */
   missingBeat?: BeatId;
+  /**
+   * Set when the beat is reported missing only because nothing names the narrative's kind: the kind it was read
+   * as (the default, `pitch`), so an editor can offer to set one (`kindChoices`, `setKindEdit`). Such a finding is
+   * a question (`info`) unless configuration sets the rule's severity. Not part of the JSON output.
+   */
+  guessedKind?: string;
 }
 
 export interface Report {

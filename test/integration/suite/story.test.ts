@@ -63,6 +63,41 @@ describe('story', () => {
     assert.ok(!again.some((a) => a.title === INSERT_PAIN), again.map((a) => a.title).join(' | '));
   });
 
+  it('a guessed kind’s questions offer "Set kind: …" once per kind; Set kind: proposal writes the front matter and they go', async () => {
+    const { document } = await openAndLint(api, 'talks/retire-export.md');
+    const ruleOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+    const guessed = () => storydeckDiagnostics(document.uri).filter((d) => d.message.includes('(Read as a pitch: nothing names its kind.'));
+    // An RFC in all but name: read as a pitch, it is asked for the beats only a pitch expects.
+    const questions = await waitFor('the guessed kind’s questions', () => guessed().length === 4 && guessed());
+    assert.deepEqual(questions.map(ruleOf).sort(), ['business-value', 'customer-value', 'outcome-metric', 'strategic-tie-in']);
+    assert.ok(questions.every((d) => d.severity === vscode.DiagnosticSeverity.Information));
+
+    const range = questions[0].range;
+    const proposal = await quickFix(document.uri, range, 'Set kind: proposal');
+    const offered = (await codeActions(document.uri, range, vscode.CodeActionKind.QuickFix.value)).filter((a) => a.title.startsWith('Set kind: '));
+    // The four share the title line: each kind once, those that expect none of the four beats asked for, then the guess.
+    assert.deepEqual(
+      offered.map((a) => a.title),
+      ['Set kind: town-hall', 'Set kind: update', 'Set kind: proposal', 'Set kind: talk', 'Set kind: pitch'],
+    );
+    assert.ok(!proposal.isPreferred, 'the kind is the writer’s choice');
+
+    const linted = nextLint(api, document.uri);
+    assert.ok(proposal.edit && (await vscode.workspace.applyEdit(proposal.edit)));
+    await linted;
+    assert.ok(document.getText().startsWith('---\nkind: proposal\n---\n\n# Retire the nightly export job\n'), document.getText().slice(0, 80));
+    await waitFor('the questions gone', () => guessed().length === 0);
+    assert.deepEqual(
+      storydeckDiagnostics(document.uri).filter((d) => ['business-value', 'customer-value', 'outcome-metric', 'strategic-tie-in'].includes(ruleOf(d))),
+      [],
+    );
+    const after = await codeActions(document.uri, range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(
+      after.filter((a) => a.title.startsWith('Set kind: ')),
+      [],
+    );
+  });
+
   it('a hover on a slide’s title says which beat StoryDeck reads it as, and the words that decided, as text', async () => {
     const { document } = await openAndLint(api, 'story/tree.md');
     const title = document.getText().split('\n').indexOf('## What changes for Maria');

@@ -126,6 +126,25 @@ describe('storydeck lint', () => {
     assert.ok(!JSON.parse(stdout).some((f: { ruleId: string }) => f.ruleId === 'plain-words'));
   });
 
+  it('--fix never sets a kind: a guessed kind’s questions stay questions, in the contract fields only', async () => {
+    const fixDir = mkdtempSync(join(tmpdir(), 'storydeck-fix-kind-'));
+    // An RFC in all but name, with a typo --fix does correct: the file is rewritten, and still names no kind.
+    const text =
+      '# Retire the nightly export job\n\n## Background\n\nEvery night the export job copies the orders table for four hours, and when it fails the on-call engineer restarts it by hand at 3 am. Last quarter Dana restarted it eleven times.\n\n## Why change it\n\nWe believe reports should be fresh without anyone waking up for them.\n\n## Decision wanted\n\nPlatform leads: approve the change by 15 January.\n';
+    writeFileSync(join(fixDir, '.storydeck.yaml'), 'declarative:\n  - id: plain-words\n    type: substitution\n    swap:\n      orders table: order table\n');
+    writeFileSync(join(fixDir, 'rfc.md'), text);
+    const { stdout } = await run(fixDir, 'lint', 'rfc.md', '--fix', '--format', 'json');
+    assert.equal(readFileSync(join(fixDir, 'rfc.md'), 'utf8'), text.replace('orders table', 'order table'));
+    const questions = JSON.parse(stdout).filter((f: { message: string }) => f.message.includes('nothing names its kind'));
+    assert.deepEqual(questions.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity]).sort(), [
+      ['business-value', 'info'],
+      ['customer-value', 'info'],
+      ['outcome-metric', 'info'],
+      ['strategic-tie-in', 'info'],
+    ]);
+    for (const f of questions) assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message']);
+  });
+
   it('loads JavaScript rule modules from the config', async () => {
     const pluginDir = mkdtempSync(join(tmpdir(), 'storydeck-plugin-'));
     writeFileSync(
