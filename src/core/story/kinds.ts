@@ -175,6 +175,25 @@ function statementHeadings(headings: readonly string[]): string[] {
 }
 
 /**
+ * What a proposal weighs its change by, whatever its template calls it: the alternatives ("What alternative solutions did you
+ * consider?", "Prior art"), the drawbacks ("Why should we not do this?", "Trade-offs"), what it breaks or moves ("Is this a
+ * breaking change?", "Backwards compatibility", "Migration") and what it leaves open ("Unresolved questions", "Future improvements").
+ */
+const WEIGHING: readonly RegExp[] = [
+  /\balternatives?\b|\bprior art\b|\bother (?:options|approaches|solutions)\b/i,
+  /\bdrawbacks?\b|\bdownsides?\b|\bwhy (?:should )?(?:we )?not\b|\btrade-?offs?\b/i,
+  /\bbreaking changes?\b|\bcompatib|\bdeprecat|\bmigrat/i,
+  /\b(?:open|unresolved) questions\b|\bfuture (?:work|possibilities|improvements)\b/i,
+];
+/** A document that names itself as a proposal does ("this RFC", "this design document") or as a talk ("In this talk", "the rest of my presentation"). */
+const SELF_NAMED: ReadonlyArray<readonly [string, RegExp]> = [
+  ['proposal', /\bthis (?:rfc|design doc(?:ument)?|enhancement proposal|kep|pep|adr|rfd)\b/i],
+  ['talk', /\b(?:in|of|during|throughout|for|with) (?:this|my) (?:talk|presentation)\b/i],
+];
+/** A direction says what it will not do or be: "What we are not", "What's not here?", "What we will stop". */
+const NOT_DOING = /^what(?:'s|’s| is| we(?:'re|’re| are)) not\b|^what we(?:'ll|’ll| will) (?:stop|not)\b/i;
+
+/**
  * A talk's header names who gives it, where, or from which institute: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi",
  * "Event: DepotCamp Leeds", front matter `speaker:`, `venue:` or a slide tool's `institute:`.
  */
@@ -362,6 +381,17 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
   if (talk.length >= 2) return read('talk', talk.join(' and '));
+  // A change weighed, whatever the headings call it: two of its alternatives, drawbacks, compatibility and open questions.
+  const weighed = WEIGHING.map((re) => headings.find((h) => re.test(h))).filter((h): h is string => h !== undefined);
+  if (weighed.length >= 2) return read('proposal', `the headings ${quoted(weighed)} that weigh a change`);
+  // How a document names itself in its own words; a quotation is someone else's.
+  const prose = deck.slides.flatMap((s) => [...s.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list_item').map((b) => b.text), ...s.notes]);
+  for (const [id, re] of SELF_NAMED) {
+    const said = prose.map((t) => re.exec(t)?.[0]).find((m) => m !== undefined);
+    if (said) return read(id, `its words “${said}”`);
+  }
+  const notDoing = headings.find((h) => NOT_DOING.test(h));
+  if (notDoing) return read('strategy', `the heading “${notDoing}”`);
   // A script that opens by greeting the room is spoken: with nothing else to name it, a talk.
   const opening = deck.slides
     .slice(0, 2)

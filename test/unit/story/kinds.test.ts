@@ -394,6 +394,24 @@ describe('document kinds', () => {
         assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
         assert.equal(kindOf(slides.map((s) => s.replace('谢谢！', '')).join('\n\n---\n\n')), undefined);
       });
+      it('reads headings that weigh a change, whatever they are called, as a proposal’s; one such heading is any document’s', () => {
+        const faq = '# Kiosk notices\n\n## Why are we doing this?\n\nLost alerts.\n\n## Why should we not do this?\n\nNoise.\n\n## What alternative solutions did you consider?\n\nEmail.\n';
+        assert.equal(kindOf(faq), 'proposal');
+        assert.equal(kindOf('# Kiosk notices\n\n## The problem\n\nLost alerts.\n\n## Compatibility\n\nOld kiosks keep working.\n\n## Open questions\n\nWho owns it?\n'), 'proposal');
+        assert.equal(kindOf(faq.replace('Why should we not do this?', 'Who asked for it?')), undefined);
+        assert.equal(kindOf('# Kiosk notices\n\n## The problem\n\nLost alerts.\n\n## Migration\n\nOne weekend.\n'), undefined);
+      });
+      it('reads a document that calls itself an RFC or a design document as a proposal, and one that speaks of “this talk” as a talk', () => {
+        assert.equal(kindOf('# Kiosk telemetry\n\n## Data collected\n\nThis RFC describes what the kiosk sends and how to opt out.\n'), 'proposal');
+        assert.equal(kindOf('# Kiosk telemetry\n\n## Data collected\n\nThis page describes what the kiosk sends and how to opt out.\n'), undefined);
+        assert.equal(kindOf('# Queues are fractal\n\n## Abstract\n\nIn this talk we look at how depots queue.\n\n## Outline\n\n- Queues\n'), 'talk');
+        assert.equal(kindOf('# Queues are fractal\n\n## Abstract\n\nThis presentation contains forward-looking statements.\n'), undefined);
+        assert.equal(kindOf('# Queues are fractal\n\n> In this talk she looked at how depots queue.\n\n## Outline\n\n- Queues\n'), undefined);
+      });
+      it('reads a page that says what it will not do as a direction; a pitch’s “What we learned” is not one', () => {
+        assert.equal(kindOf('# Depot tools: back to basics\n\n## Faster scans\n\nSoon.\n\n## What’s not here?\n\nDrones.\n'), 'strategy');
+        assert.equal(kindOf('# Depot tools: back to basics\n\n## Faster scans\n\nSoon.\n\n## What we learned\n\nDrones.\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
