@@ -190,6 +190,8 @@ const SELF_NAMED: ReadonlyArray<readonly [string, RegExp]> = [
   ['proposal', /\bthis (?:rfc|design doc(?:ument)?|enhancement proposal|kep|pep|adr|rfd)\b/i],
   ['talk', /\b(?:in|of|during|throughout|for|with) (?:this|my) (?:talk|presentation)\b/i],
 ];
+/** A title that tells of an ending, news that has happened: "Saying farewell to seven core team members", "Shutting down Fornjot". */
+const ENDING_TITLE = /\bfarewell\b|\bsaying goodbye\b|\bshutting down\b/i;
 /** A direction says what it will not do or be: "What we are not", "What's not here?", "What we will stop". */
 const NOT_DOING = /^what(?:'s|’s| is| we(?:'re|’re| are)) not\b|^what we(?:'ll|’ll| will) (?:stop|not)\b/i;
 
@@ -392,6 +394,7 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   }
   const notDoing = headings.find((h) => NOT_DOING.test(h));
   if (notDoing) return read('strategy', `the heading “${notDoing}”`);
+  if (ENDING_TITLE.test(title)) return read('update', `the title “${title}”, which tells of an ending`);
   // A script that opens by greeting the room is spoken: with nothing else to name it, a talk.
   const opening = deck.slides
     .slice(0, 2)

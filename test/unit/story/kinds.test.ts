@@ -412,6 +412,11 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Depot tools: back to basics\n\n## Faster scans\n\nSoon.\n\n## What’s not here?\n\nDrones.\n'), 'strategy');
         assert.equal(kindOf('# Depot tools: back to basics\n\n## Faster scans\n\nSoon.\n\n## What we learned\n\nDrones.\n'), undefined);
       });
+      it('reads a title that tells of an ending as an update’s; an ending a pitch promises is not one', () => {
+        assert.equal(kindOf('# Saying farewell to three depot leads\n\nAna, Kofi and Mei move on.\n\n## Thanks\n\nFor years of work.\n'), 'update');
+        assert.equal(kindOf('+++\ntitle = "Shutting down Kioskly"\n+++\n\nKioskly stops in May.\n\n## What I got wrong\n\nToo early.\n'), 'update');
+        assert.equal(kindOf('# An end to depot queues\n\nKioskly stops the wait.\n\n## The problem\n\nQueues.\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
