@@ -190,6 +190,13 @@ const SELF_NAMED: ReadonlyArray<readonly [string, RegExp]> = [
   ['proposal', /\bthis (?:rfc|design doc(?:ument)?|enhancement proposal|kep|pep|adr|rfd)\b/i],
   ['talk', /\b(?:in|of|during|throughout|for|with) (?:this|my) (?:talk|presentation)\b/i],
 ];
+/**
+ * A section that names whose or what strategy it sets out: "Community strategy", "Financial strategy", "Reader revenue strategy".
+ * How a change is carried out ("Adoption strategy", "Rollout strategy", "Go-to-market strategy") is a plan's, and a pitch's
+ * "Fit with our strategy" points at one set elsewhere.
+ */
+const NAMED_STRATEGY =
+  /^(?!(?:adoption|implementation|rollout|migration|release|deployment|testing|go-to-market|exit|pricing|marketing|sales|mitigation|launch|upgrade)\b)(?![^\n]*\b(?:our|the|with|and|fits?)\b)[\p{L}-]+(?: [\p{L}-]+){0,2} strategy\s*:?$/iu;
 /** A title that tells of an ending, news that has happened: "Saying farewell to seven core team members", "Shutting down Fornjot". */
 const ENDING_TITLE = /\bfarewell\b|\bsaying goodbye\b|\bshutting down\b/i;
 /** A direction says what it will not do or be: "What we are not", "What's not here?", "What we will stop". */
@@ -393,7 +400,8 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
     if (said) return read(id, `its words “${said}”`);
   }
   const notDoing = headings.find((h) => NOT_DOING.test(h));
-  if (notDoing) return read('strategy', `the heading “${notDoing}”`);
+  const named = headings.find((h) => NAMED_STRATEGY.test(h));
+  if (notDoing || named) return read('strategy', `the heading “${notDoing ?? named}”`);
   if (ENDING_TITLE.test(title)) return read('update', `the title “${title}”, which tells of an ending`);
   // A script that opens by greeting the room is spoken: with nothing else to name it, a talk.
   const opening = deck.slides

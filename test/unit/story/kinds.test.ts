@@ -412,6 +412,11 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Depot tools: back to basics\n\n## Faster scans\n\nSoon.\n\n## What’s not here?\n\nDrones.\n'), 'strategy');
         assert.equal(kindOf('# Depot tools: back to basics\n\n## Faster scans\n\nSoon.\n\n## What we learned\n\nDrones.\n'), undefined);
       });
+      it('reads a section that names whose strategy it sets out as a direction’s; a change’s adoption strategy or a pitch’s fit with one is not', () => {
+        assert.equal(kindOf('# Notes for depot volunteers\n\n## Community building strategy\n\nMeet monthly.\n\n## Outline plan\n\nThree steps.\n'), 'strategy');
+        assert.equal(kindOf('# Notes for depot volunteers\n\n## Adoption strategy\n\nMeet monthly.\n\n## Outline plan\n\nThree steps.\n'), undefined);
+        assert.equal(kindOf('# Notes for depot volunteers\n\n## Fit with our strategy\n\nMeet monthly.\n\n## Outline plan\n\nThree steps.\n'), undefined);
+      });
       it('reads a title that tells of an ending as an update’s; an ending a pitch promises is not one', () => {
         assert.equal(kindOf('# Saying farewell to three depot leads\n\nAna, Kofi and Mei move on.\n\n## Thanks\n\nFor years of work.\n'), 'update');
         assert.equal(kindOf('+++\ntitle = "Shutting down Kioskly"\n+++\n\nKioskly stops in May.\n\n## What I got wrong\n\nToo early.\n'), 'update');
