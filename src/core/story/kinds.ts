@@ -185,10 +185,10 @@ const WEIGHING: readonly RegExp[] = [
   /\bbreaking changes?\b|\bcompatib|\bdeprecat|\bmigrat/i,
   /\b(?:open|unresolved) questions\b|\bfuture (?:work|possibilities|improvements)\b/i,
 ];
-/** A document that names itself as a proposal does ("this RFC", "this design document") or as a talk ("In this talk", "the rest of my presentation"). */
+/** A document that names itself as a proposal does ("this RFC", "this design document") or as a talk ("In this talk", "the end of this presentation"); "slides of my talk" is a post's. */
 const SELF_NAMED: ReadonlyArray<readonly [string, RegExp]> = [
   ['proposal', /\bthis (?:rfc|design doc(?:ument)?|enhancement proposal|kep|pep|adr|rfd)\b/i],
-  ['talk', /\b(?:in|of|during|throughout|for|with) (?:this|my) (?:talk|presentation)\b/i],
+  ['talk', /\b(?:in|during|throughout) (?:this|my) (?:talk|presentation)\b|\b(?:of|for|with) this (?:talk|presentation)\b/i],
 ];
 /**
  * A section that names whose or what strategy it sets out: "Community strategy", "Financial strategy", "Reader revenue strategy".

@@ -406,6 +406,7 @@ describe('document kinds', () => {
         assert.equal(kindOf('# Kiosk telemetry\n\n## Data collected\n\nThis page describes what the kiosk sends and how to opt out.\n'), undefined);
         assert.equal(kindOf('# Queues are fractal\n\n## Abstract\n\nIn this talk we look at how depots queue.\n\n## Outline\n\n- Queues\n'), 'talk');
         assert.equal(kindOf('# Queues are fractal\n\n## Abstract\n\nThis presentation contains forward-looking statements.\n'), undefined);
+        assert.equal(kindOf('# Depot notes, May\n\n## Links\n\n- Slides of my talk at the meetup are online.\n'), undefined);
         assert.equal(kindOf('# Queues are fractal\n\n> In this talk she looked at how depots queue.\n\n## Outline\n\n- Queues\n'), undefined);
       });
       it('reads a page that says what it will not do as a direction; a pitch’s “What we learned” is not one', () => {
