@@ -175,9 +175,9 @@ function statementHeadings(headings: readonly string[]): string[] {
 }
 
 /**
- * What a proposal weighs its change by, whatever its template calls it: the alternatives ("What alternative solutions did you
- * consider?", "Prior art"), the drawbacks ("Why should we not do this?", "Trade-offs"), what it breaks or moves ("Is this a
- * breaking change?", "Backwards compatibility", "Migration") and what it leaves open ("Unresolved questions", "Future improvements").
+ * What a proposal weighs its change by, whatever its template calls it: the alternatives ("Which alternatives did we weigh?",
+ * "Prior art"), the drawbacks ("Why not do this?", "Trade-offs"), what it breaks or moves ("Does it bring breaking changes?",
+ * "Backwards compatibility", "Migration") and what it leaves open ("Unresolved questions", "Future improvements").
  */
 const WEIGHING: readonly RegExp[] = [
   /\balternatives?\b|\bprior art\b|\bother (?:options|approaches|solutions)\b/i,
@@ -191,15 +191,15 @@ const SELF_NAMED: ReadonlyArray<readonly [string, RegExp]> = [
   ['talk', /\b(?:in|during|throughout) (?:this|my) (?:talk|presentation)\b|\b(?:of|for|with) this (?:talk|presentation)\b/i],
 ];
 /**
- * A section that names whose or what strategy it sets out: "Community strategy", "Financial strategy", "Reader revenue strategy".
+ * A section that names whose or what strategy it sets out: "Volunteer strategy", "Funding strategy", "Depot data strategy".
  * How a change is carried out ("Adoption strategy", "Rollout strategy", "Go-to-market strategy") is a plan's, and a pitch's
  * "Fit with our strategy" points at one set elsewhere.
  */
 const NAMED_STRATEGY =
   /^(?!(?:adoption|implementation|rollout|migration|release|deployment|testing|go-to-market|exit|pricing|marketing|sales|mitigation|launch|upgrade)\b)(?![^\n]*\b(?:our|the|with|and|fits?)\b)[\p{L}-]+(?: [\p{L}-]+){0,2} strategy\s*:?$/iu;
-/** A title that tells of an ending, news that has happened: "Saying farewell to seven core team members", "Shutting down Fornjot". */
+/** A title that tells of an ending, news that has happened: "Saying farewell to our depot leads", "Shutting down Kioskly". */
 const ENDING_TITLE = /\bfarewell\b|\bsaying goodbye\b|\bshutting down\b/i;
-/** A direction says what it will not do or be: "What we are not", "What's not here?", "What we will stop". */
+/** A direction says what it will not do or be: "What we are not", "What's not in scope?", "What we will stop". */
 const NOT_DOING = /^what(?:'s|’s| is| we(?:'re|’re| are)) not\b|^what we(?:'ll|’ll| will) (?:stop|not)\b/i;
 
 /**
