@@ -120,9 +120,9 @@ const STRATEGY_TITLE =
 const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
-/** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement". */
+/** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement"; a speaker's or presenter's notes or script are a talk's. */
 const TALK_TITLE =
-  /\bkeynote\b|\btalk\b|\bwebinar\b|\bspeech(?:es)?\b|\b(?:opening|closing|welcome|keynote|commencement) (?:address|remarks)\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
+  /\bkeynote\b|\btalk\b|\b(?:speaker|presenter)(?:'s|’s|s'|s’)? (?:notes|script)\b|\bwebinar\b|\bspeech(?:es)?\b|\b(?:opening|closing|welcome|keynote|commencement) (?:address|remarks)\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
 
 /** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min", "Hands-on workshop, Leeds", "PhD defence". */
 const TALK_OCCASION =

@@ -423,6 +423,10 @@ describe('document kinds', () => {
         assert.equal(kindOf('+++\ntitle = "Shutting down Kioskly"\n+++\n\nKioskly stops in May.\n\n## What I got wrong\n\nToo early.\n'), 'update');
         assert.equal(kindOf('# An end to depot queues\n\nKioskly stops the wait.\n\n## The problem\n\nQueues.\n'), undefined);
       });
+      it('reads a title that names the speaker’s or presenter’s notes as a talk’s; notes alone are any document’s', () => {
+        assert.equal(kindOf('# Presenter notes\n\n## What queues cost\n\nTime.\n\n## Shorter queues\n\nTwo fixes.\n'), 'talk');
+        assert.equal(kindOf('# Release notes\n\n## What queues cost\n\nTime.\n\n## Shorter queues\n\nTwo fixes.\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
