@@ -120,9 +120,9 @@ const STRATEGY_TITLE =
 const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
 const EXEC_ASK_TITLE =
   /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
-/** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement". */
+/** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement"; a speaker's or presenter's notes or script are a talk's. */
 const TALK_TITLE =
-  /\bkeynote\b|\btalk\b|\bwebinar\b|\bspeech(?:es)?\b|\b(?:opening|closing|welcome|keynote|commencement) (?:address|remarks)\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
+  /\bkeynote\b|\btalk\b|\b(?:speaker|presenter)(?:'s|’s|s'|s’)? (?:notes|script)\b|\bwebinar\b|\bspeech(?:es)?\b|\b(?:opening|closing|welcome|keynote|commencement) (?:address|remarks)\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
 
 /** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min", "Hands-on workshop, Leeds", "PhD defence". */
 const TALK_OCCASION =
@@ -173,6 +173,34 @@ function statementHeadings(headings: readonly string[]): string[] {
   }
   return seen.size >= 2 ? found : [];
 }
+
+/**
+ * What a proposal weighs its change by, whatever its template calls it: the alternatives ("Which alternatives did we weigh?",
+ * "Prior art"), the drawbacks ("Why not do this?", "Trade-offs"), what it breaks or moves ("Does it bring breaking changes?",
+ * "Backwards compatibility", "Migration") and what it leaves open ("Unresolved questions", "Future improvements").
+ */
+const WEIGHING: readonly RegExp[] = [
+  /\balternatives?\b|\bprior art\b|\bother (?:options|approaches|solutions)\b/i,
+  /\bdrawbacks?\b|\bdownsides?\b|\bwhy (?:should )?(?:we )?not\b|\btrade-?offs?\b/i,
+  /\bbreaking changes?\b|\bcompatib|\bdeprecat|\bmigrat/i,
+  /\b(?:open|unresolved) questions\b|\bfuture (?:work|possibilities|improvements)\b/i,
+];
+/** A document that names itself as a proposal does ("this RFC", "this design document") or as a talk ("In this talk", "the end of this presentation"); "slides of my talk" is a post's. */
+const SELF_NAMED: ReadonlyArray<readonly [string, RegExp]> = [
+  ['proposal', /\bthis (?:rfc|design doc(?:ument)?|enhancement proposal|kep|pep|adr|rfd)\b/i],
+  ['talk', /\b(?:in|during|throughout) (?:this|my) (?:talk|presentation)\b|\b(?:of|for|with) this (?:talk|presentation)\b/i],
+];
+/**
+ * A section that names whose or what strategy it sets out: "Volunteer strategy", "Funding strategy", "Depot data strategy".
+ * How a change is carried out ("Adoption strategy", "Rollout strategy", "Go-to-market strategy") is a plan's, and a pitch's
+ * "Fit with our strategy" points at one set elsewhere.
+ */
+const NAMED_STRATEGY =
+  /^(?!(?:adoption|implementation|rollout|migration|release|deployment|testing|go-to-market|exit|pricing|marketing|sales|mitigation|launch|upgrade)\b)(?![^\n]*\b(?:our|the|with|and|fits?)\b)[\p{L}-]+(?: [\p{L}-]+){0,2} strategy\s*:?$/iu;
+/** A title that tells of an ending, news that has happened: "Saying farewell to our depot leads", "Shutting down Kioskly". */
+const ENDING_TITLE = /\bfarewell\b|\bsaying goodbye\b|\bshutting down\b/i;
+/** A direction says what it will not do or be: "What we are not", "What's not in scope?", "What we will stop". */
+const NOT_DOING = /^what(?:'s|’s| is| we(?:'re|’re| are)) not\b|^what we(?:'ll|’ll| will) (?:stop|not)\b/i;
 
 /**
  * A talk's header names who gives it, where, or from which institute: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi",
@@ -362,6 +390,19 @@ export function inferKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   const talkHeadings = headings.filter((h) => TALK_HEADING.test(h));
   if (talkHeadings.length >= 2) return read('talk', `the headings ${quoted(talkHeadings)}`);
   if (talk.length >= 2) return read('talk', talk.join(' and '));
+  // A change weighed, whatever the headings call it: two of its alternatives, drawbacks, compatibility and open questions.
+  const weighed = WEIGHING.map((re) => headings.find((h) => re.test(h))).filter((h): h is string => h !== undefined);
+  if (weighed.length >= 2) return read('proposal', `the headings ${quoted(weighed)} that weigh a change`);
+  // How a document names itself in its own words; a quotation is someone else's.
+  const prose = deck.slides.flatMap((s) => [...s.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list_item').map((b) => b.text), ...s.notes]);
+  for (const [id, re] of SELF_NAMED) {
+    const said = prose.map((t) => re.exec(t)?.[0]).find((m) => m !== undefined);
+    if (said) return read(id, `its words “${said}”`);
+  }
+  const notDoing = headings.find((h) => NOT_DOING.test(h));
+  const named = headings.find((h) => NAMED_STRATEGY.test(h));
+  if (notDoing || named) return read('strategy', `the heading “${notDoing ?? named}”`);
+  if (ENDING_TITLE.test(title)) return read('update', `the title “${title}”, which tells of an ending`);
   // A script that opens by greeting the room is spoken: with nothing else to name it, a talk.
   const opening = deck.slides
     .slice(0, 2)

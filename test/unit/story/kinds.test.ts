@@ -394,6 +394,39 @@ describe('document kinds', () => {
         assert.equal(kindOf(slides.join('\n\n---\n\n')), 'talk');
         assert.equal(kindOf(slides.map((s) => s.replace('谢谢！', '')).join('\n\n---\n\n')), undefined);
       });
+      it('reads headings that weigh a change, whatever they are called, as a proposal’s; one such heading is any document’s', () => {
+        const faq = '# Kiosk alerts\n\n## Why do it?\n\nLost alerts.\n\n## Why not do it?\n\nNoise.\n\n## Which alternatives did we weigh?\n\nEmail.\n';
+        assert.equal(kindOf(faq), 'proposal');
+        assert.equal(kindOf('# Kiosk alerts\n\n## The problem\n\nLost alerts.\n\n## Compatibility\n\nOld kiosks keep working.\n\n## Open questions\n\nWho owns it?\n'), 'proposal');
+        assert.equal(kindOf(faq.replace('Why not do it?', 'Who asked for it?')), undefined);
+        assert.equal(kindOf('# Kiosk alerts\n\n## The problem\n\nLost alerts.\n\n## Migration\n\nOne weekend.\n'), undefined);
+      });
+      it('reads a document that calls itself an RFC or a design document as a proposal, and one that speaks of “this talk” as a talk', () => {
+        assert.equal(kindOf('# Kiosk telemetry\n\n## Data collected\n\nThis RFC describes what the kiosk sends and how to opt out.\n'), 'proposal');
+        assert.equal(kindOf('# Kiosk telemetry\n\n## Data collected\n\nThis page describes what the kiosk sends and how to opt out.\n'), undefined);
+        assert.equal(kindOf('# Queues in depots\n\n## Abstract\n\nIn this talk we look at how depots queue.\n\n## Outline\n\n- Queues\n'), 'talk');
+        assert.equal(kindOf('# Queues in depots\n\n## Abstract\n\nThis presentation is for investors only.\n'), undefined);
+        assert.equal(kindOf('# Depot notes, May\n\n## Links\n\n- Slides of my talk at the meetup are online.\n'), undefined);
+        assert.equal(kindOf('# Queues in depots\n\n> In this talk she looked at how depots queue.\n\n## Outline\n\n- Queues\n'), undefined);
+      });
+      it('reads a page that says what it will not do as a direction; a pitch’s “What we learned” is not one', () => {
+        assert.equal(kindOf('# Depot tools in 2027\n\n## Faster scans\n\nSoon.\n\n## What’s not in scope?\n\nDrones.\n'), 'strategy');
+        assert.equal(kindOf('# Depot tools in 2027\n\n## Faster scans\n\nSoon.\n\n## What we learned\n\nDrones.\n'), undefined);
+      });
+      it('reads a section that names whose strategy it sets out as a direction’s; a change’s adoption strategy or a pitch’s fit with one is not', () => {
+        assert.equal(kindOf('# Depot volunteers\n\n## Volunteer strategy\n\nMeet monthly.\n\n## Next steps\n\nThree.\n'), 'strategy');
+        assert.equal(kindOf('# Depot volunteers\n\n## Adoption strategy\n\nMeet monthly.\n\n## Next steps\n\nThree.\n'), undefined);
+        assert.equal(kindOf('# Depot volunteers\n\n## Fit with our strategy\n\nMeet monthly.\n\n## Next steps\n\nThree.\n'), undefined);
+      });
+      it('reads a title that tells of an ending as an update’s; an ending a pitch promises is not one', () => {
+        assert.equal(kindOf('# Saying farewell to our depot leads\n\nAna, Kofi and Mei move on.\n\n## Thanks\n\nFor years of work.\n'), 'update');
+        assert.equal(kindOf('+++\ntitle = "Shutting down Kioskly"\n+++\n\nKioskly stops in May.\n\n## What I got wrong\n\nToo early.\n'), 'update');
+        assert.equal(kindOf('# An end to depot queues\n\nKioskly stops the wait.\n\n## The problem\n\nQueues.\n'), undefined);
+      });
+      it('reads a title that names the speaker’s or presenter’s notes as a talk’s; notes alone are any document’s', () => {
+        assert.equal(kindOf('# Presenter notes\n\n## What queues cost\n\nTime.\n\n## Shorter queues\n\nTwo fixes.\n'), 'talk');
+        assert.equal(kindOf('# Release notes\n\n## What queues cost\n\nTime.\n\n## Shorter queues\n\nTwo fixes.\n'), undefined);
+      });
       it('reads graduation, incubation, governance and feature proposals by their titles', () => {
         assert.equal(kindOf('# Event-driven Autoscaling (KEDA) Graduation Proposal\n\nBelow.\n'), 'proposal');
         assert.equal(kindOf('# Governance proposal: from a BDFL to a steering council\n\nWhy.\n'), 'proposal');
