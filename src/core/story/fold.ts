@@ -1,0 +1,87 @@
+/**
+ * Case-insensitive tests that cost less on first use. V8 compiles each regular expression to machine code the
+ * first time it runs, and a large alternation with the `i` flag costs two to three times as much to compile as
+ * the same pattern without it: every letter becomes a set of its case variants. A story reading runs once in a
+ * short process (an export, a CLI lint), so that compile is most of what it costs.
+ *
+ * {@link caseless} keeps the expression as it is written and changes only how its `test` runs: on the text with
+ * its ASCII capitals lowered, by the same pattern without `i`. The answer is the same for every text, because the
+ * pattern names no capital and no cased letter beyond ASCII (it is checked when the module loads), and ASCII
+ * letters are the only ones a lowered pattern could miss. With the `u` flag two more letters fold to ASCII
+ * ("ſ" to s, the Kelvin sign to k): a text holding either is tested by the original expression.
+ */
+
+/** Escapes the folded pattern may hold: not a backreference, nor a code point or property whose case matters. */
+const ESCAPE = /\\(?:[pP]\{([^}]*)\}|[xuck1-9]|.)/gsu;
+/** Properties that hold both cases of every letter they hold. */
+const CASELESS_PROPERTIES: ReadonlySet<string> = new Set(['L', 'Letter', 'N', 'Number']);
+
+/** Why `source` cannot be matched against lowered text, or undefined when it can. */
+function unfoldable(source: string): string | undefined {
+  let problem: string | undefined;
+  const rest = source.replace(ESCAPE, (escape: string, property: string | undefined) => {
+    if (property !== undefined ? !CASELESS_PROPERTIES.has(property) || escape[1] === 'P' : /^\\[xuck1-9]$/.test(escape)) problem ??= escape;
+    return ' ';
+  });
+  if (problem) return `the escape ${problem}`;
+  for (const ch of rest) if (ch !== ch.toLowerCase() || (ch > '\x7f' && ch !== ch.toUpperCase())) return `the letter "${ch}"`;
+  return undefined;
+}
+
+/** Letters that fold to an ASCII letter under `iu` but are not ASCII: "ſ" (s) and the Kelvin sign (k). */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+const CAPITALS = /[A-Z]+/g;
+const lower = (s: string): string => s.toLowerCase();
+
+let lastText = '';
+let lastLowered = '';
+
+/** `text` with its ASCII capitals lowered and every other character as it is. The last text is remembered: a passage goes through many tests in a row. */
+export function lowerAscii(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLowered = text.replace(CAPITALS, lower);
+  }
+  return lastLowered;
+}
+
+/** Whether `source` has a capturing group: a `(` outside a character class, not escaped, that is not `(?:`, a lookaround or `(?<name>`… which captures too. */
+function captures(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!'))) return true;
+  }
+  return false;
+}
+
+/**
+ * `re` (flag `i`, no `g` or `y`), whose `test` from now on reads the text lowered, by the pattern compiled without `i` on first
+ * use; so does its `exec` when the pattern captures nothing (the match is then cut from the text as given). Throws when the
+ * pattern names a capital or a cased letter beyond ASCII: its lowered twin would not find the same.
+ */
+export function caseless(re: RegExp): RegExp {
+  if (!re.ignoreCase || re.global || re.sticky) throw new Error(`caseless: /${re.source}/${re.flags} needs the i flag and no g or y`);
+  const problem = unfoldable(re.source);
+  if (problem) throw new Error(`caseless: /${re.source}/${re.flags} cannot be matched on lowered text: ${problem}`);
+  const unicode = re.unicode;
+  let twin: RegExp | undefined;
+  const lowered = (): RegExp => (twin ??= new RegExp(re.source, re.flags.replace('i', '')));
+  const test = RegExp.prototype.test.bind(re);
+  const exec = RegExp.prototype.exec.bind(re);
+  re.test = (text: string): boolean => (unicode && FOLDS_TO_ASCII.test(text) ? test(text) : lowered().test(lowerAscii(text)));
+  if (captures(re.source)) return re;
+  re.exec = (text: string): RegExpExecArray | null => {
+    if (unicode && FOLDS_TO_ASCII.test(text)) return exec(text);
+    const found = lowered().exec(lowerAscii(text));
+    if (!found) return null;
+    const match = [text.slice(found.index, found.index + found[0].length)] as RegExpExecArray;
+    match.index = found.index;
+    match.input = text;
+    return match;
+  };
+  return re;
+}

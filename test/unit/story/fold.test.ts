@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { caseless, lowerAscii } from '../../../src/core/story/fold';
+
+/** Texts where a lowered test could part from a case-insensitive one: capitals, cased letters beyond ASCII, and the two that fold to ASCII. */
+const TEXTS = [
+  'We will NO LONGER wait',
+  'no longer',
+  'No Longer Waiting',
+  'É no longer',
+  'Ü-Bahn users',
+  'ſtruggle to', // ſ folds to s under `iu`
+  '\u212Aeep', // the Kelvin sign folds to k under `iu`
+  'kelvin \u212A',
+  'İstanbul ılık',
+  'STRASSE straße',
+  '',
+];
+
+describe('caseless', () => {
+  it('answers test as the case-insensitive expression does, with and without the u flag', () => {
+    const patterns: [string, string][] = [
+      [String.raw`\bno longer\b`, 'i'],
+      [String.raw`\bno longer\b`, 'iu'],
+      [String.raw`\bkeep\b|\bstruggle to\b`, 'iu'],
+      [String.raw`\bkeep\b|\bstruggle to\b`, 'i'],
+      [String.raw`(?<![\p{L}-])users?\b`, 'iu'],
+      [String.raw`[^a-z\s]`, 'iu'],
+      [String.raw`\w{5}`, 'iu'],
+      [String.raw`\bi\w+`, 'i'],
+    ];
+    for (const [source, flags] of patterns) {
+      const plain = new RegExp(source, flags);
+      const folded = caseless(new RegExp(source, flags));
+      for (const text of TEXTS) assert.equal(folded.test(text), plain.test(text), `/${source}/${flags} on ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('answers exec with the words as the text gives them, where the pattern captures nothing', () => {
+    const folded = caseless(/\bno (?:more|longer) \w+/i);
+    const found = folded.exec('We will No Longer WAIT for it');
+    assert.equal(found?.[0], 'No Longer WAIT');
+    assert.equal(found?.index, 8);
+    assert.equal(folded.exec('nothing here'), null);
+    assert.equal('We will No Longer WAIT.'.replace(folded, '…'), 'We will ….');
+    // A pattern that captures keeps its own exec.
+    const capturing = caseless(/\b(no) longer/i);
+    assert.equal(capturing.exec('NO LONGER')?.[1], 'NO');
+  });
+
+  it('refuses a pattern whose lowered twin would find something else', () => {
+    assert.throws(() => caseless(/\bNo longer/i), /the letter "N"/);
+    assert.throws(() => caseless(/\p{Lu}\p{Ll}+ said/iu), /\\p\{Lu\}/);
+    assert.throws(() => caseless(/straße/i), /the letter "ß"/);
+    assert.throws(() => caseless(/(no) \1/i), /\\1/);
+    assert.throws(() => caseless(/no longer/), /needs the i flag/);
+    assert.throws(() => caseless(/no longer/gi), /needs the i flag/);
+  });
+
+  it('lowers ASCII capitals only', () => {
+    assert.equal(lowerAscii('ÉCOLE École ABC ſ \u212A İ'), 'École École abc ſ \u212A İ');
+    assert.equal(lowerAscii('already lower'), 'already lower');
+  });
+});
