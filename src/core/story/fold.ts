@@ -5,11 +5,14 @@
  * short process (an export, a CLI lint), so that compile is most of what it costs.
  *
  * {@link caseless} keeps the expression as it is written and changes only how its `test` runs: on the text with
- * its ASCII capitals lowered, by the same pattern without `i`. The answer is the same for every text, because the
- * pattern names no capital and no cased letter beyond ASCII (it is checked when the module loads), and ASCII
- * letters are the only ones a lowered pattern could miss. With the `u` flag two more letters fold to ASCII
- * ("ſ" to s, the Kelvin sign to k): a text holding either is tested by the original expression.
+ * its letters lowered, by the same pattern without `i`. The answer is the same for every text, because the pattern
+ * names no capital and no cased letter beyond ASCII (it is checked when the module loads): it tells a letter beyond
+ * ASCII only from what is not a letter, and finds an ASCII letter in either case once the text is lowered. With the
+ * `u` flag two more letters fold to ASCII ("ſ" to s, the Kelvin sign to k): a text holding either is tested by the
+ * original expression.
  */
+
+import { memoByText } from '../deck/memo';
 
 /** Escapes the folded pattern may hold: not a backreference, nor a code point or property whose case matters. */
 const ESCAPE = /\\(?:[pP]\{([^}]*)\}|[xuck1-9]|.)/gsu;
@@ -31,19 +34,21 @@ function unfoldable(source: string): string | undefined {
 /** Letters that fold to an ASCII letter under `iu` but are not ASCII: "ſ" (s) and the Kelvin sign (k). */
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 const CAPITALS = /[A-Z]+/g;
+/** The two characters `toLowerCase` turns into ASCII letters: "İ" (to i and a combining dot) and the Kelvin sign (to k). */
+const LOWERS_TO_ASCII = /[\u0130\u212a]/;
 const lower = (s: string): string => s.toLowerCase();
 
-let lastText = '';
-let lastLowered = '';
-
-/** `text` with its ASCII capitals lowered and every other character as it is. The last text is remembered: a passage goes through many tests in a row. */
-export function lowerAscii(text: string): string {
-  if (text !== lastText) {
-    lastText = text;
-    lastLowered = text.replace(CAPITALS, lower);
-  }
-  return lastLowered;
+/**
+ * `text` lowered for a pattern that names only lower-case ASCII letters and caseless characters. Lowering any other letter changes
+ * nothing such a pattern can see (a letter stays a letter of the same length), so the whole text is lowered at once, natively;
+ * only a text holding one of the two characters that lower to ASCII has its ASCII capitals lowered one run at a time.
+ */
+function lowered(text: string): string {
+  return LOWERS_TO_ASCII.test(text) ? text.replace(CAPITALS, lower) : text.toLowerCase();
 }
+
+/** {@link lowered}, remembered per text: a passage goes through many tests, some more than once. */
+export const lowerText = memoByText(lowered);
 
 /** Whether `source` has a capturing group: a `(` outside a character class, not escaped, that is not `(?:`, a lookaround or `(?<name>`… which captures too. */
 function captures(source: string): boolean {
@@ -69,14 +74,14 @@ export function caseless(re: RegExp): RegExp {
   if (problem) throw new Error(`caseless: /${re.source}/${re.flags} cannot be matched on lowered text: ${problem}`);
   const unicode = re.unicode;
   let twin: RegExp | undefined;
-  const lowered = (): RegExp => (twin ??= new RegExp(re.source, re.flags.replace('i', '')));
+  const twinOf = (): RegExp => (twin ??= new RegExp(re.source, re.flags.replace('i', '')));
   const test = RegExp.prototype.test.bind(re);
   const exec = RegExp.prototype.exec.bind(re);
-  re.test = (text: string): boolean => (unicode && FOLDS_TO_ASCII.test(text) ? test(text) : lowered().test(lowerAscii(text)));
+  re.test = (text: string): boolean => (unicode && FOLDS_TO_ASCII.test(text) ? test(text) : twinOf().test(lowerText(text)));
   if (captures(re.source)) return re;
   re.exec = (text: string): RegExpExecArray | null => {
     if (unicode && FOLDS_TO_ASCII.test(text)) return exec(text);
-    const found = lowered().exec(lowerAscii(text));
+    const found = twinOf().exec(lowerText(text));
     if (!found) return null;
     const match = [text.slice(found.index, found.index + found[0].length)] as RegExpExecArray;
     match.index = found.index;

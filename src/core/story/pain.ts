@@ -141,7 +141,7 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 's
  * A condition that opens a sentence ("If your usage is mostly at peak and you can't shift it, …", "And if this made you go
  * “finally!”, …") says what would follow, not what happens: neither a struggle nor a change is read in it.
  */
-const CONDITION = caseless(/^(?:(?:and|but|so|or)\s)?(?:if|unless)\s[^,;\n]{1,200},/i);
+const CONDITION = /^(?:(?:and|but|so|or)\s)?(?:if|unless)\s[^,;\n]{1,200},/i;
 
 /**
  * A condition inside a sentence, up to its comma, its "then" or the sentence's end: "Maintainers step back if they are unable to

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { caseless, lowerAscii } from '../../../src/core/story/fold';
+import { caseless, lowerText } from '../../../src/core/story/fold';
 
 /** Texts where a lowered test could part from a case-insensitive one: capitals, cased letters beyond ASCII, and the two that fold to ASCII. */
 const TEXTS = [
@@ -27,6 +27,8 @@ describe('caseless', () => {
       [String.raw`[^a-z\s]`, 'iu'],
       [String.raw`\w{5}`, 'iu'],
       [String.raw`\bi\w+`, 'i'],
+      [String.raw`\bk\w+|\bi\b`, 'i'],
+      [String.raw`(?<!\p{L})\p{L}{2}\b`, 'iu'],
     ];
     for (const [source, flags] of patterns) {
       const plain = new RegExp(source, flags);
@@ -56,8 +58,9 @@ describe('caseless', () => {
     assert.throws(() => caseless(/no longer/gi), /needs the i flag/);
   });
 
-  it('lowers ASCII capitals only', () => {
-    assert.equal(lowerAscii('ÉCOLE École ABC ſ \u212A İ'), 'École École abc ſ \u212A İ');
-    assert.equal(lowerAscii('already lower'), 'already lower');
+  it('lowers a text at once, but only the ASCII capitals of one holding a character that lowers to ASCII', () => {
+    assert.equal(lowerText('ÉCOLE École ABC ſ'), 'école école abc ſ');
+    assert.equal(lowerText('ABC \u212A İ É'), 'abc \u212A İ É');
+    assert.equal(lowerText('already lower'), 'already lower');
   });
 });
