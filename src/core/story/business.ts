@@ -1,6 +1,6 @@
 import { PERSON_WORDS, slidePassages, type Passage } from '../deck/beats';
 import type { ReadingContext } from './reading';
-import { caseless } from './fold';
+import { caseless, lowerText } from './fold';
 
 /**
  * Business value or market demand in its own words: one of these is enough. Churn and renewal are the business's when customers leave
@@ -52,6 +52,8 @@ const BENEFITS = caseless(/^\W*(?:\d+[.)]?\s*)?(?:the\s|expected\s|key\s|main\s|
  * "… for the network"): like a bare "Benefits", its words decide whether it is the business case.
  */
 const IN_IT_FOR_US = caseless(new RegExp(String.raw`\bwhat(?:'|’)?s in it for (?!(?:the |our |your |each |every )?(?:${PERSON_WORDS})\b)`, 'i'));
+/** Every heading IN_IT_FOR_US accepts holds these words: tested first, its long list of people is compiled only for a heading that could say it. */
+const inItForUs = (heading: string): boolean => lowerText(heading).includes('s in it for ') && IN_IT_FOR_US.test(heading);
 
 /** A table whose header row prices the work ("Item · Cost", "Option · One-off cost", "Your gift · What it provides"). */
 function pricesTheWork(header: string): boolean {
@@ -99,7 +101,7 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
       if (p.section !== section) {
         section = p.section;
         pricing = p.block.kind === 'heading' && PRICE_HEADING.test(p.block.text);
-        benefits = p.block.kind === 'heading' && (BENEFITS.test(p.block.text) || IN_IT_FOR_US.test(p.block.text));
+        benefits = p.block.kind === 'heading' && (BENEFITS.test(p.block.text) || inItForUs(p.block.text));
         competition = p.block.kind === 'heading' && COMPETITION_HEADING.test(p.block.text);
         // The document's title ("Request: electronic discharge summaries") names what the whole page is, not the role of each paragraph under it.
         titled = slide.index === 1 && p.block === slide.blocks[0] && p.block.kind === 'heading' && p.block.level === 1;
