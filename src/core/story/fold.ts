@@ -20,7 +20,7 @@ const ESCAPE = /\\(?:[pP]\{([^}]*)\}|[xuck1-9]|.)/gsu;
 const CASELESS_PROPERTIES: ReadonlySet<string> = new Set(['L', 'Letter', 'N', 'Number']);
 
 /** Why `source` cannot be matched against lowered text, or undefined when it can. */
-function unfoldable(source: string): string | undefined {
+export function unfoldable(source: string): string | undefined {
   let problem: string | undefined;
   const rest = source.replace(ESCAPE, (escape: string, property: string | undefined) => {
     if (property !== undefined ? !CASELESS_PROPERTIES.has(property) || escape[1] === 'P' : /^\\[xuck1-9]$/.test(escape)) problem ??= escape;
@@ -63,24 +63,27 @@ function captures(source: string): boolean {
   return false;
 }
 
+/** Every expression {@link caseless} was given: the unit tests check that each can be matched on lowered text, so a start of the CLI does not. */
+export const CASELESS: RegExp[] = [];
+
 /**
  * `re` (flag `i`, no `g` or `y`), whose `test` from now on reads the text lowered, by the pattern compiled without `i` on first
- * use; so does its `exec` when the pattern captures nothing (the match is then cut from the text as given). Throws when the
- * pattern names a capital or a cased letter beyond ASCII: its lowered twin would not find the same.
+ * use; so does its `exec` when the pattern captures nothing (the match is then cut from the text as given). Only for expressions
+ * that keep no state: no `g` or `y` flag. The pattern must name no
+ * capital and no cased letter beyond ASCII ({@link unfoldable}): its lowered twin would not find the same.
  */
 export function caseless(re: RegExp): RegExp {
-  if (!re.ignoreCase || re.global || re.sticky) throw new Error(`caseless: /${re.source}/${re.flags} needs the i flag and no g or y`);
-  const problem = unfoldable(re.source);
-  if (problem) throw new Error(`caseless: /${re.source}/${re.flags} cannot be matched on lowered text: ${problem}`);
+  CASELESS.push(re);
   const unicode = re.unicode;
   let twin: RegExp | undefined;
   const twinOf = (): RegExp => (twin ??= new RegExp(re.source, re.flags.replace('i', '')));
   const test = RegExp.prototype.test.bind(re);
   const exec = RegExp.prototype.exec.bind(re);
+  let capturing: boolean | undefined;
   re.test = (text: string): boolean => (unicode && FOLDS_TO_ASCII.test(text) ? test(text) : twinOf().test(lowerText(text)));
-  if (captures(re.source)) return re;
   re.exec = (text: string): RegExpExecArray | null => {
-    if (unicode && FOLDS_TO_ASCII.test(text)) return exec(text);
+    // The groups a pattern captures could not be cut from the text as given: such a pattern runs as written.
+    if ((capturing ??= captures(re.source)) || (unicode && FOLDS_TO_ASCII.test(text))) return exec(text);
     const found = twinOf().exec(lowerText(text));
     if (!found) return null;
     const match = [text.slice(found.index, found.index + found[0].length)] as RegExpExecArray;
