@@ -3,55 +3,63 @@ import type { Block, Slide } from '../deck';
 import { memoByText } from '../deck/memo';
 import { countWords } from '../deck/parseDeck';
 import { headingScope, perDeck, type ReadingContext } from './reading';
+import { caseless } from './fold';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
-const ASK_WORDS =
-  /\b(?:approv\w*|sign-?off|sign off|green[- ]?light|decid\w*|decision|fund\w*|budget|headcount|allocat\w*|commit\w*|lend|loan|assign|nominat\w*|volunteer\w*|join|sign up|help|support|sponsor|reply|let us know|tell (?:us|me)|reach out|get in touch|come (?:to|talk|find|see)|book|register|vote|pick|choose|need|ask\w*|request\w*|want|invite|introduc\w*|share|review|try|test|comment|feedback|send|staff|hire|give|grant|lend|owner|please)\b/i;
+const ASK_WORDS = caseless(
+  /\b(?:approv\w*|sign-?off|sign off|green[- ]?light|decid\w*|decision|fund\w*|budget|headcount|allocat\w*|commit\w*|lend|loan|assign|nominat\w*|volunteer\w*|join|sign up|help|support|sponsor|reply|let us know|tell (?:us|me)|reach out|get in touch|come (?:to|talk|find|see)|book|register|vote|pick|choose|need|ask\w*|request\w*|want|invite|introduc\w*|share|review|try|test|comment|feedback|send|staff|hire|give|grant|lend|owner|please)\b/i,
+);
 /** Under an ask heading, a list item or sentence that opens with an imperative verb is a request. */
-const IMPERATIVE =
-  /^(?:\*\*)?(?:approve|fund|join|lend|send|review|pick|choose|decide|nominate|share|sign|book|try|give|assign|staff|commit|confirm|introduce|tell|reply|email|vote|allocate|hire|add|bring|invite|schedule|help|read|comment|test|sponsor|back|support|greenlight|grant|provide|come|talk|reach|ping|register|volunteer|agree|endorse|prioriti[sz]e|protect|free up)\b/i;
+const IMPERATIVE = caseless(
+  /^(?:\*\*)?(?:approve|fund|join|lend|send|review|pick|choose|decide|nominate|share|sign|book|try|give|assign|staff|commit|confirm|introduce|tell|reply|email|vote|allocate|hire|add|bring|invite|schedule|help|read|comment|test|sponsor|back|support|greenlight|grant|provide|come|talk|reach|ping|register|volunteer|agree|endorse|prioriti[sz]e|protect|free up)\b/i,
+);
 /** Imperatives that cannot be mistaken for a noun opening a sentence ("Support tickets doubled"). */
-const CLEAR_IMPERATIVE =
-  /^(?:\*\*)?(?:approve|fund|join us|lend us|decide|nominate|sign off|greenlight|green-light|allocate|assign|volunteer|reply|tell us|email us|vote|confirm|introduce us|endorse|please)\b/i;
+const CLEAR_IMPERATIVE = caseless(
+  /^(?:\*\*)?(?:approve|fund|join us|lend us|decide|nominate|sign off|greenlight|green-light|allocate|assign|volunteer|reply|tell us|email us|vote|confirm|introduce us|endorse|please)\b/i,
+);
 /** Saying there is nothing to ask is not an ask. */
-const NO_ASK = /\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for now|yet|right now)|nothing to (?:ask|decide)|no action (?:needed|required))\b/i;
+const NO_ASK = caseless(/\b(?:no (?:asks?|decisions?|requests?) (?:this|today|needed|for now|yet|right now)|nothing to (?:ask|decide)|no action (?:needed|required))\b/i);
 
 /** A request to read the document itself before a meeting ("Please read it before Thursday's all-hands"): a pre-read, not the narrative's ask. */
-const PRE_READ = /\b(?:please\s)?read (?:it|this|through|the (?:doc|document|page|memo|note|paper|deck|proposal|pre-read))\b[^.;\n]{0,40}?\b(?:before|ahead of|prior to)\b/i;
+const PRE_READ = caseless(/\b(?:please\s)?read (?:it|this|through|the (?:doc|document|page|memo|note|paper|deck|proposal|pre-read))\b[^.;\n]{0,40}?\b(?:before|ahead of|prior to)\b/i);
 /**
  * An invitation to comment, which the rule page says is not an ask: "Please comment and contribute in the
  * linked issues", "If you have insights or want to join the conversation, please…", "We'd welcome your
  * feedback"; and so is a request to pass the document on ("Please share it with your friends"). It asks nothing a reader must
  * decide or give.
  */
-const INVITATION =
-  /\bshare (?:it|this|these slides|this (?:deck|talk|post|page|letter|article|video))\s(?:with|among)\b|^(?:please\s)?(?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?)\b|\bplease (?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?|join (?:in )?the (?:conversation|discussion))\b|\b(?:if you have|for) (?:any )?(?:additional |further |more )?(?:insights?|feedback|comments|thoughts|ideas|questions)\b[^.;\n]{0,80}?\bplease\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:welcome|love|appreciate) (?:your |any )?(?:thoughts|feedback|comments|ideas|input)\b/i;
+const INVITATION = caseless(
+  /\bshare (?:it|this|these slides|this (?:deck|talk|post|page|letter|article|video))\s(?:with|among)\b|^(?:please\s)?(?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?)\b|\bplease (?:comment|contribute|share your (?:thoughts|feedback|comments|ideas)|give (?:us )?(?:your )?feedback|leave (?:a )?comments?|join (?:in )?the (?:conversation|discussion))\b|\b(?:if you have|for) (?:any )?(?:additional |further |more )?(?:insights?|feedback|comments|thoughts|ideas|questions)\b[^.;\n]{0,80}?\bplease\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:welcome|love|appreciate) (?:your |any )?(?:thoughts|feedback|comments|ideas|input)\b/i,
+);
 /** An open question the writers ask themselves ("Do we need 16 shards, or would 8 be simpler?"): something to settle, not a request of the reader. */
-const OPEN_QUESTION = /^(?:do|does|did|should|would|could|can|will|shall|must|is|are)\s(?:we|i|they|it|this|that|there)\b[^?\n]*\?\W*$/i;
+const OPEN_QUESTION = caseless(/^(?:do|does|did|should|would|could|can|will|shall|must|is|are)\s(?:we|i|they|it|this|that|there)\b[^?\n]*\?\W*$/i);
 /** A decision already taken, reported ("We decided to go with option A", "This was approved in May"): a record, not a request, even under a "Decision" heading. */
-const DECIDED =
-  /\b(?:we|i|they)\s(?:have\s|had\s)?(?:decided|chose|opted|settled)\b|\b(?:was|were|has been|have been|had been)\s(?:decided|approved|agreed|accepted|chosen|adopted|ratified)\b|\bthe decision (?:was|has been) (?:made|taken)\b/i;
+const DECIDED = caseless(
+  /\b(?:we|i|they)\s(?:have\s|had\s)?(?:decided|chose|opted|settled)\b|\b(?:was|were|has been|have been|had been)\s(?:decided|approved|agreed|accepted|chosen|adopted|ratified)\b|\bthe decision (?:was|has been) (?:made|taken)\b/i,
+);
 /** Words that name someone to act or a date: with them, an invitation to comment asks ("comment by Friday; @jo summarises"). */
 const specific = (text: string): boolean => hasOwner(text) || hasDate(text);
 /** A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…". */
-const PAPER_ASK =
-  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b/i;
+const PAPER_ASK = caseless(
+  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b/i,
+);
 /**
  * Requests in plain words that ASK_STRONG does not hold: a label saying what is needed from whom ("Need from Eng: 2 reviewers by
  * Sept 5"), "Recommendation: approve option B", "We are seeking £250,000", "I humbly request…", "We recommend funding
  * Option B", "Could you confirm by Friday…", "We'd be grateful for a decision", "If you agree, …", and a
  * funded-headcount sentence ("Funding two engineers for six months gets us to the pilot").
  */
-const PLAIN_ASK =
-  /(?:^|[.!?;]\s)(?:need(?:ed|s)?|asks?|requests?)\s(?:from|of)\s[^:\n]{1,40}:\s?\S|(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:(?:the|this|these|our|a|an|option)\b|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:(?:humbly|respectfully|formally|hereby|therefore|kindly)\s)?(?:seek|seeking|request|requesting|apply for|applying for)\s|\b(?:we|i)\s(?:humbly|respectfully|formally|hereby|kindly)\sask\s|\b(?:this|our) (?:application|proposal|bid|paper|submission) (?:requests|seeks)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i;
+const PLAIN_ASK = caseless(
+  /(?:^|[.!?;]\s)(?:need(?:ed|s)?|asks?|requests?)\s(?:from|of)\s[^:\n]{1,40}:\s?\S|(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:(?:the|this|these|our|a|an|option)\b|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:(?:humbly|respectfully|formally|hereby|therefore|kindly)\s)?(?:seek|seeking|request|requesting|apply for|applying for)\s|\b(?:we|i)\s(?:humbly|respectfully|formally|hereby|kindly)\sask\s|\b(?:this|our) (?:application|proposal|bid|paper|submission) (?:requests|seeks)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i,
+);
 /**
  * "Next steps" and "action items" name a section. They are the ask as its heading, or as a label opening a passage ("Next steps:
  * Priya sends the plan", a "Next steps" line over a list), not as a topic inside a sentence ("clarify next steps", "action items
  * relevant to the programme"), a line of an agenda or an entry in a list of contents ("5. Next steps").
  */
 const STEPS_NAMED = /\b(?:next steps?|action items?)\b/gi;
-const STEPS_LABEL = /^\W*(?:next steps?|action items?)\W*(?:[:—–-]\s*\S|$)/i;
-const STEPS_ONLY = /^\W*(?:next steps?|action items?)\W*$/i;
+const STEPS_LABEL = caseless(/^\W*(?:next steps?|action items?)\W*(?:[:—–-]\s*\S|$)/i);
+const STEPS_ONLY = caseless(/^\W*(?:next steps?|action items?)\W*$/i);
 
 /**
  * "To approve the…" after a process, a role or "be" describes who approves what ("a process to approve the request", "its role will
@@ -71,21 +79,25 @@ function strongAsk(p: Passage): boolean {
 }
 
 /** A round being raised ("Raising a $1.8M pre-seed"): an investor deck's ask. */
-const RAISING = /\b(?:we(?:'re|’re|\sare)\s)?raising\s(?:a\s|an\s|our\s)?(?:[$€£¥]\s?\d|\d[\d,.]{0,15}\s?(?:k|m|mn|million)\b|(?:pre-)?seed\b|series [a-d]\b|(?:a |our )?(?:round|bridge)\b)/i;
+const RAISING = caseless(
+  /\b(?:we(?:'re|’re|\sare)\s)?raising\s(?:a\s|an\s|our\s)?(?:[$€£¥]\s?\d|\d[\d,.]{0,15}\s?(?:k|m|mn|million)\b|(?:pre-)?seed\b|series [a-d]\b|(?:a |our )?(?:round|bridge)\b)/i,
+);
 
 /** A sentence telling what someone did, in the past tense ("she wanted to tell him the punchline", "it was past the deadline"): a story, not a request. */
-const TOLD_STORY = /\b(?:she|he|they)(?:'d|’d)?\s(?:was|were|had|did|[a-z]{2,20}ed)\b|\bit was\b/i;
+const TOLD_STORY = caseless(/\b(?:she|he|they)(?:'d|’d)?\s(?:was|were|had|did|[a-z]{2,20}ed)\b|\bit was\b/i);
 
 const QUOTED = /["“][^"”\n]{4,400}["”]/;
 /** What a speaker asks of the room to make a point, not of the people who must act: "keep your hands up if…", "I want you to imagine…". */
-const RHETORIC =
-  /\b(?:want|need|ask|like|invite) (?:you(?:rself)?|every(?:one|body)|people|folks|(?:the )?(?:audience|room)|[a-z]{2,20}s) to (?:remember|hold on(?:to)?|imagine|know|think|take away|picture|notice|see|hear|consider|keep in mind|close your eyes|understand|realise|realize|feel|leave with|walk away with)\b|\b(?:keep|put|raise) your hands?\b|\bhands up\b|\bby a show of hands\b|\blet me ask you\b/i;
+const RHETORIC = caseless(
+  /\b(?:want|need|ask|like|invite) (?:you(?:rself)?|every(?:one|body)|people|folks|(?:the )?(?:audience|room)|[a-z]{2,20}s) to (?:remember|hold on(?:to)?|imagine|know|think|take away|picture|notice|see|hear|consider|keep in mind|close your eyes|understand|realise|realize|feel|leave with|walk away with)\b|\b(?:keep|put|raise) your hands?\b|\bhands up\b|\bby a show of hands\b|\blet me ask you\b/i,
+);
 /** A document's byline or status line ("Decision needed · Prepared by Nadia Okonkwo"): it labels the document, it does not ask. */
-const BYLINE = /\b(?:prepared by|authors?:|status:|last (?:edited|updated)|version \d|draft v?\d)|\s·\s/i;
+const BYLINE = caseless(/\b(?:prepared by|authors?:|status:|last (?:edited|updated)|version \d|draft v?\d)|\s·\s/i);
 
 /** Someone who owns the next step: a named person, a handle, an owner, a role. */
-const OWNER_WORDS =
-  /@[\w.-]+|\b(?:owners?|owned by|owns|dri|point person|accountable|responsible|led by|driven by|sponsored by)\b|\b(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp|svp|evp|gm|head of \w+|director of \w+)\b|\b(?:engineering|product|design|sales|marketing|finance|support|ops|operations|customer success|legal|security|data|platform|infra\w*|hr|exec\w*|leadership|steering|site|ward|clinical|nursing|team|store|regional|district)\s(?:leads?|managers?|directors?|vps?|heads?|committee|council|leadership|leaders|owners?)\b/i;
+const OWNER_WORDS = caseless(
+  /@[\w.-]+|\b(?:owners?|owned by|owns|dri|point person|accountable|responsible|led by|driven by|sponsored by)\b|\b(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp|svp|evp|gm|head of \w+|director of \w+)\b|\b(?:engineering|product|design|sales|marketing|finance|support|ops|operations|customer success|legal|security|data|platform|infra\w*|hr|exec\w*|leadership|steering|site|ward|clinical|nursing|team|store|regional|district)\s(?:leads?|managers?|directors?|vps?|heads?|committee|council|leadership|leaders|owners?)\b/i,
+);
 const NAME_AFTER_VERB =
   /\b(?:tell|ask|email|ping|message|contact|reply to|send (?:it |them |this |your \w+ )?to|talk to|reach out to|see|find|call|dm|slack|loop in|cc|meet with|book (?:time|a slot) with|schedule (?:time )?with|work with|owner:|owner is|owned by|led by|speak (?:to|with)|chat (?:to|with)|with)\s(?:(?:me|us) (?:or|and)\s)?@?(\S+)/gi;
 const NAME_THEN_VERB =
@@ -93,11 +105,12 @@ const NAME_THEN_VERB =
 /** "Engineering leads: lend us…", "Priya —": a list item addressed to someone. */
 const ADDRESSEE = /^(?:\*\*)?([\p{L}][\p{L} &/'’-]{1,40})(?:\*\*)?\s?[:—–]\s*(.*)/u;
 /** A thank-you or a greeting before a dash ("Thank you — now over to your questions") addresses no one in particular. */
-const SALUTATION = /^(?:thank|thanks|hi|hello|dear|cheers|welcome|good (?:morning|afternoon|evening))\b/i;
+const SALUTATION = caseless(/^(?:thank|thanks|hi|hello|dear|cheers|welcome|good (?:morning|afternoon|evening))\b/i);
 /** After a one-word label, what makes it a name: a request ("Priya: please confirm…", "Sam — can you…", or an imperative: "Priya: send…"), not a statement ("Ordering: consumers use FIFO queues"). */
-const REQUEST_AFTER_LABEL = /^(?:please|can you|could you|would you|will\b|to\b|owns?\b|leads?\b)/i;
-const ROLE_LABEL =
-  /\b(?:leads?|managers?|team|teams|engineering|product|design|sales|marketing|finance|support|success|ops|operations|legal|security|data|platform|hr|people|leadership|execs?|executives?|everyone|all of you|you|pms?|ems?|directors?|vps?|owners?|champions?|sponsors?|committee)\b/i;
+const REQUEST_AFTER_LABEL = caseless(/^(?:please|can you|could you|would you|will\b|to\b|owns?\b|leads?\b)/i);
+const ROLE_LABEL = caseless(
+  /\b(?:leads?|managers?|team|teams|engineering|product|design|sales|marketing|finance|support|success|ops|operations|legal|security|data|platform|hr|people|leadership|execs?|executives?|everyone|all of you|you|pms?|ems?|directors?|vps?|owners?|champions?|sponsors?|committee)\b/i,
+);
 const NOT_NAMES = new Set([
   'The',
   'Us',
@@ -130,25 +143,27 @@ const NOT_NAMES = new Set([
 const NOT_A_BUDGET = String.raw`(?!\s(?:[\p{L}-]+\s)?(?:budgets?|capital|revenue|spending|spend|allocations?|plans?|accounts|estimates)\b)`;
 
 /** A date or deadline: "by Friday", "by the end of the month", "on 3 May", "in Q2", "at the next review". */
-const DATE = new RegExp(
-  [
-    String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|(?:fy\s?\d{2,4}|20\d\d)\b${NOT_A_BUDGET}|(?:week|month|quarter|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
-    // "This year" is when the work happens, not when the ask is due; "by next year" is a deadline.
-    String.raw`\b(?:by|before|until|till|no later than|due|ahead of)\s(?:the\s)?(?:(?:this|next|coming)\s)?year\b`,
-    String.raw`\b(?:by|before|on|until|due)\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\b`,
-    // "Today" opening a sentence says how things are now ("Today the team is two people"), not when the ask is due.
-    String.raw`(?<!^\W{0,3})\btoday\b|\b(?:tomorrow|tonight|this week|next week|this month|eod|eow|eom|end of (?:the )?(?:day|week|month|quarter|sprint|year))\b`,
-    String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b`,
-    String.raw`\b(?:${MONTHS})\.?\s\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(?:${MONTHS})\b`,
-    String.raw`\b(?:at|in|during|before|after)\s(?:the\s|our\s|its\s|their\s|this\s|next\s|today(?:'|’)?s\s|tomorrow(?:'|’)?s\s|next week(?:'|’)?s\s|friday(?:'|’)?s\s|monday(?:'|’)?s\s)?(?:next\s)?(?:(?:${MONTHS})\s)?(?:meeting|review|talk|session|call|presentation|keynote|workshop|steering\s?(?:committee|meeting|group)?|staff meeting|all-hands|town hall|qbr|offsite|planning|sync|stand-?up|board meeting|exec review|leadership meeting|retro)\b`,
-    String.raw`\bwithin\s(?:a|an|one|two|three|four|\d+)\s(?:days?|weeks?|months?)\b`,
-    // A plan that counts its weeks or sprints is dated: "Weeks 1–2: discovery", "Sprint 3".
-    String.raw`\b(?:weeks?|sprints?|days?)\s\d{1,2}(?:\s?[–-]\s?\d{1,2})?\b`,
-    String.raw`\b(?:by|before|at|after|until)\s(?:the\s)?(?:end|close|start)\sof\s(?:the\s|this\s|our\s|next\s)?\w`,
-    // A step dated by its quarter or year as a plan writes it: "Open-source the pipeline, Q1 2028", "Trial in 12 wards, 2028", "Extend to a second site (2028)".
-    String.raw`\b(?:q[1-4]|h[12])\s(?:20)?\d\d\b|(?:,\s|\()20\d\d(?:[–-]\d{2,4})?\)?[.;]?$`,
-  ].join('|'),
-  'iu',
+const DATE = caseless(
+  new RegExp(
+    [
+      String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|(?:fy\s?\d{2,4}|20\d\d)\b${NOT_A_BUDGET}|(?:week|month|quarter|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
+      // "This year" is when the work happens, not when the ask is due; "by next year" is a deadline.
+      String.raw`\b(?:by|before|until|till|no later than|due|ahead of)\s(?:the\s)?(?:(?:this|next|coming)\s)?year\b`,
+      String.raw`\b(?:by|before|on|until|due)\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\b`,
+      // "Today" opening a sentence says how things are now ("Today the team is two people"), not when the ask is due.
+      String.raw`(?<!^\W{0,3})\btoday\b|\b(?:tomorrow|tonight|this week|next week|this month|eod|eow|eom|end of (?:the )?(?:day|week|month|quarter|sprint|year))\b`,
+      String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b`,
+      String.raw`\b(?:${MONTHS})\.?\s\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(?:${MONTHS})\b`,
+      String.raw`\b(?:at|in|during|before|after)\s(?:the\s|our\s|its\s|their\s|this\s|next\s|today(?:'|’)?s\s|tomorrow(?:'|’)?s\s|next week(?:'|’)?s\s|friday(?:'|’)?s\s|monday(?:'|’)?s\s)?(?:next\s)?(?:(?:${MONTHS})\s)?(?:meeting|review|talk|session|call|presentation|keynote|workshop|steering\s?(?:committee|meeting|group)?|staff meeting|all-hands|town hall|qbr|offsite|planning|sync|stand-?up|board meeting|exec review|leadership meeting|retro)\b`,
+      String.raw`\bwithin\s(?:a|an|one|two|three|four|\d+)\s(?:days?|weeks?|months?)\b`,
+      // A plan that counts its weeks or sprints is dated: "Weeks 1–2: discovery", "Sprint 3".
+      String.raw`\b(?:weeks?|sprints?|days?)\s\d{1,2}(?:\s?[–-]\s?\d{1,2})?\b`,
+      String.raw`\b(?:by|before|at|after|until)\s(?:the\s)?(?:end|close|start)\sof\s(?:the\s|this\s|our\s|next\s)?\w`,
+      // A step dated by its quarter or year as a plan writes it: "Open-source the pipeline, Q1 2028", "Trial in 12 wards, 2028", "Extend to a second site (2028)".
+      String.raw`\b(?:q[1-4]|h[12])\s(?:20)?\d\d\b|(?:,\s|\()20\d\d(?:[–-]\d{2,4})?\)?[.;]?$`,
+    ].join('|'),
+    'iu',
+  ),
 );
 
 export function hasDate(text: string): boolean {
@@ -162,8 +177,9 @@ export function hasDate(text: string): boolean {
  */
 const FULL_NAME = /(?<=(?:^|[\s(])\p{Ll}[\p{L}'’-]{0,30}[,;:]?\s)(?<!\b(?:through|via|on|at|in|using|into)\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[,.;:)]|\s(?!\p{Lu})|$)/u;
 /** A governing body given the action ("the trustees to approve", "That the Committee notes…", "The Board is asked to endorse"): it owns the decision. */
-const BODY_ACTS =
-  /\b(?:board|trustees|committee|panel|council|cabinet|governors|executive|steering group|leadership team|exec team)\s(?:(?:is|are)\s(?:asked|invited|requested)\s)?(?:to\s)?(?:note|approve|agree|endorse|decide|fund|sign off|confirm|recommend|resolve|authori[sz]e|consider|adopt|accept|ratify)(?:s|d)?\b/i;
+const BODY_ACTS = caseless(
+  /\b(?:board|trustees|committee|panel|council|cabinet|governors|executive|steering group|leadership team|exec team)\s(?:(?:is|are)\s(?:asked|invited|requested)\s)?(?:to\s)?(?:note|approve|agree|endorse|decide|fund|sign off|confirm|recommend|resolve|authori[sz]e|consider|adopt|accept|ratify)(?:s|d)?\b/i,
+);
 
 /** Two more capitalised words after a name: it was the first word of an organisation's name. */
 const ORGANISATION_AFTER = /^\s\p{Lu}[\p{L}'’-]*\s\p{Lu}/u;
@@ -186,8 +202,9 @@ export const hasOwner = memoByText((text: string): boolean => {
 });
 
 /** A letter's sign-off line ("With warmest thanks,", "Thanks as ever,", "Kind regards,", "Yours sincerely,"). */
-const SIGN_OFF =
-  /^(?:with\s)?(?:(?:warm(?:est)?|best|kind(?:est)?|many|all (?:the|my) best|love and|warm|heartfelt|sincere|grateful)\s)?(?:thanks|regards|wishes|best|gratitude)(?:\s(?:as (?:ever|always)|again|so much|for reading))?\s?(?:,?\s*(?:\n|$)|,\s)|^(?:yours\s(?:sincerely|faithfully|truly|ever)|sincerely|cheers|thank you|best|warmly|gratefully|onwards)\s?(?:,?\s*(?:\n|$)|,\s)/i;
+const SIGN_OFF = caseless(
+  /^(?:with\s)?(?:(?:warm(?:est)?|best|kind(?:est)?|many|all (?:the|my) best|love and|warm|heartfelt|sincere|grateful)\s)?(?:thanks|regards|wishes|best|gratitude)(?:\s(?:as (?:ever|always)|again|so much|for reading))?\s?(?:,?\s*(?:\n|$)|,\s)|^(?:yours\s(?:sincerely|faithfully|truly|ever)|sincerely|cheers|thank you|best|warmly|gratefully|onwards)\s?(?:,?\s*(?:\n|$)|,\s)/i,
+);
 
 const SIGNATURE_WORDS = 15;
 
@@ -222,8 +239,9 @@ export interface Ask {
 }
 
 /** Headings that ask in their own words: "Help wanted", "Staffing / Help Wanted", "Volunteers needed", "Call for contributors", a talk's "Now it is your turn!" or "Over to you". */
-const HELP_WANTED =
-  /\b(?:(?:it(?:'|’)s|it is) your turn|your turn|over to you|help wanted|(?:contributors?|volunteers?|maintainers?|reviewers?|sponsors?|people|help|mentors?) (?:wanted|needed)|call for (?:contributors|volunteers|participation|help|mentors))\b/i;
+const HELP_WANTED = caseless(
+  /\b(?:(?:it(?:'|’)s|it is) your turn|your turn|over to you|help wanted|(?:contributors?|volunteers?|maintainers?|reviewers?|sponsors?|people|help|mentors?) (?:wanted|needed)|call for (?:contributors|volunteers|participation|help|mentors))\b/i,
+);
 const asksInItsWords = (heading: Block): boolean => headingBeat(heading.text) === 'ask' || HELP_WANTED.test(heading.text);
 
 /** The explicit requests of a narrative: strong ask phrases anywhere, and requests under an ask heading. */
@@ -321,7 +339,7 @@ export function someSpecific(asks: readonly Ask[]): boolean {
  * A document's header naming who owns it ("Owner: Priya Rao", "Point of contact · @zusez4", front matter `owner:`): the person to
  * go to for anything it asks. The header is the first slide up to its first heading after the title.
  */
-const HEADER_OWNER = /^(?:\*\*)?(?:owners?|owned by|point of contact|dri|accountable)(?:\*\*)?\s?(?:[:·|—–-]|\*\*)\s*\S/i;
+const HEADER_OWNER = caseless(/^(?:\*\*)?(?:owners?|owned by|point of contact|dri|accountable)(?:\*\*)?\s?(?:[:·|—–-]|\*\*)\s*\S/i);
 
 export const ownerInHeader = perDeck(function ownerInHeader(ctx: ReadingContext): boolean {
   const owner = ctx.deck.frontMatter.owner;

@@ -1,26 +1,29 @@
 import { PERSON_WORDS, slidePassages, type Passage } from '../deck/beats';
 import type { ReadingContext } from './reading';
+import { caseless, lowerText } from './fold';
 
 /**
  * Business value or market demand in its own words: one of these is enough. Churn and renewal are the business's when customers leave
  * or renew, not churn in an API or its ecosystem, nor the renewal of a certificate, a badge or a permit, nor renewable energy.
  */
-export const BUSINESS = new RegExp(
-  [
-    String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*(?!\s(?:in|into|of|across)\s(?:(?:the|these|this|its|our|their)\s)?(?:[\w.'’-]+\s){0,2}?(?:apis?|code\w*|interfaces?|dependenc\w+|schemas?|ecosystems?|releases?|versions?|config\w*|librar\w+|packages?|modules?|repos\w*)\b)|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|(?<!\b(?:certificate|cert|tls|ssl|domain|passport|badge|permit|visa|prescription|ethics|lease|mark)\s)renew(?!able)\w*(?!\s(?:(?:a|an|the|their|your|our|his|her)\s)?(?:[\w-]+\s)?(?:permits?|badges?|certificates?|passports?|prescriptions?|leases?|visas?|quality marks?)\b)|nrr|net (?:revenue|dollar) retention|(?:revenue|account|customer|seat|usage|net|upsell)\sexpansion|expansion\s(?:revenue|arr|mrr|deals?|rates?|motion|opportunit(?:y|ies)|into\s(?:new\s)?markets?)|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
-    String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
-    String.raw`\bretain(?:s|ed|ing)? (?:customers|users|accounts|clients|members|subscribers|them|more)\b`,
-    String.raw`\bmarket (?:size|share|demand|opportunity|leader\w*|segment)\b|\baddressable\b|\bmarkets? worth\b`,
-    String.raw`\bcost (?:savings?|to serve|per \w+|of (?:doing nothing|inaction|delay|support|goods|errors?|churn))\b|\b(?:support|operating|operational|infrastructure|infra|cloud|hosting|aws|gcp|azure|headcount|labou?r|licen[cs]e|licensing|vendor|staffing|overtime|training|acquisition|compute|storage|tooling|on-call|warehouse|data|software|saas|marketing|ad|media|travel|it|maintenance|running|fulfil(?:l)?ment|shipping|customer service|contact[- ]cent(?:re|er)|call[- ]cent(?:re|er))\s(?:costs?|spend|bills?)\b|\b(?:under|over)\sbudget\b|\bcosts?\s(?:less|more|\w+)?\s?per\s(?:session|patient|customer|user|order|ticket|call|case|seat|unit|visit|transaction|shipment|parcel|claim)\b`,
-    String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\b(?:reduc|cut|lower|decreas|trim|halv)\w*\s(?:our|the (?:company|business|organi[sz]ation)(?:'|’)s)\s(?:[\w-]+\s){0,2}?(?:spend|spending|costs?|bills?|outgoings|overheads?|expenditure)\b|\b(?:sav\w*|free(?:s|d|ing)? up|releas\w*|redeploy\w*)\s(?:about\s|around\s|roughly\s|~)?\d[\d,.]{0,15}\s?ftes?\b|\bcost us\b|\bcosts? the company\b`,
-    String.raw`\b(?:customers|clients|users|buyers|prospects) (?:are |keep |have been |kept )?(?:asking|begging) (?:us )?for\b|\b(?:customers|clients|prospects) (?:are |keep )?requesting\b|\basked (?:us )?for (?:this|it)\b|\bwaitlist\b|\brfps?\b|\b(?:top|most|#1|number one) (?:requested|request|complaint|reason)\b|\bfeature requests?\b`,
-    String.raw`\b\d[\d,.]{0,15}\s?(?:k\s)?(?:engineer(?:ing)?[- ]|person[- ]|staff[- ]|work(?:ing)?[- ])?hours\b[^.;\n]{0,40}?\b(?:a|per|each|every) (?:year|quarter|month)\b`,
-    // Value to a public body or a charity, in its own words: value for money, costs avoided, money saved for the council or the taxpayer.
-    String.raw`\bvalue for money\b|\bcost[- ]effective\w*|\bcost[- ]benefit\b|\bcost avoidance\b|\b(?:costs?|money|spend(?:ing)?|fees|overheads?) (?:avoided|saved)\b|\bavoid(?:s|ed|ing)? (?:\w+\s)?costs?\b|\b(?:public|taxpayers?(?:'|’)?) (?:money|funds|purse)\b|\bsocial return\b|\bsav(?:e|es|ed|ing) (?:the\s)?(?:council|county|city|state|trust|nhs|district|health (?:system|service|board)|hospital|school|taxpayers?|government|department|agency|ministry|authority|charity|foundation|system)\b`,
-    // Market demand as people write it in strategy and product pages.
-    String.raw`\btable stakes\b|\bkey differentiators?\b|\bbarriers? to (?:adoption|entry|growth|sales|purchase)\b|\bcompetitive (?:advantage|edge|pressure|parity|threat)\b|\blos(?:e|es|ing|t) (?:deals|customers|accounts|bids|tenders|renewals) to\b`,
-  ].join('|'),
-  'i',
+export const BUSINESS = caseless(
+  new RegExp(
+    [
+      String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*(?!\s(?:in|into|of|across)\s(?:(?:the|these|this|its|our|their)\s)?(?:[\w.'’-]+\s){0,2}?(?:apis?|code\w*|interfaces?|dependenc\w+|schemas?|ecosystems?|releases?|versions?|config\w*|librar\w+|packages?|modules?|repos\w*)\b)|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|(?<!\b(?:certificate|cert|tls|ssl|domain|passport|badge|permit|visa|prescription|ethics|lease|mark)\s)renew(?!able)\w*(?!\s(?:(?:a|an|the|their|your|our|his|her)\s)?(?:[\w-]+\s)?(?:permits?|badges?|certificates?|passports?|prescriptions?|leases?|visas?|quality marks?)\b)|nrr|net (?:revenue|dollar) retention|(?:revenue|account|customer|seat|usage|net|upsell)\sexpansion|expansion\s(?:revenue|arr|mrr|deals?|rates?|motion|opportunit(?:y|ies)|into\s(?:new\s)?markets?)|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
+      String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
+      String.raw`\bretain(?:s|ed|ing)? (?:customers|users|accounts|clients|members|subscribers|them|more)\b`,
+      String.raw`\bmarket (?:size|share|demand|opportunity|leader\w*|segment)\b|\baddressable\b|\bmarkets? worth\b`,
+      String.raw`\bcost (?:savings?|to serve|per \w+|of (?:doing nothing|inaction|delay|support|goods|errors?|churn))\b|\b(?:support|operating|operational|infrastructure|infra|cloud|hosting|aws|gcp|azure|headcount|labou?r|licen[cs]e|licensing|vendor|staffing|overtime|training|acquisition|compute|storage|tooling|on-call|warehouse|data|software|saas|marketing|ad|media|travel|it|maintenance|running|fulfil(?:l)?ment|shipping|customer service|contact[- ]cent(?:re|er)|call[- ]cent(?:re|er))\s(?:costs?|spend|bills?)\b|\b(?:under|over)\sbudget\b|\bcosts?\s(?:less|more|\w+)?\s?per\s(?:session|patient|customer|user|order|ticket|call|case|seat|unit|visit|transaction|shipment|parcel|claim)\b`,
+      String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\b(?:reduc|cut|lower|decreas|trim|halv)\w*\s(?:our|the (?:company|business|organi[sz]ation)(?:'|’)s)\s(?:[\w-]+\s){0,2}?(?:spend|spending|costs?|bills?|outgoings|overheads?|expenditure)\b|\b(?:sav\w*|free(?:s|d|ing)? up|releas\w*|redeploy\w*)\s(?:about\s|around\s|roughly\s|~)?\d[\d,.]{0,15}\s?ftes?\b|\bcost us\b|\bcosts? the company\b`,
+      String.raw`\b(?:customers|clients|users|buyers|prospects) (?:are |keep |have been |kept )?(?:asking|begging) (?:us )?for\b|\b(?:customers|clients|prospects) (?:are |keep )?requesting\b|\basked (?:us )?for (?:this|it)\b|\bwaitlist\b|\brfps?\b|\b(?:top|most|#1|number one) (?:requested|request|complaint|reason)\b|\bfeature requests?\b`,
+      String.raw`\b\d[\d,.]{0,15}\s?(?:k\s)?(?:engineer(?:ing)?[- ]|person[- ]|staff[- ]|work(?:ing)?[- ])?hours\b[^.;\n]{0,40}?\b(?:a|per|each|every) (?:year|quarter|month)\b`,
+      // Value to a public body or a charity, in its own words: value for money, costs avoided, money saved for the council or the taxpayer.
+      String.raw`\bvalue for money\b|\bcost[- ]effective\w*|\bcost[- ]benefit\b|\bcost avoidance\b|\b(?:costs?|money|spend(?:ing)?|fees|overheads?) (?:avoided|saved)\b|\bavoid(?:s|ed|ing)? (?:\w+\s)?costs?\b|\b(?:public|taxpayers?(?:'|’)?) (?:money|funds|purse)\b|\bsocial return\b|\bsav(?:e|es|ed|ing) (?:the\s)?(?:council|county|city|state|trust|nhs|district|health (?:system|service|board)|hospital|school|taxpayers?|government|department|agency|ministry|authority|charity|foundation|system)\b`,
+      // Market demand as people write it in strategy and product pages.
+      String.raw`\btable stakes\b|\bkey differentiators?\b|\bbarriers? to (?:adoption|entry|growth|sales|purchase)\b|\bcompetitive (?:advantage|edge|pressure|parity|threat)\b|\blos(?:e|es|ing|t) (?:deals|customers|accounts|bids|tenders|renewals) to\b`,
+    ].join('|'),
+    'i',
+  ),
 );
 
 /** Market-size acronyms, upper case only: "Sam" is a customer, "SAM" a market. */
@@ -33,20 +36,24 @@ const MARKET_ACRONYMS = /\b(?:TAM|SAM|SOM)\b/;
  */
 const MONEY =
   /[$€£¥]\s?\d|\b\d[\d,.]{0,15}\s?(?:million|billion|bn|mn)\b(?!\s(?!(?:dollars|euros|pounds|usd|eur|gbp|in\b|a\s(?:year|month)|per\b|of\s(?:revenue|sales|savings|income|profit|cost))\b)\p{Ll})|\b\d[\d,.]{0,15}\s?(?:usd|eur|gbp|dollars|euros|pounds)\b|\b\d[\d,.]{0,15}\s?ftes?\b/iu;
-const ASKING_FOR_MONEY =
-  /\b(?:ask\w*|request\w*|need|budget\w*|fund\w*|approv\w*|invest\w*|spend on|to build|hire|hiring|headcount|cost to (?:build|deliver|implement|run)|raising|gifts?|donat\w*|give|giving|pledge\w*|grant|(?:total|programme|program|project|one-off|one-time|upfront|up-front|capital|implementation|build|pilot|delivery|option|estimated|licen[cs]e|licensing)\s(?:costs?|spend|budget|investment|capital|outlay|fee|fees|uplift)|capex|(?:will|would) cost|costs? (?:of|for) (?:the|this|our) (?:programme|program|project|pilot|work|build|option|proposal|rollout))\b/i;
+const ASKING_FOR_MONEY = caseless(
+  /\b(?:ask\w*|request\w*|need|budget\w*|fund\w*|approv\w*|invest\w*|spend on|to build|hire|hiring|headcount|cost to (?:build|deliver|implement|run)|raising|gifts?|donat\w*|give|giving|pledge\w*|grant|(?:total|programme|program|project|one-off|one-time|upfront|up-front|capital|implementation|build|pilot|delivery|option|estimated|licen[cs]e|licensing)\s(?:costs?|spend|budget|investment|capital|outlay|fee|fees|uplift)|capex|(?:will|would) cost|costs? (?:of|for) (?:the|this|our) (?:programme|program|project|pilot|work|build|option|proposal|rollout))\b/i,
+);
 /** A section or a table that prices the work rather than stating its worth: "Budget", "Costs and resourcing", "Your gift". */
-const PRICE_HEADING =
-  /\b(?:budget\w*|costs?|costing|pricing|price|investment|funding|resourc\w*|staffing|gifts?|donat\w*|expenditure|use of funds|the raise|spend)\b(?![^\n]{0,30}\b(?:of (?:doing nothing|inaction|delay|the status quo|waiting)|today|now|current\w*|savings?|avoided)\b)/i;
+const PRICE_HEADING = caseless(
+  /\b(?:budget\w*|costs?|costing|pricing|price|investment|funding|resourc\w*|staffing|gifts?|donat\w*|expenditure|use of funds|the raise|spend)\b(?![^\n]{0,30}\b(?:of (?:doing nothing|inaction|delay|the status quo|waiting)|today|now|current\w*|savings?|avoided)\b)/i,
+);
 
 /** A heading that says "benefits" and nothing about whose: "Benefits", "4. Expected benefits". */
-const BENEFITS = /^\W*(?:\d+[.)]?\s*)?(?:the\s|expected\s|key\s|main\s|financial\s|wider\s)?benefits\W*$/i;
+const BENEFITS = caseless(/^\W*(?:\d+[.)]?\s*)?(?:the\s|expected\s|key\s|main\s|financial\s|wider\s)?benefits\W*$/i);
 
 /**
  * "What's in it for …" names a beneficiary that is not a customer or a person ("What's in it for us", "What's in it for Greybrook",
  * "… for the network"): like a bare "Benefits", its words decide whether it is the business case.
  */
-const IN_IT_FOR_US = new RegExp(String.raw`\bwhat(?:'|’)?s in it for (?!(?:the |our |your |each |every )?(?:${PERSON_WORDS})\b)`, 'i');
+const IN_IT_FOR_US = caseless(new RegExp(String.raw`\bwhat(?:'|’)?s in it for (?!(?:the |our |your |each |every )?(?:${PERSON_WORDS})\b)`, 'i'));
+/** Every heading IN_IT_FOR_US accepts holds these words: tested first, its long list of people is compiled only for a heading that could say it. */
+const inItForUs = (heading: string): boolean => lowerText(heading).includes('s in it for ') && IN_IT_FOR_US.test(heading);
 
 /** A table whose header row prices the work ("Item · Cost", "Option · One-off cost", "Your gift · What it provides"). */
 function pricesTheWork(header: string): boolean {
@@ -54,7 +61,7 @@ function pricesTheWork(header: string): boolean {
 }
 
 /** A section on the competition ("Competitive landscape", "Competitors", "Analyst landscape"): the market side of the business case. */
-const COMPETITION_HEADING = /\b(?:competiti\w*|competitors?|(?:analyst|market) landscape)\b/i;
+const COMPETITION_HEADING = caseless(/\b(?:competiti\w*|competitors?|(?:analyst|market) landscape)\b/i);
 
 /** Hints of business value that need a second hint, or a business heading, to count ("scale" is not one: "at scale" is about size). */
 const WEAK =
@@ -74,8 +81,9 @@ function hintStem(word: string): string {
  * costs £14 each way — more than an hour of her wage"). Their pain or their value, not the
  * organisation's business case.
  */
-const CUSTOMERS_MONEY =
-  /^for (?:(?:the|our|each|every|most|many|these|those)\s)?(?:[\w-]+\s)?(?:households|families|customers|users|residents|patients|people|members|tenants|clients|students|parents|carers|drivers|homeowners)\b|\bon (?:(?:their|your|his|her|household|home|heating|energy|fuel|water|phone|grocery|food)\s){1,2}bills?\b|\b(?:he|she)(?:'s|’s)?\s(?:was\s|is\s|had\s|has\s|had been\s|has been\s)?(?:spen\w*|pa(?:y|ys|id|ying)|owe\w*|los\w*|earn\w*|sav\w*|borrow\w*|budget\w*)\b|\b(?:his|her)\s(?:own\s|weekly\s|monthly\s|hourly\s|daily\s)?(?:wages?|salary|pay|income|rent|pension|savings|earnings|fares?|benefits)\b/i;
+const CUSTOMERS_MONEY = caseless(
+  /^for (?:(?:the|our|each|every|most|many|these|those)\s)?(?:[\w-]+\s)?(?:households|families|customers|users|residents|patients|people|members|tenants|clients|students|parents|carers|drivers|homeowners)\b|\bon (?:(?:their|your|his|her|household|home|heating|energy|fuel|water|phone|grocery|food)\s){1,2}bills?\b|\b(?:he|she)(?:'s|’s)?\s(?:was\s|is\s|had\s|has\s|had been\s|has been\s)?(?:spen\w*|pa(?:y|ys|id|ying)|owe\w*|los\w*|earn\w*|sav\w*|borrow\w*|budget\w*)\b|\b(?:his|her)\s(?:own\s|weekly\s|monthly\s|hourly\s|daily\s)?(?:wages?|salary|pay|income|rent|pension|savings|earnings|fares?|benefits)\b/i,
+);
 
 /** Finds the first passage that states business value or market demand, or undefined. */
 export function findBusiness(ctx: ReadingContext): Passage | undefined {
@@ -93,7 +101,7 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
       if (p.section !== section) {
         section = p.section;
         pricing = p.block.kind === 'heading' && PRICE_HEADING.test(p.block.text);
-        benefits = p.block.kind === 'heading' && (BENEFITS.test(p.block.text) || IN_IT_FOR_US.test(p.block.text));
+        benefits = p.block.kind === 'heading' && (BENEFITS.test(p.block.text) || inItForUs(p.block.text));
         competition = p.block.kind === 'heading' && COMPETITION_HEADING.test(p.block.text);
         // The document's title ("Request: electronic discharge summaries") names what the whole page is, not the role of each paragraph under it.
         titled = slide.index === 1 && p.block === slide.blocks[0] && p.block.kind === 'heading' && p.block.level === 1;

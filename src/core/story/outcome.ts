@@ -4,28 +4,32 @@ import { findAsks } from './ask';
 import { memoByText, memoTest } from '../deck/memo';
 import { perDeck, type ReadingContext } from './reading';
 import { CLAUSE_BREAK, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
+import { caseless } from './fold';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
-const FUTURE_CHANGE = new RegExp(
-  [
-    String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay)\b`,
-    // "Will be" sets a target only with a level after it ("will be under 5 minutes"), not "will be supported until 2027".
-    String.raw`\b(?:will|'ll|’ll|should|must|would)\s(?:\p{L}+\s)?be\s(?:(?:under|below|over|above|less|fewer|more|at least|at most|no more than|down|up|back to|\d|[$€£]))`,
-    String.raw`\b(?:we|i)\s(?:expect|aim|plan|want|hope|commit|forecast|project|predict|intend)\b`,
-    String.raw`\b(?:fall|falls|drop|drops|rise|rises|go|goes|improve|improves|shrink|shrinks|grow|grows|increase|increases|decrease|decreases|climb|climbs|come|comes|move|moves)\s(?:down\s|up\s|back\s)?from\s`,
-  ].join('|'),
-  'iu',
+const FUTURE_CHANGE = caseless(
+  new RegExp(
+    [
+      String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay)\b`,
+      // "Will be" sets a target only with a level after it ("will be under 5 minutes"), not "will be supported until 2027".
+      String.raw`\b(?:will|'ll|’ll|should|must|would)\s(?:\p{L}+\s)?be\s(?:(?:under|below|over|above|less|fewer|more|at least|at most|no more than|down|up|back to|\d|[$€£]))`,
+      String.raw`\b(?:we|i)\s(?:expect|aim|plan|want|hope|commit|forecast|project|predict|intend)\b`,
+      String.raw`\b(?:fall|falls|drop|drops|rise|rises|go|goes|improve|improves|shrink|shrinks|grow|grows|increase|increases|decrease|decreases|climb|climbs|come|comes|move|moves)\s(?:down\s|up\s|back\s)?from\s`,
+    ].join('|'),
+    'iu',
+  ),
 );
 
 /** FUTURE_CHANGE's test, once per passage text: the editor re-reads every passage after each pause in typing. */
 const futureChange = memoTest(FUTURE_CHANGE);
 
 /** A change already reported ("reach fell", "we posted more often (from 9 to 14 a week)"): a result, not a target, unless a target or a date is named with it. */
-const PAST_RESULT =
-  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped|recovered|was|were|found|showed|measured|recorded|validated|(?:is|are) (?:forecast|projected))\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i;
+const PAST_RESULT = caseless(
+  /\b(?:posted|grew|grown|rose|risen|fell|fallen|dropped|went (?:up|down|from)|gone (?:up|down|from)|increased|decreased|improved|declined|doubled|halved|climbed|jumped|slipped|recovered|was|were|found|showed|measured|recorded|validated|(?:is|are) (?:forecast|projected))\b|\b(?:up|down)\s(?:by\s)?\d[\d.,]{0,12}\s?%?\s(?:in|over|since)\s(?:the\s)?(?:last|past|\d|two|three|four|five|a\b)/i,
+);
 /** A forecast in the passive: what is expected of the world, not what the team sets out to reach. */
-const FORECAST = /\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i;
-const STILL_AHEAD = /\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i;
+const FORECAST = caseless(/\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i);
+const STILL_AHEAD = caseless(/\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i);
 
 /**
  * Reference material, read by those who look for it rather than told to a room: an appendix, a talk's backup slides, benchmarks,
@@ -53,22 +57,25 @@ export const BARE_DATE =
  * "10 new partner schools", "TSP operational on 4 corridors". A milestone or an output, not an outcome.
  */
 const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|merged|written|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service|registered|signed up|enrolled|available online)`;
-const OUTPUT = new RegExp(
-  [
-    // A count ("120", or a measure named "Number of …"), a few words naming the things, and what was done to them.
-    String.raw`(?:(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?|\b(?:number|count|total)\sof)\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
-    // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "publish an initial set of 5 guides".
-    String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s|an?\s(?:(?:initial|first|further|new)\s)?(?:set|series|batch|round|total|minimum)\sof\s)?[*_]{0,2}\d`,
-    // A state of delivery and where: "TSP operational on 4 corridors", "live in 40 clinics".
-    String.raw`\b(?:operational|live|launched|deployed|rolled out|installed|available)\s(?:on|in|at|across|to)\s(?:all\s)?\d[\d,.]{0,15}(?:\s[\p{L}-]+)?`,
-    // A count of new things: "10 new partner schools".
-    String.raw`(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\snew\s[\p{L}-]+(?:\s[\p{L}-]+)?`,
-  ].join('|'),
-  'iu',
+const OUTPUT = caseless(
+  new RegExp(
+    [
+      // A count ("120", or a measure named "Number of …"), a few words naming the things, and what was done to them.
+      String.raw`(?:(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?|\b(?:number|count|total)\sof)\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
+      // A doing verb and the count: "hold 40 drop-in sessions", "train 10 energy champions", "publish an initial set of 5 guides".
+      String.raw`\b(?:hold|held|run|ran|carr(?:y|ied) out|deliver(?:ed)?|train(?:ed)?|hired?|recruit(?:ed)?|ship(?:ped)?|deploy(?:ed)?|install(?:ed)?|publish(?:ed)?|open(?:ed)?|build|built|submit(?:ted)?|sign(?:ed)? up|distributed?|g[ai]ve away|given away|host(?:ed)?|launch(?:ed)?|completed?|order(?:ed)?|welcomed?)\s(?:more than\s|over\s|about\s|at least\s|another\s|an?\s(?:(?:initial|first|further|new)\s)?(?:set|series|batch|round|total|minimum)\sof\s)?[*_]{0,2}\d`,
+      // A state of delivery and where: "TSP operational on 4 corridors", "live in 40 clinics".
+      String.raw`\b(?:operational|live|launched|deployed|rolled out|installed|available)\s(?:on|in|at|across|to)\s(?:all\s)?\d[\d,.]{0,15}(?:\s[\p{L}-]+)?`,
+      // A count of new things: "10 new partner schools".
+      String.raw`(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\snew\s[\p{L}-]+(?:\s[\p{L}-]+)?`,
+    ].join('|'),
+    'iu',
+  ),
 );
 /** A measure that changes: a rate, a share, a time, money, or a comparison ("from 9.4% to under 6%", "down by 50%", "fall from 1 in 25 to 1 in 60"). */
-const CHANGE =
-  /%|\bper\s?cent\b|\b\d[\d,.]{0,15}\s(?:in|out of)\s\d|\b(?:falls?|drops?|rises?|shrinks?)\s(?:from|to|by|below|under)\b|\b(?:by|to)\s(?:under|below|over|above|less than|fewer than)\b|\b(?:reduc|cut|rais|lift|improv|decreas|lower|halv|doubl|shorten|increas)\w*|[$€£¥]\s?\d|\b(?:minutes?|hours?|days?|seconds?|ms)\b|\brate\b/i;
+const CHANGE = caseless(
+  /%|\bper\s?cent\b|\b\d[\d,.]{0,15}\s(?:in|out of)\s\d|\b(?:falls?|drops?|rises?|shrinks?)\s(?:from|to|by|below|under)\b|\b(?:by|to)\s(?:under|below|over|above|less than|fewer than)\b|\b(?:reduc|cut|rais|lift|improv|decreas|lower|halv|doubl|shorten|increas)\w*|[$€£¥]\s?\d|\b(?:minutes?|hours?|days?|seconds?|ms)\b|\brate\b/i,
+);
 
 /** A counted output or a delivery milestone, with no change in a measure beside it. */
 export function isOutput(clause: string): boolean {
@@ -85,8 +92,9 @@ export const LIST_NUMBER = /^\s*(?:[*_]{1,2})?(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2}
 const WINDOW = /\b(?:in|within|over|during)\s(?:the\s)?(?:first|last|past|previous)\s(?:\d+|[a-z]+)\s(?:days?|weeks?|months?|quarters?|years?)\b/gi;
 
 /** A figure that is not a date: money, or a number (not a year) before a word that is not a month or a duration. */
-const OUTCOME_FIGURE =
-  /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d\b)\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu;
+const OUTCOME_FIGURE = caseless(
+  /[$€£¥]\s?\d|(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d\b)\d[\d,.]{0,15}\s?(?:k|m|bn|million|billion)?\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*|(?:days?|weeks?|months?|quarters?|years?)\b)\p{L}/iu,
+);
 
 /** A figure in a table row that is not a year or part of a label ("2027", "Q1", "FY27" are dates). */
 const ROW_FIGURE = /(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d(?!\d))\d/u;
@@ -124,7 +132,7 @@ const vanityIn = memoByText((text: string): boolean => {
 });
 
 /** The team reporting what it has done: "we've introduced", "we have shipped", "we added". */
-const WORK_DONE = /\bwe(?:'ve|’ve|\shave)?\s(?:\p{L}+\s)?(?:introduced|added|shipped|built|delivered|released|launched|completed|achieved|created|implemented)\b/iu;
+const WORK_DONE = caseless(/\bwe(?:'ve|’ve|\shave)?\s(?:\p{L}+\s)?(?:introduced|added|shipped|built|delivered|released|launched|completed|achieved|created|implemented)\b/iu);
 
 /** A sentence that introduces what follows: "Our goals for the next 18 months:". */
 const LEAD_IN = /:\s*$/;

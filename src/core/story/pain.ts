@@ -3,37 +3,40 @@ import type { BeatId, Block } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import type { ReadingContext } from './reading';
+import { caseless } from './fold';
 
 /**
  * A struggle told through what someone does or suffers: time lost, waiting, re-typing, giving up,
  * not being able to. Strong enough on its own next to a person.
  */
-export const STRUGGLE = new RegExp(
-  [
-    String.raw`\bstruggl\w*\sto\b`,
-    String.raw`\bspen(?:d|ds|t|ding)\b[^.;\n]{0,40}?\b(?:hours?|minutes?|days?|weeks?|an hour|half|most of|\d{1,3}\s?%|time (?:on|copying|chasing|searching|fixing|re-?entering|looking|typing|waiting))`,
-    String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|about|nearly|almost|over|more than|at least|an? (?:hour|day|week|month|average of|median of|mean of|typical)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
-    String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
-    String.raw`(?<!\b(?:cannot|can(?:'|’)?t|must not|mustn(?:'|’)?t|never)\s(?:afford to\s)?)\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
-    String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
-    String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b(?!-)|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl(?:e|es|ed|ing)\s(?:between|back and forth)\b|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b|\b(?:search|hunt|look)(?:es|s|ed|ing)?\b[^.;\n]{0,30}?\bfor\s(?:\d{1,3}|an?|half an|two|three|four|five|ten|twenty|thirty|forty|several)\s(?:minutes?|hours?|days?|weeks?)\b`,
-    String.raw`\bby hand\b|\bmanually\b|\bmanual (?:work|process(?:es)?|entry|data entry|re-?entry|checks?|steps?|effort|labou?r|chasing|copying|workarounds?|reconciliation|lookups?|counts?)\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
-    String.raw`\bmiss(?:es|ed|ing)?\s(?:a|an|the|their|her|his|deadlines?|calls?|changes?|\d|out|appointments?|shifts?|orders?)\b`,
-    String.raw`\b(?:stuck|locked out|overwhelm\w*|burn(?:ed|t)? out|overtime|error-prone|mistakes?|errors?|late (?:fees?|deliveries|payments?)|double-book\w*|escalat\w*|no-shows?)\b`,
-    String.raw`\b(?:hours?|minutes|days)\s(?:a|per|every|each)\s(?:day|week|month|shift|ticket|call|order|patient|visit|case|deploy|release|close)\b`,
-    String.raw`\b\d[\d,]{0,6}\s(?:[a-z-]+\s)?(?:calls|phone calls|emails|messages|trips|chasers|reminders|forms)\s(?:a|per|every|each)\s(?:day|week|shift|night|month)\b`,
-    String.raw`\bqueu(?:ed|ing)\b|\bin (?:the |a |long )?queues?\b|\b(?:long|huge|endless) queues?\b|\b(?:wait(?:s|ed|ing)?|stand(?:s|ing)?|stood) in (?:the |a )?line\b|\bwalk(?:s|ed)? (?:out|away)\b|\bleav(?:e|es|ing) without\b|\bputs? (?:it|them|the \w+|her \w+|his \w+) back\b|\bturned away\b`,
-    String.raw`\b(?:contact|call|email|chase|ring|phone|message|write|wrote|rang|visit)(?:s|ed|ing)?\s(?:us\s|them\s|support\s|the \w+\s)?(?:\w+\s)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|\d+)\stimes|again|twice|repeatedly)\b`,
-    String.raw`\b(?:contact|call|email|text|chase|ring|phone|message)(?:s|es|ed|ing)?\s(?:\d{1,4}|a dozen|dozens of|(?:ten|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s\w+)?)\s(?:people|colleagues|customers|suppliers|drivers|nurses|staff|parents|families|numbers|members)\b`,
-    String.raw`\brepeat(?:s|ed|ing)?\s(?:himself|herself|themselves|myself|the (?:story|problem|question)|their story|her story|his story)\b|\bexplain(?:s|ed|ing)? (?:the|her|his|their) (?:problem|issue|story|situation) (?:again|to)\b|\bstart(?:s|ed|ing)? (?:again|over|from scratch)\b`,
-    String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
-    String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
-    String.raw`\b(?:hours|days|weeks|months) (?:later|late)\b|\bor not at all\b`,
-    String.raw`\b(?:woken|woke|wakes?|waking) (?:up )?(?:at|by|for|in the night|every|\d)|\bpaged\b[^.;\n]{0,20}?\b(?:\d+|twice|again|(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|a dozen) times)\b|\b(?:tired|sick) of\b|\bfed up\b|\bexhausted\b|\bhand(?:s|ed)? in (?:his|her|their|my) notice\b`,
-    String.raw`\bthrow(?:s|ing)? (?:it|them|\w+) away\b|\bthrew (?:it|them|\w+) away\b|\bnowhere (?:else )?to (?:go|put|turn|sell|store|park|stay|sleep)\b|\bgo(?:es)? to waste\b`,
-    String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
-  ].join('|'),
-  'i',
+export const STRUGGLE = caseless(
+  new RegExp(
+    [
+      String.raw`\bstruggl\w*\sto\b`,
+      String.raw`\bspen(?:d|ds|t|ding)\b[^.;\n]{0,40}?\b(?:hours?|minutes?|days?|weeks?|an hour|half|most of|\d{1,3}\s?%|time (?:on|copying|chasing|searching|fixing|re-?entering|looking|typing|waiting))`,
+      String.raw`\bwait(?:s|ed|ing)?\s(?:for|on|up to|\d|hours|days|weeks|months|until|in line|around|about|nearly|almost|over|more than|at least|an? (?:hour|day|week|month|average of|median of|mean of|typical)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|several|many) (?:minutes|hours|days|weeks|months))|\bon hold\b`,
+      String.raw`\b(?:takes?|took|taking)\b[^.;\n]{0,30}?\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|twenty|thirty|forty|several|many|multiple)\s(?:minutes|hours|days|weeks|months|clicks|screens|steps|calls|emails|tools|tries|attempts|forms)`,
+      String.raw`(?<!\b(?:cannot|can(?:'|’)?t|must not|mustn(?:'|’)?t|never)\s(?:afford to\s)?)\blos(?:e|es|t|ing)\s(?:\d|hours|time|track|data|work|money|sleep|sales|customers|patients|orders|their|her|his|an?\s|days|weeks|context|the)`,
+      String.raw`\bg(?:ive|ives|ave|iving) up\b|\babandon(?:s|ed|ing)?\b|\bdrop(?:s|ped)? off\b|\bfall(?:s)? through the cracks\b`,
+      String.raw`\bre-?(?:enter|type|key)\w*|(?<!\b(?:paper|hard|printed|print|free|spare|extra|digital|signed|a|the|one|two|of)\s)\bcop(?:y|ies|ied|ying)\b(?!-)|\bpast(?:e|es|ed|ing)\b|\bchas(?:e|es|ed|ing)\b|\bjuggl\w*|\btoggl(?:e|es|ed|ing)\s(?:between|back and forth)\b|\bswitch(?:es|ing)? between\b|\bdig(?:s|ging)? through\b|\b(?:search|hunt|scroll|sift)(?:es|s|ed|ing)? (?:through|across|for)\b|\b(?:search|hunt|look)(?:es|s|ed|ing)?\b[^.;\n]{0,30}?\bfor\s(?:\d{1,3}|an?|half an|two|three|four|five|ten|twenty|thirty|forty|several)\s(?:minutes?|hours?|days?|weeks?)\b`,
+      String.raw`\bby hand\b|\bmanually\b|\bmanual (?:work|process(?:es)?|entry|data entry|re-?entry|checks?|steps?|effort|labou?r|chasing|copying|workarounds?|reconciliation|lookups?|counts?)\b|\bspreadsheets?\b|\bpaper (?:forms?|sheets?|notes?|lists?|charts?|checklists?|logs?|files?|records?|binders?|diar(?:y|ies))\b|\bon paper\b|\bwhiteboards?\b|\bsticky notes\b|\bpost-its?\b|\bphon(?:e|es|ing) around\b|\bworkarounds?\b|\bprintouts?\b`,
+      String.raw`\bmiss(?:es|ed|ing)?\s(?:a|an|the|their|her|his|deadlines?|calls?|changes?|\d|out|appointments?|shifts?|orders?)\b`,
+      String.raw`\b(?:stuck|locked out|overwhelm\w*|burn(?:ed|t)? out|overtime|error-prone|mistakes?|errors?|late (?:fees?|deliveries|payments?)|double-book\w*|escalat\w*|no-shows?)\b`,
+      String.raw`\b(?:hours?|minutes|days)\s(?:a|per|every|each)\s(?:day|week|month|shift|ticket|call|order|patient|visit|case|deploy|release|close)\b`,
+      String.raw`\b\d[\d,]{0,6}\s(?:[a-z-]+\s)?(?:calls|phone calls|emails|messages|trips|chasers|reminders|forms)\s(?:a|per|every|each)\s(?:day|week|shift|night|month)\b`,
+      String.raw`\bqueu(?:ed|ing)\b|\bin (?:the |a |long )?queues?\b|\b(?:long|huge|endless) queues?\b|\b(?:wait(?:s|ed|ing)?|stand(?:s|ing)?|stood) in (?:the |a )?line\b|\bwalk(?:s|ed)? (?:out|away)\b|\bleav(?:e|es|ing) without\b|\bputs? (?:it|them|the \w+|her \w+|his \w+) back\b|\bturned away\b`,
+      String.raw`\b(?:contact|call|email|chase|ring|phone|message|write|wrote|rang|visit)(?:s|ed|ing)?\s(?:us\s|them\s|support\s|the \w+\s)?(?:\w+\s)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|\d+)\stimes|again|twice|repeatedly)\b`,
+      String.raw`\b(?:contact|call|email|text|chase|ring|phone|message)(?:s|es|ed|ing)?\s(?:\d{1,4}|a dozen|dozens of|(?:ten|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s\w+)?)\s(?:people|colleagues|customers|suppliers|drivers|nurses|staff|parents|families|numbers|members)\b`,
+      String.raw`\brepeat(?:s|ed|ing)?\s(?:himself|herself|themselves|myself|the (?:story|problem|question)|their story|her story|his story)\b|\bexplain(?:s|ed|ing)? (?:the|her|his|their) (?:problem|issue|story|situation) (?:again|to)\b|\bstart(?:s|ed|ing)? (?:again|over|from scratch)\b`,
+      String.raw`\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|go(?:es|ing)?|went|leav(?:e|es|ing)|left) (?:to|for) (?:a |our )?(?:competitors?|rivals?)\b|\b(?:rais|fil|open|log)(?:e|es|ed|ing|s)? a (?:ticket|complaint|case)\b`,
+      String.raw`\b(?:goes|went|looks|looked|is|was|were|are) wrong\b|\bout of date\b|\boutdated\b|\bdidn(?:'|’)?t (?:see|get|hear|receive|know)\b`,
+      String.raw`\b(?:hours|days|weeks|months) (?:later|late)\b|\bor not at all\b`,
+      String.raw`\b(?:woken|woke|wakes?|waking) (?:up )?(?:at|by|for|in the night|every|\d)|\bpaged\b[^.;\n]{0,20}?\b(?:\d+|twice|again|(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|a dozen) times)\b|\b(?:tired|sick) of\b|\bfed up\b|\bexhausted\b|\bhand(?:s|ed)? in (?:his|her|their|my) notice\b`,
+      String.raw`\bthrow(?:s|ing)? (?:it|them|\w+) away\b|\bthrew (?:it|them|\w+) away\b|\bnowhere (?:else )?to (?:go|put|turn|sell|store|park|stay|sleep)\b|\bgo(?:es)? to waste\b`,
+      String.raw`\bput(?:s|ting)? up with\b|\bmak(?:e|es|ing) do with\b|\bnothing better exists\b|\bcost-?prohibitive\b|\b(?:can(?:'|’)?t|cannot|could(?:n(?:'|’)?t| not)) afford\b|\bpriced out\b`,
+    ].join('|'),
+    'i',
+  ),
 );
 
 /**
@@ -48,9 +51,11 @@ const CANNOT = new RegExp(
   'gi',
 );
 /** Someone just before a "can't" or "has to", in the same clause: a role, a pronoun, "I", "someone". */
-const SUBJECT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS}|i|me|my|someone|somebody|anyone|anybody|everyone|everybody|child|baby|son|daughter|mother|father|mum|mom|dad|wife|husband|partner|friend|neighbou?r)(?![\p{L}\p{N}-])`,
-  'iu',
+const SUBJECT = caseless(
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS}|i|me|my|someone|somebody|anyone|anybody|everyone|everybody|child|baby|son|daughter|mother|father|mum|mom|dad|wife|husband|partner|friend|neighbou?r)(?![\p{L}\p{N}-])`,
+    'iu',
+  ),
 );
 /** A name just before it: a capitalised word that is not a sentence's function word ("Marek doesn't know", "…and Maria can't"). */
 const NAME_SUBJECT =
@@ -81,16 +86,20 @@ function someoneCannot(text: string): boolean {
 }
 
 /** Complaints that need a concrete detail next to them to count ("frustrated" alone is not a story). */
-const WEAK_STRUGGLE =
-  /\b(?:struggl\w*|frustrat\w*|complain\w*|dread\w*|unhappy|annoy\w*|painful|pain points?|difficult|hard (?:to|time)|slow|confus\w*|clunky|tedious|outdated|dissatisf\w*|upset|angry|friction|hassle|stress\w*|anxious|worr(?:y|ied|ies))\b/i;
+const WEAK_STRUGGLE = caseless(
+  /\b(?:struggl\w*|frustrat\w*|complain\w*|dread\w*|unhappy|annoy\w*|painful|pain points?|difficult|hard (?:to|time)|slow|confus\w*|clunky|tedious|outdated|dissatisf\w*|upset|angry|friction|hassle|stress\w*|anxious|worr(?:y|ied|ies))\b/i,
+);
 /** Words that name a problem, however abstractly ("the build is slow", "40% of incidents", "a barrier to adoption"): not a story, but not a solution either. */
-export const PROBLEM =
-  /\b(?:problems?|fail(?:s|ed|ing|ures?)?|wrong|broken|break(?:s|ing)?|errors?|mistakes?|risks?|slow(?:er|ly|s|ing)?|delay(?:s|ed)?|outages?|incidents?|nearly|almost|worse|unsafe|painful|expensive|costly|hard to|difficult|too (?:slow|long|late|many|few|much|often|hard)|barriers?|lack(?:s|ing)?|shortages?|backlogs?|bottlenecks?|complain\w*|frustrat\w*|struggl\w*|can(?:'|’)?t|cannot|unable|end of life|unmaintained|deprecated)\b/i;
+export const PROBLEM = caseless(
+  /\b(?:problems?|fail(?:s|ed|ing|ures?)?|wrong|broken|break(?:s|ing)?|errors?|mistakes?|risks?|slow(?:er|ly|s|ing)?|delay(?:s|ed)?|outages?|incidents?|nearly|almost|worse|unsafe|painful|expensive|costly|hard to|difficult|too (?:slow|long|late|many|few|much|often|hard)|barriers?|lack(?:s|ing)?|shortages?|backlogs?|bottlenecks?|complain\w*|frustrat\w*|struggl\w*|can(?:'|’)?t|cannot|unable|end of life|unmaintained|deprecated)\b/i,
+);
 /** In a section headed as the pain ("Meet Ines", "The problem") with a person in it, a problem word with a concrete detail is enough. */
-const MILD_PROBLEM =
-  /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?|months?)\b/i;
-const CONCRETE =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?|hundreds?|thousands?|half|minutes?|hours?|days?|weeks?|months?|every|each|when|because|about|after|before|until)\b|["“]/i;
+const MILD_PROBLEM = caseless(
+  /\b(?:wrong|broken|break\w*|fail\w*|late|later|again|still|never|nobody|no one|tickets?|delay\w*|hold|wait\w*|lost|missing|problems?|issues?|worse|risk\w*|unsafe|only|too|not|n't|\w+n(?:'|’)t|instead|without|hours?|days?|weeks?|months?)\b/i,
+);
+const CONCRETE = caseless(
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?|hundreds?|thousands?|half|minutes?|hours?|days?|weeks?|months?|every|each|when|because|about|after|before|until)\b|["“]/i,
+);
 
 /**
  * Phrases that describe the better future rather than today's pain: what follows them up to the
@@ -103,10 +112,10 @@ export const FUTURE_PHRASE =
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
  * A vague complaint about a group ("parents are frustrated") is a report, not a story.
  */
-const ONE_PERSON = new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})(?![\w-])(?!\s${REPORT_NOUN})|(?:she|he|her|him|his|i)\b)`, 'i');
+const ONE_PERSON = caseless(new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})(?![\w-])(?!\s${REPORT_NOUN})|(?:she|he|her|him|his|i)\b)`, 'i'));
 
 /** A figure, in digits or in words ("thousands of dollars a year", "half of them"): what makes a group's problem concrete. */
-const AMOUNT = /\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third|a quarter|twice|three times)\b/i;
+const AMOUNT = caseless(/\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third|a quarter|twice|three times)\b/i);
 
 /** A question asks rather than tells: "Why can't the Council keep weekly collections?" in an FAQ is not someone struggling. */
 const QUESTION = /\?["”*_)\s]*$/;
@@ -115,11 +124,12 @@ const QUESTION = /\?["”*_)\s]*$/;
  * A sentence that says what the talk or the document will cover ("I'll also cover what went wrong: …", "In this post we
  * walk through…") is its outline: the struggles it names are topics, not someone's day.
  */
-const OUTLINE =
-  /\b(?:(?:i|we)(?:'ll|’ll| will| am going to| are going to|'m going to|’m going to|'re going to|’re going to)\s(?:also\s|then\s|briefly\s)?(?:cover|walk (?:you )?through|talk about|present|discuss|describe|go (?:over|through)|tell you about|share)|this (?:talk|post|session|paper|article|chapter|section) (?:will\s)?(?:covers?|describes?|explains?|presents?|walks? through|discuss(?:es)?))\b/i;
+const OUTLINE = caseless(
+  /\b(?:(?:i|we)(?:'ll|’ll| will| am going to| are going to|'m going to|’m going to|'re going to|’re going to)\s(?:also\s|then\s|briefly\s)?(?:cover|walk (?:you )?through|talk about|present|discuss|describe|go (?:over|through)|tell you about|share)|this (?:talk|post|session|paper|article|chapter|section) (?:will\s)?(?:covers?|describes?|explains?|presents?|walks? through|discuss(?:es)?))\b/i,
+);
 
 /** A user story ("As a user I want the UI to stay familiar so that my tutorials do not get out of date") states a wish, not a struggle. */
-const USER_STORY = /^[\W\d]{0,4}as an?\s[^,.;\n]{1,40}?,?\s(?:i|we)\s(?:want|need|would like|wish|expect)\b/i;
+const USER_STORY = caseless(/^[\W\d]{0,4}as an?\s[^,.;\n]{1,40}?,?\s(?:i|we)\s(?:want|need|would like|wish|expect)\b/i);
 
 /** A quotation of a dozen characters or more: a customer's own words. */
 const QUOTE = /["“][^"”\n]{12,400}["”]/;
@@ -161,14 +171,15 @@ const SIGNED = new RegExp(
   'iu',
 );
 /** Someone speaking: "Emre said to me afterwards", "he told one of our volunteers", "Lumi … told us that". */
-const SPEECH = /\b(?:said|says|told|tells|wrote|writes|explained|explains|recalled|recalls|put it|asked|asks)\b/i;
+const SPEECH = caseless(/\b(?:said|says|told|tells|wrote|writes|explained|explains|recalled|recalls|put it|asked|asks)\b/i);
 
 /** A group's words as a report: "our survey tells us people find it “fragmented and slow”", "reviews say…", "customers tell us…". */
-const REPORTED =
-  /\b(?:surveys?|polls?|reviews|feedback|research|studies|data|reports?)\b[^.;\n]{0,40}?\b(?:tells? us|told us|shows?|showed|says?|said|suggests?|found|finds|mentions?)\b|\b(?:customers|users|people|members|residents|clients|patients|parents|staff|colleagues|employees|teams) (?:tell|told|keep telling) us\b/i;
+const REPORTED = caseless(
+  /\b(?:surveys?|polls?|reviews|feedback|research|studies|data|reports?)\b[^.;\n]{0,40}?\b(?:tells? us|told us|shows?|showed|says?|said|suggests?|found|finds|mentions?)\b|\b(?:customers|users|people|members|residents|clients|patients|parents|staff|colleagues|employees|teams) (?:tell|told|keep telling) us\b/i,
+);
 
 /** A change told as before and after: "we went from 38-minute pipelines to under seven", "it cut our close from ten days to three". */
-export const BEFORE_AFTER = /\b(?:went|gone|go|goes|came|come|dropped|fell|got|cut|brought|moved)\s(?:[\p{L}-]+\s)?(?:down\s)?from\s[^.;\n]{1,40}?\bto\b/iu;
+export const BEFORE_AFTER = caseless(/\b(?:went|gone|go|goes|came|come|dropped|fell|got|cut|brought|moved)\s(?:[\p{L}-]+\s)?(?:down\s)?from\s[^.;\n]{1,40}?\bto\b/iu);
 
 /**
  * Someone's own words telling a struggle, or signed by them and naming a problem; words a survey or a group reports are a

@@ -1,5 +1,6 @@
 import { slidePassages, type Passage } from '../deck/beats';
 import { headingScope, type ReadingContext } from './reading';
+import { caseless } from './fold';
 
 /** Words that tie work to the company's strategy. */
 export const STRATEGY = new RegExp(
@@ -33,7 +34,7 @@ const NAMED_PLAN =
   /\b(?:[Oo]ur\s(?:\p{Lu}[\p{L}\p{N}-]*\s){2,5}|(?:[Tt]he\s)?(?:[Cc]ompany|[Oo]rgani[sz]ation|[Cc]orporate|[Hh]ead [Oo]ffice|HQ|[Ll]eadership|council|trust|board|group|firm|university|district|hospital|school|authority|agency|charity|foundation|department|city|county|state|government)(?:'|’)s\s(?:\p{Lu}[\p{L}\p{N}-]*\s){1,5})(?:[Pp]lan|[Ff]ramework|[Rr]oadmap|[Pp]rogramme|[Pp]rogram|[Pp]ledge|[Cc]harter|[Cc]ompact|[Cc]ommitments?|[Pp]riorities|[Ii]nitiative)\b/u;
 
 /** Under a heading like "Where this fits", these words are enough. */
-const FITS = /\b(?:fits?|aligns?|supports?|part of|under|objective|goal|priorit\w*|pillar|bet|theme|plan|okr|strateg\w*|mission|vision|focus|commit\w*)\b/i;
+const FITS = caseless(/\b(?:fits?|aligns?|supports?|part of|under|objective|goal|priorit\w*|pillar|bet|theme|plan|okr|strateg\w*|mission|vision|focus|commit\w*)\b/i);
 
 /** Lower-case words without punctuation, apostrophes dropped: "Don't-drop, patients!" -> ["dont", "drop", "patients"]. */
 export function words(text: string): string[] {
@@ -71,8 +72,9 @@ export function namesObjective(text: string, objective: string): boolean {
  * A heading that names the strategy itself ("Three pillars", "Our strategy", "Strategic priorities") or the organisation's goals for
  * a year ("2023 Goals", "Our priorities for 2027"): what is written under it is the tie-in.
  */
-const STRATEGY_HEADING =
-  /\b(?:pillars?|okrs?|north[- ]star|strategic (?:priorit(?:y|ies)|themes?|bets?|objectives?|pillars?|goals?)|(?:company|corporate|group|our|the)(?:(?:'|’)s)? strategy|(?:20\d\d|fy\s?\d{2,4})\s(?:priorit(?:y|ies)|objectives?|goals?)|(?:priorit(?:y|ies)|objectives?|goals?)\sfor\s(?:20\d\d|fy\s?\d{2,4}))\b/i;
+const STRATEGY_HEADING = caseless(
+  /\b(?:pillars?|okrs?|north[- ]star|strategic (?:priorit(?:y|ies)|themes?|bets?|objectives?|pillars?|goals?)|(?:company|corporate|group|our|the)(?:(?:'|’)s)? strategy|(?:20\d\d|fy\s?\d{2,4})\s(?:priorit(?:y|ies)|objectives?|goals?)|(?:priorit(?:y|ies)|objectives?|goals?)\sfor\s(?:20\d\d|fy\s?\d{2,4}))\b/i,
+);
 
 /** Finds the first passage that ties the work to strategy, or undefined. */
 export function findTieIn(ctx: ReadingContext): Passage | undefined {

@@ -4,44 +4,48 @@ import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import { BEFORE_AFTER, struggleIn, withoutCondition } from './pain';
 import type { ReadingContext } from './reading';
+import { caseless } from './fold';
 
 /** Words that describe a change in someone's day: what they no longer do, what they can do now, what they get back. */
-export const CHANGE = new RegExp(
-  [
-    String.raw`\b(?:will\s|'ll\s|’ll\s|would\s)?no longer\b`,
-    String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
-    String.raw`\b(?:won|don|doesn)(?:'|’)?t (?:have|need) to\b|\bno need to\b|\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?:${PERSON_WORDS})\s(?:to\s)?[a-z]{3,}`,
-    String.raw`\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
-    String.raw`\b(?:can|could|will|would)\s(?:easily|quickly|readily)\s[a-z]{3,}|\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
-    String.raw`^now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
-    String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
-    String.raw`\binstead of\b|\brather than\b|\bnot in [^.;\n]{1,30}?\bbut in\b`,
-    String.raw`\bstops?\s(?:having to|needing to|[a-z]{3,}ing)\b`,
-    String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
-    String.raw`\bgets? (?:back|home)\b|\bgo(?:es)? home on time\b|\b(?:leave|leaves|finish|finishes|start|starts|arrive|arrives) on time\b|\bfinally\b|\bpeace of mind\b|\bat a glance\b|\bin one place\b|\bon (?:one|a single) (?:screen|page)\b|\bone click\b|\bin (?:one|two|three|a few) (?:taps|clicks|steps)\b|\bin (?:seconds|one step|a single step)\b|\bautomatically\b`,
-    String.raw`\b(?:faster|quicker|sooner|earlier than|easier|simpler|safer|less time|fewer|half the time|twice as|more time (?:to|for|with|on)|spend less)\b|\bfre(?:e|es|ed) (?:up|them|her|him|you)\b`,
-    String.raw`\bwithin (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:seconds?|minutes?|hours?|days?|working days)\b`,
-    String.raw`\bimagine\b|\bfrom now on\b|\bwhat changes\b|\bafter (?:this|the change|launch)\b`,
-    String.raw`\b(?:will|'ll|’ll|would)\s(?:know|see|get|find|start|finish|save|spend|never|always|catch|avoid|stop|focus|feel|trust|go home|hand over|walk|open|answer|resolve)\b`,
-  ].join('|'),
-  'iu',
+export const CHANGE = caseless(
+  new RegExp(
+    [
+      String.raw`\b(?:will\s|'ll\s|’ll\s|would\s)?no longer\b`,
+      String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
+      String.raw`\b(?:won|don|doesn)(?:'|’)?t (?:have|need) to\b|\bno need to\b|\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?:${PERSON_WORDS})\s(?:to\s)?[a-z]{3,}`,
+      String.raw`\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
+      String.raw`\b(?:can|could|will|would)\s(?:easily|quickly|readily)\s[a-z]{3,}|\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
+      String.raw`^now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
+      String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
+      String.raw`\binstead of\b|\brather than\b|\bnot in [^.;\n]{1,30}?\bbut in\b`,
+      String.raw`\bstops?\s(?:having to|needing to|[a-z]{3,}ing)\b`,
+      String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
+      String.raw`\bgets? (?:back|home)\b|\bgo(?:es)? home on time\b|\b(?:leave|leaves|finish|finishes|start|starts|arrive|arrives) on time\b|\bfinally\b|\bpeace of mind\b|\bat a glance\b|\bin one place\b|\bon (?:one|a single) (?:screen|page)\b|\bone click\b|\bin (?:one|two|three|a few) (?:taps|clicks|steps)\b|\bin (?:seconds|one step|a single step)\b|\bautomatically\b`,
+      String.raw`\b(?:faster|quicker|sooner|earlier than|easier|simpler|safer|less time|fewer|half the time|twice as|more time (?:to|for|with|on)|spend less)\b|\bfre(?:e|es|ed) (?:up|them|her|him|you)\b`,
+      String.raw`\bwithin (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:seconds?|minutes?|hours?|days?|working days)\b`,
+      String.raw`\bimagine\b|\bfrom now on\b|\bwhat changes\b|\bafter (?:this|the change|launch)\b`,
+      String.raw`\b(?:will|'ll|’ll|would)\s(?:know|see|get|find|start|finish|save|spend|never|always|catch|avoid|stop|focus|feel|trust|go home|hand over|walk|open|answer|resolve)\b`,
+    ].join('|'),
+    'iu',
+  ),
 );
 
 /** Softer signs of a better day, enough under a value heading that names the customer ("no paper planning", "home on time"). */
-const CHANGE_HINT = /\b(?:no|now|new|on time|home|back|less|more|better|same day|instantly|straight|directly|easily|simply|just|one|own)\b/i;
+const CHANGE_HINT = caseless(/\b(?:no|now|new|on time|home|back|less|more|better|same day|instantly|straight|directly|easily|simply|just|one|own)\b/i);
 
 /** "can no longer", "no longer works": the change is for the worse, not a benefit. */
-const WORSE =
-  /\b(?:can(?:not)?|could|cannot) no longer\b|\bstop(?:s|ped)?\s(?:working|responding|renewing|buying|using|paying|coming|trusting|growing|selling)\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/i;
+const WORSE = caseless(
+  /\b(?:can(?:not)?|could|cannot) no longer\b|\bstop(?:s|ped)?\s(?:working|responding|renewing|buying|using|paying|coming|trusting|growing|selling)\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/i,
+);
 
 /** The past before the change, in the past perfect: "I'd been saving them all year for the turkey" is the story, not a change. */
-const BEFORE = /\b(?:had|'d|’d) been\b/i;
+const BEFORE = caseless(/\b(?:had|'d|’d) been\b/i);
 
 /** A sentence that leads with the new thing and then the customer: "With self-serve returns, a shopper picks…". */
-const WITH_LEAD = /^(?:with (?:the |our |a |an |one )?[^,\n]{1,60}|once [^,\n]{1,60}\s(?:ships|is live|launches|lands|is in place)),\s/i;
+const WITH_LEAD = caseless(/^(?:with (?:the |our |a |an |one )?[^,\n]{1,60}|once [^,\n]{1,60}\s(?:ships|is live|launches|lands|is in place)),\s/i);
 
 /** The clearest change words: enough without a person when the sentence is about the same task as the pain. */
-const STRONG_CHANGE = /\b(?:no longer|instead of|rather than|for the first time|without having to|won(?:'|’)?t have to|never again|in (?:seconds|one click|one step)|no more)\b/i;
+const STRONG_CHANGE = caseless(/\b(?:no longer|instead of|rather than|for the first time|without having to|won(?:'|’)?t have to|never again|in (?:seconds|one click|one step)|no more)\b/i);
 
 const STOPWORDS = new Set(
   'about above after again being before below between could doing during every first their there these those through today under until where which while would should minutes hours days weeks months years takes taking every morning things thing people other another still always never often really every'.split(
@@ -74,9 +78,11 @@ const QUESTION = /\?["”*_)\s]*$/;
 const DESCRIPTOR =
   /\b(?:automatically|in one place|at a glance|one click|on (?:one|a single) (?:screen|page)|in (?:one|two|three|a few) (?:taps|clicks|steps)|in (?:seconds|one step|a single step)|within (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:seconds?|minutes?|hours?|days?|working days))\b/gi;
 /** Someone doing something: a role or a pronoun followed by what they do ("pharmacists see", "you get", "riders can"). */
-const ROLE_ACTING = new RegExp(
-  String.raw`(?<![\p{L}-])(?:${PERSON_WORDS})\s(?:can|could|will|would|get|gets|see|sees|know|knows|find|finds|no longer|just|only|simply|now|receive|receives|choose|chooses|pick|picks|book|books|tap|taps|go|goes|spend|spends|save|saves|keep|keeps|hear|hears|swap|swaps)\b`,
-  'iu',
+const ROLE_ACTING = caseless(
+  new RegExp(
+    String.raw`(?<![\p{L}-])(?:${PERSON_WORDS})\s(?:can|could|will|would|get|gets|see|sees|know|knows|find|finds|no longer|just|only|simply|now|receive|receives|choose|chooses|pick|picks|book|books|tap|taps|go|goes|spend|spends|save|saves|keep|keeps|hear|hears|swap|swaps)\b`,
+    'iu',
+  ),
 );
 /** A name followed by what a person does ("Ana swaps"): case-sensitive, so a capital letter is a name. */
 const NAME_ACTING = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\s(?:sees|knows|finds|swaps|picks|books|taps|spends|saves|keeps|hears|chooses|gets)\b/u;

@@ -1,6 +1,7 @@
 import { MONTHS, TARGET_PATTERNS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
 import type { ReadingContext } from './reading';
+import { caseless } from './fold';
 
 export type Kind = 'reach' | 'acquisition' | 'output' | 'date';
 
@@ -48,29 +49,32 @@ export const VANITY: readonly VanityPattern[] = [
   },
 ];
 
-const DELIVERABLE_WORDS = new RegExp(DELIVERABLE, 'i');
+const DELIVERABLE_WORDS = caseless(new RegExp(DELIVERABLE, 'i'));
 
 /** A time limit on handling work ("answered within 24 hours", "resolved in under 2 days"): a service level the customer gets, not a count of work. */
-const SERVICE_LEVEL = /\b(?:within|in under|in less than|inside)\s(?:\d[\d,.]{0,6}|one|two|three|four|five|ten)\s?(?:working\s|business\s)?(?:minutes?|hours?|h|days?|seconds?|weeks?)\b/i;
+const SERVICE_LEVEL = caseless(/\b(?:within|in under|in less than|inside)\s(?:\d[\d,.]{0,6}|one|two|three|four|five|ten)\s?(?:working\s|business\s)?(?:minutes?|hours?|h|days?|seconds?|weeks?)\b/i);
 /** A share of them ("60% of visitors tell us…", "half of new sign-ups"): a rate, not a count. */
-const SHARE_OF = /(?:\d\s?%|\bper\s?cent|\b(?:half|a third|a quarter|two thirds|three quarters))\sof\b/i;
+const SHARE_OF = caseless(/(?:\d\s?%|\bper\s?cent|\b(?:half|a third|a quarter|two thirds|three quarters))\sof\b/i);
 /** Counts of people are fine when they are qualified by use, retention or conversion; "weekly downloads" still counts arrivals, a week at a time. */
-const QUALIFIED =
-  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|(?:weekly|monthly|daily)(?!\s(?:[\w-]+\s)?(?:downloads|installs|sign-?ups|signups|registrations)\b)|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i;
+const QUALIFIED = caseless(
+  /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|(?:weekly|monthly|daily)(?!\s(?:[\w-]+\s)?(?:downloads|installs|sign-?ups|signups|registrations)\b)|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i,
+);
 /** Customers who pay: counted, they are revenue, not output. */
-const PAYING = /\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu;
+const PAYING = caseless(/\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu);
 /** "from quarterly to weekly": a change in a measure, even without figures. */
-const CHANGE_FROM_TO = /\bfrom\s[^.;\n]{1,30}?\sto\s/i;
+const CHANGE_FROM_TO = caseless(/\bfrom\s[^.;\n]{1,30}?\sto\s/i);
 /** A figure that is not a year ("2019" dates, it does not count). */
 const COUNT_FIGURE = String.raw`(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d`;
 const NUMBER_WORDS = 'million|thousand|hundreds?|thousands?|millions?|dozens?|several|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty';
 /** A reach measure is counted: a figure, or a word that grows or targets one ("double our followers", "more page views"). */
-const COUNTED = new RegExp(
-  String.raw`${COUNT_FIGURE}|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpis?|metrics?|measured? (?:by|in)|${NUMBER_WORDS})\b`,
-  'iu',
+const COUNTED = caseless(
+  new RegExp(
+    String.raw`${COUNT_FIGURE}|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpis?|metrics?|measured? (?:by|in)|${NUMBER_WORDS})\b`,
+    'iu',
+  ),
 );
 /** After the measure's name, only a figure or a word naming it a measure counts it: "downloads: 50,000", "sign-ups target". */
-const COUNTED_AFTER = new RegExp(String.raw`${COUNT_FIGURE}|\b(?:targets?|goals?|kpis?|metrics?|${NUMBER_WORDS})\b`, 'iu');
+const COUNTED_AFTER = caseless(new RegExp(String.raw`${COUNT_FIGURE}|\b(?:targets?|goals?|kpis?|metrics?|${NUMBER_WORDS})\b`, 'iu'));
 const MORE = /\b(?:more|most)\b/gi;
 /** How many words either side of a measure's name may count it. */
 const NEAR = 4;
@@ -102,9 +106,10 @@ function counted(clause: string, words?: string): boolean {
   return COUNTED.test(words) || COUNTED.test(far) || COUNTED.test(near) || COUNTED_AFTER.test(after);
 }
 /** A count that picks out whom a rule applies to ("owners of gems that exceed 180 million downloads will be required to…"): a threshold, not a measure. */
-const THRESHOLD =
-  /\b(?:that|which|whose|once|when|if|with)\s(?:[\w'’-]+\s){0,4}?(?:exceeds?|exceeding|reach(?:es)?|pass(?:es)?|surpass(?:es)?|(?:has|have|having)\s(?:more than|over|at least))\s(?:over\s|more than\s|at least\s)?\d/i;
-const RULE_WORDS = /\b(?:requir\w*|must|eligib\w*|enforc\w*|mandator\w*|polic(?:y|ies))\b/i;
+const THRESHOLD = caseless(
+  /\b(?:that|which|whose|once|when|if|with)\s(?:[\w'’-]+\s){0,4}?(?:exceeds?|exceeding|reach(?:es)?|pass(?:es)?|surpass(?:es)?|(?:has|have|having)\s(?:more than|over|at least))\s(?:over\s|more than\s|at least\s)?\d/i,
+);
+const RULE_WORDS = caseless(/\b(?:requir\w*|must|eligib\w*|enforc\w*|mandator\w*|polic(?:y|ies))\b/i);
 
 /** A measure's word that starts a capitalised name mid-sentence ("worked with Velocity Global") names something, not a measure. */
 function partOfName(sentence: string, words: string): boolean {
@@ -115,23 +120,27 @@ function partOfName(sentence: string, words: string): boolean {
 }
 
 /** A count the clause reports as already reached ("has rapidly grown to a project of over a hundred contributors"): history, not a measure of success. */
-const ALREADY = /\b(?:has|have)\s(?:\p{L}+ly\s)?(?:grown|reached|attracted|gained|become)\b/iu;
+const ALREADY = caseless(/\b(?:has|have)\s(?:\p{L}+ly\s)?(?:grown|reached|attracted|gained|become)\b/iu);
 
 /** Sentences that name a vanity number to say it is not the measure. */
-const DISCLAIMED =
-  /\bnot\s(?:\w+\s){0,2}?(?:sent|shared|posted|published|created|registrations?|sign-?ups|signups|downloads|installs|page ?views|visits|visitors|followers|likes|impressions|subscribers)\b|\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i;
+const DISCLAIMED = caseless(
+  /\bnot\s(?:\w+\s){0,2}?(?:sent|shared|posted|published|created|registrations?|sign-?ups|signups|downloads|installs|page ?views|visits|visitors|followers|likes|impressions|subscribers)\b|\b(?:vanity|rather than|instead of|not (?:just|only|by|on|count\w*|measur\w*|track\w*|report\w*|optimi[sz]\w*|about|the)|beyond|(?:don|won|doesn|isn|aren)(?:'|’)?t|never|no)\b/i,
+);
 
 /** A table row that records how a commitment went (a cell that is only "Done", "Missed", "On track"…): a report of what happened, not the measure of success. */
-const STATUS_CELL = /(?:^|·\s)(?:done|completed?|delivered|achieved|met|not met|missed|on track|off track|at risk|delayed|behind|ahead|not yet|in progress|slipped|✅|✔️?|❌)\s?(?:·|$)/i;
+const STATUS_CELL = caseless(/(?:^|·\s)(?:done|completed?|delivered|achieved|met|not met|missed|on track|off track|at risk|delayed|behind|ahead|not yet|in progress|slipped|✅|✔️?|❌)\s?(?:·|$)/i);
 
 /** Words that say a slide is about measuring success. */
-export const SUCCESS =
-  /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it)|(?:count|call|consider) (?:it|this) (?:as )?(?:working|a success|successful))\b/i;
+export const SUCCESS = caseless(
+  /\b(?:success\w*|succeed\w*|we(?:'|’)ll know|we will know|how we(?:'|’)ll (?:know|judge|measure|track)|measur\w*|metrics?|kpis?|key results?|kr\s?\d|scorecard|north[- ]star|targets?|goals?|we(?:'|’)ll judge|judge (?:this|it)|(?:count|call|consider) (?:it|this) (?:as )?(?:working|a success|successful))\b/i,
+);
 
 /** Aims stated as numbers to reach ("By the end of the two years we aim to:", "we want to reach 70 story points"): what the writer will count as success. */
-const AIMS = /\b(?:(?:we|i)(?:'re|’re|\sare|\sam)?\s(?:aim|aiming|hope|hoping|want|plan|planning|expect|expecting)\sto\s(?:reach|hit|achieve|get to)|(?:we|i)\saim\sto|our aims?|hope to achieve)\b/i;
+const AIMS = caseless(
+  /\b(?:(?:we|i)(?:'re|’re|\sare|\sam)?\s(?:aim|aiming|hope|hoping|want|plan|planning|expect|expecting)\sto\s(?:reach|hit|achieve|get to)|(?:we|i)\saim\sto|our aims?|hope to achieve)\b/i,
+);
 /** A table's words name its columns: "Metric | H1 | H2" reports current values; only a column of targets or goals makes it about success. */
-export const TARGET_COLUMN = /\b(?:targets?|goals?)\b/i;
+export const TARGET_COLUMN = caseless(/\b(?:targets?|goals?)\b/i);
 const aiming = (p: Passage) => (p.block.kind === 'table' ? TARGET_COLUMN.test(p.text) : SUCCESS.test(p.text) || AIMS.test(p.text));
 
 /** Slides where a number is a measure of success: outcome slides, and any slide that talks about measuring success. */

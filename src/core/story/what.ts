@@ -3,20 +3,23 @@ import { detectBeats, headingBeat, sentences, slidePassages } from '../deck/beat
 import type { BeatId, Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 import type { Story } from './story';
+import { caseless } from './fold';
 
 /** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview", "Summary for the Committee". */
-export const SUMMARY_HEADING =
-  /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)(?:\s(?:for|to) (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3})?\s*:?$/iu;
+export const SUMMARY_HEADING = caseless(
+  /^(?:\d{1,2}[.)]?\s+)?(?:(?:project |proposal |executive )?summary|abstract|overview|tl;?\s?dr|in brief|at a glance|the short version|synopsis|in short|bottom line)(?:\s(?:for|to) (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3})?\s*:?$/iu,
+);
 
 /** A lead that gives a reason or a goal ("so that reviewers see the real screens", "aims to cut build times") is a why, however short. */
-const PURPOSE =
-  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose)(?: (?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}?)? is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/iu;
+const PURPOSE = caseless(
+  /\b(?:because|so that|in order to|aims? to|(?:our|the) (?:goal|aim|purpose)(?: (?:of|with|for|in) [\p{L}\p{N} '’-]{1,40}?)? is|to (?:reduce|cut|fix|end|stop|prevent|avoid|eliminate|protect|help|ensure|make sure|improve|enable|simplify))\b/iu,
+);
 
 /**
  * A lead that tells how things stand now ("Two-step sign-in is currently offered as an option", "Until now each depot has
  * kept its own parts sheet") sets out the situation the proposal answers: the why, not the solution.
  */
-const AS_THINGS_STAND = /\b(?:currently|at present|at the moment|as things stand|until now|to date|over time)\b/i;
+const AS_THINGS_STAND = caseless(/\b(?:currently|at present|at the moment|as things stand|until now|to date|over time)\b/i);
 
 /**
  * Does this slide open with a summary whose lead (its first paragraph or list) names no problem? Then the summary
@@ -44,19 +47,21 @@ export function summaryLeadsWithWhy(slide: Slide): boolean {
  * A later sentence of a summary's lead that turns to the proposal ("We propose to build…", "This project will develop…",
  * "I will build…"): what the lead told before it is the situation the proposal answers, so the summary says why first.
  */
-const PROPOSAL_FOLLOWS =
-  /^(?:(?:we|i) (?:propose|will (?:build|develop|create|design|deliver)|plan to (?:build|develop|create))|(?:this|the) (?:project|proposal|rfc|grant|work|programme|program) (?:will|would|proposes|aims))\b/i;
+const PROPOSAL_FOLLOWS = caseless(
+  /^(?:(?:we|i) (?:propose|will (?:build|develop|create|design|deliver)|plan to (?:build|develop|create))|(?:this|the) (?:project|proposal|rfc|grant|work|programme|program) (?:will|would|proposes|aims))\b/i,
+);
 
 /**
  * A sentence that opens by proposing the change: an imperative ("Add a notification at the end of every install…",
  * "Replace the nightly batch…") or the document saying what it does ("This RFC defines the conditions under which broken
  * packages are removed…"). The problem words inside it name what the change is about, not why it is needed.
  */
-const PROPOSES =
-  /^(?:(?:this|the|our) (?:rfc|proposal|document|doc|design(?: doc)?|pep|kep|adr|memo|paper|page|change|pr|pull request)(?: \d{1,5})? (?:proposes|defines|introduces|identifies|describes|adds|outlines|sets out|specifies|establishes|suggests|recommends|replaces|removes|changes)|(?:we (?:propose to|will|plan to)\s)?(?:add|introduce|replace|remove|create|build|propose|define|implement|adopt|deprecate|migrate|establish|consolidate|publish|provide|extend|rename|rewrite|split|merge)\s)\b/i;
+const PROPOSES = caseless(
+  /^(?:(?:this|the|our) (?:rfc|proposal|document|doc|design(?: doc)?|pep|kep|adr|memo|paper|page|change|pr|pull request)(?: \d{1,5})? (?:proposes|defines|introduces|identifies|describes|adds|outlines|sets out|specifies|establishes|suggests|recommends|replaces|removes|changes)|(?:we (?:propose to|will|plan to)\s)?(?:add|introduce|replace|remove|create|build|propose|define|implement|adopt|deprecate|migrate|establish|consolidate|publish|provide|extend|rename|rewrite|split|merge)\s)\b/i,
+);
 
 /** "…does not aim to…", "…isn't meant to…": a purpose the sentence denies is no purpose. */
-const DENIED = /\b(?:not|n['’]t|never)\s*$/i;
+const DENIED = caseless(/\b(?:not|n['’]t|never)\s*$/i);
 
 /** Does the text state a reason or purpose (the pattern), other than one it denies ("The RFC does not aim to cover…")? */
 function affirms(pattern: RegExp, text: string): boolean {
@@ -68,7 +73,7 @@ function affirms(pattern: RegExp, text: string): boolean {
  * "Introduction", "1. Introduction": the opening section of an RFC or a paper, and a grant application's "Project description",
  * which opens the application: each read as its summary is.
  */
-const INTRODUCTION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:introduction|project description)\s*:?$/i;
+const INTRODUCTION_HEADING = caseless(/^(?:\d{1,2}[.)]?\s+)?(?:introduction|project description)\s*:?$/i);
 
 /** The first paragraph or list item of a slide headed as a summary or an introduction. */
 function summaryLead(slide: Slide): string | undefined {
@@ -82,8 +87,9 @@ function summaryLead(slide: Slide): string | undefined {
  * aims to reduce…", "…with the goal of making…", "In this post I want to show you why…". A purpose told this way is the why,
  * whether or not a heading names it.
  */
-const PURPOSE_STATEMENT =
-  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,60}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu;
+const PURPOSE_STATEMENT = caseless(
+  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,60}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu,
+);
 
 /** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
 const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'outcome']);
@@ -127,7 +133,7 @@ function leadGivesWhy(lead: string): boolean {
 }
 
 /** A title that presents the solution: "Introducing Card Controls", "Meet Beacon", "Announcing v2". */
-const INTRODUCES = /^(?:introducing|meet|announcing|presenting|launching|say hello to|welcome to)\b/i;
+const INTRODUCES = caseless(/^(?:introducing|meet|announcing|presenting|launching|say hello to|welcome to)\b/i);
 
 /**
  * Does this slide only name the narrative: the first slide, with its title and subtitle headings over no more than
