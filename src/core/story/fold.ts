@@ -6,7 +6,7 @@
  *
  * {@link caseless} keeps the expression as it is written and changes only how its `test` runs: on the text with
  * its letters lowered, by the same pattern without `i`. The answer is the same for every text, because the pattern
- * names no capital and no cased letter beyond ASCII (it is checked when the module loads): it tells a letter beyond
+ * names no capital and no cased letter beyond ASCII (the unit tests check every pattern given): it tells a letter beyond
  * ASCII only from what is not a letter, and finds an ASCII letter in either case once the text is lowered. With the
  * `u` flag two more letters fold to ASCII ("ſ" to s, the Kelvin sign to k): a text holding either is tested by the
  * original expression.
