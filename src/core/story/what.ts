@@ -1,6 +1,6 @@
 import { escapeRegExp } from '../deck/regexp';
 import { detectBeats, headingBeat, sentences, slidePassages } from '../deck/beats';
-import type { BeatId, Slide } from '../deck';
+import type { BeatId, Block, Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 import type { Story } from './story';
 
@@ -97,17 +97,15 @@ const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'o
 export function statesPurpose(slide: Slide): boolean {
   if (slide.empty) return false;
   const told = slidePassages(slide).filter((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)));
-  return told.some((p) => affirms(PURPOSE_STATEMENT, p.text)) || told.some((p, i) => i > 0 && told[i - 1].block === p.block && setsTheScene(told, i));
-}
-
-/**
- * Is the i-th sentence the one where a paragraph turns to the work ("…In this talk we'll look at…", "…This memo proposes…"),
- * after a first sentence that neither proposes nor turns? Then the paragraph told the situation the work answers before it.
- */
-function setsTheScene(told: readonly { text: string; block: unknown }[], i: number): boolean {
-  if (!PROPOSAL_FOLLOWS.test(told[i].text)) return false;
-  const first = told.find((p) => p.block === told[i].block);
-  return first !== undefined && first !== told[i] && !PROPOSES.test(first.text) && !PROPOSAL_FOLLOWS.test(first.text);
+  if (told.some((p) => affirms(PURPOSE_STATEMENT, p.text))) return true;
+  // A paragraph that turns to the work ("…In this talk we'll look at…", "…This memo proposes…") after a first sentence that
+  // neither proposes nor turns told the situation the work answers before it.
+  const opening = new Map<Block, string>();
+  for (const p of told) if (!opening.has(p.block)) opening.set(p.block, p.text);
+  return told.some((p) => {
+    const first = opening.get(p.block)!;
+    return first !== p.text && PROPOSAL_FOLLOWS.test(p.text) && !PROPOSES.test(first) && !PROPOSAL_FOLLOWS.test(first);
+  });
 }
 
 /** Does the slide say something: text, or a picture the speaker talks over (a talk's "Why other languages?" over an image)? */
