@@ -244,6 +244,16 @@ const HELP_WANTED = caseless(
 );
 const asksInItsWords = (heading: Block): boolean => headingBeat(heading.text) === 'ask' || HELP_WANTED.test(heading.text);
 
+/**
+ * An application's requested sum, as a heading or a label: "Requested amount", "Amount requested", "Total requested", "Requested
+ * support", "Funding requested" ("**Requested Amount**: $594,578 over 3 years", "### Total Requested" over "$53,250"). It is the ask,
+ * in a form's words.
+ */
+const REQUESTED = String.raw`(?:total\s)?(?:(?:amount|funding|budget|support|sum|grant)\s(?:requested|sought)|requested\s(?:amount|funding|budget|support|sum|grant)|requested(?=\s*(?:$|[:(—–-]|[$€£\d])))`;
+const REQUESTED_SUM = new RegExp(String.raw`^${REQUESTED}(?![\p{L}-])`, 'iu');
+/** The same label before its sum, inside a header's lines: "Requested Amount: $594,578 over 3 years". */
+const REQUESTED_LABEL = new RegExp(String.raw`\b${REQUESTED}\s?[:—–-]\s?(?:[$€£]|(?:usd|eur|gbp|chf)\s?)?\d`, 'iu');
+
 /** The explicit requests of a narrative: strong ask phrases anywhere, and requests under an ask heading. */
 export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
   const asks: Ask[] = [];
@@ -255,6 +265,10 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
     /** The subsections of an ask heading ("### People" under "## What we need") are part of the ask, and so is a "Help wanted" section. */
     const askHeadings = headingScope(slide, asksInItsWords);
     const askSections = new Set(passages.filter((p) => askHeadings.has(p.block)).map((p) => p.section));
+    /** Sections headed as the sum an application requests ("### Total requested"): the figure under it is the ask. */
+    const requested = new Set(passages.filter((p) => p.block.kind === 'heading' && REQUESTED_SUM.test(p.block.text)).map((p) => p.section));
+    /** Blocks that state the sum requested, read once each: "Requested amount: $412,000", "# Requested amount 39000". */
+    const statesSum = new Set(slide.blocks.filter((b) => REQUESTED_LABEL.test(b.text) || (REQUESTED_SUM.test(b.text) && /\d/.test(b.text))));
     /** Each section's words: an invitation with a date or someone to act in its section asks. */
     const sectionText = new Map<number, string>();
     for (const p of passages) sectionText.set(p.section, `${sectionText.get(p.section) ?? ''} ${p.text}`);
@@ -274,6 +288,8 @@ export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
         RAISING.test(p.text) ||
         PAPER_ASK.test(p.text) ||
         PLAIN_ASK.test(p.text) ||
+        statesSum.has(p.block) ||
+        (body && requested.has(p.section) && /\d/.test(p.text)) ||
         (underAskHeading && (ASK_WORDS.test(p.text) || IMPERATIVE.test(p.text) || hasOwner(p.text) || hasDate(p.text))) ||
         (headlessAsk && (CLEAR_IMPERATIVE.test(p.text) || (ASK_WORDS.test(p.text) && (hasOwner(p.text) || hasDate(p.text)))));
       if (request) asks.push({ slide, passage: p });
@@ -339,7 +355,9 @@ export function someSpecific(asks: readonly Ask[]): boolean {
  * A document's header naming who owns it ("Owner: Priya Rao", "Point of contact · @zusez4", front matter `owner:`): the person to
  * go to for anything it asks. The header is the first slide up to its first heading after the title.
  */
-const HEADER_OWNER = caseless(/^(?:\*\*)?(?:owners?|owned by|point of contact|dri|accountable)(?:\*\*)?\s?(?:[:·|—–-]|\*\*)\s*\S/i);
+const HEADER_OWNER = caseless(
+  /^(?:\*\*)?(?:owners?|owned by|point of contact|dri|accountable|pi|principal investigator|(?:lead )?applicant)(?:\*\*)?\s?(?:[:·|—–-]|\*\*)\s*\S/i,
+);
 
 export const ownerInHeader = perDeck(function ownerInHeader(ctx: ReadingContext): boolean {
   const owner = ctx.deck.frontMatter.owner;
@@ -347,7 +365,8 @@ export const ownerInHeader = perDeck(function ownerInHeader(ctx: ReadingContext)
   const first = ctx.deck.slides[0];
   if (!first) return false;
   for (const [i, block] of first.blocks.entries()) {
-    if (block.kind === 'heading' && i > 0) return false;
+    // The title and the subtitle headings right under it ("# NSF proposal" · "## Scalable microsimulation") open the header.
+    if (block.kind === 'heading' && i > 0 && first.blocks.slice(0, i).some((b) => b.kind !== 'heading')) return false;
     if (block.kind !== 'heading' && HEADER_OWNER.test(block.text.trim())) return true;
   }
   return false;

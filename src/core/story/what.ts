@@ -1,6 +1,6 @@
 import { escapeRegExp } from '../deck/regexp';
 import { detectBeats, headingBeat, sentences, slidePassages } from '../deck/beats';
-import type { BeatId, Slide } from '../deck';
+import type { BeatId, Block, Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 import type { Story } from './story';
 import { caseless } from './fold';
@@ -44,11 +44,12 @@ export function summaryLeadsWithWhy(slide: Slide): boolean {
 }
 
 /**
- * A later sentence of a summary's lead that turns to the proposal ("We propose to build…", "This project will develop…",
- * "I will build…"): what the lead told before it is the situation the proposal answers, so the summary says why first.
+ * A later sentence that turns to the proposal or to the document itself ("We propose to build…", "This project will develop…",
+ * "This memo proposes…", "In this talk we'll look at…", "This grant would add…"): what was told before it is the situation the
+ * work answers, so it says why first.
  */
 const PROPOSAL_FOLLOWS = caseless(
-  /^(?:(?:we|i) (?:propose|will (?:build|develop|create|design|deliver)|plan to (?:build|develop|create))|(?:this|the) (?:project|proposal|rfc|grant|work|programme|program) (?:will|would|proposes|aims))\b/i,
+  /^(?:(?:we|i) (?:propose|will (?:build|develop|create|design|deliver)|plan to (?:build|develop|create))|in this (?:talk|session|workshop|presentation|post|article|paper),? (?:we|i)\b|(?:this|the) (?:project|proposal|rfc|grant|work|programme|program|talk|session|workshop|presentation|post|article|paper|memo|brief|document|report|application) (?:will|would|proposes|aims|covers|recommends|sets out|seeks))\b/i,
 );
 
 /**
@@ -100,7 +101,17 @@ const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'o
  * or cue names a why.
  */
 export function statesPurpose(slide: Slide): boolean {
-  return !slide.empty && slidePassages(slide).some((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && affirms(PURPOSE_STATEMENT, p.text));
+  if (slide.empty) return false;
+  const told = slidePassages(slide).filter((p) => p.block.kind !== 'heading' && !p.context.some((b) => SOLUTION_SECTIONS.has(b)));
+  if (told.some((p) => affirms(PURPOSE_STATEMENT, p.text))) return true;
+  // A paragraph that turns to the work ("…In this talk we'll look at…", "…This memo proposes…") after a first sentence that
+  // neither proposes nor turns told the situation the work answers before it.
+  const opening = new Map<Block, string>();
+  for (const p of told) if (!opening.has(p.block)) opening.set(p.block, p.text);
+  return told.some((p) => {
+    const first = opening.get(p.block)!;
+    return first !== p.text && PROPOSAL_FOLLOWS.test(p.text) && !PROPOSES.test(first) && !PROPOSAL_FOLLOWS.test(first);
+  });
 }
 
 /** Does the slide say something: text, or a picture the speaker talks over (a talk's "Why other languages?" over an image)? */
@@ -129,6 +140,7 @@ function leadGivesWhy(lead: string): boolean {
   const problemIn = (text: string) => PROBLEM.test(text) || struggleIn(text) !== undefined;
   if (affirms(PURPOSE, lead)) return true;
   if (!PROPOSES.test(first) && AS_THINGS_STAND.test(lead)) return true;
+  if (!PROPOSES.test(first) && !PROPOSAL_FOLLOWS.test(first) && rest.some((s) => PROPOSAL_FOLLOWS.test(s))) return true;
   return PROPOSES.test(first) ? problemIn(rest.join(' ')) : problemIn(lead);
 }
 
