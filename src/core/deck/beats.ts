@@ -1,3 +1,4 @@
+import { caseless, caselessAll } from '../story/fold';
 import { memoByText } from './memo';
 import { escapeRegExp } from './regexp';
 import { BEAT_IDS, type BeatId, type Block, type Slide } from './types';
@@ -19,7 +20,7 @@ interface Cue {
 
 const HEADING_PRIORITY: readonly BeatId[] = ['ask', 'outcome', 'strategy', 'business', 'value', 'pain', 'how', 'what', 'why'];
 
-export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
+export const HEADING_PATTERNS: Record<BeatId, RegExp> = caselessAll({
   why: /\b(why|purpose|motivation|we believe|our belief|belief|mission|vision|what we stand for|the reason)\b/i,
   pain: /\b(problem|pain|struggl\w*|challenge|meet (?!(?:the |our |my )?(?:team|squad|crew)\b|us\b|you\b|me\b)\p{L}\w*|frustrat\w*|keeps? [^\n]{0,60}? up at night|a day in the life|today'?s reality|the status quo|what'?s broken|broken)\b/iu,
   value:
@@ -33,9 +34,10 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = {
     /\b(success|measur\w*|metrics?|kpis?|outcomes?|how (?:we|you)(?:'?ll| will|'d|’d| would)? know|how (?:would|will) (?:we|you) know|results|targets?|what good looks like|key results?|krs?\s?\d{1,2})\b/i,
   // "Ask" as the request, not as what someone wonders: "Questions you might ask yourself", "Let me ask you something".
   ask: /\b(the ask|our ask|(?<!\b(?:might|may|could|would|should|often|frequently|commonly|usually|always)\s)ask(?!\s(?:yourself|yourselves|ourselves|themselves|myself|you)\b)|(?:we'?re|i'?m|we are|i am) asking(?: for)?|what we need|request|decision|next steps?|call to action|how you can help|how to help|ways to help|get(?:ting)? involved|we need you|what i need|your help|approval|what (?:we|i)(?:'d|’d| would) like (?:from|of) you|the raise|our raise|the round)\b/i,
-};
+});
 
-const c = (re: RegExp, weight = 1): Cue => ({ re, weight });
+/** A cue; a case-insensitive one runs on lowered text ({@link caseless}). */
+const c = (re: RegExp, weight = 1): Cue => ({ re: caselessAll([re])[0], weight });
 
 /** Roles and segments that make a customer concrete (lower-case alternation, plurals included). */
 export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|contributors?|maintainers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
@@ -117,12 +119,14 @@ export const CONTENT_THRESHOLD = 2;
 const WHY_NOW = /^\W*why now\W*$/i;
 
 /** A document's label before its title — "Change proposal: …", "RFC 12 — …", "Memo: …" — names the kind of document, not the solution. */
-const DOCUMENT_LABEL =
-  /^(?:(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?|(?:(?:budget|funding|headcount|decision|change|investment|capital|feature)\s)?request)\s?[:—–-]\s/iu;
+const DOCUMENT_LABEL = caseless(
+  /^(?:(?:[\p{L}-]+\s){0,2}(?:proposal|rfc|pep|kep|adr|memo|memorandum|design doc)(?:\s#?\d{1,6})?|(?:(?:budget|funding|headcount|decision|change|investment|capital|feature)\s)?request)\s?[:—–-]\s/iu,
+);
 
 /** Heading text -> the one beat it names, or undefined. */
 export const headingBeat = memoByText((heading: string): BeatId | undefined => {
-  const text = heading.replace(DOCUMENT_LABEL, '');
+  // The label opens the heading (the pattern is anchored): what follows it is the title.
+  const text = heading.slice(DOCUMENT_LABEL.exec(heading)?.[0].length ?? 0);
   // "Why now" is told as a customer's pain as often as as a market: its words decide.
   if (WHY_NOW.test(text)) return undefined;
   return HEADING_PRIORITY.find((beat) => HEADING_PATTERNS[beat].test(text));
@@ -277,7 +281,7 @@ function isLabelOnly(block: Block): boolean {
  */
 export const REPORT_NOUN = String.raw`(?:survey|feedback|research|data|satisfaction|journeys|complaints|insights?|base|segments?|analytics|metrics)\b`;
 /** A role or segment as a word of its own: "users", not the "reader" of "screen-reader" or the "customer" of "customer-facing". */
-const PERSON_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS})(?![\p{L}\p{N}-])(?!\s${REPORT_NOUN})`, 'iu');
+const PERSON_RE = caseless(new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS})(?![\p{L}\p{N}-])(?!\s${REPORT_NOUN})`, 'iu'));
 const NAME = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})`;
 const ROLE = String.raw`(?:${PERSON_WORDS}|[\p{L}-]{1,30}(?:er|or|ist|ian|ant|ent|nurse|rep|lead)s?)`;
 const NAME_INTRODUCTIONS: RegExp[] = [
@@ -297,7 +301,7 @@ const NOT_NAMES = new Set(
 );
 
 /** A role word on its own ("Colleagues told us…", "Nurses said…"): capitalised at the start of a sentence, it is still not a name. */
-const ROLE_WORD = new RegExp(String.raw`^(?:${PERSON_WORDS})$`, 'iu');
+const ROLE_WORD = caseless(new RegExp(String.raw`^(?:${PERSON_WORDS})$`, 'iu'));
 
 /** First names the narrative introduces ("Meet Maria", "Priya, a dispatcher", "— Sam, store owner"); at most 20. */
 export function introducedNames(texts: Iterable<string>): string[] {
@@ -341,7 +345,7 @@ export const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)
 export const WEEKDAYS = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri`;
 
 /** A target value: "from 12 to 5 minutes", "under 1 minute", "30%", "9 in 10", "by 20%", "double", "NPS 50+". */
-export const TARGET_PATTERNS: readonly RegExp[] = [
+export const TARGET_PATTERNS: readonly RegExp[] = caselessAll([
   new RegExp(
     String.raw`\bfrom\s(?:about\s|around\s|roughly\s|over\s|under\s|~)?[$€£]?${NUM}\b[^.;\n]{0,30}?\bto\s(?:under\s|below\s|less than\s|fewer than\s|over\s|above\s|more than\s|at least\s|about\s|around\s|~|<\s?|>\s?)?[$€£]?${NUM}\b`,
     'i',
@@ -362,28 +366,32 @@ export const TARGET_PATTERNS: readonly RegExp[] = [
   // "Goal 1", "KR 2": a numbered label, not a value; "our goal for 2027": a year, not a value.
   /\b(?:target|goal|kpi|okr|benchmark|aim)s?\b(?!\s#?\d{1,2}\b(?![.,]?\d|\s?%))[^.;\n]{0,30}?(?<!\d)(?!(?:19|20)\d\d(?!\d))\d/i,
   /(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\+(?![\p{L}\p{N}])/u,
-];
+]);
 
 /** A timeframe for a target: "by June", "within two quarters", "in Q3", "by the end of the year", "in 90 days". */
-export const TIMEFRAME = new RegExp(
-  [
-    String.raw`\b(?:by|in|before|until|through|during|from)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|next\s(?:week|month|quarter|year|sprint|half)\b|this\s(?:quarter|year|month|half)\b)`,
-    String.raw`\b(?:within|in|after|over|for)\s(?:the\s)?(?:first\s|next\s|its\s)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety)\s(?:days?|weeks?|months?|quarters?|years?|sprints?)\b`,
-    String.raw`\b(?:end|close)\sof\s(?:the\s)?(?:year|quarter|month|half|pilot|trial|beta|sprint|fiscal year|q[1-4]|h[12])\b`,
-    String.raw`\b(?:in|within|over|after|during|for)\sthe\s(?:first|next|last|coming|following)\s(?:day|week|month|quarter|year|sprint|half|season)\b`,
-    String.raw`\b(?:q[1-4]|h[12])\s?(?:20)?\d\d\b|\bfy\s?\d{2,4}\b`,
-    String.raw`\b(?:${MONTHS})\s20\d\d\b`,
-    String.raw`\b(?:by|at)\s(?:the\s)?end\sof\s`,
-    // A project's own calendar, as grants and plans count it: "by month 24", "at the end of year 2".
-    String.raw`\b(?:by|in|at|before|after|within)\s(?:the\s)?(?:end\sof\s)?(?:month|year|quarter|week)\s\d{1,2}\b`,
-  ].join('|'),
-  'i',
+export const TIMEFRAME = caseless(
+  new RegExp(
+    [
+      String.raw`\b(?:by|in|before|until|through|during|from)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|next\s(?:week|month|quarter|year|sprint|half)\b|this\s(?:quarter|year|month|half)\b)`,
+      String.raw`\b(?:within|in|after|over|for)\s(?:the\s)?(?:first\s|next\s|its\s)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety)\s(?:days?|weeks?|months?|quarters?|years?|sprints?)\b`,
+      String.raw`\b(?:end|close)\sof\s(?:the\s)?(?:year|quarter|month|half|pilot|trial|beta|sprint|fiscal year|q[1-4]|h[12])\b`,
+      String.raw`\b(?:in|within|over|after|during|for)\sthe\s(?:first|next|last|coming|following)\s(?:day|week|month|quarter|year|sprint|half|season)\b`,
+      String.raw`\b(?:q[1-4]|h[12])\s?(?:20)?\d\d\b|\bfy\s?\d{2,4}\b`,
+      String.raw`\b(?:${MONTHS})\s20\d\d\b`,
+      String.raw`\b(?:by|at)\s(?:the\s)?end\sof\s`,
+      // A project's own calendar, as grants and plans count it: "by month 24", "at the end of year 2".
+      String.raw`\b(?:by|in|at|before|after|within)\s(?:the\s)?(?:end\sof\s)?(?:month|year|quarter|week)\s\d{1,2}\b`,
+    ].join('|'),
+    'i',
+  ),
 );
 
 /** Words that say a request follows: the explicit ask of a narrative. */
-export const ASK_STRONG = new RegExp(
-  String.raw`(?:^|[:;,]\s|\bplease\s)(?:give|lend|send|loan)\sus\b|(?:^|[:;]\s)(?:tell us (?:what|which|how|when|where|if|whether|by)|(?:open|file|raise|submit) a (?:request|ticket)|reply (?:in|to|on|by)\b|sign up (?:for|to|here|at|by)|come (?:and )?talk to)|\b(?:(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)\s(?:asking|requesting|looking for)|(?:we|i)(?:'d|’d|\swould)\s(?:like|love)\s(?:you|your|a|an|approval|to ask)|(?:my|our|one)\srequests?\b|here(?:'s|’s|\sis|\sare)\s(?:my|our|what (?:we|i) need)\b|(?:we|i)\sask\s(?:you|for|that)|(?:our|my|the|one|a clear)\sasks?\b|(?:we|i)\s(?:need|want)\s(?:you|your|a decision|approval|sign-?off|funding|budget|headcount|\d|two|three|four|five|one|an?\s(?:decision|engineer|designer|budget|owner|sponsor|volunteer|pm|analyst)|people|engineers|volunteers|help|support|more\s[a-z]{3,}|the\s(?:budget|go-ahead|green light))|what (?:we|i) need from (?:you|this)|decisions? (?:needed|required|requested|we need)|(?:please|kindly)\s(?:approve|decide|join|send|review|reply|tell|share|sign|fund|lend|nominate|give|let|come|book|vote|pick|choose|help|confirm|introduce|talk|reach|try|email|contact|comment|register|volunteer|allocate|assign|back|sponsor|support|bring|invite|schedule|read|add|put|grab|fill)|call to action|can (?:we|i) count on|(?:approve|fund|green-?light|sign off on)\s(?:(?:the|this|our|a)\b|\$|\d)|help us\s(?:by|with|find|test|pilot|reach|recruit|get|spread|make)|join (?:us|the pilot|the beta|our)|volunteer (?:to|for|your|by)|sign up (?:to|for|here|at|by)|next steps?\b|action items?)`,
-  'i',
+export const ASK_STRONG = caseless(
+  new RegExp(
+    String.raw`(?:^|[:;,]\s|\bplease\s)(?:give|lend|send|loan)\sus\b|(?:^|[:;]\s)(?:tell us (?:what|which|how|when|where|if|whether|by)|(?:open|file|raise|submit) a (?:request|ticket)|reply (?:in|to|on|by)\b|sign up (?:for|to|here|at|by)|come (?:and )?talk to)|\b(?:(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)\s(?:asking|requesting|looking for)|(?:we|i)(?:'d|’d|\swould)\s(?:like|love)\s(?:you|your|a|an|approval|to ask)|(?:my|our|one)\srequests?\b|here(?:'s|’s|\sis|\sare)\s(?:my|our|what (?:we|i) need)\b|(?:we|i)\sask\s(?:you|for|that)|(?:our|my|the|one|a clear)\sasks?\b|(?:we|i)\s(?:need|want)\s(?:you|your|a decision|approval|sign-?off|funding|budget|headcount|\d|two|three|four|five|one|an?\s(?:decision|engineer|designer|budget|owner|sponsor|volunteer|pm|analyst)|people|engineers|volunteers|help|support|more\s[a-z]{3,}|the\s(?:budget|go-ahead|green light))|what (?:we|i) need from (?:you|this)|decisions? (?:needed|required|requested|we need)|(?:please|kindly)\s(?:approve|decide|join|send|review|reply|tell|share|sign|fund|lend|nominate|give|let|come|book|vote|pick|choose|help|confirm|introduce|talk|reach|try|email|contact|comment|register|volunteer|allocate|assign|back|sponsor|support|bring|invite|schedule|read|add|put|grab|fill)|call to action|can (?:we|i) count on|(?:approve|fund|green-?light|sign off on)\s(?:(?:the|this|our|a)\b|\$|\d)|help us\s(?:by|with|find|test|pilot|reach|recruit|get|spread|make)|join (?:us|the pilot|the beta|our)|volunteer (?:to|for|your|by)|sign up (?:to|for|here|at|by)|next steps?\b|action items?)`,
+    'i',
+  ),
 );
 
 const namesCache = new WeakMap<object, string[]>();

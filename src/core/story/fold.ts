@@ -93,3 +93,9 @@ export function caseless(re: RegExp): RegExp {
   };
   return re;
 }
+
+/** `patterns`, each case-insensitive one given to {@link caseless} (the others left as they are). */
+export function caselessAll<T extends Record<string, RegExp> | readonly RegExp[]>(patterns: T): T {
+  for (const re of Object.values(patterns)) if (re.ignoreCase) caseless(re);
+  return patterns;
+}

@@ -1,4 +1,5 @@
 import type { BeatId, Block, Deck, Slide } from '../deck';
+import { caseless } from './fold';
 import { SUMMARY_HEADING } from './what';
 
 /**
@@ -60,40 +61,45 @@ export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
 }
 
 /** Headings that only an RFC-style design proposal has, alone or joined to another ("Motivation and scope", "Rationale and alternatives"). */
-const PROPOSAL_HEADING =
-  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals\s?(?:\/|and|&)\s?non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the |design )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)(?:\s(?:and|&)\s[a-z -]{1,30})?\s*:?$/i;
+const PROPOSAL_HEADING = caseless(
+  /^(?:\d+[.)]?\s+)?(?:motivation|alternatives(?: considered)?|considered alternatives|rejected (?:alternatives|ideas)|drawbacks|prior art|unresolved questions|open questions|detailed design|design details|rationale|backwards? compatibility|non-goals|goals\s?(?:\/|and|&)\s?non-goals|security considerations|how we teach this|reference implementation|(?:guide|reference)-level explanation|(?:the |design )?proposal|proposed (?:change|changes|design|solution|approach)|alternative (?:option|approach|design|solution)s?\b.*)(?:\s(?:and|&)\s[a-z -]{1,30})?\s*:?$/i,
+);
 /**
  * The fields of a proposal's header, as lines under its title ("Start Date: 2025-09-24", "RFC PR: #42", "Reviewers · SRE",
  * "Proposer: Ana (@ana)") or as its front matter's keys (`start-date:`): who proposes, who reviews or decides, where it is
  * discussed and tracked. A paper's owner, author or status is any document's.
  */
-const RFC_FIELD =
-  /^(?:start date|date started|rfc pr|(?:pr|issue) number|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?(?: to)?|implementation pr|proposers?|reviewers?|deciders|approvers?)$/i;
+const RFC_FIELD = caseless(
+  /^(?:start date|date started|rfc pr|(?:pr|issue) number|feature name|tracking issue|rfc (?:number|id)|champions?|shepherds?|discussions?(?: to)?|implementation pr|proposers?|reviewers?|deciders|approvers?)$/i,
+);
 /** A header line's field: "Reviewers" in "Reviewers · SRE, Data", "Start Date" in "- Start Date: 2021-04-02". */
 const HEADER_LINE = /^\W{0,3}([\p{L}][\p{L} -]{0,28}?)\s*[:·]/u;
 /** Titles that name the document a proposal of that kind: "RFC 42: …", "PEP 8", "ADR-7", "Design doc: …". */
-const PROPOSAL_TITLE =
-  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i;
+const PROPOSAL_TITLE = caseless(
+  /^(?:rfc|pep|adr|kep|rfd|proposal)\b|\b(?:change|technical|engineering|architecture|api|feature|governance|graduation|incubation|research|project) proposal\b|\barchitecture decision record\b|\b(?:rfc|pep|adr|kep|rfd)[\s#:-]{0,2}\d+\b|\bdesign (?:doc|document|proposal)\b|\brequest for comments?\b|^consultation\b|\b(?:public|formal|statutory) consultation\b|\bconsultation (?:on|paper|document|draft)\b/i,
+);
 /**
  * Periodic reports: "Q3 update", "October status report", "OKR review", "H1 results", "Pricing update for 2022", "Platform team update: March 2024",
  * a title that opens on its quarter ("2025 Q1 Depot checks"; "Q3 2026 roadmap" is a plan) and one that reports progress ("Progress towards the 2025 plan").
  */
-const UPDATE_TITLE =
-  /^(?:(?:19|20)\d\d\s?q[1-4]|q[1-4]\s?(?:19|20)\d\d)\b(?![^\n]*\b(?:roadmap|plan|planning|strategy|priorities|goals|vision|budget)\b)|^progress (?:towards?|on|against)\b|\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:update|report|recap|review)\s?[:—–-]\s?(?:q[1-4]\b|h[12]\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s(?:19|20)\d\d\b|(?:19|20)\d\d\s?$)|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i;
+const UPDATE_TITLE = caseless(
+  /^(?:(?:19|20)\d\d\s?q[1-4]|q[1-4]\s?(?:19|20)\d\d)\b(?![^\n]*\b(?:roadmap|plan|planning|strategy|priorities|goals|vision|budget)\b)|^progress (?:towards?|on|against)\b|\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|monthly|weekly|annual|mid-year|year-end|sprint \d+|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b[^\n]{0,40}\b(?:update|status|report|review|recap|results|okrs?|progress|retro(?:spective)?)\b|\b(?:update|report|review|recap|results)\s(?:for|on|from)\s(?:the\s)?(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:past|last|first|second|third|fourth) (?:week|month|quarter|half|year))\b|\b(?:update|report|recap|review)\s?[:—–-]\s?(?:q[1-4]\b|h[12]\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s(?:19|20)\d\d\b|(?:19|20)\d\d\s?$)|\b(?:status (?:update|report)|progress (?:update|report)|project update|okr (?:update|review|check-?in)|quarterly (?:business )?review|qbr)\b|\b(?:update|report|recap|newsletter)\s(?:#|no\.\s?)\d{1,3}\b|\b(?:board|investor|shareholder|stakeholder|programme|program|portfolio) (?:update|report)\b|\b(?:shareholder|annual|quarterly) letter\b|\bletter to (?:our )?(?:shareholders|investors)\b/i,
+);
 /** A heading that is a date or a month: a log of meetings or weeks ("2022-08-01", "January recap:", "Week of 3 March"). */
-const DATED_HEADING =
-  /^(?:\d{4}-\d{2}-\d{2}|(?:week of |w\/c )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:[ ,]+\d{1,4})*(?:\s(?:recap|update|summary|notes|meeting))?)\s*:?$/i;
-const UPDATE_HEADING =
-  /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i;
+const DATED_HEADING = caseless(
+  /^(?:\d{4}-\d{2}-\d{2}|(?:week of |w\/c )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:[ ,]+\d{1,4})*(?:\s(?:recap|update|summary|notes|meeting))?)\s*:?$/i,
+);
+const UPDATE_HEADING = caseless(
+  /^(?:what we (?:shipped|delivered|did|achieved)|what (?:slipped|didn'?t (?:happen|ship)|went (?:well|wrong))|(?:key )?results|highlights|lowlights|progress(?: against (?:targets|goals|okrs))?|okrs?(?: progress| scorecard)?|scorecard|next (?:quarter|month|sprint)|risks and (?:issues|blockers)|help needed|blockers)\s*:?$/i,
+);
 /** A heading about a period just past ("Highlights from the past week", "Last month") or the one to come ("Focus for week ahead", "Next quarter"). */
 const PERIOD = '(?:week|fortnight|month|quarter|sprint|cycle|iteration|term|half|year)';
-const PAST_PERIOD_HEADING = new RegExp(
-  `\\b(?:(?:the )?(?:past|last|previous) ${PERIOD}|this (?:past )?${PERIOD}(?:'s|’s)? (?:highlights|progress|results|work)|since (?:the )?last (?:update|report|${PERIOD}))\\b`,
-  'i',
+const PAST_PERIOD_HEADING = caseless(
+  new RegExp(`\\b(?:(?:the )?(?:past|last|previous) ${PERIOD}|this (?:past )?${PERIOD}(?:'s|’s)? (?:highlights|progress|results|work)|since (?:the )?last (?:update|report|${PERIOD}))\\b`, 'i'),
 );
-const NEXT_PERIOD_HEADING = new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?(?:next|coming|upcoming) ${PERIOD})\\b`, 'i');
+const NEXT_PERIOD_HEADING = caseless(new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?(?:next|coming|upcoming) ${PERIOD})\\b`, 'i'));
 /** Slides only a talk has: the speaker's introduction and the closing thanks, end or questions. */
-const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i;
+const TALK_HEADING = caseless(/^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i);
 /**
  * A speaker introducing themselves in a deck's first slides: "$ whoami", "Hello!", "My name is Ju", "Web Developer @ FanSided",
  * "Senior Software Engineer", "Core team member of Parcel".
@@ -101,10 +107,11 @@ const TALK_HEADING = /^(?:about me|who am i\??|whoami|about the speaker|thank yo
 const SPEAKER =
   /\bcore team member of\b|^\W{0,3}(?:whoami|who am i|about me|hello|hi|hey)\b[^\n]{0,20}$|^(?:my name is|i'm|i am)\s\p{Lu}|\b(?:engineer|developer|scientist|designer|advocate|researcher|architect|consultant|founder|maintainer|professor|lecturer)\s(?:@|at)\s\p{Lu}|\b(?:senior|staff|lead|principal)\s(?:[\p{L}-]{2,20}\s)?(?:engineer|developer|scientist|designer|advocate|researcher|architect)\b/imu;
 /** A deck's last words: "Thank you!", "The End.", "Questions?", "Q&A", "Thank you for your attention! The slides: …", "Takk! Questions?", "谢谢！", "Merci !". */
-const CLOSING =
-  /^\W{0,3}(?:(?:谢谢|merci|danke|gracias|grazie|obrigad[oa])\s?[!！.。,，][^\n]{0,60}|(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im;
+const CLOSING = caseless(
+  /^\W{0,3}(?:(?:谢谢|merci|danke|gracias|grazie|obrigad[oa])\s?[!！.。,，][^\n]{0,60}|(?:thank you|thanks|the end|fin|questions|any questions|q\s?&\s?a)\b[^\n]{0,12}|thank you (?:all |everyone )?for (?:your attention|listening|coming|watching|having me)\b[^\n]*|[^\n]{0,20}\bquestions\s?\?\s*)$/im,
+);
 /** A speaker's first words to a room: "Good morning.", "Thank you for having me". A letter's "Hi everyone," is not spoken. */
-const SPOKEN_OPENING = /^\W{0,3}(?:good (?:morning|afternoon|evening)\b|(?:thank you|thanks)(?: all| everyone)? for having me\b)/i;
+const SPOKEN_OPENING = caseless(/^\W{0,3}(?:good (?:morning|afternoon|evening)\b|(?:thank you|thanks)(?: all| everyone)? for having me\b)/i);
 /** A slide tool's setting for one slide, a line of its own in the deck's body (Slidev's, remark's): `layout: intro`, `template: cover`, `background-image: url(…)`. */
 const SLIDE_SETTING = /^(?:layout|template|class|transition|background(?:-image|-size)?):\s/;
 /** A talk's slides are laid out one by one; a pitch deck's follow one theme. */
@@ -114,19 +121,23 @@ const LONG_DECK = 20;
 /** A work cited as research is: "(Baker 2015)", "(Pasquier et al. 2017)". */
 const CITATION = /\(\p{Lu}[\p{L}'’-]+(?: (?:et al\.?|and \p{Lu}[\p{L}'’-]+))?,? (?:19|20)\d\d[a-z]?\)/u;
 /** An agenda slide: "Agenda", "Outline", "Today's plan". */
-const AGENDA = /^(?:agenda|outline|today'?s (?:plan|agenda)|what we'?ll (?:cover|see)|table of contents|contents|overview)\b/i;
-const STRATEGY_TITLE =
-  /\bstrateg(?:y|ies|ic (?:plan|goals|objectives|priorities|pillars))\b|\bdirection\b|\broad ?map\b|\b(?:team|our|product|engineering|company|project) priorities\s*$|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term|longer-term) (?:plan|priorities|direction|roadmap|vision)\b/i;
-const TOWN_HALL_TITLE = /\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i;
-const EXEC_ASK_TITLE =
-  /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu;
+const AGENDA = caseless(/^(?:agenda|outline|today'?s (?:plan|agenda)|what we'?ll (?:cover|see)|table of contents|contents|overview)\b/i);
+const STRATEGY_TITLE = caseless(
+  /\bstrateg(?:y|ies|ic (?:plan|goals|objectives|priorities|pillars))\b|\bdirection\b|\broad ?map\b|\b(?:team|our|product|engineering|company|project) priorities\s*$|\b(?:product|technical|company) vision\b|\bvision (?:20\d\d|for)\b|\b(?:20\d\d|fy\s?\d{2,4}|three-year|five-year|multi-year|long-term|longer-term) (?:plan|priorities|direction|roadmap|vision)\b/i,
+);
+const TOWN_HALL_TITLE = caseless(/\btown[- ]?hall\b|\ball[- ]hands\b|\ball[- ](?:staff|company)\b|\bstaff (?:meeting|briefing)\b|\bconvocation\b|\bteam (?:meeting|update) (?:talk|script)\b/i);
+const EXEC_ASK_TITLE = caseless(
+  /^(?:memo(?:randum)?|subject|request)\b|\brequest:|\b(?:budget|funding|headcount|investment|capital|resourcing) (?:request|ask|case|proposal)\b|\bbusiness case\b|\bdecision (?:memo|request|needed|paper)\b|\b(?:exec(?:utive)?|board|leadership) (?:ask|request|brief(?:ing)?|memo)\b|\brequest for (?:funding|approval|budget|headcount)\b|\b(?:board|options|briefing) paper\b|\bbriefing note\b|\b(?:paper|report|submission) (?:for|to) (?:the )?(?:[\p{L}'’-]{1,30}\s){0,3}?(?:board|cabinet|executive|leadership|committee)\b/iu,
+);
 /** "Lecture" names the document only as one: "Guest lecture", "Lecture 3: …", not "Lecture capture replacement"; a speaker's or presenter's notes or script are a talk's. */
-const TALK_TITLE =
-  /\bkeynote\b|\btalk\b|\b(?:speaker|presenter)(?:'s|’s|s'|s’)? (?:notes|script)\b|\bwebinar\b|\bspeech(?:es)?\b|\b(?:opening|closing|welcome|keynote|commencement) (?:address|remarks)\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i;
+const TALK_TITLE = caseless(
+  /\bkeynote\b|\btalk\b|\b(?:speaker|presenter)(?:'s|’s|s'|s’)? (?:notes|script)\b|\bwebinar\b|\bspeech(?:es)?\b|\b(?:opening|closing|welcome|keynote|commencement) (?:address|remarks)\b|\b(?:session|workshop) (?:proposal|abstract)\b|\b(?:guest|public|inaugural|memorial|invited|plenary|annual) lecture\b|^lecture(?:\s\d{1,3})?\s?[:—–-]|\bcfp\b/i,
+);
 
 /** The occasion under a talk's title: "Keynote, DairyTech 2026", "TestConf Berlin, track B, 25 min", "Hands-on workshop, Leeds", "PhD defence". */
-const TALK_OCCASION =
-  /\bkeynote\b|\b(?:crash course|tutorial|seminar|guest lecture|(?:live|hands-on|interactive) workshop|workshop (?:run sheet|slides|deck)|(?:phd|doctoral|thesis|dissertation) defen[cs]e)\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i;
+const TALK_OCCASION = caseless(
+  /\bkeynote\b|\b(?:crash course|tutorial|seminar|guest lecture|(?:live|hands-on|interactive) workshop|workshop (?:run sheet|slides|deck)|(?:phd|doctoral|thesis|dissertation) defen[cs]e)\b|\b(?:conference|meetup|lightning) talk\b|(?:conf|con|summit|meetup|fest|camp)\b[^\n]{0,60}?\b(?:track|stage|session|slot|\d{1,3}\s?min(?:ute)?s?)\b/i,
+);
 /**
  * A conference named as such ("ParcelConf", "@queueconfeu", "DepotCon Lisbon", "KioskCon Porto"): a word that ends in "Conf"
  * or a capitalised "Con" after a lower-case letter or an acronym ("Falcon" and "Silicon" are words, not conferences).
@@ -136,27 +147,29 @@ const CONFERENCE = /(?:\p{Ll}|\p{Lu}{2})(?:Conf|conf|CONF|Con)(?:eu|EU|US|[- ]?(
 const COVER_LINES = 30;
 
 /** A paper written for the people who decide: "Prepared for: Superintendent's Cabinet", "for the leadership review". */
-const EXEC_AUDIENCE =
-  /\b(?:for|to)\s?:?\s(?:the\s)?(?:[\p{L}'’&-]{1,30}\s){0,3}?(?:board|cabinet|executive (?:board|team|committee)|leadership (?:team|review|meeting|group)|steering (?:committee|group)|investment committee|management (?:team|board)|senior leadership|slt|elt)\b/iu;
+const EXEC_AUDIENCE = caseless(
+  /\b(?:for|to)\s?:?\s(?:the\s)?(?:[\p{L}'’&-]{1,30}\s){0,3}?(?:board|cabinet|executive (?:board|team|committee)|leadership (?:team|review|meeting|group)|steering (?:committee|group)|investment committee|management (?:team|board)|senior leadership|slt|elt)\b/iu,
+);
 /** A letter to everyone: "To: Everyone at Ashby", "To: all staff". */
-const ALL_STAFF = /\bto:?\s(?:everyone|all (?:staff|colleagues|employees|hands|teams)|the whole (?:team|company|firm|organi[sz]ation))\b/i;
+const ALL_STAFF = caseless(/\bto:?\s(?:everyone|all (?:staff|colleagues|employees|hands|teams)|the whole (?:team|company|firm|organi[sz]ation))\b/i);
 
 /** The section that asks the readers to decide: "Decision requested", "Decisions for the Board", "9. Recommendation". */
-const DECISION_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:decisions?|recommendations?)(?:\s(?:requested|required|needed|sought|for (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3}))?\s*:?$/iu;
+const DECISION_HEADING = caseless(/^(?:\d{1,2}[.)]?\s+)?(?:decisions?|recommendations?)(?:\s(?:requested|required|needed|sought|for (?:the )?[\p{L}'’&-]{1,30}(?:\s[\p{L}'’&-]{1,30}){0,3}))?\s*:?$/iu);
 
 /** A work plan's sections: "Deliverables", "Milestones", "Milestone 2: Building with IPFS", "Milestone #1 - v1 browser", "Work plan". */
-const WORK_PLAN_HEADING = /^(?:\d{1,2}[.)]?\s+)?(?:(?:project|key|expected|planned|proposed) )?(?:deliverables|work ?plan\b|milestones?\b(?:\s?#?\d{1,2}\b)?)/i;
+const WORK_PLAN_HEADING = caseless(/^(?:\d{1,2}[.)]?\s+)?(?:(?:project|key|expected|planned|proposed) )?(?:deliverables|work ?plan\b|milestones?\b(?:\s?#?\d{1,2}\b)?)/i);
 /**
  * The sections a funder's form asks for: "Project summary", "Project description", "Technical approach", "Intellectual merit",
  * "Broader impacts" (also "Expected outcomes and broader impacts"), "Results from prior support", "Data management plan", "Management plan",
  * "Work plan", and an ecosystem grant's "Ecosystem fit", "Development status", "Development roadmap" and "Maintenance and upgrade plans".
  */
-const FUNDER_SECTION =
-  /^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:project (?:summary|description|narrative)|technical approach|intellectual merit|(?:[\p{L} ]{1,40}\sand\s)?broader impacts?|results (?:from|of) prior\b|data management(?: plan)?\b|(?:project )?management plan\b|work ?plan\b|budget justification|ecosystem fit\b|development (?:status|roadmap)\b|maintenance and upgrade plans?\b)/iu;
+const FUNDER_SECTION = caseless(
+  /^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:project (?:summary|description|narrative)|technical approach|intellectual merit|(?:[\p{L} ]{1,40}\sand\s)?broader impacts?|results (?:from|of) prior\b|data management(?: plan)?\b|(?:project )?management plan\b|work ?plan\b|budget justification|ecosystem fit\b|development (?:status|roadmap)\b|maintenance and upgrade plans?\b)/iu,
+);
 /** A budget's section: "Budget", "9. Budget", "Total budget requested", "Grant requested (DAI)". */
-const BUDGET_SECTION = /^(?:\d{1,2}[.)]?\s+)?(?:(?:total |project |proposed )?budget\b|(?:grant|funding|amount) requested\b)/i;
+const BUDGET_SECTION = caseless(/^(?:\d{1,2}[.)]?\s+)?(?:(?:total |project |proposed )?budget\b|(?:grant|funding|amount) requested\b)/i);
 /** A design document's scope: "Non-goals", "Goals / non-goals", "Non-Goals of the improvements". */
-const NON_GOALS = /^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:goals\s?(?:\/|and|&)\s?)?non-goals\b/i;
+const NON_GOALS = caseless(/^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:goals\s?(?:\/|and|&)\s?)?non-goals\b/i);
 /** A direction page's statements: "Mission", "Our vision", "Engineering values", "Values and priorities", "Guiding principles". */
 const STATEMENT =
   /^(?:(?:our|the|core|engineering|community|company|product|guiding|team|project)\s)?(mission|vision|values|principles|priorities)\b(?:\s(?:and|&)\s(mission|vision|values|principles|priorities)\b)?/i;
@@ -195,18 +208,19 @@ const SELF_NAMED: ReadonlyArray<readonly [string, RegExp]> = [
  * How a change is carried out ("Adoption strategy", "Rollout strategy", "Go-to-market strategy") is a plan's, and a pitch's
  * "Fit with our strategy" points at one set elsewhere.
  */
-const NAMED_STRATEGY =
-  /^(?!(?:adoption|implementation|rollout|migration|release|deployment|testing|go-to-market|exit|pricing|marketing|sales|mitigation|launch|upgrade)\b)(?![^\n]*\b(?:our|the|with|and|fits?)\b)[\p{L}-]+(?: [\p{L}-]+){0,2} strategy\s*:?$/iu;
+const NAMED_STRATEGY = caseless(
+  /^(?!(?:adoption|implementation|rollout|migration|release|deployment|testing|go-to-market|exit|pricing|marketing|sales|mitigation|launch|upgrade)\b)(?![^\n]*\b(?:our|the|with|and|fits?)\b)[\p{L}-]+(?: [\p{L}-]+){0,2} strategy\s*:?$/iu,
+);
 /** A title that tells of an ending, news that has happened: "Saying farewell to our depot leads", "Shutting down Kioskly". */
-const ENDING_TITLE = /\bfarewell\b|\bsaying goodbye\b|\bshutting down\b/i;
+const ENDING_TITLE = caseless(/\bfarewell\b|\bsaying goodbye\b|\bshutting down\b/i);
 /** A direction says what it will not do or be: "What we are not", "What's not in scope?", "What we will stop". */
-const NOT_DOING = /^what(?:'s|’s| is| we(?:'re|’re| are)) not\b|^what we(?:'ll|’ll| will) (?:stop|not)\b/i;
+const NOT_DOING = caseless(/^what(?:'s|’s| is| we(?:'re|’re| are)) not\b|^what we(?:'ll|’ll| will) (?:stop|not)\b/i);
 
 /**
  * A talk's header names who gives it, where, or from which institute: "Speaker: Dr. Helen Achterberg", "Presenters · Ana, Kofi",
  * "Event: DepotCamp Leeds", front matter `speaker:`, `venue:` or a slide tool's `institute:`.
  */
-const SPEAKER_FIELD = /^(?:speakers?|presenters?|presented by|institute|affiliation|event|conference|venue)$/i;
+const SPEAKER_FIELD = caseless(/^(?:speakers?|presenters?|presented by|institute|affiliation|event|conference|venue)$/i);
 
 /** Where a header names a field: a line under the title ("Reviewers · SRE") or in the first speaker note, or a front matter key (`start-date`). Says which, or undefined. */
 function headerField(deck: Deck, field: RegExp): string | undefined {
@@ -266,7 +280,7 @@ function tags(deck: Deck): string[] {
  * A title that ends by naming itself a proposal ("Season of Docs 2024 proposal"), read after the other kinds' titles: a memo's
  * "Subject: … — proposal" is an exec-ask, and a talk's, a budget's, a grant's or a partnership's proposal is not an RFC (a partner's is a pitch).
  */
-const PROPOSAL_LAST = /(?<!\b(?:session|workshop|talk|budget|funding|headcount|investment|capital|resourcing|grant|partnership|sponsorship|business|sales) )\bproposal\s*$/i;
+const PROPOSAL_LAST = caseless(/(?<!\b(?:session|workshop|talk|budget|funding|headcount|investment|capital|resourcing|grant|partnership|sponsorship|business|sales) )\bproposal\s*$/i);
 
 /** The kind a title names, or a tag does ("roadmap", "talk", "RFC"): the title tests, in the order the title is read. */
 const TITLE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [

@@ -2,26 +2,28 @@ import { slidePassages, type Passage } from '../deck/beats';
 import { headingScope, type ReadingContext } from './reading';
 import { caseless } from './fold';
 
-/** Words that tie work to the company's strategy. */
-export const STRATEGY = new RegExp(
-  [
-    // A flywheel is the business's when something owns or drives it ("our growth flywheel", "feeds the flywheel"), not a machine part in a list.
-    // A technique ("control strategies", "a retry strategy") and a meeting about strategy ("our strategy offsite") are not the organisation's strategy.
-    String.raw`\b(?:(?<!\b(?:control|caching|cache|retry|testing|test|deployment|backup|migration|rollout|branching|deprecation|mitigation|rendering|loading|eviction|fallback|merge|indexing|sharding|compaction|versioning|upgrade)\s)strateg(?:y|ies|ic|ically)(?!\s(?:offsites?|off-sites?|meetings?|sessions?|days?|workshops?|retreats?|away-?days?)\b)|okrs?|key results?|pillars?|north[- ]star)\b|\b(?:our|the|its|a|growth|data|marketplace|content|network)\s(?:[\w-]+\s)?flywheel\b|\bflywheel effect\b`,
-    String.raw`\b(?:company|corporate|annual|strategic|business|top|org|organi[sz]ation(?:al)?|quarterly|yearly|fy\s?\d{0,4}|q[1-4]|h[12]|this year(?:'|’)?s|next year(?:'|’)?s|20\d\d|group|product|leadership|board)\s(?:goals?|objectives?|priorit(?:y|ies)|bets?|themes?|initiatives?|mandates?|commitments?)\b`,
-    String.raw`\b(?:aligns?|aligned|ladders? up|contributes?|maps?|ties?|tied|rolls? up)\s(?:directly\s|straight\s)?(?:to|with|into|in)\s(?:our|the company|the company(?:'|’)s|this year(?:'|’)s|one of our)\b`,
-    // The goals set for a year, however the year is placed: "our goals for 2026", "our goals for Rust 2024" (as "2026 goals" above).
-    String.raw`\b(?:goals?|objectives?|priorit(?:y|ies))\sfor\s(?:[A-Z][\w-]*\s)?(?:20\d\d|fy\s?\d{2,4})\b`,
-    String.raw`\bin service of (?:our|the)\b|\bpart of (?:our|the company(?:'|’)?s?) (?:plan|strategy|goal|mission|bet|push|priority|objective|commitment)\b`,
-    // What a leader has set for the organisation: "the board's mandate", "one of the CFO's four finance priorities".
-    String.raw`\b(?:company|board|leadership|ceo|cfo|coo|cto|cio|cpo|cmo|exec\w*)(?:'|’)?s? (?:[\w-]+\s){0,2}?(?:priorit(?:y|ies)|mandates?|goals?|objectives?|bets?|asks?)\b`,
-    String.raw`\b(?:our|the company(?:'|’)s|three|top|(?:this|next) year(?:'|’)s|annual) (?:priorities|focus areas|big bets|bets)\b|\bfocus areas?\b|\b(?:this|next) year(?:'|’)?s? focus\b|\ba year of focus\b|\bwe said we(?:'|’)d focus\b|\bfocus (?:this|next) year\b`,
-    String.raw`\b(?:our|the) (?:objective|priority) (?:of|to|for this year|this year)\b|\bobjective\s?\d\b|\bkr\s?\d\b`,
-    // The plans public bodies and large organisations tie work to: "Priority 3 in our Corporate Plan", "the Joint Forward Plan priority".
-    // A plan that spans years ("our three-year plan", "the 5-year plan") is the organisation's strategy.
-    String.raw`\b(?:corporate|council|annual|strategic|(?:two|three|four|five|ten|multi|\d{1,2})-year|long-term|forward|operating|organi[sz]ational|group|company)\splan\b|\bpriorit(?:y|ies)\s\d\b|\bplan(?:'|’)?s?\spriorit(?:y|ies)\b`,
-  ].join('|'),
-  'i',
+/** Words that tie work to the company's strategy (written in lower case: the `i` flag reads `[a-z]` as any ASCII letter, and {@link caseless} needs no capital). */
+export const STRATEGY = caseless(
+  new RegExp(
+    [
+      // A flywheel is the business's when something owns or drives it ("our growth flywheel", "feeds the flywheel"), not a machine part in a list.
+      // A technique ("control strategies", "a retry strategy") and a meeting about strategy ("our strategy offsite") are not the organisation's strategy.
+      String.raw`\b(?:(?<!\b(?:control|caching|cache|retry|testing|test|deployment|backup|migration|rollout|branching|deprecation|mitigation|rendering|loading|eviction|fallback|merge|indexing|sharding|compaction|versioning|upgrade)\s)strateg(?:y|ies|ic|ically)(?!\s(?:offsites?|off-sites?|meetings?|sessions?|days?|workshops?|retreats?|away-?days?)\b)|okrs?|key results?|pillars?|north[- ]star)\b|\b(?:our|the|its|a|growth|data|marketplace|content|network)\s(?:[\w-]+\s)?flywheel\b|\bflywheel effect\b`,
+      String.raw`\b(?:company|corporate|annual|strategic|business|top|org|organi[sz]ation(?:al)?|quarterly|yearly|fy\s?\d{0,4}|q[1-4]|h[12]|this year(?:'|’)?s|next year(?:'|’)?s|20\d\d|group|product|leadership|board)\s(?:goals?|objectives?|priorit(?:y|ies)|bets?|themes?|initiatives?|mandates?|commitments?)\b`,
+      String.raw`\b(?:aligns?|aligned|ladders? up|contributes?|maps?|ties?|tied|rolls? up)\s(?:directly\s|straight\s)?(?:to|with|into|in)\s(?:our|the company|the company(?:'|’)s|this year(?:'|’)s|one of our)\b`,
+      // The goals set for a year, however the year is placed: "our goals for 2026", "our goals for Rust 2024" (as "2026 goals" above).
+      String.raw`\b(?:goals?|objectives?|priorit(?:y|ies))\sfor\s(?:[a-z][\w-]*\s)?(?:20\d\d|fy\s?\d{2,4})\b`,
+      String.raw`\bin service of (?:our|the)\b|\bpart of (?:our|the company(?:'|’)?s?) (?:plan|strategy|goal|mission|bet|push|priority|objective|commitment)\b`,
+      // What a leader has set for the organisation: "the board's mandate", "one of the CFO's four finance priorities".
+      String.raw`\b(?:company|board|leadership|ceo|cfo|coo|cto|cio|cpo|cmo|exec\w*)(?:'|’)?s? (?:[\w-]+\s){0,2}?(?:priorit(?:y|ies)|mandates?|goals?|objectives?|bets?|asks?)\b`,
+      String.raw`\b(?:our|the company(?:'|’)s|three|top|(?:this|next) year(?:'|’)s|annual) (?:priorities|focus areas|big bets|bets)\b|\bfocus areas?\b|\b(?:this|next) year(?:'|’)?s? focus\b|\ba year of focus\b|\bwe said we(?:'|’)d focus\b|\bfocus (?:this|next) year\b`,
+      String.raw`\b(?:our|the) (?:objective|priority) (?:of|to|for this year|this year)\b|\bobjective\s?\d\b|\bkr\s?\d\b`,
+      // The plans public bodies and large organisations tie work to: "Priority 3 in our Corporate Plan", "the Joint Forward Plan priority".
+      // A plan that spans years ("our three-year plan", "the 5-year plan") is the organisation's strategy.
+      String.raw`\b(?:corporate|council|annual|strategic|(?:two|three|four|five|ten|multi|\d{1,2})-year|long-term|forward|operating|organi[sz]ational|group|company)\splan\b|\bpriorit(?:y|ies)\s\d\b|\bplan(?:'|’)?s?\spriorit(?:y|ies)\b`,
+    ].join('|'),
+    'i',
+  ),
 );
 
 /**

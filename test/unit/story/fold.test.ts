@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import '../../../src/core/lint';
 import '../../../src/core/story';
-import { CASELESS, caseless, lowerText, unfoldable } from '../../../src/core/story/fold';
+import { CASELESS, caseless, caselessAll, lowerText, unfoldable } from '../../../src/core/story/fold';
 
 /** Texts where a lowered test could part from a case-insensitive one: capitals, cased letters beyond ASCII, and the two that fold to ASCII. */
 const TEXTS = [
@@ -59,7 +60,16 @@ describe('caseless', () => {
     assert.equal(unfoldable(String.raw`(?<![\p{L}\p{N}-])users?\b[^.;\n]{0,40}?\S—’`), undefined);
   });
 
-  it('is given, by every story reading, only patterns its lowered twin reads alike', () => {
+  it('wraps the case-insensitive patterns of a list or a record and leaves the others as they are', () => {
+    const [plain, folded] = caselessAll([/\bMeet \p{Lu}/u, /\bmeet \w+/i]);
+    assert.ok(!CASELESS.includes(plain));
+    assert.ok(CASELESS.includes(folded));
+    assert.equal(folded.exec('We MEET Maria')?.[0], 'MEET Maria');
+    const { heading } = caselessAll({ heading: /^agenda\b/i });
+    assert.ok(CASELESS.includes(heading) && heading.test('AGENDA for today'));
+  });
+
+  it('is given, by every story reading and lint rule, only patterns its lowered twin reads alike', () => {
     assert.ok(CASELESS.length > 50, `${CASELESS.length} patterns`);
     for (const re of CASELESS) {
       assert.ok(re.ignoreCase && !re.global && !re.sticky, `/${re.source}/${re.flags}: needs the i flag and no g or y`);

@@ -1,5 +1,6 @@
 import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
 import { PERSON_WORDS } from '../../deck/beats';
+import { caseless, caselessAll } from '../../story/fold';
 import { LIST_NUMBER, REFERENCE, findTargets, isOutput } from '../../story/outcome';
 import { SUCCESS, TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
 import { lineRange } from '../ranges';
@@ -115,7 +116,7 @@ const DIMENSION_AFTER = /^d\b/i;
 const RATIO_BETWEEN = /^\s(?:in|out of)\s$/;
 
 /** One named or singled-out person: "a nurse", "one customer", "she", "Meet Maria", "Priya said" — not a thing named after one ("an operator controller", "a customer portal"). */
-const PERSON = [
+const PERSON = caselessAll([
   /\b(?:a|an|one|this|that)\s+(?:customer|user|client|patient|clinician|nurse|doctor|agent|admin|administrator|operator|driver|teacher|student|shopper|buyer|seller|merchant|developer|engineer|analyst|manager|rep|technician|dispatcher|accountant|owner|parent|member|subscriber|tenant|farmer|pharmacist|founder|cashier|designer|caller|guest|traveller|traveler|rider|resident|worker|employee|person|woman|man|family|mother|father)\b(?![ -](?:controllers?|accounts?|portals?|apps?|dashboards?|apis?|records?|ids?|numbers?|data|types?|roles?|journeys?|base|segments?|counts?|groups?|services?|interfaces?|views?|profiles?|fields?|tables?|objects?|nodes?|pods?|libraries|library|sdks?|clis?)\b)/i,
   /\b(?:she|he|her|him|his)\b/i,
   /\b(?:meet|this is)\s+\p{Lu}\p{Ll}+/u,
@@ -124,15 +125,15 @@ const PERSON = [
   /\b\p{Lu}\p{Ll}+\s+(?:said|says|told|tells|asked|asks|wrote|writes|explained|explains|remembers|recalls|put it)\b(?!\s?\/)/u,
   // Their words reported: "the newsroom analysts said the dashboards open faster", "our drivers told us".
   new RegExp(String.raw`\b(?:the|our|one|two|three|several|many|most|some)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})\s(?:said|say|told us|tell us|wrote|asked)\b`, 'iu'),
-];
+]);
 /** A narrative that is itself one example: "Case study: …", "Customer story: …". */
-const CASE_STUDY = /\b(?:case study|customer story|success story)\b/i;
+const CASE_STUDY = caseless(/\b(?:case study|customer story|success story)\b/i);
 /** What comes before a quotation that names a thing rather than quoting someone: a numbered label ("Priority 2 "A healthier, greener borough"") or a naming verb ("a programme called "Homes fit for the future""). */
 const NAMED = /(?:\b\p{Lu}\p{L}+\s\d{1,3}[.:,]?|\b(?:called|named|titled|entitled|dubbed|known as|labell?ed))\s?$/u;
 /** Someone's own words: a quotation of a dozen characters or more. */
 const QUOTE = /["“][^"”\n]{12,}["”]/g;
 /** An example or a story. */
-const EXAMPLE = /\b(?:for example|for instance|e\.g\.|case study|imagine|picture this|story|stories|anecdote|take the case)\b/i;
+const EXAMPLE = caseless(/\b(?:for example|for instance|e\.g\.|case study|imagine|picture this|story|stories|anecdote|take the case)\b/i);
 
 /** An identifier or the label of a part, not data ("Level 2", "Act 3", "Part 1" name a rung or a section): "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)", "ISO 27001", "PEP 554", "KR 2.1", "Unit 4", "DP-1184", "ST1 5AB". */
 const ID_BEFORE =
@@ -218,8 +219,9 @@ const SENTENCE_BREAK = /(?<=[.!?])\s+(?=\p{Lu})/u;
  * A line labelled with the work's own particulars — its length, effort, rate, shape or the amount requested ("Projected effort: 1
  * person/week", "Duration: ~25 minutes", "Requested rate: 50 EUR / hour"): it describes the plan or the talk, not evidence.
  */
-const PARTICULARS =
-  /^[*_\s]{0,4}(?:[\p{L}-]+\s){0,3}?(?:duration|length|effort|rate|structure|format|deck|contribution|budget)[*_\s]{0,4}:|^[^:\n]{0,40}\b(?:requested|projected|estimated)\b[^:\n]{0,30}:/iu;
+const PARTICULARS = caseless(
+  /^[*_\s]{0,4}(?:[\p{L}-]+\s){0,3}?(?:duration|length|effort|rate|structure|format|deck|contribution|budget)[*_\s]{0,4}:|^[^:\n]{0,40}\b(?:requested|projected|estimated)\b[^:\n]{0,30}:/iu,
+);
 
 /** A count of the team's own output or of arrivals ("trained 112 new volunteers", "tickets closed", "27,000 downloads"): vanity-metric's to judge. */
 function countsOutput(line: string): boolean {
