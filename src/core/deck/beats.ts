@@ -1,4 +1,4 @@
-import { caseless, caselessAll } from '../story/fold';
+import { caseless, caselessAll } from './fold';
 import { memoByText } from './memo';
 import { escapeRegExp } from './regexp';
 import { BEAT_IDS, type BeatId, type Block, type Slide } from './types';

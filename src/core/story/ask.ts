@@ -3,7 +3,7 @@ import type { Block, Slide } from '../deck';
 import { memoByText } from '../deck/memo';
 import { countWords } from '../deck/parseDeck';
 import { headingScope, perDeck, type ReadingContext } from './reading';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
 const ASK_WORDS = caseless(

@@ -1,6 +1,6 @@
 import { PERSON_WORDS, slidePassages, type Passage } from '../deck/beats';
 import type { ReadingContext } from './reading';
-import { caseless, lowerText } from './fold';
+import { caseless, lowerText } from '../deck/fold';
 
 /**
  * Business value or market demand in its own words: one of these is enough. Churn and renewal are the business's when customers leave

@@ -3,7 +3,7 @@ import { findAsks, hasDate } from './ask';
 import type { AudienceCheck } from './audiences';
 import { perDeck, type ReadingContext } from './reading';
 import type { Evidence } from './story';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 
 /**
  * Finders for what a particular room needs to hear beyond the beats (docs/audiences.md): what the ask costs or

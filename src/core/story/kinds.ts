@@ -1,5 +1,5 @@
 import type { BeatId, Block, Deck, Slide } from '../deck';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 import { SUMMARY_HEADING } from './what';
 
 /**

@@ -4,7 +4,7 @@ import { findAsks } from './ask';
 import { memoByText, memoTest } from '../deck/memo';
 import { perDeck, type ReadingContext } from './reading';
 import { CLAUSE_BREAK, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
 const FUTURE_CHANGE = caseless(

@@ -3,7 +3,7 @@ import type { BeatId, Block } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import type { ReadingContext } from './reading';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 
 /**
  * A struggle told through what someone does or suffers: time lost, waiting, re-typing, giving up,

@@ -1,6 +1,6 @@
 import { slidePassages, type Passage } from '../deck/beats';
 import { headingScope, type ReadingContext } from './reading';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 
 /** Words that tie work to the company's strategy (written in lower case: the `i` flag reads `[a-z]` as any ASCII letter, and {@link caseless} needs no capital). */
 export const STRATEGY = caseless(

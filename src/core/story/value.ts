@@ -4,7 +4,7 @@ import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import { BEFORE_AFTER, struggleIn, withoutCondition } from './pain';
 import type { ReadingContext } from './reading';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 
 /** Words that describe a change in someone's day: what they no longer do, what they can do now, what they get back. */
 export const CHANGE = caseless(

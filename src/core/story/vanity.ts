@@ -1,7 +1,7 @@
 import { MONTHS, TARGET_PATTERNS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
 import type { Slide } from '../deck';
 import type { ReadingContext } from './reading';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 
 export type Kind = 'reach' | 'acquisition' | 'output' | 'date';
 

@@ -3,7 +3,7 @@ import { detectBeats, headingBeat, sentences, slidePassages } from '../deck/beat
 import type { BeatId, Block, Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 import type { Story } from './story';
-import { caseless } from './fold';
+import { caseless } from '../deck/fold';
 
 /** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview", "Summary for the Committee". */
 export const SUMMARY_HEADING = caseless(

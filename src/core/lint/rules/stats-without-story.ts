@@ -1,6 +1,6 @@
 import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
 import { PERSON_WORDS } from '../../deck/beats';
-import { caseless, caselessAll } from '../../story/fold';
+import { caseless, caselessAll } from '../../deck/fold';
 import { LIST_NUMBER, REFERENCE, findTargets, isOutput } from '../../story/outcome';
 import { SUCCESS, TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
 import { lineRange } from '../ranges';

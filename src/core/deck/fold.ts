@@ -12,7 +12,7 @@
  * original expression.
  */
 
-import { memoByText } from '../deck/memo';
+import { memoByText } from './memo';
 
 /** Escapes the folded pattern may hold: not a backreference, nor a code point or property whose case matters. */
 const ESCAPE = /\\(?:[pP]\{([^}]*)\}|[xuck1-9]|.)/gsu;

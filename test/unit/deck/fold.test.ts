@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import '../../../src/core/lint';
 import '../../../src/core/story';
-import { CASELESS, caseless, caselessAll, lowerText, unfoldable } from '../../../src/core/story/fold';
+import { CASELESS, caseless, caselessAll, lowerText, unfoldable } from '../../../src/core/deck/fold';
 
 /** Texts where a lowered test could part from a case-insensitive one: capitals, cased letters beyond ASCII, and the two that fold to ASCII. */
 const TEXTS = [
