@@ -355,9 +355,7 @@ export function someSpecific(asks: readonly Ask[]): boolean {
  * A document's header naming who owns it ("Owner: Priya Rao", "Point of contact · @zusez4", front matter `owner:`): the person to
  * go to for anything it asks. The header is the first slide up to its first heading after the title.
  */
-const HEADER_OWNER = caseless(
-  /^(?:\*\*)?(?:owners?|owned by|point of contact|dri|accountable|pi|principal investigator|(?:lead )?applicant)(?:\*\*)?\s?(?:[:·|—–-]|\*\*)\s*\S/i,
-);
+const HEADER_OWNER = caseless(/^(?:\*\*)?(?:owners?|owned by|point of contact|dri|accountable|pi|principal investigator|(?:lead )?applicant)(?:\*\*)?\s?(?:[:·|—–-]|\*\*)\s*\S/i);
 
 export const ownerInHeader = perDeck(function ownerInHeader(ctx: ReadingContext): boolean {
   const owner = ctx.deck.frontMatter.owner;
