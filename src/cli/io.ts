@@ -37,11 +37,25 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 /** Narratives larger than this are refused before they are read. */
 const NARRATIVE_MAX_BYTES = 64 * 1024 * 1024;
 
+/** A byte-order mark, which some editors write at the start of a UTF-8 file. */
+const BOM = '\uFEFF';
+
+/**
+ * A narrative's text without the byte-order mark its file may start with, and the mark (or '') to put back when
+ * the file is written. Like an editor, StoryDeck sets the mark aside: its front matter and first heading are read
+ * as such, and no column counts it.
+ */
+export interface NarrativeFile {
+  text: string;
+  bom: string;
+}
+
 /** Reads a narrative (a regular file, at most 64 MB), turning every failure into one clear UsageError line. */
-export function readTextFile(file: string): string {
+export function readNarrative(file: string): NarrativeFile {
   const read = readTextBounded(file, NARRATIVE_MAX_BYTES);
-  if ('text' in read) return read.text;
-  throw new UsageError(`Cannot read ${file}: ${'problem' in read ? read.problem : 'no such file.'}`);
+  if (!('text' in read)) throw new UsageError(`Cannot read ${file}: ${'problem' in read ? read.problem : 'no such file.'}`);
+  const bom = read.text.startsWith(BOM) ? BOM : '';
+  return { text: read.text.slice(bom.length), bom };
 }
 
 export { writeAtomically } from '../node/write';

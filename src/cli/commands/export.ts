@@ -4,7 +4,7 @@ import { customThemes, isThemeName, themeNames, THEME_NAMES } from '../../core/r
 import { EXPORT_FORMATS, exportNarrative, type ExportFormat } from '../../node/exporter';
 import { UserError } from '../../node/errors';
 import { isSameFile } from '../../node/write';
-import { EXIT, readTextFile, UsageError, type Io } from '../io';
+import { EXIT, readNarrative, UsageError, type Io } from '../io';
 import { audienceOption } from '../options';
 import type { OptionHelp } from './index';
 import { nearestConfig } from './lint';
@@ -48,7 +48,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const target = resolve(io.cwd, output);
   // Real files compared: -o through a linked folder, a symbolic or a hard link to the narrative is the narrative.
   if (isSameFile(source, target)) throw new UsageError(`the output ${output} would replace the narrative itself; choose another with -o.`);
-  const text = readTextFile(source);
+  const { text } = readNarrative(source);
   // The config `storydeck lint` reads: its custom themes, and what the "not ready" warning counts open findings with.
   const { config } = nearestConfig(dirname(source));
   // Only a --theme that names none of the config's custom themes is bad usage.

@@ -5,7 +5,7 @@ import { FRONT_MATTER_SCAN_LINES, readFrontMatter, storydeckOptIn } from '../../
 import { fixText, lintText, loadConfigFile, loadNearestConfig, rulesFor, type ConfigHost, type Finding, type LoadedConfig } from '../../core/lint';
 import { expandPaths, repositoryRoot } from '../files';
 import { formatJson, formatSarif, formatText } from '../formatters';
-import { EXIT, readTextFile, UsageError, writeAtomically, type Io } from '../io';
+import { EXIT, readNarrative, UsageError, writeAtomically, type Io } from '../io';
 import { formatOption } from '../options';
 import type { OptionHelp } from './index';
 import { CONFIG_MAX_BYTES, readTextBounded } from '../../node/boundedRead';
@@ -72,7 +72,7 @@ export function run(args: string[], io: Io): number {
   for (const file of files) {
     const loaded = configFor(file);
     const { config } = loaded;
-    const text = readTextFile(resolve(io.cwd, file));
+    const { text, bom } = readNarrative(resolve(io.cwd, file));
     if (!values.all && !named.has(file) && !isNarrative(text, loaded)) {
       skipped.push(file);
       continue;
@@ -81,7 +81,7 @@ export function run(args: string[], io: Io): number {
     if (plugins.problems.length) throw new UsageError(plugins.problems[0]);
     if (values.fix) {
       const result = fixText(text, config, { file, plugins: plugins.rules });
-      if (result.text !== text) writeAtomically(resolve(io.cwd, file), result.text, { replace: true, shown: file });
+      if (result.text !== text) writeAtomically(resolve(io.cwd, file), bom + result.text, { replace: true, shown: file });
       findings.push(...result.findings);
     } else {
       findings.push(...lintText(text, config, { file, plugins: plugins.rules }).findings);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { cutForAudience, parseDeck } from '../../core/deck';
 import { effectiveConfig } from '../../core/lint';
 import { formatOutline, outline, readStory } from '../../core/story';
-import { EXIT, readTextFile, UsageError, type Io } from '../io';
+import { EXIT, readNarrative, UsageError, type Io } from '../io';
 import { audienceOption, formatOption } from '../options';
 import type { OptionHelp } from './index';
 import { nearestConfig } from './lint';
@@ -23,7 +23,7 @@ export function run(args: string[], io: Io): number {
   const format = formatOption(values.format, ['text', 'json']);
   if (positionals.length !== 1) throw new UsageError(`outline takes exactly one file. Usage: ${usage}`);
   const audience = audienceOption(values.audience);
-  const text = readTextFile(positionals[0]);
+  const { text } = readNarrative(positionals[0]);
   const deck = parseDeck(audience === undefined ? text : cutForAudience(text, audience).text);
   for (const problem of deck.problems) io.err(`${positionals[0]}:${problem.line}:${problem.column}: ${problem.message}`);
   // The story lint judges by: the same config (a `kind:` in .storydeck.yaml included) and the front matter's settings.

@@ -28,7 +28,7 @@ import { UserError } from '../../node/errors';
 import { resolveInRoot } from '../../node/fileAccess';
 import { loadBundle } from '../../node/lazy';
 import { isSameFile, writeAtomically } from '../../node/write';
-import { readTextFile } from '../io';
+import { readNarrative } from '../io';
 import { nodeConfigHost } from '../commands/lint';
 import { renderFromTemplate } from '../commands/new';
 import { loadTemplates, templateRows } from '../commands/templates';
@@ -114,9 +114,9 @@ async function run(root: string, name: ToolName, args: unknown): Promise<object>
       return outlineResult(narrative(root, validateToolInput(name, args).path).input);
     case 'storydeck_insert_beat': {
       const { path, beat } = validateToolInput(name, args);
-      const { input, absolute } = narrative(root, path);
+      const { input, absolute, bom } = narrative(root, path);
       const { text, ...result } = insertBeatResult(input, beat);
-      writeAtomically(absolute, text, { replace: true, shown: input.file });
+      writeAtomically(absolute, bom + text, { replace: true, shown: input.file });
       return result;
     }
     case 'storydeck_export':
@@ -160,14 +160,14 @@ async function exportTool(root: string, { path, format, replace = false, audienc
   return { output: shown, format, slides, bytes, warnings };
 }
 
-/** A narrative under the root: its text and the config in force for it (config files searched no higher than the root). */
-function narrative(root: string, path: string | undefined): { input: NarrativeInput; absolute: string } {
+/** A narrative under the root: its text, the config in force for it (config files searched no higher than the root) and the byte-order mark to write back. */
+function narrative(root: string, path: string | undefined): { input: NarrativeInput; absolute: string; bom: string } {
   if (path === undefined) throw new ToolInputError(`name the narrative with "path", relative to ${root}.`);
   const absolute = inRoot(root, path);
-  const text = readTextFile(absolute);
+  const { text, bom } = readNarrative(absolute);
   const loaded = loadNearestConfig(dirname(absolute), nodeConfigHost, root);
   if (loaded.problems.length) throw new ToolInputError(`config ${loaded.problems[0].source}: ${loaded.problems[0].message}`);
-  return { input: { text, file: relative(root, absolute), config: loaded.config }, absolute };
+  return { input: { text, file: relative(root, absolute), config: loaded.config }, absolute, bom };
 }
 
 function inRoot(root: string, path: string): string {

@@ -18,8 +18,6 @@ export const MIN_SLIDE_SECONDS = 10;
 /** Larger inputs are refused with a problem instead of being parsed (UTF-16 code units, ~10 MB). */
 export const MAX_DECK_CHARS = 10 * 1024 * 1024;
 
-/** A byte-order mark (U+FEFF) at the start of a file. */
-const BOM = 0xfeff;
 const LINE_BREAK = /\r\n|\r|\n/;
 const LINE_WITH_BREAK = /[^\r\n]*(?:\r\n|\r|\n)/y;
 /** Marp Core's fitting header: `# <!-- fit --> Title`. */
@@ -35,10 +33,7 @@ export function parseDeck(text: string): Deck {
 }
 
 /** `parseDeck`, with the markdown-it tokens the slides were read from (none for a refused input), for the renderer. */
-export function parseWithTokens(source: string): { deck: Deck; tokens: Token[] } {
-  // A byte-order mark is not part of the text (editors hide it and do not count it as a column): front matter and a
-  // first heading after one are read as such.
-  const text = source.charCodeAt(0) === BOM ? source.slice(1) : source;
+export function parseWithTokens(text: string): { deck: Deck; tokens: Token[] } {
   const lines = text.split(LINE_BREAK);
   if (text.length > MAX_DECK_CHARS) {
     return {

@@ -104,18 +104,16 @@ export const MAX_FIX_PASSES = 10;
 
 /** Applies every available fix, re-linting after each pass until nothing is left to fix. */
 export function fixText(text: string, config: StoryDeckConfig = {}, options: LintOptions = {}): { text: string; fixed: number; findings: Finding[] } {
-  // Findings' columns do not count a byte-order mark (parseDeck sets it aside): fix the text after it, then put it back.
-  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  let current = text.slice(bom.length);
+  let current = text;
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { findings } = lintText(current, config, options);
     const edits = findings.flatMap((f) => f.fix ?? []);
-    if (edits.length === 0) return { text: bom + current, fixed, findings };
+    if (edits.length === 0) return { text: current, fixed, findings };
     const result = applyEdits(current, edits);
-    if (result.text === current) return { text: bom + current, fixed, findings };
+    if (result.text === current) return { text: current, fixed, findings };
     current = result.text;
     fixed += result.applied;
   }
-  return { text: bom + current, fixed, findings: lintText(current, config, options).findings };
+  return { text: current, fixed, findings: lintText(current, config, options).findings };
 }

@@ -12,7 +12,6 @@ import type { Finding, TextEdit } from './types';
 const LINE_BREAK = /\r\n|\r|\n/;
 /** A top-level `kind:` key in YAML front matter. */
 const KIND_KEY = /^kind[ \t]*:/;
-const BOM = '\uFEFF';
 
 /**
  * The kinds to offer for a finding: every kind in `kinds` (the built-in table with a configuration's on top,
@@ -28,31 +27,29 @@ export function kindChoices(finding: Pick<Finding, 'missingBeat' | 'guessedKind'
 /**
  * The edit that makes the front matter say `kind: <kind>`: a line before the closing fence of the YAML front
  * matter there is (in place of a `kind:` line there already, as one naming a kind nobody defined), or a new front
- * matter at the top (after a byte order mark), in the text's own line breaks. Undefined when no such edit reads
+ * matter at the top, in the text's own line breaks (the text, as everywhere in the core, without a byte-order mark). Undefined when no such edit reads
  * back as that kind with every other key unchanged: TOML front matter, or YAML StoryDeck cannot read (which the
  * `front-matter` rule reports).
  */
 export function setKindEdit(text: string, kind: string): TextEdit | undefined {
-  const bom = text.startsWith(BOM) ? BOM.length : 0;
-  const lines = text.slice(bom).split(LINE_BREAK);
+  const lines = text.split(LINE_BREAK);
   const eol = LINE_BREAK.exec(text)?.[0] ?? '\n';
   const before = readFrontMatter(lines);
   if (before.problems.length > 0) return undefined;
   const others = JSON.stringify({ ...before.data, kind: undefined });
   for (const value of [kind, JSON.stringify(kind)]) {
-    const edit = kindLineEdit(lines, before.range, `kind: ${value}`, eol, bom);
-    const after = readFrontMatter(applyEdits(text, [edit]).text.slice(bom).split(LINE_BREAK));
+    const edit = kindLineEdit(lines, before.range, `kind: ${value}`, eol);
+    const after = readFrontMatter(applyEdits(text, [edit]).text.split(LINE_BREAK));
     if (after.problems.length === 0 && after.data.kind === kind && JSON.stringify({ ...after.data, kind: undefined }) === others) return edit;
   }
   return undefined;
 }
 
-function kindLineEdit(lines: readonly string[], range: { line: number; endLine: number } | undefined, line: string, eol: string, bom: number): TextEdit {
+function kindLineEdit(lines: readonly string[], range: { line: number; endLine: number } | undefined, line: string, eol: string): TextEdit {
   if (!range) {
     // A new front matter, and a blank line between it and the text (none is needed before a blank line or an empty file).
     const gap = (lines[0] ?? '').trim() === '' ? '' : eol;
-    const column = 1 + bom;
-    return { line: 1, column, endLine: 1, endColumn: column, text: `---${eol}${line}${eol}---${eol}${gap}` };
+    return { line: 1, column: 1, endLine: 1, endColumn: 1, text: `---${eol}${line}${eol}---${eol}${gap}` };
   }
   const existing = lines.findIndex((l, i) => i > 0 && i < range.endLine - 1 && KIND_KEY.test(l));
   if (existing > 0) return { line: existing + 1, column: 1, endLine: existing + 1, endColumn: lines[existing].length + 1, text: line };

@@ -145,6 +145,18 @@ describe('storydeck lint', () => {
     for (const f of questions) assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message']);
   });
 
+  it('reads a file that starts with a byte-order mark as an editor does: its front matter decides, and --fix keeps the mark', async () => {
+    const bomDir = mkdtempSync(join(tmpdir(), 'storydeck-bom-'));
+    writeFileSync(join(bomDir, 'talk.md'), `\uFEFF---\nstorydeck: true\nkind: talk\n---\n\n${solutionFirst}`);
+    const linted = await run(bomDir, 'lint', '.', '--format', 'json');
+    const findings = JSON.parse(linted.stdout) as { ruleId: string; line: number }[];
+    assert.doesNotMatch(linted.stderr, /Skipped/);
+    assert.ok(findings.length > 0 && !findings.some((f) => f.ruleId === 'business-value' || f.line < 5), linted.stdout);
+    writeFileSync(join(bomDir, '.storydeck.yaml'), 'declarative:\n  - id: plain-words\n    type: substitution\n    swap:\n      introducing: meet\n');
+    await run(bomDir, 'lint', 'talk.md', '--fix');
+    assert.equal(readFileSync(join(bomDir, 'talk.md'), 'utf8'), `\uFEFF---\nstorydeck: true\nkind: talk\n---\n\n${solutionFirst.replace('Introducing', 'meet')}`);
+  });
+
   it('loads JavaScript rule modules from the config', async () => {
     const pluginDir = mkdtempSync(join(tmpdir(), 'storydeck-plugin-'));
     writeFileSync(

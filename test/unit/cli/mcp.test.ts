@@ -95,6 +95,15 @@ describe('storydeck mcp', function () {
     assert.match(again.message, /already has a slide for the 'pain' beat/);
   });
 
+  it('inserts a beat into a file that starts with a byte-order mark: the mark stays first, the title whole', async () => {
+    writeFileSync(join(root, 'talks', 'bom.md'), '\uFEFF# Our new onboarding flow');
+    await call('storydeck_insert_beat', { path: 'talks/bom.md', beat: 'pain' });
+    const after = readFileSync(join(root, 'talks', 'bom.md'), 'utf8');
+    assert.ok(after.startsWith('\uFEFF# Our new onboarding flow\n'), JSON.stringify(after.slice(0, 40)));
+    assert.equal(after.lastIndexOf('\uFEFF'), 0);
+    assert.match(after, /<!-- beat: pain -->/);
+  });
+
   it('exports HTML next to the narrative, and never replaces it unless asked', async () => {
     const result = await call('storydeck_export', { path: 'talks/pitch.md', format: 'html' });
     assert.equal(result.output, join('talks', 'pitch.html'));

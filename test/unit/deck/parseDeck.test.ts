@@ -186,13 +186,6 @@ describe('parseDeck', () => {
     assert.ok(checked > 90000);
   });
 
-  it('reads front matter and a first heading after a byte-order mark, and does not count the mark as a column', () => {
-    const fm = parseDeck('\uFEFF---\nkind: talk\ntitle: Queues\n---\n\n# Why queues\n\nText.\n');
-    assert.deepEqual([fm.frontMatter.kind, fm.frontMatterRange?.endLine, fm.slides.map((s) => s.title)], ['talk', 4, ['Why queues']]);
-    const heading = parseDeck('\uFEFF# Why queues\n\nText.\n');
-    assert.deepEqual([heading.slides[0].title, heading.slides[0].blocks[0].kind, heading.lines[0]], ['Why queues', 'heading', '# Why queues']);
-  });
-
   describe('bad input never throws', () => {
     const cases: [string, string][] = [
       ['an empty file', ''],

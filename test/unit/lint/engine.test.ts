@@ -98,11 +98,6 @@ describe('lint engine', () => {
       assert.equal(lintText(fixed.text, config).findings.filter((f) => f.ruleId === 'say-customers').length, 0);
     });
 
-    it('substitution on the first line of a file with a byte-order mark: the fix lands on the words, the mark stays', () => {
-      const fixed = fixText('\uFEFFEnd users wait.\n\n# Why\n\nMaria and Maria.\n', config);
-      assert.equal(fixed.text, '\uFEFFcustomers wait.\n\n# Why\n\nMaria and Maria.\n');
-    });
-
     it('does not match inside words or code', () => {
       const quiet = '# Why\n\nSynergyX is a name.\n\n```\nsynergy\n```\n';
       assert.equal(lintText(quiet, config).findings.filter((f) => f.ruleId === 'no-synergy').length, 0);

@@ -113,11 +113,6 @@ describe('set a narrative’s kind from a guessed kind’s question', () => {
     assert.doesNotMatch(setKind(withFrontMatter, 'proposal'), /[^\r]\n/);
   });
 
-  it('keeps a byte order mark first: the front matter goes after it', () => {
-    assert.equal(setKind(`\uFEFF${RFC}`, 'proposal'), `\uFEFF---\nkind: proposal\n---\n\n${RFC}`);
-    assert.equal(setKind('\uFEFF---\ntitle: Export\n---\n\n# Export\n', 'proposal'), '\uFEFF---\ntitle: Export\nkind: proposal\n---\n\n# Export\n');
-  });
-
   it('puts new front matter above a comment the document starts with, where front matter must be', () => {
     const text = `<!-- Draft: do not circulate -->\n\n${RFC}`;
     const after = setKind(text, 'proposal');
