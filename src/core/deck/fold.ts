@@ -14,22 +14,68 @@
 
 import { memoByText } from './memo';
 
-/** Escapes the folded pattern may hold: not a backreference, nor a code point or property whose case matters. */
+/** Escapes the folded pattern may hold: not a backreference, nor a code point, property or letter whose case matters. */
 const ESCAPE = /\\(?:[pP]\{([^}]*)\}|[xuck1-9]|.)/gsu;
+/** Escapes of a class of characters or of a control character: each means the same whatever the case of the text. */
+const CASELESS_ESCAPE = /^\\[bBdDsSwWnrtfv0]$/;
 /** Properties that hold both cases of every letter they hold. */
 const CASELESS_PROPERTIES: ReadonlySet<string> = new Set(['L', 'Letter', 'N', 'Number']);
 
-/** Why `source` cannot be matched against lowered text, or undefined when it can. */
-export function unfoldable(source: string): string | undefined {
+/**
+ * Why `source` (with the `u` flag or not) cannot be matched against lowered text, or undefined when it can: a
+ * capital or a cased letter beyond ASCII, a range of a class that holds one ("!-_" holds A to Z), a backreference,
+ * a code point or a property written as an escape, or a letter escape that names a letter (`\K` without `u`).
+ */
+export function unfoldable(source: string, unicode = true): string | undefined {
   let problem: string | undefined;
   const rest = source.replace(ESCAPE, (escape: string, property: string | undefined) => {
-    if (property !== undefined ? !CASELESS_PROPERTIES.has(property) || escape[1] === 'P' : /^\\[xuck1-9]$/.test(escape)) problem ??= escape;
+    const safe = property !== undefined ? unicode && CASELESS_PROPERTIES.has(property) && escape[1] === 'p' : CASELESS_ESCAPE.test(escape) || !/^\\[\p{L}1-9]$/u.test(escape);
+    if (!safe) problem ??= escape;
     return ' ';
   });
   if (problem) return `the escape ${problem}`;
-  for (const ch of rest) if (ch !== ch.toLowerCase() || (ch > '\x7f' && ch !== ch.toUpperCase())) return `the letter "${ch}"`;
+  for (const ch of rest) if (cased(ch)) return `the letter "${ch}"`;
+  for (const [lo, hi] of classRanges(source)) {
+    const range = `${String.fromCodePoint(lo)}-${String.fromCodePoint(hi)}`;
+    if (hi - lo > 0x3000) return `the range ${range}`;
+    for (let c = lo; c <= hi; c++) if (cased(String.fromCodePoint(c))) return `the range ${range}`;
+  }
   return undefined;
 }
+
+/** The ranges of `source`'s character classes ("a-z", "!-_", "@-\\["), as code points; an escaped character stands for itself. */
+function classRanges(source: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let inClass = false;
+  // The code point of the class member that ends at i (undefined for a class escape such as \d), and where it ends.
+  const member = (i: number): [number | undefined, number] => {
+    if (source[i] !== '\\') return [source.codePointAt(i), i + 1];
+    if (/[pP]/.test(source[i + 1] ?? '') && source[i + 2] === '{') return [undefined, source.indexOf('}', i) + 1 || source.length];
+    return [/[dDsSwWbB]/.test(source[i + 1] ?? '') ? undefined : source.codePointAt(i + 1), i + 2];
+  };
+  for (let i = 0; i < source.length;) {
+    if (!inClass) {
+      if (source[i] === '\\') i += 2;
+      else inClass = source[i++] === '[';
+      continue;
+    }
+    if (source[i] === ']') {
+      inClass = false;
+      i++;
+      continue;
+    }
+    const [lo, next] = member(i);
+    if (source[next] === '-' && next + 1 < source.length && source[next + 1] !== ']') {
+      const [hi, after] = member(next + 1);
+      if (lo !== undefined && hi !== undefined) ranges.push([lo, hi]);
+      i = after;
+    } else i = next;
+  }
+  return ranges;
+}
+
+/** A capital, or a letter beyond ASCII with another case. */
+const cased = (ch: string): boolean => ch !== ch.toLowerCase() || (ch > '\x7f' && ch !== ch.toUpperCase());
 
 /** Letters that fold to an ASCII letter under `iu` but are not ASCII: "ſ" (s) and the Kelvin sign (k). */
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;

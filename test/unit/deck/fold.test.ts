@@ -58,6 +58,12 @@ describe('caseless', () => {
     assert.match(unfoldable(String.raw`(no) \1`) ?? '', /\\1/);
     assert.match(unfoldable(String.raw`\x41`) ?? '', /\\x/);
     assert.equal(unfoldable(String.raw`(?<![\p{L}\p{N}-])users?\b[^.;\n]{0,40}?\S—’`), undefined);
+    // A range that holds capitals, a letter escape that names a letter, a property read as letters without `u`.
+    assert.match(unfoldable('[!-_]') ?? '', /the range !-_/);
+    assert.match(unfoldable('x[@-\\[]') ?? '', /the range/);
+    assert.match(unfoldable(String.raw`\K`, false) ?? '', /\\K/);
+    assert.match(unfoldable(String.raw`\p{L}+`, false) ?? '', /\\p\{L\}/);
+    assert.equal(unfoldable(String.raw`[a-z0-9 -]\d\s\.\(`, false), undefined);
   });
 
   it('wraps the case-insensitive patterns of a list or a record and leaves the others as they are', () => {
@@ -73,7 +79,7 @@ describe('caseless', () => {
     assert.ok(CASELESS.length > 50, `${CASELESS.length} patterns`);
     for (const re of CASELESS) {
       assert.ok(re.ignoreCase && !re.global && !re.sticky, `/${re.source}/${re.flags}: needs the i flag and no g or y`);
-      assert.equal(unfoldable(re.source), undefined, `/${re.source}/${re.flags}`);
+      assert.equal(unfoldable(re.source, re.unicode), undefined, `/${re.source}/${re.flags}`);
     }
   });
 
