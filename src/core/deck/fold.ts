@@ -63,52 +63,6 @@ function captures(source: string): boolean {
   return false;
 }
 
-/** The ASCII characters of each property {@link unfoldable} lets a folded pattern name, as they read inside a character class. */
-const ASCII_OF: Readonly<Record<string, string>> = { L: 'A-Za-z', Letter: 'A-Za-z', N: '0-9', Number: '0-9' };
-
-/**
- * `source` (which {@link unfoldable} accepts) with each `\p{…}` written as its ASCII characters, or undefined when it names none
- * (or holds a character beyond the Basic Multilingual Plane). On a text without letters or numbers beyond ASCII and without
- * surrogates ({@link readsAsAscii}) it finds what `source` finds, and it compiles without the `u` flag: V8 builds a class such as
- * `[\p{L}\p{N},.]` from hundreds of ranges (about fifteen times the cost of an ASCII class), once for one-byte and again for
- * two-byte text.
- */
-export function asciiSource(source: string): string | undefined {
-  if (!source.includes('\\p{') || SURROGATE.test(source)) return undefined;
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\' && source[i + 1] === 'p' && source[i + 2] === '{') {
-      const end = source.indexOf('}', i);
-      const ascii = ASCII_OF[source.slice(i + 3, end)];
-      if (ascii === undefined) return undefined;
-      out += inClass ? ascii : `[${ascii}]`;
-      i = end;
-      continue;
-    }
-    if (ch === '\\') {
-      out += ch + source[++i];
-      continue;
-    }
-    if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    out += ch;
-  }
-  return out;
-}
-
-const SURROGATE = /[\ud800-\udfff]/;
-/** A character beyond ASCII. */
-const BEYOND_ASCII = /[^\x00-\x7f]/;
-/** What an ASCII class reads otherwise than `\p{L}` or `\p{N}` (a letter or number beyond ASCII), or the `u` flag otherwise than none (a surrogate). */
-const UNICODE_MATTERS = /(?![\x00-\x7f])[\p{L}\p{N}]|[^\x00-\uffff]|[\ud800-\udfff]/u;
-/**
- * Whether a text reads alike by a pattern and by its {@link asciiSource} twin, remembered per text. Dashes, curly quotes and other
- * marks beyond ASCII do not matter: both read them as characters that are neither letters nor numbers, one code unit each.
- */
-export const readsAsAscii = memoByText((text: string): boolean => !BEYOND_ASCII.test(text) || !UNICODE_MATTERS.test(text));
-
 /** Every expression {@link caseless} was given: the unit tests check that each can be matched on lowered text, so a start of the CLI does not. */
 export const CASELESS: RegExp[] = [];
 
@@ -122,23 +76,15 @@ export function caseless(re: RegExp): RegExp {
   CASELESS.push(re);
   const unicode = re.unicode;
   let twin: RegExp | undefined;
-  // For a text without letters or numbers beyond ASCII, a pattern naming `\p{…}` has a cheaper twin still: its properties as ASCII classes, no `u` flag.
-  const ascii = unicode ? asciiSource(re.source) : undefined;
-  let asciiTwin: RegExp | undefined;
-  const twinOf = (lowered: string): RegExp => {
-    if (ascii !== undefined && readsAsAscii(lowered)) return (asciiTwin ??= new RegExp(ascii, re.flags.replace(/[iu]/g, '')));
-    return (twin ??= new RegExp(re.source, re.flags.replace('i', '')));
-  };
+  const twinOf = (): RegExp => (twin ??= new RegExp(re.source, re.flags.replace('i', '')));
   const test = RegExp.prototype.test.bind(re);
   const exec = RegExp.prototype.exec.bind(re);
   let capturing: boolean | undefined;
-  const testLowered = (lowered: string): boolean => twinOf(lowered).test(lowered);
-  re.test = (text: string): boolean => (unicode && FOLDS_TO_ASCII.test(text) ? test(text) : testLowered(lowerText(text)));
+  re.test = (text: string): boolean => (unicode && FOLDS_TO_ASCII.test(text) ? test(text) : twinOf().test(lowerText(text)));
   re.exec = (text: string): RegExpExecArray | null => {
     // The groups a pattern captures could not be cut from the text as given: such a pattern runs as written.
     if ((capturing ??= captures(re.source)) || (unicode && FOLDS_TO_ASCII.test(text))) return exec(text);
-    const lowered = lowerText(text);
-    const found = twinOf(lowered).exec(lowered);
+    const found = twinOf().exec(lowerText(text));
     if (!found) return null;
     const match = [text.slice(found.index, found.index + found[0].length)] as RegExpExecArray;
     match.index = found.index;
