@@ -329,10 +329,10 @@ function isSlideFrontMatter(inline: Token | undefined): boolean {
   return !!inline && inline.content.split('\n').every((line) => SLIDE_FRONT_MATTER_LINE.test(line.trim()));
 }
 
-/** True when an inline token holds links and nothing else but white space: a pointer elsewhere, not content. */
 /**
  * The bold words that open a paragraph as its label: "**What changes.** GPs get…", "**Ask:** approve…", or a paragraph
- * that is nothing but "**What would change**" on its first line. Bold inside a sentence ("**eleven times**") is emphasis, not a label.
+ * that is nothing but "**What would change**" on its first line. Bold inside a sentence ("**eleven times**") is emphasis, not a label,
+ * and so is an amount in bold on its own ("**$53,250 USD**"): it says something, it does not name what follows.
  */
 function runInLabel(inline: Token): string | undefined {
   // markdown-it may open the inline with an empty text token.
@@ -349,10 +349,15 @@ function runInLabel(inline: Token): string | undefined {
   const rest = children.slice(close + 1).filter((t) => t.type !== 'text' || t.content.trim() !== '');
   const after = rest[0];
   const alone = after === undefined || after.type === 'softbreak' || after.type === 'hardbreak';
+  if (alone && AMOUNT.test(label)) return undefined;
   const marked = /[.:]$/.test(label) || (after?.type === 'text' && /^\s?[.:—–]/.test(after.content));
   return alone || marked ? label.replace(/[\s.:]+$/, '') : undefined;
 }
 
+/** A figure with at most a unit or currency code around it ("$53,250 USD", "40%", "€2.4M"): no word of three small letters. */
+const AMOUNT = /^[^\p{L}]*\p{N}(?!.*\p{Ll}{3})/u;
+
+/** True when an inline token holds links and nothing else but white space: a pointer elsewhere, not content. */
 function onlyLinks(inline: Token): boolean {
   let depth = 0;
   let links = 0;

@@ -129,6 +129,18 @@ describe('parseDeck', () => {
     );
   });
 
+  it('reads an amount in bold on its own as content, not as a label', () => {
+    const deck = parseDeck('## Total requested\n\n**$53,250 USD**\n\n**40%**\n\n**2027 goals**\n\nFewer queues.\n');
+    assert.deepEqual(
+      deck.slides[0].blocks.map((b) => b.label),
+      [undefined, undefined, undefined, '2027 goals', undefined],
+    );
+    assert.deepEqual(
+      slidePassages(deck.slides[0]).map((p) => p.text),
+      ['Total requested', '$53,250 USD', '40%', 'Fewer queues.'],
+    );
+  });
+
   it('does not take a role word at the start of a sentence for a name', () => {
     assert.deepEqual(introducedNames(['Colleagues told us the tools feel outdated.', 'Priya told us she waits an hour.']), ['Priya']);
   });
