@@ -5,9 +5,9 @@
  * files, checking paths against a root and writing belong to the adapters; everything here is pure.
  */
 import { AUDIENCE_NAME, BEAT_IDS, parseDuration, type BeatId } from '../deck';
-import { applyEdits, effectiveConfig, lintText, type Finding, type StoryDeckConfig, type TextEdit } from '../lint';
+import { applyEdits, effectiveConfig, kindChoices, lintText, type Finding, type StoryDeckConfig, type TextEdit } from '../lint';
 import { missingBeatEdit } from '../scaffold/insertBeat';
-import { describeKind, outline, readStory, type Outline } from '../story';
+import { describeKind, kindTable, outline, readStory, type KindProfile, type Outline } from '../story';
 
 /** The subset of JSON Schema the tools' inputs use; `validateToolInput` checks exactly this subset. */
 export interface InputSchema {
@@ -49,7 +49,7 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
     name: 'storydeck_lint',
     title: 'Lint a narrative',
     description:
-      'Check a Markdown narrative (a pitch, talk, update or proposal) with StoryDeck\'s deterministic "why before what" rules. Returns the kind it was read as and each finding with its rule, severity, message, 1-based range and, when the finding says a story beat is missing, that beat. Read-only.',
+      'Check a Markdown narrative (a pitch, talk, update or proposal) with StoryDeck\'s deterministic "why before what" rules. Returns the kind it was read as and each finding with its rule, severity, message, 1-based range and, when the finding says a story beat is missing, that beat; a beat asked for only because nothing names the kind also carries the guessed kind and the kinds that do not expect that beat (ask the user which it is; `kind:` in the front matter settles it). Read-only.',
     inputSchema: { type: 'object', properties: { path: PATH }, additionalProperties: false },
     writes: false,
     surfaces: ['vscode', 'mcp'],
@@ -181,6 +181,10 @@ export interface ToolFinding {
   /** 1-based lines and columns, end column exclusive. */
   range: { line: number; column: number; endLine: number; endColumn: number };
   missingBeat?: BeatId;
+  /** The missing beat is asked for only because nothing names the narrative's kind: the kind it was guessed to be. */
+  guessedKind?: string;
+  /** With `guessedKind`: the kinds that do not expect the beat (naming one in the front matter's `kind:` drops the question). */
+  kindsNotExpecting?: string[];
   /** The rule has a safe fix (`storydeck lint --fix`, or the quick fix in VS Code). */
   fixable: boolean;
 }
@@ -239,10 +243,11 @@ export function lintResult({ text, file, config }: NarrativeInput): LintToolResu
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   const plugins = config.plugins ?? [];
+  const kinds = kindTable(effectiveConfig(deck, config));
   return {
     file,
     kind: kindOf(deck, config),
-    findings: findings.map(toolFinding),
+    findings: findings.map((finding) => toolFinding(finding, kinds)),
     counts,
     notes: plugins.length ? [`${plugins.length} custom JavaScript rule module${plugins.length === 1 ? ' was' : 's were'} not run: agent tools run the built-in and declarative rules only.`] : [],
   };
@@ -280,7 +285,9 @@ function kindOf(deck: ReturnType<typeof lintText>['deck'], config: StoryDeckConf
   return { id: read.id, source: read.source, ...(read.evidence ? { evidence: read.evidence } : {}), description: describeKind(read) };
 }
 
-function toolFinding(finding: Finding): ToolFinding {
-  const { ruleId, severity, message, line, column, endLine, endColumn, missingBeat, fix } = finding;
-  return { ruleId, severity, message, range: { line, column, endLine, endColumn }, ...(missingBeat ? { missingBeat } : {}), fixable: (fix?.length ?? 0) > 0 };
+function toolFinding(finding: Finding, kinds: Readonly<Record<string, KindProfile>>): ToolFinding {
+  const { ruleId, severity, message, line, column, endLine, endColumn, missingBeat, guessedKind, fix } = finding;
+  // kindChoices ends with the guess itself (keeping its expectations); the others are the ones that would not ask.
+  const guess = guessedKind ? { guessedKind, kindsNotExpecting: kindChoices(finding, kinds).slice(0, -1) } : {};
+  return { ruleId, severity, message, range: { line, column, endLine, endColumn }, ...(missingBeat ? { missingBeat } : {}), ...guess, fixable: (fix?.length ?? 0) > 0 };
 }

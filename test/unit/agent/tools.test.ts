@@ -124,6 +124,22 @@ describe('agent tools', () => {
       assert.deepEqual(result.notes, []);
     });
 
+    it('lint: a beat asked for only because nothing names the kind carries the guess and the kinds that would not ask', () => {
+      const pain = lintResult(input()).findings.find((f) => f.missingBeat === 'pain');
+      assert.equal(pain?.guessedKind, 'pitch');
+      assert.ok(pain.kindsNotExpecting && pain.kindsNotExpecting.length > 0 && !pain.kindsNotExpecting.includes('pitch'));
+      // Each kind offered reads the narrative without asking for the beat.
+      for (const kind of pain.kindsNotExpecting) {
+        const named = lintResult(input(NARRATIVE.replace('storydeck: true', `storydeck: true\nkind: ${kind}`)));
+        assert.equal(named.kind.id, kind);
+        assert.ok(!named.findings.some((f) => f.missingBeat === 'pain'), kind);
+      }
+      // A kind the writer named is no guess.
+      const named = lintResult(input(NARRATIVE.replace('storydeck: true', 'storydeck: true\nkind: pitch')));
+      assert.ok(named.findings.some((f) => f.missingBeat === 'pain'));
+      assert.ok(named.findings.every((f) => f.guessedKind === undefined && f.kindsNotExpecting === undefined));
+    });
+
     it('lint: says when custom JavaScript rules were not run', () => {
       assert.deepEqual(lintResult({ ...input(), config: { plugins: ['./rules/a.js', './rules/b.js'] } }).notes, [
         '2 custom JavaScript rule modules were not run: agent tools run the built-in and declarative rules only.',
