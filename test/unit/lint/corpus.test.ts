@@ -258,7 +258,7 @@ describeDoubleLabelled('Blind corpus 6 (double-labelled, tuned on since)', 'test
 describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-7', 60);
 
 /**
- * Real public documents, labelled twice blind in sessions 8 to 10. They are other people's writing, so only
+ * Real public documents, labelled twice blind in sessions 8 to 11. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
 const REAL = [
@@ -269,6 +269,7 @@ const REAL = [
   ['Real documents 5 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-5'],
   ['Real documents 6 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-6'],
   ['Real documents 7 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-7'],
+  ['Real documents 8 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-8'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));
