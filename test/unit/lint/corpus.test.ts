@@ -257,6 +257,9 @@ describeDoubleLabelled('Blind corpus 6 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 10; scored blind, then opened for tuning the same session (see its README). */
 describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-7', 60);
 
+/** Written blind and labelled twice in session 11; scored, never tuned to (see its README). */
+describeDoubleLabelled('Blind corpus 8 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-8', 60);
+
 /**
  * Real public documents, labelled twice blind in sessions 8 to 11. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
