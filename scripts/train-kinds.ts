@@ -11,7 +11,7 @@ import { loadSet, REAL_SETS, realSetsFetched, WRITTEN_SETS } from './kinds/corpu
 import { DEFAULT_TRAINING, train } from './kinds/train';
 
 /** Below this confidence the reader's guess is not taken (chosen by scripts/kind-eval.ts; docs/judgement.md, session 11). */
-export const THRESHOLD = 0.5;
+export const THRESHOLD = 0.6;
 
 const OUT = join(__dirname, '../src/core/story/kindWeights.json');
 const check = process.argv.includes('--check');
