@@ -92,11 +92,10 @@ export function describeFeature(f: string): string {
     case 'fm':
       return `the front matter's \`${rest}\``;
     case 'sign':
-      return `its shape (${rest})`;
+      return rest === 'none' ? 'no sign of another kind' : `its shape (${rest})`;
     case 'slides':
-      return `${rest} slides`;
     case 'headings':
-      return `${rest} headings`;
+      return `${rest.replace(/^</, 'fewer than ').replace(/\+$/, ' or more')} ${prefix}`;
     default:
       return rest === 'prose' ? 'prose with headings' : 'slides';
   }

@@ -5,7 +5,7 @@ import { parseDeck } from '../../../src/core/deck';
 import { lintText } from '../../../src/core/lint';
 import { kindChoices } from '../../../src/core/lint/kindFix';
 import { formatOutline, outline, readStory, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/story';
-import { kindEvidence, kindFeatures, scoreKinds, type KindModel } from '../../../src/core/story/kindModel';
+import { describeFeature, kindEvidence, kindFeatures, scoreKinds, type KindModel } from '../../../src/core/story/kindModel';
 import { BUILTIN_KINDS, guessKind, inferKind, KIND_MODEL, kindTable, kindText, readKind } from '../../../src/core/story/kinds';
 
 /** A design proposal that names no kind and has none of the RFC template's headings or header lines. */
@@ -155,6 +155,21 @@ describe('the learned kind reader', () => {
     assert.equal(top.kind, 'talk');
     assert.ok(Math.abs(top.p - 1 / (1 + Math.exp(-3))) < 1e-9);
     assert.deepEqual(kindEvidence(['w:budget', 'h:thanks', 'w:slides'], model, 'talk'), ['“slides”', '“thanks” in a heading']);
+  });
+
+  it('names each kind of feature in words', () => {
+    assert.deepEqual(['h:motivation', 'w:rfc', 'fm:speaker', 'shape:slides', 'shape:prose', 'slides:<2', 'slides:20+', 'headings:5-9', 'sign:talk', 'sign:none'].map(describeFeature), [
+      '“motivation” in a heading',
+      '“rfc”',
+      "the front matter's `speaker`",
+      'slides',
+      'prose with headings',
+      'fewer than 2 slides',
+      '20 or more slides',
+      '5-9 headings',
+      'its shape (talk)',
+      'no sign of another kind',
+    ]);
   });
 
   it('reads features once each, from the title, headings, text, front matter keys and shape, never the kind key', () => {
