@@ -1,7 +1,7 @@
 import { parseDeck, type BeatId, type Deck } from '../deck';
 import { beatSlide } from '../deck/beats';
 import { customThemes } from '../render/themes';
-import { kindTable } from '../story/kinds';
+import { kindTable, type KindReading } from '../story/kinds';
 import { readStory } from '../story/story';
 import { mergeConfig, resolveRuleSetting, validateConfig, type StoryDeckConfig } from './config';
 import { createContext } from './context';
@@ -60,10 +60,10 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
       rule.check(ctx, ({ message, range, fix, suggestion, severity, missingBeat }) => {
         // A beat the narrative's kind does not expect is never reported missing (docs/kinds.md).
         if (missingBeat && !story.kind.profile.expects.includes(missingBeat)) return;
-        // Nothing names the kind, so a pitch's expectations are a guess: a beat only that guess asks for is a question.
-        const guessed = missingBeat !== undefined && story.kind.source === 'default';
+        // Nothing names the kind, so its expectations are a guess (a pitch's, or the learned reader's): a beat only that guess asks for is a question.
+        const guessed = missingBeat !== undefined && (story.kind.source === 'default' || story.kind.source === 'guessed');
         const graded = setting.severityConfigured ? setting.severity : guessed ? 'info' : (severity ?? setting.severity);
-        const text = message + (guessed ? DEFAULT_KIND_HINT : '') + placeholderHint(deck, missingBeat);
+        const text = message + (guessed ? guessHint(story.kind) : '') + placeholderHint(deck, missingBeat);
         findings.push({
           file,
           line: range.line,
@@ -88,6 +88,12 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
 
 /** After a missing beat, when the narrative is read as a pitch only because nothing names its kind. */
 const DEFAULT_KIND_HINT = ' (Read as a pitch: nothing names its kind. If it is a proposal, a talk, an update or another kind, set `kind:`.)';
+
+/** After a missing beat, when nothing names the kind: the default pitch's hint, or what the learned reader guessed and from what. */
+function guessHint(kind: KindReading): string {
+  if (kind.source !== 'guessed') return DEFAULT_KIND_HINT;
+  return ` (Read as a ${kind.id}, guessed from ${kind.evidence || 'its words'}: nothing names its kind. If it is another kind, set \`kind:\`.)`;
+}
 
 /** For a missing beat whose slide is there but still empty (a skeleton's TODO): say that writing it is what clears the finding. */
 function placeholderHint(deck: Deck, beat: BeatId | undefined): string {

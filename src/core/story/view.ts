@@ -2,6 +2,7 @@ import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { isForAudience } from '../deck/cut';
 import { BEAT_IDS, BEAT_TITLES, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding } from '../lint/types';
+import { describeKind } from './kinds';
 import type { Stakeholder } from './stakeholders';
 import type { Story } from './story';
 
@@ -13,6 +14,8 @@ import type { Story } from './story';
 export interface StorySummary {
   /** The kind the narrative is read as. */
   kind: string;
+  /** When nothing names the kind and the learned reader guessed it from the document's words: what decided it (`describeKind`). */
+  readAs?: string;
   /** Beats the kind expects that the narrative plays, in {@link BEAT_IDS} order. */
   present: BeatId[];
   /** Beats the kind expects that it does not play, in order: the same beats lint reports missing. */
@@ -37,6 +40,7 @@ export function storySummary(deck: Deck, findings: readonly Finding[], story: St
   const plannedSeconds = parseDuration(duration);
   return {
     kind: story.kind.id,
+    ...(story.kind.source === 'guessed' ? { readAs: describeKind(story.kind) } : {}),
     present: story.kind.profile.expects.filter((b) => !story.missing.includes(b)),
     missing: story.missing,
     estimatedSeconds: cut ? cutSlides(deck, cut).reduce((sum, s) => sum + s.estimatedSeconds, 0) : deck.estimatedSeconds,
@@ -65,7 +69,7 @@ export function storyStatusTooltip(summary: StorySummary): string {
     : summary.unreadableDuration !== undefined
       ? `About ${clock(summary.estimatedSeconds)} of speaking; \`duration: ${summary.unreadableDuration}\` is not a talk length (write ${DURATION_FORMS}), so it is not compared.`
       : `About ${clock(summary.estimatedSeconds)} of speaking (set \`duration\` in the front matter to compare).`;
-  return `${beats}\n${time}`;
+  return `${beats}\n${time}${summary.readAs ? `\nRead as ${summary.readAs}.` : ''}`;
 }
 
 /** A node of the Story view: beats (and "No beat") holding slides, slides holding their findings. */
@@ -133,7 +137,9 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
     const written = slides.filter((s) => !s.empty).length;
     const absent = story.missing.includes(beat) ? 'missing' : `not needed for a ${story.kind.id}`;
     const description = slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
-    const tooltip = `${BEAT_TITLES[beat]} (${beat}). ${beatReason(story, beat)}`;
+    // Whether a beat is expected follows from the kind: when it was guessed, say from what.
+    const readAs = slides.length === 0 && story.kind.source === 'guessed' ? ` Read as ${describeKind(story.kind)}.` : '';
+    const tooltip = `${BEAT_TITLES[beat]} (${beat}). ${beatReason(story, beat)}${readAs}`;
     return { kind: 'group', beat, label: BEAT_TITLES[beat], description, tooltip, children: slides.map(slide) };
   });
   const none = shown.filter((s) => beatsOf(s).length === 0);

@@ -1,0 +1,65 @@
+/**
+ * The labelled documents the kind reader learns from: every double-labelled corpus a session may use, each
+ * document with the kind both labellers gave it (documents they disagree on have none) and the rule cells
+ * they agree on. The real sets are read only when their documents were fetched (scripts/fetch-real-corpus.sh).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDeck, type Deck } from '../../src/core/deck';
+import { BUILTIN_KINDS, inferKind, kindText } from '../../src/core/story/kinds';
+import { kindFeatures } from '../../src/core/story/kindModel';
+
+export const WRITTEN_SETS = ['corpus-writers', 'corpus-blind-2', 'corpus-blind-3', 'corpus-blind-4', 'corpus-blind-5', 'corpus-blind-6', 'corpus-blind-7'];
+export const REAL_SETS = ['corpus-real', 'corpus-real-2', 'corpus-real-3', 'corpus-real-4', 'corpus-real-5', 'corpus-real-6'];
+export const RULES = ['why-before-what', 'customer-pain', 'customer-value', 'business-value', 'strategic-tie-in', 'outcome-metric', 'vanity-metric', 'call-to-action', 'stats-without-story'];
+
+export interface LabelledDoc {
+  set: string;
+  file: string;
+  real: boolean;
+  text: string;
+  deck: Deck;
+  /** The labellers' kind where both agree. */
+  kind?: string;
+  /** The kind its front matter names, if a known one. */
+  named?: string;
+  /** The kind the shape signs read, if any. */
+  sign?: string;
+  features: string[];
+  /** Rule → 'fire' | 'quiet', where both labellers agree. */
+  cells: Record<string, 'fire' | 'quiet'>;
+}
+
+const FIXTURES = join(__dirname, '../../test/fixtures');
+
+/** The folder holding a set's documents, or undefined when a real set's documents are not fetched. */
+function docsDir(set: string): string | undefined {
+  const dir = join(FIXTURES, set);
+  if (!set.startsWith('corpus-real')) return dir;
+  return existsSync(join(dir, 'docs')) ? join(dir, 'docs') : undefined;
+}
+
+/** Are all the real sets' documents here? */
+export function realSetsFetched(): boolean {
+  return REAL_SETS.every((s) => docsDir(s) !== undefined);
+}
+
+export function loadSet(set: string): LabelledDoc[] {
+  const dir = docsDir(set);
+  if (!dir) return [];
+  const [a, b] = ['labels-1.json', 'labels-2.json'].map((f) => JSON.parse(readFileSync(join(FIXTURES, set, f), 'utf8')) as Record<string, { kind?: string; labels: Record<string, string> }>);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md' && a[f] && b[f])
+    .sort();
+  return files.map((file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const deck = parseDeck(text);
+    const fm = deck.frontMatter.kind;
+    const named = typeof fm === 'string' && Object.hasOwn(BUILTIN_KINDS, fm.trim()) ? fm.trim() : undefined;
+    const t = kindText(deck, inferKind(deck)?.id);
+    const cells: Record<string, 'fire' | 'quiet'> = {};
+    for (const r of RULES) if (a[file].labels[r] === b[file].labels[r] && (a[file].labels[r] === 'fire' || a[file].labels[r] === 'quiet')) cells[r] = a[file].labels[r] as 'fire' | 'quiet';
+    const kind = a[file].kind && a[file].kind === b[file].kind ? a[file].kind : undefined;
+    return { set, file, real: set.startsWith('corpus-real'), text, deck, kind, named, sign: t.sign, features: kindFeatures(t), cells };
+  });
+}

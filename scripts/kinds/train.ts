@@ -1,0 +1,122 @@
+/**
+ * Training the kind reader (src/core/story/kindModel.ts): multinomial logistic regression with an L2 penalty, fitted by
+ * plain full-batch gradient descent from zero weights — deterministic, no dependency. Only features seen in documents of
+ * at least `minSets` different corpora are kept, so no name or phrase of one document or one writer gets in.
+ */
+import { BUILTIN_KINDS } from '../../src/core/story/kinds';
+import type { KindModel } from '../../src/core/story/kindModel';
+
+export interface TrainOptions {
+  minSets: number;
+  /** Keep at most this many features, those with the most mutual information with the kind. */
+  maxFeatures: number;
+  steps: number;
+  rate: number;
+  l2: number;
+}
+
+export const DEFAULT_TRAINING: TrainOptions = { minSets: 3, maxFeatures: 600, steps: 300, rate: 1, l2: 0.003 };
+
+export const KINDS = Object.keys(BUILTIN_KINDS);
+
+interface Example {
+  set: string;
+  kind: string;
+  features: readonly string[];
+}
+
+/** Features in documents of at least `minSets` sets, ranked by mutual information with the kind. */
+function vocabulary(docs: readonly Example[], o: TrainOptions): string[] {
+  const sets = new Map<string, Set<string>>();
+  const df = new Map<string, number[]>();
+  const perKind = KINDS.map((k) => docs.filter((d) => d.kind === k).length);
+  for (const d of docs) {
+    const k = KINDS.indexOf(d.kind);
+    for (const f of d.features) {
+      let s = sets.get(f);
+      if (!s) sets.set(f, (s = new Set()));
+      s.add(d.set);
+      let c = df.get(f);
+      if (!c) df.set(f, (c = KINDS.map(() => 0)));
+      c[k]++;
+    }
+  }
+  const N = docs.length;
+  const mi: [string, number][] = [];
+  for (const [f, c] of df) {
+    if ((sets.get(f)?.size ?? 0) < o.minSets) continue;
+    const nf = c.reduce((a, b) => a + b, 0);
+    let I = 0;
+    for (let k = 0; k < KINDS.length; k++) {
+      for (const [nkf, nx] of [
+        [c[k], nf],
+        [perKind[k] - c[k], N - nf],
+      ]) {
+        if (nkf > 0) I += (nkf / N) * Math.log((nkf * N) / (perKind[k] * nx));
+      }
+    }
+    mi.push([f, I]);
+  }
+  return mi
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, o.maxFeatures)
+    .map(([f]) => f)
+    .sort();
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function train(docs: readonly Example[], o: TrainOptions = DEFAULT_TRAINING): KindModel {
+  const vocab = vocabulary(docs, o);
+  const index = new Map(vocab.map((f, i) => [f, i]));
+  const X = docs.map((d) => d.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
+  const Y = docs.map((d) => KINDS.indexOf(d.kind));
+  const K = KINDS.length;
+  const W = vocab.map(() => new Float64Array(K));
+  const b = new Float64Array(K);
+  const N = docs.length;
+  for (let step = 0; step < o.steps; step++) {
+    const gW = vocab.map(() => new Float64Array(K));
+    const gb = new Float64Array(K);
+    for (let n = 0; n < N; n++) {
+      const z = Array.from(b);
+      for (const i of X[n]) for (let k = 0; k < K; k++) z[k] += W[i][k];
+      const max = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - max));
+      const s = e.reduce((x, y) => x + y, 0);
+      for (let k = 0; k < K; k++) {
+        const g = e[k] / s - (Y[n] === k ? 1 : 0);
+        gb[k] += g;
+        for (const i of X[n]) gW[i][k] += g;
+      }
+    }
+    for (let k = 0; k < K; k++) b[k] -= (o.rate * gb[k]) / N;
+    for (let i = 0; i < vocab.length; i++) for (let k = 0; k < K; k++) W[i][k] -= o.rate * (gW[i][k] / N + o.l2 * W[i][k]);
+  }
+  const weights: Record<string, number[]> = {};
+  vocab.forEach((f, i) => (weights[f] = Array.from(W[i], round)));
+  return { kinds: KINDS, bias: Array.from(b, round), weights };
+}
+
+/**
+ * The candidate measured against it: naive Bayes over the same features' presence (Laplace-smoothed), which is linear in
+ * them too, so it is written as the same model: a kind's bias is its prior and every feature's absence, a weight the log odds
+ * of the feature's presence.
+ */
+export function trainNaiveBayes(docs: readonly Example[], o: TrainOptions = DEFAULT_TRAINING): KindModel {
+  const vocab = vocabulary(docs, o);
+  const index = new Map(vocab.map((f, i) => [f, i]));
+  const n = KINDS.map((k) => docs.filter((d) => d.kind === k).length);
+  const c = vocab.map(() => KINDS.map(() => 0));
+  for (const d of docs) for (const f of d.features) if (index.has(f)) c[index.get(f) as number][KINDS.indexOf(d.kind)]++;
+  const bias = KINDS.map((_, k) => Math.log((n[k] + 1) / (docs.length + KINDS.length)));
+  const weights: Record<string, number[]> = {};
+  vocab.forEach((f, i) => {
+    weights[f] = KINDS.map((_, k) => {
+      const p = (c[i][k] + 1) / (n[k] + 2);
+      bias[k] += Math.log(1 - p);
+      return round(Math.log(p / (1 - p)));
+    });
+  });
+  return { kinds: KINDS, bias: bias.map(round), weights };
+}

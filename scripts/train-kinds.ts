@@ -1,0 +1,37 @@
+/**
+ * Regenerates the learned kind reader's weights (src/core/story/kindWeights.json) from every labelled corpus a session may
+ * use: each document whose two labellers agree on its kind, the written sets from git and the real sets once fetched
+ * (`bash scripts/fetch-real-corpus.sh`). Deterministic: the same documents give the same file, byte for byte.
+ *   npm run train:kinds            write the weights
+ *   npm run train:kinds -- --check say whether the committed weights are current (exit 1 if not)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSet, REAL_SETS, realSetsFetched, WRITTEN_SETS } from './kinds/corpus';
+import { DEFAULT_TRAINING, train } from './kinds/train';
+
+/** Below this confidence the reader's guess is not taken (chosen by scripts/kind-eval.ts; docs/judgement.md, session 11). */
+export const THRESHOLD = 0.6;
+
+const OUT = join(__dirname, '../src/core/story/kindWeights.json');
+const check = process.argv.includes('--check');
+
+if (!realSetsFetched()) {
+  console.log('train:kinds: skipped — the real corpora are not fetched (run `bash scripts/fetch-real-corpus.sh`); the weights are trained on them too.');
+  process.exit(0);
+}
+const docs = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet).filter((d) => d.kind);
+const model = train(
+  docs.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
+  DEFAULT_TRAINING,
+);
+const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights })}\n`;
+if (check) {
+  const current = readFileSync(OUT, 'utf8') === json;
+  console.log(
+    current ? 'train:kinds: the committed weights are current.' : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json.',
+  );
+  process.exit(current ? 0 : 1);
+}
+writeFileSync(OUT, json);
+console.log(`train:kinds: ${Object.keys(model.weights).length} features × ${model.kinds.length} kinds from ${docs.length} documents → ${OUT} (${json.length} bytes)`);

@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDeck } from '../../../src/core/deck';
+import { lintText } from '../../../src/core/lint';
+import { kindChoices } from '../../../src/core/lint/kindFix';
+import { formatOutline, outline, readStory, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/story';
+import { describeFeature, kindEvidence, kindFeatures, scoreKinds, type KindModel } from '../../../src/core/story/kindModel';
+import { BUILTIN_KINDS, guessKind, inferKind, KIND_MODEL, kindTable, kindText, readKind } from '../../../src/core/story/kinds';
+
+/** A design proposal that names no kind and has none of the RFC template's headings or header lines. */
+const RFC = `# Retry queue for outbound webhooks
+
+## Background
+
+Webhook deliveries that fail are dropped after one attempt today. Integrators have asked in public comments for retries, including those whose endpoint restarts every week.
+
+## Design
+
+We would add a retry queue with exponential backoff, up to 24 hours. Each attempt is written to the existing delivery log, which is updated on every try, so maintenance stays with one table.
+
+## Rollout
+
+The queue should ship behind a flag, only for new subscriptions at first; the cost is one small worker.
+`;
+
+/** A conference talk's deck with no speaker introduction, agenda, thanks or questions. */
+const TALK = `---
+marp: true
+theme: default
+---
+
+# You can't fix what you can't see
+
+---
+
+## The problem
+
+You ship something. It breaks in a way nobody has seen before.
+
+---
+
+## What we built
+
+A separate trace for each request, built from logs you already have.
+
+---
+
+## What changed
+
+Things got quieter: not fewer bugs, but fewer surprises.
+
+---
+
+## Something to try
+
+Pick one slow request and follow it through every service.
+`;
+
+/** A pitch, written as a pitch is, that names no kind. */
+const PITCH = `---
+title: Shift swaps in two taps
+---
+
+# Shift swaps in two taps
+
+## Why
+
+Nurses lose an hour a week arranging shift swaps by phone.
+
+## The pain
+
+Maria phones 23 people when two nurses call in sick at 5 pm.
+
+## What changes
+
+Ana sees her whole week on one screen and swaps a shift in two taps.
+
+## Business value
+
+Agency staff cost us £1.2m last year; a third of that is last-minute cover.
+
+## The ask
+
+Approve £80k and two engineers for a six-month pilot on two wards, decision by 30 June.
+`;
+
+describe('the learned kind reader', () => {
+  it('reads a design proposal that no shape sign names as a proposal, and a talk as a talk', () => {
+    for (const [text, kind] of [
+      [RFC, 'proposal'],
+      [TALK, 'talk'],
+    ] as const) {
+      const deck = parseDeck(text);
+      assert.equal(inferKind(deck), undefined, `no shape sign names the ${kind}: the learned reader decides`);
+      const read = readKind(deck);
+      assert.equal(read.id, kind);
+      assert.equal(read.source, 'guessed');
+      assert.ok(read.confidence !== undefined && read.confidence >= KIND_MODEL.threshold, `confident enough: ${read.confidence}`);
+    }
+  });
+
+  it('leaves an unnamed pitch a pitch', () => {
+    const read = readKind(parseDeck(PITCH));
+    assert.equal(read.id, 'pitch');
+    assert.equal(read.source, 'default');
+  });
+
+  it('says why: the evidence names words of the text, and the outline and the Story view show it', () => {
+    const deck = parseDeck(RFC);
+    const read = readKind(deck);
+    const words = (read.evidence ?? '').match(/“([^”]+)”/g)?.map((q) => q.slice(1, -1)) ?? [];
+    assert.ok(words.length >= 2, read.evidence);
+    for (const w of words) assert.match(RFC.toLowerCase(), new RegExp(`\\b${w}\\b`), `“${w}” is in the text`);
+    const story = readStory(deck);
+    assert.equal(outline(deck, story).kind.source, 'guessed');
+    assert.match(formatOutline(deck, story), /Read as: proposal \(guessed from “[^”]+”.*; set `kind:` to change\)/);
+    const { findings } = lintText(RFC);
+    assert.match(storyStatusTooltip(storySummary(deck, findings, story)), /\nRead as proposal \(guessed from “/);
+    const ask = storyTree(deck, findings, story).find((g) => g.beat === 'ask');
+    assert.match(ask?.tooltip ?? '', /Read as proposal \(guessed from/);
+  });
+
+  it('a guessed kind’s missing beats are questions that say what was guessed, with the Set kind choices', () => {
+    const guessed = lintText(RFC).findings.filter((f) => f.missingBeat);
+    assert.ok(guessed.length > 0, 'a proposal with no ask is asked for one');
+    for (const f of guessed) {
+      assert.equal(f.severity, 'info', f.message);
+      assert.equal(f.guessedKind, 'proposal');
+      assert.match(f.message, /\(Read as a proposal, guessed from “[^”]+”.*: nothing names its kind\. If it is another kind, set `kind:`\.\)/);
+      const choices = kindChoices(f, kindTable());
+      assert.equal(choices.at(-1), 'proposal', 'keeping the guess is offered last');
+      assert.ok(choices.every((k) => k === 'proposal' || !BUILTIN_KINDS[k].expects.includes(f.missingBeat!)));
+    }
+  });
+
+  it('never overrides a kind the front matter or the configuration names, nor a shape sign', () => {
+    assert.equal(readKind(parseDeck(`---\nkind: pitch\n---\n\n${RFC}`)).source, 'front-matter');
+    const configured = readKind(parseDeck(RFC), { kind: 'update' });
+    assert.deepEqual([configured.id, configured.source], ['update', 'config']);
+    const signed = readKind(parseDeck(`${RFC}\n## Alternatives\n\nPolling.\n\n## Drawbacks\n\nOne more service.\n`));
+    assert.equal(signed.source, 'inferred');
+  });
+
+  it('stays with the default below its threshold or for a kind the table does not have', () => {
+    const deck = parseDeck(RFC);
+    assert.equal(guessKind(deck, BUILTIN_KINDS, { ...KIND_MODEL, threshold: 1.01 }), undefined);
+    const { proposal: _, ...withoutProposal } = BUILTIN_KINDS;
+    assert.equal(guessKind(deck, withoutProposal), undefined);
+  });
+
+  it('scores by the weights: a feature present adds its row, and evidence is the features that favour the kind most', () => {
+    const model: KindModel = { kinds: ['pitch', 'talk'], bias: [0, 0], weights: { 'w:slides': [0, 2], 'h:thanks': [0, 1], 'w:budget': [1, 0] } };
+    const [top] = scoreKinds(['w:slides', 'h:thanks', 'w:other'], model);
+    assert.equal(top.kind, 'talk');
+    assert.ok(Math.abs(top.p - 1 / (1 + Math.exp(-3))) < 1e-9);
+    assert.deepEqual(kindEvidence(['w:budget', 'h:thanks', 'w:slides'], model, 'talk'), ['“slides”', '“thanks” in a heading']);
+  });
+
+  it('names each kind of feature in words', () => {
+    assert.deepEqual(['h:motivation', 'w:rfc', 'fm:speaker', 'shape:slides', 'shape:prose', 'slides:<2', 'slides:20+', 'headings:5-9', 'sign:talk', 'sign:none'].map(describeFeature), [
+      '“motivation” in a heading',
+      '“rfc”',
+      "the front matter's `speaker`",
+      'slides',
+      'prose with headings',
+      'fewer than 2 slides',
+      '20 or more slides',
+      '5-9 headings',
+      'its shape (talk)',
+      'no sign of another kind',
+    ]);
+  });
+
+  it('reads features once each, from the title, headings, text, front matter keys and shape, never the kind key', () => {
+    const f = kindFeatures(kindText(parseDeck(`---\ntitle: Road notes\nkind: talk\nspeaker: Ana\n---\n\n# Road notes\n\nThe road, the road.\n`)));
+    assert.ok(f.includes('h:road') && f.includes('w:road') && f.includes('fm:speaker') && f.includes('sign:none'));
+    assert.ok(!f.includes('fm:kind'));
+    assert.equal(f.length, new Set(f).size);
+  });
+
+  it('keeps its weights small and well formed: one row per feature, one weight per built-in kind', () => {
+    const size = statSync(join(__dirname, '../../../src/core/story/kindWeights.json')).size;
+    assert.ok(size <= 60 * 1024, `${size} bytes`);
+    assert.deepEqual([...KIND_MODEL.kinds].sort(), Object.keys(BUILTIN_KINDS).sort());
+    assert.equal(KIND_MODEL.bias.length, KIND_MODEL.kinds.length);
+    assert.ok(KIND_MODEL.threshold > 0 && KIND_MODEL.threshold < 1);
+    const rows = Object.entries(KIND_MODEL.weights);
+    assert.ok(rows.length >= 100, `${rows.length} features`);
+    for (const [feature, row] of rows) {
+      assert.match(feature, /^(?:h|w|fm|shape|slides|headings|sign):./);
+      assert.equal(row.length, KIND_MODEL.kinds.length, feature);
+      assert.ok(row.every(Number.isFinite), feature);
+    }
+  });
+});
