@@ -2,7 +2,7 @@
  * Leave-one-set-out evaluation of the learned kind reader (docs/judgement.md, session 11): for each labelled set, train on
  * all the others, read the held-out set's documents whose front matter names no kind, and report the kind accuracy and the
  * nine content rules' precision and recall there when lint runs with the kinds read, against the shape signs alone and
- * against the labellers' kinds. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show i@0.5]] [--model lr|nb] [--train all|real|written] [--maxFeatures N] [--l2 X] [--steps N]`.
+ * against the labellers' kinds. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show i@0.5]] [--model lr|nb] [--train all|real|written] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N]`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { lintText } from '../src/core/lint';
@@ -15,7 +15,7 @@ const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const perDoc = args.includes('--docs');
 const options: TrainOptions = {
   ...DEFAULT_TRAINING,
-  ...Object.fromEntries(['minSets', 'maxFeatures', 'steps', 'rate', 'l2'].flatMap((k) => (opt(`--${k}`) ? [[k, Number(opt(`--${k}`))]] : []))),
+  ...Object.fromEntries(['minSets', 'maxDocFreq', 'maxFeatures', 'steps', 'rate', 'l2'].flatMap((k) => (opt(`--${k}`) ? [[k, Number(opt(`--${k}`))]] : []))),
 };
 const trainOn = opt('--train') ?? 'all'; // all | real | written
 const learner = opt('--model') === 'nb' ? trainNaiveBayes : train; // logistic regression (lr, the default) or naive Bayes (nb)

@@ -25,7 +25,7 @@ const model = train(
   docs.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
   DEFAULT_TRAINING,
 );
-const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights })}\n`;
+const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
 if (check) {
   const current = readFileSync(OUT, 'utf8') === json;
   console.log(

@@ -8,6 +8,8 @@ import type { KindModel } from '../../src/core/story/kindModel';
 
 export interface TrainOptions {
   minSets: number;
+  /** A word feature (`h:`, `w:`) in more than this share of the training documents is not one: a word most documents use is weak evidence of any kind. */
+  maxDocFreq: number;
   /** Keep at most this many features, those with the most mutual information with the kind. */
   maxFeatures: number;
   steps: number;
@@ -15,7 +17,7 @@ export interface TrainOptions {
   l2: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { minSets: 3, maxFeatures: 600, steps: 300, rate: 1, l2: 0.003 };
+export const DEFAULT_TRAINING: TrainOptions = { minSets: 3, maxDocFreq: 0.2, maxFeatures: 600, steps: 300, rate: 1, l2: 0.003 };
 
 export const KINDS = Object.keys(BUILTIN_KINDS);
 
@@ -46,6 +48,7 @@ function vocabulary(docs: readonly Example[], o: TrainOptions): string[] {
   for (const [f, c] of df) {
     if ((sets.get(f)?.size ?? 0) < o.minSets) continue;
     const nf = c.reduce((a, b) => a + b, 0);
+    if (/^[hw]:/.test(f) && nf > o.maxDocFreq * N) continue;
     let I = 0;
     for (let k = 0; k < KINDS.length; k++) {
       for (const [nkf, nx] of [
@@ -65,6 +68,35 @@ function vocabulary(docs: readonly Example[], o: TrainOptions): string[] {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A feature can be shown as a kind's evidence when documents of that kind have it at least this many times as often as documents in general. */
+export const TELLING_LIFT = 2;
+
+/**
+ * For each kind, the features that tell of it (kindModel.ts shows only these as evidence): those the training documents of
+ * that kind have at least TELLING_LIFT times as often as all the training documents do. A word most documents use, whatever
+ * their kind ("which", "should"), never does.
+ */
+function telling(docs: readonly Example[], vocab: readonly string[]): Record<string, string[]> {
+  const index = new Map(vocab.map((f, i) => [f, i]));
+  const has = vocab.map(() => KINDS.map(() => 0));
+  const perKind = KINDS.map(() => 0);
+  for (const d of docs) {
+    const k = KINDS.indexOf(d.kind);
+    perKind[k]++;
+    for (const f of d.features) if (index.has(f)) has[index.get(f) as number][k]++;
+  }
+  const N = docs.length;
+  return Object.fromEntries(
+    KINDS.map((kind, k) => [
+      kind,
+      vocab.filter((_, i) => {
+        const n = has[i].reduce((a, b) => a + b, 0);
+        return has[i][k] > 0 && has[i][k] * N >= TELLING_LIFT * perKind[k] * n;
+      }),
+    ]),
+  );
+}
 
 export function train(docs: readonly Example[], o: TrainOptions = DEFAULT_TRAINING): KindModel {
   const vocab = vocabulary(docs, o);
@@ -95,7 +127,7 @@ export function train(docs: readonly Example[], o: TrainOptions = DEFAULT_TRAINI
   }
   const weights: Record<string, number[]> = {};
   vocab.forEach((f, i) => (weights[f] = Array.from(W[i], round)));
-  return { kinds: KINDS, bias: Array.from(b, round), weights };
+  return { kinds: KINDS, bias: Array.from(b, round), weights, telling: telling(docs, vocab) };
 }
 
 /**
@@ -118,5 +150,5 @@ export function trainNaiveBayes(docs: readonly Example[], o: TrainOptions = DEFA
       return round(Math.log(p / (1 - p)));
     });
   });
-  return { kinds: KINDS, bias: bias.map(round), weights };
+  return { kinds: KINDS, bias: bias.map(round), weights, telling: telling(docs, vocab) };
 }

@@ -24,6 +24,8 @@ export interface KindModel {
   kinds: readonly string[];
   bias: readonly number[];
   weights: Readonly<Record<string, readonly number[]>>;
+  /** Per kind, the features that may be shown as its evidence: those its training documents have at least twice as often as documents in general. */
+  telling: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A word of three letters or more, in lower case: Latin letters only (a Unicode letter class costs three times as much, and a feature must occur in three corpora, which other scripts' words do not). */
@@ -69,13 +71,18 @@ export function scoreKinds(features: readonly string[], model: KindModel): { kin
   return model.kinds.map((kind, k) => ({ kind, p: e[k] / sum })).sort((a, b) => b.p - a.p);
 }
 
-/** The features present that weigh most for `kind` against the others, for people: "'alternatives', 'drawbacks'". */
+/**
+ * Why the reader chose `kind`, for people ("“rfc”, “alternatives” in a heading"): of the features present that tell of the
+ * kind (`telling`: its documents have them at least twice as often as documents in general, so never a word every kind
+ * uses), those that weigh most for it against the others.
+ */
 export function kindEvidence(features: readonly string[], model: KindModel, kind: string, count = 3): string[] {
   const k = model.kinds.indexOf(kind);
   if (k < 0) return [];
+  const tells = new Set(model.telling[kind] ?? []);
   const margin = (w: readonly number[]) => w[k] - w.reduce((a, b) => a + b, 0) / w.length;
   return features
-    .filter((f) => model.weights[f] && margin(model.weights[f]) > 0)
+    .filter((f) => tells.has(f) && model.weights[f] && margin(model.weights[f]) > 0)
     .sort((a, b) => margin(model.weights[b]) - margin(model.weights[a]) || a.localeCompare(b))
     .slice(0, count)
     .map(describeFeature);

@@ -13,11 +13,11 @@ const RFC = `# Retry queue for outbound webhooks
 
 ## Background
 
-Webhook deliveries that fail are dropped after one attempt today. Integrators have asked in public comments for retries, including those whose endpoint restarts every week.
+Webhook deliveries that fail are dropped after one attempt today. Integrators asked in the comments on the earlier RFC for retries, including those whose endpoint restarts every week.
 
 ## Design
 
-We would add a retry queue with exponential backoff, up to 24 hours. Each attempt is written to the existing delivery log, which is updated on every try, so maintenance stays with one table.
+We propose a retry queue with exponential backoff, up to 24 hours. Each attempt is written to the delivery log, which is updated on every try; the mode is opt-in per subscription.
 
 ## Rollout
 
@@ -150,11 +150,32 @@ describe('the learned kind reader', () => {
   });
 
   it('scores by the weights: a feature present adds its row, and evidence is the features that favour the kind most', () => {
-    const model: KindModel = { kinds: ['pitch', 'talk'], bias: [0, 0], weights: { 'w:slides': [0, 2], 'h:thanks': [0, 1], 'w:budget': [1, 0] } };
+    const model: KindModel = {
+      kinds: ['pitch', 'talk'],
+      bias: [0, 0],
+      weights: { 'w:slides': [0, 2], 'h:thanks': [0, 1], 'w:budget': [1, 0], 'w:the': [0, 3] },
+      telling: { pitch: ['w:budget'], talk: ['w:slides', 'h:thanks'] },
+    };
     const [top] = scoreKinds(['w:slides', 'h:thanks', 'w:other'], model);
     assert.equal(top.kind, 'talk');
     assert.ok(Math.abs(top.p - 1 / (1 + Math.exp(-3))) < 1e-9);
     assert.deepEqual(kindEvidence(['w:budget', 'h:thanks', 'w:slides'], model, 'talk'), ['“slides”', '“thanks” in a heading']);
+    assert.deepEqual(kindEvidence(['w:the', 'w:slides'], model, 'talk'), ['“slides”'], 'a feature that weighs but does not tell of the kind is never shown');
+    assert.deepEqual(kindEvidence(['w:slides'], model, 'pitch'), [], 'nor one that weighs against it');
+  });
+
+  it('never gives a word every kind uses as evidence: “which”, “should”, “including”, “the” in a heading', () => {
+    const common = ['the', 'which', 'should', 'would', 'including', 'are', 'not', 'new', 'use', 'below', 'year', 'this', 'that', 'with'];
+    for (const text of [RFC, TALK]) {
+      const read = readKind(parseDeck(text));
+      assert.equal(read.source, 'guessed');
+      const words = (read.evidence ?? '').match(/“([^”]+)”/g)?.map((q) => q.slice(1, -1)) ?? [];
+      assert.ok(read.evidence, 'it says why');
+      for (const w of words) assert.ok(!common.includes(w), `“${w}” in ${read.evidence}`);
+    }
+    for (const [kind, features] of Object.entries(KIND_MODEL.telling)) {
+      for (const w of common) assert.ok(!features.includes(`w:${w}`) && !features.includes(`h:${w}`), `${w} tells of ${kind}`);
+    }
   });
 
   it('names each kind of feature in words', () => {
@@ -185,6 +206,7 @@ describe('the learned kind reader', () => {
     assert.deepEqual([...KIND_MODEL.kinds].sort(), Object.keys(BUILTIN_KINDS).sort());
     assert.equal(KIND_MODEL.bias.length, KIND_MODEL.kinds.length);
     assert.ok(KIND_MODEL.threshold > 0 && KIND_MODEL.threshold < 1);
+    for (const kind of KIND_MODEL.kinds) assert.ok(KIND_MODEL.telling[kind].length > 0 && KIND_MODEL.telling[kind].every((f) => f in KIND_MODEL.weights), kind);
     const rows = Object.entries(KIND_MODEL.weights);
     assert.ok(rows.length >= 100, `${rows.length} features`);
     for (const [feature, row] of rows) {
