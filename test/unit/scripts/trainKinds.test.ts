@@ -9,9 +9,12 @@ const DOCS = ['a', 'b', 'c', 'd'].flatMap((set) => [
   { set, kind: 'pitch', features: ['w:today'] },
 ]);
 
+/** Every word kept, however many documents use it, as these few documents need ("today" is in all of them). */
+const ALL_WORDS = { ...DEFAULT_TRAINING, maxDocFreq: 1 };
+
 describe('training the kind reader (scripts/kinds/train.ts)', () => {
   it('learns which words tell the kinds apart, and keeps no feature fewer than three sets have', () => {
-    const model = train(DOCS);
+    const model = train(DOCS, ALL_WORDS);
     assert.equal(scoreKinds(['w:slides', 'w:today'], model)[0].kind, 'talk');
     assert.equal(scoreKinds(['w:alternatives', 'w:today'], model)[0].kind, 'proposal');
     assert.equal(scoreKinds(['w:today'], model)[0].kind, 'pitch');
@@ -25,7 +28,23 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
   });
 
   it('keeps at most the features asked for, those that tell the kinds apart most', () => {
-    const model = train(DOCS, { ...DEFAULT_TRAINING, maxFeatures: 2 });
+    const model = train(DOCS, { ...ALL_WORDS, maxFeatures: 2 });
     assert.deepEqual(Object.keys(model.weights).sort(), ['w:alternatives', 'w:slides']);
+  });
+
+  it('keeps no word that more than `maxDocFreq` of the documents use, in a heading or the text; shape and front matter stay', () => {
+    const docs = DOCS.map((d) => ({ ...d, features: [...d.features, 'h:the', 'shape:slides'] }));
+    const model = train(docs, { ...DEFAULT_TRAINING, maxDocFreq: 0.5 });
+    assert.deepEqual(Object.keys(model.weights).sort(), ['shape:slides', 'w:alternatives', 'w:slides'], 'a third of the documents say “slides”; all say “today” and have “the” in a heading');
+    assert.equal(DEFAULT_TRAINING.maxDocFreq, 0.2);
+  });
+
+  it('lists for each kind the features that tell of it: its documents have them at least twice as often as all documents do', () => {
+    for (const learner of [train, trainNaiveBayes]) {
+      const { telling } = learner(DOCS, ALL_WORDS);
+      assert.deepEqual(telling.talk, ['w:slides']);
+      assert.deepEqual(telling.proposal, ['w:alternatives']);
+      assert.deepEqual(telling.pitch, [], '“today” is in every document: it tells of no kind');
+    }
   });
 });
