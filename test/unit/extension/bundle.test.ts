@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 // must be in the bundle that carries the code (so the marker is real) and in neither bundle activation loads.
 // `npm run test:unit` builds dist/ first.
 const MARKERS: { what: string; marker: string; home: string }[] = [
-  { what: 'pptxgenjs (PowerPoint export)', marker: 'PptxGenJS', home: 'dist/exporter.js' },
+  { what: 'pptxgenjs (PowerPoint export)', marker: 'ppt/presentation.xml', home: 'dist/pptxgenjs.js' },
+  { what: 'JSZip', marker: 'Corrupted zip', home: 'dist/jszip.js' },
   { what: 'the HTML export', marker: 'exportHtml needs the player bundle', home: 'dist/exporter.js' },
   { what: 'the browser that prints PDFs', marker: '--print-to-pdf', home: 'dist/exporter.js' },
   { what: 'the slide player', marker: 'sd-presenter-bar', home: 'dist/player.js' },
@@ -56,6 +57,20 @@ describe('player bundle', () => {
 });
 
 describe('CLI bundle', () => {
+  // Each command loads what it needs: dist/cli.js is the argument parsing, the help and the commands, and takes the
+  // lint core from dist/core.js; `export` requires dist/exporter.js, which requires pptxgenjs and JSZip only for --to pptx.
+  it('carries neither the lint core, the exporter, pptxgenjs nor JSZip, and requires them from their own bundles', () => {
+    const cli = bundle('dist/cli.js');
+    for (const { what, marker } of [...CORE_MARKERS, ...MARKERS.filter(({ home }) => ['dist/exporter.js', 'dist/pptxgenjs.js', 'dist/jszip.js'].includes(home))]) {
+      assert.ok(!cli.includes(marker), `dist/cli.js carries ${what}`);
+    }
+    assert.match(cli, /require\(["']\.\/core\.js["']\)/, 'dist/cli.js does not take the lint core from dist/core.js');
+    assert.match(cli, /require\(["']\.\/exporter\.js["']\)/, 'dist/cli.js does not load dist/exporter.js for `export`');
+    for (const file of ['dist/exporter.js', 'dist/mcp.js']) assert.ok(!bundle(file).includes('ppt/presentation.xml') && !bundle(file).includes('Corrupted zip'), `${file} carries pptxgenjs or JSZip`);
+    assert.match(bundle('dist/exporter.js'), /require\(["']\.\/pptxgenjs\.js["']\)/);
+    assert.match(bundle('dist/pptxgenjs.js'), /require\(["']\.\/jszip\.js["']\)/, 'dist/pptxgenjs.js carries its own copy of JSZip');
+  });
+
   it('does not load the MCP server or its SDK for other commands: `storydeck mcp` loads dist/mcp.js', () => {
     assert.ok(bundle('dist/mcp.js').includes('Invalid tools/call request'));
     assert.ok(!bundle('dist/cli.js').includes('Invalid tools/call request'), 'dist/cli.js contains the MCP SDK');
