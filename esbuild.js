@@ -163,11 +163,13 @@ function exportBundles() {
     define: { ...common.define, STORYDECK_EXPORT_ASSETS: JSON.stringify(assets) },
     outdir: 'dist',
   };
+  // Only the exporter embeds the assets: the CLI and the MCP server load it to export.
+  const withoutAssets = { ...node, define: common.define };
   return [
-    { ...node, entryPoints: { cli: 'src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [onFirstUse, fromCore] },
+    { ...withoutAssets, entryPoints: { cli: 'src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [onFirstUse, fromCore] },
     { ...node, entryPoints: { exporter: 'src/node/exporter.ts' }, plugins: [onFirstUse, fromCore] },
     // dist/mcp.js: the MCP server and its SDK, loaded by `storydeck mcp` and run by VS Code's MCP server definition.
-    { ...node, entryPoints: { mcp: 'src/cli/mcp/server.ts' }, plugins: [onFirstUse, fromCore] },
+    { ...withoutAssets, entryPoints: { mcp: 'src/cli/mcp/server.ts' }, plugins: [onFirstUse, fromCore] },
   ];
 }
 

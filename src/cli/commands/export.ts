@@ -2,8 +2,8 @@ import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { customThemes, isThemeName, themeNames, THEME_NAMES } from '../../core/render/themes';
 import { EXPORT_FORMATS, type ExportFormat } from '../../node/exportFormats';
-import type * as Exporter from '../../node/exporter';
 import { UserError } from '../../node/errors';
+import { exporter } from '../firstUse';
 import { isSameFile } from '../../node/write';
 import { EXIT, readNarrative, UsageError, type Io } from '../io';
 import { audienceOption } from '../options';
@@ -64,10 +64,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const stop = (signal: NodeJS.Signals) => controller.abort(new UserError(`stopped by ${signal}; nothing was written.`));
   process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
-    // The exporter is its own bundle, dist/exporter.js, required here (esbuild.js, ON_FIRST_USE): other commands never compile it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- `import` would load it with the command table
-    const { exportNarrative } = require('../../node/exporter') as typeof Exporter;
-    const { slides, bytes } = await exportNarrative({
+    const { slides, bytes } = await exporter().exportNarrative({
       text,
       file: source,
       format,
