@@ -1,6 +1,7 @@
 // Builds the bundles: the extension host (node, cjs, `vscode` external), the preview webview (browser),
 // the slide player (browser, dist/player.js + dist/player.css), the CLI (node) and the exporter (node,
-// dist/exporter.js, which the extension loads on its first export). The lint core is built once, into
+// dist/exporter.js, which the extension and the CLI load on their first export; it loads pptxgenjs and JSZip,
+// dist/pptxgenjs.js and dist/jszip.js, for a PowerPoint export: see `ON_FIRST_USE`). The lint core is built once, into
 // dist/core.js, which the extension's Node bundles require at run time (see `CORE_DIRS` below). The HTML export inlines the player
 // and the themes, so the player is built first and embedded into the CLI and the exporter as the
 // STORYDECK_EXPORT_ASSETS constant. `--watch` rebuilds on change (those two after every player build);
@@ -34,8 +35,12 @@ const common = {
 // during `--watch` is bundled where it is used until the next start.
 const CORE_DIRS = ['src/core/deck', 'src/core/lint', 'src/core/story'];
 const CORE_PACKAGES = ['yaml', 'markdown-it'];
+// The error classes every bundle throws and tests with `instanceof`: one copy, so that a UserError thrown in
+// dist/exporter.js is a UserError to dist/cli.js and dist/mcp.js too.
+const CORE_FILES = ['src/node/errors.ts'];
 const coreModules = [
   ...CORE_PACKAGES,
+  ...CORE_FILES,
   ...CORE_DIRS.flatMap((dir) =>
     readdirSync(dir, { recursive: true })
       .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
@@ -76,9 +81,37 @@ const fromCore = {
   },
 };
 
+// Code that only some runs need, each in its own bundle that the code needing it requires on first use: an
+// `import()` or `require()` of one of these modules (a package, or a source file) becomes `require('./NAME.js')`,
+// so the caller's bundle neither carries nor compiles it. (A static `import` of one of the packages becomes a
+// `require` too, but one that runs when the bundle loads.) The CLI's `export` loads dist/exporter.js; a PowerPoint
+// export loads pptxgenjs, and pptxgenjs and the PowerPoint section writer load JSZip.
+const ON_FIRST_USE = { pptxgenjs: 'pptxgenjs', jszip: 'jszip', 'src/node/exporter.ts': 'exporter' };
+
+/** An esbuild plugin: the modules of ON_FIRST_USE come from their own bundles at run time. */
+const onFirstUse = {
+  name: 'storydeck-first-use',
+  setup(build) {
+    // `import()` as `require()`: Node's ES module loader, which a real `import()` of a CommonJS bundle starts, costs more than the require.
+    build.initialOptions.supported = { ...build.initialOptions.supported, 'dynamic-import': false };
+    const packageNames = Object.keys(ON_FIRST_USE).filter((key) => !key.startsWith('src/'));
+    const packages = new RegExp(`^(${packageNames.join('|')})$`);
+    build.onResolve({ filter: packages }, (args) => (args.kind === 'entry-point' ? undefined : { path: `./${ON_FIRST_USE[args.path]}.js`, external: true }));
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if ((args.kind !== 'dynamic-import' && args.kind !== 'require-call') || args.pluginData === 'storydeck-first-use' || args.pluginData === 'storydeck-core') return undefined;
+      const { kind, importer, resolveDir } = args;
+      const resolved = await build.resolve(args.path, { kind, importer, resolveDir, pluginData: 'storydeck-first-use' });
+      const name = ON_FIRST_USE[relative(__dirname, resolved.path).split('\\').join('/')];
+      return name ? { path: `./${name}.js`, external: true } : undefined;
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   core,
+  // dist/pptxgenjs.js and dist/jszip.js: the packages as they are, loaded on first use (ON_FIRST_USE).
+  { ...common, plugins: [onFirstUse], entryPoints: { pptxgenjs: 'pptxgenjs', jszip: 'jszip' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist' },
   {
     ...common,
     plugins: [fromCore],
@@ -130,11 +163,13 @@ function exportBundles() {
     define: { ...common.define, STORYDECK_EXPORT_ASSETS: JSON.stringify(assets) },
     outdir: 'dist',
   };
+  // Only the exporter embeds the assets: the CLI and the MCP server load it to export.
+  const withoutAssets = { ...node, define: common.define };
   return [
-    { ...node, entryPoints: { cli: 'src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' } },
-    { ...node, entryPoints: { exporter: 'src/node/exporter.ts' }, plugins: [fromCore] },
+    { ...withoutAssets, entryPoints: { cli: 'src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [onFirstUse, fromCore] },
+    { ...node, entryPoints: { exporter: 'src/node/exporter.ts' }, plugins: [onFirstUse, fromCore] },
     // dist/mcp.js: the MCP server and its SDK, loaded by `storydeck mcp` and run by VS Code's MCP server definition.
-    { ...node, entryPoints: { mcp: 'src/cli/mcp/server.ts' }, plugins: [fromCore] },
+    { ...withoutAssets, entryPoints: { mcp: 'src/cli/mcp/server.ts' }, plugins: [onFirstUse, fromCore] },
   ];
 }
 

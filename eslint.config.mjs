@@ -93,7 +93,7 @@ export default defineConfig(
   {
     name: 'storydeck/require-at-run-time',
     // These load a built bundle by a computed path, or a fresh copy of a module, which `import` cannot.
-    files: ['src/node/lazy.ts', 'test/unit/deck/memo.test.ts', 'test/unit/node/exporter.test.ts'],
+    files: ['src/node/lazy.ts', 'src/cli/firstUse.ts', 'test/unit/deck/memo.test.ts', 'test/unit/node/exporter.test.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -1,7 +1,7 @@
 /**
  * Node-side export, shared by the `storydeck export` command and VS Code's `StoryDeck: Export…`.
- * The CLI bundles this module; the extension loads it from dist/exporter.js on its first export, so
- * activation never loads export code. Both bundles embed the player and themes the HTML export inlines
+ * Both load it from its own bundle, dist/exporter.js, on their first export, so neither VS Code's activation
+ * nor another command of the CLI loads export code. The bundle embeds the player and themes the HTML export inlines
  * (STORYDECK_EXPORT_ASSETS, see esbuild.js).
  */
 import { dirname, resolve } from 'node:path';
@@ -21,8 +21,9 @@ import { exists, writeAtomically } from './write';
 
 export { FileExistsError, UserError } from './errors';
 
-export const EXPORT_FORMATS = ['html', 'pptx', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './exportFormats';
+
+export { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 
 export interface ExportRequest {
   /** The narrative's text (in VS Code, the editor's text with unsaved edits). */

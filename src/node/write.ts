@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, ftruncateSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, FileExistsError, UserError } from './errors';
@@ -26,7 +25,8 @@ export function writeAtomically(target: string, data: string | Uint8Array, { rep
   if (current && current.nlink > 1) return writeInPlace(file, data, shown);
 
   const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // Web Crypto's global, not `node:crypto`: Node loads it on first use, so a command that writes nothing never does.
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`);
   try {
     // Created no more open than the file it replaces (the umask may narrow it), then given its exact mode.
     writeFileSync(temp, data, { flag: 'wx', mode: current ? current.mode & 0o777 : 0o666 });

@@ -1,8 +1,9 @@
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { customThemes, isThemeName, themeNames, THEME_NAMES } from '../../core/render/themes';
-import { EXPORT_FORMATS, exportNarrative, type ExportFormat } from '../../node/exporter';
+import { EXPORT_FORMATS, type ExportFormat } from '../../node/exportFormats';
 import { UserError } from '../../node/errors';
+import { exporter } from '../firstUse';
 import { isSameFile } from '../../node/write';
 import { EXIT, readNarrative, UsageError, type Io } from '../io';
 import { audienceOption } from '../options';
@@ -63,7 +64,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const stop = (signal: NodeJS.Signals) => controller.abort(new UserError(`stopped by ${signal}; nothing was written.`));
   process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
-    const { slides, bytes } = await exportNarrative({
+    const { slides, bytes } = await exporter().exportNarrative({
       text,
       file: source,
       format,

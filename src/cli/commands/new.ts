@@ -1,6 +1,7 @@
 import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnswerError, renderTemplate, TEMPLATE_EXTENSION, TemplateError, type Template } from '../../core/scaffold';
+import type { Template } from '../../core/scaffold';
+import { scaffold } from '../firstUse';
 import { EXIT, UsageError, writeAtomically, type Io } from '../io';
 import type { OptionHelp } from './index';
 import { loadTemplates, type LoadedTemplates } from './templates';
@@ -41,6 +42,7 @@ export function run(args: string[], io: Io): number {
  * telling how to give answers.
  */
 export function renderFromTemplate(loaded: LoadedTemplates, id: string | undefined, answers: Record<string, string>, how: string): { template: Template; text: string } {
+  const { AnswerError, renderTemplate, TEMPLATE_EXTENSION, TemplateError } = scaffold();
   const ids = loaded.templates.map((t) => t.id).join(', ') || '(none)';
   if (!id) throw new UsageError(`--template is required. Available templates: ${ids}. Usage: ${usage}`);
   const template = loaded.templates.find((t) => t.id === id);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TemplateError, WORKSPACE_TEMPLATES_DIR, type Template, type TemplateList } from '../../core/scaffold';
-import { findBuiltinTemplatesDir, listTemplates } from '../../node/templates';
+import type { Template, TemplateList } from '../../core/scaffold';
+import { scaffold, templateFiles } from '../firstUse';
 import { EXIT, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
 import type { OptionHelp } from './index';
@@ -20,6 +20,8 @@ export interface LoadedTemplates extends TemplateList {
  * `.storydeck/templates/` under `cwd`, whose templates replace built-ins with the same id.
  */
 export function loadTemplates(cwd: string): LoadedTemplates {
+  const { TemplateError, WORKSPACE_TEMPLATES_DIR } = scaffold();
+  const { findBuiltinTemplatesDir, listTemplates } = templateFiles();
   const builtinDir = findBuiltinTemplatesDir(__dirname);
   const workspaceDir = resolve(cwd, WORKSPACE_TEMPLATES_DIR);
   const list = listTemplates([builtinDir, workspaceDir]);

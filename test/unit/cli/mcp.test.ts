@@ -110,6 +110,8 @@ describe('storydeck mcp', function () {
     assert.match(readFileSync(join(root, 'talks', 'pitch.html'), 'utf8'), /^<!doctype html>/i);
     const exists = await refusal('storydeck_export', { path: 'talks/pitch.md', format: 'html' });
     assert.match(exists.message, /already exists/);
+    // Invalid params, as any UserError: the exporter's bundle throws the same class as the server tests for (dist/core.js).
+    assert.equal(exists.code, -32602, exists.message);
     assert.equal((await call('storydeck_export', { path: 'talks/pitch.md', format: 'html', replace: true })).output, join('talks', 'pitch.html'));
   });
 

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Activation loads dist/extension.js and the lint core it requires, dist/core.js: export, browser, player and
 // template code live in bundles loaded on first use. Each marker is a string that only that code contains; it
 // must be in the bundle that carries the code (so the marker is real) and in neither bundle activation loads.
 // `npm run test:unit` builds dist/ first.
 const MARKERS: { what: string; marker: string; home: string }[] = [
-  { what: 'pptxgenjs (PowerPoint export)', marker: 'PptxGenJS', home: 'dist/exporter.js' },
+  { what: 'pptxgenjs (PowerPoint export)', marker: 'ppt/presentation.xml', home: 'dist/pptxgenjs.js' },
+  { what: 'JSZip', marker: 'Corrupted zip', home: 'dist/jszip.js' },
   { what: 'the HTML export', marker: 'exportHtml needs the player bundle', home: 'dist/exporter.js' },
   { what: 'the browser that prints PDFs', marker: '--print-to-pdf', home: 'dist/exporter.js' },
   { what: 'the slide player', marker: 'sd-presenter-bar', home: 'dist/player.js' },
@@ -15,6 +19,16 @@ const MARKERS: { what: string; marker: string; home: string }[] = [
   { what: 'the language-model tools', marker: 'The edit goes into the editor, unsaved, where you can undo it', home: 'dist/agents.js' },
   { what: 'the MCP server and its SDK', marker: 'Invalid tools/call request', home: 'dist/mcp.js' },
 ];
+
+/**
+ * The StoryDeck modules of a bundle whose top-level code runs when it loads, in the order they run: esbuild writes
+ * modules in that order, except those it wraps to run on their first `require` (`var init_… = __esm(` in the
+ * module's part of the bundle).
+ */
+function startUpModules(code: string): string[] {
+  const parts = code.split(/^\/\/ (src\/\S+)$/m);
+  return parts.flatMap((path, i) => (i % 2 === 1 && !/^var init_\w+ = __esm\(/m.test(parts[i + 1]) ? [path] : []));
+}
 
 function bundle(path: string): string {
   assert.ok(existsSync(path), `${path} is missing: run npm run build`);
@@ -56,6 +70,46 @@ describe('player bundle', () => {
 });
 
 describe('CLI bundle', () => {
+  // Each command loads what it needs: dist/cli.js is the argument parsing, the help and the commands, and takes the
+  // lint core from dist/core.js; `export` requires dist/exporter.js, which requires pptxgenjs and JSZip only for --to pptx.
+  it('carries neither the lint core, the exporter, pptxgenjs nor JSZip, and requires them from their own bundles', () => {
+    const cli = bundle('dist/cli.js');
+    for (const { what, marker } of [...CORE_MARKERS, ...MARKERS.filter(({ home }) => ['dist/exporter.js', 'dist/pptxgenjs.js', 'dist/jszip.js'].includes(home))]) {
+      assert.ok(!cli.includes(marker), `dist/cli.js carries ${what}`);
+    }
+    assert.match(cli, /require\(["']\.\/core\.js["']\)/, 'dist/cli.js does not take the lint core from dist/core.js');
+    assert.match(cli, /require\(["']\.\/exporter\.js["']\)/, 'dist/cli.js does not load dist/exporter.js for `export`');
+    for (const file of ['dist/exporter.js', 'dist/mcp.js']) assert.ok(!bundle(file).includes('ppt/presentation.xml') && !bundle(file).includes('Corrupted zip'), `${file} carries pptxgenjs or JSZip`);
+    assert.match(bundle('dist/exporter.js'), /require\(["']\.\/pptxgenjs\.js["']\)/);
+    assert.match(bundle('dist/pptxgenjs.js'), /require\(["']\.\/jszip\.js["']\)/, 'dist/pptxgenjs.js carries its own copy of JSZip');
+  });
+
+  it('runs the templates and Handlebars only for `new` and `templates` (src/cli/firstUse.ts)', () => {
+    const cli = bundle('dist/cli.js');
+    assert.ok(cli.includes('// src/core/scaffold/template.ts') && cli.includes('Handlebars'), 'dist/cli.js no longer carries the templates: check this test');
+    const atStart = startUpModules(cli);
+    assert.ok(atStart.includes('src/cli/main.ts'), `found no module that runs at start-up: ${atStart.join(', ')}`);
+    for (const path of ['src/core/scaffold/template.ts', 'src/node/templates.ts']) assert.ok(!atStart.includes(path), `${path} runs whenever the CLI starts`);
+  });
+
+  it('loads for each command the bundles it needs and no others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storydeck-cli-loads-'));
+    try {
+      /** The files of dist/ that `node dist/cli.js ARGS` loaded, in the order it loaded them (Node's module debug log). */
+      const loads = (...args: string[]) => {
+        const run = spawnSync(process.execPath, [join('dist', 'cli.js'), ...args], { env: { ...process.env, NODE_DEBUG: 'module' }, encoding: 'utf8' });
+        assert.ok(run.status === 0 || run.status === 1, run.stderr.slice(-2000));
+        return [...new Set([...run.stderr.matchAll(/load "[^"]*[\\/]dist[\\/]([\w.-]+\.js)"/g)].map((m) => m[1]))];
+      };
+      assert.deepEqual(loads('--version'), ['cli.js', 'core.js']);
+      assert.deepEqual(loads('lint', 'examples/town-hall.md'), ['cli.js', 'core.js']);
+      assert.deepEqual(loads('export', 'examples/town-hall.md', '--to', 'html', '-o', join(dir, 'deck.html')), ['cli.js', 'core.js', 'exporter.js']);
+      assert.deepEqual(loads('export', 'examples/town-hall.md', '--to', 'pptx', '-o', join(dir, 'deck.pptx')), ['cli.js', 'core.js', 'exporter.js', 'pptxgenjs.js', 'jszip.js']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('does not load the MCP server or its SDK for other commands: `storydeck mcp` loads dist/mcp.js', () => {
     assert.ok(bundle('dist/mcp.js').includes('Invalid tools/call request'));
     assert.ok(!bundle('dist/cli.js').includes('Invalid tools/call request'), 'dist/cli.js contains the MCP SDK');
@@ -65,8 +119,8 @@ describe('CLI bundle', () => {
     const cli = bundle('dist/cli.js');
     const at = (flag: string) => cli.indexOf(`setFlagsFromString)(\`${flag}`) + cli.indexOf(`setFlagsFromString)("${flag}`) + 1;
     for (const flag of ['--no-regexp-tier-up', '--interrupt-budget=']) assert.ok(at(flag) > 0, `dist/cli.js does not set ${flag}`);
-    // Before the top-level code of every other StoryDeck module: esbuild writes modules in the order they run.
-    const modules = [...cli.matchAll(/^\/\/ (src\/\S+)$/gm)].map((m) => m[1]).filter((path) => path !== 'src/cli/index.ts');
+    // Before the top-level code of every other StoryDeck module.
+    const modules = startUpModules(cli).filter((path) => path !== 'src/cli/index.ts');
     assert.equal(modules[0], 'src/cli/v8Flags.ts');
     for (const path of [...ACTIVATION, ...FIRST_USE]) assert.ok(!bundle(path).includes('setFlagsFromString'), `${path} sets V8 flags in the extension host`);
   });

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The npm package (`npm pack`, which `npx storydeck` installs): the CLI runs from it as unpacked, with nothing but
+ * Node, so every bundle that `dist/cli.js` requires at run time and the built-in templates must be in it.
+ * `npm run test:unit` builds dist/ first.
+ */
+describe('npm package', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let root: string;
+  let files: string[];
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storydeck-npm-'));
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
+    files = packed.files.map((file) => file.path);
+    execFileSync('tar', ['-xzf', join(dir, packed.filename), '-C', dir]);
+    root = join(dir, 'package');
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+
+  it('holds the bin entry and every bundle a bundle in it requires', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+    for (const bin of Object.values(manifest.bin)) assert.ok(files.includes(bin), `the bin entry ${bin} is not in the package`);
+    const bundles = files.filter((file) => /^dist\/[^/]+\.js$/.test(file));
+    for (const bundle of bundles) {
+      for (const m of readFileSync(join(root, bundle), 'utf8').matchAll(/require\(["']\.\/([\w.-]+\.js)["']\)/g)) {
+        assert.ok(files.includes(`dist/${m[1]}`), `dist/${m[1]} is required by ${bundle} but not in the package`);
+      }
+    }
+    assert.ok(
+      files.some((file) => /^templates\/[^/]+\.hbs$/.test(file)),
+      'the built-in templates are not in the package',
+    );
+  });
+
+  it('runs every command from the unpacked package: lint, outline, templates, new, HTML and PowerPoint export', () => {
+    const work = join(dir, 'work');
+    mkdirSync(work);
+    writeFileSync(join(work, 'talk.md'), readFileSync('examples/town-hall.md'));
+    assert.equal(cli(work, '--version').stdout.trim(), JSON.parse(readFileSync('package.json', 'utf8')).version);
+    assert.ok([0, 1].includes(cli(work, 'lint', 'talk.md', '--format', 'json').status ?? -1));
+    assert.equal(cli(work, 'outline', 'talk.md').status, 0);
+    assert.match(cli(work, 'templates').stdout, /^town-hall /m);
+    assert.equal(cli(work, 'new', '--template', 'town-hall', '--set', 'title=Hello', '-o', 'new.md').status, 0);
+    for (const format of ['html', 'pptx']) {
+      const run = cli(work, 'export', 'talk.md', '--to', format);
+      assert.equal(run.status, 0, run.stderr);
+    }
+    assert.deepEqual(readdirSync(work).sort(), ['new.md', 'talk.html', 'talk.md', 'talk.pptx']);
+  });
+});
