@@ -500,6 +500,11 @@ export function describeKind(kind: KindReading): string {
   }
 }
 
+/** A kind's name after "a" or "an", as a sentence says it: "a talk", "an update", "an exec-ask". */
+export function aKind(id: string): string {
+  return `${/^[aeiou]/i.test(id) ? 'an' : 'a'} ${id}`;
+}
+
 /** What the learned kind reader reads of a deck (kindModel.ts): its title, headings, text, front matter keys and shape, and the kind its shape signs name (`sign`, none by default). */
 export function kindText(deck: Deck, sign?: string): KindText {
   const headings = deck.slides.flatMap((s) => s.blocks.flatMap((b) => headingsOf(deck, b)).map((h) => h.trim().replace(DECORATION, '')));

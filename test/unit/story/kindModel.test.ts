@@ -134,6 +134,17 @@ describe('the learned kind reader', () => {
     }
   });
 
+  it('names a guessed kind with its article: “an update”, in the question and in the Story view', () => {
+    const update = `# Payments team, July\n\n## Where we are\n\nWe shipped the new checkout and merged the refund fixes. Revenue improved this quarter; we closed two deals.\n\n## Next\n\nThe migration slipped a week; booked for August. Thanks to everyone who helped, upcoming work is prepared.\n`;
+    const deck = parseDeck(update);
+    const story = readStory(deck);
+    assert.deepEqual([story.kind.id, story.kind.source], ['update', 'guessed']);
+    const { findings } = lintText(update);
+    const outcome = findings.find((f) => f.missingBeat === 'outcome');
+    assert.match(outcome?.message ?? '', /\(Read as an update, guessed from “/);
+    assert.equal(storyTree(deck, findings, story).find((g) => g.beat === 'why')?.description, 'not needed for an update');
+  });
+
   it('never overrides a kind the front matter or the configuration names, nor a shape sign', () => {
     assert.equal(readKind(parseDeck(`---\nkind: pitch\n---\n\n${RFC}`)).source, 'front-matter');
     const configured = readKind(parseDeck(RFC), { kind: 'update' });
