@@ -4,7 +4,7 @@
  * at least `minSets` different corpora are kept, so no name or phrase of one document or one writer gets in.
  */
 import { BUILTIN_KINDS } from '../../src/core/story/kinds';
-import type { KindModel } from '../../src/core/story/kindModel';
+import { compareFeatures, type KindModel } from '../../src/core/story/kindModel';
 
 export interface TrainOptions {
   minSets: number;
@@ -61,7 +61,7 @@ function vocabulary(docs: readonly Example[], o: TrainOptions): string[] {
     mi.push([f, I]);
   }
   return mi
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareFeatures(a[0], b[0]))
     .slice(0, o.maxFeatures)
     .map(([f]) => f)
     .sort();

@@ -83,9 +83,14 @@ export function kindEvidence(features: readonly string[], model: KindModel, kind
   const margin = (w: readonly number[]) => w[k] - w.reduce((a, b) => a + b, 0) / w.length;
   return features
     .filter((f) => tells.has(f) && model.weights[f] && margin(model.weights[f]) > 0)
-    .sort((a, b) => margin(model.weights[b]) - margin(model.weights[a]) || a.localeCompare(b))
+    .sort((a, b) => margin(model.weights[b]) - margin(model.weights[a]) || compareFeatures(a, b))
     .slice(0, count)
     .map(describeFeature);
+}
+
+/** Features in the order of their UTF-16 code units: the same on every machine, whatever its locale (`localeCompare` puts Danish "aa" after "z"). */
+export function compareFeatures(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A feature in words: "'motivation' in a heading", "'talk'", "the front matter's `speaker`". */

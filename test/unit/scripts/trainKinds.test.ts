@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { scoreKinds } from '../../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, train, trainNaiveBayes } from '../../../scripts/kinds/train';
 
@@ -46,5 +47,22 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
       assert.deepEqual(telling.proposal, ['w:alternatives']);
       assert.deepEqual(telling.pitch, [], '“today” is in every document: it tells of no kind');
     }
+  });
+
+  it('chooses between features that tie the same way in every locale (the weights file must not depend on the machine)', () => {
+    // "w:aab" and "w:zzz" tell the kinds apart equally well and only one is kept; Danish collation puts "aa" after "z".
+    const code = `const { train } = require('./scripts/kinds/train');
+      const { kindEvidence } = require('./src/core/story/kindModel');
+      const docs = ['a', 'b', 'c'].flatMap((set) => [{ set, kind: 'talk', features: ['w:aab', 'w:zzz'] }, { set, kind: 'pitch', features: [] }]);
+      const model = train(docs, { minSets: 3, maxDocFreq: 1, maxFeatures: 1, steps: 1, rate: 1, l2: 0 });
+      const tie = { kinds: ['pitch', 'talk'], bias: [0, 0], weights: { 'w:aab': [0, 1], 'w:zzz': [0, 1] }, telling: { pitch: [], talk: ['w:aab', 'w:zzz'] } };
+      console.log(JSON.stringify([Object.keys(model.weights), kindEvidence(['w:zzz', 'w:aab'], tie, 'talk', 1)]));`;
+    const run = (locale: string) => {
+      const child = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', code], { env: { ...process.env, LANG: locale, LC_ALL: locale }, encoding: 'utf8' });
+      assert.equal(child.status, 0, child.stderr);
+      return JSON.parse(child.stdout) as unknown;
+    };
+    assert.deepEqual(run('da_DK.UTF-8'), [['w:aab'], ['“aab”']]);
+    assert.deepEqual(run('en_US.UTF-8'), [['w:aab'], ['“aab”']]);
   });
 });
