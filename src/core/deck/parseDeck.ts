@@ -349,13 +349,16 @@ function runInLabel(inline: Token): string | undefined {
   const rest = children.slice(close + 1).filter((t) => t.type !== 'text' || t.content.trim() !== '');
   const after = rest[0];
   const alone = after === undefined || after.type === 'softbreak' || after.type === 'hardbreak';
-  if (alone && AMOUNT.test(label)) return undefined;
+  if (alone && !label.endsWith(':') && AMOUNT.test(label)) return undefined;
   const marked = /[.:]$/.test(label) || (after?.type === 'text' && /^\s?[.:—–]/.test(after.content));
   return alone || marked ? label.replace(/[\s.:]+$/, '') : undefined;
 }
 
-/** A figure with at most a unit or currency code around it ("$53,250 USD", "40%", "€2.4M"): no word of three small letters. */
-const AMOUNT = /^[^\p{L}]*\p{N}(?!.*\p{Ll}{3})/u;
+/**
+ * A figure with at most a unit or currency code around it ("$53,250 USD", "40%", "€2.4M"): no word of three small letters,
+ * and not a numbered label ("2. Why", "1) API"). A label the writer ends with a colon ("**2024:**") is one whatever it holds.
+ */
+const AMOUNT = /^(?!\d+[.)]\s)[^\p{L}]*\p{N}(?!.*\p{Ll}{3})/u;
 
 /** True when an inline token holds links and nothing else but white space: a pointer elsewhere, not content. */
 function onlyLinks(inline: Token): boolean {

@@ -141,6 +141,14 @@ describe('parseDeck', () => {
     );
   });
 
+  it('still reads a numbered label, or one ending in a colon, in bold on its own as a label: “2. Why”, “1) API”, “2024:”', () => {
+    const deck = parseDeck('## Plan\n\n**2. Why**\nNurses wait.\n\n**1) API**\nOne endpoint.\n\n**2024:**\nThe pilot.\n\n**$53,250.**\n');
+    assert.deepEqual(
+      deck.slides[0].blocks.map((b) => b.label),
+      [undefined, '2. Why', '1) API', '2024', undefined],
+    );
+  });
+
   it('does not take a role word at the start of a sentence for a name', () => {
     assert.deepEqual(introducedNames(['Colleagues told us the tools feel outdated.', 'Priya told us she waits an hour.']), ['Priya']);
   });
