@@ -3,7 +3,7 @@
  * use: each document whose two labellers agree on its kind, the written sets from git and the real sets once fetched
  * (`bash scripts/fetch-real-corpus.sh`). Deterministic: the same documents give the same file, byte for byte.
  *   npm run train:kinds            write the weights
- *   npm run train:kinds -- --check say whether the committed weights are current (exit 1 if not)
+ *   npm run train:kinds -- --check say whether the committed weights are current (exit 1 if not, or if it cannot tell)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,24 +14,31 @@ import { DEFAULT_TRAINING, train } from './kinds/train';
 export const THRESHOLD = 0.6;
 
 const OUT = join(__dirname, '../src/core/story/kindWeights.json');
-const check = process.argv.includes('--check');
 
-if (!realSetsFetched()) {
-  console.log('train:kinds: skipped — the real corpora are not fetched (run `bash scripts/fetch-real-corpus.sh`); the weights are trained on them too.');
-  process.exit(0);
-}
-const docs = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet).filter((d) => d.kind);
-const model = train(
-  docs.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
-  DEFAULT_TRAINING,
-);
-const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
-if (check) {
-  const current = readFileSync(OUT, 'utf8') === json;
-  console.log(
-    current ? 'train:kinds: the committed weights are current.' : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json.',
+/**
+ * Trains, then writes the weights or (`check`) compares them with the committed file; returns the exit code. Without the
+ * real corpora it can do neither, and fails: weights trained on the written sets alone are other weights, and a check that
+ * passes without comparing anything would say the committed file is current when nobody knows.
+ */
+export function trainKinds({ check, fetched = realSetsFetched(), log = console.log }: { check: boolean; fetched?: boolean; log?: (line: string) => void }): number {
+  if (!fetched) {
+    log(`train:kinds: ${check ? 'cannot check' : 'cannot train'} — the real corpora are not fetched (run \`bash scripts/fetch-real-corpus.sh\`); the weights are trained on them too.`);
+    return 1;
+  }
+  const docs = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet).filter((d) => d.kind);
+  const model = train(
+    docs.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
+    DEFAULT_TRAINING,
   );
-  process.exit(current ? 0 : 1);
+  const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
+  if (check) {
+    const current = readFileSync(OUT, 'utf8') === json;
+    log(current ? 'train:kinds: the committed weights are current.' : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json.');
+    return current ? 0 : 1;
+  }
+  writeFileSync(OUT, json);
+  log(`train:kinds: ${Object.keys(model.weights).length} features × ${model.kinds.length} kinds from ${docs.length} documents → ${OUT} (${json.length} bytes)`);
+  return 0;
 }
-writeFileSync(OUT, json);
-console.log(`train:kinds: ${Object.keys(model.weights).length} features × ${model.kinds.length} kinds from ${docs.length} documents → ${OUT} (${json.length} bytes)`);
+
+if (require.main === module) process.exit(trainKinds({ check: process.argv.includes('--check') }));

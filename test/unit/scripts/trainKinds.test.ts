@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { scoreKinds } from '../../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, train, trainNaiveBayes } from '../../../scripts/kinds/train';
+import { trainKinds } from '../../../scripts/train-kinds';
 
 /** Talks say "slides" and proposals "alternatives", in documents of four sets; "acme" is one set's word only. */
 const DOCS = ['a', 'b', 'c', 'd'].flatMap((set) => [
@@ -64,5 +65,13 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
     };
     assert.deepEqual(run('da_DK.UTF-8'), [['w:aab'], ['“aab”']]);
     assert.deepEqual(run('en_US.UTF-8'), [['w:aab'], ['“aab”']]);
+  });
+
+  it('fails, training nothing, when the real corpora are not fetched: `--check` never says current without comparing', () => {
+    for (const check of [true, false]) {
+      const lines: string[] = [];
+      assert.equal(trainKinds({ check, fetched: false, log: (line) => lines.push(line) }), 1);
+      assert.match(lines.join('\n'), check ? /cannot check .*not fetched/ : /cannot train .*not fetched/);
+    }
   });
 });
