@@ -25,7 +25,7 @@ export interface Finding extends Range {
   missingBeat?: BeatId;
   /**
    * Set when the beat is reported missing only because nothing names the narrative's kind: the kind it was read
-   * as (the default, `pitch`), so an editor can offer to set one (`kindChoices`, `setKindEdit`). Such a finding is
+   * as (the default, `pitch`, or the learned reader's guess), so an editor can offer to set one (`kindChoices`, `setKindEdit`). Such a finding is
    * a question (`info`) unless configuration sets the rule's severity. Not part of the JSON output.
    */
   guessedKind?: string;
