@@ -5,8 +5,10 @@
  * against the labellers' kinds. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show i@0.5]] [--model lr|nb] [--train all|real|written] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N]`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lintText } from '../src/core/lint';
 import { scoreKinds, type KindModel } from '../src/core/story/kindModel';
+import { lintCacheFile } from './kinds/cache';
 import { loadSet, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { DEFAULT_TRAINING, train, trainNaiveBayes, type TrainOptions } from './kinds/train';
 
@@ -20,7 +22,9 @@ const options: TrainOptions = {
 const trainOn = opt('--train') ?? 'all'; // all | real | written
 const learner = opt('--model') === 'nb' ? trainNaiveBayes : train; // logistic regression (lr, the default) or naive Bayes (nb)
 
-const CACHE = '/tmp/storydeck-kind-eval/lint-cache-v2.json';
+const CACHE_DIR = '/tmp/storydeck-kind-eval';
+/** Named by the lint code's hash: findings cached by an older version of the rules are never scored. */
+const CACHE = lintCacheFile(CACHE_DIR, join(__dirname, '../src/core'));
 const cache: Record<string, string[]> = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : {};
 /** The rules that fire on a document read as `kind` ('' for a document whose front matter names its kind), forced through the configuration as a guess would be. */
 function fired(d: LabelledDoc, kind: string): Set<string> {
@@ -80,7 +84,7 @@ for (const held of sets) {
     (table[p.name] ??= {})[held] = row;
   }
 }
-mkdirSync('/tmp/storydeck-kind-eval', { recursive: true });
+mkdirSync(CACHE_DIR, { recursive: true });
 writeFileSync(CACHE, JSON.stringify(cache));
 if (perDoc) console.log(lines.join('\n'));
 

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lintCacheFile } from '../../../scripts/kinds/cache';
 import { scoreKinds } from '../../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, train, trainNaiveBayes } from '../../../scripts/kinds/train';
 import { trainKinds } from '../../../scripts/train-kinds';
@@ -72,6 +76,26 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
       const lines: string[] = [];
       assert.equal(trainKinds({ check, fetched: false, log: (line) => lines.push(line) }), 1);
       assert.match(lines.join('\n'), check ? /cannot check .*not fetched/ : /cannot train .*not fetched/);
+    }
+  });
+});
+
+describe('the kind evaluation’s lint cache (scripts/kinds/cache.ts)', () => {
+  it('is a new file when any file of the lint code changes, and the same file when none does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storydeck-kind-cache-'));
+    try {
+      mkdirSync(join(dir, 'core', 'lint'), { recursive: true });
+      writeFileSync(join(dir, 'core', 'lint', 'rule.ts'), 'export const fires = true;\n');
+      const before = lintCacheFile('/tmp/cache', join(dir, 'core'));
+      assert.equal(lintCacheFile('/tmp/cache', join(dir, 'core')), before);
+      assert.match(before, /^\/tmp\/cache\/lint-cache-[0-9a-f]{16}\.json$/);
+      writeFileSync(join(dir, 'core', 'lint', 'rule.ts'), 'export const fires = false;\n');
+      const edited = lintCacheFile('/tmp/cache', join(dir, 'core'));
+      assert.notEqual(edited, before);
+      writeFileSync(join(dir, 'core', 'lint', 'other.ts'), '');
+      assert.notEqual(lintCacheFile('/tmp/cache', join(dir, 'core')), edited, 'a new file is a change too');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
