@@ -27,17 +27,33 @@ interface Example {
   features: readonly string[];
 }
 
-/** Features in documents of at least `minSets` sets, ranked by mutual information with the kind. */
-function vocabulary(docs: readonly Example[], o: TrainOptions): string[] {
+/**
+ * The features a learner may use, shared by every reader trained on the labelled sets: those in documents of at least
+ * `minSets` different sets, and for a word (`h:`, `w:`) in at most a share `maxDocFreq` of the documents.
+ */
+export function sharedFeatures(docs: readonly { set: string; features: readonly string[] }[], o: Pick<TrainOptions, 'minSets' | 'maxDocFreq'>): Set<string> {
   const sets = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    for (const f of new Set(d.features)) {
+      let s = sets.get(f);
+      if (!s) sets.set(f, (s = new Set()));
+      s.add(d.set);
+      df.set(f, (df.get(f) ?? 0) + 1);
+    }
+  }
+  return new Set([...df].filter(([f, n]) => (sets.get(f)?.size ?? 0) >= o.minSets && !(/^[hw]:/.test(f) && n > o.maxDocFreq * docs.length)).map(([f]) => f));
+}
+
+/** The shared features (above), ranked by mutual information with the kind. */
+function vocabulary(docs: readonly Example[], o: TrainOptions): string[] {
+  const allowed = sharedFeatures(docs, o);
   const df = new Map<string, number[]>();
   const perKind = KINDS.map((k) => docs.filter((d) => d.kind === k).length);
   for (const d of docs) {
     const k = KINDS.indexOf(d.kind);
     for (const f of d.features) {
-      let s = sets.get(f);
-      if (!s) sets.set(f, (s = new Set()));
-      s.add(d.set);
+      if (!allowed.has(f)) continue;
       let c = df.get(f);
       if (!c) df.set(f, (c = KINDS.map(() => 0)));
       c[k]++;
@@ -46,9 +62,7 @@ function vocabulary(docs: readonly Example[], o: TrainOptions): string[] {
   const N = docs.length;
   const mi: [string, number][] = [];
   for (const [f, c] of df) {
-    if ((sets.get(f)?.size ?? 0) < o.minSets) continue;
     const nf = c.reduce((a, b) => a + b, 0);
-    if (/^[hw]:/.test(f) && nf > o.maxDocFreq * N) continue;
     let I = 0;
     for (let k = 0; k < KINDS.length; k++) {
       for (const [nkf, nx] of [

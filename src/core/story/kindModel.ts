@@ -36,20 +36,21 @@ function bin(n: number, edges: readonly number[]): string {
   return i < 0 ? `${edges[edges.length - 1]}+` : String(i === 0 ? `<${edges[0]}` : `${edges[i - 1]}-${edges[i] - 1}`);
 }
 
+/** Adds each distinct word of `text` to `out` with its prefix (`h:`, `w:`): one pass over the text, the work per word a set lookup. */
+export function wordFeatures(prefix: string, text: string, out: Set<string>): void {
+  const seen = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(WORD)) seen.add(m[0]);
+  for (const w of seen) out.add(prefix + w.replace(/’/g, "'").replace(/['-]+$/, ''));
+}
+
 /**
  * The features a document shows, each once: `h:` a word of the title or a heading, `w:` a word of the text,
  * `fm:` a front-matter key, `shape:` and `slides:`/`headings:` counts binned, `sign:` the shape signs' kind.
  */
 export function kindFeatures(t: KindText): string[] {
   const out = new Set<string>();
-  // Each distinct word once, then its prefix: one pass over the text, the work per word a set lookup.
-  const words = (prefix: string, text: string) => {
-    const seen = new Set<string>();
-    for (const m of text.toLowerCase().matchAll(WORD)) seen.add(m[0]);
-    for (const w of seen) out.add(prefix + w.replace(/’/g, "'").replace(/['-]+$/, ''));
-  };
-  words('h:', [t.title, ...t.headings].join('\n'));
-  words('w:', t.body.join('\n'));
+  wordFeatures('h:', [t.title, ...t.headings].join('\n'), out);
+  wordFeatures('w:', t.body.join('\n'), out);
   for (const k of t.frontMatterKeys) if (k !== 'kind') out.add(`fm:${k.toLowerCase()}`);
   out.add(t.prose ? 'shape:prose' : 'shape:slides');
   out.add(`slides:${bin(t.slides, [2, 6, 12, 20])}`);

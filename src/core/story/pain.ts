@@ -112,10 +112,10 @@ export const FUTURE_PHRASE =
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
  * A vague complaint about a group ("parents are frustrated") is a report, not a story.
  */
-const ONE_PERSON = caseless(new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})(?![\w-])(?!\s${REPORT_NOUN})|(?:she|he|her|him|his|i)\b)`, 'i'));
+export const ONE_PERSON = caseless(new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})(?![\w-])(?!\s${REPORT_NOUN})|(?:she|he|her|him|his|i)\b)`, 'i'));
 
 /** A figure, in digits or in words ("thousands of dollars a year", "half of them"): what makes a group's problem concrete. */
-const AMOUNT = caseless(/\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third|a quarter|twice|three times)\b/i);
+export const AMOUNT = caseless(/\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third|a quarter|twice|three times)\b/i);
 
 /** A question asks rather than tells: "Why can't the Council keep weekly collections?" in an FAQ is not someone struggling. */
 const QUESTION = /\?["”*_)\s]*$/;
@@ -132,10 +132,10 @@ const OUTLINE = caseless(
 const USER_STORY = caseless(/^[\W\d]{0,4}as an?\s[^,.;\n]{1,40}?,?\s(?:i|we)\s(?:want|need|would like|wish|expect)\b/i);
 
 /** A quotation of a dozen characters or more: a customer's own words. */
-const QUOTE = /["“][^"”\n]{12,400}["”]/;
+export const QUOTE = /["“][^"”\n]{12,400}["”]/;
 
 /** Sections about the solution, the plan, the ask, the metrics, the business case or the strategy are not a customer's story. */
-const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 'strategy', 'how', 'outcome', 'ask']);
+export const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['what', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
 /**
  * A condition that opens a sentence ("If your usage is mostly at peak and you can't shift it, …", "And if this made you go
