@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintCacheFile } from '../../../scripts/kinds/cache';
 import { scoreKinds } from '../../../src/core/story/kindModel';
-import { DEFAULT_TRAINING, train, trainNaiveBayes } from '../../../scripts/kinds/train';
+import { DEFAULT_TRAINING, sharedFeatures, train, trainNaiveBayes } from '../../../scripts/kinds/train';
 import { trainKinds } from '../../../scripts/train-kinds';
 
 /** Talks say "slides" and proposals "alternatives", in documents of four sets; "acme" is one set's word only. */
@@ -77,6 +77,20 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
       assert.equal(trainKinds({ check, fetched: false, log: (line) => lines.push(line) }), 1);
       assert.match(lines.join('\n'), check ? /cannot check .*not fetched/ : /cannot train .*not fetched/);
     }
+  });
+  it('shares its feature filter with other readers: three sets at least, a word in at most `maxDocFreq` of the documents, each counted once per document', () => {
+    const docs = [
+      { set: 'a', features: ['w:queue', 'w:queue', 'w:the', 'r:found', 'w:acme'] },
+      { set: 'b', features: ['w:queue', 'w:the', 'r:found'] },
+      { set: 'c', features: ['w:the', 'r:found'] },
+      { set: 'd', features: ['w:queue', 'w:the', 'r:found', 'w:acme'] },
+    ];
+    assert.deepEqual(
+      [...sharedFeatures(docs, { minSets: 3, maxDocFreq: 0.75 })].sort(),
+      ['r:found', 'w:queue'],
+      '“the” is in every document, “acme” in two sets; “queue”, twice in one document, is in three of four',
+    );
+    assert.deepEqual([...sharedFeatures(docs, { minSets: 2, maxDocFreq: 1 })].sort(), ['r:found', 'w:acme', 'w:queue', 'w:the']);
   });
 });
 
