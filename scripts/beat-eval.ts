@@ -11,8 +11,10 @@
  * Leave-one-set-out over every set of scripts/kinds/corpus.ts: for each set, trained on the others; customer-pain and the
  * nine rules' totals per set, with the labellers' kinds forced and with kinds as read (the kind reader trained on the others
  * too, policy (i) at 0.6). Only customer-pain's finding is recomputed; the other rules keep today's (a vetoed pain would
- * also stop answering why-before-what's "why", not rerun here).
- *   npx tsx scripts/pain-eval.ts [--thresholds 0.2,0.3] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--nowords] [--weights] [--docs [--show any@0.3]]
+ * also stop answering why-before-what's "why", not rerun here). `--beat` measures the same scorer on another missing-beat
+ * rule (the pain-only features then stay empty), and `--add t` lets a section scoring at least t tell a beat the reading
+ * did not find.
+ *   npx tsx scripts/beat-eval.ts [--beat pain|value|business|strategy|outcome|ask] [--thresholds 0.2,0.3] [--add 0.7,0.8] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--nowords] [--weights] [--docs [--show any@0.3]]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { lintText } from '../src/core/lint';
@@ -31,6 +33,11 @@ const STEPS = Number(opt('--steps', '300'));
 const L2 = Number(opt('--l2', '0.01'));
 const RATE = Number(opt('--rate', '1'));
 const WORDS = !args.includes('--nowords');
+/** The beat whose reading the scorer checks, and the rule that reports it missing (`--beat value` measures the same scorer on another missing-beat rule). */
+const RULE_OF = { pain: 'customer-pain', value: 'customer-value', business: 'business-value', strategy: 'strategic-tie-in', outcome: 'outcome-metric', ask: 'call-to-action' } as const;
+const BEAT = opt('--beat', 'pain') as keyof typeof RULE_OF;
+const RULE = RULE_OF[BEAT];
+if (!RULE) throw new Error(`--beat: one of ${Object.keys(RULE_OF).join(', ')}`);
 
 interface Section {
   slide: number;
@@ -41,7 +48,7 @@ interface Section {
 /** A document's sections (a heading and what follows it), each with its features and whether the pain reading's evidence is in it. */
 function sections(d: LabelledDoc): Section[] {
   const story = readStory(d.deck, {});
-  const ev = story.beats.pain.present ? story.beats.pain.evidence : undefined;
+  const ev = story.beats[BEAT].present ? story.beats[BEAT].evidence : undefined;
   const names = deckNames(d.deck.slides);
   const isPerson = personMatcher(names);
   const isNamed = personMatcher(names, false);
@@ -67,7 +74,7 @@ function sections(d: LabelledDoc): Section[] {
         if (PROBLEM.test(p.text)) f.add('r:problem');
         if (AMOUNT.test(p.text)) f.add('r:amount');
       }
-      if (ps[0].context.includes('pain')) f.add('r:pain-heading');
+      if (ps[0].context.includes(BEAT)) f.add('r:beat-heading');
       if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.add('r:other-heading');
       if (found) f.add('r:found');
       out.push({ slide: slide.index, features: [...f], found });
@@ -78,7 +85,7 @@ function sections(d: LabelledDoc): Section[] {
 
 interface Bag {
   set: string;
-  y: number; // 1: pain told (rule quiet), 0: not told (rule fires)
+  y: number; // 1: the beat told (rule quiet), 0: not told (rule fires)
   sections: Section[];
 }
 
@@ -125,7 +132,7 @@ function trainMil(bags: Bag[]): SectionModel {
 
 const score = (s: Section, m: SectionModel) => 1 / (1 + Math.exp(-s.features.reduce((z, f) => z + (m.weights.get(f) ?? 0), m.bias)));
 
-const CACHE = '/tmp/storydeck-pain-eval/lint-cache.json';
+const CACHE = '/tmp/storydeck-beat-eval/lint-cache.json';
 const cache: Record<string, string[]> = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : {};
 function fired(d: LabelledDoc, kind: string): Set<string> {
   const key = `${d.set}/${d.file}/${kind}`;
@@ -139,7 +146,7 @@ function fired(d: LabelledDoc, kind: string): Set<string> {
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
 const secs = new Map(all.map((d) => [d, sections(d)]));
-const expectsPain = (k: string) => (BUILTIN_KINDS as Record<string, { expects: readonly string[] }>)[k]?.expects.includes('pain');
+const expectsBeat = (k: string) => (BUILTIN_KINDS as Record<string, { expects: readonly string[] }>)[k]?.expects.includes(BEAT);
 const labelKind = (d: LabelledDoc) => d.named ?? d.kind ?? d.sign ?? 'pitch';
 
 type Row = { tp: number; fp: number; fn: number };
@@ -149,11 +156,16 @@ const POL = [
     .split(',')
     .map(Number)
     .flatMap((t) => [`found@${t}`, `any@${t}`]),
+  ...(opt('--add', '')
+    ? opt('--add', '')
+        .split(',')
+        .map((t) => `add@${t}`)
+    : []),
 ];
-const table: Record<string, Record<string, Record<string, { pain: Row; all: Row }>>> = {}; // mode → policy → set
+const table: Record<string, Record<string, Record<string, { rule: Row; all: Row }>>> = {}; // mode → policy → set
 for (const held of sets) {
-  const trainDocs = all.filter((d) => d.set !== held && d.cells['customer-pain'] && expectsPain(labelKind(d)));
-  const m = trainMil(trainDocs.map((d) => ({ set: d.set, y: d.cells['customer-pain'] === 'quiet' ? 1 : 0, sections: secs.get(d)! })));
+  const trainDocs = all.filter((d) => d.set !== held && d.cells[RULE] && expectsBeat(labelKind(d)));
+  const m = trainMil(trainDocs.map((d) => ({ set: d.set, y: d.cells[RULE] === 'quiet' ? 1 : 0, sections: secs.get(d)! })));
   const km = train(
     all.filter((d) => d.set !== held && d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     DEFAULT_TRAINING,
@@ -166,22 +178,24 @@ for (const held of sets) {
   };
   for (const mode of ['forced', 'read']) {
     for (const pol of POL) {
-      const row = { pain: { tp: 0, fp: 0, fn: 0 }, all: { tp: 0, fp: 0, fn: 0 } };
+      const row = { rule: { tp: 0, fp: 0, fn: 0 }, all: { tp: 0, fp: 0, fn: 0 } };
       for (const d of all.filter((x) => x.set === held)) {
         const kind = mode === 'forced' ? (d.named ? '' : (d.kind ?? d.sign ?? 'pitch')) : readKind(d);
         const firing = fired(d, kind);
         const effKind = kind || d.named || 'pitch';
-        if (pol !== 'today' && !firing.has('customer-pain') && expectsPain(effKind)) {
+        if (pol !== 'today' && expectsBeat(effKind)) {
           const [how, t] = pol.split('@');
-          const ss = secs.get(d)!.filter((s) => how === 'any' || s.found);
+          const ss = secs.get(d)!.filter((s) => how !== 'found' || s.found);
           const best = Math.max(0, ...ss.map((s) => score(s, m)));
-          if (best < Number(t)) firing.add('customer-pain');
-          if (best < Number(t) && args.includes('--docs') && mode === 'forced' && pol === opt('--show', 'any@0.3'))
-            console.log(`veto ${held} ${d.file} label ${d.cells['customer-pain'] ?? '-'} best ${best.toFixed(2)}`);
+          // A veto (`any`, `found`): the beat counts only where a section scores at least t. Adding (`add`): a section scoring at least t tells it, though the reading found none.
+          const change = how === 'add' ? firing.has(RULE) && best >= Number(t) : !firing.has(RULE) && best < Number(t);
+          if (change && how === 'add') firing.delete(RULE);
+          else if (change) firing.add(RULE);
+          if (change && args.includes('--docs') && mode === 'forced' && pol === opt('--show', 'any@0.3')) console.log(`${how} ${held} ${d.file} label ${d.cells[RULE] ?? '-'} best ${best.toFixed(2)}`);
         }
         for (const [rule, label] of Object.entries(d.cells)) {
           const f = firing.has(rule);
-          for (const r of rule === 'customer-pain' ? [row.pain, row.all] : [row.all]) {
+          for (const r of rule === RULE ? [row.rule, row.all] : [row.all]) {
             if (f && label === 'fire') r.tp++;
             else if (f) r.fp++;
             else if (label === 'fire') r.fn++;
@@ -202,7 +216,7 @@ for (const held of sets) {
       m.bias.toFixed(2),
     );
 }
-mkdirSync('/tmp/storydeck-pain-eval', { recursive: true });
+mkdirSync('/tmp/storydeck-beat-eval', { recursive: true });
 writeFileSync(CACHE, JSON.stringify(cache));
 
 const pr = (r: Row) => `${(r.tp / (r.tp + r.fp || 1)).toFixed(2)}/${(r.tp / (r.tp + r.fn || 1)).toFixed(2)}`;
@@ -216,8 +230,8 @@ const short = (s: string) =>
     .replace(/^real$/, 'r1');
 console.log(`options: minSets ${SHARED.minSets} maxDocFreq ${SHARED.maxDocFreq} steps ${STEPS} l2 ${L2} words ${WORDS}`);
 for (const mode of ['forced', 'read']) {
-  for (const what of ['pain', 'all'] as const) {
-    console.log(`\n${mode} — ${what === 'pain' ? 'customer-pain' : 'nine rules'}`);
+  for (const what of ['rule', 'all'] as const) {
+    console.log(`\n${mode} — ${what === 'rule' ? RULE : 'nine rules'}`);
     console.log(`policy      ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R     real TP/FP/FN  P/R`);
     for (const pol of POL) {
       const t = table[mode][pol];
