@@ -12,18 +12,17 @@
  * nine rules' totals per set, with the labellers' kinds forced and with kinds as read (the kind reader trained on the others
  * too, policy (i) at 0.6). Only customer-pain's finding is recomputed; the other rules keep today's (a vetoed pain would
  * also stop answering why-before-what's "why", not rerun here). `--beat` measures the same scorer on another missing-beat
- * rule (the pain-only features then stay empty), and `--add t` lets a section scoring at least t tell a beat the reading
+ * rule (the same features, with that beat's heading and its reading's evidence), and `--add t` lets a section scoring at least t tell a beat the reading
  * did not find.
  *   npx tsx scripts/beat-eval.ts [--beat pain|value|business|strategy|outcome|ask] [--thresholds 0.2,0.3] [--add 0.7,0.8] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--nowords] [--weights] [--docs [--show any@0.3]]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { lintText } from '../src/core/lint';
 import { deckNames, personMatcher, slidePassages, type Passage } from '../src/core/deck/beats';
 import { AMOUNT, NOT_ABOUT_CUSTOMERS, ONE_PERSON, PROBLEM, QUOTE, struggleIn } from '../src/core/story/pain';
 import { BUILTIN_KINDS } from '../src/core/story/kinds';
 import { scoreKinds, wordFeatures } from '../src/core/story/kindModel';
 import { readStory } from '../src/core/story/story';
-import { loadSet, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { count, lintCache, pr, short, type Tally } from './kinds/score';
 import { DEFAULT_TRAINING, sharedFeatures, train } from './kinds/train';
 
 const args = process.argv.slice(2);
@@ -132,16 +131,7 @@ function trainMil(bags: Bag[]): SectionModel {
 
 const score = (s: Section, m: SectionModel) => 1 / (1 + Math.exp(-s.features.reduce((z, f) => z + (m.weights.get(f) ?? 0), m.bias)));
 
-const CACHE = '/tmp/storydeck-beat-eval/lint-cache.json';
-const cache: Record<string, string[]> = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : {};
-function fired(d: LabelledDoc, kind: string): Set<string> {
-  const key = `${d.set}/${d.file}/${kind}`;
-  if (!cache[key]) {
-    const { findings } = lintText(d.text, kind ? { kind } : {}, { file: d.file });
-    cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
-  }
-  return new Set(cache[key]);
-}
+const { fired, save } = lintCache('/tmp/storydeck-beat-eval/lint-cache.json');
 
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
@@ -149,7 +139,7 @@ const secs = new Map(all.map((d) => [d, sections(d)]));
 const expectsBeat = (k: string) => (BUILTIN_KINDS as Record<string, { expects: readonly string[] }>)[k]?.expects.includes(BEAT);
 const labelKind = (d: LabelledDoc) => d.named ?? d.kind ?? d.sign ?? 'pitch';
 
-type Row = { tp: number; fp: number; fn: number };
+type Row = Tally;
 const POL = [
   'today',
   ...opt('--thresholds', '0.2,0.3,0.4,0.5')
@@ -195,11 +185,7 @@ for (const held of sets) {
         }
         for (const [rule, label] of Object.entries(d.cells)) {
           const f = firing.has(rule);
-          for (const r of rule === RULE ? [row.rule, row.all] : [row.all]) {
-            if (f && label === 'fire') r.tp++;
-            else if (f) r.fp++;
-            else if (label === 'fire') r.fn++;
-          }
+          for (const r of rule === RULE ? [row.rule, row.all] : [row.all]) count(r, label, f);
         }
       }
       ((table[mode] ??= {})[pol] ??= {})[held] = row;
@@ -216,18 +202,9 @@ for (const held of sets) {
       m.bias.toFixed(2),
     );
 }
-mkdirSync('/tmp/storydeck-beat-eval', { recursive: true });
-writeFileSync(CACHE, JSON.stringify(cache));
+save();
 
-const pr = (r: Row) => `${(r.tp / (r.tp + r.fp || 1)).toFixed(2)}/${(r.tp / (r.tp + r.fn || 1)).toFixed(2)}`;
 const sum = (rows: Row[]) => rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
-const short = (s: string) =>
-  s
-    .replace('corpus-', '')
-    .replace('blind-', 'b')
-    .replace('writers', 'w')
-    .replace('real-', 'r')
-    .replace(/^real$/, 'r1');
 console.log(`options: minSets ${SHARED.minSets} maxDocFreq ${SHARED.maxDocFreq} steps ${STEPS} l2 ${L2} words ${WORDS}`);
 for (const mode of ['forced', 'read']) {
   for (const what of ['rule', 'all'] as const) {

@@ -4,12 +4,11 @@
  * nine content rules' precision and recall there when lint runs with the kinds read, against the shape signs alone and
  * against the labellers' kinds. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show i@0.5]] [--model lr|nb] [--train all|real|written] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N]`.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../src/core/lint';
 import { scoreKinds, type KindModel } from '../src/core/story/kindModel';
 import { lintCacheFile } from './kinds/cache';
-import { loadSet, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { count, lintCache, pr, short } from './kinds/score';
 import { DEFAULT_TRAINING, train, trainNaiveBayes, type TrainOptions } from './kinds/train';
 
 const args = process.argv.slice(2);
@@ -22,19 +21,8 @@ const options: TrainOptions = {
 const trainOn = opt('--train') ?? 'all'; // all | real | written
 const learner = opt('--model') === 'nb' ? trainNaiveBayes : train; // logistic regression (lr, the default) or naive Bayes (nb)
 
-const CACHE_DIR = '/tmp/storydeck-kind-eval';
 /** Named by the lint code's hash: findings cached by an older version of the rules are never scored. */
-const CACHE = lintCacheFile(CACHE_DIR, join(__dirname, '../src/core'));
-const cache: Record<string, string[]> = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : {};
-/** The rules that fire on a document read as `kind` ('' for a document whose front matter names its kind), forced through the configuration as a guess would be. */
-function fired(d: LabelledDoc, kind: string): Set<string> {
-  const key = `${d.set}/${d.file}/${kind}`;
-  if (!cache[key]) {
-    const { findings } = lintText(d.text, kind ? { kind } : {}, { file: d.file });
-    cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
-  }
-  return new Set(cache[key]);
-}
+const { fired, save } = lintCache(lintCacheFile('/tmp/storydeck-kind-eval', join(__dirname, '../src/core')));
 
 type Policy = { name: string; read: (d: LabelledDoc, model: KindModel) => string };
 const model = (threshold: number, signsFirst: boolean) => (d: LabelledDoc, m: KindModel) => {
@@ -70,12 +58,7 @@ for (const held of sets) {
         if (kind === d.kind) row.right++;
       }
       const firing = fired(d, kind);
-      for (const [rule, label] of Object.entries(d.cells)) {
-        const f = firing.has(rule);
-        if (f && label === 'fire') row.tp++;
-        else if (f) row.fp++;
-        else if (label === 'fire') row.fn++;
-      }
+      for (const [rule, label] of Object.entries(d.cells)) count(row, label, firing.has(rule));
       if (perDoc && p.name === (opt('--show') ?? 'ii@0') && !d.named)
         lines.push(
           `${held.padEnd(15)} ${d.file.slice(0, 44).padEnd(44)} label ${(d.kind ?? '?').padEnd(9)} signs ${(d.sign ?? '-').padEnd(9)} read ${kind.padEnd(9)} ${scoreKinds(d.features, m)[0].p.toFixed(2)}`,
@@ -84,20 +67,11 @@ for (const held of sets) {
     (table[p.name] ??= {})[held] = row;
   }
 }
-mkdirSync(CACHE_DIR, { recursive: true });
-writeFileSync(CACHE, JSON.stringify(cache));
+save();
 if (perDoc) console.log(lines.join('\n'));
 
-const pr = (r: { tp: number; fp: number; fn: number }, d = 2) => `${(r.tp / (r.tp + r.fp || 1)).toFixed(d)}/${(r.tp / (r.tp + r.fn || 1)).toFixed(d)}`;
 const sum = (rows: { right: number; of: number; tp: number; fp: number; fn: number }[]) =>
   rows.reduce((a, r) => ({ right: a.right + r.right, of: a.of + r.of, tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { right: 0, of: 0, tp: 0, fp: 0, fn: 0 });
-const short = (s: string) =>
-  s
-    .replace('corpus-', '')
-    .replace('blind-', 'b')
-    .replace('writers', 'w')
-    .replace('real-', 'r')
-    .replace(/^real$/, 'r1');
 console.log(`model: ${opt('--model') ?? 'lr'}, training: ${trainOn}, ${JSON.stringify(options)}`);
 console.log(`policy    ${sets.map((s) => short(s).padStart(16)).join('')}   written ALL       real ALL`);
 for (const p of POLICIES) {
