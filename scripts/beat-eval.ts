@@ -10,12 +10,15 @@
  * only when a section scores at least t (`any@t`), or only when the section the reading found does (`found@t`).
  * Leave-one-set-out over every set of scripts/kinds/corpus.ts: for each set, trained on the others; customer-pain and the
  * nine rules' totals per set, with the labellers' kinds forced and with kinds as read (the kind reader trained on the others
- * too, policy (i) at 0.6). Only customer-pain's finding is recomputed; the other rules keep today's (a vetoed pain would
- * also stop answering why-before-what's "why", not rerun here). `--beat` measures the same scorer on another missing-beat
- * rule (the same features, with that beat's heading and its reading's evidence), and `--add t` lets a section scoring at least t tell a beat the reading
+ * too, policy (i) at 0.6). Without `--exact` only the rule's own finding is recomputed; with it a pain vetoed is taken out
+ * of the story model itself (scripts/kinds/painVeto.ts) and the document linted again, so why-before-what, whose "why" a pain
+ * also answers, sees it gone too. `--beat` measures the same scorer on another missing-beat rule (the same features, with
+ * that beat's heading and its reading's evidence), and `--add t` lets a section scoring at least t tell a beat the reading
  * did not find.
- *   npx tsx scripts/beat-eval.ts [--beat pain|value|business|strategy|outcome|ask] [--thresholds 0.2,0.3] [--add 0.7,0.8] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--nowords] [--weights] [--docs [--show any@0.3]]
+ *   npx tsx scripts/beat-eval.ts [--beat pain|value|business|strategy|outcome|ask] [--thresholds 0.2,0.3] [--add 0.7,0.8] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--exact] [--nowords] [--weights] [--docs [--show any@0.3]]
  */
+// First: it swaps the pain reading for one an evaluation can veto before the story model loads (--exact).
+import { setPainVeto } from './kinds/painVeto';
 import { deckNames, personMatcher, slidePassages, type Passage } from '../src/core/deck/beats';
 import { AMOUNT, NOT_ABOUT_CUSTOMERS, ONE_PERSON, PROBLEM, QUOTE, struggleIn } from '../src/core/story/pain';
 import { BUILTIN_KINDS } from '../src/core/story/kinds';
@@ -36,6 +39,8 @@ const WORDS = !args.includes('--nowords');
 const RULE_OF = { pain: 'customer-pain', value: 'customer-value', business: 'business-value', strategy: 'strategic-tie-in', outcome: 'outcome-metric', ask: 'call-to-action' } as const;
 const BEAT = opt('--beat', 'pain') as keyof typeof RULE_OF;
 const RULE = RULE_OF[BEAT];
+/** Veto the pain reading inside the story model, so that every rule sees it (pain only, veto policies only). */
+const EXACT = args.includes('--exact') && BEAT === 'pain';
 if (!RULE) throw new Error(`--beat: one of ${Object.keys(RULE_OF).join(', ')}`);
 
 interface Section {
@@ -171,17 +176,23 @@ for (const held of sets) {
       const row = { rule: { tp: 0, fp: 0, fn: 0 }, all: { tp: 0, fp: 0, fn: 0 } };
       for (const d of all.filter((x) => x.set === held)) {
         const kind = mode === 'forced' ? (d.named ? '' : (d.kind ?? d.sign ?? 'pitch')) : readKind(d);
-        const firing = fired(d, kind);
+        let firing = fired(d, kind);
         const effKind = kind || d.named || 'pitch';
+        const [how, t] = pol.split('@');
+        /** The scorer's best section: of all (`any`, `add`) or of the one the reading found (`found`). */
+        const best = Math.max(0, ...secs.get(d)!.flatMap((s) => (how !== 'found' || s.found ? [score(s, m)] : [])));
         if (pol !== 'today' && expectsBeat(effKind)) {
-          const [how, t] = pol.split('@');
-          const ss = secs.get(d)!.filter((s) => how !== 'found' || s.found);
-          const best = Math.max(0, ...ss.map((s) => score(s, m)));
           // A veto (`any`, `found`): the beat counts only where a section scores at least t. Adding (`add`): a section scoring at least t tells it, though the reading found none.
           const change = how === 'add' ? firing.has(RULE) && best >= Number(t) : !firing.has(RULE) && best < Number(t);
           if (change && how === 'add') firing.delete(RULE);
-          else if (change) firing.add(RULE);
+          else if (change && !EXACT) firing.add(RULE);
           if (change && args.includes('--docs') && mode === 'forced' && pol === opt('--show', 'any@0.3')) console.log(`${how} ${held} ${d.file} label ${d.cells[RULE] ?? '-'} best ${best.toFixed(2)}`);
+        }
+        // --exact: where the reading found pain and the scorer vetoes it, lint again with the beat gone from the story model — every rule, whatever the kind.
+        if (EXACT && pol !== 'today' && how !== 'add' && secs.get(d)!.some((s) => s.found) && best < Number(t)) {
+          setPainVeto(() => true);
+          firing = fired(d, kind, 'veto');
+          setPainVeto(undefined);
         }
         for (const [rule, label] of Object.entries(d.cells)) {
           const f = firing.has(rule);

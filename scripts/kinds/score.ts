@@ -13,12 +13,16 @@ export interface Tally {
   fn: number;
 }
 
-/** The rules that fire on a document read as `kind` ('' for a document whose front matter names its kind), forced through the configuration as a guess would be; `save` writes the cache. */
-export function lintCache(file: string): { fired: (d: LabelledDoc, kind: string) => Set<string>; save: () => void } {
+/**
+ * The rules that fire on a document read as `kind` ('' for a document whose front matter names its kind), forced through the
+ * configuration as a guess would be; `variant` names a changed reading the caller has set up (part of the cache's key).
+ * `save` writes the cache.
+ */
+export function lintCache(file: string): { fired: (d: LabelledDoc, kind: string, variant?: string) => Set<string>; save: () => void } {
   const cache: Record<string, string[]> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   return {
-    fired(d, kind) {
-      const key = `${d.set}/${d.file}/${kind}`;
+    fired(d, kind, variant = '') {
+      const key = `${d.set}/${d.file}/${kind}${variant ? `#${variant}` : ''}`;
       if (!cache[key]) {
         const { findings } = lintText(d.text, kind ? { kind } : {}, { file: d.file });
         cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
