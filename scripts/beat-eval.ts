@@ -15,7 +15,7 @@
  * also answers, sees it gone too. `--beat` measures the same scorer on another missing-beat rule (the same features, with
  * that beat's heading and its reading's evidence), and `--add t` lets a section scoring at least t tell a beat the reading
  * did not find.
- *   npx tsx scripts/beat-eval.ts [--beat pain|value|business|strategy|outcome|ask] [--thresholds 0.2,0.3] [--add 0.7,0.8] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--exact] [--nowords] [--weights] [--docs [--show any@0.3]]
+ *   npx tsx scripts/beat-eval.ts [--beat pain|value|business|strategy|outcome|ask] [--thresholds 0.2,0.3] [--add 0.7,0.8] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--exact] [--single] [--nowords] [--weights] [--docs [--show any@0.3]]
  */
 // First: it swaps the pain reading for one an evaluation can veto before the story model loads (--exact).
 import { setPainVeto } from './kinds/painVeto';
@@ -41,6 +41,7 @@ const BEAT = opt('--beat', 'pain') as keyof typeof RULE_OF;
 const RULE = RULE_OF[BEAT];
 /** Veto the pain reading inside the story model, so that every rule sees it (pain only, veto policies only). */
 const EXACT = args.includes('--exact') && BEAT === 'pain';
+const SINGLE = args.includes('--single');
 if (!RULE) throw new Error(`--beat: one of ${Object.keys(RULE_OF).join(', ')}`);
 
 interface Section {
@@ -160,7 +161,9 @@ const POL = [
 const table: Record<string, Record<string, Record<string, { rule: Row; all: Row }>>> = {}; // mode → policy → set
 for (const held of sets) {
   const trainDocs = all.filter((d) => d.set !== held && d.cells[RULE] && expectsBeat(labelKind(d)));
-  const m = trainMil(trainDocs.map((d) => ({ set: d.set, y: d.cells[RULE] === 'quiet' ? 1 : 0, sections: secs.get(d)! })));
+  // --single: no multiple instances — the document's label taught to the section the reading found, where it found one.
+  const bags = trainDocs.map((d) => ({ set: d.set, y: d.cells[RULE] === 'quiet' ? 1 : 0, sections: secs.get(d)!.filter((s) => !SINGLE || s.found) }));
+  const m = trainMil(bags.filter((b) => b.sections.length > 0));
   const km = train(
     all.filter((d) => d.set !== held && d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     DEFAULT_TRAINING,
