@@ -19,12 +19,14 @@
  */
 // First: it swaps the pain reading for one an evaluation can veto before the story model loads (--exact).
 import { setPainVeto } from './kinds/painVeto';
+import { join } from 'node:path';
 import { deckNames, personMatcher, slidePassages, type Passage } from '../src/core/deck/beats';
 import { AMOUNT, NOT_ABOUT_CUSTOMERS, ONE_PERSON, PROBLEM, QUOTE, struggleIn } from '../src/core/story/pain';
 import { BUILTIN_KINDS } from '../src/core/story/kinds';
 import { scoreKinds, wordFeatures } from '../src/core/story/kindModel';
 import { readStory } from '../src/core/story/story';
 import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { lintCacheFile } from './kinds/cache';
 import { count, lintCache, pr, short, type Tally } from './kinds/score';
 import { DEFAULT_TRAINING, sharedFeatures, train } from './kinds/train';
 
@@ -137,7 +139,8 @@ function trainMil(bags: Bag[]): SectionModel {
 
 const score = (s: Section, m: SectionModel) => 1 / (1 + Math.exp(-s.features.reduce((z, f) => z + (m.weights.get(f) ?? 0), m.bias)));
 
-const { fired, save } = lintCache('/tmp/storydeck-beat-eval/lint-cache.json');
+/** Named by the lint code's hash: findings cached by an older version of the rules are never scored. */
+const { fired, save } = lintCache(lintCacheFile('/tmp/storydeck-beat-eval', join(__dirname, '../src/core')));
 
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);

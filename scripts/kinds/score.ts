@@ -16,7 +16,7 @@ export interface Tally {
 /**
  * The rules that fire on a document read as `kind` ('' for a document whose front matter names its kind), forced through the
  * configuration as a guess would be; `variant` names a changed reading the caller has set up (part of the cache's key).
- * `save` writes the cache.
+ * `save` writes the cache; name its file with `lintCacheFile` (cache.ts), so that findings of older rules are never scored.
  */
 export function lintCache(file: string): { fired: (d: LabelledDoc, kind: string, variant?: string) => Set<string>; save: () => void } {
   const cache: Record<string, string[]> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
