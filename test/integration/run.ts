@@ -339,7 +339,7 @@ type Slide = {
   innerText: string;
   querySelectorAll(selector: string): Iterable<Img & { localName: string }>;
   closest(selector: string): Slide | null;
-  ownerDocument: { getElementById(id: string): { href: string; sheet: object | null } | null };
+  ownerDocument: { getElementById(id: string): { href: string; sheet: { href: string | null } | null } | null };
 };
 type WithStyle = { getComputedStyle(element: unknown): { backgroundColor: string } };
 
@@ -381,7 +381,8 @@ async function previewSlide(page: Page, dblclick: boolean): Promise<PreviewSlide
               text: e.innerText,
               images: images.map((i) => ({ alt: i.alt, loaded: i.naturalWidth > 0 })),
               background: (globalThis as unknown as WithStyle).getComputedStyle(element).backgroundColor,
-              theme: theme ? { file: theme.href.split('/').pop() ?? '', loaded: theme.sheet !== null } : undefined,
+              // Loaded: the sheet in force is the one the link now names (while a new href loads, the old sheet may stay in force).
+              theme: theme ? { file: theme.href.split('/').pop() ?? '', loaded: theme.sheet !== null && theme.sheet.href === theme.href } : undefined,
               mode: e.closest('#storydeck')?.getAttribute('data-mode') ?? '',
               tags: [...new Set([...e.querySelectorAll('*')].map((child) => child.localName))],
             };
