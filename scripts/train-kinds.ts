@@ -8,12 +8,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSet, REAL_SETS, realSetsFetched, WRITTEN_SETS } from './kinds/corpus';
-import { DEFAULT_TRAINING, train } from './kinds/train';
+import { DEFAULT_TRAINING, SECTION_TRAINING, train, trainSections } from './kinds/train';
+import { beatBags } from './kinds/corpus';
 
 /** Below this confidence the reader's guess is not taken (chosen by scripts/kind-eval.ts; docs/judgement.md, session 11). */
 export const THRESHOLD = 0.6;
 
+/**
+ * The beats a learned section scorer checks, each with its rule and the score below which the beat is doubted (chosen by
+ * scripts/beat-eval.ts, leave-one-set-out; docs/judgement.md, session 12).
+ */
+export const CHECKED_BEATS = { pain: { rule: 'customer-pain', threshold: 0.3 } } as const;
+
 const OUT = join(__dirname, '../src/core/story/kindWeights.json');
+const SECTIONS_OUT = join(__dirname, '../src/core/story/sectionWeights.json');
 
 /**
  * Trains, then writes the weights or (`check`) compares them with the committed file; returns the exit code. Without the
@@ -25,18 +33,23 @@ export function trainKinds({ check, fetched = realSetsFetched(), log = console.l
     log(`train:kinds: ${check ? 'cannot check' : 'cannot train'} — the real corpora are not fetched (run \`bash scripts/fetch-real-corpus.sh\`); the weights are trained on them too.`);
     return 1;
   }
-  const docs = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet).filter((d) => d.kind);
+  const all = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet);
+  const docs = all.filter((d) => d.kind);
   const model = train(
     docs.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     DEFAULT_TRAINING,
   );
   const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
+  const beats = Object.fromEntries(Object.entries(CHECKED_BEATS).map(([beat, { rule, threshold }]) => [beat, { threshold, ...trainSections(beatBags(all, beat as keyof typeof CHECKED_BEATS, rule)) }]));
+  const sectionsJson = `${JSON.stringify({ trainedOn: { sets: [...WRITTEN_SETS, ...REAL_SETS], options: SECTION_TRAINING }, beats })}\n`;
   if (check) {
-    const current = readFileSync(OUT, 'utf8') === json;
-    log(current ? 'train:kinds: the committed weights are current.' : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json.');
+    const current = readFileSync(OUT, 'utf8') === json && readFileSync(SECTIONS_OUT, 'utf8') === sectionsJson;
+    log(current ? 'train:kinds: the committed weights are current.' : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json and sectionWeights.json.');
     return current ? 0 : 1;
   }
   writeFileSync(OUT, json);
+  writeFileSync(SECTIONS_OUT, sectionsJson);
+  log(`train:kinds: section scorers for ${Object.keys(beats).join(', ')} → ${SECTIONS_OUT} (${sectionsJson.length} bytes)`);
   log(`train:kinds: ${Object.keys(model.weights).length} features × ${model.kinds.length} kinds from ${docs.length} documents → ${OUT} (${json.length} bytes)`);
   return 0;
 }

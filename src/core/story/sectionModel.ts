@@ -1,0 +1,111 @@
+/**
+ * A learned check on a beat the hand-written reading found: a logistic regression over a narrative's sections (a heading
+ * and what follows it), trained on the labelled corpora by `scripts/train-kinds.ts` as a multiple-instance learner — a
+ * document's score is its best section's. Where the reading found the beat but no section scores at least the model's
+ * threshold, the beat is uncertain: the story model asks rather than says (story.ts). Pure and linear in the text: one pass
+ * over a slide's passages to collect a section's features, one sum per section.
+ */
+import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
+import type { BeatId, Deck } from '../deck';
+import { wordFeatures } from './kindModel';
+import { AMOUNT, NOT_ABOUT_CUSTOMERS, ONE_PERSON, PROBLEM, QUOTE, struggleIn } from './pain';
+
+/** One section of a narrative, as the scorer reads it. */
+export interface Section {
+  slide: number;
+  features: string[];
+  /** Whether the reading's evidence is in it. */
+  found: boolean;
+}
+
+/** The weights as data: a bias, one weight per feature, and the score a section must reach for the beat to stand. */
+export interface SectionModel {
+  bias: number;
+  weights: Readonly<Record<string, number>>;
+  threshold: number;
+}
+
+/** The logistic function: a linear score as a probability. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/**
+ * A narrative's sections, each with its features: `h:`/`w:` a word of its heading or text (as the kind reader keeps them), and
+ * `r:` what the pain reading sees there — a struggle strong or weak (with a person), a person, one person, a name, a quotation,
+ * a problem word, a figure, a heading naming `beat` or one about something else, and whether `found` (the reading's evidence)
+ * is in it.
+ */
+export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line: number }): Section[] {
+  const names = deckNames(deck.slides);
+  const isPerson = personMatcher(names);
+  const isNamed = personMatcher(names, false);
+  const out: Section[] = [];
+  for (const slide of deck.slides) {
+    const by = new Map<number, Passage[]>();
+    for (const p of slidePassages(slide)) {
+      const list = by.get(p.section);
+      if (list) list.push(p);
+      else by.set(p.section, [p]);
+    }
+    for (const ps of by.values()) {
+      const f = new Set<string>();
+      let here = false;
+      for (const p of ps) {
+        wordFeatures(p.block.kind === 'heading' ? 'h:' : 'w:', p.text, f);
+        if (found && slide.index === found.slide && p.block.line === found.line) here = true;
+        if (p.block.kind === 'heading') continue;
+        const s = struggleIn(p.text);
+        const person = isPerson(p.text);
+        const named = isNamed(p.text);
+        if (s) f.add(`r:${s}`);
+        if (s && person) f.add(`r:${s}+person`);
+        if (person) f.add('r:person');
+        if (ONE_PERSON.test(p.text) || named) f.add('r:one');
+        if (named) f.add('r:named');
+        if (QUOTE.test(p.text) || p.block.kind === 'blockquote') f.add('r:quote');
+        if (PROBLEM.test(p.text)) f.add('r:problem');
+        if (AMOUNT.test(p.text)) f.add('r:amount');
+      }
+      if (ps[0].context.includes(beat)) f.add('r:beat-heading');
+      if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.add('r:other-heading');
+      if (here) f.add('r:found');
+      out.push({ slide: slide.index, features: [...f], found: here });
+    }
+  }
+  return out;
+}
+
+/** A section's score: the probability that it tells the beat. */
+export function scoreSection(features: readonly string[], model: Pick<SectionModel, 'bias' | 'weights'>): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return sigmoid(z);
+}
+
+/** The best section's score (0 for a narrative without sections): the narrative's. */
+export function bestScore(secs: readonly Section[], model: Pick<SectionModel, 'bias' | 'weights'>): number {
+  let best = 0;
+  for (const s of secs) best = Math.max(best, scoreSection(s.features, model));
+  return best;
+}
+
+/** The longest quote of a doubted beat's words a question or an outline line shows. */
+const QUOTE_MAX = 100;
+
+/** The words the reading found, quoted and shortened. */
+export const quoteWords = (words: string): string => `“${words.length > QUOTE_MAX ? `${words.slice(0, QUOTE_MAX - 1).trimEnd()}…` : words}”`;
+
+/** For each checked beat, the question a doubt asks and what would settle it. */
+const DOUBTS: Partial<Record<BeatId, { ask: string; settle: string }>> = {
+  pain: { ask: 'Is this a customer’s struggle?', settle: 'tell one person’s story (who, what happened, what it cost them)' },
+};
+
+/** How the outline and the Story view show a doubted beat: “pain? — ‘…’ reads as a general statement”. */
+export function doubtLine(beat: BeatId, words: string): string {
+  return `${beat}? — ${quoteWords(words)} reads as a general statement`;
+}
+
+/** The question the beat's rule asks about a doubted beat, and what would settle it. */
+export function doubtQuestion(beat: BeatId, words: string): string {
+  const d = DOUBTS[beat] ?? { ask: `Does this play the ${beat}?`, settle: 'say it plainly' };
+  return `${d.ask} ${quoteWords(words)} reads as a general statement: ${d.settle} — or mark the slide that plays it with <!-- beat: ${beat} -->.`;
+}
