@@ -1,5 +1,5 @@
-import { doubtQuestion } from '../../story/sectionModel';
-import { beatRange, lineRange } from '../ranges';
+import { askAboutDoubt } from '../doubt';
+import { beatRange } from '../ranges';
 import type { Rule } from '../types';
 
 const rule: Rule = {
@@ -9,13 +9,9 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   docs: 'docs/rules/customer-pain.md',
   check(ctx, report) {
-    const pain = ctx.story.beats.pain;
-    if (ctx.deck.slides.length === 0 || pain.present) return;
+    if (ctx.deck.slides.length === 0 || ctx.story.beats.pain.present) return;
     // The reading found a struggle that no section reads as one customer's: a question, not a warning.
-    if (pain.uncertain) {
-      report({ message: doubtQuestion('pain', pain.uncertain.words), range: lineRange(ctx, pain.uncertain.line), severity: 'info', missingBeat: 'pain' });
-      return;
-    }
+    if (askAboutDoubt(ctx, report, 'pain')) return;
     report({
       message: 'No customer pain yet: who is struggling today, and how? Tell it as one customer’s story — who they are, what goes wrong, and what it costs them.',
       range: beatRange(ctx, 'pain'),
