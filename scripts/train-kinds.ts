@@ -18,11 +18,7 @@ export const THRESHOLD = 0.6;
  * The beats a learned section scorer checks, each with its rule and the score below which the beat is doubted (chosen by
  * scripts/beat-eval.ts, leave-one-set-out; docs/judgement.md, session 12).
  */
-export const CHECKED_BEATS = {
-  pain: { rule: 'customer-pain', threshold: 0.3 },
-  outcome: { rule: 'outcome-metric', threshold: 0.2 },
-  ask: { rule: 'call-to-action', threshold: 0.3 },
-} as const;
+export const CHECKED_BEATS = { pain: { rule: 'customer-pain', threshold: 0.3 } } as const;
 
 const OUT = join(__dirname, '../src/core/story/kindWeights.json');
 const SECTIONS_OUT = join(__dirname, '../src/core/story/sectionWeights.json');

@@ -97,8 +97,6 @@ export const quoteWords = (words: string): string => `“${words.length > QUOTE_
 /** For each checked beat, the question a doubt asks and what would settle it. */
 const DOUBTS: Partial<Record<BeatId, { ask: string; settle: string }>> = {
   pain: { ask: 'Is this a customer’s struggle?', settle: 'tell one person’s story (who, what happened, what it cost them)' },
-  ask: { ask: 'Is this what you ask of this room?', settle: 'name the decision, people, budget or next step you need, and who does it by when' },
-  outcome: { ask: 'Is this how you will know it worked?', settle: 'name the outcome you will measure, its target and by when (“handover time drops from 12 to 5 minutes by June”)' },
 };
 
 /** How the outline and the Story view show a doubted beat: “pain? — ‘…’ reads as a general statement”. */
