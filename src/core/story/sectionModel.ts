@@ -7,6 +7,7 @@
  */
 import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Deck } from '../deck';
+import { memoByText } from '../deck/memo';
 import { wordFeatures } from './kindModel';
 import { AMOUNT, NOT_ABOUT_CUSTOMERS, ONE_PERSON, PROBLEM, QUOTE, struggleIn } from './pain';
 
@@ -35,9 +36,7 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
  * is in it.
  */
 export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line: number }): Section[] {
-  const names = deckNames(deck.slides);
-  const isPerson = personMatcher(names);
-  const isNamed = personMatcher(names, false);
+  const isNamed = personMatcher(deckNames(deck.slides), false);
   const out: Section[] = [];
   for (const slide of deck.slides) {
     const by = new Map<number, Passage[]>();
@@ -50,20 +49,20 @@ export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line
       const f = new Set<string>();
       let here = false;
       for (const p of ps) {
-        wordFeatures(p.block.kind === 'heading' ? 'h:' : 'w:', p.text, f);
         if (found && slide.index === found.slide && p.block.line === found.line) here = true;
-        if (p.block.kind === 'heading') continue;
-        const s = struggleIn(p.text);
-        const person = isPerson(p.text);
+        if (p.block.kind === 'heading') {
+          for (const x of headingFeatures(p.text)) f.add(x);
+          continue;
+        }
+        const text = textFeatures(p.text);
+        for (const x of text) f.add(x);
         const named = isNamed(p.text);
-        if (s) f.add(`r:${s}`);
-        if (s && person) f.add(`r:${s}+person`);
+        const person = hasRole(p.text) || named;
+        const struggle = text.includes('r:strong') ? 'strong' : text.includes('r:weak') ? 'weak' : undefined;
+        if (struggle && person) f.add(`r:${struggle}+person`);
         if (person) f.add('r:person');
-        if (ONE_PERSON.test(p.text) || named) f.add('r:one');
-        if (named) f.add('r:named');
-        if (QUOTE.test(p.text) || p.block.kind === 'blockquote') f.add('r:quote');
-        if (PROBLEM.test(p.text)) f.add('r:problem');
-        if (AMOUNT.test(p.text)) f.add('r:amount');
+        if (named) f.add('r:one').add('r:named');
+        if (p.block.kind === 'blockquote') f.add('r:quote');
       }
       if (ps[0].context.includes(beat)) f.add('r:beat-heading');
       if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.add('r:other-heading');
@@ -73,6 +72,29 @@ export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line
   }
   return out;
 }
+
+/** A heading's words, once per text: a keystroke re-reads only the passages it changed. */
+const headingFeatures = memoByText((text: string): readonly string[] => {
+  const f = new Set<string>();
+  wordFeatures('h:', text, f);
+  return [...f];
+});
+
+/** What a passage's text alone shows — its words, a struggle, one person, a quotation, a problem word, a figure — once per text. */
+const textFeatures = memoByText((text: string): readonly string[] => {
+  const f = new Set<string>();
+  wordFeatures('w:', text, f);
+  const s = struggleIn(text);
+  if (s) f.add(`r:${s}`);
+  if (ONE_PERSON.test(text)) f.add('r:one');
+  if (QUOTE.test(text)) f.add('r:quote');
+  if (PROBLEM.test(text)) f.add('r:problem');
+  if (AMOUNT.test(text)) f.add('r:amount');
+  return [...f];
+});
+
+/** Does the text name a customer by role or pronoun (a name the deck introduces is `isNamed`'s)? */
+const hasRole = memoByText(personMatcher([]));
 
 /** A section's score: the probability that it tells the beat. */
 export function scoreSection(features: readonly string[], model: Pick<SectionModel, 'bias' | 'weights'>): number {
