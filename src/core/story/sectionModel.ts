@@ -36,7 +36,8 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
  * is in it.
  */
 export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line: number }): Section[] {
-  const isNamed = personMatcher(deckNames(deck.slides), false);
+  const names = deckNames(deck.slides);
+  const isNamed = personMatcher(names, false);
   const out: Section[] = [];
   for (const slide of deck.slides) {
     const by = new Map<number, Passage[]>();
@@ -46,31 +47,49 @@ export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line
       else by.set(p.section, [p]);
     }
     for (const ps of by.values()) {
-      const f = new Set<string>();
-      let here = false;
-      for (const p of ps) {
-        if (found && slide.index === found.slide && p.block.line === found.line) here = true;
-        if (p.block.kind === 'heading') {
-          for (const x of headingFeatures(p.text)) f.add(x);
-          continue;
-        }
-        const text = textFeatures(p.text);
-        for (const x of text) f.add(x);
-        const named = isNamed(p.text);
-        const person = hasRole(p.text) || named;
-        const struggle = text.includes('r:strong') ? 'strong' : text.includes('r:weak') ? 'weak' : undefined;
-        if (struggle && person) f.add(`r:${struggle}+person`);
-        if (person) f.add('r:person');
-        if (named) f.add('r:one').add('r:named');
-        if (p.block.kind === 'blockquote') f.add('r:quote');
-      }
-      if (ps[0].context.includes(beat)) f.add('r:beat-heading');
-      if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.add('r:other-heading');
-      if (here) f.add('r:found');
-      out.push({ slide: slide.index, features: [...f], found: here });
+      const here = found !== undefined && slide.index === found.slide && ps.some((p) => p.block.line === found.line);
+      // A section reads the same wherever it stands: what it shows is kept by its text, the deck's names and its heading's beats.
+      const key = [names.join('\u0002'), beat, ps[0].context.join(' '), ...ps.map((p) => `${p.block.kind}\u0003${p.text}`)].join('\u0001');
+      const features = sectionFeatures(key, () => readSection(ps, beat, isNamed));
+      out.push({ slide: slide.index, features: here ? [...features, 'r:found'] : features, found: here });
     }
   }
   return out;
+}
+
+/** A section's features (all but `r:found`), once per section as its key tells it. */
+const sectionFeatures = (() => {
+  const cache = new Map<string, string[]>();
+  return (key: string, read: () => string[]): string[] => {
+    let f = cache.get(key);
+    if (!f) {
+      if (cache.size >= 4096) cache.clear();
+      cache.set(key, (f = read()));
+    }
+    return f;
+  };
+})();
+
+function readSection(ps: readonly Passage[], beat: BeatId, isNamed: (text: string) => boolean): string[] {
+  const f = new Set<string>();
+  for (const p of ps) {
+    if (p.block.kind === 'heading') {
+      for (const x of headingFeatures(p.text)) f.add(x);
+      continue;
+    }
+    const text = textFeatures(p.text);
+    for (const x of text) f.add(x);
+    const named = isNamed(p.text);
+    const person = hasRole(p.text) || named;
+    const struggle = text.includes('r:strong') ? 'strong' : text.includes('r:weak') ? 'weak' : undefined;
+    if (struggle && person) f.add(`r:${struggle}+person`);
+    if (person) f.add('r:person');
+    if (named) f.add('r:one').add('r:named');
+    if (p.block.kind === 'blockquote') f.add('r:quote');
+  }
+  if (ps[0].context.includes(beat)) f.add('r:beat-heading');
+  if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.add('r:other-heading');
+  return [...f];
 }
 
 /** A heading's words, once per text: a keystroke re-reads only the passages it changed. */
@@ -96,11 +115,20 @@ const textFeatures = memoByText((text: string): readonly string[] => {
 /** Does the text name a customer by role or pronoun (a name the deck introduces is `isNamed`'s)? */
 const hasRole = memoByText(personMatcher([]));
 
+/** Each model's scores of the sections' features it has seen: a section read again (the same array) is not summed again. */
+const scored = new WeakMap<object, WeakMap<readonly string[], number>>();
+
 /** A section's score: the probability that it tells the beat. */
 export function scoreSection(features: readonly string[], model: Pick<SectionModel, 'bias' | 'weights'>): number {
+  let byModel = scored.get(model);
+  if (!byModel) scored.set(model, (byModel = new WeakMap()));
+  const kept = byModel.get(features);
+  if (kept !== undefined) return kept;
   let z = model.bias;
   for (const f of features) z += model.weights[f] ?? 0;
-  return sigmoid(z);
+  const p = sigmoid(z);
+  byModel.set(features, p);
+  return p;
 }
 
 /** The best section's score (0 for a narrative without sections): the narrative's. */
