@@ -52,11 +52,17 @@ export function trainKinds({
     DEFAULT_TRAINING,
   );
   const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
-  const beats = Object.fromEntries(Object.entries(CHECKED_BEATS).map(([beat, { rule, threshold }]) => [beat, { threshold, ...trainSections(beatBags(all, beat as keyof typeof CHECKED_BEATS, rule)) }]));
+  const beats = Object.fromEntries(
+    Object.entries(CHECKED_BEATS).map(([beat, { rule, threshold }]) => [beat, { threshold, ...trainSections(beatBags(all, beat as keyof typeof CHECKED_BEATS, rule)) }]),
+  );
   const sectionsJson = `${JSON.stringify({ trainedOn: { sets: [...WRITTEN_SETS, ...REAL_SETS], options: SECTION_TRAINING }, beats })}\n`;
   if (check) {
     const current = readFileSync(out.kinds, 'utf8') === json && readFileSync(out.sections, 'utf8') === sectionsJson;
-    log(current ? 'train:kinds: the committed weights are current.' : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json and sectionWeights.json.');
+    log(
+      current
+        ? 'train:kinds: the committed weights are current.'
+        : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json and sectionWeights.json.',
+    );
     return current ? 0 : 1;
   }
   writeFileSync(out.kinds, json);

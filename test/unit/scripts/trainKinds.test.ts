@@ -118,7 +118,14 @@ describe('the kind evaluation’s lint cache (scripts/kinds/cache.ts)', () => {
 describe('training the section scorers (trainSections, train:kinds)', () => {
   /** Four sets; in each, a told story ("said") where the beat is told and only a general statement ("process") where it is not. */
   const bags = ['a', 'b', 'c', 'd'].flatMap((set) => [
-    { set, y: 1, sections: [{ slide: 1, found: true, features: ['w:said', 'r:found', ...(set === 'a' ? ['w:acme'] : [])] }, { slide: 2, found: false, features: ['w:process'] }] },
+    {
+      set,
+      y: 1,
+      sections: [
+        { slide: 1, found: true, features: ['w:said', 'r:found', ...(set === 'a' ? ['w:acme'] : [])] },
+        { slide: 2, found: false, features: ['w:process'] },
+      ],
+    },
     { set, y: 0, sections: [{ slide: 1, found: true, features: ['w:process', 'r:found'] }] },
   ]);
   const options = { ...SECTION_TRAINING, maxDocFreq: 1 };

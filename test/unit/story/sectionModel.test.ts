@@ -22,7 +22,10 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
     assert.deepEqual(rest, []);
     assert.equal(finding.severity, 'info');
     assert.equal(finding.line, story.beats.pain.uncertain?.line);
-    assert.match(finding.message, /^Is this a customer’s struggle\? “Teams lose time to a manual release process.*” reads as a general statement: tell one person’s story \(who, what happened, what it cost them\)/);
+    assert.match(
+      finding.message,
+      /^Is this a customer’s struggle\? “Teams lose time to a manual release process.*” reads as a general statement: tell one person’s story \(who, what happened, what it cost them\)/,
+    );
   });
 
   it('does not doubt a told story: one person, what happened, what it cost', () => {
