@@ -72,6 +72,9 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
     assert.match(beatReason(story, 'pain'), /^Found on slide \d+, line \d+, but in doubt\. Is this a customer’s struggle\?/);
     const slide = deck.slides[u.slide - 1];
     assert.deepEqual(slideReading(deck, story, slide.titleLine)?.doubts, [`${line} (line ${u.line})`]);
+    // The preview's badge sits on the slide that holds the rule's finding: the slide the doubt names.
+    const [finding] = painFindings(deck.text);
+    assert.ok(finding.line >= slide.line && finding.line <= slide.endLine);
   });
 
   it('has weights of the expected shape: a bias, a threshold, and a few thousand features of words and readings', () => {
