@@ -20,22 +20,22 @@
 // First: it swaps the pain reading for one an evaluation can veto before the story model loads (--exact).
 import { setPainVeto } from './kinds/painVeto';
 import { join } from 'node:path';
-import { deckNames, personMatcher, slidePassages, type Passage } from '../src/core/deck/beats';
-import { AMOUNT, NOT_ABOUT_CUSTOMERS, ONE_PERSON, PROBLEM, QUOTE, struggleIn } from '../src/core/story/pain';
-import { BUILTIN_KINDS } from '../src/core/story/kinds';
-import { scoreKinds, wordFeatures } from '../src/core/story/kindModel';
-import { readStory } from '../src/core/story/story';
-import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { scoreKinds } from '../src/core/story/kindModel';
+import { bestScore, type Section } from '../src/core/story/sectionModel';
+import { beatBags, beatSections, expectsBeat, loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { lintCacheFile } from './kinds/cache';
 import { count, lintCache, pr, short, type Tally } from './kinds/score';
-import { DEFAULT_TRAINING, sharedFeatures, train } from './kinds/train';
+import { DEFAULT_TRAINING, SECTION_TRAINING, train, trainSections } from './kinds/train';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
-const SHARED = { minSets: Number(opt('--minSets', '3')), maxDocFreq: Number(opt('--maxDocFreq', '0.2')) };
-const STEPS = Number(opt('--steps', '300'));
-const L2 = Number(opt('--l2', '0.01'));
-const RATE = Number(opt('--rate', '1'));
+const TRAINING = {
+  minSets: Number(opt('--minSets', String(SECTION_TRAINING.minSets))),
+  maxDocFreq: Number(opt('--maxDocFreq', String(SECTION_TRAINING.maxDocFreq))),
+  steps: Number(opt('--steps', String(SECTION_TRAINING.steps))),
+  l2: Number(opt('--l2', String(SECTION_TRAINING.l2))),
+  rate: Number(opt('--rate', String(SECTION_TRAINING.rate))),
+};
 const WORDS = !args.includes('--nowords');
 /** The beat whose reading the scorer checks, and the rule that reports it missing (`--beat value` measures the same scorer on another missing-beat rule). */
 const RULE_OF = { pain: 'customer-pain', value: 'customer-value', business: 'business-value', strategy: 'strategic-tie-in', outcome: 'outcome-metric', ask: 'call-to-action' } as const;
@@ -46,107 +46,15 @@ const EXACT = args.includes('--exact') && BEAT === 'pain';
 const SINGLE = args.includes('--single');
 if (!RULE) throw new Error(`--beat: one of ${Object.keys(RULE_OF).join(', ')}`);
 
-interface Section {
-  slide: number;
-  features: string[];
-  found: boolean;
-}
-
-/** A document's sections (a heading and what follows it), each with its features and whether the pain reading's evidence is in it. */
-function sections(d: LabelledDoc): Section[] {
-  const story = readStory(d.deck, {});
-  const ev = story.beats[BEAT].present ? story.beats[BEAT].evidence : undefined;
-  const names = deckNames(d.deck.slides);
-  const isPerson = personMatcher(names);
-  const isNamed = personMatcher(names, false);
-  const out: Section[] = [];
-  for (const slide of d.deck.slides) {
-    const by = new Map<number, Passage[]>();
-    for (const p of slidePassages(slide)) by.set(p.section, [...(by.get(p.section) ?? []), p]);
-    for (const ps of by.values()) {
-      const f = new Set<string>();
-      let found = false;
-      for (const p of ps) {
-        if (WORDS) wordFeatures(p.block.kind === 'heading' ? 'h:' : 'w:', p.text, f);
-        if (ev && slide.index === ev.slide && p.block.line === ev.line) found = true;
-        if (p.block.kind === 'heading') continue;
-        const s = struggleIn(p.text);
-        const person = isPerson(p.text);
-        if (s) f.add(`r:${s}`);
-        if (s && person) f.add(`r:${s}+person`);
-        if (person) f.add('r:person');
-        if (ONE_PERSON.test(p.text) || isNamed(p.text)) f.add('r:one');
-        if (isNamed(p.text)) f.add('r:named');
-        if (QUOTE.test(p.text) || p.block.kind === 'blockquote') f.add('r:quote');
-        if (PROBLEM.test(p.text)) f.add('r:problem');
-        if (AMOUNT.test(p.text)) f.add('r:amount');
-      }
-      if (ps[0].context.includes(BEAT)) f.add('r:beat-heading');
-      if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.add('r:other-heading');
-      if (found) f.add('r:found');
-      out.push({ slide: slide.index, features: [...f], found });
-    }
-  }
-  return out;
-}
-
-interface Bag {
-  set: string;
-  y: number; // 1: the beat told (rule quiet), 0: not told (rule fires)
-  sections: Section[];
-}
-
-interface SectionModel {
-  bias: number;
-  weights: Map<string, number>;
-}
-
-/** Multiple-instance logistic regression: full-batch gradient descent from zero, each bag's gradient to its best section. */
-function trainMil(bags: Bag[]): SectionModel {
-  const vocab = [
-    ...sharedFeatures(
-      bags.map((b) => ({ set: b.set, features: b.sections.flatMap((s) => s.features) })),
-      SHARED,
-    ),
-  ].sort();
-  const index = new Map(vocab.map((f, i) => [f, i]));
-  const X = bags.map((b) => b.sections.map((s) => s.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined)));
-  const W = new Float64Array(vocab.length);
-  let bias = 0;
-  const N = bags.length;
-  for (let step = 0; step < STEPS; step++) {
-    const g = new Float64Array(vocab.length);
-    let gb = 0;
-    for (let n = 0; n < N; n++) {
-      let best = -Infinity;
-      let arg = -1;
-      X[n].forEach((xs, j) => {
-        let z = bias;
-        for (const i of xs) z += W[i];
-        if (z > best) [best, arg] = [z, j];
-      });
-      if (arg < 0) continue;
-      const p = 1 / (1 + Math.exp(-best));
-      const d = p - bags[n].y;
-      gb += d;
-      for (const i of X[n][arg]) g[i] += d;
-    }
-    bias -= (RATE * gb) / N;
-    for (let i = 0; i < vocab.length; i++) W[i] -= RATE * (g[i] / N + L2 * W[i]);
-  }
-  return { bias, weights: new Map(vocab.map((f, i) => [f, W[i]])) };
-}
-
-const score = (s: Section, m: SectionModel) => 1 / (1 + Math.exp(-s.features.reduce((z, f) => z + (m.weights.get(f) ?? 0), m.bias)));
+/** A document's sections with their features (sectionModel.ts; without their words under `--nowords`) and whether the reading's evidence is in each. */
+const sectionsOf = (d: LabelledDoc): Section[] => beatSections(d, BEAT).map((s) => (WORDS ? s : { ...s, features: s.features.filter((f) => !/^[hw]:/.test(f)) }));
 
 /** Named by the lint code's hash: findings cached by an older version of the rules are never scored. */
 const { fired, save } = lintCache(lintCacheFile('/tmp/storydeck-beat-eval', join(__dirname, '../src/core')));
 
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
-const secs = new Map(all.map((d) => [d, sections(d)]));
-const expectsBeat = (k: string) => (BUILTIN_KINDS as Record<string, { expects: readonly string[] }>)[k]?.expects.includes(BEAT);
-const labelKind = (d: LabelledDoc) => d.named ?? d.kind ?? d.sign ?? 'pitch';
+const secs = new Map(all.map((d) => [d, sectionsOf(d)]));
 
 type Row = Tally;
 const POL = [
@@ -163,10 +71,14 @@ const POL = [
 ];
 const table: Record<string, Record<string, Record<string, { rule: Row; all: Row }>>> = {}; // mode → policy → set
 for (const held of sets) {
-  const trainDocs = all.filter((d) => d.set !== held && d.cells[RULE] && expectsBeat(labelKind(d)));
   // --single: no multiple instances — the document's label taught to the section the reading found, where it found one.
-  const bags = trainDocs.map((d) => ({ set: d.set, y: d.cells[RULE] === 'quiet' ? 1 : 0, sections: secs.get(d)!.filter((s) => !SINGLE || s.found) }));
-  const m = trainMil(bags.filter((b) => b.sections.length > 0));
+  const bags = beatBags(
+    all.filter((d) => d.set !== held),
+    BEAT,
+    RULE,
+    (d) => secs.get(d)!.filter((s) => !SINGLE || s.found),
+  );
+  const m = trainSections(bags, TRAINING);
   const km = train(
     all.filter((d) => d.set !== held && d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     DEFAULT_TRAINING,
@@ -186,8 +98,11 @@ for (const held of sets) {
         const effKind = kind || d.named || 'pitch';
         const [how, t] = pol.split('@');
         /** The scorer's best section: of all (`any`, `add`) or of the one the reading found (`found`). */
-        const best = Math.max(0, ...secs.get(d)!.flatMap((s) => (how !== 'found' || s.found ? [score(s, m)] : [])));
-        if (pol !== 'today' && expectsBeat(effKind)) {
+        const best = bestScore(
+          secs.get(d)!.filter((s) => how !== 'found' || s.found),
+          m,
+        );
+        if (pol !== 'today' && expectsBeat(effKind, BEAT)) {
           // A veto (`any`, `found`): the beat counts only where a section scores at least t. Adding (`add`): a section scoring at least t tells it, though the reading found none.
           const change = how === 'add' ? firing.has(RULE) && best >= Number(t) : !firing.has(RULE) && best < Number(t);
           if (change && how === 'add') firing.delete(RULE);
@@ -210,7 +125,7 @@ for (const held of sets) {
   }
   if (args.includes('--weights') && held === 'corpus-real-6')
     console.log(
-      [...m.weights]
+      Object.entries(m.weights)
         .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
         .slice(0, 40)
         .map(([f, w]) => `${f} ${w.toFixed(2)}`)
@@ -222,7 +137,7 @@ for (const held of sets) {
 save();
 
 const sum = (rows: Row[]) => rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
-console.log(`options: minSets ${SHARED.minSets} maxDocFreq ${SHARED.maxDocFreq} steps ${STEPS} l2 ${L2} words ${WORDS}`);
+console.log(`options: minSets ${TRAINING.minSets} maxDocFreq ${TRAINING.maxDocFreq} steps ${TRAINING.steps} l2 ${TRAINING.l2} words ${WORDS}`);
 for (const mode of ['forced', 'read']) {
   for (const what of ['rule', 'all'] as const) {
     console.log(`\n${mode} — ${what === 'rule' ? RULE : 'nine rules'}`);

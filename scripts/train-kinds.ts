@@ -1,43 +1,74 @@
 /**
- * Regenerates the learned kind reader's weights (src/core/story/kindWeights.json) from every labelled corpus a session may
- * use: each document whose two labellers agree on its kind, the written sets from git and the real sets once fetched
- * (`bash scripts/fetch-real-corpus.sh`). Deterministic: the same documents give the same file, byte for byte.
+ * Regenerates the learned kind reader's weights (src/core/story/kindWeights.json) and the section scorers' that doubt a beat
+ * the reading found (src/core/story/sectionWeights.json) from every labelled corpus a session may use: each document whose
+ * two labellers agree on its kind (for a scorer, on its beat's rule), the written sets from git and the real sets once fetched
+ * (`bash scripts/fetch-real-corpus.sh`). Deterministic: the same documents give the same files, byte for byte.
  *   npm run train:kinds            write the weights
  *   npm run train:kinds -- --check say whether the committed weights are current (exit 1 if not, or if it cannot tell)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSet, REAL_SETS, realSetsFetched, WRITTEN_SETS } from './kinds/corpus';
-import { DEFAULT_TRAINING, train } from './kinds/train';
+import { DEFAULT_TRAINING, SECTION_TRAINING, train, trainSections } from './kinds/train';
+import { beatBags } from './kinds/corpus';
 
 /** Below this confidence the reader's guess is not taken (chosen by scripts/kind-eval.ts; docs/judgement.md, session 11). */
 export const THRESHOLD = 0.6;
 
+/**
+ * The beats a learned section scorer checks, each with its rule and the score below which the beat is doubted (chosen by
+ * scripts/beat-eval.ts, leave-one-set-out; docs/judgement.md, session 12).
+ */
+export const CHECKED_BEATS = { pain: { rule: 'customer-pain', threshold: 0.3 } } as const;
+
 const OUT = join(__dirname, '../src/core/story/kindWeights.json');
+const SECTIONS_OUT = join(__dirname, '../src/core/story/sectionWeights.json');
 
 /**
  * Trains, then writes the weights or (`check`) compares them with the committed file; returns the exit code. Without the
  * real corpora it can do neither, and fails: weights trained on the written sets alone are other weights, and a check that
  * passes without comparing anything would say the committed file is current when nobody knows.
  */
-export function trainKinds({ check, fetched = realSetsFetched(), log = console.log }: { check: boolean; fetched?: boolean; log?: (line: string) => void }): number {
+export function trainKinds({
+  check,
+  fetched = realSetsFetched(),
+  log = console.log,
+  out = { kinds: OUT, sections: SECTIONS_OUT },
+}: {
+  check: boolean;
+  fetched?: boolean;
+  log?: (line: string) => void;
+  /** Where the weights are (tests write elsewhere). */
+  out?: { kinds: string; sections: string };
+}): number {
   if (!fetched) {
     log(`train:kinds: ${check ? 'cannot check' : 'cannot train'} — the real corpora are not fetched (run \`bash scripts/fetch-real-corpus.sh\`); the weights are trained on them too.`);
     return 1;
   }
-  const docs = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet).filter((d) => d.kind);
+  const all = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet);
+  const docs = all.filter((d) => d.kind);
   const model = train(
     docs.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     DEFAULT_TRAINING,
   );
   const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
+  const beats = Object.fromEntries(
+    Object.entries(CHECKED_BEATS).map(([beat, { rule, threshold }]) => [beat, { threshold, ...trainSections(beatBags(all, beat as keyof typeof CHECKED_BEATS, rule)) }]),
+  );
+  const sectionsJson = `${JSON.stringify({ trainedOn: { sets: [...WRITTEN_SETS, ...REAL_SETS], options: SECTION_TRAINING }, beats })}\n`;
   if (check) {
-    const current = readFileSync(OUT, 'utf8') === json;
-    log(current ? 'train:kinds: the committed weights are current.' : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json.');
+    const current = readFileSync(out.kinds, 'utf8') === json && readFileSync(out.sections, 'utf8') === sectionsJson;
+    log(
+      current
+        ? 'train:kinds: the committed weights are current.'
+        : 'train:kinds: the committed weights are out of date — run `npm run train:kinds` and commit src/core/story/kindWeights.json and sectionWeights.json.',
+    );
     return current ? 0 : 1;
   }
-  writeFileSync(OUT, json);
-  log(`train:kinds: ${Object.keys(model.weights).length} features × ${model.kinds.length} kinds from ${docs.length} documents → ${OUT} (${json.length} bytes)`);
+  writeFileSync(out.kinds, json);
+  writeFileSync(out.sections, sectionsJson);
+  log(`train:kinds: section scorers for ${Object.keys(beats).join(', ')} → ${out.sections} (${sectionsJson.length} bytes)`);
+  log(`train:kinds: ${Object.keys(model.weights).length} features × ${model.kinds.length} kinds from ${docs.length} documents → ${out.kinds} (${json.length} bytes)`);
   return 0;
 }
 

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { parseDeck, type Deck } from '../../src/core/deck';
 import { BUILTIN_KINDS, inferKind, kindText } from '../../src/core/story/kinds';
 import { kindFeatures } from '../../src/core/story/kindModel';
+import { sections, type Section } from '../../src/core/story/sectionModel';
+import { readStory } from '../../src/core/story/story';
+import type { BeatId } from '../../src/core/deck';
 
 export const WRITTEN_SETS = ['corpus-writers', 'corpus-blind-2', 'corpus-blind-3', 'corpus-blind-4', 'corpus-blind-5', 'corpus-blind-6', 'corpus-blind-7'];
 export const REAL_SETS = ['corpus-real', 'corpus-real-2', 'corpus-real-3', 'corpus-real-4', 'corpus-real-5', 'corpus-real-6'];
@@ -62,4 +65,24 @@ export function loadSet(set: string): LabelledDoc[] {
     const kind = a[file].kind && a[file].kind === b[file].kind ? a[file].kind : undefined;
     return { set, file, real: set.startsWith('corpus-real'), text, deck, kind, named, sign: t.sign, features: kindFeatures(t), cells };
   });
+}
+
+/** Does a kind (a built-in one) expect this beat? */
+export const expectsBeat = (kind: string, beat: BeatId): boolean => (BUILTIN_KINDS as Record<string, { expects: readonly string[] }>)[kind]?.expects.includes(beat) ?? false;
+
+/** The kind the labellers' reading implies: the front matter's, else theirs, else the shape's, else a pitch. */
+export const labelKind = (d: LabelledDoc): string => d.named ?? d.kind ?? d.sign ?? 'pitch';
+
+/**
+ * A document's sections as the section scorer reads them, the reading's own evidence marked — the words it found whether or not
+ * a learned scorer doubts them, so that what a scorer learns never depends on its own last weights.
+ */
+export function beatSections(d: LabelledDoc, beat: BeatId): Section[] {
+  const reading = readStory(d.deck, {}).beats[beat];
+  return sections(d.deck, beat, reading.evidence ?? reading.uncertain);
+}
+
+/** The documents a beat's scorer learns from, as bags of sections: those whose kind expects the beat and whose rule both labellers agree on. */
+export function beatBags(docs: readonly LabelledDoc[], beat: BeatId, rule: string, sectionsOf: (d: LabelledDoc) => readonly Section[] = (d) => beatSections(d, beat)) {
+  return docs.filter((d) => d.cells[rule] && expectsBeat(labelKind(d), beat)).map((d) => ({ set: d.set, y: d.cells[rule] === 'quiet' ? 1 : 0, sections: sectionsOf(d) }));
 }

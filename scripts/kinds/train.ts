@@ -5,6 +5,7 @@
  */
 import { BUILTIN_KINDS } from '../../src/core/story/kinds';
 import { compareFeatures, type KindModel } from '../../src/core/story/kindModel';
+import { sigmoid, type Section, type SectionModel } from '../../src/core/story/sectionModel';
 
 export interface TrainOptions {
   minSets: number;
@@ -165,4 +166,56 @@ export function trainNaiveBayes(docs: readonly Example[], o: TrainOptions = DEFA
     });
   });
   return { kinds: KINDS, bias: bias.map(round), weights, telling: telling(docs, vocab) };
+}
+
+/** How the section scorers learn (sectionModel.ts): the same shared features as the kind reader, more L2 (sections are sparser). */
+export const SECTION_TRAINING: Pick<TrainOptions, 'minSets' | 'maxDocFreq' | 'steps' | 'rate' | 'l2'> = { minSets: 3, maxDocFreq: 0.2, steps: 300, rate: 1, l2: 0.01 };
+
+/** A document as a bag of sections: y 1 where the beat is told (the rule quiet), 0 where it is not. */
+export interface Bag {
+  set: string;
+  y: number;
+  sections: readonly Section[];
+}
+
+/**
+ * Multiple-instance logistic regression: a document's score is its best section's, and each document's gradient goes to that
+ * section. Full-batch gradient descent from zero weights — deterministic, no dependency.
+ */
+export function trainSections(bags: readonly Bag[], o = SECTION_TRAINING): Omit<SectionModel, 'threshold'> {
+  const used = bags.filter((b) => b.sections.length > 0);
+  const vocab = [
+    ...sharedFeatures(
+      used.map((b) => ({ set: b.set, features: b.sections.flatMap((s) => s.features) })),
+      o,
+    ),
+  ].sort(compareFeatures);
+  const index = new Map(vocab.map((f, i) => [f, i]));
+  const X = used.map((b) => b.sections.map((s) => s.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined)));
+  const W = new Float64Array(vocab.length);
+  let bias = 0;
+  const N = used.length;
+  for (let step = 0; step < o.steps; step++) {
+    const g = new Float64Array(vocab.length);
+    let gb = 0;
+    for (let n = 0; n < N; n++) {
+      let best = -Infinity;
+      let arg = -1;
+      X[n].forEach((xs, j) => {
+        let z = bias;
+        for (const i of xs) z += W[i];
+        if (z > best) [best, arg] = [z, j];
+      });
+      const d = sigmoid(best) - used[n].y;
+      gb += d;
+      for (const i of X[n][arg]) g[i] += d;
+    }
+    bias -= (o.rate * gb) / N;
+    for (let i = 0; i < vocab.length; i++) W[i] -= o.rate * (g[i] / N + o.l2 * W[i]);
+  }
+  const weights: Record<string, number> = {};
+  vocab.forEach((f, i) => {
+    if (round(W[i]) !== 0) weights[f] = round(W[i]);
+  });
+  return { bias: round(bias), weights };
 }

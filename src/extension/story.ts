@@ -83,6 +83,10 @@ export function registerSlideHover(linter: NarrativeLinter): vscode.Disposable {
           text.appendText(evidence.words);
           text.appendMarkdown(` (line ${evidence.line})`);
         }
+        for (const doubt of reading.doubts) {
+          text.appendMarkdown('\n- ');
+          text.appendText(doubt);
+        }
         text.appendMarkdown('\n\nNot what you meant? Mark the beat the slide plays with `<!-- beat: … -->`.');
         return new vscode.Hover(text);
       },

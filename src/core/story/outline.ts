@@ -1,6 +1,7 @@
 import { parseDuration } from '../deck/duration';
 import type { BeatId, Deck } from '../deck/types';
 import { describeKind } from './kinds';
+import { doubtLine } from './sectionModel';
 import type { Evidence, Story } from './story';
 
 /** The outline contract of `storydeck outline --format json`. */
@@ -12,6 +13,8 @@ export interface Outline {
   missing: BeatId[];
   /** For each beat the narrative plays, what decided it: the slide, the line and the words. */
   evidence: Partial<Record<BeatId, Evidence>>;
+  /** Beats the reading found but a learned scorer doubts (the rule asks about them), with the words found: they are in `missing`. */
+  uncertain: Partial<Record<BeatId, Evidence>>;
   frontMatter: Record<string, unknown>;
   estimatedSeconds: number;
   slides: OutlineSlide[];
@@ -74,6 +77,7 @@ export function outline(deck: Deck, story: Story): Outline {
     kind: { id, source, ...(evidence ? { evidence } : {}) },
     missing: story.missing,
     evidence: Object.fromEntries(Object.entries(story.beats).flatMap(([beat, reading]) => (reading.evidence ? [[beat, reading.evidence]] : []))),
+    uncertain: Object.fromEntries(Object.entries(story.beats).flatMap(([beat, reading]) => (reading.uncertain ? [[beat, reading.uncertain]] : []))),
     frontMatter: deck.frontMatter,
     estimatedSeconds: deck.estimatedSeconds,
     slides: deck.slides.map(({ index, line, endLine, title, notes, words, estimatedSeconds }, i) => ({
@@ -102,13 +106,16 @@ export function formatOutline(deck: Deck, story: Story): string {
   const planned = parseDuration(deck.frontMatter.duration);
   const duration = planned ? ` of ${formatDuration(planned)} planned` : '';
   const header = `${deck.title || '(untitled narrative)'} — ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'}, about ${formatDuration(deck.estimatedSeconds)}${duration}`;
-  const missing = story.missing.length ? `Missing for a ${story.kind.id}: ${story.missing.join(', ')}` : `Every beat a ${story.kind.id} needs is there.`;
+  const doubted = story.missing.filter((b) => story.beats[b].uncertain);
+  const absent = story.missing.filter((b) => !story.beats[b].uncertain);
+  const missing = absent.length ? [`Missing for a ${story.kind.id}: ${absent.join(', ')}`] : doubted.length ? [] : [`Every beat a ${story.kind.id} needs is there.`];
+  const doubts = doubted.map((b) => `${doubtLine(b, story.beats[b].uncertain?.words ?? '')} (slide ${story.beats[b].uncertain?.slide}, line ${story.beats[b].uncertain?.line})`);
   const audience = audienceOf(deck, story);
   const room = audience ? [`Audience: ${audience}${story.audience ? '' : ' (no audience profile: nothing extra is checked)'}`] : [];
   const people = outlineStakeholders(story).map(
     (s) => `Stakeholder ${s.name} (${s.stance}): ${s.addressed ? `addressed on slide${s.slides.length === 1 ? '' : 's'} ${s.slides.join(', ')}` : 'not addressed'}`,
   );
-  return [header, `Read as: ${describeKind(story.kind)}`, ...room, ...rows, missing, ...people].join('\n');
+  return [header, `Read as: ${describeKind(story.kind)}`, ...room, ...rows, ...missing, ...doubts, ...people].join('\n');
 }
 
 export function formatDuration(seconds: number): string {

@@ -11,6 +11,8 @@ import { readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
+import { bestScore, sections, type SectionModel } from './sectionModel';
+import sectionWeights from './sectionWeights.json';
 import { headedAsWhy, introducesProduct, speaks, statesPurpose, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
 
 /** What decided that a beat is there: where, and the words. */
@@ -26,6 +28,12 @@ export interface Evidence {
 export interface BeatReading {
   present: boolean;
   evidence?: Evidence;
+  /**
+   * A beat the reading found but the learned section scorer doubts (sectionModel.ts): no section reads as telling it. The beat
+   * is not present — the rule asks a question about these words instead of saying it is missing — until the writer tells it
+   * plainly or marks the slide that plays it.
+   */
+  uncertain?: Evidence;
 }
 
 /**
@@ -64,6 +72,9 @@ const READ: Readonly<Partial<Record<BeatId, (ctx: ReadingContext) => Passage | u
   ask: (ctx) => findAsks(ctx)[0]?.passage,
 };
 
+/** The beats a learned section scorer checks, with its weights (`npm run train:kinds` writes them). */
+const CHECKED: Readonly<Partial<Record<BeatId, SectionModel>>> = sectionWeights.beats;
+
 /** Finders that return the first passage of the narrative, reading slide after slide. */
 const IN_ORDER: ReadonlySet<BeatId> = new Set(['pain', 'value']);
 
@@ -89,7 +100,11 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
     const finder = READ[beat];
     const passage = finder ? finder(ctx) : undefined;
     const slide = passage ? slideOf(passage.block.line) : undefined;
-    if (passage && slide) beats[beat] = { present: true, evidence: { slide: slide.index, line: passage.block.line, words: passage.text } };
+    const found = passage && slide ? { slide: slide.index, line: passage.block.line, words: passage.text } : undefined;
+    const model = CHECKED[beat];
+    const doubted = found && model && !marked && bestScore(sections(deck, beat, found), model) < model.threshold;
+    if (found && doubted) beats[beat] = { present: false, uncertain: found };
+    else if (found) beats[beat] = { present: true, evidence: found };
     else if (marked) beats[beat] = { present: true, evidence: { slide: marked.index, line: marked.titleLine, words: `marked <!-- beat: ${beat} -->` } };
     else if (!finder) {
       const detected = ctx.slidesWith(beat)[0];

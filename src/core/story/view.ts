@@ -4,6 +4,7 @@ import { BEAT_IDS, BEAT_TITLES, type BeatId, type Deck, type Slide } from '../de
 import type { Finding } from '../lint/types';
 import { aKind, describeKind } from './kinds';
 import type { Stakeholder } from './stakeholders';
+import { doubtLine, doubtQuestion } from './sectionModel';
 import type { Story } from './story';
 
 /**
@@ -136,7 +137,8 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
     const slides = shown.filter((s) => beatsOf(s).includes(beat));
     const written = slides.filter((s) => !s.empty).length;
     const absent = story.missing.includes(beat) ? 'missing' : `not needed for ${aKind(story.kind.id)}`;
-    const description = slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
+    const doubt = story.beats[beat].uncertain;
+    const description = doubt ? doubtLine(beat, doubt.words) : slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
     // Whether a beat is expected follows from the kind: when it was guessed, say from what.
     const readAs = slides.length === 0 && story.kind.source === 'guessed' ? ` Read as ${describeKind(story.kind)}.` : '';
     const tooltip = `${BEAT_TITLES[beat]} (${beat}). ${beatReason(story, beat)}${readAs}`;
@@ -164,8 +166,9 @@ const quote = (words: string): string => `“${words.length > QUOTE ? `${words.s
  * reading and correct it — or, when no slide plays it, how to say it.
  */
 export function beatReason(story: Story, beat: BeatId): string {
-  const evidence = story.beats[beat].evidence;
+  const { evidence, uncertain } = story.beats[beat];
   const mark = `<!-- beat: ${beat} -->`;
+  if (uncertain) return `Found on slide ${uncertain.slide}, line ${uncertain.line}, but in doubt. ${doubtQuestion(beat, uncertain.words)}`;
   return evidence
     ? `Read on slide ${evidence.slide}, line ${evidence.line}: ${quote(evidence.words)}. Not what you meant? Mark the slide that plays it with ${mark}.`
     : `No slide plays it as StoryDeck reads the words; a slide marked ${mark} plays it, whatever its words.`;
@@ -180,10 +183,10 @@ export interface SlideBeat {
 }
 
 /**
- * The beats the slide whose title is on `line` (1-based) plays, as lint reads them: what a hover on a
- * slide's title shows. Undefined when `line` is not a slide's title line.
+ * The beats the slide whose title is on `line` (1-based) plays, as lint reads them, and the beats in doubt on it (“pain? — …”):
+ * what a hover on a slide's title shows. Undefined when `line` is not a slide's title line.
  */
-export function slideReading(deck: Deck, story: Story, line: number): { slide: number; beats: SlideBeat[] } | undefined {
+export function slideReading(deck: Deck, story: Story, line: number): { slide: number; beats: SlideBeat[]; doubts: string[] } | undefined {
   const s = deck.slides.find((slide) => slide.titleLine === line && slide.title);
   if (!s) return undefined;
   const beats = (story.slideBeats[s.index - 1] ?? []).map((beat): SlideBeat => {
@@ -191,7 +194,11 @@ export function slideReading(deck: Deck, story: Story, line: number): { slide: n
     const here = evidence?.slide === s.index ? { evidence: { line: evidence.line, words: quote(evidence.words) } } : {};
     return { beat, title: BEAT_TITLES[beat], ...here };
   });
-  return { slide: s.index, beats };
+  const doubts = BEAT_IDS.flatMap((beat) => {
+    const u = story.beats[beat].uncertain;
+    return u?.slide === s.index ? [`${doubtLine(beat, u.words)} (line ${u.line})`] : [];
+  });
+  return { slide: s.index, beats, doubts };
 }
 
 function stakeholderNode(s: Stakeholder): StoryStakeholderNode {

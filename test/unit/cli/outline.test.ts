@@ -17,11 +17,12 @@ describe('storydeck outline', () => {
     const { code, stdout } = await run('outline', 'examples/town-hall.md', '--format', 'json');
     assert.equal(code, 0);
     const outline = JSON.parse(stdout);
-    assert.deepEqual(Object.keys(outline), ['title', 'kind', 'missing', 'evidence', 'frontMatter', 'estimatedSeconds', 'slides', 'audience', 'stakeholders']);
+    assert.deepEqual(Object.keys(outline), ['title', 'kind', 'missing', 'evidence', 'uncertain', 'frontMatter', 'estimatedSeconds', 'slides', 'audience', 'stakeholders']);
     assert.equal(outline.audience, 'All-hands town hall, product and engineering', 'free words for the room, no profile');
     assert.deepEqual(outline.stakeholders, []);
     assert.deepEqual(outline.kind, { id: 'town-hall', source: 'inferred', evidence: '“Town hall · Care Coordination team” under the title' });
     assert.deepEqual(outline.missing, []);
+    assert.deepEqual(outline.uncertain, {}, 'no beat in doubt');
     assert.deepEqual(outline.evidence.pain, { slide: 3, line: outline.evidence.pain.line, words: outline.evidence.pain.words });
     assert.match(outline.evidence.pain.words, /copies vitals/);
     assert.deepEqual(Object.keys(outline.slides[0]), ['index', 'line', 'endLine', 'title', 'beats', 'notes', 'words', 'estimatedSeconds']);

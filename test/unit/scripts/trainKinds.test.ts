@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintCacheFile } from '../../../scripts/kinds/cache';
 import { scoreKinds } from '../../../src/core/story/kindModel';
-import { DEFAULT_TRAINING, sharedFeatures, train, trainNaiveBayes } from '../../../scripts/kinds/train';
+import { DEFAULT_TRAINING, SECTION_TRAINING, sharedFeatures, train, trainNaiveBayes, trainSections } from '../../../scripts/kinds/train';
+import { bestScore } from '../../../src/core/story/sectionModel';
 import { trainKinds } from '../../../scripts/train-kinds';
 
 /** Talks say "slides" and proposals "alternatives", in documents of four sets; "acme" is one set's word only. */
@@ -108,6 +109,52 @@ describe('the kind evaluation’s lint cache (scripts/kinds/cache.ts)', () => {
       assert.notEqual(edited, before);
       writeFileSync(join(dir, 'core', 'lint', 'other.ts'), '');
       assert.notEqual(lintCacheFile('/tmp/cache', join(dir, 'core')), edited, 'a new file is a change too');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('training the section scorers (trainSections, train:kinds)', () => {
+  /** Four sets; in each, a told story ("said") where the beat is told and only a general statement ("process") where it is not. */
+  const bags = ['a', 'b', 'c', 'd'].flatMap((set) => [
+    {
+      set,
+      y: 1,
+      sections: [
+        { slide: 1, found: true, features: ['w:said', 'r:found', ...(set === 'a' ? ['w:acme'] : [])] },
+        { slide: 2, found: false, features: ['w:process'] },
+      ],
+    },
+    { set, y: 0, sections: [{ slide: 1, found: true, features: ['w:process', 'r:found'] }] },
+  ]);
+  const options = { ...SECTION_TRAINING, maxDocFreq: 1 };
+
+  it('learns from documents what tells the beat in a section: a document scores as its best section', () => {
+    const m = { ...trainSections(bags, options), threshold: 0.5 };
+    assert.ok(bestScore(bags[0].sections, m) > 0.5, 'the told story');
+    assert.ok(bestScore(bags[1].sections, m) < 0.5, 'the general statement');
+    assert.ok(m.weights['w:said'] > 0 && m.weights['w:process'] < 0);
+    assert.equal(m.weights['w:acme'], undefined, 'a word of one set does not get in');
+  });
+
+  it('is deterministic', () => {
+    assert.deepEqual(trainSections(bags, options), trainSections([...bags], options));
+  });
+
+  it('`--check` passes on the weights it wrote and fails when either file differs', function () {
+    this.timeout(180000);
+    const dir = mkdtempSync(join(tmpdir(), 'storydeck-train-'));
+    try {
+      const out = { kinds: join(dir, 'kinds.json'), sections: join(dir, 'sections.json') };
+      const quiet = () => undefined;
+      assert.equal(trainKinds({ check: false, fetched: true, log: quiet, out }), 0);
+      assert.equal(trainKinds({ check: true, fetched: true, log: quiet, out }), 0);
+      const sections = JSON.parse(readFileSync(out.sections, 'utf8')) as { beats: Record<string, { threshold: number }> };
+      assert.deepEqual(Object.keys(sections.beats), ['pain']);
+      sections.beats.pain.threshold = 0.31;
+      writeFileSync(out.sections, JSON.stringify(sections));
+      assert.equal(trainKinds({ check: true, fetched: true, log: quiet, out }), 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

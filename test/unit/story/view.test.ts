@@ -146,8 +146,9 @@ describe('why the reading says so (tooltips and hovers)', () => {
     assert.deepEqual(reading, {
       slide: 3,
       beats: [{ beat: 'pain', title: 'Customer pain', evidence: { line: story.beats.pain.evidence!.line, words: `“${story.beats.pain.evidence!.words}”` } }],
+      doubts: [],
     });
-    assert.deepEqual(slideReading(deck, story, deck.slides[0].titleLine), { slide: 1, beats: [] }, 'the title slide plays no beat');
+    assert.deepEqual(slideReading(deck, story, deck.slides[0].titleLine), { slide: 1, beats: [], doubts: [] }, 'the title slide plays no beat');
     assert.equal(slideReading(deck, story, slide.titleLine + 1), undefined, 'only a title line');
   });
 

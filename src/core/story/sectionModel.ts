@@ -1,0 +1,161 @@
+/**
+ * A learned check on a beat the hand-written reading found: a logistic regression over a narrative's sections (a heading
+ * and what follows it), trained on the labelled corpora by `scripts/train-kinds.ts` as a multiple-instance learner — a
+ * document's score is its best section's. Where the reading found the beat but no section scores at least the model's
+ * threshold, the beat is uncertain: the story model asks rather than says (story.ts). Pure and linear in the text: one pass
+ * over a slide's passages to collect a section's features, one sum per section.
+ */
+import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
+import type { BeatId, Deck } from '../deck';
+import { memoByText } from '../deck/memo';
+import { wordFeatures } from './kindModel';
+import { AMOUNT, NOT_ABOUT_CUSTOMERS, ONE_PERSON, PROBLEM, QUOTE, struggleIn } from './pain';
+
+/** One section of a narrative, as the scorer reads it. */
+export interface Section {
+  slide: number;
+  features: string[];
+  /** Whether the reading's evidence is in it. */
+  found: boolean;
+}
+
+/** The weights as data: a bias, one weight per feature, and the score a section must reach for the beat to stand. */
+export interface SectionModel {
+  bias: number;
+  weights: Readonly<Record<string, number>>;
+  threshold: number;
+}
+
+/** The logistic function: a linear score as a probability. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/**
+ * A narrative's sections, each with its features: `h:`/`w:` a word of its heading or text (as the kind reader keeps them), and
+ * `r:` what the pain reading sees there — a struggle strong or weak (with a person), a person, one person, a name, a quotation,
+ * a problem word, a figure, a heading naming `beat` or one about something else, and whether `found` (the reading's evidence)
+ * is in it.
+ */
+export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line: number }): Section[] {
+  const names = deckNames(deck.slides);
+  const isNamed = personMatcher(names, false);
+  const out: Section[] = [];
+  for (const slide of deck.slides) {
+    const by = new Map<number, Passage[]>();
+    for (const p of slidePassages(slide)) {
+      const list = by.get(p.section);
+      if (list) list.push(p);
+      else by.set(p.section, [p]);
+    }
+    for (const ps of by.values()) {
+      const here = found !== undefined && slide.index === found.slide && ps.some((p) => p.block.line === found.line);
+      // A section reads the same wherever it stands: what it shows is kept by its text, the deck's names and its heading's beats.
+      const key = [names.join('\u0002'), beat, ps[0].context.join(' '), ...ps.map((p) => `${p.block.kind}\u0003${p.text}`)].join('\u0001');
+      const features = sectionFeatures(key, () => readSection(ps, beat, isNamed));
+      out.push({ slide: slide.index, features: here ? [...features, 'r:found'] : features, found: here });
+    }
+  }
+  return out;
+}
+
+/** A section's features (all but `r:found`), once per section as its key tells it. */
+const sectionFeatures = (() => {
+  const cache = new Map<string, string[]>();
+  return (key: string, read: () => string[]): string[] => {
+    let f = cache.get(key);
+    if (!f) {
+      if (cache.size >= 4096) cache.clear();
+      cache.set(key, (f = read()));
+    }
+    return f;
+  };
+})();
+
+function readSection(ps: readonly Passage[], beat: BeatId, isNamed: (text: string) => boolean): string[] {
+  const f = new Set<string>();
+  for (const p of ps) {
+    if (p.block.kind === 'heading') {
+      for (const x of headingFeatures(p.text)) f.add(x);
+      continue;
+    }
+    const text = textFeatures(p.text);
+    for (const x of text) f.add(x);
+    const named = isNamed(p.text);
+    const person = hasRole(p.text) || named;
+    const struggle = text.includes('r:strong') ? 'strong' : text.includes('r:weak') ? 'weak' : undefined;
+    if (struggle && person) f.add(`r:${struggle}+person`);
+    if (person) f.add('r:person');
+    if (named) f.add('r:one').add('r:named');
+    if (p.block.kind === 'blockquote') f.add('r:quote');
+  }
+  if (ps[0].context.includes(beat)) f.add('r:beat-heading');
+  if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.add('r:other-heading');
+  return [...f];
+}
+
+/** A heading's words, once per text: a keystroke re-reads only the passages it changed. */
+const headingFeatures = memoByText((text: string): readonly string[] => {
+  const f = new Set<string>();
+  wordFeatures('h:', text, f);
+  return [...f];
+});
+
+/** What a passage's text alone shows — its words, a struggle, one person, a quotation, a problem word, a figure — once per text. */
+const textFeatures = memoByText((text: string): readonly string[] => {
+  const f = new Set<string>();
+  wordFeatures('w:', text, f);
+  const s = struggleIn(text);
+  if (s) f.add(`r:${s}`);
+  if (ONE_PERSON.test(text)) f.add('r:one');
+  if (QUOTE.test(text)) f.add('r:quote');
+  if (PROBLEM.test(text)) f.add('r:problem');
+  if (AMOUNT.test(text)) f.add('r:amount');
+  return [...f];
+});
+
+/** Does the text name a customer by role or pronoun (a name the deck introduces is `isNamed`'s)? */
+const hasRole = memoByText(personMatcher([]));
+
+/** Each model's scores of the sections' features it has seen: a section read again (the same array) is not summed again. */
+const scored = new WeakMap<object, WeakMap<readonly string[], number>>();
+
+/** A section's score: the probability that it tells the beat. */
+export function scoreSection(features: readonly string[], model: Pick<SectionModel, 'bias' | 'weights'>): number {
+  let byModel = scored.get(model);
+  if (!byModel) scored.set(model, (byModel = new WeakMap()));
+  const kept = byModel.get(features);
+  if (kept !== undefined) return kept;
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  const p = sigmoid(z);
+  byModel.set(features, p);
+  return p;
+}
+
+/** The best section's score (0 for a narrative without sections): the narrative's. */
+export function bestScore(secs: readonly Section[], model: Pick<SectionModel, 'bias' | 'weights'>): number {
+  let best = 0;
+  for (const s of secs) best = Math.max(best, scoreSection(s.features, model));
+  return best;
+}
+
+/** The longest quote of a doubted beat's words a question or an outline line shows. */
+const QUOTE_MAX = 100;
+
+/** The words the reading found, quoted and shortened. */
+export const quoteWords = (words: string): string => `“${words.length > QUOTE_MAX ? `${words.slice(0, QUOTE_MAX - 1).trimEnd()}…` : words}”`;
+
+/** For each checked beat, the question a doubt asks and what would settle it. */
+const DOUBTS: Partial<Record<BeatId, { ask: string; settle: string }>> = {
+  pain: { ask: 'Is this a customer’s struggle?', settle: 'tell one person’s story (who, what happened, what it cost them)' },
+};
+
+/** How the outline and the Story view show a doubted beat: “pain? — ‘…’ reads as a general statement”. */
+export function doubtLine(beat: BeatId, words: string): string {
+  return `${beat}? — ${quoteWords(words)} reads as a general statement`;
+}
+
+/** The question the beat's rule asks about a doubted beat, and what would settle it. */
+export function doubtQuestion(beat: BeatId, words: string): string {
+  const d = DOUBTS[beat] ?? { ask: `Does this play the ${beat}?`, settle: 'say it plainly' };
+  return `${d.ask} ${quoteWords(words)} reads as a general statement: ${d.settle} — or mark the slide that plays it with <!-- beat: ${beat} -->.`;
+}
