@@ -17,7 +17,7 @@ export const THRESHOLD = 0.6;
 
 /**
  * The beats a learned section scorer checks, each with its rule and the score below which the beat is doubted (chosen by
- * scripts/beat-eval.ts, leave-one-set-out; docs/judgement.md, session 12).
+ * scripts/beat-eval.ts, leave-one-set-out; docs/judgement.md, session 11).
  */
 export const CHECKED_BEATS = { pain: { rule: 'customer-pain', threshold: 0.3 } } as const;
 
