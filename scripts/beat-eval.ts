@@ -20,12 +20,11 @@
 // First: it swaps the pain reading for one an evaluation can veto before the story model loads (--exact).
 import { setPainVeto } from './kinds/painVeto';
 import { join } from 'node:path';
-import { scoreKinds } from '../src/core/story/kindModel';
 import { bestScore, type Section } from '../src/core/story/sectionModel';
-import { beatBags, beatSections, expectsBeat, loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { beatBags, beatSections, expectsBeat, forcedKind, kindReader, loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { lintCacheFile } from './kinds/cache';
-import { count, lintCache, pr, short, type Tally } from './kinds/score';
-import { DEFAULT_TRAINING, SECTION_TRAINING, train, trainSections } from './kinds/train';
+import { count, lintCache, printTables, printWeights, type Tables } from './kinds/score';
+import { SECTION_TRAINING, trainSections } from './kinds/train';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
@@ -56,7 +55,6 @@ const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
 const secs = new Map(all.map((d) => [d, sectionsOf(d)]));
 
-type Row = Tally;
 const POL = [
   'today',
   ...opt('--thresholds', '0.2,0.3,0.4,0.5')
@@ -69,7 +67,7 @@ const POL = [
         .map((t) => `add@${t}`)
     : []),
 ];
-const table: Record<string, Record<string, Record<string, { rule: Row; all: Row }>>> = {}; // mode → policy → set
+const table: Tables = {};
 for (const held of sets) {
   // --single: no multiple instances — the document's label taught to the section the reading found, where it found one.
   const bags = beatBags(
@@ -79,21 +77,12 @@ for (const held of sets) {
     (d) => secs.get(d)!.filter((s) => !SINGLE || s.found),
   );
   const m = trainSections(bags, TRAINING);
-  const km = train(
-    all.filter((d) => d.set !== held && d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
-    DEFAULT_TRAINING,
-  );
-  const readKind = (d: LabelledDoc) => {
-    if (d.named) return '';
-    if (d.sign) return d.sign;
-    const [top] = scoreKinds(d.features, km);
-    return top.p >= 0.6 ? top.kind : 'pitch';
-  };
+  const readKind = kindReader(all.filter((d) => d.set !== held));
   for (const mode of ['forced', 'read']) {
     for (const pol of POL) {
       const row = { rule: { tp: 0, fp: 0, fn: 0 }, all: { tp: 0, fp: 0, fn: 0 } };
       for (const d of all.filter((x) => x.set === held)) {
-        const kind = mode === 'forced' ? (d.named ? '' : (d.kind ?? d.sign ?? 'pitch')) : readKind(d);
+        const kind = mode === 'forced' ? forcedKind(d) : readKind(d);
         let firing = fired(d, kind);
         const effKind = kind || d.named || 'pitch';
         const [how, t] = pol.split('@');
@@ -123,30 +112,9 @@ for (const held of sets) {
       ((table[mode] ??= {})[pol] ??= {})[held] = row;
     }
   }
-  if (args.includes('--weights') && held === 'corpus-real-6')
-    console.log(
-      Object.entries(m.weights)
-        .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-        .slice(0, 40)
-        .map(([f, w]) => `${f} ${w.toFixed(2)}`)
-        .join(', '),
-      'bias',
-      m.bias.toFixed(2),
-    );
+  if (args.includes('--weights') && held === 'corpus-real-6') printWeights(m);
 }
 save();
 
-const sum = (rows: Row[]) => rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
 console.log(`options: minSets ${TRAINING.minSets} maxDocFreq ${TRAINING.maxDocFreq} steps ${TRAINING.steps} l2 ${TRAINING.l2} words ${WORDS}`);
-for (const mode of ['forced', 'read']) {
-  for (const what of ['rule', 'all'] as const) {
-    console.log(`\n${mode} — ${what === 'rule' ? RULE : 'nine rules'}`);
-    console.log(`policy      ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R     real TP/FP/FN  P/R`);
-    for (const pol of POL) {
-      const t = table[mode][pol];
-      const w = sum(WRITTEN_SETS.map((s) => t[s][what]));
-      const r = sum(REAL_SETS.map((s) => t[s][what]));
-      console.log(`${pol.padEnd(11)} ${sets.map((s) => pr(t[s][what]).padStart(10)).join('')}  ${`${w.tp}/${w.fp}/${w.fn}`.padStart(12)} ${pr(w)}  ${`${r.tp}/${r.fp}/${r.fn}`.padStart(12)} ${pr(r)}`);
-    }
-  }
-}
+printTables(table, RULE, POL);

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeck, type Deck } from '../../src/core/deck';
 import { BUILTIN_KINDS, inferKind, kindText } from '../../src/core/story/kinds';
-import { kindFeatures } from '../../src/core/story/kindModel';
+import { kindFeatures, scoreKinds } from '../../src/core/story/kindModel';
+import { DEFAULT_TRAINING, train } from './train';
 import { sections, type Section } from '../../src/core/story/sectionModel';
 import { readStory } from '../../src/core/story/story';
 import type { BeatId } from '../../src/core/deck';
@@ -85,4 +86,21 @@ export function beatSections(d: LabelledDoc, beat: BeatId): Section[] {
 /** The documents a beat's scorer learns from, as bags of sections: those whose kind expects the beat and whose rule both labellers agree on. */
 export function beatBags(docs: readonly LabelledDoc[], beat: BeatId, rule: string, sectionsOf: (d: LabelledDoc) => readonly Section[] = (d) => beatSections(d, beat)) {
   return docs.filter((d) => d.cells[rule] && expectsBeat(labelKind(d), beat)).map((d) => ({ set: d.set, y: d.cells[rule] === 'quiet' ? 1 : 0, sections: sectionsOf(d) }));
+}
+
+/** The kind a document is linted as with the labellers' kind forced: '' where its front matter names one, else theirs, else the shape's, else a pitch. */
+export const forcedKind = (d: LabelledDoc): string => (d.named ? '' : (d.kind ?? d.sign ?? 'pitch'));
+
+/** The kind a document is linted as when it is read: the kind reader trained on `training` (policy (i) at 0.6), where neither its front matter nor its shape says. */
+export function kindReader(training: readonly LabelledDoc[]): (d: LabelledDoc) => string {
+  const km = train(
+    training.filter((d) => d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
+    DEFAULT_TRAINING,
+  );
+  return (d) => {
+    if (d.named) return '';
+    if (d.sign) return d.sign;
+    const [top] = scoreKinds(d.features, km);
+    return top.p >= 0.6 ? top.kind : 'pitch';
+  };
 }

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { lintText } from '../../src/core/lint';
-import { RULES, type LabelledDoc } from './corpus';
+import { REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './corpus';
 
 export interface Tally {
   tp: number;
@@ -18,17 +18,26 @@ export interface Tally {
  * configuration as a guess would be; `variant` names a changed reading the caller has set up (part of the cache's key).
  * `save` writes the cache; name its file with `lintCacheFile` (cache.ts), so that findings of older rules are never scored.
  */
-export function lintCache(file: string): { fired: (d: LabelledDoc, kind: string, variant?: string) => Set<string>; save: () => void } {
+export function lintCache(file: string): {
+  fired: (d: LabelledDoc, kind: string, variant?: string) => Set<string>;
+  /** The messages of one rule's findings on a document read as `kind` (cached with the rules that fire). */
+  messages: (d: LabelledDoc, kind: string, rule: string) => string[];
+  save: () => void;
+} {
   const cache: Record<string, string[]> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const lintOnce = (d: LabelledDoc, kind: string, variant: string, rule?: string) => {
+    const key = `${d.set}/${d.file}/${kind}${variant ? `#${variant}` : ''}`;
+    const said = `${key}\u0000${rule}`;
+    if (!cache[key] || (rule && !cache[said])) {
+      const { findings } = lintText(d.text, kind ? { kind } : {}, { file: d.file });
+      cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
+      if (rule) cache[said] = findings.filter((f) => f.ruleId === rule).map((f) => f.message);
+    }
+    return rule ? cache[said] : cache[key];
+  };
   return {
-    fired(d, kind, variant = '') {
-      const key = `${d.set}/${d.file}/${kind}${variant ? `#${variant}` : ''}`;
-      if (!cache[key]) {
-        const { findings } = lintText(d.text, kind ? { kind } : {}, { file: d.file });
-        cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
-      }
-      return new Set(cache[key]);
-    },
+    fired: (d, kind, variant = '') => new Set(lintOnce(d, kind, variant)),
+    messages: (d, kind, rule) => lintOnce(d, kind, '', rule),
     save() {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(cache));
@@ -54,3 +63,40 @@ export const short = (s: string) =>
     .replace('writers', 'w')
     .replace('real-', 'r')
     .replace(/^real$/, 'r1');
+
+/** A rule's tallies and the nine rules', per kind mode (`forced`, `read`), policy and held-out set. */
+export type Tables = Record<string, Record<string, Record<string, { rule: Tally; all: Tally }>>>;
+
+const sum = (rows: Tally[]) => rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
+
+/** Prints the leave-one-set-out tables: per mode, the rule's and the nine rules' P/R per held-out set and pooled over the written and the real sets. */
+export function printTables(table: Tables, rule: string, policies: readonly string[]): void {
+  const sets = [...WRITTEN_SETS, ...REAL_SETS];
+  for (const mode of ['forced', 'read']) {
+    for (const what of ['rule', 'all'] as const) {
+      console.log(`\n${mode} — ${what === 'rule' ? rule : 'nine rules'}`);
+      console.log(`policy      ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R     real TP/FP/FN  P/R`);
+      for (const pol of policies) {
+        const t = table[mode][pol];
+        const w = sum(WRITTEN_SETS.map((s) => t[s][what]));
+        const r = sum(REAL_SETS.map((s) => t[s][what]));
+        console.log(
+          `${pol.padEnd(11)} ${sets.map((s) => pr(t[s][what]).padStart(10)).join('')}  ${`${w.tp}/${w.fp}/${w.fn}`.padStart(12)} ${pr(w)}  ${`${r.tp}/${r.fp}/${r.fn}`.padStart(12)} ${pr(r)}`,
+        );
+      }
+    }
+  }
+}
+
+/** Prints a section scorer's forty heaviest weights and its bias. */
+export function printWeights(m: { bias: number; weights: Readonly<Record<string, number>> }): void {
+  console.log(
+    Object.entries(m.weights)
+      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+      .slice(0, 40)
+      .map(([f, w]) => `${f} ${w.toFixed(2)}`)
+      .join(', '),
+    'bias',
+    m.bias.toFixed(2),
+  );
+}
