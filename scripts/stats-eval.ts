@@ -10,53 +10,26 @@
  *   npx tsx scripts/stats-eval.ts [--thresholds 0.3,0.4,0.5] [--nowords] [--weights]
  */
 import { join } from 'node:path';
-import { slidePassages } from '../src/core/deck/beats';
-import { bestScore, sections, type Section } from '../src/core/story/sectionModel';
+import { bestScore, type Section } from '../src/core/story/sectionModel';
+import { reportedWalls, STATS_RULE, statsBags, UNCHECKED } from './kinds/stats';
 import { forcedKind, kindReader, loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { lintCacheFile } from './kinds/cache';
 import { count, lintCache, printTables, printWeights, type Tables } from './kinds/score';
 import { SECTION_TRAINING, trainSections } from './kinds/train';
 
-const RULE = 'stats-without-story';
+const RULE = STATS_RULE;
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
 const WORDS = !args.includes('--nowords');
-const { fired, messages, save } = lintCache(lintCacheFile('/tmp/storydeck-stats-eval', join(__dirname, '../src/core')));
+/** The rule with its learned check off (the product's check is trained on every set): "today" is the hand-written rule alone. */
+const { fired, messages, save } = lintCache(lintCacheFile('/tmp/storydeck-stats-eval', join(__dirname, '../src/core')), UNCHECKED);
 
-/** What a finding's message names: the slide, the section's heading (a section of a page) and the figures. */
-const WHERE = /^(?:The section “(.*)” on slide (\d+)|Slide (\d+)) is a wall of numbers \((\d+) figures\)/;
-const FIGURE_BINS = [4, 6, 9, 13];
-const bin = (n: number) => `${FIGURE_BINS.filter((e) => n >= e).length}`;
-
-/** The sections the rule reports on a document read as `kind`, with their features. */
-function reported(d: LabelledDoc, kind: string): Section[] {
-  const read = sections(d.deck, 'business');
-  const out: Section[] = [];
-  for (const message of messages(d, kind, RULE)) {
-    const m = WHERE.exec(message);
-    if (!m) throw new Error(`stats-eval: a message it cannot read: ${message}`);
-    const index = Number(m[2] ?? m[3]);
-    const slide = d.deck.slides.find((s) => s.index === index);
-    if (!slide) continue;
-    // The slide's sections as sections() reads them, in order; a section of a page is the one whose heading the message names.
-    const groups = [...new Set(slidePassages(slide).map((p) => p.section))].map((n) => slidePassages(slide).filter((p) => p.section === n));
-    const mine = read.filter((s) => s.slide === index);
-    const picked = m[1] === undefined ? groups.map((_, i) => i) : groups.flatMap((g, i) => (g.some((p) => p.block.kind === 'heading' && p.text.trim() === m[1].trim()) ? [i] : []));
-    const f = new Set<string>(picked.flatMap((i) => mine[i]?.features ?? []).filter((x) => WORDS || !/^[hw]:/.test(x)));
-    const ps = picked.flatMap((i) => groups[i]);
-    f.add(`s:figures:${bin(Number(m[4]))}`).add(m[1] === undefined ? 's:slide' : 's:section');
-    if (ps.some((p) => p.block.kind === 'table')) f.add('s:table');
-    if (ps.some((p) => p.block.kind === 'list_item')) f.add('s:list');
-    for (const b of new Set(ps.flatMap((p) => p.context))) f.add(`s:beat:${b}`);
-    if (!ps.some((p) => p.context.length > 0)) f.add('s:beat:none');
-    out.push({ slide: index, features: [...f], found: true });
-  }
-  return out;
-}
+/** The walls the rule reports on a document read as `kind` (without their words under `--nowords`). */
+const words = (s: Section): Section => (WORDS ? s : { ...s, features: s.features.filter((f) => !/^[hw]:/.test(f)) });
+const reported = (d: LabelledDoc, kind: string): Section[] => reportedWalls(d, messages(d, kind, RULE)).map(words);
 
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
-const forced = new Map(all.map((d) => [d, reported(d, forcedKind(d))]));
 const POL = [
   'today',
   ...opt('--thresholds', '0.2,0.3,0.4,0.5')
@@ -66,7 +39,7 @@ const POL = [
 const table: Tables = {};
 for (const held of sets) {
   const training = all.filter((d) => d.set !== held);
-  const bags = training.filter((d) => d.cells[RULE]).map((d) => ({ set: d.set, y: d.cells[RULE] === 'fire' ? 1 : 0, sections: forced.get(d)! }));
+  const bags = statsBags(training, messages).map((b) => ({ ...b, sections: b.sections.map(words) }));
   const m = trainSections(bags, SECTION_TRAINING);
   const readKind = kindReader(training);
   for (const mode of ['forced', 'read']) {
@@ -75,7 +48,7 @@ for (const held of sets) {
       for (const d of all.filter((x) => x.set === held)) {
         const kind = mode === 'forced' ? forcedKind(d) : readKind(d);
         const firing = fired(d, kind);
-        if (pol !== 'today' && firing.has(RULE) && bestScore(mode === 'forced' ? forced.get(d)! : reported(d, kind), m) < Number(pol.split('@')[1])) firing.delete(RULE);
+        if (pol !== 'today' && firing.has(RULE) && bestScore(reported(d, kind), m) < Number(pol.split('@')[1])) firing.delete(RULE);
         for (const [rule, label] of Object.entries(d.cells)) for (const r of rule === RULE ? [row.rule, row.all] : [row.all]) count(r, label, firing.has(rule));
       }
       ((table[mode] ??= {})[pol] ??= {})[held] = row;

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { loadSet, REAL_SETS, realSetsFetched, WRITTEN_SETS } from './kinds/corpus';
 import { DEFAULT_TRAINING, SECTION_TRAINING, train, trainSections } from './kinds/train';
 import { beatBags } from './kinds/corpus';
+import { lintCache } from './kinds/score';
+import { statsBags, UNCHECKED } from './kinds/stats';
 
 /** Below this confidence the reader's guess is not taken (chosen by scripts/kind-eval.ts; docs/judgement.md, session 11). */
 export const THRESHOLD = 0.6;
@@ -20,6 +22,9 @@ export const THRESHOLD = 0.6;
  * scripts/beat-eval.ts, leave-one-set-out; docs/judgement.md, session 11).
  */
 export const CHECKED_BEATS = { pain: { rule: 'customer-pain', threshold: 0.3 } } as const;
+
+/** Below this score a wall of numbers stats-without-story would report is held back (chosen by scripts/stats-eval.ts; docs/judgement.md, session 11). */
+export const STATS_THRESHOLD = 0.4;
 
 const OUT = join(__dirname, '../src/core/story/kindWeights.json');
 const SECTIONS_OUT = join(__dirname, '../src/core/story/sectionWeights.json');
@@ -55,7 +60,8 @@ export function trainKinds({
   const beats = Object.fromEntries(
     Object.entries(CHECKED_BEATS).map(([beat, { rule, threshold }]) => [beat, { threshold, ...trainSections(beatBags(all, beat as keyof typeof CHECKED_BEATS, rule)) }]),
   );
-  const sectionsJson = `${JSON.stringify({ trainedOn: { sets: [...WRITTEN_SETS, ...REAL_SETS], options: SECTION_TRAINING }, beats })}\n`;
+  const stats = { threshold: STATS_THRESHOLD, ...trainSections(statsBags(all, lintCache(undefined, UNCHECKED).messages)) };
+  const sectionsJson = `${JSON.stringify({ trainedOn: { sets: [...WRITTEN_SETS, ...REAL_SETS], options: SECTION_TRAINING }, beats, stats })}\n`;
   if (check) {
     const current = readFileSync(out.kinds, 'utf8') === json && readFileSync(out.sections, 'utf8') === sectionsJson;
     log(
@@ -67,7 +73,7 @@ export function trainKinds({
   }
   writeFileSync(out.kinds, json);
   writeFileSync(out.sections, sectionsJson);
-  log(`train:kinds: section scorers for ${Object.keys(beats).join(', ')} → ${out.sections} (${sectionsJson.length} bytes)`);
+  log(`train:kinds: section scorers for ${Object.keys(beats).join(', ')} and stats-without-story's walls → ${out.sections} (${sectionsJson.length} bytes)`);
   log(`train:kinds: ${Object.keys(model.weights).length} features × ${model.kinds.length} kinds from ${docs.length} documents → ${out.kinds} (${json.length} bytes)`);
   return 0;
 }

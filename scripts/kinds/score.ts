@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { lintText } from '../../src/core/lint';
+import type { StoryDeckConfig } from '../../src/core/lint/config';
 import { REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './corpus';
 
 export interface Tally {
@@ -18,18 +19,23 @@ export interface Tally {
  * configuration as a guess would be; `variant` names a changed reading the caller has set up (part of the cache's key).
  * `save` writes the cache; name its file with `lintCacheFile` (cache.ts), so that findings of older rules are never scored.
  */
-export function lintCache(file: string): {
+export function lintCache(
+  /** Where the cache is kept between runs (undefined: in memory only). */
+  file: string | undefined,
+  /** Configuration every lint takes too (the kind is added). */
+  config: StoryDeckConfig = {},
+): {
   fired: (d: LabelledDoc, kind: string, variant?: string) => Set<string>;
   /** The messages of one rule's findings on a document read as `kind` (cached with the rules that fire). */
   messages: (d: LabelledDoc, kind: string, rule: string) => string[];
   save: () => void;
 } {
-  const cache: Record<string, string[]> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const cache: Record<string, string[]> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const lintOnce = (d: LabelledDoc, kind: string, variant: string, rule?: string) => {
     const key = `${d.set}/${d.file}/${kind}${variant ? `#${variant}` : ''}`;
     const said = `${key}\u0000${rule}`;
     if (!cache[key] || (rule && !cache[said])) {
-      const { findings } = lintText(d.text, kind ? { kind } : {}, { file: d.file });
+      const { findings } = lintText(d.text, kind ? { ...config, kind } : config, { file: d.file });
       cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
       if (rule) cache[said] = findings.filter((f) => f.ruleId === rule).map((f) => f.message);
     }
@@ -39,6 +45,7 @@ export function lintCache(file: string): {
     fired: (d, kind, variant = '') => new Set(lintOnce(d, kind, variant)),
     messages: (d, kind, rule) => lintOnce(d, kind, '', rule),
     save() {
+      if (!file) return;
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(cache));
     },

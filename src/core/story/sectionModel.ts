@@ -35,11 +35,12 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
  * a problem word, a figure, a heading naming `beat` or one about something else, and whether `found` (the reading's evidence)
  * is in it.
  */
-export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line: number }): Section[] {
+export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line: number }, only?: number): Section[] {
   const names = deckNames(deck.slides);
   const isNamed = personMatcher(names, false);
   const out: Section[] = [];
   for (const slide of deck.slides) {
+    if (only !== undefined && slide.index !== only) continue;
     const by = new Map<number, Passage[]>();
     for (const p of slidePassages(slide)) {
       const list = by.get(p.section);
@@ -55,6 +56,31 @@ export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line
     }
   }
   return out;
+}
+
+/** The figure counts at which a reported wall of numbers changes bin (`s:figures:0` to `s:figures:4`). */
+const FIGURE_BINS = [4, 6, 9, 13];
+
+/**
+ * A wall of numbers stats-without-story would report, as its learned check reads it: the section's features (above; a slide
+ * judged whole, all its sections') and what the rule sees there — its figures binned, a table, a list, a slide or one section
+ * of a page, the beats its heading names. `heading`: the heading of the section reported, undefined for a whole slide.
+ */
+export function statsFeatures(deck: Deck, slide: number, heading: string | undefined, figures: number): string[] {
+  const target = deck.slides.find((s) => s.index === slide);
+  if (!target) return [];
+  const passages = slidePassages(target);
+  const groups = [...new Set(passages.map((p) => p.section))].map((n) => passages.filter((p) => p.section === n));
+  const read = sections(deck, 'business', undefined, slide);
+  const picked = heading === undefined ? groups.map((_, i) => i) : groups.flatMap((g, i) => (g.some((p) => p.block.kind === 'heading' && p.text.trim() === heading.trim()) ? [i] : []));
+  const f = new Set<string>(picked.flatMap((i) => read[i]?.features ?? []));
+  const ps = picked.flatMap((i) => groups[i]);
+  f.add(`s:figures:${FIGURE_BINS.filter((e) => figures >= e).length}`).add(heading === undefined ? 's:slide' : 's:section');
+  if (ps.some((p) => p.block.kind === 'table')) f.add('s:table');
+  if (ps.some((p) => p.block.kind === 'list_item')) f.add('s:list');
+  for (const b of new Set(ps.flatMap((p) => p.context))) f.add(`s:beat:${b}`);
+  if (!ps.some((p) => p.context.length > 0)) f.add('s:beat:none');
+  return [...f];
 }
 
 /** A section's features (all but `r:found`), once per section as its key tells it. */

@@ -11,7 +11,7 @@ import { readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
-import { bestScore, sections, type SectionModel } from './sectionModel';
+import { bestScore, scoreSection, sections, statsFeatures, type SectionModel } from './sectionModel';
 import sectionWeights from './sectionWeights.json';
 import { headedAsWhy, introducesProduct, speaks, statesPurpose, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
 
@@ -74,6 +74,17 @@ const READ: Readonly<Partial<Record<BeatId, (ctx: ReadingContext) => Passage | u
 
 /** The beats a learned section scorer checks, with its weights (`npm run train:kinds` writes them). */
 const CHECKED: Readonly<Partial<Record<BeatId, SectionModel>>> = sectionWeights.beats;
+
+/** The learned check on stats-without-story's walls of numbers (`npm run train:kinds` writes it; absent, every wall stands). */
+const WALLS: SectionModel | undefined = (sectionWeights as { stats?: SectionModel }).stats;
+
+/**
+ * Does a wall of numbers stats-without-story would report need a story, as the learned check reads it (docs/judgement.md,
+ * session 11)? A section scoring below the check's threshold is held back. `heading`: the section's, undefined for a whole slide.
+ */
+export function wallNeedsStory(deck: Deck, slide: number, heading: string | undefined, figures: number): boolean {
+  return !WALLS || scoreSection(statsFeatures(deck, slide, heading, figures), WALLS) >= WALLS.threshold;
+}
 
 /** Finders that return the first passage of the narrative, reading slide after slide. */
 const IN_ORDER: ReadonlySet<BeatId> = new Set(['pain', 'value']);

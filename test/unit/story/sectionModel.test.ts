@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { parseDeck } from '../../../src/core/deck';
 import { lintText } from '../../../src/core/lint';
 import { beatReason, formatOutline, outline, readStory, slideReading, storyTree } from '../../../src/core/story';
-import { bestScore, doubtLine, sections } from '../../../src/core/story/sectionModel';
+import { bestScore, doubtLine, sections, statsFeatures } from '../../../src/core/story/sectionModel';
+import { wallNeedsStory } from '../../../src/core/story/story';
 import weights from '../../../src/core/story/sectionWeights.json';
 
 const deckOf = (problem: string, marker = '') =>
@@ -86,5 +87,48 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
     assert.ok(entries.length > 500 && entries.length < 8000, `${entries.length} features`);
     for (const [f, w] of entries) assert.ok(/^(?:[hw]:\S+|r:[a-z+-]+)$/.test(f) && Number.isFinite(w) && w !== 0, f);
     assert.ok((pain.weights as Record<string, number>)['r:found'] > 0.5, 'the reading’s own evidence counts for the beat');
+  });
+});
+
+describe('a learned check on the walls of numbers stats-without-story reports (sectionModel.ts, story.ts)', () => {
+  /** A release's measurements: figures about the work, not evidence a story must carry. */
+  const BENCHMARK = `# Release 2.0\n\n## What changed\n\nThe new parser was merged this week: it reads a 40 MB file in 1.2 s, down from 3.4 s.\nPeak memory is now 180 MB, which was 410 MB.\nThe test suite runs in 95 s on one core.\n`;
+  /** The business case told as figures alone. */
+  const BUSINESS = `# Why we need funding\n\n## The business case\n\nRevenue fell 18% last year to $4.2M, while costs rose 11% to $3.9M.\nChurn reached 7.5% a month across 1,200 accounts.\nThe median deal size shrank from $14,000 to $9,500.\nSupport costs per account rose from $310 to $480.\n`;
+  const walls = (text: string, learned?: boolean) =>
+    lintText(text, { kind: 'proposal', ...(learned === undefined ? {} : { rules: { 'stats-without-story': { learned } } }) }, { file: 'w.md' }).findings.filter(
+      (f) => f.ruleId === 'stats-without-story',
+    );
+
+  it('holds back a benchmark-like wall that the rule with its check off reports', () => {
+    const [reported, ...rest] = walls(BENCHMARK, false);
+    assert.deepEqual(rest, []);
+    assert.match(reported.message, /^Slide 2 is a wall of numbers \(6 figures\)/, 'the hand-written rule reports it');
+    assert.deepEqual(walls(BENCHMARK), []);
+    assert.equal(wallNeedsStory(parseDeck(BENCHMARK), 2, undefined, 6), false);
+  });
+
+  it('keeps a wall of business figures', () => {
+    const [finding, ...rest] = walls(BUSINESS);
+    assert.deepEqual(rest, []);
+    assert.match(finding.message, /^Slide 2 is a wall of numbers \(10 figures\)/);
+    assert.equal(wallNeedsStory(parseDeck(BUSINESS), 2, undefined, 10), true);
+  });
+
+  it('reads what the rule sees there: the figures binned, a table or a list, a slide or a section, the beats its heading names', () => {
+    const f = statsFeatures(parseDeck(BUSINESS), 2, undefined, 10);
+    for (const x of ['s:figures:3', 's:slide', 's:beat:business', 'w:revenue', 'h:business']) assert.ok(f.includes(x), x);
+    assert.ok(!f.includes('s:table') && !f.includes('s:list'));
+    assert.deepEqual(statsFeatures(parseDeck(BUSINESS), 9, undefined, 10), [], 'no such slide: nothing to read');
+  });
+
+  it('has weights of the expected shape: a bias, the threshold chosen, features of words, readings and the rule’s view', () => {
+    const { stats } = weights;
+    assert.equal(stats.threshold, 0.4);
+    assert.ok(Number.isFinite(stats.bias) && stats.bias > 0, 'most walls the rule reports are ones the labellers agree with');
+    const entries = Object.entries(stats.weights as Record<string, number>);
+    assert.ok(entries.length > 100 && entries.length < 4000, `${entries.length} features`);
+    for (const [f, w] of entries) assert.ok(/^(?:[hw]:\S+|r:[a-z+-]+|s:[a-z]+(?::[a-z0-9]+)?)$/.test(f) && Number.isFinite(w) && w !== 0, f);
+    assert.ok((stats.weights as Record<string, number>)['s:figures:1'] < 0, 'a short wall (four or five figures) needs a story less');
   });
 });

@@ -3,6 +3,7 @@ import { PERSON_WORDS } from '../../deck/beats';
 import { caseless, caselessAll } from '../../deck/fold';
 import { LIST_NUMBER, REFERENCE, findTargets, isOutput } from '../../story/outcome';
 import { SUCCESS, TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
+import { wallNeedsStory } from '../../story/story';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -296,7 +297,7 @@ const rule: Rule = {
   tags: ['story', 'data'],
   defaultSeverity: 'warning',
   docs: 'docs/rules/stats-without-story.md',
-  defaultOptions: { minFigures: DEFAULT_MIN_FIGURES },
+  defaultOptions: { minFigures: DEFAULT_MIN_FIGURES, learned: true },
   check(ctx, report) {
     const option = ctx.options.minFigures;
     const minFigures = typeof option === 'number' && Number.isFinite(option) && option >= 1 ? option : DEFAULT_MIN_FIGURES;
@@ -325,6 +326,9 @@ const rule: Rule = {
         const { figures, mostly } = figuresOf(part.blocks, ctx.deck.lines);
         if (figures < minFigures || !mostly) continue;
         if (toldThroughSomeone(parts.length > 1 ? part.blocks : ctx.visibleBlocks(slide))) continue;
+        // The learned check (story.ts): a wall it reads as needing no story — a benchmark, a plan's figures — is held back.
+        const heading = parts.length > 1 && part.heading ? part.heading.text : undefined;
+        if (ctx.options.learned !== false && !wallNeedsStory(ctx.deck, slide.index, heading, figures)) continue;
         const where = parts.length > 1 && part.heading ? `The section “${part.heading.text}” on slide ${slide.index}` : `Slide ${slide.index}`;
         report({
           message: `${where} is a wall of numbers (${figures} figures) with no person, quote or example. Numbers stick when they belong to someone: keep the one that matters most, tell it through one customer's story, and move the rest to an appendix.`,
