@@ -67,12 +67,10 @@ const FIGURE_BINS = [4, 6, 9, 13];
  * of a page, the beats its heading names. `heading`: the heading of the section reported, undefined for a whole slide.
  */
 export function statsFeatures(deck: Deck, slide: number, heading: string | undefined, figures: number): string[] {
-  const target = deck.slides.find((s) => s.index === slide);
-  if (!target) return [];
-  const passages = slidePassages(target);
-  const groups = [...new Set(passages.map((p) => p.section))].map((n) => passages.filter((p) => p.section === n));
-  const read = sections(deck, 'business', undefined, slide);
-  const picked = heading === undefined ? groups.map((_, i) => i) : groups.flatMap((g, i) => (g.some((p) => p.block.kind === 'heading' && p.text.trim() === heading.trim()) ? [i] : []));
+  const page = slideSections(deck, slide);
+  if (!page) return [];
+  const { groups, read, byHeading } = page;
+  const picked = heading === undefined ? groups.map((_, i) => i) : (byHeading.get(heading.trim()) ?? []);
   const f = new Set<string>(picked.flatMap((i) => read[i]?.features ?? []));
   const ps = picked.flatMap((i) => groups[i]);
   f.add(`s:figures:${FIGURE_BINS.filter((e) => figures >= e).length}`).add(heading === undefined ? 's:slide' : 's:section');
@@ -81,6 +79,47 @@ export function statsFeatures(deck: Deck, slide: number, heading: string | undef
   for (const b of new Set(ps.flatMap((p) => p.context))) f.add(`s:beat:${b}`);
   if (!ps.some((p) => p.context.length > 0)) f.add('s:beat:none');
   return [...f];
+}
+
+/** A slide's sections as statsFeatures reads them: their passages, their features, and which hold each heading. */
+interface SlideSections {
+  groups: Passage[][];
+  read: Section[];
+  byHeading: Map<string, number[]>;
+}
+
+/**
+ * A slide's sections, read once per deck and slide: the rule asks about each wall of a long page, and reading the page
+ * again for each would make the check quadratic in the page's sections.
+ */
+const pages = new WeakMap<Deck, Map<number, SlideSections | undefined>>();
+
+function slideSections(deck: Deck, slide: number): SlideSections | undefined {
+  let byDeck = pages.get(deck);
+  if (!byDeck) pages.set(deck, (byDeck = new Map()));
+  if (byDeck.has(slide)) return byDeck.get(slide);
+  const target = deck.slides.find((s) => s.index === slide);
+  let page: SlideSections | undefined;
+  if (target) {
+    const bySection = new Map<number, Passage[]>();
+    for (const p of slidePassages(target)) {
+      const list = bySection.get(p.section);
+      if (list) list.push(p);
+      else bySection.set(p.section, [p]);
+    }
+    const groups = [...bySection.values()];
+    const byHeading = new Map<string, number[]>();
+    groups.forEach((g, i) => {
+      for (const text of new Set(g.filter((p) => p.block.kind === 'heading').map((p) => p.text.trim()))) {
+        const list = byHeading.get(text);
+        if (list) list.push(i);
+        else byHeading.set(text, [i]);
+      }
+    });
+    page = { groups, read: sections(deck, 'business', undefined, slide), byHeading };
+  }
+  byDeck.set(slide, page);
+  return page;
 }
 
 /** A section's features (all but `r:found`), once per section as its key tells it. */

@@ -50,6 +50,13 @@ const FAMILIES = [
   { name: 'a line of digits and short words before no output verb', n: 2000, input: (n, tag) => `# Goals\n\n${'1 a b c d '.repeat(n)}${tag}\n`, run: lint },
   { name: 'a front matter duration of digits', n: 2000, input: (n, tag) => `---\nduration: "${'1'.repeat(n)}${tag}"\n---\n# Talk\n`, run: lint },
   {
+    name: 'a page of many sections, each a wall of figures stats-without-story reports (its learned check reads each)',
+    n: 60,
+    input: (n, tag) =>
+      `---\nmarp: true\n---\n\n# Report ${tag}\n\n${Array.from({ length: n }, (_, i) => `### Part ${i}\n\nRevenue fell 18% to $4.2M.\nCosts rose 11% to $3.9M.\nChurn 7.5% across 1,200 accounts.\n\n`).join('')}`,
+    run: lint,
+  },
+  {
     name: 'declarative rules whose tokens start alike',
     n: 100,
     input: (n, tag) => {
