@@ -1,5 +1,5 @@
 import type { BeatId } from '../deck';
-import { doubtQuestion } from '../story/sectionModel';
+import { doubtOf, doubtQuestion } from '../story/sectionModel';
 import { lineRange } from './ranges';
 import type { Report, RuleContext } from './types';
 
@@ -8,7 +8,7 @@ import type { Report, RuleContext } from './types';
  * found (`info`, on their line) rather than saying the beat is missing. Returns whether it asked.
  */
 export function askAboutDoubt(ctx: RuleContext, report: (r: Report) => void, beat: BeatId): boolean {
-  const doubt = ctx.story.beats[beat].uncertain;
+  const doubt = doubtOf(ctx.story, beat);
   if (!doubt) return false;
   report({ message: doubtQuestion(beat, doubt.words), range: lineRange(ctx, doubt.line), severity: 'info', missingBeat: beat });
   return true;

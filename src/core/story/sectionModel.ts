@@ -7,6 +7,7 @@
  */
 import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Deck } from '../deck';
+import type { Evidence, Story } from './story';
 import { memoByText } from '../deck/memo';
 import { wordFeatures } from './kindModel';
 import { AMOUNT, NOT_ABOUT_CUSTOMERS, ONE_PERSON, PROBLEM, QUOTE, struggleIn } from './pain';
@@ -201,6 +202,14 @@ export function bestScore(secs: readonly Section[], model: Pick<SectionModel, 'b
   let best = 0;
   for (const s of secs) best = Math.max(best, scoreSection(s.features, model));
   return best;
+}
+
+/**
+ * The beat in doubt, with the words found, where the narrative's kind expects it (the beat is in `missing`): what the rule asks
+ * about and the outline, the Story view and the slide hover show. A kind that does not expect the beat asks nothing about it.
+ */
+export function doubtOf(story: Pick<Story, 'beats' | 'missing'>, beat: BeatId): Evidence | undefined {
+  return story.missing.includes(beat) ? story.beats[beat].uncertain : undefined;
 }
 
 /** The longest quote of a doubted beat's words a question or an outline line shows. */

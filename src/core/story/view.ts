@@ -4,7 +4,7 @@ import { BEAT_IDS, BEAT_TITLES, type BeatId, type Deck, type Slide } from '../de
 import type { Finding } from '../lint/types';
 import { aKind, describeKind } from './kinds';
 import type { Stakeholder } from './stakeholders';
-import { doubtLine, doubtQuestion } from './sectionModel';
+import { doubtLine, doubtOf, doubtQuestion } from './sectionModel';
 import type { Story } from './story';
 
 /**
@@ -137,7 +137,7 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
     const slides = shown.filter((s) => beatsOf(s).includes(beat));
     const written = slides.filter((s) => !s.empty).length;
     const absent = story.missing.includes(beat) ? 'missing' : `not needed for ${aKind(story.kind.id)}`;
-    const doubt = story.beats[beat].uncertain;
+    const doubt = doubtOf(story, beat);
     const description = doubt ? doubtLine(beat, doubt.words) : slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
     // Whether a beat is expected follows from the kind: when it was guessed, say from what.
     const readAs = slides.length === 0 && story.kind.source === 'guessed' ? ` Read as ${describeKind(story.kind)}.` : '';
@@ -166,7 +166,8 @@ const quote = (words: string): string => `“${words.length > QUOTE ? `${words.s
  * reading and correct it — or, when no slide plays it, how to say it.
  */
 export function beatReason(story: Story, beat: BeatId): string {
-  const { evidence, uncertain } = story.beats[beat];
+  const { evidence } = story.beats[beat];
+  const uncertain = doubtOf(story, beat);
   const mark = `<!-- beat: ${beat} -->`;
   if (uncertain) return `Found on slide ${uncertain.slide}, line ${uncertain.line}, but in doubt. ${doubtQuestion(beat, uncertain.words)}`;
   return evidence
@@ -195,7 +196,7 @@ export function slideReading(deck: Deck, story: Story, line: number): { slide: n
     return { beat, title: BEAT_TITLES[beat], ...here };
   });
   const doubts = BEAT_IDS.flatMap((beat) => {
-    const u = story.beats[beat].uncertain;
+    const u = doubtOf(story, beat);
     return u?.slide === s.index ? [`${doubtLine(beat, u.words)} (line ${u.line})`] : [];
   });
   return { slide: s.index, beats, doubts };

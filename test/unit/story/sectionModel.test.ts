@@ -78,6 +78,27 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
     assert.ok(finding.line >= slide.line && finding.line <= slide.endLine);
   });
 
+  it('shows no doubt where the kind does not expect the beat: the outline, the Story view and the hover agree with lint', () => {
+    const config = { kind: 'memo', kinds: { memo: { expects: ['what' as const], beforeWhat: [] } } };
+    const text = deckOf(GENERAL).replace('kind: proposal', 'kind: memo');
+    const deck = parseDeck(text);
+    const story = readStory(deck, config);
+    assert.ok(story.beats.pain.uncertain, 'the reading still doubts the pain');
+    assert.deepEqual(story.missing, []);
+    assert.deepEqual(
+      lintText(text, config, { file: 'p.md' }).findings.filter((f) => f.ruleId === 'customer-pain'),
+      [],
+      'lint asks nothing',
+    );
+    assert.deepEqual(outline(deck, story).uncertain, {});
+    assert.match(formatOutline(deck, story), /Every beat a memo needs is there\.$/);
+    assert.doesNotMatch(formatOutline(deck, story), /pain\?/);
+    const group = storyTree(deck, [], story).find((g) => g.beat === 'pain')!;
+    assert.doesNotMatch(String(group.description), /pain\?/);
+    assert.doesNotMatch(beatReason(story, 'pain'), /in doubt/);
+    assert.deepEqual(slideReading(deck, story, deck.slides[story.beats.pain.uncertain!.slide - 1].titleLine)?.doubts, []);
+  });
+
   it('has weights of the expected shape: a bias, a threshold, and a few thousand features of words and readings', () => {
     const { pain } = weights.beats;
     assert.deepEqual(Object.keys(weights.beats), ['pain']);
