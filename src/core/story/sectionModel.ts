@@ -42,13 +42,7 @@ export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line
   const out: Section[] = [];
   for (const slide of deck.slides) {
     if (only !== undefined && slide.index !== only) continue;
-    const by = new Map<number, Passage[]>();
-    for (const p of slidePassages(slide)) {
-      const list = by.get(p.section);
-      if (list) list.push(p);
-      else by.set(p.section, [p]);
-    }
-    for (const ps of by.values()) {
+    for (const ps of passagesBySection(slide)) {
       const here = found !== undefined && slide.index === found.slide && ps.some((p) => p.block.line === found.line);
       // A section reads the same wherever it stands: what it shows is kept by its text, the deck's names and its heading's beats.
       const key = [names.join('\u0002'), beat, ps[0].context.join(' '), ...ps.map((p) => `${p.block.kind}\u0003${p.text}`)].join('\u0001');
@@ -57,6 +51,17 @@ export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line
     }
   }
   return out;
+}
+
+/** A slide's passages grouped by section (a heading and what follows it), in the order the sections come. */
+function passagesBySection(slide: Deck['slides'][number]): Passage[][] {
+  const by = new Map<number, Passage[]>();
+  for (const p of slidePassages(slide)) {
+    const list = by.get(p.section);
+    if (list) list.push(p);
+    else by.set(p.section, [p]);
+  }
+  return [...by.values()];
 }
 
 /** The figure counts at which a reported wall of numbers changes bin (`s:figures:0` to `s:figures:4`). */
@@ -102,13 +107,7 @@ function slideSections(deck: Deck, slide: number): SlideSections | undefined {
   const target = deck.slides.find((s) => s.index === slide);
   let page: SlideSections | undefined;
   if (target) {
-    const bySection = new Map<number, Passage[]>();
-    for (const p of slidePassages(target)) {
-      const list = bySection.get(p.section);
-      if (list) list.push(p);
-      else bySection.set(p.section, [p]);
-    }
-    const groups = [...bySection.values()];
+    const groups = passagesBySection(target);
     const byHeading = new Map<string, number[]>();
     groups.forEach((g, i) => {
       for (const text of new Set(g.filter((p) => p.block.kind === 'heading').map((p) => p.text.trim()))) {
