@@ -257,8 +257,8 @@ describeDoubleLabelled('Blind corpus 6 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 10; scored blind, then opened for tuning the same session (see its README). */
 describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test/fixtures/corpus-blind-7', 60);
 
-/** Written blind and labelled twice in session 11; scored, never tuned to (see its README). */
-describeDoubleLabelled('Blind corpus 8 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-8', 60);
+/** Written blind and labelled twice in session 11; scored blind, then opened for training in session 12 (see its README). */
+describeDoubleLabelled('Blind corpus 8 (double-labelled, trained on since)', 'test/fixtures/corpus-blind-8', 60);
 
 /**
  * Real public documents, labelled twice blind in sessions 8 to 11. They are other people's writing, so only
@@ -271,8 +271,8 @@ const REAL = [
   ['Real documents 4 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-4'],
   ['Real documents 5 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-5'],
   ['Real documents 6 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-6'],
-  ['Real documents 7 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-7'],
-  ['Real documents 8 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-8'],
+  ['Real documents 7 (double-labelled, trained on since)', 'test/fixtures/corpus-real-7'],
+  ['Real documents 8 (double-labelled, trained on since)', 'test/fixtures/corpus-real-8'],
   ['Real documents 9 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-9'],
 ];
 for (const [title, dir] of REAL) {
