@@ -90,7 +90,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/(?:^|\n|[.!?]\s)(?:replace|add|introduce|adopt|deprecate|migrate|build|create|establish)\s(?:an?|the|our)\s/i, 2),
     c(/\b(we'?re building|we are building|we will build|we'?ll build|we propose|we'?re proposing|introducing|the solution|our solution|we plan to build|we want to build)\b/i, 2),
     c(/\b(a new (feature|product|tool|app|service|dashboard|workflow|integration|api|platform)|the (app|tool|product|platform|feature) (will|lets|does|shows))\b/i, 2),
-    c(/\b\p{Lu}[\p{L}\p{N}]{1,30} is an? (?:[\p{L}-]{1,20} ){0,3}(?:app|application|tool|platform|service|product|system|dashboard|assistant|device)\b/u, 2),
+    c(/(?=\p{Lu})\b\p{Lu}[\p{L}\p{N}]{1,30} is an? (?:[\p{L}-]{1,20} ){0,3}(?:app|application|tool|platform|service|product|system|dashboard|assistant|device)\b/u, 2),
     c(/\b(feature|prototype|mvp|beta|version|release|dashboard|integration|app|platform)\b/i),
   ],
   how: [
