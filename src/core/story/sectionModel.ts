@@ -32,18 +32,10 @@ export interface SectionModel {
   minWords?: number;
 }
 
-/** A narrative's words (runs of non-space in its source lines), counted once per deck. */
-const wordCounts = new WeakMap<Deck, number>();
-
-/** Has the narrative at least `minWords` words? */
+/** Has the narrative at least `minWords` words (its slides' and its speaker notes', as the talk time counts them)? */
 export function longEnough(deck: Deck, minWords: number): boolean {
-  if (minWords <= 0) return true;
-  let n = wordCounts.get(deck);
-  if (n === undefined) {
-    n = 0;
-    for (const line of deck.lines) n += line.match(/\S+/g)?.length ?? 0;
-    wordCounts.set(deck, n);
-  }
+  let n = 0;
+  for (const s of deck.slides) if ((n += s.words + s.noteWords) >= minWords) return true;
   return n >= minWords;
 }
 
