@@ -1,12 +1,13 @@
 /**
- * What the evaluations of learned readings share (scripts/kind-eval.ts, scripts/beat-eval.ts): the nine content rules'
- * findings per labelled document and kind, cached on disk, and their tally against the labellers' cells.
+ * What the evaluations of learned readings share (scripts/kind-eval.ts, scripts/beat-eval.ts, scripts/stats-eval.ts): the nine
+ * content rules' findings per labelled document and kind, cached on disk, their tally against the labellers' cells, and the
+ * leave-one-set-out loop.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { lintText } from '../../src/core/lint';
 import type { StoryDeckConfig } from '../../src/core/lint/config';
-import { REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './corpus';
+import { forcedKind, kindReader, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './corpus';
 
 export interface Tally {
   tp: number;
@@ -71,24 +72,68 @@ export const short = (s: string) =>
     .replace('real-', 'r')
     .replace(/^real$/, 'r1');
 
-/** A rule's tallies and the nine rules', per kind mode (`forced`, `read`), policy and held-out set. */
-export type Tables = Record<string, Record<string, Record<string, { rule: Tally; all: Tally }>>>;
+/** Per held-out set, the nine rules' tallies one by one and together. */
+export interface Row {
+  rules: Record<string, Tally>;
+  all: Tally;
+}
+
+/** The tallies per kind mode (`forced`, `read`), policy and held-out set. */
+export type Tables = Record<string, Record<string, Record<string, Row>>>;
 
 const sum = (rows: Tally[]) => rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
 
-/** Prints the leave-one-set-out tables: per mode, the rule's and the nine rules' P/R per held-out set and pooled over the written and the real sets. */
-export function printTables(table: Tables, rule: string, policies: readonly string[]): void {
+/**
+ * The leave-one-set-out loop the learned readings' evaluations share (scripts/beat-eval.ts, scripts/stats-eval.ts): for each
+ * set, `train` on all the others and the kind reader too; then each held-out document, read with the labellers' kind forced
+ * and with its kind as read, gets the rules that fire under each policy from `firing` — the per-document adjustment — and is
+ * tallied against the labellers' cells.
+ */
+export function leaveOneSetOut<M>(
+  docs: readonly LabelledDoc[],
+  policies: readonly string[],
+  trainOn: (training: readonly LabelledDoc[], held: string) => M,
+  firing: (d: LabelledDoc, kind: string, policy: string, model: M) => ReadonlySet<string>,
+): Tables {
+  const table: Tables = {};
+  for (const held of [...WRITTEN_SETS, ...REAL_SETS]) {
+    const training = docs.filter((d) => d.set !== held);
+    const model = trainOn(training, held);
+    const readKind = kindReader(training);
+    for (const mode of ['forced', 'read']) {
+      for (const pol of policies) {
+        const row: Row = { rules: {}, all: { tp: 0, fp: 0, fn: 0 } };
+        for (const d of docs.filter((x) => x.set === held)) {
+          const fires = firing(d, mode === 'forced' ? forcedKind(d) : readKind(d), pol, model);
+          for (const [rule, label] of Object.entries(d.cells)) {
+            count((row.rules[rule] ??= { tp: 0, fp: 0, fn: 0 }), label, fires.has(rule));
+            count(row.all, label, fires.has(rule));
+          }
+        }
+        ((table[mode] ??= {})[pol] ??= {})[held] = row;
+      }
+    }
+  }
+  return table;
+}
+
+const NONE: Tally = { tp: 0, fp: 0, fn: 0 };
+
+/** Prints the leave-one-set-out tables: per mode, each named rule's and the nine rules' P/R per held-out set and pooled over the written and the real sets (three decimals, as the pooled bar reads them). */
+export function printTables(table: Tables, rules: readonly string[], policies: readonly string[]): void {
   const sets = [...WRITTEN_SETS, ...REAL_SETS];
+  const width = Math.max(11, ...policies.map((p) => p.length + 1));
   for (const mode of ['forced', 'read']) {
-    for (const what of ['rule', 'all'] as const) {
-      console.log(`\n${mode} — ${what === 'rule' ? rule : 'nine rules'}`);
-      console.log(`policy      ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R     real TP/FP/FN  P/R`);
+    for (const what of [...rules, 'all']) {
+      const of = (row: Row) => (what === 'all' ? row.all : (row.rules[what] ?? NONE));
+      console.log(`\n${mode} — ${what === 'all' ? 'nine rules' : what}`);
+      console.log(`${'policy'.padEnd(width)} ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R         real TP/FP/FN  P/R`);
       for (const pol of policies) {
         const t = table[mode][pol];
-        const w = sum(WRITTEN_SETS.map((s) => t[s][what]));
-        const r = sum(REAL_SETS.map((s) => t[s][what]));
+        const w = sum(WRITTEN_SETS.map((s) => of(t[s])));
+        const r = sum(REAL_SETS.map((s) => of(t[s])));
         console.log(
-          `${pol.padEnd(11)} ${sets.map((s) => pr(t[s][what]).padStart(10)).join('')}  ${`${w.tp}/${w.fp}/${w.fn}`.padStart(12)} ${pr(w)}  ${`${r.tp}/${r.fp}/${r.fn}`.padStart(12)} ${pr(r)}`,
+          `${pol.padEnd(width)} ${sets.map((s) => pr(of(t[s])).padStart(10)).join('')}  ${`${w.tp}/${w.fp}/${w.fn}`.padStart(12)} ${pr(w, 3)}  ${`${r.tp}/${r.fp}/${r.fn}`.padStart(12)} ${pr(r, 3)}`,
         );
       }
     }

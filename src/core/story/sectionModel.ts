@@ -20,11 +20,23 @@ export interface Section {
   found: boolean;
 }
 
-/** The weights as data: a bias, one weight per feature, and the score a section must reach for the beat to stand. */
+/**
+ * The weights as data: a bias, one weight per feature, the score a section must reach for the beat to stand, and the words a
+ * narrative must have before the scorer speaks on it at all (a short one gives its sections too few features to compare, and
+ * the bias, learned on long documents, would decide).
+ */
 export interface SectionModel {
   bias: number;
   weights: Readonly<Record<string, number>>;
   threshold: number;
+  minWords?: number;
+}
+
+/** Has the narrative at least `minWords` words (its slides' and its speaker notes', as the talk time counts them)? */
+export function longEnough(deck: Deck, minWords: number): boolean {
+  let n = 0;
+  for (const s of deck.slides) if ((n += s.words + s.noteWords) >= minWords) return true;
+  return n >= minWords;
 }
 
 /** The logistic function: a linear score as a probability. */
@@ -217,18 +229,22 @@ const QUOTE_MAX = 100;
 /** The words the reading found, quoted and shortened. */
 export const quoteWords = (words: string): string => `“${words.length > QUOTE_MAX ? `${words.slice(0, QUOTE_MAX - 1).trimEnd()}…` : words}”`;
 
-/** For each checked beat, the question a doubt asks and what would settle it. */
-const DOUBTS: Partial<Record<BeatId, { ask: string; settle: string }>> = {
-  pain: { ask: 'Is this a customer’s struggle?', settle: 'tell one person’s story (who, what happened, what it cost them)' },
+/** For each checked beat, the question a doubt asks, how the words found read, and what would settle it. */
+const DOUBTS: Partial<Record<BeatId, { ask: string; reads: string; settle: string }>> = {
+  pain: { ask: 'Is this a customer’s struggle?', reads: 'a general statement', settle: 'tell one person’s story (who, what happened, what it cost them)' },
+  ask: { ask: 'Is this the ask?', reads: 'information, not a request', settle: 'say what you need, from whom, by when' },
+  outcome: { ask: 'Is this how you will know it worked?', reads: 'a description, not a target', settle: 'name the outcome, its target and by when' },
 };
+
+const doubtOfBeat = (beat: BeatId) => DOUBTS[beat] ?? { ask: `Does this play the ${beat}?`, reads: 'a general statement', settle: 'say it plainly' };
 
 /** How the outline and the Story view show a doubted beat: “pain? — ‘…’ reads as a general statement”. */
 export function doubtLine(beat: BeatId, words: string): string {
-  return `${beat}? — ${quoteWords(words)} reads as a general statement`;
+  return `${beat}? — ${quoteWords(words)} reads as ${doubtOfBeat(beat).reads}`;
 }
 
 /** The question the beat's rule asks about a doubted beat, and what would settle it. */
 export function doubtQuestion(beat: BeatId, words: string): string {
-  const d = DOUBTS[beat] ?? { ask: `Does this play the ${beat}?`, settle: 'say it plainly' };
-  return `${d.ask} ${quoteWords(words)} reads as a general statement: ${d.settle} — or mark the slide that plays it with <!-- beat: ${beat} -->.`;
+  const d = doubtOfBeat(beat);
+  return `${d.ask} ${quoteWords(words)} reads as ${d.reads}: ${d.settle} — or mark the slide that plays it with <!-- beat: ${beat} -->.`;
 }

@@ -11,7 +11,7 @@ import { readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
-import { bestScore, scoreSection, sections, statsFeatures, type SectionModel } from './sectionModel';
+import { bestScore, longEnough, scoreSection, sections, statsFeatures, type SectionModel } from './sectionModel';
 import sectionWeights from './sectionWeights.json';
 import { headedAsWhy, introducesProduct, speaks, statesPurpose, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
 
@@ -80,10 +80,10 @@ const WALLS: SectionModel | undefined = (sectionWeights as { stats?: SectionMode
 
 /**
  * Does a wall of numbers stats-without-story would report need a story, as the learned check reads it (docs/judgement.md,
- * session 11)? A section scoring below the check's threshold is held back. `heading`: the section's, undefined for a whole slide.
+ * sessions 11 and 12)? A section scoring below the check's threshold is held back; a narrative shorter than its `minWords` is not checked. `heading`: the section's, undefined for a whole slide.
  */
 export function wallNeedsStory(deck: Deck, slide: number, heading: string | undefined, figures: number): boolean {
-  return !WALLS || scoreSection(statsFeatures(deck, slide, heading, figures), WALLS) >= WALLS.threshold;
+  return !WALLS || !longEnough(deck, WALLS.minWords ?? 0) || scoreSection(statsFeatures(deck, slide, heading, figures), WALLS) >= WALLS.threshold;
 }
 
 /** Finders that return the first passage of the narrative, reading slide after slide. */
@@ -113,7 +113,7 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
     const slide = passage ? slideOf(passage.block.line) : undefined;
     const found = passage && slide ? { slide: slide.index, line: passage.block.line, words: passage.text } : undefined;
     const model = CHECKED[beat];
-    const doubted = found && model && !marked && bestScore(sections(deck, beat, found), model) < model.threshold;
+    const doubted = found && model && !marked && longEnough(deck, model.minWords ?? 0) && bestScore(sections(deck, beat, found), model) < model.threshold;
     if (found && doubted) beats[beat] = { present: false, uncertain: found };
     else if (found) beats[beat] = { present: true, evidence: found };
     else if (marked) beats[beat] = { present: true, evidence: { slide: marked.index, line: marked.titleLine, words: `marked <!-- beat: ${beat} -->` } };

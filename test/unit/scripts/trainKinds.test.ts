@@ -150,8 +150,9 @@ describe('training the section scorers (trainSections, train:kinds)', () => {
       const quiet = () => undefined;
       assert.equal(trainKinds({ check: false, fetched: true, log: quiet, out }), 0);
       assert.equal(trainKinds({ check: true, fetched: true, log: quiet, out }), 0);
-      const sections = JSON.parse(readFileSync(out.sections, 'utf8')) as { beats: Record<string, { threshold: number }> };
-      assert.deepEqual(Object.keys(sections.beats), ['pain']);
+      const sections = JSON.parse(readFileSync(out.sections, 'utf8')) as { beats: Record<string, { threshold: number; minWords: number }>; stats: { minWords: number } };
+      assert.deepEqual(Object.keys(sections.beats), ['pain', 'ask', 'outcome']);
+      for (const m of [...Object.values(sections.beats), sections.stats]) assert.equal(m.minWords, 300, 'the scorers speak on narratives of 300 words or more');
       sections.beats.pain.threshold = 0.31;
       writeFileSync(out.sections, JSON.stringify(sections));
       assert.equal(trainKinds({ check: true, fetched: true, log: quiet, out }), 1);

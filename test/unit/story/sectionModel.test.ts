@@ -6,8 +6,30 @@ import { bestScore, doubtLine, sections, statsFeatures } from '../../../src/core
 import { wallNeedsStory } from '../../../src/core/story/story';
 import weights from '../../../src/core/story/sectionWeights.json';
 
-const deckOf = (problem: string, marker = '') =>
-  `---\nkind: proposal\n---\n\n# Faster releases\n\n## Motivation\n${marker}\n${problem}\n\n## Proposal\n\nOne release page that collects the approvals.\n\n## Decision\n\nApprove two engineers for the release page, starting March 1; Priya leads it.\n`;
+/** Sections that tell no beat a scorer checks: they make a narrative long enough for the scorers to speak on (300 words). */
+const BACKGROUND = `## Background
+
+The platform group runs forty services in three regions for the product teams, from the payment gateway to the search index. Each service has its own repository, its own build and its own owners, and most of them release every week. The services differ in size, language and age, and they share the same release steps. The release page would serve all of them, starting with the few services that release most often.
+
+## How the page works
+
+The page reads the change from the tracker, shows the build and its test results, and lists the approvals the change needs according to its risk class. Each approval is given on the page itself, which keeps the record of who approved what and when. When every approval is in, the page opens the deployment window on the change calendar and posts a note in the release channel.
+
+## Scope
+
+The risk classes, the approvers and the deployment windows are kept as they are; the page only gathers them in one place. The checklist is moved into the page, versioned with it and changed through review like any other code, and the old wiki pages are archived with a link to the page.
+
+## Plan
+
+We will build it in two stages. The first stage covers the services of the platform group, which carry most of the traffic and most of the releases; the second covers the rest once the first has run for a month without manual fixes.
+`;
+/** A sentence beside the problem that says no more about it. */
+const CONTEXT = 'However, the information needed to judge a release is available only in pieces.';
+const PLAIN_ASK = 'Approve two engineers for the release page, starting March 1; Priya leads it.';
+/** A narrative of `kind` long enough for the scorers (`short`: without the background, a short one), ending with `more`. */
+const narrative = (kind: string, problem: string, more: string, { marker = '', short = false } = {}) =>
+  `---\nkind: ${kind}\n---\n\n# Faster releases\n\n## Motivation\n${marker}\n${problem}\n\n${CONTEXT}\n\n## Proposal\n\nOne release page that collects the approvals.\n\n${short ? '' : BACKGROUND}\n${more}\n`;
+const deckOf = (problem: string, marker = '', short = false) => narrative('proposal', problem, `## Decision\n\n${PLAIN_ASK}`, { marker, short });
 const GENERAL = 'Teams lose time to a manual release process: it requires approvals in several tools, and feedback on issues is slow.';
 const TOLD = 'Last Tuesday Ana, a release engineer, waited four hours for approvals in three tools and missed the evening release: "I just sat there refreshing," she said.';
 const painFindings = (text: string) => lintText(text, {}, { file: 'p.md' }).findings.filter((f) => f.ruleId === 'customer-pain');
@@ -42,6 +64,15 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
     const story = readStory(parseDeck(text));
     assert.equal(story.beats.pain.present, true);
     assert.equal(story.beats.pain.evidence?.words, GENERAL, 'the words the reading found stay its evidence');
+    assert.deepEqual(painFindings(text), []);
+  });
+
+  it('says nothing about a short narrative: its sections have too few words to compare (300 words at least)', () => {
+    const text = deckOf(GENERAL, '', true);
+    assert.ok((text.match(/\S+/g) ?? []).length < weights.beats.pain.minWords);
+    const story = readStory(parseDeck(text));
+    assert.equal(story.beats.pain.present, true);
+    assert.equal(story.beats.pain.uncertain, undefined);
     assert.deepEqual(painFindings(text), []);
   });
 
@@ -101,8 +132,9 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
 
   it('has weights of the expected shape: a bias, a threshold, and a few thousand features of words and readings', () => {
     const { pain } = weights.beats;
-    assert.deepEqual(Object.keys(weights.beats), ['pain']);
+    assert.deepEqual(Object.keys(weights.beats), ['pain', 'ask', 'outcome']);
     assert.equal(pain.threshold, 0.3);
+    for (const m of Object.values(weights.beats)) assert.equal(m.minWords, 300);
     assert.ok(Number.isFinite(pain.bias) && pain.bias < 0, 'most sections tell no pain');
     const entries = Object.entries(pain.weights as Record<string, number>);
     assert.ok(entries.length > 500 && entries.length < 8000, `${entries.length} features`);
@@ -111,11 +143,117 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
   });
 });
 
+describe('a learned doubt about the ask and the outcome the reading found (sectionModel.ts)', () => {
+  const TOLD = 'Last Tuesday Ana, a release engineer, waited four hours for approvals in three tools and missed the evening release: "I just sat there refreshing," she said.';
+  /** A request the reading takes for the ask, though no section reads as one: no decision, no one asked, no date. */
+  const GENERAL_ASK = 'Please review the design notes in the wiki.';
+  /** A figure the reading takes for a target, though no section reads as success criteria. */
+  const GENERAL_TARGET = 'Here is where we plan to be in the future: 50% of releases on the page by December, and the second stage started.';
+  const PLAIN_TARGET = 'Releases take a day instead of a week by September, and nine in ten pass without a manual fix.';
+  const findings = (text: string, rule: string) => lintText(text, {}, { file: 'a.md' }).findings.filter((f) => f.ruleId === rule);
+
+  it('asks about a general request: the ask is not there, and call-to-action asks a question quoting it', () => {
+    const text = narrative('proposal', TOLD, `## Summary\n\n${GENERAL_ASK}`);
+    const story = readStory(parseDeck(text));
+    assert.equal(story.beats.ask.present, false);
+    assert.equal(story.beats.ask.uncertain?.words, GENERAL_ASK);
+    const [finding, ...rest] = findings(text, 'call-to-action');
+    assert.deepEqual(rest, []);
+    assert.equal(finding.severity, 'info');
+    assert.equal(finding.line, story.beats.ask.uncertain?.line);
+    assert.equal(
+      finding.message,
+      'Is this the ask? “Please review the design notes in the wiki.” reads as information, not a request: say what you need, from whom, by when — or mark the slide that plays it with <!-- beat: ask -->.',
+    );
+    assert.match(formatOutline(parseDeck(text), story), /ask\? — “Please review the design notes in the wiki\.” reads as information, not a request \(slide \d+, line \d+\)/);
+  });
+
+  it('does not doubt a plain ask with a decision, an owner and a date', () => {
+    const text = narrative('proposal', TOLD, `## Decision\n\n${PLAIN_ASK}`);
+    const story = readStory(parseDeck(text));
+    assert.equal(story.beats.ask.present, true);
+    assert.equal(story.beats.ask.uncertain, undefined);
+    assert.deepEqual(findings(text, 'call-to-action'), []);
+  });
+
+  it('takes the writer’s word for the ask: <!-- beat: ask --> settles it', () => {
+    const text = narrative('proposal', TOLD, `## Summary\n\n<!-- beat: ask -->\n\n${GENERAL_ASK}`);
+    assert.equal(readStory(parseDeck(text)).beats.ask.present, true);
+    assert.doesNotMatch(
+      findings(text, 'call-to-action')
+        .map((f) => f.message)
+        .join('\n'),
+      /reads as information/,
+    );
+  });
+
+  it('leaves a short narrative’s ask alone', () => {
+    const text = narrative('proposal', TOLD, `## Summary\n\n${GENERAL_ASK}`, { short: true });
+    const story = readStory(parseDeck(text));
+    assert.equal(story.beats.ask.present, true);
+    assert.doesNotMatch(
+      findings(text, 'call-to-action')
+        .map((f) => f.message)
+        .join('\n'),
+      /reads as information/,
+    );
+  });
+
+  it('asks about a figure that reads as a description: outcome-metric asks rather than warns', () => {
+    const text = narrative('pitch', TOLD, `## Looking ahead\n\n${GENERAL_TARGET}`);
+    const story = readStory(parseDeck(text));
+    assert.equal(story.beats.outcome.present, false);
+    assert.equal(story.beats.outcome.uncertain?.words, GENERAL_TARGET);
+    const [finding, ...rest] = findings(text, 'outcome-metric');
+    assert.deepEqual(rest, []);
+    assert.equal(finding.severity, 'info');
+    assert.match(
+      finding.message,
+      /^Is this how you will know it worked\? “Here is where we plan to be .*” reads as a description, not a target: name the outcome, its target and by when — or mark the slide that plays it with <!-- beat: outcome -->\.$/,
+    );
+    assert.match(beatReason(story, 'outcome'), /^Found on slide \d+, line \d+, but in doubt\. Is this how you will know it worked\?/);
+  });
+
+  it('does not doubt success criteria stated plainly, nor a marked slide, nor a short narrative', () => {
+    for (const text of [
+      narrative('pitch', TOLD, `## How we will know\n\n${PLAIN_TARGET}`),
+      narrative('pitch', TOLD, `## Looking ahead\n\n<!-- beat: outcome -->\n\n${GENERAL_TARGET}`),
+      narrative('pitch', TOLD, `## Looking ahead\n\n${GENERAL_TARGET}`, { short: true }),
+    ]) {
+      const story = readStory(parseDeck(text));
+      assert.equal(story.beats.outcome.present, true, text);
+      assert.deepEqual(
+        findings(text, 'outcome-metric').filter((f) => /Is this how/.test(f.message)),
+        [],
+      );
+    }
+  });
+});
+
 describe('a learned check on the walls of numbers stats-without-story reports (sectionModel.ts, story.ts)', () => {
+  /** The rest of a release note, in words: it makes the narrative long enough for the check to speak on (300 words). */
+  const NOTES = `
+## Upgrading
+
+Upgrading needs no change to your configuration or to the way you run the tool. The old parser stays available behind a setting for one more release, so that anyone who meets a difference can switch back while the problem is looked at. Plugins that read the syntax tree keep working, because the tree has the same shape as before; plugins that patched the old parser's internals will need a new release of their own.
+
+## Known issues
+
+Files that mix tabs and spaces inside a table are read a little differently from before: a cell that was split in the wrong place is now kept whole. If a document relied on the old reading, the table may show one column fewer. A warning names the table, and the documentation explains how to write it so that both parsers agree.
+
+## What comes next
+
+The next release moves the renderer onto the new syntax tree, which removes the last use of the old parser. After that the setting that brings back the old parser is retired. We will also publish the benchmark files, so that anyone can measure the parser on their own machine and compare the results with ours.
+
+## Thanks
+
+Thanks to everyone who tested the early builds, filed reports with sample files, and reviewed the changes to the documentation. The parser was rewritten in the open, and every design note is in the repository for anyone who wants to follow how the decisions were made. Questions about the upgrade are welcome in the discussion forum, where the maintainers answer them in turn.
+`;
   /** A release's measurements: figures about the work, not evidence a story must carry. */
-  const BENCHMARK = `# Release 2.0\n\n## What changed\n\nThe new parser was merged this week: it reads a 40 MB file in 1.2 s, down from 3.4 s.\nPeak memory is now 180 MB, which was 410 MB.\nThe test suite runs in 95 s on one core.\n`;
+  const SHORT_BENCHMARK = `# Release 2.0\n\n## What changed\n\nThe new parser was merged this week: it reads a 40 MB file in 1.2 s, down from 3.4 s.\nPeak memory is now 180 MB, which was 410 MB.\nThe test suite runs in 95 s on one core.\n`;
+  const BENCHMARK = SHORT_BENCHMARK + NOTES;
   /** The business case told as figures alone. */
-  const BUSINESS = `# Why we need funding\n\n## The business case\n\nRevenue fell 18% last year to $4.2M, while costs rose 11% to $3.9M.\nChurn reached 7.5% a month across 1,200 accounts.\nThe median deal size shrank from $14,000 to $9,500.\nSupport costs per account rose from $310 to $480.\n`;
+  const BUSINESS = `# Why we need funding\n\n## The business case\n\nRevenue fell 18% last year to $4.2M, while costs rose 11% to $3.9M.\nChurn reached 7.5% a month across 1,200 accounts.\nThe median deal size shrank from $14,000 to $9,500.\nSupport costs per account rose from $310 to $480.\n${NOTES}`;
   const walls = (text: string, learned?: boolean) =>
     lintText(text, { kind: 'proposal', ...(learned === undefined ? {} : { rules: { 'stats-without-story': { learned } } }) }, { file: 'w.md' }).findings.filter(
       (f) => f.ruleId === 'stats-without-story',
@@ -127,6 +265,12 @@ describe('a learned check on the walls of numbers stats-without-story reports (s
     assert.match(reported.message, /^Slide 2 is a wall of numbers \(6 figures\)/, 'the hand-written rule reports it');
     assert.deepEqual(walls(BENCHMARK), []);
     assert.equal(wallNeedsStory(parseDeck(BENCHMARK), 2, undefined, 6), false);
+  });
+
+  it('leaves a short narrative’s walls to the hand-written rule', () => {
+    assert.ok((SHORT_BENCHMARK.match(/\S+/g) ?? []).length < weights.stats.minWords);
+    assert.equal(walls(SHORT_BENCHMARK).length, 1);
+    assert.equal(wallNeedsStory(parseDeck(SHORT_BENCHMARK), 2, undefined, 6), true);
   });
 
   it('keeps a wall of business figures', () => {

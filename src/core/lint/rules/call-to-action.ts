@@ -1,3 +1,4 @@
+import { askAboutDoubt } from '../doubt';
 import { findAsks, ownerInHeader, someSpecific } from '../../story/ask';
 import { beatRange, rangeInside } from '../ranges';
 import type { Rule } from '../types';
@@ -11,6 +12,8 @@ const rule: Rule = {
   check(ctx, report) {
     if (ctx.deck.slides.length === 0) return;
     if (!ctx.story.beats.ask.present) {
+      // The reading found a request that no section reads as the ask: a question, not a warning.
+      if (askAboutDoubt(ctx, report, 'ask')) return;
       const last = [...ctx.deck.slides].reverse().find((s) => !s.empty) ?? ctx.deck.slides[ctx.deck.slides.length - 1];
       report({
         message: 'No explicit ask yet: what do you need from this audience? End with a decision, people, budget or a next step — and who does it by when.',

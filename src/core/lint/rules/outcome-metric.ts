@@ -1,3 +1,4 @@
+import { askAboutDoubt } from '../doubt';
 import { TIMEFRAME, slidePassages } from '../../deck/beats';
 import type { Slide } from '../../deck';
 import { BARE_DATE, findTargets } from '../../story/outcome';
@@ -14,6 +15,8 @@ const rule: Rule = {
   check(ctx, report) {
     if (ctx.deck.slides.length === 0) return;
     if (!ctx.story.beats.outcome.present) {
+      // The reading found a target that no section reads as a success criterion: a question, not a warning.
+      if (askAboutDoubt(ctx, report, 'outcome')) return;
       report({
         message: 'No measurable success criterion yet: how will you know it worked? Name the outcome and its target — e.g. “handover time drops from 12 to 5 minutes by June”.',
         range: beatRange(ctx, 'outcome'),
