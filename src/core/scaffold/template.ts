@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode } from 'yaml';
 import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { parseDeck } from '../deck/parseDeck';
+import { parseYaml } from '../deck/yaml';
 import { BEAT_IDS, isBeatId, type BeatId } from '../deck/types';
 import { escapeComment, escapeMarkdown, yamlScalar } from './escape';
 import { beatSkeleton, type BeatSkeletonOverrides } from './skeletons';
@@ -271,7 +272,7 @@ function readHeader(text: string, file: string): { header: TemplateHeader; bodyL
 
 function parseHeaderYaml(yamlText: string, file: string): TemplateHeader {
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseYaml(yamlText, { lineCounter: counter, prettyErrors: true });
   const lineOf = (node: unknown) => {
     const range = (node as YamlNode | undefined)?.range;
     return range ? counter.linePos(range[0]).line : 1;
