@@ -346,7 +346,23 @@ function parseHeaderYaml(yamlText: string, file: string): TemplateHeader {
 
 type AstNode = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
+/** Deeper than any template needs: Handlebars parses nested blocks in time that grows with the square of their depth (4,000 took 11 s). */
+export const MAX_BLOCK_DEPTH = 30;
+
+/** Where blocks (`{{#…}}`, `{{^…}}`) first nest deeper than MAX_BLOCK_DEPTH, as an offset into `body`; one pass, before Handlebars reads it. */
+function tooDeepBlock(body: string): number | undefined {
+  let depth = 0;
+  const tag = /\{\{~?\s*([#^/])/g;
+  for (let m = tag.exec(body); m; m = tag.exec(body)) {
+    depth = m[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > MAX_BLOCK_DEPTH) return m.index;
+  }
+  return undefined;
+}
+
 function parseBody(body: string, bodyLine: number, file: string): hbs.AST.Program {
+  const deep = tooDeepBlock(body);
+  if (deep !== undefined) throw new TemplateError(file, bodyLine - 1 + lineAt(body, deep), `blocks are nested more than ${MAX_BLOCK_DEPTH} deep here; a template needs far fewer`);
   try {
     return env().parse(body);
   } catch (e) {

@@ -72,6 +72,18 @@ const FAMILIES = [
     input: (n, tag) => oneFile(`strategy:\n  objectives: []\n${manyKeys(n, tag, '  ')}`),
     run: (host: ConfigHost) => loadConfigFile('/c/.storydeck.yaml', host),
   } satisfies Family<ConfigHost>,
+  {
+    name: 'a template of blocks nested in blocks',
+    n: 400,
+    input: (n, tag) => `${TEMPLATE_HEADER}# Why ${tag}\n\n${'{{#if a}}'.repeat(n)}x${'{{/if}}'.repeat(n)}\n`,
+    run: (source: string) => {
+      try {
+        parseTemplate(source, 't.hbs');
+      } catch {
+        // refused: what is timed is how long it takes to say so
+      }
+    },
+  },
   { name: 'a template header of many keys', n: 4000, input: (n, tag) => `{{!--\n${manyKeys(n, tag)}--}}\n# Why\n`, run: (source: string) => assert.throws(() => parseTemplate(source, 't.hbs')) },
   {
     name: 'declarative rules whose tokens start alike',
