@@ -379,18 +379,20 @@ function parseBody(body: string, bodyLine: number, file: string): hbs.AST.Progra
 
 /** The innermost block opened and never closed, found by a plain scan (used when the parser only says "EOF"). */
 function unclosedBlock(body: string): { name: string; line: number } | undefined {
-  const stack: { name: string; line: number }[] = [];
-  const tag = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/])\s*([\w.-]+)/g;
+  const stack: { name: string; index: number }[] = [];
+  // A comment left open runs to the end (matched once, not once per `{{!` after it); a block's line is counted only for the one returned.
+  const tag = /\{\{!--[\s\S]*?(?:--\}\}|$)|\{\{![\s\S]*?(?:\}\}|$)|\{\{~?\s*([#^/])\s*([\w.-]+)/g;
   for (let m = tag.exec(body); m; m = tag.exec(body)) {
     if (!m[1]) continue;
     if (m[1] === '/') {
       const i = stack.map((b) => b.name).lastIndexOf(m[2]);
       if (i >= 0) stack.length = i;
     } else {
-      stack.push({ name: m[2], line: lineAt(body, m.index) });
+      stack.push({ name: m[2], index: m.index });
     }
   }
-  return stack[stack.length - 1];
+  const open = stack[stack.length - 1];
+  return open && { name: open.name, line: lineAt(body, open.index) };
 }
 
 function describeSyntaxError(message: string): string {

@@ -84,6 +84,12 @@ const FAMILIES = [
       }
     },
   },
+  {
+    name: 'a template of many blocks, the last never closed',
+    n: 2000,
+    input: (n, tag) => `${TEMPLATE_HEADER}# Why ${tag}\n\n${'{{#if a}}x{{/if}}\n'.repeat(n)}{{#if a}}\n`,
+    run: (source: string) => assert.throws(() => parseTemplate(source, 't.hbs'), /is never closed/),
+  },
   { name: 'a template header of many keys', n: 4000, input: (n, tag) => `{{!--\n${manyKeys(n, tag)}--}}\n# Why\n`, run: (source: string) => assert.throws(() => parseTemplate(source, 't.hbs')) },
   {
     name: 'declarative rules whose tokens start alike',
