@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { knowsInterruptBudget } from './v8Version';
 
 // V8 settings for this process only, set before the rest of the CLI is loaded (`index.ts` imports this
 // module first). The VS Code extension host, shared with other extensions, keeps V8's defaults.
@@ -9,5 +10,6 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--no-regexp-tier-up');
 // A run of the CLI is short: most of its code runs a few hundred times and is done. With V8's default
 // interrupt budget such code goes to the optimising compiler (TurboFan), which costs more CPU than it
-// saves; five times the budget optimises only code that stays hot, as in a lint of many long files.
-setFlagsFromString(`--interrupt-budget=${5 * 67_584}`);
+// saves; five times the budget optimises only code that stays hot, as in a lint of many long files. Set only where V8
+// has the flag (Node 20): a later V8 would print an error for it on every run (`v8Version.ts`).
+if (knowsInterruptBudget(process.versions.v8)) setFlagsFromString(`--interrupt-budget=${5 * 67_584}`);

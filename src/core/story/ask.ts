@@ -101,7 +101,7 @@ const OWNER_WORDS = caseless(
 const NAME_AFTER_VERB =
   /\b(?:tell|ask|email|ping|message|contact|reply to|send (?:it |them |this |your \w+ )?to|talk to|reach out to|see|find|call|dm|slack|loop in|cc|meet with|book (?:time|a slot) with|schedule (?:time )?with|work with|owner:|owner is|owned by|led by|speak (?:to|with)|chat (?:to|with)|with)\s(?:(?:me|us) (?:or|and)\s)?@?(\S+)/gi;
 const NAME_THEN_VERB =
-  /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?\s(?:will|to|is going to|owns|leads|drives|runs|has agreed to|can|and I will|and I'll)\s(?:own|lead|drive|run|coordinate|follow up|send|schedule|set up|share|book|circulate|organi[sz]e|host|present|review|decide|approve|confirm|collect|contact|write|draft|prepare|start|kick off|report|update|pair|onboard|train)\b/u;
+  /(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?\s(?:will|to|is going to|owns|leads|drives|runs|has agreed to|can|and I will|and I'll)\s(?:own|lead|drive|run|coordinate|follow up|send|schedule|set up|share|book|circulate|organi[sz]e|host|present|review|decide|approve|confirm|collect|contact|write|draft|prepare|start|kick off|report|update|pair|onboard|train)\b/u;
 /** "Engineering leads: lend us…", "Priya —": a list item addressed to someone. */
 const ADDRESSEE = /^(?:\*\*)?([\p{L}][\p{L} &/'’-]{1,40})(?:\*\*)?\s?[:—–]\s*(.*)/u;
 /** A thank-you or a greeting before a dash ("Thank you — now over to your questions") addresses no one in particular. */

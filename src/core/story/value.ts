@@ -85,7 +85,7 @@ const ROLE_ACTING = caseless(
   ),
 );
 /** A name followed by what a person does ("Ana swaps"): case-sensitive, so a capital letter is a name. */
-const NAME_ACTING = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\s(?:sees|knows|finds|swaps|picks|books|taps|spends|saves|keeps|hears|chooses|gets)\b/u;
+const NAME_ACTING = /(?=\p{Lu})(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\s(?:sees|knows|finds|swaps|picks|books|taps|spends|saves|keeps|hears|chooses|gets)\b/u;
 /**
  * A change told only by what the product does ("Town pages combine news and family notices in one place",
  * "captions within 2 hours for students") is a feature, unless someone in the sentence does something.

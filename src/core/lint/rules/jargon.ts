@@ -277,7 +277,7 @@ function visibleLines(ctx: RuleContext): number[] {
 }
 
 /** Two words that start with a capital and a small letter, the fewest a run of Capitalised Words needs. */
-const TWO_CAPITALIZED = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}[^]*?(?<![\p{L}\p{N}])\p{Lu}\p{Ll}/u;
+const TWO_CAPITALIZED = /(?=\p{Lu})(?<![\p{L}\p{N}])\p{Lu}\p{Ll}[^]*?(?<![\p{L}\p{N}])\p{Lu}\p{Ll}/u;
 
 /**
  * Where each run of Capitalised Words first spells one of `wanted`, the initials of acronyms used on or before line

@@ -123,7 +123,7 @@ const PERSON = caselessAll([
   /\b(?:meet|this is)\s+\p{Lu}\p{Ll}+/u,
   /\b(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u,
   // "Priya said", not a rate in a table: "Peak writes/s".
-  /\b\p{Lu}\p{Ll}+\s+(?:said|says|told|tells|asked|asks|wrote|writes|explained|explains|remembers|recalls|put it)\b(?!\s?\/)/u,
+  /(?=\p{Lu})\b\p{Lu}\p{Ll}+\s+(?:said|says|told|tells|asked|asks|wrote|writes|explained|explains|remembers|recalls|put it)\b(?!\s?\/)/u,
   // Their words reported: "the newsroom analysts said the dashboards open faster", "our drivers told us".
   new RegExp(String.raw`\b(?:the|our|one|two|three|several|many|most|some)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})\s(?:said|say|told us|tell us|wrote|asked)\b`, 'iu'),
 ]);

@@ -57,7 +57,7 @@ export const HEDGES: readonly string[] = [
 
 const matcher = phraseMatchers({ gap: /[\s-]/, word: /[\p{L}\p{N}_'’]/u });
 /** Three or more words in capitals in a row: shouting. Acronyms come alone or in pairs. */
-const SHOUTING = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[ \t,]+\p{Lu}{2,}){2,}(?![\p{L}\p{N}])/gu;
+const SHOUTING = /(?=\p{Lu})(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[ \t,]+\p{Lu}{2,}){2,}(?![\p{L}\p{N}])/gu;
 /** Runs of `!` and `?` (one pass, no backtracking); those with an `!` in them read as panic. */
 const EXCLAIMS = /[!?]{2,}/g;
 /** Two capitals in a row: a line without them cannot shout. */
