@@ -11,9 +11,12 @@ export interface Io {
 /**
  * What a terminal would act on instead of showing: C0 controls but tab and newline (escape sequences,
  * a carriage return that overwrites the line), DEL, C1 controls (U+009B starts a sequence too), and the
- * bidirectional embeddings, overrides and isolates that make text read other than it is stored.
+ * bidirectional embeddings, overrides and isolates that make text read other than it is stored. And what it
+ * shows as nothing, so that two names that differ look the same: the zero-width space, the word joiner and the
+ * invisible operators (U+2060–U+2064), and a zero-width no-break space (U+FEFF) inside the text. The zero-width
+ * joiner and non-joiner stay: emoji sequences and several scripts are written with them.
  */
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * `text` with every terminal control written as a `\uXXXX` escape. The escape is JSON's own, so JSON and

@@ -3,7 +3,7 @@
  * one place for that policy: the exporter asks it for pictures; plugins and config loading can ask it too.
  */
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
 /**
  * The largest file read: 20 MiB holds a full-resolution phone photo or a 4K PNG screenshot with room to
@@ -100,15 +100,34 @@ function contains(root: string, path: string): boolean {
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
-/** `path` with symbolic links resolved as far as it exists. */
+/**
+ * `path` with symbolic links resolved as far as it exists: its longest existing folder resolved, then the rest. That
+ * folder is found by halving (a prefix that resolves has every shorter one resolving too), so a path of n names costs
+ * log n resolutions; trying one parent after another was quadratic and recursed once per name — an agent's path of
+ * 64,000 names took two minutes and overflowed the stack.
+ */
 function realPath(path: string): string {
   const absolute = resolve(path);
-  try {
-    return realpathSync(absolute);
-  } catch {
-    const parent = dirname(absolute);
-    return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
+  const { root } = parse(absolute);
+  const names = absolute.slice(root.length).split(sep).filter(Boolean);
+  const real = (count: number): string | undefined => {
+    try {
+      return realpathSync(join(root, ...names.slice(0, count)));
+    } catch {
+      return undefined;
+    }
+  };
+  const whole = real(names.length);
+  if (whole !== undefined) return whole;
+  // `found` resolves the first `exists` names; the first `missing` names do not resolve.
+  let [exists, missing, found] = [0, names.length, real(0) ?? root];
+  while (missing - exists > 1) {
+    const middle = (exists + missing) >> 1;
+    const resolved = real(middle);
+    if (resolved === undefined) missing = middle;
+    else [exists, found] = [middle, resolved];
   }
+  return join(found, ...names.slice(exists));
 }
 
 function size(bytes: number): string {

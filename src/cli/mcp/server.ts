@@ -27,7 +27,7 @@ import { UserError } from '../../node/errors';
 import { resolveInRoot } from '../../node/fileAccess';
 import { isSameFile, writeAtomically } from '../../node/write';
 import { exporter } from '../firstUse';
-import { readNarrative } from '../io';
+import { escapeControls, readNarrative } from '../io';
 import { nodeConfigHost } from '../commands/lint';
 import { renderFromTemplate } from '../commands/new';
 import { loadTemplates, templateRows } from '../commands/templates';
@@ -63,7 +63,7 @@ export async function serveMcp(root: string): Promise<void> {
   // id to answer: JSON-RPC's reply is an error with id null. Anything else (stdin failing) is said on stderr.
   transport.onerror = (error) => {
     if (!(error instanceof SyntaxError) && !('issues' in error)) {
-      process.stderr.write(`storydeck mcp: ${error.message}\n`);
+      process.stderr.write(`storydeck mcp: ${escapeControls(error.message)}\n`);
       return;
     }
     const code = error instanceof SyntaxError ? ErrorCode.ParseError : ErrorCode.InvalidRequest;
@@ -88,10 +88,11 @@ async function callTool(root: string, name: string, args: unknown): Promise<Call
           .join(', ')}.`,
       );
     const result = await run(root, spec.name, args);
-    return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }], structuredContent: result as Record<string, unknown> };
+    // A client may print the text in a terminal: the narrative's control characters go as JSON escapes (the text still parses to the result).
+    return { content: [{ type: 'text', text: escapeControls(JSON.stringify(result, null, 2)) }], structuredContent: result as Record<string, unknown> };
   } catch (e) {
-    if (e instanceof ToolInputError || e instanceof UserError) throw new RpcError(ErrorCode.InvalidParams, e.message);
-    throw new RpcError(ErrorCode.InternalError, `${name} failed: ${(e as Error)?.message ?? String(e)}`);
+    if (e instanceof ToolInputError || e instanceof UserError) throw new RpcError(ErrorCode.InvalidParams, escapeControls(e.message));
+    throw new RpcError(ErrorCode.InternalError, escapeControls(`${name} failed: ${(e as Error)?.message ?? String(e)}`));
   }
 }
 
@@ -178,7 +179,7 @@ function inRoot(root: string, path: string): string {
 // `node dist/mcp.js` (VS Code's server definition) serves the folder it runs in; `storydeck mcp` requires this bundle and calls serveMcp.
 if (require.main === module) {
   serveMcp(process.cwd()).catch((e: unknown) => {
-    process.stderr.write(`storydeck mcp: ${(e as Error)?.message ?? String(e)}\n`);
+    process.stderr.write(`storydeck mcp: ${escapeControls((e as Error)?.message ?? String(e))}\n`);
     process.exitCode = 2;
   });
 }

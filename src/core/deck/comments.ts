@@ -1,5 +1,5 @@
-import { parseDocument } from 'yaml';
 import type { Comment } from './types';
+import { parseYaml } from './yaml';
 
 /**
  * Directives as Marp reads them from a comment: Marpit's own, Marp Core's (`size`, `math`) and Marp CLI's (metadata,
@@ -102,7 +102,7 @@ function parseDirectives(text: string): Record<string, unknown> | undefined {
   // Like Marp, a comment that is not valid (loose) YAML, such as one with a duplicate key, sets nothing.
   let value: unknown;
   try {
-    const doc = parseDocument(looseYaml(text), { schema: 'failsafe', logLevel: 'silent' });
+    const doc = parseYaml(looseYaml(text), { schema: 'failsafe', logLevel: 'silent' });
     if (doc.errors.length > 0) return undefined;
     value = doc.toJS();
   } catch {

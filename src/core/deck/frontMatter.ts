@@ -1,6 +1,7 @@
-import { parseDocument, type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
 import { memoByText } from './memo';
 import type { Problem } from './types';
+import { parseYaml } from './yaml';
 
 export interface FrontMatterResult {
   data: Record<string, unknown>;
@@ -70,7 +71,7 @@ const readBlock = memoByText((block: string): FrontMatterResult => {
   const range = { line: 1, endLine: close + 1 };
   const source = lines.slice(1, close).join('\n');
   const problems: Problem[] = [];
-  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  const doc = parseYaml(source, { prettyErrors: true });
   // The first error only: YAML's later ones are mostly the same mistake seen again from further on.
   const [error] = doc.errors;
   if (error) {

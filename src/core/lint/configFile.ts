@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseYaml } from '../deck/yaml';
 import { mergeConfig, validateConfig, type ConfigProblem, type StoryDeckConfig } from './config';
 
 /** The file system as config loading needs it; the CLI and the extension each pass their own. */
@@ -97,10 +97,14 @@ function parseConfigText(text: string, file: string): { value: unknown } | { pro
       return { problem: { source: file, message: `not valid JSON${line ? ` (line ${line})` : ''}: ${message.replace(/ in JSON at position \d+.*$/, '')}.` } };
     }
   }
+  const doc = parseYaml(text, { prettyErrors: true });
+  const [error] = doc.errors;
+  const line = error?.linePos?.[0].line;
+  const invalid = (message: string) => ({ problem: { source: file, message: `not valid YAML${line ? ` (line ${line})` : ''}: ${message.split('\n')[0]}` } });
+  if (error) return invalid(error.message);
   try {
-    return { value: parseYaml(text, { prettyErrors: true }) };
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
   } catch (e) {
-    const line = e instanceof YAMLParseError ? e.linePos?.[0].line : undefined;
-    return { problem: { source: file, message: `not valid YAML${line ? ` (line ${line})` : ''}: ${String((e as Error).message).split('\n')[0]}` } };
+    return invalid(String((e as Error).message));
   }
 }

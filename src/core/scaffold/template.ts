@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode } from 'yaml';
 import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { parseDeck } from '../deck/parseDeck';
+import { parseYaml } from '../deck/yaml';
 import { BEAT_IDS, isBeatId, type BeatId } from '../deck/types';
 import { escapeComment, escapeMarkdown, yamlScalar } from './escape';
 import { beatSkeleton, type BeatSkeletonOverrides } from './skeletons';
@@ -271,7 +272,7 @@ function readHeader(text: string, file: string): { header: TemplateHeader; bodyL
 
 function parseHeaderYaml(yamlText: string, file: string): TemplateHeader {
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseYaml(yamlText, { lineCounter: counter, prettyErrors: true });
   const lineOf = (node: unknown) => {
     const range = (node as YamlNode | undefined)?.range;
     return range ? counter.linePos(range[0]).line : 1;
@@ -345,7 +346,23 @@ function parseHeaderYaml(yamlText: string, file: string): TemplateHeader {
 
 type AstNode = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
+/** Deeper than any template needs: Handlebars parses nested blocks in time that grows with the square of their depth (4,000 took 11 s). */
+export const MAX_BLOCK_DEPTH = 30;
+
+/** Where blocks (`{{#…}}`, `{{^…}}`) first nest deeper than MAX_BLOCK_DEPTH, as an offset into `body`; one pass, before Handlebars reads it. */
+function tooDeepBlock(body: string): number | undefined {
+  let depth = 0;
+  const tag = /\{\{~?\s*([#^/])/g;
+  for (let m = tag.exec(body); m; m = tag.exec(body)) {
+    depth = m[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > MAX_BLOCK_DEPTH) return m.index;
+  }
+  return undefined;
+}
+
 function parseBody(body: string, bodyLine: number, file: string): hbs.AST.Program {
+  const deep = tooDeepBlock(body);
+  if (deep !== undefined) throw new TemplateError(file, bodyLine - 1 + lineAt(body, deep), `blocks are nested more than ${MAX_BLOCK_DEPTH} deep here; a template needs far fewer`);
   try {
     return env().parse(body);
   } catch (e) {
@@ -362,18 +379,20 @@ function parseBody(body: string, bodyLine: number, file: string): hbs.AST.Progra
 
 /** The innermost block opened and never closed, found by a plain scan (used when the parser only says "EOF"). */
 function unclosedBlock(body: string): { name: string; line: number } | undefined {
-  const stack: { name: string; line: number }[] = [];
-  const tag = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/])\s*([\w.-]+)/g;
+  const stack: { name: string; index: number }[] = [];
+  // A comment left open runs to the end (matched once, not once per `{{!` after it); a block's line is counted only for the one returned.
+  const tag = /\{\{!--[\s\S]*?(?:--\}\}|$)|\{\{![\s\S]*?(?:\}\}|$)|\{\{~?\s*([#^/])\s*([\w.-]+)/g;
   for (let m = tag.exec(body); m; m = tag.exec(body)) {
     if (!m[1]) continue;
     if (m[1] === '/') {
       const i = stack.map((b) => b.name).lastIndexOf(m[2]);
       if (i >= 0) stack.length = i;
     } else {
-      stack.push({ name: m[2], line: lineAt(body, m.index) });
+      stack.push({ name: m[2], index: m.index });
     }
   }
-  return stack[stack.length - 1];
+  const open = stack[stack.length - 1];
+  return open && { name: open.name, line: lineAt(body, open.index) };
 }
 
 function describeSyntaxError(message: string): string {

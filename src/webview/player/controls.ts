@@ -112,19 +112,26 @@ export const PRESENTER_QUERY = 'presenter';
  * that opened it) on the same slide: each tells the other the slide it moved to, by `postMessage` between
  * the two windows only (no network, no shared storage; works from a file: page). Returns `send`, for the
  * player's `onShow`, and `open`, which opens the presenter window (false when the browser refuses).
+ *
+ * `presenter`: this page is the presenter view (`?presenter`), the only one that takes the window that opened it
+ * as its partner. A page served from a web site is opened by other sites too: it neither follows their messages nor
+ * tells them where the talk is. Served over http(s), messages go to and come from the page's own origin only; from
+ * a file: page (an opaque origin, which no web page can open) the window itself is the check.
  */
-export function windowSync(player: () => Player): { send(index: number): void; open(): boolean } {
-  let other: Window | null = window.opener as Window | null;
+export function windowSync(player: () => Player, presenter: boolean): { send(index: number): void; open(): boolean } {
+  let other: Window | null = presenter ? (window.opener as Window | null) : null;
   let last: number | undefined;
+  const web = /^https?:$/.test(location.protocol);
+  const target = web ? location.origin : '*';
   window.addEventListener('message', (event) => {
-    if (!other || event.source !== other || !isSync(event.data)) return;
+    if (!other || event.source !== other || (web && event.origin !== location.origin) || !isSync(event.data)) return;
     last = event.data.index;
     player().show(event.data.index);
   });
   const send = (index: number) => {
     if (!other || other.closed || index === last) return;
     last = index;
-    other.postMessage({ storydeck: 'show', index } satisfies SyncMessage, '*');
+    other.postMessage({ storydeck: 'show', index } satisfies SyncMessage, target);
   };
   return {
     send,

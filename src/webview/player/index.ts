@@ -17,7 +17,7 @@ if (data && root) {
   const deck = JSON.parse(data.textContent ?? '') as RenderedDeck;
   const presenter = new URLSearchParams(location.search).has(PRESENTER_QUERY);
   // The windows' messages come only after the player is built: `player` is set by then.
-  const sync = windowSync(() => player);
+  const sync = windowSync(() => player, presenter);
   const progress = progressBar(root);
   const player: Player = new Player(root, deck, {
     start: Number(/^#(\d+)$/.exec(location.hash)?.[1] ?? 1) - 1,

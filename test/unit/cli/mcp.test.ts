@@ -159,6 +159,22 @@ describe('storydeck mcp', function () {
     assert.ok(!existsSync(join(dir, 'escaped.md')));
   });
 
+  it("writes a narrative's terminal controls (DEL, C1, bidirectional overrides) as JSON escapes in its text and its errors: a client may print them", async () => {
+    const controls = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    const hostile = '# Pricing \u202eflow\u202c \u009b2J\u007f\n\n## Why \u2066it\u2069 matters\n\nOur customers \u009b31m struggle.\n';
+    writeFileSync(join(root, 'talks', 'hostile.md'), hostile);
+    for (const name of ['storydeck_lint', 'storydeck_outline']) {
+      const result = await client.callTool({ name, arguments: { path: 'talks/hostile.md' } });
+      const [{ text }] = result.content as { text: string }[];
+      assert.doesNotMatch(text, controls, name);
+      assert.deepEqual(JSON.parse(text), result.structuredContent, `${name}: the text still parses to the result`);
+      if (name === 'storydeck_outline') assert.match(text, /Pricing \\u202eflow\\u202c \\u009b2J\\u007f/, 'the title, escaped');
+    }
+    const error = await refusal('storydeck_lint', { path: '../\u202egpj.md\u009b' });
+    assert.doesNotMatch(error.message, controls);
+    assert.match(error.message, /\\u202egpj\.md\\u009b is outside/);
+  });
+
   it('answers bad input with one JSON-RPC error: an unknown tool, arguments the schema refuses', async () => {
     const unknown = await refusal('storydeck_delete', {});
     assert.equal(unknown.code, -32602);

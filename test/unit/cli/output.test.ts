@@ -39,6 +39,14 @@ describe('terminal output', () => {
     }
   });
 
+  it('shows zero-width characters that would make two names look the same, and keeps the joiners emoji and scripts need', async () => {
+    const invisible = mkdtempSync(join(tmpdir(), 'storydeck-invisible-'));
+    writeFileSync(join(invisible, 'talk\u200b.md'), '# Pri\u200bcing\u2060 plan\ufeff \u{1f469}\u200d\u{1f4bb} \u0645\u06cc\u200c\u0631\u0648\u0645\n\nNurses lose an hour a shift.\n');
+    const { stdout } = await run(invisible, 'outline', join(invisible, 'talk\u200b.md'));
+    assert.doesNotMatch(stdout, /[\u200b\u2060-\u2064\ufeff]/);
+    assert.ok(stdout.includes('Pri\\u200bcing\\u2060 plan\\ufeff \u{1f469}\u200d\u{1f4bb} \u0645\u06cc\u200c\u0631\u0648\u0645'), stdout);
+  });
+
   it('escapes controls on stderr too', async () => {
     const { code, stderr } = await run(dir, 'lint', `missing${ERASE}.md`);
     assert.equal(code, 2);

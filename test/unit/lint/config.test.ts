@@ -150,6 +150,28 @@ describe('configuration', () => {
       const yaml = loadConfigFile(join(dir, 'broken.yaml'), host);
       assert.match(yaml.problems[0].message, /not valid YAML \(line \d+\)/);
     });
+
+    it('prints nothing for a YAML warning: a config line with an unknown tag never reaches stderr (it would carry its escape sequences past terminalSafe)', () => {
+      const file = join(dir, 'tagged.yaml');
+      writeFileSync(file, 'rules:\n  jargon: !evil warning # \u001b]0;owned\u0007\n');
+      const emitted: unknown[] = [];
+      const emit = process.emitWarning;
+      process.emitWarning = ((warning: unknown) => void emitted.push(warning)) as typeof process.emitWarning;
+      try {
+        assert.deepEqual(loadConfigFile(file, host).problems, []);
+      } finally {
+        process.emitWarning = emit;
+      }
+      assert.deepEqual(emitted, []);
+    });
+
+    it('reports a key a config file sets twice, at any depth, on its line', () => {
+      const file = join(dir, 'twice.yaml');
+      writeFileSync(file, 'rules:\n  jargon: warn\n  tone: off\n  jargon: error\n');
+      const { problems } = loadConfigFile(file, host);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0].message, /^not valid YAML \(line 4\): Map keys must be unique at line 4, column 3/);
+    });
   });
 
   it('resolves theme paths against the config file that lists them, extended files included, and keeps them out of front matter', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { MAX_DECK_CHARS } from '../../../src/core/deck';
-import { lintText, type StoryDeckConfig } from '../../../src/core/lint';
+import { loadConfigFile, lintText, type ConfigHost, type StoryDeckConfig } from '../../../src/core/lint';
 import { parseTemplate } from '../../../src/core/scaffold';
 
 /**
@@ -27,6 +27,14 @@ const alike = (n: number, tag: string) => ({
   phrases: Array.from({ length: n }, (_, i) => `${'word '.repeat(10)}${String.fromCharCode(97 + (i % 26))}${i.toString(36).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}`),
 });
 const TEMPLATE_HEADER = '{{!--\nid: t\nname: T\ndescription: A template\nprompts: []\n--}}\n';
+/** n `key: value` lines, every key different: YAML's own unique-keys check compared each key with all before it. */
+const manyKeys = (n: number, tag: string, indent = '') => Array.from({ length: n }, (_, i) => `${indent}${tag}k${i}: v\n`).join('');
+/** A config host that holds one file. */
+const oneFile = (text: string): ConfigHost => ({
+  readFile: (p) => (p === '/c/.storydeck.yaml' ? text : undefined),
+  dirname: (p) => p.slice(0, p.lastIndexOf('/')) || '/',
+  resolve: (d, r) => `${d}/${r}`,
+});
 
 const FAMILIES = [
   { name: 'an HTML comment left open, then spaces', n: 200, input: (n, tag) => `# Roadmap\n<!--${' '.repeat(n)}${tag}`, run: lint },
@@ -56,6 +64,33 @@ const FAMILIES = [
       `---\nmarp: true\n---\n\n# Report ${tag}\n\n${Array.from({ length: n }, (_, i) => `### Part ${i}\n\nRevenue fell 18% to $4.2M.\nCosts rose 11% to $3.9M.\nChurn 7.5% across 1,200 accounts.\n\n`).join('')}`,
     run: lint,
   },
+  { name: 'a front matter of many keys', n: 2000, input: (n, tag) => `---\n${manyKeys(n, tag)}---\n# Talk\n\nText.\n`, run: lint },
+  { name: 'a directive comment of many keys', n: 2000, input: (n, tag) => `# Talk\n\n<!--\npaginate: true\n${manyKeys(n, tag)}-->\n\nText.\n`, run: lint },
+  {
+    name: 'a config file of many keys',
+    n: 2000,
+    input: (n, tag) => oneFile(`strategy:\n  objectives: []\n${manyKeys(n, tag, '  ')}`),
+    run: (host: ConfigHost) => loadConfigFile('/c/.storydeck.yaml', host),
+  } satisfies Family<ConfigHost>,
+  {
+    name: 'a template of blocks nested in blocks',
+    n: 400,
+    input: (n, tag) => `${TEMPLATE_HEADER}# Why ${tag}\n\n${'{{#if a}}'.repeat(n)}x${'{{/if}}'.repeat(n)}\n`,
+    run: (source: string) => {
+      try {
+        parseTemplate(source, 't.hbs');
+      } catch {
+        // refused: what is timed is how long it takes to say so
+      }
+    },
+  },
+  {
+    name: 'a template of many blocks, the last never closed',
+    n: 2000,
+    input: (n, tag) => `${TEMPLATE_HEADER}# Why ${tag}\n\n${'{{#if a}}x{{/if}}\n'.repeat(n)}{{#if a}}\n`,
+    run: (source: string) => assert.throws(() => parseTemplate(source, 't.hbs'), /is never closed/),
+  },
+  { name: 'a template header of many keys', n: 4000, input: (n, tag) => `{{!--\n${manyKeys(n, tag)}--}}\n# Why\n`, run: (source: string) => assert.throws(() => parseTemplate(source, 't.hbs')) },
   {
     name: 'declarative rules whose tokens start alike',
     n: 100,

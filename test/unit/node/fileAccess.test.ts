@@ -103,4 +103,17 @@ describe('file access', () => {
       assert.equal(resolveInRoot(root, outside), undefined, outside);
     }
   });
+
+  it('judges a path of many names that do not exist in time linear in its length, without overflowing the stack', () => {
+    const time = (names: number) => {
+      const start = performance.now();
+      assert.equal(resolveInRoot(root, `${'a/'.repeat(names)}x.md`), join(root, ...Array<string>(names).fill('a'), 'x.md'));
+      assert.equal(resolveInRoot(root, `${'a/'.repeat(names)}${'../'.repeat(names + 1)}../secret.png`), undefined);
+      return performance.now() - start;
+    };
+    time(200);
+    const small = Math.min(time(2000), time(2000));
+    const large = time(20000);
+    assert.ok(large < 20 * small + 50, `2,000 names: ${small.toFixed(1)} ms; 20,000: ${large.toFixed(1)} ms`);
+  });
 });

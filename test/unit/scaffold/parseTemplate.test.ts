@@ -102,6 +102,8 @@ describe('parseTemplate', () => {
     it('text after the header on its line', () => assertBroken(HEADER + ' ---\n' + BODY, 15, /nothing after --\}\}/));
     it('a duration default that is not a talk length', () =>
       assertBroken(GOOD.replace('default: 20', 'default: a while'), 12, /prompt "duration": the default will not do: "a while" is not a talk length: write minutes, e\.g\. 15m/));
+    it('blocks nested more than 30 deep (Handlebars takes time that grows with the square of their depth)', () =>
+      assertBroken(`${HEADER}\n# Why\n\n${'{{#if title}}\n'.repeat(31)}x\n${'{{/if}}\n'.repeat(31)}`, 48, /^blocks are nested more than 30 deep here; a template needs far fewer$/));
     it('header YAML syntax', () => assertBroken(HEADER.replace('name: Team offsite', 'name: [Team offsite'), 4, /not valid YAML: Flow sequence/));
     it('an unknown header key', () => assertBroken(HEADER.replace('name:', 'nmae:'), 3, /unknown header key "nmae"/));
     it('a bad id', () => assertBroken(HEADER.replace('id: team-offsite', 'id: Team Offsite'), 2, /lower-case/));

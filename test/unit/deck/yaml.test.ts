@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { MAX_YAML_DEPTH, parseYaml } from '../../../src/core/deck/yaml';
+import { nested, READERS } from './yamlReaders';
+
+describe('YAML nested deep', () => {
+  it(`is one error past ${MAX_YAML_DEPTH} levels, found before the document is composed, with its line`, () => {
+    const ok = parseYaml(`a: ${nested(MAX_YAML_DEPTH - 1)}\n`);
+    assert.deepEqual(ok.errors, []);
+    const deep = parseYaml(`a: 1\nb:\n  c: ${nested(50_000)}\n`);
+    assert.deepEqual(
+      deep.errors.map((e) => [e.code, e.message, e.linePos?.[0]]),
+      [['RESOURCE_EXHAUSTION', `Collections nested more than ${MAX_YAML_DEPTH} deep at line 3, column ${6 + MAX_YAML_DEPTH - 2}`, { line: 3, col: 6 + MAX_YAML_DEPTH - 2 }]],
+    );
+  });
+
+  for (const [where, read] of READERS) {
+    it(`in ${where}: one problem that says so`, () => assert.match(JSON.stringify(read(50_000)), where === 'a directive comment' ? /^\["note"\]$/ : /nested more than 100 deep/));
+  }
+
+  it('never kills the process, whatever the readers met before (the stack ran out where V8 cannot recover)', function () {
+    this.timeout(120_000);
+    // The readers one after another, in a process of their own: on the old code it died with "RegExpCompiler Allocation failed".
+    const script = `require(${JSON.stringify(resolve(__dirname, 'yamlReaders.ts'))}).runAll();`;
+    const child = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr.split('\n').find((line) => /FATAL|Error/.test(line)) ?? child.stderr.slice(0, 300));
+    assert.equal(child.stdout.trim(), READERS.map(([where]) => `read ${where}`).join('\n'));
+  });
+});
