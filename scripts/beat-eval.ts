@@ -11,7 +11,7 @@
  * (scripts/kinds/score.ts), with the labellers' kinds forced and with kinds as read (the kind reader trained on the others
  * too, policy (i) at 0.6); stats-without-story's learned check is off throughout, so "today" is the hand-written rules alone.
  * A policy is `today` or beats joined by `+`, each `beat@t` or `beat@t/minWords`: `pain@0.3+ask@0.3/300`.
- *   npx tsx scripts/beat-eval.ts [--policies today,pain@0.3,pain@0.3+ask@0.3/300] [--rules customer-pain,call-to-action] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--nowords] [--weights] [--docs POLICY]
+ *   npx tsx scripts/beat-eval.ts [--policies today,pain@0.3,pain@0.3+ask@0.3/300] [--rules customer-pain,call-to-action] [--minSets N] [--maxDocFreq X] [--steps N] [--l2 X] [--prune X] [--nowords] [--weights] [--docs POLICY]
  */
 // First: it takes the product's learned doubts out of the story model before the story model loads.
 import { setDoubts } from './kinds/doubts';
@@ -32,6 +32,7 @@ const TRAINING = {
   steps: Number(opt('--steps', String(SECTION_TRAINING.steps))),
   l2: Number(opt('--l2', String(SECTION_TRAINING.l2))),
   rate: Number(opt('--rate', String(SECTION_TRAINING.rate))),
+  prune: Number(opt('--prune', String(SECTION_TRAINING.prune))),
 };
 const WORDS = !args.includes('--nowords');
 /** The rule that reports each checked beat missing. */

@@ -18,6 +18,11 @@ export interface TrainOptions {
   l2: number;
 }
 
+/** How a section scorer learns; `prune`: a learned weight smaller than this (in absolute value) is left out of the file. */
+export interface SectionTraining extends Pick<TrainOptions, 'minSets' | 'maxDocFreq' | 'steps' | 'rate' | 'l2'> {
+  prune: number;
+}
+
 export const DEFAULT_TRAINING: TrainOptions = { minSets: 3, maxDocFreq: 0.2, maxFeatures: 600, steps: 300, rate: 1, l2: 0.003 };
 
 export const KINDS = Object.keys(BUILTIN_KINDS);
@@ -169,7 +174,7 @@ export function trainNaiveBayes(docs: readonly Example[], o: TrainOptions = DEFA
 }
 
 /** How the section scorers learn (sectionModel.ts): the same shared features as the kind reader, more L2 (sections are sparser). */
-export const SECTION_TRAINING: Pick<TrainOptions, 'minSets' | 'maxDocFreq' | 'steps' | 'rate' | 'l2'> = { minSets: 3, maxDocFreq: 0.2, steps: 300, rate: 1, l2: 0.01 };
+export const SECTION_TRAINING: SectionTraining = { minSets: 3, maxDocFreq: 0.2, steps: 300, rate: 1, l2: 0.01, prune: 0 };
 
 /** A document as a bag of sections: y 1 where the beat is told (the rule quiet), 0 where it is not. */
 export interface Bag {
@@ -215,7 +220,7 @@ export function trainSections(bags: readonly Bag[], o = SECTION_TRAINING): Omit<
   }
   const weights: Record<string, number> = {};
   vocab.forEach((f, i) => {
-    if (round(W[i]) !== 0) weights[f] = round(W[i]);
+    if (round(W[i]) !== 0 && Math.abs(W[i]) >= o.prune) weights[f] = round(W[i]);
   });
   return { bias: round(bias), weights };
 }
