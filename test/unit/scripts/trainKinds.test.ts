@@ -7,7 +7,8 @@ import { lintCacheFile } from '../../../scripts/kinds/cache';
 import { scoreKinds } from '../../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, foldSigns, SECTION_TRAINING, sharedFeatures, train, trainNaiveBayes, trainSections } from '../../../scripts/kinds/train';
 import { bestScore } from '../../../src/core/story/sectionModel';
-import { trainKinds } from '../../../scripts/train-kinds';
+import { SECTION_SETS, trainKinds } from '../../../scripts/train-kinds';
+import { REAL_SETS, WRITTEN_SETS } from '../../../scripts/kinds/corpus';
 
 /** Talks say "slides" and proposals "alternatives", in documents of four sets; "acme" is one set's word only. */
 const DOCS = ['a', 'b', 'c', 'd'].flatMap((set) => [
@@ -48,6 +49,14 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
       assert.equal(b[0].kind, a[0].kind, words.join());
       assert.ok(Math.abs(a[0].p - b[0].p) < 0.01, `${words}: ${a[0].p} vs ${b[0].p}`);
     }
+  });
+
+  it('the section scorers learn from the 13 sets of session 11, the kind reader from all of them', () => {
+    assert.equal(SECTION_SETS.length, 13);
+    assert.deepEqual(
+      [...WRITTEN_SETS, ...REAL_SETS].filter((s) => !SECTION_SETS.includes(s)),
+      ['corpus-blind-8', 'corpus-real-7', 'corpus-real-8'],
+    );
   });
 
   it('is deterministic: the same documents give the same weights', () => {
