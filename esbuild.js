@@ -83,10 +83,21 @@ const fromCore = {
 
 // Code that only some runs need, each in its own bundle that the code needing it requires on first use: an
 // `import()` or `require()` of one of these modules (a package, or a source file) becomes `require('./NAME.js')`,
-// so the caller's bundle neither carries nor compiles it. (A static `import` of one of the packages becomes a
-// `require` too, but one that runs when the bundle loads.) The CLI's `export` loads dist/exporter.js; a PowerPoint
-// export loads pptxgenjs, and pptxgenjs and the PowerPoint section writer load JSZip.
-const ON_FIRST_USE = { pptxgenjs: 'pptxgenjs', jszip: 'jszip', 'src/node/exporter.ts': 'exporter' };
+// so the caller's bundle neither carries nor compiles it, and the same code run from source (tsx, in the unit
+// tests) requires the module itself. (A static `import` of one of the packages becomes a `require` too, but one
+// that runs when the bundle loads.) This is the one way a bundle loads another on first use: the extension's and
+// the CLI's `require`s are in src/extension/firstUse.ts and src/cli/firstUse.ts. An export loads dist/exporter.js;
+// a PowerPoint export loads pptxgenjs, and pptxgenjs and the PowerPoint section writer load JSZip; `storydeck mcp`
+// loads dist/mcp.js; the extension's preview, New Narrative and agents load theirs.
+const ON_FIRST_USE = {
+  pptxgenjs: 'pptxgenjs',
+  jszip: 'jszip',
+  'src/node/exporter.ts': 'exporter',
+  'src/cli/mcp/server.ts': 'mcp',
+  'src/extension/preview/manager.ts': 'preview',
+  'src/extension/newNarrative.ts': 'newNarrative',
+  'src/extension/agents/index.ts': 'agents',
+};
 
 /** An esbuild plugin: the modules of ON_FIRST_USE come from their own bundles at run time. */
 const onFirstUse = {
@@ -114,9 +125,9 @@ const bundles = [
   { ...common, plugins: [onFirstUse], entryPoints: { pptxgenjs: 'pptxgenjs', jszip: 'jszip' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist' },
   {
     ...common,
-    plugins: [fromCore],
-    // dist/preview.js: the preview panel, loaded on first use (src/extension/preview/register.ts); dist/agents.js:
-    // the language-model tools and chat participant, loaded on first use (src/extension/agents/register.ts).
+    plugins: [onFirstUse, fromCore],
+    // dist/preview.js (the preview panel), dist/newNarrative.js and dist/agents.js (the language-model tools and chat
+    // participant): each loaded on first use (ON_FIRST_USE, src/extension/firstUse.ts).
     entryPoints: { extension: 'src/extension/extension.ts', preview: 'src/extension/preview/manager.ts', newNarrative: 'src/extension/newNarrative.ts', agents: 'src/extension/agents/index.ts' },
     platform: 'node',
     format: 'cjs',

@@ -5,7 +5,7 @@ import { isAudienceName } from '../core/deck';
 import type { StoryDeckConfig } from '../core/lint';
 import type * as Exporter from '../node/exporter';
 import type { AudienceCuts } from './audience';
-import { loadBundle } from './lazy';
+import { exporter } from './firstUse';
 import { outputFolder } from './outputFolder';
 import { themeSheets } from './themes';
 
@@ -26,9 +26,6 @@ const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ExportFormat }> = 
   { label: 'PowerPoint', description: 'An editable .pptx, with the speaker notes in the notes pane', format: 'pptx' },
   { label: 'PDF', description: 'One page per slide, printed by Chromium, Chrome or Edge', format: 'pdf' },
 ];
-
-/** The export code: dist/exporter.js, loaded on the first export so that activation never loads it. */
-const loadExporter = () => loadBundle<typeof Exporter>('exporter');
 
 /**
  * The lint configuration in force for a document (NarrativeLinter.configFor): its `themes:` (as URI paths),
@@ -132,7 +129,8 @@ async function exportCommand(
 
   const { config } = await configFor(document.uri);
   const themes = themeSheets(document.uri, vscode.workspace.isTrusted ? (config.themes ?? []) : []).map((uri) => uri.fsPath);
-  const exporting = loadExporter();
+  // dist/exporter.js, loaded on the first export so that activation never loads it.
+  const exporting = exporter();
   let warnings = 0;
   try {
     const { slides } = await vscode.window.withProgress(

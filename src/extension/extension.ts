@@ -7,7 +7,7 @@ import { StoryDeckCodeActions, fixAll } from './codeActions';
 import { NarrativeLinter } from './diagnostics';
 import type * as NewNarrative from './newNarrative';
 import { registerExport } from './export';
-import { loadBundle } from './lazy';
+import { newNarrative } from './firstUse';
 import { registerPreview } from './preview/register';
 import { registerRulePages } from './rulePages';
 import { readSettings } from './settings';
@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     vscode.commands.registerCommand('storydeck.showOutline', () => showOutline(linter)),
     vscode.commands.registerCommand('storydeck.fixAll', () => fixAllInEditor(linter)),
     // dist/newNarrative.js (templates and their compiler) loads on first use.
-    vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => loadBundle<typeof NewNarrative>('newNarrative').newNarrative(context.extensionUri, ...args)),
+    vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => newNarrative().newNarrative(context.extensionUri, ...args)),
     cuts,
     registerAudiencePicker(cuts),
     registerExport(

@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type * as McpServer from '../mcp/server';
-import { loadBundle } from '../../node/lazy';
+import { mcpServer } from '../firstUse';
 import { EXIT, UsageError, type Io } from '../io';
 
 export const summary = 'Serve the lint, outline, insert-beat, export and template tools to AI agents (Model Context Protocol on stdio).';
@@ -16,6 +15,6 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (args.length > 1 || args.some((arg) => arg.startsWith('-'))) throw new UsageError(`mcp takes one folder at most, the one it serves. Usage: ${usage}`);
   const root = resolve(io.cwd, args[0] ?? '.');
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${args[0]} is not a folder. Usage: ${usage}`);
-  await loadBundle<typeof McpServer>('mcp').serveMcp(root);
+  await mcpServer().serveMcp(root);
   return EXIT.ok;
 }

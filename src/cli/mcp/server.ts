@@ -23,11 +23,10 @@ import {
   type ToolName,
 } from '../../core/agent/tools';
 import { loadNearestConfig } from '../../core/lint';
-import type * as Exporter from '../../node/exporter';
 import { UserError } from '../../node/errors';
 import { resolveInRoot } from '../../node/fileAccess';
-import { loadBundle } from '../../node/lazy';
 import { isSameFile, writeAtomically } from '../../node/write';
+import { exporter } from '../firstUse';
 import { readNarrative } from '../io';
 import { nodeConfigHost } from '../commands/lint';
 import { renderFromTemplate } from '../commands/new';
@@ -143,7 +142,7 @@ async function exportTool(root: string, { path, format, replace = false, audienc
   if (isSameFile(absolute, target)) throw new ToolInputError(`the export ${shown} would replace the narrative itself; rename the narrative to end in .md.`);
   const warnings: string[] = [];
   // The browser for a PDF is found as on the command line (CHROME_PATH, then the usual places): never a program an agent names.
-  const { slides, bytes } = await loadBundle<typeof Exporter>('exporter').exportNarrative({
+  const { slides, bytes } = await exporter().exportNarrative({
     text: input.text,
     file: absolute,
     format,

@@ -1,14 +1,15 @@
 import markdownIt, { type MarkdownIt } from 'markdown-it';
+import { gitpitchBreaks } from './gitpitch';
 
 /**
  * The one markdown-it configuration StoryDeck parses and renders with, so that the outline, the linter,
  * the preview and every export agree on where blocks and slides begin.
  *
  * `html: true` only makes markdown-it *tokenize* HTML (comments carry notes and directives); the renderer
- * decides what raw HTML may reach the page.
+ * decides what raw HTML may reach the page. GitPitch's slide breaks are read as breaks (`gitpitch.ts`).
  */
 export function createMarkdownIt(): MarkdownIt {
-  return markdownIt('default', { html: true, linkify: false, typographer: false });
+  return markdownIt('default', { html: true, linkify: false, typographer: false }).use(gitpitchBreaks);
 }
 
 let shared: MarkdownIt | undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { TOOL_SPECS } from '../../core/agent/tools';
 import type { NarrativeLinter } from '../diagnostics';
-import { loadBundle } from '../lazy';
+import { agents as loadAgents } from '../firstUse';
 import type * as Agents from './index';
 
 /** The `@storydeck` participant's id (package.json `chatParticipants`). */
@@ -17,7 +17,7 @@ export const APPLY_COMMAND = 'storydeck.agents.apply';
  */
 export function registerAgents(context: vscode.ExtensionContext, linter: NarrativeLinter): void {
   let agents: typeof Agents | undefined;
-  const load = () => (agents ??= loadBundle<typeof Agents>('agents'));
+  const load = () => (agents ??= loadAgents());
   const deps = { linter, extensionUri: context.extensionUri };
 
   for (const spec of TOOL_SPECS.filter((s) => s.surfaces.includes('vscode'))) {

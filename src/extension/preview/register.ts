@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../../shared/protocol';
-import { loadBundle } from '../lazy';
+import { preview } from '../firstUse';
 import type { AudienceSource, LintSource, PreviewManager } from './manager';
 
 /**
@@ -11,8 +11,7 @@ export function registerPreview(context: vscode.ExtensionContext, lint: LintSour
   let manager: PreviewManager | undefined;
   const previews = (): PreviewManager => {
     if (!manager) {
-      const bundle = loadBundle<typeof import('./manager')>('preview');
-      manager = new bundle.PreviewManager(context.extensionUri, lint, cuts);
+      manager = new (preview().PreviewManager)(context.extensionUri, lint, cuts);
       context.subscriptions.push(manager);
     }
     return manager;

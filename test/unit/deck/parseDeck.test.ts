@@ -172,6 +172,75 @@ describe('parseDeck', () => {
     assert.equal(deck.slides[0].title, 'Title');
   });
 
+  describe("GitPitch's slide breaks", () => {
+    const gitpitch = [
+      '# Hello',
+      '',
+      'Intro text',
+      '---?image=assets/img/bg.jpg&size=auto 90%&color=#e49436',
+      '## Picture',
+      '',
+      '+++',
+      '',
+      '## Drill-down',
+      '---?color=teal',
+      '## Teal',
+      '---?include=talk/PITCHME.md',
+      '## After the include',
+      '---',
+      '## Plain',
+    ].join('\n');
+
+    it('starts a slide at `---?image=…`, `---?color=…`, any `---?key=…` and `+++`, with or without a blank line before', () => {
+      const deck = parseDeck(gitpitch);
+      assert.deepEqual(
+        deck.slides.map((s) => [s.title, s.line, s.endLine]),
+        [
+          ['Hello', 1, 3],
+          ['Picture', 4, 6],
+          ['Drill-down', 8, 9],
+          ['Teal', 10, 11],
+          ['After the include', 12, 13],
+          ['Plain', 15, 15],
+        ],
+      );
+      assert.equal(deck.slides[0].blocks.at(-1)?.text, 'Intro text', 'the break is not read as the end of the paragraph before it');
+    });
+
+    it('gives a `---?` slide its background as `![bg](…)` and `_backgroundColor` would: a picture, a colour directive', () => {
+      const [, picture, , teal, include] = parseDeck(gitpitch).slides;
+      assert.deepEqual(picture.images, [{ alt: 'bg', src: 'assets/img/bg.jpg', line: 4 }]);
+      assert.deepEqual(picture.directives, { _backgroundColor: '#e49436' });
+      assert.deepEqual(teal.directives, { _backgroundColor: 'teal' });
+      assert.deepEqual([teal.images, include.images, include.directives], [[], [], {}]);
+    });
+
+    it('reads no colour that is not one and no picture address that is not one, and opens no empty slide at the top', () => {
+      const deck = parseDeck('---?image=a<b>.png&color=linear-gradient(90deg, red, blue)\n# One\n---?color=x" --><script>\n# Two\n');
+      assert.deepEqual(
+        deck.slides.map((s) => [s.title, s.line, s.images, s.directives, s.comments]),
+        [
+          ['One', 1, [], {}, []],
+          ['Two', 3, [], {}, []],
+        ],
+      );
+    });
+
+    it('leaves what only looks like one as text: in code, indented, in a list or a quote, `---?` with no setting, `++++`', () => {
+      for (const text of [
+        '# A\n\n```\n+++\n---?image=x.png\n```\n',
+        '# A\n\n    +++\n',
+        '# A\n\n- item\n  +++\n',
+        '# A\n\n> quote\n> ---?image=x.png\n',
+        '# A\n\n---? why not\n\n+++ more\n\n++++\n',
+      ]) {
+        const deck = parseDeck(text);
+        assert.equal(deck.slides.length, 1, text);
+        assert.deepEqual(deck.slides[0].images, [], text);
+      }
+    });
+  });
+
   it('splits at headings when front matter sets headingDivider', () => {
     const deck = parseDeck('---\nheadingDivider: 2\n---\n# A\ntext\n## B\ntext\n### C\ntext\n');
     assert.deepEqual(

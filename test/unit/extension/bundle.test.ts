@@ -14,6 +14,7 @@ const MARKERS: { what: string; marker: string; home: string }[] = [
   { what: 'the HTML export', marker: 'exportHtml needs the player bundle', home: 'dist/exporter.js' },
   { what: 'the browser that prints PDFs', marker: '--print-to-pdf', home: 'dist/exporter.js' },
   { what: 'the slide player', marker: 'sd-presenter-bar', home: 'dist/player.js' },
+  { what: 'the preview panel', marker: 'open a Markdown narrative to preview it', home: 'dist/preview.js' },
   { what: 'Handlebars (New Narrative templates)', marker: 'Handlebars', home: 'dist/newNarrative.js' },
   { what: 'the chat participant', marker: 'StoryDeck sends the narrative and its findings to the model you picked', home: 'dist/agents.js' },
   { what: 'the language-model tools', marker: 'The edit goes into the editor, unsaved, where you can undo it', home: 'dist/agents.js' },
@@ -53,6 +54,11 @@ describe('extension bundle', () => {
     });
   }
 
+  it('requires each bundle it loads on first use from dist/ (src/extension/firstUse.ts, esbuild.js ON_FIRST_USE)', () => {
+    const required = [...bundle('dist/extension.js').matchAll(/require\(["']\.\/([\w.-]+)\.js["']\)/g)].map((m) => m[1]);
+    for (const name of ['preview', 'newNarrative', 'agents', 'exporter']) assert.ok(required.includes(name), `dist/extension.js does not require dist/${name}.js`);
+  });
+
   it('ships the lint core once, in dist/core.js, which the other bundles of the extension require at run time', () => {
     for (const { what, marker } of CORE_MARKERS) {
       assert.ok(bundle('dist/core.js').includes(marker), `the marker "${marker}" is not in dist/core.js: pick one that ${what} contains`);
@@ -79,6 +85,8 @@ describe('CLI bundle', () => {
     }
     assert.match(cli, /require\(["']\.\/core\.js["']\)/, 'dist/cli.js does not take the lint core from dist/core.js');
     assert.match(cli, /require\(["']\.\/exporter\.js["']\)/, 'dist/cli.js does not load dist/exporter.js for `export`');
+    assert.match(cli, /require\(["']\.\/mcp\.js["']\)/, 'dist/cli.js does not load dist/mcp.js for `mcp`');
+    assert.match(bundle('dist/mcp.js'), /require\(["']\.\/exporter\.js["']\)/, 'dist/mcp.js does not load dist/exporter.js for its export tool');
     for (const file of ['dist/exporter.js', 'dist/mcp.js']) assert.ok(!bundle(file).includes('ppt/presentation.xml') && !bundle(file).includes('Corrupted zip'), `${file} carries pptxgenjs or JSZip`);
     assert.match(bundle('dist/exporter.js'), /require\(["']\.\/pptxgenjs\.js["']\)/);
     assert.match(bundle('dist/pptxgenjs.js'), /require\(["']\.\/jszip\.js["']\)/, 'dist/pptxgenjs.js carries its own copy of JSZip');

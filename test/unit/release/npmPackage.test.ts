@@ -6,8 +6,8 @@ import { join } from 'node:path';
 
 /**
  * The npm package (`npm pack`, which `npx storydeck` installs): the CLI runs from it as unpacked, with nothing but
- * Node, so every bundle that `dist/cli.js` requires at run time and the built-in templates must be in it.
- * `npm run test:unit` builds dist/ first.
+ * Node, so every bundle that `dist/cli.js` requires at run time and the built-in templates must be in it; and it
+ * holds nothing else but what the extension runs (`.npmignore`, an allow-list). `npm run test:unit` builds dist/ first.
  */
 describe('npm package', function () {
   this.timeout(60_000);
@@ -43,6 +43,17 @@ describe('npm package', function () {
       files.some((file) => /^templates\/[^/]+\.hbs$/.test(file)),
       'the built-in templates are not in the package',
     );
+  });
+
+  it('holds what the .vsix holds and the CLI, nothing else: no sources, tests, fixtures, benchmarks or source maps', () => {
+    const unwanted = files.filter((file) => /^(src|test|bench|scripts|examples|out|node_modules)\/|^docs\/(?!rules\/)|\.map$|\.ts$|^\.|\/\./.test(file));
+    assert.deepEqual(unwanted, []);
+    // .npmignore repeats .vscodeignore's list (vsce refuses a `files` list beside .vscodeignore): the two must not drift.
+    const vsix = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean);
+    assert.ok(vsix.includes('dist/extension.js'), `vsce ls listed ${vsix.join(', ')}`);
+    assert.deepEqual([...files].sort(), [...vsix, 'dist/cli.js'].sort());
   });
 
   it('runs every command from the unpacked package: lint, outline, templates, new, HTML and PowerPoint export', () => {

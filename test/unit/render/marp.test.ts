@@ -33,6 +33,25 @@ describe('renderDeck: Marp directives and backgrounds', () => {
     assert.match(two.html, /<img src="resolved:teal.png"/);
   });
 
+  it("draws GitPitch's `---?image=…&color=…` as Marp's `![bg](…)` and `_backgroundColor`, the picture through the same resolver", () => {
+    const deck = render('# One\n---?image=assets/bg.jpg&color=#e49436\n## Two\n+++\n## Three\n---?image=../outside.png\n## Four\n', {
+      resolveImage: (src) => (src.startsWith('../') ? undefined : `resolved:${src}`),
+    });
+    assert.deepEqual(
+      deck.slides.map((slide) => slide.html.replace(/\n/g, '')),
+      [
+        '<h1 data-line="1">One</h1>',
+        '<div class="sd-marp-bg"><figure class="sd-marp-bg-picture sd-bg-cover"><img src="resolved:assets/bg.jpg" alt=""></figure></div><h2 data-line="3">Two</h2>',
+        '<h2 data-line="5">Three</h2>',
+        '<div class="sd-marp-bg"><figure class="sd-marp-bg-picture sd-bg-cover"><span class="sd-image-missing">../outside.png</span></figure></div><h2 data-line="7">Four</h2>',
+      ],
+    );
+    assert.deepEqual(
+      deck.slides.map((slide) => slide.look),
+      [undefined, { backgroundColor: '#e49436' }, undefined, undefined],
+    );
+  });
+
   it('escapes raw HTML in a header and keeps its pictures to the URL policy', () => {
     const [slide] = render('<!-- header: "<img src=x onerror=alert(1)> ![logo](//evil.example/x.png) ![ok](logo.png)" -->\n# x').slides;
     const header = /<header[^>]*>(.*)<\/header>/.exec(slide.html)?.[1] ?? '';

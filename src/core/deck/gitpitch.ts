@@ -1,0 +1,69 @@
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { shorthandColour } from './colours';
+
+/**
+ * GitPitch's slide breaks, read as slide breaks: `---?image=…` (and `---?color=…`, `---?include=…`, `---?video=…`: any
+ * `---?key=value&…` line) starts a slide, and so does `+++`, GitPitch's break to a vertical slide. Marp and CommonMark
+ * read both as text, so a GitPitch deck (PITCHME.md) would otherwise open as a few long slides.
+ *
+ * A markdown-it block rule, in the one configuration every parse and render uses (`markdown.ts`), so the slides, the
+ * preview and every export agree: it emits an `hr`, the token every reader already splits slides at. A `---?` line
+ * belongs to the slide it starts (its `hr` ends where it begins) and gives it what Marp's syntax would: `image=` a
+ * `![bg](…)` picture, through the same URL and file rules as any picture, and `color=` (a colour Marp's shorthand
+ * accepts, else nothing) a `_backgroundColor` directive. Nothing else it names (an included file, a video) is read.
+ * Like an `hr` it may end a paragraph: GitPitch decks often put no blank line before a break.
+ */
+export function gitpitchBreaks(md: MarkdownIt): void {
+  md.block.ruler.before('hr', 'gitpitch_break', gitpitchBreak, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+}
+
+/** `+++`, or `---?` and a setting: the line without its trailing white space. */
+const BREAK = /^(?:\+\+\+|---\?([a-z][\w-]*=.*))$/i;
+
+function gitpitchBreak(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  // At the top level only (not in a list or a quote), and not indented as code.
+  if (state.level !== 0 || state.blkIndent !== 0 || state.sCount[startLine] >= 4) return false;
+  const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]).trimEnd();
+  const match = BREAK.exec(line);
+  if (!match) return false;
+  if (silent) return true;
+  const settings = match[1] === undefined ? undefined : readSettings(match[1]);
+  // Before anything else the break opens the first slide (GitPitch's first break is implicit): no empty slide before it.
+  if (state.tokens.length > 0) {
+    const hr = state.push('hr', 'hr', 0);
+    // `+++` is a break of its own line, as `---` is; a `---?` line opens its slide.
+    hr.map = [startLine, settings ? startLine : startLine + 1];
+    hr.markup = line;
+  }
+  state.line = startLine + 1;
+  if (!settings) return true;
+  const colour = settings.color === undefined ? undefined : shorthandColour(settings.color);
+  if (colour !== undefined) {
+    const directive = state.push('html_block', '', 0);
+    directive.map = [startLine, startLine + 1];
+    // shorthandColour lets through no quote, `<` or `>`: the value cannot leave the string or the comment.
+    directive.content = `<!-- _backgroundColor: "${colour}" -->\n`;
+  }
+  const image = settings.image?.trim();
+  // The address as a Markdown link destination in `<…>`, which takes spaces but no angle bracket or line break.
+  if (image && !/[<>\\]/.test(image)) {
+    state.push('paragraph_open', 'p', 1).map = [startLine, startLine + 1];
+    const inline = state.push('inline', '', 0);
+    inline.content = `![bg](<${image}>)`;
+    inline.map = [startLine, startLine + 1];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+  }
+  return true;
+}
+
+/** `image=a.png&size=cover&color=#fff` as `{ image, size, color }` (the first of a repeated key). */
+function readSettings(query: string): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const pair of query.split('&')) {
+    const at = pair.indexOf('=');
+    const key = (at < 0 ? pair : pair.slice(0, at)).trim().toLowerCase();
+    if (key && !Object.hasOwn(settings, key)) settings[key] = at < 0 ? '' : pair.slice(at + 1);
+  }
+  return settings;
+}

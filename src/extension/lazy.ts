@@ -1,1 +1,0 @@
-export { loadBundle } from '../node/lazy';
