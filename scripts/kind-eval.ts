@@ -1,8 +1,16 @@
 /**
- * Leave-one-set-out evaluation of the learned kind reader (docs/judgement.md, session 11): for each labelled set, train on
+ * Leave-one-set-out evaluation of the learned kind reader (docs/judgement.md, sessions 11 and 12): for each labelled set, train on
  * all the others, read the held-out set's documents whose front matter names no kind, and report the kind accuracy and the
  * nine content rules' precision and recall there when lint runs with the kinds read, against the shape signs alone and
- * against the labellers' kinds. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show i@0.5]] [--model lr|nb] [--train all|real|written] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N]`.
+ * against the labellers' kinds. The shape signs were hand-tuned on most opened sets; NEVER_TUNED are the sets they never
+ * saw, reported on their own. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show ii@0.5]] [--model lr|nb] [--train all|real|written]
+ * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--policies REGEX] [--sets] [--trust]`.
+ *
+ * Policies: `signs` the shape signs alone; `labels` the labellers' kinds; `i@t` a sign first, else the model's top kind at ≥ t,
+ * else a pitch; `ii@t` the model first at ≥ t, else the sign, else a pitch; `m@t` the model alone at ≥ t, else a pitch;
+ * `trust@t` a sign first only for the kinds whose sign, on the never-tuned sets other than the one held out, is right more
+ * often than the model (ii@t otherwise). The model learns with the sign as a feature (`sign:talk`, train.ts), so under ii@t
+ * and m@t it weighs the sign with the words; `--unsigned` trains it only on documents no sign names.
  */
 import { join } from 'node:path';
 import { scoreKinds, type KindModel } from '../src/core/story/kindModel';
@@ -10,6 +18,9 @@ import { lintCacheFile } from './kinds/cache';
 import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { count, lintCache, pr, short } from './kinds/score';
 import { DEFAULT_TRAINING, train, trainNaiveBayes, type TrainOptions } from './kinds/train';
+
+/** The opened sets the shape signs were never tuned on: where signs-first and model-first compare honestly. */
+export const NEVER_TUNED = ['corpus-real-7', 'corpus-real-8', 'corpus-blind-8'];
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -19,40 +30,79 @@ const options: TrainOptions = {
   ...Object.fromEntries(['minSets', 'maxDocFreq', 'maxFeatures', 'steps', 'rate', 'l2'].flatMap((k) => (opt(`--${k}`) ? [[k, Number(opt(`--${k}`))]] : []))),
 };
 const trainOn = opt('--train') ?? 'all'; // all | real | written
+/** `--unsigned`: the model learns only from documents no shape sign names, the only ones it is asked about. */
+const unsignedOnly = args.includes('--unsigned');
 const learner = opt('--model') === 'nb' ? trainNaiveBayes : train; // logistic regression (lr, the default) or naive Bayes (nb)
 
 /** Named by the lint code's hash: findings cached by an older version of the rules are never scored. */
 const { fired, save } = lintCache(lintCacheFile('/tmp/storydeck-kind-eval', join(__dirname, '../src/core')));
 
-type Policy = { name: string; read: (d: LabelledDoc, model: KindModel) => string };
-const model = (threshold: number, signsFirst: boolean) => (d: LabelledDoc, m: KindModel) => {
-  if (signsFirst && d.sign) return d.sign;
-  const [top] = scoreKinds(d.features, m);
-  return top.p >= threshold ? top.kind : (d.sign ?? 'pitch');
-};
-const POLICIES: Policy[] = [
+/** A held-out document's reading: its model's top kind. */
+interface Read {
+  top: { kind: string; p: number };
+}
+type Policy = { name: string; read: (d: LabelledDoc, r: Read, trusted: ReadonlySet<string>) => string };
+const THRESHOLDS = [0, 0.5, 0.6, 0.7, 0.8];
+const at = (t: { kind: string; p: number }, threshold: number) => (t.p >= threshold ? t.kind : undefined);
+const ALL_POLICIES: Policy[] = [
   { name: 'signs', read: (d) => d.sign ?? 'pitch' },
   { name: 'labels', read: (d) => d.kind ?? d.sign ?? 'pitch' },
-  ...[0, 0.5, 0.6, 0.7, 0.8, 0.9].flatMap((t) => [
-    { name: `i@${t}`, read: model(t, true) },
-    { name: `ii@${t}`, read: model(t, false) },
+  ...THRESHOLDS.flatMap((t): Policy[] => [
+    { name: `i@${t}`, read: (d, r) => d.sign ?? at(r.top, t) ?? 'pitch' },
+    { name: `ii@${t}`, read: (d, r) => at(r.top, t) ?? d.sign ?? 'pitch' },
+    { name: `m@${t}`, read: (_, r) => at(r.top, t) ?? 'pitch' },
+    { name: `trust@${t}`, read: (d, r, trusted) => (d.sign && trusted.has(`${t}:${d.sign}`) ? d.sign : (at(r.top, t) ?? d.sign ?? 'pitch')) },
   ]),
 ];
 
+/** `--policies <regex>`: measure only the policies it matches (signs, labels and the shipped i@0.6 always). */
+const POLICIES = ALL_POLICIES.filter((p) => ['signs', 'labels', 'i@0.6'].includes(p.name) || new RegExp(`^(?:${opt('--policies') ?? '.*'})$`).test(p.name));
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
-const table: Record<string, Record<string, { right: number; of: number; tp: number; fp: number; fn: number }>> = {};
-const lines: string[] = [];
+const reads = new Map<LabelledDoc, Read>();
 for (const held of sets) {
-  const training = all.filter((d) => d.set !== held && d.kind && (trainOn === 'all' || (trainOn === 'real') === d.real));
-  const m = learner(
+  const training = all.filter((d) => d.set !== held && d.kind && (trainOn === 'all' || (trainOn === 'real') === d.real) && !(unsignedOnly && d.sign));
+  const m: KindModel = learner(
     training.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     options,
   );
+  for (const d of all.filter((x) => x.set === held)) reads.set(d, { top: scoreKinds(d.features, m)[0] });
+}
+
+/**
+ * The sign kinds trusted when `held` is scored: per threshold, those whose sign, on the never-tuned sets other than `held`
+ * (each read by its own held-out model), names the labellers' kind more often than the model's reading at that threshold does.
+ */
+function trustedFor(held: string): { trusted: Set<string>; why: string[] } {
+  const trusted = new Set<string>();
+  const why: string[] = [];
+  for (const t of THRESHOLDS) {
+    const tally = new Map<string, { sign: number; model: number; of: number }>();
+    for (const d of all.filter((x) => NEVER_TUNED.includes(x.set) && x.set !== held && x.sign && x.kind && !x.named)) {
+      const c = tally.get(d.sign as string) ?? { sign: 0, model: 0, of: 0 };
+      c.of++;
+      if (d.sign === d.kind) c.sign++;
+      if ((at((reads.get(d) as Read).top, t) ?? 'pitch') === d.kind) c.model++;
+      tally.set(d.sign as string, c);
+    }
+    for (const [kind, c] of tally) {
+      if (c.sign > c.model) trusted.add(`${t}:${kind}`);
+      why.push(`${t}:${kind} sign ${c.sign}/${c.of} model ${c.model}/${c.of}`);
+    }
+  }
+  return { trusted, why };
+}
+
+const table: Record<string, Record<string, { right: number; of: number; tp: number; fp: number; fn: number }>> = {};
+const lines: string[] = [];
+for (const held of sets) {
+  const { trusted, why } = trustedFor(held);
+  if (args.includes('--trust')) console.log(`${short(held)}: ${why.join('; ')}`);
   for (const p of POLICIES) {
     const row = { right: 0, of: 0, tp: 0, fp: 0, fn: 0 };
     for (const d of all.filter((x) => x.set === held)) {
-      const kind = d.named ? '' : p.read(d, m);
+      const r = reads.get(d) as Read;
+      const kind = d.named ? '' : p.read(d, r, trusted);
       if (!d.named && d.kind) {
         row.of++;
         if (kind === d.kind) row.right++;
@@ -61,7 +111,7 @@ for (const held of sets) {
       for (const [rule, label] of Object.entries(d.cells)) count(row, label, firing.has(rule));
       if (perDoc && p.name === (opt('--show') ?? 'ii@0') && !d.named)
         lines.push(
-          `${held.padEnd(15)} ${d.file.slice(0, 44).padEnd(44)} label ${(d.kind ?? '?').padEnd(9)} signs ${(d.sign ?? '-').padEnd(9)} read ${kind.padEnd(9)} ${scoreKinds(d.features, m)[0].p.toFixed(2)}`,
+          `${held.padEnd(15)} ${d.file.slice(0, 44).padEnd(44)} label ${(d.kind ?? '?').padEnd(9)} signs ${(d.sign ?? '-').padEnd(9)} read ${kind.padEnd(9)} ${r.top.kind.padEnd(9)} ${r.top.p.toFixed(2)}`,
         );
     }
     (table[p.name] ??= {})[held] = row;
@@ -70,20 +120,33 @@ for (const held of sets) {
 save();
 if (perDoc) console.log(lines.join('\n'));
 
-const sum = (rows: { right: number; of: number; tp: number; fp: number; fn: number }[]) =>
-  rows.reduce((a, r) => ({ right: a.right + r.right, of: a.of + r.of, tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { right: 0, of: 0, tp: 0, fp: 0, fn: 0 });
-console.log(`model: ${opt('--model') ?? 'lr'}, training: ${trainOn}, ${JSON.stringify(options)}`);
-console.log(`policy    ${sets.map((s) => short(s).padStart(16)).join('')}   written ALL       real ALL`);
-for (const p of POLICIES) {
-  const row = table[p.name];
-  const cell = (r: (typeof row)[string], d = 2) => `${r.right}/${r.of} ${pr(r, d)}`.padStart(14 + 2 * d);
-  console.log(`${p.name.padEnd(9)} ${sets.map((s) => cell(row[s])).join('')} ${cell(sum(WRITTEN_SETS.map((s) => row[s])), 3)} ${cell(sum(REAL_SETS.map((s) => row[s])), 3)}`);
-}
-// The bar: no written set loses more than 0.02 of precision or recall against the shape signs alone.
+type Row = { right: number; of: number; tp: number; fp: number; fn: number };
+const sum = (rows: Row[]) => rows.reduce((a, r) => ({ right: a.right + r.right, of: a.of + r.of, tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { right: 0, of: 0, tp: 0, fp: 0, fn: 0 });
 const P = (r: { tp: number; fp: number }) => r.tp / (r.tp + r.fp || 1);
 const R = (r: { tp: number; fn: number }) => r.tp / (r.tp + r.fn || 1);
-const passing = POLICIES.filter((p) => !['signs', 'labels'].includes(p.name)).filter((p) =>
-  WRITTEN_SETS.every((s) => P(table[p.name][s]) >= P(table.signs[s]) - 0.02 - 1e-9 && R(table[p.name][s]) >= R(table.signs[s]) - 0.02 - 1e-9),
-);
-const best = passing.sort((a, b) => P(sum(REAL_SETS.map((s) => table[b.name][s]))) - P(sum(REAL_SETS.map((s) => table[a.name][s]))))[0];
-console.log(`passing the written sets' bar: ${passing.map((p) => p.name).join(', ') || 'none'}; best real precision: ${best?.name ?? 'none'}`);
+const cell = (r: Row, d = 2) => `${r.right}/${r.of} ${pr(r, d)}`.padStart(14 + 2 * d);
+const pooled = (p: string) => ({
+  written: sum(WRITTEN_SETS.map((s) => table[p][s])),
+  real: sum(REAL_SETS.map((s) => table[p][s])),
+  unseenReal: sum(NEVER_TUNED.filter((s) => REAL_SETS.includes(s)).map((s) => table[p][s])),
+});
+console.log(`model: ${opt('--model') ?? 'lr'}, training: ${trainOn}${unsignedOnly ? ', unsigned documents only' : ''}, ${JSON.stringify(options)}`);
+if (args.includes('--sets')) {
+  console.log(`policy     ${sets.map((s) => short(s).padStart(16)).join('')}`);
+  for (const p of POLICIES) console.log(`${p.name.padEnd(10)} ${sets.map((s) => cell(table[p.name][s])).join('')}`);
+}
+console.log(`policy         written ALL           real ALL        r7+r8 (never tuned)        r7              r8              b8`);
+for (const p of POLICIES) {
+  const x = pooled(p.name);
+  console.log(`${p.name.padEnd(10)} ${cell(x.written, 3)} ${cell(x.real, 3)} ${cell(x.unseenReal, 3)} ${NEVER_TUNED.map((s) => cell(table[p.name][s])).join('')}`);
+}
+// The bar (docs/judgement.md, session 12), stated before measuring: against session 11's shipped policy (i@0.6), the written sets pooled
+// lose at most 0.01 of precision and of recall, the real sets pooled keep recall ≥ 0.82; of those, the highest precision on the
+// never-tuned real sets (r7 + r8), then on all the real sets.
+const shipped = pooled('i@0.6');
+const passing = POLICIES.filter((p) => !['signs', 'labels'].includes(p.name)).filter((p) => {
+  const x = pooled(p.name);
+  return P(x.written) >= P(shipped.written) - 0.01 - 1e-9 && R(x.written) >= R(shipped.written) - 0.01 - 1e-9 && R(x.real) >= 0.82 - 1e-9;
+});
+const best = passing.sort((a, b) => P(pooled(b.name).unseenReal) - P(pooled(a.name).unseenReal) || P(pooled(b.name).real) - P(pooled(a.name).real))[0];
+console.log(`passing the bar: ${passing.map((p) => p.name).join(', ') || 'none'}; best: ${best?.name ?? 'none'}`);

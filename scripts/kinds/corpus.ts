@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeck, type Deck } from '../../src/core/deck';
-import { BUILTIN_KINDS, inferKind, kindText } from '../../src/core/story/kinds';
+import { BUILTIN_KINDS, inferKind, KIND_MODEL, kindText } from '../../src/core/story/kinds';
 import { kindFeatures, scoreKinds } from '../../src/core/story/kindModel';
-import { DEFAULT_TRAINING, train } from './train';
+import { DEFAULT_TRAINING, signFeature, train } from './train';
 import { sections, type Section } from '../../src/core/story/sectionModel';
 import { readStory } from '../../src/core/story/story';
 import type { BeatId } from '../../src/core/deck';
@@ -60,11 +60,11 @@ export function loadSet(set: string): LabelledDoc[] {
     const deck = parseDeck(text);
     const fm = deck.frontMatter.kind;
     const named = typeof fm === 'string' && Object.hasOwn(BUILTIN_KINDS, fm.trim()) ? fm.trim() : undefined;
-    const t = kindText(deck, inferKind(deck)?.id);
+    const sign = inferKind(deck)?.id;
     const cells: Record<string, 'fire' | 'quiet'> = {};
     for (const r of RULES) if (a[file].labels[r] === b[file].labels[r] && (a[file].labels[r] === 'fire' || a[file].labels[r] === 'quiet')) cells[r] = a[file].labels[r] as 'fire' | 'quiet';
     const kind = a[file].kind && a[file].kind === b[file].kind ? a[file].kind : undefined;
-    return { set, file, real: set.startsWith('corpus-real'), text, deck, kind, named, sign: t.sign, features: kindFeatures(t), cells };
+    return { set, file, real: set.startsWith('corpus-real'), text, deck, kind, named, sign, features: [...kindFeatures(kindText(deck)), signFeature(sign)], cells };
   });
 }
 
@@ -91,7 +91,7 @@ export function beatBags(docs: readonly LabelledDoc[], beat: BeatId, rule: strin
 /** The kind a document is linted as with the labellers' kind forced: '' where its front matter names one, else theirs, else the shape's, else a pitch. */
 export const forcedKind = (d: LabelledDoc): string => (d.named ? '' : (d.kind ?? d.sign ?? 'pitch'));
 
-/** The kind a document is linted as when it is read: the kind reader trained on `training` (policy (i) at 0.6), where neither its front matter nor its shape says. */
+/** The kind a document is linted as when it is read: the kind reader trained on `training` (policy (i) at the shipped threshold), where neither its front matter nor its shape says. */
 export function kindReader(training: readonly LabelledDoc[]): (d: LabelledDoc) => string {
   const km = train(
     training.filter((d) => d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
@@ -101,6 +101,6 @@ export function kindReader(training: readonly LabelledDoc[]): (d: LabelledDoc) =
     if (d.named) return '';
     if (d.sign) return d.sign;
     const [top] = scoreKinds(d.features, km);
-    return top.p >= 0.6 ? top.kind : 'pitch';
+    return top.p >= KIND_MODEL.threshold ? top.kind : 'pitch';
   };
 }

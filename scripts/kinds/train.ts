@@ -27,6 +27,28 @@ export const DEFAULT_TRAINING: TrainOptions = { minSets: 3, maxDocFreq: 0.2, max
 
 export const KINDS = Object.keys(BUILTIN_KINDS);
 
+/**
+ * The kind the shape signs name, as a training feature (`sign:talk`, `sign:none`): it explains away the documents the signs
+ * already read, so their words do not have to. The product asks the model only when no sign names a kind, so `foldSigns`
+ * takes these rows out of the weights it ships.
+ */
+export const signFeature = (sign: string | undefined): string => `sign:${sign ?? 'none'}`;
+
+/**
+ * The model as the product uses it, asked only where no sign names a kind: `sign:none`, which every such document has, folded
+ * into the bias, and every other `sign:` row, which could never fire, dropped. It scores every unsigned document as before.
+ */
+export function foldSigns(m: KindModel): KindModel {
+  const none = m.weights[signFeature(undefined)] ?? m.kinds.map(() => 0);
+  const isSign = (f: string) => f.startsWith('sign:');
+  return {
+    kinds: m.kinds,
+    bias: m.bias.map((b, k) => round(b + none[k])),
+    weights: Object.fromEntries(Object.entries(m.weights).filter(([f]) => !isSign(f))),
+    telling: Object.fromEntries(Object.entries(m.telling).map(([k, fs]) => [k, fs.filter((f) => !isSign(f))])),
+  };
+}
+
 interface Example {
   set: string;
   kind: string;
@@ -95,10 +117,14 @@ export const TELLING_LIFT = 2;
 /**
  * For each kind, the features that tell of it (kindModel.ts shows only these as evidence): those the training documents of
  * that kind have at least TELLING_LIFT times as often as all the training documents do. A word most documents use, whatever
- * their kind ("which", "should"), never does.
+ * their kind ("which", "should"), never does; nor does that word in a heading ("are" of "Who we are", "you" of "What you can
+ * try"): a heading's word tells only when the same word in the text is no word most documents use (`maxDocFreq`).
  */
-function telling(docs: readonly Example[], vocab: readonly string[]): Record<string, string[]> {
+function telling(docs: readonly Example[], vocab: readonly string[], o: Pick<TrainOptions, 'maxDocFreq'>): Record<string, string[]> {
   const index = new Map(vocab.map((f, i) => [f, i]));
+  const inText = new Map<string, number>();
+  for (const d of docs) for (const f of d.features) if (f.startsWith('w:')) inText.set(f, (inText.get(f) ?? 0) + 1);
+  const common = (f: string) => f.startsWith('h:') && (inText.get(`w:${f.slice(2)}`) ?? 0) > o.maxDocFreq * docs.length;
   const has = vocab.map(() => KINDS.map(() => 0));
   const perKind = KINDS.map(() => 0);
   for (const d of docs) {
@@ -112,7 +138,7 @@ function telling(docs: readonly Example[], vocab: readonly string[]): Record<str
       kind,
       vocab.filter((_, i) => {
         const n = has[i].reduce((a, b) => a + b, 0);
-        return has[i][k] > 0 && has[i][k] * N >= TELLING_LIFT * perKind[k] * n;
+        return has[i][k] > 0 && has[i][k] * N >= TELLING_LIFT * perKind[k] * n && !common(vocab[i]);
       }),
     ]),
   );
@@ -147,7 +173,7 @@ export function train(docs: readonly Example[], o: TrainOptions = DEFAULT_TRAINI
   }
   const weights: Record<string, number[]> = {};
   vocab.forEach((f, i) => (weights[f] = Array.from(W[i], round)));
-  return { kinds: KINDS, bias: Array.from(b, round), weights, telling: telling(docs, vocab) };
+  return { kinds: KINDS, bias: Array.from(b, round), weights, telling: telling(docs, vocab, o) };
 }
 
 /**
@@ -170,11 +196,11 @@ export function trainNaiveBayes(docs: readonly Example[], o: TrainOptions = DEFA
       return round(Math.log(p / (1 - p)));
     });
   });
-  return { kinds: KINDS, bias: bias.map(round), weights, telling: telling(docs, vocab) };
+  return { kinds: KINDS, bias: bias.map(round), weights, telling: telling(docs, vocab, o) };
 }
 
 /** How the section scorers learn (sectionModel.ts): the same shared features as the kind reader, more L2 (sections are sparser). */
-export const SECTION_TRAINING: SectionTraining = { minSets: 3, maxDocFreq: 0.2, steps: 300, rate: 1, l2: 0.01, prune: 0 };
+export const SECTION_TRAINING: SectionTraining = { minSets: 3, maxDocFreq: 0.2, steps: 300, rate: 1, l2: 0.01, prune: 0.02 };
 
 /** A document as a bag of sections: y 1 where the beat is told (the rule quiet), 0 where it is not. */
 export interface Bag {

@@ -1,8 +1,8 @@
 /**
  * A learned reading of a narrative's kind: a multinomial logistic regression over what a document shows — the
- * words of its title and headings, the words of its text, its front matter's keys, its shape, and the kind its
- * shape signs name (kinds.ts) — trained on the labelled corpora by `scripts/train-kinds.ts`. Pure and linear in
- * the text: one pass to collect features, one sum per kind.
+ * words of its title and headings, the words of its text, its front matter's keys and its shape — trained on the
+ * labelled corpora by `scripts/train-kinds.ts`. It is asked only when no shape sign (kinds.ts) names a kind, so the
+ * signs are not among its features. Pure and linear in the text: one pass to collect features, one sum per kind.
  */
 
 /** What a document shows, as the model reads it (kinds.ts gathers it from a deck). */
@@ -15,8 +15,6 @@ export interface KindText {
   /** Slides with content; a prose document has one. */
   slides: number;
   prose: boolean;
-  /** The kind the shape signs name, if any. */
-  sign?: string;
 }
 
 /** The weights as data: one row per feature, one weight per kind, and one bias per kind. */
@@ -28,8 +26,13 @@ export interface KindModel {
   telling: Readonly<Record<string, readonly string[]>>;
 }
 
-/** A word of three letters or more, in lower case: Latin letters only (a Unicode letter class costs three times as much, and a feature must occur in three corpora, which other scripts' words do not). */
-const WORD = /[a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,30}/g;
+/**
+ * A run of letters, in lower case: Latin letters only (a Unicode letter class costs three times as much, and a feature must
+ * occur in three corpora, which other scripts' words do not). A word is such a run of 3 to MAX_WORD letters: a longer run (a
+ * hash, a token, letters run together) is no word and is skipped whole, never split into two.
+ */
+const WORD = /[a-zà-öø-ÿ][a-zà-öø-ÿ'’-]*/g;
+const MAX_WORD = 31;
 
 function bin(n: number, edges: readonly number[]): string {
   const i = edges.findIndex((e) => n < e);
@@ -39,13 +42,13 @@ function bin(n: number, edges: readonly number[]): string {
 /** Adds each distinct word of `text` to `out` with its prefix (`h:`, `w:`): one pass over the text, the work per word a set lookup. */
 export function wordFeatures(prefix: string, text: string, out: Set<string>): void {
   const seen = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(WORD)) seen.add(m[0]);
+  for (const [w] of text.toLowerCase().matchAll(WORD)) if (w.length >= 3 && w.length <= MAX_WORD) seen.add(w);
   for (const w of seen) out.add(prefix + w.replace(/’/g, "'").replace(/['-]+$/, ''));
 }
 
 /**
  * The features a document shows, each once: `h:` a word of the title or a heading, `w:` a word of the text,
- * `fm:` a front-matter key, `shape:` and `slides:`/`headings:` counts binned, `sign:` the shape signs' kind.
+ * `fm:` a front-matter key, `shape:` and `slides:`/`headings:` counts binned.
  */
 export function kindFeatures(t: KindText): string[] {
   const out = new Set<string>();
@@ -55,7 +58,6 @@ export function kindFeatures(t: KindText): string[] {
   out.add(t.prose ? 'shape:prose' : 'shape:slides');
   out.add(`slides:${bin(t.slides, [2, 6, 12, 20])}`);
   out.add(`headings:${bin(t.headings.length, [2, 5, 10, 20])}`);
-  out.add(`sign:${t.sign ?? 'none'}`);
   return [...out];
 }
 
@@ -104,8 +106,6 @@ export function describeFeature(f: string): string {
       return `“${rest}”`;
     case 'fm':
       return `the front matter's \`${rest}\``;
-    case 'sign':
-      return rest === 'none' ? 'no sign of another kind' : `its shape (${rest})`;
     case 'slides':
     case 'headings':
       return `${rest.replace(/^</, 'fewer than ').replace(/\+$/, ' or more')} ${prefix}`;

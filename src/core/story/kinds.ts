@@ -505,8 +505,8 @@ export function aKind(id: string): string {
   return `${/^[aeiou]/i.test(id) ? 'an' : 'a'} ${id}`;
 }
 
-/** What the learned kind reader reads of a deck (kindModel.ts): its title, headings, text, front matter keys and shape, and the kind its shape signs name (`sign`, none by default). */
-export function kindText(deck: Deck, sign?: string): KindText {
+/** What the learned kind reader reads of a deck (kindModel.ts): its title, headings, text, front matter keys and shape. */
+export function kindText(deck: Deck): KindText {
   const headings = deck.slides.flatMap((s) => s.blocks.flatMap((b) => headingsOf(deck, b)).map((h) => h.trim().replace(DECORATION, '')));
   const body = deck.slides.flatMap((s) => [
     ...s.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list_item' || b.kind === 'blockquote' || b.kind === 'table').map((b) => b.text),
@@ -519,6 +519,5 @@ export function kindText(deck: Deck, sign?: string): KindText {
     frontMatterKeys: Object.keys(deck.frontMatter),
     slides: deck.slides.filter((s) => s.blocks.some((b) => b.text.trim() !== '')).length,
     prose: deck.prose === true,
-    ...(sign ? { sign } : {}),
   };
 }

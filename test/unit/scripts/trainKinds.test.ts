@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintCacheFile } from '../../../scripts/kinds/cache';
 import { scoreKinds } from '../../../src/core/story/kindModel';
-import { DEFAULT_TRAINING, SECTION_TRAINING, sharedFeatures, train, trainNaiveBayes, trainSections } from '../../../scripts/kinds/train';
+import { DEFAULT_TRAINING, foldSigns, SECTION_TRAINING, sharedFeatures, train, trainNaiveBayes, trainSections } from '../../../scripts/kinds/train';
 import { bestScore } from '../../../src/core/story/sectionModel';
 import { trainKinds } from '../../../scripts/train-kinds';
 
@@ -27,6 +27,27 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
     assert.equal(scoreKinds(['w:today'], model)[0].kind, 'pitch');
     assert.equal(model.weights['w:acme'], undefined, 'a word of one set does not get in');
     assert.deepEqual(Object.keys(model.weights).sort(), ['w:alternatives', 'w:slides', 'w:today']);
+  });
+
+  it('folds the sign rows away for the product: an unsigned document scores as before, and no `sign:` row is shipped', () => {
+    // Talks the signs already read say "sign:talk"; the two unsigned talks per set say only "slides".
+    const docs = DOCS.flatMap((d) => [
+      { ...d, features: [...d.features, d.kind === 'talk' ? 'sign:talk' : 'sign:none'] },
+      ...(d.kind === 'talk' ? [{ ...d, features: [...d.features, 'sign:none'] }] : []),
+    ]);
+    const full = train(docs, ALL_WORDS);
+    assert.ok(full.weights['sign:talk'] && full.weights['sign:none'], 'the training sees the sign');
+    const folded = foldSigns(full);
+    assert.deepEqual(
+      Object.keys(folded.weights).filter((f) => f.startsWith('sign:')),
+      [],
+    );
+    assert.ok(Object.values(folded.telling).every((fs) => fs.every((f) => !f.startsWith('sign:'))));
+    for (const words of [['w:slides', 'w:today'], ['w:alternatives', 'w:today'], ['w:today']]) {
+      const [a, b] = [scoreKinds([...words, 'sign:none'], full), scoreKinds(words, folded)];
+      assert.equal(b[0].kind, a[0].kind, words.join());
+      assert.ok(Math.abs(a[0].p - b[0].p) < 0.01, `${words}: ${a[0].p} vs ${b[0].p}`);
+    }
   });
 
   it('is deterministic: the same documents give the same weights', () => {
@@ -53,6 +74,14 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
       assert.deepEqual(telling.proposal, ['w:alternatives']);
       assert.deepEqual(telling.pitch, [], '“today” is in every document: it tells of no kind');
     }
+  });
+
+  it('never lets a heading’s word tell of a kind when that word in the text is one most documents use (“are” of “Who we are”)', () => {
+    // Only talks have "are" and "slides" in a heading; every document says "are" in its text, none says "slides".
+    const docs = DOCS.map((d) => ({ ...d, features: [...d.features, 'w:are', ...(d.kind === 'talk' ? ['h:are', 'h:slides'] : [])] }));
+    const { telling } = train(docs, { ...DEFAULT_TRAINING, maxDocFreq: 0.5 });
+    assert.ok(telling.talk.includes('h:slides'), telling.talk.join());
+    assert.ok(!telling.talk.includes('h:are'), telling.talk.join());
   });
 
   it('chooses between features that tie the same way in every locale (the weights file must not depend on the machine)', () => {

@@ -138,7 +138,7 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
     assert.ok(Number.isFinite(pain.bias) && pain.bias < 0, 'most sections tell no pain');
     const entries = Object.entries(pain.weights as Record<string, number>);
     assert.ok(entries.length > 500 && entries.length < 8000, `${entries.length} features`);
-    for (const [f, w] of entries) assert.ok(/^(?:[hw]:\S+|r:[a-z+-]+)$/.test(f) && Number.isFinite(w) && w !== 0, f);
+    for (const [f, w] of entries) assert.ok(/^(?:[hw]:\S+|r:[a-z+-]+)$/.test(f) && Number.isFinite(w) && Math.abs(w) >= 0.02, f);
     assert.ok((pain.weights as Record<string, number>)['r:found'] > 0.5, 'the reading’s own evidence counts for the beat');
   });
 });
@@ -289,11 +289,11 @@ Thanks to everyone who tested the early builds, filed reports with sample files,
 
   it('has weights of the expected shape: a bias, the threshold chosen, features of words, readings and the rule’s view', () => {
     const { stats } = weights;
-    assert.equal(stats.threshold, 0.4);
+    assert.equal(stats.threshold, 0.3);
     assert.ok(Number.isFinite(stats.bias) && stats.bias > 0, 'most walls the rule reports are ones the labellers agree with');
     const entries = Object.entries(stats.weights as Record<string, number>);
     assert.ok(entries.length > 100 && entries.length < 4000, `${entries.length} features`);
-    for (const [f, w] of entries) assert.ok(/^(?:[hw]:\S+|r:[a-z+-]+|s:[a-z]+(?::[a-z0-9]+)?)$/.test(f) && Number.isFinite(w) && w !== 0, f);
+    for (const [f, w] of entries) assert.ok(/^(?:[hw]:\S+|r:[a-z+-]+|s:[a-z]+(?::[a-z0-9]+)?)$/.test(f) && Number.isFinite(w) && Math.abs(w) >= 0.02, f);
     assert.ok((stats.weights as Record<string, number>)['s:figures:1'] < 0, 'a short wall (four or five figures) needs a story less');
   });
 });
