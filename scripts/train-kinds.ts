@@ -20,7 +20,8 @@ export const THRESHOLD = 0.6;
 /**
  * The words a narrative needs before a section scorer speaks on it: a short one (a two-slide example) gives its sections too
  * few features to compare, and the bias, learned on long documents, would decide. Every labelled document but about one in
- * twenty has more; no rule fixture or rule page example does (docs/judgement.md, session 12).
+ * twelve (64 of 800) has more; no rule page example does, nor any rule fixture but those written to test the scorers
+ * (docs/judgement.md, session 12).
  */
 const MIN_WORDS = 300;
 

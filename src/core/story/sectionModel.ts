@@ -32,7 +32,7 @@ export interface SectionModel {
   minWords?: number;
 }
 
-/** Has the narrative at least `minWords` words (its slides' and its speaker notes', as the talk time counts them)? */
+/** Has the narrative at least `minWords` words: its slides' and its speaker notes' added together, each counted as the talk time counts them (code left out)? */
 export function longEnough(deck: Deck, minWords: number): boolean {
   let n = 0;
   for (const s of deck.slides) if ((n += s.words + s.noteWords) >= minWords) return true;

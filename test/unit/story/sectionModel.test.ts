@@ -214,6 +214,21 @@ describe('a learned doubt about the ask and the outcome the reading found (secti
     assert.match(beatReason(story, 'outcome'), /^Found on slide \d+, line \d+, but in doubt\. Is this how you will know it worked\?/);
   });
 
+  it('asks rather than warns where an audience needs a doubted beat its kind does not expect (audience-fit)', () => {
+    // An update expects no ask; executives need one. The request found reads as information: a question, as call-to-action's.
+    const text = narrative('update\naudience: executives', TOLD, `## Summary\n\n${GENERAL_ASK}`);
+    const story = readStory(parseDeck(text));
+    assert.equal(story.beats.ask.uncertain?.words, GENERAL_ASK);
+    const asks = findings(text, 'audience-fit').filter((f) => /ask/.test(f.message));
+    assert.equal(asks.length, 1, asks.map((f) => f.message).join('\n'));
+    assert.equal(asks[0].severity, 'info');
+    assert.equal(asks[0].line, story.beats.ask.uncertain?.line);
+    assert.equal(
+      asks[0].message,
+      'Audience “executives”: Is this the ask? “Please review the design notes in the wiki.” reads as information, not a request: say what you need, from whom, by when — or mark the slide that plays it with <!-- beat: ask -->.',
+    );
+  });
+
   it('does not doubt success criteria stated plainly, nor a marked slide, nor a short narrative', () => {
     for (const text of [
       narrative('pitch', TOLD, `## How we will know\n\n${PLAIN_TARGET}`),

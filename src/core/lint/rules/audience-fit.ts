@@ -1,6 +1,7 @@
 import type { BeatId, Range } from '../../deck';
 import type { AudienceCheck } from '../../story/audiences';
 import { formatDuration } from '../../story/outline';
+import { doubtQuestion } from '../../story/sectionModel';
 import { beatRange, frontMatterKeyRange, lineRange } from '../ranges';
 import type { Report, Rule, RuleContext } from '../types';
 
@@ -93,8 +94,11 @@ const rule: Rule = {
     const at = frontMatterKeyRange(ctx.deck, 'audience', ctx.documentRange);
     // A beat the kind expects is reported by its own rule already: one problem, one finding.
     for (const beat of audience.profile.needs) {
-      if (ctx.story.beats[beat].present || ctx.kind.profile.expects.includes(beat)) continue;
-      report({ message: `Audience “${audience.id}”: the narrative needs ${NEED[beat]}; no slide gives it.`, range: at });
+      const reading = ctx.story.beats[beat];
+      if (reading.present || ctx.kind.profile.expects.includes(beat)) continue;
+      // Found but in doubt (story.ts): the question the beat's own rule would ask, not a warning that no slide gives it.
+      if (reading.uncertain) report({ message: `Audience “${audience.id}”: ${doubtQuestion(beat, reading.uncertain.words)}`, range: lineRange(ctx, reading.uncertain.line), severity: 'info' });
+      else report({ message: `Audience “${audience.id}”: the narrative needs ${NEED[beat]}; no slide gives it.`, range: at });
     }
     for (const check of audience.profile.checks) CHECKS[check](ctx, audience.id, at, report);
   },
