@@ -48,18 +48,22 @@ export function parseYaml(source: string, options: YamlOptions = {}): Document.P
   return doc!;
 }
 
-/** The offset of the first collection nested deeper than MAX_YAML_DEPTH, or undefined; a walk with a stack of its own. */
+/**
+ * The offset of the first collection nested deeper than MAX_YAML_DEPTH, or undefined; a walk with a stack of its own, in
+ * the order of the text (what is pushed last is taken first, so each token's parts are pushed last to first).
+ */
 function tooDeep(tokens: readonly CST.Token[]): number | undefined {
-  const stack: Array<[CST.Token, number]> = tokens.map((token) => [token, 0]);
+  const stack: Array<[CST.Token, number]> = tokens.map((token): [CST.Token, number] => [token, 0]).reverse();
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [token, depth] = next;
     if (token.type === 'document') {
       if (token.value) stack.push([token.value, depth]);
     } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       if (depth >= MAX_YAML_DEPTH) return token.offset;
-      for (const item of token.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
-        if (item.key) stack.push([item.key, depth + 1]);
-        if (item.value) stack.push([item.value, depth + 1]);
+      const items = token.items as Array<{ key?: CST.Token | null; value?: CST.Token }>;
+      for (let i = items.length - 1; i >= 0; i--) {
+        if (items[i].value) stack.push([items[i].value!, depth + 1]);
+        if (items[i].key) stack.push([items[i].key!, depth + 1]);
       }
     }
   }

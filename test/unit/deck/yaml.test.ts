@@ -15,6 +15,16 @@ describe('YAML nested deep', () => {
     );
   });
 
+  it('points at the first place that nests too deep, where there are several', () => {
+    for (const text of [`a: ${nested(200)}\nb: ${nested(200)}\n`, `- ${nested(200)}\n- ${nested(200)}\n`, `x: 1\n? ${nested(200)}\n: ${nested(200)}\n`]) {
+      assert.deepEqual(
+        parseYaml(text).errors.map((e) => e.linePos?.[0].line),
+        [text.startsWith('x') ? 2 : 1],
+        text.slice(0, 20),
+      );
+    }
+  });
+
   for (const [where, read] of READERS) {
     it(`in ${where}: one problem that says so`, () => assert.match(JSON.stringify(read(50_000)), where === 'a directive comment' ? /^\["note"\]$/ : /nested more than 100 deep/));
   }
