@@ -20,6 +20,11 @@ export function gitpitchBreaks(md: MarkdownIt): void {
 /** `+++`, or `---?` and a setting: the line without its trailing white space. */
 const BREAK = /^(?:\+\+\+|---\?([a-z][\w-]*=.*))$/i;
 
+/** Whether a line of text is one of GitPitch's breaks, as an edit that adds slides must know (the rule below reads the tokens). */
+export function isGitpitchBreak(line: string): boolean {
+  return BREAK.test(line.trim());
+}
+
 function gitpitchBreak(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   // A line of the document's top level only, as `---` is: not indented as code, not in a list item's content (indented to
   // it) and not in a quote (a `>` before it on its line). A line straight after a list item, a table row or a quote is
