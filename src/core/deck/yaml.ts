@@ -15,10 +15,12 @@ export const MAX_YAML_DEPTH = 100;
  *   took seconds and 100,000 minutes; here each map keeps a set of its scalar keys, and a key seen before is the
  *   same `DUPLICATE_KEY` error, at the same place.
  * - Nothing is printed: unlike the package's `parse`, warnings (an unknown tag) stay in `doc.warnings`, never on
- *   stderr.
+ *   stderr, and `toJS` says nothing either (its warning for a key that is a collection quoted that key, raw, on stderr):
+ *   the documents' `logLevel` is `error` unless the caller sets one.
  * Errors get `linePos` and " at line L, column C" as `prettyErrors` gives them (without the quoted source after it).
  */
-export function parseYaml(source: string, options: YamlOptions = {}): Document.Parsed {
+export function parseYaml(source: string, given: YamlOptions = {}): Document.Parsed {
+  const options: YamlOptions = { logLevel: 'error', ...given };
   const lineCounter = options.lineCounter ?? new LineCounter();
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
   const deep = tooDeep(tokens);
