@@ -60,7 +60,8 @@ export async function serveMcp(root: string): Promise<void> {
 
   const transport = new StdioServerTransport(input, output);
   // A line that is not JSON, or JSON that is no JSON-RPC message (the SDK's schema check fails with `issues`), has no
-  // id to answer: JSON-RPC's reply is an error with id null. Anything else (stdin failing) is said on stderr.
+  // id to answer: JSON-RPC's reply is an error with id null (JSON's parse error quotes the line: its controls go escaped,
+  // as in every other message). Anything else (stdin failing) is said on stderr.
   transport.onerror = (error) => {
     if (!(error instanceof SyntaxError) && !('issues' in error)) {
       process.stderr.write(`storydeck mcp: ${escapeControls(error.message)}\n`);
@@ -68,7 +69,7 @@ export async function serveMcp(root: string): Promise<void> {
     }
     const code = error instanceof SyntaxError ? ErrorCode.ParseError : ErrorCode.InvalidRequest;
     output.write(
-      `${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message: code === ErrorCode.ParseError ? `Parse error: ${error.message}` : 'Invalid Request: not a JSON-RPC 2.0 message.' } })}\n`,
+      `${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message: code === ErrorCode.ParseError ? `Parse error: ${escapeControls(error.message)}` : 'Invalid Request: not a JSON-RPC 2.0 message.' } })}\n`,
     );
   };
   const closed = new Promise<void>((resolve) => (server.onclose = resolve));

@@ -1,4 +1,5 @@
 import { AUDIENCE_MARKER } from './comments';
+import { isGitpitchBreak } from './gitpitch';
 import { parseDeck } from './parseDeck';
 import type { Slide } from './types';
 
@@ -53,6 +54,7 @@ export function cutForAudience(text: string, audience: string): Cut {
   const fence = fm ? deck.lines.slice(0, fm.endLine - 1) : ['---'];
   const close = fm ? deck.lines[fm.endLine - 1] : '---';
   const front = keepWhole ? [...fence, 'headingDivider: false', close].join('\n') + '\n\n' : fm ? deck.lines.slice(0, fm.endLine).join('\n') + '\n\n' : '';
+  // A slide that starts at GitPitch's `---?image=…` carries its break on its first line: no `---` before it.
   const body = kept
     .map((s) =>
       deck.lines
@@ -60,6 +62,7 @@ export function cutForAudience(text: string, audience: string): Cut {
         .join('\n')
         .replace(/^\n+|\n+$/g, ''),
     )
-    .join(deck.prose ? '\n\n' : '\n\n---\n\n');
+    .map((part, i) => (i === 0 || deck.prose || isGitpitchBreak(part.split('\n', 1)[0]) ? part : `---\n\n${part}`))
+    .join('\n\n');
   return { text: `${front}${body}\n`, kept: kept.length, total };
 }

@@ -20,12 +20,21 @@ export function gitpitchBreaks(md: MarkdownIt): void {
 /** `+++`, or `---?` and a setting: the line without its trailing white space. */
 const BREAK = /^(?:\+\+\+|---\?([a-z][\w-]*=.*))$/i;
 
+/** Whether a line of text is one of GitPitch's breaks, as an edit that adds slides must know (the rule below reads the tokens). */
+export function isGitpitchBreak(line: string): boolean {
+  return BREAK.test(line.trim());
+}
+
 function gitpitchBreak(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
-  // At the top level only (not in a list or a quote), and not indented as code.
-  if (state.level !== 0 || state.blkIndent !== 0 || state.sCount[startLine] >= 4) return false;
-  const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]).trimEnd();
+  // A line of the document's top level only, as `---` is: not indented as code, not in a list item's content (indented to
+  // it) and not in a quote (a `>` before it on its line). A line straight after a list item, a table row or a quote is
+  // not in it: there the break ends the list, table or quote, as `---` does, instead of being read as their text.
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const first = state.src.charCodeAt(start);
+  if ((first !== 0x2b && first !== 0x2d) || state.sCount[startLine] >= 4 || (state.blkIndent > 0 && state.sCount[startLine] >= state.blkIndent)) return false;
+  const line = state.src.slice(start, state.eMarks[startLine]).trimEnd();
   const match = BREAK.exec(line);
-  if (!match) return false;
+  if (!match || state.src.slice(state.src.lastIndexOf('\n', start - 1) + 1, start).trim() !== '') return false;
   if (silent) return true;
   const settings = match[1] === undefined ? undefined : readSettings(match[1]);
   // Before anything else the break opens the first slide (GitPitch's first break is implicit): no empty slide before it.

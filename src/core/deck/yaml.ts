@@ -15,10 +15,12 @@ export const MAX_YAML_DEPTH = 100;
  *   took seconds and 100,000 minutes; here each map keeps a set of its scalar keys, and a key seen before is the
  *   same `DUPLICATE_KEY` error, at the same place.
  * - Nothing is printed: unlike the package's `parse`, warnings (an unknown tag) stay in `doc.warnings`, never on
- *   stderr.
+ *   stderr, and `toJS` says nothing either (its warning for a key that is a collection quoted that key, raw, on stderr):
+ *   the documents' `logLevel` is `error` unless the caller sets one.
  * Errors get `linePos` and " at line L, column C" as `prettyErrors` gives them (without the quoted source after it).
  */
-export function parseYaml(source: string, options: YamlOptions = {}): Document.Parsed {
+export function parseYaml(source: string, given: YamlOptions = {}): Document.Parsed {
+  const options: YamlOptions = { logLevel: 'error', ...given };
   const lineCounter = options.lineCounter ?? new LineCounter();
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
   const deep = tooDeep(tokens);
@@ -48,18 +50,22 @@ export function parseYaml(source: string, options: YamlOptions = {}): Document.P
   return doc!;
 }
 
-/** The offset of the first collection nested deeper than MAX_YAML_DEPTH, or undefined; a walk with a stack of its own. */
+/**
+ * The offset of the first collection nested deeper than MAX_YAML_DEPTH, or undefined; a walk with a stack of its own, in
+ * the order of the text (what is pushed last is taken first, so each token's parts are pushed last to first).
+ */
 function tooDeep(tokens: readonly CST.Token[]): number | undefined {
-  const stack: Array<[CST.Token, number]> = tokens.map((token) => [token, 0]);
+  const stack: Array<[CST.Token, number]> = tokens.map((token): [CST.Token, number] => [token, 0]).reverse();
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [token, depth] = next;
     if (token.type === 'document') {
       if (token.value) stack.push([token.value, depth]);
     } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       if (depth >= MAX_YAML_DEPTH) return token.offset;
-      for (const item of token.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
-        if (item.key) stack.push([item.key, depth + 1]);
-        if (item.value) stack.push([item.value, depth + 1]);
+      const items = token.items as Array<{ key?: CST.Token | null; value?: CST.Token }>;
+      for (let i = items.length - 1; i >= 0; i--) {
+        if (items[i].value) stack.push([items[i].value!, depth + 1]);
+        if (items[i].key) stack.push([items[i].key!, depth + 1]);
       }
     }
   }

@@ -1,10 +1,14 @@
 import { beatSlide } from '../deck/beats';
+import { isGitpitchBreak } from '../deck/gitpitch';
 import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding, TextEdit } from '../lint/types';
 import { beatSkeleton } from './skeletons';
 
 /** A thematic break that Marp reads as a slide separator. */
 const SEPARATOR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** A line that is a slide break already: a thematic break, or GitPitch's `+++` or `---?image=…`. */
+const isBreak = (line: string) => SEPARATOR.test(line) || isGitpitchBreak(line);
 
 /** Whether any slide already plays `beat` (a skeleton still to be written counts) or has a heading that names it. */
 export function hasBeatSlide(deck: Deck, beat: BeatId): boolean {
@@ -31,7 +35,8 @@ export function insertBeatEdit(deck: Deck, beat: BeatId, eol = '\n'): TextEdit {
   if (before && before.index === 1) {
     // Before the first slide: at its first line with text, which is after the front matter.
     const line = firstTextLine(deck, before);
-    return { line, column: 1, endLine: line, endColumn: 1, text: `${skeleton}${eol}${eol}---${eol}${eol}` };
+    // A GitPitch deck may start with a break (`---?image=…`): it already starts the slide after the skeleton's.
+    return { line, column: 1, endLine: line, endColumn: 1, text: `${skeleton}${eol}${eol}${isBreak(deck.lines[line - 1] ?? '') ? '' : `---${eol}${eol}`}` };
   }
   const previous = before ? deck.slides[before.index - 2] : (after ?? deck.slides.at(-1));
   return previous && previous.index < deck.slides.length ? insertAfter(deck, previous, skeleton, eol) : append(deck, skeleton, eol);
@@ -50,8 +55,8 @@ function insertAfter(deck: Deck, slide: Slide, skeleton: string, eol: string): T
   const lastLine = deck.lines[slide.endLine - 1] ?? '';
   // A `---` right under a line of text would turn that line into a heading.
   const lead = lastLine.trim() === '' ? '' : eol;
-  // At a `---` the skeleton gets one of its own; a slide started by a heading (Marp's headingDivider) needs one after it too.
-  const tail = SEPARATOR.test(deck.lines[boundary - 1] ?? '') ? '' : `---${eol}${eol}`;
+  // At a break (`---`, or GitPitch's) the skeleton gets one of its own; a slide started by a heading (Marp's headingDivider) needs one after it too.
+  const tail = isBreak(deck.lines[boundary - 1] ?? '') ? '' : `---${eol}${eol}`;
   return { line: boundary, column: 1, endLine: boundary, endColumn: 1, text: `${lead}---${eol}${eol}${skeleton}${eol}${eol}${tail}` };
 }
 
@@ -61,7 +66,7 @@ function append(deck: Deck, skeleton: string, eol: string): TextEdit {
   const last = deck.lines[line - 1] ?? '';
   const column = last.length + 1;
   const lastText = deck.lines.slice(deck.frontMatterRange?.endLine ?? 0).findLast((l) => l.trim() !== '');
-  const separator = lastText === undefined || SEPARATOR.test(lastText) ? '' : `---${eol}${eol}`;
+  const separator = lastText === undefined || isBreak(lastText) ? '' : `---${eol}${eol}`;
   const blankAbove = last === '' && (line < 2 || (deck.lines[line - 2] ?? '').trim() === '');
   const lead = deck.text === '' || blankAbove ? '' : last === '' ? eol : `${eol}${eol}`;
   return { line, column, endLine: line, endColumn: column, text: `${lead}${separator}${skeleton}${eol}` };

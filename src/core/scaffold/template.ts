@@ -349,13 +349,22 @@ type AstNode = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 /** Deeper than any template needs: Handlebars parses nested blocks in time that grows with the square of their depth (4,000 took 11 s). */
 export const MAX_BLOCK_DEPTH = 30;
 
-/** Where blocks (`{{#…}}`, `{{^…}}`) first nest deeper than MAX_BLOCK_DEPTH, as an offset into `body`; one pass, before Handlebars reads it. */
+/**
+ * A template body's block tags, `{{#name`, `{{^name`, `{{#> partial`, `{{#*inline` and `{{/name`, in one linear scan: not
+ * those in a comment (one left open runs to the end: matched once, not once per `{{!` after it), nor an escaped `\{{`,
+ * nor `{{^}}`, which is an else, not a block.
+ */
+function* blockTags(body: string): Generator<{ close: boolean; name: string; index: number }> {
+  const tag = /\{\{!--[\s\S]*?(?:--\}\}|$)|\{\{![\s\S]*?(?:\}\}|$)|(?<!\\)\\\{\{|\{\{~?\s*([#^/])\s*(?:[>*]\s*)?([\w.-]+)/g;
+  for (let m = tag.exec(body); m; m = tag.exec(body)) if (m[1]) yield { close: m[1] === '/', name: m[2], index: m.index };
+}
+
+/** Where blocks first nest deeper than MAX_BLOCK_DEPTH, as an offset into `body`; one pass, before Handlebars reads it. */
 function tooDeepBlock(body: string): number | undefined {
   let depth = 0;
-  const tag = /\{\{~?\s*([#^/])/g;
-  for (let m = tag.exec(body); m; m = tag.exec(body)) {
-    depth = m[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > MAX_BLOCK_DEPTH) return m.index;
+  for (const { close, index } of blockTags(body)) {
+    depth = close ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > MAX_BLOCK_DEPTH) return index;
   }
   return undefined;
 }
@@ -380,17 +389,15 @@ function parseBody(body: string, bodyLine: number, file: string): hbs.AST.Progra
 /** The innermost block opened and never closed, found by a plain scan (used when the parser only says "EOF"). */
 function unclosedBlock(body: string): { name: string; line: number } | undefined {
   const stack: { name: string; index: number }[] = [];
-  // A comment left open runs to the end (matched once, not once per `{{!` after it); a block's line is counted only for the one returned.
-  const tag = /\{\{!--[\s\S]*?(?:--\}\}|$)|\{\{![\s\S]*?(?:\}\}|$)|\{\{~?\s*([#^/])\s*([\w.-]+)/g;
-  for (let m = tag.exec(body); m; m = tag.exec(body)) {
-    if (!m[1]) continue;
-    if (m[1] === '/') {
-      const i = stack.map((b) => b.name).lastIndexOf(m[2]);
+  for (const { close, name, index } of blockTags(body)) {
+    if (close) {
+      const i = stack.map((b) => b.name).lastIndexOf(name);
       if (i >= 0) stack.length = i;
     } else {
-      stack.push({ name: m[2], index: m.index });
+      stack.push({ name, index });
     }
   }
+  // A block's line is counted only for the one returned.
   const open = stack[stack.length - 1];
   return open && { name: open.name, line: lineAt(body, open.index) };
 }

@@ -188,7 +188,9 @@ describe('storydeck mcp', function () {
   it('answers malformed messages with JSON-RPC errors and keeps serving', async () => {
     const server = spawn(process.execPath, [CLI, 'mcp'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const replies: Record<string, unknown>[] = [];
+    const raw: string[] = [];
     const lines = createInterface({ input: server.stdout });
+    lines.on('line', (line) => raw.push(line));
     const got = (count: number) =>
       new Promise<void>((done, fail) => {
         const timer = setTimeout(() => fail(new Error(`only ${replies.length} replies: ${JSON.stringify(replies)}`)), 10_000);
@@ -198,7 +200,7 @@ describe('storydeck mcp', function () {
       });
     const send = (message: string) => server.stdin.write(`${message}\n`);
     send('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}');
-    send('this is not json');
+    send('\u202e\u009b2J this is not json');
     send('{"hello":"world"}');
     send('{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"arguments":{}}}');
     send('{"jsonrpc":"2.0","id":3,"method":"storydeck/explode"}');
@@ -208,6 +210,9 @@ describe('storydeck mcp', function () {
     const byId = (id: unknown) => replies.find((r) => r.id === id) as { error?: { code: number; message: string }; result?: unknown };
     const nullIds = replies.filter((r) => r.id === null).map((r) => (r.error as { code: number }).code);
     assert.deepEqual(nullIds, [-32700, -32600], 'a parse error, then an invalid request');
+    const parseError = raw.find((line) => line.includes('-32700')) ?? '';
+    assert.doesNotMatch(parseError, /[\u009b\u202e]/, 'the parse error quotes the line with its controls escaped');
+    assert.match(parseError, /Unexpected token '\\\\u202e'/);
     assert.equal(byId(2).error?.code, -32602);
     assert.match(byId(2).error!.message, /Invalid tools\/call request/);
     assert.equal(byId(3).error?.code, -32601);

@@ -226,6 +226,28 @@ describe('parseDeck', () => {
       );
     });
 
+    it('ends a list, a table or a quote on the line straight after it, as `---` does, instead of reading the break as its text', () => {
+      for (const before of ['- one\n- two', '- one\n  - two', '1. one', '| a | b |\n|---|---|\n| 1 | 2 |', '> one']) {
+        for (const [brk, images] of [
+          ['---', 0],
+          ['+++', 0],
+          ['---?image=bg.png', 1],
+        ] as const) {
+          const text = `## A\n\n${before}\n${brk}\n## B\n`;
+          const deck = parseDeck(text);
+          assert.deepEqual(
+            deck.slides.map((s) => [s.title, s.images.length]),
+            [
+              ['A', 0],
+              ['B', images],
+            ],
+            text,
+          );
+          assert.ok(!deck.slides[0].blocks.some((b) => b.text.includes(brk)), `${text}: the break is not text of the slide before`);
+        }
+      }
+    });
+
     it('leaves what only looks like one as text: in code, indented, in a list or a quote, `---?` with no setting, `++++`', () => {
       for (const text of [
         '# A\n\n```\n+++\n---?image=x.png\n```\n',

@@ -148,3 +148,23 @@ describe('insert a missing beat', () => {
     );
   });
 });
+
+describe('insert a missing beat into a GitPitch deck', () => {
+  // Its breaks (`+++`, `---?image=…`) are breaks already: a `---` put before one left an empty slide.
+  const decks = [
+    '# Why this matters\n\nCustomers wait.\n\n+++\n\n## Next steps\n\nWe need budget from you by Friday.\n',
+    '# Why this matters\n\nCustomers wait.\n---?image=a.png\n## Next steps\n\nWe need budget from you by Friday.\n',
+    '---?image=a.png\n# Our plan\n\nWe will build a tool.\n---?color=red\n## Done\n',
+  ];
+  const empty = (text: string) => parseDeck(text).slides.filter((s) => s.blocks.length === 0).length;
+  for (const text of decks) {
+    for (const beat of ['why', 'pain', 'what'] as const) {
+      it(`${beat} into ${JSON.stringify(text.slice(0, 40))}…: one slide more, none empty`, () => {
+        const after = insert(text, beat);
+        assert.equal(empty(after), 0, after);
+        assert.equal(parseDeck(after).slides.length, parseDeck(text).slides.length + 1, after);
+        assert.ok(titles(after).includes(titles(beatSkeleton(beat))[0]), after);
+      });
+    }
+  }
+});

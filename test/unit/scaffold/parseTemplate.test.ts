@@ -96,6 +96,14 @@ describe('parseTemplate', () => {
     assert.equal(parseDeck(renderTemplate(template, { title: 'x' })).slides.length, 3);
   });
 
+  it('counts only blocks that nest toward the depth limit: not `{{^}}` (an else), a commented-out block or an escaped `\\{{#`', () => {
+    for (const line of ['{{#if title}}a{{^}}b{{/if}}', '{{!-- {{#if title}} --}}', '{{! {{#if title}} }}', '\\{{#if title}}']) {
+      const template = parseTemplate(`${HEADER}\n# Why\n\n${`${line}\n`.repeat(40)}`, 'team.hbs');
+      assert.equal(template.id, 'team-offsite', line);
+    }
+    assert.match(renderTemplate(parseTemplate(`${HEADER}\n# Why\n\n${'{{#if title}}a{{^}}b{{/if}}\n'.repeat(40)}`, 'team.hbs'), { title: 'x' }), /^(a\n){40}$/m);
+  });
+
   describe('a broken template gives one error naming the file and the line', () => {
     it('no header', () => assertBroken(BODY, 1, /must start with a \{\{!-- … --\}\} comment/));
     it('an unclosed header', () => assertBroken('{{!--\nid: x\n', 1, /never closed/));

@@ -221,6 +221,19 @@ describe('cuts for an audience', () => {
     assert.equal(cutForAudience(text, 'partners').kept, 1);
   });
 
+  it('cuts a GitPitch deck without an empty slide: a kept slide that starts at `---?…` brings its own break', () => {
+    const gitpitch = '# One\n\nIntro.\n---?image=a.png\n## Two\n\n<!-- audience: team -->\n\nTeam only.\n---?color=red\n## Three\n\nFor all.\n\n+++\n\n## Four\n\nAlso all.\n';
+    const deck = parseDeck(cutForAudience(gitpitch, 'executives').text);
+    assert.deepEqual(
+      deck.slides.map((s) => [s.title, s.directives]),
+      [
+        ['One', {}],
+        ['Three', { _backgroundColor: 'red' }],
+        ['Four', {}],
+      ],
+    );
+  });
+
   it('keeps one slide left of a slide deck whole: its headings do not become sections', () => {
     const deck = parseDeck(
       cutForAudience(text.replace('For everyone.', 'For everyone.\n\n## Details\n\nMore.').replace('## Budget\n<!-- audience: executives, board -->', '## Budget\n<!-- audience: board -->'), 'team')
