@@ -29,7 +29,8 @@ export interface BeatReading {
   present: boolean;
   evidence?: Evidence;
   /**
-   * A beat the reading found but the learned section scorer doubts (sectionModel.ts): no section reads as telling it. The beat
+   * A beat the reading found but the learned section scorer doubts (sectionModel.ts): no section reads as telling it. Only a
+   * beat the narrative's kind expects is doubted (each scorer learned from those kinds alone). The beat
    * is not present — the rule asks a question about these words instead of saying it is missing — until the writer tells it
    * plainly or marks the slide that plays it.
    */
@@ -113,7 +114,8 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
     const slide = passage ? slideOf(passage.block.line) : undefined;
     const found = passage && slide ? { slide: slide.index, line: passage.block.line, words: passage.text } : undefined;
     const model = CHECKED[beat];
-    const doubted = found && model && !marked && longEnough(deck, model.minWords ?? 0) && bestScore(sections(deck, beat, found), model) < model.threshold;
+    // Each scorer learned only from narratives whose kind expects its beat: for any other kind it is outside what it learned, and a found beat stays found.
+    const doubted = found && model && !marked && kind.profile.expects.includes(beat) && longEnough(deck, model.minWords ?? 0) && bestScore(sections(deck, beat, found), model) < model.threshold;
     if (found && doubted) beats[beat] = { present: false, uncertain: found };
     else if (found) beats[beat] = { present: true, evidence: found };
     else if (marked) beats[beat] = { present: true, evidence: { slide: marked.index, line: marked.titleLine, words: `marked <!-- beat: ${beat} -->` } };

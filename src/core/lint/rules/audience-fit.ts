@@ -1,7 +1,6 @@
 import type { BeatId, Range } from '../../deck';
 import type { AudienceCheck } from '../../story/audiences';
 import { formatDuration } from '../../story/outline';
-import { doubtQuestion } from '../../story/sectionModel';
 import { beatRange, frontMatterKeyRange, lineRange } from '../ranges';
 import type { Report, Rule, RuleContext } from '../types';
 
@@ -96,9 +95,8 @@ const rule: Rule = {
     for (const beat of audience.profile.needs) {
       const reading = ctx.story.beats[beat];
       if (reading.present || ctx.kind.profile.expects.includes(beat)) continue;
-      // Found but in doubt (story.ts): the question the beat's own rule would ask, not a warning that no slide gives it.
-      if (reading.uncertain) report({ message: `Audience “${audience.id}”: ${doubtQuestion(beat, reading.uncertain.words)}`, range: lineRange(ctx, reading.uncertain.line), severity: 'info' });
-      else report({ message: `Audience “${audience.id}”: the narrative needs ${NEED[beat]}; no slide gives it.`, range: at });
+      // A beat the kind does not expect is never in doubt (story.ts: each learned scorer knows only the kinds that expect its beat).
+      report({ message: `Audience “${audience.id}”: the narrative needs ${NEED[beat]}; no slide gives it.`, range: at });
     }
     for (const check of audience.profile.checks) CHECKS[check](ctx, audience.id, at, report);
   },
