@@ -5,6 +5,7 @@
  */
 import { BEAT_IDS, parseDeck, type BeatId } from '../deck';
 import { formatDuration } from '../story/outline';
+import { beatGaps } from '../story/sectionModel';
 import type { TextEdit } from '../lint';
 import { hasBeatSlide, insertBeatEdit } from '../scaffold/insertBeat';
 import { beatSkeleton } from '../scaffold/skeletons';
@@ -60,12 +61,17 @@ const BEAT_HINTS: Record<BeatId, string> = {
   ask: 'the explicit request: decision, people, budget or next step, from whom, by when',
 };
 
+/** The beats in doubt (`beatGaps`), apart from the missing ones: found, but the words read otherwise, so the rules ask about them. */
+const inDoubt = (doubts: readonly string[]): string => `In doubt (found, but StoryDeck asks about the words):\n${doubts.map((d) => `- ${d}`).join('\n')}`;
+
 function facts({ file, text, lint, outline }: CoachContext): string {
   const findings = lint.findings.length ? lint.findings.map((f) => `- line ${f.range.line}, ${f.severity}, ${f.ruleId}: ${f.message}`).join('\n') : '- none: every rule is satisfied.';
+  const { absent, doubts } = beatGaps(outline.missing, outline.uncertain);
   const slides = outline.slides.map((s) => `${s.index}. ${s.title || '(untitled)'} — beats: ${s.beats.join(', ') || 'none'}; about ${formatDuration(s.estimatedSeconds)}`).join('\n');
   return [
     `Narrative: ${file}, read as ${lint.kind.description}${outline.audience ? `, for ${outline.audience}` : ''}; talk time about ${formatDuration(outline.estimatedSeconds)}${outline.plannedSeconds ? ` of ${formatDuration(outline.plannedSeconds)} planned` : ''}.`,
-    `Missing beats: ${outline.missing.join(', ') || 'none'}.`,
+    `Missing beats: ${absent.join(', ') || 'none'}.`,
+    ...(doubts.length ? [inDoubt(doubts)] : []),
     `Slides:\n${slides}`,
     `StoryDeck's findings:\n${findings}`,
     `The narrative's Markdown:\n\`\`\`\`markdown\n${text}\n\`\`\`\``,
@@ -75,9 +81,11 @@ function facts({ file, text, lint, outline }: CoachContext): string {
 /** `/review` without a model: the findings in the rules' own words, grouped as the story reads. */
 export function reviewFromRules({ file, lint, outline }: CoachContext): string {
   const head = `**${file}** is read as ${lint.kind.description}. ${lint.counts.error} error(s), ${lint.counts.warning} warning(s), ${lint.counts.info} info.`;
-  const missing = outline.missing.length ? `\n\nMissing beats: ${outline.missing.map((b) => `\`${b}\``).join(', ')} — \`/beat ${outline.missing[0]}\` drafts one once a model is available.` : '';
+  const { absent, doubts } = beatGaps(outline.missing, outline.uncertain);
+  const missing = absent.length ? `\n\nMissing beats: ${absent.map((b) => `\`${b}\``).join(', ')} — \`/beat ${absent[0]}\` drafts one once a model is available.` : '';
+  const doubted = doubts.length ? `\n\n${inDoubt(doubts)}` : '';
   const rows = lint.findings.map((f) => `- Line ${f.range.line} · ${f.severity} · \`${f.ruleId}\`: ${f.message}`);
-  return `${head}${missing}\n\n${rows.length ? rows.join('\n') : 'No findings: the story has what its kind needs.'}`;
+  return `${head}${missing}${doubted}\n\n${rows.length ? rows.join('\n') : 'No findings: the story has what its kind needs.'}`;
 }
 
 /** The first ```markdown (or ```md) fenced block of an answer, without its fences; undefined when there is none. */
@@ -126,8 +134,10 @@ export function describeChange(before: LintToolResult, after: LintToolResult): s
 /** The beat `/beat` names, if the narrative has no slide for it yet; otherwise a sentence saying what it can draft. */
 export function beatArgument(argument: string, text: string, outline: OutlineToolResult): { beat: BeatId } | { problem: string } {
   const beat = argument.trim().toLowerCase();
-  const missing = outline.missing.length ? `This narrative is missing ${outline.missing.join(', ')}.` : 'This narrative has every beat its kind expects.';
-  if (!(BEAT_IDS as readonly string[]).includes(beat)) return { problem: `Name a beat: \`/beat ${outline.missing[0] ?? 'why'}\`. Beats: ${BEAT_IDS.join(', ')}. ${missing}` };
+  const { absent, doubts } = beatGaps(outline.missing, outline.uncertain);
+  const gaps = [...(absent.length ? [`This narrative is missing ${absent.join(', ')}.`] : []), ...(doubts.length ? [inDoubt(doubts)] : [])];
+  const missing = gaps.join('\n') || 'This narrative has every beat its kind expects.';
+  if (!(BEAT_IDS as readonly string[]).includes(beat)) return { problem: `Name a beat: \`/beat ${absent[0] ?? 'why'}\`. Beats: ${BEAT_IDS.join(', ')}. ${missing}` };
   if (hasBeatSlide(parseDeck(text), beat as BeatId)) return { problem: `A slide already plays the '${beat}' beat; edit that slide. ${missing}` };
   return { beat: beat as BeatId };
 }

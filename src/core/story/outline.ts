@@ -1,7 +1,7 @@
 import { parseDuration } from '../deck/duration';
 import type { BeatId, Deck } from '../deck/types';
 import { describeKind } from './kinds';
-import { doubtLine, doubtOf } from './sectionModel';
+import { beatGaps, doubtsOf } from './sectionModel';
 import type { Evidence, Story } from './story';
 
 /** The outline contract of `storydeck outline --format json`. */
@@ -77,12 +77,7 @@ export function outline(deck: Deck, story: Story): Outline {
     kind: { id, source, ...(evidence ? { evidence } : {}) },
     missing: story.missing,
     evidence: Object.fromEntries(Object.entries(story.beats).flatMap(([beat, reading]) => (reading.evidence ? [[beat, reading.evidence]] : []))),
-    uncertain: Object.fromEntries(
-      story.missing.flatMap((beat) => {
-        const u = doubtOf(story, beat);
-        return u ? [[beat, u]] : [];
-      }),
-    ),
+    uncertain: doubtsOf(story),
     frontMatter: deck.frontMatter,
     estimatedSeconds: deck.estimatedSeconds,
     slides: deck.slides.map(({ index, line, endLine, title, notes, words, estimatedSeconds }, i) => ({
@@ -111,13 +106,8 @@ export function formatOutline(deck: Deck, story: Story): string {
   const planned = parseDuration(deck.frontMatter.duration);
   const duration = planned ? ` of ${formatDuration(planned)} planned` : '';
   const header = `${deck.title || '(untitled narrative)'} — ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'}, about ${formatDuration(deck.estimatedSeconds)}${duration}`;
-  const doubted = story.missing.flatMap((b) => {
-    const u = doubtOf(story, b);
-    return u ? [{ beat: b, u }] : [];
-  });
-  const absent = story.missing.filter((b) => !doubtOf(story, b));
-  const missing = absent.length ? [`Missing for a ${story.kind.id}: ${absent.join(', ')}`] : doubted.length ? [] : [`Every beat a ${story.kind.id} needs is there.`];
-  const doubts = doubted.map(({ beat, u }) => `${doubtLine(beat, u.words)} (slide ${u.slide}, line ${u.line})`);
+  const { absent, doubts } = beatGaps(story.missing, doubtsOf(story));
+  const missing = absent.length ? [`Missing for a ${story.kind.id}: ${absent.join(', ')}`] : doubts.length ? [] : [`Every beat a ${story.kind.id} needs is there.`];
   const audience = audienceOf(deck, story);
   const room = audience ? [`Audience: ${audience}${story.audience ? '' : ' (no audience profile: nothing extra is checked)'}`] : [];
   const people = outlineStakeholders(story).map(

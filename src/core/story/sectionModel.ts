@@ -217,10 +217,35 @@ export function bestScore(secs: readonly Section[], model: Pick<SectionModel, 'b
 
 /**
  * The beat in doubt, with the words found, where the narrative's kind expects it (the beat is in `missing`): what the rule asks
- * about and the outline, the Story view and the slide hover show. A kind that does not expect the beat asks nothing about it.
+ * about and the outline, the Story view, the status bar, the coach and the slide hover show. A kind that does not expect the
+ * beat never doubts it (story.ts).
  */
 export function doubtOf(story: Pick<Story, 'beats' | 'missing'>, beat: BeatId): Evidence | undefined {
   return story.missing.includes(beat) ? story.beats[beat].uncertain : undefined;
+}
+
+/** Every beat in doubt ({@link doubtOf}), with the words found, in story order. */
+export function doubtsOf(story: Pick<Story, 'beats' | 'missing'>): Partial<Record<BeatId, Evidence>> {
+  return Object.fromEntries(
+    story.missing.flatMap((beat) => {
+      const u = doubtOf(story, beat);
+      return u ? [[beat, u]] : [];
+    }),
+  );
+}
+
+/**
+ * The beats a narrative's kind expects and it does not play, told apart as every surface shows them: those `absent` (no slide
+ * plays them), and those in doubt, each as its {@link doubtLine} and where the words are — never listed as missing.
+ */
+export function beatGaps(missing: readonly BeatId[], uncertain: Partial<Record<BeatId, Evidence>>): { absent: BeatId[]; doubts: string[] } {
+  return {
+    absent: missing.filter((beat) => !uncertain[beat]),
+    doubts: missing.flatMap((beat) => {
+      const u = uncertain[beat];
+      return u ? [`${doubtLine(beat, u.words)} (slide ${u.slide}, line ${u.line})`] : [];
+    }),
+  };
 }
 
 /** The longest quote of a doubted beat's words a question or an outline line shows. */

@@ -4,8 +4,8 @@ import { BEAT_IDS, BEAT_TITLES, type BeatId, type Deck, type Slide } from '../de
 import type { Finding } from '../lint/types';
 import { aKind, describeKind } from './kinds';
 import type { Stakeholder } from './stakeholders';
-import { doubtLine, doubtOf, doubtQuestion } from './sectionModel';
-import type { Story } from './story';
+import { beatGaps, doubtLine, doubtOf, doubtQuestion, doubtsOf } from './sectionModel';
+import type { Evidence, Story } from './story';
 
 /**
  * What an editor shows about a narrative at a glance (a status item) and as a tree (the Story view), from
@@ -19,8 +19,10 @@ export interface StorySummary {
   readAs?: string;
   /** Beats the kind expects that the narrative plays, in {@link BEAT_IDS} order. */
   present: BeatId[];
-  /** Beats the kind expects that it does not play, in order: the same beats lint reports missing. */
+  /** Beats the kind expects that it does not play, in order: the same beats lint reports missing (or asks about). */
   missing: BeatId[];
+  /** Those of `missing` the reading found but a learned scorer doubts, with the words found: shown in doubt, not missing. */
+  uncertain: Partial<Record<BeatId, Evidence>>;
   estimatedSeconds: number;
   /** Front matter `duration`, when it can be read. */
   plannedSeconds?: number;
@@ -44,6 +46,7 @@ export function storySummary(deck: Deck, findings: readonly Finding[], story: St
     ...(story.kind.source === 'guessed' ? { readAs: describeKind(story.kind) } : {}),
     present: story.kind.profile.expects.filter((b) => !story.missing.includes(b)),
     missing: story.missing,
+    uncertain: doubtsOf(story),
     estimatedSeconds: cut ? cutSlides(deck, cut).reduce((sum, s) => sum + s.estimatedSeconds, 0) : deck.estimatedSeconds,
     ...(cut ? { cut } : {}),
     plannedSeconds,
@@ -59,11 +62,11 @@ export function storyStatusText(summary: StorySummary): string {
   return `${summary.present.length}/${summary.present.length + summary.missing.length} beats · ${time}${summary.cut ? ` for ${summary.cut}` : ''} · ${count(summary.findings, 'finding')}`;
 }
 
-/** Which beats are missing, and how the talk time compares with the plan. */
+/** Which beats are missing and which are in doubt, and how the talk time compares with the plan. */
 export function storyStatusTooltip(summary: StorySummary): string {
-  const beats = summary.missing.length
-    ? `Missing ${summary.missing.length === 1 ? 'beat' : 'beats'}: ${summary.missing.map((b) => BEAT_TITLES[b].toLowerCase()).join(', ')}.`
-    : `Every beat a ${summary.kind} needs is there.`;
+  const { absent, doubts } = beatGaps(summary.missing, summary.uncertain);
+  const missing = absent.length ? [`Missing ${absent.length === 1 ? 'beat' : 'beats'}: ${absent.map((b) => BEAT_TITLES[b].toLowerCase()).join(', ')}.`] : [];
+  const beats = [...missing, ...doubts].join('\n') || `Every beat a ${summary.kind} needs is there.`;
   const planned = summary.plannedSeconds;
   const time = planned
     ? `About ${clock(summary.estimatedSeconds)} of speaking for a ${clock(planned)} slot${summary.estimatedSeconds > planned ? ': too long' : ''}.`

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { parseDeck } from '../../../src/core/deck';
 import { lintText } from '../../../src/core/lint';
-import { beatReason, formatOutline, outline, readStory, slideReading, storyTree } from '../../../src/core/story';
+import { beatArgument, coachPrompt, reviewFromRules } from '../../../src/core/agent/coach';
+import { lintResult, outlineResult } from '../../../src/core/agent/tools';
+import { beatReason, formatOutline, outline, readStory, slideReading, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/story';
 import { bestScore, doubtLine, sections, statsFeatures } from '../../../src/core/story/sectionModel';
 import { wallNeedsStory } from '../../../src/core/story/story';
 import weights from '../../../src/core/story/sectionWeights.json';
@@ -107,6 +109,26 @@ describe('a learned doubt about the pain the reading found (sectionModel.ts)', (
     // The preview's badge sits on the slide that holds the rule's finding: the slide the doubt names.
     const [finding] = painFindings(deck.text);
     assert.ok(finding.line >= slide.line && finding.line <= slide.endLine);
+  });
+
+  it('is shown in doubt, not missing, by the status bar tooltip and the coach, in the outline’s words', () => {
+    const text = deckOf(GENERAL);
+    const deck = parseDeck(text);
+    const story = readStory(deck);
+    const u = story.beats.pain.uncertain!;
+    const line = `${doubtLine('pain', GENERAL)} (slide ${u.slide}, line ${u.line})`;
+    assert.ok(formatOutline(deck, story).split('\n').includes(line), 'the outline’s line');
+    const tooltip = storyStatusTooltip(storySummary(deck, [], story)).split('\n');
+    assert.ok(tooltip.includes(line), tooltip.join('\n'));
+    assert.ok(!tooltip.some((l) => /^Missing beats?: .*customer pain/.test(l)), tooltip.join('\n'));
+    const input = { text, file: 'p.md', config: {} };
+    const ctx = { file: input.file, text, lint: lintResult(input), outline: outlineResult(input) };
+    const facts = coachPrompt('review', '', ctx)[1];
+    const review = reviewFromRules(ctx);
+    for (const said of [facts, review, (beatArgument('nope', text, ctx.outline) as { problem: string }).problem]) {
+      assert.ok(said.includes(`In doubt (found, but StoryDeck asks about the words):\n- ${line}`), said);
+      assert.doesNotMatch(said, /Missing beats: [^\n]*pain|missing [^\n]*pain|\/beat pain/, said);
+    }
   });
 
   it('shows no doubt where the kind does not expect the beat: the outline, the Story view and the hover agree with lint', () => {
