@@ -75,6 +75,14 @@ describe('npm package', function () {
     );
   });
 
+  it('holds the licence notices of the packages its bundles carry', () => {
+    assert.ok(files.includes('dist/THIRD-PARTY-NOTICES.txt'), 'dist/THIRD-PARTY-NOTICES.txt is not in the package');
+    const notices = readFileSync(join(root, 'dist', 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    for (const name of ['@modelcontextprotocol/sdk', 'dompurify', 'handlebars', 'jszip', 'markdown-it', 'pptxgenjs', 'yaml', 'isarray']) {
+      assert.match(notices, new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ \\(.+\\)\\n\\n\\S`, 'm'), `no notice for ${name}`);
+    }
+  });
+
   it('holds what the .vsix holds and the CLI, nothing else: no sources, tests, fixtures, benchmarks or source maps', () => {
     const unwanted = files.filter((file) => /^(src|test|bench|scripts|examples|out|node_modules)\/|^docs\/(?!rules\/)|\.map$|\.ts$|^\.|\/\./.test(file));
     assert.deepEqual(unwanted, []);
