@@ -7,8 +7,8 @@
 // STORYDECK_EXPORT_ASSETS constant. `--watch` rebuilds on change (those two after every player build);
 // `--production` minifies and drops source maps.
 // Types are checked separately by `npm run typecheck` because esbuild does not check them.
-const { readdirSync, readFileSync } = require('node:fs');
-const { relative } = require('node:path');
+const { readdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
 
@@ -204,10 +204,44 @@ async function watchAll() {
   console.log('esbuild: watching for changes…');
 }
 
+/**
+ * dist/THIRD-PARTY-NOTICES.txt: the name, version, licence and licence text of every package whose code a bundle
+ * carries (the inputs of the builds' metafiles), since the bundles keep no licence comments and the npm package
+ * installs no dependency whose folder would hold them.
+ */
+function writeNotices(results) {
+  /** The package's licence file or, when it has none (isarray), its README's licence section. */
+  const licenceText = (root, name) => {
+    const entries = readdirSync(root);
+    const file = entries.find((entry) => /^(licen[cs]e|copying)([-.][\w.-]*)?$/i.test(entry));
+    if (file) return readFileSync(join(root, file), 'utf8').trim();
+    const readme = entries.find((entry) => /^readme(\.md)?$/i.test(entry));
+    const section = readme && /^#+ *licen[cs]e\b[^\n]*\n([\s\S]*)/im.exec(readFileSync(join(root, readme), 'utf8'));
+    if (!section) throw new Error(`${name}: no licence file or README licence section in ${root}`);
+    return section[1].trim();
+  };
+  const roots = new Set();
+  for (const result of results) {
+    for (const input of Object.keys(result.metafile.inputs)) {
+      const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
+      if (m) roots.add(m[1]);
+    }
+  }
+  const notices = new Map(); // by name and version: a package nested twice (safe-buffer) is listed once
+  for (const root of roots) {
+    const { name, version, license } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    notices.set(`${name}@${version}`, `${name} ${version} (${license})\n\n${licenceText(root, name)}\n`);
+  }
+  const texts = [...notices.keys()].sort().map((key) => notices.get(key));
+  const header = 'StoryDeck bundles code from these packages, under these licences.\n';
+  writeFileSync('dist/THIRD-PARTY-NOTICES.txt', [header, ...texts].join(`\n${'-'.repeat(80)}\n\n`));
+}
+
 async function main() {
   if (watch) return watchAll();
   const results = await Promise.all([...bundles, player].map((options) => esbuild.build(options)));
   results.push(...(await Promise.all(exportBundles().map((options) => esbuild.build(options)))));
+  writeNotices(results);
   for (const result of results) {
     for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
       if (!file.endsWith('.map')) console.log(`${file.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB`);

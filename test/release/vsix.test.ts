@@ -32,6 +32,7 @@ describe(`${file}`, () => {
       'dist/extension.js',
       'dist/webview.js',
       'dist/mcp.js',
+      'dist/THIRD-PARTY-NOTICES.txt',
       'media/icon.png',
       'schemas/storydeck.schema.json',
       'snippets/storydeck.code-snippets.json',
