@@ -173,6 +173,14 @@ describe('a learned doubt about the ask and the outcome the reading found (secti
   const GENERAL_TARGET = 'Here is where we plan to be in the future: 50% of releases on the page by December, and the second stage started.';
   const PLAIN_TARGET = 'Releases take a day instead of a week by September, and nine in ten pass without a manual fix.';
   const findings = (text: string, rule: string) => lintText(text, {}, { file: 'a.md' }).findings.filter((f) => f.ruleId === rule);
+  /** call-to-action asks no question about the ask the reading found. */
+  const assertAskNotDoubted = (text: string): void =>
+    assert.doesNotMatch(
+      findings(text, 'call-to-action')
+        .map((f) => f.message)
+        .join('\n'),
+      /reads as information/,
+    );
 
   it('asks about a general request: the ask is not there, and call-to-action asks a question quoting it', () => {
     const text = narrative('proposal', TOLD, `## Summary\n\n${GENERAL_ASK}`);
@@ -201,24 +209,14 @@ describe('a learned doubt about the ask and the outcome the reading found (secti
   it('takes the writer’s word for the ask: <!-- beat: ask --> settles it', () => {
     const text = narrative('proposal', TOLD, `## Summary\n\n<!-- beat: ask -->\n\n${GENERAL_ASK}`);
     assert.equal(readStory(parseDeck(text)).beats.ask.present, true);
-    assert.doesNotMatch(
-      findings(text, 'call-to-action')
-        .map((f) => f.message)
-        .join('\n'),
-      /reads as information/,
-    );
+    assertAskNotDoubted(text);
   });
 
   it('leaves a short narrative’s ask alone', () => {
     const text = narrative('proposal', TOLD, `## Summary\n\n${GENERAL_ASK}`, { short: true });
     const story = readStory(parseDeck(text));
     assert.equal(story.beats.ask.present, true);
-    assert.doesNotMatch(
-      findings(text, 'call-to-action')
-        .map((f) => f.message)
-        .join('\n'),
-      /reads as information/,
-    );
+    assertAskNotDoubted(text);
   });
 
   it('asks about a figure that reads as a description: outcome-metric asks rather than warns', () => {
