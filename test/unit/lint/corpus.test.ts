@@ -273,7 +273,7 @@ const REAL = [
   ['Real documents 6 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-6'],
   ['Real documents 7 (double-labelled, trained on since)', 'test/fixtures/corpus-real-7'],
   ['Real documents 8 (double-labelled, trained on since)', 'test/fixtures/corpus-real-8'],
-  ['Real documents 9 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-9'],
+  ['Real documents 9 (double-labelled, trained on since)', 'test/fixtures/corpus-real-9'],
   ['Real documents 10 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-10'],
 ];
 for (const [title, dir] of REAL) {
