@@ -23,11 +23,7 @@ const docsRule = args.includes('--docs') ? args[args.indexOf('--docs') + 1] : un
 const withCheck = args.includes('--check');
 
 const tuned = (s: string) => !CHECK_SETS.includes(s);
-const groups: [string, string[]][] = [
-  ['tuned written', WRITTEN_SETS.filter(tuned)],
-  ['tuned real', REAL_SETS.filter(tuned)],
-  ...(withCheck ? ([['check', CHECK_SETS]] as [string, string[]][]) : []),
-];
+const groups: [string, string[]][] = [['tuned written', WRITTEN_SETS.filter(tuned)], ['tuned real', REAL_SETS.filter(tuned)], ...(withCheck ? ([['check', CHECK_SETS]] as [string, string[]][]) : [])];
 
 const zero = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
 const add = (a: Tally, b: Tally) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
@@ -46,7 +42,7 @@ for (const [group, sets] of groups) {
         count(row.nine, label, fires.has(rule));
         if (OWN.includes(rule)) count(row[rule], label, fires.has(rule));
       }
-      if (docsRule && tuned(set) && d.cells[docsRule] && d.cells[docsRule] === 'fire' !== fires.has(docsRule)) show(d, docsRule, findings);
+      if (docsRule && tuned(set) && d.cells[docsRule] && (d.cells[docsRule] === 'fire') !== fires.has(docsRule)) show(d, docsRule, findings);
     }
     for (const k of Object.keys(row)) pooled[k] = add(pooled[k], row[k]);
     console.log(`  ${short(set).padEnd(4)} ${OWN.map((r) => `${r} ${fmt(row[r])}`).join('  ')}  nine ${fmt(row.nine)}`);

@@ -81,7 +81,9 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  */
 const changeIn = memoByText((sentence: string): boolean => {
   const text = withoutCondition(sentence).replace(READER_AID, ' ');
-  return !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !NO_CHANGE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text);
+  return (
+    !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !NO_CHANGE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text)
+  );
 });
 
 /** A question asks whether something would change ("Maybe no more than a few days a month?"): it does not say that it does. */
