@@ -12,8 +12,7 @@ export const CHANGE = caseless(
     [
       String.raw`\b(?:will\s|'ll\s|’ll\s|would\s)?no longer\b`,
       String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
-      String.raw`\b(?:won|don|doesn)(?:'|’)?t (?:have|need) to\b|\bno need to\b|\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?:(?:the|our|your|their|every|each)\s(?:[\w-]+\s){0,3}?)?(?:${PERSON_WORDS})\s(?:to\s)?[a-z]{3,}|\bprevents?\s(?:${PERSON_WORDS})\sfrom\b`,
-      String.raw`\b(?:has|have|get|gets|gain|gains)\s(?:easy\s|free\s|direct\s|instant\s)?access to\b|\bfeels?\s(?:empowered|confident|safe|welcome|supported|in control)\b|\b(?:quickly|easily|instantly|readily)\s(?:understand|find|see|know|fix|spot|learn|share)s?\b|\brelieves?\b[^.;\n]{0,40}?\bburden\b`,
+      String.raw`\b(?:won|don|doesn)(?:'|’)?t (?:have|need) to\b|\bno need to\b|\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?:${PERSON_WORDS})\s(?:to\s)?[a-z]{3,}`,
       String.raw`\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
       String.raw`\b(?:can|could|will|would)\s(?:easily|quickly|readily)\s[a-z]{3,}|\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
       String.raw`^now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,

@@ -345,17 +345,6 @@ describe('story rules', () => {
       assert.ok(value('Imagine a nurse who no longer copies vitals by hand.\n'), 'imagine, told as a change');
     });
 
-    it('see a change told as access, a feeling, an ease, a burden relieved or a mistake prevented', () => {
-      const value = (text: string) => of('customer-value', text).length === 0;
-      assert.ok(value('Our free lessons mean researchers have access to the same tools as a funded lab.\n'), 'access');
-      assert.ok(value('More people feel empowered to take part in open science.\n'), 'a feeling');
-      assert.ok(value('Consumers quickly understand what the maintainer intends.\n'), 'an ease');
-      assert.ok(value('The managed tier relieves small teams of the self-management burden.\n'), 'a burden relieved');
-      assert.ok(value('The type checker prevents you from passing the wrong argument.\n'), 'a mistake prevented');
-      assert.ok(value('The first release will enable the on-call SRE team to publish an incident in one step.\n'), 'a team enabled');
-      assert.ok(!value('Nurses feel tired and unsafe at the end of a night shift.\n'), 'a feeling that is no change');
-    });
-
     it('recognise people the narrative introduces by name', () => {
       assert.deepEqual(introducedNames(['Meet Maria.', 'Priya, a dispatcher in Rotterdam, waits.', '— Grace, who sells ceramics', 'Today, a nurse']), ['Maria', 'Priya', 'Grace']);
       assert.deepEqual(introducedNames(['She said it was broken.', 'He calls the fitter.', 'Over the past two school years parents wait.']), [], 'pronouns and sentence openers are not names');
