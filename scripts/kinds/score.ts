@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { lintText } from '../../src/core/lint';
 import type { StoryDeckConfig } from '../../src/core/lint/config';
+import { BUILTIN_KINDS, type KindProfile } from '../../src/core/story/kinds';
 import { forcedKind, kindReader, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './corpus';
 
 export interface Tally {
@@ -26,17 +27,21 @@ export function lintCache(
   /** Configuration every lint takes too (the kind is added). */
   config: StoryDeckConfig = {},
 ): {
-  fired: (d: LabelledDoc, kind: string, variant?: string) => Set<string>;
+  fired: (d: LabelledDoc, kind: string | KindProfile, variant?: string) => Set<string>;
   /** The messages of one rule's findings on a document read as `kind` (cached with the rules that fire). */
   messages: (d: LabelledDoc, kind: string, rule: string) => string[];
   save: () => void;
 } {
   const cache: Record<string, string[]> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const lintOnce = (d: LabelledDoc, kind: string, variant: string, rule?: string) => {
+  const lintOnce = (d: LabelledDoc, reading: string | KindProfile, variant: string, rule?: string) => {
+    const named = typeof reading === 'string' ? reading : builtinWith(reading);
+    const kind = named ?? `${EXPECTED}:${(reading as KindProfile).expects.join('+')}|${(reading as KindProfile).beforeWhat.join('+')}`;
     const key = `${d.set}/${d.file}/${kind}${variant ? `#${variant}` : ''}`;
     const said = `${key}\u0000${rule}`;
     if (!cache[key] || (rule && !cache[said])) {
-      const { findings } = lintText(d.text, kind ? { ...config, kind } : config, { file: d.file });
+      const as: StoryDeckConfig =
+        named === undefined ? { ...config, kinds: { ...config.kinds, [EXPECTED]: reading as KindProfile }, kind: EXPECTED } : named ? { ...config, kind: named } : config;
+      const { findings } = lintText(d.text, as, { file: d.file });
       cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
       if (rule) cache[said] = findings.filter((f) => f.ruleId === rule).map((f) => f.message);
     }
@@ -51,6 +56,15 @@ export function lintCache(
       writeFileSync(file, JSON.stringify(cache));
     },
   };
+}
+
+/** The configured kind a profile of expectations (an unsure reading's, `expectedProfile`) is linted as, where no built-in kind has it. */
+const EXPECTED = 'expected';
+
+/** The built-in kind with exactly these expectations, if one has them (its findings are the profile's, and cached under its name). */
+export function builtinWith(profile: KindProfile): string | undefined {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  return Object.keys(BUILTIN_KINDS).find((id) => same(BUILTIN_KINDS[id].expects, profile.expects) && same(BUILTIN_KINDS[id].beforeWhat, profile.beforeWhat));
 }
 
 /** Counts one labelled cell: a right warning, a wrong one, or a miss. */

@@ -1,4 +1,5 @@
 import type { BeatId, Block, Deck, Slide } from '../deck';
+import { BEAT_IDS } from '../deck/types';
 import { caseless } from '../deck/fold';
 import { kindEvidence, kindFeatures, scoreKinds, type KindModel, type KindText } from './kindModel';
 import trained from './kindWeights.json';
@@ -85,6 +86,26 @@ export function guessKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   if (!top || top.kind === DEFAULT_KIND || top.p < model.threshold || !Object.hasOwn(table, top.kind)) return undefined;
   const why = kindEvidence(features, model, top.kind);
   return { id: top.kind, profile: table[top.kind], source: 'guessed', evidence: why.join(', '), confidence: Math.round(top.p * 100) / 100 };
+}
+
+/** A kind whose expectations are weighed in `expectedProfile` only when it is at least this likely: its order is one the solution may follow. */
+const LIKELY_KIND = 0.1;
+
+/**
+ * What an unsure reading expects (docs/kinds.md, "When the reader is unsure"): each beat in proportion to how likely the kinds that expect
+ * it are — P(beat expected) = Σ P(kind) · [kind expects beat] — kept when that is at least `threshold`; the order likewise (the solution must
+ * come first after one of the beats that the likely kinds accept first) when the kinds that require an order are at least that likely.
+ * `scores` are the reader's probabilities; kinds missing from `table` are left out and the rest weighed among themselves.
+ */
+export function expectedProfile(scores: readonly { kind: string; p: number }[], table: Readonly<Record<string, KindProfile>>, threshold: number): KindProfile {
+  const known = scores.filter((s) => Object.hasOwn(table, s.kind));
+  const total = known.reduce((a, s) => a + s.p, 0) || 1;
+  const share = (holds: (k: KindProfile) => boolean) => known.reduce((a, s) => a + (holds(table[s.kind]) ? s.p : 0), 0) / total;
+  const expects = BEAT_IDS.filter((beat) => share((k) => k.expects.includes(beat)) >= threshold);
+  const ordered = share((k) => k.beforeWhat.length > 0) >= threshold;
+  const likely = known.filter((s) => s.p / total >= LIKELY_KIND).map((s) => table[s.kind]);
+  const beforeWhat = ordered ? BEAT_IDS.filter((beat) => likely.some((k) => k.beforeWhat.includes(beat))) : [];
+  return { expects, beforeWhat };
 }
 
 /** Headings that only an RFC-style design proposal has, alone or joined to another ("Motivation and scope", "Rationale and alternatives"). */
