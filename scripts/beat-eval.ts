@@ -54,6 +54,8 @@ function terms(policy: string): Term[] {
   });
 }
 const POL = opt('--policies', 'today,pain@0.3').split(',');
+/** `--soft τ/c`: a third mode, kinds as read with an unsure reading's expectations weighed (expectedProfile at τ, the pitch's prior c; session 13). */
+const SOFT = args.includes('--soft') ? (([threshold, pitch]) => ({ threshold, pitch }))(opt('--soft', '0.5/0.3').split('/').map(Number)) : undefined;
 const BEATS = [...new Set(POL.flatMap(terms).map((t) => t.beat))];
 const RULES = opt('--rules', BEATS.map((b) => RULE_OF[b]).join(','))
   .split(',')
@@ -103,6 +105,7 @@ const table = leaveOneSetOut(
     setDoubts([]);
     return firing;
   },
+  SOFT,
 );
 save();
 

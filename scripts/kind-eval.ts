@@ -18,15 +18,13 @@ import './kinds/doubts';
 import { join } from 'node:path';
 import { BEAT_IDS } from '../src/core/deck/types';
 import { scoreKinds, type KindModel } from '../src/core/story/kindModel';
-import { BUILTIN_KINDS, expectedProfile, type KindProfile } from '../src/core/story/kinds';
+import { BUILTIN_KINDS, expectedProfile, withPitchPrior, type KindProfile } from '../src/core/story/kinds';
 import { lintCacheFile } from './kinds/cache';
-import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { loadSet, NEVER_TUNED, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { builtinWith, count, lintCache, pr, short } from './kinds/score';
 import { UNCHECKED } from './kinds/stats';
 import { DEFAULT_TRAINING, train, trainNaiveBayes, type TrainOptions } from './kinds/train';
 
-/** The opened sets the shape signs were never tuned on: where signs-first and model-first compare honestly. */
-export const NEVER_TUNED = ['corpus-real-7', 'corpus-real-8', 'corpus-real-9', 'corpus-blind-8'];
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -59,7 +57,6 @@ const at = (t: { kind: string; p: number }, threshold: number) => (t.p >= thresh
  * mixed in (P(pitch) + c, renormalised); `softT@τ/T` a temperature on the reader's scores (p^(1/T), renormalised); `and2` / `or2` the
  * beats both / either of the top two kinds expect; `and2@t` the top kind at ≥ t, else what both of the top two expect.
  */
-const withPitch = (scores: Read['scores'], c: number) => scores.map((s) => ({ kind: s.kind, p: (s.p + (s.kind === 'pitch' ? c : 0)) / (1 + c) }));
 const tempered = (scores: Read['scores'], T: number) => {
   const e = scores.map((s) => Math.pow(s.p, 1 / T));
   const sum = e.reduce((a, b) => a + b, 0);
@@ -75,7 +72,7 @@ const topTwo = (scores: Read['scores'], join: 'and' | 'or'): KindProfile => {
 const TAUS = [0.3, 0.4, 0.5, 0.6, 0.7];
 const SOFT_POLICIES: Policy[] = [
   ...TAUS.map((tau): Policy => ({ name: `soft@${tau}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, tau) })),
-  ...TAUS.flatMap((tau) => [0.1, 0.2, 0.3, 0.5].map((c): Policy => ({ name: `softp@${tau}/${c}`, read: (d, r) => d.sign ?? expectedProfile(withPitch(r.scores, c), BUILTIN_KINDS, tau) }))),
+  ...TAUS.flatMap((tau) => [0.1, 0.2, 0.3, 0.5].map((c): Policy => ({ name: `softp@${tau}/${c}`, read: (d, r) => d.sign ?? expectedProfile(withPitchPrior(r.scores, c), BUILTIN_KINDS, tau) }))),
   ...TAUS.flatMap((tau) => [0.5, 2].map((T): Policy => ({ name: `softT@${tau}/${T}`, read: (d, r) => d.sign ?? expectedProfile(tempered(r.scores, T), BUILTIN_KINDS, tau) }))),
   { name: 'and2', read: (d, r) => d.sign ?? topTwo(r.scores, 'and') },
   { name: 'or2', read: (d, r) => d.sign ?? topTwo(r.scores, 'or') },

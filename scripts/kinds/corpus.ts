@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeck, type Deck } from '../../src/core/deck';
-import { BUILTIN_KINDS, inferKind, KIND_MODEL, kindText } from '../../src/core/story/kinds';
+import { BUILTIN_KINDS, expectedProfile, inferKind, KIND_MODEL, kindText, withPitchPrior, type KindProfile } from '../../src/core/story/kinds';
 import { kindFeatures, scoreKinds } from '../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, signFeature, train } from './train';
 import { sections, type Section } from '../../src/core/story/sectionModel';
@@ -15,6 +15,8 @@ import type { BeatId } from '../../src/core/deck';
 
 export const WRITTEN_SETS = ['corpus-writers', 'corpus-blind-2', 'corpus-blind-3', 'corpus-blind-4', 'corpus-blind-5', 'corpus-blind-6', 'corpus-blind-7', 'corpus-blind-8'];
 export const REAL_SETS = ['corpus-real', 'corpus-real-2', 'corpus-real-3', 'corpus-real-4', 'corpus-real-5', 'corpus-real-6', 'corpus-real-7', 'corpus-real-8', 'corpus-real-9'];
+/** The opened sets the shape signs were never tuned on: where signs-first and model-first compare honestly. */
+export const NEVER_TUNED = ['corpus-real-7', 'corpus-real-8', 'corpus-real-9', 'corpus-blind-8'];
 export const RULES = ['why-before-what', 'customer-pain', 'customer-value', 'business-value', 'strategic-tie-in', 'outcome-metric', 'vanity-metric', 'call-to-action', 'stats-without-story'];
 
 export interface LabelledDoc {
@@ -91,8 +93,17 @@ export function beatBags(docs: readonly LabelledDoc[], beat: BeatId, rule: strin
 /** The kind a document is linted as with the labellers' kind forced: '' where its front matter names one, else theirs, else the shape's, else a pitch. */
 export const forcedKind = (d: LabelledDoc): string => (d.named ? '' : (d.kind ?? d.sign ?? 'pitch'));
 
-/** The kind a document is linted as when it is read: the kind reader trained on `training` (policy (i) at the shipped threshold), where neither its front matter nor its shape says. */
-export function kindReader(training: readonly LabelledDoc[]): (d: LabelledDoc) => string {
+/** Soft expectations (docs/judgement.md, session 13): `expectedProfile` at `threshold` over the reader's probabilities with `pitch` added to the default pitch's. */
+export interface SoftKinds {
+  threshold: number;
+  pitch: number;
+}
+
+/**
+ * The kind a document is linted as when it is read: the kind reader trained on `training` (policy (i) at the shipped threshold), where
+ * neither its front matter nor its shape says; with `soft`, an unsure reading's expectations instead (`expectedProfile`).
+ */
+export function kindReader(training: readonly LabelledDoc[], soft?: SoftKinds): (d: LabelledDoc) => string | KindProfile {
   const km = train(
     training.filter((d) => d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     DEFAULT_TRAINING,
@@ -100,7 +111,8 @@ export function kindReader(training: readonly LabelledDoc[]): (d: LabelledDoc) =
   return (d) => {
     if (d.named) return '';
     if (d.sign) return d.sign;
-    const [top] = scoreKinds(d.features, km);
-    return top.p >= KIND_MODEL.threshold ? top.kind : 'pitch';
+    const scores = scoreKinds(d.features, km);
+    if (soft) return expectedProfile(withPitchPrior(scores, soft.pitch), BUILTIN_KINDS, soft.threshold);
+    return scores[0].p >= KIND_MODEL.threshold ? scores[0].kind : 'pitch';
   };
 }

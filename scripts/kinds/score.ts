@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { lintText } from '../../src/core/lint';
 import type { StoryDeckConfig } from '../../src/core/lint/config';
 import { BUILTIN_KINDS, type KindProfile } from '../../src/core/story/kinds';
-import { forcedKind, kindReader, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './corpus';
+import { forcedKind, kindReader, NEVER_TUNED, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc, type SoftKinds } from './corpus';
 
 export interface Tally {
   tp: number;
@@ -29,7 +29,7 @@ export function lintCache(
 ): {
   fired: (d: LabelledDoc, kind: string | KindProfile, variant?: string) => Set<string>;
   /** The messages of one rule's findings on a document read as `kind` (cached with the rules that fire). */
-  messages: (d: LabelledDoc, kind: string, rule: string) => string[];
+  messages: (d: LabelledDoc, kind: string | KindProfile, rule: string) => string[];
   save: () => void;
 } {
   const cache: Record<string, string[]> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
@@ -107,18 +107,20 @@ export function leaveOneSetOut<M>(
   docs: readonly LabelledDoc[],
   policies: readonly string[],
   trainOn: (training: readonly LabelledDoc[], held: string) => M,
-  firing: (d: LabelledDoc, kind: string, policy: string, model: M) => ReadonlySet<string>,
+  firing: (d: LabelledDoc, kind: string | KindProfile, policy: string, model: M) => ReadonlySet<string>,
+  /** With soft expectations, a third mode, `soft`: kinds as read, an unsure reading's expectations weighed (session 13). */
+  soft?: SoftKinds,
 ): Tables {
   const table: Tables = {};
   for (const held of [...WRITTEN_SETS, ...REAL_SETS]) {
     const training = docs.filter((d) => d.set !== held);
     const model = trainOn(training, held);
-    const readKind = kindReader(training);
-    for (const mode of ['forced', 'read']) {
+    const readers: Record<string, (d: LabelledDoc) => string | KindProfile> = { forced: forcedKind, read: kindReader(training), ...(soft ? { soft: kindReader(training, soft) } : {}) };
+    for (const [mode, readKind] of Object.entries(readers)) {
       for (const pol of policies) {
         const row: Row = { rules: {}, all: { tp: 0, fp: 0, fn: 0 } };
         for (const d of docs.filter((x) => x.set === held)) {
-          const fires = firing(d, mode === 'forced' ? forcedKind(d) : readKind(d), pol, model);
+          const fires = firing(d, readKind(d), pol, model);
           for (const [rule, label] of Object.entries(d.cells)) {
             count((row.rules[rule] ??= { tp: 0, fp: 0, fn: 0 }), label, fires.has(rule));
             count(row.all, label, fires.has(rule));
@@ -137,17 +139,18 @@ const NONE: Tally = { tp: 0, fp: 0, fn: 0 };
 export function printTables(table: Tables, rules: readonly string[], policies: readonly string[]): void {
   const sets = [...WRITTEN_SETS, ...REAL_SETS];
   const width = Math.max(11, ...policies.map((p) => p.length + 1));
-  for (const mode of ['forced', 'read']) {
+  for (const mode of Object.keys(table)) {
     for (const what of [...rules, 'all']) {
       const of = (row: Row) => (what === 'all' ? row.all : (row.rules[what] ?? NONE));
       console.log(`\n${mode} — ${what === 'all' ? 'nine rules' : what}`);
-      console.log(`${'policy'.padEnd(width)} ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R         real TP/FP/FN  P/R`);
+      console.log(`${'policy'.padEnd(width)} ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R         real TP/FP/FN  P/R     never-tuned real TP/FP/FN  P/R`);
       for (const pol of policies) {
         const t = table[mode][pol];
         const w = sum(WRITTEN_SETS.map((s) => of(t[s])));
         const r = sum(REAL_SETS.map((s) => of(t[s])));
+        const u = sum(REAL_SETS.filter((s) => NEVER_TUNED.includes(s)).map((s) => of(t[s])));
         console.log(
-          `${pol.padEnd(width)} ${sets.map((s) => pr(of(t[s])).padStart(10)).join('')}  ${`${w.tp}/${w.fp}/${w.fn}`.padStart(12)} ${pr(w, 3)}  ${`${r.tp}/${r.fp}/${r.fn}`.padStart(12)} ${pr(r, 3)}`,
+          `${pol.padEnd(width)} ${sets.map((s) => pr(of(t[s])).padStart(10)).join('')}  ${`${w.tp}/${w.fp}/${w.fn}`.padStart(12)} ${pr(w, 3)}  ${`${r.tp}/${r.fp}/${r.fn}`.padStart(12)} ${pr(r, 3)}  ${`${u.tp}/${u.fp}/${u.fn}`.padStart(12)} ${pr(u, 3)}`,
         );
       }
     }

@@ -88,6 +88,11 @@ export function guessKind(deck: Deck, table: Record<string, KindProfile> = BUILT
   return { id: top.kind, profile: table[top.kind], source: 'guessed', evidence: why.join(', '), confidence: Math.round(top.p * 100) / 100 };
 }
 
+/** The reader's probabilities with the default kind's prior mixed in: `prior` added to the default's probability, then all renormalised. */
+export function withPitchPrior(scores: readonly { kind: string; p: number }[], prior: number): { kind: string; p: number }[] {
+  return scores.map((s) => ({ kind: s.kind, p: (s.p + (s.kind === DEFAULT_KIND ? prior : 0)) / (1 + prior) }));
+}
+
 /** A kind whose expectations are weighed in `expectedProfile` only when it is at least this likely: its order is one the solution may follow. */
 const LIKELY_KIND = 0.1;
 
