@@ -18,7 +18,7 @@ import './kinds/doubts';
 import { join } from 'node:path';
 import { BEAT_IDS } from '../src/core/deck/types';
 import { scoreKinds, type KindModel } from '../src/core/story/kindModel';
-import { BUILTIN_KINDS, expectedProfile, withPitchPrior, type KindProfile } from '../src/core/story/kinds';
+import { BUILTIN_KINDS, expectedProfile, type KindProfile } from '../src/core/story/kinds';
 import { lintCacheFile } from './kinds/cache';
 import { loadSet, NEVER_TUNED, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { builtinWith, count, lintCache, pr, short } from './kinds/score';
@@ -71,9 +71,9 @@ const topTwo = (scores: Read['scores'], join: 'and' | 'or'): KindProfile => {
 };
 const TAUS = [0.3, 0.4, 0.5, 0.6, 0.7];
 const SOFT_POLICIES: Policy[] = [
-  ...TAUS.map((tau): Policy => ({ name: `soft@${tau}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, tau) })),
-  ...TAUS.flatMap((tau) => [0.1, 0.2, 0.3, 0.5].map((c): Policy => ({ name: `softp@${tau}/${c}`, read: (d, r) => d.sign ?? expectedProfile(withPitchPrior(r.scores, c), BUILTIN_KINDS, tau) }))),
-  ...TAUS.flatMap((tau) => [0.5, 2].map((T): Policy => ({ name: `softT@${tau}/${T}`, read: (d, r) => d.sign ?? expectedProfile(tempered(r.scores, T), BUILTIN_KINDS, tau) }))),
+  ...TAUS.map((tau): Policy => ({ name: `soft@${tau}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, { threshold: tau, pitchPrior: 0 }) })),
+  ...TAUS.flatMap((tau) => [0.1, 0.2, 0.3, 0.5].map((c): Policy => ({ name: `softp@${tau}/${c}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, { threshold: tau, pitchPrior: c }) }))),
+  ...TAUS.flatMap((tau) => [0.5, 2].map((T): Policy => ({ name: `softT@${tau}/${T}`, read: (d, r) => d.sign ?? expectedProfile(tempered(r.scores, T), BUILTIN_KINDS, { threshold: tau, pitchPrior: 0 }) }))),
   { name: 'and2', read: (d, r) => d.sign ?? topTwo(r.scores, 'and') },
   { name: 'or2', read: (d, r) => d.sign ?? topTwo(r.scores, 'or') },
   ...[0.5, 0.6, 0.7].map((t): Policy => ({ name: `and2@${t}`, read: (d, r) => d.sign ?? at(r.top, t) ?? topTwo(r.scores, 'and') })),

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeck, type Deck } from '../../src/core/deck';
-import { BUILTIN_KINDS, expectedProfile, inferKind, KIND_MODEL, kindText, withPitchPrior, type KindProfile } from '../../src/core/story/kinds';
+import { BUILTIN_KINDS, expectedProfile, inferKind, KIND_MODEL, kindText, type KindProfile, type UnsureReading } from '../../src/core/story/kinds';
 import { kindFeatures, scoreKinds } from '../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, signFeature, train } from './train';
 import { sections, type Section } from '../../src/core/story/sectionModel';
@@ -93,17 +93,15 @@ export function beatBags(docs: readonly LabelledDoc[], beat: BeatId, rule: strin
 /** The kind a document is linted as with the labellers' kind forced: '' where its front matter names one, else theirs, else the shape's, else a pitch. */
 export const forcedKind = (d: LabelledDoc): string => (d.named ? '' : (d.kind ?? d.sign ?? 'pitch'));
 
-/** Soft expectations (docs/judgement.md, session 13): `expectedProfile` at `threshold` over the reader's probabilities with `pitch` added to the default pitch's. */
-export interface SoftKinds {
-  threshold: number;
-  pitch: number;
-}
-
 /**
- * The kind a document is linted as when it is read: the kind reader trained on `training` (policy (i) at the shipped threshold), where
- * neither its front matter nor its shape says; with `soft`, an unsure reading's expectations instead (`expectedProfile`).
+ * How a document no sign names is read: as the product reads it, an unsure reading's expectations weighed (`expectedProfile`, the
+ * shipped settings by default; docs/judgement.md, session 13), or `{ top: t }`, the policy shipped before it: the reader's top kind
+ * when at least t sure, else a pitch.
  */
-export function kindReader(training: readonly LabelledDoc[], soft?: SoftKinds): (d: LabelledDoc) => string | KindProfile {
+export type KindPolicy = UnsureReading | { top: number };
+
+/** The kind a document is linted as when it is read: the kind reader trained on `training`, read by `policy`, where neither its front matter nor its shape says. */
+export function kindReader(training: readonly LabelledDoc[], policy: KindPolicy = KIND_MODEL.unsure): (d: LabelledDoc) => string | KindProfile {
   const km = train(
     training.filter((d) => d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     DEFAULT_TRAINING,
@@ -112,7 +110,7 @@ export function kindReader(training: readonly LabelledDoc[], soft?: SoftKinds): 
     if (d.named) return '';
     if (d.sign) return d.sign;
     const scores = scoreKinds(d.features, km);
-    if (soft) return expectedProfile(withPitchPrior(scores, soft.pitch), BUILTIN_KINDS, soft.threshold);
-    return scores[0].p >= KIND_MODEL.threshold ? scores[0].kind : 'pitch';
+    if ('top' in policy) return scores[0].p >= policy.top ? scores[0].kind : 'pitch';
+    return expectedProfile(scores, BUILTIN_KINDS, policy);
   };
 }

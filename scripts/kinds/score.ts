@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { lintText } from '../../src/core/lint';
 import type { StoryDeckConfig } from '../../src/core/lint/config';
 import { BUILTIN_KINDS, type KindProfile } from '../../src/core/story/kinds';
-import { forcedKind, kindReader, NEVER_TUNED, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc, type SoftKinds } from './corpus';
+import { forcedKind, kindReader, NEVER_TUNED, REAL_SETS, RULES, WRITTEN_SETS, type KindPolicy, type LabelledDoc } from './corpus';
 
 export interface Tally {
   tp: number;
@@ -100,7 +100,7 @@ const sum = (rows: Tally[]) => rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.f
 /**
  * The leave-one-set-out loop the learned readings' evaluations share (scripts/beat-eval.ts, scripts/stats-eval.ts): for each
  * set, `train` on all the others and the kind reader too; then each held-out document, read with the labellers' kind forced
- * and with its kind as read, gets the rules that fire under each policy from `firing` — the per-document adjustment — and is
+ * and with its kind as read (the product's policy, and `other` if given), gets the rules that fire under each policy from `firing` — the per-document adjustment — and is
  * tallied against the labellers' cells.
  */
 export function leaveOneSetOut<M>(
@@ -108,14 +108,14 @@ export function leaveOneSetOut<M>(
   policies: readonly string[],
   trainOn: (training: readonly LabelledDoc[], held: string) => M,
   firing: (d: LabelledDoc, kind: string | KindProfile, policy: string, model: M) => ReadonlySet<string>,
-  /** With soft expectations, a third mode, `soft`: kinds as read, an unsure reading's expectations weighed (session 13). */
-  soft?: SoftKinds,
+  /** A third mode, `other`: kinds as read by another policy than the product's (to compare). */
+  other?: KindPolicy,
 ): Tables {
   const table: Tables = {};
   for (const held of [...WRITTEN_SETS, ...REAL_SETS]) {
     const training = docs.filter((d) => d.set !== held);
     const model = trainOn(training, held);
-    const readers: Record<string, (d: LabelledDoc) => string | KindProfile> = { forced: forcedKind, read: kindReader(training), ...(soft ? { soft: kindReader(training, soft) } : {}) };
+    const readers: Record<string, (d: LabelledDoc) => string | KindProfile> = { forced: forcedKind, read: kindReader(training), ...(other ? { other: kindReader(training, other) } : {}) };
     for (const [mode, readKind] of Object.entries(readers)) {
       for (const pol of policies) {
         const row: Row = { rules: {}, all: { tp: 0, fp: 0, fn: 0 } };

@@ -103,7 +103,8 @@ describe('the learned kind reader', () => {
       const read = readKind(deck);
       assert.equal(read.id, kind);
       assert.equal(read.source, 'guessed');
-      assert.ok(read.confidence !== undefined && read.confidence >= KIND_MODEL.threshold, `confident enough: ${read.confidence}`);
+      assert.equal(read.likely, undefined, `sure enough to be read as one kind: ${read.confidence}`);
+      assert.deepEqual(read.profile, BUILTIN_KINDS[kind]);
     }
   });
 
@@ -160,11 +161,13 @@ describe('the learned kind reader', () => {
     assert.equal(signed.source, 'inferred');
   });
 
-  it('stays with the default below its threshold or for a kind the table does not have', () => {
+  it('stays with the default when the pitch’s prior outweighs the reader, and weighs only the kinds the table has', () => {
     const deck = parseDeck(RFC);
-    assert.equal(guessKind(deck, BUILTIN_KINDS, { ...KIND_MODEL, threshold: 1.01 }), undefined);
+    assert.equal(guessKind(deck, BUILTIN_KINDS, { ...KIND_MODEL, unsure: { threshold: 0.5, pitchPrior: 100 } }), undefined);
     const { proposal: _, ...withoutProposal } = BUILTIN_KINDS;
-    assert.equal(guessKind(deck, withoutProposal), undefined);
+    const other = guessKind(deck, withoutProposal);
+    assert.notEqual(other?.id, 'proposal');
+    assert.ok(!other?.likely?.includes('proposal'), other?.likely?.join());
   });
 
   it('scores by the weights: a feature present adds its row, and evidence is the features that favour the kind most', () => {
@@ -237,7 +240,7 @@ describe('the learned kind reader', () => {
     assert.ok(size <= 60 * 1024, `${size} bytes`);
     assert.deepEqual([...KIND_MODEL.kinds].sort(), Object.keys(BUILTIN_KINDS).sort());
     assert.equal(KIND_MODEL.bias.length, KIND_MODEL.kinds.length);
-    assert.ok(KIND_MODEL.threshold > 0 && KIND_MODEL.threshold < 1);
+    assert.ok(KIND_MODEL.unsure.threshold > 0 && KIND_MODEL.unsure.threshold < 1 && KIND_MODEL.unsure.pitchPrior >= 0);
     for (const kind of KIND_MODEL.kinds) assert.ok(KIND_MODEL.telling[kind].length > 0 && KIND_MODEL.telling[kind].every((f) => f in KIND_MODEL.weights), kind);
     const rows = Object.entries(KIND_MODEL.weights);
     assert.ok(rows.length >= 100, `${rows.length} features`);
