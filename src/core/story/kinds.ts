@@ -96,6 +96,7 @@ const LIKELY_KIND = 0.15;
 /** The reader's probabilities, most likely first, with the default kind's prior mixed in (`prior` added to the default's, then all renormalised), among the kinds of `table`. */
 function withPitchPrior(scores: readonly { kind: string; p: number }[], table: Readonly<Record<string, KindProfile>>, prior: number): { kind: string; p: number }[] {
   const known = scores.filter((s) => Object.hasOwn(table, s.kind));
+  if (!known.some((s) => s.kind === DEFAULT_KIND) && Object.hasOwn(table, DEFAULT_KIND)) known.push({ kind: DEFAULT_KIND, p: 0 });
   const total = known.reduce((a, s) => a + s.p, 0) + prior || 1;
   return known.map((s) => ({ kind: s.kind, p: (s.p + (s.kind === DEFAULT_KIND ? prior : 0)) / total })).sort((a, b) => b.p - a.p);
 }
@@ -549,7 +550,7 @@ export function describeKind(kind: KindReading): string {
     case 'inferred':
       return `${kind.id} (read from ${kind.evidence}; set \`kind:\` to change)`;
     case 'guessed':
-      if (kind.likely) return `${kind.likely.join(' or ')} (unsure, guessed from ${kind.evidence || 'its words'}: expects the beats these are likely to expect; set \`kind:\` to change)`;
+      if (kind.likely) return `${orList(kind.likely)} (unsure, guessed from ${kind.evidence || 'its words'}: expects the beats these are likely to expect; set \`kind:\` to change)`;
       return `${kind.id} (guessed from ${kind.evidence || 'its words'}; set \`kind:\` to change)`;
     default:
       return `${kind.id} (default)`;
@@ -561,9 +562,14 @@ export function aKind(id: string): string {
   return `${/^[aeiou]/i.test(id) ? 'an' : 'a'} ${id}`;
 }
 
-/** What a narrative is read as, as a sentence says it: "a talk", or for a reader unsure between kinds "a strategy or a proposal". */
+/** What a narrative is read as, as a sentence says it: "a talk", or for a reader unsure between kinds "a pitch, an update or a proposal". */
 export function kindPhrase(kind: KindReading): string {
-  return (kind.likely ?? [kind.id]).map(aKind).join(' or ');
+  return orList((kind.likely ?? [kind.id]).map(aKind));
+}
+
+/** "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
 /**
