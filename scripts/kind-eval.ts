@@ -9,7 +9,8 @@
  * Policies: `signs` the shape signs alone; `labels` the labellers' kinds; `i@t` a sign first, else the model's top kind at ≥ t,
  * else a pitch; `ii@t` the model first at ≥ t, else the sign, else a pitch; `m@t` the model alone at ≥ t, else a pitch;
  * `trust@t` a sign first only for the kinds whose sign, on the never-tuned sets other than the one held out, is right more
- * often than the model (ii@t otherwise). The model learns with the sign as a feature (`sign:talk`, train.ts), so under ii@t
+ * often than the model (ii@t otherwise); the soft expectations of session 13 (SOFT_POLICIES below), of which `softp@0.5/0.3` is
+ * the product's (i@0.6 was shipped before it). The model learns with the sign as a feature (`sign:talk`, train.ts), so under ii@t
  * and m@t it weighs the sign with the words; `--unsigned` trains it only on documents no sign names.
  */
 // First: the product's learned doubts off (they are trained on every set, the held-out one too), so the rules' figures are
@@ -24,7 +25,6 @@ import { loadSet, NEVER_TUNED, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from 
 import { builtinWith, count, lintCache, pr, short } from './kinds/score';
 import { UNCHECKED } from './kinds/stats';
 import { DEFAULT_TRAINING, train, trainNaiveBayes, type TrainOptions } from './kinds/train';
-
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -72,8 +72,12 @@ const topTwo = (scores: Read['scores'], join: 'and' | 'or'): KindProfile => {
 const TAUS = [0.3, 0.4, 0.5, 0.6, 0.7];
 const SOFT_POLICIES: Policy[] = [
   ...TAUS.map((tau): Policy => ({ name: `soft@${tau}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, { threshold: tau, pitchPrior: 0 }) })),
-  ...TAUS.flatMap((tau) => [0.1, 0.2, 0.3, 0.5].map((c): Policy => ({ name: `softp@${tau}/${c}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, { threshold: tau, pitchPrior: c }) }))),
-  ...TAUS.flatMap((tau) => [0.5, 2].map((T): Policy => ({ name: `softT@${tau}/${T}`, read: (d, r) => d.sign ?? expectedProfile(tempered(r.scores, T), BUILTIN_KINDS, { threshold: tau, pitchPrior: 0 }) }))),
+  ...TAUS.flatMap((tau) =>
+    [0.1, 0.2, 0.3, 0.5].map((c): Policy => ({ name: `softp@${tau}/${c}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, { threshold: tau, pitchPrior: c }) })),
+  ),
+  ...TAUS.flatMap((tau) =>
+    [0.5, 2].map((T): Policy => ({ name: `softT@${tau}/${T}`, read: (d, r) => d.sign ?? expectedProfile(tempered(r.scores, T), BUILTIN_KINDS, { threshold: tau, pitchPrior: 0 }) })),
+  ),
   { name: 'and2', read: (d, r) => d.sign ?? topTwo(r.scores, 'and') },
   { name: 'or2', read: (d, r) => d.sign ?? topTwo(r.scores, 'or') },
   ...[0.5, 0.6, 0.7].map((t): Policy => ({ name: `and2@${t}`, read: (d, r) => d.sign ?? at(r.top, t) ?? topTwo(r.scores, 'and') })),
@@ -93,8 +97,8 @@ const ALL_POLICIES: Policy[] = [
   ...SOFT_POLICIES,
 ];
 
-/** `--policies <regex>`: measure only the policies it matches (signs, labels and the shipped i@0.6 always). */
-const POLICIES = ALL_POLICIES.filter((p) => ['signs', 'labels', 'i@0.6'].includes(p.name) || new RegExp(`^(?:${opt('--policies') ?? '.*'})$`).test(p.name));
+/** `--policies <regex>`: measure only the policies it matches (signs, labels, i@0.6 and the product's softp@0.5/0.3 always). */
+const POLICIES = ALL_POLICIES.filter((p) => ['signs', 'labels', 'i@0.6', 'softp@0.5/0.3'].includes(p.name) || new RegExp(`^(?:${opt('--policies') ?? '.*'})$`).test(p.name));
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
 const reads = new Map<LabelledDoc, Read>();

@@ -39,8 +39,7 @@ export function lintCache(
     const key = `${d.set}/${d.file}/${kind}${variant ? `#${variant}` : ''}`;
     const said = `${key}\u0000${rule}`;
     if (!cache[key] || (rule && !cache[said])) {
-      const as: StoryDeckConfig =
-        named === undefined ? { ...config, kinds: { ...config.kinds, [EXPECTED]: reading as KindProfile }, kind: EXPECTED } : named ? { ...config, kind: named } : config;
+      const as: StoryDeckConfig = named === undefined ? { ...config, kinds: { ...config.kinds, [EXPECTED]: reading as KindProfile }, kind: EXPECTED } : named ? { ...config, kind: named } : config;
       const { findings } = lintText(d.text, as, { file: d.file });
       cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
       if (rule) cache[said] = findings.filter((f) => f.ruleId === rule).map((f) => f.message);

@@ -295,7 +295,13 @@ describe('the learned kind reader', () => {
       }
       // Keeping the beat is naming the most likely of those kinds that expects it.
       assert.equal(missing.find((f) => f.missingBeat === 'outcome')?.guessedKind, 'pitch');
-      assert.equal(kindChoices(missing.find((f) => f.missingBeat === 'outcome')!, kindTable()).at(-1), 'pitch');
+      assert.equal(
+        kindChoices(
+          missing.find((f) => f.missingBeat === 'outcome')!,
+          kindTable(),
+        ).at(-1),
+        'pitch',
+      );
       const story = readStory(deck);
       assert.match(formatOutline(deck, story), /Read as: pitch, update or proposal \(unsure, guessed from “[^”]+”.*: expects the beats these are likely to expect; set `kind:` to change\)/);
       assert.match(formatOutline(deck, story), /Missing for a pitch, an update or a proposal: /);
