@@ -9,7 +9,7 @@ export interface Io {
   cwd: string;
 }
 
-export { escapeControls } from '../core/deck/controls';
+export { escapeControls, oneLine } from '../core/deck/controls';
 
 /** `io` with everything written through it escaped: text from a narrative, a file name or a config never drives the terminal. */
 export function terminalSafe(io: Io): Io {

@@ -32,8 +32,8 @@ describe('agents: language-model tools', () => {
   };
 
   const prepare = (name: Parameters<typeof prepareTool>[0], input: object) => prepareTool(name, { input } as vscode.LanguageModelToolInvocationPrepareOptions<object>);
-  /** What a MarkdownString made by appendText shows: its value with Markdown's escapes taken off. */
-  const unescapeMarkdown = (value: string) => value.replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
+  /** What a MarkdownString made by appendText shows: its value with Markdown's escapes (and appendText's `&nbsp;`) taken off. */
+  const unescapeMarkdown = (value: string) => value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
   const shown = (message: string | vscode.MarkdownString | undefined) => (message instanceof vscode.MarkdownString ? unescapeMarkdown(message.value) : message);
 
   it('refuses the write tools until the workspace is trusted', async function () {
