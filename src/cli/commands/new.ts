@@ -60,9 +60,12 @@ export function renderFromTemplate(loaded: LoadedTemplates, id: string | undefin
   }
 }
 
-/** `--set key=value` pairs; the value may contain `=`; a later pair for the same key wins. */
+/**
+ * `--set key=value` pairs; the value may contain `=`; a later pair for the same key wins. In an object without a
+ * prototype, so that `__proto__` is a key like any other (an unknown one), not a setter that drops it in silence.
+ */
 function parseSets(sets: readonly string[]): Record<string, string> {
-  const answers: Record<string, string> = {};
+  const answers = Object.create(null) as Record<string, string>;
   for (const set of sets) {
     const eq = set.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set needs key=value (got "${set}").`);

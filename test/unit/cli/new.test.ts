@@ -75,6 +75,9 @@ describe('storydeck new', () => {
 
   it('refuses unknown keys, missing required answers and malformed --set with one line', async () => {
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '--set', 'colour=red'), /unknown key "colour".*Its prompts are: title, /);
+    // Names every object has are keys like any other: never taken in silence nor read from the prototype.
+    for (const key of ['__proto__', 'constructor', 'toString'])
+      assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '--set', `${key}=red`), new RegExp(`unknown key "${key}"`));
     assertUsageError(await run(dir, 'new', '--template', 'town-hall'), /missing required answer "title" \(What is the talk called\?\)/);
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title='), /missing required answer "title"/);
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title'), /--set needs key=value \(got "title"\)/);
