@@ -13,11 +13,11 @@ import { lint, notReadyMessage, readiness, type SlideOverflow, type StoryDeckCon
 import { parseForRender, withoutNotes } from '../core/render';
 import { findBrowser } from './browser';
 import { FileExistsError, UserError } from './errors';
-import { linkedOutOf, projectRoot } from './fileAccess';
+import { projectRoot } from './fileAccess';
 import { imageInliner } from './images';
 import { printPdf } from './pdf';
 import { exportTheme } from './themes';
-import { exists, writeAtomically } from './write';
+import { exists, refuseLinkOut, writeAtomically } from './write';
 
 export { FileExistsError, UserError } from './errors';
 
@@ -96,12 +96,7 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   if (!replace && exists(output)) throw new FileExistsError(shown);
   const projectFolder = request.root ?? projectRoot(request.file);
   // A link the project holds (`talk.html -> ~/.bashrc`, `exports -> /etc`) does not take the export out of it, with --force or not.
-  const linked = linkedOutOf(projectFolder, output);
-  if (linked !== undefined) {
-    throw new UserError(
-      `${shown} leads out of ${projectFolder} through a symbolic link, to ${linked}; StoryDeck does not write outside the project through a link it holds. To write there, name that file itself (with -o; in VS Code, its folder in your user settings' storydeck.export.outputDir).`,
-    );
-  }
+  refuseLinkOut(projectFolder, output, shown);
 
   const cut = request.audience === undefined ? undefined : cutForAudience(request.text, request.audience);
   if (cut?.kept === 0) throw new UserError(`nothing to export: no slide is for the audience "${request.audience}" (every slide is marked <!-- audience: … --> for others).`);

@@ -32,7 +32,7 @@ describe("the CLI writes through to the user's files", () => {
     assert.equal(readFileSync(join(dir, 'talk.md'), 'utf8'), '# Why\n\nBecause.\n');
   });
 
-  it('export does not write out of the repository through a link it holds, with --force or not; a path named outside is the user’s choice', async () => {
+  it('export and new do not write out of the repository through a link it holds, with --force or not; a path named outside is the user’s choice', async () => {
     const repo = join(dir, 'repo');
     const outside = join(dir, 'home');
     mkdirSync(join(repo, '.git'), { recursive: true });
@@ -46,6 +46,13 @@ describe("the CLI writes through to the user's files", () => {
       const { code, stderr } = await run(repo, 'export', 'talk.md', '--to', 'html', ...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(stderr, new RegExp(`leads out of ${repo} through a symbolic link, to ${outside}/(?:\\.bashrc|new\\.html); StoryDeck does not write outside the project`), stderr);
+    }
+    // storydeck new -o, the same.
+    symlinkSync(join(outside, '.bashrc'), join(repo, 'new.md'));
+    for (const output of ['new.md', 'exports/fresh.md']) {
+      const { code, stderr } = await run(repo, 'new', '--template', 'town-hall', '--set', 'title=Q3', '-o', output, '--force');
+      assert.equal(code, 2, output);
+      assert.match(stderr, /leads out of .* through a symbolic link, to .*; StoryDeck does not write outside the project/, stderr);
     }
     assert.equal(readFileSync(join(outside, '.bashrc'), 'utf8'), 'export PATH=/usr/bin\n', 'the file the link points at is untouched');
     assert.deepEqual(readdirSync(outside), ['.bashrc'], 'nothing was created through the linked folder');
