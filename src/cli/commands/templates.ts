@@ -24,7 +24,8 @@ export function loadTemplates(cwd: string): LoadedTemplates {
   const { findBuiltinTemplatesDir, listTemplates } = templateFiles();
   const builtinDir = findBuiltinTemplatesDir(__dirname);
   const workspaceDir = resolve(cwd, WORKSPACE_TEMPLATES_DIR);
-  const list = listTemplates([builtinDir, workspaceDir]);
+  // The workspace's templates from inside the folder it runs in only: a link there does not lend a file from elsewhere.
+  const list = listTemplates([builtinDir, { dir: workspaceDir, within: cwd }]);
   const errors = builtinDir ? list.errors : [new TemplateError(__dirname, undefined, 'the built-in templates folder was not found; is StoryDeck installed completely?'), ...list.errors];
   return { ...list, errors, builtinDir, workspaceDir };
 }
