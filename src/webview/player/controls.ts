@@ -125,12 +125,14 @@ export const PRESENTER_QUERY = 'presenter';
  * this very presenter window and has not paired it yet, hands it the channel's port, once per `open`. Over
  * http(s) both messages go to and come from the page's own origin only, so another site that opens the page
  * neither pairs with it nor learns where the talk is; from a file: page they must come from an opaque origin
- * (`'null'`), which no web site's page has.
+ * (`'null'`, or `'file://'`), which a web site's page has only when it is sandboxed — and even then it gets no port
+ * once the presenter window it replaced was paired.
  */
 export function windowSync(player: () => Player, presenter: boolean): { send(index: number): void; open(): boolean } {
   const web = /^https?:$/.test(location.protocol);
   const target = web ? location.origin : '*';
-  const ownOrigin = web ? location.origin : 'null';
+  // A file: page's origin is opaque: browsers report it as 'null' (Chromium) or 'file://' (some Firefox versions).
+  const ownOrigin = (origin: string) => (web ? origin === location.origin : origin === 'null' || origin === 'file://');
   let port: MessagePort | undefined;
   let last: number | undefined;
   /** The presenter window this page opened and has not handed a port to yet. */
@@ -147,7 +149,7 @@ export function windowSync(player: () => Player, presenter: boolean): { send(ind
   };
   const opener = presenter ? (window.opener as Window | null) : null;
   window.addEventListener('message', (event) => {
-    if (!event.source || event.origin !== ownOrigin || typeof event.data !== 'object' || event.data === null) return;
+    if (!event.source || !ownOrigin(event.origin) || typeof event.data !== 'object' || event.data === null) return;
     const kind = (event.data as { storydeck?: unknown }).storydeck;
     if (kind === READY && unpaired && event.source === unpaired) {
       unpaired = null;
