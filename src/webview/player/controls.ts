@@ -125,8 +125,8 @@ export const PRESENTER_QUERY = 'presenter';
  * this very presenter window and has not paired it yet, hands it the channel's port, once per `open`. Over
  * http(s) both messages go to and come from the page's own origin only, so another site that opens the page
  * neither pairs with it nor learns where the talk is; from a file: page they must come from an opaque origin
- * (`'null'`, or `'file://'`), which a web site's page has only when it is sandboxed — and even then it gets no port
- * once the presenter window it replaced was paired.
+ * (`'null'` or `'file://'`); a web site's page is `'null'` only when sandboxed, and even then gets no port once the
+ * presenter window it replaced was paired.
  */
 export function windowSync(player: () => Player, presenter: boolean): { send(index: number): void; open(): boolean } {
   const web = /^https?:$/.test(location.protocol);
