@@ -1,3 +1,4 @@
+import { oneLine } from '../deck/controls';
 import { parseDuration } from '../deck/duration';
 import type { BeatId, Deck } from '../deck/types';
 import { describeKind, kindPhrase } from './kinds';
@@ -113,7 +114,8 @@ export function formatOutline(deck: Deck, story: Story): string {
   const people = outlineStakeholders(story).map(
     (s) => `Stakeholder ${s.name} (${s.stance}): ${s.addressed ? `addressed on slide${s.slides.length === 1 ? '' : 's'} ${s.slides.join(', ')}` : 'not addressed'}`,
   );
-  return [header, `Read as: ${describeKind(story.kind)}`, ...room, ...rows, ...missing, ...doubts, ...people].join('\n');
+  // One line each: a line break in a front matter value (the title, a stakeholder's name) is escaped, never a line of its own.
+  return [header, `Read as: ${describeKind(story.kind)}`, ...room, ...rows, ...missing, ...doubts, ...people].map(oneLine).join('\n');
 }
 
 export function formatDuration(seconds: number): string {
