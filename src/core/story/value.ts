@@ -47,9 +47,8 @@ const NO_CHANGE = caseless(
 );
 
 /** The reader finding their way in the text ("you'll find some answers below") or an idiom ("more than I can imagine"): not a change in anyone's day. */
-const READER_AID = caseless(
-  /\b(?:will|'ll|’ll)\s(?:find|see)\s(?:[\p{L}'’-]+\s){0,4}?(?:below|above|here|in (?:this|the following|the next) (?:section|document|post|page|talk|doc|chapter|slides?))\b|\b(?:than\s)?(?:i|we|you|anyone)\s(?:can|could|can't|can’t|cannot)\simagine\b/giu,
-);
+const READER_AID =
+  /\b(?:will|'ll|’ll)\s(?:find|see)\s(?:[\p{L}'’-]+\s){0,4}?(?:below|above|here|in (?:this|the following|the next) (?:section|document|post|page|talk|doc|chapter|slides?))\b|\b(?:than\s)?(?:i|we|you|anyone)\s(?:can|could|can't|can’t|cannot)\simagine\b/giu;
 
 /** The past before the change, in the past perfect: "I'd been saving them all year for the turkey" is the story, not a change. */
 const BEFORE = caseless(/\b(?:had|'d|’d) been\b/i);
