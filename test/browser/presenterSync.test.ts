@@ -100,10 +100,16 @@ describe('exported HTML from file:, when one of its two windows goes to another 
       const url = new URL(route.request().url());
       if (url.protocol === 'file:') return route.continue();
       if (url.host === 'evil.test') return route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><title>Another site</title>' });
+      // A sandboxed page's origin is opaque ('null'), as a file: page's is.
+      if (url.host === 'sandboxed.test') {
+        return route.fulfill({ contentType: 'text/html', headers: { 'Content-Security-Policy': 'sandbox allow-scripts' }, body: '<!DOCTYPE html><title>A sandboxed site</title>' });
+      }
       return route.abort('blockedbyclient');
     });
     // Every page of another site records what it hears, from its first script on.
-    await context.addInitScript("if (location.host === 'evil.test') { window.heard = []; window.addEventListener('message', (event) => window.heard.push(event.data)); }");
+    await context.addInitScript(
+      "if (location.host === 'evil.test' || location.host === 'sandboxed.test') { window.heard = []; window.addEventListener('message', (event) => window.heard.push(event.data)); }",
+    );
     audience = await context.newPage();
     await audience.goto(pathToFileURL(file).href);
     await audience.locator('.sd-frame.sd-current').waitFor();
@@ -118,9 +124,9 @@ describe('exported HTML from file:, when one of its two windows goes to another 
   afterEach(() => context?.close());
 
   /** The window follows a link to another site (a navigation from the page, so the two windows stay related). */
-  const leave = async (page: Page) => {
-    await page.evaluate("location.href = 'http://evil.test/'");
-    await page.waitForURL('http://evil.test/');
+  const leave = async (page: Page, site = 'http://evil.test/') => {
+    await page.evaluate(`location.href = ${JSON.stringify(site)}`);
+    await page.waitForURL(site);
     await waitForScript(page, 'Array.isArray(window.heard)');
   };
 
@@ -133,6 +139,16 @@ describe('exported HTML from file:, when one of its two windows goes to another 
     assert.match((await currentSlide(audience)) ?? '', /^Slide 4\b/);
     await audience.waitForTimeout(300);
     assert.deepEqual(await presenter.evaluate('window.heard'), [], 'the other site hears no slide');
+  });
+
+  it('hands no port to a sandboxed page the paired presenter window went to after `p` was pressed again', async () => {
+    await audience.bringToFront();
+    await audience.keyboard.press('p');
+    await leave(presenter, 'http://sandboxed.test/');
+    await presenter.evaluate("window.opener.postMessage({ storydeck: 'storydeck-ready' }, '*')");
+    await audience.keyboard.press('ArrowRight');
+    await audience.waitForTimeout(300);
+    assert.deepEqual(await presenter.evaluate('window.heard'), [], 'the sandboxed page is not paired');
   });
 
   it('tells the audience window’s new page nothing once it left the talk', async () => {

@@ -137,6 +137,8 @@ export function windowSync(player: () => Player, presenter: boolean): { send(ind
   let last: number | undefined;
   /** The presenter window this page opened and has not handed a port to yet. */
   let unpaired: Window | null = null;
+  /** The window this page last handed a port to: `p` again only brings it forward, never invites whatever page it shows now. */
+  let paired: Window | null = null;
   const listen = (channel: MessagePort) => {
     port?.close();
     port = channel;
@@ -152,6 +154,7 @@ export function windowSync(player: () => Player, presenter: boolean): { send(ind
     if (!event.source || !ownOrigin(event.origin) || typeof event.data !== 'object' || event.data === null) return;
     const kind = (event.data as { storydeck?: unknown }).storydeck;
     if (kind === READY && unpaired && event.source === unpaired) {
+      paired = unpaired;
       unpaired = null;
       const channel = new MessageChannel();
       listen(channel.port1);
@@ -175,7 +178,8 @@ export function windowSync(player: () => Player, presenter: boolean): { send(ind
       url.hash = `#${player().index + 1}`;
       const opened = window.open(url.href, 'storydeck-presenter', 'popup,width=1200,height=760');
       if (!opened) return false;
-      unpaired = opened;
+      // The window already paired keeps its port while it shows the presenter view; if it left the talk, it is closed and opened anew.
+      if (opened !== paired) unpaired = opened;
       return true;
     },
   };
