@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { isAudienceName } from '../core/deck';
@@ -139,8 +139,8 @@ async function exportCommand(
         const controller = new AbortController();
         const cancelled = token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
         try {
-          mkdirSync(dirname(output), { recursive: true });
           return await exporting.exportNarrative({
+            makeFolder: true,
             text: document.getText(),
             file,
             format: picked.format,

@@ -4,6 +4,7 @@
  * nor another command of the CLI loads export code. The bundle embeds the player and themes the HTML export inlines
  * (STORYDECK_EXPORT_ASSETS, see esbuild.js).
  */
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readMarp } from '../core/deck/marp';
 import { exportHtml, type ExportAssets } from '../core/export/html';
@@ -44,6 +45,8 @@ export interface ExportRequest {
   output: string;
   /** Replace an existing output; otherwise FileExistsError, with the file untouched. */
   replace: boolean;
+  /** Create the output's folder when it is missing — only once the output is known not to lead out of the project through a link. */
+  makeFolder?: boolean;
   /** Overrides the front matter `theme`: a built-in theme or one of `themes`. */
   theme?: string;
   /**
@@ -97,6 +100,7 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   const projectFolder = request.root ?? projectRoot(request.file);
   // A link the project holds (`talk.html -> ~/.bashrc`, `exports -> /etc`) does not take the export out of it, with --force or not.
   refuseLinkOut(projectFolder, output, shown);
+  if (request.makeFolder) mkdirSync(dirname(output), { recursive: true });
 
   const cut = request.audience === undefined ? undefined : cutForAudience(request.text, request.audience);
   if (cut?.kept === 0) throw new UserError(`nothing to export: no slide is for the audience "${request.audience}" (every slide is marked <!-- audience: … --> for others).`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { UserError as SourceUserError } from '../../../src/node/errors';
 import type * as Exporter from '../../../src/node/exporter';
@@ -181,6 +181,23 @@ describe('exportNarrative', () => {
       (e: Error) => e instanceof UserError && /^nothing to export: This file contains NUL bytes: it looks like a binary file/.test(e.message),
     );
     assert.deepEqual(outputs(), ['tmp']);
+  });
+
+  it('creates a missing output folder only after checking that no link the project holds takes it outside', async () => {
+    // Beside the project, not in tmpdir(): the tests point TMPDIR inside it.
+    const outside = mkdtempSync(join(dirname(dir), 'storydeck-outside-'));
+    try {
+      symlinkSync(outside, join(dir, 'exports'));
+      await assert.rejects(
+        exportNarrative(request('html', join(dir, 'exports', 'decks', 'talk.html'), { root: dir, makeFolder: true })),
+        (e: Error) => e instanceof UserError && /leads out of .* through a symbolic link/.test(e.message),
+      );
+      assert.deepEqual(readdirSync(outside), [], 'no folder made outside the project');
+      await exportNarrative(request('html', join(dir, 'out', 'decks', 'talk.html'), { root: dir, makeFolder: true }));
+      assert.match(readFileSync(join(dir, 'out', 'decks', 'talk.html'), 'utf8'), /^<!DOCTYPE html>/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('never replaces a file unless asked to, and replaces it atomically when asked', async () => {
