@@ -18,7 +18,7 @@ import { setDoubts } from './kinds/doubts';
 import { join } from 'node:path';
 import type { BeatId } from '../src/core/deck';
 import { bestScore, longEnough, type Section } from '../src/core/story/sectionModel';
-import { beatBags, beatSections, loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { beatBags, beatSections, loadSet, REAL_SETS, WRITTEN_SETS, type KindPolicy, type LabelledDoc } from './kinds/corpus';
 import { lintCacheFile } from './kinds/cache';
 import { leaveOneSetOut, lintCache, printTables, printWeights } from './kinds/score';
 import { UNCHECKED } from './kinds/stats';
@@ -54,6 +54,15 @@ function terms(policy: string): Term[] {
   });
 }
 const POL = opt('--policies', 'today,pain@0.3').split(',');
+/**
+ * A third mode, `other`, kinds read by another policy than the product's: `--soft τ/c` an unsure reading's expectations at τ with the
+ * pitch's prior c, `--top t` the reader's top kind at ≥ t, else a pitch (the policy before session 13: `--top 0.6`).
+ */
+const OTHER: KindPolicy | undefined = args.includes('--soft')
+  ? (([threshold, pitchPrior]) => ({ threshold, pitchPrior }))(opt('--soft', '0.5/0.3').split('/').map(Number))
+  : args.includes('--top')
+    ? { top: Number(opt('--top', '0.6')) }
+    : undefined;
 const BEATS = [...new Set(POL.flatMap(terms).map((t) => t.beat))];
 const RULES = opt('--rules', BEATS.map((b) => RULE_OF[b]).join(','))
   .split(',')
@@ -103,6 +112,7 @@ const table = leaveOneSetOut(
     setDoubts([]);
     return firing;
   },
+  OTHER,
 );
 save();
 

@@ -9,22 +9,22 @@
  * Policies: `signs` the shape signs alone; `labels` the labellers' kinds; `i@t` a sign first, else the model's top kind at ≥ t,
  * else a pitch; `ii@t` the model first at ≥ t, else the sign, else a pitch; `m@t` the model alone at ≥ t, else a pitch;
  * `trust@t` a sign first only for the kinds whose sign, on the never-tuned sets other than the one held out, is right more
- * often than the model (ii@t otherwise). The model learns with the sign as a feature (`sign:talk`, train.ts), so under ii@t
+ * often than the model (ii@t otherwise); the soft expectations of session 13 (SOFT_POLICIES below), of which `softp@0.5/0.3` is
+ * the product's (i@0.6 was shipped before it). The model learns with the sign as a feature (`sign:talk`, train.ts), so under ii@t
  * and m@t it weighs the sign with the words; `--unsigned` trains it only on documents no sign names.
  */
 // First: the product's learned doubts off (they are trained on every set, the held-out one too), so the rules' figures are
 // the hand-written readings' under each kind policy, with nothing in-sample but the shape signs.
 import './kinds/doubts';
 import { join } from 'node:path';
+import { BEAT_IDS } from '../src/core/deck/types';
 import { scoreKinds, type KindModel } from '../src/core/story/kindModel';
+import { BUILTIN_KINDS, expectedProfile, type KindProfile } from '../src/core/story/kinds';
 import { lintCacheFile } from './kinds/cache';
-import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
-import { count, lintCache, pr, short } from './kinds/score';
+import { loadSet, NEVER_TUNED, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { builtinWith, count, lintCache, pr, short } from './kinds/score';
 import { UNCHECKED } from './kinds/stats';
 import { DEFAULT_TRAINING, train, trainNaiveBayes, type TrainOptions } from './kinds/train';
-
-/** The opened sets the shape signs were never tuned on: where signs-first and model-first compare honestly. */
-export const NEVER_TUNED = ['corpus-real-7', 'corpus-real-8', 'corpus-real-9', 'corpus-blind-8'];
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -41,13 +41,50 @@ const learner = opt('--model') === 'nb' ? trainNaiveBayes : train; // logistic r
 /** Named by the lint code's hash: findings cached by an older version of the rules are never scored. */
 const { fired, save } = lintCache(lintCacheFile('/tmp/storydeck-kind-eval-hand', join(__dirname, '../src/core')), UNCHECKED);
 
-/** A held-out document's reading: its model's top kind. */
+/** A held-out document's reading: its model's top kind, and every kind's probability (highest first). */
 interface Read {
   top: { kind: string; p: number };
+  scores: { kind: string; p: number }[];
 }
-type Policy = { name: string; read: (d: LabelledDoc, r: Read, trusted: ReadonlySet<string>) => string };
+/** A policy reads a document as a kind, or, where the reader is unsure, as a profile of expectations (`expectedProfile`). */
+type Policy = { name: string; read: (d: LabelledDoc, r: Read, trusted: ReadonlySet<string>) => string | KindProfile };
 const THRESHOLDS = [0, 0.5, 0.6, 0.7, 0.8];
 const at = (t: { kind: string; p: number }, threshold: number) => (t.p >= threshold ? t.kind : undefined);
+
+/**
+ * Soft expectations (docs/judgement.md, session 13): where no sign names the kind, each beat is expected in proportion to how likely the
+ * kinds that expect it are (`expectedProfile`, at τ). Variants: `soft@τ` the reader's probabilities; `softp@τ/c` the default pitch's prior
+ * mixed in (P(pitch) + c, renormalised); `softT@τ/T` a temperature on the reader's scores (p^(1/T), renormalised); `and2` / `or2` the
+ * beats both / either of the top two kinds expect; `and2@t` the top kind at ≥ t, else what both of the top two expect.
+ */
+const tempered = (scores: Read['scores'], T: number) => {
+  const e = scores.map((s) => Math.pow(s.p, 1 / T));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return scores.map((s, i) => ({ kind: s.kind, p: e[i] / sum }));
+};
+/** The beats the top two kinds expect, both (`and`) or either, with the order the first asks for when both ask one. */
+const topTwo = (scores: Read['scores'], join: 'and' | 'or'): KindProfile => {
+  const [a, b] = scores.slice(0, 2).map((s) => BUILTIN_KINDS[s.kind]);
+  const expects = BEAT_IDS.filter((beat) => (join === 'and' ? a.expects.includes(beat) && b.expects.includes(beat) : a.expects.includes(beat) || b.expects.includes(beat)));
+  const ordered = join === 'and' ? a.beforeWhat.length > 0 && b.beforeWhat.length > 0 : a.beforeWhat.length > 0 || b.beforeWhat.length > 0;
+  return { expects, beforeWhat: ordered ? BEAT_IDS.filter((beat) => a.beforeWhat.includes(beat) || b.beforeWhat.includes(beat)) : [] };
+};
+const TAUS = [0.3, 0.4, 0.5, 0.6, 0.7];
+const SOFT_POLICIES: Policy[] = [
+  ...TAUS.map((tau): Policy => ({ name: `soft@${tau}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, { threshold: tau, pitchPrior: 0 }) })),
+  ...TAUS.flatMap((tau) =>
+    [0.1, 0.2, 0.3, 0.5].map((c): Policy => ({ name: `softp@${tau}/${c}`, read: (d, r) => d.sign ?? expectedProfile(r.scores, BUILTIN_KINDS, { threshold: tau, pitchPrior: c }) })),
+  ),
+  ...TAUS.flatMap((tau) =>
+    [0.5, 2].map((T): Policy => ({ name: `softT@${tau}/${T}`, read: (d, r) => d.sign ?? expectedProfile(tempered(r.scores, T), BUILTIN_KINDS, { threshold: tau, pitchPrior: 0 }) })),
+  ),
+  { name: 'and2', read: (d, r) => d.sign ?? topTwo(r.scores, 'and') },
+  { name: 'or2', read: (d, r) => d.sign ?? topTwo(r.scores, 'or') },
+  ...[0.5, 0.6, 0.7].map((t): Policy => ({ name: `and2@${t}`, read: (d, r) => d.sign ?? at(r.top, t) ?? topTwo(r.scores, 'and') })),
+];
+
+/** Do two readings expect the same beats in the same order (a kind's name read as its built-in profile)? */
+const sameReading = (a: string | KindProfile, b: string) => builtinWith(typeof a === 'string' ? BUILTIN_KINDS[a] : a) === b;
 const ALL_POLICIES: Policy[] = [
   { name: 'signs', read: (d) => d.sign ?? 'pitch' },
   { name: 'labels', read: (d) => d.kind ?? d.sign ?? 'pitch' },
@@ -57,10 +94,11 @@ const ALL_POLICIES: Policy[] = [
     { name: `m@${t}`, read: (_, r) => at(r.top, t) ?? 'pitch' },
     { name: `trust@${t}`, read: (d, r, trusted) => (d.sign && trusted.has(`${t}:${d.sign}`) ? d.sign : (at(r.top, t) ?? d.sign ?? 'pitch')) },
   ]),
+  ...SOFT_POLICIES,
 ];
 
-/** `--policies <regex>`: measure only the policies it matches (signs, labels and the shipped i@0.6 always). */
-const POLICIES = ALL_POLICIES.filter((p) => ['signs', 'labels', 'i@0.6'].includes(p.name) || new RegExp(`^(?:${opt('--policies') ?? '.*'})$`).test(p.name));
+/** `--policies <regex>`: measure only the policies it matches (signs, labels, i@0.6 and the product's softp@0.5/0.3 always). */
+const POLICIES = ALL_POLICIES.filter((p) => ['signs', 'labels', 'i@0.6', 'softp@0.5/0.3'].includes(p.name) || new RegExp(`^(?:${opt('--policies') ?? '.*'})$`).test(p.name));
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
 const reads = new Map<LabelledDoc, Read>();
@@ -70,7 +108,10 @@ for (const held of sets) {
     training.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     options,
   );
-  for (const d of all.filter((x) => x.set === held)) reads.set(d, { top: scoreKinds(d.features, m)[0] });
+  for (const d of all.filter((x) => x.set === held)) {
+    const scores = scoreKinds(d.features, m);
+    reads.set(d, { top: scores[0], scores });
+  }
 }
 
 /**
@@ -109,13 +150,13 @@ for (const held of sets) {
       const kind = d.named ? '' : p.read(d, r, trusted);
       if (!d.named && d.kind) {
         row.of++;
-        if (kind === d.kind) row.right++;
+        if (sameReading(kind, d.kind)) row.right++;
       }
       const firing = fired(d, kind);
       for (const [rule, label] of Object.entries(d.cells)) count(row, label, firing.has(rule));
       if (perDoc && p.name === (opt('--show') ?? 'ii@0') && !d.named)
         lines.push(
-          `${held.padEnd(15)} ${d.file.slice(0, 44).padEnd(44)} label ${(d.kind ?? '?').padEnd(9)} signs ${(d.sign ?? '-').padEnd(9)} read ${kind.padEnd(9)} ${r.top.kind.padEnd(9)} ${r.top.p.toFixed(2)}`,
+          `${held.padEnd(15)} ${d.file.slice(0, 44).padEnd(44)} label ${(d.kind ?? '?').padEnd(9)} signs ${(d.sign ?? '-').padEnd(9)} read ${(typeof kind === 'string' ? kind : (builtinWith(kind) ?? kind.expects.join('+'))).padEnd(9)} ${r.top.kind.padEnd(9)} ${r.top.p.toFixed(2)}`,
         );
     }
     (table[p.name] ??= {})[held] = row;
@@ -139,10 +180,13 @@ if (args.includes('--sets')) {
   console.log(`policy     ${sets.map((s) => short(s).padStart(16)).join('')}`);
   for (const p of POLICIES) console.log(`${p.name.padEnd(10)} ${sets.map((s) => cell(table[p.name][s])).join('')}`);
 }
-console.log(`policy         written ALL           real ALL        r7+r8 (never tuned)        r7              r8              b8`);
+const tally = (r: Row) => `${r.tp}/${r.fp}/${r.fn}`.padStart(12);
+console.log(`policy           written ALL                      real ALL                   r7+r8+r9 (never tuned)  ${NEVER_TUNED.map((s) => short(s).padStart(16)).join('')}`);
 for (const p of POLICIES) {
   const x = pooled(p.name);
-  console.log(`${p.name.padEnd(10)} ${cell(x.written, 3)} ${cell(x.real, 3)} ${cell(x.unseenReal, 3)} ${NEVER_TUNED.map((s) => cell(table[p.name][s])).join('')}`);
+  console.log(
+    `${p.name.padEnd(16)} ${tally(x.written)} ${cell(x.written, 3)} ${tally(x.real)} ${cell(x.real, 3)} ${tally(x.unseenReal)} ${cell(x.unseenReal, 3)} ${NEVER_TUNED.map((s) => cell(table[p.name][s])).join('')}`,
+  );
 }
 // The bar (docs/judgement.md, session 12), stated before measuring: against session 11's shipped policy (i@0.6), the written sets pooled
 // lose at most 0.01 of precision and of recall, the real sets pooled keep recall ≥ 0.82; of those, the highest precision on the
@@ -153,4 +197,22 @@ const passing = POLICIES.filter((p) => !['signs', 'labels'].includes(p.name)).fi
   return P(x.written) >= P(shipped.written) - 0.01 - 1e-9 && R(x.written) >= R(shipped.written) - 0.01 - 1e-9 && R(x.real) >= 0.82 - 1e-9;
 });
 const best = passing.sort((a, b) => P(pooled(b.name).unseenReal) - P(pooled(a.name).unseenReal) || P(pooled(b.name).real) - P(pooled(a.name).real))[0];
-console.log(`passing the bar: ${passing.map((p) => p.name).join(', ') || 'none'}; best: ${best?.name ?? 'none'}`);
+console.log(`session 12's bar — passing: ${passing.map((p) => p.name).join(', ') || 'none'}; best: ${best?.name ?? 'none'}`);
+
+// Session 13's bar for soft expectations (docs/judgement.md), stated before measuring: against the shipped policy (i@0.6) in the same run,
+// the never-tuned real sets pooled (r7 + r8 + r9) gain precision and lose at most 0.02 of recall; the real sets pooled lose at most 0.015
+// of recall; the written sets pooled lose at most 0.01 of precision and of recall; of the policies that pass, the highest precision on
+// the never-tuned real sets, then on all the real sets. (The rule pages' example decks must keep every pitch expectation: a unit test.)
+const soft = POLICIES.filter((p) => !['signs', 'labels', 'i@0.6'].includes(p.name)).filter((p) => {
+  const x = pooled(p.name);
+  const eps = 1e-9;
+  return (
+    P(x.unseenReal) > P(shipped.unseenReal) + eps &&
+    R(x.unseenReal) >= R(shipped.unseenReal) - 0.02 - eps &&
+    R(x.real) >= R(shipped.real) - 0.015 - eps &&
+    P(x.written) >= P(shipped.written) - 0.01 - eps &&
+    R(x.written) >= R(shipped.written) - 0.01 - eps
+  );
+});
+const softBest = soft.sort((a, b) => P(pooled(b.name).unseenReal) - P(pooled(a.name).unseenReal) || P(pooled(b.name).real) - P(pooled(a.name).real))[0];
+console.log(`session 13's bar — passing: ${soft.map((p) => p.name).join(', ') || 'none'}; best: ${softBest?.name ?? 'none'}`);

@@ -15,6 +15,7 @@
 import './kinds/doubts';
 import { join } from 'node:path';
 import { bestScore, longEnough, type Section } from '../src/core/story/sectionModel';
+import type { KindProfile } from '../src/core/story/kinds';
 import { reportedWalls, STATS_RULE, statsBags, UNCHECKED } from './kinds/stats';
 import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { lintCacheFile } from './kinds/cache';
@@ -30,7 +31,7 @@ const { fired, messages, save } = lintCache(lintCacheFile('/tmp/storydeck-stats-
 
 /** The walls the rule reports on a document read as `kind` (without their words under `--nowords`). */
 const words = (s: Section): Section => (WORDS ? s : { ...s, features: s.features.filter((f) => !/^[hw]:/.test(f)) });
-const reported = (d: LabelledDoc, kind: string): Section[] => reportedWalls(d, messages(d, kind, RULE)).map(words);
+const reported = (d: LabelledDoc, kind: string | KindProfile): Section[] => reportedWalls(d, messages(d, kind, RULE)).map(words);
 
 const all = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet);
 const POL = [

@@ -14,8 +14,8 @@ import { beatBags } from './kinds/corpus';
 import { lintCache } from './kinds/score';
 import { statsBags, UNCHECKED } from './kinds/stats';
 
-/** Below this confidence the reader's guess is not taken (chosen by scripts/kind-eval.ts; docs/judgement.md, sessions 11 and 12). */
-export const THRESHOLD = 0.6;
+/** How an unsure reading is weighed: a beat expected at this share, the pitch's prior mixed in (chosen by scripts/kind-eval.ts; docs/judgement.md, session 13). */
+export const UNSURE = { threshold: 0.5, pitchPrior: 0.3 };
 
 /**
  * The words a narrative needs before a section scorer speaks on it: a short one (a two-slide example) gives its sections too
@@ -71,7 +71,7 @@ export function trainKinds({
       DEFAULT_TRAINING,
     ),
   );
-  const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, threshold: THRESHOLD, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
+  const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, unsure: UNSURE, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
   const beats = Object.fromEntries(
     Object.entries(CHECKED_BEATS).map(([beat, { rule, threshold, minWords }]) => [beat, { threshold, minWords, ...trainSections(beatBags(all, beat as keyof typeof CHECKED_BEATS, rule)) }]),
   );

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeck, type Deck } from '../../src/core/deck';
-import { BUILTIN_KINDS, inferKind, KIND_MODEL, kindText } from '../../src/core/story/kinds';
+import { BUILTIN_KINDS, expectedProfile, inferKind, KIND_MODEL, kindText, type KindProfile, type UnsureReading } from '../../src/core/story/kinds';
 import { kindFeatures, scoreKinds } from '../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, signFeature, train } from './train';
 import { sections, type Section } from '../../src/core/story/sectionModel';
@@ -15,6 +15,8 @@ import type { BeatId } from '../../src/core/deck';
 
 export const WRITTEN_SETS = ['corpus-writers', 'corpus-blind-2', 'corpus-blind-3', 'corpus-blind-4', 'corpus-blind-5', 'corpus-blind-6', 'corpus-blind-7', 'corpus-blind-8'];
 export const REAL_SETS = ['corpus-real', 'corpus-real-2', 'corpus-real-3', 'corpus-real-4', 'corpus-real-5', 'corpus-real-6', 'corpus-real-7', 'corpus-real-8', 'corpus-real-9'];
+/** The opened sets the shape signs were never tuned on: where signs-first and model-first compare honestly. */
+export const NEVER_TUNED = ['corpus-real-7', 'corpus-real-8', 'corpus-real-9', 'corpus-blind-8'];
 export const RULES = ['why-before-what', 'customer-pain', 'customer-value', 'business-value', 'strategic-tie-in', 'outcome-metric', 'vanity-metric', 'call-to-action', 'stats-without-story'];
 
 export interface LabelledDoc {
@@ -91,8 +93,15 @@ export function beatBags(docs: readonly LabelledDoc[], beat: BeatId, rule: strin
 /** The kind a document is linted as with the labellers' kind forced: '' where its front matter names one, else theirs, else the shape's, else a pitch. */
 export const forcedKind = (d: LabelledDoc): string => (d.named ? '' : (d.kind ?? d.sign ?? 'pitch'));
 
-/** The kind a document is linted as when it is read: the kind reader trained on `training` (policy (i) at the shipped threshold), where neither its front matter nor its shape says. */
-export function kindReader(training: readonly LabelledDoc[]): (d: LabelledDoc) => string {
+/**
+ * How a document no sign names is read: as the product reads it, an unsure reading's expectations weighed (`expectedProfile`, the
+ * shipped settings by default; docs/judgement.md, session 13), or `{ top: t }`, the policy shipped before it: the reader's top kind
+ * when at least t sure, else a pitch.
+ */
+export type KindPolicy = UnsureReading | { top: number };
+
+/** The kind a document is linted as when it is read: the kind reader trained on `training`, read by `policy`, where neither its front matter nor its shape says. */
+export function kindReader(training: readonly LabelledDoc[], policy: KindPolicy = KIND_MODEL.unsure): (d: LabelledDoc) => string | KindProfile {
   const km = train(
     training.filter((d) => d.kind).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     DEFAULT_TRAINING,
@@ -100,7 +109,8 @@ export function kindReader(training: readonly LabelledDoc[]): (d: LabelledDoc) =
   return (d) => {
     if (d.named) return '';
     if (d.sign) return d.sign;
-    const [top] = scoreKinds(d.features, km);
-    return top.p >= KIND_MODEL.threshold ? top.kind : 'pitch';
+    const scores = scoreKinds(d.features, km);
+    if ('top' in policy) return scores[0].p >= policy.top ? scores[0].kind : 'pitch';
+    return expectedProfile(scores, BUILTIN_KINDS, policy);
   };
 }

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { lintText } from '../../src/core/lint';
 import type { StoryDeckConfig } from '../../src/core/lint/config';
-import { forcedKind, kindReader, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './corpus';
+import { BUILTIN_KINDS, type KindProfile } from '../../src/core/story/kinds';
+import { forcedKind, kindReader, NEVER_TUNED, REAL_SETS, RULES, WRITTEN_SETS, type KindPolicy, type LabelledDoc } from './corpus';
 
 export interface Tally {
   tp: number;
@@ -26,17 +27,20 @@ export function lintCache(
   /** Configuration every lint takes too (the kind is added). */
   config: StoryDeckConfig = {},
 ): {
-  fired: (d: LabelledDoc, kind: string, variant?: string) => Set<string>;
+  fired: (d: LabelledDoc, kind: string | KindProfile, variant?: string) => Set<string>;
   /** The messages of one rule's findings on a document read as `kind` (cached with the rules that fire). */
-  messages: (d: LabelledDoc, kind: string, rule: string) => string[];
+  messages: (d: LabelledDoc, kind: string | KindProfile, rule: string) => string[];
   save: () => void;
 } {
   const cache: Record<string, string[]> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const lintOnce = (d: LabelledDoc, kind: string, variant: string, rule?: string) => {
+  const lintOnce = (d: LabelledDoc, reading: string | KindProfile, variant: string, rule?: string) => {
+    const named = typeof reading === 'string' ? reading : builtinWith(reading);
+    const kind = named ?? `${EXPECTED}:${(reading as KindProfile).expects.join('+')}|${(reading as KindProfile).beforeWhat.join('+')}`;
     const key = `${d.set}/${d.file}/${kind}${variant ? `#${variant}` : ''}`;
     const said = `${key}\u0000${rule}`;
     if (!cache[key] || (rule && !cache[said])) {
-      const { findings } = lintText(d.text, kind ? { ...config, kind } : config, { file: d.file });
+      const as: StoryDeckConfig = named === undefined ? { ...config, kinds: { ...config.kinds, [EXPECTED]: reading as KindProfile }, kind: EXPECTED } : named ? { ...config, kind: named } : config;
+      const { findings } = lintText(d.text, as, { file: d.file });
       cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
       if (rule) cache[said] = findings.filter((f) => f.ruleId === rule).map((f) => f.message);
     }
@@ -51,6 +55,15 @@ export function lintCache(
       writeFileSync(file, JSON.stringify(cache));
     },
   };
+}
+
+/** The configured kind a profile of expectations (an unsure reading's, `expectedProfile`) is linted as, where no built-in kind has it. */
+const EXPECTED = 'expected';
+
+/** The built-in kind with exactly these expectations, if one has them (its findings are the profile's, and cached under its name). */
+export function builtinWith(profile: KindProfile): string | undefined {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  return Object.keys(BUILTIN_KINDS).find((id) => same(BUILTIN_KINDS[id].expects, profile.expects) && same(BUILTIN_KINDS[id].beforeWhat, profile.beforeWhat));
 }
 
 /** Counts one labelled cell: a right warning, a wrong one, or a miss. */
@@ -86,25 +99,27 @@ const sum = (rows: Tally[]) => rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.f
 /**
  * The leave-one-set-out loop the learned readings' evaluations share (scripts/beat-eval.ts, scripts/stats-eval.ts): for each
  * set, `train` on all the others and the kind reader too; then each held-out document, read with the labellers' kind forced
- * and with its kind as read, gets the rules that fire under each policy from `firing` — the per-document adjustment — and is
+ * and with its kind as read (the product's policy, and `other` if given), gets the rules that fire under each policy from `firing` — the per-document adjustment — and is
  * tallied against the labellers' cells.
  */
 export function leaveOneSetOut<M>(
   docs: readonly LabelledDoc[],
   policies: readonly string[],
   trainOn: (training: readonly LabelledDoc[], held: string) => M,
-  firing: (d: LabelledDoc, kind: string, policy: string, model: M) => ReadonlySet<string>,
+  firing: (d: LabelledDoc, kind: string | KindProfile, policy: string, model: M) => ReadonlySet<string>,
+  /** A third mode, `other`: kinds as read by another policy than the product's (to compare). */
+  other?: KindPolicy,
 ): Tables {
   const table: Tables = {};
   for (const held of [...WRITTEN_SETS, ...REAL_SETS]) {
     const training = docs.filter((d) => d.set !== held);
     const model = trainOn(training, held);
-    const readKind = kindReader(training);
-    for (const mode of ['forced', 'read']) {
+    const readers: Record<string, (d: LabelledDoc) => string | KindProfile> = { forced: forcedKind, read: kindReader(training), ...(other ? { other: kindReader(training, other) } : {}) };
+    for (const [mode, readKind] of Object.entries(readers)) {
       for (const pol of policies) {
         const row: Row = { rules: {}, all: { tp: 0, fp: 0, fn: 0 } };
         for (const d of docs.filter((x) => x.set === held)) {
-          const fires = firing(d, mode === 'forced' ? forcedKind(d) : readKind(d), pol, model);
+          const fires = firing(d, readKind(d), pol, model);
           for (const [rule, label] of Object.entries(d.cells)) {
             count((row.rules[rule] ??= { tp: 0, fp: 0, fn: 0 }), label, fires.has(rule));
             count(row.all, label, fires.has(rule));
@@ -123,17 +138,18 @@ const NONE: Tally = { tp: 0, fp: 0, fn: 0 };
 export function printTables(table: Tables, rules: readonly string[], policies: readonly string[]): void {
   const sets = [...WRITTEN_SETS, ...REAL_SETS];
   const width = Math.max(11, ...policies.map((p) => p.length + 1));
-  for (const mode of ['forced', 'read']) {
+  for (const mode of Object.keys(table)) {
     for (const what of [...rules, 'all']) {
       const of = (row: Row) => (what === 'all' ? row.all : (row.rules[what] ?? NONE));
       console.log(`\n${mode} — ${what === 'all' ? 'nine rules' : what}`);
-      console.log(`${'policy'.padEnd(width)} ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R         real TP/FP/FN  P/R`);
+      console.log(`${'policy'.padEnd(width)} ${sets.map((s) => short(s).padStart(10)).join('')}  written TP/FP/FN  P/R         real TP/FP/FN  P/R     never-tuned real TP/FP/FN  P/R`);
       for (const pol of policies) {
         const t = table[mode][pol];
         const w = sum(WRITTEN_SETS.map((s) => of(t[s])));
         const r = sum(REAL_SETS.map((s) => of(t[s])));
+        const u = sum(REAL_SETS.filter((s) => NEVER_TUNED.includes(s)).map((s) => of(t[s])));
         console.log(
-          `${pol.padEnd(width)} ${sets.map((s) => pr(of(t[s])).padStart(10)).join('')}  ${`${w.tp}/${w.fp}/${w.fn}`.padStart(12)} ${pr(w, 3)}  ${`${r.tp}/${r.fp}/${r.fn}`.padStart(12)} ${pr(r, 3)}`,
+          `${pol.padEnd(width)} ${sets.map((s) => pr(of(t[s])).padStart(10)).join('')}  ${`${w.tp}/${w.fp}/${w.fn}`.padStart(12)} ${pr(w, 3)}  ${`${r.tp}/${r.fp}/${r.fn}`.padStart(12)} ${pr(r, 3)}  ${`${u.tp}/${u.fp}/${u.fn}`.padStart(12)} ${pr(u, 3)}`,
         );
       }
     }

@@ -1,12 +1,13 @@
 import { sep } from 'node:path';
+import { oneLine } from '../core/deck/controls';
 import type { Finding, Rule } from '../core/lint';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** `file:line:column severity message [rule-id]`, then a summary line. */
+/** `file:line:column severity message [rule-id]`, one line each (a line break in a file name or a message is escaped), then a summary line. */
 export function formatText(findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.message}  [${f.ruleId}]`);
+  const lines = findings.map((f) => `${oneLine(f.file)}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${oneLine(f.message)}  [${f.ruleId}]`);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   lines.push('', `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info.`);
   return lines.join('\n');

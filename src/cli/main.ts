@@ -1,7 +1,7 @@
 import { COMMANDS, type Command } from './commands';
 import { argumentErrorLine, asksForHelp, commandHelp, generalHelp } from './help';
 import { FileExistsError, UserError } from '../node/errors';
-import { EXIT, terminalSafe, type Io } from './io';
+import { EXIT, oneLine, terminalSafe, type Io } from './io';
 
 /**
  * Runs the CLI and returns its exit code: 0 success, 1 findings over the bar, 2 bad usage or unreadable
@@ -33,7 +33,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (e) {
-    io.err(`storydeck ${name}: ${errorLine(command, e)}`);
+    io.err(oneLine(`storydeck ${name}: ${errorLine(command, e)}`));
     return EXIT.usage;
   }
 }

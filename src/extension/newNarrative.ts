@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { FileExistsError, UserError } from '../node/errors';
+import { isInside } from '../node/fileAccess';
 import { writeAtomically } from '../node/write';
 import {
   AnswerError,
@@ -82,14 +83,23 @@ async function write(where: NarrativeTarget, text: string): Promise<vscode.Uri |
 
 /** Built-in templates, and the workspace's only in a trusted workspace: Handlebars compiles them. */
 async function loadTemplates(extensionUri: vscode.Uri): Promise<{ templates: Template[]; skipped: number }> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, WORKSPACE_TEMPLATES_DIR));
-  const tooLarge: TemplateError[] = [];
-  const builtin = await readTemplates(vscode.Uri.joinPath(extensionUri, 'templates'), tooLarge);
-  const workspace = await Promise.all(folders.map((folder) => readTemplates(folder, tooLarge)));
+  const problems: TemplateError[] = [];
+  const builtin = await readTemplates(vscode.Uri.joinPath(extensionUri, 'templates'), problems);
+  const workspace = await Promise.all(
+    (vscode.workspace.workspaceFolders ?? []).map(async ({ uri: root }) => {
+      const folder = vscode.Uri.joinPath(root, WORKSPACE_TEMPLATES_DIR);
+      // A templates folder that is a link out of the workspace folder lends nothing: its entries would look like plain files.
+      if (root.scheme === 'file' && !isInside(root.fsPath, folder.fsPath)) {
+        problems.push(new TemplateError(folder.fsPath, undefined, 'a symbolic link takes this folder outside the workspace folder, and templates are read only from inside it'));
+        return [];
+      }
+      return readTemplates(folder, problems);
+    }),
+  );
   const trusted = vscode.workspace.isTrusted;
   const collected = collectTemplates(trusted ? [builtin, ...workspace] : [builtin]);
   const { templates } = collected;
-  const errors = [...tooLarge, ...collected.errors];
+  const errors = [...problems, ...collected.errors];
   if (errors.length) {
     const list = errors.map((e) => `${vscode.workspace.asRelativePath(e.file)}${e.line ? `:${e.line}` : ''}: ${e.reason}`);
     void vscode.window.showWarningMessage(`StoryDeck: ${errors.length === 1 ? 'a template was' : `${errors.length} templates were`} left out. ${list.join(' · ')}`);
@@ -97,8 +107,8 @@ async function loadTemplates(extensionUri: vscode.Uri): Promise<{ templates: Tem
   return { templates, skipped: trusted ? 0 : workspace.flat().length };
 }
 
-/** The `*.hbs` files of a folder; one larger than MAX_TEMPLATE_BYTES is not read but added to `tooLarge`. */
-async function readTemplates(dir: vscode.Uri, tooLarge: TemplateError[]): Promise<TemplateSource[]> {
+/** The `*.hbs` files of a folder; one larger than MAX_TEMPLATE_BYTES is not read but added to `problems` (with the other problems: the warning lists them). */
+async function readTemplates(dir: vscode.Uri, problems: TemplateError[]): Promise<TemplateSource[]> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(dir);
@@ -114,7 +124,7 @@ async function readTemplates(dir: vscode.Uri, tooLarge: TemplateError[]): Promis
       const uri = vscode.Uri.joinPath(dir, name);
       const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
       if ((await vscode.workspace.fs.stat(uri)).size > MAX_TEMPLATE_BYTES) {
-        tooLarge.push(new TemplateError(file, undefined, `larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB, the most a template may be`));
+        problems.push(new TemplateError(file, undefined, `larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB, the most a template may be`));
         return undefined;
       }
       return { file, source: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };

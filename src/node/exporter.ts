@@ -17,7 +17,7 @@ import { projectRoot } from './fileAccess';
 import { imageInliner } from './images';
 import { printPdf } from './pdf';
 import { exportTheme } from './themes';
-import { exists, writeAtomically } from './write';
+import { exists, refuseLinkOut, writeAtomically } from './write';
 
 export { FileExistsError, UserError } from './errors';
 
@@ -94,6 +94,9 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
   const shown = request.shown ?? output;
   // Fail before any work (a PDF takes seconds); the write checks again.
   if (!replace && exists(output)) throw new FileExistsError(shown);
+  const projectFolder = request.root ?? projectRoot(request.file);
+  // A link the project holds (`talk.html -> ~/.bashrc`, `exports -> /etc`) does not take the export out of it, with --force or not.
+  refuseLinkOut(projectFolder, output, shown);
 
   const cut = request.audience === undefined ? undefined : cutForAudience(request.text, request.audience);
   if (cut?.kept === 0) throw new UserError(`nothing to export: no slide is for the audience "${request.audience}" (every slide is marked <!-- audience: … --> for others).`);
@@ -105,7 +108,6 @@ export async function exportNarrative(request: ExportRequest): Promise<ExportRes
     const notReady = notReadyMessage(readiness(deck, lint(deck, request.config)));
     if (notReady) request.notReady(notReady);
   }
-  const projectFolder = request.root ?? projectRoot(request.file);
   const chosen = exportTheme({ wanted: readMarp(deck).theme?.name, override: request.theme, paths: request.themes, root: projectFolder });
   if (chosen.fellBack) warn(chosen.fellBack);
   const theme = chosen.name;

@@ -84,6 +84,18 @@ export function resolveInRoot(root: string, path: string): string | undefined {
 }
 
 /**
+ * Where a write to `path` would go when it leaves `root` only through a symbolic link inside it: `path` as written is
+ * inside `root`, but once links are resolved (for a file not there yet, those of its nearest existing folder) it is
+ * not — a linked file or folder the project holds chose where the text goes, not the person who named the path.
+ * Undefined otherwise; a path named outside `root` is the caller's own choice.
+ */
+export function linkedOutOf(root: string, path: string): string | undefined {
+  if (!contains(resolve(root), resolve(path))) return undefined;
+  const real = realPath(path);
+  return contains(realPath(root), real) ? undefined : real;
+}
+
+/**
  * The folder a narrative's exports read pictures from by default: the repository it is in (the nearest
  * folder above it holding `.git`), else its own folder.
  */

@@ -2,18 +2,27 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { collectTemplates, MAX_TEMPLATE_BYTES, TEMPLATE_EXTENSION, TemplateError, type TemplateList, type TemplateSource } from '../core/scaffold';
 import { readTextBounded } from './boundedRead';
+import { isInside } from './fileAccess';
+
+/** A folder of templates, and the folder they must be inside once symbolic links are resolved (a workspace's own). */
+export interface TemplateFolder {
+  dir: string;
+  within: string;
+}
 
 /**
  * Lists the templates in `dirs` (`*.hbs`, sorted by file name), in precedence order: pass the built-in
  * folder first and the workspace's `.storydeck/templates` after it, so that a workspace template with a
  * built-in's id replaces it. Folders that do not exist are skipped; a `*.hbs` that is not a regular file of
- * at most 1 MB (a folder, a device, a pipe) is an error naming it. Never throws.
+ * at most 1 MB (a folder, a device, a pipe) is an error naming it, and so is one of a `TemplateFolder` that a
+ * symbolic link (the file, or a folder on its path) takes outside its `within`. Never throws.
  */
-export function listTemplates(dirs: readonly (string | undefined)[]): TemplateList {
+export function listTemplates(folders: readonly (string | TemplateFolder | undefined)[]): TemplateList {
   const groups: TemplateSource[][] = [];
   const errors: TemplateError[] = [];
-  for (const dir of dirs) {
-    if (!dir) continue;
+  for (const folder of folders) {
+    if (!folder) continue;
+    const { dir, within } = typeof folder === 'string' ? { dir: folder, within: undefined } : folder;
     const group: TemplateSource[] = [];
     let names: string[];
     try {
@@ -27,6 +36,10 @@ export function listTemplates(dirs: readonly (string | undefined)[]): TemplateLi
     }
     for (const name of names) {
       const file = join(dir, name);
+      if (within !== undefined && !isInside(within, file)) {
+        errors.push(new TemplateError(file, undefined, `cannot read this file: a symbolic link takes it outside ${within}, and templates are read only from inside it.`));
+        continue;
+      }
       // Regular files only, links followed, at most MAX_TEMPLATE_BYTES + 1 bytes read: never a hang on a pipe or a device.
       const read = readTextBounded(file, MAX_TEMPLATE_BYTES);
       if ('text' in read) group.push({ file, source: read.text });

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, fsyncSync, ftruncateSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, FileExistsError, UserError } from './errors';
+import { linkedOutOf } from './fileAccess';
 
 /**
  * Writes `data` to `target` atomically: to a temporary file in the same folder, then moved into place,
@@ -56,6 +57,19 @@ export function writeAtomically(target: string, data: string | Uint8Array, { rep
   } finally {
     removeTemporary(temp);
   }
+}
+
+/**
+ * Throws a UserError when a write to `target` would leave `root` through a symbolic link the project holds (the file
+ * itself, or a folder on its path; `linkedOutOf`): the project chose where the text goes, not the person who named
+ * the path. A path named outside `root` is theirs to choose, and passes.
+ */
+export function refuseLinkOut(root: string, target: string, shown = target): void {
+  const linked = linkedOutOf(root, target);
+  if (linked === undefined) return;
+  throw new UserError(
+    `${shown} leads out of ${root} through a symbolic link, to ${linked}; StoryDeck does not write outside the project through a link it holds. To write there, name that file itself.`,
+  );
 }
 
 /** Whether something (a file, a folder, a link) is at `path`. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { currentSlide, exportDeck, launchBrowser } from './harness';
+import { currentSlide, exportDeck, launchBrowser, waitForScript } from './harness';
 
 /**
  * An exported page put on a web site (http://talk.test) and opened by another site (http://evil.test): the two
@@ -73,5 +74,86 @@ describe('exported HTML on a web site, opened by another site', () => {
     await evilSays(talk, 7);
     assert.match((await currentSlide(talk)) ?? '', /^Slide 3\b/);
     assert.deepEqual(await evil.evaluate('window.heard'), []);
+  });
+});
+
+/**
+ * An exported page opened from file: (an opaque origin: a message to the other window can only be addressed to
+ * '*'). A window of the talk that follows a link to another site must not take the slides with it: whatever page
+ * is now in that window hears nothing, and cannot pair with the talk again.
+ */
+describe('exported HTML from file:, when one of its two windows goes to another site', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let audience: Page;
+  let presenter: Page;
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(() => browser?.close());
+
+  beforeEach(async () => {
+    const file = exportDeck('examples/town-hall.md');
+    context = await browser.newContext();
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'file:') return route.continue();
+      if (url.host === 'evil.test') return route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><title>Another site</title>' });
+      return route.abort('blockedbyclient');
+    });
+    // Every page of another site records what it hears, from its first script on.
+    await context.addInitScript("if (location.host === 'evil.test') { window.heard = []; window.addEventListener('message', (event) => window.heard.push(event.data)); }");
+    audience = await context.newPage();
+    await audience.goto(pathToFileURL(file).href);
+    await audience.locator('.sd-frame.sd-current').waitFor();
+    const opened = context.waitForEvent('page');
+    await audience.keyboard.press('p');
+    presenter = await opened;
+    await presenter.locator('#storydeck[data-mode="presenter"]').waitFor();
+    // Paired: the presenter moves the audience.
+    await presenter.keyboard.press('ArrowRight');
+    await waitForScript(audience, "location.hash === '#2'");
+  });
+  afterEach(() => context?.close());
+
+  /** The window follows a link to another site (a navigation from the page, so the two windows stay related). */
+  const leave = async (page: Page) => {
+    await page.evaluate("location.href = 'http://evil.test/'");
+    await page.waitForURL('http://evil.test/');
+    await waitForScript(page, 'Array.isArray(window.heard)');
+  };
+
+  it('tells the presenter window’s new page nothing once it left the talk', async () => {
+    await leave(presenter);
+    // Another site's page in that window says it is the presenter, ready to pair.
+    await presenter.evaluate("window.opener.postMessage({ storydeck: 'storydeck-ready' }, '*')");
+    await audience.keyboard.press('ArrowRight');
+    await audience.keyboard.press('ArrowRight');
+    assert.match((await currentSlide(audience)) ?? '', /^Slide 4\b/);
+    await audience.waitForTimeout(300);
+    assert.deepEqual(await presenter.evaluate('window.heard'), [], 'the other site hears no slide');
+  });
+
+  it('tells the audience window’s new page nothing once it left the talk', async () => {
+    await leave(audience);
+    await presenter.keyboard.press('ArrowRight');
+    await presenter.keyboard.press('ArrowRight');
+    assert.equal(await presenter.locator('.sd-position').innerText(), 'Slide 4 of 10');
+    await presenter.waitForTimeout(300);
+    assert.deepEqual(await audience.evaluate('window.heard'), [], 'the other site hears no slide');
+  });
+
+  it('pairs again with a presenter window opened anew', async () => {
+    await presenter.close();
+    await audience.bringToFront();
+    const reopened = context.waitForEvent('page');
+    await audience.keyboard.press('p');
+    const next = await reopened;
+    await next.locator('#storydeck[data-mode="presenter"]').waitFor();
+    await next.keyboard.press('ArrowRight');
+    await waitForScript(audience, "location.hash === '#3'");
+    await audience.keyboard.press('ArrowRight');
+    await next.locator('.sd-position', { hasText: 'Slide 4 of 10' }).waitFor();
   });
 });

@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../node/exportFormats';
 import { UserError } from '../../node/errors';
 import { exporter } from '../firstUse';
 import { isSameFile } from '../../node/write';
-import { EXIT, readNarrative, UsageError, type Io } from '../io';
+import { EXIT, oneLine, readNarrative, UsageError, type Io } from '../io';
 import { audienceOption } from '../options';
 import type { OptionHelp } from './index';
 import { nearestConfig } from './lint';
@@ -80,8 +80,9 @@ export async function run(args: string[], io: Io): Promise<number> {
       allowLocalFiles: values['allow-local-files'],
       allowWith: 'To include it, run again with --allow-local-files.',
       signal: controller.signal,
-      warn: (message, line, column) => io.err(`${file}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${message}`),
-      notReady: (message) => io.err(`${file}: ${message}`),
+      // One line each: a line break in the narrative's name or in a value a message quotes is escaped.
+      warn: (message, line, column) => io.err(oneLine(`${file}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${message}`)),
+      notReady: (message) => io.err(oneLine(`${file}: ${message}`)),
     });
     io.out(`Exported ${slides} slide${slides === 1 ? '' : 's'} to ${output} (${(bytes / 1024).toFixed(0)} KiB).`);
     // Only a layout finds text that runs off a slide: the preview's and the browser that prints a PDF. Say so, rather than let silence read as "all fits".

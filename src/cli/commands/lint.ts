@@ -5,7 +5,7 @@ import { FRONT_MATTER_SCAN_LINES, readFrontMatter, storydeckOptIn } from '../../
 import { fixText, lintText, loadConfigFile, loadNearestConfig, rulesFor, type ConfigHost, type Finding, type LoadedConfig } from '../../core/lint';
 import { expandPaths, repositoryRoot } from '../files';
 import { formatJson, formatSarif, formatText } from '../formatters';
-import { EXIT, readNarrative, UsageError, writeAtomically, type Io } from '../io';
+import { EXIT, oneLine, readNarrative, UsageError, writeAtomically, type Io } from '../io';
 import { formatOption } from '../options';
 import type { OptionHelp } from './index';
 import { CONFIG_MAX_BYTES, readTextBounded } from '../../node/boundedRead';
@@ -98,7 +98,7 @@ export function run(args: string[], io: Io): number {
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (format === 'text' && warnings > maxWarnings) io.err(`${warnings} warnings is more than --max-warnings ${maxWarnings}.`);
   if (skipped.length) {
-    const some = skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? ', …' : '');
+    const some = oneLine(skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? ', …' : ''));
     io.err(
       `Skipped ${skipped.length} Markdown file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not a narrative (${some}): no \`storydeck:\` in the front matter and no .storydeck config in scope. Name a file, or use --all, to lint it anyway.`,
     );

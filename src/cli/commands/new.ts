@@ -2,6 +2,8 @@ import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Template } from '../../core/scaffold';
 import { scaffold } from '../firstUse';
+import { refuseLinkOut } from '../../node/write';
+import { repositoryRoot } from '../files';
 import { EXIT, UsageError, writeAtomically, type Io } from '../io';
 import type { OptionHelp } from './index';
 import { loadTemplates, type LoadedTemplates } from './templates';
@@ -31,6 +33,8 @@ export function run(args: string[], io: Io): number {
     return EXIT.ok;
   }
   const target = resolve(io.cwd, values.output);
+  // The folder it runs in, or the repository around it: a link there does not take the new narrative out of it.
+  refuseLinkOut(repositoryRoot(io.cwd) ?? io.cwd, target, values.output);
   writeAtomically(target, text, { replace: values.force === true, shown: values.output });
   io.out(`Created ${relative(io.cwd, target) || values.output} from the ${template.id} template.`);
   return EXIT.ok;
@@ -60,9 +64,12 @@ export function renderFromTemplate(loaded: LoadedTemplates, id: string | undefin
   }
 }
 
-/** `--set key=value` pairs; the value may contain `=`; a later pair for the same key wins. */
+/**
+ * `--set key=value` pairs; the value may contain `=`; a later pair for the same key wins. In an object without a
+ * prototype, so that `__proto__` is a key like any other (an unknown one), not a setter that drops it in silence.
+ */
 function parseSets(sets: readonly string[]): Record<string, string> {
-  const answers: Record<string, string> = {};
+  const answers = Object.create(null) as Record<string, string>;
   for (const set of sets) {
     const eq = set.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set needs key=value (got "${set}").`);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { cutForAudience, parseDeck } from '../../core/deck';
 import { effectiveConfig } from '../../core/lint';
 import { formatOutline, outline, readStory } from '../../core/story';
-import { EXIT, readNarrative, UsageError, type Io } from '../io';
+import { EXIT, oneLine, readNarrative, UsageError, type Io } from '../io';
 import { audienceOption, formatOption } from '../options';
 import type { OptionHelp } from './index';
 import { nearestConfig } from './lint';
@@ -25,7 +25,7 @@ export function run(args: string[], io: Io): number {
   const audience = audienceOption(values.audience);
   const { text } = readNarrative(positionals[0]);
   const deck = parseDeck(audience === undefined ? text : cutForAudience(text, audience).text);
-  for (const problem of deck.problems) io.err(`${positionals[0]}:${problem.line}:${problem.column}: ${problem.message}`);
+  for (const problem of deck.problems) io.err(oneLine(`${positionals[0]}:${problem.line}:${problem.column}: ${problem.message}`));
   // The story lint judges by: the same config (a `kind:` in .storydeck.yaml included) and the front matter's settings.
   const { config } = nearestConfig(dirname(resolve(io.cwd, positionals[0])));
   const story = readStory(deck, effectiveConfig(deck, config));

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Template, TemplateList } from '../../core/scaffold';
 import { scaffold, templateFiles } from '../firstUse';
-import { EXIT, UsageError, type Io } from '../io';
+import { EXIT, oneLine, UsageError, type Io } from '../io';
 import { formatOption } from '../options';
 import type { OptionHelp } from './index';
 
@@ -24,7 +24,8 @@ export function loadTemplates(cwd: string): LoadedTemplates {
   const { findBuiltinTemplatesDir, listTemplates } = templateFiles();
   const builtinDir = findBuiltinTemplatesDir(__dirname);
   const workspaceDir = resolve(cwd, WORKSPACE_TEMPLATES_DIR);
-  const list = listTemplates([builtinDir, workspaceDir]);
+  // The workspace's templates from inside the folder it runs in only: a link there does not lend a file from elsewhere.
+  const list = listTemplates([builtinDir, { dir: workspaceDir, within: cwd }]);
   const errors = builtinDir ? list.errors : [new TemplateError(__dirname, undefined, 'the built-in templates folder was not found; is StoryDeck installed completely?'), ...list.errors];
   return { ...list, errors, builtinDir, workspaceDir };
 }
@@ -56,14 +57,14 @@ export function run(args: string[], io: Io): number {
   const format = formatOption(values.format, ['text', 'json']);
   if (positionals.length > 0) throw new UsageError(`templates takes no files. Usage: ${usage}`);
   const loaded = loadTemplates(io.cwd);
-  for (const error of loaded.errors) io.err(error.message);
+  for (const error of loaded.errors) io.err(oneLine(error.message));
   if (format === 'json') {
     const rows = templateRows(loaded);
     io.out(JSON.stringify(rows, null, 2));
   } else {
     const width = Math.max(0, ...loaded.templates.map((t) => t.id.length));
     const rows = loaded.templates.flatMap((t) => [
-      `${t.id.padEnd(width)}  ${t.name}${isBuiltin(t, loaded) ? '' : ' (workspace)'}: ${t.description}`,
+      oneLine(`${t.id.padEnd(width)}  ${t.name}${isBuiltin(t, loaded) ? '' : ' (workspace)'}: ${t.description}`),
       `${''.padEnd(width)}  --set ${t.prompts.map((p) => `${p.key}${p.required ? ' (required)' : ''}`).join(', ') || '(no prompts)'}`,
     ]);
     io.out(rows.length ? rows.join('\n') : 'No templates found.');

@@ -40,7 +40,9 @@ export async function serveMcp(root: string): Promise<void> {
   const { stdin: input, stdout: output } = process;
   const server = new Server(
     { name: 'storydeck', title: 'StoryDeck', version: VERSION },
-    { capabilities: { tools: {} }, instructions: `StoryDeck checks and exports Markdown narratives under ${root}. Paths are relative to that folder.` },
+    // The root is a folder's name, which may hold newlines (an agent would read what follows one as instructions) and
+    // terminal controls: it goes quoted as a JSON string, controls escaped, as in every other message.
+    { capabilities: { tools: {} }, instructions: `StoryDeck checks and exports Markdown narratives under the folder ${escapeControls(JSON.stringify(root))}. Paths are relative to that folder.` },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({
     tools: TOOL_SPECS.filter((spec) => spec.surfaces.includes('mcp')).map(({ name, title, description, inputSchema, writes }) => ({

@@ -7,6 +7,7 @@ import { BEAT_IDS, parseDeck, type BeatId } from '../deck';
 import { formatDuration } from '../story/outline';
 import { beatGaps } from '../story/sectionModel';
 import type { TextEdit } from '../lint';
+import { escapeMarkdown } from '../scaffold/escape';
 import { hasBeatSlide, insertBeatEdit } from '../scaffold/insertBeat';
 import { beatSkeleton } from '../scaffold/skeletons';
 import type { LintToolResult, OutlineToolResult } from './tools';
@@ -80,11 +81,13 @@ function facts({ file, text, lint, outline }: CoachContext): string {
 
 /** `/review` without a model: the findings in the rules' own words, grouped as the story reads. */
 export function reviewFromRules({ file, lint, outline }: CoachContext): string {
-  const head = `**${file}** is read as ${lint.kind.description}. ${lint.counts.error} error(s), ${lint.counts.warning} warning(s), ${lint.counts.info} info.`;
+  // The chat view renders this as Markdown: the file's name and what a finding quotes from the narrative (a front
+  // matter value) go in as text, so they show no picture and no link.
+  const head = `**${escapeMarkdown(file)}** is read as ${lint.kind.description}. ${lint.counts.error} error(s), ${lint.counts.warning} warning(s), ${lint.counts.info} info.`;
   const { absent, doubts } = beatGaps(outline.missing, outline.uncertain);
   const missing = absent.length ? `\n\nMissing beats: ${absent.map((b) => `\`${b}\``).join(', ')} — \`/beat ${absent[0]}\` drafts one once a model is available.` : '';
   const doubted = doubts.length ? `\n\n${inDoubt(doubts)}` : '';
-  const rows = lint.findings.map((f) => `- Line ${f.range.line} · ${f.severity} · \`${f.ruleId}\`: ${f.message}`);
+  const rows = lint.findings.map((f) => `- Line ${f.range.line} · ${f.severity} · \`${f.ruleId}\`: ${escapeMarkdown(f.message)}`);
   return `${head}${missing}${doubted}\n\n${rows.length ? rows.join('\n') : 'No findings: the story has what its kind needs.'}`;
 }
 

@@ -53,9 +53,8 @@ function gitpitchBreak(state: StateBlock, startLine: number, _endLine: number, s
     // shorthandColour lets through no quote, `<` or `>`: the value cannot leave the string or the comment.
     directive.content = `<!-- _backgroundColor: "${colour}" -->\n`;
   }
-  const image = settings.image?.trim();
-  // The address as a Markdown link destination in `<…>`, which takes spaces but no angle bracket or line break.
-  if (image && !/[<>\\]/.test(image)) {
+  const image = pictureAddress(state.md, settings);
+  if (image) {
     state.push('paragraph_open', 'p', 1).map = [startLine, startLine + 1];
     const inline = state.push('inline', '', 0);
     inline.content = `![bg](<${image}>)`;
@@ -64,6 +63,28 @@ function gitpitchBreak(state: StateBlock, startLine: number, _endLine: number, s
     state.push('paragraph_close', 'p', -1);
   }
   return true;
+}
+
+/**
+ * The address of the picture a `---?` line's `image=` names, when it is one markdown-it takes in `![bg](<…>)` (a link
+ * destination in `<…>`: spaces, but no angle bracket, backslash or line break; and a URL its `validateLink` lets
+ * through: not `javascript:`, `vbscript:`, `file:` or a `data:` URL other than a picture). Anything else would stay
+ * on the slide as the markup itself: undefined.
+ */
+function pictureAddress(md: MarkdownIt, settings: Record<string, string>): string | undefined {
+  const image = settings.image?.trim();
+  return image && !/[<>\\]/.test(image) && md.validateLink(md.normalizeLink(image)) ? image : undefined;
+}
+
+/**
+ * The `image=` of a GitPitch break line that draws no picture (see `pictureAddress`), for the finding that says why;
+ * undefined for any other line. `md`: the configuration the deck was parsed with.
+ */
+export function refusedGitpitchImage(md: MarkdownIt, line: string): string | undefined {
+  const setting = BREAK.exec(line.trim())?.[1];
+  if (setting === undefined) return undefined;
+  const settings = readSettings(setting);
+  return settings.image?.trim() && !pictureAddress(md, settings) ? settings.image.trim() : undefined;
 }
 
 /** `image=a.png&size=cover&color=#fff` as `{ image, size, color }` (the first of a repeated key). */

@@ -1,5 +1,7 @@
 import { COLOUR_FUNCTION, shorthandColour } from './colours';
 import { directives } from './comments';
+import { refusedGitpitchImage } from './gitpitch';
+import { sharedParser } from './markdown';
 import type { Deck } from './types';
 
 /**
@@ -64,6 +66,9 @@ const UNSUPPORTED: Record<string, string> = {
   backgroundRepeat: 'a background picture is drawn once.',
   backgroundSize: 'use `![bg contain]`, `![bg cover]` or `![bg 50%]` in the image instead.',
 };
+
+const GITPITCH_IMAGE = (address: string) =>
+  `\`image=${address.length > 60 ? `${address.slice(0, 60)}…` : address}\` is not a picture StoryDeck draws, so this slide has no background picture: only a picture file or an http(s) address is shown, never a \`javascript:\`, \`file:\` or other address that could run or read something.`;
 
 const COLOUR_SHORTHAND = (keyword: string, colour: string, key: string) =>
   `\`![${keyword}](${colour})\` is Marp's old colour shorthand: StoryDeck paints the colour, but Marp 4 no longer reads it (it looks for a picture named "${colour}"). Write \`<!-- _${key}: "${colour}" -->\` to have the colour in both.`;
@@ -131,6 +136,8 @@ function computeMarp(deck: Deck): MarpReading {
       const set = directives(comment.text);
       if (set) apply(set, i, comment.line);
     }
+    const refused = refusedGitpitchImage(sharedParser(), deck.lines[slide.line - 1] ?? '');
+    if (refused !== undefined) notice('gitpitch-image', GITPITCH_IMAGE(refused), slide.line);
     for (const block of slide.blocks) {
       if (block.kind === 'html' && isStyleBlock(deck.lines[block.line - 1] ?? '')) notice('style', NOT_SHOWN('<style>', STYLE_WHY), block.line);
     }

@@ -1,7 +1,7 @@
 import { parseDeck, type BeatId, type Deck } from '../deck';
 import { beatSlide } from '../deck/beats';
 import { customThemes } from '../render/themes';
-import { aKind, kindTable, type KindReading } from '../story/kinds';
+import { guessedFor, kindPhrase, kindTable, type KindReading } from '../story/kinds';
 import { readStory } from '../story/story';
 import { mergeConfig, resolveRuleSetting, validateConfig, type StoryDeckConfig } from './config';
 import { createContext } from './context';
@@ -76,7 +76,7 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
           ...(fix ? { fix } : {}),
           ...(suggestion ? { suggestion } : {}),
           ...(missingBeat ? { missingBeat } : {}),
-          ...(guessed ? { guessedKind: story.kind.id } : {}),
+          ...(guessed ? { guessedKind: guessedFor(story.kind, missingBeat, shared.kinds) } : {}),
         });
       });
     } catch (e) {
@@ -92,7 +92,7 @@ const DEFAULT_KIND_HINT = ' (Read as a pitch: nothing names its kind. If it is a
 /** After a missing beat, when nothing names the kind: the default pitch's hint, or what the learned reader guessed and from what. */
 function guessHint(kind: KindReading): string {
   if (kind.source !== 'guessed') return DEFAULT_KIND_HINT;
-  return ` (Read as ${aKind(kind.id)}, guessed from ${kind.evidence || 'its words'}: nothing names its kind. If it is another kind, set \`kind:\`.)`;
+  return ` (Read as ${kindPhrase(kind)}, guessed from ${kind.evidence || 'its words'}: nothing names its kind. If it is another kind, set \`kind:\`.)`;
 }
 
 /** For a missing beat whose slide is there but still empty (a skeleton's TODO): say that writing it is what clears the finding. */

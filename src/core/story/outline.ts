@@ -1,6 +1,7 @@
+import { oneLine } from '../deck/controls';
 import { parseDuration } from '../deck/duration';
 import type { BeatId, Deck } from '../deck/types';
-import { describeKind } from './kinds';
+import { describeKind, kindPhrase } from './kinds';
 import { beatGaps, doubtsOf } from './sectionModel';
 import type { Evidence, Story } from './story';
 
@@ -107,13 +108,14 @@ export function formatOutline(deck: Deck, story: Story): string {
   const duration = planned ? ` of ${formatDuration(planned)} planned` : '';
   const header = `${deck.title || '(untitled narrative)'} — ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'}, about ${formatDuration(deck.estimatedSeconds)}${duration}`;
   const { absent, doubts } = beatGaps(story.missing, doubtsOf(story));
-  const missing = absent.length ? [`Missing for a ${story.kind.id}: ${absent.join(', ')}`] : doubts.length ? [] : [`Every beat a ${story.kind.id} needs is there.`];
+  const missing = absent.length ? [`Missing for ${kindPhrase(story.kind)}: ${absent.join(', ')}`] : doubts.length ? [] : [`Every beat ${kindPhrase(story.kind)} needs is there.`];
   const audience = audienceOf(deck, story);
   const room = audience ? [`Audience: ${audience}${story.audience ? '' : ' (no audience profile: nothing extra is checked)'}`] : [];
   const people = outlineStakeholders(story).map(
     (s) => `Stakeholder ${s.name} (${s.stance}): ${s.addressed ? `addressed on slide${s.slides.length === 1 ? '' : 's'} ${s.slides.join(', ')}` : 'not addressed'}`,
   );
-  return [header, `Read as: ${describeKind(story.kind)}`, ...room, ...rows, ...missing, ...doubts, ...people].join('\n');
+  // One line each: a line break in a front matter value (the title, a stakeholder's name) is escaped, never a line of its own.
+  return [header, `Read as: ${describeKind(story.kind)}`, ...room, ...rows, ...missing, ...doubts, ...people].map(oneLine).join('\n');
 }
 
 export function formatDuration(seconds: number): string {

@@ -2,7 +2,7 @@ import { DURATION_FORMS, parseDuration } from '../deck/duration';
 import { isForAudience } from '../deck/cut';
 import { BEAT_IDS, BEAT_TITLES, type BeatId, type Deck, type Slide } from '../deck/types';
 import type { Finding } from '../lint/types';
-import { aKind, describeKind } from './kinds';
+import { describeKind, kindPhrase } from './kinds';
 import type { Stakeholder } from './stakeholders';
 import { beatGaps, doubtLine, doubtOf, doubtQuestion, doubtsOf } from './sectionModel';
 import type { Evidence, Story } from './story';
@@ -139,7 +139,7 @@ export function storyTree(deck: Deck, findings: readonly Finding[], story: Story
   const groups: StoryGroupNode[] = BEAT_IDS.map((beat) => {
     const slides = shown.filter((s) => beatsOf(s).includes(beat));
     const written = slides.filter((s) => !s.empty).length;
-    const absent = story.missing.includes(beat) ? 'missing' : `not needed for ${aKind(story.kind.id)}`;
+    const absent = story.missing.includes(beat) ? 'missing' : story.kind.likely ? `not expected (read as ${kindPhrase(story.kind)})` : `not needed for ${kindPhrase(story.kind)}`;
     const doubt = doubtOf(story, beat);
     const description = doubt ? doubtLine(beat, doubt.words) : slides.length === 0 ? absent : written === 0 ? 'to write' : count(slides.length, 'slide');
     // Whether a beat is expected follows from the kind: when it was guessed, say from what.

@@ -96,7 +96,7 @@ export function pointerNavigation(root: HTMLElement, player: Player): void {
   });
 }
 
-/** What the two windows of one talk tell each other: the slide on show (0-based). */
+/** What the two windows of one talk tell each other over their channel: the slide on show (0-based). */
 interface SyncMessage {
   storydeck: 'show';
   index: number;
@@ -104,35 +104,69 @@ interface SyncMessage {
 
 const isSync = (data: unknown): data is SyncMessage => typeof data === 'object' && data !== null && (data as SyncMessage).storydeck === 'show' && Number.isInteger((data as SyncMessage).index);
 
+/** The presenter view asks the window that opened it for the channel; the answer carries the channel's port. */
+const READY = 'storydeck-ready';
+const PAIR = 'storydeck-pair';
+
 /** The query that opens the page as the presenter view of the window that opened it. */
 export const PRESENTER_QUERY = 'presenter';
 
 /**
  * Keeps this window and the other one of the talk (the presenter view it opened, or the audience window
- * that opened it) on the same slide: each tells the other the slide it moved to, by `postMessage` between
- * the two windows only (no network, no shared storage; works from a file: page). Returns `send`, for the
- * player's `onShow`, and `open`, which opens the presenter window (false when the browser refuses).
+ * that opened it) on the same slide: each tells the other the slide it moved to (no network, no shared storage;
+ * works from a file: page). Returns `send`, for the player's `onShow`, and `open`, which opens the presenter window
+ * (false when the browser refuses).
  *
- * `presenter`: this page is the presenter view (`?presenter`), the only one that takes the window that opened it
- * as its partner. A page served from a web site is opened by other sites too: it neither follows their messages nor
- * tells them where the talk is. Served over http(s), messages go to and come from the page's own origin only; from
- * a file: page (an opaque origin, which no web page can open) the window itself is the check.
+ * The slides go over a `MessageChannel`, never to a window: a window can be navigated to another page (a link
+ * followed in it), and a message posted to it afterwards would reach that page — from a file: page, whose origin
+ * is opaque, a message can only be addressed to `'*'`. A port reaches only the document it was handed to and dies
+ * with it. The presenter view (`presenter`: `?presenter`, the only page that takes the window that opened it as its
+ * partner) says it is ready to the window that opened it; that window, if it is the audience window that opened
+ * this very presenter window and has not paired it yet, hands it the channel's port, once per `open`. Over
+ * http(s) both messages go to and come from the page's own origin only, so another site that opens the page
+ * neither pairs with it nor learns where the talk is; from a file: page they must come from an opaque origin
+ * (`'null'` or `'file://'`); a web site's page is `'null'` only when sandboxed, and even then gets no port once the
+ * presenter window it replaced was paired.
  */
 export function windowSync(player: () => Player, presenter: boolean): { send(index: number): void; open(): boolean } {
-  let other: Window | null = presenter ? (window.opener as Window | null) : null;
-  let last: number | undefined;
   const web = /^https?:$/.test(location.protocol);
   const target = web ? location.origin : '*';
+  // A file: page's origin is opaque: browsers report it as 'null' (Chromium) or 'file://' (some Firefox versions).
+  const ownOrigin = (origin: string) => (web ? origin === location.origin : origin === 'null' || origin === 'file://');
+  let port: MessagePort | undefined;
+  let last: number | undefined;
+  /** The presenter window this page opened and has not handed a port to yet. */
+  let unpaired: Window | null = null;
+  const listen = (channel: MessagePort) => {
+    port?.close();
+    port = channel;
+    last = undefined;
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isSync(event.data)) return;
+      last = event.data.index;
+      player().show(event.data.index);
+    };
+  };
+  const opener = presenter ? (window.opener as Window | null) : null;
   window.addEventListener('message', (event) => {
-    if (!other || event.source !== other || (web && event.origin !== location.origin) || !isSync(event.data)) return;
-    last = event.data.index;
-    player().show(event.data.index);
+    if (!event.source || !ownOrigin(event.origin) || typeof event.data !== 'object' || event.data === null) return;
+    const kind = (event.data as { storydeck?: unknown }).storydeck;
+    if (kind === READY && unpaired && event.source === unpaired) {
+      unpaired = null;
+      const channel = new MessageChannel();
+      listen(channel.port1);
+      (event.source as Window).postMessage({ storydeck: PAIR }, target, [channel.port2]);
+      send(player().index);
+    } else if (kind === PAIR && opener && event.source === opener && !port && event.ports[0]) {
+      listen(event.ports[0]);
+    }
   });
   const send = (index: number) => {
-    if (!other || other.closed || index === last) return;
+    if (!port || index === last) return;
     last = index;
-    other.postMessage({ storydeck: 'show', index } satisfies SyncMessage, target);
+    port.postMessage({ storydeck: 'show', index } satisfies SyncMessage);
   };
+  if (opener) opener.postMessage({ storydeck: READY }, target);
   return {
     send,
     open: () => {
@@ -141,8 +175,7 @@ export function windowSync(player: () => Player, presenter: boolean): { send(ind
       url.hash = `#${player().index + 1}`;
       const opened = window.open(url.href, 'storydeck-presenter', 'popup,width=1200,height=760');
       if (!opened) return false;
-      other = opened;
-      last = undefined;
+      unpaired = opened;
       return true;
     },
   };

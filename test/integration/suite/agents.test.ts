@@ -31,13 +31,15 @@ describe('agents: language-model tools', () => {
     return JSON.parse(part.value);
   };
 
+  const prepare = (name: Parameters<typeof prepareTool>[0], input: object) => prepareTool(name, { input } as vscode.LanguageModelToolInvocationPrepareOptions<object>);
+  /** What a MarkdownString made by appendText shows: its value with Markdown's escapes (and appendText's `&nbsp;`) taken off. */
+  const unescapeMarkdown = (value: string) => value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
+  const shown = (message: string | vscode.MarkdownString | undefined) => (message instanceof vscode.MarkdownString ? unescapeMarkdown(message.value) : message);
+
   it('refuses the write tools until the workspace is trusted', async function () {
     if (vscode.workspace.isTrusted) this.skip(); // trusted by 0-trust.test.ts, or launched with Workspace Trust off
     await openAndLint(api, DRAFT);
-    assert.throws(
-      () => prepareTool('storydeck_insert_beat', { input: { path: DRAFT, beat: 'ask' } } as vscode.LanguageModelToolInvocationPrepareOptions<object>),
-      /Insert a missing beat runs only in a trusted workspace/,
-    );
+    await assert.rejects(prepare('storydeck_insert_beat', { path: DRAFT, beat: 'ask' }), /Insert a missing beat runs only in a trusted workspace/);
     assert.ok((await invoke('storydeck_lint', { path: DRAFT })).findings.length > 0, 'read-only tools work everywhere');
     // The rest of the suite writes: trust the workspace as 0-trust.test.ts does.
     await vscode.commands.executeCommand('workbench.trust.manage');
@@ -80,7 +82,33 @@ describe('agents: language-model tools', () => {
   });
 
   it('refuses a path outside the workspace with one message', async () => {
-    await assert.rejects(invoke('storydeck_lint', { path: '../../etc/passwd' }), /StoryDeck: \.\.\/\.\.\/etc\/passwd is not inside a workspace folder/);
+    await assert.rejects(invoke('storydeck_lint', { path: '../../etc/passwd' }), /StoryDeck: "\.\.\/\.\.\/etc\/passwd" is not inside a workspace folder/);
+  });
+
+  it('validates the input before it asks: a path outside the workspace, a folder, a file that is not Markdown or a bad argument is refused, never shown for confirmation', async () => {
+    await assert.rejects(prepare('storydeck_insert_beat', { path: '../../etc/passwd', beat: 'ask' }), /^Error: StoryDeck: "\.\.\/\.\.\/etc\/passwd" is not inside a workspace folder/);
+    await assert.rejects(prepare('storydeck_export', { path: '/etc/passwd', format: 'html' }), /"\/etc\/passwd" is not inside a workspace folder/);
+    await assert.rejects(prepare('storydeck_lint', { path: '../../etc/passwd' }), /is not inside a workspace folder/);
+    await assert.rejects(prepare('storydeck_export', { path: 'agents', format: 'html' }), /StoryDeck: "agents" is not a file\./);
+    await assert.rejects(prepare('storydeck_export', { path: 'agents/missing.md', format: 'html' }), /StoryDeck: "agents\/missing\.md" does not exist in the workspace\./);
+    await assert.rejects(prepare('storydeck_insert_beat', { path: DRAFT, beat: 'everything' }), /"beat" must be one of /);
+    await assert.rejects(prepare('storydeck_export', { path: `${'x/'.repeat(5000)}a.md`, format: 'html' }), (e: Error) => e.message.length < 400);
+  });
+
+  it('shows the validated path quoted, its controls escaped, as text that renders no Markdown', async () => {
+    const name = 'agents/x\u202e\u001b[2J[go](command:workbench.action.quit).md';
+    await vscode.workspace.fs.writeFile(workspaceUri(name), Buffer.from('# A narrative\n'));
+    try {
+      const prepared = await prepare('storydeck_export', { path: name, format: 'html' });
+      const message = prepared.confirmationMessages?.message;
+      assert.ok(message instanceof vscode.MarkdownString, 'a MarkdownString of plain text');
+      assert.ok(!message.isTrusted, 'no command link runs');
+      assert.doesNotMatch(message.value, /[\u001b\u202e]/, 'no control character');
+      assert.doesNotMatch(message.value, /\[go\]\(command:/, 'no link');
+      assert.equal(unescapeMarkdown(message.value), 'Export "agents/x\\u202e\\u001b[2J[go](command:workbench.action.quit).md" to HTML?');
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri(name));
+    }
   });
 
   // VS Code itself shows the confirmation and calls invoke only once the user agrees. Under extension tests its
@@ -89,14 +117,14 @@ describe('agents: language-model tools', () => {
   it('storydeck_insert_beat asks for confirmation, and preparing it changes nothing', async () => {
     const { document } = await openAndLint(api, DRAFT);
     const before = document.getText();
-    const prepared = prepareTool('storydeck_insert_beat', { input: { path: DRAFT, beat: 'ask' } } as vscode.LanguageModelToolInvocationPrepareOptions<object>);
+    const prepared = await prepare('storydeck_insert_beat', { path: DRAFT, beat: 'ask' });
     assert.equal(prepared.confirmationMessages?.title, 'StoryDeck: Insert a missing beat');
-    assert.match(String(prepared.confirmationMessages?.message), /^Insert a 'ask' slide skeleton into agents\/draft\.md\? The edit goes into the editor, unsaved, where you can undo it\.$/);
+    assert.equal(shown(prepared.confirmationMessages?.message), `Insert a 'ask' slide skeleton into "agents/draft.md"? The edit goes into the editor, unsaved, where you can undo it.`);
     assert.equal(document.getText(), before);
     assert.equal(document.isDirty, false);
-    const exporting = prepareTool('storydeck_export', { input: { format: 'pdf' } } as vscode.LanguageModelToolInvocationPrepareOptions<object>);
-    assert.match(String(exporting.confirmationMessages?.message), /runs a local browser/);
-    assert.equal(prepareTool('storydeck_lint', { input: {} } as vscode.LanguageModelToolInvocationPrepareOptions<object>).confirmationMessages, undefined, 'read-only tools do not ask');
+    const exporting = await prepare('storydeck_export', { format: 'pdf' });
+    assert.equal(shown(exporting.confirmationMessages?.message), 'Export the active narrative, "agents/draft.md" to PDF (runs a local browser to print it)?');
+    assert.equal((await prepare('storydeck_lint', {})).confirmationMessages, undefined, 'read-only tools do not ask');
   });
 
   it('storydeck_insert_beat, once confirmed, inserts the skeleton into the editor for the user to keep or undo', async () => {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, renameSync, symlinkSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
 import { renderTemplate } from '../../../src/core/scaffold';
@@ -84,6 +86,22 @@ describe('New Narrative', () => {
       parseDeck(text).slides.flatMap((s) => s.beats),
       ['why', 'ask'],
     );
+  });
+
+  it('reads no template from a .storydeck/templates folder that is a link out of the workspace folder', async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    const folder = workspaceUri('.storydeck/templates').fsPath;
+    // Beside the workspace folder, on the same file system (a rename moves it there and back).
+    const elsewhere = join(mkdtempSync(join(dirname(vscode.workspace.workspaceFolders![0].uri.fsPath), 'storydeck-lent-')), 'templates');
+    renameSync(folder, elsewhere);
+    symlinkSync(elsewhere, folder);
+    try {
+      assert.equal(await vscode.commands.executeCommand(NEW, 'team-offsite', { title: 'Q3 offsite' }, 'untitled'), undefined, 'not offered');
+      assert.ok(await vscode.commands.executeCommand<vscode.Uri | undefined>(NEW, 'town-hall', { title: 'Q3' }, 'untitled'), 'the built-in templates still work');
+    } finally {
+      unlinkSync(folder);
+      renameSync(elsewhere, folder);
+    }
   });
 
   it('refuses a workspace template larger than 1 MB instead of reading it whole', async function () {

@@ -59,6 +59,15 @@ describe('the @storydeck coach', () => {
     assert.match(NO_MODEL, /Install an extension that provides one/);
   });
 
+  it('/review without a model shows the file name and what a finding quotes from the narrative as text: no picture, no link', () => {
+    const text = TEXT.replace('audience: Nursing leadership', 'theme: "![x](https://evil.example/t.png) [go](https://evil.example)"');
+    const input = { text, file: 'talks/[a](https://evil.example).md', config: {} };
+    const review = reviewFromRules({ file: input.file, text, lint: lintResult(input), outline: outlineResult(input) });
+    assert.ok(review.includes('theme: !\\[x\\](https://evil.example/t.png) \\[go\\](https://evil.example)'), review);
+    assert.doesNotMatch(review, /(?<!\\)\[(?:x|go|a)(?<!\\)\]\(/, 'no Markdown link or picture');
+    assert.match(review, /^\*\*talks\/\\\[a\\\]\(https:\/\/evil\.example\)\.md\*\*/);
+  });
+
   describe('answers become edits', () => {
     it('finds the ```markdown block of an answer', () => {
       assert.equal(fencedMarkdown('Here it is:\n\n```markdown\n## Pain\n\nText.\n```\n\nCheck the number.'), '## Pain\n\nText.');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BEAT_IDS, parseDeck } from '../../../src/core/deck';
@@ -75,6 +75,9 @@ describe('storydeck new', () => {
 
   it('refuses unknown keys, missing required answers and malformed --set with one line', async () => {
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '--set', 'colour=red'), /unknown key "colour".*Its prompts are: title, /);
+    // Names every object has are keys like any other: never taken in silence nor read from the prototype.
+    for (const key of ['__proto__', 'constructor', 'toString'])
+      assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '--set', `${key}=red`), new RegExp(`unknown key "${key}"`));
     assertUsageError(await run(dir, 'new', '--template', 'town-hall'), /missing required answer "title" \(What is the talk called\?\)/);
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title='), /missing required answer "title"/);
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title'), /--set needs key=value \(got "title"\)/);
@@ -99,6 +102,19 @@ describe('storydeck new', () => {
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '-o', 'no/such/dir/talk.md'), /cannot write no\/such\/dir\/talk\.md: the folder .* does not exist/);
     mkdirSync(join(dir, 'talk.md'));
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '-o', 'talk.md', '--force'), /talk\.md is a folder/);
+  });
+
+  it('reads no workspace template that a link takes out of the folder it runs in, and says so in one line', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'storydeck-lent-'));
+    cpSync('templates/town-hall.hbs', join(outside, 'lent.hbs'));
+    writeFileSync(join(outside, 'lent.hbs'), readFileSync(join(outside, 'lent.hbs'), 'utf8').replace('id: town-hall', 'id: lent'));
+    mkdirSync(join(dir, '.storydeck', 'templates'), { recursive: true });
+    symlinkSync(join(outside, 'lent.hbs'), join(dir, '.storydeck', 'templates', 'lent.hbs'));
+    const { code, stdout, stderr } = await run(dir, 'templates');
+    assert.equal(code, 2);
+    assert.doesNotMatch(stdout, /^lent /m, 'not listed');
+    assert.match(stderr, /lent\.hbs: cannot read this file: a symbolic link takes it outside .*, and templates are read only from inside it\.\n$/);
+    assertUsageError(await run(dir, 'new', '--template', 'lent', '--set', 'title=x'), /template "lent" cannot be used: .*a symbolic link takes it outside/);
   });
 
   it('uses workspace templates from .storydeck/templates, which replace built-ins with the same id', async () => {

@@ -54,6 +54,27 @@ describe('terminal output', () => {
     assert.equal(stderr, 'storydeck lint: cannot read missing\\u001b[2K\\u000d0 findings..md: no such file or folder.\n');
   });
 
+  it('prints a line break inside a value as an escape, so a narrative or its name cannot add a line of its own (a forged finding, a "0 findings" summary)', async () => {
+    const forging = mkdtempSync(join(tmpdir(), 'storydeck-lines-'));
+    const FORGED = 'Real\nfake.md:1:1  error  forged  [x]\n\n0 findings.';
+    // YAML's "\n" is a newline; the file's own name carries one too.
+    const yaml = JSON.stringify(FORGED);
+    const name = 'talk\nok.md:1:1  info  fine  [x].md';
+    writeFileSync(join(forging, name), `---\ntitle: ${yaml}\ntheme: ${yaml}\nstakeholders:\n  - name: ${yaml}\n    concerns: [${yaml}]\n---\n\n# Why we exist\n\nNurses lose an hour a shift.\n`);
+    const file = join(forging, name);
+    const outputs = [await run(forging, 'lint', file), await run(forging, 'outline', file), await run(forging, 'export', file, '--to', 'html', '-o', join(forging, 'out.html'))];
+    for (const { stdout, stderr } of outputs) {
+      for (const line of `${stdout}${stderr}`.split('\n')) {
+        assert.doesNotMatch(line, /^(?:fake\.md:|0 findings\.|ok\.md:)/, `a line of the narrative's own: ${JSON.stringify(line)}`);
+      }
+    }
+    const [lint, outline, exported] = outputs;
+    assert.ok(lint.stdout.includes('`theme: Real\\u000afake.md:1:1  error  forged  [x]\\u000a\\u000a0 findings.`'), lint.stdout);
+    assert.ok(lint.stdout.includes('talk\\u000aok.md:1:1  info  fine  [x].md:'), 'the file name, escaped');
+    assert.match(outline.stdout, /^Real\\u000afake\.md:1:1 {2}error {2}forged {2}\[x\]\\u000a\\u000a0 findings\. — 1 slide/, outline.stdout);
+    assert.match(exported.stderr, /theme "Real\\u000afake\.md/, exported.stderr);
+  });
+
   it('gives SARIF locations as percent-encoded URIs relative to the working folder', async () => {
     const sarifDir = mkdtempSync(join(tmpdir(), 'storydeck-sarif-'));
     mkdirSync(join(sarifDir, 'my talks'));

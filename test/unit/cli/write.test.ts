@@ -32,6 +32,36 @@ describe("the CLI writes through to the user's files", () => {
     assert.equal(readFileSync(join(dir, 'talk.md'), 'utf8'), '# Why\n\nBecause.\n');
   });
 
+  it('export and new do not write out of the repository through a link it holds, with --force or not; a path named outside is the user’s choice', async () => {
+    const repo = join(dir, 'repo');
+    const outside = join(dir, 'home');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(outside);
+    writeFileSync(join(repo, 'talk.md'), '# Why\n\nBecause.\n');
+    writeFileSync(join(outside, '.bashrc'), 'export PATH=/usr/bin\n');
+    // The repository plants the default output as a link to a file of the user's, and a folder that leads out.
+    symlinkSync(join(outside, '.bashrc'), join(repo, 'talk.html'));
+    symlinkSync(outside, join(repo, 'exports'));
+    for (const argv of [['--force'], ['-o', 'exports/new.html'], ['-o', 'exports/new.html', '--force'], ['-o', 'exports/.bashrc', '--force']]) {
+      const { code, stderr } = await run(repo, 'export', 'talk.md', '--to', 'html', ...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, new RegExp(`leads out of ${repo} through a symbolic link, to ${outside}/(?:\\.bashrc|new\\.html); StoryDeck does not write outside the project`), stderr);
+    }
+    // storydeck new -o, the same.
+    symlinkSync(join(outside, '.bashrc'), join(repo, 'new.md'));
+    for (const output of ['new.md', 'exports/fresh.md']) {
+      const { code, stderr } = await run(repo, 'new', '--template', 'town-hall', '--set', 'title=Q3', '-o', output, '--force');
+      assert.equal(code, 2, output);
+      assert.match(stderr, /leads out of .* through a symbolic link, to .*; StoryDeck does not write outside the project/, stderr);
+    }
+    assert.equal(readFileSync(join(outside, '.bashrc'), 'utf8'), 'export PATH=/usr/bin\n', 'the file the link points at is untouched');
+    assert.deepEqual(readdirSync(outside), ['.bashrc'], 'nothing was created through the linked folder');
+    // Named outside the repository by the user: written there.
+    const named = spawnSync(process.execPath, [resolve('dist/cli.js'), 'export', 'talk.md', '--to', 'html', '-o', join(outside, 'talk.html')], { cwd: repo, encoding: 'utf8' });
+    assert.equal(named.status, 0, named.stderr);
+    assert.ok(statSync(join(outside, 'talk.html')).isFile());
+  });
+
   it('export says in one line that a folder on the output path is a file', () => {
     writeFileSync(join(dir, 'talk.md'), '# Why\n\nBecause.\n');
     const result = spawnSync(process.execPath, [resolve('dist/cli.js'), 'export', 'talk.md', '--to', 'html', '-o', 'talk.md/x.html'], { cwd: dir, encoding: 'utf8' });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseDeck } from '../../../src/core/deck';
+import { parseDeck, readMarp } from '../../../src/core/deck';
 import { renderDeck, type RenderOptions } from '../../../src/core/render';
 
 /** What Marp's directives and image syntax put in the rendered slides (src/core/render/marp.ts). */
@@ -50,6 +50,21 @@ describe('renderDeck: Marp directives and backgrounds', () => {
       deck.slides.map((slide) => slide.look),
       [undefined, { backgroundColor: '#e49436' }, undefined, undefined],
     );
+  });
+
+  it('drops a GitPitch `---?image=…` that is no picture address (javascript:, file:, vbscript:), with a notice saying why, leaving no markup on the slide', () => {
+    for (const address of ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', 'file:///etc/passwd', 'vbscript:msgbox', 'data:text/html,<b>x</b>', 'a<b>.png']) {
+      const text = `# One\n---?image=${address}&color=#e49436\n## Two\n`;
+      const deck = parseDeck(text);
+      const [, two] = renderDeck(deck).slides;
+      assert.equal(two.html.replace(/\n/g, ''), '<h2 data-line="3">Two</h2>', `${address}: the slide shows its own content only`);
+      assert.deepEqual(two.look, { backgroundColor: '#e49436' }, 'the rest of the line still applies');
+      const notices = readMarp(deck).notices.filter((n) => n.key === 'gitpitch-image');
+      assert.equal(notices.length, 1, address);
+      assert.equal(notices[0].line, 2);
+      assert.match(notices[0].message, /is not a picture StoryDeck draws, so this slide has no background picture/);
+    }
+    assert.deepEqual(readMarp(parseDeck('# One\n---?image=assets/bg.jpg\n## Two\n---?image=https://example.com/a.png\n## Three\n')).notices, [], 'a picture it draws is no notice');
   });
 
   it('escapes raw HTML in a header and keeps its pictures to the URL policy', () => {

@@ -217,6 +217,32 @@ describe('listTemplates', () => {
     );
   });
 
+  it("reads a workspace's templates only from inside it: a template, or the templates folder, that links out is one error naming it", function () {
+    if (process.platform === 'win32') this.skip();
+    const outside = join(root, 'elsewhere');
+    const project = join(root, 'project');
+    mkdirSync(outside);
+    mkdirSync(join(project, '.storydeck', 'templates'), { recursive: true });
+    writeFileSync(join(outside, 'lent.hbs'), GOOD.replace('id: team-offsite', 'id: lent'));
+    writeFileSync(join(project, '.storydeck', 'templates', 'mine.hbs'), GOOD);
+    symlinkSync(join(outside, 'lent.hbs'), join(project, '.storydeck', 'templates', 'lent.hbs'));
+    const inside = listTemplates([{ dir: join(project, '.storydeck', 'templates'), within: project }]);
+    assert.deepEqual(
+      inside.templates.map((t) => t.id),
+      ['team-offsite'],
+    );
+    assert.deepEqual(
+      inside.errors.map((e) => e.message),
+      [`${join(project, '.storydeck', 'templates', 'lent.hbs')}: cannot read this file: a symbolic link takes it outside ${project}, and templates are read only from inside it.`],
+    );
+    // The whole folder a link to elsewhere: nothing read from it.
+    const linked = join(root, 'linked');
+    mkdirSync(join(linked, '.storydeck'), { recursive: true });
+    symlinkSync(outside, join(linked, '.storydeck', 'templates'));
+    const folder = listTemplates([{ dir: join(linked, '.storydeck', 'templates'), within: linked }]);
+    assert.deepEqual([folder.templates.length, folder.errors.length], [0, 1]);
+  });
+
   it('reports a second template with the same id in one folder', () => {
     const { templates, errors } = collectTemplates([
       [
