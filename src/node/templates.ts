@@ -15,7 +15,8 @@ export interface TemplateFolder {
  * folder first and the workspace's `.storydeck/templates` after it, so that a workspace template with a
  * built-in's id replaces it. Folders that do not exist are skipped; a `*.hbs` that is not a regular file of
  * at most 1 MB (a folder, a device, a pipe) is an error naming it, and so is one of a `TemplateFolder` that a
- * symbolic link (the file, or a folder on its path) takes outside its `within`. Never throws.
+ * symbolic link (the file, or a folder on its path) takes outside its `within`; a `TemplateFolder` that a link
+ * takes outside is one error naming the folder, its listing unread. Never throws.
  */
 export function listTemplates(folders: readonly (string | TemplateFolder | undefined)[]): TemplateList {
   const groups: TemplateSource[][] = [];
@@ -24,6 +25,11 @@ export function listTemplates(folders: readonly (string | TemplateFolder | undef
     if (!folder) continue;
     const { dir, within } = typeof folder === 'string' ? { dir: folder, within: undefined } : folder;
     const group: TemplateSource[] = [];
+    // A templates folder that is itself a link out: one error naming it, and its listing is not read either.
+    if (within !== undefined && existsSync(dir) && !isInside(within, dir)) {
+      errors.push(new TemplateError(dir, undefined, `cannot read this folder: a symbolic link takes it outside ${within}, and templates are read only from inside it.`));
+      continue;
+    }
     let names: string[];
     try {
       names = readdirSync(dir)

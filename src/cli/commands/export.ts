@@ -84,7 +84,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       warn: (message, line, column) => io.err(oneLine(`${file}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${message}`)),
       notReady: (message) => io.err(oneLine(`${file}: ${message}`)),
     });
-    io.out(`Exported ${slides} slide${slides === 1 ? '' : 's'} to ${output} (${(bytes / 1024).toFixed(0)} KiB).`);
+    io.out(oneLine(`Exported ${slides} slide${slides === 1 ? '' : 's'} to ${output} (${(bytes / 1024).toFixed(0)} KiB).`));
     // Only a layout finds text that runs off a slide: the preview's and the browser that prints a PDF. Say so, rather than let silence read as "all fits".
     if (format === 'html') io.out(HTML_NOT_MEASURED);
     return EXIT.ok;

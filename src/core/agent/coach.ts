@@ -81,12 +81,13 @@ function facts({ file, text, lint, outline }: CoachContext): string {
 
 /** `/review` without a model: the findings in the rules' own words, grouped as the story reads. */
 export function reviewFromRules({ file, lint, outline }: CoachContext): string {
-  // The chat view renders this as Markdown: the file's name and what a finding quotes from the narrative (a front
-  // matter value) go in as text, so they show no picture and no link.
-  const head = `**${escapeMarkdown(file)}** is read as ${lint.kind.description}. ${lint.counts.error} error(s), ${lint.counts.warning} warning(s), ${lint.counts.info} info.`;
+  // The chat view renders this as Markdown: the file's name, the kind it is read as (which quotes a front matter
+  // `kind:` nobody defined, or the headings that decided), the words in doubt and what a finding quotes from the
+  // narrative (a front matter value) go in as text, so they show no picture and no link.
+  const head = `**${escapeMarkdown(file)}** is read as ${escapeMarkdown(lint.kind.description)}. ${lint.counts.error} error(s), ${lint.counts.warning} warning(s), ${lint.counts.info} info.`;
   const { absent, doubts } = beatGaps(outline.missing, outline.uncertain);
   const missing = absent.length ? `\n\nMissing beats: ${absent.map((b) => `\`${b}\``).join(', ')} — \`/beat ${absent[0]}\` drafts one once a model is available.` : '';
-  const doubted = doubts.length ? `\n\n${inDoubt(doubts)}` : '';
+  const doubted = doubts.length ? `\n\n${inDoubt(doubts.map(escapeMarkdown))}` : '';
   const rows = lint.findings.map((f) => `- Line ${f.range.line} · ${f.severity} · \`${f.ruleId}\`: ${escapeMarkdown(f.message)}`);
   return `${head}${missing}${doubted}\n\n${rows.length ? rows.join('\n') : 'No findings: the story has what its kind needs.'}`;
 }

@@ -38,6 +38,18 @@ const WORSE = caseless(
   /\b(?:can(?:not)?|could|cannot) no longer\b|\bstop(?:s|ped)?\s(?:working|responding|renewing|buying|using|paying|coming|trusting|growing|selling)\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/i,
 );
 
+/**
+ * Words that sound like a change but tell none for anyone: the world moving ("the way people bank has changed faster than…"),
+ * a wish ("people want to be seen sooner"), the team's own news ("we're finally ready to show you").
+ */
+const NO_CHANGE = caseless(
+  /\b(?:has|have|had)\s(?:changed|moved|evolved|shifted)\s(?:\p{L}+\s)?(?:faster|more|quicker)\b|\b(?:wants?|wanted|wish(?:es)?|would like|hop(?:e|es))\sto\s(?:[\p{L}'’-]+\s){0,6}?(?:sooner|faster|quicker|easier|simpler|safer|earlier)\b|\b(?:we|we're|we’re|we are|i|i'm|i’m|i am)\s(?:\p{L}+\s)?finally\b/iu,
+);
+
+/** The reader finding their way in the text ("you'll find some answers below") or an idiom ("more than I can imagine"): not a change in anyone's day. */
+const READER_AID =
+  /\b(?:will|'ll|’ll)\s(?:find|see)\s(?:[\p{L}'’-]+\s){0,4}?(?:below|above|here|in (?:this|the following|the next) (?:section|document|post|page|talk|doc|chapter|slides?))\b|\b(?:than\s)?(?:i|we|you|anyone)\s(?:can|could|can't|can’t|cannot)\simagine\b/giu;
+
 /** The past before the change, in the past perfect: "I'd been saving them all year for the turkey" is the story, not a change. */
 const BEFORE = caseless(/\b(?:had|'d|’d) been\b/i);
 
@@ -67,8 +79,10 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  * unchanged sections come back after every keystroke.
  */
 const changeIn = memoByText((sentence: string): boolean => {
-  const text = withoutCondition(sentence);
-  return !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text);
+  const text = withoutCondition(sentence).replace(READER_AID, ' ');
+  return (
+    !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !NO_CHANGE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text)
+  );
 });
 
 /** A question asks whether something would change ("Maybe no more than a few days a month?"): it does not say that it does. */

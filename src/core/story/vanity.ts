@@ -19,6 +19,18 @@ const WITH_OBJECT = String.raw`(?!\s(?:the|each|every|all|any|your|our|their|its
 /** A deliverable named as a noun ("release of version 0.1", "launch of the website", "creation of four guides"): the work done. */
 const DELIVERABLE = String.raw`(?:release|launch|creation|completion|publication) of\s(?:(?:the|a|an|our|its|their|version)\s)?[\w.-]+`;
 
+/** Work items counted as done ("the number of projects that have been analyzed", "1 contribution made", "50 tracked deliverables", "the number of merged PRs", "40 home visits done"): the team's output. */
+const WORK_COUNTED = String.raw`(?:number of|(?<![\d.,])\d[\d,.]{0,15}\+?)\s(?:[a-z-]+\s){0,2}?(?:projects|issues|vulnerabilities|contributions?|deliverables|changesets|patches|packages|lessons|guides|tutorials|modules|reviews)\s(?:(?:that|which)\s(?:have|has)\sbeen\s)?(?:analy[sz]ed|reported|created|generated|fixed|filed|merged|closed|published|written|translated|completed|made|reviewed|audited|submitted|resolved)|(?<![\d.,])\d[\d,.]{0,15}\+?\s(?:tracked\s|new\s)?deliverables|number of (?:merged|closed|shipped|completed|published|resolved) (?:prs|pull requests|merge requests|changesets|issues|tickets|features|releases)|(?<![\d.,])\d[\d,.]{0,15}\+?\s(?:[a-z-]+\s)?(?:visits|events|workshops|meetings|ebrs|qbrs|calls|classes|webinars|demos)\s(?:done|held|run|made|completed|delivered|hosted)`;
+
+/** People put through a programme, counted ("train at least 100 researchers", "onboarded 19 new developers", "1 maintainer added"): the team's output. */
+const PEOPLE_TRAINED = String.raw`(?:train|trained|training|onboard|onboarded|onboarding|recruit|recruited|mentor|mentored|certify|certified)\s(?:at least\s|more than\s|over\s|about\s|some\s)?\d[\d,.]{0,15}\+?\s(?:new\s)?(?:[a-z-]+\s)?(?!(?:times|hours|days|weeks|months|years|minutes|sessions)\b)[a-z-]+s|(?<![\d.,])\d[\d,.]{0,15}\+?\s(?:new\s)?(?:maintainers?|contributors?|reviewers?|mentors?|developers?|volunteers?|instructors?|trainers?)\s(?:added|recruited|trained|onboarded|certified)`;
+
+/** A head count to grow ("triplicate the number of instructors", "increase the number of users of other projects"): arrivals, not what they got. */
+const MORE_OF_THEM = String.raw`(?:grow|increase|double|triple|triplicate|quadruple|boost|raise)(?:s|d|ed|ing)?\s(?:the\s)?(?:total\s)?number of\s(?:[a-z&-]+\s){0,2}?(?:users|members|instructors|trainers|contributors|maintainers|followers|subscribers|participants|attendees|learners|students|volunteers)`;
+
+/** The date first, the delivery after ("By 7:00 pm, each table should have one working demo shipped"): a delivery date as success. */
+const DATE_FIRST = String.raw`\bby\s(?:${DATE}|\d{1,2}(?::\d\d)?\s?(?:am|pm)\b),?\s(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,60}?\b(?:shipped|launched|released|deployed|rolled out|(?:be|is|are|go|goes) live)\b`;
+
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
   {
@@ -29,21 +41,21 @@ export const VANITY: readonly VanityPattern[] = [
     kind: 'acquisition',
     // "Downloads each logger", "installs the agent": a verb with its object says what software does, not how many came.
     re: new RegExp(
-      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social|update|alert)\ssubscribers|(?:new |first-time )?contributors)\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
+      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social|update|alert)\ssubscribers|(?:new |first-time )?contributors|${MORE_OF_THEM})\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
       'gi',
     ),
   },
   {
     kind: 'output',
     re: new RegExp(
-      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs) merged|(?:an?\s)?(?:pull[- ]request|pr) (?:being |is |gets |was )?merged|${DELIVERABLE}|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
+      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs|merge requests|changesets|patches) merged|${WORK_COUNTED}|${PEOPLE_TRAINED}|(?:an?\s)?(?:pull[- ]request|pr) (?:being |is |gets |was )?merged|${DELIVERABLE}|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
       'gi',
     ),
   },
   {
     kind: 'date',
     re: new RegExp(
-      String.raw`(?<!-)\b(?:launch(?:es|ing)?|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b`,
+      String.raw`(?<!-)\b(?:launch(?:es|ing)?|exited|decommissioned|retired|switched off|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b|${DATE_FIRST}`,
       'gi',
     ),
   },
@@ -63,13 +75,13 @@ const QUALIFIED = caseless(
 const PAYING = caseless(/\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu);
 /** "from quarterly to weekly": a change in a measure, even without figures. */
 const CHANGE_FROM_TO = caseless(/\bfrom\s[^.;\n]{1,30}?\sto\s/i);
-/** A figure that is not a year ("2019" dates, it does not count). */
-const COUNT_FIGURE = String.raw`(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d`;
+/** A figure that is not a year ("2019" dates, it does not count) nor a sum of money ("€3750 - pay contributors"). */
+const COUNT_FIGURE = String.raw`(?<![\p{L}\p{N}$€£¥.,])(?!(?:19|20)\d\d\b)\d`;
 const NUMBER_WORDS = 'million|thousand|hundreds?|thousands?|millions?|dozens?|several|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty';
-/** A reach measure is counted: a figure, or a word that grows or targets one ("double our followers", "more page views"). */
+/** A reach measure is counted: a figure, or a word that grows, targets or counts one ("double our followers", "more page views", "the number of issues reported"). */
 const COUNTED = caseless(
   new RegExp(
-    String.raw`${COUNT_FIGURE}|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpis?|metrics?|measured? (?:by|in)|${NUMBER_WORDS})\b`,
+    String.raw`${COUNT_FIGURE}|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpis?|metrics?|measured? (?:by|in)|(?:total )?number of|${NUMBER_WORDS})\b`,
     'iu',
   ),
 );

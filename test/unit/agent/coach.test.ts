@@ -68,6 +68,16 @@ describe('the @storydeck coach', () => {
     assert.match(review, /^\*\*talks\/\\\[a\\\]\(https:\/\/evil\.example\)\.md\*\*/);
   });
 
+  it('/review without a model shows the kind it read and the words in doubt as text too: a `kind:` nobody defined is no picture', () => {
+    const text = TEXT.replace('audience: Nursing leadership', 'kind: "![k](https://evil.example/k.png)"');
+    const input = { text, file: 'talks/handoff.md', config: {} };
+    const outline = { ...outlineResult(input), missing: ['pain' as const], uncertain: { pain: { slide: 2, line: 17, words: 'See ![p](https://evil.example/p.png) [go](https://evil.example)' } } };
+    const review = reviewFromRules({ file: input.file, text, lint: lintResult(input), outline });
+    assert.match(review, /is read as pitch \(the kind “!\\\[k\\\]\(https:\/\/evil\.example\/k\.png\)” is not defined\)\./, review);
+    assert.ok(review.includes('“See !\\[p\\](https://evil.example/p.png) \\[go\\](https://evil.example)”'), review);
+    assert.doesNotMatch(review, /(?<!\\)\[(?:k|p|go)(?<!\\)\]\(/, 'no Markdown link or picture');
+  });
+
   describe('answers become edits', () => {
     it('finds the ```markdown block of an answer', () => {
       assert.equal(fencedMarkdown('Here it is:\n\n```markdown\n## Pain\n\nText.\n```\n\nCheck the number.'), '## Pain\n\nText.');

@@ -53,6 +53,15 @@ describe('storydeck export', () => {
     assert.deepEqual(readdirSync(dir).sort(), ['talk.html', 'talk.md'], 'no temporary file left behind');
   });
 
+  it('says where the export went in one line, when it is named after a narrative whose file name holds a line break', () => {
+    const name = 'talk\n0 findings.md';
+    writeFileSync(join(dir, name), '# Why we exist\n\nNurses lose an hour a shift.\n');
+    const { code, stdout, stderr } = run(dir, name, '--to', 'html');
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^Exported 1 slide to talk\\u000a0 findings\.html \(\d+ KiB\)\.$/m, stdout);
+    assert.doesNotMatch(stdout, /^0 findings/m, 'no line of the file name’s own');
+  });
+
   it('says what is not ready before exporting (open findings by severity, TODOs on slides), and exports anyway', () => {
     writeFileSync(
       join(dir, 'draft.md'),

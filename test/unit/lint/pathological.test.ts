@@ -56,6 +56,8 @@ const FAMILIES = [
   { name: 'a summary of one long word, and a report of letters', n: 2000, input: (n, tag) => `# Summary\n\n${'x'.repeat(n)}${tag} survey ${'y'.repeat(n)}\n`, run: lint },
   { name: 'a line of "will" and digits with no colon at its end', n: 2000, input: (n, tag) => `# Numbers\n\n${'will 1 '.repeat(n)}${tag}\n\n- 2 a\n- 3 b\n`, run: lint },
   { name: 'a line of digits and short words before no output verb', n: 2000, input: (n, tag) => `# Goals\n\n${'1 a b c d '.repeat(n)}${tag}\n`, run: lint },
+  { name: 'a success line of "number of" and "train 1" before no work item', n: 2000, input: (n, tag) => `## Success metrics\n\n${'number of train 1 '.repeat(n)}${tag}\n`, run: lint },
+  { name: 'a success line of "by June," before no delivery word', n: 2000, input: (n, tag) => `## Success metrics\n\n${'by june, a '.repeat(n)}${tag}\n`, run: lint },
   { name: 'a front matter duration of digits', n: 2000, input: (n, tag) => `---\nduration: "${'1'.repeat(n)}${tag}"\n---\n# Talk\n`, run: lint },
   {
     name: 'a page of many sections, each a wall of figures stats-without-story reports (its learned check reads each)',

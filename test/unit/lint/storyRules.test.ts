@@ -188,6 +188,29 @@ describe('story rules', () => {
       assert.deepEqual(of('vanity-metric', '## Success\n\nWeekly active nurses reach 40% by June: <https://example.com/page-views>\n'), []);
     });
 
+    it('reads work counted as done, people put through a programme, a head count to grow and a date before the delivery as vanity', () => {
+      for (const line of [
+        'The total number of issues that have been reported as true positives',
+        'At least 1 maintainer added to the owners file',
+        'Onboarded 19 new developers into the project',
+        'Train at least 100 Brazilian researchers in open tools',
+        'Triplicate the number of certified instructors in the region',
+        'Increase the number of merged PRs per month',
+        'At least 40 home visits done',
+        'More than 50 tracked deliverables',
+        'Changesets merged is our key success metric',
+        'By 7:00 pm, each table should have at least one working demo shipped',
+        'Mainframe exited by 31 August 2028',
+      ]) {
+        assert.equal(of('vanity-metric', `## Success\n\n- ${line}\n`).length, 1, line);
+      }
+    });
+
+    it('does not count a sum of money beside people, nor a step of a plan that retires a system', () => {
+      assert.deepEqual(of('vanity-metric', '## Goals\n\n€3750 - Pay contributors €18.75/hour for code submitted to the project.\n'), []);
+      assert.deepEqual(of('vanity-metric', '## Rollout\n\nThe target is a 95% acknowledgement rate.\n\n1. Decommission the old scheduler by end of March 2027.\n'), []);
+    });
+
     it('leaves alone counts it says it will not track, shares of a group and revenue that follows a launch', () => {
       assert.equal(of('vanity-metric', '## Measures\n\nWe are deliberately not tracking features shipped, page views or installs.\n').length, 0);
       assert.equal(of('vanity-metric', '## Measures\n\n- Share of new accounts finished without re-keying: from 0 to 25% by December\n').length, 0);
@@ -309,6 +332,17 @@ describe('story rules', () => {
       assert.ok(value('The health worker records the vaccination once, at the door of the house.\n'));
       assert.ok(value('## What we want to change\n\n- Operators get a warning on the line screen two days before a bearing fails\n'));
       assert.ok(!value('The health worker records the vaccination once a week.\n'), 'a frequency, not a change');
+    });
+
+    it('hear no change in a trend, a wish, the team’s own news, a pointer to the text or an idiom', () => {
+      const value = (text: string) => of('customer-value', text).length === 0;
+      assert.ok(!value('The way people bank has changed faster in the last five years than in the previous fifty.\n'), 'a trend');
+      assert.ok(!value('Patients want to be seen sooner.\n'), 'a wish');
+      assert.ok(!value("We've been heads-down for a year, and we're finally ready to show you what we built.\n"), 'the team’s news');
+      assert.ok(!value('You’ll find some answers below.\n'), 'a pointer to the text');
+      assert.ok(!value('Maintainers carry more burnout than I can imagine.\n'), 'an idiom');
+      assert.ok(value('Patients will be seen sooner, and no longer phone at 8 am for a slot.\n'), 'the change itself');
+      assert.ok(value('Imagine a nurse who no longer copies vitals by hand.\n'), 'imagine, told as a change');
     });
 
     it('recognise people the narrative introduces by name', () => {
