@@ -4,7 +4,7 @@ import { detectBeats, isPlaceholder } from './beats';
 import { beatMarkerIds, classifyComment, commentText, directives } from './comments';
 import { readFrontMatter } from './frontMatter';
 import { imageSpec, isStyleBlock } from './marp';
-import { memoByText } from './memo';
+import { keyedCache, memoByText } from './memo';
 import { isBeatId, type BeatId, type Block, type BlockKind, type Comment, type Deck, type Problem, type Slide, type SlideImage } from './types';
 
 /**
@@ -267,39 +267,55 @@ class SlideBuilder {
     // of its own: it is placed on the last line, so that every position stays inside the document.
     const line = Math.min(start + 1, this.lines.length);
     const endLine = Math.max(line, end0 + 1);
-    const marker = comments.find((comment) => comment.kind === 'beat');
-    const explicit = marker ? beatMarkerIds(marker.text).filter(isBeatId) : undefined;
-    const empty = !blocks.some((block) => block.kind !== 'heading' && !block.linkOnly && !isPlaceholder(block.text));
-    const beats: BeatId[] = explicit ?? (empty ? [] : detectBeats(blocks));
-    const notes = comments.filter((comment) => comment.kind === 'note').map((comment) => comment.text);
-    const words = blocks.reduce((sum, block) => (block.kind === 'code' ? sum : sum + countWords(block.text)), 0);
-    const noteWords = notes.reduce((sum, note) => sum + countWords(note), 0);
-    const titleBlock = blocks.find((block) => block.kind === 'heading') ?? blocks.find((block) => block.kind !== 'code' && block.text);
-    const slideDirectives = Object.assign({}, ...comments.filter((cm) => cm.kind === 'directive').map((cm) => directives(cm.text)));
-    this.slides.push({
-      index: this.slides.length + 1,
-      line,
-      endLine,
-      title: titleBlock ? shortTitle(titleBlock.text) : '',
-      titleLine: titleBlock ? titleBlock.line : line,
-      blocks,
-      comments,
-      images,
-      notes,
-      directives: slideDirectives,
-      beats,
-      explicitBeats: explicit !== undefined,
-      empty,
-      words,
-      noteWords,
-      estimatedSeconds: empty && noteWords === 0 ? 0 : Math.max(MIN_SLIDE_SECONDS, Math.round((Math.max(words, noteWords) / WORDS_PER_MINUTE) * 60)),
-    });
+    const index = this.slides.length + 1;
+    // Everything the slide is made from: an unchanged slide at the same place is the slide read last time.
+    const key = JSON.stringify([index, line, endLine, blocks, comments, images]);
+    this.slides.push(sameSlide(key, () => readSlide(index, line, endLine, blocks, comments, images)));
   }
 
   finish(lineCount: number): Slide[] {
     this.close(lineCount - 1);
     return this.slides;
   }
+}
+
+/**
+ * The slides read lately, by what each is made from. An editor re-parses the whole narrative after each pause in typing and all
+ * but one slide come back unchanged: they come back as the same objects, so every reading remembered per slide (its passages,
+ * its sections' readings) is reused, and their texts are the same strings, which the per-text caches find at once. Slides are
+ * never mutated once read.
+ */
+const sameSlide = keyedCache<Slide>();
+
+/** A slide from its blocks, comments and images: its beats, notes, directives, words and time. */
+function readSlide(index: number, line: number, endLine: number, blocks: Block[], comments: Comment[], images: SlideImage[]): Slide {
+  const marker = comments.find((comment) => comment.kind === 'beat');
+  const explicit = marker ? beatMarkerIds(marker.text).filter(isBeatId) : undefined;
+  const empty = !blocks.some((block) => block.kind !== 'heading' && !block.linkOnly && !isPlaceholder(block.text));
+  const beats: BeatId[] = explicit ?? (empty ? [] : detectBeats(blocks));
+  const notes = comments.filter((comment) => comment.kind === 'note').map((comment) => comment.text);
+  const words = blocks.reduce((sum, block) => (block.kind === 'code' ? sum : sum + countWords(block.text)), 0);
+  const noteWords = notes.reduce((sum, note) => sum + countWords(note), 0);
+  const titleBlock = blocks.find((block) => block.kind === 'heading') ?? blocks.find((block) => block.kind !== 'code' && block.text);
+  const slideDirectives = Object.assign({}, ...comments.filter((cm) => cm.kind === 'directive').map((cm) => directives(cm.text)));
+  return {
+    index,
+    line,
+    endLine,
+    title: titleBlock ? shortTitle(titleBlock.text) : '',
+    titleLine: titleBlock ? titleBlock.line : line,
+    blocks,
+    comments,
+    images,
+    notes,
+    directives: slideDirectives,
+    beats,
+    explicitBeats: explicit !== undefined,
+    empty,
+    words,
+    noteWords,
+    estimatedSeconds: empty && noteWords === 0 ? 0 : Math.max(MIN_SLIDE_SECONDS, Math.round((Math.max(words, noteWords) / WORDS_PER_MINUTE) * 60)),
+  };
 }
 
 /**

@@ -59,6 +59,8 @@ export class PhraseMatcher {
   private readonly exact = trieNode();
   private readonly folded = trieNode();
   private readonly found = new WeakMap<Deck, PhraseHit[][]>();
+  /** `lineHits`, once per line of text: after a keystroke every line but the edited one comes back. */
+  private readonly hitsOnLine = memoByText((text: string) => this.lineHits(text));
   private readonly wordBefore: RegExp;
   private readonly wordAt: RegExp;
   /** For each ASCII character, whether it is a word character, and a gap: most places are decided here, without running an expression. */
@@ -116,7 +118,7 @@ export class PhraseMatcher {
     if (hits) return hits;
     hits = this.lists.map(() => []);
     for (const { line, text } of visibleLines(deck, deck.slides)) {
-      this.lineHits(text).forEach((spans, list) => {
+      this.hitsOnLine(text).forEach((spans, list) => {
         for (const [start, end] of spans) hits[list].push({ range: { line, column: start + 1, endLine: line, endColumn: end + 1 }, text: text.slice(start, end) });
       });
     }

@@ -2,7 +2,7 @@ import { ASK_STRONG, MONTHS, WEEKDAYS, headingBeat, slidePassages, type Passage 
 import type { Block, Slide } from '../deck';
 import { memoByText } from '../deck/memo';
 import { countWords } from '../deck/parseDeck';
-import { headingScope, perDeck, type ReadingContext } from './reading';
+import { headingScope, perDeck, perSlide, type ReadingContext } from './reading';
 import { caseless } from '../deck/fold';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
@@ -255,45 +255,46 @@ const REQUESTED_SUM = new RegExp(String.raw`^${REQUESTED}(?![\p{L}-])`, 'iu');
 const REQUESTED_LABEL = new RegExp(String.raw`\b${REQUESTED}\s?[:—–-]\s?(?:[$€£]|(?:usd|eur|gbp|chf)\s?)?\d`, 'iu');
 
 /** The explicit requests of a narrative: strong ask phrases anywhere, and requests under an ask heading. */
-export const findAsks = perDeck(function findAsks(ctx: ReadingContext): Ask[] {
+export const findAsks = perDeck((ctx: ReadingContext): Ask[] => ctx.deck.slides.flatMap(asksOn));
+
+/** The requests of one slide: they depend on nothing else. */
+export const asksOn = perSlide(function asksOn(slide: Slide): Ask[] {
   const asks: Ask[] = [];
-  for (const slide of ctx.deck.slides) {
-    const signed = signatures(slide);
-    /** Sections under a heading: what is under one is not on a headless slide, whatever the heading names ("Background"). */
-    const titled = new Set<number>();
-    const passages = slidePassages(slide);
-    /** The subsections of an ask heading ("### People" under "## What we need") are part of the ask, and so is a "Help wanted" section. */
-    const askHeadings = headingScope(slide, asksInItsWords);
-    const askSections = new Set(passages.filter((p) => askHeadings.has(p.block)).map((p) => p.section));
-    /** Sections headed as the sum an application requests ("### Total requested"): the figure under it is the ask. */
-    const requested = new Set(passages.filter((p) => p.block.kind === 'heading' && REQUESTED_SUM.test(p.block.text)).map((p) => p.section));
-    /** Blocks that state the sum requested, read once each: "Requested amount: $412,000", "# Requested amount 39000". */
-    const statesSum = new Set(slide.blocks.filter((b) => REQUESTED_LABEL.test(b.text) || (REQUESTED_SUM.test(b.text) && /\d/.test(b.text))));
-    /** Each section's words: an invitation with a date or someone to act in its section asks. */
-    const sectionText = new Map<number, string>();
-    for (const p of passages) sectionText.set(p.section, `${sectionText.get(p.section) ?? ''} ${p.text}`);
-    for (const p of passages) {
-      if (p.block.kind === 'heading') titled.add(p.section);
-      // "No asks this week" is not an ask, and neither is an open question, a customer's quoted "please just tell me" nor a letter's signature.
-      if (signed.has(p.block) || NO_ASK.test(p.text) || OPEN_QUESTION.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
-      if (slide.index === 1 && BYLINE.test(p.text)) continue;
-      const body = p.block.kind !== 'heading';
-      // Under an ask heading, any request, owner or date counts; in a section with no heading on a slide that reads as an ask, a clear one.
-      const underAskHeading = body && (p.context.includes('ask') || askSections.has(p.section)) && !DECIDED.test(p.text);
-      // An invitation to comment is not the ask, unless the writer put it under the ask's heading.
-      if (!underAskHeading && INVITATION.test(p.text) && !specific(sectionText.get(p.section) ?? p.text)) continue;
-      const headlessAsk = body && p.context.length === 0 && !titled.has(p.section) && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);
-      const request =
-        strongAsk(p) ||
-        RAISING.test(p.text) ||
-        PAPER_ASK.test(p.text) ||
-        PLAIN_ASK.test(p.text) ||
-        statesSum.has(p.block) ||
-        (body && requested.has(p.section) && /\d/.test(p.text)) ||
-        (underAskHeading && (ASK_WORDS.test(p.text) || IMPERATIVE.test(p.text) || hasOwner(p.text) || hasDate(p.text))) ||
-        (headlessAsk && (CLEAR_IMPERATIVE.test(p.text) || (ASK_WORDS.test(p.text) && (hasOwner(p.text) || hasDate(p.text)))));
-      if (request) asks.push({ slide, passage: p });
-    }
+  const signed = signatures(slide);
+  /** Sections under a heading: what is under one is not on a headless slide, whatever the heading names ("Background"). */
+  const titled = new Set<number>();
+  const passages = slidePassages(slide);
+  /** The subsections of an ask heading ("### People" under "## What we need") are part of the ask, and so is a "Help wanted" section. */
+  const askHeadings = headingScope(slide, asksInItsWords);
+  const askSections = new Set(passages.filter((p) => askHeadings.has(p.block)).map((p) => p.section));
+  /** Sections headed as the sum an application requests ("### Total requested"): the figure under it is the ask. */
+  const requested = new Set(passages.filter((p) => p.block.kind === 'heading' && REQUESTED_SUM.test(p.block.text)).map((p) => p.section));
+  /** Blocks that state the sum requested, read once each: "Requested amount: $412,000", "# Requested amount 39000". */
+  const statesSum = new Set(slide.blocks.filter((b) => REQUESTED_LABEL.test(b.text) || (REQUESTED_SUM.test(b.text) && /\d/.test(b.text))));
+  /** Each section's words: an invitation with a date or someone to act in its section asks. */
+  const sectionText = new Map<number, string>();
+  for (const p of passages) sectionText.set(p.section, `${sectionText.get(p.section) ?? ''} ${p.text}`);
+  for (const p of passages) {
+    if (p.block.kind === 'heading') titled.add(p.section);
+    // "No asks this week" is not an ask, and neither is an open question, a customer's quoted "please just tell me" nor a letter's signature.
+    if (signed.has(p.block) || NO_ASK.test(p.text) || OPEN_QUESTION.test(p.text) || RHETORIC.test(p.text) || PRE_READ.test(p.text) || p.block.kind === 'blockquote' || QUOTED.test(p.text)) continue;
+    if (slide.index === 1 && BYLINE.test(p.text)) continue;
+    const body = p.block.kind !== 'heading';
+    // Under an ask heading, any request, owner or date counts; in a section with no heading on a slide that reads as an ask, a clear one.
+    const underAskHeading = body && (p.context.includes('ask') || askSections.has(p.section)) && !DECIDED.test(p.text);
+    // An invitation to comment is not the ask, unless the writer put it under the ask's heading.
+    if (!underAskHeading && INVITATION.test(p.text) && !specific(sectionText.get(p.section) ?? p.text)) continue;
+    const headlessAsk = body && p.context.length === 0 && !titled.has(p.section) && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);
+    const request =
+      strongAsk(p) ||
+      RAISING.test(p.text) ||
+      PAPER_ASK.test(p.text) ||
+      PLAIN_ASK.test(p.text) ||
+      statesSum.has(p.block) ||
+      (body && requested.has(p.section) && /\d/.test(p.text)) ||
+      (underAskHeading && (ASK_WORDS.test(p.text) || IMPERATIVE.test(p.text) || hasOwner(p.text) || hasDate(p.text))) ||
+      (headlessAsk && (CLEAR_IMPERATIVE.test(p.text) || (ASK_WORDS.test(p.text) && (hasOwner(p.text) || hasDate(p.text)))));
+    if (request) asks.push({ slide, passage: p });
   }
   return asks;
 });

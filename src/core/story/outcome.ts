@@ -1,8 +1,8 @@
 import { TARGET_PATTERNS, TIMEFRAME, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Slide } from '../deck';
-import { findAsks } from './ask';
+import { asksOn } from './ask';
 import { memoByText, memoTest } from '../deck/memo';
-import { perDeck, type ReadingContext } from './reading';
+import { perDeck, perSlide, type ReadingContext } from './reading';
 import { CLAUSE_BREAK, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
 import { caseless } from '../deck/fold';
 
@@ -158,66 +158,77 @@ export const findTargets = (ctx: ReadingContext): Target[] => readMeasures(ctx).
 /** The success criteria a narrative states whose measure is an output, not an outcome. */
 export const findOutputMeasures = (ctx: ReadingContext): OutputMeasure[] => readMeasures(ctx).outputs;
 
+interface Measures {
+  targets: Target[];
+  outputs: OutputMeasure[];
+}
+
 /** One reading of the narrative's success criteria: the targets, and the measures in a success section that count output. */
-const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): { targets: Target[]; outputs: OutputMeasure[] } {
-  const found: Target[] = [];
-  const outputs: OutputMeasure[] = [];
-  const asks = new Set(findAsks(ctx).map((a) => a.passage));
-  for (const slide of ctx.deck.slides) {
-    // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
-    let leadIn = -1;
-    let heading = '';
-    // A table's first row names its columns: a "Target" column makes every figure in the rows under it a target value.
-    let previous: Passage['block'] | undefined;
-    let header: Passage['block'] | undefined;
-    let targetColumn = false;
-    for (const p of slidePassages(slide)) {
-      if (p.block.kind === 'heading') heading = p.block.text;
-      if (p.block.kind === 'table' && p.block !== previous && previous?.kind !== 'table') {
-        header = p.block;
-        targetColumn = TARGET_COLUMN.test(p.block.text);
-      }
-      previous = p.block;
-      // A "Target" column in the plan or the ask holds milestones' dates ("Turn coordinators in place · End of Q1 FY27"), not success
-      // criteria; under an objective ("Objective 2: make the platform boring") it holds the key results' targets.
-      const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => SCHEDULES.has(b));
-      // The nearest heading decides: "Progression criteria" under "Methods" states targets.
-      if (REFERENCE.test(heading)) continue;
-      // A lead-in that reports work done ("As part of our goal …, we've introduced these features:") introduces a report, not goals.
-      const leads = p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text) && !WORK_DONE.test(p.text));
-      if (leads && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
-      const listed = p.block.kind === 'list_item' && p.section === leadIn;
-      const underOutcome = p.context.includes('outcome') || listed;
-      // The sentence that asks for a decision is the ask, whatever it costs and from when: not a success criterion,
-      // unless its own words say how success is judged ("We'll know it worked when … rise from 55% to 85%").
-      if (!underOutcome && asks.has(p) && !SUCCESS.test(p.text) && !futureChange(p.text)) continue;
-      // Outside a success section, a forecast of the world ("the share is expected to rise from 24% to 45%") is context, not the team's target.
-      if (!underOutcome && FORECAST.test(p.text)) continue;
-      // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
-      if (!underOutcome && PAST_RESULT.test(p.text) && !futureChange(p.text) && !STILL_AHEAD.test(p.text)) continue;
-      // A dated target is a claim about success wherever it stands, except in the sections of NOT_MEASURING.
-      // The title slide's byline ("Requested amount: $48,500 over 12 months") is not one.
-      // In the business case a dated figure is history ("footfall down 22% in two years") unless it says it is a target.
-      // A page with no headings has no title slide: its one slide is the whole narrative.
-      const dated =
-        (slide.index > 1 || ctx.deck.slides.length === 1) &&
-        TIMEFRAME.test(p.text.replace(WINDOW, ' ')) &&
-        !p.context.some((b) => NOT_MEASURING.has(b)) &&
-        (!p.context.includes('business') || STILL_AHEAD.test(p.text));
-      const measuring = underOutcome || targetRow || dated || SUCCESS.test(p.text) || futureChange(p.text);
-      // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies"; so is any
-      // figure in a row under a "Target" column ("Digital members · 6,400 · 18,000").
-      const plainFigure = (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, ''))) || (targetRow && ROW_FIGURE.test(p.text));
-      if (measuring && (hasTarget(p.text) || (plainFigure && !vanityIn(p.text) && !isOutput(p.text)))) {
-        found.push({ slide, passage: p, inSuccessSection: underOutcome });
-      } else if (underOutcome && p.block.kind !== 'heading' && !vanityIn(p.text) && isVanity('output', p.block.text)) {
-        // Read on the whole block, so a target that runs over two lines ("… fall from 1 in 25 to / 1 in 60") is one measure.
-        const words = outputWords(p.block.text.replace(LIST_NUMBER, ''));
-        if (words && p.text.includes(words)) outputs.push({ slide, passage: p, words });
-      }
-    }
-  }
+const readMeasures = perDeck(function readMeasures(ctx: ReadingContext): Measures {
+  const { slides } = ctx.deck;
+  // A page with no headings has no title slide: its one slide is the whole narrative.
+  const bySlide = slides.length === 1 ? [measure(slides[0], true)] : slides.map(measuresOn);
+  const found = bySlide.flatMap((m) => m.targets);
   // A block that states a target somewhere is an outcome measure, whatever else it counts.
   const targeted = new Set(found.map((t) => t.passage.block));
-  return { targets: found, outputs: outputs.filter((o) => !targeted.has(o.passage.block)) };
+  return { targets: found, outputs: bySlide.flatMap((m) => m.outputs).filter((o) => !targeted.has(o.passage.block)) };
 });
+
+/** The success criteria of a slide of a narrative of several, read once per slide. */
+const measuresOn = perSlide((slide) => measure(slide, false));
+
+/** The success criteria of one slide; `whole`: the narrative is this one slide. */
+function measure(slide: Slide, whole: boolean): Measures {
+  const found: Target[] = [];
+  const outputs: OutputMeasure[] = [];
+  const asks = new Set(asksOn(slide).map((a) => a.passage));
+  // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
+  let leadIn = -1;
+  let heading = '';
+  // A table's first row names its columns: a "Target" column makes every figure in the rows under it a target value.
+  let previous: Passage['block'] | undefined;
+  let header: Passage['block'] | undefined;
+  let targetColumn = false;
+  for (const p of slidePassages(slide)) {
+    if (p.block.kind === 'heading') heading = p.block.text;
+    if (p.block.kind === 'table' && p.block !== previous && previous?.kind !== 'table') {
+      header = p.block;
+      targetColumn = TARGET_COLUMN.test(p.block.text);
+    }
+    previous = p.block;
+    // A "Target" column in the plan or the ask holds milestones' dates ("Turn coordinators in place · End of Q1 FY27"), not success
+    // criteria; under an objective ("Objective 2: make the platform boring") it holds the key results' targets.
+    const targetRow = p.block.kind === 'table' && p.block !== header && targetColumn && !p.context.some((b) => SCHEDULES.has(b));
+    // The nearest heading decides: "Progression criteria" under "Methods" states targets.
+    if (REFERENCE.test(heading)) continue;
+    // A lead-in that reports work done ("As part of our goal …, we've introduced these features:") introduces a report, not goals.
+    const leads = p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text) && !WORK_DONE.test(p.text));
+    if (leads && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
+    const listed = p.block.kind === 'list_item' && p.section === leadIn;
+    const underOutcome = p.context.includes('outcome') || listed;
+    // The sentence that asks for a decision is the ask, whatever it costs and from when: not a success criterion,
+    // unless its own words say how success is judged ("We'll know it worked when … rise from 55% to 85%").
+    if (!underOutcome && asks.has(p) && !SUCCESS.test(p.text) && !futureChange(p.text)) continue;
+    // Outside a success section, a forecast of the world ("the share is expected to rise from 24% to 45%") is context, not the team's target.
+    if (!underOutcome && FORECAST.test(p.text)) continue;
+    // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
+    if (!underOutcome && PAST_RESULT.test(p.text) && !futureChange(p.text) && !STILL_AHEAD.test(p.text)) continue;
+    // A dated target is a claim about success wherever it stands, except in the sections of NOT_MEASURING.
+    // The title slide's byline ("Requested amount: $48,500 over 12 months") is not one.
+    // In the business case a dated figure is history ("footfall down 22% in two years") unless it says it is a target.
+    const dated =
+      (slide.index > 1 || whole) && TIMEFRAME.test(p.text.replace(WINDOW, ' ')) && !p.context.some((b) => NOT_MEASURING.has(b)) && (!p.context.includes('business') || STILL_AHEAD.test(p.text));
+    const measuring = underOutcome || targetRow || dated || SUCCESS.test(p.text) || futureChange(p.text);
+    // Under a success heading, a plain figure is a target: "€5M ARR in the Nordics by 2026", "300 paying companies"; so is any
+    // figure in a row under a "Target" column ("Digital members · 6,400 · 18,000").
+    const plainFigure = (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, ''))) || (targetRow && ROW_FIGURE.test(p.text));
+    if (measuring && (hasTarget(p.text) || (plainFigure && !vanityIn(p.text) && !isOutput(p.text)))) {
+      found.push({ slide, passage: p, inSuccessSection: underOutcome });
+    } else if (underOutcome && p.block.kind !== 'heading' && !vanityIn(p.text) && isVanity('output', p.block.text)) {
+      // Read on the whole block, so a target that runs over two lines ("… fall from 1 in 25 to / 1 in 60") is one measure.
+      const words = outputWords(p.block.text.replace(LIST_NUMBER, ''));
+      if (words && p.text.includes(words)) outputs.push({ slide, passage: p, words });
+    }
+  }
+  return { targets: found, outputs };
+}

@@ -24,6 +24,19 @@ export function perDeck<T>(read: (ctx: ReadingContext) => T): (ctx: ReadingConte
 }
 
 /**
+ * A reading of one slide alone, done once per slide. `parseDeck` gives an unchanged slide back as the same object (slides are
+ * never mutated), so after a keystroke only the edited slide is read again; a document-level reading joins the slides' readings.
+ * `read` must depend on nothing but the slide: not on its neighbours, the deck or the configuration.
+ */
+export function perSlide<T>(read: (slide: Slide) => T): (slide: Slide) => T {
+  const cache = new WeakMap<Slide, T>();
+  return (slide) => {
+    if (!cache.has(slide)) cache.set(slide, read(slide));
+    return cache.get(slide) as T;
+  };
+}
+
+/**
  * The headings of a slide that `names` accepts, with the subheadings under each ("### 1. More schools" under "## Our priorities for
  * 2027"): a section and its subsections play one role.
  */

@@ -6,7 +6,7 @@
  * over a slide's passages to collect a section's features, one sum per section.
  */
 import { deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
-import type { BeatId, Deck } from '../deck';
+import type { BeatId, Deck, Slide } from '../deck';
 import type { Evidence, Story } from './story';
 import { memoByText } from '../deck/memo';
 import { wordFeatures } from './kindModel';
@@ -50,23 +50,36 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
  */
 export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line: number }, only?: number): Section[] {
   const names = deckNames(deck.slides);
-  const isNamed = personMatcher(names, false);
+  const key = `${beat}\u0001${names.join('\u0002')}`;
+  let isNamed: ((text: string) => boolean) | undefined;
   const out: Section[] = [];
   for (const slide of deck.slides) {
     if (only !== undefined && slide.index !== only) continue;
-    for (const ps of passagesBySection(slide)) {
-      const here = found !== undefined && slide.index === found.slide && ps.some((p) => p.block.line === found.line);
-      // A section reads the same wherever it stands: what it shows is kept by its text, the deck's names and its heading's beats.
-      const key = [names.join('\u0002'), beat, ps[0].context.join(' '), ...ps.map((p) => `${p.block.kind}\u0003${p.text}`)].join('\u0001');
-      const features = sectionFeatures(key, () => readSection(ps, beat, isNamed));
-      out.push({ slide: slide.index, features: here ? [...features, 'r:found'] : features, found: here });
+    let bySlide = slideFeatures.get(slide);
+    if (!bySlide) slideFeatures.set(slide, (bySlide = new Map()));
+    let read = bySlide.get(key);
+    if (!read) {
+      isNamed ??= personMatcher(names, false);
+      const named = isNamed;
+      const groups = passagesBySection(slide);
+      bySlide.set(key, (read = { groups, features: groups.map((ps) => readSection(ps, beat, named)) }));
     }
+    read.groups.forEach((ps, i) => {
+      const here = found !== undefined && slide.index === found.slide && ps.some((p) => p.block.line === found.line);
+      out.push({ slide: slide.index, features: here ? [...read.features[i], 'r:found'] : read.features[i], found: here });
+    });
   }
   return out;
 }
 
+/**
+ * Each slide's sections and their features (all but `r:found`), per beat and the deck's names: what a section shows depends on
+ * nothing else. `parseDeck` gives an unchanged slide back as the same object, so after a keystroke only the edited slide is read.
+ */
+const slideFeatures = new WeakMap<Slide, Map<string, { groups: Passage[][]; features: string[][] }>>();
+
 /** A slide's passages grouped by section (a heading and what follows it), in the order the sections come. */
-function passagesBySection(slide: Deck['slides'][number]): Passage[][] {
+function passagesBySection(slide: Slide): Passage[][] {
   const by = new Map<number, Passage[]>();
   for (const p of slidePassages(slide)) {
     const list = by.get(p.section);
@@ -133,19 +146,6 @@ function slideSections(deck: Deck, slide: number): SlideSections | undefined {
   byDeck.set(slide, page);
   return page;
 }
-
-/** A section's features (all but `r:found`), once per section as its key tells it. */
-const sectionFeatures = (() => {
-  const cache = new Map<string, string[]>();
-  return (key: string, read: () => string[]): string[] => {
-    let f = cache.get(key);
-    if (!f) {
-      if (cache.size >= 4096) cache.clear();
-      cache.set(key, (f = read()));
-    }
-    return f;
-  };
-})();
 
 function readSection(ps: readonly Passage[], beat: BeatId, isNamed: (text: string) => boolean): string[] {
   const f = new Set<string>();

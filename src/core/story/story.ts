@@ -7,13 +7,13 @@ import { findBusiness } from './business';
 import { readKind, type KindConfig, type KindReading } from './kinds';
 import { findTargets } from './outcome';
 import { findPain } from './pain';
-import { readingContext, type ReadingContext } from './reading';
+import { perSlide, readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
 import { bestScore, longEnough, scoreSection, sections, statsFeatures, type SectionModel } from './sectionModel';
 import sectionWeights from './sectionWeights.json';
-import { headedAsWhy, introducesProduct, speaks, statesPurpose, summaryLeadsWithSolution, summaryLeadsWithWhy, titleOnly } from './what';
+import * as what from './what';
 
 /** What decided that a beat is there: where, and the words. */
 export interface Evidence {
@@ -86,6 +86,12 @@ export function wallNeedsStory(deck: Deck, slide: number, heading: string | unde
   return !WALLS || !longEnough(deck, WALLS.minWords ?? 0) || scoreSection(statsFeatures(deck, slide, heading, figures), WALLS) >= WALLS.threshold;
 }
 
+/** What one slide's words say of the why and the solution (`what.ts`), read once per slide: a keystroke changes one slide. */
+const introducesProduct = perSlide(what.introducesProduct);
+const titleOnly = perSlide(what.titleOnly);
+const saysWhy = perSlide((s: Slide) => what.summaryLeadsWithWhy(s) || what.statesPurpose(s) || what.headedAsWhy(s));
+const summaryLeadsWithSolution = perSlide(what.summaryLeadsWithSolution);
+
 /** Finders that return the first passage of the narrative, reading slide after slide. */
 const IN_ORDER: ReadonlySet<BeatId> = new Set(['pain', 'value']);
 
@@ -127,7 +133,7 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
     if (!s.explicitBeats && (beat === 'pain' || beat === 'what') && introducesProduct(s)) return beat === 'what';
     // The title slide names the narrative; a summary that leads with the problem, or a section headed as the problem, says why before it proposes.
     if (beat === 'what' && titleOnly(s)) return false;
-    if (beat === 'why' && !s.explicitBeats && (summaryLeadsWithWhy(s) || statesPurpose(s) || headedAsWhy(s))) return true;
+    if (beat === 'why' && !s.explicitBeats && saysWhy(s)) return true;
     if (s.explicitBeats || !READ[beat]) return s.beats.includes(beat);
     const evidence = beats[beat].evidence;
     // The pain and value finders read the slides in order: a slide before the first one they found the beat on has none.
@@ -144,7 +150,7 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   // A solution told in a summary comes before the one beat detection saw.
   if (firstWhat && firstWhat.index !== beats.what.evidence?.slide) beats.what = { present: true, evidence: { slide: firstWhat.index, line: firstWhat.titleLine, words: firstWhat.title } };
   // A summary that leads with the problem, or a sentence that states the purpose, says why, though no why heading or cue named it.
-  const firstWhy = deck.slides.find((s, i) => speaks(s) && slideBeats[i].includes('why'));
+  const firstWhy = deck.slides.find((s, i) => what.speaks(s) && slideBeats[i].includes('why'));
   if (firstWhy && (!beats.why.present || firstWhy.index < (beats.why.evidence?.slide ?? Infinity)))
     beats.why = { present: true, evidence: { slide: firstWhy.index, line: firstWhy.titleLine, words: firstWhy.title } };
   // A customer's pain answers "why" as well as a stated purpose does (why-before-what).

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { sep } from 'node:path';
 import { memoByText, memoTest } from '../../../src/core/deck/memo';
 import { parseDeck } from '../../../src/core/deck';
+import { lintText } from '../../../src/core/lint';
+import { readStory } from '../../../src/core/story';
 import { generateDeck } from '../../../bench/generate';
 
 describe('memoTest', () => {
@@ -41,17 +43,91 @@ describe('memoByText', () => {
     const edited = text.slice(0, at) + ' And then the shift ends.' + text.slice(at);
     parseDeck(text); // fills the caches with every slide but the edited one
     const again = parseDeck(edited);
-    // The same modules loaded afresh: their caches are empty.
-    const saved = Object.entries(require.cache).filter(([key]) => key.includes(`${sep}src${sep}core${sep}`));
-    for (const [key] of saved) delete require.cache[key];
-    let fresh: ReturnType<typeof parseDeck>;
-    try {
-      fresh = (require('../../../src/core/deck') as typeof import('../../../src/core/deck')).parseDeck(edited);
-    } finally {
-      for (const [key, module] of saved) require.cache[key] = module; // other tests keep the modules they loaded
-    }
+    const fresh = withEmptyCaches(() => (require('../../../src/core/deck') as typeof import('../../../src/core/deck')).parseDeck(edited));
     assert.notEqual(fresh.slides[0], again.slides[0]);
     const shape = (d: ReturnType<typeof parseDeck>) => d.slides.map((s) => [s.title, s.beats, s.words, s.noteWords, s.estimatedSeconds]);
     assert.deepEqual(shape(again), shape(fresh));
   });
 });
+
+describe('re-reading only what changed', () => {
+  it('gives back an unchanged slide at the same place as the same object, and reads an edited or moved one afresh', () => {
+    const text = generateDeck(12);
+    const before = parseDeck(text);
+    const at = before.slides.findIndex((s, i) => i >= 5 && s.blocks.some((b) => b.kind === 'paragraph'));
+    const line = before.slides[at].blocks.find((b) => b.kind === 'paragraph')!.line;
+    const lines = text.split('\n');
+    const typed = parseDeck([...lines.slice(0, line - 1), lines[line - 1] + ' Then it rained.', ...lines.slice(line)].join('\n'));
+    typed.slides.forEach((slide, i) => (i === at ? assert.notEqual(slide, before.slides[i]) : assert.equal(slide, before.slides[i], `slide ${i + 1}`)));
+    assert.ok(typed.slides[at].blocks.find((b) => b.line === line)?.text.endsWith('Then it rained.'));
+    // A line added before the slides after it moves them: they are read again, at their new lines.
+    const moved = parseDeck([...lines.slice(0, line), 'One more line.', ...lines.slice(line)].join('\n'));
+    assert.equal(moved.slides[at - 1], before.slides[at - 1]);
+    for (let i = at; i < moved.slides.length; i++) assert.notEqual(moved.slides[i], before.slides[i]);
+    assert.equal(moved.slides[at + 1].line, before.slides[at + 1].line + 1);
+  });
+
+  it('gives a re-lint after each of a series of edits the same findings and story as a lint with empty caches', () => {
+    let text = generateDeck(40);
+    const edits: ((t: string) => string)[] = [
+      // Typing in a paragraph, a character at a time.
+      (t) => typeAt(t, t.indexOf('\n\n', t.length >> 1), ' We will cut'),
+      (t) => typeAt(t, t.indexOf('\n\n', t.length >> 1), ' handover time from 40 to 15 minutes by June.'),
+      // A new line, which moves every slide after it.
+      (t) => typeAt(t, t.indexOf('\n\n', t.length >> 2), '\n\nPlease approve two engineers by Friday; Priya owns the rollout.'),
+      // A heading renamed, which changes the beat its slide plays.
+      (t) => t.replace(/\n## [^\n]+/, '\n## The ask'),
+      // The same words with and without a code span: the slide's text is the same, its source lines are not.
+      (t) => typeAt(t, t.indexOf('\n---\n', (t.length * 3) >> 2), '\n---\n\n## Latency\n\nLatency fell from `40` to `12` ms in `4` regions. Errors fell by `35` in `9` teams.\n'),
+      (t) => t.replace('from `40` to `12` ms in `4` regions. Errors fell by `35` in `9` teams', 'from 40 to 12 ms in 4 regions. Errors fell by 35 in 9 teams'),
+      // A slide break taken out, which joins two slides.
+      (t) => t.replace('\n---\n', '\n'),
+    ];
+    const warm: string[] = [];
+    const texts: string[] = [];
+    lintText(text, {}, { file: 'deck.md' });
+    for (const edit of edits) {
+      text = edit(text);
+      texts.push(text);
+      warm.push(readOf(lintText, readStory, text));
+    }
+    const fresh = withEmptyCaches(() => {
+      const lint = require('../../../src/core/lint') as typeof import('../../../src/core/lint');
+      const story = require('../../../src/core/story') as typeof import('../../../src/core/story');
+      return texts.map((t) => readOf(lint.lintText, story.readStory, t));
+    });
+    // Figures in code spans are code: without them, the same words are a wall of numbers.
+    const walls = (reading: string) => reading.match(/wall of numbers/g)?.length ?? 0;
+    assert.equal(walls(warm[5]), walls(warm[4]) + 1);
+    assert.equal(new Set(warm).size, edits.length, 'every edit changes what is read');
+    warm.forEach((reading, i) => assert.equal(reading, fresh[i], `after edit ${i + 1}`));
+  });
+});
+
+/** One character at a time, linting after each, as an editor does after each pause in typing. */
+function typeAt(text: string, at: number, typed: string): string {
+  let out = text;
+  for (let i = 0; i < typed.length; i++) {
+    out = out.slice(0, at + i) + typed[i] + out.slice(at + i);
+    lintText(out, {}, { file: 'deck.md' });
+  }
+  return out;
+}
+
+/** The findings and the story of a narrative, as JSON. */
+function readOf(lint: typeof lintText, story: typeof readStory, text: string): string {
+  const { deck, findings } = lint(text, {}, { file: 'deck.md' });
+  const { kind, beats, missing, slideBeats, cues } = story(deck);
+  return JSON.stringify({ findings, kind: kind.id, beats, missing, slideBeats, cues });
+}
+
+/** Runs `read` with every module of src/core loaded afresh, so that their caches are empty; the modules other tests loaded stay. */
+function withEmptyCaches<T>(read: () => T): T {
+  const saved = Object.entries(require.cache).filter(([key]) => key.includes(`${sep}src${sep}core${sep}`));
+  for (const [key] of saved) delete require.cache[key];
+  try {
+    return read();
+  } finally {
+    for (const [key, module] of saved) require.cache[key] = module;
+  }
+}

@@ -1,6 +1,7 @@
 import { detectBeats, headingBeat, type BeatId, type Block } from '../../deck';
 import { PERSON_WORDS } from '../../deck/beats';
 import { caseless, caselessAll } from '../../deck/fold';
+import { memoByText } from '../../deck/memo';
 import { LIST_NUMBER, REFERENCE, findTargets, isOutput } from '../../story/outcome';
 import { SUCCESS, TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
 import { wallNeedsStory } from '../../story/story';
@@ -235,6 +236,17 @@ function countsOutput(line: string): boolean {
   );
 }
 
+/** A line of content's figures, its sentences that hold one, and whether it counts output or states the work's particulars; once per text. */
+const readLine = memoByText((line: string): { figures: number; sentences: number; output: boolean } => {
+  const figures = countFigures(line);
+  if (figures === 0) return { figures, sentences: 0, output: false };
+  return {
+    figures,
+    sentences: line.split(SENTENCE_BREAK).filter((sentence) => countFigures(sentence) > 0).length,
+    output: countsOutput(line) || PARTICULARS.test(line),
+  };
+});
+
 /**
  * The figures of some blocks, and whether more than half their lines of content carry one. A wall is
  * several lines: one sentence, however many numbers it holds, can be said aloud. Lines under a lead-in
@@ -262,12 +274,12 @@ function figuresOf(blocks: readonly Block[], source: readonly string[]): { figur
       if (line.trim() === '') continue;
       lines++;
       if (b.kind === 'list_item' && aims) continue;
-      const n = countFigures(line);
-      figures += n;
-      if (n === 0) continue;
+      const read = readLine(line);
+      figures += read.figures;
+      if (read.figures === 0) continue;
       withFigures++;
-      sentences += line.split(SENTENCE_BREAK).filter((sentence) => countFigures(sentence) > 0).length;
-      if (countsOutput(line) || PARTICULARS.test(line)) outputs++;
+      sentences += read.sentences;
+      if (read.output) outputs++;
     }
   }
   return { figures, mostly: sentences >= 2 && withFigures * 2 > lines && outputs * 2 <= withFigures };
