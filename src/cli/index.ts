@@ -1,17 +1,20 @@
 import './v8Flags';
+import { exitPromptly } from './exit';
 import { escapeControls } from './io';
 import { main } from './main';
 
-main(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+// `mcp` ends when its client closes stdin, and a tool call still running then (a PDF export) finishes as before.
+const end = argv[0] === 'mcp' ? (code: number) => void (process.exitCode = code) : exitPromptly;
+
+main(argv, {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
   cwd: process.cwd(),
 }).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => end(code),
   (e: unknown) => {
     process.stderr.write(`storydeck: unexpected error: ${escapeControls((e as Error)?.message ?? String(e))}\n`);
-    process.exitCode = 2;
+    end(2);
   },
 );
