@@ -162,8 +162,8 @@ describe('exported HTML from file:, when one of its two windows goes to another 
 
   it('pairs again with a presenter window opened anew', async () => {
     await presenter.close();
-    // The browser forgets the closed window's name a moment after Playwright reports it closed; a window.open by that name
-    // before then can land in the closing window (no new page): seen once on a loaded machine.
+    // Once, on a loaded machine, `p` right after the close opened no new page; the likely cause is that the browser still
+    // held the closing window's name, so window.open by that name found it. A moment's wait lets the close finish.
     await audience.waitForTimeout(250);
     await audience.bringToFront();
     const reopened = context.waitForEvent('page');
