@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
 import { namesObjective } from '../../../src/core/story/strategy';
 import { hasDate } from '../../../src/core/story/ask';
+import { VANITY } from '../../../src/core/story/vanity';
 import { introducedNames, sentences, slidePassages } from '../../../src/core/deck/beats';
 import { parseDeck } from '../../../src/core/deck';
 
@@ -209,6 +210,21 @@ describe('story rules', () => {
     it('does not count a sum of money beside people, nor a step of a plan that retires a system', () => {
       assert.deepEqual(of('vanity-metric', '## Goals\n\n€3750 - Pay contributors €18.75/hour for code submitted to the project.\n'), []);
       assert.deepEqual(of('vanity-metric', '## Rollout\n\nThe target is a 95% acknowledgement rate.\n\n1. Decommission the old scheduler by end of March 2027.\n'), []);
+    });
+
+    it('does not count as output a count the team means to bring down', () => {
+      // Issues reported by customers are not the team's work: fewer of them is what the customer gets.
+      assert.deepEqual(of('vanity-metric', '## Success\n\n- Halve the number of issues reported by customers each month\n'), []);
+      assert.deepEqual(of('vanity-metric', '## Success\n\n- Reduce the number of vulnerabilities reported in production\n'), []);
+      assert.equal(of('vanity-metric', '## Success\n\n- Double the number of issues reported and fixed each month\n').length, 1, 'a count to grow is still output');
+    });
+
+    it('reads "train 3 models" as a machine-learning team’s work, not people put through a programme', () => {
+      const output = VANITY.find((v) => v.kind === 'output')!.re;
+      const found = (text: string) => [...text.matchAll(output)].map((m) => m[0]);
+      assert.deepEqual(found('We train 3 models across regions and keep the best.'), []);
+      assert.deepEqual(found('We train 3 days across sites.'), []);
+      assert.deepEqual(found('Train at least 100 Brazilian researchers.'), ['Train at least 100 Brazilian researchers']);
     });
 
     it('leaves alone counts it says it will not track, shares of a group and revenue that follows a launch', () => {
