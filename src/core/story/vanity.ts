@@ -31,8 +31,11 @@ const PEOPLE_TRAINED = String.raw`(?:train|trained|training|onboard|onboarded|on
 /** A head count to grow ("triplicate the number of instructors", "increase the number of users of other projects"): arrivals, not what they got. */
 const MORE_OF_THEM = String.raw`(?:grow|increase|double|triple|triplicate|quadruple|boost|raise)(?:s|d|ed|ing)?\s(?:the\s)?(?:total\s)?number of\s(?:[a-z&-]+\s){0,2}?(?:users|members|instructors|trainers|contributors|maintainers|followers|subscribers|participants|attendees|learners|students|volunteers)`;
 
-/** The date first, the delivery after ("By 7:00 pm, each table should have one working demo shipped"): a delivery date as success. */
-const DATE_FIRST = String.raw`\bby\s(?:${DATE}|\d{1,2}(?::\d\d)?\s?(?:am|pm)\b),?\s(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,60}?\b(?:shipped|launched|released|deployed|rolled out|(?:be|is|are|go|goes) live)\b`;
+/**
+ * The date first, the delivery after ("By 7:00 pm, each table should have one working demo shipped"): a delivery date as success. Told
+ * in the past ("By June 2024 we had launched the app", "the app was released"), it reports what happened.
+ */
+const DATE_FIRST = String.raw`\bby\s(?:${DATE}|\d{1,2}(?::\d\d)?\s?(?:am|pm)\b),?\s(?:(?!\b(?:that|which|who|had|was|were)\s)[^.;\n"”]){0,60}?\b(?:shipped|launched|released|deployed|rolled out|(?:be|is|are|go|goes) live)\b`;
 
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
@@ -58,7 +61,7 @@ export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'date',
     re: new RegExp(
-      String.raw`(?<!-)\b(?:launch(?:es|ing)?|exited|decommissioned|retired|switched off|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b|${DATE_FIRST}`,
+      String.raw`(?<!-)\b(?:launch(?:es|ing)?|(?<!\b(?:was|were|had|had been)\s)(?:exited|decommissioned|retired|switched off)|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b|${DATE_FIRST}`,
       'gi',
     ),
   },

@@ -212,6 +212,13 @@ describe('story rules', () => {
       assert.deepEqual(of('vanity-metric', '## Rollout\n\nThe target is a 95% acknowledgement rate.\n\n1. Decommission the old scheduler by end of March 2027.\n'), []);
     });
 
+    it('does not read a delivery told in the past as a delivery date offered as success', () => {
+      assert.deepEqual(of('vanity-metric', '## Success\n\n- The old scheduler was retired in 2019, and since then waits fell.\n'), []);
+      assert.deepEqual(of('vanity-metric', '## Success\n\n- By March the app was released to every ward.\n'), []);
+      assert.equal(of('vanity-metric', '## Success\n\n- By March the app will be released to every ward.\n').length, 1, 'the same delivery to come');
+      assert.equal(of('vanity-metric', '## Success\n\n- Old scheduler retired by March.\n').length, 1, 'a system left by a date');
+    });
+
     it('does not count as output a count the team means to bring down', () => {
       // Issues reported by customers are not the team's work: fewer of them is what the customer gets.
       assert.deepEqual(of('vanity-metric', '## Success\n\n- Halve the number of issues reported by customers each month\n'), []);
