@@ -368,6 +368,13 @@ describe('story rules', () => {
       assert.ok(value('Imagine a nurse who no longer copies vitals by hand.\n'), 'imagine, told as a change');
     });
 
+    it('hear the change told beside a wish or a "finally": those words are left out, not held against the sentence', () => {
+      const value = (text: string) => of('customer-value', `## The new check-in\n\nThe app reads the referral letter.\n\n> ${text}\n`).length === 0;
+      assert.ok(value('I can finally leave on time instead of staying an hour late, says a ward nurse.'), 'a customer’s “finally”');
+      assert.ok(value('Patients want to be seen sooner, and now they are seen within a day instead of a week.'), 'a wish, then the change');
+      assert.ok(!value('Patients want to be seen sooner.'), 'the wish alone');
+    });
+
     it('recognise people the narrative introduces by name', () => {
       assert.deepEqual(introducedNames(['Meet Maria.', 'Priya, a dispatcher in Rotterdam, waits.', '— Grace, who sells ceramics', 'Today, a nurse']), ['Maria', 'Priya', 'Grace']);
       assert.deepEqual(introducedNames(['She said it was broken.', 'He calls the fitter.', 'Over the past two school years parents wait.']), [], 'pronouns and sentence openers are not names');
