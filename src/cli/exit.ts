@@ -11,9 +11,9 @@ export interface Printed {
  * process's CPU time (docs/performance.md, "Session 13"). A command has finished all its work when its promise settles:
  * files are written synchronously, and a PDF export waits for the browser to close.
  *
- * Output still buffered (stdout or stderr written asynchronously, as on some platforms' pipes) would be lost by
- * `process.exit`, so then the process ends the usual way; on Linux, where a pipe, a file and a terminal are written
- * synchronously, nothing is ever left.
+ * Output still buffered would be lost by `process.exit`, so then the process ends the usual way. On Linux a file and a
+ * terminal are written synchronously, and so is a pipe while its buffer (64 KiB) has room: a longer output to a reader that
+ * has not kept up (`storydeck outline --format json big.md | slow-reader`) is left queued, and that run ends the usual way.
  */
 export function exitPromptly(code: number, printed: readonly Printed[] = [process.stdout, process.stderr], exit: (code: number) => void = (c) => process.exit(c)): void {
   process.exitCode = code;

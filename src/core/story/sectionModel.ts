@@ -50,19 +50,21 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
  */
 export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line: number }, only?: number): Section[] {
   const names = deckNames(deck.slides);
-  const key = `${beat}\u0001${names.join('\u0002')}`;
+  const namesKey = names.join('\u0002');
   let isNamed: ((text: string) => boolean) | undefined;
   const out: Section[] = [];
   for (const slide of deck.slides) {
     if (only !== undefined && slide.index !== only) continue;
-    let bySlide = slideFeatures.get(slide);
-    if (!bySlide) slideFeatures.set(slide, (bySlide = new Map()));
-    let read = bySlide.get(key);
+    let kept = slideFeatures.get(slide);
+    // Only the readings under the deck's latest names are kept: a name typed a letter at a time would otherwise add a reading
+    // of every unchanged slide per letter, for as long as the slide lives.
+    if (!kept || kept.names !== namesKey) slideFeatures.set(slide, (kept = { names: namesKey, byBeat: new Map() }));
+    let read = kept.byBeat.get(beat);
     if (!read) {
       isNamed ??= personMatcher(names, false);
       const named = isNamed;
       const groups = passagesBySection(slide);
-      bySlide.set(key, (read = { groups, features: groups.map((ps) => readSection(ps, beat, named)) }));
+      kept.byBeat.set(beat, (read = { groups, features: groups.map((ps) => readSection(ps, beat, named)) }));
     }
     read.groups.forEach((ps, i) => {
       const here = found !== undefined && slide.index === found.slide && ps.some((p) => p.block.line === found.line);
@@ -73,10 +75,11 @@ export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line
 }
 
 /**
- * Each slide's sections and their features (all but `r:found`), per beat and the deck's names: what a section shows depends on
- * nothing else. `parseDeck` gives an unchanged slide back as the same object, so after a keystroke only the edited slide is read.
+ * Each slide's sections and their features (all but `r:found`), per beat, under the deck's names last read with it: what a section
+ * shows depends on nothing else. `parseDeck` gives an unchanged slide back as the same object, so after a keystroke only the edited
+ * slide is read. At most one entry per beat: bounded, however many times the names change.
  */
-const slideFeatures = new WeakMap<Slide, Map<string, { groups: Passage[][]; features: string[][] }>>();
+const slideFeatures = new WeakMap<Slide, { names: string; byBeat: Map<BeatId, { groups: Passage[][]; features: string[][] }> }>();
 
 /** A slide's passages grouped by section (a heading and what follows it), in the order the sections come. */
 function passagesBySection(slide: Slide): Passage[][] {

@@ -40,11 +40,12 @@ const WORSE = caseless(
 
 /**
  * Words that sound like a change but tell none for anyone: the world moving ("the way people bank has changed faster than…"),
- * a wish ("people want to be seen sooner"), the team's own news ("we're finally ready to show you").
+ * a wish ("people want to be seen sooner"), the team's own news ("we're finally ready to show you"). Taken out of the sentence, not
+ * held against it: the rest may still tell a change ("we can finally leave on time instead of staying late", "patients want to be
+ * seen sooner, and now they are seen within a day instead of a week").
  */
-const NO_CHANGE = caseless(
-  /\b(?:has|have|had)\s(?:changed|moved|evolved|shifted)\s(?:\p{L}+\s)?(?:faster|more|quicker)\b|\b(?:wants?|wanted|wish(?:es)?|would like|hop(?:e|es))\sto\s(?:[\p{L}'’-]+\s){0,6}?(?:sooner|faster|quicker|easier|simpler|safer|earlier)\b|\b(?:we|we're|we’re|we are|i|i'm|i’m|i am)\s(?:\p{L}+\s)?finally\b/iu,
-);
+const NO_CHANGE =
+  /\b(?:has|have|had)\s(?:changed|moved|evolved|shifted)\s(?:\p{L}+\s)?(?:faster|more|quicker)\b|\b(?:wants?|wanted|wish(?:es)?|would like|hop(?:e|es))\sto\s(?:[\p{L}'’-]+\s){0,6}?(?:sooner|faster|quicker|easier|simpler|safer|earlier)\b|\b(?:we|we're|we’re|we are|i|i'm|i’m|i am)\s(?:\p{L}+\s)?finally\b/giu;
 
 /** The reader finding their way in the text ("you'll find some answers below") or an idiom ("more than I can imagine"): not a change in anyone's day. */
 const READER_AID =
@@ -79,10 +80,8 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  * unchanged sections come back after every keystroke.
  */
 const changeIn = memoByText((sentence: string): boolean => {
-  const text = withoutCondition(sentence).replace(READER_AID, ' ');
-  return (
-    !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !NO_CHANGE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text)
-  );
+  const text = withoutCondition(sentence).replace(READER_AID, ' ').replace(NO_CHANGE, ' ');
+  return !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text);
 });
 
 /** A question asks whether something would change ("Maybe no more than a few days a month?"): it does not say that it does. */

@@ -22,14 +22,20 @@ const DELIVERABLE = String.raw`(?:release|launch|creation|completion|publication
 /** Work items counted as done ("the number of projects that have been analyzed", "1 contribution made", "50 tracked deliverables", "the number of merged PRs", "40 home visits done"): the team's output. */
 const WORK_COUNTED = String.raw`(?:number of|(?<![\d.,])\d[\d,.]{0,15}\+?)\s(?:[a-z-]+\s){0,2}?(?:projects|issues|vulnerabilities|contributions?|deliverables|changesets|patches|packages|lessons|guides|tutorials|modules|reviews)\s(?:(?:that|which)\s(?:have|has)\sbeen\s)?(?:analy[sz]ed|reported|created|generated|fixed|filed|merged|closed|published|written|translated|completed|made|reviewed|audited|submitted|resolved)|(?<![\d.,])\d[\d,.]{0,15}\+?\s(?:tracked\s|new\s)?deliverables|number of (?:merged|closed|shipped|completed|published|resolved) (?:prs|pull requests|merge requests|changesets|issues|tickets|features|releases)|(?<![\d.,])\d[\d,.]{0,15}\+?\s(?:[a-z-]+\s)?(?:visits|events|workshops|meetings|ebrs|qbrs|calls|classes|webinars|demos)\s(?:done|held|run|made|completed|delivered|hosted)`;
 
+/** What follows "train 3" and is not people: a length of time, or what a machine-learning team trains ("train 3 models"). */
+const NOT_PEOPLE = String.raw`(?!(?:times|hours|days|weeks|months|years|minutes|sessions|models|classifiers|networks|datasets|embeddings|epochs|layers)\b)`;
+
 /** People put through a programme, counted ("train at least 100 researchers", "onboarded 19 new developers", "1 maintainer added"): the team's output. */
-const PEOPLE_TRAINED = String.raw`(?:train|trained|training|onboard|onboarded|onboarding|recruit|recruited|mentor|mentored|certify|certified)\s(?:at least\s|more than\s|over\s|about\s|some\s)?\d[\d,.]{0,15}\+?\s(?:new\s)?(?:[a-z-]+\s)?(?!(?:times|hours|days|weeks|months|years|minutes|sessions)\b)[a-z-]+s|(?<![\d.,])\d[\d,.]{0,15}\+?\s(?:new\s)?(?:maintainers?|contributors?|reviewers?|mentors?|developers?|volunteers?|instructors?|trainers?)\s(?:added|recruited|trained|onboarded|certified)`;
+const PEOPLE_TRAINED = String.raw`(?:train|trained|training|onboard|onboarded|onboarding|recruit|recruited|mentor|mentored|certify|certified)\s(?:at least\s|more than\s|over\s|about\s|some\s)?\d[\d,.]{0,15}\+?\s(?:new\s)?${NOT_PEOPLE}(?:[a-z-]+\s)?${NOT_PEOPLE}[a-z-]+s|(?<![\d.,])\d[\d,.]{0,15}\+?\s(?:new\s)?(?:maintainers?|contributors?|reviewers?|mentors?|developers?|volunteers?|instructors?|trainers?)\s(?:added|recruited|trained|onboarded|certified)`;
 
 /** A head count to grow ("triplicate the number of instructors", "increase the number of users of other projects"): arrivals, not what they got. */
 const MORE_OF_THEM = String.raw`(?:grow|increase|double|triple|triplicate|quadruple|boost|raise)(?:s|d|ed|ing)?\s(?:the\s)?(?:total\s)?number of\s(?:[a-z&-]+\s){0,2}?(?:users|members|instructors|trainers|contributors|maintainers|followers|subscribers|participants|attendees|learners|students|volunteers)`;
 
-/** The date first, the delivery after ("By 7:00 pm, each table should have one working demo shipped"): a delivery date as success. */
-const DATE_FIRST = String.raw`\bby\s(?:${DATE}|\d{1,2}(?::\d\d)?\s?(?:am|pm)\b),?\s(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,60}?\b(?:shipped|launched|released|deployed|rolled out|(?:be|is|are|go|goes) live)\b`;
+/**
+ * The date first, the delivery after ("By 7:00 pm, each table should have one working demo shipped"): a delivery date as success. Told
+ * in the past ("By June 2024 we had launched the app", "the app was released"), it reports what happened.
+ */
+const DATE_FIRST = String.raw`\bby\s(?:${DATE}|\d{1,2}(?::\d\d)?\s?(?:am|pm)\b),?\s(?:(?!\b(?:that|which|who|had|was|were)\s)[^.;\n"”]){0,60}?\b(?:shipped|launched|released|deployed|rolled out|(?:be|is|are|go|goes) live)\b`;
 
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
@@ -55,7 +61,7 @@ export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'date',
     re: new RegExp(
-      String.raw`(?<!-)\b(?:launch(?:es|ing)?|exited|decommissioned|retired|switched off|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b|${DATE_FIRST}`,
+      String.raw`(?<!-)\b(?:launch(?:es|ing)?|(?<!\b(?:was|were|had|had been)\s)(?:exited|decommissioned|retired|switched off)|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b|${DATE_FIRST}`,
       'gi',
     ),
   },
@@ -75,6 +81,10 @@ const QUALIFIED = caseless(
 const PAYING = caseless(/\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu);
 /** "from quarterly to weekly": a change in a measure, even without figures. */
 const CHANGE_FROM_TO = caseless(/\bfrom\s[^.;\n]{1,30}?\sto\s/i);
+/** A count to bring down ("halve the number of issues reported", "reduce the number of tickets"): fewer problems is an outcome, not output. */
+const FEWER = caseless(
+  /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|halv(?:e|es|ed|ing)|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing))\s(?:(?:the|our|their)\s)?(?:total\s)?(?:number|count)\sof\b/i,
+);
 /** A figure that is not a year ("2019" dates, it does not count) nor a sum of money ("€3750 - pay contributors"). */
 const COUNT_FIGURE = String.raw`(?<![\p{L}\p{N}$€£¥.,])(?!(?:19|20)\d\d\b)\d`;
 const NUMBER_WORDS = 'million|thousand|hundreds?|thousands?|millions?|dozens?|several|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty';
@@ -207,6 +217,8 @@ export function isVanity(kind: Kind, sentence: string, clause = sentence, words?
   if (kind === 'output' && words !== undefined && DELIVERABLE_WORDS.test(words) && (!underSuccess || TARGET_PATTERNS.some((re) => re.test(sentence)))) return false;
   // "Requests answered within 24 hours, 100% of the time" sets a service level: how fast the customer is served, not how much work was done.
   if (kind === 'output' && SERVICE_LEVEL.test(clause)) return false;
+  // "Halve the number of issues reported by customers": the measure is fewer of them, what the customer gets, not work done.
+  if (kind === 'output' && FEWER.test(clause)) return false;
   // A delivery date next to a real outcome target ("ship in Q3 and cut wait times by half") is a plan, not the measure.
   // "Eight paying services live by the end of 2027" counts customers who pay: a business target, dated.
   if (kind === 'date' && (CHANGE_FROM_TO.test(sentence) || PAYING.test(sentence) || TARGET_PATTERNS.some((re) => re.test(sentence.replace(VANITY[3].re, ' '))))) return false;

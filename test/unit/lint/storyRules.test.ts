@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
 import { namesObjective } from '../../../src/core/story/strategy';
 import { hasDate } from '../../../src/core/story/ask';
+import { VANITY } from '../../../src/core/story/vanity';
 import { introducedNames, sentences, slidePassages } from '../../../src/core/deck/beats';
 import { parseDeck } from '../../../src/core/deck';
 
@@ -211,6 +212,28 @@ describe('story rules', () => {
       assert.deepEqual(of('vanity-metric', '## Rollout\n\nThe target is a 95% acknowledgement rate.\n\n1. Decommission the old scheduler by end of March 2027.\n'), []);
     });
 
+    it('does not read a delivery told in the past as a delivery date offered as success', () => {
+      assert.deepEqual(of('vanity-metric', '## Success\n\n- The old scheduler was retired in 2019, and since then waits fell.\n'), []);
+      assert.deepEqual(of('vanity-metric', '## Success\n\n- By March the app was released to every ward.\n'), []);
+      assert.equal(of('vanity-metric', '## Success\n\n- By March the app will be released to every ward.\n').length, 1, 'the same delivery to come');
+      assert.equal(of('vanity-metric', '## Success\n\n- Old scheduler retired by March.\n').length, 1, 'a system left by a date');
+    });
+
+    it('does not count as output a count the team means to bring down', () => {
+      // Issues reported by customers are not the team's work: fewer of them is what the customer gets.
+      assert.deepEqual(of('vanity-metric', '## Success\n\n- Halve the number of issues reported by customers each month\n'), []);
+      assert.deepEqual(of('vanity-metric', '## Success\n\n- Reduce the number of vulnerabilities reported in production\n'), []);
+      assert.equal(of('vanity-metric', '## Success\n\n- Double the number of issues reported and fixed each month\n').length, 1, 'a count to grow is still output');
+    });
+
+    it('reads "train 3 models" as a machine-learning team’s work, not people put through a programme', () => {
+      const output = VANITY.find((v) => v.kind === 'output')!.re;
+      const found = (text: string) => [...text.matchAll(output)].map((m) => m[0]);
+      assert.deepEqual(found('We train 3 models across regions and keep the best.'), []);
+      assert.deepEqual(found('We train 3 days across sites.'), []);
+      assert.deepEqual(found('Train at least 100 Brazilian researchers.'), ['Train at least 100 Brazilian researchers']);
+    });
+
     it('leaves alone counts it says it will not track, shares of a group and revenue that follows a launch', () => {
       assert.equal(of('vanity-metric', '## Measures\n\nWe are deliberately not tracking features shipped, page views or installs.\n').length, 0);
       assert.equal(of('vanity-metric', '## Measures\n\n- Share of new accounts finished without re-keying: from 0 to 25% by December\n').length, 0);
@@ -343,6 +366,13 @@ describe('story rules', () => {
       assert.ok(!value('Maintainers carry more burnout than I can imagine.\n'), 'an idiom');
       assert.ok(value('Patients will be seen sooner, and no longer phone at 8 am for a slot.\n'), 'the change itself');
       assert.ok(value('Imagine a nurse who no longer copies vitals by hand.\n'), 'imagine, told as a change');
+    });
+
+    it('hear the change told beside a wish or a "finally": those words are left out, not held against the sentence', () => {
+      const value = (text: string) => of('customer-value', `## The new check-in\n\nThe app reads the referral letter.\n\n> ${text}\n`).length === 0;
+      assert.ok(value('I can finally leave on time instead of staying an hour late, says a ward nurse.'), 'a customer’s “finally”');
+      assert.ok(value('Patients want to be seen sooner, and now they are seen within a day instead of a week.'), 'a wish, then the change');
+      assert.ok(!value('Patients want to be seen sooner.'), 'the wish alone');
     });
 
     it('recognise people the narrative introduces by name', () => {

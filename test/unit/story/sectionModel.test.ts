@@ -332,3 +332,20 @@ Thanks to everyone who tested the early builds, filed reports with sample files,
     assert.ok((stats.weights as Record<string, number>)['s:figures:1'] < 0, 'a short wall (four or five figures) needs a story less');
   });
 });
+
+describe('sections kept per slide (sectionModel.ts)', () => {
+  const deckNaming = (name: string) => parseDeck(`# Triage\n\n---\n\n## Team\n\nMeet ${name}.\n\n---\n\n## Pain\n\nNurses wait an hour for a bed.\n`);
+
+  it('reads an unchanged slide once, and keeps only the readings under the latest names, so a name typed a letter at a time adds none', () => {
+    const priya = deckNaming('Priya');
+    const maria = deckNaming('Maria');
+    assert.equal(priya.slides[2], maria.slides[2], 'the unchanged slide is the same object');
+    const pain = (deck: ReturnType<typeof parseDeck>) => sections(deck, 'pain').find((s) => s.slide === 3)!.features;
+    const first = pain(priya);
+    assert.equal(pain(priya), first, 'read once while the names stay');
+    pain(maria);
+    const again = pain(priya);
+    assert.notEqual(again, first, 'the reading under the earlier names was let go');
+    assert.deepEqual(again, first, 'and reads the same');
+  });
+});
