@@ -193,6 +193,8 @@ export interface ToolKind {
   id: string;
   source: string;
   evidence?: string;
+  /** For a reader unsure between kinds, the kinds it weighed, most likely first: the narrative is expected to play what they are likely to expect. */
+  likely?: string[];
   description: string;
 }
 
@@ -282,7 +284,13 @@ function storyOf(deck: ReturnType<typeof lintText>['deck'], config: StoryDeckCon
 
 function kindOf(deck: ReturnType<typeof lintText>['deck'], config: StoryDeckConfig): ToolKind {
   const read = storyOf(deck, config).kind;
-  return { id: read.id, source: read.source, ...(read.evidence ? { evidence: read.evidence } : {}), description: describeKind(read) };
+  return {
+    id: read.id,
+    source: read.source,
+    ...(read.evidence ? { evidence: read.evidence } : {}),
+    ...(read.likely ? { likely: [...read.likely] } : {}),
+    description: describeKind(read),
+  };
 }
 
 function toolFinding(finding: Finding, kinds: Readonly<Record<string, KindProfile>>): ToolFinding {

@@ -124,6 +124,15 @@ describe('agent tools', () => {
       assert.deepEqual(result.notes, []);
     });
 
+    it('lint: a kind the reader is unsure of carries the kinds it weighed, most likely first', () => {
+      // A report leaning to an update and a proposal, a pitch not far behind (test/unit/story/kindModel.test.ts reads it too).
+      const report = `---\nstorydeck: true\n---\n# Where search goes next\n\n## Where we are\n\nSearch shipped its ranking rewrite last quarter and progress on latency has been steady.\n\n## What we propose\n\nWe propose to move the index to a columnar store. This proposal changes the write path; comments welcome.\n\n## Rollout\n\nBehind a flag, one region at a time.\n`;
+      const { kind } = lintResult(input(report));
+      assert.deepEqual([kind.id, kind.source, kind.likely], ['pitch', 'guessed', ['pitch', 'update', 'proposal']]);
+      assert.match(kind.description, /^pitch, update or proposal \(unsure/);
+      assert.equal(lintResult(input()).kind.likely, undefined, 'a kind read whole names no others');
+    });
+
     it('lint: a beat asked for only because nothing names the kind carries the guess and the kinds that would not ask', () => {
       const pain = lintResult(input()).findings.find((f) => f.missingBeat === 'pain');
       assert.equal(pain?.guessedKind, 'pitch');
