@@ -91,9 +91,15 @@ describe('re-reading only what changed', () => {
     lintText(text, {}, { file: 'deck.md' });
     for (const edit of edits) lint((text = edit(text)), {});
     // A second document, from the first before the edits: its kind in the front matter (in place of a line, so the
-    // slides keep their lines and are shared), and in its second half other people.
+    // slides keep their lines and are shared), and in its first half other people, so that the people its shared slides name
+    // are not the same.
     const half = first.length >> 1;
-    const second = first.replace(/^duration: .*$/m, 'kind: update').slice(0, half) + first.slice(half).replace(/Aiko/g, 'Priya').replace(/Grace/g, 'Wanjiru');
+    const renamed = first
+      .replace(/^duration: .*$/m, 'kind: update')
+      .slice(0, half)
+      .replace(/Aiko/g, 'Priya')
+      .replace(/Grace/g, 'Wanjiru');
+    const second = renamed + first.slice(half);
     const before = lintText(first, {}, { file: 'deck.md' }).deck.slides;
     const slides = lintText(second, {}, { file: 'deck.md' }).deck.slides;
     const shared = slides.filter((s) => before.includes(s)).length;
@@ -116,8 +122,8 @@ describe('re-reading only what changed', () => {
     // Figures in code spans are code: without them, the same words are a wall of numbers.
     const walls = (reading: string) => reading.match(/wall of numbers/g)?.length ?? 0;
     assert.equal(walls(warm[5]), walls(warm[4]) + 1);
-    const [second0, secondC, firstC] = warm.slice(-3).map((r) => JSON.parse(r) as { kind: string; findings: { ruleId: string }[] });
-    assert.deepEqual([second0.kind, secondC.kind, firstC.kind], ['update', 'update', 'town-hall']);
+    const [second0, secondC, firstC] = warm.slice(-3).map((r) => JSON.parse(r) as { story: { kind: { id: string } }; findings: { ruleId: string }[] });
+    assert.deepEqual([second0.story.kind.id, secondC.story.kind.id, firstC.story.kind.id], ['update', 'update', 'town-hall']);
     const fired = (r: { findings: { ruleId: string }[] }) => [...new Set(r.findings.map((f) => f.ruleId))].sort();
     assert.deepEqual([fired(second0), fired(secondC), fired(firstC)], [['jargon', 'stats-without-story'], ['stats-without-story', 'why-before-what'], ['stats-without-story']]);
     assert.equal(new Set(warm).size, reads.length, 'every edit, document and config changes what is read');
@@ -138,8 +144,7 @@ function typeAt(text: string, at: number, typed: string): string {
 /** The findings and the story of a narrative under a config, as JSON. */
 function readOf(lint: typeof lintText, story: typeof readStory, text: string, config: StoryDeckConfig): string {
   const { deck, findings } = lint(text, config, { file: 'deck.md' });
-  const { kind, beats, missing, slideBeats, cues } = story(deck, config);
-  return JSON.stringify({ findings, kind: kind.id, beats, missing, slideBeats, cues });
+  return JSON.stringify({ findings, story: story(deck, config) });
 }
 
 /** Runs `read` with every module of src/core loaded afresh, so that their caches are empty; the modules other tests loaded stay. */
