@@ -22,7 +22,7 @@ import { scoreKinds, type KindModel } from '../src/core/story/kindModel';
 import { BUILTIN_KINDS, expectedProfile, type KindProfile } from '../src/core/story/kinds';
 import { lintCacheFile } from './kinds/cache';
 import { loadSet, NEVER_TUNED, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
-import { builtinWith, count, lintCache, pr, short } from './kinds/score';
+import { builtinWith, count, lintCache, pr, short, sum } from './kinds/score';
 import { UNCHECKED } from './kinds/stats';
 import { DEFAULT_TRAINING, train, trainNaiveBayes, type TrainOptions } from './kinds/train';
 
@@ -166,7 +166,6 @@ save();
 if (perDoc) console.log(lines.join('\n'));
 
 type Row = { right: number; of: number; tp: number; fp: number; fn: number };
-const sum = (rows: Row[]) => rows.reduce((a, r) => ({ right: a.right + r.right, of: a.of + r.of, tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { right: 0, of: 0, tp: 0, fp: 0, fn: 0 });
 const P = (r: { tp: number; fp: number }) => r.tp / (r.tp + r.fp || 1);
 const R = (r: { tp: number; fn: number }) => r.tp / (r.tp + r.fn || 1);
 const cell = (r: Row, d = 2) => `${r.right}/${r.of} ${pr(r, d)}`.padStart(14 + 2 * d);

@@ -16,6 +16,12 @@ export interface Tally {
   fn: number;
 }
 
+/** One finding of a rule, as the cache keeps it. */
+export interface Said {
+  line: number;
+  message: string;
+}
+
 /**
  * The rules that fire on a document read as `kind` ('' for a document whose front matter names its kind), forced through the
  * configuration as a guess would be; `variant` names a changed reading the caller has set up (part of the cache's key).
@@ -28,27 +34,31 @@ export function lintCache(
   config: StoryDeckConfig = {},
 ): {
   fired: (d: LabelledDoc, kind: string | KindProfile, variant?: string) => Set<string>;
-  /** The messages of one rule's findings on a document read as `kind` (cached with the rules that fire). */
+  /** One rule's findings on a document read as `kind`, each its line and message (cached with the rules that fire). */
+  said: (d: LabelledDoc, kind: string | KindProfile, rule: string) => Said[];
+  /** The messages of one rule's findings on a document read as `kind`. */
   messages: (d: LabelledDoc, kind: string | KindProfile, rule: string) => string[];
   save: () => void;
 } {
-  const cache: Record<string, string[]> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const cache: Record<string, string[] | Said[]> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const lintOnce = (d: LabelledDoc, reading: string | KindProfile, variant: string, rule?: string) => {
     const named = typeof reading === 'string' ? reading : builtinWith(reading);
     const kind = named ?? `${EXPECTED}:${(reading as KindProfile).expects.join('+')}|${(reading as KindProfile).beforeWhat.join('+')}`;
     const key = `${d.set}/${d.file}/${kind}${variant ? `#${variant}` : ''}`;
-    const said = `${key}\u0000${rule}`;
+    const said = `${key}\u0001${rule}`;
     if (!cache[key] || (rule && !cache[said])) {
       const as: StoryDeckConfig = named === undefined ? { ...config, kinds: { ...config.kinds, [EXPECTED]: reading as KindProfile }, kind: EXPECTED } : named ? { ...config, kind: named } : config;
       const { findings } = lintText(d.text, as, { file: d.file });
       cache[key] = [...new Set(findings.map((f) => f.ruleId))].filter((r) => RULES.includes(r));
-      if (rule) cache[said] = findings.filter((f) => f.ruleId === rule).map((f) => f.message);
+      if (rule) cache[said] = findings.filter((f) => f.ruleId === rule).map(({ line, message }) => ({ line, message }));
     }
     return rule ? cache[said] : cache[key];
   };
+  const saidBy = (d: LabelledDoc, kind: string | KindProfile, rule: string) => lintOnce(d, kind, '', rule) as Said[];
   return {
-    fired: (d, kind, variant = '') => new Set(lintOnce(d, kind, variant)),
-    messages: (d, kind, rule) => lintOnce(d, kind, '', rule),
+    fired: (d, kind, variant = '') => new Set(lintOnce(d, kind, variant) as string[]),
+    said: saidBy,
+    messages: (d, kind, rule) => saidBy(d, kind, rule).map((f) => f.message),
     save() {
       if (!file) return;
       mkdirSync(dirname(file), { recursive: true });
@@ -94,7 +104,12 @@ export interface Row {
 /** The tallies per kind mode (`forced`, `read`), policy and held-out set. */
 export type Tables = Record<string, Record<string, Record<string, Row>>>;
 
-const sum = (rows: Tally[]) => rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
+/** Tallies added up count by count, with any other counts they all carry (kind-eval's kinds read right, `right` of `of`); none: zero. */
+export function sum<T extends Tally>(rows: readonly T[]): T {
+  const total: Record<string, number> = { tp: 0, fp: 0, fn: 0 };
+  for (const row of rows) for (const [k, v] of Object.entries(row)) total[k] = (total[k] ?? 0) + v;
+  return total as unknown as T; // every count of T, summed (T's counts are all numbers, as Tally's)
+}
 
 /**
  * The leave-one-set-out loop the learned readings' evaluations share (scripts/beat-eval.ts, scripts/stats-eval.ts): for each

@@ -3,6 +3,7 @@ import { sep } from 'node:path';
 import { memoByText, memoTest } from '../../../src/core/deck/memo';
 import { parseDeck } from '../../../src/core/deck';
 import { lintText } from '../../../src/core/lint';
+import type { StoryDeckConfig } from '../../../src/core/lint/config';
 import { readStory } from '../../../src/core/story';
 import { generateDeck } from '../../../bench/generate';
 
@@ -67,8 +68,9 @@ describe('re-reading only what changed', () => {
     assert.equal(moved.slides[at + 1].line, before.slides[at + 1].line + 1);
   });
 
-  it('gives a re-lint after each of a series of edits the same findings and story as a lint with empty caches', () => {
-    let text = generateDeck(40);
+  it('gives a re-lint after each of a series of edits, of a second document sharing slides with the first, and under a config, the same findings and story as a lint with empty caches', () => {
+    const first = generateDeck(40);
+    let text = first;
     const edits: ((t: string) => string)[] = [
       // Typing in a paragraph, a character at a time.
       (t) => typeAt(t, t.indexOf('\n\n', t.length >> 1), ' We will cut'),
@@ -83,24 +85,49 @@ describe('re-reading only what changed', () => {
       // A slide break taken out, which joins two slides.
       (t) => t.replace('\n---\n', '\n'),
     ];
+    const reads: [string, StoryDeckConfig][] = [];
     const warm: string[] = [];
-    const texts: string[] = [];
+    const lint = (t: string, config: StoryDeckConfig) => (reads.push([t, config]), warm.push(readOf(lintText, readStory, t, config)));
     lintText(text, {}, { file: 'deck.md' });
-    for (const edit of edits) {
-      text = edit(text);
-      texts.push(text);
-      warm.push(readOf(lintText, readStory, text));
-    }
-    const fresh = withEmptyCaches(() => {
-      const lint = require('../../../src/core/lint') as typeof import('../../../src/core/lint');
-      const story = require('../../../src/core/story') as typeof import('../../../src/core/story');
-      return texts.map((t) => readOf(lint.lintText, story.readStory, t));
-    });
+    for (const edit of edits) lint((text = edit(text)), {});
+    // A second document, from the first before the edits: its kind in the front matter (in place of a line, so the
+    // slides keep their lines and are shared), and in its first half other people, so that the people its shared slides name
+    // are not the same.
+    const half = first.length >> 1;
+    const renamed = first
+      .replace(/^duration: .*$/m, 'kind: update')
+      .slice(0, half)
+      .replace(/Aiko/g, 'Priya')
+      .replace(/Grace/g, 'Wanjiru');
+    const second = renamed + first.slice(half);
+    const before = lintText(first, {}, { file: 'deck.md' }).deck.slides;
+    const slides = lintText(second, {}, { file: 'deck.md' }).deck.slides;
+    const shared = slides.filter((s) => before.includes(s)).length;
+    assert.ok(shared > 5 && shared < slides.length, `${shared} of ${slides.length} slides shared`);
+    lint(second, {});
+    // A config with a rule switched off and a built-in kind changed (an update whose solution must follow the ask).
+    const config: StoryDeckConfig = { rules: { jargon: false }, kinds: { update: { expects: ['outcome'], beforeWhat: ['ask'] } } };
+    lint(second, config);
+    lint(first, config);
+    const fresh = reads.map(([t, c]) =>
+      withEmptyCaches(() =>
+        readOf(
+          (require('../../../src/core/lint') as typeof import('../../../src/core/lint')).lintText,
+          (require('../../../src/core/story') as typeof import('../../../src/core/story')).readStory,
+          t,
+          c,
+        ),
+      ),
+    );
     // Figures in code spans are code: without them, the same words are a wall of numbers.
     const walls = (reading: string) => reading.match(/wall of numbers/g)?.length ?? 0;
     assert.equal(walls(warm[5]), walls(warm[4]) + 1);
-    assert.equal(new Set(warm).size, edits.length, 'every edit changes what is read');
-    warm.forEach((reading, i) => assert.equal(reading, fresh[i], `after edit ${i + 1}`));
+    const [second0, secondC, firstC] = warm.slice(-3).map((r) => JSON.parse(r) as { story: { kind: { id: string } }; findings: { ruleId: string }[] });
+    assert.deepEqual([second0.story.kind.id, secondC.story.kind.id, firstC.story.kind.id], ['update', 'update', 'town-hall']);
+    const fired = (r: { findings: { ruleId: string }[] }) => [...new Set(r.findings.map((f) => f.ruleId))].sort();
+    assert.deepEqual([fired(second0), fired(secondC), fired(firstC)], [['jargon', 'stats-without-story'], ['stats-without-story', 'why-before-what'], ['stats-without-story']]);
+    assert.equal(new Set(warm).size, reads.length, 'every edit, document and config changes what is read');
+    warm.forEach((reading, i) => assert.equal(reading, fresh[i], `read ${i + 1}`));
   });
 });
 
@@ -114,11 +141,10 @@ function typeAt(text: string, at: number, typed: string): string {
   return out;
 }
 
-/** The findings and the story of a narrative, as JSON. */
-function readOf(lint: typeof lintText, story: typeof readStory, text: string): string {
-  const { deck, findings } = lint(text, {}, { file: 'deck.md' });
-  const { kind, beats, missing, slideBeats, cues } = story(deck);
-  return JSON.stringify({ findings, kind: kind.id, beats, missing, slideBeats, cues });
+/** The findings and the story of a narrative under a config, as JSON. */
+function readOf(lint: typeof lintText, story: typeof readStory, text: string, config: StoryDeckConfig): string {
+  const { deck, findings } = lint(text, config, { file: 'deck.md' });
+  return JSON.stringify({ findings, story: story(deck, config) });
 }
 
 /** Runs `read` with every module of src/core loaded afresh, so that their caches are empty; the modules other tests loaded stay. */
