@@ -261,7 +261,7 @@ describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test
 describeDoubleLabelled('Blind corpus 8 (double-labelled, trained on since)', 'test/fixtures/corpus-blind-8', 60);
 
 /**
- * Real public documents, labelled twice blind in sessions 8 to 13. They are other people's writing, so only
+ * Real public documents, labelled twice blind in sessions 8 to 14. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
 const REAL = [
@@ -274,7 +274,7 @@ const REAL = [
   ['Real documents 7 (double-labelled, trained on since)', 'test/fixtures/corpus-real-7'],
   ['Real documents 8 (double-labelled, trained on since)', 'test/fixtures/corpus-real-8'],
   ['Real documents 9 (double-labelled, trained on since)', 'test/fixtures/corpus-real-9'],
-  ['Real documents 10 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-10'],
+  ['Real documents 10 (double-labelled, trained on since)', 'test/fixtures/corpus-real-10'],
   ['Real documents 11 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-11'],
 ];
 for (const [title, dir] of REAL) {
