@@ -1,11 +1,17 @@
 import './v8Flags';
+import { bundleCache } from './bundleCache';
 import { exitPromptly } from './exit';
 import { escapeControls } from './io';
 import { main } from './main';
 
 const argv = process.argv.slice(2);
 // `mcp` ends when its client closes stdin, and a tool call still running then (a PDF export) finishes as before.
-const end = argv[0] === 'mcp' ? (code: number) => void (process.exitCode = code) : exitPromptly;
+const exit = argv[0] === 'mcp' ? (code: number) => void (process.exitCode = code) : exitPromptly;
+// The code the command compiled is cached once it is done (codeCache.ts).
+const end = (code: number) => {
+  bundleCache.save();
+  exit(code);
+};
 
 main(argv, {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),

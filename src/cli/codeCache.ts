@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { constants, Script } from 'node:vm';
+
+/**
+ * V8's code cache for the CLI's own bundles (dist/core.js, dist/exporter.js, …), kept between runs. A run of the CLI is
+ * short and cold: compiling the functions of a megabyte of bundled code it calls once is a tenth of an export's CPU time.
+ * V8 can serialise the code it compiled and start from it next time, and the cache written after a command has run
+ * holds every function that command compiled, not only the bundle's top level (docs/performance.md, session 14).
+ *
+ * Only the bundles in `bundleDir` are compiled this way, each from a cache file named by its content's hash, the Node
+ * version and the CPU architecture, so a changed bundle or another Node never starts from a stale cache (V8 checks its
+ * own version and flags too, and rejects a cache that does not match). Nothing from a narrative, a config or a workspace
+ * is cached or read. The cache is best effort: a cache that cannot be read, written or trusted costs a normal compile and
+ * nothing else.
+ */
+
+/** The commands whose code is cached, each on its own: `COMMANDS` (commands/index.ts), which the CLI must not load before the cache is on, since it loads the bundles. */
+export const CACHED_COMMANDS: readonly string[] = ['lint', 'outline', 'new', 'templates', 'export', 'mcp'];
+
+/** Where the cache lives: `$XDG_CACHE_HOME/storydeck/v8`, by default `~/.cache/storydeck/v8`; none when `NODE_DISABLE_COMPILE_CACHE` is set, as for Node's own compile cache. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'storydeck', 'v8');
+}
+
+interface Compiled {
+  script: Script;
+  file: string;
+  /** Did V8 start from a cache for it? */
+  cached: boolean;
+}
+
+interface Compilable {
+  /** Node's own, internal: (content, filename) on Node 20, with a format after them on later Nodes. */
+  _compile(content: string, filename: string, ...rest: unknown[]): unknown;
+}
+
+/**
+ * Compiles the bundles in `bundleDir` from their cached code in `cacheDir` from now on, and returns what writes the cache
+ * of each bundle that had none: call it when the command is done, so that the code it compiled is in the cache. Each
+ * `command` has a cache of its own (a lint compiles less than an export, and would leave an export compiling the rest).
+ */
+export function useCodeCache(bundleDir: string, cacheDir: string | undefined, command: string): { save: () => void; cached: () => string[] } {
+  const compiled: Compiled[] = [];
+  const none = { save: () => undefined, cached: () => [] };
+  if (cacheDir === undefined || !trusted(cacheDir)) return none;
+  const proto = Module.prototype as unknown as Compilable;
+  const compile = proto._compile;
+  proto._compile = function (this: NodeJS.Module, content: string, filename: string, ...rest: unknown[]) {
+    if (dirname(filename) !== bundleDir || !filename.endsWith('.js')) return compile.call(this, content, filename, ...rest);
+    const file = join(cacheDir, `${basename(filename)}.${command}.${key(content)}.cache`);
+    const cachedData = readIfThere(file);
+    // Node's own wrapper, on the bundle's first line (a `#!` line is a comment to it, not to a function body).
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${content.replace(/^#!/, '//')}\n})`, {
+      filename,
+      cachedData,
+      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    compiled.push({ script, file, cached: cachedData !== undefined && !script.cachedDataRejected });
+    const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
+  };
+  return {
+    save() {
+      for (const { script, file, cached } of compiled) if (!cached) write(file, script.createCachedData());
+    },
+    cached: () => compiled.filter((c) => c.cached).map((c) => basename(c.file)),
+  };
+}
+
+function key(content: string): string {
+  return createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(content).digest('hex').slice(0, 16);
+}
+
+/** Is `dir` (made if missing) the user's own, with nobody else able to write to it? A cache others can write could hand V8 their code. */
+function trusted(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const s = statSync(dir);
+    if (!s.isDirectory()) return false;
+    // Windows has no owners or modes to compare: a user's cache folder there is private by default.
+    return process.getuid === undefined || (s.uid === process.getuid() && (s.mode & 0o022) === 0);
+  } catch {
+    return false;
+  }
+}
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `file` atomically (a reader sees the old cache or the new one, never half) and removes the older caches of its bundle and command. */
+function write(file: string, data: Buffer): void {
+  const dir = dirname(file);
+  const bundle = `${basename(file).split('.').slice(0, -2).join('.')}.`;
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, data, { mode: 0o600 });
+    renameSync(temp, file);
+    for (const old of readdirSync(dir)) if (old.startsWith(bundle) && old.endsWith('.cache') && join(dir, old) !== file) unlinkSync(join(dir, old));
+  } catch {
+    // Best effort: the next run compiles as usual.
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never written.
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CACHED_COMMANDS, defaultCacheDir } from '../../../src/cli/codeCache';
+import { COMMANDS } from '../../../src/cli/commands';
+
+const CODE_CACHE = resolve('src/cli/codeCache.ts');
+const CLI = resolve('dist/cli.js');
+
+/**
+ * Runs a fresh Node that caches the code of the bundles in `bundles`, loads `bundles/main.js` and saves the cache: prints
+ * what main.js returns and which bundles started from a cache.
+ */
+function run(bundles: string, cache: string): { value: string; cached: string[] } {
+  const script = `
+    const { useCodeCache } = require(${JSON.stringify(CODE_CACHE)});
+    const c = useCodeCache(${JSON.stringify(bundles)}, ${JSON.stringify(cache)}, 'lint');
+    const value = require(${JSON.stringify(join(bundles, 'main.js'))}).value();
+    c.save();
+    console.log(JSON.stringify({ value, cached: c.cached() }));`;
+  const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { value: string; cached: string[] };
+  return { value: out.value, cached: out.cached.map((f) => f.split('.').slice(0, 2).join('.')).sort() };
+}
+
+describe('the CLI’s code cache', () => {
+  let dir: string;
+  let bundles: string;
+  let cache: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storydeck-code-cache-'));
+    bundles = join(dir, 'dist');
+    cache = join(dir, 'cache', 'storydeck', 'v8');
+    mkdirSync(bundles);
+    // A bundle that loads another, as dist/cli.js loads dist/core.js: both are compiled from the cache.
+    writeFileSync(join(bundles, 'main.js'), `const core = require('./core.js');\nexports.value = () => core.twice('ab') + ':' + __filename.endsWith('main.js');\n`);
+    writeFileSync(join(bundles, 'core.js'), `exports.twice = (s) => s + s;\n`);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes each bundle’s compiled code after the first run, private to the user, and starts the next run from it', () => {
+    assert.deepEqual(run(bundles, cache), { value: 'abab:true', cached: [] });
+    const files = readdirSync(cache).sort();
+    assert.deepEqual(
+      files.map((f) => f.replace(/\.[0-9a-f]{16}\./, '.HASH.')),
+      ['core.js.lint.HASH.cache', 'main.js.lint.HASH.cache'],
+    );
+    if (process.platform !== 'win32') {
+      assert.equal(statSync(cache).mode & 0o777, 0o700);
+      for (const f of files) assert.equal(statSync(join(cache, f)).mode & 0o777, 0o600);
+    }
+    assert.deepEqual(run(bundles, cache), { value: 'abab:true', cached: ['core.js', 'main.js'] });
+  });
+
+  it('never runs a changed bundle from the old one’s cache, even one of the same length, and keeps one cache per bundle', () => {
+    run(bundles, cache);
+    writeFileSync(join(bundles, 'core.js'), `exports.twice = (s) => s + 1;\n`.padEnd(`exports.twice = (s) => s + s;\n`.length));
+    assert.deepEqual(run(bundles, cache), { value: 'ab1:true', cached: ['main.js'] });
+    assert.equal(readdirSync(cache).filter((f) => f.startsWith('core.js.')).length, 1);
+    assert.deepEqual(run(bundles, cache), { value: 'ab1:true', cached: ['core.js', 'main.js'] });
+  });
+
+  it('neither reads nor writes a cache in a folder others can write to', function () {
+    if (process.platform === 'win32' || process.getuid?.() === undefined) this.skip();
+    mkdirSync(cache, { recursive: true });
+    chmodSync(cache, 0o777);
+    assert.deepEqual(run(bundles, cache), { value: 'abab:true', cached: [] });
+    assert.deepEqual(readdirSync(cache), []);
+  });
+
+  it('lives under XDG_CACHE_HOME or ~/.cache, and is off with NODE_DISABLE_COMPILE_CACHE', () => {
+    assert.equal(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache' }), join('/x/cache', 'storydeck', 'v8'));
+    assert.match(defaultCacheDir({}) ?? '', /[/\\]\.cache[/\\]storydeck[/\\]v8$/);
+    assert.equal(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache', NODE_DISABLE_COMPILE_CACHE: '1' }), undefined);
+  });
+
+  it('keeps a cache per CLI command', () => {
+    assert.deepEqual([...CACHED_COMMANDS].sort(), Object.keys(COMMANDS).sort());
+  });
+
+  it('gives the CLI’s findings unchanged when it starts from its cache', function () {
+    this.timeout(60_000);
+    assert.ok(existsSync(CLI), 'dist/cli.js is missing: run npm run build');
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(dir, 'xdg'), NODE_DISABLE_COMPILE_CACHE: '' };
+    const lint = () => spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', 'test/fixtures/rules/why-before-what/fires-a-pattern-aiming-to.md'], { encoding: 'utf8', env });
+    const first = lint();
+    assert.ok(
+      readdirSync(join(dir, 'xdg', 'storydeck', 'v8')).some((f) => f.startsWith('core.js.lint.')),
+      'core.js is cached for lint',
+    );
+    const second = lint();
+    assert.equal(second.status, first.status);
+    assert.equal(second.stdout, first.stdout);
+    assert.ok(JSON.parse(first.stdout).length > 0, 'the fixture has findings to compare');
+  });
+});
