@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -81,20 +81,28 @@ function trusted(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const s = statSync(dir);
-    if (!s.isDirectory()) return false;
-    // Windows has no owners or modes to compare: a user's cache folder there is private by default.
-    return process.getuid === undefined || (s.uid === process.getuid() && (s.mode & 0o022) === 0);
+    return s.isDirectory() && own(s);
   } catch {
     return false;
   }
 }
 
+/** A cache file's bytes, if it is there, a regular file of the user's that nobody else can write to (as its folder must be). */
 function readIfThere(file: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(file);
+    fd = openSync(file, 'r');
+    return own(fstatSync(fd)) && fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Owned by the user who runs StoryDeck and writable by nobody else (always so on Windows, which has neither owners nor modes to compare). */
+function own(s: Stats): boolean {
+  return process.getuid === undefined || (s.uid === process.getuid() && (s.mode & 0o022) === 0);
 }
 
 /** Writes `file` atomically (a reader sees the old cache or the new one, never half) and removes the older caches of its bundle and command. */

@@ -71,6 +71,13 @@ describe('the CLI’s code cache', () => {
     assert.deepEqual(readdirSync(cache), []);
   });
 
+  it('starts from no cache file that others can write to', function () {
+    if (process.platform === 'win32' || process.getuid?.() === undefined) this.skip();
+    run(bundles, cache);
+    for (const f of readdirSync(cache)) chmodSync(join(cache, f), 0o666);
+    assert.deepEqual(run(bundles, cache), { value: 'abab:true', cached: [] });
+  });
+
   it('lives under XDG_CACHE_HOME or ~/.cache, and is off with NODE_DISABLE_COMPILE_CACHE', () => {
     assert.equal(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache' }), join('/x/cache', 'storydeck', 'v8'));
     assert.match(defaultCacheDir({}) ?? '', /[/\\]\.cache[/\\]storydeck[/\\]v8$/);
