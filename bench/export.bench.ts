@@ -31,6 +31,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { defaultCacheDir } from '../src/cli/codeCache';
 import { benchArgs } from './args';
 import { writeDecks } from './generate';
 import { runBenchmark, stats, type Stats } from './stats';
@@ -188,6 +189,7 @@ function browserVersion(): string {
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
   const cpu = cpus();
+  const codeCache = defaultCacheDir();
   const load = () =>
     loadavg()
       .map((x) => x.toFixed(1))
@@ -199,6 +201,9 @@ function main(): void {
     `- @marp-team/marp-cli ${version('@marp-team/marp-cli')}; browser for PDF and Marp's PPTX: ${browserVersion()}`,
     "- Spawned processes: wall time, and CPU time (user + system, with the browser's) from /proc; the tools alternate run by run; medians. Ratio = StoryDeck / marp-cli (below 1.0: StoryDeck is faster); speed-up = marp-cli / StoryDeck.",
     "- marp-cli's PPTX holds one picture per slide, so its text cannot be edited; StoryDeck's holds real text boxes, tables and speaker notes.",
+    codeCache === undefined
+      ? '- StoryDeck runs without its code cache (NODE_DISABLE_COMPILE_CACHE is set).'
+      : `- StoryDeck's runs start from its code cache (${codeCache}), which a first run of the command writes (the warm-up run, where there is one); set NODE_DISABLE_COMPILE_CACHE=1 to measure without it.`,
   ];
   if (!existsSync(options.cli)) {
     console.log([...out, '', `(skipped: ${options.cli} does not exist; run \`npm run bench:export\`, which builds it first.)`].join('\n'));
