@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants as fs, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 
 /**
@@ -21,10 +21,16 @@ import { constants, Script } from 'node:vm';
 /** The commands whose code is cached, each on its own: `COMMANDS` (commands/index.ts), which the CLI must not load before the cache is on, since it loads the bundles. */
 export const CACHED_COMMANDS: readonly string[] = ['lint', 'outline', 'new', 'templates', 'export', 'mcp'];
 
-/** Where the cache lives: `$XDG_CACHE_HOME/storydeck/v8`, by default `~/.cache/storydeck/v8`; none when `NODE_DISABLE_COMPILE_CACHE` is set, as for Node's own compile cache. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * Where the cache lives: `$XDG_CACHE_HOME/storydeck/v8`, by default `~/.cache/storydeck/v8`; none when
+ * `NODE_DISABLE_COMPILE_CACHE` is set, as for Node's own compile cache. A relative `XDG_CACHE_HOME` is ignored, as the XDG
+ * spec says: it would put the cache in the working directory, a workspace whose files (a checked-out
+ * `.cache/storydeck/v8/core.js.lint.….cache`) V8 would then run. No home folder, no cache.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'storydeck', 'v8');
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : home && isAbsolute(home) ? join(home, '.cache') : undefined;
+  return base === undefined ? undefined : join(base, 'storydeck', 'v8');
 }
 
 interface Compiled {
@@ -47,12 +53,18 @@ interface Compilable {
 export function useCodeCache(bundleDir: string, cacheDir: string | undefined, command: string): { save: () => void; cached: () => string[] } {
   const compiled: Compiled[] = [];
   const none = { save: () => undefined, cached: () => [] };
-  if (cacheDir === undefined || !trusted(cacheDir)) return none;
+  if (cacheDir === undefined) return none;
+  // From here on the folder's real path: a symlink on the way to it could be pointed elsewhere once it has been checked.
+  const dir = trusted(cacheDir);
+  if (dir === undefined) return none;
   const proto = Module.prototype as unknown as Compilable;
   const compile = proto._compile;
   proto._compile = function (this: NodeJS.Module, content: string, filename: string, ...rest: unknown[]) {
-    if (dirname(filename) !== bundleDir || !filename.endsWith('.js')) return compile.call(this, content, filename, ...rest);
-    const file = join(cacheDir, `${basename(filename)}.${command}.${key(content)}.cache`);
+    // With source maps on (`--enable-source-maps`), Node maps the stack traces of the code it compiles itself, not a vm.Script's.
+    if (dirname(filename) !== bundleDir || !filename.endsWith('.js') || (process.sourceMapsEnabled && SOURCE_MAP.test(content.slice(-1000)))) {
+      return compile.call(this, content, filename, ...rest);
+    }
+    const file = join(dir, `${basename(filename)}.${command}.${key(content)}.cache`);
     const cachedData = readIfThere(file);
     // Node's own wrapper, on the bundle's first line (a `#!` line is a comment to it, not to a function body).
     const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${content.replace(/^#!/, '//')}\n})`, {
@@ -66,32 +78,51 @@ export function useCodeCache(bundleDir: string, cacheDir: string | undefined, co
   };
   return {
     save() {
-      for (const { script, file, cached } of compiled) if (!cached) write(file, script.createCachedData());
+      for (const { script, file, cached } of compiled) if (!cached) write(file, () => script.createCachedData());
     },
     cached: () => compiled.filter((c) => c.cached).map((c) => basename(c.file)),
   };
 }
 
+/** A bundle's link to its source map (development builds; `npm run build:production` makes none). */
+const SOURCE_MAP = /\n\/\/# sourceMappingURL=[^\n]*\s*$/;
+
 function key(content: string): string {
   return createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(content).digest('hex').slice(0, 16);
 }
 
-/** Is `dir` (made if missing) the user's own, with nobody else able to write to it? A cache others can write could hand V8 their code. */
-function trusted(dir: string): boolean {
+/**
+ * `dir` (made if missing) by its real path, if it is the user's own with nobody else able to write to it, and nobody but
+ * the user and root can rename or replace it or a folder above it: a cache others can write could hand V8 their code. A
+ * folder above may be writable by others only with its sticky bit set (as /tmp), where they cannot move what is not theirs.
+ */
+function trusted(dir: string): string | undefined {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const s = statSync(dir);
-    return s.isDirectory() && own(s);
+    const real = realpathSync(dir);
+    const s = statSync(real);
+    if (!s.isDirectory() || !own(s)) return undefined;
+    for (let above = dirname(real); ; above = dirname(above)) {
+      if (!safeAbove(statSync(above))) return undefined;
+      if (dirname(above) === above) return real;
+    }
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** A folder above the cache's: the user's or root's, and writable by nobody else unless sticky. */
+function safeAbove(s: Stats): boolean {
+  if (process.getuid === undefined) return true;
+  return (s.uid === process.getuid() || s.uid === 0) && ((s.mode & 0o022) === 0 || (s.mode & 0o1000) !== 0);
 }
 
 /** A cache file's bytes, if it is there, a regular file of the user's that nobody else can write to (as its folder must be). */
 function readIfThere(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // Not through a symlink: the file itself must be the user's.
+    fd = openSync(file, fs.O_RDONLY | (fs.O_NOFOLLOW ?? 0));
     return own(fstatSync(fd)) && fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
@@ -105,13 +136,21 @@ function own(s: Stats): boolean {
   return process.getuid === undefined || (s.uid === process.getuid() && (s.mode & 0o022) === 0);
 }
 
-/** Writes `file` atomically (a reader sees the old cache or the new one, never half) and removes the older caches of its bundle and command. */
-function write(file: string, data: Buffer): void {
+/**
+ * Writes `file` atomically (a reader sees the old cache or the new one, never half) and removes the older caches of its
+ * bundle and command. The temporary file is made new (`wx`), never opened through whatever is in its place.
+ */
+function write(file: string, data: () => Buffer): void {
   const dir = dirname(file);
   const bundle = `${basename(file).split('.').slice(0, -2).join('.')}.`;
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, data, { mode: 0o600 });
+    try {
+      unlinkSync(temp); // Left by a run of the same process id that was killed while writing.
+    } catch {
+      // None.
+    }
+    writeFileSync(temp, data(), { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
     for (const old of readdirSync(dir)) if (old.startsWith(bundle) && old.endsWith('.cache') && join(dir, old) !== file) unlinkSync(join(dir, old));
   } catch {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { transformSync } from 'esbuild';
 import { join, resolve } from 'node:path';
 import { CACHED_COMMANDS, defaultCacheDir } from '../../../src/cli/codeCache';
 import { COMMANDS } from '../../../src/cli/commands';
@@ -13,14 +14,14 @@ const CLI = resolve('dist/cli.js');
  * Runs a fresh Node that caches the code of the bundles in `bundles`, loads `bundles/main.js` and saves the cache: prints
  * what main.js returns and which bundles started from a cache.
  */
-function run(bundles: string, cache: string): { value: string; cached: string[] } {
+function run(bundles: string, cache: string, nodeArgs: string[] = []): { value: string; cached: string[] } {
   const script = `
     const { useCodeCache } = require(${JSON.stringify(CODE_CACHE)});
     const c = useCodeCache(${JSON.stringify(bundles)}, ${JSON.stringify(cache)}, 'lint');
     const value = require(${JSON.stringify(join(bundles, 'main.js'))}).value();
     c.save();
     console.log(JSON.stringify({ value, cached: c.cached() }));`;
-  const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { value: string; cached: string[] };
   return { value: out.value, cached: out.cached.map((f) => f.split('.').slice(0, 2).join('.')).sort() };
@@ -78,10 +79,63 @@ describe('the CLI’s code cache', () => {
     assert.deepEqual(run(bundles, cache), { value: 'abab:true', cached: [] });
   });
 
+  it('neither reads nor writes a cache below a folder others can write to and rename it in', function () {
+    if (process.platform === 'win32' || process.getuid?.() === undefined) this.skip();
+    // Whoever can write to `shared` can swap the cache folder for their own after it was checked.
+    const shared = join(dir, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    const below = join(shared, 'storydeck', 'v8');
+    assert.deepEqual(run(bundles, below), { value: 'abab:true', cached: [] });
+    assert.deepEqual(readdirSync(below), []);
+    // With the sticky bit, as /tmp, nobody else can move what is the user's.
+    chmodSync(shared, 0o1777);
+    run(bundles, below);
+    assert.deepEqual(run(bundles, below), { value: 'abab:true', cached: ['core.js', 'main.js'] });
+  });
+
+  it('starts from no cache file that is a symlink, even to a file of the user’s', function () {
+    if (process.platform === 'win32' || process.getuid?.() === undefined) this.skip();
+    run(bundles, cache);
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    for (const f of readdirSync(cache)) {
+      renameSync(join(cache, f), join(elsewhere, f));
+      symlinkSync(join(elsewhere, f), join(cache, f));
+    }
+    assert.deepEqual(run(bundles, cache), { value: 'abab:true', cached: [] });
+  });
+
+  it('leaves a bundle with a source map to Node when source maps are on, so that its stack traces still name the source', () => {
+    const { code, map } = transformSync('export const twice = (s: string) => {\n  if (!s) throw new Error("empty");\n  return s + s;\n};\n', {
+      loader: 'ts',
+      format: 'cjs',
+      sourcemap: 'external',
+      sourcefile: join(dir, 'core.ts'),
+    });
+    writeFileSync(join(bundles, 'core.js'), `${code}//# sourceMappingURL=core.js.map\n`);
+    writeFileSync(join(bundles, 'core.js.map'), map);
+    writeFileSync(join(bundles, 'main.js'), `const core = require('./core.js');\nexports.value = () => { try { core.twice(''); } catch (e) { return e.stack.split('\\n')[1].trim(); } };\n`);
+    const where = `(${join(dir, 'core.ts')}:2:`;
+    const first = run(bundles, cache, ['--enable-source-maps']);
+    assert.ok(first.value.includes(where), first.value);
+    const second = run(bundles, cache, ['--enable-source-maps']);
+    assert.ok(second.value.includes(where), second.value);
+    assert.deepEqual(second.cached, ['main.js']);
+  });
+
   it('lives under XDG_CACHE_HOME or ~/.cache, and is off with NODE_DISABLE_COMPILE_CACHE', () => {
     assert.equal(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache' }), join('/x/cache', 'storydeck', 'v8'));
     assert.match(defaultCacheDir({}) ?? '', /[/\\]\.cache[/\\]storydeck[/\\]v8$/);
     assert.equal(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache', NODE_DISABLE_COMPILE_CACHE: '1' }), undefined);
+  });
+
+  it('ignores a relative XDG_CACHE_HOME, which would put the cache in the working directory, a workspace', () => {
+    const home = resolve('/home/someone');
+    assert.equal(defaultCacheDir({ XDG_CACHE_HOME: '.cache' }, home), join(home, '.cache', 'storydeck', 'v8'));
+    assert.equal(defaultCacheDir({ XDG_CACHE_HOME: 'cache/x' }, home), join(home, '.cache', 'storydeck', 'v8'));
+    assert.equal(defaultCacheDir({}, ''), undefined);
+    assert.equal(defaultCacheDir({}, 'relative-home'), undefined);
   });
 
   it('keeps a cache per CLI command', () => {
