@@ -13,7 +13,9 @@
  * and with kinds as read (the kind reader retrained per fold); the shipped learned doubts of pain, ask and outcome are
  * retrained per fold too and set inside the story model (as scripts/beat-eval.ts does), so "today" is the product's rules
  * with held-out doubts; stats-without-story's learned check is off throughout, as in beat-eval.
- *   npx tsx scripts/wbw-eval.ts [--policies today,hold@0.3,add@0.7] [--nowords] [--shape] [--realonly] [--l2 X] [--steps N] [--weights] [--docs POLICY]
+ * `--features` prints, where the rule fires, the labels per structural feature; `--docs POLICY` the documents the policy
+ * changes, on the tuned sets only (never those of NEVER_TUNED, which measure what nobody read).
+ *   npx tsx scripts/wbw-eval.ts [--policies today,hold@0.3,add@0.7] [--nowords] [--shape] [--realonly] [--l2 X] [--steps N] [--weights] [--features] [--docs POLICY]
  */
 // First: it takes the product's learned doubts out of the story model before the story model loads.
 import { setDoubts } from './kinds/doubts';
@@ -31,6 +33,7 @@ import { orderFeatures } from './kinds/order';
 import { builtinWith, leaveOneSetOut, lintCache, pr, printTables, printWeights, sum, type Tally, type Tables } from './kinds/score';
 import { UNCHECKED } from './kinds/stats';
 import { SECTION_TRAINING, trainSections } from './kinds/train';
+import { CHECKED_BEATS } from './train-kinds';
 
 const RULE = 'why-before-what';
 const args = process.argv.slice(2);
@@ -43,19 +46,19 @@ const SHAPE_ONLY = args.includes('--shape');
 const TRAINING = { ...SECTION_TRAINING, l2: Number(opt('--l2', String(SECTION_TRAINING.l2))), steps: Number(opt('--steps', String(SECTION_TRAINING.steps))) };
 const POL = opt('--policies', 'today,hold@0.3,hold@0.4,hold@0.5,hold@0.6,add@0.3,add@0.4,add@0.5').split(',');
 
-/** The shipped learned doubts (scripts/train-kinds.ts CHECKED_BEATS), retrained per fold. */
-const DOUBTED = [
-  { beat: 'pain', rule: 'customer-pain', threshold: 0.3 },
-  { beat: 'ask', rule: 'call-to-action', threshold: 0.3 },
-  { beat: 'outcome', rule: 'outcome-metric', threshold: 0.2 },
-] as const;
-const MIN_WORDS = 300;
+/** The shipped learned doubts (scripts/train-kinds.ts), retrained per fold. */
+const DOUBTED = (Object.keys(CHECKED_BEATS) as (keyof typeof CHECKED_BEATS)[]).map((beat) => ({ beat, ...CHECKED_BEATS[beat] }));
 
 /** The lints are `beat-eval.ts`'s (the same configuration and doubts), so the two share one cache. */
 const { fired, save } = lintCache(lintCacheFile('/tmp/storydeck-beat-eval', join(__dirname, '../src/core')), UNCHECKED);
 const all = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet);
 const secs = new Map(all.map((d) => [d, Object.fromEntries(DOUBTED.map(({ beat }) => [beat, beatSections(d, beat)])) as Record<string, Section[]>]));
-const long = new Map(all.map((d) => [d, longEnough(d.deck, MIN_WORDS)]));
+const longCache = new Map<string, boolean>();
+const long = (d: LabelledDoc, minWords: number) => {
+  const key = `${d.set}/${d.file}/${minWords}`;
+  if (!longCache.has(key)) longCache.set(key, longEnough(d.deck, minWords));
+  return longCache.get(key)!;
+};
 
 /** The configuration a document is linted with as `kind` (as scripts/kinds/score.ts lints it). */
 function configFor(kind: string | KindProfile): StoryDeckConfig {
@@ -88,7 +91,7 @@ function features(d: LabelledDoc, kind: string | KindProfile, doubted: readonly 
 type Models = { doubts: Record<string, ReturnType<typeof trainSections>>; hold: ReturnType<typeof trainSections>; add: ReturnType<typeof trainSections> };
 
 const doubtsOf = (d: LabelledDoc, m: Models['doubts']) =>
-  DOUBTED.filter(({ beat, threshold }) => secs.get(d)![beat].some((s) => s.found) && long.get(d) && bestScore(secs.get(d)![beat], m[beat]) < threshold).map((t) => t.beat);
+  DOUBTED.filter(({ beat, threshold, minWords }) => secs.get(d)![beat].some((s) => s.found) && long(d, minWords) && bestScore(secs.get(d)![beat], m[beat]) < threshold).map((t) => t.beat);
 
 /** The rules that fire on a document under the fold's doubts. */
 function firing(d: LabelledDoc, kind: string | KindProfile, m: Models['doubts']) {
@@ -167,7 +170,7 @@ const table: Tables = leaveOneSetOut<Models>(
       if (act === 'hold' && fires.has(RULE) && scoreSection(f.features, m.hold) < t) out.delete(RULE);
       if (act === 'add' && !fires.has(RULE) && f.first && scoreSection(f.features, m.add) >= t) out.add(RULE);
     }
-    if (args.includes('--docs') && pol === opt('--docs', '') && out.has(RULE) !== fires.has(RULE)) {
+    if (args.includes('--docs') && pol === opt('--docs', '') && !NEVER_TUNED.includes(d.set) && out.has(RULE) !== fires.has(RULE)) {
       const key = `${d.set}/${d.file}/${typeof kind === 'string' ? 'forced' : 'read'}`;
       if (!shown.has(key)) {
         shown.add(key);
