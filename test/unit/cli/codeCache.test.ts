@@ -152,7 +152,12 @@ describe('the CLI’s code cache', () => {
       readdirSync(join(dir, 'xdg', 'storydeck', 'v8')).some((f) => f.startsWith('core.js.lint.')),
       'core.js is cached for lint',
     );
+    const v8 = join(dir, 'xdg', 'storydeck', 'v8');
+    const written = () => readdirSync(v8).map((f) => `${f} ${statSync(join(v8, f)).mtimeMs}`);
+    const before = written();
     const second = lint();
+    // Nothing written again: V8 accepted every cache the first run wrote, so the second run started from them.
+    assert.deepEqual(written(), before);
     assert.equal(second.status, first.status);
     assert.equal(second.stdout, first.stdout);
     assert.ok(JSON.parse(first.stdout).length > 0, 'the fixture has findings to compare');
