@@ -138,7 +138,8 @@ function own(s: Stats): boolean {
 
 /**
  * Writes `file` atomically (a reader sees the old cache or the new one, never half) and removes the older caches of its
- * bundle and command. The temporary file is made new (`wx`), never opened through whatever is in its place.
+ * bundle and command, and their temporary files. The temporary file is made new (`wx`), never opened through whatever is
+ * in its place.
  */
 function write(file: string, data: () => Buffer): void {
   const dir = dirname(file);
@@ -152,7 +153,8 @@ function write(file: string, data: () => Buffer): void {
     }
     writeFileSync(temp, data(), { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
-    for (const old of readdirSync(dir)) if (old.startsWith(bundle) && old.endsWith('.cache') && join(dir, old) !== file) unlinkSync(join(dir, old));
+    // Older caches, and temporary files a killed run left (or a run writing now, whose rename then fails: no harm).
+    for (const old of readdirSync(dir)) if (old.startsWith(bundle) && /\.(cache|tmp)$/.test(old) && join(dir, old) !== file) unlinkSync(join(dir, old));
   } catch {
     // Best effort: the next run compiles as usual.
     try {

@@ -61,6 +61,13 @@ describe('the CLI’s code cache', () => {
     writeFileSync(join(bundles, 'core.js'), `exports.twice = (s) => s + 1;\n`.padEnd(`exports.twice = (s) => s + s;\n`.length));
     assert.deepEqual(run(bundles, cache), { value: 'ab1:true', cached: ['main.js'] });
     assert.equal(readdirSync(cache).filter((f) => f.startsWith('core.js.')).length, 1);
+    // A temporary file a killed run left behind goes with the old caches.
+    writeFileSync(join(cache, 'core.js.lint.0123456789abcdef.cache.99999.tmp'), 'half');
+    writeFileSync(join(bundles, 'core.js'), `exports.twice = (s) => s + 2;\n`.padEnd(`exports.twice = (s) => s + s;\n`.length));
+    run(bundles, cache);
+    assert.deepEqual(readdirSync(cache).filter((f) => f.startsWith('core.js.')).length, 1);
+    writeFileSync(join(bundles, 'core.js'), `exports.twice = (s) => s + 1;\n`.padEnd(`exports.twice = (s) => s + s;\n`.length));
+    run(bundles, cache);
     assert.deepEqual(run(bundles, cache), { value: 'ab1:true', cached: ['core.js', 'main.js'] });
   });
 
