@@ -4,7 +4,7 @@
  * nine content rules' precision and recall there when lint runs with the kinds read, against the shape signs alone and
  * against the labellers' kinds. The shape signs were hand-tuned on most opened sets; NEVER_TUNED are the sets they never
  * saw, reported on their own. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show ii@0.5]] [--model lr|nb] [--train all|real|written]
- * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--policies REGEX] [--sets] [--trust]`.
+ * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--policies REGEX] [--sets] [--trust] [--without REGEX] [--temper]`.
  *
  * Policies: `signs` the shape signs alone; `labels` the labellers' kinds; `i@t` a sign first, else the model's top kind at ≥ t,
  * else a pitch; `ii@t` the model first at ≥ t, else the sign, else a pitch; `m@t` the model alone at ≥ t, else a pitch;
@@ -57,11 +57,11 @@ const at = (t: { kind: string; p: number }, threshold: number) => (t.p >= thresh
  * mixed in (P(pitch) + c, renormalised); `softT@τ/T` a temperature on the reader's scores (p^(1/T), renormalised); `and2` / `or2` the
  * beats both / either of the top two kinds expect; `and2@t` the top kind at ≥ t, else what both of the top two expect.
  */
-const tempered = (scores: Read['scores'], T: number) => {
+function tempered(scores: Read['scores'], T: number): Read['scores'] {
   const e = scores.map((s) => Math.pow(s.p, 1 / T));
   const sum = e.reduce((a, b) => a + b, 0);
   return scores.map((s, i) => ({ kind: s.kind, p: e[i] / sum }));
-};
+}
 /** The beats the top two kinds expect, both (`and`) or either, with the order the first asks for when both ask one. */
 const topTwo = (scores: Read['scores'], join: 'and' | 'or'): KindProfile => {
   const [a, b] = scores.slice(0, 2).map((s) => BUILTIN_KINDS[s.kind]);
@@ -101,6 +101,9 @@ const ALL_POLICIES: Policy[] = [
 const POLICIES = ALL_POLICIES.filter((p) => ['signs', 'labels', 'i@0.6', 'softp@0.5/0.3'].includes(p.name) || new RegExp(`^(?:${opt('--policies') ?? '.*'})$`).test(p.name));
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
+/** `--without REGEX`: leave out the features it matches (a family, `^s:`; `^t:`), to measure what that family adds. */
+const without = opt('--without');
+if (without) for (const d of all) d.features = d.features.filter((f) => !new RegExp(without).test(f));
 const reads = new Map<LabelledDoc, Read>();
 for (const held of sets) {
   const training = all.filter((d) => d.set !== held && d.kind && (trainOn === 'all' || (trainOn === 'real') === d.real) && !(unsignedOnly && d.sign));
@@ -108,10 +111,34 @@ for (const held of sets) {
     training.map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
     options,
   );
+  const T = args.includes('--temper') ? temperature(training, options) : 1;
+  if (T !== 1) console.log(`${short(held)}: temperature ${T}`);
   for (const d of all.filter((x) => x.set === held)) {
-    const scores = scoreKinds(d.features, m);
+    const scores = tempered(scoreKinds(d.features, m), T).sort((a, b) => b.p - a.p);
     reads.set(d, { top: scores[0], scores });
   }
+}
+
+/**
+ * `--temper`: the temperature fitted inside a training fold — each of its sets read by a reader trained on the others, the
+ * documents no front matter and no sign names (the ones the reader is asked about), the T of p^(1/T) that gives their labelled
+ * kinds the highest likelihood (0.5 to 3 by 0.1).
+ */
+function temperature(training: readonly LabelledDoc[], o: TrainOptions): number {
+  const inner: { kind: string; scores: { kind: string; p: number }[] }[] = [];
+  for (const s of [...new Set(training.map((d) => d.set))]) {
+    const m = learner(
+      training.filter((d) => d.set !== s).map((d) => ({ set: d.set, kind: d.kind as string, features: d.features })),
+      o,
+    );
+    for (const d of training.filter((x) => x.set === s && !x.named && !x.sign)) inner.push({ kind: d.kind as string, scores: scoreKinds(d.features, m) });
+  }
+  let best = { T: 1, ll: -Infinity };
+  for (let T = 0.5; T <= 3.0001; T += 0.1) {
+    const ll = inner.reduce((a, x) => a + Math.log(Math.max(1e-12, tempered(x.scores, T).find((s) => s.kind === x.kind)?.p ?? 0)), 0);
+    if (ll > best.ll) best = { T: Math.round(T * 10) / 10, ll };
+  }
+  return best.T;
 }
 
 /**

@@ -118,7 +118,9 @@ export const TELLING_LIFT = 2;
  * For each kind, the features that tell of it (kindModel.ts shows only these as evidence): those the training documents of
  * that kind have at least TELLING_LIFT times as often as all the training documents do. A word most documents use, whatever
  * their kind ("which", "should"), never does; nor does that word in a heading ("are" of "Who we are", "you" of "What you can
- * try"): a heading's word tells only when the same word in the text is no word most documents use (`maxDocFreq`).
+ * try"): a heading's word tells only when the same word in the text is no word most documents use (`maxDocFreq`). Nor does a
+ * style feature (`s:`, "“we” 1.4 or more times in 100 words"): how a document is written weighs in the guess, but what a writer
+ * is shown as its evidence are the things it says and shows.
  */
 function telling(docs: readonly Example[], vocab: readonly string[], o: Pick<TrainOptions, 'maxDocFreq'>): Record<string, string[]> {
   const index = new Map(vocab.map((f, i) => [f, i]));
@@ -138,7 +140,7 @@ function telling(docs: readonly Example[], vocab: readonly string[], o: Pick<Tra
       kind,
       vocab.filter((_, i) => {
         const n = has[i].reduce((a, b) => a + b, 0);
-        return has[i][k] > 0 && has[i][k] * N >= TELLING_LIFT * perKind[k] * n && !common(vocab[i]);
+        return has[i][k] > 0 && has[i][k] * N >= TELLING_LIFT * perKind[k] * n && !common(vocab[i]) && !vocab[i].startsWith('s:');
       }),
     ]),
   );

@@ -1,7 +1,7 @@
 import type { BeatId, Block, Deck, Slide } from '../deck';
 import { BEAT_IDS } from '../deck/types';
 import { caseless } from '../deck/fold';
-import { kindEvidence, kindFeatures, scoreKinds, type KindModel, type KindText } from './kindModel';
+import { kindEvidence, kindFeatures, scoreKinds, type KindModel, type KindText, type StyleCounts } from './kindModel';
 import trained from './kindWeights.json';
 import { SUMMARY_HEADING } from './what';
 
@@ -594,5 +594,24 @@ export function kindText(deck: Deck): KindText {
     frontMatterKeys: Object.keys(deck.frontMatter),
     slides: deck.slides.filter((s) => s.blocks.some((b) => b.text.trim() !== '')).length,
     prose: deck.prose === true,
+    counts: styleCounts(deck),
   };
+}
+
+/** What a deck is made of beside its words, for the reader's style features (kindModel.ts): blocks of each kind, images, links, speaker notes. */
+function styleCounts(deck: Deck): StyleCounts {
+  const c: StyleCounts = { paragraphs: 0, listItems: 0, quotes: 0, tables: 0, code: 0, images: 0, links: 0, notes: 0 };
+  for (const s of deck.slides) {
+    for (const b of s.blocks) {
+      if (b.kind === 'paragraph') c.paragraphs++;
+      else if (b.kind === 'list_item') c.listItems++;
+      else if (b.kind === 'blockquote') c.quotes++;
+      else if (b.kind === 'table') c.tables++;
+      else if (b.kind === 'code') c.code++;
+    }
+    c.images += s.images.length;
+    c.notes += s.notes.length;
+  }
+  c.links = (deck.text.match(/\]\(|https?:\/\//g) ?? []).length;
+  return c;
 }

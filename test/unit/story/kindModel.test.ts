@@ -220,6 +220,28 @@ describe('the learned kind reader', () => {
     assert.equal(f.length, new Set(f).size);
   });
 
+  it('reads how a document is written, not only which words it has: pronouns, tense, questions, notes, lists, money (`s:`, docs/judgement.md, session 15)', () => {
+    const slide = `## What I do now\n\nI was wrong about this for years. I wrote the test, then the code, and I was proud of it. Have you ever deleted a test you loved?\n\n<!-- Pause here. Ask the room who has. -->\n\n- Try the change\n- Write the test\n- Keep it if it fails once\n`;
+    const talk = (n: number) => `# Why I stopped writing tests first\n\n---\n\n${Array(n).fill(slide).join('\n---\n\n')}`;
+    const style = (text: string) => kindFeatures(kindText(parseDeck(text))).filter((f) => f.startsWith('s:'));
+    const t = style(talk(6));
+    for (const f of ['s:i>=1.5', 's:you>=0.6', 's:past>=1.1', 's:question>=0.06', 's:notes>=0.75', 's:imperative>=0.08', 's:list>=0.67', 's:hwh>=0.5', 's:hwe>=0.33'])
+      assert.ok(t.includes(f), `${f} in ${t.join(' ')}`);
+    assert.ok(!t.some((f) => /^s:(?:money|percent|year|month|should|code|tables|sentence)/.test(f)), t.join(' '));
+    assert.deepEqual(style(talk(2)), [], 'under 150 words of text a rate is noise: no style is read');
+    const para = `We ask for $240,000 to run the pilot in March 2026; it should cut call waits by 30% and must report to the board by June 2026.`;
+    const a = style(`# Budget for the 2026 pilot\n\n${Array(8).fill(para).join('\n\n')}\n\n| Item | Cost |\n|---|---|\n| Staff | $180,000 |\n`);
+    for (const f of ['s:money>=1.2', 's:percent>=0.6', 's:year>=1.2', 's:month>=1.5', 's:should>=0.45', 's:we>=3.4', 's:number>=10', 's:tables>=1', 's:sentence>=18.5'])
+      assert.ok(a.includes(f), `${f} in ${a.join(' ')}`);
+    assert.ok(!a.some((f) => /^s:(?:i|you|past|question|notes|imperative)>/.test(f)), a.join(' '));
+    assert.ok(
+      Object.keys(KIND_MODEL.weights).some((f) => f.startsWith('s:')),
+      'the shipped reader weighs style',
+    );
+    for (const fs of Object.values(KIND_MODEL.telling)) assert.ok(!fs.some((f) => f.startsWith('s:')), 'what a writer is shown as evidence is what the document says, not its style');
+    assert.equal(describeFeature('s:we>=1.4'), 'its style (we at least 1.4)');
+  });
+
   it('takes a run of letters over 31 long as no word, whole, never as two words split at the 31st letter', () => {
     const run = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn'; // 40 letters: a token, a hash, words run together
     const f = kindFeatures(kindText(parseDeck(`# Notes\n\nThe key ${run} is rotated, ${run.slice(0, 31)} kept.\n`)));
@@ -245,7 +267,7 @@ describe('the learned kind reader', () => {
     const rows = Object.entries(KIND_MODEL.weights);
     assert.ok(rows.length >= 100, `${rows.length} features`);
     for (const [feature, row] of rows) {
-      assert.match(feature, /^(?:h|w|fm|shape|slides|headings):./);
+      assert.match(feature, /^(?:h|w|fm|shape|slides|headings|s):./);
       assert.equal(row.length, KIND_MODEL.kinds.length, feature);
       assert.ok(row.every(Number.isFinite), feature);
     }
