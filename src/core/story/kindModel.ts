@@ -84,7 +84,11 @@ const IMPERATIVE = new Set(
   ),
 );
 const TOKEN = /[a-zà-öø-ÿ][a-zà-öø-ÿ'’]*|\d[\d.,]*/g;
-const TERMINAL = /[.!?]+(?=\s|$)/g;
+/**
+ * A sentence's end: a run of `.`, `!` or `?` before a space or the end. It starts only where a run starts (the look-behind): a
+ * run not followed by a space (`???…x`) is then tried once, not once from each of its characters, so the scan stays linear.
+ */
+const TERMINAL = /(?<![.!?])[.!?]+(?=\s|$)/g;
 
 /**
  * How a document is written, as rates (per 100 words of its text, or shares): pronouns, tense and modality, spoken words, numbers

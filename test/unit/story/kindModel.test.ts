@@ -5,7 +5,7 @@ import { parseDeck } from '../../../src/core/deck';
 import { lintText } from '../../../src/core/lint';
 import { kindChoices } from '../../../src/core/lint/kindFix';
 import { formatOutline, outline, readStory, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/story';
-import { describeFeature, kindEvidence, kindFeatures, scoreKinds, type KindModel } from '../../../src/core/story/kindModel';
+import { describeFeature, kindEvidence, kindFeatures, scoreKinds, styleMeasures, type KindModel } from '../../../src/core/story/kindModel';
 import { BUILTIN_KINDS, expectedProfile, guessedFor, guessKind, inferKind, KIND_MODEL, kindTable, kindText, readKind } from '../../../src/core/story/kinds';
 
 /** A design proposal that names no kind and has none of the RFC template's headings or header lines. */
@@ -240,6 +240,26 @@ describe('the learned kind reader', () => {
     );
     for (const fs of Object.values(KIND_MODEL.telling)) assert.ok(!fs.some((f) => f.startsWith('s:')), 'what a writer is shown as evidence is what the document says, not its style');
     assert.equal(describeFeature('s:we>=1.4'), 'its style (we at least 1.4)');
+  });
+
+  it('reads the style of a long run of `?` or `.` that no space ends in time linear in its length (the sentence-end scan, not quadratic)', () => {
+    const features = (n: number) => kindFeatures(kindText(parseDeck(`# Notes\n\n${'?'.repeat(n)}x and ${'.'.repeat(n)}y\n`)));
+    features(1000);
+    const started = performance.now();
+    features(100_000);
+    const ms = performance.now() - started;
+    assert.ok(ms < 1000, `${Math.round(ms)} ms for 200,000 marks (a scan from each one took over ten seconds)`);
+    const s = styleMeasures({
+      title: '',
+      headings: [],
+      body: ['Why? Really?! It ends... here?x No.'],
+      frontMatterKeys: [],
+      slides: 1,
+      prose: true,
+      counts: { paragraphs: 1, listItems: 0, quotes: 0, tables: 0, code: 0, images: 0, links: 0, notes: 0 },
+    });
+    assert.equal(s.sentence, 7 / 4, 'four ends: "?", "?!", "..." and "."; "?x" is none');
+    assert.equal(s.question, 2 / 4);
   });
 
   it('takes a run of letters over 31 long as no word, whole, never as two words split at the 31st letter', () => {
