@@ -83,15 +83,19 @@ const IMPERATIVE = new Set(
     ' ',
   ),
 );
-const TOKEN = /[a-zà-öø-ÿ][a-zà-öø-ÿ'’]*|\d[\d.,]*/g;
+/** A word (the letters `WORD` reads), or a number: digits with any `.` or `,` between them ("1,000", "3.5"), never the stop or comma after it ("in 2024."). */
+const TOKEN = /[a-zà-öø-ÿ][a-zà-öø-ÿ'’]*|\d+(?:[.,]\d+)*/g;
 /**
- * A sentence's end: a run of `.`, `!` or `?` before a space or the end. It starts only where a run starts (the look-behind): a
- * run not followed by a space (`???…x`) is then tried once, not once from each of its characters, so the scan stays linear.
+ * A sentence's end: a run of `.`, `!` or `?` before a space or the end, with any closing quotes or brackets between (`“Why?” she
+ * asked`). It starts only where a run starts (the look-behind): a run no space follows (`???…x`) is then tried once, not once from
+ * each of its characters, so the scan stays linear.
  */
-const TERMINAL = /(?<![.!?])[.!?]+(?=\s|$)/g;
+const TERMINAL = /(?<![.!?])[.!?]+(?=[)\]"'”’»]*(?:\s|$))/g;
+/** A text that ends a sentence at its end (else its last sentence is counted once more). */
+const ENDS = /[.!?][)\]"'”’»]*\s*$/;
 
 /**
- * How a document is written, as rates (per 100 words of its text, or shares): pronouns, tense and modality, spoken words, numbers
+ * How a document is written, as rates (per 100 words of its text, or shares; code blocks, tables and quotes as counts): pronouns, tense and modality, spoken words, numbers
  * and dates, questions and exclamations, sentence and paragraph length, what starts with a verb, lists against prose, speaker notes,
  * images, links, and its headings' grammar (questions, gerunds, "how"/"why", numbered, "we"). One pass over the text.
  */
@@ -125,7 +129,7 @@ export function styleMeasures(t: KindText): Record<string, number> {
     strings++;
     words += count;
     const ends = lower.match(TERMINAL) ?? [];
-    sentences += ends.length + (/[.!?]\s*$/.test(lower) ? 0 : 1);
+    sentences += ends.length + (ENDS.test(lower) ? 0 : 1);
     for (const e of ends) {
       if (e.includes('?')) add('question');
       else if (e.includes('!')) add('exclaim');

@@ -612,6 +612,8 @@ function styleCounts(deck: Deck): StyleCounts {
     c.images += s.images.length;
     c.notes += s.notes.length;
   }
-  c.links = (deck.text.match(/\]\(|https?:\/\//g) ?? []).length;
+  // A Markdown link or image (`](`), or an address not already its target: `[a](https://b)` is one link, not two.
+  const link = /\]\(|(?<!\]\()https?:\/\//g;
+  while (link.exec(deck.text)) c.links++;
   return c;
 }

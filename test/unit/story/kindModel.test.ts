@@ -262,6 +262,19 @@ describe('the learned kind reader', () => {
     assert.equal(s.question, 2 / 4);
   });
 
+  it('counts a year before a stop or a comma, a question inside quotes, and a link with an address once (the style measures)', () => {
+    const none = { paragraphs: 1, listItems: 0, quotes: 0, tables: 0, code: 0, images: 0, links: 0, notes: 0 };
+    const measure = (body: string) => styleMeasures({ title: '', headings: [], body: [body], frontMatterKeys: [], slides: 1, prose: true, counts: none });
+    const y = measure('We shipped it in 2024. It was 2025, and then 2026; the 1,000th user came at 3.5 weeks.');
+    assert.equal(y.year, (100 * 3) / y.words, 'three years, whatever follows them');
+    assert.equal(y.number, (100 * 5) / y.words);
+    const q = measure('“Why?” she asked. Then: “really?” (Yes!)');
+    assert.equal(q.question, 2 / 4, 'four sentences, two of them ask');
+    assert.equal(q.exclaim, 1 / 4);
+    const links = (text: string) => kindText(parseDeck(text)).counts.links;
+    assert.equal(links('# T\n\nSee [the RFC](https://example.com/rfc), [notes](./notes.md) and https://example.org.\n'), 3);
+  });
+
   it('takes a run of letters over 31 long as no word, whole, never as two words split at the 31st letter', () => {
     const run = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn'; // 40 letters: a token, a hash, words run together
     const f = kindFeatures(kindText(parseDeck(`# Notes\n\nThe key ${run} is rotated, ${run.slice(0, 31)} kept.\n`)));
