@@ -103,7 +103,10 @@ const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
 /** `--without REGEX`: leave out the features it matches (a family, `^s:`; `^t:`), to measure what that family adds. */
 const without = opt('--without');
-if (without) for (const d of all) d.features = d.features.filter((f) => !new RegExp(without).test(f));
+if (without) {
+  const leftOut = new RegExp(without);
+  for (const d of all) d.features = d.features.filter((f) => !leftOut.test(f));
+}
 const reads = new Map<LabelledDoc, Read>();
 for (const held of sets) {
   const training = all.filter((d) => d.set !== held && d.kind && (trainOn === 'all' || (trainOn === 'real') === d.real) && !(unsignedOnly && d.sign));
