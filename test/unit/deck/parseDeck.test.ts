@@ -98,6 +98,15 @@ describe('parseDeck', () => {
     assert.equal(headingBeat('Learn after the kids are asleep'), undefined);
   });
 
+  it('reads "request" in a heading as the ask only where the request is its point, not a word describing another thing', () => {
+    assert.equal(headingBeat('Funding request'), 'ask');
+    assert.equal(headingBeat('Request for approval'), 'ask');
+    assert.equal(headingBeat('Our request (one page)'), 'ask');
+    assert.equal(headingBeat('HTTP request multiplexer'), undefined);
+    assert.equal(headingBeat('Pull request workflow'), undefined);
+    assert.equal(headingBeat('Request handlers'), undefined);
+  });
+
   it('sees a customer in a role word of its own, not inside a compound or describing a report', () => {
     const isPerson = personMatcher([]);
     assert.equal(isPerson('Users experience delays of 40 minutes'), true);
