@@ -107,6 +107,16 @@ describe('parseDeck', () => {
     assert.equal(headingBeat('Request handlers'), undefined);
   });
 
+  it('reads "decision" in a heading as the ask only where a decision is asked for, not in a record of decisions or how they are made', () => {
+    assert.equal(headingBeat('Decision'), 'ask');
+    assert.equal(headingBeat('Decision needed by 5 June'), 'ask');
+    assert.equal(headingBeat('The decision we need'), 'ask');
+    assert.equal(headingBeat('Decision: fund the pilot'), 'ask');
+    assert.notEqual(headingBeat('Decision record'), 'ask');
+    assert.notEqual(headingBeat('Decision outcome'), 'ask');
+    assert.notEqual(headingBeat('Decision drivers'), 'ask');
+  });
+
   it('sees a customer in a role word of its own, not inside a compound or describing a report', () => {
     const isPerson = personMatcher([]);
     assert.equal(isPerson('Users experience delays of 40 minutes'), true);
