@@ -32,8 +32,10 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = caselessAll({
   how: /\b(plan|roadmap|timeline|milestones?|phases?|the team|team|how we'?ll (get there|do it|build it)|delivery|rollout|schedule|approach|agenda|outline|budget|resources|staffing)\b/i,
   outcome:
     /\b(success|measur\w*|metrics?|kpis?|outcomes?|how (?:we|you)(?:'?ll| will|'d|’d| would)? know|how (?:would|will) (?:we|you) know|results|targets?|what good looks like|key results?|krs?\s?\d{1,2})\b/i,
-  // "Ask" as the request, not as what someone wonders: "Questions you might ask yourself", "Let me ask you something".
-  ask: /\b(the ask|our ask|(?<!\b(?:might|may|could|would|should|often|frequently|commonly|usually|always)\s)ask(?!\s(?:yourself|yourselves|ourselves|themselves|myself|you)\b)|(?:we'?re|i'?m|we are|i am) asking(?: for)?|what we need|request(?=\s*(?:$|[:—–(-]|\b(?:for|to|from|of)\b))|decision(?=\s*(?:$|[:—–(-]|\b(?:needed|required|requested|sought|for|to|on|by|from|we|i)\b))|next steps?|call to action|how you can help|how to help|ways to help|get(?:ting)? involved|we need you|what i need|your help|approval|what (?:we|i)(?:'d|’d| would) like (?:from|of) you|the raise|our raise|the round)\b/i,
+  // "Ask" as the request, not as what someone wonders: "Questions you might ask yourself", "Let me ask you something". A request,
+  // a decision or an approval as the heading's point ("Funding request", "Decision needed by…", "Approval: …"), not as a word
+  // describing something else ("HTTP request multiplexer", "Decision record", "Approval process").
+  ask: /\b(the ask|our ask|(?<!\b(?:might|may|could|would|should|often|frequently|commonly|usually|always)\s)ask(?!\s(?:yourself|yourselves|ourselves|themselves|myself|you)\b)|(?:we'?re|i'?m|we are|i am) asking(?: for)?|what we need|(?:request|decision|approval)(?=\s*(?:$|[:—–(-]|\b(?:needed|required|requested|sought|for|to|on|of|by|from|we|i)\b))|next steps?|call to action|how you can help|how to help|ways to help|get(?:ting)? involved|we need you|what i need|your help|what (?:we|i)(?:'d|’d| would) like (?:from|of) you|the raise|our raise|the round)\b/i,
 });
 
 /** A cue; a case-insensitive one runs on lowered text ({@link caseless}). */

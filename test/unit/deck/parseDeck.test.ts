@@ -107,7 +107,7 @@ describe('parseDeck', () => {
     assert.equal(headingBeat('Request handlers'), undefined);
   });
 
-  it('reads "decision" in a heading as the ask only where a decision is asked for, not in a record of decisions or how they are made', () => {
+  it('reads "decision" or "approval" in a heading as the ask only where one is asked for, not in a record of decisions or how they are made', () => {
     assert.equal(headingBeat('Decision'), 'ask');
     assert.equal(headingBeat('Decision needed by 5 June'), 'ask');
     assert.equal(headingBeat('The decision we need'), 'ask');
@@ -115,6 +115,9 @@ describe('parseDeck', () => {
     assert.notEqual(headingBeat('Decision record'), 'ask');
     assert.notEqual(headingBeat('Decision outcome'), 'ask');
     assert.notEqual(headingBeat('Decision drivers'), 'ask');
+    assert.equal(headingBeat('Approval needed'), 'ask');
+    assert.equal(headingBeat('Approval: a six-week pilot'), 'ask');
+    assert.notEqual(headingBeat('Approval process'), 'ask');
   });
 
   it('sees a customer in a role word of its own, not inside a compound or describing a report', () => {
