@@ -8,6 +8,7 @@ import { scoreKinds } from '../../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, foldSigns, SECTION_TRAINING, sharedFeatures, train, trainNaiveBayes, trainSections } from '../../../scripts/kinds/train';
 import { bestScore } from '../../../src/core/story/sectionModel';
 import { trainKinds } from '../../../scripts/train-kinds';
+import { realSetsFetched } from '../../../scripts/kinds/corpus';
 
 /** Talks say "slides" and proposals "alternatives", in documents of four sets; "acme" is one set's word only. */
 const DOCS = ['a', 'b', 'c', 'd'].flatMap((set) => [
@@ -179,6 +180,18 @@ describe('training the section scorers (trainSections, train:kinds)', () => {
       const quiet = () => undefined;
       assert.equal(trainKinds({ check: false, fetched: true, log: quiet, out }), 0);
       assert.equal(trainKinds({ check: true, fetched: true, log: quiet, out }), 0);
+      if (realSetsFetched()) {
+        // With every corpus here the training is the real one: the committed weights must be what it writes.
+        for (const [file, committed] of [
+          [out.kinds, 'kindWeights.json'],
+          [out.sections, 'sectionWeights.json'],
+        ]) {
+          assert.ok(
+            readFileSync(file, 'utf8') === readFileSync(join(__dirname, '../../../src/core/story', committed), 'utf8'),
+            `${committed} is out of date: run \`npm run train:kinds\` and commit it`,
+          );
+        }
+      }
       const sections = JSON.parse(readFileSync(out.sections, 'utf8')) as { beats: Record<string, { threshold: number; minWords: number }>; stats: { minWords: number } };
       assert.deepEqual(Object.keys(sections.beats), ['pain', 'ask', 'outcome']);
       for (const m of [...Object.values(sections.beats), sections.stats]) assert.equal(m.minWords, 300, 'the scorers speak on narratives of 300 words or more');
