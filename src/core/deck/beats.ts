@@ -2,6 +2,7 @@ import { caseless, caselessAll } from './fold';
 import { memoByText } from './memo';
 import { escapeRegExp } from './regexp';
 import { BEAT_IDS, type BeatId, type Block, type Slide } from './types';
+import { regExp } from './fence';
 
 /**
  * Beat detection reads two signals: the slide's headings and the words under them.
@@ -55,7 +56,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
   ],
   pain: [
     c(
-      new RegExp(
+      regExp(
         String.raw`\b(?:${PERSON_WORDS})\b[^.!?\n]{0,80}\b(struggl\w*|spends?|spent|wait(s|ed|ing)?|lose|loses|lost|can'?t|cannot|couldn'?t|has to|have to|had to|gives? up|gave up|re-?enter\w*|copy(ing)?|chas(e|es|ing)|frustrat\w*|miss(es|ed)?|abandon\w*|complain\w*|stuck|juggl\w*|dread\w*)\b`,
         'i',
       ),
@@ -283,17 +284,17 @@ function isLabelOnly(block: Block): boolean {
  */
 export const REPORT_NOUN = String.raw`(?:survey|feedback|research|data|satisfaction|journeys|complaints|insights?|base|segments?|analytics|metrics)\b`;
 /** A role or segment as a word of its own: "users", not the "reader" of "screen-reader" or the "customer" of "customer-facing". */
-const PERSON_RE = caseless(new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS})(?![\p{L}\p{N}-])(?!\s${REPORT_NOUN})`, 'iu'));
+const PERSON_RE = caseless(regExp(String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS})(?![\p{L}\p{N}-])(?!\s${REPORT_NOUN})`, 'iu'));
 // `(?=\p{Lu})` adds nothing to what matches; it lets V8 test one character before the lookbehind at each place (measured:
 // about 5 ms less of a cold 300-slide lint with the same lead in jargon, tone, ask and value; docs/performance.md, session 12).
 const NAME = String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]{1,20})`;
 const ROLE = String.raw`(?:${PERSON_WORDS}|[\p{L}-]{1,30}(?:er|or|ist|ian|ant|ent|nurse|rep|lead)s?)`;
 const NAME_INTRODUCTIONS: RegExp[] = [
-  new RegExp(String.raw`\b(?:[Mm]eet|[Tt]his is)\s${NAME}`, 'gu'),
-  new RegExp(String.raw`${NAME}(?:,\s(?:(?:is|was|works as)\s)?|\s(?:is|was|works as)\s)(?:a|an|our|one of our|the)\b[^,.;:!?\n]{0,40}?\b${ROLE}\b`, 'gu'),
-  new RegExp(String.raw`[—–-]\s?${NAME}(?:,|\s\p{Lu})`, 'gu'),
-  new RegExp(String.raw`${NAME},\s(?:who|whose)\s`, 'gu'),
-  new RegExp(
+  regExp(String.raw`\b(?:[Mm]eet|[Tt]his is)\s${NAME}`, 'gu'),
+  regExp(String.raw`${NAME}(?:,\s(?:(?:is|was|works as)\s)?|\s(?:is|was|works as)\s)(?:a|an|our|one of our|the)\b[^,.;:!?\n]{0,40}?\b${ROLE}\b`, 'gu'),
+  regExp(String.raw`[—–-]\s?${NAME}(?:,|\s\p{Lu})`, 'gu'),
+  regExp(String.raw`${NAME},\s(?:who|whose)\s`, 'gu'),
+  regExp(
     String.raw`(?:^|[.!?:]\s)${NAME}\s(?:spends|spent|waits|waited|copies|copied|juggles|chases|dreads|runs|manages|works|has to|had to|starts|opens|calls|needs|wants|tries|checks|said|says|told|asked|wrote|explains|remembers)\b`,
     'gu',
   ),
@@ -305,7 +306,7 @@ const NOT_NAMES = new Set(
 );
 
 /** A role word on its own ("Colleagues told us…", "Nurses said…"): capitalised at the start of a sentence, it is still not a name. */
-const ROLE_WORD = caseless(new RegExp(String.raw`^(?:${PERSON_WORDS})$`, 'iu'));
+const ROLE_WORD = caseless(regExp(String.raw`^(?:${PERSON_WORDS})$`, 'iu'));
 
 /** First names the narrative introduces ("Meet Maria", "Priya, a dispatcher", "— Sam, store owner"); at most 20. */
 export function introducedNames(texts: Iterable<string>): string[] {
@@ -335,7 +336,7 @@ const namesIn = memoByText((text: string): string[] => {
 /** Does this text name a concrete customer: a role, a segment, a pronoun, or one of `names`? */
 export function personMatcher(names: readonly string[], roles = true): (text: string) => boolean {
   const escaped = names.map(escapeRegExp);
-  const named = escaped.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])`, 'u') : undefined;
+  const named = escaped.length ? regExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])`, 'u') : undefined;
   return (text) => (roles && PERSON_RE.test(text)) || (named !== undefined && named.test(text));
 }
 
@@ -350,19 +351,19 @@ export const WEEKDAYS = String.raw`monday|tuesday|wednesday|thursday|friday|satu
 
 /** A target value: "from 12 to 5 minutes", "under 1 minute", "30%", "9 in 10", "by 20%", "double", "NPS 50+". */
 export const TARGET_PATTERNS: readonly RegExp[] = caselessAll([
-  new RegExp(
+  regExp(
     String.raw`\bfrom\s(?:about\s|around\s|roughly\s|over\s|under\s|~)?[$€£]?${NUM}\b[^.;\n]{0,30}?\bto\s(?:under\s|below\s|less than\s|fewer than\s|over\s|above\s|more than\s|at least\s|about\s|around\s|~|<\s?|>\s?)?[$€£]?${NUM}\b`,
     'i',
   ),
   // "under 5", "at least 70%", "under an hour": a level, in figures or as one unit of time.
-  new RegExp(
+  regExp(
     String.raw`(?:\b(?:under|below|above|over|less than|fewer than|more than|at least|at most|no more than|up to|beyond)\s|[<>≤≥]=?\s?)(?:[$€£]?${NUM}(?![\p{L}\p{N}])|an?\s(?:second|minute|hour|day|week|month|quarter|year)\b)`,
     'iu',
   ),
   // "3x", "40%" — but "4.x" names a version line, not a multiple.
-  new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|(?<!\.)x\b|×)`, 'iu'),
-  new RegExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s(?:in|out of)\s${NUM}\b`, 'iu'),
-  new RegExp(
+  regExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|(?<!\.)x\b|×)`, 'iu'),
+  regExp(String.raw`(?<![\p{L}\p{N},.])${NUM}\s(?:in|out of)\s${NUM}\b`, 'iu'),
+  regExp(
     String.raw`\b(?:increas|reduc|cut|rais|lift|grow|improv|decreas|lower|drop|fall|fell|rise|rose|shrink|boost|reach|hit|get|bring|move|halv|doubl|climb|shorten|speed)\w*\b[^.;\n]{0,60}?\b(?:by|to)\s(?:under\s|below\s|over\s|above\s|at least\s|~)?[$€£]?${NUM}(?![\p{L}])`,
     'iu',
   ),
@@ -374,7 +375,7 @@ export const TARGET_PATTERNS: readonly RegExp[] = caselessAll([
 
 /** A timeframe for a target: "by June", "within two quarters", "in Q3", "by the end of the year", "in 90 days". */
 export const TIMEFRAME = caseless(
-  new RegExp(
+  regExp(
     [
       String.raw`\b(?:by|in|before|until|through|during|from)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:${MONTHS})\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|20\d\d\b|next\s(?:week|month|quarter|year|sprint|half)\b|this\s(?:quarter|year|month|half)\b)`,
       String.raw`\b(?:within|in|after|over|for)\s(?:the\s)?(?:first\s|next\s|its\s)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety)\s(?:days?|weeks?|months?|quarters?|years?|sprints?)\b`,
@@ -392,7 +393,7 @@ export const TIMEFRAME = caseless(
 
 /** Words that say a request follows: the explicit ask of a narrative. */
 export const ASK_STRONG = caseless(
-  new RegExp(
+  regExp(
     String.raw`(?:^|[:;,]\s|\bplease\s)(?:give|lend|send|loan)\sus\b|(?:^|[:;]\s)(?:tell us (?:what|which|how|when|where|if|whether|by)|(?:open|file|raise|submit) a (?:request|ticket)|reply (?:in|to|on|by)\b|sign up (?:for|to|here|at|by)|come (?:and )?talk to)|\b(?:(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)\s(?:asking|requesting|looking for)|(?:we|i)(?:'d|’d|\swould)\s(?:like|love)\s(?:you|your|a|an|approval|to ask)|(?:my|our|one)\srequests?\b|here(?:'s|’s|\sis|\sare)\s(?:my|our|what (?:we|i) need)\b|(?:we|i)\sask\s(?:you|for|that)|(?:our|my|the|one|a clear)\sasks?\b|(?:we|i)\s(?:need|want)\s(?:you|your|a decision|approval|sign-?off|funding|budget|headcount|\d|two|three|four|five|one|an?\s(?:decision|engineer|designer|budget|owner|sponsor|volunteer|pm|analyst)|people|engineers|volunteers|help|support|more\s[a-z]{3,}|the\s(?:budget|go-ahead|green light))|what (?:we|i) need from (?:you|this)|decisions? (?:needed|required|requested|we need)|(?:please|kindly)\s(?:approve|decide|join|send|review|reply|tell|share|sign|fund|lend|nominate|give|let|come|book|vote|pick|choose|help|confirm|introduce|talk|reach|try|email|contact|comment|register|volunteer|allocate|assign|back|sponsor|support|bring|invite|schedule|read|add|put|grab|fill)|call to action|can (?:we|i) count on|(?:approve|fund|green-?light|sign off on)\s(?:(?:the|this|our|a)\b|\$|\d)|help us\s(?:by|with|find|test|pilot|reach|recruit|get|spread|make)|join (?:us|the pilot|the beta|our)|volunteer (?:to|for|your|by)|sign up (?:to|for|here|at|by)|next steps?\b|action items?)`,
     'i',
   ),

@@ -1,5 +1,6 @@
 import type { Comment } from './types';
 import { parseYaml } from './yaml';
+import { regExp } from './fence';
 
 /**
  * Directives as Marp reads them from a comment: Marpit's own, Marp Core's (`size`, `math`) and Marp CLI's (metadata,
@@ -19,7 +20,7 @@ const isDirectiveKey = (key: string): boolean => GLOBAL_DIRECTIVES.has(key) || L
  * `<!-- footer: Team: Platform -->` is a directive rather than invalid YAML. Values that start with a YAML quote, flow,
  * block, alias or anchor character are left as they are.
  */
-const LOOSE_LINE = new RegExp(String.raw`^((["']?)_?(?:${[...MARPIT_GLOBAL, ...MARPIT_LOCAL].join('|')})\2\s*:)(.+)$`);
+const LOOSE_LINE = regExp(String.raw`^((["']?)_?(?:${[...MARPIT_GLOBAL, ...MARPIT_LOCAL].join('|')})\2\s*:)(.+)$`);
 const YAML_SPECIAL = `["'{|>~&*`;
 
 function looseYaml(text: string): string {
@@ -86,7 +87,7 @@ const directiveCache = new Map<string, Record<string, unknown> | undefined>();
  * A comment sets a directive only if a directive's name is in its text: YAML spells a key out, letter by
  * letter, unless a double-quoted key escapes letters with a backslash. Most notes name none, and skip YAML.
  */
-const NAMES_A_DIRECTIVE = new RegExp([...GLOBAL_DIRECTIVES, ...LOCAL_DIRECTIVES, String.raw`\\`].join('|'));
+const NAMES_A_DIRECTIVE = regExp([...GLOBAL_DIRECTIVES, ...LOCAL_DIRECTIVES, String.raw`\\`].join('|'));
 
 /** The directive keys and values a comment sets, or undefined when it sets none. */
 export function directives(text: string): Record<string, unknown> | undefined {

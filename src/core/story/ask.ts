@@ -4,6 +4,7 @@ import { memoByText } from '../deck/memo';
 import { countWords } from '../deck/parseDeck';
 import { headingScope, perDeck, perSlide, type ReadingContext } from './reading';
 import { caseless } from '../deck/fold';
+import { regExp } from '../deck/fence';
 
 /** Under an ask heading ("The ask", "What we need from you", "Next steps"), these words make a request. */
 const ASK_WORDS = caseless(
@@ -144,7 +145,7 @@ const NOT_A_BUDGET = String.raw`(?!\s(?:[\p{L}-]+\s)?(?:budgets?|capital|revenue
 
 /** A date or deadline: "by Friday", "by the end of the month", "on 3 May", "in Q2", "at the next review". */
 const DATE = caseless(
-  new RegExp(
+  regExp(
     [
       String.raw`\b(?:by|before|on|until|till|no later than|due|ahead of|from|starting|for|in|at|this|next)\s(?:the\s)?(?:end\sof\s(?:the\s)?)?(?:(?:this|next|coming)\s)?(?:(?:${WEEKDAYS})\b|(?:${MONTHS})\b|q[1-4]\b|h[12]\b|(?:fy\s?\d{2,4}|20\d\d)\b${NOT_A_BUDGET}|(?:week|month|quarter|sprint|day)\b|eod\b|eow\b|eom\b|cob\b|today\b|tomorrow\b|tonight\b)`,
       // "This year" is when the work happens, not when the ask is due; "by next year" is a deadline.
@@ -250,9 +251,9 @@ const asksInItsWords = (heading: Block): boolean => headingBeat(heading.text) ==
  * in a form's words.
  */
 const REQUESTED = String.raw`(?:total\s)?(?:(?:amount|funding|budget|support|sum|grant)\s(?:requested|sought)|requested\s(?:amount|funding|budget|support|sum|grant)|requested(?=\s*(?:$|[:(—–-]|[$€£\d])))`;
-const REQUESTED_SUM = new RegExp(String.raw`^${REQUESTED}(?![\p{L}-])`, 'iu');
+const REQUESTED_SUM = regExp(String.raw`^${REQUESTED}(?![\p{L}-])`, 'iu');
 /** The same label before its sum, inside a header's lines: "Requested Amount: $594,578 over 3 years". */
-const REQUESTED_LABEL = new RegExp(String.raw`\b${REQUESTED}\s?[:—–-]\s?(?:[$€£]|(?:usd|eur|gbp|chf)\s?)?\d`, 'iu');
+const REQUESTED_LABEL = regExp(String.raw`\b${REQUESTED}\s?[:—–-]\s?(?:[$€£]|(?:usd|eur|gbp|chf)\s?)?\d`, 'iu');
 
 /** The explicit requests of a narrative: strong ask phrases anywhere, and requests under an ask heading. */
 export const findAsks = perDeck((ctx: ReadingContext): Ask[] => ctx.deck.slides.flatMap(asksOn));

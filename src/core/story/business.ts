@@ -1,13 +1,14 @@
 import { PERSON_WORDS, slidePassages, type Passage } from '../deck/beats';
 import type { ReadingContext } from './reading';
 import { caseless, lowerText } from '../deck/fold';
+import { regExp } from '../deck/fence';
 
 /**
  * Business value or market demand in its own words: one of these is enough. Churn and renewal are the business's when customers leave
  * or renew, not churn in an API or its ecosystem, nor the renewal of a certificate, a badge or a permit, nor renewable energy.
  */
 export const BUSINESS = caseless(
-  new RegExp(
+  regExp(
     [
       String.raw`\b(?:revenue|arr|mrr|profit\w*|gross margins?|margins?|ebitda|p&l|upsell\w*|cross-sell\w*|win rates?|deal sizes?|(?:closed|lost|won|new|bigger|larger)\sdeals|ltv|lifetime value|cac|payback|churn\w*(?!\s(?:in|into|of|across)\s(?:(?:the|these|this|its|our|their)\s)?(?:[\w.'’-]+\s){0,2}?(?:apis?|code\w*|interfaces?|dependenc\w+|schemas?|ecosystems?|releases?|versions?|config\w*|librar\w+|packages?|modules?|repos\w*)\b)|(?<!(?:data|records?|documents?|logs?|files?|emails?|messages?)\s)retention(?!\s(?:polic\w*|periods?|schedules?|concerns?|rules?|requirements?|limits?|windows?|settings?))|(?<!\b(?:certificate|cert|tls|ssl|domain|passport|badge|permit|visa|prescription|ethics|lease|mark)\s)renew(?!able)\w*(?!\s(?:(?:a|an|the|their|your|our|his|her)\s)?(?:[\w-]+\s)?(?:permits?|badges?|certificates?|passports?|prescriptions?|leases?|visas?|quality marks?)\b)|nrr|net (?:revenue|dollar) retention|(?:revenue|account|customer|seat|usage|net|upsell)\sexpansion|expansion\s(?:revenue|arr|mrr|deals?|rates?|motion|opportunit(?:y|ies)|into\s(?:new\s)?markets?)|arpu|aov|average order value|gmv|monetiz\w*|unit economics|roi|return on investment|paying customers|new logos?|wallet share|conversion rates?|upgrade rates?)\b`,
       String.raw`\b(?:sales|deal|revenue)\spipeline\b|\bpipeline (?:of|worth|coverage)\b`,
@@ -51,7 +52,7 @@ const BENEFITS = caseless(/^\W*(?:\d+[.)]?\s*)?(?:the\s|expected\s|key\s|main\s|
  * "What's in it for …" names a beneficiary that is not a customer or a person ("What's in it for us", "What's in it for Greybrook",
  * "… for the network"): like a bare "Benefits", its words decide whether it is the business case.
  */
-const IN_IT_FOR_US = caseless(new RegExp(String.raw`\bwhat(?:'|’)?s in it for (?!(?:the |our |your |each |every )?(?:${PERSON_WORDS})\b)`, 'i'));
+const IN_IT_FOR_US = caseless(regExp(String.raw`\bwhat(?:'|’)?s in it for (?!(?:the |our |your |each |every )?(?:${PERSON_WORDS})\b)`, 'i'));
 /** Every heading IN_IT_FOR_US accepts holds these words: tested first, its long list of people is compiled only for a heading that could say it. */
 const inItForUs = (heading: string): boolean => lowerText(heading).includes('s in it for ') && IN_IT_FOR_US.test(heading);
 

@@ -4,6 +4,7 @@ import { caseless } from '../deck/fold';
 import { kindEvidence, kindFeatures, scoreKinds, type KindModel, type KindText, type StyleCounts } from './kindModel';
 import trained from './kindWeights.json';
 import { SUMMARY_HEADING } from './what';
+import { regExp } from '../deck/fence';
 
 /**
  * Document kinds as data: which beats a kind of narrative is expected to have (their absence is
@@ -178,9 +179,9 @@ const UPDATE_HEADING = caseless(
 /** A heading about a period just past ("Highlights from the past week", "Last month") or the one to come ("Focus for week ahead", "Next quarter"). */
 const PERIOD = '(?:week|fortnight|month|quarter|sprint|cycle|iteration|term|half|year)';
 const PAST_PERIOD_HEADING = caseless(
-  new RegExp(`\\b(?:(?:the )?(?:past|last|previous) ${PERIOD}|this (?:past )?${PERIOD}(?:'s|’s)? (?:highlights|progress|results|work)|since (?:the )?last (?:update|report|${PERIOD}))\\b`, 'i'),
+  regExp(`\\b(?:(?:the )?(?:past|last|previous) ${PERIOD}|this (?:past )?${PERIOD}(?:'s|’s)? (?:highlights|progress|results|work)|since (?:the )?last (?:update|report|${PERIOD}))\\b`, 'i'),
 );
-const NEXT_PERIOD_HEADING = caseless(new RegExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?(?:next|coming|upcoming) ${PERIOD})\\b`, 'i'));
+const NEXT_PERIOD_HEADING = caseless(regExp(`\\b(?:(?:the )?${PERIOD} ahead|(?:the )?(?:next|coming|upcoming) ${PERIOD})\\b`, 'i'));
 /** Slides only a talk has: the speaker's introduction and the closing thanks, end or questions. */
 const TALK_HEADING = caseless(/^(?:about me|who am i\??|whoami|about the speaker|thank you!?|thanks!?|the end|questions\s?\??|any questions\??|q\s?&\s?a)\s*[.!:]?$/i);
 /**

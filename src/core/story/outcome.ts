@@ -5,10 +5,11 @@ import { memoByText, memoTest } from '../deck/memo';
 import { perDeck, perSlide, type ReadingContext } from './reading';
 import { CLAUSE_BREAK, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
 import { caseless } from '../deck/fold';
+import { regExp } from '../deck/fence';
 
 /** Verbs that put a change in the future: "will drop", "should reach", "we expect … to fall", "falls from 12 to 5". */
 const FUTURE_CHANGE = caseless(
-  new RegExp(
+  regExp(
     [
       String.raw`\b(?:will|'ll|’ll|should|must|would|want to|aim to|aiming to|plan to|hope to|commit to|goal is to|target is to)\s[^.;\n]{0,20}?\b(?:drop|fall|rise|reach|increase|decrease|go|double|halve|improve|reduce|cut|grow|shrink|lift|raise|lower|hit|get|move|climb|stay)\b`,
       // "Will be" sets a target only with a level after it ("will be under 5 minutes"), not "will be supported until 2027".
@@ -58,7 +59,7 @@ export const BARE_DATE =
  */
 const DONE = String.raw`(?:shipped|deployed|installed|delivered|trained|hired|recruited|ordered|purchased|bought|launched|opened|built|completed|finished|published|released|tutored|reached|served|run|held|given|distributed|merged|written|sent|onboarded|operational|live|decommissioned|rolled out|in place|in service|registered|signed up|enrolled|available online)`;
 const OUTPUT = caseless(
-  new RegExp(
+  regExp(
     [
       // A count ("120", or a measure named "Number of …"), a few words naming the things, and what was done to them.
       String.raw`(?:(?<![\p{L}\p{N},.])\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?|\b(?:number|count|total)\sof)\s(?:[\p{L}-]+\s){0,4}?(?:(?:have|has|are|is|be|been|were|was|being)\s)?${DONE}\b`,
@@ -110,7 +111,7 @@ const LABEL = /(?<!\p{L})\p{L}{1,3}\d{1,4}(?![\p{L}\p{N}%])/gu;
 const NOT_A_VALUE = /(?<![\p{L}\p{N}])(?:\(\d{1,2}\)|\d{1,2}\))(?=\s)|\b(?:19|20)\d\d\+|#\d+|(?<![\p{L}\p{N}.])\d+\.(?:x\b|\d+\.\d+)/gu;
 
 /** Every timeframe in a sentence: "over 30 days" says how long, not how much. */
-const TIMEFRAMES = new RegExp(TIMEFRAME.source, 'gi');
+const TIMEFRAMES = regExp(TIMEFRAME.source, 'gi');
 
 /** A sentence holding a target for a measure that is not a vanity number. */
 const hasTarget = memoByText((sentence: string): boolean => {

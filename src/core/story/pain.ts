@@ -4,13 +4,14 @@ import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import type { ReadingContext } from './reading';
 import { caseless } from '../deck/fold';
+import { regExp } from '../deck/fence';
 
 /**
  * A struggle told through what someone does or suffers: time lost, waiting, re-typing, giving up,
  * not being able to. Strong enough on its own next to a person.
  */
 export const STRUGGLE = caseless(
-  new RegExp(
+  regExp(
     [
       String.raw`\bstruggl\w*\sto\b`,
       String.raw`\bspen(?:d|ds|t|ding)\b[^.;\n]{0,40}?\b(?:hours?|minutes?|days?|weeks?|an hour|half|most of|\d{1,3}\s?%|time (?:on|copying|chasing|searching|fixing|re-?entering|looking|typing|waiting))`,
@@ -43,7 +44,7 @@ export const STRUGGLE = caseless(
  * Not being able to, or having to: a struggle only when someone is its subject ("riders can't see…", "she has to ring"),
  * not a thing ("the scaler is unable to get metrics", "the implementation would have to wrap the C API").
  */
-const CANNOT = new RegExp(
+const CANNOT = regExp(
   [
     String.raw`\b(?=c)(?<!\bwe\s)(?:can(?:'|’)?t|cannot|can not\b|couldn(?:'|’)?t)(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built)\b)(?!\s(?:afford to\s)?(?:lose|miss|fail|risk)\s(?:a|an|one|any|even|the|a single)\b)|\b(?:unable to|no way to|(?:don|doesn|didn)(?:'|’)?t know|never know|(?:have|has|had) no (?:idea|way|visibility|view|time))\b`,
     String.raw`\b(?:has|have|had|having) to\b(?!\sbe\s(?:[a-z-]+ed|done|seen|met|kept|made|run|given|shown|sold|built|thrown|written|taken|willing|able|ready|available|familiar|aware|present|eligible|comfortable)\b)|\bforced to\b|\bend(?:s|ed)? up\b`,
@@ -52,7 +53,7 @@ const CANNOT = new RegExp(
 );
 /** Someone just before a "can't" or "has to", in the same clause: a role, a pronoun, "I", "someone". */
 const SUBJECT = caseless(
-  new RegExp(
+  regExp(
     String.raw`(?<![\p{L}\p{N}-])(?:${PERSON_WORDS}|i|me|my|someone|somebody|anyone|anybody|everyone|everybody|child|baby|son|daughter|mother|father|mum|mom|dad|wife|husband|partner|friend|neighbou?r)(?![\p{L}\p{N}-])`,
     'iu',
   ),
@@ -64,7 +65,7 @@ const NAME_SUBJECT =
  * The name is the verb's subject only when it stands right before it, an adverb aside ("Maria still can't", "…and Marek doesn't
  * know", "Ana sends money home and cannot"): in "C libraries linked from Rust code currently cannot" or "Should we be unable to" the capitalised word is not who cannot.
  */
-const NAME_BEFORE_VERB = new RegExp(String.raw`${NAME_SUBJECT.source}(?:\s(?:\p{Ll}+ly|still|never|often|just|also|even|now|always|sometimes|simply)|(?:\s\p{Ll}+){1,5}\s(?:and|but))?\s*$`, 'u');
+const NAME_BEFORE_VERB = regExp(String.raw`${NAME_SUBJECT.source}(?:\s(?:\p{Ll}+ly|still|never|often|just|also|even|now|always|sometimes|simply)|(?:\s\p{Ll}+){1,5}\s(?:and|but))?\s*$`, 'u');
 /** An apposition just before the verb ("Rhiannon, an office manager, has to"): it describes the subject before it. */
 const APPOSITION = /,\s(?:an?|the|our|one of our|my|their)\s[^,;:()—–]{1,40},\s*$/u;
 /** Where a clause starts, looking back from the verb. */
@@ -112,7 +113,7 @@ export const FUTURE_PHRASE =
  * One person rather than a group: "a dispatcher", "one parent", "she", "I", a name the narrative uses.
  * A vague complaint about a group ("parents are frustrated") is a report, not a story.
  */
-export const ONE_PERSON = caseless(new RegExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})(?![\w-])(?!\s${REPORT_NOUN})|(?:she|he|her|him|his|i)\b)`, 'i'));
+export const ONE_PERSON = caseless(regExp(String.raw`\b(?:(?:a|an|one|this|that|our|my)\s(?:[a-z-]+\s)?(?:${PERSON_WORDS})(?![\w-])(?!\s${REPORT_NOUN})|(?:she|he|her|him|his|i)\b)`, 'i'));
 
 /** A figure, in digits or in words ("thousands of dollars a year", "half of them"): what makes a group's problem concrete. */
 export const AMOUNT = caseless(/\d|\b(?:dozens|hundreds|thousands|millions|billions|half|a third|a quarter|twice|three times)\b/i);
@@ -166,7 +167,7 @@ export const struggleIn = memoByText((text: string): 'strong' | 'weak' | undefin
  * A quotation signed by the person who said it, by name or by role ("… — Jade", "– Kofi, night shift lead", "— platform
  * engineer at a fintech customer"), or attributed before it ("His GP wrote to us: “…”").
  */
-const SIGNED = new RegExp(
+const SIGNED = regExp(
   String.raw`(?:—|–|--)\s?(?:\p{Lu}\p{Ll}+|(?:an?\s|the\s|one\s|our\s)?(?:[\p{L}-]+\s){0,3}?(?:${PERSON_WORDS})(?![\p{L}-]))|\b(?:said|says|told (?:us|me|them)|wrote(?: to (?:us|me))?|put it)[,:]?\s["“]`,
   'iu',
 );
@@ -195,7 +196,7 @@ function quotedStruggle(block: Block, isOne: (text: string) => boolean): boolean
 }
 
 /** Every quotation in a text. */
-const QUOTES = new RegExp(QUOTE.source, 'g');
+const QUOTES = regExp(QUOTE.source, 'g');
 
 /** Does a quotation in this text tell a struggle in its own words (not one the sentence puts in the better future: "far fewer “I'll have to call you back” calls")? */
 function quotationTells(text: string): boolean {

@@ -1,10 +1,11 @@
 import { slidePassages, type Passage } from '../deck/beats';
 import { headingScope, type ReadingContext } from './reading';
 import { caseless } from '../deck/fold';
+import { regExp } from '../deck/fence';
 
 /** Words that tie work to the company's strategy (written in lower case: the `i` flag reads `[a-z]` as any ASCII letter, and {@link caseless} needs no capital). */
 export const STRATEGY = caseless(
-  new RegExp(
+  regExp(
     [
       // A flywheel is the business's when something owns or drives it ("our growth flywheel", "feeds the flywheel"), not a machine part in a list.
       // A technique ("control strategies", "a retry strategy") and a meeting about strategy ("our strategy offsite") are not the organisation's strategy.

@@ -5,10 +5,11 @@ import { BUSINESS } from './business';
 import { BEFORE_AFTER, struggleIn, withoutCondition } from './pain';
 import type { ReadingContext } from './reading';
 import { caseless } from '../deck/fold';
+import { regExp } from '../deck/fence';
 
 /** Words that describe a change in someone's day: what they no longer do, what they can do now, what they get back. */
 export const CHANGE = caseless(
-  new RegExp(
+  regExp(
     [
       String.raw`\b(?:will\s|'ll\s|’ll\s|would\s)?no longer\b`,
       String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
@@ -92,7 +93,7 @@ const DESCRIPTOR =
   /\b(?:automatically|in one place|at a glance|one click|on (?:one|a single) (?:screen|page)|in (?:one|two|three|a few) (?:taps|clicks|steps)|in (?:seconds|one step|a single step)|within (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:seconds?|minutes?|hours?|days?|working days))\b/gi;
 /** Someone doing something: a role or a pronoun followed by what they do ("pharmacists see", "you get", "riders can"). */
 const ROLE_ACTING = caseless(
-  new RegExp(
+  regExp(
     String.raw`(?<![\p{L}-])(?:${PERSON_WORDS})\s(?:can|could|will|would|get|gets|see|sees|know|knows|find|finds|no longer|just|only|simply|now|receive|receives|choose|chooses|pick|picks|book|books|tap|taps|go|goes|spend|spends|save|saves|keep|keeps|hear|hears|swap|swaps)\b`,
     'iu',
   ),

@@ -2,6 +2,7 @@ import { MONTHS, TARGET_PATTERNS, WEEKDAYS, slidePassages, type Passage } from '
 import type { Slide } from '../deck';
 import type { ReadingContext } from './reading';
 import { caseless } from '../deck/fold';
+import { regExp } from '../deck/fence';
 
 export type Kind = 'reach' | 'acquisition' | 'output' | 'date';
 
@@ -46,28 +47,28 @@ export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'acquisition',
     // "Downloads each logger", "installs the agent": a verb with its object says what software does, not how many came.
-    re: new RegExp(
+    re: regExp(
       String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social|update|alert)\ssubscribers|(?:new |first-time )?contributors|${MORE_OF_THEM})\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
       'gi',
     ),
   },
   {
     kind: 'output',
-    re: new RegExp(
+    re: regExp(
       String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs|merge requests|changesets|patches) merged|${WORK_COUNTED}|${PEOPLE_TRAINED}|(?:an?\s)?(?:pull[- ]request|pr) (?:being |is |gets |was )?merged|${DELIVERABLE}|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
       'gi',
     ),
   },
   {
     kind: 'date',
-    re: new RegExp(
+    re: regExp(
       String.raw`(?<!-)\b(?:launch(?:es|ing)?|(?<!\b(?:was|were|had|had been)\s)(?:exited|decommissioned|retired|switched off)|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b|${DATE_FIRST}`,
       'gi',
     ),
   },
 ];
 
-const DELIVERABLE_WORDS = caseless(new RegExp(DELIVERABLE, 'i'));
+const DELIVERABLE_WORDS = caseless(regExp(DELIVERABLE, 'i'));
 
 /** A time limit on handling work ("answered within 24 hours", "resolved in under 2 days"): a service level the customer gets, not a count of work. */
 const SERVICE_LEVEL = caseless(/\b(?:within|in under|in less than|inside)\s(?:\d[\d,.]{0,6}|one|two|three|four|five|ten)\s?(?:working\s|business\s)?(?:minutes?|hours?|h|days?|seconds?|weeks?)\b/i);
@@ -90,13 +91,13 @@ const COUNT_FIGURE = String.raw`(?<![\p{L}\p{N}$€£¥.,])(?!(?:19|20)\d\d\b)\d
 const NUMBER_WORDS = 'million|thousand|hundreds?|thousands?|millions?|dozens?|several|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty';
 /** A reach measure is counted: a figure, or a word that grows, targets or counts one ("double our followers", "more page views", "the number of issues reported"). */
 const COUNTED = caseless(
-  new RegExp(
+  regExp(
     String.raw`${COUNT_FIGURE}|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpis?|metrics?|measured? (?:by|in)|(?:total )?number of|${NUMBER_WORDS})\b`,
     'iu',
   ),
 );
 /** After the measure's name, only a figure or a word naming it a measure counts it: "downloads: 50,000", "sign-ups target". */
-const COUNTED_AFTER = caseless(new RegExp(String.raw`${COUNT_FIGURE}|\b(?:targets?|goals?|kpis?|metrics?|${NUMBER_WORDS})\b`, 'iu'));
+const COUNTED_AFTER = caseless(regExp(String.raw`${COUNT_FIGURE}|\b(?:targets?|goals?|kpis?|metrics?|${NUMBER_WORDS})\b`, 'iu'));
 const MORE = /\b(?:more|most)\b/gi;
 /** How many words either side of a measure's name may count it. */
 const NEAR = 4;

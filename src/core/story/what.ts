@@ -4,6 +4,7 @@ import type { BeatId, Block, Slide } from '../deck';
 import { PROBLEM, struggleIn } from './pain';
 import type { Story } from './story';
 import { caseless } from '../deck/fold';
+import { regExp } from '../deck/fence';
 
 /** Headings of a document's opening summary: "Summary", "Abstract", "TL;DR", "Executive summary", "1. Overview", "Summary for the Committee". */
 export const SUMMARY_HEADING = caseless(
@@ -175,7 +176,7 @@ export function introducesProduct(slide: Slide): boolean {
   if (MEET_RELEASE.test(slide.title.trim())) return true;
   const name = MEET.exec(slide.title.trim())?.[1];
   if (!name) return false;
-  const is = new RegExp(String.raw`^${escapeRegExp(name)}\sis\s(?:a|an|the|our)\b[^.;\n]{0,60}?\b${PRODUCT_NOUN}\b`, 'iu');
+  const is = regExp(String.raw`^${escapeRegExp(name)}\sis\s(?:a|an|the|our)\b[^.;\n]{0,60}?\b${PRODUCT_NOUN}\b`, 'iu');
   return slidePassages(slide).some((p) => p.block.kind !== 'heading' && is.test(p.text));
 }
 

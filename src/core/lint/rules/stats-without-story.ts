@@ -7,6 +7,7 @@ import { SUCCESS, TARGET_COLUMN, VANITY, isVanity } from '../../story/vanity';
 import { wallNeedsStory } from '../../story/story';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
+import { regExp } from '../../deck/fence';
 
 export const DEFAULT_MIN_FIGURES = 4;
 
@@ -126,7 +127,7 @@ const PERSON = caselessAll([
   // "Priya said", not a rate in a table: "Peak writes/s".
   /(?=\p{Lu})\b\p{Lu}\p{Ll}+\s+(?:said|says|told|tells|asked|asks|wrote|writes|explained|explains|remembers|recalls|put it)\b(?!\s?\/)/u,
   // Their words reported: "the newsroom analysts said the dashboards open faster", "our drivers told us".
-  new RegExp(String.raw`\b(?:the|our|one|two|three|several|many|most|some)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})\s(?:said|say|told us|tell us|wrote|asked)\b`, 'iu'),
+  regExp(String.raw`\b(?:the|our|one|two|three|several|many|most|some)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})\s(?:said|say|told us|tell us|wrote|asked)\b`, 'iu'),
 ]);
 /** A narrative that is itself one example: "Case study: …", "Customer story: …". */
 const CASE_STUDY = caseless(/\b(?:case study|customer story|success story)\b/i);
