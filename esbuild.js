@@ -48,49 +48,9 @@ const coreModules = [
   ),
 ];
 
-/**
- * An esbuild plugin: every regular expression literal of the core's sources fenced (`fence` in src/core/deck/fence.ts): an
- * empty lookahead before each group, which matches alike and costs V8 much less to compile on first use. The literals are
- * found by TypeScript's parser and rewritten in place, on their own line (the source map's columns after one on that line
- * are off by the fences' length). A pattern built from a string at run time is fenced by `regExp` in that file.
- */
-const fenceLiterals = {
-  name: 'storydeck-fence',
-  setup(build) {
-    const ts = require('typescript');
-    const [out] = esbuild.buildSync({ entryPoints: ['src/core/deck/fence.ts'], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'warning' }).outputFiles;
-    const loaded = { exports: {} };
-    new Function('module', 'exports', out.text)(loaded, loaded.exports);
-    const { fence } = loaded.exports;
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      const key = relative(__dirname, args.path).split('\\').join('/');
-      if (!CORE_DIRS.some((dir) => key.startsWith(`${dir}/`))) return undefined;
-      const text = readFileSync(args.path, 'utf8');
-      const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-      let contents = '';
-      let from = 0;
-      const visit = (node) => {
-        if (node.kind !== ts.SyntaxKind.RegularExpressionLiteral) {
-          ts.forEachChild(node, visit);
-          return;
-        }
-        const start = node.getStart(file);
-        const literal = text.slice(start, node.end);
-        const slash = literal.lastIndexOf('/');
-        const flags = literal.slice(slash + 1);
-        contents += `${text.slice(from, start)}/${fence(literal.slice(1, slash), flags)}/${flags}`;
-        from = node.end;
-      };
-      visit(file);
-      return { contents: contents + text.slice(from), loader: 'ts' };
-    });
-  },
-};
-
 /** @type {import('esbuild').BuildOptions} */
 const core = {
   ...common,
-  plugins: [fenceLiterals],
   stdin: {
     contents: coreModules.map((key) => `export * as ${JSON.stringify(key)} from ${JSON.stringify(key.startsWith('src/') ? `./${key}` : key)};`).join('\n'),
     resolveDir: __dirname,

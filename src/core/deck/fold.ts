@@ -12,6 +12,7 @@
  * original expression.
  */
 
+import { regExp } from './fence';
 import { memoByText } from './memo';
 
 /** Escapes the folded pattern may hold: not a backreference, nor a code point, property or letter whose case matters. */
@@ -122,7 +123,7 @@ export function caseless(re: RegExp): RegExp {
   CASELESS.push(re);
   const unicode = re.unicode;
   let twin: RegExp | undefined;
-  const twinOf = (): RegExp => (twin ??= new RegExp(re.source, re.flags.replace('i', '')));
+  const twinOf = (): RegExp => (twin ??= regExp(re.source, re.flags.replace('i', '')));
   const test = RegExp.prototype.test.bind(re);
   const exec = RegExp.prototype.exec.bind(re);
   let capturing: boolean | undefined;
