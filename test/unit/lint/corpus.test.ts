@@ -260,6 +260,9 @@ describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 11; scored blind, then opened for training in session 12 (see its README). */
 describeDoubleLabelled('Blind corpus 8 (double-labelled, trained on since)', 'test/fixtures/corpus-blind-8', 60);
 
+/** Written blind and labelled twice in session 16; measured, never tuned to (see its README). */
+describeDoubleLabelled('Blind corpus 9 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-9', 60);
+
 /**
  * Real public documents, labelled twice blind in sessions 8 to 14. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
