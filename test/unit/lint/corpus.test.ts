@@ -279,7 +279,7 @@ const REAL = [
   ['Real documents 9 (double-labelled, trained on since)', 'test/fixtures/corpus-real-9'],
   ['Real documents 10 (double-labelled, trained on since)', 'test/fixtures/corpus-real-10'],
   ['Real documents 11 (double-labelled, trained on since)', 'test/fixtures/corpus-real-11'],
-  ['Real documents 12 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-12'],
+  ['Real documents 12 (double-labelled, trained on since)', 'test/fixtures/corpus-real-12'],
   ['Real documents 13 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-13'],
 ];
 for (const [title, dir] of REAL) {
