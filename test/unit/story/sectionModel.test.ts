@@ -254,8 +254,8 @@ describe('a learned doubt about the ask and the outcome the reading found (secti
   it('does not doubt success criteria stated plainly, nor a marked slide, nor a short narrative', () => {
     for (const text of [
       narrative('pitch', TOLD, `## How we will know\n\n${PLAIN_TARGET}`),
-      narrative('pitch', TOLD, `## Looking ahead\n\n<!-- beat: outcome -->\n\n${GENERAL_TARGET}`),
-      narrative('pitch', TOLD, `## Looking ahead\n\n${GENERAL_TARGET}`, { short: true }),
+      narrative('pitch', TOLD, `## Looking ahead\n\n<!-- beat: outcome -->\n\n${GENERAL_TARGET}\n\n${BUILT_ON}`),
+      narrative('pitch', TOLD, `## Looking ahead\n\n${GENERAL_TARGET}\n\n${BUILT_ON}`, { short: true }),
     ]) {
       const story = readStory(parseDeck(text));
       assert.equal(story.beats.outcome.present, true, text);
