@@ -260,8 +260,11 @@ describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 11; scored blind, then opened for training in session 12 (see its README). */
 describeDoubleLabelled('Blind corpus 8 (double-labelled, trained on since)', 'test/fixtures/corpus-blind-8', 60);
 
+/** Written blind and labelled twice in session 16; measured, never tuned to (see its README). */
+describeDoubleLabelled('Blind corpus 9 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-9', 60);
+
 /**
- * Real public documents, labelled twice blind in sessions 8 to 14. They are other people's writing, so only
+ * Real public documents, labelled twice blind in sessions 8 to 16. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
 const REAL = [
@@ -276,8 +279,9 @@ const REAL = [
   ['Real documents 9 (double-labelled, trained on since)', 'test/fixtures/corpus-real-9'],
   ['Real documents 10 (double-labelled, trained on since)', 'test/fixtures/corpus-real-10'],
   ['Real documents 11 (double-labelled, trained on since)', 'test/fixtures/corpus-real-11'],
-  ['Real documents 12 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-12'],
+  ['Real documents 12 (double-labelled, trained on since)', 'test/fixtures/corpus-real-12'],
   ['Real documents 13 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-13'],
+  ['Real documents 14 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-14'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));

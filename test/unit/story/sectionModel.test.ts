@@ -171,6 +171,8 @@ describe('a learned doubt about the ask and the outcome the reading found (secti
   const GENERAL_ASK = 'Please review the design notes in the wiki.';
   /** A figure the reading takes for a target, though no section reads as success criteria. */
   const GENERAL_TARGET = 'Here is where we plan to be in the future: 50% of releases on the page by December, and the second stage started.';
+  /** How the thing is built, beside a target: a section that describes. */
+  const BUILT_ON = "The page will be built on the tracker's interface and the change calendar's feed, and it will keep the approvals in the same database as the builds.";
   const PLAIN_TARGET = 'Releases take a day instead of a week by September, and nine in ten pass without a manual fix.';
   const findings = (text: string, rule: string) => lintText(text, {}, { file: 'a.md' }).findings.filter((f) => f.ruleId === rule);
   /** call-to-action asks no question about the ask the reading found. */
@@ -220,7 +222,7 @@ describe('a learned doubt about the ask and the outcome the reading found (secti
   });
 
   it('asks about a figure that reads as a description: outcome-metric asks rather than warns', () => {
-    const text = narrative('pitch', TOLD, `## Looking ahead\n\n${GENERAL_TARGET}`);
+    const text = narrative('pitch', TOLD, `## Looking ahead\n\n${GENERAL_TARGET}\n\n${BUILT_ON}`);
     const story = readStory(parseDeck(text));
     assert.equal(story.beats.outcome.present, false);
     assert.equal(story.beats.outcome.uncertain?.words, GENERAL_TARGET);
@@ -252,8 +254,8 @@ describe('a learned doubt about the ask and the outcome the reading found (secti
   it('does not doubt success criteria stated plainly, nor a marked slide, nor a short narrative', () => {
     for (const text of [
       narrative('pitch', TOLD, `## How we will know\n\n${PLAIN_TARGET}`),
-      narrative('pitch', TOLD, `## Looking ahead\n\n<!-- beat: outcome -->\n\n${GENERAL_TARGET}`),
-      narrative('pitch', TOLD, `## Looking ahead\n\n${GENERAL_TARGET}`, { short: true }),
+      narrative('pitch', TOLD, `## Looking ahead\n\n<!-- beat: outcome -->\n\n${GENERAL_TARGET}\n\n${BUILT_ON}`),
+      narrative('pitch', TOLD, `## Looking ahead\n\n${GENERAL_TARGET}\n\n${BUILT_ON}`, { short: true }),
     ]) {
       const story = readStory(parseDeck(text));
       assert.equal(story.beats.outcome.present, true, text);
