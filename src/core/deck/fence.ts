@@ -13,8 +13,9 @@
  * group made the patterns' runs over a 300-slide narrative about twice as slow, fencing only after a choice much less. So a
  * group before the pattern's first choice (its start, from which V8 finds where a match can begin) is left alone.
  *
- * The build (esbuild.js) fences every regular expression literal of the core; a pattern built at run time from a string is
- * fenced by {@link regExp}. Session 16 of docs/performance.md has the figures.
+ * Fenced are the patterns the core builds from strings ({@link regExp}) and the lowered twin `caseless` runs each
+ * case-insensitive pattern as (fold.ts): these hold the large word lists and cost most. Literals are run as written, so what
+ * the tests run is what ships. Session 16 of docs/performance.md has the figures.
  */
 
 const FENCE = '(?=)';

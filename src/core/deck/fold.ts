@@ -114,8 +114,8 @@ function captures(source: string): boolean {
 export const CASELESS: RegExp[] = [];
 
 /**
- * `re` (flag `i`, no `g` or `y`), whose `test` from now on reads the text lowered, by the pattern compiled without `i` on first
- * use; so does its `exec` when the pattern captures nothing (the match is then cut from the text as given). Only for expressions
+ * `re` (flag `i`, no `g` or `y`), whose `test` from now on reads the text lowered, by the pattern compiled without `i` (and
+ * fenced: fence.ts) on first use; so does its `exec` when the pattern captures nothing (the match is then cut from the text as given). Only for expressions
  * that keep no state: no `g` or `y` flag. The pattern must name no
  * capital and no cased letter beyond ASCII ({@link unfoldable}): its lowered twin would not find the same.
  */
