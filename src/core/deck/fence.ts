@@ -70,7 +70,7 @@ function lookaround(source: string, i: number): boolean {
   return kind === '=' || kind === '!' || (kind === '<' && (source[i + 3] === '=' || source[i + 3] === '!'));
 }
 
-/** `new RegExp(source, flags)`, fenced ({@link fence}): for a pattern built at run time, which the build does not see. */
+/** `new RegExp(source, flags)`, fenced ({@link fence}): for a pattern the core builds from strings at run time. */
 export function regExp(source: string, flags?: string): RegExp {
   return new RegExp(fence(source, flags), flags);
 }
