@@ -60,7 +60,7 @@ export function trainKinds({
   out?: { kinds: string; sections: string };
 }): number {
   if (!fetched) {
-    log(`train:kinds: ${check ? 'cannot check' : 'cannot train'} — the real corpora are not fetched (run \`bash scripts/fetch-real-corpus.sh\`); the weights are trained on them too.`);
+    log(`train:kinds: ${check ? 'cannot check' : 'cannot train'} — the real corpora are not all fetched (run \`bash scripts/fetch-real-corpus.sh\`); the weights are trained on them too.`);
     return 1;
   }
   const all = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet);

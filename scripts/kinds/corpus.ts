@@ -58,9 +58,15 @@ function docsDir(set: string): string | undefined {
   return existsSync(join(dir, 'docs')) ? join(dir, 'docs') : undefined;
 }
 
+/** Is every document a real set's manifest names in its `docs` folder? A fetch that stopped halfway leaves some out. */
+export function setFetched(dir: string): boolean {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  return Object.keys(manifest).every((file) => existsSync(join(dir, 'docs', file)));
+}
+
 /** Are all the real sets' documents here? */
 export function realSetsFetched(): boolean {
-  return REAL_SETS.every((s) => docsDir(s) !== undefined);
+  return REAL_SETS.every((s) => setFetched(join(FIXTURES, s)));
 }
 
 export function loadSet(set: string): LabelledDoc[] {

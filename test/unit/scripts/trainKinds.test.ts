@@ -8,7 +8,7 @@ import { scoreKinds } from '../../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, foldSigns, SECTION_TRAINING, sharedFeatures, train, trainNaiveBayes, trainSections } from '../../../scripts/kinds/train';
 import { bestScore } from '../../../src/core/story/sectionModel';
 import { trainKinds } from '../../../scripts/train-kinds';
-import { realSetsFetched } from '../../../scripts/kinds/corpus';
+import { realSetsFetched, setFetched } from '../../../scripts/kinds/corpus';
 
 /** Talks say "slides" and proposals "alternatives", in documents of four sets; "acme" is one set's word only. */
 const DOCS = ['a', 'b', 'c', 'd'].flatMap((set) => [
@@ -106,9 +106,23 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
     for (const check of [true, false]) {
       const lines: string[] = [];
       assert.equal(trainKinds({ check, fetched: false, log: (line) => lines.push(line) }), 1);
-      assert.match(lines.join('\n'), check ? /cannot check .*not fetched/ : /cannot train .*not fetched/);
+      assert.match(lines.join('\n'), check ? /cannot check .*not all fetched/ : /cannot train .*not all fetched/);
     }
   });
+  it('counts a real set as fetched only when every document its manifest names is there, not when a fetch stopped halfway', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storydeck-fetched-'));
+    try {
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ 'a.md': {}, 'b.md': {} }));
+      mkdirSync(join(dir, 'docs'));
+      writeFileSync(join(dir, 'docs', 'a.md'), '# A\n');
+      assert.equal(setFetched(dir), false, 'b.md is missing');
+      writeFileSync(join(dir, 'docs', 'b.md'), '# B\n');
+      assert.equal(setFetched(dir), true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('shares its feature filter with other readers: three sets at least, a word in at most `maxDocFreq` of the documents, each counted once per document', () => {
     const docs = [
       { set: 'a', features: ['w:queue', 'w:queue', 'w:the', 'r:found', 'w:acme'] },
