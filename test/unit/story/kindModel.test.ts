@@ -22,6 +22,10 @@ We propose a retry queue with exponential backoff, up to 24 hours. Each attempt 
 ## Rollout
 
 The queue should ship behind a flag, only for new subscriptions at first; the cost is one small worker.
+
+## Open questions
+
+Should the backoff be configurable per subscription?
 `;
 
 /**
@@ -143,7 +147,7 @@ describe('the learned kind reader', () => {
   });
 
   it('names a guessed kind with its article: “an update”, in the question and in the Story view', () => {
-    const update = `# Payments team, July\n\n## Where we are\n\nWe shipped the new checkout and merged the refund fixes. Revenue improved this quarter; we closed two deals.\n\n## Next\n\nThe migration slipped a week; booked for August. Thanks to everyone who helped, upcoming work is prepared. Progress on the ledger work was steady.\n`;
+    const update = `# Payments team, July\n\n## Where we are\n\nWe shipped the new checkout and merged the refund fixes. Revenue improved this quarter; we closed two deals and completed the audit.\n\n## Next\n\nThe migration slipped a week; booked for August. Thanks to everyone who helped, upcoming work is prepared. Progress on the ledger work was steady.\n`;
     const deck = parseDeck(update);
     const story = readStory(deck);
     assert.deepEqual([story.kind.id, story.kind.source], ['update', 'guessed']);
@@ -310,7 +314,7 @@ describe('the learned kind reader', () => {
     const SHIPPED = { threshold: 0.5, pitchPrior: 0.3 };
     const p = (scores: Record<string, number>) => Object.entries(scores).map(([kind, prob]) => ({ kind, p: prob }));
     /** A report that leans to an update and a proposal, with a pitch not far behind, that no sign names. */
-    const UNSURE = `# Where search goes next\n\n## Where we are\n\nSearch shipped its ranking rewrite last quarter and progress on latency has been steady.\n\n## What we propose\n\nWe propose to move the index to a columnar store. This proposal changes the write path; comments welcome.\n\n## Rollout\n\nBehind a flag, one region at a time.\n`;
+    const UNSURE = `# Where search goes next\n\n## Where we are\n\nSearch shipped its ranking rewrite last quarter and progress on latency has been steady.\n\n## What we propose\n\nWe propose to move the index to a columnar store. This proposal changes the write path; comments welcome.\n\n## Open questions\n\nWho owns the migration?\n\n## Rollout\n\nBehind a flag, one region at a time.\n`;
 
     it('ships the measured settings', () => {
       assert.deepEqual(KIND_MODEL.unsure, SHIPPED);
@@ -339,11 +343,11 @@ describe('the learned kind reader', () => {
       assert.equal(inferKind(deck), undefined, 'no sign names it');
       const kind = readKind(deck);
       assert.deepEqual([kind.id, kind.source, kind.likely], ['pitch', 'guessed', ['pitch', 'update', 'proposal']]);
-      assert.deepEqual(kind.profile, { expects: ['why', 'pain', 'value', 'strategy', 'outcome', 'ask'], beforeWhat: ['why', 'pain'] });
+      assert.deepEqual(kind.profile, { expects: ['why', 'pain', 'value', 'outcome', 'ask'], beforeWhat: ['why', 'pain'] });
       const { findings } = lintText(UNSURE);
       const missing = findings.filter((f) => f.missingBeat);
-      // Read as a pitch, as before, it was asked for the business case too; the kinds it is split between expect the strategic tie-in (just over half, since the 20-set retrain), not the business case.
-      assert.deepEqual(missing.map((f) => f.ruleId).sort(), ['call-to-action', 'customer-pain', 'customer-value', 'outcome-metric', 'strategic-tie-in', 'why-before-what']);
+      // Read as a pitch, as before, it was asked for the business case and the strategic tie-in too; the kinds it is split between expect neither as likely as not.
+      assert.deepEqual(missing.map((f) => f.ruleId).sort(), ['call-to-action', 'customer-pain', 'customer-value', 'outcome-metric', 'why-before-what']);
       for (const f of missing) {
         assert.equal(f.severity, 'info');
         assert.match(f.message, /\(Read as a pitch, an update or a proposal, guessed from “[^”]+”.*: nothing names its kind\. If it is another kind, set `kind:`\.\)/);
