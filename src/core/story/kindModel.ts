@@ -83,6 +83,21 @@ const IMPERATIVE = new Set(
     ' ',
   ),
 );
+/**
+ * What a report says happened (`did`): a subject and a verb in the past tense right after it — "we shipped", "I started", "they
+ * grew", "we've released", "it became" —, a word ending in "-ed" (never "-eed": "we need") or a common irregular past. A past verb
+ * after no subject is left out: it is as often a participle or an adjective ("is proposed", "the expected result").
+ */
+const SUBJECT = new Set("we i they he she it we've i've they've have has had also then finally recently".split(' '));
+const IRREGULAR_PAST = new Set(
+  'grew began became made took gave held met built wrote ran won brought spent led sent got went came kept saw found paid sold lost left chose drew fell felt told thought bought taught understood'.split(
+    ' ',
+  ),
+);
+/** Each time a document names the period it reports on: "this year", "last quarter", "over the past months", "since January", "so far", "to date". */
+const PERIOD =
+  /\b(?:(?:this|last|past|previous) (?:year|quarter|month|week|decade|season|semester|sprint)|(?:the )?(?:past|last|previous|first) (?:few |several |two |three |four |six |twelve |\d+ )?(?:years|months|weeks|quarters)|over the (?:past|last|course of)|since (?:january|february|march|april|may|june|july|august|september|october|november|december|last|the (?:start|beginning|launch))|so far|to date|in review)\b/g;
+
 /** A word (the letters `WORD` reads), or a number: digits with any `.` or `,` between them ("1,000", "3.5"), never the stop or comma after it ("in 2024."). */
 const TOKEN = /[a-zà-öø-ÿ][a-zà-öø-ÿ'’]*|\d+(?:[.,]\d+)*/g;
 /**
@@ -109,17 +124,21 @@ export function styleMeasures(t: KindText): Record<string, number> {
     const lower = text.toLowerCase();
     let first = true;
     let count = 0;
+    let prev = '';
     for (const [tok] of lower.matchAll(TOKEN)) {
       count++;
       if (tok.charCodeAt(0) <= 57) {
         add('number');
         if (/^(?:19|20)\d\d$/.test(tok)) add('year');
         if (first) first = false;
+        prev = '';
         continue;
       }
       const w = tok.includes('’') ? tok.replace(/’/g, "'") : tok;
       const c = STYLE_WORDS.get(w);
       if (c) add(c);
+      if (SUBJECT.has(prev) && ((w.length >= 5 && w.endsWith('ed') && !w.endsWith('eed')) || IRREGULAR_PAST.has(w))) add('did');
+      prev = w;
       if (first) {
         if (IMPERATIVE.has(w)) add('imperative');
         first = false;
@@ -134,12 +153,13 @@ export function styleMeasures(t: KindText): Record<string, number> {
       if (e.includes('?')) add('question');
       else if (e.includes('!')) add('exclaim');
     }
+    add('period', (lower.match(PERIOD) ?? []).length);
     if (/[%]/.test(text)) add('percent', (text.match(/%/g) ?? []).length);
     if (/[$€£]/.test(text)) add('money', (text.match(/[$€£]/g) ?? []).length);
   }
   const per100 = (k: string) => (words ? (100 * (n[k] ?? 0)) / words : 0);
   const out: Record<string, number> = { words };
-  for (const k of ['i', 'we', 'you', 'they', 'will', 'would', 'should', 'past', 'spoken', 'number', 'year', 'month', 'percent', 'money']) out[k] = per100(k);
+  for (const k of ['i', 'we', 'you', 'they', 'will', 'would', 'should', 'past', 'spoken', 'number', 'year', 'month', 'percent', 'money', 'did', 'period']) out[k] = per100(k);
   out.question = sentences ? (n.question ?? 0) / sentences : 0;
   out.exclaim = sentences ? (n.exclaim ?? 0) / sentences : 0;
   out.imperative = strings ? (n.imperative ?? 0) / strings : 0;
@@ -185,6 +205,8 @@ export const STYLE_CUTS: Readonly<Record<string, readonly number[]>> = {
   month: [0.2, 0.9, 1.5],
   percent: [0.1, 0.6, 1.2],
   money: [0.01, 0.45, 1.2],
+  did: [0.07, 0.3, 0.6, 1],
+  period: [0.01, 0.2, 0.4],
   question: [0.01, 0.03, 0.06],
   exclaim: [0.01, 0.03],
   imperative: [0.02, 0.05, 0.08],

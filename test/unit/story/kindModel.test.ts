@@ -147,7 +147,7 @@ describe('the learned kind reader', () => {
   });
 
   it('names a guessed kind with its article: “an update”, in the question and in the Story view', () => {
-    const update = `# Payments team, July\n\n## Where we are\n\nWe shipped the new checkout and merged the refund fixes. Revenue improved this quarter; we closed two deals and completed the audit.\n\n## Next\n\nThe migration slipped a week; booked for August. Thanks to everyone who helped, upcoming work is prepared. Progress on the ledger work was steady.\n`;
+    const update = `# Payments team, July\n\n## Where we are\n\nWe shipped the new checkout and merged the refund fixes. Revenue improved this quarter; we closed two deals and completed the audit. We updated the dashboards too.\n\n## Next\n\nThe migration slipped a week; booked for August. Thanks to everyone who helped, upcoming work is prepared. Progress on the ledger work was steady.\n`;
     const deck = parseDeck(update);
     const story = readStory(deck);
     assert.deepEqual([story.kind.id, story.kind.source], ['update', 'guessed']);
@@ -279,6 +279,17 @@ describe('the learned kind reader', () => {
     assert.equal(links('# T\n\nSee [the RFC](https://example.com/rfc), [notes](./notes.md) and https://example.org.\n'), 3);
   });
 
+  it('counts what a report says happened and the period it reports on (the style measures `did` and `period`)', () => {
+    const none = { paragraphs: 1, listItems: 0, quotes: 0, tables: 0, code: 0, images: 0, links: 0, notes: 0 };
+    const measure = (body: string) => styleMeasures({ title: '', headings: [], body: [body], frontMatterKeys: [], slides: 1, prose: true, counts: none });
+    const report = measure('This year we shipped the checkout, we’ve hired two people and they grew the team. Over the past months it became stable, and it has held so far.');
+    assert.equal(report.did, (100 * 5) / report.words, '"we shipped", "we’ve hired", "they grew", "it became", "has held"');
+    assert.equal(report.period, (100 * 3) / report.words, '"this year", "over the past", "so far"');
+    const plan = measure('The proposed change is expected to land; we need the shared index, which will be deprecated next year.');
+    assert.equal(plan.did, 0, 'participles and adjectives after no subject, and "we need", are no report');
+    assert.equal(plan.period, 0, '"next year" is a plan, not a period reported on');
+  });
+
   it('takes a run of letters over 31 long as no word, whole, never as two words split at the 31st letter', () => {
     const run = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn'; // 40 letters: a token, a hash, words run together
     const f = kindFeatures(kindText(parseDeck(`# Notes\n\nThe key ${run} is rotated, ${run.slice(0, 31)} kept.\n`)));
@@ -343,11 +354,13 @@ describe('the learned kind reader', () => {
       assert.equal(inferKind(deck), undefined, 'no sign names it');
       const kind = readKind(deck);
       assert.deepEqual([kind.id, kind.source, kind.likely], ['pitch', 'guessed', ['pitch', 'update', 'proposal']]);
-      assert.deepEqual(kind.profile, { expects: ['why', 'pain', 'value', 'outcome', 'ask'], beforeWhat: ['why', 'pain'] });
+      // The strategic tie-in is the reader's guess: with the pitch's prior, the kinds that expect it (a pitch, a town hall, a strategy
+      // page, an exec ask) are now just likely enough, 0.51 (0.49 before session 17's retrain).
+      assert.deepEqual(kind.profile, { expects: ['why', 'pain', 'value', 'strategy', 'outcome', 'ask'], beforeWhat: ['why', 'pain'] });
       const { findings } = lintText(UNSURE);
       const missing = findings.filter((f) => f.missingBeat);
-      // Read as a pitch, as before, it was asked for the business case and the strategic tie-in too; the kinds it is split between expect neither as likely as not.
-      assert.deepEqual(missing.map((f) => f.ruleId).sort(), ['call-to-action', 'customer-pain', 'customer-value', 'outcome-metric', 'why-before-what']);
+      // Read as a pitch, as before, it was asked for the business case too; the kinds it is split between do not expect it as likely as not.
+      assert.deepEqual(missing.map((f) => f.ruleId).sort(), ['call-to-action', 'customer-pain', 'customer-value', 'outcome-metric', 'strategic-tie-in', 'why-before-what']);
       for (const f of missing) {
         assert.equal(f.severity, 'info');
         assert.match(f.message, /\(Read as a pitch, an update or a proposal, guessed from “[^”]+”.*: nothing names its kind\. If it is another kind, set `kind:`\.\)/);
