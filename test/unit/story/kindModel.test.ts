@@ -354,13 +354,17 @@ describe('the learned kind reader', () => {
       assert.equal(inferKind(deck), undefined, 'no sign names it');
       const kind = readKind(deck);
       assert.deepEqual([kind.id, kind.source, kind.likely], ['pitch', 'guessed', ['pitch', 'update', 'proposal']]);
-      // The strategic tie-in is the reader's guess: with the pitch's prior, the kinds that expect it (a pitch, a town hall, a strategy
-      // page, an exec ask) are now just likely enough, 0.51 (0.49 before session 17's retrain).
-      assert.deepEqual(kind.profile, { expects: ['why', 'pain', 'value', 'strategy', 'outcome', 'ask'], beforeWhat: ['why', 'pain'] });
+      // What the likely kinds expect is the reader's guess. The strategic tie-in sits on the line (its kinds 0.49 likely after
+      // session 16's retrain, 0.51 after session 17's), so the test takes it from the reading; the business case, which only a
+      // pitch and an exec ask expect, is far from it: read as a pitch, as before, the report was asked for it too.
+      const { expects, beforeWhat } = kind.profile;
+      for (const beat of ['why', 'pain', 'value', 'outcome', 'ask'] as const) assert.ok(expects.includes(beat), beat);
+      assert.ok(!expects.includes('business'));
+      assert.deepEqual(beforeWhat, ['why', 'pain']);
       const { findings } = lintText(UNSURE);
       const missing = findings.filter((f) => f.missingBeat);
-      // Read as a pitch, as before, it was asked for the business case too; the kinds it is split between do not expect it as likely as not.
-      assert.deepEqual(missing.map((f) => f.ruleId).sort(), ['call-to-action', 'customer-pain', 'customer-value', 'outcome-metric', 'strategic-tie-in', 'why-before-what']);
+      // It tells no beat but the solution, so it is asked for exactly what its likely kinds expect.
+      assert.deepEqual(missing.map((f) => f.missingBeat).sort(), [...expects].sort());
       for (const f of missing) {
         assert.equal(f.severity, 'info');
         assert.match(f.message, /\(Read as a pitch, an update or a proposal, guessed from “[^”]+”.*: nothing names its kind\. If it is another kind, set `kind:`\.\)/);
