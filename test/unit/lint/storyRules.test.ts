@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
+import { readStory } from '../../../src/core/story';
 import { namesObjective } from '../../../src/core/story/strategy';
 import { hasDate } from '../../../src/core/story/ask';
 import { VANITY } from '../../../src/core/story/vanity';
@@ -317,6 +318,10 @@ describe('story rules', () => {
       const fired = pitch(memo(greeting, "Why we're doing this"));
       assert.equal(fired.length, 1, 'a purpose read in the greeting, then the change, then the writer’s “Why”');
       assert.equal(fired[0].line, 7, 'reported at the solution');
+      // One reading: the story model itself sets the greeting aside, so the outline and the Story view say the same as the rule.
+      const story = readStory(parseDeck(memo(greeting, "Why we're doing this")));
+      assert.deepEqual(story.slideBeats[0], [], 'the greeting plays no beat');
+      assert.equal(story.beats.why.evidence?.slide, 3, 'the why is read where the writer put it');
       assert.equal(pitch(memo(greeting, 'Background')).length, 0, 'no “Why” heading after it: the greeting still reads as the why');
       assert.equal(pitch(memo(greeting, 'Why now')).length, 0, '“Why now” names no beat');
       assert.equal(pitch(memo(`## The problem\n\nStore managers wait two days for every answer.`, "Why we're doing this")).length, 0, 'a heading of its own told the problem first');

@@ -1,4 +1,4 @@
-import { firstWhyHeading, headedWhyOrPain, solutionHeadingFirst, speaks } from '../../story/what';
+import { solutionHeadingFirst, speaks } from '../../story/what';
 import { lineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -22,14 +22,8 @@ const rule: Rule = {
     }
     // The kind decides what must come first (docs/kinds.md); an update requires no order.
     const { beforeWhat } = ctx.kind.profile;
+    const opening = first(beforeWhat);
     if (beforeWhat.length === 0) return;
-    // The writer's own "Why …" heading comes only after the solution: what came before it was not the why, unless a heading
-    // of its own says it is ("The problem", "Motivation") — a business case still opens an exec memo.
-    const whyLine = firstWhyHeading(deck.slides);
-    const whyComesLater = what !== undefined && whyLine !== undefined && whyLine > what.titleLine;
-    const opening = deck.slides.find(
-      (s, i) => speaks(s) && story.slideBeats[i].some((b) => beforeWhat.includes(b) && (!whyComesLater || (b !== 'why' && b !== 'pain') || headedWhyOrPain(s) || s.index >= what.index)),
-    );
     const named = beforeWhat.join(', ').replace(/, ([^,]*)$/, ' or $1');
     if (what && (!opening || what.index < opening.index)) {
       report({
