@@ -149,9 +149,20 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   const firstWhat = deck.slides.find((s, i) => !s.empty && slideBeats[i].includes('what'));
   // A solution told in a summary comes before the one beat detection saw.
   if (firstWhat && firstWhat.index !== beats.what.evidence?.slide) beats.what = { present: true, evidence: { slide: firstWhat.index, line: firstWhat.titleLine, words: firstWhat.title } };
+  // The writer's own "Why …" heading comes only after the solution: an opening that merely reads as a purpose ("I want to share
+  // some changes…"), with no why or problem heading of its own, no summary leading with the problem and no mark, was not the why.
+  const whyHeading = what.firstWhyHeading(deck.slides);
+  const setAside = new Set<number>();
+  if (firstWhat && whyHeading !== undefined && whyHeading > firstWhat.titleLine)
+    deck.slides.forEach((s, i) => {
+      if (s.index < firstWhat.index && slideBeats[i].includes('why') && !what.headedWhyOrPain(s)) {
+        slideBeats[i] = slideBeats[i].filter((b) => b !== 'why');
+        setAside.add(s.index);
+      }
+    });
   // A summary that leads with the problem, or a sentence that states the purpose, says why, though no why heading or cue named it.
   const firstWhy = deck.slides.find((s, i) => what.speaks(s) && slideBeats[i].includes('why'));
-  if (firstWhy && (!beats.why.present || firstWhy.index < (beats.why.evidence?.slide ?? Infinity)))
+  if (firstWhy && (!beats.why.present || firstWhy.index < (beats.why.evidence?.slide ?? Infinity) || setAside.has(beats.why.evidence?.slide ?? 0)))
     beats.why = { present: true, evidence: { slide: firstWhy.index, line: firstWhy.titleLine, words: firstWhy.title } };
   // A customer's pain answers "why" as well as a stated purpose does (why-before-what).
   const missing = kind.profile.expects.filter((beat) => !beats[beat].present && !(beat === 'why' && beats.pain.present));

@@ -180,6 +180,34 @@ export function introducesProduct(slide: Slide): boolean {
   return slidePassages(slide).some((p) => p.block.kind !== 'heading' && is.test(p.text));
 }
 
+/** "Why we're doing this", "Why it matters", "Why bother?", "3. Why": a heading that opens with "why" and names the why (not "Why now", nor "Why it matters for the business"). */
+const WHY_HEADING = caseless(/^(?:\d{1,2}[.)]?\s+)?why\b/i);
+
+/** Is this heading the writer's own "Why …" over the why? */
+export function whyHeading(text: string): boolean {
+  return WHY_HEADING.test(text.trim()) && headingBeat(text) === 'why';
+}
+
+/** The line of the first heading in the narrative that is the writer's own "Why …" over something of its own, if any. */
+export function firstWhyHeading(slides: readonly Slide[]): number | undefined {
+  for (const s of slides) {
+    if (!speaks(s)) continue;
+    const h = s.blocks.find((b) => b.kind === 'heading' && whyHeading(b.text));
+    if (h) return h.line;
+  }
+  return undefined;
+}
+
+/**
+ * Does the slide play the why or the pain under a heading of its own ("The problem", "Motivation", "Why we exist"), in a
+ * summary that leads with the problem, or marked?
+ * When the writer's own "Why …" heading comes only after the solution, only such a slide says why before it.
+ */
+export function headedWhyOrPain(slide: Slide): boolean {
+  if (slide.explicitBeats) return slide.beats.includes('why') || slide.beats.includes('pain');
+  return summaryLeadsWithWhy(slide) || slide.blocks.some((b) => b.kind === 'heading' && (headingBeat(b.text) === 'why' || headingBeat(b.text) === 'pain'));
+}
+
 /**
  * Inside one slide that plays both the solution and what must come first (a document with several headed sections between two
  * `---`), the line of the heading that names the solution when it opens a section before the one where the purpose or pain is
@@ -190,6 +218,12 @@ export function solutionHeadingFirst(slide: Slide, story: Story, beforeWhat: rea
   // A summary that opens the slide with the solution ("## 1. Overview — This page sets out a proposal for…") presents it there.
   const what = headings.find((b) => headingBeat(b.text) === 'what' || (b === slide.blocks[0] && summaryLeadsWithSolution(slide)));
   if (!what) return undefined;
+  // The writer's own "Why …" heading after the solution's: the why starts there, whatever the slide's words read before it
+  // (the narrative's own title, "# A proposal to Cwm Valley Housing", names it and is no solution's section), unless a heading
+  // of its own or a summary that leads with the problem told the why or the pain before it.
+  const narrativeTitle = slide.index === 1 && what === slide.blocks[0] && what.level === 1;
+  const headedBefore = summaryLeadsWithWhy(slide) || headings.some((b) => b.line < what.line && (headingBeat(b.text) === 'why' || headingBeat(b.text) === 'pain'));
+  if (!slide.explicitBeats && !narrativeTitle && !headedBefore && headings.some((b) => b.line > what.line && whyHeading(b.text))) return what.line;
   const beats = story.slideBeats[slide.index - 1].filter((b) => beforeWhat.includes(b));
   let first = Infinity;
   for (const beat of beats) {

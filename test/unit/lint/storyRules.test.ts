@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { lintText, type Finding, type StoryDeckConfig } from '../../../src/core/lint';
+import { readStory } from '../../../src/core/story';
 import { namesObjective } from '../../../src/core/story/strategy';
 import { hasDate } from '../../../src/core/story/ask';
 import { VANITY } from '../../../src/core/story/vanity';
@@ -308,6 +309,38 @@ describe('story rules', () => {
       assert.equal(wbw(rfc('Add an on-disk cache of type-check results, so that only changed modules are checked.')), 1);
       assert.equal(wbw(rfc('This RFC proposes an on-disk cache of type-check results.')), 1);
       assert.equal(wbw(rfc('Checks are slow, and developers wait hours later for results or not at all. This RFC proposes a cache.')), 0, 'the pain comes first');
+    });
+    it('takes the writer’s own later "Why …" heading as saying the opening before the solution was not the why', () => {
+      const pitch = (text: string) => of('why-before-what', text, { kind: 'pitch' });
+      const memo = (opening: string, why: string) =>
+        `# Changes to how support is organised\n\n${opening}\n\n---\n\n## What is changing\n\nWe're merging the two regional teams into one support desk, with one rota and one queue.\n\n---\n\n## ${why}\n\nStore managers wait two days for an answer because each question is passed between teams.\n`;
+      const greeting = "I want to share some changes to how our support office is organised, which take effect in May. I'd rather you hear it from me.";
+      const fired = pitch(memo(greeting, "Why we're doing this"));
+      assert.equal(fired.length, 1, 'a purpose read in the greeting, then the change, then the writer’s “Why”');
+      assert.equal(fired[0].line, 7, 'reported at the solution');
+      // One reading: the story model itself sets the greeting aside, so the outline and the Story view say the same as the rule.
+      const story = readStory(parseDeck(memo(greeting, "Why we're doing this")));
+      assert.deepEqual(story.slideBeats[0], [], 'the greeting plays no beat');
+      assert.equal(story.beats.why.evidence?.slide, 3, 'the why is read where the writer put it');
+      assert.equal(pitch(memo(greeting, 'Background')).length, 0, 'no “Why” heading after it: the greeting still reads as the why');
+      assert.equal(pitch(memo(greeting, 'Why now')).length, 0, '“Why now” names no beat');
+      assert.equal(pitch(memo(`## The problem\n\nStore managers wait two days for every answer.`, "Why we're doing this")).length, 0, 'a heading of its own told the problem first');
+    });
+    it('reads a section headed as the change before a later "Why" in the same slide as the solution first', () => {
+      const pitch = (text: string) => of('why-before-what', text, { kind: 'pitch' });
+      const post = (first: string) =>
+        `# Release schedule\n\nPosted to the project blog.\n\n---\n\n${first}## What's changing\n\nFrom 5.0 we ship a feature release every six months, each supported for 18 months.\n\n## Why\n\nPackagers who ship an old minor version have had to backport the same security patch by hand three times.\n`;
+      const fired = pitch(post(''));
+      assert.equal(fired.length, 1);
+      assert.equal(fired[0].line, 7, 'reported at the “What’s changing” heading');
+      assert.equal(pitch(post('## The problem\n\nPackagers backport the same patch by hand, again and again.\n\n')).length, 0, 'the problem under a heading of its own comes first');
+      assert.equal(
+        pitch(
+          `# A proposal to the housing association: warm homes\n\nWe are a small energy co-operative.\n\n## Why we're writing\n\nTenants on the estate sit in one cold room all winter to save on the meter.\n\n## What we propose\n\nA pilot of heat pumps in forty homes.\n\n---\n\n## About us\n\nWe have run three pilots.\n`,
+        ).length,
+        0,
+        'the narrative’s own title names it and is no solution’s section',
+      );
     });
   });
 

@@ -1,0 +1,40 @@
+/**
+ * why-before-what's hand-written readings of the order, measured as the product ships them (learned doubts on), with the
+ * labellers' kinds forced (where they agree; else the front matter's, the shape's, or a pitch) and with kinds as read: the
+ * rule's and the nine rules' TP/FP/FN on the cells both labellers agree on (docs/judgement.md, session 17).
+ *   npx tsx scripts/wbw-order-eval.ts [--docs]   the sets the readings were tuned on (corpus-writers, blind-2 to blind-7,
+ *                                                 real-1 to real-6); `--docs` lists the rule's errors there
+ *   npx tsx scripts/wbw-order-eval.ts --check    the check sets (real-7 to real-13, blind-8), in totals only
+ */
+import { lintText } from '../src/core/lint';
+import { forcedKind, loadSet, RULES, type LabelledDoc } from './kinds/corpus';
+import { count, pr, type Tally } from './kinds/score';
+
+const args = process.argv.slice(2);
+const TUNED_WRITTEN = ['corpus-writers', 'corpus-blind-2', 'corpus-blind-3', 'corpus-blind-4', 'corpus-blind-5', 'corpus-blind-6', 'corpus-blind-7'];
+const TUNED_REAL = ['corpus-real', 'corpus-real-2', 'corpus-real-3', 'corpus-real-4', 'corpus-real-5', 'corpus-real-6'];
+const CHECK = ['corpus-real-7', 'corpus-real-8', 'corpus-real-9', 'corpus-real-10', 'corpus-real-11', 'corpus-real-12', 'corpus-real-13', 'corpus-blind-8'];
+const check = args.includes('--check');
+/** Errors are listed on the tuned sets only: the check sets are scored in totals. */
+const listErrors = args.includes('--docs') && !check;
+const groups: Record<string, string[]> = check ? { check: CHECK } : { 'tuned written': TUNED_WRITTEN, 'tuned real': TUNED_REAL };
+const RULE = 'why-before-what';
+
+for (const mode of ['forced', 'read']) {
+  for (const [group, sets] of Object.entries(groups)) {
+    const all: Tally = { tp: 0, fp: 0, fn: 0 };
+    const rule: Tally = { tp: 0, fp: 0, fn: 0 };
+    for (const d of sets.flatMap(loadSet) as LabelledDoc[]) {
+      const kind = mode === 'forced' ? forcedKind(d) : '';
+      const { findings } = lintText(d.text, kind ? { kind } : {}, { file: d.file });
+      const fires = new Set(findings.map((f) => f.ruleId).filter((r) => RULES.includes(r)));
+      for (const [id, label] of Object.entries(d.cells)) {
+        count(all, label, fires.has(id));
+        if (id === RULE) count(rule, label, fires.has(id));
+      }
+      const label = d.cells[RULE];
+      if (listErrors && label && (label === 'fire') !== fires.has(RULE)) console.log(`  ${mode} ${label === 'fire' ? 'FN' : 'FP'} ${d.set}/${d.file} kind=${kind || 'read'}`);
+    }
+    console.log(`${mode.padEnd(7)} ${group.padEnd(14)} ${RULE} ${rule.tp}/${rule.fp}/${rule.fn} ${pr(rule, 3)}   nine rules ${all.tp}/${all.fp}/${all.fn} ${pr(all, 3)}`);
+  }
+}
