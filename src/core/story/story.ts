@@ -150,12 +150,13 @@ function read(deck: Deck, config: StoryConfig, ctx: ReadingContext): Story {
   // A solution told in a summary comes before the one beat detection saw.
   if (firstWhat && firstWhat.index !== beats.what.evidence?.slide) beats.what = { present: true, evidence: { slide: firstWhat.index, line: firstWhat.titleLine, words: firstWhat.title } };
   // The writer's own "Why …" heading comes only after the solution: an opening that merely reads as a purpose ("I want to share
-  // some changes…"), with no why or problem heading of its own, no summary leading with the problem and no mark, was not the why.
+  // some changes…"), with no why or problem heading of its own, no summary leading with the problem, no purpose stated outright
+  // ("The purpose of this project is to…") and no mark, was not the why.
   const whyHeading = what.firstWhyHeading(deck.slides);
   const setAside = new Set<number>();
   if (firstWhat && whyHeading !== undefined && whyHeading > firstWhat.titleLine)
     deck.slides.forEach((s, i) => {
-      if (s.index < firstWhat.index && slideBeats[i].includes('why') && !what.headedWhyOrPain(s)) {
+      if (s.index < firstWhat.index && slideBeats[i].includes('why') && !what.headedWhyOrPain(s) && !what.statesPurposeOutright(s)) {
         slideBeats[i] = slideBeats[i].filter((b) => b !== 'why');
         setAside.add(s.index);
       }

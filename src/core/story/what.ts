@@ -93,8 +93,26 @@ const PURPOSE_STATEMENT = caseless(
   /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,60}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu,
 );
 
+/**
+ * A purpose stated outright ("The purpose of this project is to…", "Our goal is to…", "This RFC aims to…", "…with the goal
+ * of…"): `PURPOSE_STATEMENT`'s first three forms, without "in order to" or a wish to tell ("I want to share some changes…").
+ * The writer's own later "Why …" heading does not undo it.
+ */
+const PURPOSE_OUTRIGHT = caseless(
+  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,60}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b)/iu,
+);
+
 /** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
 const SOLUTION_SECTIONS: ReadonlySet<BeatId> = new Set(['what', 'how', 'ask', 'outcome']);
+
+/**
+ * Does this slide state the work's purpose outright, outside a section about the solution or the plan, before `line` when
+ * given? A purpose stated so is the why, even where the writer's own "Why …" heading comes after the solution.
+ */
+export function statesPurposeOutright(slide: Slide, line = Infinity): boolean {
+  if (slide.empty) return false;
+  return slidePassages(slide).some((p) => p.block.kind !== 'heading' && p.block.line < line && !p.context.some((b) => SOLUTION_SECTIONS.has(b)) && affirms(PURPOSE_OUTRIGHT, p.text));
+}
 
 /**
  * Does this slide state the work's purpose in a sentence of its own, outside a section about the solution or the plan
@@ -220,9 +238,10 @@ export function solutionHeadingFirst(slide: Slide, story: Story, beforeWhat: rea
   if (!what) return undefined;
   // The writer's own "Why …" heading after the solution's: the why starts there, whatever the slide's words read before it
   // (the narrative's own title, "# A proposal to Cwm Valley Housing", names it and is no solution's section), unless a heading
-  // of its own or a summary that leads with the problem told the why or the pain before it.
+  // of its own, a summary that leads with the problem or a purpose stated outright told the why or the pain before it.
   const narrativeTitle = slide.index === 1 && what === slide.blocks[0] && what.level === 1;
-  const headedBefore = summaryLeadsWithWhy(slide) || headings.some((b) => b.line < what.line && (headingBeat(b.text) === 'why' || headingBeat(b.text) === 'pain'));
+  const headedBefore =
+    summaryLeadsWithWhy(slide) || statesPurposeOutright(slide, what.line) || headings.some((b) => b.line < what.line && (headingBeat(b.text) === 'why' || headingBeat(b.text) === 'pain'));
   if (!slide.explicitBeats && !narrativeTitle && !headedBefore && headings.some((b) => b.line > what.line && whyHeading(b.text))) return what.line;
   const beats = story.slideBeats[slide.index - 1].filter((b) => beforeWhat.includes(b));
   let first = Infinity;

@@ -325,6 +325,10 @@ describe('story rules', () => {
       assert.equal(pitch(memo(greeting, 'Background')).length, 0, 'no “Why” heading after it: the greeting still reads as the why');
       assert.equal(pitch(memo(greeting, 'Why now')).length, 0, '“Why now” names no beat');
       assert.equal(pitch(memo(`## The problem\n\nStore managers wait two days for every answer.`, "Why we're doing this")).length, 0, 'a heading of its own told the problem first');
+      const purpose = 'The purpose of this change is to answer every store the same day, whoever picks up the phone.';
+      assert.equal(pitch(memo(purpose, "Why we're doing this")).length, 0, 'a purpose stated outright is the why, whatever heading follows');
+      assert.equal(pitch(memo(purpose, 'Why not a single national team?')).length, 0, 'nor does an alternative’s “Why not …?” undo it');
+      assert.equal(readStory(parseDeck(memo(purpose, "Why we're doing this"))).beats.why.evidence?.slide, 1, 'the story reads the why where it was stated');
     });
     it('reads a section headed as the change before a later "Why" in the same slide as the solution first', () => {
       const pitch = (text: string) => of('why-before-what', text, { kind: 'pitch' });
@@ -334,6 +338,7 @@ describe('story rules', () => {
       assert.equal(fired.length, 1);
       assert.equal(fired[0].line, 7, 'reported at the “What’s changing” heading');
       assert.equal(pitch(post('## The problem\n\nPackagers backport the same patch by hand, again and again.\n\n')).length, 0, 'the problem under a heading of its own comes first');
+      assert.equal(pitch(post('Our goal is to spare packagers from backporting the same patch by hand.\n\n')).length, 0, 'a purpose stated outright comes first');
       assert.equal(
         pitch(
           `# A proposal to the housing association: warm homes\n\nWe are a small energy co-operative.\n\n## Why we're writing\n\nTenants on the estate sit in one cold room all winter to save on the meter.\n\n## What we propose\n\nA pilot of heat pumps in forty homes.\n\n---\n\n## About us\n\nWe have run three pilots.\n`,
