@@ -85,21 +85,22 @@ function summaryLead(slide: Slide): string | undefined {
 }
 
 /**
+ * A purpose stated outright ("The purpose of this project is to…", "Our goal is to…", "This RFC aims to…", "…with the goal
+ * of…"), not only "in order to" or a wish to tell ("I want to share some changes…"): the writer's own later "Why …" heading
+ * does not undo it.
+ */
+const OUTRIGHT = String.raw`(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,60}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b`;
+const PURPOSE_OUTRIGHT = caseless(regExp(String.raw`\b(?:${OUTRIGHT})`, 'iu'));
+/**
  * A sentence that states what the work is for, in so many words: "The purpose of our project is to help…", "This project
  * aims to reduce…", "…with the goal of making…", "In this post I want to show you why…". A purpose told this way is the why,
  * whether or not a heading names it.
  */
 const PURPOSE_STATEMENT = caseless(
-  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,60}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))/iu,
-);
-
-/**
- * A purpose stated outright ("The purpose of this project is to…", "Our goal is to…", "This RFC aims to…", "…with the goal
- * of…"): `PURPOSE_STATEMENT`'s first three forms, without "in order to" or a wish to tell ("I want to share some changes…").
- * The writer's own later "Why …" heading does not undo it.
- */
-const PURPOSE_OUTRIGHT = caseless(
-  /\b(?:(?:the|our|my|its|this|their) (?:main |overall |primary |central )?(?:purpose|goal|aim|mission|objective|motivation|intention)s? (?:(?:of|with|for|in) [\p{L}\p{N} '’-]{1,60}? )?(?:is|are|was|were|here is) (?:to|that|simple)\b|(?:we|i|it|this [\p{L}-]{2,20}|our [\p{L}-]{2,20}|the (?:project|proposal|work|programme|program|initiative|grant|rfc|team))(?:(?:'re|’re| are| am|'m|’m) aiming| aim(?:s|ed)?) to \p{L}|with the (?:goal|aim|purpose|intention|objective) of\b)/iu,
+  regExp(
+    String.raw`\b(?:${OUTRIGHT}|in order to \p{L}|(?:we|i)(?:'d|’d| would)? (?:want|wanted|hope|set out|like) to (?:show|explain|tell|share|convince|help|make|give|let|enable|ensure|solve|fix|bring))`,
+    'iu',
+  ),
 );
 
 /** Sections that present the solution or plan: a purpose told there belongs to the solution's own description. */
@@ -198,8 +199,8 @@ export function introducesProduct(slide: Slide): boolean {
   return slidePassages(slide).some((p) => p.block.kind !== 'heading' && is.test(p.text));
 }
 
-/** "Why we're doing this", "Why it matters", "Why bother?", "3. Why": a heading that opens with "why" and names the why (not "Why now", nor "Why it matters for the business"). */
-const WHY_HEADING = caseless(/^(?:\d{1,2}[.)]?\s+)?why\b/i);
+/** "Why we're doing this", "Why it matters", "Why bother?", "3. Why": a heading that opens with "why" and names the why (not "Why now", nor "Why it matters for the business", nor an alternative turned down, "Why not a plugin?"). */
+const WHY_HEADING = caseless(/^(?:\d{1,2}[.)]?\s+)?why\b(?!\s+not\b)/i);
 
 /** Is this heading the writer's own "Why …" over the why? */
 export function whyHeading(text: string): boolean {

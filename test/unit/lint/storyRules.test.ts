@@ -324,6 +324,7 @@ describe('story rules', () => {
       assert.equal(story.beats.why.evidence?.slide, 3, 'the why is read where the writer put it');
       assert.equal(pitch(memo(greeting, 'Background')).length, 0, 'no “Why” heading after it: the greeting still reads as the why');
       assert.equal(pitch(memo(greeting, 'Why now')).length, 0, '“Why now” names no beat');
+      assert.equal(pitch(memo(greeting, 'Why not a plugin?')).length, 0, 'an alternative turned down, “Why not …?”, is no “Why” heading');
       assert.equal(pitch(memo(`## The problem\n\nStore managers wait two days for every answer.`, "Why we're doing this")).length, 0, 'a heading of its own told the problem first');
       const purpose = 'The purpose of this change is to answer every store the same day, whoever picks up the phone.';
       assert.equal(pitch(memo(purpose, "Why we're doing this")).length, 0, 'a purpose stated outright is the why, whatever heading follows');
