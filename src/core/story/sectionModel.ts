@@ -58,28 +58,30 @@ export function sections(deck: Deck, beat: BeatId, found?: { slide: number; line
     let kept = slideFeatures.get(slide);
     // Only the readings under the deck's latest names are kept: a name typed a letter at a time would otherwise add a reading
     // of every unchanged slide per letter, for as long as the slide lives.
-    if (!kept || kept.names !== namesKey) slideFeatures.set(slide, (kept = { names: namesKey, byBeat: new Map() }));
-    let read = kept.byBeat.get(beat);
-    if (!read) {
+    if (!kept || kept.names !== namesKey) {
       isNamed ??= personMatcher(names, false);
       const named = isNamed;
       const groups = passagesBySection(slide);
-      kept.byBeat.set(beat, (read = { groups, features: groups.map((ps) => readSection(ps, beat, named)) }));
+      slideFeatures.set(slide, (kept = { names: namesKey, groups, shown: groups.map((ps) => readSection(ps, named)), byBeat: new Map() }));
     }
-    read.groups.forEach((ps, i) => {
+    const { groups, shown } = kept;
+    let features = kept.byBeat.get(beat);
+    if (!features) kept.byBeat.set(beat, (features = groups.map((ps, i) => withHeadings(shown[i], ps, beat))));
+    groups.forEach((ps, i) => {
       const here = found !== undefined && slide.index === found.slide && ps.some((p) => p.block.line === found.line);
-      out.push({ slide: slide.index, features: here ? [...read.features[i], 'r:found'] : read.features[i], found: here });
+      out.push({ slide: slide.index, features: here ? [...features[i], 'r:found'] : features[i], found: here });
     });
   }
   return out;
 }
 
 /**
- * Each slide's sections and their features (all but `r:found`), per beat, under the deck's names last read with it: what a section
- * shows depends on nothing else. `parseDeck` gives an unchanged slide back as the same object, so after a keystroke only the edited
- * slide is read. At most one entry per beat: bounded, however many times the names change.
+ * Each slide's sections, under the deck's names last read with it: what each section shows whatever the beat (`shown`, read once
+ * for all the beats), and its features per beat (all but `r:found`). What a section shows depends on nothing else. `parseDeck`
+ * gives an unchanged slide back as the same object, so after a keystroke only the edited slide is read. At most one entry per
+ * beat: bounded, however many times the names change.
  */
-const slideFeatures = new WeakMap<Slide, { names: string; byBeat: Map<BeatId, { groups: Passage[][]; features: string[][] }> }>();
+const slideFeatures = new WeakMap<Slide, { names: string; groups: Passage[][]; shown: string[][]; byBeat: Map<BeatId, string[][]> }>();
 
 /** A slide's passages grouped by section (a heading and what follows it), in the order the sections come. */
 function passagesBySection(slide: Slide): Passage[][] {
@@ -150,7 +152,8 @@ function slideSections(deck: Deck, slide: number): SlideSections | undefined {
   return page;
 }
 
-function readSection(ps: readonly Passage[], beat: BeatId, isNamed: (text: string) => boolean): string[] {
+/** What a section shows whatever the beat: its words and what the pain reading sees in them (the heading features are `withHeadings`'). */
+function readSection(ps: readonly Passage[], isNamed: (text: string) => boolean): string[] {
   const f = new Set<string>();
   for (const p of ps) {
     if (p.block.kind === 'heading') {
@@ -167,9 +170,15 @@ function readSection(ps: readonly Passage[], beat: BeatId, isNamed: (text: strin
     if (named) f.add('r:one').add('r:named');
     if (p.block.kind === 'blockquote') f.add('r:quote');
   }
-  if (ps[0].context.includes(beat)) f.add('r:beat-heading');
-  if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.add('r:other-heading');
   return [...f];
+}
+
+/** A section's features for `beat`: what it shows, then whether its heading names `beat` or something other than customers. */
+function withHeadings(shown: readonly string[], ps: readonly Passage[], beat: BeatId): string[] {
+  const f = [...shown];
+  if (ps[0].context.includes(beat)) f.push('r:beat-heading');
+  if (ps[0].context.some((b) => NOT_ABOUT_CUSTOMERS.has(b))) f.push('r:other-heading');
+  return f;
 }
 
 /** A heading's words, once per text: a keystroke re-reads only the passages it changed. */

@@ -350,4 +350,36 @@ describe('sections kept per slide (sectionModel.ts)', () => {
     assert.notEqual(again, first, 'the reading under the earlier names was let go');
     assert.deepEqual(again, first, 'and reads the same');
   });
+
+  it('reads what a section shows once for all beats: another beat adds only its heading features, and runs no pattern', () => {
+    const deck = deckNaming('Grace');
+    const pain = sections(deck, 'pain');
+    const test = RegExp.prototype.test;
+    const exec = RegExp.prototype.exec;
+    let runs = 0;
+    RegExp.prototype.test = function (this: RegExp, text: string) {
+      runs++;
+      return test.call(this, text);
+    };
+    RegExp.prototype.exec = function (this: RegExp, text: string) {
+      runs++;
+      return exec.call(this, text);
+    };
+    let ask: ReturnType<typeof sections>;
+    try {
+      ask = sections(deck, 'ask');
+    } finally {
+      RegExp.prototype.test = test;
+      RegExp.prototype.exec = exec;
+    }
+    assert.equal(runs, 0, 'the second beat reads no text again');
+    const painHeaded = pain.find((s) => s.slide === 3)!;
+    assert.ok(painHeaded.features.includes('r:beat-heading'), 'the pain section is headed as the pain');
+    assert.deepEqual(
+      ask.find((s) => s.slide === 3)!.features,
+      painHeaded.features.filter((f) => f !== 'r:beat-heading'),
+      'and reads the same for the ask but the heading',
+    );
+    assert.deepEqual(ask.find((s) => s.slide === 2)!.features, pain.find((s) => s.slide === 2)!.features, 'a section under another heading reads the same for both');
+  });
 });
