@@ -253,6 +253,16 @@ describe('story rules', () => {
       assert.equal(of('call-to-action', byline)[0]?.severity, 'info', 'the byline is not the ask, so the real one has no owner or date');
     });
 
+    it('hears “we are seeking £250,000”, not an aim: “we seek to provide…”', () => {
+      const update = (line: string) => of('call-to-action', `# Research software engineers, this year\n\nWe merged the two chapters.\n\n${line}\n`);
+      for (const aim of ['We seek to provide a home for everyone who writes research software.', 'This is the future we seek to create in two to five years.']) {
+        assert.equal(update(aim)[0]?.missingBeat, 'ask', aim);
+      }
+      for (const ask of ['We are seeking £250,000 to fund the pilot.', 'We seek your support to fund the core team.']) {
+        assert.match(update(ask)[0]?.message ?? '', /no owner and no date/, ask);
+      }
+    });
+
     it('fires with a weaker message for an ask without owner or date', () => {
       const [finding] = of('call-to-action', '## The ask\n\nWe need your support and more engineers.\n');
       assert.match(finding.message, /no owner and no date/);
