@@ -112,8 +112,11 @@ describe('file access', () => {
       return performance.now() - start;
     };
     time(200);
-    const small = Math.min(time(2000), time(2000));
-    const large = time(20000);
+    // The best of three of each: a garbage collection or a busy machine can stretch one run (a CI-like run with another job
+    // on the second core took 94 ms for 20,000 names once). Linear is 10 times as long; quadratic, 100 times.
+    const best = (names: number) => Math.min(time(names), time(names), time(names));
+    const small = best(2000);
+    const large = best(20000);
     assert.ok(large < 20 * small + 50, `2,000 names: ${small.toFixed(1)} ms; 20,000: ${large.toFixed(1)} ms`);
   });
 });
