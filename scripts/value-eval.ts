@@ -3,7 +3,7 @@
  * labellers' kinds forced and the product's learned doubts and walls check off, so the figures are the readings' alone:
  * TP / FP / FN per set for the two rules and the nine rules pooled, over the tuned written sets and the tuned real sets.
  * `--docs RULE` lists that rule's wrong warnings and misses on the tuned sets, with what the reading found. The sets nobody
- * tuned these readings on (CHECK_SETS) are scored only with `--check`, in totals per set, never document by document.
+ * tuned these readings on (NEVER_TUNED) are scored only with `--check`, in totals per set, never document by document.
  *   npx tsx scripts/value-eval.ts [--docs customer-value|vanity-metric] [--check]
  */
 // First: the product's learned doubts out of the story model (they were trained on every set).
@@ -13,8 +13,6 @@ import { count, lintCache, pr, short, sum, type Said, type Tally } from './kinds
 import { UNCHECKED } from './kinds/stats';
 import { readStory } from '../src/core/story/story';
 
-/** The sets these readings were never tuned on (`NEVER_TUNED`): scored in totals only, and only with `--check`. */
-const CHECK_SETS = NEVER_TUNED;
 const OWN = ['customer-value', 'vanity-metric'];
 /** A row's tallies: the two rules', and the nine rules' pooled. */
 const TALLIES = ['nine', ...OWN];
@@ -23,8 +21,8 @@ const args = process.argv.slice(2);
 const docsRule = args.includes('--docs') ? args[args.indexOf('--docs') + 1] : undefined;
 const withCheck = args.includes('--check');
 
-const tuned = (s: string) => !CHECK_SETS.includes(s);
-const groups: [string, string[]][] = [['tuned written', WRITTEN_SETS.filter(tuned)], ['tuned real', REAL_SETS.filter(tuned)], ...(withCheck ? ([['check', CHECK_SETS]] as [string, string[]][]) : [])];
+const tuned = (s: string) => !NEVER_TUNED.includes(s);
+const groups: [string, string[]][] = [['tuned written', WRITTEN_SETS.filter(tuned)], ['tuned real', REAL_SETS.filter(tuned)], ...(withCheck ? ([['check', NEVER_TUNED]] as [string, string[]][]) : [])];
 
 const { fired, said } = lintCache(undefined, UNCHECKED);
 const fmt = (t: Tally) => `${t.tp}/${t.fp}/${t.fn} ${pr(t, 3)}`;
