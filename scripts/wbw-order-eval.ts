@@ -4,7 +4,7 @@
  * rule's and the nine rules' TP/FP/FN on the cells both labellers agree on (docs/judgement.md, session 17).
  *   npx tsx scripts/wbw-order-eval.ts [--docs]   the sets the readings were tuned on (corpus-writers, blind-2 to blind-7,
  *                                                 real-1 to real-6); `--docs` lists the rule's errors there
- *   npx tsx scripts/wbw-order-eval.ts --check    the check sets (real-7 to real-13, blind-8), in totals only
+ *   npx tsx scripts/wbw-order-eval.ts --check    the check sets (real-7 to real-14, blind-8), in totals only
  */
 import { lintText } from '../src/core/lint';
 import { forcedKind, loadSet, NEVER_TUNED, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';

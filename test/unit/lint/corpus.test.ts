@@ -281,7 +281,7 @@ const REAL = [
   ['Real documents 11 (double-labelled, trained on since)', 'test/fixtures/corpus-real-11'],
   ['Real documents 12 (double-labelled, trained on since)', 'test/fixtures/corpus-real-12'],
   ['Real documents 13 (double-labelled, trained on since)', 'test/fixtures/corpus-real-13'],
-  ['Real documents 14 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-14'],
+  ['Real documents 14 (double-labelled, trained on since)', 'test/fixtures/corpus-real-14'],
   ['Real documents 15 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-15'],
 ];
 for (const [title, dir] of REAL) {

@@ -147,7 +147,7 @@ describe('the learned kind reader', () => {
   });
 
   it('names a guessed kind with its article: “an update”, in the question and in the Story view', () => {
-    const update = `# Payments team, July\n\n## Where we are\n\nWe shipped the new checkout and merged the refund fixes. Revenue improved this quarter; we closed two deals and completed the audit. We updated the dashboards too.\n\n## Next\n\nThe migration slipped a week; booked for August. Thanks to everyone who helped, upcoming work is prepared. Progress on the ledger work was steady.\n`;
+    const update = `# Payments team, July\n\n## Where we are\n\nWe shipped the new checkout and merged the refund fixes. Revenue improved this quarter; we closed two deals and completed the audit. We updated the dashboards too.\n\n## What we learned\n\nSmaller releases went out faster and broke less.\n\n## Team\n\nWe welcomed two new engineers this month.\n\n## Next\n\nThe migration slipped a week; booked for August. Thanks to everyone who helped, upcoming work is prepared. Progress on the ledger work was steady. We will report again in September.\n`;
     const deck = parseDeck(update);
     const story = readStory(deck);
     assert.deepEqual([story.kind.id, story.kind.source], ['update', 'guessed']);
@@ -353,7 +353,7 @@ describe('the learned kind reader', () => {
       const deck = parseDeck(UNSURE);
       assert.equal(inferKind(deck), undefined, 'no sign names it');
       const kind = readKind(deck);
-      assert.deepEqual([kind.id, kind.source, kind.likely], ['pitch', 'guessed', ['pitch', 'update', 'proposal']]);
+      assert.deepEqual([kind.id, kind.source, kind.likely], ['pitch', 'guessed', ['pitch', 'proposal', 'update']]);
       // What the likely kinds expect is the reader's guess. The strategic tie-in sits on the line (its kinds just over half likely
       // with session 16's 20-set reader, 0.49 after session 17's 21-set retrain, 0.51 after its `did`/`period` retrain), so the
       // test takes it from the reading; the business case, which only a pitch and an exec ask expect, is far from it: read as a
@@ -368,7 +368,7 @@ describe('the learned kind reader', () => {
       assert.deepEqual(missing.map((f) => f.missingBeat).sort(), [...expects].sort());
       for (const f of missing) {
         assert.equal(f.severity, 'info');
-        assert.match(f.message, /\(Read as a pitch, an update or a proposal, guessed from “[^”]+”.*: nothing names its kind\. If it is another kind, set `kind:`\.\)/);
+        assert.match(f.message, /\(Read as a pitch, a proposal or an update, guessed from “[^”]+”.*: nothing names its kind\. If it is another kind, set `kind:`\.\)/);
       }
       // Keeping the beat is naming the most likely of those kinds that expects it.
       assert.equal(missing.find((f) => f.missingBeat === 'outcome')?.guessedKind, 'pitch');
@@ -380,9 +380,9 @@ describe('the learned kind reader', () => {
         'pitch',
       );
       const story = readStory(deck);
-      assert.match(formatOutline(deck, story), /Read as: pitch, update or proposal \(unsure, guessed from “[^”]+”.*: expects the beats these are likely to expect; set `kind:` to change\)/);
-      assert.match(formatOutline(deck, story), /Missing for a pitch, an update or a proposal: /);
-      assert.equal(storyTree(deck, findings, story).find((g) => g.beat === 'business')?.description, 'not expected (read as a pitch, an update or a proposal)');
+      assert.match(formatOutline(deck, story), /Read as: pitch, proposal or update \(unsure, guessed from “[^”]+”.*: expects the beats these are likely to expect; set `kind:` to change\)/);
+      assert.match(formatOutline(deck, story), /Missing for a pitch, a proposal or an update: /);
+      assert.equal(storyTree(deck, findings, story).find((g) => g.beat === 'business')?.description, 'not expected (read as a pitch, a proposal or an update)');
     });
 
     it('a missing beat of an unsure reading names, for keeping it, the most likely of its kinds that expects it', () => {
