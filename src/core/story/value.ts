@@ -16,8 +16,10 @@ export const CHANGE = caseless(
       String.raw`\b(?:won|don|doesn)(?:'|’)?t (?:have|need) to\b|\bno need to\b|\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?:${PERSON_WORDS})\s(?:to\s)?[a-z]{3,}`,
       String.raw`\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
       String.raw`\b(?:can|could|will|would)\s(?:easily|quickly|readily)\s[a-z]{3,}|\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
-      String.raw`^now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
-      String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching)\b`,
+      String.raw`^["“‘]?now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?|asks?|reads?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
+      String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching|help)\b`,
+      // Someone doing it on their own now: "she reads the short pages by herself" (not "arm themselves", "deployed it themselves onto…").
+      String.raw`\bby (?:herself|himself|themselves)\b|\bon (?:her|his|their) own\b`,
       String.raw`\binstead of\b|\brather than\b|\bnot in [^.;\n]{1,30}?\bbut in\b`,
       String.raw`\bstops?\s(?:having to|needing to|[a-z]{3,}ing)\b`,
       String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,
@@ -36,7 +38,7 @@ const CHANGE_HINT = caseless(/\b(?:no|now|new|on time|home|back|less|more|better
 
 /** "can no longer", "no longer works": the change is for the worse, not a benefit. */
 const WORSE = caseless(
-  /\b(?:can(?:not)?|could|cannot) no longer\b|\bstop(?:s|ped)?\s(?:working|responding|renewing|buying|using|paying|coming|trusting|growing|selling)\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/i,
+  /\b(?:can(?:not)?|could|cannot) no longer\b|\bstop(?:s|ped)?\s(?:working|responding|renewing|buying|using|paying|coming|trusting|growing|selling)\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|(?<!\bwho (?:is|are|was|were)\s(?:\p{L}+\s)?)\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/iu,
 );
 
 /**
@@ -72,6 +74,32 @@ function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
 }
 
+/**
+ * A benefit stated for a named group: "For merchants, it means a card that works at 7 a.m. on a Saturday", "for contributors
+ * this means…", "what this means for nurses is…". The sentence is the consequence, so a before it names ("paged twice a month
+ * instead of every night") is not read as today's struggle.
+ */
+const BENEFIT_FOR = caseless(
+  regExp(
+    String.raw`^(?:and\s|so\s)?for\s(?:the\s|our\s|all\s|every\s|new\s|most\s|many\s)?(?:[\p{L}-]+\s){0,3}?(?:${PERSON_WORDS})(?![\p{L}-])[^,.;:\n]{0,40}?,?\s(?:this|that|it|which)\s(?:means|will mean|would mean)\b|\b(?:this|that|it)\s(?:means|will mean|would mean)\sfor\s(?:the\s|our\s|all\s)?(?:[\p{L}-]+\s){0,2}?(?:${PERSON_WORDS})(?![\p{L}-])`,
+    'iu',
+  ),
+);
+
+/**
+ * A customer as the subject of what they will be able to do or will no longer do ("participants should be able to try it in
+ * their own teams", "researchers will be able to…"), or of a purpose clause that tells a change ("so that owners opt in to a
+ * strategy rather than engineer one"): value even where the section is about the plan, the why, the strategy or the outcome.
+ * Not "you": in a talk's or a guide's how-to, "you will be able to configure…" tells the reader a feature, not a better day;
+ * nor "the team": in a plan, "the team will be able to ship in March" is the writers' own schedule.
+ */
+const CUSTOMER_ABLE = caseless(
+  regExp(
+    String.raw`(?<![\p{L}-])(?!you\s|teams?\s)(?:${PERSON_WORDS})\s(?:will|would|should|can|could)\s(?:now\s|also\s|still\s|then\s)?(?:be able to|no longer)\b|\bso(?:\sthat)?\s(?:the\s|our\s|all\s|new\s)?(?!you\s|teams?\s)(?:${PERSON_WORDS})\s(?:can\s|could\s|will\s)?\p{L}+\b[^.;\n]{0,60}?\b(?:rather than|instead of|without|no longer)\b`,
+    'iu',
+  ),
+);
+
 /** Sections about the plan, the ask, the business or the metrics are not where a customer's day changes. */
 const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
@@ -83,6 +111,20 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
 const changeIn = memoByText((sentence: string): boolean => {
   const text = withoutCondition(sentence).replace(READER_AID, ' ').replace(NO_CHANGE, ' ');
   return !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text);
+});
+
+/** A benefit for a named group that is not a question, a change for the worse or the business case. */
+function benefitFor(text: string): boolean {
+  return BENEFIT_FOR.test(text) && !QUESTION.test(text) && !WORSE.test(text) && !BUSINESS.test(text);
+}
+
+/** A belief or a norm for every customer ("We believe every student should be able to follow a lecture") is the why, not a change. */
+const NORM = caseless(regExp(String.raw`\b(?:we|i)\s(?:\p{L}+\s)?believe\b|\b(?:every|each|any)\s(?:[\p{L}-]+\s)?(?:${PERSON_WORDS})\s(?:should|must|deserves?)\b`, 'iu'));
+
+/** A customer as the subject of what they will be able to do, told as a statement and not as a norm, a struggle, a worse day or the business case. */
+const ableIn = memoByText((sentence: string): boolean => {
+  const text = withoutCondition(sentence);
+  return CUSTOMER_ABLE.test(text) && !NORM.test(text) && !QUESTION.test(text) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text);
 });
 
 /** A question asks whether something would change ("Maybe no more than a few days a month?"): it does not say that it does. */
@@ -130,6 +172,9 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
       // A quotation counts as the words of the person who signs it.
       const named = !heading && !p.context.some((b) => b === 'outcome' || b === 'ask') && (isNamed(p.text) || (p.block.kind === 'blockquote' && isNamed(p.block.text)));
       if (named && (changeIn(p.text) || (WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)))) return p;
+      const notBusiness = !p.context.includes('business') && !p.context.includes('ask');
+      if (!heading && notBusiness && benefitFor(p.text)) return p;
+      if (!heading && notBusiness && ableIn(p.text)) return p;
       if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
       const change = !heading && changeIn(p.text);
       const person = isPerson(p.text);

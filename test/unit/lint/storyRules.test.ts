@@ -424,6 +424,31 @@ describe('story rules', () => {
       assert.ok(!value('Patients want to be seen sooner.'), 'the wish alone');
     });
 
+    it('see value told as a benefit for a named group, or as what the customer will be able to do, even in a plan (session 18)', () => {
+      const value = (text: string) => of('customer-value', text).length === 0;
+      assert.ok(value('For merchants, it means a card that works at 7 a.m. on a Saturday.\n'), 'a benefit for a named group');
+      assert.ok(value('For the engineers on the rotation, this means being paged perhaps twice a month instead of every night.\n'), 'the before it names is not today’s struggle');
+      assert.ok(!value('For customers, what does this mean?\n'), 'a question');
+      assert.ok(
+        value('## Outline\n\nParticipants will leave with a few ideas that they should be able to try out within their own teams.\n'),
+        'what the customer will be able to do, in a plan section',
+      );
+      assert.ok(value('## Roadmap\n\nA library of tested strategies by building type, so that owners opt in to a strategy rather than engineer one.\n'), 'a purpose clause that tells a change');
+      assert.ok(!value('## Outline\n\nBy the end of this talk you will be able to configure the store in one file.\n'), '“you” in a how-to is the reader learning a feature');
+      assert.ok(!value('## Roadmap\n\nThe team will be able to ship the store in March.\n'), 'the team’s plan');
+      assert.ok(!value('## Why it matters\n\nWe believe every student should be able to follow a lecture.\n'), 'a belief, a norm for everyone');
+    });
+
+    it('see the customer’s after told in their own words, or done without help; a patient “who is getting worse” is no worse day', () => {
+      const value = (text: string) => of('customer-value', text).length === 0;
+      assert.ok(value('“Now he asks me to do the voices,” she told us.\n'), 'the customer’s own words');
+      assert.ok(value('In September she sent her first text message to her daughter without help.\n'), 'without help');
+      assert.ok(value('She reads the short pages by herself.\n'), 'by herself');
+      assert.ok(!value('Volunteers arm themselves with flash cards.\n'), 'a reflexive is not a change');
+      assert.ok(value('A nurse on a night shift would see half as many alerts, about patients who are actually getting worse.\n'), 'a patient getting worse describes who');
+      assert.ok(!value('Nurses would see the alerts, and the backlog is getting worse.\n'), 'a change for the worse');
+    });
+
     it('recognise people the narrative introduces by name', () => {
       assert.deepEqual(introducedNames(['Meet Maria.', 'Priya, a dispatcher in Rotterdam, waits.', '— Grace, who sells ceramics', 'Today, a nurse']), ['Maria', 'Priya', 'Grace']);
       assert.deepEqual(introducedNames(['She said it was broken.', 'He calls the fitter.', 'Over the past two school years parents wait.']), [], 'pronouns and sentence openers are not names');
