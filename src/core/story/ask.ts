@@ -40,9 +40,14 @@ const DECIDED = caseless(
 );
 /** Words that name someone to act or a date: with them, an invitation to comment asks ("comment by Friday; @jo summarises"). */
 const specific = (text: string): boolean => hasOwner(text) || hasDate(text);
-/** A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…". */
+/**
+ * A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…";
+ * and the same proposal put in the active voice, "We propose that the first meeting take place on 19 November" (not "we propose to
+ * build…", which says what the work is, nor "we propose that the natural home of the project is…", a claim); a council paper's
+ * resolution, also made by one member ("That the Cabinet Member approves…") or opening a list of them ("2.1 That Cabinet:").
+ */
 const PAPER_ASK = caseless(
-  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b/i,
+  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) (?:therefore |formally |hereby )?propose that\s(?![^.;\n]{0,160}?\b(?:is|are|was|were|has|have)\b)|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)(?:\s(?:member|lead|leader|chair|portfolio holder)(?:\s(?:for|of)\s[a-z'’ -]{1,40}?)?)?(?:\s?:$|\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b)/i,
 );
 /**
  * Requests in plain words that ASK_STRONG does not hold: a label saying what is needed from whom ("Need from Eng: 2 reviewers by
@@ -51,7 +56,7 @@ const PAPER_ASK = caseless(
  * funded-headcount sentence ("Funding two engineers for six months gets us to the pilot").
  */
 const PLAIN_ASK = caseless(
-  /(?:^|[.!?;]\s)(?:need(?:ed|s)?|asks?|requests?)\s(?:from|of)\s[^:\n]{1,40}:\s?\S|(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:(?:the|this|these|our|a|an|option)\b|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:(?:humbly|respectfully|formally|hereby|therefore|kindly)\s)?(?:(?:seek|seeking)\s(?!to\s)|(?:request|requesting|apply for|applying for)\s)|\b(?:we|i)\s(?:humbly|respectfully|formally|hereby|kindly)\sask\s|\b(?:this|our) (?:application|proposal|bid|paper|submission) (?:requests|seeks)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i,
+  /(?:^|[.!?;]\s)(?:need(?:ed|s)?|asks?|requests?)\s(?:from|of)\s[^:\n]{1,40}:\s?\S|(?:^|[:;]\s)(?:approve|fund|endorse|agree to|confirm|sign off on)\s(?:(?:the|this|these|our|a|an|option)\b|[$€£]|\d)|\b(?:we|i)(?:'re|’re|'m|’m|\sare|\sam)?\s(?:(?:humbly|respectfully|formally|hereby|therefore|kindly)\s)?(?:(?:seek|seeking)\s(?!to\s)|(?:request|requesting|apply for|applying for)\s)|\b(?:we|i)\s(?:humbly|respectfully|formally|hereby|kindly)\sask\s|\b(?:this|our) (?:application|proposal|bid|paper|submission|memo|report|note) (?:requests|seeks|asks|invites)\s|\b(?:we|i)\srecommend(?:ing)?\s(?:that\s|funding\b|approving\b|adopting\b|option\b|proceeding\b|we\s)|\b(?:could|can|would|will) you (?:please\s)?(?:confirm|approve|decide|review|send|share|sign off|join|help|support|fund|agree|give|lend|introduce|reply|comment|let (?:us|me) know|nominate|assign|book)\b|\b(?:we|i)(?:'d|’d|\swould)\s(?:appreciate|be grateful for)\s(?!(?:your |any )?(?:thoughts|feedback|comments|questions|input)\b)|\bif you (?:agree|approve|support (?:this|it))\b|\bfund(?:ing)?\s(?:for\s)?(?:\d{1,3}|one|two|three|four|five|six|a|an)\s(?:more\s|additional\s|extra\s|new\s)?(?:engineers?|designers?|people|hires?|heads?|ftes?|developers?|analysts?|staff|posts?|roles?|nurses?|researchers?|coordinators?|officers?)\b/i,
 );
 /**
  * "Next steps" and "action items" name a section. They are the ask as its heading, or as a label opening a passage ("Next steps:
@@ -97,7 +102,7 @@ const BYLINE = caseless(/\b(?:prepared by|authors?:|status:|last (?:edited|updat
 
 /** Someone who owns the next step: a named person, a handle, an owner, a role. */
 const OWNER_WORDS = caseless(
-  /@[\w.-]+|\b(?:owners?|owned by|owns|dri|point person|accountable|responsible|led by|driven by|sponsored by)\b|\b(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp|svp|evp|gm|head of \w+|director of \w+)\b|\b(?:engineering|product|design|sales|marketing|finance|support|ops|operations|customer success|legal|security|data|platform|infra\w*|hr|exec\w*|leadership|steering|site|ward|clinical|nursing|team|store|regional|district)\s(?:leads?|managers?|directors?|vps?|heads?|committee|council|leadership|leaders|owners?)\b/i,
+  /@[\w.-]+|\b(?:owners?|owned by|owns|dri|point person|accountable|responsible|led by|driven by|sponsored by)\b|\b(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp|svp|evp|gm|head of \w+|director of \w+)\b|\b(?:engineering|product|design|sales|marketing|finance|support|ops|operations|customer success|legal|security|data|platform|infra\w*|hr|exec\w*|leadership|steering|site|ward|clinical|nursing|team|store|regional|district)\s(?:leads?|managers?|directors?|vps?|heads?|committee|council|leadership|leaders?|owners?)\b/i,
 );
 const NAME_AFTER_VERB =
   /\b(?:tell|ask|email|ping|message|contact|reply to|send (?:it |them |this |your \w+ )?to|talk to|reach out to|see|find|call|dm|slack|loop in|cc|meet with|book (?:time|a slot) with|schedule (?:time )?with|work with|owner:|owner is|owned by|led by|speak (?:to|with)|chat (?:to|with)|with)\s(?:(?:me|us) (?:or|and)\s)?@?(\S+)/gi;
@@ -179,7 +184,7 @@ export function hasDate(text: string): boolean {
 const FULL_NAME = /(?<=(?:^|[\s(])\p{Ll}[\p{L}'’-]{0,30}[,;:]?\s)(?<!\b(?:through|via|on|at|in|using|into)\s)\p{Lu}\p{Ll}{1,20}\s\p{Lu}\p{Ll}{1,20}(?:[’'-]\p{L}+)?(?=[,.;:)]|\s(?!\p{Lu})|$)/u;
 /** A governing body given the action ("the trustees to approve", "That the Committee notes…", "The Board is asked to endorse"): it owns the decision. */
 const BODY_ACTS = caseless(
-  /\b(?:board|trustees|committee|panel|council|cabinet|governors|executive|steering group|leadership team|exec team)\s(?:(?:is|are)\s(?:asked|invited|requested)\s)?(?:to\s)?(?:note|approve|agree|endorse|decide|fund|sign off|confirm|recommend|resolve|authori[sz]e|consider|adopt|accept|ratify)(?:s|d)?\b/i,
+  /\b(?:board|trustees|committee|panel|council|cabinet|governors|executive|steering group|leadership team|exec team)\s(?:(?:is|are)\s(?:asked|invited|requested)\s|(?:will|would|could|may|can)\s)?(?:to\s)?(?:note|approve|agree|endorse|decide|fund|sign off|confirm|recommend|resolve|authori[sz]e|consider|adopt|accept|ratify)(?:s|d)?\b/i,
 );
 
 /** Two more capitalised words after a name: it was the first word of an organisation's name. */
@@ -333,6 +338,33 @@ function specifics(slide: Slide): Specifics {
 }
 
 /**
+ * Where a reader goes to act, named in the request itself: "in the thread", "on Zoom", "in the linked issues", "via the form", "on
+ * GitHub", "reply below", a web address.
+ */
+const CHANNEL = caseless(
+  /\b(?:in|on|via|through|using|into|at)\s(?:the\s|our\s|this\s|a\s|its\s)?(?:[\w-]+\s)?(?:thread|channel|forum|discussions?|issues?|tracker|form|discord|slack|zoom|matrix|zulip|mailing list|repo|repository|github|gitlab|discourse|meetups?|comments)\b|\b(?:reply|comment|respond|vote|sign up|register|apply)\s(?:\w+\s)?below\b|\bhttps?:\/\/\S/i,
+);
+/**
+ * Verbs that open a request for each reader to take part ("Join us on Zoom…", "Reply in the thread", "Apply via the form"), also
+ * after a condition on the reader ("If you'd like to help, join us on Discord"). Not a decision or a resource ("Approve a pilot in
+ * your repository"): where it happens does not say who decides.
+ */
+const TO_READER = caseless(
+  /^(?:\*\*)?(?:if you[^,.;\n]{1,80},\s)?(?:please\s)?(?:join|apply|reply|respond|send|open|file|post|submit|come|ask|start|engage|contribute|register|sign up|subscribe|vote|nominate|volunteer|tell us|let us know|get in touch|reach out|talk to us|drop (?:us|by|in))\b/i,
+);
+/** "Join the conversation on our chat channel": an invitation to talk, which a channel does not make an ask someone owns. */
+const TO_CONVERSATION = caseless(/\bjoin (?:in )?the (?:conversation|discussion)\b/i);
+
+/**
+ * A request addressed to each reader that names where to act ("Reply in the thread", "Join us on Zoom for the feedback sessions"):
+ * the reader is who acts and the channel is how, so it wants no other owner and no date. A request of a group ("We need your
+ * support"), a decision, or an invitation to comment or to join the conversation, still does.
+ */
+export function toReaderWithChannel(text: string): boolean {
+  return TO_READER.test(text) && CHANNEL.test(text) && !INVITATION.test(text) && !TO_CONVERSATION.test(text);
+}
+
+/**
  * Does any of these asks say who acts or by when? Under an ask heading or in a short section, anywhere in
  * its section ("Engineering leads: lend us one engineer. Tell Priya by Friday."); in a long section, in
  * the ask's own block, the one after it and the rest of a list that follows, so a closing "we'd love your
@@ -342,6 +374,8 @@ function specifics(slide: Slide): Specifics {
 export function someSpecific(asks: readonly Ask[]): boolean {
   const bySlide = new Map<Slide, Specifics>();
   return asks.some(({ slide, passage }) => {
+    // A request to each reader with the channel to act in is specific in itself.
+    if (toReaderWithChannel(passage.text)) return true;
     const found = bySlide.get(slide) ?? bySlide.set(slide, specifics(slide)).get(slide)!;
     const blocks = found.sectionBlocks.get(passage.section) ?? [];
     if (passage.context.includes('ask') || blocks.length <= GLANCE) return found.sections.has(passage.section);

@@ -6,7 +6,7 @@ import { readStory } from '../../../src/core/story';
 import { namesObjective } from '../../../src/core/story/strategy';
 import { hasDate } from '../../../src/core/story/ask';
 import { VANITY } from '../../../src/core/story/vanity';
-import { introducedNames, sentences, slidePassages } from '../../../src/core/deck/beats';
+import { headingBeat, introducedNames, sentences, slidePassages } from '../../../src/core/deck/beats';
 import { parseDeck } from '../../../src/core/deck';
 
 /** Options, configuration and edge cases of the story rules that fixture files cannot express. */
@@ -298,6 +298,59 @@ describe('story rules', () => {
     it('does not borrow a date from another section', () => {
       const text = '## Success\n\nTime falls from 2 to 1 minute by June.\n\n## The ask\n\nWe need your support.\n';
       assert.match(of('call-to-action', text)[0]?.message ?? '', /no owner and no date/);
+    });
+
+    it('reads no ask heading in a compound ("Decision-Making") and no ask in "what each one asks" (session 18)', () => {
+      assert.notEqual(headingBeat('Governance and Decision-Making'), 'ask');
+      assert.notEqual(headingBeat('Request-response model'), 'ask');
+      assert.equal(headingBeat('Decision - fund the pilot'), 'ask', 'a spaced dash still names the decision asked for');
+      const strategy = (body: string) => of('call-to-action', `---\nkind: strategy\n---\n\n# Open source strategy\n\n${body}\n`);
+      assert.deepEqual(strategy('## Governance and Decision-Making\n\nWe follow a transparent governance model that lets the community take part in the decision making process.'), []);
+      assert.deepEqual(strategy('## Indicators\n\nThis section describes what each one asks and why it matters.'), []);
+      assert.match(strategy('## Indicators\n\nOne ask: lend us a reviewer.')[0]?.message ?? '', /no owner and no date/, '"one ask" is still the ask');
+    });
+
+    it('hears a proposal put in the active voice, a resolution made by one member, a memo that asks, and a "Need from you" heading', () => {
+      const proposal = (body: string) => of('call-to-action', `---\nkind: proposal\n---\n\n# A rules-authors SIG\n\nRule authors duplicate each other's work.\n\n${body}\n`);
+      for (const asks of [
+        'We propose that the first SIG meeting take place on 19 November.',
+        '## 2. Recommendations\n\n2.1 That the Cabinet Member approves the pathway by 31 March 2027.',
+        "## 2. Recommendations\n\n2.1 That Cabinet:\n\na) approves the procurement of a booking service;\n\nb) delegates authority to the Director of Children's Services to award the contract; and\n\nc) notes the intention to report progress in March 2028.",
+        'This memo asks the Cabinet Member to decide whether to open on Sundays from 1 February 2027.',
+        '## Need from you\n\n- **Ops director (R. Castell):** sign-off of £182k capex by 15 Dec.',
+      ]) {
+        assert.deepEqual(
+          proposal(asks).map((f) => f.message),
+          [],
+          asks,
+        );
+      }
+      assert.equal(proposal('We propose that the natural home of this project is the r-lib organisation.')[0]?.missingBeat, 'ask', 'a claim, not a proposal put to the reader');
+    });
+
+    it('takes a team leader or a body that will decide as an owner, and a request to each reader with its channel as specific', () => {
+      for (const ask of [
+        'We need volunteers for the SMED workshop. If you are interested, talk to your team leader.',
+        'We hope the Committee will consider this proposal at a future meeting.',
+        'Join us on Zoom for the feedback sessions.',
+        'If you can help, reply in the thread.',
+        'Open an issue in the tracker if you can test on ARM.',
+      ]) {
+        assert.deepEqual(
+          of('call-to-action', `## Next steps\n\n${ask}\n`).map((f) => f.message),
+          [],
+          ask,
+        );
+      }
+      for (const weak of [
+        'Please send us your ideas.',
+        'We need your support.',
+        'Join the conversation on our chat channel.',
+        'Please comment in the linked issues.',
+        'Approve a pilot in your repository.',
+      ]) {
+        assert.match(of('call-to-action', `## Next steps\n\n${weak}\n`)[0]?.message ?? '', /no owner and no date/, weak);
+      }
     });
 
     it('fires the main message when there is no ask at all, or an explicit "no asks"', () => {
