@@ -360,7 +360,7 @@ const TO_CONVERSATION = caseless(/\bjoin (?:in )?the (?:conversation|discussion)
  * the reader is who acts and the channel is how, so it wants no other owner and no date. A request of a group ("We need your
  * support"), a decision, or an invitation to comment or to join the conversation, still does.
  */
-export function toReaderWithChannel(text: string): boolean {
+function toReaderWithChannel(text: string): boolean {
   return TO_READER.test(text) && CHANNEL.test(text) && !INVITATION.test(text) && !TO_CONVERSATION.test(text);
 }
 
