@@ -4,7 +4,7 @@
  * nine content rules' precision and recall there when lint runs with the kinds read, against the shape signs alone and
  * against the labellers' kinds. The shape signs were hand-tuned on most opened sets; NEVER_TUNED are the sets they never
  * saw, reported on their own. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show ii@0.5]] [--model lr|nb] [--train all|real|written]
- * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--policies REGEX] [--sets] [--trust] [--without REGEX] [--temper]`.
+ * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--paths [--pathRate N]] [--policies REGEX] [--sets] [--trust] [--without REGEX] [--temper]`.
  *
  * Policies: `signs` the shape signs alone; `labels` the labellers' kinds; `i@t` a sign first, else the model's top kind at ≥ t,
  * else a pitch; `ii@t` the model first at ≥ t, else the sign, else a pitch; `m@t` the model alone at ≥ t, else a pitch;
@@ -31,7 +31,7 @@ const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const perDoc = args.includes('--docs');
 const options: TrainOptions = {
   ...DEFAULT_TRAINING,
-  ...Object.fromEntries(['minSets', 'maxDocFreq', 'maxFeatures', 'steps', 'rate', 'l2'].flatMap((k) => (opt(`--${k}`) ? [[k, Number(opt(`--${k}`))]] : []))),
+  ...Object.fromEntries(['minSets', 'maxDocFreq', 'maxFeatures', 'steps', 'rate', 'l2', 'pathRate'].flatMap((k) => (opt(`--${k}`) ? [[k, Number(opt(`--${k}`))]] : []))),
 };
 const trainOn = opt('--train') ?? 'all'; // all | real | written
 /** `--unsigned`: the model learns only from documents no shape sign names, the only ones it is asked about. */
@@ -101,6 +101,11 @@ const ALL_POLICIES: Policy[] = [
 const POLICIES = ALL_POLICIES.filter((p) => ['signs', 'labels', 'i@0.6', 'softp@0.5/0.3'].includes(p.name) || new RegExp(`^(?:${opt('--policies') ?? '.*'})$`).test(p.name));
 const sets = [...WRITTEN_SETS, ...REAL_SETS];
 const all = sets.flatMap(loadSet);
+/**
+ * `--paths`: the words of each real document's repository path (`p:`, scripts/kinds/pathWords.ts) among its features; the written
+ * sets have none (their file names were chosen knowing the kind). `--pathRate N`: those words learn N times as fast (train.ts).
+ */
+if (args.includes('--paths')) for (const d of all) d.features = [...d.features, ...d.pathFeatures];
 /** `--without REGEX`: leave out the features it matches (a family, `^s:`; `^t:`), to measure what that family adds. */
 const without = opt('--without');
 if (without) {

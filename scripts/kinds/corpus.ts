@@ -11,6 +11,7 @@ import { kindFeatures, scoreKinds } from '../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, signFeature, train } from './train';
 import { sections, type Section } from '../../src/core/story/sectionModel';
 import { readStory } from '../../src/core/story/story';
+import { pathFeatures } from './pathWords';
 import type { BeatId } from '../../src/core/deck';
 
 export const WRITTEN_SETS = ['corpus-writers', 'corpus-blind-2', 'corpus-blind-3', 'corpus-blind-4', 'corpus-blind-5', 'corpus-blind-6', 'corpus-blind-7', 'corpus-blind-8'];
@@ -38,6 +39,8 @@ export interface LabelledDoc {
   set: string;
   file: string;
   real: boolean;
+  /** Where the document lives in its repository (a real set's manifest `path`); none for the written sets, whose file names their writers chose knowing the kind. */
+  path?: string;
   text: string;
   deck: Deck;
   /** The labellers' kind where both agree. */
@@ -47,6 +50,8 @@ export interface LabelledDoc {
   /** The kind the shape signs read, if any. */
   sign?: string;
   features: string[];
+  /** The words of `path` (`p:`, scripts/kinds/pathWords.ts): kept apart, read only by `scripts/kind-eval.ts --paths`. */
+  pathFeatures: string[];
   /** Rule → 'fire' | 'quiet', where both labellers agree. */
   cells: Record<string, 'fire' | 'quiet'>;
 }
@@ -75,6 +80,8 @@ export function loadSet(set: string): LabelledDoc[] {
   const dir = docsDir(set);
   if (!dir) return [];
   const [a, b] = ['labels-1.json', 'labels-2.json'].map((f) => JSON.parse(readFileSync(join(FIXTURES, set, f), 'utf8')) as Record<string, { kind?: string; labels: Record<string, string> }>);
+  // A real document's path is its repository path (the manifest's `path`), never its file name under docs/: our collector chose those.
+  const manifest = set.startsWith('corpus-real') ? (JSON.parse(readFileSync(join(FIXTURES, set, 'manifest.json'), 'utf8')) as Record<string, { path?: string }>) : {};
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.md') && f !== 'README.md' && a[f] && b[f])
     .sort();
@@ -87,7 +94,21 @@ export function loadSet(set: string): LabelledDoc[] {
     const cells: Record<string, 'fire' | 'quiet'> = {};
     for (const r of RULES) if (a[file].labels[r] === b[file].labels[r] && (a[file].labels[r] === 'fire' || a[file].labels[r] === 'quiet')) cells[r] = a[file].labels[r] as 'fire' | 'quiet';
     const kind = a[file].kind && a[file].kind === b[file].kind ? a[file].kind : undefined;
-    return { set, file, real: set.startsWith('corpus-real'), text, deck, kind, named, sign, features: [...kindFeatures(kindText(deck)), signFeature(sign)], cells };
+    const path = manifest[file]?.path;
+    return {
+      set,
+      file,
+      real: set.startsWith('corpus-real'),
+      path,
+      text,
+      deck,
+      kind,
+      named,
+      sign,
+      features: [...kindFeatures(kindText(deck)), signFeature(sign)],
+      pathFeatures: pathFeatures(path),
+      cells,
+    };
   });
 }
 

@@ -16,6 +16,11 @@ export interface TrainOptions {
   steps: number;
   rate: number;
   l2: number;
+  /**
+   * How much faster than the others the path's words (`p:`) learn: their gradient steps this many times as large, so at rest their
+   * L2 penalty is this much smaller (scripts/kind-eval.ts `--paths`; docs/judgement.md, session 18). 1 when absent.
+   */
+  pathRate?: number;
 }
 
 /** How a section scorer learns; `prune`: a learned weight smaller than this (in absolute value) is left out of the file. */
@@ -151,6 +156,7 @@ export function train(docs: readonly Example[], o: TrainOptions = DEFAULT_TRAINI
   const index = new Map(vocab.map((f, i) => [f, i]));
   const X = docs.map((d) => d.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
   const Y = docs.map((d) => KINDS.indexOf(d.kind));
+  const rate = vocab.map((f) => (f.startsWith('p:') ? (o.pathRate ?? 1) : 1));
   const K = KINDS.length;
   const W = vocab.map(() => new Float64Array(K));
   const b = new Float64Array(K);
@@ -171,7 +177,7 @@ export function train(docs: readonly Example[], o: TrainOptions = DEFAULT_TRAINI
       }
     }
     for (let k = 0; k < K; k++) b[k] -= (o.rate * gb[k]) / N;
-    for (let i = 0; i < vocab.length; i++) for (let k = 0; k < K; k++) W[i][k] -= o.rate * (gW[i][k] / N + o.l2 * W[i][k]);
+    for (let i = 0; i < vocab.length; i++) for (let k = 0; k < K; k++) W[i][k] -= o.rate * ((rate[i] * gW[i][k]) / N + o.l2 * W[i][k]);
   }
   const weights: Record<string, number[]> = {};
   vocab.forEach((f, i) => (weights[f] = Array.from(W[i], round)));

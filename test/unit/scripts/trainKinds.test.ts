@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintCacheFile } from '../../../scripts/kinds/cache';
 import { scoreKinds } from '../../../src/core/story/kindModel';
-import { DEFAULT_TRAINING, foldSigns, SECTION_TRAINING, sharedFeatures, train, trainNaiveBayes, trainSections } from '../../../scripts/kinds/train';
+import { DEFAULT_TRAINING, foldSigns, KINDS, SECTION_TRAINING, sharedFeatures, train, trainNaiveBayes, trainSections } from '../../../scripts/kinds/train';
 import { bestScore } from '../../../src/core/story/sectionModel';
 import { trainKinds } from '../../../scripts/train-kinds';
 import { realSetsFetched, setFetched } from '../../../scripts/kinds/corpus';
+import { pathFeatures } from '../../../scripts/kinds/pathWords';
 
 /** Talks say "slides" and proposals "alternatives", in documents of four sets; "acme" is one set's word only. */
 const DOCS = ['a', 'b', 'c', 'd'].flatMap((set) => [
@@ -136,6 +137,25 @@ describe('training the kind reader (scripts/kinds/train.ts)', () => {
       '“the” is in every document, “acme” in two sets; “queue”, twice in one document, is in three of four',
     );
     assert.deepEqual([...sharedFeatures(docs, { minSets: 2, maxDocFreq: 1 })].sort(), ['r:found', 'w:acme', 'w:queue', 'w:the']);
+  });
+});
+
+describe('path words, as scripts/kind-eval.ts --paths measures them (scripts/kinds/pathWords.ts)', () => {
+  it('reads the directories and the stem of a relative path, lowercased and split on non-letters, short and stop words dropped', () => {
+    assert.deepEqual(pathFeatures('docs/Roadmap/2024-12-play-on.md').sort(), ['p:docs', 'p:play', 'p:roadmap']);
+    assert.deepEqual(pathFeatures('talks\\GSoC_2021_Final\\slides.md').sort(), ['p:final', 'p:gsoc', 'p:slides', 'p:talks']);
+    assert.deepEqual(pathFeatures('the-future-of-our-work.md'), ['p:future', 'p:work']);
+    assert.deepEqual(pathFeatures(undefined), []);
+    assert.deepEqual(pathFeatures(''), []);
+  });
+
+  it('lets the path family learn faster with `pathRate`, and trains exactly as before without it', () => {
+    const docs = DOCS.map((d) => ({ ...d, features: [...d.features, ...(d.kind === 'talk' ? ['p:slides'] : [])] }));
+    assert.deepEqual(train(docs, { ...ALL_WORDS, pathRate: 1 }), train(docs, ALL_WORDS));
+    const slow = train(docs, ALL_WORDS).weights['p:slides'];
+    const fast = train(docs, { ...ALL_WORDS, pathRate: 5 }).weights['p:slides'];
+    assert.ok(fast[KINDS.indexOf('talk')] > slow[KINDS.indexOf('talk')], `${fast} against ${slow}`);
+    assert.deepEqual(train(DOCS, { ...ALL_WORDS, pathRate: 5 }), train(DOCS, ALL_WORDS), 'no path words, nothing changes');
   });
 });
 
