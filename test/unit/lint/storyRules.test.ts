@@ -492,6 +492,15 @@ describe('story rules', () => {
       assert.ok(!value('## Why it matters\n\nWe believe every student should be able to follow a lecture.\n'), 'a belief, a norm for everyone');
     });
 
+    it('hear no value in a customer who will no longer trust, qualify, afford or have access: a loss, not a better day (review of session 18)', () => {
+      const value = (text: string) => of('customer-value', text).length === 0;
+      assert.ok(!value('## Roadmap\n\nCustomers will no longer trust us if the outage repeats.\n'), 'trust lost');
+      assert.ok(!value('## Roadmap\n\nMembers will no longer be eligible for the discount after June.\n'), 'eligibility lost');
+      assert.ok(!value('## Roadmap\n\nSmall merchants will no longer afford the card fee.\n'), 'a price they cannot pay');
+      assert.ok(!value('## Roadmap\n\nPatients will no longer have access to the walk-in clinic.\n'), 'access lost');
+      assert.ok(value('## Roadmap\n\nNurses will no longer have to retype vitals into the chart.\n'), 'a burden gone is still value');
+    });
+
     it('see the customer’s after told in their own words, or done without help; a patient “who is getting worse” is no worse day', () => {
       const value = (text: string) => of('customer-value', text).length === 0;
       assert.ok(value('“Now he asks me to do the voices,” she told us.\n'), 'the customer’s own words');
