@@ -353,6 +353,19 @@ describe('story rules', () => {
       }
     });
 
+    it('takes no team task under "Next steps" for a request to each reader because it names a channel (review of session 18)', () => {
+      for (const task of ['Send the final numbers to finance through the tracker.', 'Submit the budget via the form.', 'Start the migration in the repository.']) {
+        assert.match(of('call-to-action', `## Next steps\n\n${task}\n`)[0]?.message ?? '', /no owner and no date/, task);
+      }
+      for (const ask of ['Send us your numbers through the form.', 'Send your feedback in the thread.']) {
+        assert.deepEqual(
+          of('call-to-action', `## Next steps\n\n${ask}\n`).map((f) => f.message),
+          [],
+          ask,
+        );
+      }
+    });
+
     it('fires the main message when there is no ask at all, or an explicit "no asks"', () => {
       assert.match(of('call-to-action', '## Thanks\n\nQuestions welcome.\n')[0].message, /No explicit ask/);
       assert.match(of('call-to-action', 'Status: all green. No asks this week.\n')[0].message, /No explicit ask/);
