@@ -18,9 +18,8 @@ export const CHANGE = caseless(
       String.raw`\b(?:can|could|will|would)\s(?:easily|quickly|readily)\s[a-z]{3,}|\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
       String.raw`^["“‘]?now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?|asks?|reads?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
       String.raw`\bwithout (?:having to|waiting|calling|re-?\w+|copying|leaving|switching|chasing|asking|a single|any|typing|digging|searching|help)\b`,
-      // Someone doing it on their own now: "she reads the short pages by herself" (not "arm themselves", "deployed it themselves onto…",
-      // nor something of their own, "on their own servers": a word after "own" must say when, where or how it is done).
-      String.raw`\bby (?:herself|himself|themselves)\b|\bon (?:her|his|their) own\b(?!\s(?!(?:now|too|again|and|or|but|in|at|on|for|from|with|without|since|after|before|when|while|instead|rather|today|this|these|every|each|by|to|as|once|first|yet|already)\b)\p{L})`,
+      // Someone doing it on their own now: "she reads the short pages by herself" (not "arm themselves", "deployed it themselves onto…").
+      String.raw`\bby (?:herself|himself|themselves)\b|\bon (?:her|his|their) own\b`,
       String.raw`\binstead of\b|\brather than\b|\bnot in [^.;\n]{1,30}?\bbut in\b`,
       String.raw`\bstops?\s(?:having to|needing to|[a-z]{3,}ing)\b`,
       String.raw`\bsav(?:e|es|ing) (?:them|her|him|you|us|customers|users|\d|hours|minutes|time|an?\s|half|days)`,

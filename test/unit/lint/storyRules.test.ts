@@ -514,14 +514,6 @@ describe('story rules', () => {
       assert.ok(value('## Roadmap\n\nNurses will no longer have to retype vitals into the chart.\n'), 'a burden gone is still value');
     });
 
-    it('hear no value in “on their own servers”: something of their own is not something done on their own (review of session 18)', () => {
-      const value = (text: string) => of('customer-value', text).length === 0;
-      assert.ok(!value('Hospitals run the triage service on their own servers.\n'), 'their own servers');
-      assert.ok(!value('Teams keep the data on their own infrastructure.\n'), 'their own infrastructure');
-      assert.ok(value('Students revise on their own at home.\n'), 'done alone, then where');
-      assert.ok(value('Since June he fills in the form on his own, without calling us.\n'), 'done alone');
-    });
-
     it('see the customer’s after told in their own words, or done without help; a patient “who is getting worse” is no worse day', () => {
       const value = (text: string) => of('customer-value', text).length === 0;
       assert.ok(value('“Now he asks me to do the voices,” she told us.\n'), 'the customer’s own words');
