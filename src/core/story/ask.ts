@@ -347,10 +347,12 @@ const CHANNEL = caseless(
 /**
  * Verbs that open a request for each reader to take part ("Join us on Zoom…", "Reply in the thread", "Apply via the form"), also
  * after a condition on the reader ("If you'd like to help, join us on Discord"). Not a decision or a resource ("Approve a pilot in
- * your repository"): where it happens does not say who decides.
+ * your repository"): where it happens does not say who decides. "Send", "open", "post", "submit" and "start" take part only with
+ * the reader's own or a new thing ("Send us your numbers", "Send your feedback in the thread", "Open an issue in the tracker"):
+ * "Send the final numbers to finance through the tracker" under "Next steps" is the team's task, still asked who and by when.
  */
 const TO_READER = caseless(
-  /^(?:\*\*)?(?:if you[^,.;\n]{1,80},\s)?(?:please\s)?(?:join|apply|reply|respond|send|open|file|post|submit|come|ask|start|engage|contribute|register|sign up|subscribe|vote|nominate|volunteer|tell us|let us know|get in touch|reach out|talk to us|drop (?:us|by|in))\b/i,
+  /^(?:\*\*)?(?:if you[^,.;\n]{1,80},\s)?(?:please\s)?(?:(?:join|apply|reply|respond|come|ask|engage|contribute|register|sign up|subscribe|vote|nominate|volunteer|tell us|let us know|get in touch|reach out|talk to us|drop (?:us|by|in))\b|(?:send|open|file|post|submit|start)\s(?:us|your|an?)\b)/i,
 );
 /** "Join the conversation on our chat channel": an invitation to talk, which a channel does not make an ask someone owns. */
 const TO_CONVERSATION = caseless(/\bjoin (?:in )?the (?:conversation|discussion)\b/i);

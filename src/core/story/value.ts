@@ -36,9 +36,9 @@ export const CHANGE = caseless(
 /** Softer signs of a better day, enough under a value heading that names the customer ("no paper planning", "home on time"). */
 const CHANGE_HINT = caseless(/\b(?:no|now|new|on time|home|back|less|more|better|same day|instantly|straight|directly|easily|simply|just|one|own)\b/i);
 
-/** "can no longer", "no longer works": the change is for the worse, not a benefit. */
+/** "can no longer", "no longer works", "will no longer trust us / be eligible / have access": the change is for the worse, not a benefit. */
 const WORSE = caseless(
-  /\b(?:can(?:not)?|could|cannot) no longer\b|\bstop(?:s|ped)?\s(?:working|responding|renewing|buying|using|paying|coming|trusting|growing|selling)\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up)\b|(?<!\bwho (?:is|are|was|were)\s(?:\p{L}+\s)?)\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/iu,
+  /\b(?:can(?:not)?|could|cannot) no longer\b|\bstop(?:s|ped)?\s(?:working|responding|renewing|buying|using|paying|coming|trusting|growing|selling)\b|\bno longer (?:works?|available|supported|enough|possible|scales?|keeps? up|(?:be\s)?(?:able|allowed|eligible|entitled|covered)|trusts?|qualif(?:y|ies)|afford|(?:have|has|gets?) access)\b|(?<!\bwho (?:is|are|was|were)\s(?:\p{L}+\s)?)\b(?:grow(?:n|s|ing)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|pil(?:e|es|ed|ing) up|gets?|got|getting|bec(?:o|a)me|becoming)\s(?:much\s|even\s|far\s)?(?:faster|quicker|worse|harder|longer|slower)\b/iu,
 );
 
 /**

@@ -353,6 +353,19 @@ describe('story rules', () => {
       }
     });
 
+    it('takes no team task under "Next steps" for a request to each reader because it names a channel (review of session 18)', () => {
+      for (const task of ['Send the final numbers to finance through the tracker.', 'Submit the budget via the form.', 'Start the migration in the repository.']) {
+        assert.match(of('call-to-action', `## Next steps\n\n${task}\n`)[0]?.message ?? '', /no owner and no date/, task);
+      }
+      for (const ask of ['Send us your numbers through the form.', 'Send your feedback in the thread.']) {
+        assert.deepEqual(
+          of('call-to-action', `## Next steps\n\n${ask}\n`).map((f) => f.message),
+          [],
+          ask,
+        );
+      }
+    });
+
     it('fires the main message when there is no ask at all, or an explicit "no asks"', () => {
       assert.match(of('call-to-action', '## Thanks\n\nQuestions welcome.\n')[0].message, /No explicit ask/);
       assert.match(of('call-to-action', 'Status: all green. No asks this week.\n')[0].message, /No explicit ask/);
@@ -490,6 +503,15 @@ describe('story rules', () => {
       assert.ok(!value('## Outline\n\nBy the end of this talk you will be able to configure the store in one file.\n'), '“you” in a how-to is the reader learning a feature');
       assert.ok(!value('## Roadmap\n\nThe team will be able to ship the store in March.\n'), 'the team’s plan');
       assert.ok(!value('## Why it matters\n\nWe believe every student should be able to follow a lecture.\n'), 'a belief, a norm for everyone');
+    });
+
+    it('hear no value in a customer who will no longer trust, qualify, afford or have access: a loss, not a better day (review of session 18)', () => {
+      const value = (text: string) => of('customer-value', text).length === 0;
+      assert.ok(!value('## Roadmap\n\nCustomers will no longer trust us if the outage repeats.\n'), 'trust lost');
+      assert.ok(!value('## Roadmap\n\nMembers will no longer be eligible for the discount after June.\n'), 'eligibility lost');
+      assert.ok(!value('## Roadmap\n\nSmall merchants will no longer afford the card fee.\n'), 'a price they cannot pay');
+      assert.ok(!value('## Roadmap\n\nPatients will no longer have access to the walk-in clinic.\n'), 'access lost');
+      assert.ok(value('## Roadmap\n\nNurses will no longer have to retype vitals into the chart.\n'), 'a burden gone is still value');
     });
 
     it('see the customer’s after told in their own words, or done without help; a patient “who is getting worse” is no worse day', () => {
