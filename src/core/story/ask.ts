@@ -44,11 +44,22 @@ const specific = (text: string): boolean => hasOwner(text) || hasDate(text);
  * A decision paper's request, in its own passive voice: "The Board is asked to approve…", "It is recommended that the Committee…";
  * and the same proposal put in the active voice, "We propose that the first meeting take place on 19 November" (not "we propose to
  * build…", which says what the work is, nor "we propose that the natural home of the project is…", a claim); a council paper's
- * resolution, also made by one member ("That the Cabinet Member approves…") or opening a list of them ("2.1 That Cabinet:").
+ * resolution, also made by one member ("That the Cabinet Member approves…") or opening a list of them ("2.1 That Cabinet:"). Not a
+ * claim put as a proposal: a subject that counts, with no "should", "must" or "be" after it ("we propose that most cache misses come
+ * from…"), tells what is so, not what to do ("we propose that most reviews should happen in the open" still proposes).
  */
 const PAPER_ASK = caseless(
-  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) (?:therefore |formally |hereby )?propose that\s(?![^.;\n]{0,160}?\b(?:is|are|was|were|has|have)\b)|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)(?:\s(?:member|lead|leader|chair|portfolio holder)(?:\s(?:for|of)\s[a-z'’ -]{1,40}?)?)?(?:\s?:$|\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b)/i,
+  /\b(?:is|are) (?:asked|invited|requested|recommended) to (?:note|approve|agree|endorse|support|decide|consider|confirm|comment|discuss|fund|sign off|accept|adopt|ratify)\b|\bit is (?:recommended|proposed) that\b|\b(?:we|i) (?:therefore |formally |hereby )?propose that\s(?!(?:most|many|few|the majority)\b(?![^.;\n]{0,160}?\b(?:should|must|shall|be|will|would|can|could|need to)\b))(?![^.;\n]{0,160}?\b(?:is|are|was|were|has|have)\b)|\b(?:we|i) recommend (?:that )?(?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|leadership)\b|^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that (?:the )?(?:board|committee|panel|council|cabinet|executive|trustees|governors|members|sub-committee)(?:\s(?:member|lead|leader|chair|portfolio holder)(?:\s(?:for|of)\s[a-z'’ -]{1,40}?)?)?(?:\s?:$|\s(?:notes?|approves?|agrees?|endorses?|recommends?|resolves?|authori[sz]es?|delegates?|considers?|confirms?|adopts?|accepts?)\b)/i,
 );
+/**
+ * A "That …" clause that is its sentence's subject ("That the Cabinet Member approves every grant over £10k is a rule we
+ * inherited"): a rule described, not a resolution put to the reader. An "is" after a clause of its own inside it ("That Cabinet agrees
+ * that the strategy is the basis…", "…, which is attached") or after "it" or "there" does not make it one.
+ */
+const CLAUSE_AS_SUBJECT = caseless(
+  /^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s)?that\s(?:(?!\b(?:that|which|who|whom|whose|where|when|whether|if|because|as|so)\b)[^;:\n])*?(?<!\b(?:it|this|there|what)\s)\b(?:is|was|has been|remains|would be|seems)\s(?:a|an|the|not|what|how|why|one|our|their|something|exactly|precisely|just|only)\b/i,
+);
+
 /**
  * Requests in plain words that ASK_STRONG does not hold: a label saying what is needed from whom ("Need from Eng: 2 reviewers by
  * Sept 5"), "Recommendation: approve option B", "We are seeking £250,000" (not "we seek to provide…", an aim), "I humbly request…", "We recommend funding
@@ -294,7 +305,7 @@ export const asksOn = perSlide(function asksOn(slide: Slide): Ask[] {
     const request =
       strongAsk(p) ||
       RAISING.test(p.text) ||
-      PAPER_ASK.test(p.text) ||
+      (PAPER_ASK.test(p.text) && !CLAUSE_AS_SUBJECT.test(p.text)) ||
       PLAIN_ASK.test(p.text) ||
       statesSum.has(p.block) ||
       (body && requested.has(p.section) && /\d/.test(p.text)) ||
@@ -339,10 +350,11 @@ function specifics(slide: Slide): Specifics {
 
 /**
  * Where a reader goes to act, named in the request itself: "in the thread", "on Zoom", "in the linked issues", "via the form", "on
- * GitHub", "reply below", a web address.
+ * GitHub", "reply below", a web address. Not a channel's name used to name something else ("in the forum's moderation team"): the
+ * place to act is the team, not the forum.
  */
 const CHANNEL = caseless(
-  /\b(?:in|on|via|through|using|into|at)\s(?:the\s|our\s|this\s|a\s|its\s)?(?:[\w-]+\s)?(?:thread|channel|forum|discussions?|issues?|tracker|form|discord|slack|zoom|matrix|zulip|mailing list|repo|repository|github|gitlab|discourse|meetups?|comments)\b|\b(?:reply|comment|respond|vote|sign up|register|apply)\s(?:\w+\s)?below\b|\bhttps?:\/\/\S/i,
+  /\b(?:in|on|via|through|using|into|at)\s(?:the\s|our\s|this\s|a\s|its\s)?(?:[\w-]+\s)?(?:thread|channel|forum|discussions?|issues?|tracker|form|discord|slack|zoom|matrix|zulip|mailing list|repo|repository|github|gitlab|discourse|meetups?|comments)\b(?!['’]s\b)|\b(?:reply|comment|respond|vote|sign up|register|apply)\s(?:\w+\s)?below\b|\bhttps?:\/\/\S/i,
 );
 /**
  * Verbs that open a request for each reader to take part ("Join us on Zoom…", "Reply in the thread", "Apply via the form"), also

@@ -75,13 +75,20 @@ function contentWords(text: string): string[] {
 }
 
 /**
+ * What "this means" can be followed by that is no benefit: nothing ("For patients, this means nothing yet", "… no change"), or a
+ * limit put on the group ("For users on the free plan, this means a hard cap of 100 requests a day"). Not "no more waiting" or
+ * "not having to queue": those are the benefit.
+ */
+const NOTHING_OR_LIMIT = String.raw`(?:nothing|no (?:change|difference)|not (?:much|yet)|(?:very\s)?little(?=\s*(?:[.,;]|$|yet\b|for\b|to\b)))|(?:an?\s)?(?:(?:new|hard|soft|strict|stricter|daily|monthly|lower)\s)?(?:cap|limit|ceiling|quota)s?\b`;
+
+/**
  * A benefit stated for a named group: "For merchants, it means a card that works at 7 a.m. on a Saturday", "for contributors
  * this means…", "what this means for nurses is…". The sentence is the consequence, so a before it names ("paged twice a month
  * instead of every night") is not read as today's struggle.
  */
 const BENEFIT_FOR = caseless(
   regExp(
-    String.raw`^(?:and\s|so\s)?for\s(?:the\s|our\s|all\s|every\s|new\s|most\s|many\s)?(?:[\p{L}-]+\s){0,3}?(?:${PERSON_WORDS})(?![\p{L}-])[^,.;:\n]{0,40}?,?\s(?:this|that|it|which)\s(?:means|will mean|would mean)\b|\b(?:this|that|it)\s(?:means|will mean|would mean)\sfor\s(?:the\s|our\s|all\s)?(?:[\p{L}-]+\s){0,2}?(?:${PERSON_WORDS})(?![\p{L}-])`,
+    String.raw`^(?:and\s|so\s)?for\s(?:the\s|our\s|all\s|every\s|new\s|most\s|many\s)?(?:[\p{L}-]+\s){0,3}?(?!teams?\b)(?:${PERSON_WORDS})(?![\p{L}-])[^,.;:\n]{0,40}?,?\s(?:this|that|it|which)\s(?:means|will mean|would mean)\b(?!\s(?:${NOTHING_OR_LIMIT}))|\b(?:this|that|it)\s(?:means|will mean|would mean)\sfor\s(?:the\s|our\s|all\s)?(?:[\p{L}-]+\s){0,2}?(?!teams?\b)(?:${PERSON_WORDS})(?![\p{L}-])`,
     'iu',
   ),
 );
@@ -100,6 +107,14 @@ const CUSTOMER_ABLE = caseless(
   ),
 );
 
+/**
+ * What someone will be able to do that is the market's price and not their day: "Suppliers will be able to raise their prices",
+ * "they can charge more". The business's economics, not a better day for the customer.
+ */
+const PRICE_RISE = caseless(
+  /\b(?:raise|raising|increase|increasing|put up|hike|hiking)\s(?:(?:their|its|our|his|her|the)\s)?(?:\w+\s)?(?:prices?|fees?|rents?|charges?)\b|\bcharge (?:more|higher)\b/i,
+);
+
 /** Sections about the plan, the ask, the business or the metrics are not where a customer's day changes. */
 const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'strategy', 'how', 'outcome', 'ask']);
 
@@ -110,12 +125,14 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  */
 const changeIn = memoByText((sentence: string): boolean => {
   const text = withoutCondition(sentence).replace(READER_AID, ' ').replace(NO_CHANGE, ' ');
-  return !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text);
+  return (
+    !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text) && !PRICE_RISE.test(text)
+  );
 });
 
 /** A benefit for a named group that is not a question, a change for the worse or the business case. */
 function benefitFor(text: string): boolean {
-  return BENEFIT_FOR.test(text) && !QUESTION.test(text) && !WORSE.test(text) && !BUSINESS.test(text);
+  return BENEFIT_FOR.test(text) && !QUESTION.test(text) && !WORSE.test(text) && !BUSINESS.test(text) && !PRICE_RISE.test(text);
 }
 
 /** A belief or a norm for every customer ("We believe every student should be able to follow a lecture") is the why, not a change. */
@@ -124,7 +141,9 @@ const NORM = caseless(regExp(String.raw`\b(?:we|i)\s(?:\p{L}+\s)?believe\b|\b(?:
 /** A customer as the subject of what they will be able to do, told as a statement and not as a norm, a struggle, a worse day or the business case. */
 const ableIn = memoByText((sentence: string): boolean => {
   const text = withoutCondition(sentence);
-  return CUSTOMER_ABLE.test(text) && !NORM.test(text) && !QUESTION.test(text) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text);
+  return (
+    CUSTOMER_ABLE.test(text) && !NORM.test(text) && !QUESTION.test(text) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text) && !PRICE_RISE.test(text)
+  );
 });
 
 /** A question asks whether something would change ("Maybe no more than a few days a month?"): it does not say that it does. */

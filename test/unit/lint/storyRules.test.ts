@@ -366,6 +366,27 @@ describe('story rules', () => {
       }
     });
 
+    it('reads no proposal in a claim, no resolution in a clause that is a subject, no channel in a name (second review of session 18)', () => {
+      const proposal = (body: string) => of('call-to-action', `---\nkind: proposal\n---\n\n# Faster builds\n\nOur builds take forty minutes.\n\n${body}\n`);
+      assert.equal(proposal('We propose that most cache misses come from keys that ignore the compiler version.')[0]?.missingBeat, 'ask', 'a claim in the plain present, not a proposal');
+      assert.equal(
+        proposal('That the Cabinet Member for Finance approves every grant over £10k is a rule we inherited.')[0]?.missingBeat,
+        'ask',
+        'the clause is the sentence’s subject: a rule described',
+      );
+      assert.deepEqual(proposal('We propose that the first meeting take place on 19 November.'), [], 'the proposal still asks');
+      assert.deepEqual(proposal('We propose that most reviews should happen in the open from 1 March.'), [], 'a counted subject with "should" still proposes');
+      assert.deepEqual(
+        proposal('## 2. Recommendations\n\n2.1 That Cabinet agrees that the strategy is the basis for the 2027 budget, by 31 March 2027.'),
+        [],
+        'an "is" in a clause of its own inside a resolution',
+      );
+      assert.deepEqual(proposal('## 2. Recommendations\n\n2.1 That the Cabinet Member approves the pathway, which is attached, by 31 March 2027.'), [], 'a "which is" in a resolution');
+      const weak = "Join us on the journey to 2.0 by volunteering in the forum's moderation team.";
+      assert.match(of('call-to-action', `## Next steps\n\n${weak}\n`)[0]?.message ?? '', /no owner and no date/, 'the forum names the team, not where to act');
+      assert.deepEqual(of('call-to-action', `## Next steps\n\nJoin us in the forum to plan 2.0.\n`), [], 'the forum is the channel');
+    });
+
     it('fires the main message when there is no ask at all, or an explicit "no asks"', () => {
       assert.match(of('call-to-action', '## Thanks\n\nQuestions welcome.\n')[0].message, /No explicit ask/);
       assert.match(of('call-to-action', 'Status: all green. No asks this week.\n')[0].message, /No explicit ask/);
@@ -512,6 +533,20 @@ describe('story rules', () => {
       assert.ok(!value('## Roadmap\n\nSmall merchants will no longer afford the card fee.\n'), 'a price they cannot pay');
       assert.ok(!value('## Roadmap\n\nPatients will no longer have access to the walk-in clinic.\n'), 'access lost');
       assert.ok(value('## Roadmap\n\nNurses will no longer have to retype vitals into the chart.\n'), 'a burden gone is still value');
+    });
+
+    it('hear no value in "this means" nothing, a limit or a team’s new step, nor in a price a seller will be able to raise (second review of session 18)', () => {
+      const value = (text: string) => of('customer-value', text).length === 0;
+      for (const heading of ['# Plan changes\n\n', '# Plan changes\n\n## Roadmap\n\n']) {
+        assert.ok(!value(`${heading}For users on the free plan, this means a hard cap of 100 requests a day.\n`), 'a limit');
+        assert.ok(!value(`${heading}For patients, this means nothing yet.\n`), 'nothing');
+        assert.ok(!value(`${heading}For the finance team, this means a new approval step.\n`), 'the team’s own step');
+        assert.ok(!value(`${heading}They will be able to raise their prices.\n`), 'a price rise');
+        assert.ok(!value(`${heading}Suppliers will be able to raise their prices.\n`), 'a supplier’s price rise');
+      }
+      assert.ok(value('## Roadmap\n\nFor merchants, it means a card that works at 7 a.m. on a Saturday.\n'), 'a benefit for a named group');
+      assert.ok(value('## Roadmap\n\nSuppliers will be able to see their orders a week ahead.\n'), 'a supplier’s better day');
+      assert.ok(value('## Roadmap\n\nFor nurses, this means no more retyping vitals at the end of a shift.\n'), '“no more” is the benefit');
     });
 
     it('see the customer’s after told in their own words, or done without help; a patient “who is getting worse” is no worse day', () => {
