@@ -125,14 +125,22 @@ const NOT_ABOUT_CUSTOMERS: ReadonlySet<BeatId> = new Set(['why', 'business', 'st
  */
 const changeIn = memoByText((sentence: string): boolean => {
   const text = withoutCondition(sentence).replace(READER_AID, ' ').replace(NO_CHANGE, ' ');
-  return (
-    !QUESTION.test(text) && (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text) && !PRICE_RISE.test(text)
-  );
+  return (CHANGE.test(text) || BEFORE_AFTER.test(text)) && !notAChange(text);
 });
+
+/** No benefit, whatever else the sentence says: a question, a change for the worse, the business case or a seller's price rise. */
+function noBenefit(text: string): boolean {
+  return QUESTION.test(text) || WORSE.test(text) || BUSINESS.test(text) || PRICE_RISE.test(text);
+}
+
+/** No change in someone's day: no benefit, today's "before", or a strong struggle. */
+function notAChange(text: string): boolean {
+  return noBenefit(text) || BEFORE.test(text) || struggleIn(text) === 'strong';
+}
 
 /** A benefit for a named group that is not a question, a change for the worse or the business case. */
 function benefitFor(text: string): boolean {
-  return BENEFIT_FOR.test(text) && !QUESTION.test(text) && !WORSE.test(text) && !BUSINESS.test(text) && !PRICE_RISE.test(text);
+  return BENEFIT_FOR.test(text) && !noBenefit(text);
 }
 
 /** A belief or a norm for every customer ("We believe every student should be able to follow a lecture") is the why, not a change. */
@@ -141,9 +149,7 @@ const NORM = caseless(regExp(String.raw`\b(?:we|i)\s(?:\p{L}+\s)?believe\b|\b(?:
 /** A customer as the subject of what they will be able to do, told as a statement and not as a norm, a struggle, a worse day or the business case. */
 const ableIn = memoByText((sentence: string): boolean => {
   const text = withoutCondition(sentence);
-  return (
-    CUSTOMER_ABLE.test(text) && !NORM.test(text) && !QUESTION.test(text) && !WORSE.test(text) && !BEFORE.test(text) && struggleIn(text) !== 'strong' && !BUSINESS.test(text) && !PRICE_RISE.test(text)
-  );
+  return CUSTOMER_ABLE.test(text) && !NORM.test(text) && !notAChange(text);
 });
 
 /** A question asks whether something would change ("Maybe no more than a few days a month?"): it does not say that it does. */
