@@ -39,8 +39,6 @@ export interface LabelledDoc {
   set: string;
   file: string;
   real: boolean;
-  /** Where the document lives in its repository (a real set's manifest `path`); none for the written sets, whose file names their writers chose knowing the kind. */
-  path?: string;
   text: string;
   deck: Deck;
   /** The labellers' kind where both agree. */
@@ -50,7 +48,7 @@ export interface LabelledDoc {
   /** The kind the shape signs read, if any. */
   sign?: string;
   features: string[];
-  /** The words of `path` (`p:`, scripts/kinds/pathWords.ts): kept apart, read only by `scripts/kind-eval.ts --paths`. */
+  /** The words of where it lives in its repository (a real set's manifest `path`; `p:`, scripts/kinds/pathWords.ts), read only by `scripts/kind-eval.ts --paths`; none for the written sets, whose file names their writers chose knowing the kind. */
   pathFeatures: string[];
   /** Rule → 'fire' | 'quiet', where both labellers agree. */
   cells: Record<string, 'fire' | 'quiet'>;
@@ -94,19 +92,17 @@ export function loadSet(set: string): LabelledDoc[] {
     const cells: Record<string, 'fire' | 'quiet'> = {};
     for (const r of RULES) if (a[file].labels[r] === b[file].labels[r] && (a[file].labels[r] === 'fire' || a[file].labels[r] === 'quiet')) cells[r] = a[file].labels[r] as 'fire' | 'quiet';
     const kind = a[file].kind && a[file].kind === b[file].kind ? a[file].kind : undefined;
-    const path = manifest[file]?.path;
     return {
       set,
       file,
       real: set.startsWith('corpus-real'),
-      path,
       text,
       deck,
       kind,
       named,
       sign,
       features: [...kindFeatures(kindText(deck)), signFeature(sign)],
-      pathFeatures: pathFeatures(path),
+      pathFeatures: pathFeatures(manifest[file]?.path),
       cells,
     };
   });
