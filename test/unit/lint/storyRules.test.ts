@@ -13,6 +13,15 @@ import { parseDeck } from '../../../src/core/deck';
 const STORY_RULES = ['customer-pain', 'customer-value', 'business-value', 'strategic-tie-in', 'outcome-metric', 'vanity-metric', 'call-to-action'];
 
 const of = (ruleId: string, text: string, config: StoryDeckConfig = {}): Finding[] => lintText(text, config).findings.filter((f) => f.ruleId === ruleId);
+/** customer-value finds what changes for the customer in `text` (it says nothing). */
+const value = (text: string): boolean => of('customer-value', text).length === 0;
+/** The rule says nothing about `text` (its messages listed when it does); `label` names the case. */
+const assertQuiet = (ruleId: string, text: string, label: string): void =>
+  assert.deepEqual(
+    of(ruleId, text).map((f) => f.message),
+    [],
+    label,
+  );
 
 describe('story rules', () => {
   it('find nothing to say about examples/town-hall.md', () => {
@@ -130,11 +139,7 @@ describe('story rules', () => {
         'We aim to halve wait times by March.',
         'NPS 50+ by Q4.',
       ]) {
-        assert.deepEqual(
-          of('outcome-metric', `## How we'll know it worked\n\n${line}\n`).map((f) => f.message),
-          [],
-          line,
-        );
+        assertQuiet('outcome-metric', `## How we'll know it worked\n\n${line}\n`, line);
       }
     });
 
@@ -278,11 +283,7 @@ describe('story rules', () => {
         '- **Engineering leads:** lend us one engineer each.',
         'Approve the budget. Sam will send the plan.',
       ]) {
-        assert.deepEqual(
-          of('call-to-action', `## The ask\n\n${ask}\n`).map((f) => f.message),
-          [],
-          ask,
-        );
+        assertQuiet('call-to-action', `## The ask\n\n${ask}\n`, ask);
       }
     });
 
@@ -336,11 +337,7 @@ describe('story rules', () => {
         'If you can help, reply in the thread.',
         'Open an issue in the tracker if you can test on ARM.',
       ]) {
-        assert.deepEqual(
-          of('call-to-action', `## Next steps\n\n${ask}\n`).map((f) => f.message),
-          [],
-          ask,
-        );
+        assertQuiet('call-to-action', `## Next steps\n\n${ask}\n`, ask);
       }
       for (const weak of [
         'Please send us your ideas.',
@@ -358,11 +355,7 @@ describe('story rules', () => {
         assert.match(of('call-to-action', `## Next steps\n\n${task}\n`)[0]?.message ?? '', /no owner and no date/, task);
       }
       for (const ask of ['Send us your numbers through the form.', 'Send your feedback in the thread.']) {
-        assert.deepEqual(
-          of('call-to-action', `## Next steps\n\n${ask}\n`).map((f) => f.message),
-          [],
-          ask,
-        );
+        assertQuiet('call-to-action', `## Next steps\n\n${ask}\n`, ask);
       }
     });
 
@@ -485,7 +478,6 @@ describe('story rules', () => {
     });
 
     it('see a better day told as what someone now does, gets back or does once', () => {
-      const value = (text: string) => of('customer-value', text).length === 0;
       assert.ok(value('Now patients get a text two days before the appointment and can reply to move it.\n'));
       assert.ok(value('Janelle has her Friday afternoons back for clinic work.\n'));
       assert.ok(value('The health worker records the vaccination once, at the door of the house.\n'));
@@ -494,7 +486,6 @@ describe('story rules', () => {
     });
 
     it('hear no change in a trend, a wish, the team’s own news, a pointer to the text or an idiom', () => {
-      const value = (text: string) => of('customer-value', text).length === 0;
       assert.ok(!value('The way people bank has changed faster in the last five years than in the previous fifty.\n'), 'a trend');
       assert.ok(!value('Patients want to be seen sooner.\n'), 'a wish');
       assert.ok(!value("We've been heads-down for a year, and we're finally ready to show you what we built.\n"), 'the team’s news');
@@ -505,14 +496,13 @@ describe('story rules', () => {
     });
 
     it('hear the change told beside a wish or a "finally": those words are left out, not held against the sentence', () => {
-      const value = (text: string) => of('customer-value', `## The new check-in\n\nThe app reads the referral letter.\n\n> ${text}\n`).length === 0;
-      assert.ok(value('I can finally leave on time instead of staying an hour late, says a ward nurse.'), 'a customer’s “finally”');
-      assert.ok(value('Patients want to be seen sooner, and now they are seen within a day instead of a week.'), 'a wish, then the change');
-      assert.ok(!value('Patients want to be seen sooner.'), 'the wish alone');
+      const quoted = (text: string) => of('customer-value', `## The new check-in\n\nThe app reads the referral letter.\n\n> ${text}\n`).length === 0;
+      assert.ok(quoted('I can finally leave on time instead of staying an hour late, says a ward nurse.'), 'a customer’s “finally”');
+      assert.ok(quoted('Patients want to be seen sooner, and now they are seen within a day instead of a week.'), 'a wish, then the change');
+      assert.ok(!quoted('Patients want to be seen sooner.'), 'the wish alone');
     });
 
     it('see value told as a benefit for a named group, or as what the customer will be able to do, even in a plan (session 18)', () => {
-      const value = (text: string) => of('customer-value', text).length === 0;
       assert.ok(value('For merchants, it means a card that works at 7 a.m. on a Saturday.\n'), 'a benefit for a named group');
       assert.ok(value('For the engineers on the rotation, this means being paged perhaps twice a month instead of every night.\n'), 'the before it names is not today’s struggle');
       assert.ok(!value('For customers, what does this mean?\n'), 'a question');
@@ -527,7 +517,6 @@ describe('story rules', () => {
     });
 
     it('hear no value in a customer who will no longer trust, qualify, afford or have access: a loss, not a better day (review of session 18)', () => {
-      const value = (text: string) => of('customer-value', text).length === 0;
       assert.ok(!value('## Roadmap\n\nCustomers will no longer trust us if the outage repeats.\n'), 'trust lost');
       assert.ok(!value('## Roadmap\n\nMembers will no longer be eligible for the discount after June.\n'), 'eligibility lost');
       assert.ok(!value('## Roadmap\n\nSmall merchants will no longer afford the card fee.\n'), 'a price they cannot pay');
@@ -536,7 +525,6 @@ describe('story rules', () => {
     });
 
     it('hear no value in "this means" nothing, a limit or a team’s new step, nor in a price a seller will be able to raise (second review of session 18)', () => {
-      const value = (text: string) => of('customer-value', text).length === 0;
       for (const heading of ['# Plan changes\n\n', '# Plan changes\n\n## Roadmap\n\n']) {
         assert.ok(!value(`${heading}For users on the free plan, this means a hard cap of 100 requests a day.\n`), 'a limit');
         assert.ok(!value(`${heading}For patients, this means nothing yet.\n`), 'nothing');
@@ -550,7 +538,6 @@ describe('story rules', () => {
     });
 
     it('see the customer’s after told in their own words, or done without help; a patient “who is getting worse” is no worse day', () => {
-      const value = (text: string) => of('customer-value', text).length === 0;
       assert.ok(value('“Now he asks me to do the voices,” she told us.\n'), 'the customer’s own words');
       assert.ok(value('In September she sent her first text message to her daughter without help.\n'), 'without help');
       assert.ok(value('She reads the short pages by herself.\n'), 'by herself');
