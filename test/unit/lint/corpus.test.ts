@@ -261,7 +261,7 @@ describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test
 describeDoubleLabelled('Blind corpus 8 (double-labelled, trained on since)', 'test/fixtures/corpus-blind-8', 60);
 
 /** Written blind and labelled twice in session 16; measured, never tuned to (see its README). */
-describeDoubleLabelled('Blind corpus 9 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-9', 60);
+describeDoubleLabelled('Blind corpus 9 (double-labelled, trained on since)', 'test/fixtures/corpus-blind-9', 60);
 
 /**
  * Real public documents, labelled twice blind in sessions 8 to 16. They are other people's writing, so only
@@ -282,7 +282,7 @@ const REAL = [
   ['Real documents 12 (double-labelled, trained on since)', 'test/fixtures/corpus-real-12'],
   ['Real documents 13 (double-labelled, trained on since)', 'test/fixtures/corpus-real-13'],
   ['Real documents 14 (double-labelled, trained on since)', 'test/fixtures/corpus-real-14'],
-  ['Real documents 15 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-15'],
+  ['Real documents 15 (double-labelled, trained on since)', 'test/fixtures/corpus-real-15'],
   ['Real documents 16 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-16'],
 ];
 for (const [title, dir] of REAL) {

@@ -353,7 +353,11 @@ describe('the learned kind reader', () => {
       const deck = parseDeck(UNSURE);
       assert.equal(inferKind(deck), undefined, 'no sign names it');
       const kind = readKind(deck);
-      assert.deepEqual([kind.id, kind.source, kind.likely], ['pitch', 'guessed', ['pitch', 'proposal', 'update']]);
+      // The proposal and the update are about as likely (their order moves with each retrain): only the leader's place is fixed.
+      assert.deepEqual([kind.id, kind.source, kind.likely?.[0], [...(kind.likely ?? [])].sort()], ['pitch', 'guessed', 'pitch', ['pitch', 'proposal', 'update']]);
+      const [, second, third] = kind.likely ?? [];
+      const a = (k: string) => `${/^[aeiou]/.test(k) ? 'an' : 'a'} ${k}`;
+      const likelyNames = `a pitch, ${a(second)} or ${a(third)}`;
       // What the likely kinds expect is the reader's guess. The strategic tie-in sits on the line (its kinds just over half likely
       // with session 16's 20-set reader, 0.49 after session 17's 21-set retrain, 0.51 after its `did`/`period` retrain), so the
       // test takes it from the reading; the business case, which only a pitch and an exec ask expect, is far from it: read as a
@@ -368,7 +372,7 @@ describe('the learned kind reader', () => {
       assert.deepEqual(missing.map((f) => f.missingBeat).sort(), [...expects].sort());
       for (const f of missing) {
         assert.equal(f.severity, 'info');
-        assert.match(f.message, /\(Read as a pitch, a proposal or an update, guessed from “[^”]+”.*: nothing names its kind\. If it is another kind, set `kind:`\.\)/);
+        assert.match(f.message, new RegExp(`\\(Read as ${likelyNames}, guessed from “[^”]+”.*: nothing names its kind\\. If it is another kind, set \`kind:\`\\.\\)`));
       }
       // Keeping the beat is naming the most likely of those kinds that expects it.
       assert.equal(missing.find((f) => f.missingBeat === 'outcome')?.guessedKind, 'pitch');
@@ -380,9 +384,12 @@ describe('the learned kind reader', () => {
         'pitch',
       );
       const story = readStory(deck);
-      assert.match(formatOutline(deck, story), /Read as: pitch, proposal or update \(unsure, guessed from “[^”]+”.*: expects the beats these are likely to expect; set `kind:` to change\)/);
-      assert.match(formatOutline(deck, story), /Missing for a pitch, a proposal or an update: /);
-      assert.equal(storyTree(deck, findings, story).find((g) => g.beat === 'business')?.description, 'not expected (read as a pitch, a proposal or an update)');
+      assert.match(
+        formatOutline(deck, story),
+        new RegExp(`Read as: pitch, ${second} or ${third} \\(unsure, guessed from “[^”]+”.*: expects the beats these are likely to expect; set \`kind:\` to change\\)`),
+      );
+      assert.ok(formatOutline(deck, story).includes(`Missing for ${likelyNames}: `));
+      assert.equal(storyTree(deck, findings, story).find((g) => g.beat === 'business')?.description, `not expected (read as ${likelyNames})`);
     });
 
     it('a missing beat of an unsure reading names, for keeping it, the most likely of its kinds that expects it', () => {
