@@ -260,11 +260,14 @@ describeDoubleLabelled('Blind corpus 7 (double-labelled, tuned on since)', 'test
 /** Written blind and labelled twice in session 11; scored blind, then opened for training in session 12 (see its README). */
 describeDoubleLabelled('Blind corpus 8 (double-labelled, trained on since)', 'test/fixtures/corpus-blind-8', 60);
 
-/** Written blind and labelled twice in session 16; measured, never tuned to (see its README). */
+/** Written blind and labelled twice in session 16; scored blind, then opened for training in session 19 (see its README). */
 describeDoubleLabelled('Blind corpus 9 (double-labelled, trained on since)', 'test/fixtures/corpus-blind-9', 60);
 
+/** Written blind and labelled twice in session 19; measured, never tuned to (see its README). */
+describeDoubleLabelled('Blind corpus 10 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-10', 60);
+
 /**
- * Real public documents, labelled twice blind in sessions 8 to 16. They are other people's writing, so only
+ * Real public documents, labelled twice blind in sessions 8 to 19. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
 const REAL = [
@@ -284,6 +287,7 @@ const REAL = [
   ['Real documents 14 (double-labelled, trained on since)', 'test/fixtures/corpus-real-14'],
   ['Real documents 15 (double-labelled, trained on since)', 'test/fixtures/corpus-real-15'],
   ['Real documents 16 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-16'],
+  ['Real documents 17 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-17'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));
