@@ -4,7 +4,7 @@
  * nine content rules' precision and recall there when lint runs with the kinds read, against the shape signs alone and
  * against the labellers' kinds. The shape signs were hand-tuned on most opened sets; NEVER_TUNED are the sets they never
  * saw, reported on their own. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show ii@0.5]] [--model lr|nb] [--train all|real|written]
- * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--paths [--pathRate N]] [--policies REGEX] [--sets] [--trust] [--without REGEX] [--temper]`.
+ * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--paths [--pathRate N]] [--with o,n,e] [--policies REGEX] [--sets] [--trust] [--without REGEX] [--temper]`.
  *
  * Policies: `signs` the shape signs alone; `labels` the labellers' kinds; `i@t` a sign first, else the model's top kind at ≥ t,
  * else a pitch; `ii@t` the model first at ≥ t, else the sign, else a pitch; `m@t` the model alone at ≥ t, else a pitch;
@@ -106,6 +106,8 @@ const all = sets.flatMap(loadSet);
  * sets have none (their file names were chosen knowing the kind). `--pathRate N`: those words learn N times as fast (train.ts).
  */
 if (args.includes('--paths')) for (const d of all) d.features = [...d.features, ...d.pathFeatures];
+/** `--with o,n,e`: the candidate families of session 19 among the features (scripts/kinds/candidates.ts): the opening, numbers in headings, the closing. */
+for (const family of (opt('--with') ?? '').split(',').filter(Boolean) as ('o' | 'n' | 'e')[]) for (const d of all) d.features = [...d.features, ...d.candidates[family]];
 /** `--without REGEX`: leave out the features it matches (a family, `^s:`; `^t:`), to measure what that family adds. */
 const without = opt('--without');
 if (without) {
