@@ -3,8 +3,8 @@
  * all the others, read the held-out set's documents whose front matter names no kind, and report the kind accuracy and the
  * nine content rules' precision and recall there when lint runs with the kinds read, against the shape signs alone and
  * against the labellers' kinds. The shape signs were hand-tuned on most opened sets; NEVER_TUNED are the sets they never
- * saw, reported on their own. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show ii@0.5]] [--model lr|nb] [--train all|real|written]
- * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--paths [--pathRate N]] [--policies REGEX] [--sets] [--trust] [--without REGEX] [--temper]`.
+ * saw, reported on their own. Usage: `npx tsx scripts/kind-eval.ts [--docs [--show ii@0.5]] [--confusion] [--model lr|nb] [--train all|real|written]
+ * [--unsigned] [--maxDocFreq X] [--maxFeatures N] [--l2 X] [--steps N] [--minSets N] [--paths [--pathRate N]] [--with o,n,e] [--policies REGEX] [--sets] [--trust] [--without REGEX] [--temper]`.
  *
  * Policies: `signs` the shape signs alone; `labels` the labellers' kinds; `i@t` a sign first, else the model's top kind at ≥ t,
  * else a pitch; `ii@t` the model first at ≥ t, else the sign, else a pitch; `m@t` the model alone at ≥ t, else a pitch;
@@ -106,6 +106,8 @@ const all = sets.flatMap(loadSet);
  * sets have none (their file names were chosen knowing the kind). `--pathRate N`: those words learn N times as fast (train.ts).
  */
 if (args.includes('--paths')) for (const d of all) d.features = [...d.features, ...d.pathFeatures];
+/** `--with o,n,e`: the candidate families of session 19 among the features (scripts/kinds/candidates.ts): the opening, numbers in headings, the closing. */
+for (const family of (opt('--with') ?? '').split(',').filter(Boolean) as ('o' | 'n' | 'e')[]) for (const d of all) d.features = [...d.features, ...d.candidates[family]];
 /** `--without REGEX`: leave out the features it matches (a family, `^s:`; `^t:`), to measure what that family adds. */
 const without = opt('--without');
 if (without) {
@@ -204,6 +206,37 @@ for (const held of sets) {
 }
 save();
 if (perDoc) console.log(lines.join('\n'));
+
+/**
+ * `--confusion [--show POLICY]`: the labellers' kind (rows) against the kind read (columns; `unsure` where the reading is a profile no
+ * built-in kind has) of the held-out documents no front matter names, real and written apart, each split into those a shape sign
+ * names and those only the reader reads (docs/judgement.md, session 19). The policy is `--show`'s, else the product's.
+ */
+if (args.includes('--confusion')) {
+  const shown = ALL_POLICIES.find((p) => p.name === (opt('--show') ?? 'softp@0.5/0.3'));
+  if (!shown) throw new Error(`no policy ${opt('--show')}`);
+  const kinds = Object.keys(BUILTIN_KINDS);
+  const columns = [...kinds, 'unsure'];
+  const trust = new Map(sets.map((set) => [set, trustedFor(set).trusted]));
+  const readAs = (d: LabelledDoc) => shown.read(d, reads.get(d) as Read, trust.get(d.set) as Set<string>);
+  for (const real of [true, false])
+    for (const signed of [false, true]) {
+      const docs = all.filter((d) => d.real === real && !d.named && d.kind && Boolean(d.sign) === signed);
+      const n = new Map<string, number>();
+      for (const d of docs) {
+        const read = readAs(d);
+        const as = typeof read === 'string' ? read : (builtinWith(read) ?? 'unsure');
+        const key = `${d.kind} ${kinds.includes(as) ? as : 'unsure'}`;
+        n.set(key, (n.get(key) ?? 0) + 1);
+      }
+      const right = docs.filter((d) => sameReading(readAs(d), d.kind as string)).length;
+      console.log(
+        `\n${shown.name}, ${real ? 'real' : 'written'} documents ${signed ? 'a shape sign names' : 'only the reader reads'}: ${right} of ${docs.length} right (rows: the labellers' kind; columns: as read)`,
+      );
+      console.log(`${''.padEnd(10)}${columns.map((c) => c.slice(0, 9).padStart(10)).join('')}`);
+      for (const k of kinds) console.log(`${k.padEnd(10)}${columns.map((c) => String(n.get(`${k} ${c}`) ?? 0).padStart(10)).join('')}`);
+    }
+}
 
 type Row = { right: number; of: number; tp: number; fp: number; fn: number };
 const P = (r: { tp: number; fp: number }) => r.tp / (r.tp + r.fp || 1);

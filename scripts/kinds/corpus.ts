@@ -12,6 +12,7 @@ import { DEFAULT_TRAINING, signFeature, train } from './train';
 import { sections, type Section } from '../../src/core/story/sectionModel';
 import { readStory } from '../../src/core/story/story';
 import { pathFeatures } from './pathWords';
+import { closingFeatures, headingNumberFeatures, openingFeatures } from './candidates';
 import type { BeatId } from '../../src/core/deck';
 
 export const WRITTEN_SETS = ['corpus-writers', 'corpus-blind-2', 'corpus-blind-3', 'corpus-blind-4', 'corpus-blind-5', 'corpus-blind-6', 'corpus-blind-7', 'corpus-blind-8', 'corpus-blind-9'];
@@ -63,6 +64,8 @@ export interface LabelledDoc {
   features: string[];
   /** The words of where it lives in its repository (a real set's manifest `path`; `p:`, scripts/kinds/pathWords.ts), read only by `scripts/kind-eval.ts --paths`; none for the written sets, whose file names their writers chose knowing the kind. */
   pathFeatures: string[];
+  /** The candidate families of session 19 (scripts/kinds/candidates.ts), read only by `scripts/kind-eval.ts --with o,n,e`. */
+  candidates: Record<'o' | 'n' | 'e', string[]>;
   /** Rule → 'fire' | 'quiet', where both labellers agree. */
   cells: Record<string, 'fire' | 'quiet'>;
 }
@@ -105,6 +108,7 @@ export function loadSet(set: string): LabelledDoc[] {
     const cells: Record<string, 'fire' | 'quiet'> = {};
     for (const r of RULES) if (a[file].labels[r] === b[file].labels[r] && (a[file].labels[r] === 'fire' || a[file].labels[r] === 'quiet')) cells[r] = a[file].labels[r] as 'fire' | 'quiet';
     const kind = a[file].kind && a[file].kind === b[file].kind ? a[file].kind : undefined;
+    const kt = kindText(deck);
     return {
       set,
       file,
@@ -114,8 +118,9 @@ export function loadSet(set: string): LabelledDoc[] {
       kind,
       named,
       sign,
-      features: [...kindFeatures(kindText(deck)), signFeature(sign)],
+      features: [...kindFeatures(kt), signFeature(sign)],
       pathFeatures: pathFeatures(manifest[file]?.path),
+      candidates: { o: openingFeatures(kt), n: headingNumberFeatures(kt), e: closingFeatures(kt) },
       cells,
     };
   });

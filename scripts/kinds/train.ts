@@ -9,7 +9,7 @@ import { sigmoid, type Section, type SectionModel } from '../../src/core/story/s
 
 export interface TrainOptions {
   minSets: number;
-  /** A word feature (`h:`, `w:`) in more than this share of the training documents is not one: a word most documents use is weak evidence of any kind. */
+  /** A word feature (`h:`, `w:`; `o:` and `e:`, the candidates of scripts/kinds/candidates.ts) in more than this share of the training documents is not one: a word most documents use is weak evidence of any kind. */
   maxDocFreq: number;
   /** Keep at most this many features, those with the most mutual information with the kind. */
   maxFeatures: number;
@@ -75,7 +75,7 @@ export function sharedFeatures(docs: readonly { set: string; features: readonly 
       df.set(f, (df.get(f) ?? 0) + 1);
     }
   }
-  return new Set([...df].filter(([f, n]) => (sets.get(f)?.size ?? 0) >= o.minSets && !(/^[hw]:/.test(f) && n > o.maxDocFreq * docs.length)).map(([f]) => f));
+  return new Set([...df].filter(([f, n]) => (sets.get(f)?.size ?? 0) >= o.minSets && !(/^[hwoe]:/.test(f) && n > o.maxDocFreq * docs.length)).map(([f]) => f));
 }
 
 /** The shared features (above), ranked by mutual information with the kind. */

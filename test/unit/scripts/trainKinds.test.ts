@@ -10,6 +10,9 @@ import { bestScore } from '../../../src/core/story/sectionModel';
 import { trainKinds } from '../../../scripts/train-kinds';
 import { realSetsFetched, setFetched } from '../../../scripts/kinds/corpus';
 import { pathFeatures } from '../../../scripts/kinds/pathWords';
+import { closingFeatures, headingNumberFeatures, openingFeatures, OPENING } from '../../../scripts/kinds/candidates';
+import { parseDeck } from '../../../src/core/deck';
+import { kindText } from '../../../src/core/story/kinds';
 
 /** Talks say "slides" and proposals "alternatives", in documents of four sets; "acme" is one set's word only. */
 const DOCS = ['a', 'b', 'c', 'd'].flatMap((set) => [
@@ -235,5 +238,39 @@ describe('training the section scorers (trainSections, train:kinds)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("session 19's candidate families, as scripts/kind-eval.ts --with o,n,e measures them (scripts/kinds/candidates.ts)", () => {
+  const filler = Array.from({ length: OPENING }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}`).join(' ');
+  const deck = kindText(parseDeck(`# Community update, June 2017 (v1.2, Q3)\n\nThank you all and good afternoon.\n\n${filler}\n\n## Questions\n\n${filler}\n\nAsk me anything.\n`));
+
+  it('reads the opening from the first words of the text and the closing from the last heading and the last words', () => {
+    const opening = openingFeatures(deck);
+    assert.ok(
+      ['o:thank', 'o:afternoon'].every((f) => opening.includes(f)),
+      opening.join(' '),
+    );
+    assert.ok(!opening.includes('o:anything'), 'the last words are not the opening');
+    const closing = closingFeatures(deck);
+    assert.ok(
+      ['e:questions', 'e:anything'].every((f) => closing.includes(f)),
+      closing.join(' '),
+    );
+    assert.ok(!closing.includes('e:afternoon'), 'the first words are not the closing');
+  });
+
+  it('names the numbers of the title and headings: a year, a date, a quarter, a version, a number; none in a heading without digits', () => {
+    assert.deepEqual(headingNumberFeatures(deck), ['n:year', 'n:date', 'n:quarter', 'n:version', 'n:number']);
+    assert.deepEqual(headingNumberFeatures(kindText(parseDeck('# Step 3\n\nText.\n'))), ['n:number']);
+    assert.deepEqual(headingNumberFeatures(kindText(parseDeck('# Why now\n\nIn 2024 we grew.\n'))), [], 'a year in the text is not one in a heading');
+  });
+
+  it('drops an opening or closing word most documents have, as it does a word of the text (maxDocFreq)', () => {
+    const docs = ['a', 'b', 'c'].flatMap((set) => [
+      { set, features: ['o:the', 'e:the', 'o:today'] },
+      { set, features: ['o:the', 'e:the'] },
+    ]);
+    assert.deepEqual([...sharedFeatures(docs, { minSets: 3, maxDocFreq: 0.6 })], ['o:today']);
   });
 });
