@@ -465,6 +465,20 @@ describe('form rules', () => {
       assert.equal(countFigures('We served 1,200 meals in 3 towns'), 2, 'two counts side by side are two figures');
     });
 
+    it('does not count the tail of a version glued to its letter, nor a milestone of a plan', () => {
+      assert.equal(countFigures('The last release was v0.9; we expect v1.0 in spring and v1.10 by June.'), 0);
+      assert.equal(countFigures('Milestone 1 payment requested; Milestones 2 through 9 are done'), 1);
+      assert.equal(countFigures('Churn fell to 4.8%, with 1,240 accounts'), 2, 'a decimal is still one figure');
+    });
+
+    it('reads "e.g." as an example, as it reads "for example"', () => {
+      const dump = (aside: string) => `## Attributes\n\n- The spec defines 30 attributes\n- 7 must be supported by every runtime${aside}\n- 10 must be supported by the libraries\n- 13 are metadata\n`;
+      const quiet = withOptions('stats-without-story', { learned: false });
+      assert.equal(of('stats-without-story', dump(''), quiet).length, 1);
+      assert.equal(of('stats-without-story', dump(' (e.g. Code)'), quiet).length, 0);
+      assert.equal(of('stats-without-story', dump(', for example Code'), quiet).length, 0);
+    });
+
     it('leaves figures in a plan, a budget, the design, the ask or an appendix alone', () => {
       const rows = '\n\n| Item | Cost |\n|---|---|\n| Truck | $118,000 |\n| Driver | $41,000 |\n| Fuel | $19,000 |\n| Total | $178,000 |\n';
       assert.equal(of('stats-without-story', `## Where the money goes${rows}`).length, 1, 'a table of money under a neutral heading is a wall of numbers');

@@ -95,21 +95,21 @@ function sectionsOf(blocks: readonly Block[]): Section[] {
 }
 
 /**
- * A figure: a number not glued to a word (so `Q1`, `H2`, `v3` are not figures), with an optional
+ * A figure: a number not glued to a word (so `Q1`, `H2`, `v3`, and `v0.9`'s `9`, are not figures), with an optional
  * currency sign. A bare year (1900–2099) is a date, not data. Single character classes with one
  * quantifier each: linear on any input.
  */
-const FIGURE = /(?<![\p{L}\p{N}_])[$€£¥]?\d[\d.,]*/gu;
+const FIGURE = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}_][.,])[$€£¥]?\d[\d.,]*/gu;
 const YEAR = /^(?:19|20)\d\d$/;
 /**
  * A date or a point in a plan, not data: "30 June", "9 am", "1st" (after the figure), "Week 3", "Q4",
- * "FY27", "June 30", "Weeks 1–4" (before it). Durations ("takes 40 minutes") stay figures. Checked on
+ * "FY27", "June 30", "Weeks 1–4", "Milestone 2" (before it). Durations ("takes 40 minutes") stay figures. Checked on
  * a few characters either side of each figure, so the scan stays linear.
  */
 const TIME_AFTER = /^:\d\d|^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|(?:st|nd|rd|th)\b)/i;
 /** A year cut to two digits after an apostrophe ("Sept ’25", "by '26"): a date. */
 const SHORT_YEAR_BEFORE = /['‘’]$/;
-const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-]|\d:|\b(?:19|20)\d\d\/)\s*$/i;
+const TIME_BEFORE = /(?:\b(?:days?|weeks?|months?|years?|quarters?|sprints?|phases?|milestones?|steps?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d\s?[–-]|\d:|\b(?:19|20)\d\d\/)\s*$/i;
 /** A version, not a quantity: "5.0.0", "4.x", "5.0rc1". */
 const VERSION = /^\d+\.\d+\.\d/;
 const VERSION_AFTER = /^(?:\.x\b|(?:rc|alpha|beta|a|b)\d)/i;
@@ -135,8 +135,8 @@ const CASE_STUDY = caseless(/\b(?:case study|customer story|success story)\b/i);
 const NAMED = /(?:\b\p{Lu}\p{L}+\s\d{1,3}[.:,]?|\b(?:called|named|titled|entitled|dubbed|known as|labell?ed))\s?$/u;
 /** Someone's own words: a quotation of a dozen characters or more. */
 const QUOTE = /["“][^"”\n]{12,}["”]/g;
-/** An example or a story. */
-const EXAMPLE = caseless(/\b(?:for example|for instance|e\.g\.|case study|imagine|picture this|story|stories|anecdote|take the case)\b/i);
+/** An example or a story ("e.g." ends in a full stop, so no word boundary after it). */
+const EXAMPLE = caseless(/\b(?:for example|for instance|case study|imagine|picture this|story|stories|anecdote|take the case)\b|\be\.g\./i);
 
 /** An identifier or the label of a part, not data ("Level 2", "Act 3", "Part 1" name a rung or a section): "charity no. 1000000", "EIN 00-0000000", "#4521", "501(c)(3)", "ISO 27001", "PEP 554", "KR 2.1", "Unit 4", "DP-1184", "ST1 5AB". */
 const ID_BEFORE =
