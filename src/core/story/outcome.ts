@@ -1,9 +1,10 @@
 import { TARGET_PATTERNS, TIMEFRAME, slidePassages, type Passage } from '../deck/beats';
 import type { BeatId, Slide } from '../deck';
 import { asksOn } from './ask';
+import { BUSINESS } from './business';
 import { memoByText, memoTest } from '../deck/memo';
 import { perDeck, perSlide, type ReadingContext } from './reading';
-import { CLAUSE_BREAK, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
+import { CHANGE_FROM_TO, CLAUSE_BREAK, PAYING, SUCCESS, TARGET_COLUMN, VANITY, isVanity } from './vanity';
 import { caseless } from '../deck/fold';
 import { regExp } from '../deck/fence';
 
@@ -30,6 +31,8 @@ const PAST_RESULT = caseless(
 );
 /** A forecast in the passive: what is expected of the world, not what the team sets out to reach. */
 const FORECAST = caseless(/\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i);
+/** What a study, a survey or the team found: "in that survey we found that…", "the audit showed". */
+const FOUND = caseless(/\b(?:we|survey|surveys|study|studies|research|data|analysis|audit|review|evaluation|pilot|trial)\s(?:\p{L}+\s)?(?:found|showed|revealed|shows|reveals|finds)\b/iu);
 const STILL_AHEAD = caseless(/\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i);
 
 /**
@@ -135,6 +138,32 @@ const vanityIn = memoByText((text: string): boolean => {
 /** The team reporting what it has done: "we've introduced", "we have shipped", "we added". */
 const WORK_DONE = caseless(/\bwe(?:'ve|’ve|\shave)?\s(?:\p{L}+\s)?(?:introduced|added|shipped|built|delivered|released|launched|completed|achieved|created|implemented)\b/iu);
 
+/** A whole number of things: "200 plugins", "**3,000** bookshops", "at least two trade shows" (not "4.5 stars", a level; not "NPS 40+"). */
+const COUNT_OF_THINGS = caseless(
+  /(?<![\p{L}\p{N},.])(?:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred)(?![.,]\d)[*_]{0,2}\s?(?:k|m|million|thousand)?\s(?:[\p{L}-]+\s){0,2}?\p{L}+s\b/iu,
+);
+/** Nothing counted, or a count brought to zero ("zero Sev-1 incidents"): fewer of a bad thing, a change. */
+const NONE = caseless(/\b(?:zero|no)\s/i);
+
+/** "Up from 1.1M", "down 20%". */
+const UP_DOWN = caseless(/\b(?:up|down)\s(?:from|by|to)?\s?\d/i);
+/** A count per period is a rate of use: "300 families borrowing a sack every month", "weekly active readers". */
+const PER_PERIOD = caseless(/\b(?:every|each|per|a)\s(?:day|week|fortnight|month|quarter|term|year)\b|\b(?:daily|weekly|fortnightly|monthly|quarterly|annually)\b/i);
+
+/**
+ * A success criterion that only counts things ("200 plugins on the registry", "800 members by year end", "close 100 issues"):
+ * no change in a measure beside it (a rate, a share, a time, money, "from … to …", "up 15%"), no count per period ("300 families
+ * borrowing a sack every month"), no one who pays ("300 paying companies") nor another business measure, no count of a bad thing
+ * brought to zero, and not a row of a scorecard table.
+ */
+function countedThings(p: Passage): string | undefined {
+  const text = p.text.replace(LIST_NUMBER, '');
+  const bare = text.replace(TIMEFRAMES, ' ');
+  if (p.block.kind === 'table' || CHANGE.test(bare) || CHANGE_FROM_TO.test(bare) || UP_DOWN.test(bare) || PER_PERIOD.test(bare) || PAYING.test(bare) || NONE.test(bare) || BUSINESS.test(bare))
+    return undefined;
+  return COUNT_OF_THINGS.exec(bare)?.[0];
+}
+
 /** A sentence that introduces what follows: "Our goals for the next 18 months:". */
 const LEAD_IN = /:\s*$/;
 
@@ -180,8 +209,10 @@ const measuresOn = perSlide((slide) => measure(slide, false));
 
 /** The success criteria of one slide; `whole`: the narrative is this one slide. */
 function measure(slide: Slide, whole: boolean): Measures {
-  const found: Target[] = [];
+  let found: Target[] = [];
   const outputs: OutputMeasure[] = [];
+  // The sections of success criteria holding a measure that counts activity, output or reach.
+  const active = new Set<number>();
   const asks = new Set(asksOn(slide).map((a) => a.passage));
   // "Our goals for the next 18 months:", or a heading such as "Goals", makes the list under it a list of targets.
   let leadIn = -1;
@@ -212,6 +243,9 @@ function measure(slide: Slide, whole: boolean): Measures {
     if (!underOutcome && asks.has(p) && !SUCCESS.test(p.text) && !futureChange(p.text)) continue;
     // Outside a success section, a forecast of the world ("the share is expected to rise from 24% to 45%") is context, not the team's target.
     if (!underOutcome && FORECAST.test(p.text)) continue;
+    // A finding reported, even under a success heading ("In that survey we found that 35% of contributors are funded; a similar number
+    // never received any"): what a study found, read on the whole paragraph, is evidence, not a target.
+    if (FOUND.test(p.block.text) && !futureChange(p.text) && !STILL_AHEAD.test(p.text)) continue;
     // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
     if (!underOutcome && PAST_RESULT.test(p.text) && !futureChange(p.text) && !STILL_AHEAD.test(p.text)) continue;
     // A dated target is a claim about success wherever it stands, except in the sections of NOT_MEASURING.
@@ -230,6 +264,17 @@ function measure(slide: Slide, whole: boolean): Measures {
       const words = outputWords(p.block.text.replace(LIST_NUMBER, ''));
       if (words && p.text.includes(words)) outputs.push({ slide, passage: p, words });
     }
+    if (underOutcome && p.block.kind !== 'heading' && (vanityIn(p.text) || isOutput(p.text.replace(LIST_NUMBER, '')))) active.add(p.section);
+  }
+  // Among success criteria that count activity, output or reach, a bare count with no change in a measure beside it ("200 plugins on
+  // the registry", "800 members by year end", "close 100 issues") counts the same things: unless some criterion there measures a
+  // change ("cut call-outs by 30%") or counts who pays ("300 paying companies"), the section offers activity as success.
+  for (const section of active) {
+    const stated = found.filter((t) => t.inSuccessSection && t.passage.section === section);
+    if (stated.some((t) => countedThings(t.passage) === undefined)) continue;
+    found = found.filter((t) => !stated.includes(t));
+    // vanity-metric names them as output, as it does the rest of the section.
+    for (const t of stated) outputs.push({ slide, passage: t.passage, words: countedThings(t.passage)! });
   }
   return { targets: found, outputs };
 }

@@ -79,9 +79,9 @@ const QUALIFIED = caseless(
   /\b(?:share of|proportion of|percentage of|rate|activ\w*|retain\w*|retention|convert\w*|conversion|paid|paying|(?:weekly|monthly|daily)(?!\s(?:[\w-]+\s)?(?:downloads|installs|sign-?ups|signups|registrations)\b)|repeat|return(?:s|ed|ing)?\b|still (?:use|using)|who (?:use|complete|keep|come back|stay|finish)|engag\w*|per active)\b/i,
 );
 /** Customers who pay: counted, they are revenue, not output. */
-const PAYING = caseless(/\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu);
+export const PAYING = caseless(/\bpaying\s(?:[\w-]+\s)?\p{L}+s\b/iu);
 /** "from quarterly to weekly": a change in a measure, even without figures. */
-const CHANGE_FROM_TO = caseless(/\bfrom\s[^.;\n]{1,30}?\sto\s/i);
+export const CHANGE_FROM_TO = caseless(/\bfrom\s[^.;\n]{1,30}?\sto\s/i);
 /** A count to bring down ("halve the number of issues reported", "reduce the number of tickets"): fewer problems is an outcome, not output. */
 const FEWER = caseless(
   /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|halv(?:e|es|ed|ing)|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing))\s(?:(?:the|our|their)\s)?(?:total\s)?(?:number|count)\sof\b/i,

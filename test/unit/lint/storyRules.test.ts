@@ -143,6 +143,31 @@ describe('story rules', () => {
       }
     });
 
+    it('takes a bare count among success criteria that count activity, output or reach as one more output (session 19)', () => {
+      const missing = (text: string) => of('outcome-metric', text).some((f) => f.missingBeat === 'outcome');
+      const section = (...lines: string[]) => `## How we'll know we're on track\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`;
+      for (const count of ['200 plugins on the registry', '800 members by year end', 'Close 100 issues from the backlog.', 'Featured in Trade Shelf magazine and at least two trade shows']) {
+        assert.ok(missing(section('10,000 GitHub stars by December', count)), count);
+        // vanity-metric names the same count as output, one claim read by both rules.
+        assert.ok(of('vanity-metric', section('10,000 GitHub stars by December', count)).length >= 2, `vanity-metric: ${count}`);
+        // Alone, or beside a change in a measure, a count of people or things still stands as a target.
+        assert.ok(!missing(section(count)), `alone: ${count}`);
+        assert.ok(!missing(section('10,000 GitHub stars by December', count, 'Median setup time down from 2 hours to 20 minutes')), `beside a change: ${count}`);
+      }
+      // A level, a count per period, who pays and a bad thing brought to zero measure a change, not activity.
+      for (const line of ['an app store rating of 4.5 stars', '300 families borrowing a sack every month', '300 paying companies', 'Zero Sev-1 incidents']) {
+        assert.ok(!missing(section('50,000 app downloads by June', line)), line);
+      }
+    });
+
+    it('takes what a survey or study found as evidence, even under a results heading (session 19)', () => {
+      const missing = (text: string) => of('outcome-metric', text).some((f) => f.missingBeat === 'outcome');
+      const text =
+        '---\nkind: update\n---\n\n# Funding update\n\n## Survey results show the need is real\n\nIn our survey we found that 35% of maintainers are paid. A similar number (about 35%) have never been paid.\n';
+      assert.ok(missing(text));
+      assert.ok(!missing(text.replace('have never been paid.', 'have never been paid. We aim to raise the paid share to 50% by 2027.')), 'a target beside the finding');
+    });
+
     it('does not take numbers on the pain or plan slides, or vanity numbers, as targets', () => {
       assert.equal(of('outcome-metric', '## The problem\n\nAgents spend 40% of their time searching.\n').length, 1);
       assert.equal(of('outcome-metric', '## Plan\n\n- Pilot with 2 wards in Q1\n- 4 engineers\n').length, 1);
