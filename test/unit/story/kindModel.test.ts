@@ -356,6 +356,9 @@ describe('the learned kind reader', () => {
       // The proposal and the update are about as likely (their order moves with each retrain): only the leader's place is fixed.
       assert.deepEqual([kind.id, kind.source, kind.likely?.[0], [...(kind.likely ?? [])].sort()], ['pitch', 'guessed', 'pitch', ['pitch', 'proposal', 'update']]);
       const [, second, third] = kind.likely ?? [];
+      // Whatever their order after a retrain, it is the reader's: the likelier of the two is named first.
+      const p = new Map(scoreKinds(kindFeatures(kindText(deck)), KIND_MODEL).map((s) => [s.kind, s.p]));
+      assert.ok((p.get(second) ?? 0) >= (p.get(third) ?? 0), `${second} (${p.get(second)}) is named before ${third} (${p.get(third)})`);
       const a = (k: string) => `${/^[aeiou]/.test(k) ? 'an' : 'a'} ${k}`;
       const likelyNames = `a pitch, ${a(second)} or ${a(third)}`;
       // What the likely kinds expect is the reader's guess. The strategic tie-in sits on the line (its kinds just over half likely
