@@ -95,7 +95,8 @@ function sectionsOf(blocks: readonly Block[]): Section[] {
 }
 
 /**
- * A figure: a number not glued to a word (so `Q1`, `H2`, `v3`, and `v0.9`'s `9`, are not figures), with an optional
+ * A figure: a number not glued to a word, nor to one by a full stop or a comma (so `Q1`, `H2`, `v3`, `v0.9`'s `9`,
+ * `No.5`, `p.12` and also `c.40%` are not figures), with an optional
  * currency sign. A bare year (1900–2099) is a date, not data. Single character classes with one
  * quantifier each: linear on any input.
  */
