@@ -172,7 +172,8 @@ describe('a learned doubt about the ask and the outcome the reading found (secti
   /** A figure the reading takes for a target, though no section reads as success criteria. */
   const GENERAL_TARGET = 'Here is where we plan to be in the future: 50% of releases on the page by December, and the second stage started.';
   /** How the thing is built, beside a target: a section that describes. */
-  const BUILT_ON = "The page will be built on the tracker's interface and the change calendar's feed, and it will keep the approvals in the same database as the builds. It is deployed on the same site as the tracker and based on its library of components.";
+  const BUILT_ON =
+    "The page will be built on the tracker's interface and the change calendar's feed, and it will keep the approvals in the same database as the builds. It is deployed on the same site as the tracker and based on its library of components.";
   const PLAIN_TARGET = 'Releases take a day instead of a week by September, and nine in ten pass without a manual fix.';
   const findings = (text: string, rule: string) => lintText(text, {}, { file: 'a.md' }).findings.filter((f) => f.ruleId === rule);
   /** call-to-action asks no question about the ask the reading found. */
