@@ -17,8 +17,6 @@ export const BUSINESS = caseless(
       String.raw`\bcost (?:savings?|to serve|per \w+|of (?:doing nothing|inaction|delay|support|goods|errors?|churn))\b|\b(?:support|operating|operational|infrastructure|infra|cloud|hosting|aws|gcp|azure|headcount|labou?r|licen[cs]e|licensing|vendor|staffing|overtime|training|acquisition|compute|storage|tooling|on-call|warehouse|data|software|saas|marketing|ad|media|travel|it|maintenance|running|fulfil(?:l)?ment|shipping|customer service|contact[- ]cent(?:re|er)|call[- ]cent(?:re|er))\s(?:costs?|spend|bills?)\b|\b(?:under|over)\sbudget\b|\bcosts?\s(?:less|more|\w+)?\s?per\s(?:session|patient|customer|user|order|ticket|call|case|seat|unit|visit|transaction|shipment|parcel|claim)\b`,
       String.raw`\bsav(?:e|es|ed|ing) (?:us|the company|the business|our)\b|\b(?:reduc|cut|lower|decreas|trim|halv)\w*\s(?:our|the (?:company|business|organi[sz]ation)(?:'|’)s)\s(?:[\w-]+\s){0,2}?(?:spend|spending|costs?|bills?|outgoings|overheads?|expenditure)\b|\b(?:sav\w*|free(?:s|d|ing)? up|releas\w*|redeploy\w*)\s(?:about\s|around\s|roughly\s|~)?\d[\d,.]{0,15}\s?ftes?\b|\bcost us\b|\bcosts? the company\b`,
       String.raw`\b(?:customers|clients|users|buyers|prospects) (?:are |keep |have been |kept )?(?:asking|begging) (?:us )?for\b|\b(?:customers|clients|prospects) (?:are |keep )?requesting\b|\basked (?:us )?for (?:this|it)\b|\bwaitlist\b|\brfps?\b|\b(?:top|most|#1|number one) (?:requested|request|complaint|reason)\b|\bfeature requests?\b`,
-      // Demand as buyers paying, not wishing: "agencies are going to buy something for this", "willing to pay", "will never leave us".
-      String.raw`\b(?:customers|clients|buyers|agencies|councils|schools|hospitals|trusts|companies|businesses|firms|retailers|brands|operators|institutions|organi[sz]ations|enterprises)\s(?:are\s(?:going|ready|willing|keen|eager|lining up)\sto|will|would|already|have started to|plan to)\s(?:buy|pay(?!\s(?:attention|back|for\sit\sthemselves))|purchase)\b|\bwilling(?:ness)? to pay\b|\b(?:will|would)\snever\sleave\sus\b`,
       String.raw`\b\d[\d,.]{0,15}\s?(?:k\s)?(?:engineer(?:ing)?[- ]|person[- ]|staff[- ]|work(?:ing)?[- ])?hours\b[^.;\n]{0,40}?\b(?:a|per|each|every) (?:year|quarter|month)\b`,
       // Value to a public body or a charity, in its own words: value for money, costs avoided, money saved for the council or the taxpayer.
       String.raw`\bvalue for money\b|\bcost[- ]effective\w*|\bcost[- ]benefit\b|\bcost avoidance\b|\b(?:costs?|money|spend(?:ing)?|fees|overheads?) (?:avoided|saved)\b|\bavoid(?:s|ed|ing)? (?:\w+\s)?costs?\b|\b(?:public|taxpayers?(?:'|’)?) (?:money|funds|purse)\b|\bsocial return\b|\bsav(?:e|es|ed|ing) (?:the\s)?(?:council|county|city|state|trust|nhs|district|health (?:system|service|board)|hospital|school|taxpayers?|government|department|agency|ministry|authority|charity|foundation|system)\b`,
@@ -41,13 +39,6 @@ const MONEY =
   /[$€£¥]\s?\d|\b\d[\d,.]{0,15}\s?(?:million|billion|bn|mn)\b(?!\s(?!(?:dollars|euros|pounds|usd|eur|gbp|in\b|a\s(?:year|month)|per\b|of\s(?:revenue|sales|savings|income|profit|cost))\b)\p{Ll})|\b\d[\d,.]{0,15}\s?(?:usd|eur|gbp|dollars|euros|pounds)\b|\b\d[\d,.]{0,15}\s?ftes?\b/iu;
 const ASKING_FOR_MONEY = caseless(
   /\b(?:ask\w*|request\w*|need|budget\w*|fund\w*|approv\w*|invest\w*|spend on|to build|hire|hiring|headcount|cost to (?:build|deliver|implement|run)|raising|gifts?|donat\w*|give|giving|pledge\w*|grant|(?:total|programme|program|project|one-off|one-time|upfront|up-front|capital|implementation|build|pilot|delivery|option|estimated|licen[cs]e|licensing)\s(?:costs?|spend|budget|investment|capital|outlay|fee|fees|uplift)|capex|(?:will|would) cost|costs? (?:of|for) (?:the|this|our) (?:programme|program|project|pilot|work|build|option|proposal|rollout))\b/i,
-);
-/**
- * What a sum buys when it is given: "Every £35 puts a story sack into a home", "£60 trains one volunteer". A gift's worth, the
- * appeal's ask, not the organisation's return.
- */
-const WHAT_A_GIFT_BUYS = caseless(
-  /(?:^|\b(?:every|each|just|only|your)\s)[$€£¥]\s?\d[\d,.]*\s(?:(?:could|can|will|would)\s)?(?:puts?|buys?|provides?|pays? for|funds?|feeds?|sends?|trains?|gives?|covers?)\b/i,
 );
 /** A section or a table that prices the work rather than stating its worth: "Budget", "Costs and resourcing", "Your gift". */
 const PRICE_HEADING = caseless(
@@ -75,10 +66,7 @@ const COMPETITION_HEADING = caseless(/\b(?:competiti\w*|competitors?|(?:analyst|
 
 /** Hints of business value that need a second hint, or a business heading, to count ("scale" is not one: "at scale" is about size). */
 const WEAK =
-  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|compet(?:e|es|ed|ing)|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|(?:customer|user|client|member|subscriber|donor|patient|student|learner|talent)\sacquisition|acquisition\s(?:costs?|channels?|funnels?|rates?|spend)|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees|expansion)\b/gi;
-
-/** A cost told as growing ("the growing energy cost", "growing hosting costs"): one hint, the cost. */
-const GROWING_COST = /\b(?:growing|rising|increasing|mounting)\s(?:[\w-]+\s)?(costs?)\b/gi;
+  /\b(?:growth|grow(?:s|ing|n)?|market|demand|competitor\w*|competition|competitive|compet(?:e|es|ed|ing)|costs?|costly|expensive|efficien\w*|productivity|pric(?:e|es|ing)|sales|acquisition|risk|fines?|penalt\w*|compliance|brand|reputation|differentiat\w*|customers want|valuation|investors?|profitable|savings?|budget|spend|capacity|income|tuition|fees|expansion)\b/gi;
 
 /** One idea per hint, however it is inflected: "grow" and "growth", "cost" and "costly", "competitor" and "competition" are one hint each. */
 function hintStem(word: string): string {
@@ -96,14 +84,6 @@ function hintStem(word: string): string {
  */
 const CUSTOMERS_MONEY = caseless(
   /^for (?:(?:the|our|each|every|most|many|these|those)\s)?(?:[\w-]+\s)?(?:households|families|customers|users|residents|patients|people|members|tenants|clients|students|parents|carers|drivers|homeowners)\b|\bon (?:(?:their|your|his|her|household|home|heating|energy|fuel|water|phone|grocery|food)\s){1,2}bills?\b|\b(?:he|she)(?:'s|’s)?\s(?:was\s|is\s|had\s|has\s|had been\s|has been\s)?(?:spen\w*|pa(?:y|ys|id|ying)|owe\w*|los\w*|earn\w*|sav\w*|borrow\w*|budget\w*)\b|\b(?:his|her)\s(?:own\s|weekly\s|monthly\s|hourly\s|daily\s)?(?:wages?|salary|pay|income|rent|pension|savings|earnings|fares?|benefits)\b/i,
-);
-
-/**
- * Costs a sum covers or pays for are what the work costs, not a cost the work cuts: "Covers essential infrastructure costs and expands
- * support", "to pay for hosting costs". Taken out of the sentence before its business words are read.
- */
-const COVERED_COSTS = caseless(
-  /\b(?:cover(?:s|ed|ing)?|pay(?:s|ing)? for|paid for|meet(?:s|ing)?)\s(?:(?:the|our|its|their|all|any|essential|basic|core|ongoing|day-to-day)\s){0,3}(?:[\w-]+\s){0,2}?(?:costs?|spend|bills?)\b/i,
 );
 
 /** Finds the first passage that states business value or market demand, or undefined. */
@@ -134,14 +114,11 @@ export function findBusiness(ctx: ReadingContext): Passage | undefined {
       // A customer's story ("before her renewal calls") and the ask ("a budget of $120k") are not the business case.
       // A plain "Benefits" heading lists the organisation's benefits as often as the customer's: its words decide.
       if (p.context.some((b) => b === 'ask' || b === 'pain' || b === 'value') && !p.context.includes('business') && !benefits && !titled) continue;
-      // What a sum covers is the work's cost: its words are no business words.
-      const text = p.text.replace(COVERED_COSTS, ' ');
-      if (BUSINESS.test(text) || MARKET_ACRONYMS.test(p.text)) return p;
-      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text) && !WHAT_A_GIFT_BUYS.test(p.text) && !CUSTOMERS_MONEY.test(p.text) && !pricing && !pricedTable) return p;
+      if (BUSINESS.test(p.text) || MARKET_ACRONYMS.test(p.text)) return p;
+      if (MONEY.test(p.text) && !ASKING_FOR_MONEY.test(p.text) && !CUSTOMERS_MONEY.test(p.text) && !pricing && !pricedTable) return p;
       // What the work costs is not its worth, however many cost words it uses.
       if (pricing || pricedTable) continue;
-      // "The growing energy cost of models" is one hint, a cost that grows: the growth is the cost's, not the business's.
-      const words = new Set((text.replace(GROWING_COST, '$1').match(WEAK) ?? []).map(hintStem));
+      const words = new Set((p.text.match(WEAK) ?? []).map(hintStem));
       if (words.size >= 2) return p;
       if (words.size === 0) continue;
       // Under a business heading, or a section on the competition, one hint is enough.
