@@ -34,19 +34,7 @@ export const REAL_SETS = [
   'corpus-real-15',
 ];
 /** The opened sets the shape signs were never tuned on: where signs-first and model-first compare honestly. */
-export const NEVER_TUNED = [
-  'corpus-real-7',
-  'corpus-real-8',
-  'corpus-real-9',
-  'corpus-real-10',
-  'corpus-real-11',
-  'corpus-real-12',
-  'corpus-real-13',
-  'corpus-real-14',
-  'corpus-real-15',
-  'corpus-blind-8',
-  'corpus-blind-9',
-];
+export const NEVER_TUNED = [...REAL_SETS.slice(REAL_SETS.indexOf('corpus-real-7')), 'corpus-blind-8', 'corpus-blind-9'];
 export const RULES = ['why-before-what', 'customer-pain', 'customer-value', 'business-value', 'strategic-tie-in', 'outcome-metric', 'vanity-metric', 'call-to-action', 'stats-without-story'];
 
 export interface LabelledDoc {
