@@ -4,7 +4,7 @@
  * the rule's and the nine rules' TP/FP/FN on the cells both labellers agree on (docs/judgement.md, sessions 17 and 18).
  *   npx tsx scripts/wbw-order-eval.ts [--docs]   the sets the readings were tuned on (corpus-writers, blind-2 to blind-7,
  *                                                 real-1 to real-6); `--docs` lists the rule's errors there, with its message
- *   npx tsx scripts/wbw-order-eval.ts --check    the check sets (real-7 to real-15, blind-8, blind-9), in totals only
+ *   npx tsx scripts/wbw-order-eval.ts --check    the check sets (real-7 to real-16, blind-8, blind-9), in totals only
  *   --rule RULE                                  the rule to score (default why-before-what), e.g. `--rule call-to-action`
  */
 import { lintText } from '../src/core/lint';

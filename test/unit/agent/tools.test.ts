@@ -126,7 +126,7 @@ describe('agent tools', () => {
 
     it('lint: a kind the reader is unsure of carries the kinds it weighed, most likely first', () => {
       // A report leaning to an update and a proposal, a pitch not far behind (test/unit/story/kindModel.test.ts reads it too).
-      const report = `---\nstorydeck: true\n---\n# Where search goes next\n\n## Where we are\n\nSearch shipped its ranking rewrite last quarter and progress on latency has been steady.\n\n## What we propose\n\nWe propose to move the index to a columnar store. This proposal changes the write path; comments welcome.\n\n## Open questions\n\nWho owns the migration?\n\n## Rollout\n\nBehind a flag, one region at a time.\n`;
+      const report = `---\nstorydeck: true\n---\n# Where search goes next\n\n## Where we are\n\nSearch shipped its ranking rewrite last quarter and progress on latency has been steady. We shipped two more releases since the last update.\n\n## What we propose\n\nWe propose to move the index to a columnar store. This proposal changes the write path; comments welcome.\n\n## Open questions\n\nWho owns the migration?\n\n## Rollout\n\nBehind a flag, one region at a time.\n`;
       const { kind } = lintResult(input(report));
       // The update and the proposal are about as likely; their order moves with each retrain, so only the leader's place is asserted.
       assert.deepEqual([kind.id, kind.source, kind.likely?.[0], [...(kind.likely ?? [])].sort()], ['pitch', 'guessed', 'pitch', ['pitch', 'proposal', 'update']]);

@@ -286,7 +286,7 @@ const REAL = [
   ['Real documents 13 (double-labelled, trained on since)', 'test/fixtures/corpus-real-13'],
   ['Real documents 14 (double-labelled, trained on since)', 'test/fixtures/corpus-real-14'],
   ['Real documents 15 (double-labelled, trained on since)', 'test/fixtures/corpus-real-15'],
-  ['Real documents 16 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-16'],
+  ['Real documents 16 (double-labelled, trained on since)', 'test/fixtures/corpus-real-16'],
   ['Real documents 17 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-17'],
 ];
 for (const [title, dir] of REAL) {

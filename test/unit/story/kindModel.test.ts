@@ -325,7 +325,7 @@ describe('the learned kind reader', () => {
     const SHIPPED = { threshold: 0.5, pitchPrior: 0.3 };
     const p = (scores: Record<string, number>) => Object.entries(scores).map(([kind, prob]) => ({ kind, p: prob }));
     /** A report that leans to an update and a proposal, with a pitch not far behind, that no sign names. */
-    const UNSURE = `# Where search goes next\n\n## Where we are\n\nSearch shipped its ranking rewrite last quarter and progress on latency has been steady.\n\n## What we propose\n\nWe propose to move the index to a columnar store. This proposal changes the write path; comments welcome.\n\n## Open questions\n\nWho owns the migration?\n\n## Rollout\n\nBehind a flag, one region at a time.\n`;
+    const UNSURE = `# Where search goes next\n\n## Where we are\n\nSearch shipped its ranking rewrite last quarter and progress on latency has been steady. We shipped two more releases since the last update.\n\n## What we propose\n\nWe propose to move the index to a columnar store. This proposal changes the write path; comments welcome.\n\n## Open questions\n\nWho owns the migration?\n\n## Rollout\n\nBehind a flag, one region at a time.\n`;
 
     it('ships the measured settings', () => {
       assert.deepEqual(KIND_MODEL.unsure, SHIPPED);
