@@ -271,10 +271,11 @@ function measure(slide: Slide, whole: boolean): Measures {
   // change ("cut call-outs by 30%") or counts who pays ("300 paying companies"), the section offers activity as success.
   for (const section of active) {
     const stated = found.filter((t) => t.inSuccessSection && t.passage.section === section);
-    if (stated.some((t) => countedThings(t.passage) === undefined)) continue;
+    const counted = stated.map((t) => countedThings(t.passage));
+    if (counted.some((words) => words === undefined)) continue;
     found = found.filter((t) => !stated.includes(t));
     // vanity-metric names them as output, as it does the rest of the section.
-    for (const t of stated) outputs.push({ slide, passage: t.passage, words: countedThings(t.passage)! });
+    stated.forEach((t, i) => outputs.push({ slide, passage: t.passage, words: counted[i] as string }));
   }
   return { targets: found, outputs };
 }
