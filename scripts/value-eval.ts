@@ -2,13 +2,13 @@
  * customer-value's and vanity-metric's hand-written readings against the labellers (docs/judgement.md, session 13), the
  * labellers' kinds forced and the product's learned doubts and walls check off, so the figures are the readings' alone:
  * TP / FP / FN per set for the two rules and the nine rules pooled, over the tuned written sets and the tuned real sets.
- * `--docs RULE` lists that rule's wrong warnings and misses on the tuned sets, with what the reading found. The sets nobody
- * tuned these readings on (NEVER_TUNED) are scored only with `--check`, in totals per set, never document by document.
+ * `--docs RULE` lists that rule's wrong warnings and misses on the tuned sets, with what the reading found. The sets whose
+ * errors nobody reads (CHECK_SETS) are scored only with `--check`, in totals per set, never document by document.
  *   npx tsx scripts/value-eval.ts [--docs customer-value|vanity-metric] [--check]
  */
 // First: the product's learned doubts out of the story model (they were trained on every set).
 import './kinds/doubts';
-import { forcedKind, loadSet, NEVER_TUNED, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { CHECK_SETS, forcedKind, loadSet, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { count, lintCache, pr, short, sum, type Said, type Tally } from './kinds/score';
 import { UNCHECKED } from './kinds/stats';
 import { readStory } from '../src/core/story/story';
@@ -21,8 +21,8 @@ const args = process.argv.slice(2);
 const docsRule = args.includes('--docs') ? args[args.indexOf('--docs') + 1] : undefined;
 const withCheck = args.includes('--check');
 
-const tuned = (s: string) => !NEVER_TUNED.includes(s);
-const groups: [string, string[]][] = [['tuned written', WRITTEN_SETS.filter(tuned)], ['tuned real', REAL_SETS.filter(tuned)], ...(withCheck ? ([['check', NEVER_TUNED]] as [string, string[]][]) : [])];
+const tuned = (s: string) => !CHECK_SETS.includes(s);
+const groups: [string, string[]][] = [['tuned written', WRITTEN_SETS.filter(tuned)], ['tuned real', REAL_SETS.filter(tuned)], ...(withCheck ? ([['check', CHECK_SETS]] as [string, string[]][]) : [])];
 
 const { fired, said } = lintCache(undefined, UNCHECKED);
 const fmt = (t: Tally) => `${t.tp}/${t.fp}/${t.fn} ${pr(t, 3)}`;

@@ -14,7 +14,7 @@
  * retrained per fold too and set inside the story model (as scripts/beat-eval.ts does), so "today" is the product's rules
  * with held-out doubts; stats-without-story's learned check is off throughout, as in beat-eval.
  * `--features` prints, where the rule fires, the labels per structural feature; `--docs POLICY` the documents the policy
- * changes, on the tuned sets only (never those of NEVER_TUNED, which measure what nobody read).
+ * changes, on the tuned sets only (never those of CHECK_SETS, which measure what nobody read).
  *   npx tsx scripts/wbw-eval.ts [--policies today,hold@0.3,add@0.7] [--nowords] [--shape] [--realonly] [--l2 X] [--steps N] [--weights] [--features] [--docs POLICY]
  */
 // First: it takes the product's learned doubts out of the story model before the story model loads.
@@ -27,7 +27,7 @@ import type { StoryDeckConfig } from '../src/core/lint/config';
 import type { KindProfile } from '../src/core/story/kinds';
 import { bestScore, longEnough, scoreSection, type Section } from '../src/core/story/sectionModel';
 import { readStory } from '../src/core/story/story';
-import { beatBags, beatSections, forcedKind, loadSet, NEVER_TUNED, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { beatBags, beatSections, CHECK_SETS, forcedKind, loadSet, NEVER_TUNED, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { lintCacheFile } from './kinds/cache';
 import { orderFeatures } from './kinds/order';
 import { builtinWith, leaveOneSetOut, lintCache, pr, printTables, printWeights, sum, type Tally, type Tables } from './kinds/score';
@@ -170,7 +170,7 @@ const table: Tables = leaveOneSetOut<Models>(
       if (act === 'hold' && fires.has(RULE) && scoreSection(f.features, m.hold) < t) out.delete(RULE);
       if (act === 'add' && !fires.has(RULE) && f.first && scoreSection(f.features, m.add) >= t) out.add(RULE);
     }
-    if (args.includes('--docs') && pol === opt('--docs', '') && !NEVER_TUNED.includes(d.set) && out.has(RULE) !== fires.has(RULE)) {
+    if (args.includes('--docs') && pol === opt('--docs', '') && !CHECK_SETS.includes(d.set) && out.has(RULE) !== fires.has(RULE)) {
       const key = `${d.set}/${d.file}/${typeof kind === 'string' ? 'forced' : 'read'}`;
       if (!shown.has(key)) {
         shown.add(key);

@@ -3,21 +3,21 @@
  * with the labellers' kinds forced (where they agree; else the front matter's, the shape's, or a pitch) and with kinds as read:
  * the rule's and the nine rules' TP/FP/FN on the cells both labellers agree on (docs/judgement.md, sessions 17 and 18).
  *   npx tsx scripts/wbw-order-eval.ts [--docs]   the sets the readings were tuned on (corpus-writers, blind-2 to blind-7,
- *                                                 real-1 to real-6); `--docs` lists the rule's errors there, with its message
- *   npx tsx scripts/wbw-order-eval.ts --check    the check sets (real-7 to real-16, blind-8, blind-9), in totals only
+ *                                                 real-1 to real-11); `--docs` lists the rule's errors there, with its message
+ *   npx tsx scripts/wbw-order-eval.ts --check    the check sets (CHECK_SETS: real-12 onward, blind-8, blind-9), in totals only
  *   --rule RULE                                  the rule to score (default why-before-what), e.g. `--rule call-to-action`
  */
 import { lintText } from '../src/core/lint';
-import { forcedKind, loadSet, NEVER_TUNED, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
+import { CHECK_SETS, forcedKind, loadSet, REAL_SETS, RULES, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { count, pr, type Tally } from './kinds/score';
 
 const args = process.argv.slice(2);
-/** The hand-written readings were tuned on every opened set but the check sets (`NEVER_TUNED`). */
-const tuned = (s: string) => !NEVER_TUNED.includes(s);
+/** The hand-written readings are tuned on every opened set but the check sets (`CHECK_SETS`). */
+const tuned = (s: string) => !CHECK_SETS.includes(s);
 const check = args.includes('--check');
 /** Errors are listed on the tuned sets only: the check sets are scored in totals. */
 const listErrors = args.includes('--docs') && !check;
-const groups: Record<string, string[]> = check ? { check: NEVER_TUNED } : { 'tuned written': WRITTEN_SETS.filter(tuned), 'tuned real': REAL_SETS.filter(tuned) };
+const groups: Record<string, string[]> = check ? { check: CHECK_SETS } : { 'tuned written': WRITTEN_SETS.filter(tuned), 'tuned real': REAL_SETS.filter(tuned) };
 const ruleAt = args.indexOf('--rule');
 const RULE = ruleAt >= 0 ? args[ruleAt + 1] : 'why-before-what';
 if (!RULE || !RULES.includes(RULE)) throw new Error(`--rule takes one of: ${RULES.join(', ')}`);
