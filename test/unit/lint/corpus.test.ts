@@ -287,7 +287,8 @@ const REAL = [
   ['Real documents 14 (double-labelled, trained on since)', 'test/fixtures/corpus-real-14'],
   ['Real documents 15 (double-labelled, trained on since)', 'test/fixtures/corpus-real-15'],
   ['Real documents 16 (double-labelled, trained on since)', 'test/fixtures/corpus-real-16'],
-  ['Real documents 17 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-17'],
+  ['Real documents 17 (double-labelled, trained on since)', 'test/fixtures/corpus-real-17'],
+  ['Real documents 18 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-18'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));

@@ -19,9 +19,9 @@ Webhook deliveries that fail are dropped after one attempt today. Integrators as
 
 We propose a retry queue with exponential backoff, up to 24 hours. Each attempt is written to the delivery log, which is updated on every try; the mode is opt-in per subscription.
 
-## Rollout
+## Implementation plan
 
-The queue should ship behind a flag, only for new subscriptions at first; the cost is one small worker.
+The implementation should ship behind a flag, only for new subscriptions at first; the cost is one small worker.
 
 ## Open questions
 
