@@ -43,16 +43,20 @@ const WORSE = caseless(
 
 /**
  * Words that sound like a change but tell none for anyone: the world moving ("the way people bank has changed faster than…"),
- * a wish ("people want to be seen sooner"), the team's own news ("we're finally ready to show you"). Taken out of the sentence, not
- * held against it: the rest may still tell a change ("we can finally leave on time instead of staying late", "patients want to be
- * seen sooner, and now they are seen within a day instead of a week").
+ * a wish ("people want to be seen sooner"), the team's own news ("we're finally ready to show you") or the team's own ease
+ * ("we can easily fix it once it reaches customers"). Taken out of the sentence, not held against it: the rest may still tell
+ * a change ("we can finally leave on time instead of staying late", "patients want to be seen sooner, and now they are seen
+ * within a day instead of a week").
  */
 const NO_CHANGE =
-  /\b(?:has|have|had)\s(?:changed|moved|evolved|shifted)\s(?:\p{L}+\s)?(?:faster|more|quicker)\b|\b(?:wants?|wanted|wish(?:es)?|would like|hop(?:e|es))\sto\s(?:[\p{L}'’-]+\s){0,6}?(?:sooner|faster|quicker|easier|simpler|safer|earlier)\b|\b(?:we|we're|we’re|we are|i|i'm|i’m|i am)\s(?:\p{L}+\s)?finally\b/giu;
+  /\b(?:has|have|had)\s(?:changed|moved|evolved|shifted)\s(?:\p{L}+\s)?(?:faster|more|quicker)\b|\b(?:wants?|wanted|wish(?:es)?|would like|hop(?:e|es))\sto\s(?:[\p{L}'’-]+\s){0,6}?(?:sooner|faster|quicker|easier|simpler|safer|earlier)\b|\b(?:we|we're|we’re|we are|i|i'm|i’m|i am)\s(?:\p{L}+\s)?finally\b|\b(?:we|i)\s(?:can|could|will|would)\s(?:easily|quickly|readily)\b/giu;
 
-/** The reader finding their way in the text ("you'll find some answers below") or an idiom ("more than I can imagine"): not a change in anyone's day. */
+/**
+ * The reader finding their way in the text ("you'll find some answers below"), a speaker walking the audience through a talk
+ * ("as we'll see in a minute", "we will see how…") or an idiom ("more than I can imagine"): not a change in anyone's day.
+ */
 const READER_AID =
-  /\b(?:will|'ll|’ll)\s(?:find|see)\s(?:[\p{L}'’-]+\s){0,4}?(?:below|above|here|in (?:this|the following|the next) (?:section|document|post|page|talk|doc|chapter|slides?))\b|\b(?:than\s)?(?:i|we|you|anyone)\s(?:can|could|can't|can’t|cannot)\simagine\b/giu;
+  /\bwe(?:\swill|'ll|’ll)\s(?:see|find)\b|\b(?:will|'ll|’ll)\s(?:find|see)\s(?:[\p{L}'’-]+\s){0,4}?(?:below|above|here|in (?:this|the following|the next) (?:section|document|post|page|talk|doc|chapter|slides?))\b|\b(?:than\s)?(?:i|we|you|anyone)\s(?:can|could|can't|can’t|cannot)\simagine\b/giu;
 
 /** The past before the change, in the past perfect: "I'd been saving them all year for the turkey" is the story, not a change. */
 const BEFORE = caseless(/\b(?:had|'d|’d) been\b/i);
@@ -175,6 +179,30 @@ function featureOnly(text: string): boolean {
   return !CHANGE.test(text.replace(DESCRIPTOR, ' ')) && !ROLE_ACTING.test(text) && !NAME_ACTING.test(text);
 }
 
+/** People a benefit is often stated for in real writing, besides the roles every reading knows: "the public", "anyone", "participants". */
+const SERVED = String.raw`${PERSON_WORDS}|the public|everyone|everybody|anyone|anybody|others|participants|attendees|consumers|newcomers|voters`;
+
+/**
+ * What the new thing lets the people served do, or lets them do with ease: "allows researchers to build on each other's data",
+ * "will enable the hospital pharmacy team to start using the dashboard", "to allow more people to collaborate", "the public can
+ * easily find the forecast", "service teams have what they need to more easily build…". Counted, as a customer who will be
+ * able to is, even in a section about the why, the strategy or the outcome (docs/judgement.md, session 20). Not "you"
+ * ("allows you to configure…" in a how-to is the reader learning a feature), nor "the team" or "our team" ("lets our team
+ * ship in March" is the writers' schedule).
+ */
+const ENABLING = caseless(
+  regExp(
+    String.raw`\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?!(?:the\s)?teams?\s)(?:(?:more|all|other|new|many|the|every)\s(?:[\p{L}-]+\s){0,2}?)?(?!you\s)(?:${SERVED})\s(?:to\s)?[a-z]{3,}|(?<![\p{L}-])(?<!\b(?:the|our)\s)(?!you\s)(?:${SERVED})\s(?:[^.;\n]{0,30}?\s)?(?:can|could|will|would|to)\s(?:now\s)?(?:more\s)?(?:easily|quickly|readily)\s[a-z]{3,}`,
+    'iu',
+  ),
+);
+
+/** What the new thing lets the people served do, told as a statement and not as a norm, a struggle, a worse day or the business case. */
+const enablingIn = memoByText((sentence: string): boolean => {
+  const text = withoutCondition(sentence);
+  return ENABLING.test(text) && !NORM.test(text) && !notAChange(text);
+});
+
 /** Finds the first passage that says what changes for a customer, or undefined. */
 export function findValue(ctx: ReadingContext): Passage | undefined {
   const names = deckNames(ctx.deck.slides);
@@ -200,6 +228,7 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
       const notBusiness = !p.context.includes('business') && !p.context.includes('ask');
       if (!heading && notBusiness && benefitFor(p.text)) return p;
       if (!heading && notBusiness && ableIn(p.text)) return p;
+      if (!heading && notBusiness && enablingIn(p.text)) return p;
       if (p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !p.context.includes('value')) continue;
       const change = !heading && changeIn(p.text);
       const person = isPerson(p.text);

@@ -541,6 +541,27 @@ describe('story rules', () => {
       assert.ok(!value('## Why it matters\n\nWe believe every student should be able to follow a lecture.\n'), 'a belief, a norm for everyone');
     });
 
+    it('see what the new thing lets the people served do, or lets them do with ease, in any section but the business case (session 20)', () => {
+      assert.ok(value("## Why it matters\n\nThe shared catalogue allows researchers to build on each other's data.\n"), 'what it allows a customer to do, under the why');
+      assert.ok(value('## Our vision\n\nThe open editor will allow more people to collaborate on one map.\n'), 'more people, allowed');
+      assert.ok(value('## Strategy\n\nThe first release will enable the hospital pharmacy team to start using the dashboard.\n'), 'a team the writers serve');
+      assert.ok(value('## Outcomes\n\n- The public can easily find the forecast for their own town\n'), 'the public, with ease');
+      assert.ok(value('## Goals\n\nService teams have what they need to more easily build an accessible form.\n'), 'more easily, after “to”');
+      assert.ok(!value('## Outline\n\nThe plugin allows you to configure the store in one file.\n'), '“you” in a how-to is the reader learning a feature');
+      assert.ok(!value('## Roadmap\n\nThe new pipeline will enable the team to ship in March.\n'), 'the writers’ team');
+      assert.ok(!value('## Roadmap\n\nThe new pipeline lets our team ship in March.\n'), 'our team');
+      assert.ok(!value('## Business case\n\nThe portal allows customers to buy priority support.\n'), 'the business case');
+      assert.ok(!value('## Why it matters\n\nWe believe every student should be able to easily follow a lecture.\n'), 'a belief, a norm for everyone');
+    });
+
+    it('hear no change in the speaker walking the audience through a talk ("as we’ll see") or in the writers’ own ease ("we can easily fix it") (session 20)', () => {
+      assert.ok(!value("## The release\n\nAs we'll see in a minute, folks can migrate the old sites.\n"), 'as we’ll see');
+      assert.ok(!value('## The release\n\nWe will see how the old sites move over.\n'), 'we will see');
+      assert.ok(value("## The release\n\nYou'll see the new sites load in a second.\n"), 'what the customer will see is still a change');
+      assert.ok(!value('## Delivery\n\nWe can easily fix a bug once the release reaches customers.\n'), 'the writers’ own ease');
+      assert.ok(value('## Delivery\n\nCustomers can easily fix a typo in their own order.\n'), 'the customer’s ease is still a change');
+    });
+
     it('hear no value in a customer who will no longer trust, qualify, afford or have access: a loss, not a better day (review of session 18)', () => {
       assert.ok(!value('## Roadmap\n\nCustomers will no longer trust us if the outage repeats.\n'), 'trust lost');
       assert.ok(!value('## Roadmap\n\nMembers will no longer be eligible for the discount after June.\n'), 'eligibility lost');
