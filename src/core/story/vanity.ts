@@ -1,5 +1,5 @@
 import { MONTHS, TARGET_PATTERNS, WEEKDAYS, slidePassages, type Passage } from '../deck/beats';
-import type { Block, Slide } from '../deck';
+import type { Slide } from '../deck';
 import type { ReadingContext } from './reading';
 import { caseless } from '../deck/fold';
 import { regExp } from '../deck/fence';
@@ -38,38 +38,31 @@ const MORE_OF_THEM = String.raw`(?:grow|increase|double|triple|triplicate|quadru
  */
 const DATE_FIRST = String.raw`\bby\s(?:${DATE}|\d{1,2}(?::\d\d)?\s?(?:am|pm)\b),?\s(?:(?!\b(?:that|which|who|had|was|were)\s)[^.;\n"”]){0,60}?\b(?:shipped|launched|released|deployed|rolled out|(?:be|is|are|go|goes) live)\b`;
 
-/**
- * A goal stated as something begun or in place by a date ("Our target for the mobile app is to begin limited user testing in September",
- * "Our goal is that going into 2022, all active groups … will have well-defined charters"): a delivery date as success, unless the
- * sentence also names a level to reach ("Our target is that, by July 2028, at least 70% of …").
- */
-const GOAL_DATED = String.raw`\b(?:(?:our|the|my)\s(?:[a-z-]+\s)?)?(?:goal|target|aim|objective)\s(?:for\s[^.;\n]{1,40}?\s)?is\s(?:to|that)\b[^.;\n\d%]{0,80}?\b(?:by|in|before|until|into)\s${DATE}`;
-
 /** Output and vanity numbers: what a team produced, or how many people glanced at it. */
 export const VANITY: readonly VanityPattern[] = [
   {
     kind: 'reach',
-    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|portal|online|unique) visits|(?:visits|views|plays|streams)(?=\s(?:to|of|on)\b)|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?)|github stars|stars on github|forks|(?:web|site|website|page|forum|organic|search) traffic|traffic(?=\sto\b)|amount of traffic)\b|(?<![\d.,])(?:\d{2,3}(?:,\d{3})+|\d{2,}|\d{1,3}(?:\.\d)?k)\+?\s(?:github\s)?stars\b|\b(?:featured|mentioned|covered|cited) in (?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|ten|several|many)\s(?:[\w-]+\s)?(?:talks|articles|podcasts|newsletters|blogs|blog posts|publications|titles|outlets)\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
+    re: /\b(?:page ?views?|pageviews|(?:site|web|website|page|store|app|portal|online|unique) visits|(?:visits|views|plays|streams)(?=\s(?:to|of|on)\b)|(?:unique |site |web )?visitors|impressions|followers|likes|retweets|press (?:mentions|coverage|articles)|media mentions|open rates?|email opens|chart positions?|ranking positions?|app store (?:rankings?|positions?|features?)|github stars|stars on github|forks)\b|(?<![\d.,])(?:\d{2,3}(?:,\d{3})+|\d{2,}|\d{1,3}(?:\.\d)?k)\+?\s(?:github\s)?stars\b|\b(?:featured|mentioned|covered|cited) in (?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|ten|several|many)\s(?:[\w-]+\s)?(?:talks|articles|podcasts|newsletters|blogs|blog posts|publications|titles|outlets)\b|\btop\s\d{1,3}\s(?:in|on|of)\s[^.\n]{0,40}?\b(?:charts?|rankings?|app store|play store|trending|bestsellers?|best-sellers?)\b|\bfeatured (?:in|on|by) (?:the )?(?:app store|play store|apple|google)\b/gi,
   },
   {
     kind: 'acquisition',
     // "Downloads each logger", "installs the agent": a verb with its object says what software does, not how many came.
     re: regExp(
-      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social|update|alert)\ssubscribers|(?:new |first-time )?contributors|${MORE_OF_THEM})\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b|\b(?:adoption|adopted)\sby\s(?:more than\s|over\s|at least\s)?\d[\d,.]{0,15}\+?\s(?:[a-z-]+\s){0,2}?(?:projects|organi[sz]ations|companies|teams|libraries|hospitals|schools|cities|councils|agencies|institutions|universities|businesses|users)\b|(?<![\d.,])\d[\d,.]{0,15}\+?\s(?:more\s|new\s)?(?:[a-z-]+\s)?[a-z]+s\s(?:participating|taking part)\b`,
+      String.raw`\b(?:(?:downloads|installs)${WITH_OBJECT}|app installs|sign-?ups|signups|registrations|registered (?:users|members|accounts|customers)|total (?:users|members|accounts|sign-?ups)|new members|accounts created|new accounts|waitlist sign-?ups|(?:newsletter|email|mailing list|channel|youtube|podcast|blog|free|social|update|alert)\ssubscribers|(?:new |first-time )?contributors|${MORE_OF_THEM})\b|\breach(?:es|ing)?\s(?:more than\s|over\s|an extra\s|another\s)?[*_]{0,2}\d[\d,.]{0,15}\s(?:more\s|new\s|extra\s|additional\s)?(?:families|people|households|children|kids|residents|individuals)\b|\b\d[\d,.]{0,15}[*_]{0,2}\s(?:more\s|new\s|extra\s)?(?:families|people|households|children|kids|residents|individuals|students|patients|users)[*_]{0,2} (?:reached|served)\b`,
       'gi',
     ),
   },
   {
     kind: 'output',
     re: regExp(
-      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs|merge requests|changesets|patches) merged|${WORK_COUNTED}|${PEOPLE_TRAINED}|(?:an?\s)?(?:pull[- ]request|pr) (?:being |is |gets |was )?merged|${DELIVERABLE}|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:[a-z-]+\s)?(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
+      String.raw`\b(?:features? (?:shipped|delivered|launched|released|built|completed)|(?:number|count) of (?:features|releases|tickets|commits|deploys|stories)|(?:ship|shipped|deliver|delivered|release|released|launch|launched|build|built)\s\d{1,4}\s(?:new\s)?(?:features|releases|stories|epics|tickets)|velocity|story points|lines of code|commits${WITH_OBJECT}|(?:pull requests|prs|merge requests|changesets|patches) merged|${WORK_COUNTED}|${PEOPLE_TRAINED}|(?:an?\s)?(?:pull[- ]request|pr) (?:being |is |gets |was )?merged|${DELIVERABLE}|tickets closed|closed tickets|(?:calls|tickets|cases|requests|claims|orders|enquiries|inquiries|contacts|applications|forms) (?:handled|processed|answered|logged|submitted)|epics (?:closed|completed|done)|releases shipped|on[- ]time delivery|(?:[a-z]+s|people|staff) (?:trained|onboarded)|(?:training )?sessions (?:held|run|delivered)|(?:posts|articles|videos|explainers|templates|newsletters|screenshots|entries|reports|dashboards|campaigns|recommendations|notifications|alerts|messages|texts|reminders|emails) (?:shared|posted|published|sent|created|logged|produced|launched|built|generated|delivered)|(?:press|media) (?:in|coverage in)\s(?:at least\s)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s[^.;\n]{0,20}?\b(?:titles|outlets|publications|papers)|(?:devices|tablets|sensors|units|kiosks|terminals|scanners|licen[cs]es|seats) (?:deployed|installed|rolled out|enrolled|issued|activated)|(?:send|sent|sending|post|posted|publish|published|run|ran|hold|held|host|hosted)\s(?:more than\s|over\s|about\s|at least\s)?\d[\d,.]{0,15}\s?k?\s(?:reminders|messages|texts|sms|emails|notifications|newsletters|posts|articles|videos|events|workshops|sessions|webinars|campaigns)|(?:serv|deliver|distribut|hand(?:ed|ing)? out|giv)(?:e|es|ed|ing)?\s(?:more than\s|over\s|about\s)?\d[\d,.]{0,15}\s?(?:k|m|million|thousand)?\s(?:meals|food parcels|parcels|boxes|kits|packs|lunches|dinners|breakfasts)|(?:pharmacies|stores|shops|sites|hotels|clinics|schools|practices|branches|teams|customers|partners|merchants|sellers|restaurants|offices|hospitals|users|accounts) (?:onboarded|signed up|enrolled|connected|migrated|live))\b`,
       'gi',
     ),
   },
   {
     kind: 'date',
     re: regExp(
-      String.raw`(?<!-)\b(?:launch(?:es|ing)?|(?<!\b(?:was|were|had|had been)\s)(?:exited|decommissioned|retired|switched off)|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)(?:[^.;\n"”]|(?<=\d)\.(?=\d))){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b|${DATE_FIRST}|${GOAL_DATED}`,
+      String.raw`(?<!-)\b(?:launch(?:es|ing)?|(?<!\b(?:was|were|had|had been)\s)(?:exited|decommissioned|retired|switched off)|ship(?:s|ping)?|releas(?:e|es|ing)(?!\s(?:cadence|frequency|cycles?|notes|trains?|process|times?|rate))|go(?:es)?[- ]live|roll(?:s|ing)?[- ]out|deliver(?:s|ing)?|deploy(?:s|ing)?|(?:be |is |are |go |goes )?live|goes out)\b(?:(?!\b(?:that|which|who)\s)[^.;\n"”]){0,40}?\b(?:by|in|before|on|within|until)\s${DATE}|\b(?:deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing))\b[^.;\n]{0,30}?\bon (?:time|schedule|budget)\b|${DATE_FIRST}`,
       'gi',
     ),
   },
@@ -99,7 +92,7 @@ const NUMBER_WORDS = 'million|thousand|hundreds?|thousands?|millions?|dozens?|se
 /** A reach measure is counted: a figure, or a word that grows, targets or counts one ("double our followers", "more page views", "the number of issues reported"). */
 const COUNTED = caseless(
   regExp(
-    String.raw`${COUNT_FIGURE}|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpis?|metrics?|measured? (?:by|in)|(?:total )?number of|amount of|${NUMBER_WORDS})\b`,
+    String.raw`${COUNT_FIGURE}|\b(?:more|most|grow\w*|increas\w*|doubl\w*|tripl\w*|boost\w*|rais\w*|lift\w*|maximi[sz]\w*|drive|driving|hit|reach|target\w*|goal|kpis?|metrics?|measured? (?:by|in)|(?:total )?number of|${NUMBER_WORDS})\b`,
     'iu',
   ),
 );
@@ -135,8 +128,6 @@ function counted(clause: string, words?: string): boolean {
     .join(' ');
   return COUNTED.test(words) || COUNTED.test(far) || COUNTED.test(near) || COUNTED_AFTER.test(after);
 }
-/** A feature in a store or a chart ("featured in the App Store"): attention, counted or not. */
-const FEATURED = caseless(/^featured (?:in|on|by)\b/i);
 /** A count that picks out whom a rule applies to ("owners of gems that exceed 180 million downloads will be required to…"): a threshold, not a measure. */
 const THRESHOLD = caseless(
   /\b(?:that|which|whose|once|when|if|with)\s(?:[\w'’-]+\s){0,4}?(?:exceeds?|exceeding|reach(?:es)?|pass(?:es)?|surpass(?:es)?|(?:has|have|having)\s(?:more than|over|at least))\s(?:over\s|more than\s|at least\s)?\d/i,
@@ -169,10 +160,7 @@ export const SUCCESS = caseless(
 
 /** Aims stated as numbers to reach ("By the end of the two years we aim to:", "we want to reach 70 story points"): what the writer will count as success. */
 const AIMS = caseless(
-  regExp(
-    String.raw`\b(?:(?:we|i)(?:'re|’re|\sare|\sam)?\s(?:aim|aiming|hope|hoping|want|plan|planning|expect|expecting)\sto\s(?:reach|hit|achieve|get to)|(?:we|i)\saim\sto|our aims?|hope to achieve)\b|\b(?:we|i)\s(?:want|hope|expect)\sto:|\b(?:we|i)\s(?:will|'ll|’ll)\s${MORE_OF_THEM}\b`,
-    'i',
-  ),
+  /\b(?:(?:we|i)(?:'re|’re|\sare|\sam)?\s(?:aim|aiming|hope|hoping|want|plan|planning|expect|expecting)\sto\s(?:reach|hit|achieve|get to)|(?:we|i)\saim\sto|our aims?|hope to achieve)\b/i,
 );
 /** A table's words name its columns: "Metric | H1 | H2" reports current values; only a column of targets or goals makes it about success. */
 export const TARGET_COLUMN = caseless(/\b(?:targets?|goals?)\b/i);
@@ -181,56 +169,17 @@ const aiming = (p: Passage) => (p.block.kind === 'table' ? TARGET_COLUMN.test(p.
 /** Slides where a number is a measure of success: outcome slides, and any slide that talks about measuring success. */
 export function measuringSlides(ctx: ReadingContext): Slide[] {
   const outcome = new Set(ctx.slidesWith('outcome'));
-  const goals = goalsPage(ctx);
-  return ctx.deck.slides.filter((s) => outcome.has(s) || (!s.empty && (goals || slidePassages(s).some(aiming))));
-}
-
-/** A title that names the page's goals ("OKRs 2018 Q3", "TODO Strategic Goals", "Targets for 2027"): every section under it states them. */
-const GOALS_TITLE = caseless(/\b(?:goals?|okrs?|objectives and key results|key results|targets?)\b/i);
-
-/** Is the whole page a list of its goals: does its title, the first heading, name them? */
-export function goalsPage(ctx: ReadingContext): boolean {
-  const first = ctx.deck.slides[0]?.blocks[0];
-  return first !== undefined && first.kind === 'heading' && GOALS_TITLE.test(first.text);
+  return ctx.deck.slides.filter((s) => outcome.has(s) || (!s.empty && slidePassages(s).some(aiming)));
 }
 
 /**
  * On a slide of several sections (a long page), the sections about success: under a success heading, or
- * talking about measuring it. Undefined for a slide of one section, which is judged whole, and on a page of goals (`goals`, {@link goalsPage}).
+ * talking about measuring it. Undefined for a slide of one section, which is judged whole.
  */
-export function measuringSections(slide: Slide, goals = false): Set<number> | undefined {
+export function measuringSections(slide: Slide): Set<number> | undefined {
   const passages = slidePassages(slide);
-  if (goals || passages.every((p) => p.section === passages[0].section)) return undefined;
-  const aims = new Set(passages.filter((p) => p.context.includes('outcome') || aiming(p)).map((p) => p.section));
-  return underAims(slide, passages, aims);
-}
-
-/**
- * The sections about success and the subsections under them: "### First Year:" under "## Milestones", whose lead says "include any
- * goals for metrics the project is expected to reach", lists those goals too, as a section and its subsections play one role.
- */
-function underAims(slide: Slide, passages: readonly Passage[], aims: Set<number>): Set<number> {
-  const sectionOf = new Map<Block, number>();
-  for (const p of passages) if (!sectionOf.has(p.block)) sectionOf.set(p.block, p.section);
-  // Whether a heading's section, or a section above it, is about success; and, for every block, the heading above it.
-  const aimed = new Map<Block, boolean>();
-  const above = new Map<Block, Block>();
-  const open: Block[] = [];
-  for (const b of slide.blocks) {
-    if (b.kind === 'heading') while (open.length > 0 && open[open.length - 1].level >= b.level) open.pop();
-    const parent = open[open.length - 1];
-    if (parent) above.set(b, parent);
-    if (b.kind !== 'heading') continue;
-    const own = sectionOf.get(b);
-    aimed.set(b, (own !== undefined && aims.has(own)) || (parent !== undefined && aimed.get(parent) === true));
-    open.push(b);
-  }
-  const out = new Set(aims);
-  for (const p of passages) {
-    const parent = above.get(p.block);
-    if (parent && aimed.get(parent)) out.add(p.section);
-  }
-  return out;
+  if (passages.every((p) => p.section === passages[0].section)) return undefined;
+  return new Set(passages.filter((p) => p.context.includes('outcome') || aiming(p)).map((p) => p.section));
 }
 
 /** Where a sentence splits into clauses that each can hold their own measure: "…, and when …", "…; …". */
@@ -259,8 +208,7 @@ export function isVanity(kind: Kind, sentence: string, clause = sentence, words?
   if (kind !== 'date' && THRESHOLD.test(sentence) && RULE_WORDS.test(sentence)) return false;
   // "The design my manager likes best", "first impressions of the team", "contributors who have shown staying power": a count of
   // attention or of arrivals needs a number or a change beside it; without one the word names people, not a measure.
-  // Being featured ("Featured in the App Store editorial section") is the attention itself: it needs no count.
-  if ((kind === 'reach' || kind === 'acquisition') && ((!counted(clause, words) && !(words !== undefined && FEATURED.test(words))) || SHARE_OF.test(clause))) return false;
+  if ((kind === 'reach' || kind === 'acquisition') && (!counted(clause, words) || SHARE_OF.test(clause))) return false;
   // "Commits can be backported", "CI kicked off with git commits": output named with no number or change beside it, in a sentence that
   // does not talk about measuring, names work, not a measure ("KPIs to measure development velocity" still measures output).
   // Under a success heading, the list names what will count as success: "Launch of the website" there is output offered as success.

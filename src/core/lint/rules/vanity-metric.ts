@@ -1,6 +1,6 @@
 import { slidePassages, type Passage } from '../../deck/beats';
 import type { Slide } from '../../deck';
-import { VANITY, clauseOf, goalsPage, isVanity, measuringSections, measuringSlides, type Kind } from '../../story/vanity';
+import { VANITY, clauseOf, isVanity, measuringSections, measuringSlides, type Kind } from '../../story/vanity';
 import { findOutputMeasures } from '../../story/outcome';
 import { lineRange, rangeInside } from '../ranges';
 import type { Range } from '../../deck';
@@ -20,8 +20,7 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
   const lines = new Map<Slide, Map<number, Passage[]>>();
   const byLine = (slide: Slide) => lines.get(slide) ?? lines.set(slide, passagesByLine(slide)).get(slide)!;
   const sections = new Map<Slide, Set<number> | undefined>();
-  const goals = goalsPage(ctx);
-  const measuring = (slide: Slide) => (sections.has(slide) ? sections.get(slide) : sections.set(slide, measuringSections(slide, goals)).get(slide));
+  const measuring = (slide: Slide) => (sections.has(slide) ? sections.get(slide) : sections.set(slide, measuringSections(slide)).get(slide));
   // Memoised per line and words, so a line with thousands of matches is read once.
   const verdicts = new Map<string, boolean>();
   for (const { kind, re } of VANITY) {
