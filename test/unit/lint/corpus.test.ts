@@ -267,7 +267,7 @@ describeDoubleLabelled('Blind corpus 9 (double-labelled, trained on since)', 'te
 describeDoubleLabelled('Blind corpus 10 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-10', 60);
 
 /**
- * Real public documents, labelled twice blind in sessions 8 to 19. They are other people's writing, so only
+ * Real public documents, labelled twice blind in sessions 8 to 20. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
 const REAL = [
