@@ -253,7 +253,7 @@ if (args.includes('--sets')) {
   for (const p of POLICIES) console.log(`${p.name.padEnd(10)} ${sets.map((s) => cell(table[p.name][s])).join('')}`);
 }
 const tally = (r: Row) => `${r.tp}/${r.fp}/${r.fn}`.padStart(12);
-console.log(`policy           written ALL                      real ALL                   r7–r17 (never tuned)  ${NEVER_TUNED.map((s) => short(s).padStart(16)).join('')}`);
+console.log(`policy           written ALL                      real ALL                   r7–r${REAL_SETS.length} (never tuned)  ${NEVER_TUNED.map((s) => short(s).padStart(16)).join('')}`);
 for (const p of POLICIES) {
   const x = pooled(p.name);
   console.log(
