@@ -266,6 +266,9 @@ describeDoubleLabelled('Blind corpus 9 (double-labelled, trained on since)', 'te
 /** Written blind and labelled twice in session 19; measured, never tuned to (see its README). */
 describeDoubleLabelled('Blind corpus 10 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-10', 60);
 
+/** Written blind and labelled twice in session 20; measured, never tuned to (see its README). */
+describeDoubleLabelled('Blind corpus 11 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-11', 60);
+
 /**
  * Real public documents, labelled twice blind in sessions 8 to 20. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
