@@ -33,6 +33,8 @@ const PAST_RESULT = caseless(
 const FORECAST = caseless(/\b(?:is|are)\s(?:widely\s)?(?:expected|projected|forecast|predicted|likely)\sto\b/i);
 /** What a study, a survey or the team found: "in that survey we found that…", "the audit showed". */
 const FOUND = caseless(/\b(?:we|survey|surveys|study|studies|research|data|analysis|audit|review|evaluation|pilot|trial)\s(?:\p{L}+\s)?(?:found|showed|revealed|shows|reveals|finds)\b/iu);
+/** Whether a paragraph reports a finding, read once per paragraph however many of its sentences ask (a scan per sentence was quadratic). */
+const reportsFinding = memoTest(FOUND);
 const STILL_AHEAD = caseless(/\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i);
 
 /**
@@ -245,7 +247,7 @@ function measure(slide: Slide, whole: boolean): Measures {
     if (!underOutcome && FORECAST.test(p.text)) continue;
     // A finding reported, even under a success heading ("In that survey we found that 35% of contributors are funded; a similar number
     // never received any"): what a study found, read on the whole paragraph, is evidence, not a target.
-    if (FOUND.test(p.block.text) && !futureChange(p.text) && !STILL_AHEAD.test(p.text)) continue;
+    if (reportsFinding(p.block.text) && !futureChange(p.text) && !STILL_AHEAD.test(p.text)) continue;
     // Outside a success section, a change already reported is a result ("footfall down 22% in two years").
     if (!underOutcome && PAST_RESULT.test(p.text) && !futureChange(p.text) && !STILL_AHEAD.test(p.text)) continue;
     // A dated target is a claim about success wherever it stands, except in the sections of NOT_MEASURING.

@@ -112,6 +112,12 @@ const FAMILIES = [
     run: lintWith,
   } satisfies Family<{ text: string; config: StoryDeckConfig }>,
   {
+    name: 'one paragraph of many sentences under a success heading (the finding test read the paragraph once per sentence)',
+    n: 2000,
+    input: (n, tag) => `# Plan ${tag}\n\n## How we will know\n\n${Array.from({ length: n }, (_, i) => `Churn should fall ${i % 90}% in region ${i}.`).join(' ')}\n`,
+    run: lint,
+  },
+  {
     name: 'a template with a long run of line breaks',
     n: 1000,
     input: (n, tag) => `${TEMPLATE_HEADER}# Why\n\nWe believe.${'\n'.repeat(n)}${tag}\n`,
