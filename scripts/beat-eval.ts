@@ -16,8 +16,8 @@
 // First: it takes the product's learned doubts out of the story model before the story model loads.
 import { setDoubts } from './kinds/doubts';
 import { join } from 'node:path';
-import type { BeatId } from '../src/core/deck';
-import { bestScore, longEnough, type Section } from '../src/core/story/sectionModel';
+import { longEnough, type BeatId } from '../src/core/deck';
+import { bestScore, type Section } from '../src/core/story/sectionModel';
 import { beatBags, beatSections, loadSet, REAL_SETS, WRITTEN_SETS, type KindPolicy, type LabelledDoc } from './kinds/corpus';
 import { lintCacheFile } from './kinds/cache';
 import { leaveOneSetOut, lintCache, printTables, printWeights } from './kinds/score';

@@ -14,7 +14,8 @@
 // First: the product's learned doubts off, so that the nine rules' totals are the hand-written readings' but for this check.
 import './kinds/doubts';
 import { join } from 'node:path';
-import { bestScore, longEnough, type Section } from '../src/core/story/sectionModel';
+import { longEnough } from '../src/core/deck';
+import { bestScore, type Section } from '../src/core/story/sectionModel';
 import type { KindProfile } from '../src/core/story/kinds';
 import { reportedWalls, STATS_RULE, statsBags, UNCHECKED } from './kinds/stats';
 import { loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';

@@ -20,12 +20,11 @@
 // First: it takes the product's learned doubts out of the story model before the story model loads.
 import { setDoubts } from './kinds/doubts';
 import { join } from 'node:path';
-import type { BeatId } from '../src/core/deck';
-import { parseDeck } from '../src/core/deck';
+import { longEnough, parseDeck, type BeatId } from '../src/core/deck';
 import { effectiveConfig } from '../src/core/lint/engine';
 import type { StoryDeckConfig } from '../src/core/lint/config';
 import type { KindProfile } from '../src/core/story/kinds';
-import { bestScore, longEnough, scoreSection, type Section } from '../src/core/story/sectionModel';
+import { bestScore, scoreSection, type Section } from '../src/core/story/sectionModel';
 import { readStory } from '../src/core/story/story';
 import { beatBags, beatSections, CHECK_SETS, forcedKind, loadSet, REAL_SETS, WRITTEN_SETS, type LabelledDoc } from './kinds/corpus';
 import { lintCacheFile } from './kinds/cache';

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeck, type Deck } from '../../src/core/deck';
-import { BUILTIN_KINDS, expectedProfile, inferKind, KIND_MODEL, kindText, type KindProfile, type UnsureReading } from '../../src/core/story/kinds';
+import { BUILTIN_KINDS, expectedProfile, guessable, inferKind, KIND_MODEL, kindText, type KindProfile, type UnsureReading } from '../../src/core/story/kinds';
 import { kindFeatures, scoreKinds } from '../../src/core/story/kindModel';
 import { DEFAULT_TRAINING, signFeature, train } from './train';
 import { sections, type Section } from '../../src/core/story/sectionModel';
@@ -160,6 +160,7 @@ export function kindReader(training: readonly LabelledDoc[], policy: KindPolicy 
   return (d) => {
     if (d.named) return '';
     if (d.sign) return d.sign;
+    if (!guessable(d.deck)) return 'pitch';
     const scores = scoreKinds(d.features, km);
     if ('top' in policy) return scores[0].p >= policy.top ? scores[0].kind : 'pitch';
     return expectedProfile(scores, BUILTIN_KINDS, policy);

@@ -1,5 +1,5 @@
 export * from './types';
-export { parseDeck, markdownSource, countWords, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS, MAX_DECK_CHARS } from './parseDeck';
+export { parseDeck, markdownSource, countWords, longEnough, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS, MAX_DECK_CHARS } from './parseDeck';
 export { detectBeats, headingBeat } from './beats';
 export { DURATION_FORMS, parseDuration } from './duration';
 export { shortFences } from './frontMatter';

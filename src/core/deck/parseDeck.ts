@@ -394,6 +394,13 @@ function onlyLinks(inline: Token): boolean {
   return links > 0;
 }
 
+/** Has the narrative at least `minWords` words: its slides' and its speaker notes' added together, each counted as the talk time counts them (code left out)? */
+export function longEnough(deck: Deck, minWords: number): boolean {
+  let n = 0;
+  for (const s of deck.slides) if ((n += s.words + s.noteWords) >= minWords) return true;
+  return n >= minWords;
+}
+
 /** Words spoken: whitespace-separated words, plus one word for every two CJK characters (which have no spaces). */
 export const countWords = memoByText((text: string): number => {
   if (!MAYBE_CJK.test(text)) return text.match(WORD)?.length ?? 0;

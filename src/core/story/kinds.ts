@@ -1,4 +1,4 @@
-import type { BeatId, Block, Deck, Slide } from '../deck';
+import { longEnough, type BeatId, type Block, type Deck, type Slide } from '../deck';
 import { BEAT_IDS } from '../deck/types';
 import { caseless } from '../deck/fold';
 import { kindEvidence, kindFeatures, scoreKinds, type KindModel, type KindText, type StyleCounts } from './kindModel';
@@ -62,7 +62,17 @@ export function kindTable(config: KindConfig = {}): Record<string, KindProfile> 
   return { ...BUILTIN_KINDS, ...config.kinds };
 }
 
-/** Reads a narrative's kind: front matter `kind:`, else the configuration's `kind`, else what its title and headings show, else a pitch. */
+/**
+ * The words a narrative needs before the learned reader guesses its kind. Under them its words say too little to weigh, so what
+ * the reader learned of kinds in general decides alone — and that changes with every retraining: a two-slide draft is read as
+ * the default pitch until it says more, or names its kind.
+ */
+export const GUESS_MIN_WORDS = 50;
+
+/** Is a narrative long enough for the learned reader to guess its kind (GUESS_MIN_WORDS)? */
+export const guessable = (deck: Deck): boolean => longEnough(deck, GUESS_MIN_WORDS);
+
+/** Reads a narrative's kind: front matter `kind:`, else the configuration's `kind`, else what its title and headings show, else the learned reader's guess, else a pitch. */
 export function readKind(deck: Deck, config: KindConfig = {}): KindReading {
   const table = kindTable(config);
   const declared = (value: unknown, source: 'front-matter' | 'config'): KindReading | undefined => {
@@ -123,11 +133,13 @@ export function sameProfile(a: KindProfile, b: KindProfile): boolean {
 }
 
 /**
- * When no shape sign names a kind: what the learned reader makes of it. Its probabilities weigh each beat (`expectedProfile`): where that
+ * When no shape sign names a kind: what the learned reader makes of it, for a narrative long enough to read (`guessable`; a shorter
+ * one gets no guess). Its probabilities weigh each beat (`expectedProfile`): where that
  * expects what the most likely kind expects, the narrative is read as that kind (a pitch, the default, gives undefined); where not, as
  * the likely kinds together (`likely`, most likely first), expecting what they are likely to expect.
  */
 export function guessKind(deck: Deck, table: Record<string, KindProfile> = BUILTIN_KINDS, model: KindModel & { unsure: UnsureReading } = KIND_MODEL): KindReading | undefined {
+  if (!guessable(deck)) return undefined;
   const features = kindFeatures(kindText(deck));
   const scores = scoreKinds(features, model);
   const mixed = withPitchPrior(scores, table, model.unsure.pitchPrior);

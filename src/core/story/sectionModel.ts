@@ -32,13 +32,6 @@ export interface SectionModel {
   minWords?: number;
 }
 
-/** Has the narrative at least `minWords` words: its slides' and its speaker notes' added together, each counted as the talk time counts them (code left out)? */
-export function longEnough(deck: Deck, minWords: number): boolean {
-  let n = 0;
-  for (const s of deck.slides) if ((n += s.words + s.noteWords) >= minWords) return true;
-  return n >= minWords;
-}
-
 /** The logistic function: a linear score as a probability. */
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 

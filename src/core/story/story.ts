@@ -1,5 +1,5 @@
 import type { Passage } from '../deck/beats';
-import { BEAT_IDS, type BeatId, type Deck, type Slide } from '../deck';
+import { BEAT_IDS, longEnough, type BeatId, type Deck, type Slide } from '../deck';
 import { findAsks } from './ask';
 import { readAudience, type AudienceCheck, type AudienceConfig, type AudienceReading } from './audiences';
 import { readCues } from './cues';
@@ -11,7 +11,7 @@ import { perSlide, readingContext, type ReadingContext } from './reading';
 import { readStakeholders, type StakeholderReading } from './stakeholders';
 import { findTieIn } from './strategy';
 import { findValue } from './value';
-import { bestScore, longEnough, scoreSection, sections, statsFeatures, type SectionModel } from './sectionModel';
+import { bestScore, scoreSection, sections, statsFeatures, type SectionModel } from './sectionModel';
 import sectionWeights from './sectionWeights.json';
 import * as what from './what';
 

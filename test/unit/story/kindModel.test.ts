@@ -6,7 +6,7 @@ import { lintText } from '../../../src/core/lint';
 import { kindChoices } from '../../../src/core/lint/kindFix';
 import { formatOutline, outline, readStory, storyStatusTooltip, storySummary, storyTree } from '../../../src/core/story';
 import { describeFeature, kindEvidence, kindFeatures, scoreKinds, styleMeasures, type KindModel } from '../../../src/core/story/kindModel';
-import { BUILTIN_KINDS, expectedProfile, guessedFor, guessKind, inferKind, KIND_MODEL, kindTable, kindText, readKind } from '../../../src/core/story/kinds';
+import { BUILTIN_KINDS, expectedProfile, guessable, guessedFor, guessKind, GUESS_MIN_WORDS, inferKind, KIND_MODEL, kindTable, kindText, readKind } from '../../../src/core/story/kinds';
 
 /** A design proposal that names no kind and has none of the RFC template's headings or header lines. */
 const RFC = `# Retry queue for outbound webhooks
@@ -163,6 +163,23 @@ describe('the learned kind reader', () => {
     assert.deepEqual([configured.id, configured.source], ['update', 'config']);
     const signed = readKind(parseDeck(`${RFC}\n## Alternatives\n\nPolling.\n\n## Drawbacks\n\nOne more service.\n`));
     assert.equal(signed.source, 'inferred');
+  });
+
+  it(`guesses no kind for a narrative under ${GUESS_MIN_WORDS} words, whatever the reader would make of it: a draft is the default pitch until it says more`, () => {
+    // A reader that calls everything a talk: what it learned of kinds in general, which alone would decide a draft of two sentences.
+    const talky: KindModel = { kinds: ['pitch', 'talk'], bias: [0, 3], weights: {}, telling: { pitch: [], talk: [] } };
+    const model = { ...talky, unsure: KIND_MODEL.unsure };
+    const talk = "# Ten years of shipping maps\n\nThank you all for coming. I'm going to tell you three stories from ten years of shipping maps.\n";
+    const short = parseDeck(talk);
+    assert.ok(!guessable(short));
+    assert.equal(guessKind(short, BUILTIN_KINDS, model), undefined);
+    const longer = parseDeck(`${talk}\n---\n\n## The first story\n\n${'We drew the coast again every spring, by hand, from the ferry. '.repeat(3)}\n`);
+    assert.ok(guessable(longer));
+    assert.equal(guessKind(longer, BUILTIN_KINDS, model)?.id, 'talk');
+    // The product's reader too: a two-slide draft is read as the default pitch, and may still name its kind.
+    const draft = parseDeck("# Introducing the shiftboard\n\nA shared screen with every patient's changes.\n\n---\n\n## Why now\n\nNight nurses lose twenty minutes a shift.\n");
+    assert.deepEqual(readKind(draft), { id: 'pitch', profile: BUILTIN_KINDS.pitch, source: 'default' });
+    assert.equal(readKind(parseDeck(`---\nkind: talk\n---\n\n${talk}`)).source, 'front-matter');
   });
 
   it('stays with the default when the pitch’s prior outweighs the reader, and weighs only the kinds the table has', () => {
@@ -398,7 +415,7 @@ describe('the learned kind reader', () => {
     it('a missing beat of an unsure reading names, for keeping it, the most likely of its kinds that expects it', () => {
       // Update 0.63, proposal 0.23, pitch 0.14; with the pitch's prior 0.48, 0.18 and 0.34.
       const model: KindModel = { kinds: ['pitch', 'update', 'proposal'], bias: [0, 1.5, 0.5], weights: {}, telling: { pitch: [], update: [], proposal: [] } };
-      const kind = guessKind(parseDeck('# Notes\n\nSome text.\n'), BUILTIN_KINDS, { ...model, unsure: SHIPPED });
+      const kind = guessKind(parseDeck(`# Notes\n\n${'Some text of the notes, long enough to be read. '.repeat(6)}\n`), BUILTIN_KINDS, { ...model, unsure: SHIPPED });
       assert.ok(kind);
       assert.deepEqual([kind.id, kind.likely], ['update', ['update', 'pitch', 'proposal']]);
       assert.deepEqual(kind.profile.expects, ['why', 'pain', 'outcome', 'ask']);
