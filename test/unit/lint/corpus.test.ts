@@ -270,7 +270,7 @@ describeDoubleLabelled('Blind corpus 10 (double-labelled, measured, never tuned 
 describeDoubleLabelled('Blind corpus 11 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-11', 60);
 
 /**
- * Real public documents, labelled twice blind in sessions 8 to 20. They are other people's writing, so only
+ * Real public documents, labelled twice blind in sessions 8 to 21. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
 const REAL = [
@@ -291,7 +291,9 @@ const REAL = [
   ['Real documents 15 (double-labelled, trained on since)', 'test/fixtures/corpus-real-15'],
   ['Real documents 16 (double-labelled, trained on since)', 'test/fixtures/corpus-real-16'],
   ['Real documents 17 (double-labelled, trained on since)', 'test/fixtures/corpus-real-17'],
-  ['Real documents 18 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-18'],
+  ['Real documents 18 (double-labelled, trained on since)', 'test/fixtures/corpus-real-18'],
+  ['Real documents 19 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-19'],
+  ['Real documents 20 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-20'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));

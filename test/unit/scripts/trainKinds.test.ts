@@ -210,7 +210,7 @@ describe('training the section scorers (trainSections, train:kinds)', () => {
   });
 
   it('`--check` passes on the weights it wrote and fails when either file differs', function () {
-    this.timeout(180000);
+    this.timeout(420000); // three trainings: about a minute each with every corpus fetched, more on a busy machine
     const dir = mkdtempSync(join(tmpdir(), 'storydeck-train-'));
     try {
       const out = { kinds: join(dir, 'kinds.json'), sections: join(dir, 'sections.json') };
