@@ -40,8 +40,11 @@ export function commandHelp(command: Command): string {
 export function argumentErrorLine(command: Command, message: string): string {
   const missing = /^Option '(?:-\w, )?(-{1,2}[^ ']+) <value>' argument missing/.exec(message);
   if (missing) return `${missing[1]} needs a value. Usage: ${command.usage}`;
+  // `-o -talk.html`, `--max-warnings -1` or `-o --force`: Node's message runs over three lines.
+  const ambiguous = /^Option '(-{1,2}[^ ']+)' argument is ambiguous\.[^]*use ('[^']+'(?: or '[^']+')?)\.?$/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value, and the next argument starts with a dash; to give a value that does, write ${ambiguous[2].replaceAll("'", '')}. Usage: ${command.usage}`;
   const unknown = /^Unknown option '(-{1,2})([^'=]+)/.exec(message);
-  if (!unknown) return `${message.replace(/\.?$/, '.')} Usage: ${command.usage}`;
+  if (!unknown) return `${message.replace(/\s*\n\s*/g, ' ').replace(/\.?$/, '.')} Usage: ${command.usage}`;
   const [, dashes, name] = unknown;
   const closest = dashes === '--' ? closestOption(command, name) : undefined;
   return `unknown option ${dashes}${name}${closest ? `; did you mean --${closest}?` : '.'} Usage: ${command.usage}`;

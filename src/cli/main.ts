@@ -23,7 +23,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   const commandName = helpFor ?? name;
   const command = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
   if (!command) {
-    io.err(`storydeck: unknown command "${commandName}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    io.err(oneLine(`storydeck: unknown command "${commandName}". Commands: ${Object.keys(COMMANDS).join(', ')}.`));
     return EXIT.usage;
   }
   if (helpFor !== undefined || asksForHelp(rest)) {

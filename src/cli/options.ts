@@ -11,3 +11,9 @@ export function audienceOption(value: string | undefined): string | undefined {
   if (value === undefined || isAudienceName(value)) return value;
   throw new UsageError(`--audience must be an audience's name, such as executives, team or partners (got "${value}").`);
 }
+
+/** `-o FILE`: undefined when not given; an empty name (`--output=`, `-o ""`) is bad usage, not the folder it runs in. */
+export function outputOption(value: string | undefined): string | undefined {
+  if (value !== '') return value;
+  throw new UsageError('-o needs a file name (got "").');
+}

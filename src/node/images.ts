@@ -44,7 +44,13 @@ export function imageInliner(base: string, access: PictureAccess, warn: (message
       return undefined;
     }
     try {
-      return `data:${type};base64,${readLocalFile(path, access).toString('base64')}`;
+      const bytes = readLocalFile(path, access);
+      // A name is not a picture: `logo.png -> .git/config` (where CI keeps its checkout token) is inside the root.
+      if (!isPicture(bytes)) {
+        warn(`image ${src} (${basename(path)}) is not a picture: its bytes are no PNG, JPEG, GIF, WebP, AVIF or SVG image; exported without it.`);
+        return undefined;
+      }
+      return `data:${type};base64,${bytes.toString('base64')}`;
     } catch (e) {
       if (e instanceof ReadRefused) warn(`image ${src} (${e.real}) ${e.message}; exported without it.${e.outside && access.allowWith ? ` ${access.allowWith}` : ''}`);
       else warn(`image ${src} (${basename(path)}) cannot be read: ${describeFsError(e)} Exported without it.`);
@@ -61,3 +67,25 @@ function decodePath(src: string): string {
     return src;
   }
 }
+
+/**
+ * Whether `bytes` are a picture of one of the types an export embeds, by their signature: PNG, JPEG, GIF, WebP, AVIF
+ * (an ISO media file whose brands name AVIF) or SVG (markup with an `<svg` element near its start). Which of them the
+ * name says is not checked: a JPEG saved as `.png` shows as before.
+ */
+export function isPicture(bytes: Buffer): boolean {
+  const ascii = (start: number, end: number) => bytes.toString('latin1', start, end);
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE) || (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)) return true;
+  if (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a' || (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP')) return true;
+  if (ascii(4, 8) === 'ftyp') {
+    const box = Math.min(bytes.length, bytes.readUInt32BE(0));
+    for (let at = 8; at + 4 <= box; at += at === 8 ? 8 : 4) if (AVIF_BRANDS.has(ascii(at, at + 4))) return true;
+    return false;
+  }
+  // SVG is text: markup from its first character (after a byte-order mark and blanks), an <svg element in its first 64 KiB.
+  const head = bytes.toString('utf8', 0, 64 * 1024).replace(/^\uFEFF/, '');
+  return /^\s*</.test(head) && /<svg[\s>/]/i.test(head);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const AVIF_BRANDS = new Set(['avif', 'avis']);

@@ -6,7 +6,7 @@ import { UserError } from '../../node/errors';
 import { exporter } from '../firstUse';
 import { isSameFile } from '../../node/write';
 import { EXIT, oneLine, readNarrative, UsageError, type Io } from '../io';
-import { audienceOption } from '../options';
+import { audienceOption, outputOption } from '../options';
 import type { OptionHelp } from './index';
 import { nearestConfig } from './lint';
 
@@ -45,7 +45,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   const [file] = positionals;
   const source = resolve(io.cwd, file);
-  const output = values.output ?? replaceExtension(file, `.${format}`);
+  const output = outputOption(values.output) ?? replaceExtension(file, `.${format}`);
   const target = resolve(io.cwd, output);
   // Real files compared: -o through a linked folder, a symbolic or a hard link to the narrative is the narrative.
   if (isSameFile(source, target)) throw new UsageError(`the output ${output} would replace the narrative itself; choose another with -o.`);

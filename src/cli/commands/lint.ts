@@ -9,7 +9,9 @@ import { EXIT, oneLine, readNarrative, UsageError, writeAtomically, type Io } fr
 import { formatOption } from '../options';
 import type { OptionHelp } from './index';
 import { CONFIG_MAX_BYTES, readTextBounded } from '../../node/boundedRead';
+import { projectRoot } from '../../node/fileAccess';
 import { loadPlugins } from '../../node/plugins';
+import { refuseLinkOut } from '../../node/write';
 
 export const summary = 'Check narratives for the parts that make people act.';
 export const usage = 'storydeck lint [paths...] [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix] [--all]';
@@ -81,7 +83,12 @@ export function run(args: string[], io: Io): number {
     if (plugins.problems.length) throw new UsageError(plugins.problems[0]);
     if (values.fix) {
       const result = fixText(text, config, { file, plugins: plugins.rules });
-      if (result.text !== text) writeAtomically(resolve(io.cwd, file), bom + result.text, { replace: true, shown: file });
+      if (result.text !== text) {
+        const target = resolve(io.cwd, file);
+        // A narrative that is a link the project holds (`talk.md -> ~/.bashrc`) does not take the fix out of it, as an export's output does not.
+        refuseLinkOut(projectRoot(target), target, file);
+        writeAtomically(target, bom + result.text, { replace: true, shown: file });
+      }
       findings.push(...result.findings);
     } else {
       findings.push(...lintText(text, config, { file, plugins: plugins.rules }).findings);

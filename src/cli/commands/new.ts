@@ -4,7 +4,8 @@ import type { Template } from '../../core/scaffold';
 import { scaffold } from '../firstUse';
 import { refuseLinkOut } from '../../node/write';
 import { repositoryRoot } from '../files';
-import { EXIT, UsageError, writeAtomically, type Io } from '../io';
+import { EXIT, oneLine, UsageError, writeAtomically, type Io } from '../io';
+import { outputOption } from '../options';
 import type { OptionHelp } from './index';
 import { loadTemplates, type LoadedTemplates } from './templates';
 
@@ -27,16 +28,17 @@ export const optionHelp: Record<keyof typeof options, OptionHelp> = {
 
 export function run(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options, allowPositionals: false });
+  const output = outputOption(values.output);
   const { template, text } = renderFromTemplate(loadTemplates(io.cwd), values.template, parseSets(values.set ?? []), 'Set answers with --set key=value.');
-  if (values.output === undefined) {
+  if (output === undefined) {
     io.out(text);
     return EXIT.ok;
   }
-  const target = resolve(io.cwd, values.output);
+  const target = resolve(io.cwd, output);
   // The folder it runs in, or the repository around it: a link there does not take the new narrative out of it.
-  refuseLinkOut(repositoryRoot(io.cwd) ?? io.cwd, target, values.output);
-  writeAtomically(target, text, { replace: values.force === true, shown: values.output });
-  io.out(`Created ${relative(io.cwd, target) || values.output} from the ${template.id} template.`);
+  refuseLinkOut(repositoryRoot(io.cwd) ?? io.cwd, target, output);
+  writeAtomically(target, text, { replace: values.force === true, shown: output });
+  io.out(oneLine(`Created ${relative(io.cwd, target) || output} from the ${template.id} template.`));
   return EXIT.ok;
 }
 

@@ -26,6 +26,7 @@ import { loadNearestConfig } from '../../core/lint';
 import { UserError } from '../../node/errors';
 import { resolveInRoot } from '../../node/fileAccess';
 import { isSameFile, writeAtomically } from '../../node/write';
+import { guardOutput } from '../exit';
 import { exporter } from '../firstUse';
 import { escapeControls, readNarrative } from '../io';
 import { nodeConfigHost } from '../commands/lint';
@@ -60,6 +61,9 @@ export async function serveMcp(root: string): Promise<void> {
     return callTool(root, params.name, params.arguments);
   });
 
+  // The SDK waits for 'drain' once per reply that finds the pipe full: a client that sends many calls at once and reads
+  // slowly is no leak, and Node's MaxListenersExceededWarning on stderr would say it is.
+  output.setMaxListeners(0);
   const transport = new StdioServerTransport(input, output);
   // A line that is not JSON, or JSON that is no JSON-RPC message (the SDK's schema check fails with `issues`), has no
   // id to answer: JSON-RPC's reply is an error with id null (JSON's parse error quotes the line: its controls go escaped,
@@ -181,6 +185,7 @@ function inRoot(root: string, path: string): string {
 
 // `node dist/mcp.js` (VS Code's server definition) serves the folder it runs in; `storydeck mcp` requires this bundle and calls serveMcp.
 if (require.main === module) {
+  guardOutput(process.stdout, process.stderr, (line) => process.stderr.write(`${line}\n`));
   serveMcp(process.cwd()).catch((e: unknown) => {
     process.stderr.write(`storydeck mcp: ${escapeControls((e as Error)?.message ?? String(e))}\n`);
     process.exitCode = 2;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exitPromptly, type Printed } from '../../../src/cli/exit';
@@ -66,5 +66,41 @@ describe('the CLI’s exit', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('when its output cannot be written', function () {
+    this.timeout(60_000);
+    let dir: string;
+    before(() => {
+      assert.ok(existsSync(CLI), 'dist/cli.js is missing: run npm run build');
+      dir = mkdtempSync(join(tmpdir(), 'storydeck-exit-'));
+      // An outline far longer than a pipe's buffer (64 KiB), so the CLI is still writing when the reader goes away.
+      const slide = (i: number) => `## Slide ${i}: we shipped 12 features\n\nRevenue grew 40%, churn fell 3% and NPS rose 12 points.\n`;
+      writeFileSync(join(dir, 'long.md'), `# Long\n\n${Array.from({ length: 1000 }, (_, i) => slide(i + 1)).join('\n---\n\n')}`);
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('stops quietly, with the command’s exit code, when the reader goes away (`| head`)', async () => {
+      const child = spawn(process.execPath, [CLI, 'outline', 'long.md', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // The first bytes read, the pipe is closed: the CLI's next write fails with EPIPE.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((done) => child.once('close', (status) => done(status)));
+      assert.equal(stderr, '', 'no stack trace, no message: the reader went away');
+      assert.equal(code, 0);
+    });
+
+    it('says so in one line, exit code 2, when the disk is full (ENOSPC)', function () {
+      if (!existsSync('/dev/full')) this.skip();
+      const full = openSync('/dev/full', 'w');
+      try {
+        const result = spawnSync(process.execPath, [CLI, 'outline', 'long.md'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        assert.equal(result.stderr, 'storydeck: cannot write the output: ENOSPC: no space left on device, write\n');
+        assert.equal(result.status, 2);
+      } finally {
+        closeSync(full);
+      }
+    });
   });
 });

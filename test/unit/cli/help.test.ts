@@ -44,6 +44,12 @@ describe('storydeck help', () => {
       [['outline', 'talk.md', '--json'], `unknown option --json. Usage: ${COMMANDS.outline.usage}`],
       [['lint', '-q'], `unknown option -q. Usage: ${COMMANDS.lint.usage}`],
       [['export', 'talk.md', '--to'], `--to needs a value. Usage: ${COMMANDS.export.usage}`],
+      // Node's own message for these runs over three lines: one line here.
+      [
+        ['export', 'talk.md', '--to', 'html', '-o', '-talk.html'],
+        `-o needs a value, and the next argument starts with a dash; to give a value that does, write --output=-XYZ or -o-XYZ. Usage: ${COMMANDS.export.usage}`,
+      ],
+      [['lint', '--max-warnings', '-1'], `--max-warnings needs a value, and the next argument starts with a dash; to give a value that does, write --max-warnings=-XYZ. Usage: ${COMMANDS.lint.usage}`],
     ];
     for (const [argv, line] of cases) {
       const { code, stdout, stderr } = await run(dir, ...argv);

@@ -238,6 +238,31 @@ describe('storydeck mcp', function () {
     assert.equal(code, 0, 'ends when the client closes stdin');
   });
 
+  it('answers a burst of calls to a client that reads slowly, and stops quietly when the client stops reading, with nothing on stderr', async () => {
+    const server = spawn(process.execPath, [CLI, 'mcp'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const send = (message: object) => server.stdin.write(`${JSON.stringify(message)}\n`);
+    send({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'slow', version: '1' } } });
+    // 40 outlines, far more than a pipe holds, while the client reads nothing: every reply waits for the pipe to drain.
+    for (let id = 1; id <= 40; id++) send({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'storydeck_outline', arguments: { path: 'talks/pitch.md' } } });
+    server.stdout.pause();
+    await new Promise((done) => setTimeout(done, 3000));
+    let replies = 0;
+    const lines = createInterface({ input: server.stdout });
+    await new Promise<void>((done) => lines.on('line', () => ++replies === 41 && done()));
+    assert.equal(stderr, '', 'no MaxListenersExceededWarning for the replies waiting on the pipe');
+    // The client stops reading and sends more: the replies find the pipe closed (EPIPE), which is no stack trace.
+    lines.close();
+    server.stdout.destroy();
+    for (let id = 41; id <= 50; id++) send({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'storydeck_outline', arguments: { path: 'talks/pitch.md' } } });
+    await new Promise((done) => setTimeout(done, 1000));
+    server.stdin.end();
+    const code = await new Promise((done) => server.once('close', done));
+    assert.equal(stderr, '', 'nothing on stderr when the client goes away');
+    assert.equal(code, 0);
+  });
+
   it("serves the same tools when run as `node dist/mcp.js`, as VS Code's MCP server definition runs it, in the folder it starts in", async () => {
     const direct = new Client({ name: 'storydeck-test', version: '1.0.0' });
     await direct.connect(new StdioClientTransport({ command: process.execPath, args: [resolve('dist/mcp.js')], cwd: join(root, 'talks'), stderr: 'pipe' }));

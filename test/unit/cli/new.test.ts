@@ -102,6 +102,15 @@ describe('storydeck new', () => {
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '-o', 'no/such/dir/talk.md'), /cannot write no\/such\/dir\/talk\.md: the folder .* does not exist/);
     mkdirSync(join(dir, 'talk.md'));
     assertUsageError(await run(dir, 'new', '--template', 'town-hall', '--set', 'title=x', '-o', 'talk.md', '--force'), /talk\.md is a folder/);
+    // An empty name (`--output=` with an unset variable) names no file, not the folder it runs in; export says the same.
+    for (const argv of [
+      ['new', '--template', 'town-hall', '--set', 'title=x', '--output='],
+      ['export', 'talk.md', '--to', 'html', '-o', '', '--force'],
+    ]) {
+      const result = await run(dir, ...argv);
+      assertUsageError(result, /-o needs a file name/);
+      assert.equal(result.stderr, `storydeck ${argv[0]}: -o needs a file name (got "").\n`);
+    }
   });
 
   it('reads no workspace template that a link takes out of the folder it runs in, and says so in one line', async () => {

@@ -75,6 +75,17 @@ describe('terminal output', () => {
     assert.match(exported.stderr, /theme "Real\\u000afake\.md/, exported.stderr);
   });
 
+  it('keeps "Created …" of new -o and an unknown command on one line, whatever the name holds', async () => {
+    const named = mkdtempSync(join(tmpdir(), 'storydeck-lines-'));
+    const name = 'talk\n0 findings.\u2028md';
+    const created = await run(named, 'new', '--template', 'town-hall', '--set', 'title=Q3', '-o', name);
+    assert.equal(created.code, 0, created.stderr);
+    assert.equal(created.stdout, 'Created talk\\u000a0 findings.\\u2028md from the town-hall template.\n');
+    const unknown = await run(named, 'lint\n0 findings.');
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr, 'storydeck: unknown command "lint\\u000a0 findings.". Commands: lint, outline, new, templates, export, mcp.\n');
+  });
+
   it('gives SARIF locations as percent-encoded URIs relative to the working folder', async () => {
     const sarifDir = mkdtempSync(join(tmpdir(), 'storydeck-sarif-'));
     mkdirSync(join(sarifDir, 'my talks'));

@@ -23,6 +23,30 @@ describe("the CLI writes through to the user's files", () => {
     assert.equal(statSync(join(dir, 'drafts', 'talk.md')).mode & 0o777, 0o600);
   });
 
+  it('lint --fix does not write out of the repository through a narrative that is a link it holds; the file named itself is fixed', async () => {
+    const repo = join(dir, 'repo');
+    const outside = join(dir, 'home');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(outside);
+    const original = '# Introducing X\n\nWe are building a new app for synergy.\n';
+    writeFileSync(join(outside, 'notes.md'), original);
+    writeFileSync(join(repo, '.storydeck.yaml'), 'declarative:\n  - id: plain-words\n    type: substitution\n    swap:\n      synergy: working together\n');
+    // The repository plants a narrative that links to a file of the user's: `storydeck lint --fix docs/*.md` names it.
+    mkdirSync(join(repo, 'docs'));
+    symlinkSync(join(outside, 'notes.md'), join(repo, 'docs', 'talk.md'));
+    const { code, stderr } = await run(repo, 'lint', 'docs/talk.md', '--fix');
+    assert.equal(code, 2);
+    assert.equal(
+      stderr,
+      `storydeck lint: docs/talk.md leads out of ${repo} through a symbolic link, to ${join(outside, 'notes.md')}; StoryDeck does not write outside the project through a link it holds. To write there, name that file itself.\n`,
+    );
+    assert.equal(readFileSync(join(outside, 'notes.md'), 'utf8'), original, 'the file the link points at is untouched');
+    // Linted without --fix, it is read as before; named itself, it is fixed.
+    assert.equal((await run(repo, 'lint', 'docs/talk.md')).code, 0);
+    await run(repo, 'lint', join(outside, 'notes.md'), '--fix', '--config', join(repo, '.storydeck.yaml'));
+    assert.match(readFileSync(join(outside, 'notes.md'), 'utf8'), /for working together\./);
+  });
+
   it('export refuses an output that is the narrative through a linked folder', async () => {
     writeFileSync(join(dir, 'talk.md'), '# Why\n\nBecause.\n');
     symlinkSync('.', join(dir, 'same'));

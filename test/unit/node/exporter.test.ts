@@ -175,6 +175,39 @@ describe('exportNarrative', () => {
     });
   });
 
+  it("leaves out a file named as a picture whose bytes are none, such as a link to the repository's .git/config; pictures of every type pass", async () => {
+    // actions/checkout keeps the job's token in .git/config, inside the root: a project's `logo.png -> ../.git/config` must not publish it.
+    mkdirSync(join(dir, 'talks', '.git'));
+    const config = '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic c2VjcmV0dG9rZW4=\n';
+    writeFileSync(join(dir, 'talks', '.git', 'config'), config);
+    symlinkSync('../.git/config', join(dir, 'talks', 'img', 'logo.png'));
+    writeFileSync(join(dir, 'talks', 'img', 'notes.svg'), '{"token": "c2VjcmV0dG9rZW4=", "svg": "<svg>"}');
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF')]);
+    const pictures: Record<string, Buffer> = {
+      'dot.png': DOT,
+      'photo.jpg': jpeg,
+      'saved-as.png': jpeg,
+      'anim.gif': Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'),
+      'shot.webp': Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8L', 'latin1'),
+      'shot.avif': Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypmif1\x00\x00\x00\x00mif1avifmiaf', 'latin1')]),
+      'logo.svg': Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- Generator: an editor -->\n<!DOCTYPE svg>\n<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    };
+    for (const [name, bytes] of Object.entries(pictures)) if (name !== 'dot.png') writeFileSync(join(dir, 'talks', 'img', name), bytes);
+    const text = `${NARRATIVE}\n${['logo.png', 'notes.svg', ...Object.keys(pictures)].map((name) => `![${name}](img/${name})`).join(' ')}\n`;
+    for (const format of ['html', 'pptx'] as const) {
+      const warnings: string[] = [];
+      await exportNarrative(request(format, join(dir, `sniffed.${format}`), { text, warn: (m) => warnings.push(m) }));
+      assert.deepEqual(
+        warnings.filter((w) => !w.includes('the PowerPoint file can hold')),
+        ['img/logo.png (logo.png)', 'img/notes.svg (notes.svg)'].map((src) => `image ${src} is not a picture: its bytes are no PNG, JPEG, GIF, WebP, AVIF or SVG image; exported without it.`),
+        format,
+      );
+    }
+    const html = readFileSync(join(dir, 'sniffed.html'), 'utf8');
+    assert.ok(!html.includes(Buffer.from(config).toString('base64')) && !html.includes('c2VjcmV0dG9rZW4'), 'the token is not in the export');
+    for (const bytes of Object.values(pictures)) assert.ok(html.includes(bytes.toString('base64')), 'every picture is in');
+  });
+
   it('refuses a file with nothing to export in one line, and writes nothing', async () => {
     await assert.rejects(
       exportNarrative(request('html', join(dir, 'bin.html'), { text: 'PK\u0000\u0003 not a narrative' })),
