@@ -22,9 +22,9 @@ import {
   type ToolInputs,
   type ToolName,
 } from '../../core/agent/tools';
-import { loadNearestConfig } from '../../core/lint';
+import { loadNearestConfig, type ConfigHost } from '../../core/lint';
 import { UserError } from '../../node/errors';
-import { resolveInRoot } from '../../node/fileAccess';
+import { isInside, resolveInRoot } from '../../node/fileAccess';
 import { isSameFile, writeAtomically } from '../../node/write';
 import { guardOutput } from '../exit';
 import { exporter } from '../firstUse';
@@ -172,9 +172,20 @@ function narrative(root: string, path: string | undefined): { input: NarrativeIn
   if (path === undefined) throw new ToolInputError(`name the narrative with "path", relative to ${root}.`);
   const absolute = inRoot(root, path);
   const { text, bom } = readNarrative(absolute);
-  const loaded = loadNearestConfig(dirname(absolute), nodeConfigHost, root);
+  const loaded = loadNearestConfig(dirname(absolute), configHostIn(root), root);
   if (loaded.problems.length) throw new ToolInputError(`config ${loaded.problems[0].source}: ${loaded.problems[0].message}`);
   return { input: { text, file: relative(root, absolute), config: loaded.config }, absolute, bom };
+}
+
+/**
+ * Config files as the server reads them: only under its folder, `extends` included. A config the folder holds cannot make it
+ * read a file elsewhere (`extends: ~/.aws/credentials`), whose first characters a parse problem would quote to the agent.
+ */
+function configHostIn(root: string): ConfigHost {
+  return {
+    ...nodeConfigHost,
+    readFile: (path) => (isInside(root, path) ? nodeConfigHost.readFile(path) : { problem: `it is outside ${root}: the StoryDeck MCP server reads only under the folder it was started in.` }),
+  };
 }
 
 function inRoot(root: string, path: string): string {

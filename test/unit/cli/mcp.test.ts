@@ -159,6 +159,24 @@ describe('storydeck mcp', function () {
     assert.ok(!existsSync(join(dir, 'escaped.md')));
   });
 
+  it("reads no config outside its folder: a config's `extends` that leads out is refused, and nothing of that file is quoted", async () => {
+    mkdirSync(join(root, 'extended'));
+    writeFileSync(join(root, 'extended', 'talk.md'), SOLUTION_FIRST);
+    writeFileSync(join(dir, 'credentials.yaml'), 'rules:\n  why-before-what: false\n# token ghp_OUTSIDE\n');
+    writeFileSync(join(root, 'extended', '.storydeck.yaml'), `extends: ${join(dir, 'credentials.yaml')}\n`);
+    for (const name of ['storydeck_lint', 'storydeck_outline']) {
+      const error = await refusal(name, { path: 'extended/talk.md' });
+      assert.equal(error.code, -32602);
+      assert.match(error.message, /cannot be read: it is outside .*: the StoryDeck MCP server reads only under the folder it was started in\./);
+      assert.doesNotMatch(error.message, /OUTSIDE|why-before-what/);
+    }
+    // A config it extends inside the folder is read as before.
+    writeFileSync(join(root, 'extended', 'base.yaml'), 'rules:\n  why-before-what: false\n');
+    writeFileSync(join(root, 'extended', '.storydeck.yaml'), 'extends: base.yaml\n');
+    const { findings } = (await call('storydeck_lint', { path: 'extended/talk.md' })) as { findings: { ruleId: string }[] };
+    assert.ok(findings.length > 0 && !findings.some((f) => f.ruleId === 'why-before-what'));
+  });
+
   it("writes a narrative's terminal controls (DEL, C1, bidirectional overrides) as JSON escapes in its text and its errors: a client may print them", async () => {
     const controls = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
     const hostile = '# Pricing \u202eflow\u202c \u009b2J\u007f\n\n## Why \u2066it\u2069 matters\n\nOur customers \u009b31m struggle.\n';
