@@ -291,6 +291,9 @@ export const asksOn = perSlide(function asksOn(slide: Slide): Ask[] {
   /** Each section's words: an invitation with a date or someone to act in its section asks. */
   const sectionText = new Map<number, string>();
   for (const p of passages) sectionText.set(p.section, `${sectionText.get(p.section) ?? ''} ${p.text}`);
+  /** Whether a section's words name an owner or a date, read once per section however many invitations it holds (once per invitation was quadratic). */
+  const specificSections = new Map<number, boolean>();
+  const specificSection = (section: number): boolean => specificSections.get(section) ?? specificSections.set(section, specific(sectionText.get(section) ?? '')).get(section)!;
   for (const p of passages) {
     if (p.block.kind === 'heading') titled.add(p.section);
     // "No asks this week" is not an ask, and neither is an open question, a customer's quoted "please just tell me" nor a letter's signature.
@@ -300,7 +303,7 @@ export const asksOn = perSlide(function asksOn(slide: Slide): Ask[] {
     // Under an ask heading, any request, owner or date counts; in a section with no heading on a slide that reads as an ask, a clear one.
     const underAskHeading = body && (p.context.includes('ask') || askSections.has(p.section)) && !DECIDED.test(p.text);
     // An invitation to comment is not the ask, unless the writer put it under the ask's heading.
-    if (!underAskHeading && INVITATION.test(p.text) && !specific(sectionText.get(p.section) ?? p.text)) continue;
+    if (!underAskHeading && INVITATION.test(p.text) && !specificSection(p.section)) continue;
     const headlessAsk = body && p.context.length === 0 && !titled.has(p.section) && slide.beats.includes('ask') && !TOLD_STORY.test(p.text);
     const request =
       strongAsk(p) ||
@@ -328,10 +331,14 @@ interface Specifics {
   order: Map<Block, number>;
   /** Each section's blocks, in order. */
   sectionBlocks: Map<number, Block[]>;
+  /** For each section, how many of its first i blocks hold an owner or a date, at i. */
+  foundBefore: Map<number, number[]>;
+  /** For each section, where the run of list items that goes on at each of its blocks ends (the block itself when none goes on there). */
+  listEnd: Map<number, number[]>;
 }
 
 function specifics(slide: Slide): Specifics {
-  const found: Specifics = { sections: new Set(), blocks: new Set(), order: new Map(), sectionBlocks: new Map() };
+  const found: Specifics = { sections: new Set(), blocks: new Set(), order: new Map(), sectionBlocks: new Map(), foundBefore: new Map(), listEnd: new Map() };
   const signed = signatures(slide);
   for (const p of slidePassages(slide)) {
     if (signed.has(p.block)) continue;
@@ -344,6 +351,16 @@ function specifics(slide: Slide): Specifics {
       found.sections.add(p.section);
       found.blocks.add(p.block);
     }
+  }
+  // Counted once per section, so that each ask's reach is read in constant time: reading it block by block for every ask of a long list was quadratic.
+  for (const [section, blocks] of found.sectionBlocks) {
+    const before = [0];
+    for (const b of blocks) before.push(before[before.length - 1] + (found.blocks.has(b) ? 1 : 0));
+    const ends: number[] = [];
+    ends[blocks.length] = blocks.length;
+    for (let e = blocks.length - 1; e >= 0; e--) ends[e] = e > 0 && blocks[e].kind === 'list_item' && blocks[e - 1].kind === 'list_item' ? ends[e + 1] : e;
+    found.foundBefore.set(section, before);
+    found.listEnd.set(section, ends);
   }
   return found;
 }
@@ -395,9 +412,9 @@ export function someSpecific(asks: readonly Ask[]): boolean {
     if (passage.context.includes('ask') || blocks.length <= GLANCE) return found.sections.has(passage.section);
     // The ask's block, the one after it, and the rest of a list that follows it ("We need: - two engineers - Owner: Priya").
     const at = found.order.get(passage.block) ?? 0;
-    let end = at + 2;
-    while (end < blocks.length && blocks[end].kind === 'list_item' && blocks[end - 1].kind === 'list_item') end++;
-    return blocks.slice(at, end).some((b) => found.blocks.has(b));
+    const end = Math.min(blocks.length, at + 2 < blocks.length ? found.listEnd.get(passage.section)![at + 2] : at + 2);
+    const before = found.foundBefore.get(passage.section)!;
+    return before[end] - before[Math.min(at, end)] > 0;
   });
 }
 

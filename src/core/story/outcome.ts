@@ -35,6 +35,8 @@ const FORECAST = caseless(/\b(?:is|are)\s(?:widely\s)?(?:expected|projected|fore
 const FOUND = caseless(/\b(?:we|survey|surveys|study|studies|research|data|analysis|audit|review|evaluation|pilot|trial)\s(?:\p{L}+\s)?(?:found|showed|revealed|shows|reveals|finds)\b/iu);
 /** Whether a paragraph reports a finding, read once per paragraph however many of its sentences ask (a scan per sentence was quadratic). */
 const reportsFinding = memoTest(FOUND);
+/** Whether a heading names success, read once per heading however many of its sentences ask (a heading of many sentences was read once per sentence). */
+const namesSuccess = memoTest(SUCCESS);
 const STILL_AHEAD = caseless(/\b(?:target\w*|goals?|aim\w*|will|by (?:the )?end of|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|by q[1-4])\b/i);
 
 /**
@@ -128,6 +130,13 @@ const hasTarget = memoByText((sentence: string): boolean => {
   // Clause by clause, so "repeat purchase from 22% to 30% by Q2, and 500,000 page views" still has a real target.
   return text.split(CLAUSE_BREAK).some((clause) => TARGET_PATTERNS.some((re) => re.test(clause)) && !vanityIn(clause) && !isOutput(clause));
 });
+
+/**
+ * The words that count output in a block read whole, so that a target that runs over two lines ("… fall from 1 in 25 to / 1 in 60")
+ * is one measure; undefined when the block is no output. Read once per block, however many of its sentences ask (a read per
+ * sentence was quadratic in a long paragraph).
+ */
+const blockOutput = memoByText((text: string): string | undefined => (isVanity('output', text) ? outputWords(text.replace(LIST_NUMBER, '')) : undefined));
 
 const vanityIn = memoByText((text: string): boolean => {
   for (const { kind, re } of VANITY) {
@@ -237,7 +246,7 @@ function measure(slide: Slide, whole: boolean): Measures {
     if (REFERENCE.test(heading)) continue;
     // A lead-in that reports work done ("As part of our goal …, we've introduced these features:") introduces a report, not goals.
     const leads = p.block.kind === 'heading' || (p.block.kind === 'paragraph' && LEAD_IN.test(p.text) && !WORK_DONE.test(p.text));
-    if (leads && SUCCESS.test(p.block.kind === 'heading' ? p.block.text : p.text)) leadIn = p.section;
+    if (leads && (p.block.kind === 'heading' ? namesSuccess(p.block.text) : SUCCESS.test(p.text))) leadIn = p.section;
     const listed = p.block.kind === 'list_item' && p.section === leadIn;
     const underOutcome = p.context.includes('outcome') || listed;
     // The sentence that asks for a decision is the ask, whatever it costs and from when: not a success criterion,
@@ -261,9 +270,8 @@ function measure(slide: Slide, whole: boolean): Measures {
     const plainFigure = (underOutcome && p.block.kind !== 'heading' && OUTCOME_FIGURE.test(p.text.replace(LIST_NUMBER, ''))) || (targetRow && ROW_FIGURE.test(p.text));
     if (measuring && (hasTarget(p.text) || (plainFigure && !vanityIn(p.text) && !isOutput(p.text)))) {
       found.push({ slide, passage: p, inSuccessSection: underOutcome });
-    } else if (underOutcome && p.block.kind !== 'heading' && !vanityIn(p.text) && isVanity('output', p.block.text)) {
-      // Read on the whole block, so a target that runs over two lines ("… fall from 1 in 25 to / 1 in 60") is one measure.
-      const words = outputWords(p.block.text.replace(LIST_NUMBER, ''));
+    } else if (underOutcome && p.block.kind !== 'heading' && !vanityIn(p.text)) {
+      const words = blockOutput(p.block.text);
       if (words && p.text.includes(words)) outputs.push({ slide, passage: p, words });
     }
     if (underOutcome && p.block.kind !== 'heading' && (vanityIn(p.text) || isOutput(p.text.replace(LIST_NUMBER, '')))) active.add(p.section);

@@ -213,6 +213,9 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
   const isPerson = personMatcher(names);
   const isNamed = personMatcher(names, false);
   const isOne = (text: string) => ONE_PERSON.test(text) || isNamed(text);
+  // Whether a block quotes a struggle, read once per block however many of its sentences ask (a read per sentence was quadratic).
+  const quotedBlocks = new Map<Block, boolean>();
+  const quoted = (block: Block): boolean => quotedBlocks.get(block) ?? quotedBlocks.set(block, quotedStruggle(block, isOne)).get(block)!;
   for (const slide of ctx.deck.slides) {
     // Co-occurrence within one block (a paragraph, a list item), and within a section whose heading names the pain.
     const blocks = new Map<object, { person: boolean; quoted: boolean; struggle?: Passage }>();
@@ -220,7 +223,7 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
     for (const p of slidePassages(slide)) {
       const pain = p.context.includes('pain');
       // A customer's own words still count beside the solution or the plan ("What we're building" over a nurse's "sticky notes and memory").
-      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(!p.context.some((b) => QUOTE_AS_EVIDENCE.has(b)) && quotedStruggle(p.block, isOne))) continue;
+      if (!pain && p.context.some((b) => NOT_ABOUT_CUSTOMERS.has(b)) && !(!p.context.some((b) => QUOTE_AS_EVIDENCE.has(b)) && quoted(p.block))) continue;
       const person = isPerson(p.text);
       // "Returned claims cost us £140,000 a year in rework" is the business case, not a customer's struggle.
       // A heading names a section, and a question asks: the struggle itself is told in statements ("Pattern 1: errors people can find" is a title).
@@ -231,7 +234,7 @@ export function findPain(ctx: ReadingContext): Passage | undefined {
       const ownWords = !REPORTED.test(p.text) && quotationTells(p.text);
       if (struggle === 'strong' && (person || ownWords)) return p;
       if (struggle === 'weak' && (isOne(p.text) || ownWords)) return p;
-      const block = blocks.get(p.block) ?? { person: false, quoted: quotedStruggle(p.block, isOne) };
+      const block = blocks.get(p.block) ?? { person: false, quoted: quoted(p.block) };
       // A customer's own words: a quotation or a blockquote that tells a struggle.
       if (block.quoted) return p;
       block.person ||= person;

@@ -1,7 +1,7 @@
 import { slidePassages } from '../deck/beats';
 import type { Deck } from '../deck';
 import type { Evidence } from './story';
-import { namesObjective } from './strategy';
+import { objectivesNamed } from './strategy';
 
 /**
  * The people or groups whose support the idea needs (front matter `stakeholders:`), and where the narrative
@@ -89,26 +89,33 @@ export function readStakeholders(deck: Deck): StakeholderReading {
     if (stanceText !== undefined && stance !== stanceText) problem(`\`stance\` should be one of ${STANCES.join(', ')} (got "${stanceText}"); read as unknown.`);
     const role = text(fields.role);
     const met = text(fields.met);
-    stakeholders.push({ name, ...(role ? { role } : {}), concerns, stance, ...(met ? { met } : {}), line, ...where(deck, [...concerns, name, ...(role ? [role] : [])]) });
+    stakeholders.push({ name, ...(role ? { role } : {}), concerns, stance, ...(met ? { met } : {}), line, addressed: [], slides: [] });
   });
+  where(deck, stakeholders);
   return { stakeholders, problems };
 }
 
-/** Where the narrative first names each term (word-aligned, any case), and the slides it does so on. */
-function where(deck: Deck, terms: string[]): Pick<Stakeholder, 'addressed' | 'slides'> {
-  const addressed: Stakeholder['addressed'] = [];
-  const slides = new Set<number>();
-  for (const term of terms) {
-    let first: Evidence | undefined;
-    for (const slide of deck.slides) {
-      for (const p of slidePassages(slide)) {
-        if (!namesObjective(p.text, term)) continue;
-        first ??= { slide: slide.index, line: p.block.line, words: p.text };
-        slides.add(slide.index);
-        break;
+/**
+ * Where the narrative first names each stakeholder's terms (their concerns, name and role; word-aligned, any case), and the slides
+ * it does so on. Every term of every stakeholder is looked for in one reading of each passage (`objectivesNamed`): a reading per
+ * term took time proportional to the number of terms times the narrative's length.
+ */
+function where(deck: Deck, stakeholders: Stakeholder[]): void {
+  const terms = stakeholders.flatMap((s, owner) => [...s.concerns, s.name, ...(s.role ? [s.role] : [])].map((term) => ({ term, owner })));
+  const firsts: (Evidence | undefined)[] = terms.map(() => undefined);
+  const slides = stakeholders.map(() => new Set<number>());
+  const named = objectivesNamed(terms.map((t) => t.term));
+  for (const slide of deck.slides) {
+    for (const p of slidePassages(slide)) {
+      for (const i of named(p.text)) {
+        firsts[i] ??= { slide: slide.index, line: p.block.line, words: p.text };
+        slides[terms[i].owner].add(slide.index);
       }
     }
-    if (first) addressed.push({ term, evidence: first });
   }
-  return { addressed, slides: [...slides].sort((a, b) => a - b) };
+  terms.forEach(({ term, owner }, i) => {
+    const evidence = firsts[i];
+    if (evidence) stakeholders[owner].addressed.push({ term, evidence });
+  });
+  stakeholders.forEach((s, i) => (s.slides = [...slides[i]].sort((a, b) => a - b)));
 }

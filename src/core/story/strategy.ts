@@ -54,21 +54,57 @@ export function words(text: string): string[] {
  * the words run together, so "mid-size", "mid size" and "midsize" all match.
  */
 export function namesObjective(text: string, objective: string): boolean {
-  const target = words(objective).join('');
-  if (!target) return false;
-  const tokens = words(text);
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  let joined = '';
-  for (const t of tokens) {
-    starts.add(joined.length);
-    joined += t;
-    ends.add(joined.length);
-  }
-  for (let at = joined.indexOf(target); at >= 0; at = joined.indexOf(target, at + 1)) {
-    if (starts.has(at) && ends.has(at + target.length)) return true;
-  }
-  return false;
+  return objectivesNamed([objective])(text).size > 0;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** The objectives whose words, run together, end here. */
+  ends: number[];
+}
+
+/**
+ * Which of `objectives` a text names, as {@link namesObjective} reads each: their indexes. The objectives' words, run together, go
+ * into one trie, walked from each place a word of the text starts, so a text is read once however many objectives there are, in
+ * time proportional to its length times the longest objective (reading it once per objective took time proportional to their product).
+ */
+export function objectivesNamed(objectives: readonly string[]): (text: string) => Set<number> {
+  const root: TrieNode = { next: new Map(), ends: [] };
+  objectives.forEach((objective, i) => {
+    const target = words(objective).join('');
+    if (!target) return;
+    let node = root;
+    for (let k = 0; k < target.length; k++) {
+      let child = node.next.get(target[k]);
+      if (!child) node.next.set(target[k], (child = { next: new Map(), ends: [] }));
+      node = child;
+    }
+    node.ends.push(i);
+  });
+  return (text) => {
+    const named = new Set<number>();
+    if (root.next.size === 0) return named;
+    const tokens = words(text);
+    const joined = tokens.join('');
+    // Where the words start and end in the words run together.
+    const starts: number[] = [];
+    const ends = new Set<number>();
+    let at = 0;
+    for (const t of tokens) {
+      starts.push(at);
+      at += t.length;
+      ends.add(at);
+    }
+    for (const start of starts) {
+      let node: TrieNode | undefined = root;
+      for (let i = start; i < joined.length; i++) {
+        node = node.next.get(joined[i]);
+        if (!node) break;
+        if (node.ends.length > 0 && ends.has(i + 1)) for (const o of node.ends) named.add(o);
+      }
+    }
+    return named;
+  };
 }
 
 /**

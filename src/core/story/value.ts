@@ -208,6 +208,8 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
   const names = deckNames(ctx.deck.slides);
   const isPerson = personMatcher(names);
   const isNamed = personMatcher(names, false);
+  // A blockquote's words are read whole for a name once, however many of its sentences ask (a read per sentence was quadratic).
+  const namedBlock = memoByText(isNamed);
   // The words of today's pain: a change sentence about the same task ("handover takes five minutes instead of twelve") is value.
   const painWords = new Set<string>();
   for (const slide of ctx.deck.slides) {
@@ -223,7 +225,7 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
       const heading = p.block.kind === 'heading';
       // The person the narrative introduced, their day changed, counts wherever it is told ("With a Story Sack, a parent like Sioned can…" under "Objectives").
       // A quotation counts as the words of the person who signs it.
-      const named = !heading && !p.context.some((b) => b === 'outcome' || b === 'ask') && (isNamed(p.text) || (p.block.kind === 'blockquote' && isNamed(p.block.text)));
+      const named = !heading && !p.context.some((b) => b === 'outcome' || b === 'ask') && (isNamed(p.text) || (p.block.kind === 'blockquote' && namedBlock(p.block.text)));
       if (named && (changeIn(p.text) || (WITH_LEAD.test(p.text) && struggleIn(p.text) === undefined && !BUSINESS.test(p.text)))) return p;
       const notBusiness = !p.context.includes('business') && !p.context.includes('ask');
       if (!heading && notBusiness && benefitFor(p.text)) return p;

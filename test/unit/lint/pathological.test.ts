@@ -118,6 +118,80 @@ const FAMILIES = [
     run: lint,
   },
   {
+    name: 'a success paragraph of many lines, each counting page views (vanity-metric listed every sentence under every line of the block)',
+    n: 300,
+    input: (n, tag) => `# Plan ${tag}\n\n## Success metrics\n\n${Array.from({ length: n }, (_, i) => `${i + 100} page views on day ${i} ${tag}.`).join('\n')}\n`,
+    run: lint,
+  },
+  {
+    name: 'a success line of many reach counts and no full stop (vanity-metric read the whole sentence for each)',
+    n: 300,
+    input: (n, tag) => `# Plan ${tag}\n\n## Success metrics\n\n${Array.from({ length: n }, (_, i) => `We reach ${i + 100} families in ${tag}`).join(' ')}\n`,
+    run: lint,
+  },
+  {
+    name: 'a paragraph of many lines, each an ask (tone read the block of each ask again)',
+    n: 3000,
+    input: (n, tag) => `# Plan ${tag}\n\n## Notes\n\n${Array.from({ length: n }, (_, i) => `We want ${i} ${tag}.`).join('\n')}\n`,
+    run: lint,
+  },
+  {
+    name: 'a success paragraph of many plain sentences (the output test read the paragraph once per sentence)',
+    n: 300,
+    input: (n, tag) => `# Plan ${tag}\n\n## How we will know\n\n${Array.from({ length: n }, (_, i) => `The cat sat on the mat in ${tag}${i}.`).join(' ')}\n`,
+    run: lint,
+  },
+  {
+    name: 'a heading of many sentences (the success test read the heading once per sentence)',
+    n: 300,
+    input: (n, tag) => `# Plan ${tag}\n\n## Notes. ${Array.from({ length: n }, (_, i) => `The cat sat on the mat in ${tag}${i}.`).join(' ')}\n\nText here.\n`,
+    run: lint,
+  },
+  {
+    name: 'a blockquote of many sentences under a timeline (the pain reading read the quote once per sentence)',
+    n: 300,
+    input: (n, tag) => `# Plan ${tag}\n\n## Timeline\n\n${Array.from({ length: n }, (_, i) => `> The cat sat on the mat in ${tag}${i}.`).join('\n')}\n`,
+    run: lint,
+  },
+  {
+    name: 'a blockquote of many sentences and a name introduced (the value reading looked for the name once per sentence)',
+    n: 4000,
+    input: (n, tag) => `# Plan ${tag}\n\n## The problem\n\n${Array.from({ length: n }, (_, i) => `> The cat sat ${tag}${i}.`).join('\n')}\n\n---\n\n## Later\n\nMeet Maria, a nurse.\n`,
+    run: lint,
+  },
+  {
+    name: 'many stakeholders and many paragraphs (each term was looked for in the whole narrative)',
+    n: 100,
+    input: (n, tag) =>
+      `---\nstakeholders:\n${Array.from({ length: n }, (_, i) => `  - { name: Person ${tag} ${i}, cares: [thing${i}] }`).join('\n')}\n---\n# Plan ${tag}\n\n${Array.from({ length: n }, (_, i) => `The cat sat on the mat in ${tag}${i}.`).join('\n\n')}\n`,
+    run: lint,
+  },
+  {
+    name: 'many objectives and many paragraphs (each objective was looked for in the whole narrative)',
+    n: 100,
+    input: (n, tag) =>
+      `---\nstorydeck:\n  strategy:\n    objectives:\n${Array.from({ length: n }, (_, i) => `      - Objective ${tag} ${i}`).join('\n')}\n---\n# Plan ${tag}\n\n${Array.from({ length: n }, (_, i) => `The cat sat on the mat in ${tag}${i}.`).join('\n\n')}\n`,
+    run: lint,
+  },
+  {
+    name: 'a long list of vague asks under a why heading (each ask read the rest of the list)',
+    n: 3000,
+    input: (n, tag) => `# Plan ${tag}\n\n## Why\n\n${Array.from({ length: n }, (_, i) => `- Please help us ${tag}${i}.`).join('\n')}\n`,
+    run: lint,
+  },
+  {
+    name: 'a section of many invitations to comment (each read the whole section for an owner or a date)',
+    n: 300,
+    input: (n, tag) => `# Plan ${tag}\n\n## Notes\n\n${Array.from({ length: n }, (_, i) => `Please comment on the draft ${tag}${i}.`).join(' ')}\n`,
+    run: lint,
+  },
+  {
+    name: 'a paragraph of many lines, each a code span and a figure (stats-without-story rebuilt the text for each span)',
+    n: 500,
+    input: (n, tag) => `# Plan ${tag}\n\n## Background\n\n${Array.from({ length: n }, (_, i) => `Run \`job${i}\` took ${i % 90} minutes for ${i} users in ${tag}.`).join('\n')}\n`,
+    run: lint,
+  },
+  {
     name: 'a template with a long run of line breaks',
     n: 1000,
     input: (n, tag) => `${TEMPLATE_HEADER}# Why\n\nWe believe.${'\n'.repeat(n)}${tag}\n`,

@@ -209,6 +209,22 @@ describe('story rules', () => {
       );
     });
 
+    it('in a block over 2,000 characters, reads each match with the words around it on its own line', () => {
+      const filler = Array.from({ length: 40 }, (_, i) => `Teams met on day ${i + 1} and agreed the plan for the week ahead.`);
+      filler[10] = 'We want 50,000 downloads by June.';
+      filler[20] = 'We will not count page views, only repeat visits.';
+      filler[30] = 'Reach **100,000 people** in the first year.';
+      const text = `## Success metrics\n\n${filler.join('\n')}\n`;
+      assert.ok(text.length > 2200);
+      assert.deepEqual(
+        of('vanity-metric', text).map((f) => [f.line, f.message.slice(0, 12)]),
+        [
+          [13, '“downloads” '],
+          [33, '“Reach 100,0'],
+        ],
+      );
+    });
+
     it('reads no words inside a web address: a link is reported once, for its text', () => {
       for (const line of [
         '<https://example.com/downloads> 50,000 downloads by June',

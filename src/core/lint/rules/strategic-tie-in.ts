@@ -1,6 +1,7 @@
 import { slidePassages } from '../../deck/beats';
-import { namesObjective, words } from '../../story/strategy';
+import { objectivesNamed, words } from '../../story/strategy';
 import { beatRange, lineRange } from '../ranges';
+import type { Slide } from '../../deck';
 import type { Rule } from '../types';
 
 const rule: Rule = {
@@ -13,16 +14,13 @@ const rule: Rule = {
     if (ctx.deck.slides.length === 0) return;
     const objectives = ctx.objectives.filter((o) => typeof o === 'string' && words(o).length > 0);
     if (objectives.length > 0) {
+      const named = objectivesNamed(objectives);
+      const textOf = (s: Slide) =>
+        slidePassages(s)
+          .map((p) => p.text)
+          .join('\n');
       // Slide by slide, so a narrative that names an objective early is read no further.
-      if (
-        ctx.deck.slides.some((s) => {
-          const text = slidePassages(s)
-            .map((p) => p.text)
-            .join('\n');
-          return objectives.some((o) => namesObjective(text, o));
-        })
-      )
-        return;
+      if (ctx.deck.slides.some((s) => named(textOf(s)).size > 0)) return;
       const list = objectives.map((o) => `“${o.trim()}”`).join(', ');
       const tieIn = ctx.story.beats.strategy.evidence;
       report({

@@ -130,7 +130,8 @@ const rule: Rule = {
     const quoteLines = linesOf(blocks.filter((b) => b.kind === 'blockquote'));
     const headingLines = linesOf(blocks.filter((b) => b.kind === 'heading'));
     const asks = findAsks(ctx);
-    const askLines = linesOf(asks.map((a) => a.passage.block));
+    // Each block once: a paragraph of n lines that asks n times would otherwise be read n² times.
+    const askLines = linesOf(new Set(asks.map((a) => a.passage.block)));
     const quotes = new Map<number, [number, number][]>();
     const quoted = (range: Range) => {
       if (quoteLines.has(range.line)) return true;

@@ -1,4 +1,4 @@
-import { slidePassages, type Passage } from '../../deck/beats';
+import { sentences, slidePassages, type Passage } from '../../deck/beats';
 import type { Slide } from '../../deck';
 import { VANITY, clauseOf, isVanity, measuringSections, measuringSlides, type Kind } from '../../story/vanity';
 import { findOutputMeasures } from '../../story/outcome';
@@ -17,7 +17,7 @@ const MESSAGE: Record<Kind, (m: string) => string> = {
 function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
   const slides = measuringSlides(ctx);
   const out: { kind: Kind; match: TextMatch }[] = [];
-  const lines = new Map<Slide, Map<number, Passage[]>>();
+  const lines = new Map<Slide, Map<number, Passage[][]>>();
   const byLine = (slide: Slide) => lines.get(slide) ?? lines.set(slide, passagesByLine(slide)).get(slide)!;
   const sections = new Map<Slide, Set<number> | undefined>();
   const measuring = (slide: Slide) => (sections.has(slide) ? sections.get(slide) : sections.set(slide, measuringSections(slide)).get(slide));
@@ -42,24 +42,59 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
   return out.sort((a, b) => a.match.line - b.match.line || a.match.column - b.match.column);
 }
 
+/**
+ * A block longer than this (a page-long paragraph, a sentence that never ends) is not read whole for each match in it: searching
+ * all its sentences, or reading all of it, for every match would take time that grows with the square of its length.
+ */
+const LONG_BLOCK = 2000;
+/** How many characters either side of a match in a long block are read as its sentence. */
+const AROUND = 200;
+
 /** The sentence of a non-empty section around a match (its block's text when markup hides the words); undefined in a placeholder. */
-function passageAt(m: TextMatch, byLine: Map<number, Passage[]>): Passage | undefined {
-  const passages = byLine.get(m.line);
-  if (!passages || passages.length === 0) return undefined;
+function passageAt(m: TextMatch, byLine: Map<number, Passage[][]>): Passage | undefined {
+  const blocks = byLine.get(m.line);
+  if (!blocks) return undefined;
+  const first = blocks[0][0];
   // Markup differs between the source line and the block text; find the sentence holding the matched words.
   const needle = m.match[0].toLowerCase();
-  return passages.find((p) => p.text.toLowerCase().includes(needle)) ?? { ...passages[0], text: passages[0].block.text };
+  if (blocks.some(([p]) => p.block.text.length > LONG_BLOCK)) {
+    // In a long block, the sentence holding the words is looked for in the words around them on their own line.
+    const around = lineAround(m);
+    return { ...first, text: sentences(around).find((s) => s.toLowerCase().includes(needle)) ?? around };
+  }
+  for (const passages of blocks) for (const p of passages) if (p.text.toLowerCase().includes(needle)) return p;
+  return { ...first, text: first.block.text };
 }
 
-/** Passages of a slide by the source lines their block covers. */
-function passagesByLine(slide: Slide): Map<number, Passage[]> {
-  const out = new Map<number, Passage[]>();
-  for (const p of slidePassages(slide)) {
-    for (let line = p.block.line; line <= p.block.endLine; line++) {
-      const list = out.get(line) ?? [];
-      list.push(p);
-      out.set(line, list);
+/** A match's own line, AROUND characters either side of it, in whole words. */
+function lineAround({ match }: TextMatch): string {
+  const line = match.input;
+  const from = Math.max(0, match.index - AROUND);
+  const to = Math.min(line.length, match.index + match[0].length + AROUND);
+  let text = line.slice(from, to);
+  if (from > 0) text = text.replace(/^\S*\s/, '');
+  if (to < line.length) text = text.replace(/\s\S*$/, '');
+  return text;
+}
+
+/**
+ * The passages of a slide by the source lines their block covers: for each line, the passages of each block over it, in order.
+ * A block's passages are one list that each of its lines shares: a paragraph of n lines and n sentences is n entries, not n².
+ */
+function passagesByLine(slide: Slide): Map<number, Passage[][]> {
+  const out = new Map<number, Passage[][]>();
+  const passages = slidePassages(slide);
+  for (let i = 0; i < passages.length;) {
+    const block = passages[i].block;
+    let end = i + 1;
+    while (end < passages.length && passages[end].block === block) end++;
+    const own = passages.slice(i, end);
+    for (let line = block.line; line <= block.endLine; line++) {
+      const list = out.get(line);
+      if (list) list.push(own);
+      else out.set(line, [own]);
     }
+    i = end;
   }
   return out;
 }
