@@ -225,6 +225,24 @@ describe('story rules', () => {
       );
     });
 
+    it('in a hard-wrapped block over 2,000 characters, reads a sentence broken over two lines whole, as in a short block', () => {
+      const lines = Array.from({ length: 40 }, (_, i) => `Teams met on day ${i + 1} and agreed the plan for the week ahead.`);
+      lines[20] = 'Teams met again and agreed the plan. Impressions';
+      lines[21] = 'hit 1.2 million in May. Teams met and agreed the plan for the week.';
+      const long = `## Success metrics\n\n${lines.join('\n')}\n`;
+      assert.ok(long.length > 2200);
+      const short = `## Success metrics\n\n${lines.slice(15, 25).join('\n')}\n`;
+      for (const [text, line] of [
+        [long, 23],
+        [short, 8],
+      ] as const) {
+        assert.deepEqual(
+          of('vanity-metric', text).map((f) => [f.line, f.message.slice(0, 14)]),
+          [[line, '“Impressions” ']],
+        );
+      }
+    });
+
     it('reads no words inside a web address: a link is reported once, for its text', () => {
       for (const line of [
         '<https://example.com/downloads> 50,000 downloads by June',

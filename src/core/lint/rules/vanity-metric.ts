@@ -1,7 +1,8 @@
 import { sentences, slidePassages, type Passage } from '../../deck/beats';
-import type { Slide } from '../../deck';
+import type { Block, Deck, Slide } from '../../deck';
 import { VANITY, clauseOf, isVanity, measuringSections, measuringSlides, type Kind } from '../../story/vanity';
 import { findOutputMeasures } from '../../story/outcome';
+import { maskLine } from '../mask';
 import { lineRange, rangeInside } from '../ranges';
 import type { Range } from '../../deck';
 import type { Rule, RuleContext, TextMatch } from '../types';
@@ -28,7 +29,7 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
       const key = `${kind}\u0000${match.line}\u0000${match.match[0].toLowerCase()}`;
       let vanity = verdicts.get(key);
       if (vanity === undefined) {
-        const passage = passageAt(match, byLine(match.slide));
+        const passage = passageAt(match, byLine(match.slide), ctx.deck);
         const where = measuring(match.slide);
         // On a long page of several sections, only the sections about success: "The year in numbers" reports, it does not aim.
         const aimed = passage !== undefined && (where === undefined || where.has(passage.section));
@@ -49,32 +50,55 @@ function vanityMatches(ctx: RuleContext): { kind: Kind; match: TextMatch }[] {
 const LONG_BLOCK = 2000;
 /** How many characters either side of a match in a long block are read as its sentence. */
 const AROUND = 200;
+/** How many of a long block's lines either side of a match's own line are read for those characters (a hard-wrapped sentence). */
+const NEAR_LINES = 8;
 
 /** The sentence of a non-empty section around a match (its block's text when markup hides the words); undefined in a placeholder. */
-function passageAt(m: TextMatch, byLine: Map<number, Passage[][]>): Passage | undefined {
+function passageAt(m: TextMatch, byLine: Map<number, Passage[][]>, deck: Deck): Passage | undefined {
   const blocks = byLine.get(m.line);
   if (!blocks) return undefined;
   const first = blocks[0][0];
   // Markup differs between the source line and the block text; find the sentence holding the matched words.
   const needle = m.match[0].toLowerCase();
-  if (blocks.some(([p]) => p.block.text.length > LONG_BLOCK)) {
-    // In a long block, the sentence holding the words is looked for in the words around them on their own line.
-    const around = lineAround(m);
+  const long = blocks.find(([p]) => p.block.text.length > LONG_BLOCK);
+  if (long) {
+    // In a long block, the sentence holding the words is looked for in the words around them, on their line and the block's lines next to it.
+    const around = textAround(m, long[0].block, deck);
     return { ...first, text: sentences(around).find((s) => s.toLowerCase().includes(needle)) ?? around };
   }
   for (const passages of blocks) for (const p of passages) if (p.text.toLowerCase().includes(needle)) return p;
   return { ...first, text: first.block.text };
 }
 
-/** A match's own line, AROUND characters either side of it, in whole words. */
-function lineAround({ match }: TextMatch): string {
-  const line = match.input;
-  const from = Math.max(0, match.index - AROUND);
-  const to = Math.min(line.length, match.index + match[0].length + AROUND);
-  let text = line.slice(from, to);
-  if (from > 0) text = text.replace(/^\S*\s/, '');
-  if (to < line.length) text = text.replace(/\s\S*$/, '');
-  return text;
+/**
+ * The words around a match, AROUND characters either side of it, in whole words: on its own line and, where that line ends
+ * first, on the lines of its block before and after it (up to NEAR_LINES each way), so that a sentence a hard-wrapped paragraph
+ * breaks over two lines is read whole. The lines next to it are read without the blockquote markers that begin them.
+ */
+function textAround({ match, line }: TextMatch, block: Block, deck: Deck): string {
+  const own = match.input;
+  const start = match.index;
+  const end = start + match[0].length;
+  const near = (l: number) => maskLine(deck.lines[l - 1] ?? '').replace(/^\s*(?:>\s*)*/, '');
+  let before = own.slice(Math.max(0, start - AROUND), start);
+  let cutBefore = start > AROUND;
+  for (let l = line - 1; !cutBefore && l >= Math.max(block.line, line - NEAR_LINES) && before.length < AROUND; l--) {
+    const text = near(l);
+    const room = AROUND - before.length - 1;
+    cutBefore = text.length > room;
+    before = `${text.slice(Math.max(0, text.length - room))} ${before}`;
+  }
+  let after = own.slice(end, end + AROUND);
+  let cutAfter = own.length > end + AROUND;
+  for (let l = line + 1; !cutAfter && l <= Math.min(block.endLine, line + NEAR_LINES) && after.length < AROUND; l++) {
+    const text = near(l);
+    const room = AROUND - after.length - 1;
+    cutAfter = text.length > room;
+    after = `${after} ${text.slice(0, room)}`;
+  }
+  if (cutBefore) before = before.replace(/^\S*\s/, '');
+  if (cutAfter) after = after.replace(/\s\S*$/, '');
+  return before + match[0] + after;
 }
 
 /**
