@@ -70,7 +70,7 @@ function decodePath(src: string): string {
 
 /**
  * Whether `bytes` are a picture of one of the types an export embeds, by their signature: PNG, JPEG, GIF, WebP, AVIF
- * (an ISO media file whose brands name AVIF) or SVG (markup with an `<svg` element near its start). Which of them the
+ * (an ISO media file whose brands name AVIF) or SVG (markup whose first element is `<svg`, {@link svgFirst}). Which of them the
  * name says is not checked: a JPEG saved as `.png` shows as before.
  */
 export function isPicture(bytes: Buffer): boolean {
@@ -82,9 +82,33 @@ export function isPicture(bytes: Buffer): boolean {
     for (let at = 8; at + 4 <= box; at += at === 8 ? 8 : 4) if (AVIF_BRANDS.has(ascii(at, at + 4))) return true;
     return false;
   }
-  // SVG is text: markup from its first character (after a byte-order mark and blanks), an <svg element in its first 64 KiB.
-  const head = bytes.toString('utf8', 0, 64 * 1024).replace(/^\uFEFF/, '');
-  return /^\s*</.test(head) && /<svg[\s>/]/i.test(head);
+  // SVG is text whose first element is <svg>, in its first 64 KiB: an HTML page or an XML file that holds an <svg> further on is none.
+  return svgFirst(bytes.toString('utf8', 0, 64 * 1024));
+}
+
+/**
+ * Whether markup's first element is `<svg` (`<svg:svg` too), after what may come before it: a byte-order mark, blanks, an XML
+ * declaration or processing instruction, comments and a doctype, with its internal subset (`<!DOCTYPE svg [ <!ENTITY …> ]>`,
+ * as Illustrator writes). Read once, from the start: each step goes on from where the last ended.
+ */
+function svgFirst(text: string): boolean {
+  let at = text.startsWith('\uFEFF') ? 1 : 0;
+  const skip = (close: string, from: number) => {
+    const end = text.indexOf(close, from);
+    return end < 0 ? -1 : end + close.length;
+  };
+  while (at >= 0 && at < text.length) {
+    if (/\s/.test(text[at])) at++;
+    else if (text.startsWith('<?', at)) at = skip('?>', at + 2);
+    else if (text.startsWith('<!--', at)) at = skip('-->', at + 4);
+    else if (text.slice(at, at + 9).toUpperCase() === '<!DOCTYPE') {
+      const close = text.indexOf('>', at);
+      const subset = text.indexOf('[', at);
+      const afterSubset = subset >= 0 && close >= 0 && subset < close ? skip(']', subset) : undefined;
+      at = afterSubset === undefined ? (close < 0 ? -1 : close + 1) : afterSubset < 0 ? -1 : skip('>', afterSubset);
+    } else return /^<(?:[\w.-]+:)?svg[\s>/]/i.test(text.slice(at, at + 64));
+  }
+  return false;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -170,6 +170,14 @@ describe('storydeck mcp', function () {
       assert.match(error.message, /cannot be read: it is outside .*: the StoryDeck MCP server reads only under the folder it was started in\./);
       assert.doesNotMatch(error.message, /OUTSIDE|why-before-what/);
     }
+    // A config file the folder holds that is a link leading out of it is refused the same way.
+    rmSync(join(root, 'extended', '.storydeck.yaml'));
+    symlinkSync(join(dir, 'credentials.yaml'), join(root, 'extended', '.storydeck.yaml'));
+    const linked = await refusal('storydeck_lint', { path: 'extended/talk.md' });
+    assert.equal(linked.code, -32602);
+    assert.match(linked.message, /cannot be read: it is outside .*: the StoryDeck MCP server reads only under the folder it was started in\./);
+    assert.doesNotMatch(linked.message, /OUTSIDE|why-before-what/);
+    rmSync(join(root, 'extended', '.storydeck.yaml'));
     // A config it extends inside the folder is read as before.
     writeFileSync(join(root, 'extended', 'base.yaml'), 'rules:\n  why-before-what: false\n');
     writeFileSync(join(root, 'extended', '.storydeck.yaml'), 'extends: base.yaml\n');

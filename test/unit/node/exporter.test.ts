@@ -182,6 +182,8 @@ describe('exportNarrative', () => {
     writeFileSync(join(dir, 'talks', '.git', 'config'), config);
     symlinkSync('../.git/config', join(dir, 'talks', 'img', 'logo.png'));
     writeFileSync(join(dir, 'talks', 'img', 'notes.svg'), '{"token": "c2VjcmV0dG9rZW4=", "svg": "<svg>"}');
+    // Markup is no SVG picture unless <svg> is its first element: a page that holds one further on is a page.
+    writeFileSync(join(dir, 'talks', 'img', 'page.svg'), '<html><body><p>token c2VjcmV0dG9rZW4=</p><svg></svg></body></html>');
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF')]);
     const pictures: Record<string, Buffer> = {
       'dot.png': DOT,
@@ -191,15 +193,20 @@ describe('exportNarrative', () => {
       'shot.webp': Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8L', 'latin1'),
       'shot.avif': Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypmif1\x00\x00\x00\x00mif1avifmiaf', 'latin1')]),
       'logo.svg': Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- Generator: an editor -->\n<!DOCTYPE svg>\n<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      'drawn.svg': Buffer.from(
+        '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "svg11.dtd" [\n\t<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n<svg:svg xmlns:svg="http://www.w3.org/2000/svg"/>',
+      ),
     };
     for (const [name, bytes] of Object.entries(pictures)) if (name !== 'dot.png') writeFileSync(join(dir, 'talks', 'img', name), bytes);
-    const text = `${NARRATIVE}\n${['logo.png', 'notes.svg', ...Object.keys(pictures)].map((name) => `![${name}](img/${name})`).join(' ')}\n`;
+    const text = `${NARRATIVE}\n${['logo.png', 'notes.svg', 'page.svg', ...Object.keys(pictures)].map((name) => `![${name}](img/${name})`).join(' ')}\n`;
     for (const format of ['html', 'pptx'] as const) {
       const warnings: string[] = [];
       await exportNarrative(request(format, join(dir, `sniffed.${format}`), { text, warn: (m) => warnings.push(m) }));
       assert.deepEqual(
         warnings.filter((w) => !w.includes('the PowerPoint file can hold')),
-        ['img/logo.png (logo.png)', 'img/notes.svg (notes.svg)'].map((src) => `image ${src} is not a picture: its bytes are no PNG, JPEG, GIF, WebP, AVIF or SVG image; exported without it.`),
+        ['img/logo.png (logo.png)', 'img/notes.svg (notes.svg)', 'img/page.svg (page.svg)'].map(
+          (src) => `image ${src} is not a picture: its bytes are no PNG, JPEG, GIF, WebP, AVIF or SVG image; exported without it.`,
+        ),
         format,
       );
     }
