@@ -5,6 +5,7 @@ import { readStory, type Story } from '../core/story';
 import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
 import { narrativeReason } from './narratives';
+import { logLines } from './outputChannel';
 import { rulePageUri } from './rulePages';
 import { readSettings } from './settings';
 import { themeSheets } from './themes';
@@ -146,7 +147,7 @@ export class NarrativeLinter implements vscode.Disposable {
     } catch (e) {
       // The core never throws on text; anything here is a bug (or a broken custom rule module): it goes to
       // the log and, as one diagnostic, to the Problems panel, and the listeners hear that this lint is over.
-      this.log(`lint ${document.uri.toString(true)} failed: ${(e as Error)?.stack ?? e}`);
+      logLines(this.log, `lint ${document.uri.toString(true)} failed: ${(e as Error)?.stack ?? e}`);
       if (!this.isCurrent(document, generation, version)) return;
       this.states.delete(key);
       const reason = String((e as Error)?.message ?? e).split('\n')[0];
