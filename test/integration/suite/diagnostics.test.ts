@@ -211,7 +211,7 @@ describe('diagnostics', () => {
     await document.save();
   });
 
-  it('takes `storydeck.rules` as a config file\'s `rules:`: a value no rule takes is one config problem, and the rest still applies', async () => {
+  it("takes `storydeck.rules` as a config file's `rules:`: a value no rule takes is one config problem, and the rest still applies", async () => {
     const { document } = await openAndLint(api, 'solution-first.md');
     await waitFor('why-before-what', () => ruleIds(document.uri).includes('why-before-what'));
     // `null` (from a workspace's .vscode/settings.json as from the user's) failed every lint: "could not lint this file".
