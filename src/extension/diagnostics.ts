@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Deck } from '../core/deck';
-import { effectiveConfig, lintText, mergeConfig, rulesFor, type Finding, type LoadedConfig, type MeasuredLayout, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
+import { effectiveConfig, lintText, mergeConfig, rulesFor, validateConfig, type Finding, type LoadedConfig, type MeasuredLayout, type Rule, type Severity, type StoryDeckConfig } from '../core/lint';
 import { readStory, type Story } from '../core/story';
 import { loadPlugins } from '../node/plugins';
 import { ConfigCache } from './config';
 import { narrativeReason } from './narratives';
+import { logLines } from './outputChannel';
 import { rulePageUri } from './rulePages';
 import { readSettings } from './settings';
 import { themeSheets } from './themes';
@@ -146,7 +147,7 @@ export class NarrativeLinter implements vscode.Disposable {
     } catch (e) {
       // The core never throws on text; anything here is a bug (or a broken custom rule module): it goes to
       // the log and, as one diagnostic, to the Problems panel, and the listeners hear that this lint is over.
-      this.log(`lint ${document.uri.toString(true)} failed: ${(e as Error)?.stack ?? e}`);
+      logLines(this.log, `lint ${document.uri.toString(true)} failed: ${(e as Error)?.stack ?? e}`);
       if (!this.isCurrent(document, generation, version)) return;
       this.states.delete(key);
       const reason = String((e as Error)?.message ?? e).split('\n')[0];
@@ -155,11 +156,16 @@ export class NarrativeLinter implements vscode.Disposable {
     }
   }
 
-  /** The config in force for a document: the nearest `.storydeck.*` file, with the `storydeck.rules` setting on top. */
+  /**
+   * The config in force for a document: the nearest `.storydeck.*` file, with the `storydeck.rules` setting on top,
+   * checked as a config file's `rules:` is: a value no rule takes (`null`, `"fatal"`) is a config problem, not a failed lint.
+   */
   async configFor(uri: vscode.Uri): Promise<{ loaded: LoadedConfig; config: StoryDeckConfig }> {
     const loaded = await this.configs.load(uri);
     const { rules } = readSettings(uri);
-    return { loaded, config: Object.keys(rules).length ? mergeConfig(loaded.config, { rules }) : loaded.config };
+    if (Object.keys(rules).length === 0) return { loaded, config: loaded.config };
+    const setting = validateConfig({ rules }, '"storydeck.rules" in settings');
+    return { loaded: { ...loaded, problems: [...loaded.problems, ...setting.problems] }, config: mergeConfig(loaded.config, setting.config) };
   }
 
   /** JavaScript rules run only in a trusted workspace; declarative rules need no code and always run. */

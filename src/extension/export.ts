@@ -6,6 +6,7 @@ import type { StoryDeckConfig } from '../core/lint';
 import type * as Exporter from '../node/exporter';
 import type { AudienceCuts } from './audience';
 import { exporter } from './firstUse';
+import { logLines } from './outputChannel';
 import { outputFolder } from './outputFolder';
 import { themeSheets } from './themes';
 
@@ -181,7 +182,7 @@ async function exportCommand(
     if (e instanceof vscode.CancellationError) return undefined;
     if (e instanceof exporting.UserError) void vscode.window.showErrorMessage(`StoryDeck: ${e.message}`);
     else {
-      log(`export failed: ${(e as Error)?.stack ?? e}`);
+      logLines(log, `export failed: ${(e as Error)?.stack ?? e}`);
       void vscode.window.showErrorMessage(`StoryDeck: the export failed: ${(e as Error)?.message ?? e}`);
     }
     return undefined;

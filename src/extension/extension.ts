@@ -8,6 +8,7 @@ import { NarrativeLinter } from './diagnostics';
 import type * as NewNarrative from './newNarrative';
 import { registerExport } from './export';
 import { newNarrative } from './firstUse';
+import { channelLog, logLines } from './outputChannel';
 import { registerPreview } from './preview/register';
 import { registerRulePages } from './rulePages';
 import { readSettings } from './settings';
@@ -16,6 +17,7 @@ import { registerSlideHover, registerStoryStatus, registerStoryView, type StoryS
 
 let output: vscode.OutputChannel | undefined;
 const channel = () => (output ??= vscode.window.createOutputChannel('StoryDeck'));
+const log = channelLog(channel);
 
 /** What activate() returns; the integration tests use it to wait for lint results. */
 export interface StoryDeckApi {
@@ -30,7 +32,7 @@ export interface StoryDeckApi {
 
 // Activation stays light: the lint core only. Preview, export, browser and agent code load on first use.
 export function activate(context: vscode.ExtensionContext): StoryDeckApi {
-  const linter = new NarrativeLinter(context.extensionUri, (line) => channel().appendLine(line));
+  const linter = new NarrativeLinter(context.extensionUri, log);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const cuts = new AudienceCuts();
 
@@ -43,11 +45,7 @@ export function activate(context: vscode.ExtensionContext): StoryDeckApi {
     vscode.commands.registerCommand('storydeck.newNarrative', (...args: NewNarrative.NewNarrativeArgs) => newNarrative().newNarrative(context.extensionUri, ...args)),
     cuts,
     registerAudiencePicker(cuts),
-    registerExport(
-      (line) => channel().appendLine(line),
-      (uri) => linter.configFor(uri),
-      cuts,
-    ),
+    registerExport(log, (uri) => linter.configFor(uri), cuts),
     registerRulePages(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new StoryDeckCodeActions(linter), { providedCodeActionKinds: StoryDeckCodeActions.kinds }),
     registerSlideHover(linter),
@@ -99,8 +97,8 @@ function showOutline(linter: NarrativeLinter): void {
   const deck = state?.version === editor.document.version ? state.deck : parseDeck(editor.document.getText());
   const out = channel();
   out.clear();
-  out.appendLine(formatOutline(deck, state?.deck === deck ? state.story : readStory(deck)));
-  for (const problem of deck.problems) out.appendLine(`line ${problem.line}: ${problem.message}`);
+  logLines(log, formatOutline(deck, state?.deck === deck ? state.story : readStory(deck)));
+  for (const problem of deck.problems) log(`line ${problem.line}: ${problem.message}`);
   out.show(true);
 }
 

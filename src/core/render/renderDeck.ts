@@ -204,9 +204,11 @@ function slideRenderer(): MarkdownIt {
     return self.renderToken(tokens, idx, options);
   };
   rules.link_close = (tokens, idx, options, _env, self) => {
-    // Links do not nest, so the nearest link_open before this token is its own.
-    const open = tokens.findLast((token, i) => i < idx && token.type === 'link_open');
-    return open?.meta?.blocked ? '' : self.renderToken(tokens, idx, options);
+    // Links do not nest, so the nearest link_open before this token is its own: looked for backwards from here, through
+    // this link's own text only (a search from the end of the paragraph would read it whole for each link: quadratic).
+    let open = idx - 1;
+    while (open >= 0 && tokens[open].type !== 'link_open') open--;
+    return tokens[open]?.meta?.blocked ? '' : self.renderToken(tokens, idx, options);
   };
 
   // Marp's size keywords (`w:300`, `height:200px`) become the image's width and height; the alt text loses them.

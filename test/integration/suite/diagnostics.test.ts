@@ -31,6 +31,7 @@ describe('diagnostics', () => {
     await setSetting('enable', undefined);
     await setSetting('run', undefined);
     await setSetting('files', undefined);
+    await setSetting('rules', undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -208,6 +209,22 @@ describe('diagnostics', () => {
     await waitFor('why-before-what to be gone after save', () => !ruleIds(document.uri).includes('why-before-what'));
     await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original));
     await document.save();
+  });
+
+  it("takes `storydeck.rules` as a config file's `rules:`: a value no rule takes is one config problem, and the rest still applies", async () => {
+    const { document } = await openAndLint(api, 'solution-first.md');
+    await waitFor('why-before-what', () => ruleIds(document.uri).includes('why-before-what'));
+    // `null` (from a workspace's .vscode/settings.json as from the user's) failed every lint: "could not lint this file".
+    const linted = nextLint(api, document.uri);
+    await setSetting('rules', { 'why-before-what': null, 'call-to-action': false });
+    await linted;
+    const problems = storydeckDiagnostics(document.uri).filter((d) => d.code === 'config');
+    assert.deepEqual(
+      problems.map((d) => d.message),
+      ['StoryDeck config "storydeck.rules" in settings: rule "why-before-what": use false, true, "error", "warning", "info" or an options object (got null).'],
+    );
+    assert.ok(ruleIds(document.uri).includes('why-before-what'), 'the rule runs as if the setting named it not');
+    assert.ok(!ruleIds(document.uri).includes('call-to-action'), 'the valid part of the setting applies');
   });
 
   it('`storydeck.enable: false` clears the diagnostics; true brings them back', async () => {

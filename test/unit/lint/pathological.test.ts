@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { MAX_DECK_CHARS } from '../../../src/core/deck';
 import { loadConfigFile, lintText, type ConfigHost, type StoryDeckConfig } from '../../../src/core/lint';
+import { parseForRender, renderDeck } from '../../../src/core/render';
 import { parseTemplate } from '../../../src/core/scaffold';
 
 /**
@@ -190,6 +191,12 @@ const FAMILIES = [
     n: 500,
     input: (n, tag) => `# Plan ${tag}\n\n## Background\n\n${Array.from({ length: n }, (_, i) => `Run \`job${i}\` took ${i % 90} minutes for ${i} users in ${tag}.`).join('\n')}\n`,
     run: lint,
+  },
+  {
+    name: 'a paragraph of many links, rendered for the preview and the exports (the end of each link looked for its start from the end of the paragraph)',
+    n: 1000,
+    input: (n, tag) => `# Links ${tag}\n\n${'[a](b) [c](javascript:x) '.repeat(n)}\n`,
+    run: (text: string) => renderDeck(parseForRender(text)),
   },
   {
     name: 'a template with a long run of line breaks',
