@@ -270,7 +270,7 @@ describeDoubleLabelled('Blind corpus 10 (double-labelled, measured, never tuned 
 describeDoubleLabelled('Blind corpus 11 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-11', 60);
 
 /**
- * Real public documents, labelled twice blind in sessions 8 to 21. They are other people's writing, so only
+ * Real public documents, labelled twice blind in sessions 8 to 22. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
 const REAL = [
@@ -294,6 +294,8 @@ const REAL = [
   ['Real documents 18 (double-labelled, trained on since)', 'test/fixtures/corpus-real-18'],
   ['Real documents 19 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-19'],
   ['Real documents 20 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-20'],
+  ['Real documents 21 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-21'],
+  ['Real documents 22 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-22'],
 ];
 for (const [title, dir] of REAL) {
   if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'));
