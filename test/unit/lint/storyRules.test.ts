@@ -333,6 +333,24 @@ describe('story rules', () => {
       assert.equal(finding.line, 1);
     });
 
+    it('asks who does it by when only where the kind expects an ask, as outcome-metric asks a timeframe (session 22)', () => {
+      const config: StoryDeckConfig = { kinds: { retro: { expects: ['ask'], beforeWhat: [] }, newsletter: { expects: [], beforeWhat: [] } } };
+      const said = (kind: string, ask: string) =>
+        of('call-to-action', `---\nkind: ${kind}\n---\n\n# Tools for science\n\nWe believe a thesis should not be lost to a crashed laptop.\n\n${ask}\n`, config).map((f) => f.message);
+      for (const [ask, quoted] of [
+        ['## Now it is your turn!\n\n- Try one of these tools (or a few)\n- Let me know how it goes', 'Try one of these tools (or a few)'],
+        ["## Join us\n\nJoin us on the journey to 2.0 by volunteering in the forum's moderation team.", 'Join us on the journey'],
+        ['## One more thing\n\nPlease fill in the survey about the new build tools.', 'Please fill in the survey'],
+      ]) {
+        for (const kind of ['talk', 'strategy', 'update', 'newsletter']) assert.deepEqual(said(kind, ask), [], `${kind}: ${quoted}`);
+        for (const kind of ['pitch', 'town-hall', 'exec-ask', 'proposal', 'retro']) {
+          const [message, ...more] = said(kind, ask);
+          assert.ok(message?.startsWith(`Is this the ask? “${quoted}`) && /no owner and no date/.test(message), `${kind}: ${message}`);
+          assert.deepEqual(more, [], kind);
+        }
+      }
+    });
+
     it('is satisfied by an owner or a date in the same section as the ask', () => {
       for (const ask of [
         'We need two engineers. Please tell Priya.',
@@ -364,10 +382,17 @@ describe('story rules', () => {
       assert.notEqual(headingBeat('Governance and Decision-Making'), 'ask');
       assert.notEqual(headingBeat('Request-response model'), 'ask');
       assert.equal(headingBeat('Decision - fund the pilot'), 'ask', 'a spaced dash still names the decision asked for');
-      const strategy = (body: string) => of('call-to-action', `---\nkind: strategy\n---\n\n# Open source strategy\n\n${body}\n`);
-      assert.deepEqual(strategy('## Governance and Decision-Making\n\nWe follow a transparent governance model that lets the community take part in the decision making process.'), []);
-      assert.deepEqual(strategy('## Indicators\n\nThis section describes what each one asks and why it matters.'), []);
-      assert.match(strategy('## Indicators\n\nOne ask: lend us a reviewer.')[0]?.message ?? '', /no owner and no date/, '"one ask" is still the ask');
+      // A proposal expects an ask: no section read as one says "No explicit ask yet", one read without owner or date is asked about.
+      const proposal = (body: string) => of('call-to-action', `---\nkind: proposal\n---\n\n# An open source programme\n\n${body}\n`);
+      const noAsk = (body: string) =>
+        assert.deepEqual(
+          proposal(body).map((f) => f.missingBeat),
+          ['ask'],
+          body,
+        );
+      noAsk('## Governance and Decision-Making\n\nWe follow a transparent governance model that lets the community take part in the decision making process.');
+      noAsk('## Indicators\n\nThis section describes what each one asks and why it matters.');
+      assert.match(proposal('## Indicators\n\nOne ask: lend us a reviewer.')[0]?.message ?? '', /no owner and no date/, '"one ask" is still the ask');
     });
 
     it('hears a proposal put in the active voice, a resolution made by one member, a memo that asks, and a "Need from you" heading', () => {

@@ -22,6 +22,8 @@ const rule: Rule = {
       });
       return;
     }
+    // Whether an ask names who acts by when matters where the kind expects an ask, as outcome-metric's timeframe does.
+    if (!ctx.kind.profile.expects.includes('ask')) return;
     const asks = findAsks(ctx);
     if (asks.length === 0) return;
     // An owner named in the document's header owns what it asks.
