@@ -344,7 +344,9 @@ class Preview {
     } catch {
       return undefined;
     }
-    if (!path) return undefined;
+    // A backslash is a folder separator on Windows but a plain character in a URI's path, so `..\..\x.png` (written
+    // `..%5C..%5Cx.png` in Markdown) would pass the inside check here and be read outside the folder there: refused.
+    if (!path || path.includes('\\')) return undefined;
     const target = path.startsWith('/') ? vscode.Uri.joinPath(folder.uri, path) : vscode.Uri.joinPath(this.document.uri, '..', path);
     return inside(folder.uri, target) ? target : undefined;
   }

@@ -71,6 +71,7 @@ describe('preview', () => {
     const reply = await previewShows(this, (r) => r.label === 'Slide 2: Meet Maria');
     assert.deepEqual(reply.images, [{ alt: "Maria's ward at 7 a.m.", loaded: true }]);
     assert.match(reply.text ?? '', /A file outside the workspace/);
+    assert.match(reply.text ?? '', /A backslash path out of the workspace/, 'a path with a backslash (a separator on Windows) is refused too');
   });
 
   it('updates the slide as you type', async function () {
