@@ -47,8 +47,10 @@ export const optionHelp: Record<keyof typeof options, OptionHelp> = {
 export function run(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
   const format = formatOption(values.format, ['text', 'json', 'sarif']);
-  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number (got "${values['max-warnings']}").`);
+  // Digits only: Number() would also take "0x10", "1e3", " 5 " or "" (as 16, 1000, 5 and 0).
+  const given = values['max-warnings'];
+  if (given !== undefined && !/^\d+$/.test(given)) throw new UsageError(`--max-warnings takes a whole number (got "${given}").`);
+  const maxWarnings = given === undefined ? Infinity : Number(given);
   const files = expandPaths(positionals.length ? positionals : ['.'], io.cwd);
   if (files.length === 0) throw new UsageError(`no Markdown files found in ${positionals.join(' ') || '.'}.`);
 

@@ -25,6 +25,8 @@ export function run(args: string[], io: Io): number {
   const audience = audienceOption(values.audience);
   const { text } = readNarrative(positionals[0]);
   const deck = parseDeck(audience === undefined ? text : cutForAudience(text, audience).text);
+  // A file that is no narrative at all (binary, too large) has no outline, as it has nothing to export.
+  if (deck.slides.length === 0 && deck.problems.length > 0) throw new UsageError(`nothing to outline: ${deck.problems[0].message}`);
   for (const problem of deck.problems) io.err(oneLine(`${positionals[0]}:${problem.line}:${problem.column}: ${problem.message}`));
   // The story lint judges by: the same config (a `kind:` in .storydeck.yaml included) and the front matter's settings.
   const { config } = nearestConfig(dirname(resolve(io.cwd, positionals[0])));

@@ -178,6 +178,10 @@ describe('storydeck lint', () => {
       [broken, ['lint', 'talk.md']],
       [dir, ['lint', 'missing.md']],
       [dir, ['lint', 'talks', '--max-warnings', 'many']],
+      [dir, ['lint', 'talks', '--max-warnings', '0x10']],
+      [dir, ['lint', 'talks', '--max-warnings', '1e3']],
+      [dir, ['lint', 'talks', '--max-warnings=']],
+      [dir, ['lint', 'talks', '--max-warnings', ' 5']],
       [dir, ['lint', 'talks', '--format', 'xml']],
       [dir, ['lint', 'nothing/*.md']],
     ] as const) {

@@ -116,6 +116,21 @@ describe('storydeck outline', () => {
     }
   });
 
+  it('exits 2 with one clear line for a file that is no narrative (binary), not an outline of nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storydeck-outline-'));
+    try {
+      const file = join(dir, 'picture.md');
+      writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+      const { code, stdout, stderr } = await run('outline', file);
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, /^storydeck outline: nothing to outline: This file contains NUL bytes/);
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with one clear line for a missing file, bad format or unknown option', async () => {
     for (const argv of [['outline', 'nope.md'], ['outline', 'examples/town-hall.md', '--format', 'xml'], ['outline', 'examples/town-hall.md', '--bogus'], ['outline'], ['frobnicate']]) {
       const { code, stderr } = await run(...argv);
