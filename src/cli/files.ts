@@ -8,7 +8,8 @@ const MARKDOWN = /\.(md|markdown)$/i;
 
 /**
  * Expands CLI arguments into Markdown files: a file as given, a folder recursively (its .md and
- * .markdown files, skipping node_modules, .git, dist and out), or a glob with `*`, `**` and `?`.
+ * .markdown files, skipping node_modules, .git, dist and out), or a glob with `*`, `**` and `?` — its Markdown
+ * files, unless it names an extension of its own (`notes/*.txt`), as a folder gives: `talks/**` is not its pictures.
  * Returns paths as the user would write them (relative to cwd), sorted and de-duplicated.
  */
 export function expandPaths(args: readonly string[], cwd: string): string[] {
@@ -18,7 +19,8 @@ export function expandPaths(args: readonly string[], cwd: string): string[] {
     if (/[*?]/.test(arg)) {
       const base = resolve(cwd, arg.slice(0, globBaseLength(arg)) || '.');
       const pattern = globToRegExp(absolute.split(sep).join('/'));
-      const matches = walk(base).filter((file) => pattern.test(file.split(sep).join('/')));
+      const ownExtension = /\.[^./*?]+$/.test(arg);
+      const matches = walk(base).filter((file) => pattern.test(file.split(sep).join('/')) && (ownExtension || MARKDOWN.test(file)));
       if (matches.length === 0) throw new UsageError(`no files match ${arg}.`);
       for (const m of matches) found.add(m);
       continue;

@@ -60,7 +60,8 @@ describe('storydeck lint', () => {
   });
 
   it('walks folders and globs, prints JSON findings with the contract fields only', async () => {
-    for (const target of ['talks', 'talks/**/*.md']) {
+    writeFileSync(join(dir, 'talks', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    for (const target of ['talks', 'talks/**/*.md', 'talks/**', 'talks/**/*']) {
       const { code, stdout } = await run(dir, 'lint', target, '--format', 'json', '--all');
       const findings = JSON.parse(stdout);
       const files = [...new Set(findings.map((f: { file: string }) => f.file))];
