@@ -17,6 +17,8 @@ import { regExp } from './fence';
 interface Cue {
   re: RegExp;
   weight: number;
+  /** Words every match of `re` holds, tested first: a body without them is not scanned by `re`, which costs more. */
+  needs?: RegExp;
 }
 
 const HEADING_PRIORITY: readonly BeatId[] = ['ask', 'outcome', 'strategy', 'business', 'value', 'pain', 'how', 'what', 'why'];
@@ -40,8 +42,11 @@ export const HEADING_PATTERNS: Record<BeatId, RegExp> = caselessAll({
   ask: /\b(the ask|our ask|(?<!\b(?:might|may|could|would|should|often|frequently|commonly|usually|always)\s)ask(?!\s(?:yourself|yourselves|ourselves|themselves|myself|you)\b)|(?:we'?re|i'?m|we are|i am) asking(?: for)?|what we need|needs? from you|needed from you|(?:request|decision|approval)(?=\s*(?:$|[:—–(]|-(?![a-z])|\b(?:needed|required|requested|sought|for|to|on|of|by|from|we|i)\b))|next steps?|call to action|how you can help|how to help|ways to help|get(?:ting)? involved|we need you|what i need|your help|what (?:we|i)(?:'d|’d| would) like (?:from|of) you|the raise|our raise|the round)\b/i,
 });
 
-/** A cue; a case-insensitive one runs on lowered text ({@link caseless}). */
-const c = (re: RegExp, weight = 1): Cue => ({ re: caselessAll([re])[0], weight });
+/** A cue; a case-insensitive one runs on lowered text ({@link caseless}). `needs`: see {@link Cue}. */
+const c = (re: RegExp, weight = 1, needs?: RegExp): Cue => ({ re: caselessAll([re])[0], weight, ...(needs ? { needs: caselessAll([needs])[0] } : {}) });
+
+/** What a person does in the pain cue: "Maria spends…", "customers wait…", "she has to re-enter…". */
+const STRUGGLES = String.raw`(struggl\w*|spends?|spent|wait(s|ed|ing)?|lose|loses|lost|can'?t|cannot|couldn'?t|has to|have to|had to|gives? up|gave up|re-?enter\w*|copy(ing)?|chas(e|es|ing)|frustrat\w*|miss(es|ed)?|abandon\w*|complain\w*|stuck|juggl\w*|dread\w*)`;
 
 /** Roles and segments that make a customer concrete (lower-case alternation, plurals included). */
 export const PERSON_WORDS = String.raw`customers?|users?|clients?|patients?|clinicians?|nurses?|doctors?|physicians?|surgeons?|caregivers?|carers?|therapists?|pharmacists?|dentists?|agents?|reps?|representatives?|admins?|administrators?|operators?|drivers?|riders?|couriers?|dispatchers?|technicians?|mechanics?|teachers?|students?|learners?|parents?|famil(?:y|ies)|shoppers?|buyers?|sellers?|merchants?|retailers?|vendors?|suppliers?|restaurants?|guests?|travell?ers?|passengers?|tenants?|landlords?|homeowners?|renters?|borrowers?|members?|subscribers?|farmers?|growers?|developers?|devs|engineers?|contributors?|maintainers?|designers?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|paralegals?|recruiters?|candidates?|managers?|supervisors?|owners?|founders?|employees?|staff|(?:warehouse|factory|care|shift|gig|frontline|front-line|field|farm|construction|office|knowledge|retail|health|social|key|hourly|temp|support) workers?|colleagues?|teammates?|new hires?|people|folks|residents?|citizens?|volunteers?|donors?|players?|viewers?|readers?|listeners?|creators?|writers?|editors?|researchers?|scientists?|investors?|advisers?|advisors?|brokers?|franchisees?|cashiers?|associates?|pickers?|packers?|planners?|schedulers?|coordinators?|callers?|receptionists?|cleaners?|clerks?|officers?|inspectors?|consultants?|bankers?|underwriters?|adjusters?|claims handlers?|shop assistants?|salespeople|sales reps?|midwives|midwife|paramedics?|carers?|radiologists?|specialists?|physios?|crews?|chefs?|waiters?|baristas?|diners?|patrons?|artists?|musicians?|authors?|journalists?|contractors?|freelancers?|installers?|electricians?|plumbers?|builders?|landowners?|homebuyers?|jobseekers?|applicants?|claimants?|policyholders?|account holders?|cardholders?|commuters?|visitors?|fans?|gamers?|kids|children|seniors?|retirees?|hospitals?|clinics?|schools?|shops?|businesses|smbs?|enterprises?|companies|accounts|teams?|on-call|she|he|her|hers|him|his|they|them|you`;
@@ -56,13 +61,8 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/\b(believe|purpose|mission)\b/i),
   ],
   pain: [
-    c(
-      regExp(
-        String.raw`\b(?:${PERSON_WORDS})\b[^.!?\n]{0,80}\b(struggl\w*|spends?|spent|wait(s|ed|ing)?|lose|loses|lost|can'?t|cannot|couldn'?t|has to|have to|had to|gives? up|gave up|re-?enter\w*|copy(ing)?|chas(e|es|ing)|frustrat\w*|miss(es|ed)?|abandon\w*|complain\w*|stuck|juggl\w*|dread\w*)\b`,
-        'i',
-      ),
-      2,
-    ),
+    // A person, then within the sentence what they struggle with; most bodies name no struggle, and the struggle is cheaper to look for.
+    c(regExp(String.raw`\b(?:${PERSON_WORDS})\b[^.!?\n]{0,80}\b${STRUGGLES}\b`, 'i'), 2, regExp(String.raw`\b${STRUGGLES}\b`, 'i')),
     c(/\b(every (morning|day|week|night|month|shift|quarter)|each (morning|day|week|shift))\b/i),
     c(/\b(manual(ly)?|spreadsheets?|workarounds?|by hand|sticky notes|error-prone|tedious|painful|frustrat\w*|headaches?|nightmare|broken)\b/i),
     c(/\b(hours?|minutes|days|weeks) (a|per|every|each) (day|week|month|shift|ticket|call|order)\b/i),
@@ -94,7 +94,7 @@ export const CONTENT_CUES: Record<BeatId, Cue[]> = {
     c(/(?:^|\n|[.!?]\s)(?:replace|add|introduce|adopt|deprecate|migrate|build|create|establish)\s(?:an?|the|our)\s/i, 2),
     c(/\b(we'?re building|we are building|we will build|we'?ll build|we propose|we'?re proposing|introducing|the solution|our solution|we plan to build|we want to build)\b/i, 2),
     c(/\b(a new (feature|product|tool|app|service|dashboard|workflow|integration|api|platform)|the (app|tool|product|platform|feature) (will|lets|does|shows))\b/i, 2),
-    c(/(?=\p{Lu})\b\p{Lu}[\p{L}\p{N}]{1,30} is an? (?:[\p{L}-]{1,20} ){0,3}(?:app|application|tool|platform|service|product|system|dashboard|assistant|device)\b/u, 2),
+    c(/(?=\p{Lu})\b\p{Lu}[\p{L}\p{N}]{1,30} is an? (?:[\p{L}-]{1,20} ){0,3}(?:app|application|tool|platform|service|product|system|dashboard|assistant|device)\b/u, 2, / is an? /),
     c(/\b(feature|prototype|mvp|beta|version|release|dashboard|integration|app|platform)\b/i),
   ],
   how: [
@@ -159,7 +159,7 @@ const cueScores = memoByText((body: string): [BeatId, number][] => {
   const scores: [BeatId, number][] = [];
   for (const beat of BEAT_IDS) {
     let score = 0;
-    for (const cue of CONTENT_CUES[beat]) if (cue.re.test(body)) score += cue.weight;
+    for (const cue of CONTENT_CUES[beat]) if ((!cue.needs || cue.needs.test(body)) && cue.re.test(body)) score += cue.weight;
     if (score > 0) scores.push([beat, score]);
   }
   return scores;

@@ -97,6 +97,22 @@ function lowered(text: string): string {
 /** {@link lowered}, remembered per text: a passage goes through many tests, some more than once. */
 export const lowerText = memoByText(lowered);
 
+/**
+ * The text the caseless tests read last, lowered, and whether it holds a letter that folds to ASCII under `iu`: a passage goes
+ * through many patterns in a row, so most tests find it here rather than look it up and scan it again.
+ */
+let lastText: string | undefined;
+let lastLowered = '';
+let lastFolds = false;
+
+/** Makes `text` the one the caseless tests read last. */
+function read(text: string): void {
+  if (text === lastText) return;
+  lastLowered = lowerText(text);
+  lastFolds = FOLDS_TO_ASCII.test(text);
+  lastText = text;
+}
+
 /** Whether `source` has a capturing group: a `(` outside a character class, not escaped, that is not `(?:`, a lookaround or `(?<name>`… which captures too. */
 function captures(source: string): boolean {
   let inClass = false;
@@ -127,11 +143,16 @@ export function caseless(re: RegExp): RegExp {
   const test = RegExp.prototype.test.bind(re);
   const exec = RegExp.prototype.exec.bind(re);
   let capturing: boolean | undefined;
-  re.test = (text: string): boolean => (unicode && FOLDS_TO_ASCII.test(text) ? test(text) : twinOf().test(lowerText(text)));
+  re.test = (text: string): boolean => {
+    read(text);
+    return unicode && lastFolds ? test(text) : twinOf().test(lastLowered);
+  };
   re.exec = (text: string): RegExpExecArray | null => {
     // The groups a pattern captures could not be cut from the text as given: such a pattern runs as written.
-    if ((capturing ??= captures(re.source)) || (unicode && FOLDS_TO_ASCII.test(text))) return exec(text);
-    const found = twinOf().exec(lowerText(text));
+    if ((capturing ??= captures(re.source))) return exec(text);
+    read(text);
+    if (unicode && lastFolds) return exec(text);
+    const found = twinOf().exec(lastLowered);
     if (!found) return null;
     const match = [text.slice(found.index, found.index + found[0].length)] as RegExpExecArray;
     match.index = found.index;

@@ -39,6 +39,24 @@ describe('caseless', () => {
     }
   });
 
+  it('answers alike when one text goes through many patterns in a row, as a passage does, and when the texts alternate', () => {
+    const sources: [string, string][] = [
+      [String.raw`\bkeep\b|\bstruggle to\b`, 'iu'],
+      [String.raw`\bkeep\b|\bstruggle to\b`, 'i'],
+      [String.raw`\bno longer\b`, 'iu'],
+      [String.raw`\bno (?:more|longer) \w+`, 'i'],
+    ];
+    const pairs = sources.map(([source, flags]) => [new RegExp(source, flags), caseless(new RegExp(source, flags))] as const);
+    // Each text read by every pattern before the next text; then the texts that fold to ASCII between the others, twice over.
+    const folding = TEXTS.filter((t) => /[\u017f\u212a]/.test(t));
+    const order = [...TEXTS, ...TEXTS.flatMap((t) => [t, ...folding, t])];
+    for (const text of order)
+      for (const [plain, folded] of pairs) {
+        assert.equal(folded.test(text), plain.test(text), `test /${plain.source}/${plain.flags} on ${JSON.stringify(text)}`);
+        assert.equal(folded.exec(text)?.[0], plain.exec(text)?.[0], `exec /${plain.source}/${plain.flags} on ${JSON.stringify(text)}`);
+      }
+  });
+
   it('answers exec with the words as the text gives them, where the pattern captures nothing', () => {
     const folded = caseless(/\bno (?:more|longer) \w+/i);
     const found = folded.exec('We will No Longer WAIT for it');

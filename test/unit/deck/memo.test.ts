@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sep } from 'node:path';
-import { memoByText, memoTest } from '../../../src/core/deck/memo';
+import { keyedCache, memoByText, memoTest } from '../../../src/core/deck/memo';
 import { parseDeck } from '../../../src/core/deck';
 import { lintText } from '../../../src/core/lint';
 import type { StoryDeckConfig } from '../../../src/core/lint/config';
@@ -21,6 +21,16 @@ describe('memoTest', () => {
   it('refuses an expression that keeps its lastIndex between calls', () => {
     assert.throws(() => memoTest(/x/g), /lastIndex/);
     assert.throws(() => memoTest(/x/y), /lastIndex/);
+  });
+});
+
+describe('keyedCache', () => {
+  it('hands make the key, so that a memo of a function needs no closure per call', () => {
+    const remember = keyedCache<string>();
+    const made: string[] = [];
+    const shout = (key: string) => (made.push(key), `${key}!`);
+    assert.deepEqual([remember('a', shout), remember('a', shout), remember('b', shout)], ['a!', 'a!', 'b!']);
+    assert.deepEqual(made, ['a', 'b']);
   });
 });
 

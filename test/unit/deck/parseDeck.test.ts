@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseDeck, countWords, headingBeat, WORDS_PER_MINUTE, MIN_SLIDE_SECONDS } from '../../../src/core/deck';
-import { introducedNames, personMatcher, slidePassages } from '../../../src/core/deck/beats';
+import { CONTENT_CUES, detectBeats, introducedNames, personMatcher, slidePassages } from '../../../src/core/deck/beats';
 
 const example = readFileSync('examples/town-hall.md', 'utf8');
 
@@ -355,6 +355,34 @@ describe('parseDeck', () => {
       const deck = parseDeck(big);
       assert.equal(deck.problems.length, 0);
       assert.ok(deck.slides.length > 5000);
+    });
+  });
+
+  describe('content cues', () => {
+    /** Runs `read` with each cue's pattern counted, and gives back how many bodies each scanned. */
+    function scans(read: () => void): number[] {
+      const cues = Object.values(CONTENT_CUES).flat();
+      const counts = cues.map(() => 0);
+      const tests = cues.map((cue) => cue.re.test);
+      cues.forEach((cue, i) => (cue.re.test = (text: string) => (counts[i]++, tests[i].call(cue.re, text))));
+      try {
+        read();
+      } finally {
+        cues.forEach((cue, i) => (cue.re.test = tests[i]));
+      }
+      return counts;
+    }
+    const body = (text: string) => [{ kind: 'paragraph' as const, text, line: 1, endLine: 1, level: 0 }];
+    const [pain, product] = [CONTENT_CUES.pain[0], CONTENT_CUES.what[4]];
+    const cueIndex = (cue: (typeof CONTENT_CUES)['pain'][number]) => Object.values(CONTENT_CUES).flat().indexOf(cue);
+
+    it('scan a body for a person who struggles, or a product introduced, only when it holds the words every match holds', () => {
+      const quiet = scans(() => detectBeats(body('Our nurses and their patients met the Handoff team on Tuesday (test 1).')));
+      assert.deepEqual([quiet[cueIndex(pain)], quiet[cueIndex(product)]], [0, 0]);
+      let beats: string[] = [];
+      const told = scans(() => (beats = detectBeats(body('Our nurses spend an hour a shift on it. Handoff is a simple tool for them (test 2).'))));
+      assert.deepEqual([told[cueIndex(pain)], told[cueIndex(product)]], [1, 1]);
+      assert.ok(beats.includes('pain') && beats.includes('what'), beats.join());
     });
   });
 });
