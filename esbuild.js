@@ -48,35 +48,9 @@ const coreModules = [
   ),
 ];
 
-/**
- * An esbuild plugin: markdown-it's build (15) sets each instance field through a helper, `_defineProperty(this, "map", null)`,
- * which calls three more (`toPropertyKey`, `toPrimitive`, `_typeof`) for a name that is already a string. Every token the
- * parser makes sets ten fields that way, and a short run of the CLI interprets those calls: the export of 300 slides spent
- * about 7 ms of CPU in them (docs/performance.md, session 22). Here each becomes an assignment, `(this.map = null)`, which
- * makes the same own, writable, enumerable, configurable property, since no markdown-it class has an accessor, a read-only
- * property or a base class (a field defined over an inherited setter is the one case where the two part). The build stops
- * if markdown-it's code no longer has the shape this reads, rather than leave the helper in place unnoticed.
- */
-const markdownItFields = {
-  name: 'markdown-it-fields',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.(?:cjs\.js|mjs)$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const calls = source.split('_defineProperty(this,').length - 1 + (source.match(/_defineProperty\(\s+this,/g)?.length ?? 0);
-      let rewritten = 0;
-      // The name, after the field's doc comment if it has one (a comment ends at its first `*/`).
-      const contents = source.replace(/_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*/g, (_, name) => (rewritten++, `(this.${name} = `));
-      if (rewritten === 0 || rewritten !== calls || /\b(?:get|set)\s+[\w$]+\s*\(|\bclass\s+[\w$]*\s*extends\b/.test(source))
-        throw new Error(`markdown-it-fields: ${args.path} no longer has the shape the plugin rewrites (${rewritten} of ${calls} fields); see esbuild.js`);
-      return { contents, loader: 'js' };
-    });
-  },
-};
-
 /** @type {import('esbuild').BuildOptions} */
 const core = {
   ...common,
-  plugins: [markdownItFields],
   stdin: {
     contents: coreModules.map((key) => `export * as ${JSON.stringify(key)} from ${JSON.stringify(key.startsWith('src/') ? `./${key}` : key)};`).join('\n'),
     resolveDir: __dirname,
