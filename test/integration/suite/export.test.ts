@@ -22,6 +22,10 @@ describe('StoryDeck: Export…', () => {
 
   before(async () => {
     await activate();
+    // code-server, a web build, saves an edit a second after it is made (`files.autoSave` is `afterDelay` on the web, `off`
+    // on the desktop): on a loaded machine that save landed before an export, or between a test's edit and its check that
+    // the edit is unsaved. Off here, as on the desktop, so that the edits below stay unsaved.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
     // Unsaved edits are exported as the editor shows them.
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n---\n\n## Added in the editor\n\nUNSAVED-EDIT, not on disk.\n'));
@@ -34,11 +38,14 @@ describe('StoryDeck: Export…', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // Back to code-server's own, once the edits are reverted (a save of them would outlive this suite).
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     for (const name of ['talk.html', 'talk.pdf']) rmSync(`${folder}/${name}`, { force: true });
     rmSync(workspaceUri('exports').fsPath, { recursive: true, force: true });
   });
 
   it('exports the editor text, unsaved edits included, to one self-contained HTML file next to the narrative', async () => {
+    assert.doesNotMatch(readFileSync(source.fsPath, 'utf8'), /UNSAVED-EDIT/, 'the edit is not on disk');
     const written = await exportTo(source, 'html');
     assert.equal(written?.fsPath, html.fsPath);
     const page = readFileSync(html.fsPath, 'utf8');
@@ -65,9 +72,10 @@ describe('StoryDeck: Export…', () => {
 
   it('exports an editable PowerPoint with speaker notes into storydeck.export.outputDir', async () => {
     await setSetting('export.outputDir', 'exports/decks');
-    // Changing a setting saves dirty documents in code-server: make the editor's text unsaved again.
+    // An edit made after the setting changed, unsaved too.
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), '\nStill unsaved: PPTX-UNSAVED.\n'));
     assert.ok(editor.document.isDirty);
+    assert.doesNotMatch(readFileSync(source.fsPath, 'utf8'), /UNSAVED/, 'neither edit is on disk');
     const written = await exportTo(source, 'pptx');
     assert.equal(written?.fsPath, workspaceUri('exports/decks/talk.pptx').fsPath);
     const zip = await JSZip.loadAsync(readFileSync(written.fsPath));

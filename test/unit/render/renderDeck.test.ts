@@ -174,6 +174,11 @@ describe('renderDeck', () => {
     assert.doesNotMatch(reference, /href="javascript:/);
     assert.match(reference, /<a href="https:\/\/example.com"/);
     assert.doesNotMatch(render('<javascript:alert(1)>').slides[0].html, /<a\b/);
+    // In one paragraph, each link's end goes with its own start: a blocked link loses both tags, its neighbours keep theirs.
+    assert.match(
+      render('[a](ftp://x) [b](https://example.com) [c](//evil.example) **[d](./d.md)** [e](<tel:1>)\n').slides[0].html,
+      /<p[^>]*>a <a href="https:\/\/example.com"[^>]*>b<\/a> c <strong><a href="\.\/d.md">d<\/a><\/strong> e<\/p>/,
+    );
   });
 
   it('lets the caller resolve images, and never loads unsafe image sources', () => {
