@@ -9,6 +9,7 @@ import { exporter } from './firstUse';
 import { logLines } from './outputChannel';
 import { outputFolder } from './outputFolder';
 import { themeSheets } from './themes';
+import { noLinks } from './notifyText';
 
 type ExportFormat = Exporter.ExportFormat;
 
@@ -90,7 +91,7 @@ async function exportCommand(
   }
   if (document.uri.scheme !== 'file') {
     void vscode.window.showInformationMessage(
-      `StoryDeck: an export is written next to its narrative, which must be a file on disk, not a ${document.uri.scheme}: document. Save a copy as a file to export it.`,
+      noLinks(`StoryDeck: an export is written next to its narrative, which must be a file on disk, not a ${document.uri.scheme}: document. Save a copy as a file to export it.`),
     );
     return undefined;
   }
@@ -98,7 +99,7 @@ async function exportCommand(
     ? FORMATS.find((f) => f.format === format)
     : await vscode.window.showQuickPick(FORMATS, { title: 'StoryDeck: Export', placeHolder: `Export ${basename(document.uri.fsPath)} as` });
   if (!picked) {
-    if (format) void vscode.window.showErrorMessage(`StoryDeck: cannot export to "${format}"; choose html, pptx or pdf.`);
+    if (format) void vscode.window.showErrorMessage(noLinks(`StoryDeck: cannot export to "${format}"; choose html, pptx or pdf.`));
     return undefined;
   }
 
@@ -107,13 +108,13 @@ async function exportCommand(
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
   const where = outputFolder(file, workspaceFolder, settings.inspect<string>('export.outputDir'));
   if ('refused' in where) {
-    void vscode.window.showErrorMessage(`StoryDeck: ${where.refused}`);
+    void vscode.window.showErrorMessage(noLinks(`StoryDeck: ${where.refused}`));
     return undefined;
   }
   // The audience cut chosen for this narrative (StoryDeck: Choose Audience…) is what is exported, in a file of its own.
   const audience = options.audience ?? cuts.get(document.uri);
   if (audience !== undefined && !isAudienceName(audience)) {
-    void vscode.window.showErrorMessage(`StoryDeck: "${audience}" cannot name an audience: use letters, digits, - and _.`);
+    void vscode.window.showErrorMessage(noLinks(`StoryDeck: "${audience}" cannot name an audience: use letters, digits, - and _.`));
     return undefined;
   }
   const output = join(where.folder, `${basename(file, extname(file))}${audience ? `-${audience.toLowerCase()}` : ''}.${picked.format}`);
@@ -122,7 +123,7 @@ async function exportCommand(
   if (existsSync(output)) {
     if (options.overwrite === false) return undefined;
     if (options.overwrite === undefined) {
-      const choice = await vscode.window.showWarningMessage(`${name} already exists in ${dirname(output)}. Replace it?`, { modal: true }, 'Replace');
+      const choice = await vscode.window.showWarningMessage(noLinks(`${name} already exists in ${dirname(output)}. Replace it?`), { modal: true }, 'Replace');
       if (choice !== 'Replace') return undefined;
     }
     replace = true;
@@ -135,7 +136,7 @@ async function exportCommand(
   let warnings = 0;
   try {
     const { slides } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `StoryDeck: exporting ${basename(file)} to ${picked.label}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: noLinks(`StoryDeck: exporting ${basename(file)} to ${picked.label}…`), cancellable: true },
       async (_progress, token) => {
         const controller = new AbortController();
         const cancelled = token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
@@ -161,7 +162,7 @@ async function exportCommand(
             // Said before the export, which goes on: open findings and TODOs left on slides.
             notReady: (message) => {
               log(`${basename(file)}: ${message}`);
-              void vscode.window.showWarningMessage(`StoryDeck: ${basename(file)}: ${message}`);
+              void vscode.window.showWarningMessage(noLinks(`StoryDeck: ${basename(file)}: ${message}`));
             },
             warn: (message, line) => {
               warnings++;
@@ -176,14 +177,14 @@ async function exportCommand(
     const done = `StoryDeck: exported ${slides} slide${slides === 1 ? '' : 's'}${audience ? ` for ${audience}` : ''} to ${name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'} in the StoryDeck output)` : ''}.`;
     const target = vscode.Uri.file(output);
     const actions = afterExport(target);
-    void vscode.window.showInformationMessage(done, ...Object.keys(actions)).then((choice) => choice && actions[choice]());
+    void vscode.window.showInformationMessage(noLinks(done), ...Object.keys(actions)).then((choice) => choice && actions[choice]());
     return target;
   } catch (e) {
     if (e instanceof vscode.CancellationError) return undefined;
-    if (e instanceof exporting.UserError) void vscode.window.showErrorMessage(`StoryDeck: ${e.message}`);
+    if (e instanceof exporting.UserError) void vscode.window.showErrorMessage(noLinks(`StoryDeck: ${e.message}`));
     else {
       logLines(log, `export failed: ${(e as Error)?.stack ?? e}`);
-      void vscode.window.showErrorMessage(`StoryDeck: the export failed: ${(e as Error)?.message ?? e}`);
+      void vscode.window.showErrorMessage(noLinks(`StoryDeck: the export failed: ${(e as Error)?.message ?? e}`));
     }
     return undefined;
   }

@@ -16,6 +16,7 @@ import {
   type Template,
   type TemplateSource,
 } from '../core/scaffold';
+import { noLinks } from './notifyText';
 
 // Loaded on the first `StoryDeck: New Narrative` (Handlebars is not needed before).
 
@@ -37,7 +38,7 @@ export async function newNarrative(extensionUri: vscode.Uri, ...[templateId, ans
     const template = templateId === undefined ? await pickTemplate(questions, templates, skipped) : templates.find((t) => t.id === templateId);
     if (!template) {
       const untrusted = skipped ? ' Workspace templates load only in a trusted workspace.' : '';
-      if (templateId !== undefined) void vscode.window.showErrorMessage(`StoryDeck: there is no template "${templateId}". Templates: ${templates.map((t) => t.id).join(', ')}.${untrusted}`);
+      if (templateId !== undefined) void vscode.window.showErrorMessage(noLinks(`StoryDeck: there is no template "${templateId}". Templates: ${templates.map((t) => t.id).join(', ')}.${untrusted}`));
       return undefined;
     }
     const given = answers ?? (await askAnswers(questions, template));
@@ -47,7 +48,7 @@ export async function newNarrative(extensionUri: vscode.Uri, ...[templateId, ans
       text = renderTemplate(template, given);
     } catch (e) {
       if (!(e instanceof AnswerError || e instanceof TemplateError)) throw e;
-      void vscode.window.showErrorMessage(`StoryDeck: ${e.message}`);
+      void vscode.window.showErrorMessage(noLinks(`StoryDeck: ${e.message}`));
       return undefined;
     }
     const where = target ?? (await pickTarget(questions, template, given));
@@ -74,7 +75,7 @@ async function write(where: NarrativeTarget, text: string): Promise<vscode.Uri |
       : created instanceof UserError
         ? created.message
         : `cannot write ${path}: ${created.message}`;
-    void vscode.window.showErrorMessage(`StoryDeck: ${why}`);
+    void vscode.window.showErrorMessage(noLinks(`StoryDeck: ${why}`));
     return undefined;
   }
   await vscode.window.showTextDocument(where);
@@ -102,7 +103,7 @@ async function loadTemplates(extensionUri: vscode.Uri): Promise<{ templates: Tem
   const errors = [...problems, ...collected.errors];
   if (errors.length) {
     const list = errors.map((e) => `${vscode.workspace.asRelativePath(e.file)}${e.line ? `:${e.line}` : ''}: ${e.reason}`);
-    void vscode.window.showWarningMessage(`StoryDeck: ${errors.length === 1 ? 'a template was' : `${errors.length} templates were`} left out. ${list.join(' · ')}`);
+    void vscode.window.showWarningMessage(noLinks(`StoryDeck: ${errors.length === 1 ? 'a template was' : `${errors.length} templates were`} left out. ${list.join(' · ')}`));
   }
   return { templates, skipped: trusted ? 0 : workspace.flat().length };
 }

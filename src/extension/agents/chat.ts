@@ -18,6 +18,7 @@ import type { TextEdit } from '../../core/lint';
 import { toRange } from '../diagnostics';
 import { APPLY_COMMAND } from './register';
 import { narrativeOf, openNarrative, type AgentDeps } from './tools';
+import { noLinks } from '../notifyText';
 
 /** An edit the participant proposes; the user applies it with the button under the answer. */
 export interface Proposal {
@@ -118,6 +119,6 @@ export async function applyProposal(deps: AgentDeps, proposal: Proposal): Promis
   if (!(await vscode.workspace.applyEdit(edit))) return undefined;
   const { input } = await narrativeOf(deps, document);
   const change = `StoryDeck: applied; ${describeChange(proposal.before, lintResult(input))}`;
-  void vscode.window.showInformationMessage(change);
+  void vscode.window.showInformationMessage(noLinks(change));
   return change;
 }

@@ -9,6 +9,7 @@ import { slideAtLine } from '../../shared/lines';
 import { inside, themeSheets } from '../themes';
 import type { HostToWebview, PresentRole, PreviewFinding, PreviewState, WebviewToHost } from '../../shared/protocol';
 import { deckUpdate, previewHtml, randomNonce } from './page';
+import { noLinks } from '../notifyText';
 
 const VIEW_TYPE = 'storydeck.preview';
 /** `StoryDeck: Present`'s panels (not restored after a reload: a presentation starts afresh). */
@@ -392,7 +393,7 @@ class Preview {
     }
     if (!kind) return;
     const open = 'Open';
-    const choice = await vscode.window.showWarningMessage(`Open ${href}?`, { modal: true, detail: 'The link is in the narrative you are previewing.' }, open);
+    const choice = await vscode.window.showWarningMessage(noLinks(`Open ${href}?`), { modal: true, detail: 'The link is in the narrative you are previewing.' }, open);
     if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(href, true));
   }
 }
