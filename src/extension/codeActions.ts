@@ -12,8 +12,8 @@ const FILE_DISABLE = /^(\s*)<!--\s*storydeck-disable\b(?!-)(.*?)-->\s*$/;
 
 /**
  * Quick fixes for StoryDeck diagnostics: the rule's own fix, "insert a '<beat>' slide" for a missing beat,
- * "disable <rule> for this line", "disable <rule> for this file", "set kind: <kind>" for a beat missing only
- * because the kind is a guess, and "fix all" (also as `source.fixAll.storydeck` for editor.codeActionsOnSave).
+ * "disable <rule> for this line", "disable <rule> for this file", "set kind: <kind>" for a beat asked about (missing,
+ * or there and asked about: `expectedBeat`) only because the kind is a guess, and "fix all" (also as `source.fixAll.storydeck` for editor.codeActionsOnSave).
  */
 export class StoryDeckCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -100,8 +100,8 @@ function insertBeat(document: vscode.TextDocument, state: LintState, finding: Fi
 
 /**
  * "Set kind: <kind>" once per kind for the guessed kind's questions in view (several share the title line): each
- * kind that does not expect their beats (configured kinds too), then the guess, whose beats stay expected as
- * warnings. Never preferred and never in fix all: the kind is the writer's choice.
+ * kind that does not expect their beats (configured kinds too), then the guess, whose beats stay expected (missing
+ * ones as warnings). Never preferred and never in fix all: the kind is the writer's choice.
  */
 function setKind(document: vscode.TextDocument, state: LintState, guessed: readonly { finding: Finding; diagnostic: vscode.Diagnostic }[]): vscode.CodeAction[] {
   if (guessed.length === 0) return [];

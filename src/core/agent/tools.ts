@@ -181,7 +181,9 @@ export interface ToolFinding {
   /** 1-based lines and columns, end column exclusive. */
   range: { line: number; column: number; endLine: number; endColumn: number };
   missingBeat?: BeatId;
-  /** The missing beat is asked for only because nothing names the narrative's kind: the kind it was guessed to be. */
+  /** The beat, there in the narrative, the finding asks about only because the kind expects it (an ask with no owner, a target with no timeframe). */
+  expectedBeat?: BeatId;
+  /** The missing or expected beat is asked about only because nothing names the narrative's kind: the kind it was guessed to be. */
   guessedKind?: string;
   /** With `guessedKind`: the kinds that do not expect the beat (naming one in the front matter's `kind:` drops the question). */
   kindsNotExpecting?: string[];
@@ -294,8 +296,17 @@ function kindOf(deck: ReturnType<typeof lintText>['deck'], config: StoryDeckConf
 }
 
 function toolFinding(finding: Finding, kinds: Readonly<Record<string, KindProfile>>): ToolFinding {
-  const { ruleId, severity, message, line, column, endLine, endColumn, missingBeat, guessedKind, fix } = finding;
+  const { ruleId, severity, message, line, column, endLine, endColumn, missingBeat, expectedBeat, guessedKind, fix } = finding;
   // kindChoices ends with the guess itself (keeping its expectations); the others are the ones that would not ask.
   const guess = guessedKind ? { guessedKind, kindsNotExpecting: kindChoices(finding, kinds).slice(0, -1) } : {};
-  return { ruleId, severity, message, range: { line, column, endLine, endColumn }, ...(missingBeat ? { missingBeat } : {}), ...guess, fixable: (fix?.length ?? 0) > 0 };
+  return {
+    ruleId,
+    severity,
+    message,
+    range: { line, column, endLine, endColumn },
+    ...(missingBeat ? { missingBeat } : {}),
+    ...(expectedBeat ? { expectedBeat } : {}),
+    ...guess,
+    fixable: (fix?.length ?? 0) > 0,
+  };
 }

@@ -57,11 +57,12 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
     if (!setting.enabled) continue;
     const ctx = createContext(deck, setting.options, shared);
     try {
-      rule.check(ctx, ({ message, range, fix, suggestion, severity, missingBeat }) => {
-        // A beat the narrative's kind does not expect is never reported missing (docs/kinds.md).
-        if (missingBeat && !story.kind.profile.expects.includes(missingBeat)) return;
+      rule.check(ctx, ({ message, range, fix, suggestion, severity, missingBeat, expectedBeat }) => {
+        // A finding about a beat the narrative's kind does not expect, missing or there, is never reported (docs/kinds.md).
+        const beat = missingBeat ?? expectedBeat;
+        if (beat && !story.kind.profile.expects.includes(beat)) return;
         // Nothing names the kind, so its expectations are a guess (a pitch's, or the learned reader's): a beat only that guess asks for is a question.
-        const guessed = missingBeat !== undefined && (story.kind.source === 'default' || story.kind.source === 'guessed');
+        const guessed = beat !== undefined && (story.kind.source === 'default' || story.kind.source === 'guessed');
         const graded = setting.severityConfigured ? setting.severity : guessed ? 'info' : (severity ?? setting.severity);
         const text = message + (guessed ? guessHint(story.kind) : '') + placeholderHint(deck, missingBeat);
         findings.push({
@@ -76,7 +77,8 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
           ...(fix ? { fix } : {}),
           ...(suggestion ? { suggestion } : {}),
           ...(missingBeat ? { missingBeat } : {}),
-          ...(guessed ? { guessedKind: guessedFor(story.kind, missingBeat, shared.kinds) } : {}),
+          ...(expectedBeat ? { expectedBeat } : {}),
+          ...(guessed ? { guessedKind: guessedFor(story.kind, beat, shared.kinds) } : {}),
         });
       });
     } catch (e) {
@@ -86,10 +88,10 @@ export function lint(deck: Deck, config: StoryDeckConfig = {}, options: LintOpti
   return suppress(findings, deck).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** After a missing beat, when the narrative is read as a pitch only because nothing names its kind. */
+/** After a missing (or expected) beat's finding, when the narrative is read as a pitch only because nothing names its kind. */
 const DEFAULT_KIND_HINT = ' (Read as a pitch: nothing names its kind. If it is a proposal, a talk, an update or another kind, set `kind:`.)';
 
-/** After a missing beat, when nothing names the kind: the default pitch's hint, or what the learned reader guessed and from what. */
+/** After a missing (or expected) beat's finding, when nothing names the kind: the default pitch's hint, or what the learned reader guessed and from what. */
 function guessHint(kind: KindReading): string {
   if (kind.source !== 'guessed') return DEFAULT_KIND_HINT;
   return ` (Read as ${kindPhrase(kind)}, guessed from ${kind.evidence || 'its words'}: nothing names its kind. If it is another kind, set \`kind:\`.)`;

@@ -4,7 +4,7 @@ import { applyEdits } from './fixes';
 import type { Finding, TextEdit } from './types';
 
 /**
- * "Set kind: X" for a finding whose beat is missing only because nothing names the narrative's kind
+ * "Set kind: X" for a finding whose beat is asked for (missing, or there but asked about) only because nothing names the narrative's kind
  * (`Finding.guessedKind`): never a fix (`--fix` and fix-all never choose a kind for the writer), an edit an
  * editor offers.
  */
@@ -16,10 +16,11 @@ const KIND_KEY = /^kind[ \t]*:/;
 /**
  * The kinds to offer for a finding: every kind in `kinds` (the built-in table with a configuration's on top,
  * `kindTable`) that does not expect the finding's beat, in the table's order, then the guess itself, which keeps
- * its expectations and makes the question a warning. None for a finding that is not a guess's missing beat.
+ * its expectations (a missing beat's question is a warning again; an expected beat's keeps the rule's severity). None for a finding that is not about a guess's expected beat.
  */
-export function kindChoices(finding: Pick<Finding, 'missingBeat' | 'guessedKind'>, kinds: Readonly<Record<string, KindProfile>>): string[] {
-  const { missingBeat: beat, guessedKind: guess } = finding;
+export function kindChoices(finding: Pick<Finding, 'missingBeat' | 'expectedBeat' | 'guessedKind'>, kinds: Readonly<Record<string, KindProfile>>): string[] {
+  const { missingBeat, expectedBeat, guessedKind: guess } = finding;
+  const beat = missingBeat ?? expectedBeat;
   if (!beat || !guess) return [];
   return [...Object.keys(kinds).filter((id) => id !== guess && !kinds[id].expects.includes(beat)), guess];
 }

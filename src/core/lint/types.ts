@@ -23,8 +23,10 @@ export interface Finding extends Range {
   suggestion?: TextEdit[];
   /** The beat this finding says the narrative lacks, so an editor can offer to insert its slide. Not part of the JSON output. */
   missingBeat?: BeatId;
+  /** The beat, there in the narrative, this finding asks about only because the kind expects it (`Report.expectedBeat`). Not part of the JSON output. */
+  expectedBeat?: BeatId;
   /**
-   * Set when the beat is reported missing only because nothing names the narrative's kind: the kind it was read
+   * Set when the beat (missing, or expected and asked about) is asked for only because nothing names the narrative's kind: the kind it was read
    * as (the default, `pitch`, or the learned reader's guess), so an editor can offer to set one (`kindChoices`, `setKindEdit`). Such a finding is
    * a question (`info`) unless configuration sets the rule's severity. Not part of the JSON output.
    */
@@ -38,6 +40,12 @@ export interface Report {
   suggestion?: TextEdit[];
   /** Set when the finding means "this beat is absent" (not "present but weak"). */
   missingBeat?: BeatId;
+  /**
+   * Set when the finding is about a beat that is there and matters only because the kind expects it (an ask that names no owner,
+   * a target with no timeframe). The engine treats it as a missing beat's finding: dropped where the kind does not expect the beat,
+   * a question with the kind's hint where the kind is a guess (docs/kinds.md); but no slide is offered for it.
+   */
+  expectedBeat?: BeatId;
   /** A rule may grade one finding below or above its default; a severity set in configuration still wins. */
   severity?: Severity;
 }

@@ -151,6 +151,14 @@ describe('agent tools', () => {
       assert.ok(named.findings.every((f) => f.guessedKind === undefined && f.kindsNotExpecting === undefined));
     });
 
+    it('lint: a question about a beat that is there, asked because a guessed kind expects it, names the beat and the kinds that would not ask', () => {
+      const text =
+        '# Faster depot checks\n\n## The problem\n\nDrivers wait forty minutes at the depot gate every morning.\n\n## What we propose\n\nA tablet at the gate.\n\n## Next steps\n\nWe need approval to buy twelve tablets.\n';
+      const ask = lintResult(input(text)).findings.find((f) => f.ruleId === 'call-to-action');
+      assert.deepEqual([ask?.expectedBeat, ask?.missingBeat, ask?.guessedKind], ['ask', undefined, 'pitch']);
+      assert.ok(ask?.kindsNotExpecting?.includes('talk'), JSON.stringify(ask));
+    });
+
     it('lint: says when custom JavaScript rules were not run', () => {
       assert.deepEqual(lintResult({ ...input(), config: { plugins: ['./rules/a.js', './rules/b.js'] } }).notes, [
         '2 custom JavaScript rule modules were not run: agent tools run the built-in and declarative rules only.',

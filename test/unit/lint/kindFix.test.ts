@@ -155,3 +155,73 @@ describe('set a narrative’s kind from a guessed kind’s question', () => {
     for (const f of guesses(lintText(RFC).findings)) assert.equal(f.fix, undefined, f.ruleId);
   });
 });
+
+/** A pitch in all but name whose ask names no owner and no date, and whose success target says by when. */
+const UNOWNED_ASK = [
+  '# Faster depot checks',
+  '',
+  '## The problem',
+  '',
+  'Drivers wait forty minutes at the depot gate every morning while a clerk checks each van by hand. Last month Sam missed three deliveries because of it.',
+  '',
+  '## What we propose',
+  '',
+  'Put a tablet at the gate so drivers check their own van in two minutes.',
+  '',
+  '## Success',
+  '',
+  'Gate waits drop from forty minutes to five minutes by June.',
+  '',
+  '## Next steps',
+  '',
+  'We need approval to buy twelve tablets.',
+  '',
+].join('\n');
+
+/** The same narrative with an owned, dated ask and a success target that does not say by when. */
+const UNTIMED_TARGET = UNOWNED_ASK.replace('five minutes by June.', 'five minutes.').replace(
+  'We need approval to buy twelve tablets.',
+  'Operations board: approve twelve tablets by Friday, 14 March.',
+);
+
+const DEFAULT_HINT = ' (Read as a pitch: nothing names its kind. If it is a proposal, a talk, an update or another kind, set `kind:`.)';
+
+describe('questions about a beat that is there, asked only because the kind expects it (expectedBeat)', () => {
+  const cases = [
+    { ruleId: 'call-to-action', beat: 'ask', text: UNOWNED_ASK, question: /^Is this the ask\? “We need approval to buy twelve tablets\.” names no owner and no date: / },
+    { ruleId: 'outcome-metric', beat: 'outcome', text: UNTIMED_TARGET, question: /^Your success target has no timeframe\. / },
+  ] as const;
+  const withKind = (text: string, kind: string) => `---\nkind: ${kind}\n---\n\n${text}`;
+  for (const { ruleId, beat, text, question } of cases) {
+    const asked = (t: string) => lintText(t).findings.filter((f) => f.ruleId === ruleId && question.test(f.message));
+
+    it(`${ruleId}: read as a pitch by default, the question says the kind was a guess and offers to set one`, () => {
+      const [f, ...more] = asked(text);
+      assert.deepEqual(more, []);
+      assert.ok(f, 'asked');
+      assert.ok(f.message.endsWith(DEFAULT_HINT), f.message);
+      assert.deepEqual([f.severity, f.expectedBeat, f.missingBeat, f.guessedKind], ['info', beat, undefined, 'pitch']);
+      // The kinds that do not expect the beat, then the guess; not a missing beat, so no slide to insert.
+      const choices = kindChoices(f, kindTable());
+      assert.deepEqual(choices, [...Object.keys(kindTable()).filter((k) => k !== 'pitch' && !kindTable()[k].expects.includes(beat)), 'pitch']);
+      assert.ok(choices.includes('talk'));
+      for (const kind of choices.slice(0, -1)) assert.deepEqual(asked(withKind(text, kind)), [], `kind: ${kind} drops it`);
+    });
+
+    it(`${ruleId}: with kind: pitch, the same question without the hint; with kind: talk, none`, () => {
+      const pitch = asked(withKind(text, 'pitch'));
+      assert.deepEqual(
+        pitch.map((f) => [f.severity, f.guessedKind, f.message.includes('Read as a pitch')]),
+        [['info', undefined, false]],
+      );
+      assert.equal(pitch[0].message, asked(text)[0].message.slice(0, -DEFAULT_HINT.length));
+      assert.deepEqual(asked(withKind(text, 'talk')), []);
+      // A configured severity still wins, guess or not.
+      const configured = lintText(text, { rules: { [ruleId]: 'error' } }).findings.filter((f) => f.ruleId === ruleId && question.test(f.message));
+      assert.deepEqual(
+        configured.map((f) => [f.severity, f.guessedKind]),
+        [['error', 'pitch']],
+      );
+    });
+  }
+});

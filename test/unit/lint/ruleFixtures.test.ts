@@ -27,7 +27,7 @@ interface Expected {
   ruleId: string;
 }
 
-type Snapshot = Record<string, Omit<Finding, 'file' | 'missingBeat' | 'guessedKind'>[]>;
+type Snapshot = Record<string, Omit<Finding, 'file' | 'missingBeat' | 'expectedBeat' | 'guessedKind'>[]>;
 
 function markers(text: string): Expected[] {
   return text.split(/\r\n|\r|\n/).flatMap((line, i) =>

@@ -22,8 +22,6 @@ const rule: Rule = {
       });
       return;
     }
-    // Whether an ask names who acts by when matters where the kind expects an ask, as outcome-metric's timeframe does.
-    if (!ctx.kind.profile.expects.includes('ask')) return;
     const asks = findAsks(ctx);
     if (asks.length === 0) return;
     // An owner named in the document's header owns what it asks.
@@ -32,8 +30,10 @@ const rule: Rule = {
     // Quote the request itself rather than the heading over it.
     const { slide, passage } = asks.find((a) => a.passage.block.kind !== 'heading') ?? asks[0];
     const words = passage.text.length > 90 ? `${passage.text.slice(0, 87)}…` : passage.text;
+    // Whether an ask names who acts by when matters where the kind expects an ask (`expectedBeat`: the engine decides), as outcome-metric's timeframe does.
     report({
       severity: 'info',
+      expectedBeat: 'ask',
       message: `Is this the ask? “${words}” names no owner and no date: say who does what by when — e.g. “Engineering leads: lend us one engineer each; tell Priya by Friday.”`,
       range: rangeInside(ctx.deck.lines, ctx.titleRange(slide)),
     });

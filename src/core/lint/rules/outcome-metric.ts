@@ -25,9 +25,8 @@ const rule: Rule = {
       return;
     }
     const found = findTargets(ctx);
-    // A success slide the writer marked (`<!-- beat: outcome -->`) but with no target in it has nothing to time;
-    // and a kind that does not expect success criteria (an RFC, a talk) is not asked to date the ones it has.
-    if (found.length === 0 || ctx.options.requireTimeframe === false || !ctx.kind.profile.expects.includes('outcome')) return;
+    // A success slide the writer marked (`<!-- beat: outcome -->`) but with no target in it has nothing to time.
+    if (found.length === 0 || ctx.options.requireTimeframe === false) return;
     // When the narrative states its success criteria in a section of their own, those are the ones that must say by when:
     // a dated figure elsewhere ("evidence from two trusts shows a 40% fall in the first year") does not time them.
     const stated = found.filter((t) => t.inSuccessSection);
@@ -49,8 +48,10 @@ const rule: Rule = {
     const timed = titled || targets.some(({ slide, passage }) => TIMEFRAME.test(passage.text) || timedSections.get(slide)?.has(passage.section));
     if (timed) return;
     const first = targets[0].passage;
+    // A kind that does not expect success criteria (an RFC, a talk) is not asked to date the ones it has (`expectedBeat`: the engine drops it).
     report({
       severity: 'info',
+      expectedBeat: 'outcome',
       message: 'Your success target has no timeframe. Say by when — “by June”, “within two quarters”, “in Q3” — so people know when to judge it. Set `requireTimeframe: false` to skip this check.',
       range: lineRange(ctx, first.block.line),
     });
