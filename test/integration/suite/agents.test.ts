@@ -5,15 +5,21 @@ import { lintResult, TOOL_SPECS } from '../../../src/core/agent/tools';
 import { handleChat } from '../../../src/extension/agents/chat';
 import { prepareTool } from '../../../src/extension/agents/tools';
 import { NarrativeLinter } from '../../../src/extension/diagnostics';
-import { activate, askLauncher, lmDouble, openAndLint, ruleIds, workspaceUri, type StoryDeckApi } from './helpers';
+import { activate, askLauncher, autoSaveOff, lmDouble, openAndLint, ruleIds, workspaceUri, type StoryDeckApi } from './helpers';
 
 // StoryDeck's language-model tools as any chat extension or agent sees them: vscode.lm.tools and vscode.lm.invokeTool.
 describe('agents: language-model tools', () => {
   let api: StoryDeckApi;
   const DRAFT = 'agents/draft.md';
 
+  let restoreAutoSave: () => Thenable<void>;
+
   before(async () => {
     api = await activate();
+    restoreAutoSave = await autoSaveOff(); // an applied edit waits in the editor, unsaved
+  });
+  after(async () => {
+    await restoreAutoSave();
   });
   afterEach(async () => {
     // Edits a test made stay unsaved: drop them, so the next test reads the fixture as it is on disk.

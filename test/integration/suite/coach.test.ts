@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LmDouble } from '../lm-double/extension';
-import { activate, askLauncher, clickInWorkbench, countInWorkbench, eventually, lmDouble, openAndLint, ruleIds, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
+import { activate, askLauncher, autoSaveOff, clickInWorkbench, countInWorkbench, eventually, lmDouble, openAndLint, ruleIds, waitFor, workspaceUri, type StoryDeckApi } from './helpers';
 
 // @storydeck as a user meets it: a request typed into the chat view, answered by a language model. The model is the
 // test double of test/integration/lm-double (installed by the code-server launcher): it records the prompt it
@@ -10,12 +10,14 @@ describe('agents: @storydeck with a language model', () => {
   let api: StoryDeckApi;
   let double: LmDouble;
   const DRAFT = 'agents/draft.md';
+  let restoreAutoSave: (() => Thenable<void>) | undefined;
 
   before(async function () {
     const found = await lmDouble();
     if (!found) this.skip(); // not under code-server's launcher (no test model installed)
     double = found;
     api = await activate();
+    restoreAutoSave = await autoSaveOff(); // a proposal's edit waits in the editor, unsaved
     await double.setAvailable(true);
     // The chat view, in Ask mode (where participants answer); its first opening takes a moment.
     await vscode.commands.executeCommand('workbench.action.chat.open', { mode: 'ask' });
@@ -23,6 +25,7 @@ describe('agents: @storydeck with a language model', () => {
   after(async () => {
     // The suites after this one expect the workbench as they found it: no chat view holding the focus.
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await restoreAutoSave?.();
   });
   afterEach(async () => {
     for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
 import { lintText } from '../../../src/core/lint';
-import { activate, clickInWorkbench, countInWorkbench, downloadFromWorkbench, pressKeys, QUICK_INPUT, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { activate, autoSaveOff, clickInWorkbench, countInWorkbench, downloadFromWorkbench, pressKeys, QUICK_INPUT, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 /** The deck a self-contained HTML export carries. */
 function deckOf(html: string): { slides: { title: string; html: string; notesHtml: string }[] } {
@@ -19,13 +19,12 @@ describe('StoryDeck: Export…', () => {
   const html = workspaceUri('export/talk.html');
   const folder = dirname(source.fsPath);
   let editor: vscode.TextEditor;
+  let restoreAutoSave: () => Thenable<void>;
 
   before(async () => {
     await activate();
-    // code-server, a web build, saves an edit a second after it is made (`files.autoSave` is `afterDelay` on the web, `off`
-    // on the desktop): on a loaded machine that save landed before an export, or between a test's edit and its check that
-    // the edit is unsaved. Off here, as on the desktop, so that the edits below stay unsaved.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    // The edits below stay unsaved: exports take the editor's text, not the file's.
+    restoreAutoSave = await autoSaveOff();
     editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
     // Unsaved edits are exported as the editor shows them.
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n---\n\n## Added in the editor\n\nUNSAVED-EDIT, not on disk.\n'));
@@ -38,8 +37,7 @@ describe('StoryDeck: Export…', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    // Back to code-server's own, once the edits are reverted (a save of them would outlive this suite).
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    await restoreAutoSave();
     for (const name of ['talk.html', 'talk.pdf']) rmSync(`${folder}/${name}`, { force: true });
     rmSync(workspaceUri('exports').fsPath, { recursive: true, force: true });
   });

@@ -124,6 +124,17 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('storydeck').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+/**
+ * code-server, a web build, saves an edit a second after it is made (`files.autoSave` is `afterDelay` on the web, `off` on the
+ * desktop): on a loaded machine that save can land between a test's edit and its check that the edit is unsaved. A suite that
+ * checks so turns it off for itself, as on the desktop, in `before`, and calls what this returns in `after`, once its edits
+ * are reverted (a save of them would outlive the suite).
+ */
+export async function autoSaveOff(): Promise<() => Thenable<void>> {
+  await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  return () => vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
