@@ -237,10 +237,17 @@ describe('pathological inputs take linear time', () => {
   for (const family of FAMILIES) {
     it(family.name, () => {
       best(family, family.n, 1);
-      const small = best(family, family.n, 3);
-      const allowed = GROWTH * small + SLACK_MS;
-      const large = best(family, 10 * family.n, 3, 10 * allowed);
-      assert.ok(large < allowed, `n = ${family.n}: ${small.toFixed(1)} ms; 10n: ${large.toFixed(1)} ms, over the ${allowed.toFixed(0)} ms allowed`);
+      // Measured twice at most: a busy machine's pause can take all three runs of one size (the fresh check once timed 14.9 ms
+      // at n and 418 at 10n, where quiet runs give 10-15 times); a scan that grows faster than linearly fails both pairs.
+      let message = '';
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const small = best(family, family.n, 3);
+        const allowed = GROWTH * small + SLACK_MS;
+        const large = best(family, 10 * family.n, 3, 10 * allowed);
+        if (large < allowed) return;
+        message = `n = ${family.n}: ${small.toFixed(1)} ms; 10n: ${large.toFixed(1)} ms, over the ${allowed.toFixed(0)} ms allowed`;
+      }
+      assert.fail(message);
     });
   }
 });
