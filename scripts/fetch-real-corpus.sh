@@ -18,7 +18,12 @@ for DIR in "${DIRS[@]}"; do
     for (const [file, s] of Object.entries(m)) console.log([file, s.repo, s.commit, s.path.split("/").map(encodeURIComponent).join("/")].join("\t"));
   ' "$DIR/manifest.json" | while IFS=$'\t' read -r file repo commit path; do
     [[ "$file" =~ ^[a-z0-9-]+\.md$ ]] || { echo "fetch-real-corpus: skipping a bad file name: $file" >&2; continue; }
-    curl -fsSL --max-time 60 -o "$DIR/docs/$file" "https://raw.githubusercontent.com/$repo/$commit/$path"
-    echo "$file  ← $repo@${commit:0:7}:$path"
+    # A document its manifest marks `unavailable` may be gone at its commit: say so and go on (training leaves it out anyway).
+    if curl -fsSL --max-time 60 -o "$DIR/docs/$file" "https://raw.githubusercontent.com/$repo/$commit/$path"; then
+      echo "$file  ← $repo@${commit:0:7}:$path"
+    else
+      rm -f "$DIR/docs/$file"
+      echo "fetch-real-corpus: could not fetch $file ($repo@${commit:0:7}:$path)" >&2
+    fi
   done
 done
