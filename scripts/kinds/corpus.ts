@@ -35,6 +35,8 @@ export const REAL_SETS = [
   'corpus-real-16',
   'corpus-real-17',
   'corpus-real-18',
+  'corpus-real-19',
+  'corpus-real-20',
 ];
 /** The opened sets the shape signs were never tuned on: where signs-first and model-first compare honestly. */
 export const NEVER_TUNED = [...REAL_SETS.slice(REAL_SETS.indexOf('corpus-real-7')), 'corpus-blind-8', 'corpus-blind-9'];

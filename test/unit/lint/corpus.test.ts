@@ -294,8 +294,8 @@ const REAL = [
   ['Real documents 16 (double-labelled, trained on since)', 'test/fixtures/corpus-real-16'],
   ['Real documents 17 (double-labelled, trained on since)', 'test/fixtures/corpus-real-17'],
   ['Real documents 18 (double-labelled, trained on since)', 'test/fixtures/corpus-real-18'],
-  ['Real documents 19 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-19'],
-  ['Real documents 20 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-20'],
+  ['Real documents 19 (double-labelled, trained on since)', 'test/fixtures/corpus-real-19'],
+  ['Real documents 20 (double-labelled, trained on since)', 'test/fixtures/corpus-real-20'],
   ['Real documents 21 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-21'],
   ['Real documents 22 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-22'],
 ];
