@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the real, public documents of test/fixtures/corpus-real and corpus-real-2 to corpus-real-22 (each manifest.json
+# Fetches the real, public documents of test/fixtures/corpus-real and corpus-real-2 to corpus-real-24 (each manifest.json
 # names a document's repository, commit and path) into that folder's docs/, which git ignores: the
 # documents are other people's writing and stay out of this repository; only the sources and the labels
 # are kept. Then `npx mocha test/unit/lint/corpus.test.ts` scores the rules on them. Needs curl and github.com.
@@ -9,7 +9,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIRS=("$@")
-[[ ${#DIRS[@]} -gt 0 ]] || DIRS=("$ROOT/test/fixtures/corpus-real" "$ROOT/test/fixtures/corpus-real-2" "$ROOT/test/fixtures/corpus-real-3" "$ROOT/test/fixtures/corpus-real-4" "$ROOT/test/fixtures/corpus-real-5" "$ROOT/test/fixtures/corpus-real-6" "$ROOT/test/fixtures/corpus-real-7" "$ROOT/test/fixtures/corpus-real-8" "$ROOT/test/fixtures/corpus-real-9" "$ROOT/test/fixtures/corpus-real-10" "$ROOT/test/fixtures/corpus-real-11" "$ROOT/test/fixtures/corpus-real-12" "$ROOT/test/fixtures/corpus-real-13" "$ROOT/test/fixtures/corpus-real-14" "$ROOT/test/fixtures/corpus-real-15" "$ROOT/test/fixtures/corpus-real-16" "$ROOT/test/fixtures/corpus-real-17" "$ROOT/test/fixtures/corpus-real-18" "$ROOT/test/fixtures/corpus-real-19" "$ROOT/test/fixtures/corpus-real-20" "$ROOT/test/fixtures/corpus-real-21" "$ROOT/test/fixtures/corpus-real-22")
+[[ ${#DIRS[@]} -gt 0 ]] || DIRS=("$ROOT/test/fixtures/corpus-real" "$ROOT/test/fixtures/corpus-real-2" "$ROOT/test/fixtures/corpus-real-3" "$ROOT/test/fixtures/corpus-real-4" "$ROOT/test/fixtures/corpus-real-5" "$ROOT/test/fixtures/corpus-real-6" "$ROOT/test/fixtures/corpus-real-7" "$ROOT/test/fixtures/corpus-real-8" "$ROOT/test/fixtures/corpus-real-9" "$ROOT/test/fixtures/corpus-real-10" "$ROOT/test/fixtures/corpus-real-11" "$ROOT/test/fixtures/corpus-real-12" "$ROOT/test/fixtures/corpus-real-13" "$ROOT/test/fixtures/corpus-real-14" "$ROOT/test/fixtures/corpus-real-15" "$ROOT/test/fixtures/corpus-real-16" "$ROOT/test/fixtures/corpus-real-17" "$ROOT/test/fixtures/corpus-real-18" "$ROOT/test/fixtures/corpus-real-19" "$ROOT/test/fixtures/corpus-real-20" "$ROOT/test/fixtures/corpus-real-21" "$ROOT/test/fixtures/corpus-real-22" "$ROOT/test/fixtures/corpus-real-23" "$ROOT/test/fixtures/corpus-real-24")
 for DIR in "${DIRS[@]}"; do
   mkdir -p "$DIR/docs"
   node -e '

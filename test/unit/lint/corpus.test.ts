@@ -272,7 +272,7 @@ describeDoubleLabelled('Blind corpus 10 (double-labelled, measured, never tuned 
 describeDoubleLabelled('Blind corpus 11 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-blind-11', 60);
 
 /**
- * Real public documents, labelled twice blind in sessions 8 to 22. They are other people's writing, so only
+ * Real public documents, labelled twice blind in sessions 8 to 23. They are other people's writing, so only
  * their sources and the labels are here: `bash scripts/fetch-real-corpus.sh` fetches them (see their READMEs).
  */
 const REAL = [
@@ -298,6 +298,8 @@ const REAL = [
   ['Real documents 20 (double-labelled, trained on since)', 'test/fixtures/corpus-real-20'],
   ['Real documents 21 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-21'],
   ['Real documents 22 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-22'],
+  ['Real documents 23 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-23'],
+  ['Real documents 24 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-24'],
 ];
 /** A real set's documents its manifest marks `unavailable` (not to be had at their commit when last fetched) and that are not in `docs`. */
 function absentDocs(dir: string): string[] {
