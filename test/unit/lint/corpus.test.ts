@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES, lintText, type Finding } from '../../../src/core/lint';
+import { unavailable } from '../../../scripts/kinds/corpus';
 
 /**
  * Precision and recall of every built-in rule over labelled corpora of realistic narratives.
@@ -301,14 +302,15 @@ const REAL = [
   ['Real documents 23 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-23'],
   ['Real documents 24 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-24'],
 ];
-/** A real set's documents its manifest marks `unavailable` (not to be had at their commit when last fetched) and that are not in `docs`. */
-function absentDocs(dir: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, { unavailable?: string }>;
-  return Object.keys(manifest).filter((file) => manifest[file].unavailable !== undefined && !existsSync(join(dir, 'docs', file)));
-}
-
 for (const [title, dir] of REAL) {
-  if (existsSync(join(dir, 'docs'))) describeDoubleLabelled(title, dir, 40, join(dir, 'docs'), absentDocs(dir));
+  if (existsSync(join(dir, 'docs')))
+    describeDoubleLabelled(
+      title,
+      dir,
+      40,
+      join(dir, 'docs'),
+      [...unavailable(dir)].filter((file) => !existsSync(join(dir, 'docs', file))),
+    );
   else describe(title, () => it.skip('are scored once fetched: bash scripts/fetch-real-corpus.sh'));
 }
 
