@@ -37,14 +37,17 @@ export const REAL_SETS = [
   'corpus-real-18',
   'corpus-real-19',
   'corpus-real-20',
+  'corpus-real-21',
+  'corpus-real-22',
 ];
 /** The opened sets the shape signs were never tuned on: where signs-first and model-first compare honestly. */
 export const NEVER_TUNED = [...REAL_SETS.slice(REAL_SETS.indexOf('corpus-real-7')), 'corpus-blind-8', 'corpus-blind-9'];
 /**
  * The opened sets whose errors no engineer reads: a change to a hand-written reading is scored on them in totals only.
- * Until session 19 these were NEVER_TUNED; from session 20 real-7 to real-11 are read too (docs/judgement.md).
+ * Until session 19 these were NEVER_TUNED; from session 20 real-7 to real-11 are read too, from session 23 real-21 and real-22,
+ * opened after three blind looks each, while real-19 and real-20 join the check sets (docs/judgement.md).
  */
-export const CHECK_SETS = [...REAL_SETS.slice(REAL_SETS.indexOf('corpus-real-12')), 'corpus-blind-8', 'corpus-blind-9'];
+export const CHECK_SETS = [...REAL_SETS.slice(REAL_SETS.indexOf('corpus-real-12'), REAL_SETS.indexOf('corpus-real-20') + 1), 'corpus-blind-8', 'corpus-blind-9'];
 export const RULES = ['why-before-what', 'customer-pain', 'customer-value', 'business-value', 'strategic-tie-in', 'outcome-metric', 'vanity-metric', 'call-to-action', 'stats-without-story'];
 
 export interface LabelledDoc {
