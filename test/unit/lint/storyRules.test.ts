@@ -621,6 +621,16 @@ describe('story rules', () => {
       assert.ok(value('## Delivery\n\nCustomers can easily fix a typo in their own order.\n'), 'the customer’s ease is still a change');
     });
 
+    it('read a talk’s speaker notes for the value the speaker tells, but not the speaker’s own directions nor the teams it lets focus (session 23)', () => {
+      const talk = (notes: string) => `## Python Enhancement Proposals\n\n- One page per proposal\n\nNote:\n\n${notes}\n`;
+      assert.ok(value(talk('* These summaries make it easier for new contributors to get\n  up to speed on past design decisions')), 'a reveal.js note, wrapped');
+      assert.ok(value('## PEPs\n\nOne page per proposal.\n\n<!-- Readers will be able to follow one page instead of the whole list. -->\n'), 'a note in a comment');
+      assert.ok(!value(talk('Pause here. Let people react.')), 'the speaker’s own direction');
+      assert.ok(!value(talk('We combine tools to enable teams to focus on innovation.')), 'teams let focus are the writers’ own');
+      assert.ok(!value(talk('Thanks for coming.')), 'notes with no change');
+      assert.ok(value('## Lessons\n\n- Let pickers choose their language\n'), 'on the slide, “Let pickers choose” still counts');
+    });
+
     it('hear no value in a customer who will no longer trust, qualify, afford or have access: a loss, not a better day (review of session 18)', () => {
       assert.ok(!value('## Roadmap\n\nCustomers will no longer trust us if the outage repeats.\n'), 'trust lost');
       assert.ok(!value('## Roadmap\n\nMembers will no longer be eligible for the discount after June.\n'), 'eligibility lost');
