@@ -187,6 +187,7 @@ function featureOnly(text: string): boolean {
 
 /**
  * What the new thing lets the people served do, or lets them do with ease: "allows researchers to build on each other's data",
+ * "makes it easier for new contributors to get up to speed", "opportunities for patrons to ask and share",
  * "will enable the hospital pharmacy team to start using the dashboard", "to allow more people to collaborate", "the public can
  * easily find the forecast", "service teams have what they need to more easily build…". Counted, as a customer who will be
  * able to is, even in a section about the why, the strategy or the outcome (docs/judgement.md, session 20). Not "you"
@@ -195,7 +196,7 @@ function featureOnly(text: string): boolean {
  */
 const ENABLING = caseless(
   regExp(
-    String.raw`${LETTING}(?!(?:the\s)?teams?\s)(?:(?:more|all|other|new|many|the|every)\s(?:[\p{L}-]+\s){0,2}?)?(?!you\s)(?:${SERVED})\s(?:to\s)?[a-z]{3,}|(?<![\p{L}-])(?<!\b(?:the|our)\s)(?!you\s)(?:${SERVED})\s(?:[^.;\n]{0,30}?\s)?(?:can|could|will|would|to)\s(?:now\s)?(?:more\s)?(?:easily|quickly|readily)\s[a-z]{3,}`,
+    String.raw`\b(?:easier|simpler|possible|opportunit(?:y|ies)|chances?)\sfor\s(?:(?:the|our|all|more|new|local)\s)?(?!you\s|teams?\s)(?:${SERVED})\sto\s[a-z]{3,}|${LETTING}(?!(?:the\s)?teams?\s)(?:(?:more|all|other|new|many|the|every)\s(?:[\p{L}-]+\s){0,2}?)?(?!you\s)(?:${SERVED})\s(?:to\s)?[a-z]{3,}|(?<![\p{L}-])(?<!\b(?:the|our)\s)(?!you\s)(?:${SERVED})\s(?:[^.;\n]{0,30}?\s)?(?:can|could|will|would|to)\s(?:now\s)?(?:more\s)?(?:easily|quickly|readily)\s[a-z]{3,}`,
     'iu',
   ),
 );

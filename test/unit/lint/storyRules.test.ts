@@ -613,6 +613,15 @@ describe('story rules', () => {
       assert.ok(!value('## Why it matters\n\nWe believe every student should be able to easily follow a lecture.\n'), 'a belief, a norm for everyone');
     });
 
+    it('see what is made easier or possible for the people served, or the opportunities they are given, in any section but the business case (session 23)', () => {
+      assert.ok(value('## Goals\n\n- We will provide opportunities for patrons to ask and share sensitive information.\n'), 'opportunities for patrons');
+      assert.ok(value('## Why it matters\n\nThe summaries make it easier for new contributors to get up to speed.\n'), 'easier for new contributors, under the why');
+      assert.ok(value('## Vision\n\nThe open data makes it possible for the public to check every figure.\n'), 'possible for the public');
+      assert.ok(!value('## Roadmap\n\nThe new pipeline makes it easier for the team to ship in March.\n'), 'the writers’ team');
+      assert.ok(!value('## Roadmap\n\nThe plugin makes it easier for you to configure the store.\n'), '“you” in a how-to');
+      assert.ok(!value('## Business case\n\nThe portal makes it easier for customers to buy priority support.\n'), 'the business case');
+    });
+
     it('hear no change in the speaker walking the audience through a talk ("as we’ll see") or in the writers’ own ease ("we can easily fix it") (session 20)', () => {
       assert.ok(!value("## The release\n\nAs we'll see in a minute, folks can migrate the old sites.\n"), 'as we’ll see');
       assert.ok(!value('## The release\n\nWe will see how the old sites move over.\n'), 'we will see');
