@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSet, REAL_SETS, realSetsFetched, WRITTEN_SETS } from './kinds/corpus';
+import { loadSet, realSetsFetched, TRAINED_REAL, WRITTEN_SETS } from './kinds/corpus';
 import { DEFAULT_TRAINING, foldSigns, SECTION_TRAINING, train, trainSections } from './kinds/train';
 import { beatBags } from './kinds/corpus';
 import { lintCache } from './kinds/score';
@@ -63,7 +63,7 @@ export function trainKinds({
     log(`train:kinds: ${check ? 'cannot check' : 'cannot train'} — the real corpora are not all fetched (run \`bash scripts/fetch-real-corpus.sh\`); the weights are trained on them too.`);
     return 1;
   }
-  const all = [...WRITTEN_SETS, ...REAL_SETS].flatMap(loadSet);
+  const all = [...WRITTEN_SETS, ...TRAINED_REAL].flatMap(loadSet);
   const docs = all.filter((d) => d.kind);
   const model = foldSigns(
     train(
@@ -71,12 +71,12 @@ export function trainKinds({
       DEFAULT_TRAINING,
     ),
   );
-  const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...REAL_SETS], options: DEFAULT_TRAINING }, unsure: UNSURE, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
+  const json = `${JSON.stringify({ trainedOn: { documents: docs.length, sets: [...WRITTEN_SETS, ...TRAINED_REAL], options: DEFAULT_TRAINING }, unsure: UNSURE, kinds: model.kinds, bias: model.bias, weights: model.weights, telling: model.telling })}\n`;
   const beats = Object.fromEntries(
     Object.entries(CHECKED_BEATS).map(([beat, { rule, threshold, minWords }]) => [beat, { threshold, minWords, ...trainSections(beatBags(all, beat as keyof typeof CHECKED_BEATS, rule)) }]),
   );
   const stats = { threshold: STATS_THRESHOLD, minWords: MIN_WORDS, ...trainSections(statsBags(all, lintCache(undefined, UNCHECKED).messages)) };
-  const sectionsJson = `${JSON.stringify({ trainedOn: { sets: [...WRITTEN_SETS, ...REAL_SETS], options: SECTION_TRAINING }, beats, stats })}\n`;
+  const sectionsJson = `${JSON.stringify({ trainedOn: { sets: [...WRITTEN_SETS, ...TRAINED_REAL], options: SECTION_TRAINING }, beats, stats })}\n`;
   if (check) {
     const current = readFileSync(out.kinds, 'utf8') === json && readFileSync(out.sections, 'utf8') === sectionsJson;
     log(

@@ -20,6 +20,24 @@
 
 const FENCE = '(?=)';
 
+/** An escape (`\p{L}` and `\u{1F600}` with their braces, read one way only), and a class with its characters. */
+const ESCAPE = String.raw`\\(?:[pPu]\{[^}]*\}|[pPu](?!\{)|[^pPu])`;
+const CLASS = String.raw`\[(?:\\[^]|[^\]\\])*\]`;
+/** The opening of a group (`(`, `(?:`, `(?=`, `(?<name>`…) and, where the group holds no other, its contents and its `)`. */
+const GROUP = String.raw`(\((?:\?(?:[:=!]|<[=!]|<[^>]*>))?)((?:${ESCAPE}|${CLASS}|[^\\[()])*\))?`;
+/**
+ * A scan from where the last one stopped to the next group, `)` or one of `stops`, past escapes and classes. Which tokens
+ * can change what {@link fence} does depends on where it is: a `|` only outside any group, a quantifier only before the
+ * first choice. So it stops only there and passes over the rest natively (the large word lists are `|` in groups, `s?`
+ * after a choice, groups that hold no other), rather than a character at a time.
+ */
+const scan = (stops: string): RegExp => new RegExp(String.raw`(?:${ESCAPE}|${CLASS}|[^\\[()${stops}])*(?:${GROUP}|([)${stops}]))`, 'y');
+/** The scans for: outside any group before a choice, outside after one, in a group before a choice, in one after. */
+const SCANS = [scan('|?*+{'), scan('|'), scan('?*+{'), scan('')];
+/** A quantifier in the contents of a group that holds no other (past its escapes and classes). */
+const QUANTIFIED = new RegExp(String.raw`^(?:${ESCAPE}|${CLASS}|[^\\[?*+{])*[?*+{]`);
+const LOOKAROUNDS: ReadonlySet<string> = new Set(['(?=', '(?!', '(?<=', '(?<!']);
+
 /**
  * `source` with `(?=)` before each group that is not a lookaround and comes after a choice: a quantifier, or a group (which
  * may hold alternatives), earlier in the same top-level alternative. A group already fenced is left as it is, and so is a
@@ -30,44 +48,41 @@ export function fence(source: string, flags = ''): string {
   if (flags.includes('v') || !source.includes('(', 1)) return source;
   let out = '';
   let from = 0;
-  let inClass = false;
   let depth = 0;
   let choice = false; // a quantifier or a group came before, in this top-level alternative
   let fenced = -1; // where the last `(?=)` ends
   const looks: boolean[] = []; // for each open group: whether it is a lookaround
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      // An escape; `\p{L}` and `\u{1F600}` with their braces.
-      if (source[i + 2] === '{' && 'pPu'.includes(source[i + 1])) i = source.indexOf('}', i);
-      else i++;
-      if (i < 0) break;
-    } else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') {
-      const look = lookaround(source, i);
-      if (source.startsWith(FENCE, i)) fenced = i + FENCE.length;
-      else if (choice && i !== fenced && !look) {
-        out += source.slice(from, i) + FENCE;
-        from = i;
-      }
+  for (let end = 0; ;) {
+    const next: RegExp = SCANS[(depth > 0 ? 2 : 0) + (choice ? 1 : 0)];
+    next.lastIndex = end;
+    const found: RegExpExecArray | null = next.exec(source);
+    if (!found) break;
+    end = next.lastIndex;
+    const [, head, closed, stop] = found;
+    if (head === undefined) {
+      if (stop === ')') {
+        if (!looks.pop()) choice = true;
+        depth--;
+      } else if (stop === '|') {
+        if (depth === 0) choice = false;
+      } else if (stop !== '?' || source[end - 2] !== '(') choice = true;
+      continue;
+    }
+    const at = end - head.length - (closed?.length ?? 0);
+    const look = LOOKAROUNDS.has(head);
+    if (source.startsWith(FENCE, at)) fenced = at + FENCE.length;
+    else if (choice && at !== fenced && !look) {
+      out += source.slice(from, at) + FENCE;
+      from = at;
+    }
+    // A group that holds no other is a choice once closed, and so is a lookaround that holds a quantifier.
+    if (closed !== undefined) choice ||= !look || QUANTIFIED.test(closed);
+    else {
       looks.push(look);
       depth++;
-    } else if (ch === ')') {
-      if (!looks.pop()) choice = true;
-      depth--;
-    } else if (ch === '|') {
-      if (depth === 0) choice = false;
-    } else if ((ch === '?' && source[i - 1] !== '(') || ch === '*' || ch === '+' || ch === '{') choice = true;
+    }
   }
   return from === 0 ? source : out + source.slice(from);
-}
-
-/** Whether the `(` at `i` opens a lookahead or a lookbehind. */
-function lookaround(source: string, i: number): boolean {
-  if (source.charCodeAt(i + 1) !== 0x3f /* ? */) return false;
-  const kind = source[i + 2];
-  return kind === '=' || kind === '!' || (kind === '<' && (source[i + 3] === '=' || source[i + 3] === '!'));
 }
 
 /** `new RegExp(source, flags)`, fenced ({@link fence}): for a pattern the core builds from strings at run time. */

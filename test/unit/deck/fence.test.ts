@@ -71,6 +71,47 @@ describe('fence', () => {
     }
   });
 
+  it('reads escapes, classes and group openings as syntax: a group that holds no other, a lookaround with a quantifier in it', () => {
+    // A group that holds no other is a choice once closed; a lookaround only when a quantifier is in it (outside its classes).
+    assert.equal(fence('(?=a+)(?:b)'), '(?=a+)(?=)(?:b)');
+    assert.equal(fence('(?=[a+])(?:b)'), '(?=[a+])(?:b)');
+    assert.equal(fence('(?=\\p{L})(?:b)', 'u'), '(?=\\p{L})(?:b)');
+    assert.equal(fence('(?<![\\p{L}\\p{N}])(a)(b)', 'u'), '(?<![\\p{L}\\p{N}])(a)(?=)(b)');
+    // Parentheses and bars in a class or escaped are characters; a `?` right after `(` opens a group's syntax.
+    assert.equal(fence('[(|]x(?:a)\\((?:b)'), '[(|]x(?:a)\\((?=)(?:b)');
+    assert.equal(fence('\\(?(?:a)'), '\\(?(?:a)');
+    assert.equal(fence('a|(?:b)(?<name>c|d)|(?:e)'), 'a|(?:b)(?=)(?<name>c|d)|(?:e)');
+    assert.equal(fence('\\u{1F600}(?:a)', 'u'), '\\u{1F600}(?:a)');
+    assert.equal(fence('x{2}(?:a)'), 'x{2}(?=)(?:a)');
+  });
+
+  it('matches the same texts at the same places with the same groups (random patterns, random texts)', () => {
+    const atom = fc.constantFrom('a', 'b', 'x', ' ', '\\s', '\\b', '\\(', '\\)', '\\|', '[ab]', '[()|?]', '[^a]', '.', '\\p{L}');
+    const pattern = fc.letrec<{ alternatives: string; sequence: string; piece: string }>((tie) => ({
+      alternatives: fc.array(tie('sequence'), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('|')),
+      sequence: fc.array(tie('piece'), { maxLength: 4 }).map((parts) => parts.join('')),
+      // Groups repeat a bounded number of times, so that no random pattern backtracks for ever.
+      piece: fc.oneof(
+        { depthSize: 'small' },
+        fc.tuple(atom, fc.constantFrom('', '', '?', '*', '+', '{1,2}', '??', '+?')).map(([piece, quantifier]) => (piece === '\\b' ? piece : piece + quantifier)),
+        fc
+          .tuple(fc.constantFrom('(', '(?:', '(?=', '(?!', '(?<=', '(?<!'), tie('alternatives'), fc.constantFrom('', '', '?', '{1,2}', '??'))
+          .map(([open, inner, quantifier]) => `${open}${inner})${open.startsWith('(?') && open !== '(?:' ? '' : quantifier}`),
+      ),
+    })).alternatives;
+    fc.assert(
+      fc.property(pattern, fc.array(fc.constantFrom('a', 'b', 'x', ' ', '(', ')', '|', '?', 'é'), { maxLength: 16 }), (source, parts) => {
+        const text = parts.join('');
+        for (const flags of ['', 'u']) {
+          const fenced = fence(source, flags);
+          assert.equal(fence(fenced, flags), fenced, source);
+          assert.deepEqual(matches(new RegExp(fenced, flags), text), matches(new RegExp(source, flags), text), `${source} fenced ${fenced} on ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   /** The non-blank lines of the examples and the rules' fixtures. */
   const fixtureLines = (): string[] =>
     ['examples', 'test/fixtures/rules']

@@ -297,8 +297,8 @@ const REAL = [
   ['Real documents 18 (double-labelled, trained on since)', 'test/fixtures/corpus-real-18'],
   ['Real documents 19 (double-labelled, trained on since)', 'test/fixtures/corpus-real-19'],
   ['Real documents 20 (double-labelled, trained on since)', 'test/fixtures/corpus-real-20'],
-  ['Real documents 21 (double-labelled, tuned and trained on since)', 'test/fixtures/corpus-real-21'],
-  ['Real documents 22 (double-labelled, tuned and trained on since)', 'test/fixtures/corpus-real-22'],
+  ['Real documents 21 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-21'],
+  ['Real documents 22 (double-labelled, tuned on since)', 'test/fixtures/corpus-real-22'],
   ['Real documents 23 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-23'],
   ['Real documents 24 (double-labelled, measured, never tuned to)', 'test/fixtures/corpus-real-24'],
 ];
