@@ -1,5 +1,5 @@
-import { PERSON_WORDS, deckNames, personMatcher, slidePassages, type Passage } from '../deck/beats';
-import type { BeatId } from '../deck';
+import { PERSON_WORDS, deckNames, personMatcher, sentences, slidePassages, type Passage } from '../deck/beats';
+import type { BeatId, Block, Slide } from '../deck';
 import { memoByText } from '../deck/memo';
 import { BUSINESS } from './business';
 import { BEFORE_AFTER, struggleIn, withoutCondition } from './pain';
@@ -7,13 +7,19 @@ import type { ReadingContext } from './reading';
 import { caseless } from '../deck/fold';
 import { regExp } from '../deck/fence';
 
+/** People a benefit is often stated for in real writing, besides the roles every reading knows: "the public", "anyone", "participants". */
+const SERVED = String.raw`${PERSON_WORDS}|the public|everyone|everybody|anyone|anybody|others|participants|attendees|consumers|newcomers|voters`;
+
+/** The verbs of the new thing letting someone do something: "lets riders swap a shift", "allows researchers to build…". */
+const LETTING = String.raw`\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s`;
+
 /** Words that describe a change in someone's day: what they no longer do, what they can do now, what they get back. */
 export const CHANGE = caseless(
   regExp(
     [
       String.raw`\b(?:will\s|'ll\s|’ll\s|would\s)?no longer\b`,
       String.raw`\bno (?:more |longer )?(?:waiting|queues?|queueing|printers?|printing|paperwork|phone calls|calls|emails|forms|spreadsheets?|copying|retyping|re-?entering|chasing|hold music|passwords?|logins?|surprises|guesswork)\b`,
-      String.raw`\b(?:won|don|doesn)(?:'|’)?t (?:have|need) to\b|\bno need to\b|\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?:${PERSON_WORDS})\s(?:to\s)?[a-z]{3,}`,
+      String.raw`\b(?:won|don|doesn)(?:'|’)?t (?:have|need) to\b|\bno need to\b|${LETTING}(?!teams?\sto\b)(?:${PERSON_WORDS})\s(?:to\s)?[a-z]{3,}`,
       String.raw`\bnever (?:again|have to|has to|need to|needs to)\b|\bno more\b|\bno one (?:has|have|needs) to\b|\bnobody (?:has|needs) to\b`,
       String.raw`\b(?:can|could|will|would)\s(?:easily|quickly|readily)\s[a-z]{3,}|\b(?:will|'ll|’ll|would|can|could)\s(?:now\s)?be able to\b|\bcan now\b|\bnow (?:can|takes?|gets?|sees?|knows?|has|have|finishes)\b|\bfor the first time\b`,
       String.raw`^["“‘]?now,?\s(?!we\b|our\b|i\b)(?:[\p{L}-]+\s){1,3}(?:gets?|can|has|have|takes?|sees?|knows?|only|just|receives?|finds?|asks?|reads?)\b|\b(?:has|have|gets?|got) (?:her|his|their|your|our) [^.,;\n]{1,30}? back\b|\b(?:records?|enters?|types?|writes?|fills? in|scans?|keys?|signs?|tells?|asks?)\b[^.;,\n]{0,30}?\bonce\b(?! (?:a|an|every|per|each)\b)`,
@@ -179,11 +185,9 @@ function featureOnly(text: string): boolean {
   return !CHANGE.test(text.replace(DESCRIPTOR, ' ')) && !ROLE_ACTING.test(text) && !NAME_ACTING.test(text);
 }
 
-/** People a benefit is often stated for in real writing, besides the roles every reading knows: "the public", "anyone", "participants". */
-const SERVED = String.raw`${PERSON_WORDS}|the public|everyone|everybody|anyone|anybody|others|participants|attendees|consumers|newcomers|voters`;
-
 /**
  * What the new thing lets the people served do, or lets them do with ease: "allows researchers to build on each other's data",
+ * "makes it easier for new contributors to get up to speed", "opportunities for patrons to ask and share",
  * "will enable the hospital pharmacy team to start using the dashboard", "to allow more people to collaborate", "the public can
  * easily find the forecast", "service teams have what they need to more easily build…". Counted, as a customer who will be
  * able to is, even in a section about the why, the strategy or the outcome (docs/judgement.md, session 20). Not "you"
@@ -192,7 +196,7 @@ const SERVED = String.raw`${PERSON_WORDS}|the public|everyone|everybody|anyone|a
  */
 const ENABLING = caseless(
   regExp(
-    String.raw`\b(?:lets?|letting|allows?|allowing|enables?|enabling)\s(?!(?:the\s)?teams?\s)(?:(?:more|all|other|new|many|the|every)\s(?:[\p{L}-]+\s){0,2}?)?(?!you\s)(?:${SERVED})\s(?:to\s)?[a-z]{3,}|(?<![\p{L}-])(?<!\b(?:the|our)\s)(?!you\s)(?:${SERVED})\s(?:[^.;\n]{0,30}?\s)?(?:can|could|will|would|to)\s(?:now\s)?(?:more\s)?(?:easily|quickly|readily)\s[a-z]{3,}`,
+    String.raw`\b(?:easier|simpler|possible|opportunit(?:y|ies)|chances?)\sfor\s(?:(?:the|our|all|more|new|local)\s)?(?!you\s|teams?\s)(?:${SERVED})\sto\s[a-z]{3,}|${LETTING}(?!(?:the\s)?teams?\s)(?:(?:more|all|other|new|many|the|every)\s(?:[\p{L}-]+\s){0,2}?)?(?!you\s)(?:${SERVED})\s(?:to\s)?[a-z]{3,}|(?<![\p{L}-])(?<!\b(?:the|our)\s)(?!you\s)(?:${SERVED})\s(?:[^.;\n]{0,30}?\s)?(?:can|could|will|would|to)\s(?:now\s)?(?:more\s)?(?:easily|quickly|readily)\s[a-z]{3,}`,
     'iu',
   ),
 );
@@ -250,6 +254,33 @@ export function findValue(ctx: ReadingContext): Passage | undefined {
         if (section.person && !heading && (CHANGE_HINT.test(p.text) || p.block.kind === 'list_item')) return p;
       }
     }
+    for (const p of notePassages(slide)) {
+      if ((isNamed(p.text) && changeIn(p.text)) || benefitFor(p.text) || ableIn(p.text) || enablingIn(p.text)) return p;
+      if (changeIn(p.text) && isPerson(p.text) && !featureOnly(p.text)) return p;
+    }
   }
   return undefined;
+}
+
+/** A line break before a lower-case letter continues the sentence: a note's list item wraps ("allow participants to follow,\n rather than…"). */
+const WRAPPED = /[ \t]*\n[ \t]*(?=\p{Ll})/gu;
+
+/** A note that opens with "Let" tells the speaker what to do ("Pause here. Let people react."), not what changes for anyone. */
+const STAGE_DIRECTION = /^let\s/i;
+
+/**
+ * The sentences of a slide's speaker notes, as passages of no section: a talk often tells its value only in what the speaker
+ * says ("These summaries make it easier for new contributors to get up to speed"). Read after the slide's own text, and only
+ * for a change that needs no heading: a named person's, a benefit for a group, what someone will be able to do or is let do,
+ * or a customer with a change.
+ */
+function notePassages(slide: Slide): Passage[] {
+  return slide.comments
+    .filter((c) => c.kind === 'note')
+    .flatMap((c) => {
+      const block: Block = { kind: 'paragraph', text: c.text, line: c.line, endLine: c.endLine, level: 0 };
+      return sentences(c.text.replace(WRAPPED, ' '))
+        .filter((text) => !STAGE_DIRECTION.test(text))
+        .map((text) => ({ text, block, context: [], section: -1 }));
+    });
 }

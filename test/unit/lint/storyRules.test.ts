@@ -613,12 +613,31 @@ describe('story rules', () => {
       assert.ok(!value('## Why it matters\n\nWe believe every student should be able to easily follow a lecture.\n'), 'a belief, a norm for everyone');
     });
 
+    it('see what is made easier or possible for the people served, or the opportunities they are given, in any section but the business case (session 23)', () => {
+      assert.ok(value('## Goals\n\n- We will provide opportunities for patrons to ask and share sensitive information.\n'), 'opportunities for patrons');
+      assert.ok(value('## Why it matters\n\nThe summaries make it easier for new contributors to get up to speed.\n'), 'easier for new contributors, under the why');
+      assert.ok(value('## Vision\n\nThe open data makes it possible for the public to check every figure.\n'), 'possible for the public');
+      assert.ok(!value('## Roadmap\n\nThe new pipeline makes it easier for the team to ship in March.\n'), 'the writers’ team');
+      assert.ok(!value('## Roadmap\n\nThe plugin makes it easier for you to configure the store.\n'), '“you” in a how-to');
+      assert.ok(!value('## Business case\n\nThe portal makes it easier for customers to buy priority support.\n'), 'the business case');
+    });
+
     it('hear no change in the speaker walking the audience through a talk ("as we’ll see") or in the writers’ own ease ("we can easily fix it") (session 20)', () => {
       assert.ok(!value("## The release\n\nAs we'll see in a minute, folks can migrate the old sites.\n"), 'as we’ll see');
       assert.ok(!value('## The release\n\nWe will see how the old sites move over.\n'), 'we will see');
       assert.ok(value("## The release\n\nYou'll see the new sites load in a second.\n"), 'what the customer will see is still a change');
       assert.ok(!value('## Delivery\n\nWe can easily fix a bug once the release reaches customers.\n'), 'the writers’ own ease');
       assert.ok(value('## Delivery\n\nCustomers can easily fix a typo in their own order.\n'), 'the customer’s ease is still a change');
+    });
+
+    it('read a talk’s speaker notes for the value the speaker tells, but not the speaker’s own directions nor the teams it lets focus (session 23)', () => {
+      const talk = (notes: string) => `## Python Enhancement Proposals\n\n- One page per proposal\n\nNote:\n\n${notes}\n`;
+      assert.ok(value(talk('* These summaries make it easier for new contributors to get\n  up to speed on past design decisions')), 'a reveal.js note, wrapped');
+      assert.ok(value('## PEPs\n\nOne page per proposal.\n\n<!-- Readers will be able to follow one page instead of the whole list. -->\n'), 'a note in a comment');
+      assert.ok(!value(talk('Pause here. Let people react.')), 'the speaker’s own direction');
+      assert.ok(!value(talk('We combine tools to enable teams to focus on innovation.')), 'teams let focus are the writers’ own');
+      assert.ok(!value(talk('Thanks for coming.')), 'notes with no change');
+      assert.ok(value('## Lessons\n\n- Let pickers choose their language\n'), 'on the slide, “Let pickers choose” still counts');
     });
 
     it('hear no value in a customer who will no longer trust, qualify, afford or have access: a loss, not a better day (review of session 18)', () => {
