@@ -268,6 +268,9 @@ const WRAPPED = /[ \t]*\n[ \t]*(?=\p{Ll})/gu;
 /** A note that opens with "Let" tells the speaker what to do ("Pause here. Let people react."), not what changes for anyone. */
 const STAGE_DIRECTION = /^let\s/i;
 
+/** A slide `parseDeck` gives back unchanged is the same object, so a keystroke splits only the changed slides' notes again, as `slidePassages` does their text. */
+const notePassageCache = new WeakMap<Slide, Passage[]>();
+
 /**
  * The sentences of a slide's speaker notes, as passages of no section: a talk often tells its value only in what the speaker
  * says ("These summaries make it easier for new contributors to get up to speed"). Read after the slide's own text, and only
@@ -275,7 +278,9 @@ const STAGE_DIRECTION = /^let\s/i;
  * or a customer with a change.
  */
 function notePassages(slide: Slide): Passage[] {
-  return slide.comments
+  let passages = notePassageCache.get(slide);
+  if (passages) return passages;
+  passages = slide.comments
     .filter((c) => c.kind === 'note')
     .flatMap((c) => {
       const block: Block = { kind: 'paragraph', text: c.text, line: c.line, endLine: c.endLine, level: 0 };
@@ -283,4 +288,6 @@ function notePassages(slide: Slide): Passage[] {
         .filter((text) => !STAGE_DIRECTION.test(text))
         .map((text) => ({ text, block, context: [], section: -1 }));
     });
+  notePassageCache.set(slide, passages);
+  return passages;
 }
